@@ -1,0 +1,73 @@
+# statbrief -- build, demo, tests, benchmark.
+#
+#   make          build ./statbrief
+#   make demo     install missing Debian packages, build, run the example
+#   make check    install missing Debian packages, build with ASan+UBSan,
+#                 run every test (last line: "N passed, M failed")
+#   make bench    loading speed against a raw libcsv pass, same run
+#   make clean
+#
+# demo/check/bench run tools/install-deps.sh first, then a sub-make, so
+# the pkg-config flags below are read after the packages are installed.
+
+CC      ?= cc
+PKGS    := gsl cairo pangocairo glib-2.0 yaml-0.1
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2
+BASE    := -std=c11 -D_DEFAULT_SOURCE -I. $(WARN) -MMD -MP
+REL_CFLAGS  := $(BASE) -O2 -g
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
+           -fno-omit-frame-pointer
+TEST_CFLAGS := $(BASE) -O1 -g -Werror $(SAN)
+
+LIB_SRC := $(wildcard input/*.c)
+REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o)
+TST_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
+
+.PHONY: all demo check test bench clean deps
+
+all: statbrief
+
+statbrief: build/rel/statbrief.o $(REL_OBJ)
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+build/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+build/asan/statbrief: build/asan/statbrief.o $(TST_OBJ)
+	$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/asan/unit: build/asan/tests/unit.o $(TST_OBJ)
+	$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/rel/csvcount: build/rel/bench/csvcount.o
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+deps:
+	@sh tools/install-deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./statbrief check examples/chongqing/
+
+test: build/asan/statbrief build/asan/unit
+	@sh tests/run.sh build/asan
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+bench: deps
+	@$(MAKE) --no-print-directory statbrief build/rel/csvcount
+	@sh bench/run.sh
+
+clean:
+	rm -rf build statbrief
+
+-include $(shell find build -name '*.d' 2>/dev/null)

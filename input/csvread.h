@@ -1,0 +1,44 @@
+/*
+ * input/csvread.h -- stream the records of one CSV file through libcsv.
+ *
+ * Reads in fixed-size blocks (the file is never held in memory), checks
+ * that the text is UTF-8 (a BOM is skipped), detects the delimiter (',',
+ * ';' or TAB) from the header line, and hands each record to a callback
+ * with the physical line where it starts. RFC 4180 quoting; CR, LF and
+ * CRLF line ends; blank lines are skipped.
+ */
+#ifndef INPUT_CSVREAD_H
+#define INPUT_CSVREAD_H
+
+#include "model.h"
+
+#define INPUT_CSV_MAX_FIELD (1u << 20)   /* longest field, bytes */
+
+/* One record. Fields are NUL-terminated and valid only during the
+   callback; libcsv has already dropped spaces around unquoted fields. */
+typedef struct {
+    size_t n;
+    char **field;
+    const size_t *len;
+    long line;              /* physical line where the record starts */
+} input_row;
+
+/* Returns 0 to go on, 1 to stop reading (not an error), -1 to stop with
+   the error the callback put in err. */
+typedef int (*input_row_fn)(void *ctx, const input_row *row, sb_error *err);
+
+typedef struct {
+    char delim;             /* in: 0 = detect; out: the one used */
+    int had_bom;            /* out */
+    long records;           /* out: records handed to the callback */
+} input_csv_info;
+
+/* Reads path and calls fn for every record. Errors (with file, line and
+   field or byte offset): SB_ENOINPUT when the file cannot be opened or
+   read, SB_EDATA for invalid UTF-8, a NUL byte, UTF-16 text, a field
+   longer than INPUT_CSV_MAX_FIELD, or an unterminated quote; or the
+   callback's. info may be NULL. */
+sb_status input_csv_read(const char *path, input_csv_info *info,
+                         input_row_fn fn, void *ctx, sb_error *err);
+
+#endif

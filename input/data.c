@@ -1,0 +1,408 @@
+/*
+ * input/data.c -- data tables: long, wide by year, wide by indicator, wide
+ * by region. One callback per record turns cells into observations.
+ */
+#include "data.h"
+
+#include "cell.h"
+#include "csvread.h"
+
+#include <glib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    sb_dataset *ds;
+    uint16_t file;
+    const char *path;
+    const input_data_opts *o;
+    const input_layout *l;
+    input_file_report *rep;
+    sb_diag *diag;
+    sb_error *err;
+    int header_done;
+    sb_id stem;                 /* indicator id from the file name */
+    sb_id *target;              /* wide: column -> indicator or region */
+    GHashTable *seen_ind, *seen_reg, *unit_warned;
+    const input_row *row;
+} data_ctx;
+
+/* Trimmed field c of the current row, NUL-terminated in place; "" when
+   the row is short. */
+static const char *field(data_ctx *d, int c, size_t *len)
+{
+    char *s;
+
+    if (c < 0 || (size_t)c >= d->row->n) {
+        *len = 0;
+        return "";
+    }
+    s = (char *)input_trim(d->row->field[c], d->row->len[c], len);
+    s[*len] = '\0';
+    return s;
+}
+
+static int fail(data_ctx *d, int c, const char *what, const char *arg)
+{
+    sb_error_set(d->err, SB_EDATA, d->path, d->row->line, c + 1,
+                 "%s: \"%.60s\"", what, arg);
+    return -1;
+}
+
+static int warn(data_ctx *d, int c, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A warning at field c of the current row. */
+static int warn(data_ctx *d, int c, const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    d->rep->warnings++;
+    return sb_diag_warn(d->diag, d->path, d->row->line, c + 1, "%s", msg)
+               == SB_OK ? 0 : -1;
+}
+
+static sb_id indicator(data_ctx *d, const char *name, int c)
+{
+    sb_id i = sb_dataset_find_indicator(d->ds, name);
+
+    if (i != SB_NONE)
+        return i;
+    if (d->o->have_indicator_meta)
+        warn(d, c, "indicator \"%s\" is not in the indicator metadata",
+             name);
+    return sb_dataset_indicator(d->ds, name);
+}
+
+static sb_id region(data_ctx *d, const char *name, int c)
+{
+    sb_id r = sb_dataset_find_region(d->ds, name);
+
+    if (r != SB_NONE)
+        return r;
+    if (d->o->have_region_meta)
+        warn(d, c, "region \"%s\" is not in the region metadata (add it "
+             "or an alias of it)", name);
+    return sb_dataset_region(d->ds, name);
+}
+
+/* Remembers that this file met id (for the per-file report). */
+static void note_seen(GHashTable *set, sb_id id, sb_id **arr, size_t *n)
+{
+    if (g_hash_table_add(set, GUINT_TO_POINTER(id + 1))) {
+        *arr = g_renew(sb_id, *arr, *n + 1);
+        (*arr)[(*n)++] = id;
+    }
+}
+
+/* Row-wide extras: unit (of the row's indicator), flags, note, source. */
+static int row_unit(data_ctx *d, sb_id ind)
+{
+    size_t len;
+    const char *u = field(d, d->l->key[INPUT_COL_UNIT], &len);
+    sb_indicator *p = sb_dataset_indicator_at(d->ds, ind);
+
+    if (len == 0 || strcmp(p->unit, u) == 0)
+        return 0;
+    if (p->unit[0] == '\0') {
+        p->unit = sb_dataset_str(d->ds, sb_dataset_intern(d->ds, u, -1));
+        return 0;
+    }
+    if (!g_hash_table_add(d->unit_warned, GUINT_TO_POINTER(ind + 1)))
+        return 0;
+    return warn(d, d->l->key[INPUT_COL_UNIT],
+                "unit \"%s\" differs from \"%s\" given before", u, p->unit);
+}
+
+static uint32_t row_annot(data_ctx *d)
+{
+    size_t ln, ls;
+    const char *note = field(d, d->l->key[INPUT_COL_NOTE], &ln);
+    const char *src = field(d, d->l->key[INPUT_COL_SOURCE], &ls);
+
+    return sb_dataset_annot(d->ds, note, src);
+}
+
+/* Parses the cell in column c and adds it to (ind, reg, year). */
+static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
+                     uint32_t annot)
+{
+    size_t len, lf;
+    const char *s = field(d, c, &len);
+    const char *extra = field(d, d->l->key[INPUT_COL_FLAGS], &lf);
+    input_cell cell;
+    char msg[200];
+    sb_obs o;
+    input_file_report *rep = d->rep;
+
+    if (input_cell_parse(s, len, d->o->decimal_comma, &cell, msg,
+                         sizeof msg) != 0) {
+        /* In a wide table the header says what the cell was for. */
+        sb_error_set(d->err, SB_EDATA, d->path, d->row->line, c + 1,
+                     "%s%s%s%s", msg,
+                     d->l->shape == INPUT_SHAPE_LONG ? "" : " (column \"",
+                     d->l->shape == INPUT_SHAPE_LONG ? "" : d->l->cols[c].name,
+                     d->l->shape == INPUT_SHAPE_LONG ? "" : "\")");
+        return -1;
+    }
+    memset(&o, 0, sizeof o);
+    if (lf > 0) {
+        char *both = g_strconcat(cell.flags, extra, NULL);
+        o.flags = sb_dataset_intern(d->ds, both, -1);
+        g_free(both);
+    } else if (cell.flags[0] != '\0') {
+        o.flags = sb_dataset_intern(d->ds, cell.flags, -1);
+    }
+    if (o.flags != 0)
+        rep->flagged++;
+    if (cell.missing) {
+        rep->missing++;
+        if (o.flags == 0)
+            return 0;          /* an empty or bare marker: nothing to keep */
+    } else {
+        rep->values++;
+        if (rep->year_min == 0 || year < rep->year_min)
+            rep->year_min = year;
+        if (year > rep->year_max)
+            rep->year_max = year;
+    }
+    o.value = cell.value;
+    o.year = year;
+    o.line = (uint32_t)d->row->line;
+    o.column = (uint32_t)c + 1;
+    o.annot = annot;
+    o.file = d->file;
+    o.decimals = (uint8_t)cell.decimals;
+    o.state = (cell.missing ? SB_OBS_MISSING : 0) |
+              (cell.percent ? SB_OBS_PERCENT : 0);
+    note_seen(d->seen_ind, ind, &rep->indicators, &rep->n_indicators);
+    note_seen(d->seen_reg, reg, &rep->regions, &rep->n_regions);
+    if (sb_dataset_add_obs(d->ds, ind, reg, &o) != SB_OK) {
+        sb_error_set(d->err, SB_ENOMEM, d->path, d->row->line, c + 1,
+                     "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+/* The key columns of a record: indicator, region and year, each resolved
+   from its column or (wide shapes) given by the caller. */
+static int key_name(data_ctx *d, input_col_role role, const char **out)
+{
+    size_t len;
+    int c = d->l->key[role];
+
+    *out = field(d, c, &len);
+    if (len == 0)
+        return fail(d, c, role == INPUT_COL_REGION ? "empty region name"
+                                                   : "empty indicator id",
+                    "");
+    return 0;
+}
+
+static int key_year(data_ctx *d, int *year)
+{
+    size_t len;
+    int c = d->l->key[INPUT_COL_YEAR];
+    const char *s = field(d, c, &len);
+
+    *year = input_parse_year(s, len);
+    return *year > 0 ? 0 : fail(d, c, "not a year", s);
+}
+
+static int row_long(data_ctx *d, uint32_t annot)
+{
+    const char *iname, *rname;
+    sb_id ind, reg;
+    int year;
+
+    if (key_name(d, INPUT_COL_INDICATOR, &iname) != 0)
+        return -1;
+    ind = indicator(d, iname, d->l->key[INPUT_COL_INDICATOR]);
+    if (key_name(d, INPUT_COL_REGION, &rname) != 0)
+        return -1;
+    reg = region(d, rname, d->l->key[INPUT_COL_REGION]);
+    if (key_year(d, &year) != 0 || row_unit(d, ind) != 0)
+        return -1;
+    return add_value(d, ind, reg, year, d->l->key[INPUT_COL_VALUE], annot);
+}
+
+static int row_wide(data_ctx *d, uint32_t annot)
+{
+    const input_layout *l = d->l;
+    const char *name;
+    sb_id ind = d->stem, reg = SB_NONE;
+    int year = 0;
+    size_t c;
+
+    if (l->key[INPUT_COL_INDICATOR] >= 0 && l->shape == INPUT_SHAPE_WIDE_YEAR)
+    {
+        if (key_name(d, INPUT_COL_INDICATOR, &name) != 0)
+            return -1;
+        ind = indicator(d, name, l->key[INPUT_COL_INDICATOR]);
+    }
+    if (l->shape != INPUT_SHAPE_WIDE_REGION) {
+        if (key_name(d, INPUT_COL_REGION, &name) != 0)
+            return -1;
+        reg = region(d, name, l->key[INPUT_COL_REGION]);
+    }
+    if (l->shape != INPUT_SHAPE_WIDE_YEAR && key_year(d, &year) != 0)
+        return -1;
+    if (ind != SB_NONE && row_unit(d, ind) != 0)
+        return -1;
+    for (c = 0; c < l->n; c++) {
+        if (l->cols[c].role != INPUT_COL_VALUES)
+            continue;
+        if (l->shape == INPUT_SHAPE_WIDE_YEAR)
+            year = l->cols[c].year;
+        else if (l->shape == INPUT_SHAPE_WIDE_INDICATOR)
+            ind = d->target[c];
+        else
+            reg = d->target[c];
+        if (add_value(d, ind, reg, year, (int)c, annot) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Resolves the wide columns' indicators or regions once, at the header. */
+static void header_targets(data_ctx *d)
+{
+    const input_layout *l = d->l;
+    size_t c;
+
+    if (l->stem != NULL)
+        d->stem = indicator(d, l->stem, 0);
+    d->target = g_new0(sb_id, l->n);
+    for (c = 0; c < l->n; c++) {
+        if (l->cols[c].role != INPUT_COL_VALUES)
+            continue;
+        if (l->shape == INPUT_SHAPE_WIDE_INDICATOR)
+            d->target[c] = indicator(d, l->cols[c].name, (int)c);
+        else if (l->shape == INPUT_SHAPE_WIDE_REGION)
+            d->target[c] = region(d, l->cols[c].name, (int)c);
+    }
+}
+
+static int row_is_blank(data_ctx *d)
+{
+    size_t c, len;
+
+    for (c = 0; c < d->row->n; c++) {
+        input_trim(d->row->field[c], d->row->len[c], &len);
+        if (len > 0)
+            return 0;
+    }
+    return 1;
+}
+
+static int data_row(void *user, const input_row *row, sb_error *err)
+{
+    data_ctx *d = user;
+    size_t c, len;
+
+    (void)err;
+    d->row = row;
+    if (!d->header_done) {
+        d->header_done = 1;
+        header_targets(d);
+        return 0;
+    }
+    if (row_is_blank(d))
+        return 0;
+    for (c = d->l->n; c < row->n; c++) {
+        input_trim(row->field[c], row->len[c], &len);
+        if (len > 0) {
+            sb_error_set(d->err, SB_EDATA, d->path, row->line, (long)c + 1,
+                         "record has %zu fields but the header has %zu",
+                         row->n, d->l->n);
+            return -1;
+        }
+    }
+    d->rep->rows++;
+    if (d->l->shape == INPUT_SHAPE_LONG)
+        return row_long(d, row_annot(d));
+    return row_wide(d, row_annot(d));
+}
+
+sb_status input_data_read(sb_dataset *ds, uint16_t file, const char *path,
+                          const input_data_opts *o, input_file_report *rep,
+                          sb_diag *diag, sb_error *err)
+{
+    data_ctx d;
+    input_csv_info info = {0};
+    sb_status rc;
+
+    memset(&d, 0, sizeof d);
+    d.ds = ds;
+    d.file = file;
+    d.path = path;
+    d.o = o;
+    d.l = o->layout;
+    d.rep = rep;
+    d.diag = diag;
+    d.err = err;
+    d.stem = SB_NONE;
+    d.seen_ind = g_hash_table_new(g_direct_hash, g_direct_equal);
+    d.seen_reg = g_hash_table_new(g_direct_hash, g_direct_equal);
+    d.unit_warned = g_hash_table_new(g_direct_hash, g_direct_equal);
+    rc = input_csv_read(path, &info, data_row, &d, err);
+    if (rc == SB_OK && rep->rows == 0) {
+        rep->warnings++;
+        if (sb_diag_warn(diag, path, 0, 0, "no data rows") != SB_OK)
+            rc = sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
+    }
+    g_hash_table_destroy(d.unit_warned);
+    g_hash_table_destroy(d.seen_reg);
+    g_hash_table_destroy(d.seen_ind);
+    g_free(d.target);
+    return rc;
+}
+
+/* ---- decimal comma detection -------------------------------------------- */
+
+typedef struct {
+    long with_comma;       /* numeric cells with a comma */
+    int three;             /* one of them had exactly three digits after */
+    int header_done;
+} comma_scan;
+
+static int comma_row(void *user, const input_row *row, sb_error *err)
+{
+    comma_scan *s = user;
+    size_t c;
+    int digits;
+
+    (void)err;
+    if (!s->header_done) {
+        s->header_done = 1;
+        return 0;
+    }
+    for (c = 0; c < row->n; c++) {
+        digits = input_cell_digits_after_comma(row->field[c], row->len[c]);
+        if (digits == 3) {
+            s->three = 1;
+            return 1;              /* decided: commas separate thousands */
+        }
+        if (digits > 0)
+            s->with_comma++;
+    }
+    return 0;
+}
+
+sb_status input_data_detect_decimal_comma(const char *path, int *out,
+                                          sb_error *err)
+{
+    comma_scan s = {0, 0, 0};
+    input_csv_info info = {0};
+    sb_status rc = input_csv_read(path, &info, comma_row, &s, err);
+
+    *out = rc == SB_OK && !s.three && s.with_comma > 0;
+    return rc;
+}

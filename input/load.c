@@ -1,0 +1,278 @@
+/*
+ * input/load.c -- from command-line arguments to a finished dataset.
+ *
+ * 1. expand directories to their *.csv (sorted, so runs are repeatable);
+ * 2. read each file's header to learn its role and layout;
+ * 3. read indicator metadata, then region metadata, then data tables, so
+ *    aliases apply on load whatever the order of the arguments;
+ * 4. finish the dataset (sort, duplicates, inferred kinds).
+ */
+#include "load.h"
+
+#include "csvread.h"
+#include "data.h"
+#include "meta.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_FILES 65535          /* sb_obs.file is 16 bits */
+
+typedef struct {
+    char *path;
+    input_layout layout;
+    input_csv_info info;        /* delimiter and BOM, from the header */
+} planned;
+
+void input_report_clear(input_report *r)
+{
+    size_t i;
+
+    if (r == NULL)
+        return;
+    for (i = 0; i < r->n_files; i++) {
+        input_file_report *f = &r->files[i];
+        g_free(f->path);
+        g_free(f->indicators);
+        g_free(f->regions);
+        g_free(f->columns);
+        g_free(f->ignored);
+    }
+    g_free(r->files);
+    memset(r, 0, sizeof *r);
+}
+
+static int is_csv_name(const char *name)
+{
+    size_t n = strlen(name);
+
+    return n > 4 && g_ascii_strcasecmp(name + n - 4, ".csv") == 0 &&
+           name[0] != '.';
+}
+
+/* g_ptr_array_sort hands pointers to the elements. */
+static gint cmp_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static sb_status expand_dir(const char *dir, GPtrArray *paths, sb_error *err)
+{
+    GError *gerr = NULL;
+    GDir *d = g_dir_open(dir, 0, &gerr);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *name;
+    guint i;
+
+    if (d == NULL) {
+        sb_error_set(err, SB_ENOINPUT, dir, 0, 0, "cannot open: %s",
+                     gerr->message);
+        g_error_free(gerr);
+        g_ptr_array_free(names, TRUE);
+        return SB_ENOINPUT;
+    }
+    while ((name = g_dir_read_name(d)) != NULL)
+        if (is_csv_name(name))
+            g_ptr_array_add(names, g_strdup(name));
+    g_dir_close(d);
+    if (names->len == 0) {
+        g_ptr_array_free(names, TRUE);
+        return sb_error_set(err, SB_ENOINPUT, dir, 0, 0,
+                            "no *.csv files in this directory");
+    }
+    g_ptr_array_sort(names, cmp_names);
+    for (i = 0; i < names->len; i++)
+        g_ptr_array_add(paths, g_build_filename(dir, names->pdata[i], NULL));
+    g_ptr_array_free(names, TRUE);
+    return SB_OK;
+}
+
+static sb_status expand_args(const char *const *args, size_t n,
+                             GPtrArray *paths, sb_error *err)
+{
+    struct stat st;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (stat(args[i], &st) != 0)
+            return sb_error_set(err, SB_ENOINPUT, args[i], 0, 0,
+                                "cannot open: %s", g_strerror(errno));
+        if (S_ISDIR(st.st_mode)) {
+            if (expand_dir(args[i], paths, err) != SB_OK)
+                return SB_ENOINPUT;
+        } else {
+            g_ptr_array_add(paths, g_strdup(args[i]));
+        }
+    }
+    if (paths->len > MAX_FILES)
+        return sb_error_set(err, SB_EDATA, NULL, 0, 0,
+                            "more than %d input files", MAX_FILES);
+    return SB_OK;
+}
+
+/* ---- step 2: the header of each file ------------------------------------- */
+
+typedef struct {
+    const char *path;
+    const input_layout_opts *o;
+    input_layout *out;
+    int got;
+} peek_ctx;
+
+static int peek_row(void *user, const input_row *row, sb_error *err)
+{
+    peek_ctx *p = user;
+
+    p->got = 1;
+    return input_layout_detect(p->path, row, p->o, p->out, err) == SB_OK
+               ? 1 : -1;
+}
+
+static sb_status peek(planned *p, const input_options *o, sb_error *err)
+{
+    peek_ctx c = {p->path, &o->layout, &p->layout, 0};
+    sb_status rc = input_csv_read(p->path, &p->info, peek_row, &c, err);
+
+    if (rc == SB_OK && !c.got)
+        return sb_error_set(err, SB_EDATA, p->path, 0, 0,
+                            "empty file: expected a header line");
+    return rc;
+}
+
+/* ---- step 3: read the files ---------------------------------------------- */
+
+/* "indicator, region, <values>" and the ignored columns, for check. */
+static void describe_columns(const input_layout *l, input_file_report *rep)
+{
+    GString *used = g_string_new(NULL), *ign = g_string_new(NULL);
+    size_t c;
+
+    for (c = 0; c < l->n; c++) {
+        const input_column *col = &l->cols[c];
+        GString *to = col->role == INPUT_COL_IGNORED ? ign : used;
+        if (col->role == INPUT_COL_IGNORED && col->name[0] == '\0')
+            continue;
+        if (col->role == INPUT_COL_VALUES && c > 0 &&
+            l->cols[c - 1].role == INPUT_COL_VALUES)
+            continue;                   /* a run of value columns: once */
+        g_string_append_printf(to, "%s%s", to->len ? ", " : "",
+                               col->role == INPUT_COL_VALUES ? "<values>"
+                                                             : col->name);
+    }
+    rep->columns = g_string_free(used, FALSE);
+    rep->ignored = g_string_free(ign, FALSE);
+}
+
+static sb_status load_data(sb_dataset *ds, uint16_t file, planned *p,
+                           const input_options *o, const int have_meta[2],
+                           input_file_report *rep, sb_diag *diag,
+                           sb_error *err)
+{
+    input_data_opts d = {&p->layout, o->decimal_comma, have_meta[0],
+                         have_meta[1]};
+    sb_status rc;
+
+    if (!d.decimal_comma && p->info.delim == ';') {
+        rc = input_data_detect_decimal_comma(p->path, &d.decimal_comma, err);
+        if (rc != SB_OK)
+            return rc;
+    }
+    rep->decimal_comma = d.decimal_comma;
+    describe_columns(&p->layout, rep);
+    return input_data_read(ds, file, p->path, &d, rep, diag, err);
+}
+
+static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
+                          const input_options *o, const int have_meta[2],
+                          input_file_report *rep, sb_diag *diag,
+                          sb_error *err)
+{
+    uint16_t file = sb_dataset_add_file(ds, p->path);
+
+    rep->delim = p->info.delim;
+    rep->had_bom = p->info.had_bom;
+    rep->shape = p->layout.shape;
+    switch (pass) {
+    case INPUT_ROLE_INDICATORS:
+        return input_meta_indicators(ds, file, p->path, rep, err);
+    case INPUT_ROLE_REGIONS:
+        return input_meta_regions(ds, file, p->path, rep, err);
+    case INPUT_ROLE_DATA:
+        break;
+    }
+    return load_data(ds, file, p, o, have_meta, rep, diag, err);
+}
+
+static sb_status load_all(sb_dataset *ds, planned *plan, size_t n,
+                          const input_options *o, input_report *report,
+                          sb_diag *diag, sb_error *err)
+{
+    static const input_role order[] = {
+        INPUT_ROLE_INDICATORS, INPUT_ROLE_REGIONS, INPUT_ROLE_DATA};
+    int have_meta[2] = {0, 0};
+    size_t i, k;
+    sb_status rc;
+
+    for (i = 0; i < n; i++) {
+        report->files[i].path = g_strdup(plan[i].path);
+        report->files[i].role = plan[i].layout.role;
+        if (plan[i].layout.role != INPUT_ROLE_DATA)
+            have_meta[plan[i].layout.role == INPUT_ROLE_REGIONS] = 1;
+    }
+    for (k = 0; k < G_N_ELEMENTS(order); k++)
+        for (i = 0; i < n; i++) {
+            if (plan[i].layout.role != order[k])
+                continue;
+            rc = load_one(ds, &plan[i], order[k], o, have_meta,
+                          &report->files[i], diag, err);
+            if (rc != SB_OK)
+                return rc;
+        }
+    return SB_OK;
+}
+
+sb_status input_load(const char *const *args, size_t n_args,
+                     const input_options *o, sb_dataset **out,
+                     input_report *report, sb_diag *diag, sb_error *err)
+{
+    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+    planned *plan = NULL;
+    input_report local = {0};
+    sb_dataset *ds = NULL;
+    size_t i, n = 0;
+    sb_status rc;
+
+    *out = NULL;
+    if (report == NULL)
+        report = &local;
+    rc = expand_args(args, n_args, paths, err);
+    if (rc != SB_OK)
+        goto done;
+    n = paths->len;
+    plan = g_new0(planned, n);
+    report->files = g_new0(input_file_report, n);
+    report->n_files = n;
+    for (i = 0; i < n && rc == SB_OK; i++) {
+        plan[i].path = paths->pdata[i];
+        rc = peek(&plan[i], o, err);
+    }
+    if (rc != SB_OK)
+        goto done;
+    ds = sb_dataset_create();
+    rc = load_all(ds, plan, n, o, report, diag, err);
+    if (rc == SB_OK)
+        rc = sb_dataset_finish(ds, diag, err);
+done:
+    for (i = 0; i < n; i++)
+        input_layout_clear(&plan[i].layout);
+    g_free(plan);
+    g_ptr_array_free(paths, TRUE);
+    input_report_clear(&local);
+    if (rc == SB_OK)
+        *out = ds;
+    else
+        sb_dataset_destroy(ds);
+    return rc;
+}

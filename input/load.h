@@ -1,0 +1,58 @@
+/*
+ * input/load.h -- load CSV files and directories into one dataset.
+ *
+ * Each file's role is decided from its header; metadata files
+ * (indicators.csv, regions.csv) are read before data files so that region
+ * aliases apply on load, whatever the order of the arguments. The result
+ * is a finished sb_dataset plus a report per file for `statbrief check`.
+ */
+#ifndef INPUT_LOAD_H
+#define INPUT_LOAD_H
+
+#include "layout.h"
+#include "model.h"
+
+typedef struct {
+    input_layout_opts layout;   /* --shape, --columns */
+    int decimal_comma;          /* --decimal-comma: 1 forced, 0 detect */
+} input_options;
+
+/* What one file turned out to be, for `check`. Arrays are owned by the
+   report. */
+typedef struct {
+    char *path;
+    input_role role;
+    input_shape shape;
+    char delim;
+    int had_bom;
+    int decimal_comma;          /* used for this file */
+    long rows;                  /* data records after the header */
+    long values, missing, flagged;
+    long warnings;              /* warnings raised in this file */
+    int year_min, year_max;     /* 0 when no value */
+    sb_id *indicators;          /* indicators met (data) or defined */
+    size_t n_indicators;
+    sb_id *regions;
+    size_t n_regions;
+    char *columns;              /* "indicator, region, year, value" */
+    char *ignored;              /* ignored columns, "" if none */
+} input_file_report;
+
+typedef struct {
+    input_file_report *files;
+    size_t n_files;
+} input_report;
+
+void input_report_clear(input_report *r);
+
+/* Expands the arguments (a directory means its *.csv, sorted by name),
+   loads every file and finishes the dataset. On success *out is the
+   caller's (sb_dataset_destroy). Warnings go to diag. Errors: SB_ENOINPUT
+   (missing or unreadable file, directory without CSV), SB_EDATA,
+   SB_EUSAGE (a --columns header a file lacks), SB_ENOMEM. report may be
+   NULL; it is filled as far as loading got, even on error. */
+sb_status input_load(const char *const *args, size_t n_args,
+                     const input_options *o, sb_dataset **out,
+                     input_report *report, sb_diag *diag, sb_error *err);
+
+#endif

@@ -1,0 +1,385 @@
+/*
+ * input/meta.c -- indicators.csv and regions.csv.
+ *
+ * Both are small tables read row by row through input_csv_read; the
+ * header row decides which column holds which attribute.
+ */
+#include "meta.h"
+
+#include "csvread.h"
+#include "layout.h"
+
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+enum { I_ID, I_NAME, I_UNIT, I_KIND, I_NAME_ZH, I_UNIT_ZH, I_SCALE,
+       I_BASE_UNIT, I_DECIMALS, I_HIB, I_TARGET, I_TARGET_YEAR, I_SOURCE,
+       I_NOTE, I_N };
+static const char *const ind_cols[I_N] = {
+    "id", "name", "unit", "kind", "name_zh", "unit_zh", "scale",
+    "base_unit", "decimals", "higher_is_better", "target", "target_year",
+    "source", "note"};
+#define I_REQUIRED 4
+
+enum { R_REGION, R_NAME_ZH, R_ALIASES, R_GROUPS, R_ROLE, R_N };
+static const char *const reg_cols[R_N] = {
+    "region", "name_zh", "aliases", "groups", "role"};
+#define R_REQUIRED 1
+
+typedef struct {
+    sb_dataset *ds;
+    uint16_t file;
+    const char *path;
+    input_file_report *rep;
+    const char *const *names;   /* attribute names */
+    int n_names, n_required;
+    int col[I_N];               /* attribute -> column index, -1 */
+    int header_done;
+    const input_row *row;       /* the row being read */
+} meta_ctx;
+
+/* The trimmed text of attribute a in the current row ("" if absent).
+   Trims in place: the row's field buffers belong to the reader and are
+   not read again. */
+static const char *cell(meta_ctx *m, int a)
+{
+    size_t len;
+    char *s;
+    int c = m->col[a];
+
+    if (c < 0 || (size_t)c >= m->row->n)
+        return "";
+    s = (char *)input_trim(m->row->field[c], m->row->len[c], &len);
+    s[len] = '\0';
+    return s;
+}
+
+static long field_no(const meta_ctx *m, int a)
+{
+    return m->col[a] + 1;
+}
+
+static int header(meta_ctx *m, const input_row *row, sb_error *err)
+{
+    GString *ign = g_string_new(NULL), *used = g_string_new(NULL);
+    size_t i, len;
+    int a;
+
+    for (a = 0; a < m->n_names; a++)
+        m->col[a] = -1;
+    for (i = 0; i < row->n; i++) {
+        const char *s = input_trim(row->field[i], row->len[i], &len);
+        for (a = 0; a < m->n_names; a++)
+            if (m->col[a] < 0 && strlen(m->names[a]) == len &&
+                g_ascii_strncasecmp(s, m->names[a], len) == 0) {
+                m->col[a] = (int)i;
+                g_string_append_printf(used, "%s%s", used->len ? ", " : "",
+                                       m->names[a]);
+                break;
+            }
+        if (a == m->n_names && len > 0)
+            g_string_append_printf(ign, "%s%.*s", ign->len ? ", " : "",
+                                   (int)len, s);
+    }
+    m->rep->columns = g_string_free(used, FALSE);
+    m->rep->ignored = g_string_free(ign, FALSE);
+    for (a = 0; a < m->n_required; a++)
+        if (m->col[a] < 0) {
+            sb_error_set(err, SB_EDATA, m->path, row->line, 0,
+                         "%s: no \"%s\" column (required)",
+                         input_role_name(m->rep->role), m->names[a]);
+            return -1;
+        }
+    m->header_done = 1;
+    return 0;
+}
+
+static int row_is_empty(const input_row *row)
+{
+    size_t i, len;
+
+    for (i = 0; i < row->n; i++) {
+        input_trim(row->field[i], row->len[i], &len);
+        if (len > 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- indicators ---------------------------------------------------------- */
+
+static int parse_kind(const char *s, sb_kind *k)
+{
+    if (g_ascii_strcasecmp(s, "amount") == 0) *k = SB_KIND_AMOUNT;
+    else if (g_ascii_strcasecmp(s, "count") == 0) *k = SB_KIND_COUNT;
+    else if (g_ascii_strcasecmp(s, "rate") == 0) *k = SB_KIND_RATE;
+    else return -1;
+    return 0;
+}
+
+static int parse_bool(const char *s, int *out)
+{
+    static const char *const yes[] = {"", "yes", "y", "true", "1"};
+    static const char *const no[] = {"no", "n", "false", "0"};
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(yes); i++)
+        if (g_ascii_strcasecmp(s, yes[i]) == 0)
+            return *out = 1, 0;
+    for (i = 0; i < G_N_ELEMENTS(no); i++)
+        if (g_ascii_strcasecmp(s, no[i]) == 0)
+            return *out = 0, 0;
+    return -1;
+}
+
+/* A plain number ("1e8", "2.5"); empty gives NaN. */
+static int parse_plain(const char *s, double *out)
+{
+    char *end;
+
+    if (*s == '\0') {
+        *out = NAN;
+        return 0;
+    }
+    *out = g_ascii_strtod(s, &end);
+    return *end == '\0' && isfinite(*out) ? 0 : -1;
+}
+
+static int bad(meta_ctx *m, int a, sb_error *err, const char *what,
+               const char *s)
+{
+    sb_error_set(err, SB_EDATA, m->path, m->row->line, field_no(m, a),
+                 "%s: %s: \"%s\"", m->names[a], what, s);
+    return -1;
+}
+
+static int ind_numbers(meta_ctx *m, sb_indicator *ind, sb_error *err)
+{
+    const char *s;
+    double d;
+
+    s = cell(m, I_SCALE);
+    if (parse_plain(s, &ind->scale) != 0 || ind->scale <= 0)
+        return bad(m, I_SCALE, err, "not a positive number", s);
+    s = cell(m, I_DECIMALS);
+    if (parse_plain(s, &d) != 0 || (!isnan(d) && (d < 0 || d > 15 ||
+                                                 d != floor(d))))
+        return bad(m, I_DECIMALS, err, "not a whole number 0-15", s);
+    ind->decimals = isnan(d) ? -1 : (int)d;
+    s = cell(m, I_HIB);
+    if (parse_bool(s, &ind->higher_is_better) != 0)
+        return bad(m, I_HIB, err, "not yes or no", s);
+    s = cell(m, I_TARGET);
+    if (parse_plain(s, &ind->target) != 0)
+        return bad(m, I_TARGET, err, "not a number", s);
+    s = cell(m, I_TARGET_YEAR);
+    if (*s != '\0' && (ind->target_year = input_parse_year(s, strlen(s))) < 0)
+        return bad(m, I_TARGET_YEAR, err, "not a year", s);
+    return 0;
+}
+
+static const char *istr(meta_ctx *m, int a)
+{
+    return sb_dataset_str(m->ds, sb_dataset_intern(m->ds, cell(m, a), -1));
+}
+
+static int ind_row(void *user, const input_row *row, sb_error *err)
+{
+    meta_ctx *m = user;
+    const char *id, *kind;
+    sb_id i;
+    sb_indicator *ind;
+
+    m->row = row;
+    if (!m->header_done)
+        return header(m, row, err);
+    if (row_is_empty(row))
+        return 0;
+    id = cell(m, I_ID);
+    if (*id == '\0')
+        return bad(m, I_ID, err, "empty", id);
+    i = sb_dataset_indicator(m->ds, id);
+    ind = sb_dataset_indicator_at(m->ds, i);
+    if (ind->has_meta) {
+        sb_error_set(err, SB_EDATA, m->path, row->line, field_no(m, I_ID),
+                     "indicator \"%s\" is already defined at %s:%lu", id,
+                     sb_dataset_file(m->ds, ind->meta_file),
+                     (unsigned long)ind->meta_line);
+        return -1;
+    }
+    kind = cell(m, I_KIND);
+    if (parse_kind(kind, &ind->kind) != 0)
+        return bad(m, I_KIND, err, "not amount, count or rate", kind);
+    if (ind_numbers(m, ind, err) != 0)
+        return -1;
+    ind->name = istr(m, I_NAME);
+    if (*ind->name == '\0')
+        ind->name = ind->id;
+    ind->unit = istr(m, I_UNIT);
+    ind->name_zh = istr(m, I_NAME_ZH);
+    ind->unit_zh = istr(m, I_UNIT_ZH);
+    ind->base_unit = istr(m, I_BASE_UNIT);
+    ind->source = istr(m, I_SOURCE);
+    ind->note = istr(m, I_NOTE);
+    ind->has_meta = 1;
+    ind->meta_file = m->file;
+    ind->meta_line = (uint32_t)row->line;
+    m->rep->indicators = g_renew(sb_id, m->rep->indicators,
+                                 m->rep->n_indicators + 1);
+    m->rep->indicators[m->rep->n_indicators++] = i;
+    m->rep->rows++;
+    return 0;
+}
+
+/* ---- regions ------------------------------------------------------------- */
+
+static int parse_role(const char *s, unsigned *role)
+{
+    gchar **parts = g_strsplit(s, ";", -1);
+    int rc = 0;
+    size_t i;
+
+    *role = 0;
+    for (i = 0; parts[i] != NULL; i++) {
+        gchar *p = g_strstrip(parts[i]);
+        if (g_ascii_strcasecmp(p, "total") == 0)
+            *role |= SB_ROLE_TOTAL;
+        else if (g_ascii_strcasecmp(p, "benchmark") == 0)
+            *role |= SB_ROLE_BENCHMARK;
+        else if (*p != '\0')
+            rc = -1;
+    }
+    g_strfreev(parts);
+    return rc;
+}
+
+/* Calls fn for each trimmed, non-empty item of a ';' list. */
+static int each_item(meta_ctx *m, int a, sb_id r, sb_error *err,
+                     int (*fn)(meta_ctx *, sb_id, const char *, sb_error *))
+{
+    gchar **parts = g_strsplit(cell(m, a), ";", -1);
+    int rc = 0;
+    size_t i;
+
+    for (i = 0; parts[i] != NULL && rc == 0; i++) {
+        gchar *p = g_strstrip(parts[i]);
+        if (*p != '\0')
+            rc = fn(m, r, p, err);
+    }
+    g_strfreev(parts);
+    return rc;
+}
+
+static int add_alias(meta_ctx *m, sb_id r, const char *alias, sb_error *err)
+{
+    sb_error e = {0};
+
+    if (sb_dataset_add_alias(m->ds, r, alias, &e) == SB_OK)
+        return 0;
+    sb_error_set(err, SB_EDATA, m->path, m->row->line,
+                 field_no(m, R_ALIASES), "%s", e.msg);
+    return -1;
+}
+
+static int add_group(meta_ctx *m, sb_id r, const char *group, sb_error *err)
+{
+    (void)err;
+    sb_dataset_add_group(m->ds, r, group);
+    return 0;
+}
+
+/* At most one region holds each role. */
+static int check_role(meta_ctx *m, sb_id r, sb_error *err)
+{
+    sb_region *reg = sb_dataset_region_at(m->ds, r);
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_regions(m->ds); i++) {
+        sb_region *o = sb_dataset_region_at(m->ds, (sb_id)i);
+        unsigned both = o->role & reg->role;
+        if ((sb_id)i == r || both == 0)
+            continue;
+        sb_error_set(err, SB_EDATA, m->path, m->row->line,
+                     field_no(m, R_ROLE),
+                     "role %s is already held by \"%s\" (%s:%lu)",
+                     (both & SB_ROLE_TOTAL) ? "total" : "benchmark",
+                     o->name, sb_dataset_file(m->ds, o->meta_file),
+                     (unsigned long)o->meta_line);
+        return -1;
+    }
+    return 0;
+}
+
+static int reg_row(void *user, const input_row *row, sb_error *err)
+{
+    meta_ctx *m = user;
+    const char *name, *role;
+    sb_id r;
+    sb_region *reg;
+
+    m->row = row;
+    if (!m->header_done)
+        return header(m, row, err);
+    if (row_is_empty(row))
+        return 0;
+    name = cell(m, R_REGION);
+    if (*name == '\0')
+        return bad(m, R_REGION, err, "empty", name);
+    r = sb_dataset_region(m->ds, name);
+    reg = sb_dataset_region_at(m->ds, r);
+    if (reg->has_meta) {
+        sb_error_set(err, SB_EDATA, m->path, row->line, field_no(m, R_REGION),
+                     "region \"%s\" is already defined at %s:%lu%s%s", name,
+                     sb_dataset_file(m->ds, reg->meta_file),
+                     (unsigned long)reg->meta_line,
+                     strcmp(reg->name, name) ? " as an alias of " : "",
+                     strcmp(reg->name, name) ? reg->name : "");
+        return -1;
+    }
+    reg->has_meta = 1;
+    reg->meta_file = m->file;
+    reg->meta_line = (uint32_t)row->line;
+    role = cell(m, R_ROLE);
+    if (parse_role(role, &reg->role) != 0)
+        return bad(m, R_ROLE, err, "not total, benchmark or both", role);
+    reg->name_zh = istr(m, R_NAME_ZH);
+    if (check_role(m, r, err) != 0 ||
+        each_item(m, R_ALIASES, r, err, add_alias) != 0 ||
+        each_item(m, R_GROUPS, r, err, add_group) != 0)
+        return -1;
+    m->rep->regions = g_renew(sb_id, m->rep->regions, m->rep->n_regions + 1);
+    m->rep->regions[m->rep->n_regions++] = r;
+    m->rep->rows++;
+    return 0;
+}
+
+static sb_status read_meta(meta_ctx *m, input_row_fn fn, sb_error *err)
+{
+    input_csv_info info = {0};
+    sb_status rc = input_csv_read(m->path, &info, fn, m, err);
+
+    m->rep->delim = info.delim;
+    m->rep->had_bom = info.had_bom;
+    return rc;
+}
+
+sb_status input_meta_indicators(sb_dataset *ds, uint16_t file,
+                                const char *path, input_file_report *rep,
+                                sb_error *err)
+{
+    meta_ctx m = {ds, file, path, rep, ind_cols, I_N, I_REQUIRED,
+                  {0}, 0, NULL};
+
+    return read_meta(&m, ind_row, err);
+}
+
+sb_status input_meta_regions(sb_dataset *ds, uint16_t file,
+                             const char *path, input_file_report *rep,
+                             sb_error *err)
+{
+    meta_ctx m = {ds, file, path, rep, reg_cols, R_N, R_REQUIRED,
+                  {0}, 0, NULL};
+
+    return read_meta(&m, reg_row, err);
+}

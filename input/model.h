@@ -1,0 +1,219 @@
+/*
+ * input/model.h -- the data model every stage of statbrief shares.
+ *
+ * A dataset is indicators x regions x years. Values are grouped into series
+ * (one indicator, one region), each series one array sorted by year, so a
+ * series is read with one linear scan. Every string (names, flags, notes) is
+ * interned once in the dataset's pool and referred to by a 32-bit id.
+ *
+ * Ownership: arguments are borrowed; whatever a _create or _load function
+ * returns belongs to the caller and goes back through the matching
+ * _destroy or _free, which accepts NULL. Pointers into a dataset (names,
+ * series, observations) stay valid until the dataset is destroyed, except
+ * that sb_dataset_add_obs may move a series' observations until
+ * sb_dataset_finish is called.
+ *
+ * Plain C: no GSL, Cairo or GLib types appear here.
+ */
+#ifndef SB_MODEL_H
+#define SB_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SB_VERSION "0.1.0"
+
+/* ---- status and errors ------------------------------------------------ */
+
+/* Result codes. Each maps to one exit status (sysexits.h) through
+   sb_status_exit(). */
+typedef enum {
+    SB_OK = 0,
+    SB_EUSAGE,      /* bad option, unknown indicator/region named: 64 */
+    SB_EDATA,       /* malformed data or spec: 65 */
+    SB_ENOINPUT,    /* input missing or unreadable: 66 */
+    SB_EINTERNAL,   /* a bug or a library failure: 70 */
+    SB_ENOMEM,      /* allocation failure: 70 */
+    SB_ECANTCREAT,  /* cannot create an output: 73 */
+    SB_ETEMPFAIL    /* another run holds the lock: 75 */
+} sb_status;
+
+/* A diagnostic with its position in a data file (not in the C source).
+   line and column are 1-based; 0 when not known. column is the field
+   number for CSV files. */
+typedef struct {
+    sb_status code;
+    char path[512];
+    long line, column;
+    char msg[512];
+} sb_error;
+
+/* Records the error only if err holds none yet (the first error wins);
+   returns code so that callers can `return sb_error_set(...)`. err may be
+   NULL. path may be NULL. */
+sb_status sb_error_set(sb_error *err, sb_status code, const char *path,
+                       long line, long column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Exit status for a code: 0, 64, 65, 66, 70, 73 or 75. */
+int sb_status_exit(sb_status code);
+
+/* Warnings collected while loading; the caller decides how to print them.
+   Only the first SB_DIAG_KEEP are kept; `count` counts all. */
+#define SB_DIAG_KEEP 200
+typedef struct {
+    sb_error *items;
+    size_t n_items, cap;
+    size_t count;
+} sb_diag;
+
+void sb_diag_init(sb_diag *d);
+void sb_diag_clear(sb_diag *d);
+/* Adds a warning. Returns SB_ENOMEM if it could not be stored. */
+sb_status sb_diag_warn(sb_diag *d, const char *path, long line, long column,
+                       const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Writes v as the shortest decimal that reads back to the same double,
+   positional for exponents -4..15 and "1.5e+20" style outside (like
+   Python's repr, without a trailing ".0"). Locale-independent. out must
+   hold SB_SHORTEST_MAX bytes. */
+#define SB_SHORTEST_MAX 32
+void sb_format_shortest(double v, char *out);
+
+/* ---- indicators and regions -------------------------------------------- */
+
+typedef uint32_t sb_id;                /* index into a dataset array */
+#define SB_NONE UINT32_MAX
+
+typedef enum {
+    SB_KIND_UNSET = 0, /* no metadata: see sb_indicator.kind_inferred */
+    SB_KIND_AMOUNT,    /* money */
+    SB_KIND_COUNT,     /* people, institutions */
+    SB_KIND_RATE       /* percent; changes are percentage points */
+} sb_kind;
+
+const char *sb_kind_name(sb_kind k);   /* "amount", ...; "" for unset */
+
+typedef struct {
+    /* Strings are interned in the dataset and never NULL ("" if absent). */
+    const char *id, *name, *name_zh, *unit, *unit_zh, *base_unit;
+    const char *source, *note;
+    double scale;          /* one unit in base_unit; NaN if not given */
+    int decimals;          /* from metadata; -1 if not given */
+    int max_decimals;      /* largest number of decimals published */
+    sb_kind kind;          /* from metadata, else inferred at finish */
+    int kind_inferred;     /* 1 when kind was not in the metadata */
+    int higher_is_better;  /* 1 (default) or 0 */
+    double target;         /* NaN if none */
+    int target_year;       /* 0 if none */
+    int has_meta;          /* defined in an indicators.csv */
+    int saw_percent;       /* some value was written with a '%' */
+    uint16_t meta_file;    /* where defined, when has_meta */
+    uint32_t meta_line;
+} sb_indicator;
+
+#define SB_ROLE_TOTAL     1u
+#define SB_ROLE_BENCHMARK 2u
+
+typedef struct {
+    const char *name, *name_zh;        /* interned; name_zh may be "" */
+    const char **aliases;              /* interned strings */
+    size_t n_aliases;
+    const char **groups;
+    size_t n_groups;
+    unsigned role;                     /* SB_ROLE_* bits */
+    int has_meta;
+    uint16_t meta_file;
+    uint32_t meta_line;
+} sb_region;
+
+/* ---- observations and series ------------------------------------------- */
+
+#define SB_OBS_MISSING      0x01u  /* a missing marker: value is NaN */
+#define SB_OBS_PERCENT      0x02u  /* written with a trailing '%' */
+#define SB_OBS_INTERPOLATED 0x04u  /* filled by --interpolate */
+
+/* One cell of a data file: 32 bytes, so tens of millions fit. */
+typedef struct {
+    double value;        /* NaN when missing */
+    int32_t year;
+    uint32_t line;       /* physical line where the record starts */
+    uint32_t column;     /* 1-based field number */
+    uint32_t flags;      /* pool id of the flag letters; 0 = none */
+    uint32_t annot;      /* sb_dataset_annot() id of note/source; 0 = none */
+    uint16_t file;       /* index into the dataset's file list */
+    uint8_t decimals;    /* decimals as published */
+    uint8_t state;       /* SB_OBS_* bits */
+} sb_obs;
+
+typedef struct {
+    sb_id indicator, region;
+    sb_obs *obs;         /* sorted by year after sb_dataset_finish */
+    size_t n, cap;
+} sb_series;
+
+/* A note and a source attached to a value (rare: kept apart from sb_obs). */
+typedef struct {
+    const char *note, *source;
+} sb_annot;
+
+/* ---- the dataset -------------------------------------------------------- */
+
+typedef struct sb_dataset sb_dataset;
+
+/* Returns NULL only when out of memory. */
+sb_dataset *sb_dataset_create(void);
+void sb_dataset_destroy(sb_dataset *ds);
+
+/* Interns s (len bytes; -1 = NUL-terminated). Returns the id, 0 for "".
+   The string stays valid for the dataset's lifetime. */
+uint32_t sb_dataset_intern(sb_dataset *ds, const char *s, long len);
+const char *sb_dataset_str(const sb_dataset *ds, uint32_t id);
+
+/* Files, for positions in messages. Returns the index. */
+uint16_t sb_dataset_add_file(sb_dataset *ds, const char *path);
+const char *sb_dataset_file(const sb_dataset *ds, uint16_t idx);
+size_t sb_dataset_n_files(const sb_dataset *ds);
+
+/* Indicator by id, created (no metadata) when absent. */
+sb_id sb_dataset_indicator(sb_dataset *ds, const char *id);
+sb_id sb_dataset_find_indicator(const sb_dataset *ds, const char *id);
+sb_indicator *sb_dataset_indicator_at(sb_dataset *ds, sb_id i);
+size_t sb_dataset_n_indicators(const sb_dataset *ds);
+
+/* Region by name or alias, created when absent. */
+sb_id sb_dataset_region(sb_dataset *ds, const char *name);
+sb_id sb_dataset_find_region(const sb_dataset *ds, const char *name);
+sb_region *sb_dataset_region_at(sb_dataset *ds, sb_id r);
+size_t sb_dataset_n_regions(const sb_dataset *ds);
+/* Makes `alias` another name of region r. Fails with SB_EDATA (message in
+   err, without a position) if the alias already names another region. */
+sb_status sb_dataset_add_alias(sb_dataset *ds, sb_id r, const char *alias,
+                               sb_error *err);
+
+/* Adds group label to region r (once). */
+void sb_dataset_add_group(sb_dataset *ds, sb_id r, const char *group);
+
+uint32_t sb_dataset_annot(sb_dataset *ds, const char *note,
+                          const char *source);
+const sb_annot *sb_dataset_annot_at(const sb_dataset *ds, uint32_t id);
+
+/* Appends one observation to the series (indicator, region). */
+sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
+                             const sb_obs *o);
+
+/* Ends loading: sorts each series by year, orders series by indicator id
+   then region name (UTF-8 byte order), resolves duplicates (same value:
+   warning in diag; different values: SB_EDATA naming both places), infers
+   kinds and display precision. Call once. */
+sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err);
+
+size_t sb_dataset_n_series(const sb_dataset *ds);
+const sb_series *sb_dataset_series_at(const sb_dataset *ds, size_t i);
+
+/* Display precision of an indicator: metadata decimals, else the largest
+   published. */
+int sb_indicator_precision(const sb_indicator *ind);
+
+#endif

@@ -1,0 +1,288 @@
+/*
+ * input/summary.c -- `check` output: per-file blocks, dataset tables and
+ * the normalized dump.
+ */
+#include "summary.h"
+
+#include <glib.h>
+#include <string.h>
+
+#define LIST_MAX 12       /* names listed per file before "... N more" */
+
+/* Display width of UTF-8 text: East Asian wide characters take two
+   columns, so tables with 重庆 stay aligned. */
+static int text_width(const char *s)
+{
+    int w = 0;
+
+    for (; *s; s = g_utf8_next_char(s)) {
+        gunichar c = g_utf8_get_char(s);
+        w += g_unichar_iswide(c) ? 2 : g_unichar_iszerowidth(c) ? 0 : 1;
+    }
+    return w;
+}
+
+static void pad(FILE *out, const char *s, int width)
+{
+    int w = text_width(s);
+
+    fputs(s, out);
+    for (; w < width; w++)
+        fputc(' ', out);
+}
+
+static int selected(const unsigned char *sel, sb_id id)
+{
+    return sel == NULL || sel[id];
+}
+
+static int obs_shown(const input_filter *f, const sb_obs *o)
+{
+    if (o->state & SB_OBS_MISSING)
+        return 0;
+    return (f->from == 0 || o->year >= f->from) &&
+           (f->to == 0 || o->year <= f->to);
+}
+
+static void print_names(FILE *out, sb_dataset *ds, const char *label,
+                        const sb_id *ids, size_t n, int regions)
+{
+    size_t i;
+
+    if (n == 0)
+        return;
+    fprintf(out, "  %s (%zu): ", label, n);
+    for (i = 0; i < n && i < LIST_MAX; i++)
+        fprintf(out, "%s%s", i ? ", " : "",
+                regions ? sb_dataset_region_at(ds, ids[i])->name
+                        : sb_dataset_indicator_at(ds, ids[i])->id);
+    if (n > LIST_MAX)
+        fprintf(out, ", ... %zu more", n - LIST_MAX);
+    fputc('\n', out);
+}
+
+static void print_file(FILE *out, sb_dataset *ds, const input_file_report *f)
+{
+    fprintf(out, "%s: %s", f->path, input_role_name(f->role));
+    if (f->role == INPUT_ROLE_DATA)
+        fprintf(out, ", %s", input_shape_name(f->shape));
+    if (f->delim == ';' || f->delim == '\t')
+        fprintf(out, ", delimiter %s", f->delim == ';' ? "';'" : "TAB");
+    if (f->decimal_comma)
+        fputs(", decimal comma", out);
+    if (f->had_bom)
+        fputs(", BOM", out);
+    fputc('\n', out);
+    if (f->columns != NULL)
+        fprintf(out, "  columns: %s\n", f->columns);
+    if (f->ignored != NULL && f->ignored[0] != '\0')
+        fprintf(out, "  ignored columns: %s\n", f->ignored);
+    if (f->role == INPUT_ROLE_DATA) {
+        fprintf(out, "  rows: %ld; values: %ld; missing: %ld; flagged: %ld",
+                f->rows, f->values, f->missing, f->flagged);
+        if (f->year_min > 0)
+            fprintf(out, "; years: %d-%d", f->year_min, f->year_max);
+        fputc('\n', out);
+    }
+    print_names(out, ds, "indicators", f->indicators, f->n_indicators, 0);
+    print_names(out, ds, "regions", f->regions, f->n_regions, 1);
+    if (f->warnings > 0)
+        fprintf(out, "  warnings: %ld\n", f->warnings);
+}
+
+/* Per indicator: regions with a value, year span, value count. */
+typedef struct {
+    size_t regions, values;
+    int from, to;
+} span;
+
+static void add_span(span *s, const sb_series *se, const input_filter *f,
+                     size_t *n_values, size_t *n_flagged)
+{
+    size_t i, before = s->values;
+
+    for (i = 0; i < se->n; i++) {
+        const sb_obs *o = &se->obs[i];
+        if (!obs_shown(f, o))
+            continue;
+        s->values++;
+        if (s->from == 0 || o->year < s->from)
+            s->from = o->year;
+        if (o->year > s->to)
+            s->to = o->year;
+        if (o->flags != 0)
+            (*n_flagged)++;
+    }
+    if (s->values > before)
+        s->regions++;
+    *n_values += s->values - before;
+}
+
+static void print_years(FILE *out, const span *s, int width)
+{
+    char buf[32] = "-";
+
+    if (s->values > 0 && s->from == s->to)
+        snprintf(buf, sizeof buf, "%d", s->from);
+    else if (s->values > 0)
+        snprintf(buf, sizeof buf, "%d-%d", s->from, s->to);
+    pad(out, buf, width);
+}
+
+static void print_indicators(FILE *out, sb_dataset *ds, const span *ind_sp,
+                             const input_filter *f)
+{
+    size_t i, n = sb_dataset_n_indicators(ds);
+    int wid = 9, wunit = 4;
+
+    for (i = 0; i < n; i++) {
+        const sb_indicator *p = sb_dataset_indicator_at(ds, (sb_id)i);
+        if (!selected(f->indicators, (sb_id)i))
+            continue;
+        wid = MAX(wid, text_width(p->id));
+        wunit = MAX(wunit, text_width(p->unit));
+    }
+    fputc('\n', out);
+    pad(out, "indicator", wid + 2);
+    pad(out, "kind", 17);
+    pad(out, "unit", wunit + 2);
+    fputs("decimals  regions  years      values\n", out);
+    for (i = 0; i < n; i++) {
+        const sb_indicator *p = sb_dataset_indicator_at(ds, (sb_id)i);
+        char kind[32];
+        if (!selected(f->indicators, (sb_id)i))
+            continue;
+        snprintf(kind, sizeof kind, "%s%s", sb_kind_name(p->kind),
+                 p->kind_inferred ? " (guessed)" : "");
+        pad(out, p->id, wid + 2);
+        pad(out, kind, 17);
+        pad(out, p->unit[0] ? p->unit : "-", wunit + 2);
+        fprintf(out, "%8d  %7zu  ", sb_indicator_precision(p),
+                ind_sp[i].regions);
+        print_years(out, &ind_sp[i], 9);
+        fprintf(out, "  %6zu\n", ind_sp[i].values);
+    }
+}
+
+static void print_regions(FILE *out, sb_dataset *ds, const span *reg_sp,
+                          const input_filter *f)
+{
+    size_t i, j, n = sb_dataset_n_regions(ds);
+    int wname = 6, wzh = 7;
+
+    for (i = 0; i < n; i++) {
+        const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
+        wname = MAX(wname, text_width(r->name));
+        wzh = MAX(wzh, text_width(r->name_zh));
+    }
+    fputc('\n', out);
+    pad(out, "region", wname + 2);
+    pad(out, "name_zh", wzh + 2);
+    pad(out, "role", 18);
+    fputs("values  years      groups\n", out);
+    for (i = 0; i < n; i++) {
+        const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
+        const char *role = r->role == (SB_ROLE_TOTAL | SB_ROLE_BENCHMARK)
+                               ? "total, benchmark"
+                           : r->role == SB_ROLE_TOTAL     ? "total"
+                           : r->role == SB_ROLE_BENCHMARK ? "benchmark"
+                                                          : "-";
+        if (!selected(f->regions, (sb_id)i))
+            continue;
+        pad(out, r->name, wname + 2);
+        pad(out, r->name_zh[0] ? r->name_zh : "-", wzh + 2);
+        pad(out, role, 18);
+        fprintf(out, "%6zu  ", reg_sp[i].values);
+        print_years(out, &reg_sp[i], 9);
+        fputs("  ", out);
+        for (j = 0; j < r->n_groups; j++)
+            fprintf(out, "%s%s", j ? ", " : "", r->groups[j]);
+        fputs(r->n_groups ? "\n" : "-\n", out);
+    }
+}
+
+void input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
+                         const input_filter *f, size_t n_warnings)
+{
+    size_t i, n_values = 0, n_flagged = 0, dummy_v, dummy_f;
+    long missing = 0;
+    span *ind_sp = g_new0(span, sb_dataset_n_indicators(ds) + 1);
+    span *reg_sp = g_new0(span, sb_dataset_n_regions(ds) + 1);
+    span all = {0, 0, 0, 0};
+
+    for (i = 0; i < rep->n_files; i++) {
+        print_file(out, ds, &rep->files[i]);
+        missing += rep->files[i].missing;
+    }
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (!selected(f->indicators, s->indicator) ||
+            !selected(f->regions, s->region))
+            continue;
+        add_span(&ind_sp[s->indicator], s, f, &n_values, &n_flagged);
+        add_span(&reg_sp[s->region], s, f, &dummy_v, &dummy_f);
+        add_span(&all, s, f, &dummy_v, &dummy_f);
+    }
+    fprintf(out, "\ndataset: %zu indicators, %zu regions, years ",
+            sb_dataset_n_indicators(ds), sb_dataset_n_regions(ds));
+    print_years(out, &all, 0);
+    fprintf(out, ", %zu values, %ld missing, %zu flagged, %zu warnings\n",
+            n_values, missing, n_flagged, n_warnings);
+    print_indicators(out, ds, ind_sp, f);
+    print_regions(out, ds, reg_sp, f);
+    g_free(ind_sp);
+    g_free(reg_sp);
+}
+
+/* RFC 4180: quote a field with a delimiter, quote, line break or edge
+   space; double the quotes inside. */
+static void put_csv(FILE *out, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (strpbrk(s, ",\"\r\n") == NULL &&
+        (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+void input_dump_print(FILE *out, sb_dataset *ds, const input_filter *f,
+                      int with_flags)
+{
+    size_t i, j;
+    char num[SB_SHORTEST_MAX];
+
+    fputs(with_flags ? "indicator,region,year,value,flags\n"
+                     : "indicator,region,year,value\n", out);
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        const char *ind = sb_dataset_indicator_at(ds, s->indicator)->id;
+        const char *reg = sb_dataset_region_at(ds, s->region)->name;
+        if (!selected(f->indicators, s->indicator) ||
+            !selected(f->regions, s->region))
+            continue;
+        for (j = 0; j < s->n; j++) {
+            const sb_obs *o = &s->obs[j];
+            if (!obs_shown(f, o))
+                continue;
+            sb_format_shortest(o->value, num);
+            put_csv(out, ind);
+            fputc(',', out);
+            put_csv(out, reg);
+            fprintf(out, ",%d,%s", (int)o->year, num);
+            if (with_flags) {
+                fputc(',', out);
+                put_csv(out, sb_dataset_str(ds, o->flags));
+            }
+            fputc('\n', out);
+        }
+    }
+}

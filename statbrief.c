@@ -1,0 +1,396 @@
+/*
+ * statbrief.c -- the command line: parses options, runs the stages in
+ * order, prints diagnostics GCC-style and chooses the exit status
+ * (sysexits.h, DESIGN.md). No cell parsing, arithmetic or drawing here.
+ */
+#include <getopt.h>
+#include <glib.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/load.h"
+#include "input/model.h"
+#include "input/summary.h"
+
+enum { CMD_CHECK = 1, CMD_METRICS = 2, CMD_CHARTS = 4, CMD_REPORT = 8,
+       CMD_ALL = 15 };
+
+enum {
+    OPT_DUMP = 256, OPT_FLAGS, OPT_INDICATOR, OPT_REGION, OPT_FROM, OPT_TO,
+    OPT_YEAR, OPT_SHAPE, OPT_COLUMNS, OPT_ENCODING, OPT_DECIMAL_COMMA,
+    OPT_STRICT, OPT_HELP, OPT_VERSION
+};
+
+/* Which commands take each option: a command rejects what it has no use
+   for (DESIGN.md). Commands of later stages are listed as they come. */
+static const struct {
+    struct option opt;
+    unsigned cmds;
+} options[] = {
+    {{"dump", no_argument, NULL, OPT_DUMP}, CMD_CHECK},
+    {{"flags", no_argument, NULL, OPT_FLAGS}, CMD_CHECK},
+    {{"indicator", required_argument, NULL, OPT_INDICATOR}, CMD_ALL},
+    {{"region", required_argument, NULL, OPT_REGION}, CMD_ALL},
+    {{"from", required_argument, NULL, OPT_FROM}, CMD_ALL},
+    {{"to", required_argument, NULL, OPT_TO}, CMD_ALL},
+    {{"year", required_argument, NULL, OPT_YEAR}, CMD_ALL},
+    {{"shape", required_argument, NULL, OPT_SHAPE}, CMD_ALL},
+    {{"columns", required_argument, NULL, OPT_COLUMNS}, CMD_ALL},
+    {{"encoding", required_argument, NULL, OPT_ENCODING}, CMD_ALL},
+    {{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA}, CMD_ALL},
+    {{"strict", no_argument, NULL, OPT_STRICT}, CMD_ALL},
+    {{"quiet", no_argument, NULL, 'q'}, CMD_ALL},
+    {{"verbose", no_argument, NULL, 'v'}, CMD_ALL},
+    {{"help", no_argument, NULL, OPT_HELP}, CMD_ALL},
+    {{"version", no_argument, NULL, OPT_VERSION}, CMD_ALL},
+};
+
+typedef struct {
+    unsigned cmd;
+    int dump, flags, strict, quiet, verbose;
+    int from, to;
+    GPtrArray *indicators, *regions;   /* names as given */
+    GPtrArray *column_specs;           /* owned copies for --columns */
+    input_options in;
+    char **files;
+    int n_files;
+} cli;
+
+static const char usage_text[] =
+    "usage: statbrief COMMAND [OPTIONS] FILE...\n"
+    "\n"
+    "commands:\n"
+    "  check      validate and summarize CSV files; --dump prints the\n"
+    "             normalized table (--flags adds the flags column)\n"
+    "\n"
+    "FILE... are CSV files or directories (a directory means its *.csv).\n"
+    "\n"
+    "options:\n"
+    "  --indicator ID      only this indicator (repeatable)\n"
+    "  --region NAME       only this region, by name or alias (repeatable)\n"
+    "  --from Y, --to Y    only years in this window; --year Y = --to Y\n"
+    "  --shape S           long, wide-year, wide-indicator or wide-region\n"
+    "  --columns R=H,...   header H holds role R (indicator, region, year,\n"
+    "                      value, unit, flags, note, source)\n"
+    "  --encoding E        input encoding (UTF-8)\n"
+    "  --decimal-comma     read 1.234,5 as 1234.5\n"
+    "  --strict            warnings are errors (exit 65)\n"
+    "  -q, --quiet         print errors only\n"
+    "  -v, --verbose       say more\n"
+    "  --help, --version\n"
+    "\n"
+    "exit status: 0 ok, 64 usage, 65 bad data, 66 input missing,\n"
+    "70 internal error, 73 cannot create output, 75 locked\n";
+
+/* ---- diagnostics ----------------------------------------------------------- */
+
+static void print_diag(const sb_error *e, const char *severity)
+{
+    fputs("statbrief: ", stderr);
+    if (e->path[0] != '\0') {
+        fputs(e->path, stderr);
+        if (e->line > 0)
+            fprintf(stderr, ":%ld", e->line);
+        if (e->line > 0 && e->column > 0)
+            fprintf(stderr, ":%ld", e->column);
+        fputs(": ", stderr);
+    }
+    fprintf(stderr, "%s: %s\n", severity, e->msg);
+}
+
+static int fail(sb_status code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prints a usage or run error without a file position; returns the exit
+   status for code. */
+static int fail(sb_status code, const char *fmt, ...)
+{
+    sb_error e = {0};
+    va_list ap;
+
+    va_start(ap, fmt);
+    e.code = code;
+    vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+    va_end(ap);
+    print_diag(&e, "error");
+    if (code == SB_EUSAGE)
+        fputs("statbrief: try 'statbrief --help'\n", stderr);
+    return sb_status_exit(code);
+}
+
+/* Prints the warnings (as errors with --strict). Returns 1 if --strict
+   turns them into a failure. */
+static int print_warnings(const cli *c, const sb_diag *d)
+{
+    size_t i;
+
+    if (c->quiet && !c->strict)
+        return 0;
+    for (i = 0; i < d->n_items; i++)
+        print_diag(&d->items[i], c->strict ? "error" : "warning");
+    if (d->count > d->n_items)
+        fprintf(stderr, "statbrief: %s: %zu more not shown\n",
+                c->strict ? "error" : "warning", d->count - d->n_items);
+    return c->strict && d->count > 0;
+}
+
+/* ---- options --------------------------------------------------------------- */
+
+static int parse_year_arg(const char *opt, const char *s, int *out)
+{
+    char *end;
+    long y = strtol(s, &end, 10);
+
+    if (*s == '\0' || *end != '\0' || y < 1 || y > 99999) {
+        return fail(SB_EUSAGE, "%s: not a year: \"%s\"", opt, s);
+    }
+    *out = (int)y;
+    return 0;
+}
+
+/* --columns region=Country,year=Time */
+static int parse_columns(cli *c, const char *arg)
+{
+    gchar **parts = g_strsplit(arg, ",", -1);
+    int rc = 0;
+    size_t i;
+
+    for (i = 0; parts[i] != NULL && rc == 0; i++) {
+        char *eq = strchr(parts[i], '=');
+        input_col_role role;
+        if (eq == NULL || eq[1] == '\0')
+            rc = fail(SB_EUSAGE, "--columns: expected ROLE=HEADER, got \"%s\"",
+                      parts[i]);
+        else if (*eq = '\0', input_col_role_parse(parts[i], &role) != 0)
+            rc = fail(SB_EUSAGE, "--columns: unknown role \"%s\" (indicator, "
+                      "region, year, value, unit, flags, note, source)",
+                      parts[i]);
+        else {
+            char *h = g_strdup(eq + 1);
+            g_ptr_array_add(c->column_specs, h);
+            c->in.layout.columns[role] = h;
+        }
+    }
+    g_strfreev(parts);
+    return rc;
+}
+
+static int option_value(cli *c, int id, const char *arg)
+{
+    switch (id) {
+    case OPT_DUMP: c->dump = 1; return 0;
+    case OPT_FLAGS: c->flags = 1; return 0;
+    case OPT_INDICATOR: g_ptr_array_add(c->indicators, (char *)arg); return 0;
+    case OPT_REGION: g_ptr_array_add(c->regions, (char *)arg); return 0;
+    case OPT_FROM: return parse_year_arg("--from", arg, &c->from);
+    case OPT_TO: return parse_year_arg("--to", arg, &c->to);
+    case OPT_YEAR: return parse_year_arg("--year", arg, &c->to);
+    case OPT_SHAPE:
+        if (input_shape_parse(arg, &c->in.layout.shape) == 0)
+            return 0;
+        return fail(SB_EUSAGE, "--shape: unknown shape \"%s\" (long, "
+                    "wide-year, wide-indicator, wide-region)", arg);
+    case OPT_COLUMNS: return parse_columns(c, arg);
+    case OPT_ENCODING:
+        if (g_ascii_strcasecmp(arg, "utf-8") == 0 ||
+            g_ascii_strcasecmp(arg, "utf8") == 0)
+            return 0;
+        return fail(SB_EUSAGE, "--encoding: \"%s\" is not supported "
+                    "(UTF-8 only)", arg);
+    case OPT_DECIMAL_COMMA: c->in.decimal_comma = 1; return 0;
+    case OPT_STRICT: c->strict = 1; return 0;
+    case 'q': c->quiet = 1; return 0;
+    case 'v': c->verbose = 1; return 0;
+    }
+    return fail(SB_EINTERNAL, "unhandled option");
+}
+
+static const char *option_name(int id)
+{
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(options); i++)
+        if (options[i].opt.val == id)
+            return options[i].opt.name;
+    return "?";
+}
+
+static unsigned option_cmds(int id)
+{
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(options); i++)
+        if (options[i].opt.val == id)
+            return options[i].cmds;
+    return 0;
+}
+
+/* Returns -1 to go on, else the exit status. */
+static int parse_options(cli *c, int argc, char **argv)
+{
+    struct option longopts[G_N_ELEMENTS(options) + 1];
+    size_t i;
+    int id, rc;
+
+    for (i = 0; i < G_N_ELEMENTS(options); i++)
+        longopts[i] = options[i].opt;
+    memset(&longopts[i], 0, sizeof longopts[i]);
+    opterr = 0;
+    optind = 1;
+    while ((id = getopt_long(argc, argv, ":qv", longopts, NULL)) != -1) {
+        if (id == '?' && optopt != 0) {
+            char opt[3] = {'-', (char)optopt, '\0'};
+            return fail(SB_EUSAGE, "unknown option \"%s\"", opt);
+        }
+        if (id == '?')
+            return fail(SB_EUSAGE, "unknown option \"%s\"", argv[optind - 1]);
+        if (id == ':')
+            return fail(SB_EUSAGE, "option \"%s\" needs a value",
+                        argv[optind - 1]);
+        if (id == OPT_HELP) {
+            fputs(usage_text, stdout);
+            return 0;
+        }
+        if (id == OPT_VERSION) {
+            puts("statbrief " SB_VERSION);
+            return 0;
+        }
+        if (!(option_cmds(id) & c->cmd))
+            return fail(SB_EUSAGE, "option --%s is not used by this command",
+                        option_name(id));
+        if ((rc = option_value(c, id, optarg)) != 0)
+            return rc;
+    }
+    c->files = argv + optind;
+    c->n_files = argc - optind;
+    return -1;
+}
+
+/* ---- check ----------------------------------------------------------------- */
+
+/* Marks the named indicators or regions; an unknown name is a usage
+   error (64). *sel stays NULL when no name was given. */
+static int select_names(sb_dataset *ds, GPtrArray *names, int regions,
+                        unsigned char **sel)
+{
+    size_t n = regions ? sb_dataset_n_regions(ds)
+                       : sb_dataset_n_indicators(ds);
+    guint i;
+
+    *sel = NULL;
+    if (names->len == 0)
+        return 0;
+    *sel = g_new0(unsigned char, n + 1);
+    for (i = 0; i < names->len; i++) {
+        const char *name = names->pdata[i];
+        sb_id id = regions ? sb_dataset_find_region(ds, name)
+                           : sb_dataset_find_indicator(ds, name);
+        if (id == SB_NONE)
+            return fail(SB_EUSAGE, regions ? "unknown region \"%s\""
+                                           : "unknown indicator \"%s\"",
+                        name);
+        (*sel)[id] = 1;
+    }
+    return 0;
+}
+
+static int cmd_check(cli *c)
+{
+    sb_dataset *ds = NULL;
+    input_report rep = {0};
+    sb_diag diag;
+    sb_error err = {0};
+    unsigned char *isel = NULL, *rsel = NULL;
+    input_filter f;
+    sb_status rc;
+    int status;
+
+    if (c->n_files == 0)
+        return fail(SB_EUSAGE, "no input files");
+    if (c->flags && !c->dump)
+        return fail(SB_EUSAGE, "--flags goes with --dump");
+    sb_diag_init(&diag);
+    rc = input_load((const char *const *)c->files, (size_t)c->n_files,
+                    &c->in, &ds, &rep, &diag, &err);
+    if (print_warnings(c, &diag) && rc == SB_OK)
+        rc = sb_error_set(&err, SB_EDATA, NULL, 0, 0,
+                          "--strict: %zu warnings", diag.count);
+    if (rc != SB_OK) {
+        print_diag(&err, "error");
+        status = sb_status_exit(rc);
+        goto done;
+    }
+    status = select_names(ds, c->indicators, 0, &isel);
+    if (status == 0)
+        status = select_names(ds, c->regions, 1, &rsel);
+    if (status != 0)
+        goto done;
+    f.indicators = isel;
+    f.regions = rsel;
+    f.from = c->from;
+    f.to = c->to;
+    if (c->dump)
+        input_dump_print(stdout, ds, &f, c->flags);
+    else if (!c->quiet)
+        input_summary_print(stdout, ds, &rep, &f, diag.count);
+    if (fflush(stdout) != 0 || ferror(stdout))
+        status = fail(SB_ECANTCREAT, "cannot write the output");
+done:
+    g_free(isel);
+    g_free(rsel);
+    input_report_clear(&rep);
+    sb_diag_clear(&diag);
+    sb_dataset_destroy(ds);
+    return status;
+}
+
+/* ---- main ------------------------------------------------------------------ */
+
+static unsigned command_of(const char *name)
+{
+    if (strcmp(name, "check") == 0) return CMD_CHECK;
+    if (strcmp(name, "metrics") == 0) return CMD_METRICS;
+    if (strcmp(name, "charts") == 0) return CMD_CHARTS;
+    if (strcmp(name, "report") == 0) return CMD_REPORT;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    cli c;
+    int status;
+
+    /* The locale matters for messages only: every number is read and
+       written with the g_ascii_ functions. */
+    setlocale(LC_ALL, "");
+    memset(&c, 0, sizeof c);
+    if (argc < 2)
+        return fail(SB_EUSAGE, "no command");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        puts("statbrief " SB_VERSION);
+        return 0;
+    }
+    c.cmd = command_of(argv[1]);
+    if (c.cmd == 0)
+        return fail(SB_EUSAGE, "unknown command \"%s\"", argv[1]);
+    if (c.cmd != CMD_CHECK)
+        return fail(SB_EUSAGE, "command \"%s\" is not in this version yet",
+                    argv[1]);
+    c.indicators = g_ptr_array_new();
+    c.regions = g_ptr_array_new();
+    c.column_specs = g_ptr_array_new_with_free_func(g_free);
+    status = parse_options(&c, argc - 1, argv + 1);
+    if (status < 0)
+        status = cmd_check(&c);
+    g_ptr_array_free(c.indicators, TRUE);
+    g_ptr_array_free(c.regions, TRUE);
+    g_ptr_array_free(c.column_specs, TRUE);
+    return status;
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# tools/install-deps.sh -- install the Debian packages statbrief needs, only
+# when something is missing. Called by `make demo` and `make check`, so those
+# two commands are the whole set-up on a fresh Debian machine (as root).
+# Checks are cheap (pkg-config, a header, fontconfig, locale -a): a machine
+# that has everything runs no apt-get at all.
+set -eu
+
+PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
+libyaml-dev fonts-noto-core fonts-noto-cjk poppler-utils locales"
+
+missing=""
+need() { missing="$missing $1"; }
+
+command -v pkg-config >/dev/null 2>&1 || need pkg-config
+if command -v pkg-config >/dev/null 2>&1; then
+    pkg-config --exists gsl || need libgsl-dev
+    pkg-config --exists cairo || need libcairo2-dev
+    pkg-config --exists pangocairo glib-2.0 || need libpango1.0-dev
+    pkg-config --exists yaml-0.1 || need libyaml-dev
+fi
+[ -f /usr/include/csv.h ] || need libcsv-dev
+command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
+if command -v fc-list >/dev/null 2>&1; then
+    fc-list :lang=zh-cn family | grep -q 'Noto Sans CJK' || need fonts-noto-cjk
+    fc-list family | grep -q '^Noto Sans' || need fonts-noto-core
+else
+    need fonts-noto-core; need fonts-noto-cjk
+fi
+# The tests prove that parsing ignores the process locale by running under
+# de_DE.UTF-8 (decimal comma); that locale must exist.
+locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' || need locales
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+    echo "install-deps: missing:$missing" >&2
+    echo "install-deps: run as root, or: sudo apt-get install -y $PKGS" >&2
+    exit 1
+fi
+echo "install-deps: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends $PKGS
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+    if [ -f /etc/locale.gen ]; then
+        sed -i 's/^# *\(de_DE.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+        grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen ||
+            echo 'de_DE.UTF-8 UTF-8' >> /etc/locale.gen
+        locale-gen >/dev/null
+    else
+        localedef -i de_DE -f UTF-8 de_DE.UTF-8
+    fi
+fi
