@@ -35,11 +35,13 @@ statbrief: build/rel/statbrief.o $(REL_OBJ)
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	@echo "  CC      $@"
+	@$(CC) $(REL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	@echo "  CC      $@"
+	@$(CC) $(TEST_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 build/asan/statbrief: build/asan/statbrief.o $(TST_OBJ)
 	$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)

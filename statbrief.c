@@ -317,7 +317,9 @@ static int cmd_check(cli *c)
                     &c->in, &ds, &rep, &diag, &err);
     if (print_warnings(c, &diag) && rc == SB_OK)
         rc = sb_error_set(&err, SB_EDATA, NULL, 0, 0,
-                          "--strict: %zu warnings", diag.count);
+                          "%zu warning%s treated as error%s (--strict)",
+                          diag.count, diag.count == 1 ? "" : "s",
+                          diag.count == 1 ? "" : "s");
     if (rc != SB_OK) {
         print_diag(&err, "error");
         status = sb_status_exit(rc);

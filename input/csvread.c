@@ -17,7 +17,9 @@
 #include <string.h>
 
 #define BLOCK (64 * 1024)
-#define CSV_ROW_NOT_BEGUN 0     /* libcsv's pstate between records */
+/* libcsv's pstate values (libcsv.c); the struct is public, these are not. */
+#define CSV_ROW_NOT_BEGUN 0     /* between records */
+#define CSV_FIELD_BEGUN 2       /* inside a field */
 
 typedef struct {
     struct csv_parser p;
@@ -301,7 +303,7 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
     r.err = err;
     r.line = 1;
     r.rec_line = 1;
-    csv_init(&r.p, CSV_STRICT_FINI | CSV_APPEND_NULL);
+    csv_init(&r.p, CSV_APPEND_NULL);
     csv_set_blk_size(&r.p, 4096);
     r.arena = g_byte_array_new();
     r.offs = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -309,10 +311,14 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
     r.ptrs = g_ptr_array_new();
 
     read_all(&r, fp, info);
-    if (!r.stop && csv_fini(&r.p, on_field, on_record, &r) != 0 && !r.stop)
+    /* CSV_STRICT_FINI acts only with CSV_STRICT, which would also reject a
+       stray quote inside an unquoted field; check the open quote here. */
+    if (!r.stop && r.p.pstate == CSV_FIELD_BEGUN && r.p.quoted)
         fail(&r, SB_EDATA, r.rec_line, (long)r.offs->len + 1,
              "unterminated quoted field (field %zu)",
              (size_t)r.offs->len + 1);
+    if (!r.stop)
+        csv_fini(&r.p, on_field, on_record, &r);
     info->records = r.records;
 
     csv_free(&r.p);

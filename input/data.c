@@ -44,10 +44,15 @@ static const char *field(data_ctx *d, int c, size_t *len)
     return s;
 }
 
-static int fail(data_ctx *d, int c, const char *what, const char *arg)
+/* An error at field c of the current row: "what" or "what: \"text\"". */
+static int fail(data_ctx *d, int c, const char *what, const char *text)
 {
-    sb_error_set(d->err, SB_EDATA, d->path, d->row->line, c + 1,
-                 "%s: \"%.60s\"", what, arg);
+    if (*text == '\0')
+        sb_error_set(d->err, SB_EDATA, d->path, d->row->line, c + 1, "%s",
+                     what);
+    else
+        sb_error_set(d->err, SB_EDATA, d->path, d->row->line, c + 1,
+                     "%s: \"%.60s\"", what, text);
     return -1;
 }
 
@@ -144,6 +149,10 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
     if (input_cell_parse(s, len, d->o->decimal_comma, &cell, msg,
                          sizeof msg) != 0) {
         /* In a wide table the header says what the cell was for. */
+        if (!d->o->decimal_comma &&
+            g_str_has_prefix(msg, "bad thousand separator"))
+            g_strlcat(msg, " (if ',' marks decimals here, use "
+                      "--decimal-comma)", sizeof msg);
         sb_error_set(d->err, SB_EDATA, d->path, d->row->line, c + 1,
                      "%s%s%s%s", msg,
                      d->l->shape == INPUT_SHAPE_LONG ? "" : " (column \"",

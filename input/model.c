@@ -118,7 +118,7 @@ sb_status sb_diag_warn(sb_diag *d, const char *path, long line, long column,
    %.Ne that round-trips. */
 static void shortest_digits(double v, char *d, int *e10, int *neg)
 {
-    char fmt[8], buf[40], *p, *q;
+    char fmt[16], buf[40], *p, *q;
     int prec;
 
     for (prec = 0; prec < 17; prec++) {

@@ -61,35 +61,6 @@ static void print_names(FILE *out, sb_dataset *ds, const char *label,
     fputc('\n', out);
 }
 
-static void print_file(FILE *out, sb_dataset *ds, const input_file_report *f)
-{
-    fprintf(out, "%s: %s", f->path, input_role_name(f->role));
-    if (f->role == INPUT_ROLE_DATA)
-        fprintf(out, ", %s", input_shape_name(f->shape));
-    if (f->delim == ';' || f->delim == '\t')
-        fprintf(out, ", delimiter %s", f->delim == ';' ? "';'" : "TAB");
-    if (f->decimal_comma)
-        fputs(", decimal comma", out);
-    if (f->had_bom)
-        fputs(", BOM", out);
-    fputc('\n', out);
-    if (f->columns != NULL)
-        fprintf(out, "  columns: %s\n", f->columns);
-    if (f->ignored != NULL && f->ignored[0] != '\0')
-        fprintf(out, "  ignored columns: %s\n", f->ignored);
-    if (f->role == INPUT_ROLE_DATA) {
-        fprintf(out, "  rows: %ld; values: %ld; missing: %ld; flagged: %ld",
-                f->rows, f->values, f->missing, f->flagged);
-        if (f->year_min > 0)
-            fprintf(out, "; years: %d-%d", f->year_min, f->year_max);
-        fputc('\n', out);
-    }
-    print_names(out, ds, "indicators", f->indicators, f->n_indicators, 0);
-    print_names(out, ds, "regions", f->regions, f->n_regions, 1);
-    if (f->warnings > 0)
-        fprintf(out, "  warnings: %ld\n", f->warnings);
-}
-
 /* Per indicator: regions with a value, year span, value count. */
 typedef struct {
     size_t regions, values;
@@ -127,6 +98,38 @@ static void print_years(FILE *out, const span *s, int width)
     else if (s->values > 0)
         snprintf(buf, sizeof buf, "%d-%d", s->from, s->to);
     pad(out, buf, width);
+}
+
+static void print_file(FILE *out, sb_dataset *ds, const input_file_report *f)
+{
+    fprintf(out, "%s: %s", f->path, input_role_name(f->role));
+    if (f->role == INPUT_ROLE_DATA)
+        fprintf(out, ", %s", input_shape_name(f->shape));
+    if (f->delim == ';' || f->delim == '\t')
+        fprintf(out, ", delimiter %s", f->delim == ';' ? "';'" : "TAB");
+    if (f->decimal_comma)
+        fputs(", decimal comma", out);
+    if (f->had_bom)
+        fputs(", BOM", out);
+    fputc('\n', out);
+    if (f->columns != NULL)
+        fprintf(out, "  columns: %s\n", f->columns);
+    if (f->ignored != NULL && f->ignored[0] != '\0')
+        fprintf(out, "  ignored columns: %s\n", f->ignored);
+    if (f->role == INPUT_ROLE_DATA) {
+        span years = {0, (size_t)f->values, f->year_min, f->year_max};
+        fprintf(out, "  rows: %ld; values: %ld; missing: %ld; flagged: %ld",
+                f->rows, f->values, f->missing, f->flagged);
+        if (f->values > 0) {
+            fputs("; years: ", out);
+            print_years(out, &years, 0);
+        }
+        fputc('\n', out);
+    }
+    print_names(out, ds, "indicators", f->indicators, f->n_indicators, 0);
+    print_names(out, ds, "regions", f->regions, f->n_regions, 1);
+    if (f->warnings > 0)
+        fprintf(out, "  warnings: %ld\n", f->warnings);
 }
 
 static void print_indicators(FILE *out, sb_dataset *ds, const span *ind_sp,
@@ -223,13 +226,15 @@ void input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
         add_span(&reg_sp[s->region], s, f, &dummy_v, &dummy_f);
         add_span(&all, s, f, &dummy_v, &dummy_f);
     }
-    fprintf(out, "\ndataset: %zu indicators, %zu regions, years ",
+    fprintf(out, "\ndataset: indicators: %zu; regions: %zu; years: ",
             sb_dataset_n_indicators(ds), sb_dataset_n_regions(ds));
     print_years(out, &all, 0);
-    fprintf(out, ", %zu values, %ld missing, %zu flagged, %zu warnings\n",
+    fprintf(out, "; values: %zu; missing: %ld; flagged: %zu; warnings: %zu\n",
             n_values, missing, n_flagged, n_warnings);
-    print_indicators(out, ds, ind_sp, f);
-    print_regions(out, ds, reg_sp, f);
+    if (sb_dataset_n_indicators(ds) > 0)
+        print_indicators(out, ds, ind_sp, f);
+    if (sb_dataset_n_regions(ds) > 0)
+        print_regions(out, ds, reg_sp, f);
     g_free(ind_sp);
     g_free(reg_sp);
 }

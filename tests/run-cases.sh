@@ -1,0 +1,63 @@
+#!/bin/sh
+# tests/run-cases.sh BIN UNIT -- run every CLI case under tests/cases/.
+#
+# A case is a folder:
+#   args             the arguments, one line of shell words
+#   *.csv, dirs      its input files (the command runs in a copy of the folder)
+#   expected.out     exact stdout (absent: must be empty)
+#   expected.err     exact stderr (absent: must be empty)
+#   expected.status  exit status (absent: 0)
+#   env              optional VAR=value lines for the command's environment
+#   setup            optional sh script run first in the copy; $GEN writes
+#                    generated inputs (see tests/unit.c, "gen")
+# Prints a diff for each failing case and "cases: N passed, M failed".
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+unit=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+top=$(pwd)
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for dir in "$top"/tests/cases/*/; do
+    [ -d "$dir" ] || continue
+    name=$(basename "$dir")
+    work="$tmp/$name"
+    out="$tmp/$name.result"
+    mkdir -p "$work" "$out"
+    cp -R "$dir". "$work"/
+    ok=1
+    if [ -f "$work/setup" ]; then
+        (cd "$work" && GEN="$unit gen" sh ./setup) >"$out/setup" 2>&1 || {
+            echo "FAIL $name: setup failed"; cat "$out/setup"; ok=0; }
+    fi
+    (
+        cd "$work" || exit 99
+        if [ -f env ]; then set -a; . ./env; set +a; fi
+        eval "set -- $(cat args)"
+        "$bin" "$@" >"$out/stdout" 2>"$out/stderr"
+        echo $? >"$out/status"
+    )
+    [ -f "$dir/expected.out" ] && want="$dir/expected.out" || want=/dev/null
+    if ! cmp -s "$want" "$out/stdout"; then
+        echo "FAIL $name: stdout differs"; diff "$want" "$out/stdout" | head -20
+        ok=0
+    fi
+    [ -f "$dir/expected.err" ] && want="$dir/expected.err" || want=/dev/null
+    if ! cmp -s "$want" "$out/stderr"; then
+        echo "FAIL $name: stderr differs"; diff "$want" "$out/stderr" | head -20
+        ok=0
+    fi
+    want_status=0
+    [ -f "$dir/expected.status" ] && want_status=$(cat "$dir/expected.status")
+    got_status=$(cat "$out/status")
+    if [ "$want_status" != "$got_status" ]; then
+        echo "FAIL $name: exit status $got_status, expected $want_status"
+        ok=0
+    fi
+    if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+    rm -rf "$work"
+done
+echo "cases: $pass passed, $fail failed"
+[ $fail = 0 ]

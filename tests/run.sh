@@ -1,0 +1,30 @@
+#!/bin/sh
+# tests/run.sh BUILD -- every test of statbrief: the unit tests, the CLI
+# cases, the example checks. Ends with one line "N passed, M failed".
+set -u
+build=$1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+"$build/unit" tests 2>&1 | tee -a "$log"
+sh tests/run-cases.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
+sh tests/example.sh "$build/statbrief" 2>&1 | tee -a "$log"
+
+# Sum the suites' "NAME: N passed, M failed" lines. A suite that died
+# before printing its line counts as one failure.
+passed=0
+failed=0
+for suite in unit cases example; do
+    line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
+    if [ -z "$line" ]; then
+        echo "suite $suite printed no result"
+        failed=$((failed + 1))
+        continue
+    fi
+    p=$(echo "$line" | sed 's/^[a-z]*: \([0-9]*\) passed.*/\1/')
+    f=$(echo "$line" | sed 's/.* \([0-9]*\) failed.*/\1/')
+    passed=$((passed + p))
+    failed=$((failed + f))
+done
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,333 @@
+/*
+ * tests/unit.c -- unit tests of input/: the cell grammar and the number
+ * printer from data files (tests/cells.test, tests/shortest.test), and
+ * the CSV reader's line tracking, block boundaries and delimiter
+ * detection from files it writes.
+ *
+ *   unit TESTDIR            run; prints failures and "unit: N passed, M failed"
+ *   unit gen KIND ARGS...   write a generated input file to stdout (used by
+ *                           the CLI cases' setup scripts)
+ *
+ * A small harness of our own rather than cmocka: the cases are data
+ * files, and the counts must add up with the CLI cases into one line.
+ */
+#include <glib.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <stdarg.h>
+
+#include "input/cell.h"
+#include "input/csvread.h"
+#include "input/layout.h"
+#include "input/model.h"
+
+static int passed, failed;
+
+static void check(int ok, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void check(int ok, const char *where, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (ok) {
+        passed++;
+        return;
+    }
+    failed++;
+    fprintf(stderr, "FAIL %s: ", where);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* ---- cells.test --------------------------------------------------------- */
+
+/* Line: [dc ]`[INPUT]` then `missing [FLAGS]`, `error MESSAGE`, or
+   `VALUE d=N [flags=F] [%]`. */
+static void cell_case(const char *where, char *line)
+{
+    int dc = 0;
+    char *open, *close, *rest, msg[200], got[300];
+    input_cell c;
+    int rc;
+
+    if (strncmp(line, "dc ", 3) == 0) {
+        dc = 1;
+        line += 3;
+    }
+    open = strchr(line, '[');
+    close = strrchr(line, ']');
+    if (open == NULL || close == NULL || close < open) {
+        check(0, where, "malformed test line");
+        return;
+    }
+    rest = g_strstrip(close + 1);
+    rc = input_cell_parse(open + 1, (size_t)(close - open - 1), dc, &c, msg,
+                          sizeof msg);
+    if (rc != 0)
+        snprintf(got, sizeof got, "error %s", msg);
+    else if (c.missing)
+        snprintf(got, sizeof got, "missing%s%s", c.flags[0] ? " " : "",
+                 c.flags);
+    else {
+        char num[SB_SHORTEST_MAX];
+        sb_format_shortest(c.value, num);
+        snprintf(got, sizeof got, "%s d=%d%s%s%s", num, c.decimals,
+                 c.flags[0] ? " flags=" : "", c.flags, c.percent ? " %" : "");
+    }
+    check(strcmp(got, rest) == 0, where, "[%.*s]: expected \"%s\", got \"%s\"",
+          (int)(close - open - 1), open + 1, rest, got);
+}
+
+/* Line: `INPUT => EXPECTED` (INPUT read with g_ascii_strtod). */
+static void shortest_case(const char *where, char *line)
+{
+    char *arrow = strstr(line, " => "), got[SB_SHORTEST_MAX];
+    double v;
+
+    if (arrow == NULL) {
+        check(0, where, "malformed test line");
+        return;
+    }
+    *arrow = '\0';
+    v = g_ascii_strtod(line, NULL);
+    sb_format_shortest(v, got);
+    check(strcmp(got, arrow + 4) == 0, where, "%s: expected %s, got %s", line,
+          arrow + 4, got);
+    check(g_ascii_strtod(got, NULL) == v, where, "%s does not read back",
+          got);
+}
+
+static void run_file(const char *dir, const char *name,
+                     void (*fn)(const char *, char *))
+{
+    char *path = g_build_filename(dir, name, NULL), *text = NULL;
+    gchar **lines;
+    size_t i;
+
+    if (!g_file_get_contents(path, &text, NULL, NULL)) {
+        check(0, path, "cannot read");
+        g_free(path);
+        return;
+    }
+    lines = g_strsplit(text, "\n", -1);
+    for (i = 0; lines[i] != NULL; i++) {
+        char where[600];
+        if (lines[i][0] == '#' || lines[i][0] == '\0')
+            continue;
+        snprintf(where, sizeof where, "%s:%zu", path, i + 1);
+        fn(where, lines[i]);
+    }
+    g_strfreev(lines);
+    g_free(text);
+    g_free(path);
+}
+
+/* ---- the CSV reader ------------------------------------------------------ */
+
+static int collect(void *user, const input_row *row, sb_error *err)
+{
+    GString *s = user;
+    size_t i;
+
+    (void)err;
+    g_string_append_printf(s, "%ld:", row->line);
+    for (i = 0; i < row->n; i++)
+        g_string_append_printf(s, "%s%s", i ? "|" : "", row->field[i]);
+    g_string_append_c(s, ';');
+    return 0;
+}
+
+/* Reads text (len bytes) through input_csv_read; returns the records as
+   "LINE:f1|f2;..." or "ERR line:col: msg". */
+static char *read_text(const char *text, size_t len, char *delim)
+{
+    char *path = NULL;
+    int fd = g_file_open_tmp("sbunit-XXXXXX.csv", &path, NULL);
+    GString *s = g_string_new(NULL);
+    input_csv_info info = {0};
+    sb_error err = {0};
+
+    if (fd < 0 || write(fd, text, len) != (ssize_t)len)
+        g_string_assign(s, "cannot write temp file");
+    else if (input_csv_read(path, &info, collect, s, &err) != SB_OK)
+        g_string_printf(s, "ERR %ld:%ld: %s", err.line, err.column, err.msg);
+    if (fd >= 0)
+        close(fd);
+    if (path)
+        unlink(path);
+    g_free(path);
+    if (delim)
+        *delim = info.delim;
+    return g_string_free(s, FALSE);
+}
+
+static void reader_case_n(const char *name, const char *text, size_t len,
+                          const char *want)
+{
+    char *got = read_text(text, len, NULL);
+
+    check(strcmp(got, want) == 0, name, "expected \"%s\", got \"%s\"", want,
+          got);
+    g_free(got);
+}
+
+static void reader_case(const char *name, const char *text, const char *want)
+{
+    reader_case_n(name, text, strlen(text), want);
+}
+
+/* A CRLF, or a UTF-8 character, cut by the reader's 64 KiB block. */
+static void reader_boundaries(void)
+{
+    const size_t block = 64 * 1024;
+    GString *t = g_string_new("a,b\r\n");
+    char *got;
+
+    /* row 2 ends so that its CR is the last byte of the first block */
+    g_string_append(t, "x,");
+    while (t->len < block - 1)
+        g_string_append_c(t, 'y');
+    g_string_append(t, "\r\nz,w\r\n");
+    got = read_text(t->str, t->len, NULL);
+    check(g_str_has_suffix(got, ";3:z|w;") && g_str_has_prefix(got, "1:a|b;2:x|"),
+          "reader/crlf-at-block-end", "got \"%.20s...%s\"", got,
+          got + MAX(strlen(got), 20) - 20);
+    g_free(got);
+
+    g_string_assign(t, "a,b\n");
+    g_string_append(t, "x,");
+    while (t->len < block - 1)
+        g_string_append_c(t, 'y');
+    g_string_append(t, "\xe9\x87\x8d\n");          /* 重 across the block */
+    got = read_text(t->str, t->len, NULL);
+    check(g_str_has_suffix(got, "y\xe9\x87\x8d;"), "reader/utf8-at-block-end",
+          "got \"...%s\"", got + strlen(got) - 10);
+    g_free(got);
+    g_string_free(t, TRUE);
+}
+
+static void delim_case(const char *name, const char *text, char want)
+{
+    char got = 0;
+    char *s = read_text(text, strlen(text), &got);
+
+    check(got == want, name, "expected delimiter '%c', got '%c'", want, got);
+    g_free(s);
+}
+
+static void reader_tests(void)
+{
+    reader_case("reader/lf", "a,b\n1,2\n", "1:a|b;2:1|2;");
+    reader_case("reader/crlf", "a,b\r\n1,2\r\n", "1:a|b;2:1|2;");
+    reader_case("reader/cr", "a,b\r1,2\r3,4", "1:a|b;2:1|2;3:3|4;");
+    reader_case("reader/no-final-newline", "a,b\n1,2", "1:a|b;2:1|2;");
+    reader_case("reader/blank-lines", "a,b\n\n\n1,2\n  \n3,4\n",
+                "1:a|b;4:1|2;6:3|4;");
+    reader_case("reader/multiline-quoted", "a,b\n\"x\ny\nz\",2\n3,4\n",
+                "1:a|b;2:x\ny\nz|2;5:3|4;");
+    reader_case("reader/quote-escapes", "\"he said \"\"hi\"\"\",\"a,b\"\n",
+                "1:he said \"hi\"|a,b;");
+    reader_case("reader/bom", "\xef\xbb\xbf" "a,b\n1,2\n", "1:a|b;2:1|2;");
+    reader_case("reader/invalid-utf8", "a,b\n1,2\nx,\xff\n",
+                "ERR 3:0: invalid UTF-8 (byte 0xff) at byte offset 10");
+    reader_case_n("reader/nul", "a,b\n1\0,2\n", 9,
+                "ERR 2:0: NUL byte at byte offset 5");
+    reader_case_n("reader/utf16", "\xff\xfe" "a\0", 4,
+                "ERR 1:0: UTF-16 text: save the file as UTF-8");
+    reader_case("reader/unterminated", "a,b\n1,\"2\n3,4\n",
+                "ERR 2:2: unterminated quoted field (field 2)");
+    reader_boundaries();
+    delim_case("delim/comma", "a,b,c\n", ',');
+    delim_case("delim/semicolon", "a;b;c\n1,5;2,5;3\n", ';');
+    delim_case("delim/tab", "a\tb\tc\n", '\t');
+    delim_case("delim/eurostat-tab", "unit,geo\\time\t2020 \n", '\t');
+    delim_case("delim/quoted-commas", "\"a,b,c\";d;e\n", ';');
+}
+
+/* ---- years, locale --------------------------------------------------------- */
+
+static void misc_tests(void)
+{
+    input_cell c;
+    char msg[200], out[SB_SHORTEST_MAX];
+
+    check(input_parse_year("2017", 4) == 2017, "year/plain", "2017");
+    check(input_parse_year(" 2017.0 ", 8) == 2017, "year/float", "2017.0");
+    check(input_parse_year("2017a", 5) == -1, "year/junk", "2017a");
+    check(input_parse_year("123456", 6) == -1, "year/too-long", "123456");
+    check(input_parse_year("0", 1) == -1, "year/zero", "0");
+    /* A German locale reads "1,5" as 1.5 in strtod; statbrief must not. */
+    check(setlocale(LC_ALL, "de_DE.UTF-8") != NULL, "locale/de_DE",
+          "de_DE.UTF-8 missing: tools/install-deps.sh should create it");
+    check(input_cell_parse("1.5", 3, 0, &c, msg, sizeof msg) == 0 &&
+              c.value == 1.5, "locale/parse", "1.5 read as %g", c.value);
+    check(input_cell_parse("1,5", 3, 0, &c, msg, sizeof msg) != 0,
+          "locale/comma", "1,5 accepted without --decimal-comma");
+    sb_format_shortest(1234.5, out);
+    check(strcmp(out, "1234.5") == 0, "locale/format", "got %s", out);
+    setlocale(LC_ALL, "C");
+}
+
+/* ---- generated inputs --------------------------------------------------- */
+
+/* A fixed LCG so that "random" files are the same on every machine. */
+static unsigned lcg(unsigned *x)
+{
+    *x = *x * 1103515245u + 12345u;
+    return (*x >> 16) & 0xff;
+}
+
+static int gen(int argc, char **argv)
+{
+    long n = argc > 1 ? atol(argv[1]) : 0, i;
+    unsigned seed = argc > 2 ? (unsigned)atol(argv[2]) : 1;
+    const char *hdr = "indicator,region,year,value\n";
+
+    if (argc < 2 || n <= 0)
+        return 2;
+    if (strcmp(argv[0], "random") == 0) {
+        for (i = 0; i < n; i++)
+            putchar((int)lcg(&seed));
+    } else if (strcmp(argv[0], "bigfield") == 0) {
+        printf("%sgdp,Chongqing,2020,\"", hdr);
+        for (i = 0; i < n; i++)
+            putchar('9');
+        puts("\"");
+    } else if (strcmp(argv[0], "unterminated") == 0) {
+        fputs(hdr, stdout);
+        for (i = 0; (long)(i * 24) < n; i++)
+            printf("gdp,R%06ld,%ld,%ld.5\n", i % 100000, 2000 + i / 100000,
+                   i);
+        puts("gdp,Chongqing,2020,\"12");
+    } else if (strcmp(argv[0], "rows") == 0) {
+        /* n values: 100 indicators x n/100/30 regions x 30 years */
+        fputs(hdr, stdout);
+        for (i = 0; i < n; i++)
+            printf("ind%02ld,Region %05ld,%ld,%ld.%ld\n", i % 100,
+                   (i / 100) / 30, 1990 + (i / 100) % 30, i % 9973, i % 10);
+    } else {
+        return 2;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *dir = argc > 1 ? argv[1] : "tests";
+
+    if (argc > 2 && strcmp(argv[1], "gen") == 0)
+        return gen(argc - 2, argv + 2);
+    run_file(dir, "cells.test", cell_case);
+    run_file(dir, "shortest.test", shortest_case);
+    reader_tests();
+    misc_tests();
+    printf("unit: %d passed, %d failed\n", passed, failed);
+    return failed != 0;
+}
