@@ -31,7 +31,8 @@ TST_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
 all: statbrief
 
 statbrief: build/rel/statbrief.o $(REL_OBJ)
-	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -44,13 +45,16 @@ build/asan/%.o: %.c
 	@$(CC) $(TEST_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 build/asan/statbrief: build/asan/statbrief.o $(TST_OBJ)
-	$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/asan/unit: build/asan/tests/unit.o $(TST_OBJ)
-	$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/rel/csvcount: build/rel/bench/csvcount.o
-	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 deps:
 	@sh tools/install-deps.sh

@@ -336,7 +336,9 @@ static int cmd_check(cli *c)
     f.to = c->to;
     if (c->dump)
         input_dump_print(stdout, ds, &f, c->flags);
-    else if (!c->quiet)
+    if (c->dump && c->verbose)      /* the table on stdout, the report aside */
+        input_summary_print(stderr, ds, &rep, &f, diag.count);
+    else if (!c->dump && !c->quiet)
         input_summary_print(stdout, ds, &rep, &f, diag.count);
     if (fflush(stdout) != 0 || ferror(stdout))
         status = fail(SB_ECANTCREAT, "cannot write the output");

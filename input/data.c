@@ -14,6 +14,11 @@
 #include <string.h>
 
 typedef struct {
+    GString *name;              /* the last name looked up */
+    sb_id id;                   /* its id, SB_NONE before the first */
+} name_cache;
+
+typedef struct {
     sb_dataset *ds;
     uint16_t file;
     const char *path;
@@ -26,6 +31,7 @@ typedef struct {
     sb_id stem;                 /* indicator id from the file name */
     sb_id *target;              /* wide: column -> indicator or region */
     GHashTable *seen_ind, *seen_reg, *unit_warned;
+    name_cache ind_cache, reg_cache;
     const input_row *row;
 } data_ctx;
 
@@ -73,28 +79,40 @@ static int warn(data_ctx *d, int c, const char *fmt, ...)
                == SB_OK ? 0 : -1;
 }
 
+/* Resolves an indicator (is_region 0) or region name to its id, with a
+   one-name cache: consecutive rows mostly repeat the previous names. A
+   name the loaded metadata lacks gets one warning (the dataset then
+   knows it, so it is not warned again). */
+static sb_id lookup(data_ctx *d, name_cache *nc, int is_region,
+                    const char *name, int c)
+{
+    sb_id id;
+
+    if (nc->id != SB_NONE && strcmp(name, nc->name->str) == 0)
+        return nc->id;
+    id = is_region ? sb_dataset_find_region(d->ds, name)
+                   : sb_dataset_find_indicator(d->ds, name);
+    if (id == SB_NONE) {
+        if (is_region ? d->o->have_region_meta : d->o->have_indicator_meta)
+            warn(d, c, is_region ? "region \"%s\" is not in the region "
+                                   "metadata (add it or an alias of it)"
+                                 : "indicator \"%s\" is not in the "
+                                   "indicator metadata", name);
+        id = is_region ? sb_dataset_region(d->ds, name)
+                       : sb_dataset_indicator(d->ds, name);
+    }
+    g_string_assign(nc->name, name);
+    return nc->id = id;
+}
+
 static sb_id indicator(data_ctx *d, const char *name, int c)
 {
-    sb_id i = sb_dataset_find_indicator(d->ds, name);
-
-    if (i != SB_NONE)
-        return i;
-    if (d->o->have_indicator_meta)
-        warn(d, c, "indicator \"%s\" is not in the indicator metadata",
-             name);
-    return sb_dataset_indicator(d->ds, name);
+    return lookup(d, &d->ind_cache, 0, name, c);
 }
 
 static sb_id region(data_ctx *d, const char *name, int c)
 {
-    sb_id r = sb_dataset_find_region(d->ds, name);
-
-    if (r != SB_NONE)
-        return r;
-    if (d->o->have_region_meta)
-        warn(d, c, "region \"%s\" is not in the region metadata (add it "
-             "or an alias of it)", name);
-    return sb_dataset_region(d->ds, name);
+    return lookup(d, &d->reg_cache, 1, name, c);
 }
 
 /* Remembers that this file met id (for the per-file report). */
@@ -358,6 +376,9 @@ sb_status input_data_read(sb_dataset *ds, uint16_t file, const char *path,
     d.diag = diag;
     d.err = err;
     d.stem = SB_NONE;
+    d.ind_cache.name = g_string_new(NULL);
+    d.reg_cache.name = g_string_new(NULL);
+    d.ind_cache.id = d.reg_cache.id = SB_NONE;
     d.seen_ind = g_hash_table_new(g_direct_hash, g_direct_equal);
     d.seen_reg = g_hash_table_new(g_direct_hash, g_direct_equal);
     d.unit_warned = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -371,6 +392,8 @@ sb_status input_data_read(sb_dataset *ds, uint16_t file, const char *path,
     g_hash_table_destroy(d.seen_reg);
     g_hash_table_destroy(d.seen_ind);
     g_free(d.target);
+    g_string_free(d.ind_cache.name, TRUE);
+    g_string_free(d.reg_cache.name, TRUE);
     return rc;
 }
 

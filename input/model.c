@@ -8,6 +8,7 @@
  */
 #include "model.h"
 
+#include <float.h>
 #include <glib.h>
 #include <math.h>
 #include <stdarg.h>
@@ -37,6 +38,7 @@ struct sb_dataset {
     sb_series *series;
     size_t n_series, cap_series;
     GHashTable *series_ids;     /* guint64* (ind<<32|reg) -> index+1 */
+    size_t last_series;         /* index+1 of the series added to last */
     int finished;
 };
 
@@ -114,19 +116,25 @@ sb_status sb_diag_warn(sb_diag *d, const char *path, long line, long column,
     return SB_OK;
 }
 
-/* Digits of v in d[] (no dot), decimal exponent in *e10: the shortest
-   %.Ne that round-trips. */
+/* Digits of v in d[] (no dot, no trailing zeros), decimal exponent in
+   *e10: the shortest form that reads back to v. Only 15, 16 and 17
+   significant digits need trying: if the nearest 15-digit decimal reads
+   back, stripping its trailing zeros gives the shortest one (a double's
+   spacing is finer than that decimal grid), and 17 always reads back.
+   Subnormals have fewer significant bits: search them from 1 digit. */
 static void shortest_digits(double v, char *d, int *e10, int *neg)
 {
     char fmt[16], buf[40], *p, *q;
     int prec;
 
-    for (prec = 0; prec < 17; prec++) {
+    for (prec = fabs(v) < DBL_MIN ? 0 : 14; prec < 16; prec++) {
         snprintf(fmt, sizeof fmt, "%%.%de", prec);
         g_ascii_formatd(buf, sizeof buf, fmt, v);
         if (g_ascii_strtod(buf, NULL) == v)
             break;
     }
+    if (prec == 16)
+        g_ascii_formatd(buf, sizeof buf, "%.16e", v);
     p = buf;
     *neg = *p == '-';
     if (*neg)
@@ -134,6 +142,8 @@ static void shortest_digits(double v, char *d, int *e10, int *neg)
     for (q = d; *p != 'e'; p++)
         if (*p != '.')
             *q++ = *p;
+    while (q > d + 1 && q[-1] == '0')
+        q--;
     *q = '\0';
     *e10 = atoi(p + 1);
 }
@@ -199,6 +209,20 @@ const char *sb_kind_name(sb_kind k)
 
 /* ---- create / destroy --------------------------------------------------- */
 
+/* g_int64_hash folds a key to indicator ^ region, which collides for
+   every small pair; mix all 64 bits instead (splitmix64's finalizer). */
+static guint key_hash(gconstpointer p)
+{
+    guint64 x = *(const guint64 *)p;
+
+    x ^= x >> 30;
+    x *= G_GUINT64_CONSTANT(0xbf58476d1ce4e5b9);
+    x ^= x >> 27;
+    x *= G_GUINT64_CONSTANT(0x94d049bb133111eb);
+    x ^= x >> 31;
+    return (guint)x;
+}
+
 sb_dataset *sb_dataset_create(void)
 {
     sb_dataset *ds = g_new0(sb_dataset, 1);
@@ -211,7 +235,7 @@ sb_dataset *sb_dataset_create(void)
     ds->reg_names = g_hash_table_new(g_str_hash, g_str_equal);
     ds->annot_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                           NULL);
-    ds->series_ids = g_hash_table_new_full(g_int64_hash, g_int64_equal,
+    ds->series_ids = g_hash_table_new_full(key_hash, g_int64_equal,
                                            g_free, NULL);
     sb_dataset_intern(ds, "", 0);            /* id 0 is the empty string */
     ds->annots = g_new0(sb_annot, 16);
@@ -466,9 +490,16 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
                              const sb_obs *o)
 {
     guint64 key = ((guint64)indicator << 32) | region;
-    gpointer v = g_hash_table_lookup(ds->series_ids, &key);
+    gpointer v;
     sb_series *s;
 
+    /* Rows of one series usually come together: skip the hash then. */
+    if (ds->last_series > 0 &&
+        ds->series[ds->last_series - 1].indicator == indicator &&
+        ds->series[ds->last_series - 1].region == region)
+        v = GSIZE_TO_POINTER(ds->last_series);
+    else
+        v = g_hash_table_lookup(ds->series_ids, &key);
     if (v == NULL) {
         if (ds->n_series == ds->cap_series) {
             ds->cap_series = ds->cap_series ? ds->cap_series * 2 : 64;
@@ -480,9 +511,11 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
         s->region = region;
         g_hash_table_insert(ds->series_ids, g_memdup2(&key, sizeof key),
                             GSIZE_TO_POINTER(ds->n_series));
+        v = GSIZE_TO_POINTER(ds->n_series);
     } else {
         s = &ds->series[GPOINTER_TO_SIZE(v) - 1];
     }
+    ds->last_series = GPOINTER_TO_SIZE(v);
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 8;
         sb_obs *p = realloc(s->obs, cap * sizeof *p);
@@ -622,6 +655,7 @@ sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
     }
     /* The hash table's indices die with the reorder: loading is over. */
     g_hash_table_remove_all(ds->series_ids);
+    ds->last_series = 0;
     g_qsort_with_data(ds->series, (gint)ds->n_series, sizeof *ds->series,
                       series_cmp, ds);
     for (i = 0; i < ds->n_ind; i++) {

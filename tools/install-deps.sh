@@ -22,8 +22,9 @@ fi
 [ -f /usr/include/csv.h ] || need libcsv-dev
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
 if command -v fc-list >/dev/null 2>&1; then
-    fc-list :lang=zh-cn family | grep -q 'Noto Sans CJK' || need fonts-noto-cjk
-    fc-list family | grep -q '^Noto Sans' || need fonts-noto-core
+    # fc-list PATTERN ELEMENT: fonts whose family is exactly this one
+    fc-list 'Noto Sans CJK SC' family | grep -q . || need fonts-noto-cjk
+    fc-list 'Noto Sans' family | grep -q . || need fonts-noto-core
 else
     need fonts-noto-core; need fonts-noto-cjk
 fi
