@@ -16,6 +16,9 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 unit=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 top=$(pwd)
 pass=0
+# Messages from the C library (strerror) follow the locale: pin it; a
+# case's env file may still set another.
+export LC_ALL=C
 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
