@@ -14,6 +14,9 @@
 #include "input/load.h"
 #include "input/model.h"
 #include "input/summary.h"
+#include "metrics/format.h"
+#include "metrics/metrics.h"
+#include "metrics/output.h"
 
 enum { CMD_CHECK = 1, CMD_METRICS = 2, CMD_CHARTS = 4, CMD_REPORT = 8,
        CMD_ALL = 15 };
@@ -21,7 +24,8 @@ enum { CMD_CHECK = 1, CMD_METRICS = 2, CMD_CHARTS = 4, CMD_REPORT = 8,
 enum {
     OPT_DUMP = 256, OPT_FLAGS, OPT_INDICATOR, OPT_REGION, OPT_FROM, OPT_TO,
     OPT_YEAR, OPT_SHAPE, OPT_COLUMNS, OPT_ENCODING, OPT_DECIMAL_COMMA,
-    OPT_STRICT, OPT_HELP, OPT_VERSION
+    OPT_STRICT, OPT_HELP, OPT_VERSION, OPT_FORMAT, OPT_LANG, OPT_GROUP,
+    OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE
 };
 
 /* Which commands take each option: a command rejects what it has no use
@@ -42,6 +46,19 @@ static const struct {
     {{"encoding", required_argument, NULL, OPT_ENCODING}, CMD_ALL},
     {{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA}, CMD_ALL},
     {{"strict", no_argument, NULL, OPT_STRICT}, CMD_ALL},
+    {{"format", required_argument, NULL, OPT_FORMAT}, CMD_METRICS | CMD_CHARTS},
+    {{"lang", required_argument, NULL, OPT_LANG},
+     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+    {{"group", required_argument, NULL, OPT_GROUP},
+     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+    {{"focus", required_argument, NULL, OPT_FOCUS},
+     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+    {{"total", required_argument, NULL, OPT_TOTAL},
+     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+    {{"benchmark", required_argument, NULL, OPT_BENCHMARK},
+     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+    {{"interpolate", no_argument, NULL, OPT_INTERPOLATE},
+     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
     {{"quiet", no_argument, NULL, 'q'}, CMD_ALL},
     {{"verbose", no_argument, NULL, 'v'}, CMD_ALL},
     {{"help", no_argument, NULL, OPT_HELP}, CMD_ALL},
@@ -55,6 +72,9 @@ typedef struct {
     GPtrArray *indicators, *regions;   /* names as given */
     GPtrArray *column_specs;           /* owned copies for --columns */
     input_options in;
+    metrics_opts m;
+    metrics_format format;
+    fmt_lang lang;
     char **files;
     int n_files;
 } cli;
@@ -65,6 +85,8 @@ static const char usage_text[] =
     "commands:\n"
     "  check      validate and summarize CSV files; --dump prints the\n"
     "             normalized table (--flags adds the flags column)\n"
+    "  metrics    figures per series: change, growth, CAGR, trend,\n"
+    "             forecast, rank, share, gap (--format table|csv|json)\n"
     "\n"
     "FILE... are CSV files or directories (a directory means its *.csv).\n"
     "\n"
@@ -77,6 +99,12 @@ static const char usage_text[] =
     "                      value, unit, flags, note, source)\n"
     "  --encoding E        input encoding (UTF-8)\n"
     "  --decimal-comma     read 1.234,5 as 1234.5\n"
+    "  --format F          metrics: table, csv or json\n"
+    "  --lang L            en or zh: language of text and numbers\n"
+    "  --group G           the comparison set: the regions of group G\n"
+    "  --focus NAME        the region the figures are about\n"
+    "  --total NAME, --benchmark NAME   override regions.csv roles\n"
+    "  --interpolate       fill interior gaps linearly (flagged)\n"
     "  --strict            warnings are errors (exit 65)\n"
     "  -q, --quiet         print errors only\n"
     "  -v, --verbose       say more\n"
@@ -202,6 +230,20 @@ static int option_value(cli *c, int id, const char *arg)
                     "(UTF-8 only)", arg);
     case OPT_DECIMAL_COMMA: c->in.decimal_comma = 1; return 0;
     case OPT_STRICT: c->strict = 1; return 0;
+    case OPT_FORMAT:
+        if (metrics_format_parse(arg, &c->format) == 0)
+            return 0;
+        return fail(SB_EUSAGE, "--format: \"%s\" is not table, csv or json",
+                    arg);
+    case OPT_LANG:
+        if (fmt_lang_parse(arg, &c->lang) == 0)
+            return 0;
+        return fail(SB_EUSAGE, "--lang: \"%s\" is not en or zh", arg);
+    case OPT_GROUP: c->m.group = arg; return 0;
+    case OPT_FOCUS: c->m.focus = arg; return 0;
+    case OPT_TOTAL: c->m.total = arg; return 0;
+    case OPT_BENCHMARK: c->m.benchmark = arg; return 0;
+    case OPT_INTERPOLATE: c->m.interpolate = 1; return 0;
     case 'q': c->quiet = 1; return 0;
     case 'v': c->verbose = 1; return 0;
     }
@@ -271,8 +313,25 @@ static int parse_options(cli *c, int argc, char **argv)
 
 /* ---- check ----------------------------------------------------------------- */
 
+/* "a, b, c" of the first known names, for messages. */
+static char *known_names(sb_dataset *ds, int regions)
+{
+    GString *g = g_string_new(NULL);
+    size_t i, n = regions ? sb_dataset_n_regions(ds)
+                          : sb_dataset_n_indicators(ds);
+
+    for (i = 0; i < n && g->len < 400; i++)
+        g_string_append_printf(g, "%s%s", i ? ", " : "",
+                               regions ? sb_dataset_region_at(ds, (sb_id)i)->name
+                                       : sb_dataset_indicator_at(ds, (sb_id)i)->id);
+    if (i < n)
+        g_string_append(g, ", ...");
+    return g_string_free(g, FALSE);
+}
+
 /* Marks the named indicators or regions; an unknown name is a usage
-   error (64). *sel stays NULL when no name was given. */
+   error (64) that lists the known ones. *sel stays NULL when no name was
+   given. */
 static int select_names(sb_dataset *ds, GPtrArray *names, int regions,
                         unsigned char **sel)
 {
@@ -288,66 +347,131 @@ static int select_names(sb_dataset *ds, GPtrArray *names, int regions,
         const char *name = names->pdata[i];
         sb_id id = regions ? sb_dataset_find_region(ds, name)
                            : sb_dataset_find_indicator(ds, name);
-        if (id == SB_NONE)
-            return fail(SB_EUSAGE, regions ? "unknown region \"%s\""
-                                           : "unknown indicator \"%s\"",
-                        name);
+        if (id == SB_NONE) {
+            char *known = known_names(ds, regions);
+            int st = fail(SB_EUSAGE, "unknown %s \"%s\" (known: %s)",
+                          regions ? "region" : "indicator", name, known);
+            g_free(known);
+            return st;
+        }
         (*sel)[id] = 1;
     }
     return 0;
 }
 
-static int cmd_check(cli *c)
-{
-    sb_dataset *ds = NULL;
-    input_report rep = {0};
+/* What every command does first: load FILE..., print the warnings,
+   resolve --indicator and --region. Returns an exit status; on 0 the
+   caller owns *ds, *rep, *diag and the selections. */
+typedef struct {
+    sb_dataset *ds;
+    input_report rep;
     sb_diag diag;
+    unsigned char *isel, *rsel;
+} loaded;
+
+static void loaded_clear(loaded *l)
+{
+    g_free(l->isel);
+    g_free(l->rsel);
+    input_report_clear(&l->rep);
+    sb_diag_clear(&l->diag);
+    sb_dataset_destroy(l->ds);
+    memset(l, 0, sizeof *l);
+}
+
+static int load(cli *c, loaded *l)
+{
     sb_error err = {0};
-    unsigned char *isel = NULL, *rsel = NULL;
-    input_filter f;
     sb_status rc;
     int status;
 
+    memset(l, 0, sizeof *l);
+    sb_diag_init(&l->diag);
     if (c->n_files == 0)
         return fail(SB_EUSAGE, "no input files");
-    if (c->flags && !c->dump)
-        return fail(SB_EUSAGE, "--flags goes with --dump");
-    sb_diag_init(&diag);
     rc = input_load((const char *const *)c->files, (size_t)c->n_files,
-                    &c->in, &ds, &rep, &diag, &err);
-    if (print_warnings(c, &diag) && rc == SB_OK)
+                    &c->in, &l->ds, &l->rep, &l->diag, &err);
+    if (print_warnings(c, &l->diag) && rc == SB_OK)
         rc = sb_error_set(&err, SB_EDATA, NULL, 0, 0,
                           "%zu warning%s treated as error%s (--strict)",
-                          diag.count, diag.count == 1 ? "" : "s",
-                          diag.count == 1 ? "" : "s");
+                          l->diag.count, l->diag.count == 1 ? "" : "s",
+                          l->diag.count == 1 ? "" : "s");
     if (rc != SB_OK) {
         print_diag(&err, "error");
-        status = sb_status_exit(rc);
-        goto done;
+        return sb_status_exit(rc);
     }
-    status = select_names(ds, c->indicators, 0, &isel);
+    status = select_names(l->ds, c->indicators, 0, &l->isel);
     if (status == 0)
-        status = select_names(ds, c->regions, 1, &rsel);
+        status = select_names(l->ds, c->regions, 1, &l->rsel);
+    return status;
+}
+
+static int finish_output(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return fail(SB_ECANTCREAT, "cannot write the output");
+    return 0;
+}
+
+static int cmd_check(cli *c)
+{
+    loaded l;
+    input_filter f;
+    int status;
+
+    if (c->flags && !c->dump)
+        return fail(SB_EUSAGE, "--flags goes with --dump");
+    status = load(c, &l);
+    if (status == 0) {
+        f.indicators = l.isel;
+        f.regions = l.rsel;
+        f.from = c->from;
+        f.to = c->to;
+        if (c->dump)
+            input_dump_print(stdout, l.ds, &f, c->flags);
+        if (c->dump && c->verbose)  /* the table on stdout, the report aside */
+            input_summary_print(stderr, l.ds, &l.rep, &f, l.diag.count);
+        else if (!c->dump && !c->quiet)
+            input_summary_print(stdout, l.ds, &l.rep, &f, l.diag.count);
+        status = finish_output();
+    }
+    loaded_clear(&l);
+    return status;
+}
+
+static int cmd_metrics(cli *c)
+{
+    loaded l;
+    metrics_ctx *mc = NULL;
+    metrics_writer *w = NULL;
+    sb_error err = {0};
+    sb_status rc;
+    int status;
+
+    if (c->from && c->to && c->from > c->to)
+        return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
+    status = load(c, &l);
     if (status != 0)
         goto done;
-    f.indicators = isel;
-    f.regions = rsel;
-    f.from = c->from;
-    f.to = c->to;
-    if (c->dump)
-        input_dump_print(stdout, ds, &f, c->flags);
-    if (c->dump && c->verbose)      /* the table on stdout, the report aside */
-        input_summary_print(stderr, ds, &rep, &f, diag.count);
-    else if (!c->dump && !c->quiet)
-        input_summary_print(stdout, ds, &rep, &f, diag.count);
-    if (fflush(stdout) != 0 || ferror(stdout))
-        status = fail(SB_ECANTCREAT, "cannot write the output");
+    c->m.from = c->from;
+    c->m.to = c->to;
+    rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
+    if (rc == SB_OK) {
+        w = metrics_writer_create(stdout, c->format, l.ds, mc, c->lang);
+        rc = metrics_each(mc, l.isel, l.rsel, metrics_writer_rows, w, &err);
+        metrics_writer_finish(w);
+    }
+    if (rc != SB_OK) {
+        status = rc == SB_EUSAGE ? fail(rc, "%s", err.msg)
+                                 : (print_diag(&err, "error"),
+                                    sb_status_exit(rc));
+        goto done;
+    }
+    status = finish_output();
 done:
-    g_free(isel);
-    g_free(rsel);
-    input_report_clear(&rep);
-    sb_diag_clear(&diag);
-    sb_dataset_destroy(ds);
+    metrics_writer_destroy(w);
+    metrics_ctx_destroy(mc);
+    loaded_clear(&l);
     return status;
 }
 
@@ -384,7 +508,7 @@ int main(int argc, char **argv)
     c.cmd = command_of(argv[1]);
     if (c.cmd == 0)
         return fail(SB_EUSAGE, "unknown command \"%s\"", argv[1]);
-    if (c.cmd != CMD_CHECK)
+    if (c.cmd != CMD_CHECK && c.cmd != CMD_METRICS)
         return fail(SB_EUSAGE, "command \"%s\" is not in this version yet",
                     argv[1]);
     c.indicators = g_ptr_array_new();
@@ -392,7 +516,7 @@ int main(int argc, char **argv)
     c.column_specs = g_ptr_array_new_with_free_func(g_free);
     status = parse_options(&c, argc - 1, argv + 1);
     if (status < 0)
-        status = cmd_check(&c);
+        status = c.cmd == CMD_CHECK ? cmd_check(&c) : cmd_metrics(&c);
     g_ptr_array_free(c.indicators, TRUE);
     g_ptr_array_free(c.regions, TRUE);
     g_ptr_array_free(c.column_specs, TRUE);

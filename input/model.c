@@ -122,11 +122,17 @@ sb_status sb_diag_warn(sb_diag *d, const char *path, long line, long column,
    back, stripping its trailing zeros gives the shortest one (a double's
    spacing is finer than that decimal grid), and 17 always reads back.
    Subnormals have fewer significant bits: search them from 1 digit. */
-static void shortest_digits(double v, char *d, int *e10, int *neg)
+void sb_shortest_digits(double v, char *d, int *e10, int *neg)
 {
     char fmt[16], buf[40], *p, *q;
     int prec;
 
+    if (v == 0) {
+        strcpy(d, "0");
+        *e10 = 0;
+        *neg = signbit(v) != 0;
+        return;
+    }
     for (prec = fabs(v) < DBL_MIN ? 0 : 14; prec < 16; prec++) {
         snprintf(fmt, sizeof fmt, "%%.%de", prec);
         g_ascii_formatd(buf, sizeof buf, fmt, v);
@@ -162,7 +168,7 @@ void sb_format_shortest(double v, char *out)
         strcpy(out, signbit(v) ? "-0" : "0");
         return;
     }
-    shortest_digits(v, d, &e10, &neg);
+    sb_shortest_digits(v, d, &e10, &neg);
     n = (int)strlen(d);
     if (neg)
         *o++ = '-';

@@ -80,6 +80,10 @@ sb_status sb_diag_warn(sb_diag *d, const char *path, long line, long column,
    hold SB_SHORTEST_MAX bytes. */
 #define SB_SHORTEST_MAX 32
 void sb_format_shortest(double v, char *out);
+/* The same number as digits (no dot, no trailing zeros; "0" for zero)
+   and the decimal exponent of the first: v = ±d.ddd × 10^e10. digits
+   must hold 24 bytes. *neg is 1 for a negative v. v must be finite. */
+void sb_shortest_digits(double v, char *digits, int *e10, int *neg);
 
 /* ---- indicators and regions -------------------------------------------- */
 

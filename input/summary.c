@@ -11,7 +11,7 @@
 
 /* Display width of UTF-8 text: East Asian wide characters take two
    columns, so tables with 重庆 stay aligned. */
-static int text_width(const char *s)
+int input_text_width(const char *s)
 {
     int w = 0;
 
@@ -22,9 +22,9 @@ static int text_width(const char *s)
     return w;
 }
 
-static void pad(FILE *out, const char *s, int width)
+void input_pad(FILE *out, const char *s, int width)
 {
-    int w = text_width(s);
+    int w = input_text_width(s);
 
     fputs(s, out);
     for (; w < width; w++)
@@ -97,7 +97,7 @@ static void print_years(FILE *out, const span *s, int width)
         snprintf(buf, sizeof buf, "%d", s->from);
     else if (s->values > 0)
         snprintf(buf, sizeof buf, "%d-%d", s->from, s->to);
-    pad(out, buf, width);
+    input_pad(out, buf, width);
 }
 
 static void print_file(FILE *out, sb_dataset *ds, const input_file_report *f)
@@ -142,13 +142,13 @@ static void print_indicators(FILE *out, sb_dataset *ds, const span *ind_sp,
         const sb_indicator *p = sb_dataset_indicator_at(ds, (sb_id)i);
         if (!selected(f->indicators, (sb_id)i))
             continue;
-        wid = MAX(wid, text_width(p->id));
-        wunit = MAX(wunit, text_width(p->unit));
+        wid = MAX(wid, input_text_width(p->id));
+        wunit = MAX(wunit, input_text_width(p->unit));
     }
     fputc('\n', out);
-    pad(out, "indicator", wid + 2);
-    pad(out, "kind", 17);
-    pad(out, "unit", wunit + 2);
+    input_pad(out, "indicator", wid + 2);
+    input_pad(out, "kind", 17);
+    input_pad(out, "unit", wunit + 2);
     fputs("decimals  regions  years      values\n", out);
     for (i = 0; i < n; i++) {
         const sb_indicator *p = sb_dataset_indicator_at(ds, (sb_id)i);
@@ -157,9 +157,9 @@ static void print_indicators(FILE *out, sb_dataset *ds, const span *ind_sp,
             continue;
         snprintf(kind, sizeof kind, "%s%s", sb_kind_name(p->kind),
                  p->kind_inferred ? " (guessed)" : "");
-        pad(out, p->id, wid + 2);
-        pad(out, kind, 17);
-        pad(out, p->unit[0] ? p->unit : "-", wunit + 2);
+        input_pad(out, p->id, wid + 2);
+        input_pad(out, kind, 17);
+        input_pad(out, p->unit[0] ? p->unit : "-", wunit + 2);
         fprintf(out, "%8d  %7zu  ", sb_indicator_precision(p),
                 ind_sp[i].regions);
         print_years(out, &ind_sp[i], 9);
@@ -175,13 +175,13 @@ static void print_regions(FILE *out, sb_dataset *ds, const span *reg_sp,
 
     for (i = 0; i < n; i++) {
         const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
-        wname = MAX(wname, text_width(r->name));
-        wzh = MAX(wzh, text_width(r->name_zh));
+        wname = MAX(wname, input_text_width(r->name));
+        wzh = MAX(wzh, input_text_width(r->name_zh));
     }
     fputc('\n', out);
-    pad(out, "region", wname + 2);
-    pad(out, "name_zh", wzh + 2);
-    pad(out, "role", 18);
+    input_pad(out, "region", wname + 2);
+    input_pad(out, "name_zh", wzh + 2);
+    input_pad(out, "role", 18);
     fputs("values  years      groups\n", out);
     for (i = 0; i < n; i++) {
         const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
@@ -192,9 +192,9 @@ static void print_regions(FILE *out, sb_dataset *ds, const span *reg_sp,
                                                           : "-";
         if (!selected(f->regions, (sb_id)i))
             continue;
-        pad(out, r->name, wname + 2);
-        pad(out, r->name_zh[0] ? r->name_zh : "-", wzh + 2);
-        pad(out, role, 18);
+        input_pad(out, r->name, wname + 2);
+        input_pad(out, r->name_zh[0] ? r->name_zh : "-", wzh + 2);
+        input_pad(out, role, 18);
         fprintf(out, "%6zu  ", reg_sp[i].values);
         print_years(out, &reg_sp[i], 9);
         fputs("  ", out);
@@ -241,7 +241,7 @@ void input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
 
 /* RFC 4180: quote a field with a delimiter, quote, line break or edge
    space; double the quotes inside. */
-static void put_csv(FILE *out, const char *s)
+void input_put_csv(FILE *out, const char *s)
 {
     size_t n = strlen(s);
 
@@ -279,13 +279,13 @@ void input_dump_print(FILE *out, sb_dataset *ds, const input_filter *f,
             if (!obs_shown(f, o))
                 continue;
             sb_format_shortest(o->value, num);
-            put_csv(out, ind);
+            input_put_csv(out, ind);
             fputc(',', out);
-            put_csv(out, reg);
+            input_put_csv(out, reg);
             fprintf(out, ",%d,%s", (int)o->year, num);
             if (with_flags) {
                 fputc(',', out);
-                put_csv(out, sb_dataset_str(ds, o->flags));
+                input_put_csv(out, sb_dataset_str(ds, o->flags));
             }
             fputc('\n', out);
         }

@@ -30,4 +30,14 @@ void input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
 void input_dump_print(FILE *out, sb_dataset *ds, const input_filter *f,
                       int with_flags);
 
+/* Display width of UTF-8 text in a terminal: East Asian wide characters
+   take two columns (so 重庆 lines up), combining marks none. */
+int input_text_width(const char *s);
+/* Writes s and pads it with spaces to `width` columns. */
+void input_pad(FILE *out, const char *s, int width);
+
+/* s as a CSV field (RFC 4180: quoted when it holds a comma, quote, line
+   break or edge space). */
+void input_put_csv(FILE *out, const char *s);
+
 #endif

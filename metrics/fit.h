@@ -1,0 +1,41 @@
+/*
+ * metrics/fit.h -- ordinary least squares of y on x, with GSL.
+ *
+ * x is centred on its mean before fitting: years near 2000 would
+ * otherwise make the normal equations lose digits. Results come back in
+ * a caller-owned struct; the return value is a status. No allocation.
+ */
+#ifndef METRICS_FIT_H
+#define METRICS_FIT_H
+
+#include <stddef.h>
+
+#include "input/model.h"
+
+typedef struct {
+    size_t n;
+    double slope;      /* dy/dx */
+    double intercept;  /* y at x = 0 */
+    double r2;         /* 1 - SSE/TSS; NaN unless n >= 3 and TSS > 0 */
+    double s;          /* residual standard deviation; NaN unless n >= 3 */
+    double xbar, ybar; /* means */
+    double sxx;        /* sum of (x - xbar)^2 */
+    double tss;        /* sum of (y - ybar)^2 */
+    double sse;        /* sum of squared residuals */
+    double c0;         /* y at x = xbar (the centred intercept) */
+    double cov00, cov01, cov11;   /* GSL's covariances, centred */
+} metrics_fit;
+
+/* Fits y = intercept + slope * x over n >= 2 points with distinct x.
+   Returns SB_EDATA (message in err) for fewer points or constant x,
+   SB_EINTERNAL if GSL fails. */
+sb_status metrics_fit_linear(const double *x, const double *y, size_t n,
+                             metrics_fit *out, sb_error *err);
+
+/* The prediction at x0 and its 95% prediction interval:
+   y ± t(0.975, n-2) · s · sqrt(1 + 1/n + (x0 - xbar)^2 / Sxx).
+   Needs n >= 3 (SB_EDATA otherwise). */
+sb_status metrics_fit_predict(const metrics_fit *f, double x0, double *y,
+                              double *lo, double *hi, sb_error *err);
+
+#endif

@@ -1,0 +1,293 @@
+/*
+ * metrics/format.c -- numbers, units, changes and axis labels in English
+ * and Chinese. Rounds the shortest decimal form of a value (what was
+ * published), half away from zero, digit by digit.
+ */
+#include "format.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#define MINUS "\xe2\x88\x92"              /* U+2212 */
+#define DIGITS_MAX 420                    /* 309 integer + 20 decimals */
+
+int fmt_lang_parse(const char *s, fmt_lang *out)
+{
+    if (strcmp(s, "en") == 0)
+        *out = FMT_EN;
+    else if (strcmp(s, "zh") == 0)
+        *out = FMT_ZH;
+    else
+        return -1;
+    return 0;
+}
+
+/* |v| rounded at `decimals`: integer digits in ip (no leading zeros, "0"
+   when none), exactly `decimals` digits in fp. Returns 1 if not zero. */
+static int round_decimal(double v, int decimals, char *ip, char *fp)
+{
+    char d[24], a[DIGITS_MAX + 2];
+    int e10, neg, ni, len, i, up = 0, nonzero = 0;
+
+    sb_shortest_digits(v, d, &e10, &neg);
+    ni = e10 >= 0 ? e10 + 1 : 1;
+    len = ni + decimals;
+    memset(a, '0', (size_t)len);
+    for (i = 0; d[i] != '\0'; i++) {
+        int idx = (ni - 1) - (e10 - i);
+        if (idx >= 0 && idx < len)
+            a[idx] = d[i];
+        else if (idx == len)
+            up = d[i] >= '5';
+    }
+    for (i = len - 1; up && i >= 0; i--) {
+        up = a[i] == '9';
+        a[i] = up ? '0' : (char)(a[i] + 1);
+    }
+    a[len] = '\0';
+    if (up) {                     /* 999.96 -> 1000.0: every digit carried */
+        snprintf(ip, DIGITS_MAX, "1%.*s", ni, a);
+    } else {
+        for (i = 0; i < ni - 1 && a[i] == '0'; i++)
+            ;
+        snprintf(ip, DIGITS_MAX, "%.*s", ni - i, a + i);
+    }
+    memcpy(fp, a + ni, (size_t)decimals);
+    fp[decimals] = '\0';
+    for (i = 0; i < len; i++)
+        nonzero |= a[i] != '0';
+    return nonzero || up;
+}
+
+char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
+                 fmt_lang lang)
+{
+    char ip[DIGITS_MAX], fp[24];
+    GString *s;
+    size_t i, n;
+    int nonzero;
+
+    if (!isfinite(v)) {
+        g_strlcpy(buf, FMT_UNDEFINED, size);
+        return buf;
+    }
+    decimals = CLAMP(decimals, 0, 20);
+    nonzero = round_decimal(v, decimals, ip, fp);
+    s = g_string_new(NULL);
+    if (nonzero && v < 0)
+        g_string_append(s, MINUS);
+    else if (nonzero && sign)
+        g_string_append_c(s, '+');
+    n = strlen(ip);
+    for (i = 0; i < n; i++) {
+        /* 30,782.9: a comma before each group of three, English only. */
+        if (lang == FMT_EN && i > 0 && (n - i) % 3 == 0)
+            g_string_append_c(s, ',');
+        g_string_append_c(s, ip[i]);
+    }
+    if (decimals > 0)
+        g_string_append_printf(s, ".%s", fp);
+    g_strlcpy(buf, s->str, size);
+    g_string_free(s, TRUE);
+    return buf;
+}
+
+/* Like fmt_number with at most `decimals`, trailing zeros dropped. */
+static char *number_trim(char *buf, size_t size, double v, int decimals,
+                         fmt_lang lang)
+{
+    char *dot;
+    size_t n;
+
+    fmt_number(buf, size, v, decimals, 0, lang);
+    dot = strchr(buf, '.');
+    if (dot == NULL)
+        return buf;
+    n = strlen(buf);
+    while (n > 0 && buf[n - 1] == '0')
+        buf[--n] = '\0';
+    if (buf[n - 1] == '.')
+        buf[n - 1] = '\0';
+    return buf;
+}
+
+const char *fmt_name(const sb_indicator *ind, fmt_lang lang)
+{
+    return lang == FMT_ZH && ind->name_zh[0] ? ind->name_zh : ind->name;
+}
+
+const char *fmt_unit(const sb_indicator *ind, fmt_lang lang)
+{
+    return lang == FMT_ZH && ind->unit_zh[0] ? ind->unit_zh : ind->unit;
+}
+
+char *fmt_plain(char *buf, size_t size, double v, const sb_indicator *ind,
+                fmt_lang lang)
+{
+    return fmt_number(buf, size, v, sb_indicator_precision(ind), 0, lang);
+}
+
+/* ---- values with units ---------------------------------------------------- */
+
+static const struct {
+    double size;
+    const char *word, *short_en;
+} scales_en[] = {
+    {1e12, "trillion", "T"}, {1e9, "billion", "B"}, {1e6, "million", "M"},
+};
+
+/* Decimals a scaled figure may show: 2 below 10, 1 below 1000, else 0,
+   and never finer than what was published (precision p in the unit,
+   `unit` base units each, shown in steps of `step`). */
+static int scaled_decimals(double x, int p, double unit, double step)
+{
+    double published = pow(10.0, -p) * unit / step;
+    int want = fabs(x) < 10 ? 2 : fabs(x) < 1000 ? 1 : 0;
+    int allowed = published >= 1 ? 0 : (int)ceil(-log10(published) - 1e-9);
+
+    return MIN(want, allowed);
+}
+
+static char *value_en(char *buf, size_t size, double v,
+                      const sb_indicator *ind)
+{
+    char num[FMT_MAX];
+    int p = sb_indicator_precision(ind);
+    double scale = isnan(ind->scale) ? 1.0 : ind->scale;
+    size_t i;
+
+    if (ind->kind == SB_KIND_RATE || ind->unit[0] == '%') {
+        fmt_number(num, sizeof num, v, p, 0, FMT_EN);
+        snprintf(buf, size, "%s%s", num, ind->unit[0] ? ind->unit : "%");
+        return buf;
+    }
+    if (ind->base_unit[0] != '\0') {
+        double base = v * scale;
+        for (i = 0; i < G_N_ELEMENTS(scales_en); i++)
+            if (fabs(base) >= scales_en[i].size) {
+                double x = base / scales_en[i].size;
+                fmt_number(num, sizeof num, x,
+                           scaled_decimals(x, p, scale, scales_en[i].size), 0,
+                           FMT_EN);
+                snprintf(buf, size, "%s %s %s", num, scales_en[i].word,
+                         ind->base_unit);
+                return buf;
+            }
+        fmt_number(num, sizeof num, base,
+                   scaled_decimals(base, p, scale, 1.0) + (fabs(base) < 10),
+                   0, FMT_EN);
+        snprintf(buf, size, "%s %s", num, ind->base_unit);
+        return buf;
+    }
+    fmt_number(num, sizeof num, v, p, 0, FMT_EN);
+    snprintf(buf, size, "%s%s%s", num, ind->unit[0] ? " " : "", ind->unit);
+    return buf;
+}
+
+/* Chinese groups by 万 (1e4) and 亿 (1e8). A unit that already carries
+   one (亿元) is printed as published: 603.8亿元, 30782.9亿元. */
+static char *value_zh(char *buf, size_t size, double v,
+                      const sb_indicator *ind)
+{
+    char num[FMT_MAX];
+    const char *unit = fmt_unit(ind, FMT_ZH);
+    int p = sb_indicator_precision(ind);
+
+    if (ind->kind == SB_KIND_RATE || unit[0] == '%') {
+        fmt_number(num, sizeof num, v, p, 0, FMT_ZH);
+        snprintf(buf, size, "%s%s", num, unit[0] ? unit : "%");
+        return buf;
+    }
+    if (strstr(unit, "\xe4\xb8\x87") == NULL &&      /* 万 */
+        strstr(unit, "\xe4\xba\xbf") == NULL && fabs(v) >= 1e4) {
+        int big = fabs(v) >= 1e8;
+        double step = big ? 1e8 : 1e4;
+        number_trim(num, sizeof num, v / step,
+                    MIN(2, scaled_decimals(v / step, p, 1.0, step) + 2),
+                    FMT_ZH);
+        snprintf(buf, size, "%s%s%s", num,
+                 big ? "\xe4\xba\xbf" : "\xe4\xb8\x87", unit);
+        return buf;
+    }
+    fmt_number(num, sizeof num, v, p, 0, FMT_ZH);
+    snprintf(buf, size, "%s%s", num, unit);
+    return buf;
+}
+
+char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
+                fmt_lang lang)
+{
+    if (!isfinite(v)) {
+        g_strlcpy(buf, FMT_UNDEFINED, size);
+        return buf;
+    }
+    return lang == FMT_ZH ? value_zh(buf, size, v, ind)
+                          : value_en(buf, size, v, ind);
+}
+
+/* ---- changes and axes ------------------------------------------------------ */
+
+char *fmt_percent(char *buf, size_t size, double pct, int decimals,
+                  int sign, fmt_lang lang)
+{
+    char num[FMT_MAX];
+
+    if (!isfinite(pct)) {
+        g_strlcpy(buf, FMT_UNDEFINED, size);
+        return buf;
+    }
+    fmt_number(num, sizeof num, pct, decimals, sign, lang);
+    snprintf(buf, size, "%s%%", num);
+    return buf;
+}
+
+char *fmt_points(char *buf, size_t size, double pp, int decimals,
+                 int long_form, fmt_lang lang)
+{
+    char num[FMT_MAX];
+
+    if (!isfinite(pp)) {
+        g_strlcpy(buf, FMT_UNDEFINED, size);
+        return buf;
+    }
+    fmt_number(num, sizeof num, pp, decimals, 1, lang);
+    if (lang == FMT_ZH)
+        snprintf(buf, size, "%s\xe4\xb8\xaa\xe7\x99\xbe\xe5\x88\x86\xe7\x82"
+                 "\xb9", num);                       /* 个百分点 */
+    else
+        snprintf(buf, size, "%s %s", num,
+                 long_form ? "percentage points" : "pp");
+    return buf;
+}
+
+char *fmt_axis(char *buf, size_t size, double v, int decimals,
+               fmt_lang lang)
+{
+    static const struct {
+        double size;
+        const char *suffix;
+    } en[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "k"}},
+      zh[] = {{1e12, "\xe4\xb8\x87\xe4\xba\xbf"}, {1e8, "\xe4\xba\xbf"},
+              {1e4, "\xe4\xb8\x87"}};
+    size_t i, n = lang == FMT_ZH ? G_N_ELEMENTS(zh) : G_N_ELEMENTS(en);
+    char num[FMT_MAX];
+
+    if (!isfinite(v)) {
+        g_strlcpy(buf, FMT_UNDEFINED, size);
+        return buf;
+    }
+    for (i = 0; i < n; i++) {
+        double step = lang == FMT_ZH ? zh[i].size : en[i].size;
+        if (fabs(v) >= step) {
+            number_trim(num, sizeof num, v / step, MAX(decimals, 1),
+                        FMT_EN);
+            snprintf(buf, size, "%s%s", num,
+                     lang == FMT_ZH ? zh[i].suffix : en[i].suffix);
+            return buf;
+        }
+    }
+    return number_trim(buf, size, v, decimals, FMT_EN);
+}

@@ -1,0 +1,63 @@
+/*
+ * metrics/format.h -- the one number-and-unit formatter every stage
+ * prints with (tables now; charts, text and briefs later), so that a
+ * figure reads the same wherever it appears.
+ *
+ * Rounding is decimal and half away from zero on the number as published
+ * (9.95 to one decimal is 10.0), never on its binary approximation. No
+ * output is ever "nan", "inf" or "-0": an undefined value prints as "–"
+ * (en dash), a rounded zero without a sign. Locale-independent. Every
+ * function writes at most size bytes and returns buf.
+ */
+#ifndef METRICS_FORMAT_H
+#define METRICS_FORMAT_H
+
+#include <stddef.h>
+
+#include "input/model.h"
+
+typedef enum { FMT_EN = 0, FMT_ZH } fmt_lang;
+
+#define FMT_MAX 96            /* a buffer this size holds any result */
+#define FMT_UNDEFINED "\xe2\x80\x93"    /* – */
+
+/* Parses "en"/"zh". Returns -1 if unknown. */
+int fmt_lang_parse(const char *s, fmt_lang *out);
+
+/* v rounded to `decimals` (0-20), thousands separated by ',' in English
+   (30,782.9) and not in Chinese (30782.9). sign: 1 prints '+' before a
+   positive result; negative numbers always get U+2212 '−'. */
+char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
+                 fmt_lang lang);
+
+/* A value of an indicator as text quotes it, at its precision:
+   en: "60.4 billion yuan" (scale and base_unit), "6,348 enterprises",
+       "2.36%" (a unit starting with '%' follows the number);
+   zh: "603.8亿元", "6348家", "7.6万件" (counts from 10,000 in 万/亿),
+       "2.36%". */
+char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
+                fmt_lang lang);
+
+/* The number in the indicator's own unit at its precision, no unit:
+   what table columns print ("603.8", "6,348", "2.36"). */
+char *fmt_plain(char *buf, size_t size, double v, const sb_indicator *ind,
+                fmt_lang lang);
+
+/* Signed changes: percent ("+13.7%", 1 decimal), percentage points
+   ("+0.48 pp" / "+0.48 percentage points" / "+0.48个百分点", at the
+   given decimals). */
+char *fmt_percent(char *buf, size_t size, double pct, int decimals,
+                  int sign, fmt_lang lang);
+char *fmt_points(char *buf, size_t size, double pp, int decimals,
+                 int long_form, fmt_lang lang);
+
+/* Axis ticks, short: 950, 12.1k, 1.2M, 60.4B, 3.1T; zh: 9500, 1.2万,
+   60.4亿, 3.1万亿. At most `decimals` decimals, trailing zeros dropped. */
+char *fmt_axis(char *buf, size_t size, double v, int decimals,
+               fmt_lang lang);
+
+/* The indicator's name and unit in the language (zh falls back to en). */
+const char *fmt_name(const sb_indicator *ind, fmt_lang lang);
+const char *fmt_unit(const sb_indicator *ind, fmt_lang lang);
+
+#endif

@@ -1,0 +1,619 @@
+/*
+ * metrics/metrics.c -- per-series and cross-region figures.
+ *
+ * For each indicator: build every series' working points (the values,
+ * plus the linearly filled gaps with --interpolate, via gsl_interp), then
+ * the series' own figures, then rank/share/gap at each row's year b.
+ */
+#include "metrics.h"
+
+#include "fit.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_interp.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+struct metrics_ctx {
+    sb_dataset *ds;
+    int from, to, interpolate;
+    sb_id focus, total, benchmark;
+    unsigned char *in_set;          /* by region id */
+    char *set_name;
+};
+
+/* A series' points: years ascending, values finite. */
+typedef struct {
+    const sb_series *s;
+    int *year;
+    double *value;
+    unsigned char *filled;          /* 1 where --interpolate made it */
+    size_t n;
+} work;
+
+/* ---- roles --------------------------------------------------------------- */
+
+static sb_status unknown(sb_dataset *ds, const char *what, const char *name,
+                         sb_error *err)
+{
+    GString *known = g_string_new(NULL);
+    size_t i, n = sb_dataset_n_regions(ds);
+
+    for (i = 0; i < n && known->len < 300; i++)
+        g_string_append_printf(known, "%s%s", i ? ", " : "",
+                               sb_dataset_region_at(ds, (sb_id)i)->name);
+    sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "unknown %s \"%s\" (known: %s)",
+                 what, name, known->len ? known->str : "none");
+    g_string_free(known, TRUE);
+    return SB_EUSAGE;
+}
+
+static sb_status region_opt(sb_dataset *ds, const char *opt, const char *name,
+                            unsigned role, sb_id *out, sb_error *err)
+{
+    size_t i;
+
+    *out = SB_NONE;
+    if (name != NULL) {
+        *out = sb_dataset_find_region(ds, name);
+        return *out == SB_NONE ? unknown(ds, opt, name, err) : SB_OK;
+    }
+    for (i = 0; i < sb_dataset_n_regions(ds) && role != 0; i++)
+        if (sb_dataset_region_at(ds, (sb_id)i)->role & role) {
+            *out = (sb_id)i;
+            break;
+        }
+    return SB_OK;
+}
+
+static int has_group(const sb_region *r, const char *g)
+{
+    size_t i;
+
+    for (i = 0; i < r->n_groups; i++)
+        if (strcmp(r->groups[i], g) == 0)
+            return 1;
+    return 0;
+}
+
+static sb_status group_error(sb_dataset *ds, const char *g, sb_error *err)
+{
+    GString *known = g_string_new(NULL);
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    size_t i, j;
+
+    for (i = 0; i < sb_dataset_n_regions(ds); i++) {
+        const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
+        for (j = 0; j < r->n_groups; j++)
+            if (g_hash_table_add(seen, (gpointer)r->groups[j]))
+                g_string_append_printf(known, "%s%s", known->len ? ", " : "",
+                                       r->groups[j]);
+    }
+    sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "unknown group \"%s\" (known: %s)",
+                 g, known->len ? known->str : "none");
+    g_hash_table_destroy(seen);
+    g_string_free(known, TRUE);
+    return SB_EUSAGE;
+}
+
+/* --group, else the focus region's first group, else all but the total. */
+static sb_status comparison_set(metrics_ctx *c, const char *group,
+                                sb_error *err)
+{
+    size_t i, n = sb_dataset_n_regions(c->ds), members = 0;
+    const char *g = group;
+
+    if (g == NULL && c->focus != SB_NONE &&
+        sb_dataset_region_at(c->ds, c->focus)->n_groups > 0)
+        g = sb_dataset_region_at(c->ds, c->focus)->groups[0];
+    c->in_set = g_new0(unsigned char, n + 1);
+    for (i = 0; i < n; i++) {
+        const sb_region *r = sb_dataset_region_at(c->ds, (sb_id)i);
+        c->in_set[i] = g != NULL ? has_group(r, g) : (sb_id)i != c->total;
+        members += c->in_set[i];
+    }
+    if (group != NULL && members == 0)
+        return group_error(c->ds, group, err);
+    c->set_name = g_strdup(g != NULL ? g : "all");
+    return SB_OK;
+}
+
+static sb_id default_focus(sb_dataset *ds)
+{
+    size_t i, n = sb_dataset_n_regions(ds);
+
+    for (i = 0; i < n; i++)
+        if (sb_dataset_region_at(ds, (sb_id)i)->has_meta)
+            return (sb_id)i;
+    return n > 0 ? 0 : SB_NONE;
+}
+
+sb_status metrics_ctx_create(sb_dataset *ds, const metrics_opts *o,
+                             metrics_ctx **out, sb_error *err)
+{
+    metrics_ctx *c = g_new0(metrics_ctx, 1);
+    sb_status rc;
+
+    gsl_set_error_handler_off();
+    c->ds = ds;
+    c->from = o->from;
+    c->to = o->to;
+    c->interpolate = o->interpolate;
+    rc = region_opt(ds, "region", o->total, SB_ROLE_TOTAL, &c->total, err);
+    if (rc == SB_OK)
+        rc = region_opt(ds, "region", o->benchmark, SB_ROLE_BENCHMARK,
+                        &c->benchmark, err);
+    if (rc == SB_OK)
+        rc = region_opt(ds, "region", o->focus, 0, &c->focus, err);
+    if (rc == SB_OK && o->focus == NULL)
+        c->focus = default_focus(ds);
+    if (rc == SB_OK)
+        rc = comparison_set(c, o->group, err);
+    if (rc != SB_OK) {
+        metrics_ctx_destroy(c);
+        return rc;
+    }
+    *out = c;
+    return SB_OK;
+}
+
+void metrics_ctx_destroy(metrics_ctx *c)
+{
+    if (c == NULL)
+        return;
+    g_free(c->in_set);
+    g_free(c->set_name);
+    g_free(c);
+}
+
+sb_id metrics_focus(const metrics_ctx *c) { return c->focus; }
+sb_id metrics_total(const metrics_ctx *c) { return c->total; }
+sb_id metrics_benchmark(const metrics_ctx *c) { return c->benchmark; }
+const char *metrics_set_name(const metrics_ctx *c) { return c->set_name; }
+
+int metrics_in_set(const metrics_ctx *c, sb_id region)
+{
+    return region < sb_dataset_n_regions(c->ds) && c->in_set[region];
+}
+
+/* ---- working points ------------------------------------------------------ */
+
+static void work_free(work *w)
+{
+    g_free(w->year);
+    g_free(w->value);
+    g_free(w->filled);
+    memset(w, 0, sizeof *w);
+}
+
+/* Fills the interior gaps of w linearly with gsl_interp (the points
+   stay; the filled years are marked). */
+static sb_status interpolate(work *w, sb_error *err)
+{
+    size_t i, k, total = 0;
+    double *x;
+    gsl_interp *in;
+    gsl_interp_accel *acc;
+    work f = {w->s, NULL, NULL, NULL, 0};
+
+    if (w->n < 2 || (size_t)(w->year[w->n - 1] - w->year[0]) + 1 == w->n)
+        return SB_OK;                        /* nothing to fill */
+    x = g_new(double, w->n);
+    for (i = 0; i < w->n; i++)
+        x[i] = w->year[i];
+    in = gsl_interp_alloc(gsl_interp_linear, w->n);
+    acc = gsl_interp_accel_alloc();
+    if (in == NULL || acc == NULL ||
+        gsl_interp_init(in, x, w->value, w->n) != GSL_SUCCESS) {
+        g_free(x);
+        gsl_interp_free(in);
+        gsl_interp_accel_free(acc);
+        return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0,
+                            "gsl_interp_init failed");
+    }
+    total = (size_t)(w->year[w->n - 1] - w->year[0]) + 1;
+    f.year = g_new(int, total);
+    f.value = g_new(double, total);
+    f.filled = g_new0(unsigned char, total);
+    for (i = 0, k = 0; k < total; k++) {
+        int y = w->year[0] + (int)k;
+        f.year[k] = y;
+        if (w->year[i] == y) {
+            f.value[k] = w->value[i++];
+        } else {
+            f.value[k] = gsl_interp_eval(in, x, w->value, (double)y, acc);
+            f.filled[k] = 1;
+        }
+    }
+    f.n = total;
+    g_free(x);
+    gsl_interp_free(in);
+    gsl_interp_accel_free(acc);
+    work_free(w);
+    *w = f;
+    return SB_OK;
+}
+
+static sb_status work_build(const sb_series *s, int interp, work *w,
+                            sb_error *err)
+{
+    size_t i;
+
+    memset(w, 0, sizeof *w);
+    w->s = s;
+    w->year = g_new(int, s->n + 1);
+    w->value = g_new(double, s->n + 1);
+    w->filled = g_new0(unsigned char, s->n + 1);
+    for (i = 0; i < s->n; i++) {
+        if (s->obs[i].state & SB_OBS_MISSING)
+            continue;
+        w->year[w->n] = s->obs[i].year;
+        w->value[w->n++] = s->obs[i].value;
+    }
+    return interp ? interpolate(w, err) : SB_OK;
+}
+
+/* Index of year in w, or -1. */
+static long find_year(const work *w, int year)
+{
+    size_t lo = 0, hi = w->n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (w->year[mid] < year)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < w->n && w->year[lo] == year ? (long)lo : -1;
+}
+
+static double value_at(const work *w, int year)
+{
+    long i = find_year(w, year);
+
+    return i < 0 ? NAN : w->value[i];
+}
+
+/* ---- one series ---------------------------------------------------------- */
+
+static void row_clear(metrics_row *r, const sb_series *s)
+{
+    memset(r, 0, sizeof *r);
+    r->indicator = s->indicator;
+    r->region = s->region;
+    r->first_value = r->last_value = r->change = r->pct_change = NAN;
+    r->pp_change = r->cagr = r->yoy = r->multiple = NAN;
+    r->slope = r->intercept = r->r2 = r->trend_growth = NAN;
+    r->forecast = r->forecast_lo = r->forecast_hi = NAN;
+    r->share = r->gap = r->growth_gap = NAN;
+}
+
+/* Change from va to vb in the kind's language: percent for amounts and
+   counts (empty unless va > 0), points for rates. */
+static double growth(sb_kind kind, double va, double vb)
+{
+    if (kind == SB_KIND_RATE)
+        return vb - va;
+    return va > 0 ? (vb / va - 1.0) * 100.0 : NAN;
+}
+
+static void period_figures(metrics_row *r, sb_kind kind, const work *w)
+{
+    double va = r->first_value, vb = r->last_value, prev;
+    int a = r->first_year, b = r->last_year;
+
+    prev = value_at(w, b - 1);
+    if (!isnan(vb) && !isnan(prev))
+        r->yoy = growth(kind, prev, vb);
+    if (isnan(va) || isnan(vb) || a >= b)
+        return;                   /* one point is a figure, not a change */
+    r->change = vb - va;
+    if (kind == SB_KIND_RATE)
+        r->pp_change = vb - va;
+    else
+        r->pct_change = growth(kind, va, vb);
+    if (va > 0 && vb >= 0)
+        r->cagr = (pow(vb / va, 1.0 / (double)(b - a)) - 1.0) * 100.0;
+    if (va > 0)
+        r->multiple = vb / va;
+}
+
+static sb_status fit_figures(metrics_row *r, sb_kind kind, const work *w,
+                             sb_error *err)
+{
+    double x[64], y[64], *xs = x, *ys = y;
+    size_t i, n = 0, cap = 64, positive = 0;
+    metrics_fit f;
+    sb_error ignore = {0};
+    sb_status rc = SB_OK;
+
+    for (i = 0; i < w->n; i++) {
+        if (w->year[i] < r->first_year || w->year[i] > r->last_year)
+            continue;
+        if (n == cap) {
+            cap *= 2;
+            xs = xs == x ? g_memdup2(x, sizeof x) : xs;
+            ys = ys == y ? g_memdup2(y, sizeof y) : ys;
+            xs = g_renew(double, xs, cap);
+            ys = g_renew(double, ys, cap);
+        }
+        xs[n] = w->year[i];
+        ys[n] = w->value[i];
+        positive += ys[n] > 0;
+        r->n_interpolated += w->filled[i];
+        n++;
+    }
+    r->n = (int)n;
+    if (n >= 2 && metrics_fit_linear(xs, ys, n, &f, &ignore) == SB_OK) {
+        r->slope = f.slope;
+        r->intercept = f.intercept;
+        r->r2 = f.r2;
+        if (n >= 3) {
+            rc = metrics_fit_predict(&f, r->last_year + 1.0, &r->forecast,
+                                     &r->forecast_lo, &r->forecast_hi, err);
+            r->forecast_year = rc == SB_OK ? r->last_year + 1 : 0;
+        }
+    }
+    if (rc == SB_OK && n >= 3 && positive == n && kind != SB_KIND_RATE) {
+        for (i = 0; i < n; i++)
+            ys[i] = log(ys[i]);
+        if (metrics_fit_linear(xs, ys, n, &f, &ignore) == SB_OK)
+            r->trend_growth = (exp(f.slope) - 1.0) * 100.0;
+    }
+    if (xs != x)
+        g_free(xs);
+    if (ys != y)
+        g_free(ys);
+    return rc;
+}
+
+/* The window [a, b]: pinned ends, else the series' first and last year
+   with a value (counting filled years when interpolating). */
+static sb_status series_figures(metrics_ctx *c, const work *w, int from,
+                                int to, metrics_row *r, sb_error *err)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(c->ds, w->s->indicator);
+
+    row_clear(r, w->s);
+    if (w->n == 0)
+        return SB_OK;
+    r->first_year = from ? from : w->year[0];
+    r->last_year = to ? to : w->year[w->n - 1];
+    if (r->first_year > r->last_year)
+        return SB_OK;
+    r->first_value = value_at(w, r->first_year);
+    r->last_value = value_at(w, r->last_year);
+    period_figures(r, ind->kind, w);
+    return fit_figures(r, ind->kind, w, err);
+}
+
+/* ---- cross-region --------------------------------------------------------- */
+
+/* The work of region r among an indicator's works, or NULL. */
+static const work *work_of(const work *ws, size_t n, sb_id r)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (ws[i].s->region == r)
+            return &ws[i];
+    return NULL;
+}
+
+/* Rank 1 = best at year b (highest, or lowest when higher is not better);
+   ties share the smaller rank; only regions of the set with a value. */
+static void rank_figures(metrics_ctx *c, metrics_row *r, int hib,
+                         const work *ws, size_t n)
+{
+    size_t i;
+    int better = 0, ranked = 0;
+
+    if (isnan(r->last_value) || !metrics_in_set(c, r->region))
+        return;
+    for (i = 0; i < n; i++) {
+        double v;
+        if (!metrics_in_set(c, ws[i].s->region))
+            continue;
+        v = value_at(&ws[i], r->last_year);
+        if (isnan(v))
+            continue;
+        ranked++;
+        if (hib ? v > r->last_value : v < r->last_value)
+            better++;
+    }
+    r->rank = better + 1;
+    r->rank_of = ranked;
+}
+
+static void cross_figures(metrics_ctx *c, metrics_row *r, const work *ws,
+                          size_t n)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
+    const work *tw = work_of(ws, n, c->total);
+    const work *bw = work_of(ws, n, c->benchmark);
+    int a = r->first_year, b = r->last_year;
+
+    rank_figures(c, r, ind->higher_is_better, ws, n);
+    if (isnan(r->last_value))
+        return;
+    /* A share of a percentage is meaningless: rates get none. */
+    if (tw != NULL && ind->kind != SB_KIND_RATE) {
+        double vt = value_at(tw, b);
+        if (!isnan(vt) && vt != 0)
+            r->share = r->last_value / vt * 100.0;
+    }
+    if (bw != NULL) {
+        double vbb = value_at(bw, b), vba = value_at(bw, a);
+        double own = ind->kind == SB_KIND_RATE ? r->pp_change : r->pct_change;
+        r->gap = r->last_value - vbb;
+        if (!isnan(own) && !isnan(vba) && !isnan(vbb) && a < b)
+            r->growth_gap = own - growth(ind->kind, vba, vbb);
+    }
+}
+
+/* ---- per indicator --------------------------------------------------------- */
+
+static int selected(const unsigned char *sel, sb_id id)
+{
+    return sel == NULL || sel[id];
+}
+
+/* Works of series [lo, hi) of the dataset (one indicator). */
+static sb_status build_works(metrics_ctx *c, size_t lo, size_t hi, work *ws,
+                             sb_error *err)
+{
+    size_t i;
+    sb_status rc = SB_OK;
+
+    for (i = lo; i < hi && rc == SB_OK; i++)
+        rc = work_build(sb_dataset_series_at(c->ds, i), c->interpolate,
+                        &ws[i - lo], err);
+    return rc;
+}
+
+static void free_works(work *ws, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        work_free(&ws[i]);
+    g_free(ws);
+}
+
+/* End of the run of series with the same indicator as series lo. */
+static size_t indicator_end(const sb_dataset *ds, size_t lo)
+{
+    size_t hi = lo + 1, n = sb_dataset_n_series(ds);
+    sb_id ind = sb_dataset_series_at(ds, lo)->indicator;
+
+    while (hi < n && sb_dataset_series_at(ds, hi)->indicator == ind)
+        hi++;
+    return hi;
+}
+
+static sb_status one_indicator(metrics_ctx *c, size_t lo, size_t hi,
+                               const unsigned char *regions,
+                               metrics_rows_fn fn, void *user, sb_error *err)
+{
+    work *ws = g_new0(work, hi - lo);
+    metrics_row *rows = g_new0(metrics_row, hi - lo);
+    size_t i, n = 0;
+    sb_status rc = build_works(c, lo, hi, ws, err);
+
+    for (i = 0; i < hi - lo && rc == SB_OK; i++) {
+        if (!selected(regions, ws[i].s->region) || ws[i].n == 0)
+            continue;
+        rc = series_figures(c, &ws[i], c->from, c->to, &rows[n], err);
+        if (rc == SB_OK)
+            cross_figures(c, &rows[n++], ws, hi - lo);
+    }
+    if (rc == SB_OK && n > 0)
+        rc = fn(user, rows, n);
+    g_free(rows);
+    free_works(ws, hi - lo);
+    return rc;
+}
+
+sb_status metrics_each(metrics_ctx *c, const unsigned char *indicators,
+                       const unsigned char *regions, metrics_rows_fn fn,
+                       void *user, sb_error *err)
+{
+    size_t lo = 0, hi, n = sb_dataset_n_series(c->ds);
+    sb_status rc = SB_OK;
+
+    for (; lo < n && rc == SB_OK; lo = hi) {
+        hi = indicator_end(c->ds, lo);
+        if (selected(indicators, sb_dataset_series_at(c->ds, lo)->indicator))
+            rc = one_indicator(c, lo, hi, regions, fn, user, err);
+    }
+    return rc;
+}
+
+/* ---- one series on demand ---------------------------------------------------- */
+
+/* [lo, hi) of the series of indicator ind (series are sorted by id). */
+static int indicator_range(metrics_ctx *c, sb_id ind, size_t *lo, size_t *hi)
+{
+    size_t i, n = sb_dataset_n_series(c->ds);
+
+    for (i = 0; i < n; i++)
+        if (sb_dataset_series_at(c->ds, i)->indicator == ind) {
+            *lo = i;
+            *hi = indicator_end(c->ds, i);
+            return 1;
+        }
+    return 0;
+}
+
+sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
+                      int from, int to, metrics_row *out, sb_error *err)
+{
+    size_t lo, hi;
+    work *ws;
+    const work *w;
+    sb_status rc;
+
+    if (!indicator_range(c, indicator, &lo, &hi))
+        return sb_error_set(err, SB_EDATA, NULL, 0, 0, "no such series");
+    ws = g_new0(work, hi - lo);
+    rc = build_works(c, lo, hi, ws, err);
+    w = work_of(ws, hi - lo, region);
+    if (rc == SB_OK && w == NULL)
+        rc = sb_error_set(err, SB_EDATA, NULL, 0, 0, "no such series");
+    if (rc == SB_OK)
+        rc = series_figures(c, w, from ? from : c->from, to ? to : c->to,
+                            out, err);
+    if (rc == SB_OK)
+        cross_figures(c, out, ws, hi - lo);
+    free_works(ws, hi - lo);
+    return rc;
+}
+
+/* ---- claims ---------------------------------------------------------------- */
+
+int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
+                           int year)
+{
+    size_t lo, hi, i;
+    work *ws;
+    const work *w;
+    int holds = 0;
+    long at;
+    sb_error ignore = {0};
+
+    if (!indicator_range(c, indicator, &lo, &hi))
+        return 0;
+    ws = g_new0(work, hi - lo);
+    if (build_works(c, lo, hi, ws, &ignore) == SB_OK &&
+        (w = work_of(ws, hi - lo, region)) != NULL &&
+        (at = find_year(w, year)) > 0 && !w->filled[at] &&
+        w->year[at] - w->year[0] == at) {     /* no gap before year */
+        holds = 1;
+        for (i = 0; i < (size_t)at; i++)
+            if (w->value[i] >= w->value[at] || w->filled[i])
+                holds = 0;
+    }
+    free_works(ws, hi - lo);
+    return holds;
+}
+
+int metrics_claim_doubled(const metrics_row *r)
+{
+    return !isnan(r->multiple) && r->multiple >= 2.0;
+}
+
+int metrics_claim_target_reached(metrics_ctx *c, const metrics_row *r)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
+
+    if (isnan(ind->target) || isnan(r->last_value))
+        return 0;
+    if (ind->target_year != 0 && r->last_year > ind->target_year)
+        return 0;
+    return ind->higher_is_better ? r->last_value >= ind->target
+                                 : r->last_value <= ind->target;
+}

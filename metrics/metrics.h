@@ -1,0 +1,86 @@
+/*
+ * metrics/metrics.h -- the figures of DESIGN.md ("Metrics") for each
+ * series: change, growth, CAGR, trend, forecast; and, within the
+ * comparison set at the same year, rank, share, gap, growth gap.
+ *
+ * Undefined figures are NaN (years and counts 0). Computed one indicator
+ * at a time (a series' working points live only while its indicator is
+ * processed), so memory stays small next to the dataset. The dataset is
+ * only read.
+ */
+#ifndef METRICS_METRICS_H
+#define METRICS_METRICS_H
+
+#include <stddef.h>
+
+#include "input/model.h"
+
+typedef struct {
+    const char *group;       /* --group: the comparison set; NULL default */
+    const char *focus;       /* --focus; NULL: first region of regions.csv,
+                                else the first region met in the data */
+    const char *total;       /* --total, --benchmark: override the roles */
+    const char *benchmark;
+    int from, to;            /* pinned window; 0 = open */
+    int interpolate;         /* fill interior gaps linearly, flagged */
+} metrics_opts;
+
+typedef struct {
+    sb_id indicator, region;
+    int first_year, last_year;      /* the window [a, b] */
+    double first_value, last_value;
+    double change, pct_change, pp_change, cagr, yoy, multiple;
+    double slope, intercept, r2, trend_growth;
+    int forecast_year;              /* b + 1 when forecast is defined */
+    double forecast, forecast_lo, forecast_hi;
+    int rank, rank_of;              /* 0 when undefined */
+    double share, gap, growth_gap;
+    int n;                          /* points in [a, b] */
+    int n_interpolated;             /* of which filled by --interpolate */
+} metrics_row;
+
+typedef struct metrics_ctx metrics_ctx;
+
+/* Resolves focus, total, benchmark and the comparison set. An unknown
+   region or group named in o is SB_EUSAGE with the known names in the
+   message. *out belongs to the caller (metrics_ctx_destroy); it borrows
+   ds, which must outlive it. */
+sb_status metrics_ctx_create(sb_dataset *ds, const metrics_opts *o,
+                             metrics_ctx **out, sb_error *err);
+void metrics_ctx_destroy(metrics_ctx *c);
+
+sb_id metrics_focus(const metrics_ctx *c);         /* SB_NONE: no regions */
+sb_id metrics_total(const metrics_ctx *c);         /* SB_NONE: none */
+sb_id metrics_benchmark(const metrics_ctx *c);
+int metrics_in_set(const metrics_ctx *c, sb_id region);
+const char *metrics_set_name(const metrics_ctx *c); /* group or "all" */
+
+/* Calls fn once per indicator (in id order) with the rows of its series
+   (in region-name order), restricted to the selections (NULL = all;
+   arrays indexed by id). Rows are valid during the call only. fn returns
+   SB_OK to go on. */
+typedef sb_status (*metrics_rows_fn)(void *user, const metrics_row *rows,
+                                     size_t n);
+sb_status metrics_each(metrics_ctx *c, const unsigned char *indicators,
+                       const unsigned char *regions, metrics_rows_fn fn,
+                       void *user, sb_error *err);
+
+/* The figures of one series over [from, to] (0 = the default ends), with
+   the cross-region figures: for later stages, which ask and never
+   recompute. SB_EDATA if the series does not exist. */
+sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
+                      int from, int to, metrics_row *out, sb_error *err);
+
+/* Claims a brief may make. Each is 1 only when it holds on the data. */
+/* v(year) is higher than every earlier value, and the series has a value
+   for every year from its first up to year (no gap could hide a higher
+   one). */
+int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
+                           int year);
+/* The window's multiple is 2 or more. */
+int metrics_claim_doubled(const metrics_row *r);
+/* The indicator has a target and v(b) reaches it (>= when higher is
+   better, <= otherwise), in or before target_year when one is set. */
+int metrics_claim_target_reached(metrics_ctx *c, const metrics_row *r);
+
+#endif

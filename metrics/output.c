@@ -1,0 +1,310 @@
+/*
+ * metrics/output.c -- csv, json and table writers for metrics rows.
+ *
+ * csv/json carry every figure at full precision (shortest round-trip),
+ * undefined as empty or null; the table rounds with the formatter.
+ */
+#include "output.h"
+
+#include "input/summary.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
+
+struct metrics_writer {
+    FILE *out;
+    metrics_format f;
+    sb_dataset *ds;
+    metrics_ctx *c;
+    fmt_lang lang;
+    size_t rows;                 /* written so far */
+    int interpolated;            /* a row used filled years */
+};
+
+int metrics_format_parse(const char *s, metrics_format *out)
+{
+    if (strcmp(s, "table") == 0) *out = METRICS_TABLE;
+    else if (strcmp(s, "csv") == 0) *out = METRICS_CSV;
+    else if (strcmp(s, "json") == 0) *out = METRICS_JSON;
+    else return -1;
+    return 0;
+}
+
+metrics_writer *metrics_writer_create(FILE *out, metrics_format f,
+                                      sb_dataset *ds, metrics_ctx *c,
+                                      fmt_lang lang)
+{
+    metrics_writer *w = g_new0(metrics_writer, 1);
+
+    w->out = out;
+    w->f = f;
+    w->ds = ds;
+    w->c = c;
+    w->lang = lang;
+    return w;
+}
+
+void metrics_writer_destroy(metrics_writer *w)
+{
+    g_free(w);
+}
+
+/* ---- csv and json ---------------------------------------------------------- */
+
+/* The figures after the four text columns, in DESIGN.md's order. */
+typedef struct {
+    const char *name;
+    int is_int;
+    size_t offset;
+} column;
+
+#define D(f) {#f, 0, offsetof(metrics_row, f)}
+#define I(f) {#f, 1, offsetof(metrics_row, f)}
+static const column columns[] = {
+    I(first_year), I(last_year), D(first_value), D(last_value), D(change),
+    D(pct_change), D(pp_change), D(cagr), D(yoy), D(multiple), D(slope),
+    D(intercept), D(r2), D(trend_growth), I(forecast_year), D(forecast),
+    D(forecast_lo), D(forecast_hi), I(rank), I(rank_of), D(share), D(gap),
+    D(growth_gap), I(n),
+};
+#undef D
+#undef I
+
+/* The column's value as text; "" when undefined (NaN, or 0 for the
+   year and rank columns, which have no zero). */
+static const char *cell(const metrics_row *r, const column *c, char *buf)
+{
+    const char *p = (const char *)r + c->offset;
+
+    if (c->is_int) {
+        int v;
+        memcpy(&v, p, sizeof v);
+        if (v == 0 && strcmp(c->name, "n") != 0)
+            return "";
+        snprintf(buf, SB_SHORTEST_MAX, "%d", v);
+        return buf;
+    } else {
+        double v;
+        memcpy(&v, p, sizeof v);
+        if (!isfinite(v))
+            return "";
+        sb_format_shortest(v == 0 ? 0.0 : v, buf);   /* never "-0" */
+        return buf;
+    }
+}
+
+static void csv_rows(metrics_writer *w, const metrics_row *rows, size_t n)
+{
+    char buf[SB_SHORTEST_MAX];
+    size_t i, k;
+
+    if (w->rows == 0) {
+        fputs("indicator,region,unit,kind", w->out);
+        for (k = 0; k < G_N_ELEMENTS(columns); k++)
+            fprintf(w->out, ",%s", columns[k].name);
+        fputc('\n', w->out);
+    }
+    for (i = 0; i < n; i++) {
+        const sb_indicator *ind = sb_dataset_indicator_at(w->ds,
+                                                          rows[i].indicator);
+        input_put_csv(w->out, ind->id);
+        fputc(',', w->out);
+        input_put_csv(w->out, sb_dataset_region_at(w->ds, rows[i].region)->name);
+        fputc(',', w->out);
+        input_put_csv(w->out, ind->unit);
+        fprintf(w->out, ",%s", sb_kind_name(ind->kind));
+        for (k = 0; k < G_N_ELEMENTS(columns); k++)
+            fprintf(w->out, ",%s", cell(&rows[i], &columns[k], buf));
+        fputc('\n', w->out);
+    }
+}
+
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            fprintf(out, "\\%c", ch);
+        else if (ch == '\n')
+            fputs("\\n", out);
+        else if (ch == '\r')
+            fputs("\\r", out);
+        else if (ch == '\t')
+            fputs("\\t", out);
+        else if (ch < 0x20)
+            fprintf(out, "\\u%04x", ch);
+        else
+            fputc(ch, out);
+    }
+    fputc('"', out);
+}
+
+static void json_rows(metrics_writer *w, const metrics_row *rows, size_t n)
+{
+    char buf[SB_SHORTEST_MAX];
+    size_t i, k;
+
+    for (i = 0; i < n; i++) {
+        const sb_indicator *ind = sb_dataset_indicator_at(w->ds,
+                                                          rows[i].indicator);
+        fputs(w->rows + i == 0 ? "[\n  {" : ",\n  {", w->out);
+        fputs("\"indicator\": ", w->out);
+        json_string(w->out, ind->id);
+        fputs(", \"region\": ", w->out);
+        json_string(w->out, sb_dataset_region_at(w->ds, rows[i].region)->name);
+        fputs(", \"unit\": ", w->out);
+        json_string(w->out, ind->unit);
+        fprintf(w->out, ", \"kind\": \"%s\"", sb_kind_name(ind->kind));
+        for (k = 0; k < G_N_ELEMENTS(columns); k++) {
+            const char *v = cell(&rows[i], &columns[k], buf);
+            fprintf(w->out, ", \"%s\": %s", columns[k].name,
+                    *v ? v : "null");
+        }
+        fputc('}', w->out);
+    }
+}
+
+/* ---- table ------------------------------------------------------------------ */
+
+enum { T_REGION, T_PERIOD, T_FROM, T_TO, T_CHANGE, T_GROWTH, T_CAGR, T_YOY,
+       T_RANK, T_SHARE, T_GAP, T_N };
+
+static const char *const heads_en[T_N] = {
+    "region", "period", "from", "to", "change", "growth", "CAGR", "yoy",
+    "rank", "share", "gap"};
+static const char *const heads_zh[T_N] = {
+    "\xe5\x9c\xb0\xe5\x8c\xba", "\xe6\x97\xb6\xe6\x9c\x9f",
+    "\xe8\xb5\xb7", "\xe6\xad\xa2", "\xe5\x8f\x98\xe5\x8c\x96",
+    "\xe5\xa2\x9e\xe9\x95\xbf", "\xe5\xb9\xb4\xe5\x9d\x87\xe5\xa2\x9e\xe9\x95\xbf",
+    "\xe5\x90\x8c\xe6\xaf\x94", "\xe6\x8e\x92\xe5\x90\x8d",
+    "\xe5\x8d\xa0\xe6\xaf\x94", "\xe5\xb7\xae\xe8\xb7\x9d"};
+/* 地区 时期 起 止 变化 增长 年均增长 同比 排名 占比 差距 */
+
+/* A change in the kind's language: percent, or points for rates. */
+static void change_text(char *buf, double v, const sb_indicator *ind,
+                        fmt_lang lang)
+{
+    if (ind->kind == SB_KIND_RATE)
+        fmt_points(buf, FMT_MAX, v, sb_indicator_precision(ind), 0, lang);
+    else
+        fmt_percent(buf, FMT_MAX, v, 1, 1, lang);
+}
+
+static void table_cells(metrics_writer *w, const metrics_row *r,
+                        char cells[T_N][FMT_MAX])
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(w->ds, r->indicator);
+    const sb_region *reg = sb_dataset_region_at(w->ds, r->region);
+    int p = sb_indicator_precision(ind);
+
+    snprintf(cells[T_REGION], FMT_MAX, "%s%s",
+             w->lang == FMT_ZH && reg->name_zh[0] ? reg->name_zh : reg->name,
+             r->n_interpolated > 0 ? "*" : "");
+    if (r->first_year == r->last_year)
+        snprintf(cells[T_PERIOD], FMT_MAX, "%d", r->last_year);
+    else
+        snprintf(cells[T_PERIOD], FMT_MAX, "%d\xe2\x80\x93%d", r->first_year,
+                 r->last_year);
+    fmt_plain(cells[T_FROM], FMT_MAX, r->first_value, ind, w->lang);
+    fmt_plain(cells[T_TO], FMT_MAX, r->last_value, ind, w->lang);
+    fmt_number(cells[T_CHANGE], FMT_MAX, r->change, p, 1, w->lang);
+    change_text(cells[T_GROWTH], ind->kind == SB_KIND_RATE ? r->pp_change
+                                                           : r->pct_change,
+                ind, w->lang);
+    fmt_percent(cells[T_CAGR], FMT_MAX, r->cagr, 1, 0, w->lang);
+    change_text(cells[T_YOY], r->yoy, ind, w->lang);
+    if (r->rank > 0)
+        snprintf(cells[T_RANK], FMT_MAX, w->lang == FMT_ZH ? "%d/%d"
+                                                           : "%d of %d",
+                 r->rank, r->rank_of);
+    else
+        g_strlcpy(cells[T_RANK], FMT_UNDEFINED, FMT_MAX);
+    fmt_percent(cells[T_SHARE], FMT_MAX, r->share, 1, 0, w->lang);
+    if (ind->kind == SB_KIND_RATE)
+        fmt_points(cells[T_GAP], FMT_MAX, r->gap, p, 0, w->lang);
+    else
+        fmt_number(cells[T_GAP], FMT_MAX, r->gap, p, 1, w->lang);
+}
+
+static void table_title(metrics_writer *w, const sb_indicator *ind)
+{
+    sb_id b = metrics_benchmark(w->c), t = metrics_total(w->c);
+    const char *unit = fmt_unit(ind, w->lang);
+
+    fprintf(w->out, "%s%s (%s)%s%s\n", w->rows ? "\n" : "",
+            fmt_name(ind, w->lang), ind->id, unit[0] ? ", " : "", unit);
+    fprintf(w->out, "  rank in: %s", metrics_set_name(w->c));
+    if (t != SB_NONE && ind->kind != SB_KIND_RATE)
+        fprintf(w->out, "; share of: %s",
+                sb_dataset_region_at(w->ds, t)->name);
+    if (b != SB_NONE)
+        fprintf(w->out, "; gap to: %s", sb_dataset_region_at(w->ds, b)->name);
+    fputc('\n', w->out);
+}
+
+static void table_rows(metrics_writer *w, const metrics_row *rows, size_t n)
+{
+    typedef char row_cells[T_N][FMT_MAX];
+    row_cells *cells = g_malloc_n(n, sizeof(row_cells));
+    const char *const *heads = w->lang == FMT_ZH ? heads_zh : heads_en;
+    int width[T_N];
+    size_t i, k;
+
+    for (k = 0; k < T_N; k++)
+        width[k] = input_text_width(heads[k]);
+    for (i = 0; i < n; i++) {
+        table_cells(w, &rows[i], cells[i]);
+        w->interpolated |= rows[i].n_interpolated > 0;
+        for (k = 0; k < T_N; k++)
+            width[k] = MAX(width[k], input_text_width(cells[i][k]));
+    }
+    table_title(w, sb_dataset_indicator_at(w->ds, rows[0].indicator));
+    fputs("  ", w->out);
+    for (k = 0; k < T_N; k++)
+        input_pad(w->out, heads[k], k + 1 < T_N ? width[k] + 2 : 0);
+    fputc('\n', w->out);
+    for (i = 0; i < n; i++) {
+        fputs("  ", w->out);
+        for (k = 0; k < T_N; k++) {
+            /* numbers right-aligned, the region name left */
+            int pad = width[k] - input_text_width(cells[i][k]);
+            if (k > 0)
+                fprintf(w->out, "%*s", pad, "");
+            fputs(cells[i][k], w->out);
+            if (k == 0)
+                fprintf(w->out, "%*s", pad, "");
+            if (k + 1 < T_N)
+                fputs("  ", w->out);
+        }
+        fputc('\n', w->out);
+    }
+    g_free(cells);
+}
+
+sb_status metrics_writer_rows(void *writer, const metrics_row *rows,
+                              size_t n)
+{
+    metrics_writer *w = writer;
+
+    if (w->f == METRICS_CSV)
+        csv_rows(w, rows, n);
+    else if (w->f == METRICS_JSON)
+        json_rows(w, rows, n);
+    else
+        table_rows(w, rows, n);
+    w->rows += n;
+    return ferror(w->out) ? SB_ECANTCREAT : SB_OK;
+}
+
+void metrics_writer_finish(metrics_writer *w)
+{
+    if (w->f == METRICS_JSON)
+        fputs(w->rows ? "\n]\n" : "[]\n", w->out);
+    if (w->f == METRICS_CSV && w->rows == 0)
+        csv_rows(w, NULL, 0);             /* the header, even when empty */
+    if (w->f == METRICS_TABLE && w->interpolated)
+        fputs("\n* includes years filled by --interpolate\n", w->out);
+}
