@@ -48,7 +48,8 @@ build/asan/statbrief: build/asan/statbrief.o $(TST_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/asan/unit: build/asan/tests/unit.o $(TST_OBJ)
+build/asan/unit: build/asan/tests/unit.o build/asan/tests/unit_metrics.o \
+		$(TST_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 

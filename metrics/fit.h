@@ -20,10 +20,14 @@ typedef struct {
     double s;          /* residual standard deviation; NaN unless n >= 3 */
     double xbar, ybar; /* means */
     double sxx;        /* sum of (x - xbar)^2 */
-    double tss;        /* sum of (y - ybar)^2 */
-    double sse;        /* sum of squared residuals */
+    double tss;        /* sum of (y - ybar)^2 (inf if it overflows) */
+    double sse;        /* sum of squared residuals (likewise) */
     double c0;         /* y at x = xbar (the centred intercept) */
-    double cov00, cov01, cov11;   /* GSL's covariances, centred */
+    /* The fit runs on y / yscale (a power of two near max |y|, so the
+       division is exact): squares of 1e300 or 1e-300 neither overflow nor
+       vanish. GSL's covariances and s_scaled are in those units. */
+    double yscale, s_scaled;
+    double cov00, cov01, cov11;
 } metrics_fit;
 
 /* Fits y = intercept + slope * x over n >= 2 points with distinct x.

@@ -169,9 +169,10 @@ static char *value_en(char *buf, size_t size, double v,
         for (i = 0; i < G_N_ELEMENTS(scales_en); i++)
             if (fabs(base) >= scales_en[i].size) {
                 double x = base / scales_en[i].size;
-                fmt_number(num, sizeof num, x,
-                           scaled_decimals(x, p, scale, scales_en[i].size), 0,
-                           FMT_EN);
+                /* "2.5 million", as newsrooms write it, not "2.50" */
+                number_trim(num, sizeof num, x,
+                            scaled_decimals(x, p, scale, scales_en[i].size),
+                            FMT_EN);
                 snprintf(buf, size, "%s %s %s", num, scales_en[i].word,
                          ind->base_unit);
                 return buf;
@@ -282,12 +283,11 @@ char *fmt_axis(char *buf, size_t size, double v, int decimals,
     for (i = 0; i < n; i++) {
         double step = lang == FMT_ZH ? zh[i].size : en[i].size;
         if (fabs(v) >= step) {
-            number_trim(num, sizeof num, v / step, MAX(decimals, 1),
-                        FMT_EN);
+            number_trim(num, sizeof num, v / step, MAX(decimals, 1), lang);
             snprintf(buf, size, "%s%s", num,
                      lang == FMT_ZH ? zh[i].suffix : en[i].suffix);
             return buf;
         }
     }
-    return number_trim(buf, size, v, decimals, FMT_EN);
+    return number_trim(buf, size, v, decimals, lang);
 }

@@ -24,13 +24,11 @@
 #include "input/csvread.h"
 #include "input/layout.h"
 #include "input/model.h"
+#include "unit.h"
 
 static int passed, failed;
 
-static void check(int ok, const char *where, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void check(int ok, const char *where, const char *fmt, ...)
+void check(int ok, const char *where, const char *fmt, ...)
 {
     va_list ap;
 
@@ -104,8 +102,8 @@ static void shortest_case(const char *where, char *line)
           got);
 }
 
-static void run_file(const char *dir, const char *name,
-                     void (*fn)(const char *, char *))
+void run_file(const char *dir, const char *name,
+              void (*fn)(const char *, char *))
 {
     char *path = g_build_filename(dir, name, NULL), *text = NULL;
     gchar **lines;
@@ -328,6 +326,7 @@ int main(int argc, char **argv)
     run_file(dir, "shortest.test", shortest_case);
     reader_tests();
     misc_tests();
+    metrics_tests(dir);
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed != 0;
 }

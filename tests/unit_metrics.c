@@ -1,0 +1,330 @@
+/*
+ * tests/unit_metrics.c -- unit tests of metrics/: NIST StRD reference
+ * data through the fitting code (tests/nist/), per-series figures from
+ * tests/metrics.test, the formatter from tests/format.test.
+ */
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/model.h"
+#include "metrics/fit.h"
+#include "metrics/format.h"
+#include "metrics/metrics.h"
+#include "unit.h"
+
+/* Log relative error: the number of correct significant digits. */
+static double lre(double got, double want)
+{
+    double rel = want == 0 ? fabs(got) : fabs((got - want) / want);
+
+    return rel == 0 ? 17.0 : -log10(rel);
+}
+
+/* ---- NIST StRD ------------------------------------------------------------ */
+
+typedef struct {
+    GArray *x, *y;
+    double cert[4];                 /* by keyword order below */
+} nist;
+
+static int nist_read(const char *dir, const char *name, nist *d)
+{
+    static const char *const keys[] = {"mean", "sd", "intercept", "slope",
+                                       "rsd", "r2"};
+    char *path = g_build_filename(dir, "nist", name, NULL), *text;
+    gchar **lines;
+    size_t i, k;
+
+    d->x = g_array_new(FALSE, FALSE, sizeof(double));
+    d->y = g_array_new(FALSE, FALSE, sizeof(double));
+    if (!g_file_get_contents(path, &text, NULL, NULL)) {
+        g_free(path);
+        return -1;
+    }
+    lines = g_strsplit(text, "\n", -1);
+    for (i = 0; lines[i] != NULL; i++) {
+        char *l = g_strstrip(lines[i]), *end;
+        double a, b;
+        if (*l == '#' || *l == '\0')
+            continue;
+        for (k = 0; k < G_N_ELEMENTS(keys); k++)
+            if (g_str_has_prefix(l, keys[k]) && l[strlen(keys[k])] == ' ')
+                break;
+        if (k < G_N_ELEMENTS(keys)) {
+            d->cert[k < 2 ? k : k - 2] = g_ascii_strtod(l + strlen(keys[k]),
+                                                        NULL);
+            continue;
+        }
+        a = g_ascii_strtod(l, &end);
+        if (*end == '\0') {             /* univariate: x is the index */
+            b = a;
+            a = (double)(d->y->len + 1);
+        } else {
+            b = g_ascii_strtod(end, NULL);
+        }
+        g_array_append_val(d->x, a);
+        g_array_append_val(d->y, b);
+    }
+    g_strfreev(lines);
+    g_free(text);
+    g_free(path);
+    return 0;
+}
+
+static void nist_free(nist *d)
+{
+    g_array_free(d->x, TRUE);
+    g_array_free(d->y, TRUE);
+}
+
+/* Norris: slope, intercept, residual SD and R² to 9 digits or more. */
+static void nist_norris(const char *dir)
+{
+    nist d;
+    metrics_fit f;
+    sb_error err = {0};
+
+    if (nist_read(dir, "norris.txt", &d) != 0 || d.x->len != 36) {
+        check(0, "nist/norris", "cannot read tests/nist/norris.txt");
+        return;
+    }
+    check(metrics_fit_linear((double *)(void *)d.x->data,
+                             (double *)(void *)d.y->data, d.x->len, &f,
+                             &err) == SB_OK, "nist/norris", "%s", err.msg);
+    check(lre(f.intercept, d.cert[0]) >= 9, "nist/norris intercept",
+          "%.15g, %.1f digits", f.intercept, lre(f.intercept, d.cert[0]));
+    check(lre(f.slope, d.cert[1]) >= 9, "nist/norris slope", "%.15g, %.1f "
+          "digits", f.slope, lre(f.slope, d.cert[1]));
+    check(lre(f.s, d.cert[2]) >= 9, "nist/norris rsd", "%.15g, %.1f digits",
+          f.s, lre(f.s, d.cert[2]));
+    check(lre(f.r2, d.cert[3]) >= 9, "nist/norris r2", "%.15g, %.1f digits",
+          f.r2, lre(f.r2, d.cert[3]));
+    nist_free(&d);
+}
+
+/* Univariate sets through the fit of value on index: the fitted value
+   at the mean index is the mean, and TSS/(n-1) the variance, which the
+   prediction interval and r2 depend on. digits: the least accepted. */
+static void nist_univariate(const char *dir, const char *name, double digits)
+{
+    nist d;
+    metrics_fit f;
+    sb_error err = {0};
+    char where[64];
+    double sd;
+
+    snprintf(where, sizeof where, "nist/%s", name);
+    if (nist_read(dir, name, &d) != 0 || d.y->len < 3) {
+        check(0, where, "cannot read tests/nist/%s", name);
+        return;
+    }
+    if (metrics_fit_linear((double *)(void *)d.x->data,
+                           (double *)(void *)d.y->data, d.x->len, &f,
+                           &err) != SB_OK) {
+        check(0, where, "%s", err.msg);
+        nist_free(&d);
+        return;
+    }
+    sd = sqrt(f.tss / (double)(f.n - 1));
+    check(lre(f.c0, d.cert[0]) >= digits, where, "mean %.15g: %.1f digits",
+          f.c0, lre(f.c0, d.cert[0]));
+    check(lre(sd, d.cert[1]) >= digits, where, "sd %.15g: %.1f digits", sd,
+          lre(sd, d.cert[1]));
+    nist_free(&d);
+}
+
+/* ---- tests/metrics.test ----------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    size_t offset;
+    int is_int;
+} figures[] = {
+#define D(f) {#f, offsetof(metrics_row, f), 0}
+#define I(f) {#f, offsetof(metrics_row, f), 1}
+    I(first_year), I(last_year), D(first_value), D(last_value), D(change),
+    D(pct_change), D(pp_change), D(cagr), D(yoy), D(multiple), D(slope),
+    D(intercept), D(r2), D(trend_growth), I(forecast_year), D(forecast),
+    D(forecast_lo), D(forecast_hi), I(n), I(n_interpolated),
+#undef D
+#undef I
+};
+
+/* One series "A" of indicator "x": KIND is amount, count or rate, with
+   ",hib=no" for lower-is-better. */
+static sb_dataset *series_dataset(const char *kind, const char *points,
+                                  const char *where)
+{
+    sb_dataset *ds = sb_dataset_create();
+    sb_id i = sb_dataset_indicator(ds, "x"), r = sb_dataset_region(ds, "A");
+    sb_indicator *ind = sb_dataset_indicator_at(ds, i);
+    gchar **pts = g_strsplit(g_strstrip((char *)points), " ", -1);
+    sb_error err = {0};
+    size_t k;
+
+    ind->kind = g_str_has_prefix(kind, "rate") ? SB_KIND_RATE
+                : g_str_has_prefix(kind, "count") ? SB_KIND_COUNT
+                                                  : SB_KIND_AMOUNT;
+    ind->higher_is_better = strstr(kind, "hib=no") == NULL;
+    for (k = 0; pts[k] != NULL; k++) {
+        sb_obs o = {0};
+        char *colon = strchr(pts[k], ':');
+        if (colon == NULL)
+            continue;
+        o.year = atoi(pts[k]);
+        o.value = g_ascii_strtod(colon + 1, NULL);
+        o.line = (uint32_t)k + 1;
+        sb_dataset_add_obs(ds, i, r, &o);
+    }
+    g_strfreev(pts);
+    if (sb_dataset_finish(ds, NULL, &err) != SB_OK)
+        check(0, where, "finish: %s", err.msg);
+    return ds;
+}
+
+static void expect_figure(const char *where, const metrics_row *r,
+                          const char *name, const char *want)
+{
+    size_t k;
+    double got, w;
+    char *end;
+
+    for (k = 0; k < G_N_ELEMENTS(figures); k++)
+        if (strcmp(figures[k].name, name) == 0)
+            break;
+    if (k == G_N_ELEMENTS(figures)) {
+        check(0, where, "unknown figure %s", name);
+        return;
+    }
+    if (figures[k].is_int) {
+        int v;
+        memcpy(&v, (const char *)r + figures[k].offset, sizeof v);
+        got = v == 0 && strcmp(name, "n") && strcmp(name, "n_interpolated")
+                  ? NAN : v;
+    } else {
+        memcpy(&got, (const char *)r + figures[k].offset, sizeof got);
+    }
+    if (strcmp(want, "empty") == 0) {
+        check(isnan(got), where, "%s: expected empty, got %.17g", name, got);
+        return;
+    }
+    w = g_ascii_strtod(want, &end);
+    check(*end == '\0' && !isnan(got) &&
+              (w == 0 ? fabs(got) < 1e-9 : fabs((got - w) / w) < 1e-12),
+          where, "%s: expected %s, got %.17g", name, want, got);
+}
+
+/* KIND | YEAR:VALUE ... | FROM-TO | figure=value ... (empty = undefined;
+   FROM-TO "-" for the default window, "2017-" to pin one end). */
+static void metrics_case(const char *where, char *line)
+{
+    gchar **part = g_strsplit(line, "|", 4), **want;
+    sb_dataset *ds;
+    metrics_ctx *c = NULL;
+    metrics_opts o = {0};
+    metrics_row r;
+    sb_error err = {0};
+    int from = 0, to = 0;
+    size_t k;
+
+    if (g_strv_length(part) != 4) {
+        check(0, where, "malformed test line");
+        g_strfreev(part);
+        return;
+    }
+    ds = series_dataset(g_strstrip(part[0]), part[1], where);
+    g_strstrip(part[2]);                       /* "2018-2020", "-2019" */
+    from = part[2][0] == '-' ? 0 : atoi(part[2]);
+    if (strchr(part[2], '-') != NULL)
+        to = atoi(strchr(part[2], '-') + 1);
+    o.interpolate = strstr(part[0], "interpolate") != NULL;
+    if (metrics_ctx_create(ds, &o, &c, &err) != SB_OK ||
+        metrics_get(c, 0, 0, from, to, &r, &err) != SB_OK) {
+        check(0, where, "%s", err.msg);
+    } else {
+        want = g_strsplit(g_strstrip(part[3]), " ", -1);
+        for (k = 0; want[k] != NULL; k++) {
+            char *eq = strchr(want[k], '=');
+            if (eq == NULL)
+                continue;
+            *eq = '\0';
+            expect_figure(where, &r, want[k], eq + 1);
+        }
+        g_strfreev(want);
+    }
+    metrics_ctx_destroy(c);
+    sb_dataset_destroy(ds);
+    g_strfreev(part);
+}
+
+/* ---- tests/format.test ----------------------------------------------------- */
+
+/* FUNC|LANG|args...|VALUE => EXPECTED (see the file's header). */
+static void format_case(const char *where, char *line)
+{
+    char *arrow = strstr(line, " => "), got[FMT_MAX] = "";
+    gchar **f;
+    fmt_lang lang = FMT_EN;
+    guint n;
+
+    if (arrow == NULL) {
+        check(0, where, "malformed test line");
+        return;
+    }
+    *arrow = '\0';
+    f = g_strsplit(line, "|", -1);
+    n = g_strv_length(f);
+    if (n >= 2)
+        fmt_lang_parse(f[1], &lang);
+#define NUM(i) g_ascii_strtod(f[i], NULL)
+    if (strcmp(f[0], "number") == 0 && n == 5)
+        fmt_number(got, sizeof got, NUM(4), atoi(f[2]), atoi(f[3]), lang);
+    else if (strcmp(f[0], "percent") == 0 && n == 4)
+        fmt_percent(got, sizeof got, NUM(3), atoi(f[2]), 1, lang);
+    else if (strcmp(f[0], "points") == 0 && n == 5)
+        fmt_points(got, sizeof got, NUM(4), atoi(f[2]), atoi(f[3]), lang);
+    else if (strcmp(f[0], "axis") == 0 && n == 4)
+        fmt_axis(got, sizeof got, NUM(3), atoi(f[2]), lang);
+    else if (strcmp(f[0], "value") == 0 && n == 9) {
+        sb_indicator ind = {0};
+        ind.kind = strcmp(f[2], "rate") == 0 ? SB_KIND_RATE
+                   : strcmp(f[2], "count") == 0 ? SB_KIND_COUNT
+                                                : SB_KIND_AMOUNT;
+        ind.id = ind.name = ind.name_zh = ind.source = ind.note = "x";
+        ind.unit = f[3];
+        ind.unit_zh = f[4];
+        ind.scale = *f[5] ? NUM(5) : NAN;
+        ind.base_unit = f[6];
+        ind.decimals = atoi(f[7]);
+        fmt_value(got, sizeof got, NUM(8), &ind, lang);
+    } else
+        snprintf(got, sizeof got, "(malformed)");
+#undef NUM
+    check(strcmp(got, arrow + 4) == 0, where, "%s: expected \"%s\", got "
+          "\"%s\"", line, arrow + 4, got);
+    g_strfreev(f);
+}
+
+void metrics_tests(const char *dir)
+{
+    static const struct {
+        const char *file;
+        double digits;
+    } uni[] = {
+        {"lew.txt", 12}, {"lottery.txt", 12}, {"mavro.txt", 12},
+        {"michelso.txt", 12}, {"numacc1.txt", 12}, {"numacc2.txt", 12},
+        /* NumAcc3/4: 1000000.1 and 10000000.1 are not doubles; their
+           representation error alone caps the sd near 9 and 8 digits */
+        {"numacc3.txt", 9}, {"numacc4.txt", 8}, {"pidigits.txt", 12},
+    };
+    size_t i;
+
+    nist_norris(dir);
+    for (i = 0; i < G_N_ELEMENTS(uni); i++)
+        nist_univariate(dir, uni[i].file, uni[i].digits);
+    run_file(dir, "metrics.test", metrics_case);
+    run_file(dir, "format.test", format_case);
+}
