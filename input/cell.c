@@ -169,40 +169,42 @@ static int parse_integer(cursor *c, int decimal_comma, char *buf, size_t *n,
 }
 
 /* The exponent: e or E, optional sign, digits. Only consumed when digits
-   follow; a lone "e" is the flag "estimated". */
+   follow; a lone "e" is the flag "estimated". *exp10 saturates at
+   +-99999 (far beyond any double) instead of overflowing. */
 static int parse_exponent(cursor *c, char *buf, size_t *n, size_t size,
                           long *exp10)
 {
     cursor look = *c;
-    size_t start;
+    int neg = 0;
 
     if (look.p >= look.end || (*look.p != 'e' && *look.p != 'E'))
         return 0;
     look.p++;
     if (look.p < look.end && (*look.p == '+' || *look.p == '-'))
-        look.p++;
+        neg = *look.p++ == '-';
     if (!is_digit(&look, 0))
         return 0;
-    if (*n + 1 < size)
-        buf[*n] = 'e';
-    (*n)++;
-    start = *n;
-    c->p++;
-    if (*c->p == '+' || *c->p == '-') {
-        if (*n + 1 < size)
-            buf[*n] = *c->p;
-        (*n)++;
-        c->p++;
+    *exp10 = 0;
+    while (look.p < look.end && g_ascii_isdigit(*look.p)) {
+        long digit = *look.p++ - '0';      /* not inside MIN: evaluated twice */
+        *exp10 = MIN(*exp10 * 10 + digit, 99999);
     }
-    copy_digits(c, buf, n, size);
-    if (*n < size) {
-        char tmp[32];
-        size_t len = MIN(*n - start, sizeof tmp - 1);
-        memcpy(tmp, buf + start, len);
-        tmp[len] = '\0';
-        *exp10 = strtol(tmp, NULL, 10);
-    }
+    if (neg)
+        *exp10 = -*exp10;
+    c->p = look.p;
+    /* the converted number carries the clamped exponent */
+    *n += (size_t)g_snprintf(*n < size ? buf + *n : NULL,
+                             *n < size ? size - *n : 0, "e%ld", *exp10);
     return 1;
+}
+
+/* A digit other than 0 before the exponent of a converted number. */
+static int mantissa_nonzero(const char *buf)
+{
+    for (; *buf != '\0' && *buf != 'e'; buf++)
+        if (*buf >= '1' && *buf <= '9')
+            return 1;
+    return 0;
 }
 
 static int fail(char *msg, size_t msgsize, const char *what, const char *s,
@@ -262,7 +264,9 @@ static int parse_number(cursor c, int decimal_comma, input_cell *out,
         return -1;
     }
     out->value = g_ascii_strtod(buf, &endp);
-    if (*endp != '\0' || !isfinite(out->value))
+    /* 1e999 overflows; 1e-400 would silently read as 0 */
+    if (*endp != '\0' || !isfinite(out->value) ||
+        (out->value == 0 && mantissa_nonzero(buf)))
         return fail(msg, msgsize, "number out of range", s, len);
     out->decimals = (int)CLAMP((long)frac - exp10, 0, 20);
     return 0;
@@ -292,14 +296,16 @@ int input_cell_digits_after_comma(const char *s, size_t len)
 {
     const char *comma = NULL;
     size_t i;
-    int digits = 0, seen_digit = 0;
+    int digits = 0, seen_digit = 0, after_dot = 0;
 
     for (i = 0; i < len; i++) {
         char ch = s[i];
         if (g_ascii_isdigit(ch)) {
             seen_digit = 1;
-            if (comma != NULL)
+            if (comma != NULL && !after_dot)
                 digits++;
+        } else if (ch == '.' && comma != NULL) {
+            after_dot = 1;                   /* "1,234.5": 3 after ',' */
         } else if (ch == ',') {
             if (comma != NULL || !seen_digit)
                 return -1;

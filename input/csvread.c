@@ -41,6 +41,9 @@ typedef struct {
     unsigned long long offset;  /* file offset of the next byte to feed */
 } reader;
 
+static int fail(reader *r, sb_status code, long line, long col,
+                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
 static void on_field(void *data, size_t len, void *user)
 {
     reader *r = user;
@@ -48,6 +51,19 @@ static void on_field(void *data, size_t len, void *user)
 
     if (r->stop)
         return;
+    /* Checked here, where the whole field is known, so that no field
+       over the limit passes; feed() stops one that never ends. */
+    if (len > INPUT_CSV_MAX_FIELD) {
+        fail(r, SB_EDATA, r->rec_line, (long)r->offs->len + 1,
+             "field %zu is longer than %u bytes", (size_t)r->offs->len + 1,
+             INPUT_CSV_MAX_FIELD);
+        return;
+    }
+    if (r->offs->len >= INPUT_CSV_MAX_FIELDS) {
+        fail(r, SB_EDATA, r->rec_line, 0,
+             "record has more than %u fields", INPUT_CSV_MAX_FIELDS);
+        return;
+    }
     g_byte_array_append(r->arena, data, (guint)len);
     g_byte_array_append(r->arena, (const guint8 *)"", 1);
     g_array_append_val(r->offs, off);
@@ -84,9 +100,6 @@ static void on_record(int term, void *user)
     g_array_set_size(r->offs, 0);
     g_array_set_size(r->lens, 0);
 }
-
-static int fail(reader *r, sb_status code, long line, long col,
-                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Records the first error of this read and stops it; returns -1. */
 static int fail(reader *r, sb_status code, long line, long col,
@@ -137,10 +150,16 @@ static int feed(reader *r, const char *s, size_t n, int ends_line)
 {
     if (r->p.pstate == CSV_ROW_NOT_BEGUN)
         r->rec_line = r->line;
-    if (csv_parse(&r->p, s, n, on_field, on_record, r) != n && !r->stop)
+    if (csv_parse(&r->p, s, n, on_field, on_record, r) != n && !r->stop) {
+        if (csv_error(&r->p) == CSV_EPARSE)
+            return fail(r, SB_EDATA, r->line, (long)r->offs->len + 1,
+                        "misplaced quote in field %zu: quote a field "
+                        "whole (\"a \"\"b\"\" c\"), with nothing after "
+                        "the closing quote", (size_t)r->offs->len + 1);
         return fail(r, SB_ENOMEM, r->rec_line, 0,
                     "out of memory in the CSV parser (%s)",
                     csv_strerror(csv_error(&r->p)));
+    }
     if (r->stop)
         return -1;
     if (r->p.entry_pos > INPUT_CSV_MAX_FIELD)
@@ -303,7 +322,10 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
     r.err = err;
     r.line = 1;
     r.rec_line = 1;
-    csv_init(&r.p, CSV_APPEND_NULL);
+    /* Strict: a quote inside an unquoted field or text after a closing
+       quote is an error; tolerated, libcsv reopens the field and
+       silently swallows the records that follow. */
+    csv_init(&r.p, CSV_STRICT | CSV_APPEND_NULL);
     csv_set_blk_size(&r.p, 4096);
     r.arena = g_byte_array_new();
     r.offs = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -311,8 +333,8 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
     r.ptrs = g_ptr_array_new();
 
     read_all(&r, fp, info);
-    /* CSV_STRICT_FINI acts only with CSV_STRICT, which would also reject a
-       stray quote inside an unquoted field; check the open quote here. */
+    /* An open quoted field at the end: libcsv's CSV_STRICT_FINI would
+       say so too, but without the position. */
     if (!r.stop && r.p.pstate == CSV_FIELD_BEGUN && r.p.quoted)
         fail(&r, SB_EDATA, r.rec_line, (long)r.offs->len + 1,
              "unterminated quoted field (field %zu)",

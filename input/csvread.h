@@ -13,6 +13,7 @@
 #include "model.h"
 
 #define INPUT_CSV_MAX_FIELD (1u << 20)   /* longest field, bytes */
+#define INPUT_CSV_MAX_FIELDS 100000u     /* fields in one record */
 
 /* One record. Fields are NUL-terminated and valid only during the
    callback; libcsv has already dropped spaces around unquoted fields. */
@@ -36,8 +37,9 @@ typedef struct {
 /* Reads path and calls fn for every record. Errors (with file, line and
    field or byte offset): SB_ENOINPUT when the file cannot be opened or
    read, SB_EDATA for invalid UTF-8, a NUL byte, UTF-16 text, a field
-   longer than INPUT_CSV_MAX_FIELD, or an unterminated quote; or the
-   callback's. info may be NULL. */
+   longer than INPUT_CSV_MAX_FIELD, a record of more than
+   INPUT_CSV_MAX_FIELDS fields, a misplaced quote or an unterminated
+   one; or the callback's. info may be NULL. */
 sb_status input_csv_read(const char *path, input_csv_info *info,
                          input_row_fn fn, void *ctx, sb_error *err);
 

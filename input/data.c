@@ -32,6 +32,7 @@ typedef struct {
     sb_id *target;              /* wide: column -> indicator or region */
     GHashTable *seen_ind, *seen_reg, *unit_warned;
     name_cache ind_cache, reg_cache;
+    int warned_unnamed;         /* values under an empty header, once */
     const input_row *row;
 } data_ctx;
 
@@ -305,7 +306,7 @@ static void header_targets(data_ctx *d)
     size_t c;
 
     if (l->stem != NULL)
-        d->stem = indicator(d, l->stem, 0);
+        d->stem = indicator(d, l->stem, -1);     /* from the name: no field */
     d->target = g_new0(sb_id, l->n);
     for (c = 0; c < l->n; c++) {
         if (l->cols[c].role != INPUT_COL_VALUES)
@@ -315,6 +316,25 @@ static void header_targets(data_ctx *d)
         else if (l->shape == INPUT_SHAPE_WIDE_REGION)
             d->target[c] = region(d, l->cols[c].name, (int)c);
     }
+}
+
+/* A value under an empty header (a pandas index column, a stray cell)
+   has no indicator, region or year to belong to: say so once. */
+static int check_unnamed(data_ctx *d)
+{
+    size_t c, len;
+
+    for (c = 0; c < d->l->n && c < d->row->n && !d->warned_unnamed; c++) {
+        if (d->l->cols[c].name[0] != '\0')
+            continue;
+        input_trim(d->row->field[c], d->row->len[c], &len);
+        if (len > 0) {
+            d->warned_unnamed = 1;
+            return warn(d, (int)c, "field %zu has no header: its values "
+                        "are ignored", c + 1);
+        }
+    }
+    return 0;
 }
 
 static int row_is_blank(data_ctx *d)
@@ -353,6 +373,8 @@ static int data_row(void *user, const input_row *row, sb_error *err)
         }
     }
     d->rep->rows++;
+    if (check_unnamed(d) != 0)
+        return -1;
     if (d->l->shape == INPUT_SHAPE_LONG)
         return row_long(d, row_annot(d));
     return row_wide(d, row_annot(d));

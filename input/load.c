@@ -73,9 +73,13 @@ static sb_status expand_dir(const char *dir, GPtrArray *paths, sb_error *err)
         g_ptr_array_free(names, TRUE);
         return SB_ENOINPUT;
     }
-    while ((name = g_dir_read_name(d)) != NULL)
-        if (is_csv_name(name))
+    while ((name = g_dir_read_name(d)) != NULL) {
+        char *path = g_build_filename(dir, name, NULL);
+        /* a subfolder called x.csv is a folder: not read */
+        if (is_csv_name(name) && g_file_test(path, G_FILE_TEST_IS_REGULAR))
             g_ptr_array_add(names, g_strdup(name));
+        g_free(path);
+    }
     g_dir_close(d);
     if (names->len == 0) {
         g_ptr_array_free(names, TRUE);

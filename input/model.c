@@ -523,7 +523,8 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
     }
     ds->last_series = GPOINTER_TO_SIZE(v);
     if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 8;
+        /* Start at one: a million one-value series must stay small. */
+        size_t cap = s->cap ? s->cap * 2 : 1;
         sb_obs *p = realloc(s->obs, cap * sizeof *p);
         if (p == NULL)
             return SB_ENOMEM;

@@ -183,6 +183,13 @@ static const char *const heads_zh[T_N] = {
     "\xe5\x8d\xa0\xe6\xaf\x94", "\xe5\xb7\xae\xe8\xb7\x9d"};
 /* 地区 时期 起 止 变化 增长 年均增长 同比 排名 占比 差距 */
 
+static const char *region_name(metrics_writer *w, sb_id r)
+{
+    const sb_region *reg = sb_dataset_region_at(w->ds, r);
+
+    return w->lang == FMT_ZH && reg->name_zh[0] ? reg->name_zh : reg->name;
+}
+
 /* A change in the kind's language: percent, or points for rates. */
 static void change_text(char *buf, double v, const sb_indicator *ind,
                         fmt_lang lang)
@@ -197,11 +204,9 @@ static void table_cells(metrics_writer *w, const metrics_row *r,
                         char cells[T_N][FMT_MAX])
 {
     const sb_indicator *ind = sb_dataset_indicator_at(w->ds, r->indicator);
-    const sb_region *reg = sb_dataset_region_at(w->ds, r->region);
     int p = sb_indicator_precision(ind);
 
-    snprintf(cells[T_REGION], FMT_MAX, "%s%s",
-             w->lang == FMT_ZH && reg->name_zh[0] ? reg->name_zh : reg->name,
+    snprintf(cells[T_REGION], FMT_MAX, "%s%s", region_name(w, r->region),
              r->n_interpolated > 0 ? "*" : "");
     if (r->first_year == r->last_year)
         snprintf(cells[T_PERIOD], FMT_MAX, "%d", r->last_year);
@@ -229,19 +234,28 @@ static void table_cells(metrics_writer *w, const metrics_row *r,
         fmt_number(cells[T_GAP], FMT_MAX, r->gap, p, 1, w->lang);
 }
 
+/* "rank in: west; share of: China; gap to: China", in the language. */
 static void table_title(metrics_writer *w, const sb_indicator *ind)
 {
     sb_id b = metrics_benchmark(w->c), t = metrics_total(w->c);
     const char *unit = fmt_unit(ind, w->lang);
+    int zh = w->lang == FMT_ZH;
 
     fprintf(w->out, "%s%s (%s)%s%s\n", w->rows ? "\n" : "",
             fmt_name(ind, w->lang), ind->id, unit[0] ? ", " : "", unit);
-    fprintf(w->out, "  rank in: %s", metrics_set_name(w->c));
+    fprintf(w->out, zh ? "  \xe6\x8e\x92\xe5\x90\x8d\xe8\x8c\x83\xe5\x9b\xb4"
+                         "\xef\xbc\x9a%s" : "  rank in: %s",
+            metrics_set_name(w->c));                   /* 排名范围： */
     if (t != SB_NONE && ind->kind != SB_KIND_RATE)
-        fprintf(w->out, "; share of: %s",
-                sb_dataset_region_at(w->ds, t)->name);
+        fprintf(w->out, zh ? "\xef\xbc\x9b\xe5\x8d\xa0\xe6\xaf\x94\xe5"
+                             "\x9f\xba\xe5\x87\x86\xef\xbc\x9a%s"
+                           : "; share of: %s",
+                region_name(w, t));                    /* ；占比基准： */
     if (b != SB_NONE)
-        fprintf(w->out, "; gap to: %s", sb_dataset_region_at(w->ds, b)->name);
+        fprintf(w->out, zh ? "\xef\xbc\x9b\xe5\xb7\xae\xe8\xb7\x9d\xe5"
+                             "\x9f\xba\xe5\x87\x86\xef\xbc\x9a%s"
+                           : "; gap to: %s",
+                region_name(w, b));                    /* ；差距基准： */
     fputc('\n', w->out);
 }
 

@@ -2,7 +2,8 @@
 # tests/run-cases.sh BIN UNIT -- run every CLI case under tests/cases/.
 #
 # A case is a folder:
-#   args             the arguments, one line of shell words
+#   args             the arguments, one line of shell words ($TOP is the
+#                    repository, for the example data)
 #   *.csv, dirs      its input files (the command runs in a copy of the folder)
 #   expected.out     exact stdout (absent: must be empty)
 #   expected.err     exact stderr (absent: must be empty)
@@ -15,6 +16,7 @@ set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 unit=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 top=$(pwd)
+export TOP="$top"    # args may name $TOP/examples/...
 pass=0
 # Messages from the C library (strerror) follow the locale: pin it; a
 # case's env file may still set another.
