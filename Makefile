@@ -53,6 +53,10 @@ build/asan/unit: build/asan/tests/unit.o build/asan/tests/unit_metrics.o \
 	@echo "  LD      $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
+build/rel/metricsbench: build/rel/bench/metricsbench.o $(REL_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
 build/rel/csvcount: build/rel/bench/csvcount.o
 	@echo "  LD      $@"
 	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -71,7 +75,8 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 bench: deps
-	@$(MAKE) --no-print-directory statbrief build/rel/csvcount
+	@$(MAKE) --no-print-directory statbrief build/rel/csvcount \
+		build/rel/metricsbench
 	@sh bench/run.sh
 
 clean:

@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/run.sh -- `make bench`: how fast statbrief loads, against a raw
-# libcsv pass over the same file measured in the same run. Figures are
-# printed, never asserted: the ratio is what to watch across changes.
+# libcsv pass over the same file measured in the same run, and what all
+# metrics cost next to the load (time and peak memory). Figures are
+# printed, never asserted: the ratios are what to watch across changes.
 set -eu
 N=${BENCH_VALUES:-2000000}
 tmp=$(mktemp -d)
@@ -46,4 +47,6 @@ for shape in long wide; do
         printf "  peak memory                  %.0f MiB   %.0f bytes/value\n", r / 1024, r * 1024 / n }'
     awk -v s="$dsecs" -v b="$base" 'BEGIN {
         printf "  statbrief check --dump       %s s   %.2fx baseline\n", s, s / b }'
+    # metrics: targets are <= 10% of the load time and <= 10% more peak RSS
+    build/rel/metricsbench "$f"
 done

@@ -8,6 +8,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_statistics_double.h>
+#include <glib.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -44,8 +45,12 @@ sb_status metrics_fit_linear(const double *x, const double *y, size_t n,
     ys = buf + n;
     k = out->yscale = y_scale(y, n);
     out->n = n;
-    out->xbar = gsl_stats_mean(x, 1, n);
-    out->ybar = gsl_stats_mean(y, 1, n);
+    /* x are years: their plain sum is exact. y's mean comes out of the
+       fit itself (c0 at the centre), which saves a pass per fit. */
+    out->xbar = 0;
+    for (i = 0; i < n; i++)
+        out->xbar += x[i];
+    out->xbar /= (double)n;
     out->sxx = 0;
     for (i = 0; i < n; i++) {
         xc[i] = x[i] - out->xbar;
@@ -57,8 +62,9 @@ sb_status metrics_fit_linear(const double *x, const double *y, size_t n,
                                         &out->cov00, &out->cov01,
                                         &out->cov11, &sumsq);
     if (rc == GSL_SUCCESS) {
-        double tss = gsl_stats_tss(ys, 1, n);
+        double tss = gsl_stats_tss_m(ys, 1, n, c0);
         out->c0 = c0 * k;
+        out->ybar = out->c0;
         out->slope = c1 * k;
         out->intercept = out->c0 - out->slope * out->xbar;
         out->sse = sumsq * k * k;
@@ -79,6 +85,27 @@ sb_status metrics_fit_linear(const double *x, const double *y, size_t n,
     return SB_OK;
 }
 
+/* t(0.975, df) is an iterative inverse CDF, the same for every series
+   with as many points: a table for small df, filled once (thread-safe:
+   batches may run in threads), computed directly beyond it. */
+#define T_TABLE 128
+static double t_table[T_TABLE];
+
+static double t975(size_t df)
+{
+    static gsize ready = 0;
+    size_t i;
+
+    if (df >= T_TABLE)
+        return gsl_cdf_tdist_Pinv(0.975, (double)df);
+    if (g_once_init_enter(&ready)) {
+        for (i = 1; i < T_TABLE; i++)
+            t_table[i] = gsl_cdf_tdist_Pinv(0.975, (double)i);
+        g_once_init_leave(&ready, 1);
+    }
+    return t_table[df];
+}
+
 sb_status metrics_fit_predict(const metrics_fit *f, double x0, double *y,
                               double *lo, double *hi, sb_error *err)
 {
@@ -96,7 +123,7 @@ sb_status metrics_fit_predict(const metrics_fit *f, double x0, double *y,
                             "gsl_fit_linear_est: %s", gsl_strerror(rc));
     /* yerr is the standard error of the fitted mean, s·sqrt(1/n + d²/Sxx);
        a new observation adds s² more. */
-    t = gsl_cdf_tdist_Pinv(0.975, (double)(f->n - 2));
+    t = t975(f->n - 2);
     half = t * sqrt(yerr * yerr + f->s_scaled * f->s_scaled) * f->yscale;
     *y = yhat * f->yscale;
     *lo = *y - half;

@@ -25,13 +25,23 @@ struct metrics_ctx {
     char *set_name;
 };
 
-/* A series' points: years ascending, values finite. */
+/* Rank support for one indicator: the comparison set's values at one
+   year, sorted best first. Built once per distinct year b. */
+typedef struct {
+    int year;
+    double *v;
+    size_t n;
+} ranking;
+
+/* A series' points: years ascending, values finite. The three arrays
+   share one allocation (block). */
 typedef struct {
     const sb_series *s;
     int *year;
     double *value;
     unsigned char *filled;          /* 1 where --interpolate made it */
     size_t n;
+    void *block;
 } work;
 
 /* ---- roles --------------------------------------------------------------- */
@@ -183,10 +193,20 @@ int metrics_in_set(const metrics_ctx *c, sb_id region)
 
 static void work_free(work *w)
 {
-    g_free(w->year);
-    g_free(w->value);
-    g_free(w->filled);
+    g_free(w->block);
     memset(w, 0, sizeof *w);
+}
+
+/* Room for cap points in one block: doubles first (alignment). */
+static void work_alloc(work *w, size_t cap)
+{
+    char *b = g_malloc(cap * (sizeof(double) + sizeof(int) + 1) + 1);
+
+    w->block = b;
+    w->value = (double *)(void *)b;
+    w->year = (int *)(void *)(b + cap * sizeof(double));
+    w->filled = (unsigned char *)(b + cap * (sizeof(double) + sizeof(int)));
+    memset(w->filled, 0, cap);
 }
 
 /* Fills the interior gaps of w linearly with gsl_interp (the points
@@ -197,7 +217,7 @@ static sb_status interpolate(work *w, sb_error *err)
     double *x;
     gsl_interp *in;
     gsl_interp_accel *acc;
-    work f = {w->s, NULL, NULL, NULL, 0};
+    work f = {w->s, NULL, NULL, NULL, 0, NULL};
 
     if (w->n < 2 || (size_t)(w->year[w->n - 1] - w->year[0]) + 1 == w->n)
         return SB_OK;                        /* nothing to fill */
@@ -215,9 +235,7 @@ static sb_status interpolate(work *w, sb_error *err)
                             "gsl_interp_init failed");
     }
     total = (size_t)(w->year[w->n - 1] - w->year[0]) + 1;
-    f.year = g_new(int, total);
-    f.value = g_new(double, total);
-    f.filled = g_new0(unsigned char, total);
+    work_alloc(&f, total);
     for (i = 0, k = 0; k < total; k++) {
         int y = w->year[0] + (int)k;
         f.year[k] = y;
@@ -244,9 +262,7 @@ static sb_status work_build(const sb_series *s, int interp, work *w,
 
     memset(w, 0, sizeof *w);
     w->s = s;
-    w->year = g_new(int, s->n + 1);
-    w->value = g_new(double, s->n + 1);
-    w->filled = g_new0(unsigned char, s->n + 1);
+    work_alloc(w, s->n + 1);
     for (i = 0; i < s->n; i++) {
         if (s->obs[i].state & SB_OBS_MISSING)
             continue;
@@ -404,50 +420,117 @@ static const work *work_of(const work *ws, size_t n, sb_id r)
     return NULL;
 }
 
-/* Rank 1 = best at year b (highest, or lowest when higher is not better);
-   ties share the smaller rank; only regions of the set with a value. */
-static void rank_figures(metrics_ctx *c, metrics_row *r, int hib,
-                         const work *ws, size_t n)
+static int cmp_desc(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The set's values at `year`, best first. */
+static void ranking_build(metrics_ctx *c, const work *ws, size_t n, int year,
+                          ranking *rk)
 {
     size_t i;
-    int better = 0, ranked = 0;
 
-    if (isnan(r->last_value) || !metrics_in_set(c, r->region))
-        return;
+    rk->year = year;
+    rk->v = g_new(double, n + 1);
+    rk->n = 0;
     for (i = 0; i < n; i++) {
         double v;
         if (!metrics_in_set(c, ws[i].s->region))
             continue;
-        v = value_at(&ws[i], r->last_year);
-        if (isnan(v))
-            continue;
-        ranked++;
-        if (hib ? v > r->last_value : v < r->last_value)
-            better++;
+        v = value_at(&ws[i], year);
+        if (!isnan(v))
+            rk->v[rk->n++] = v;
     }
-    r->rank = better + 1;
-    r->rank_of = ranked;
+    qsort(rk->v, rk->n, sizeof *rk->v, cmp_desc);
 }
 
-static void cross_figures(metrics_ctx *c, metrics_row *r, const work *ws,
-                          size_t n)
+/* How many values of rk are strictly better than v. */
+static int count_better(const ranking *rk, double v, int hib)
+{
+    size_t lo = 0, hi = rk->n;
+
+    while (lo < hi) {            /* first index not better than v */
+        size_t mid = lo + (hi - lo) / 2;
+        if (hib ? rk->v[mid] > v : rk->v[mid] >= v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return hib ? (int)lo : (int)(rk->n - hi);
+}
+
+/* Rank 1 = best at year b (highest, or lowest when higher is not better);
+   ties share the smaller rank; only regions of the set with a value. */
+static void rank_figures(metrics_ctx *c, metrics_row *r, int hib,
+                         const ranking *rk)
+{
+    if (isnan(r->last_value) || !metrics_in_set(c, r->region) || rk == NULL)
+        return;
+    r->rank = count_better(rk, r->last_value, hib) + 1;
+    r->rank_of = (int)rk->n;
+}
+
+/* The indicator's works plus what every row's cross figures share. */
+typedef struct {
+    const work *ws;
+    size_t n;
+    const work *total, *benchmark;
+    ranking *rk;                 /* one per distinct year b, grown lazily */
+    size_t n_rk;
+} peers;
+
+static void peers_init(metrics_ctx *c, const work *ws, size_t n, peers *p)
+{
+    p->ws = ws;
+    p->n = n;
+    p->total = work_of(ws, n, c->total);
+    p->benchmark = work_of(ws, n, c->benchmark);
+    p->rk = NULL;
+    p->n_rk = 0;
+}
+
+static void peers_clear(peers *p)
+{
+    size_t i;
+
+    for (i = 0; i < p->n_rk; i++)
+        g_free(p->rk[i].v);
+    g_free(p->rk);
+}
+
+static const ranking *peers_ranking(metrics_ctx *c, peers *p, int year)
+{
+    size_t i;
+
+    for (i = 0; i < p->n_rk; i++)
+        if (p->rk[i].year == year)
+            return &p->rk[i];
+    p->rk = g_renew(ranking, p->rk, p->n_rk + 1);
+    ranking_build(c, p->ws, p->n, year, &p->rk[p->n_rk]);
+    return &p->rk[p->n_rk++];
+}
+
+static void cross_figures(metrics_ctx *c, metrics_row *r, peers *p)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
-    const work *tw = work_of(ws, n, c->total);
-    const work *bw = work_of(ws, n, c->benchmark);
     int a = r->first_year, b = r->last_year;
 
-    rank_figures(c, r, ind->higher_is_better, ws, n);
     if (isnan(r->last_value))
         return;
+    if (metrics_in_set(c, r->region))
+        rank_figures(c, r, ind->higher_is_better, peers_ranking(c, p, b));
     /* A share of a percentage is meaningless: rates get none. */
-    if (tw != NULL && ind->kind != SB_KIND_RATE) {
-        double vt = value_at(tw, b);
+    if (p->total != NULL && ind->kind != SB_KIND_RATE) {
+        double vt = value_at(p->total, b);
         if (!isnan(vt) && vt != 0)
             r->share = r->last_value / vt * 100.0;
     }
-    if (bw != NULL) {
-        double vbb = value_at(bw, b), vba = value_at(bw, a);
+    if (p->benchmark != NULL) {
+        double vbb = value_at(p->benchmark, b);
+        double vba = value_at(p->benchmark, a);
         double own = ind->kind == SB_KIND_RATE ? r->pp_change : r->pct_change;
         r->gap = r->last_value - vbb;
         if (!isnan(own) && !isnan(vba) && !isnan(vbb) && a < b)
@@ -503,16 +586,19 @@ static sb_status one_indicator(metrics_ctx *c, size_t lo, size_t hi,
     metrics_row *rows = g_new0(metrics_row, hi - lo);
     size_t i, n = 0;
     sb_status rc = build_works(c, lo, hi, ws, err);
+    peers p;
 
+    peers_init(c, ws, hi - lo, &p);
     for (i = 0; i < hi - lo && rc == SB_OK; i++) {
         if (!selected(regions, ws[i].s->region) || ws[i].n == 0)
             continue;
         rc = series_figures(c, &ws[i], c->from, c->to, &rows[n], err);
         if (rc == SB_OK)
-            cross_figures(c, &rows[n++], ws, hi - lo);
+            cross_figures(c, &rows[n++], &p);
     }
     if (rc == SB_OK && n > 0)
         rc = fn(user, rows, n);
+    peers_clear(&p);
     g_free(rows);
     free_works(ws, hi - lo);
     return rc;
@@ -567,8 +653,12 @@ sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
     if (rc == SB_OK)
         rc = series_figures(c, w, from ? from : c->from, to ? to : c->to,
                             out, err);
-    if (rc == SB_OK)
-        cross_figures(c, out, ws, hi - lo);
+    if (rc == SB_OK) {
+        peers p;
+        peers_init(c, ws, hi - lo, &p);
+        cross_figures(c, out, &p);
+        peers_clear(&p);
+    }
     free_works(ws, hi - lo);
     return rc;
 }
