@@ -85,6 +85,34 @@ sb_status metrics_fit_linear(const double *x, const double *y, size_t n,
     return SB_OK;
 }
 
+sb_status metrics_fit_slope(const double *x, const double *y, size_t n,
+                            double *slope, sb_error *err)
+{
+    double small[SMALL], *xc = small, xbar = 0, c0, cov00, cov01, cov11;
+    double sumsq;
+    size_t i;
+    int rc;
+
+    if (n < 2)
+        return sb_error_set(err, SB_EDATA, NULL, 0, 0,
+                            "a fit needs two points or more");
+    if (n > SMALL && (xc = malloc(n * sizeof *xc)) == NULL)
+        return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+    for (i = 0; i < n; i++)
+        xbar += x[i];
+    xbar /= (double)n;
+    for (i = 0; i < n; i++)
+        xc[i] = x[i] - xbar;
+    rc = gsl_fit_linear(xc, 1, y, 1, n, &c0, slope, &cov00, &cov01, &cov11,
+                        &sumsq);
+    if (xc != small)
+        free(xc);
+    if (rc != GSL_SUCCESS)
+        return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0,
+                            "gsl_fit_linear: %s", gsl_strerror(rc));
+    return SB_OK;
+}
+
 /* t(0.975, df) is an iterative inverse CDF, the same for every series
    with as many points: a table for small df, filled once (thread-safe:
    batches may run in threads), computed directly beyond it. */

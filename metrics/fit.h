@@ -36,6 +36,11 @@ typedef struct {
 sb_status metrics_fit_linear(const double *x, const double *y, size_t n,
                              metrics_fit *out, sb_error *err);
 
+/* Only the slope of the same fit, in fewer passes (no scaling, no sums
+   of squares): for the log-linear trend, whose y are logarithms. */
+sb_status metrics_fit_slope(const double *x, const double *y, size_t n,
+                            double *slope, sb_error *err);
+
 /* The prediction at x0 and its 95% prediction interval:
    y ± t(0.975, n-2) · s · sqrt(1 + 1/n + (x0 - xbar)^2 / Sxx).
    Needs n >= 3 (SB_EDATA otherwise). */

@@ -37,7 +37,7 @@ typedef struct {
    share one allocation (block). */
 typedef struct {
     const sb_series *s;
-    int *year;
+    double *year;                   /* doubles: fitted without a copy */
     double *value;
     unsigned char *filled;          /* 1 where --interpolate made it */
     size_t n;
@@ -200,12 +200,12 @@ static void work_free(work *w)
 /* Room for cap points in one block: doubles first (alignment). */
 static void work_alloc(work *w, size_t cap)
 {
-    char *b = g_malloc(cap * (sizeof(double) + sizeof(int) + 1) + 1);
+    char *b = g_malloc(cap * (2 * sizeof(double) + 1) + 1);
 
     w->block = b;
     w->value = (double *)(void *)b;
-    w->year = (int *)(void *)(b + cap * sizeof(double));
-    w->filled = (unsigned char *)(b + cap * (sizeof(double) + sizeof(int)));
+    w->year = (double *)(void *)(b + cap * sizeof(double));
+    w->filled = (unsigned char *)(b + 2 * cap * sizeof(double));
     memset(w->filled, 0, cap);
 }
 
@@ -214,21 +214,16 @@ static void work_alloc(work *w, size_t cap)
 static sb_status interpolate(work *w, sb_error *err)
 {
     size_t i, k, total = 0;
-    double *x;
     gsl_interp *in;
     gsl_interp_accel *acc;
     work f = {w->s, NULL, NULL, NULL, 0, NULL};
 
     if (w->n < 2 || (size_t)(w->year[w->n - 1] - w->year[0]) + 1 == w->n)
         return SB_OK;                        /* nothing to fill */
-    x = g_new(double, w->n);
-    for (i = 0; i < w->n; i++)
-        x[i] = w->year[i];
     in = gsl_interp_alloc(gsl_interp_linear, w->n);
     acc = gsl_interp_accel_alloc();
     if (in == NULL || acc == NULL ||
-        gsl_interp_init(in, x, w->value, w->n) != GSL_SUCCESS) {
-        g_free(x);
+        gsl_interp_init(in, w->year, w->value, w->n) != GSL_SUCCESS) {
         gsl_interp_free(in);
         gsl_interp_accel_free(acc);
         return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0,
@@ -237,17 +232,16 @@ static sb_status interpolate(work *w, sb_error *err)
     total = (size_t)(w->year[w->n - 1] - w->year[0]) + 1;
     work_alloc(&f, total);
     for (i = 0, k = 0; k < total; k++) {
-        int y = w->year[0] + (int)k;
+        double y = w->year[0] + (double)k;
         f.year[k] = y;
         if (w->year[i] == y) {
             f.value[k] = w->value[i++];
         } else {
-            f.value[k] = gsl_interp_eval(in, x, w->value, (double)y, acc);
+            f.value[k] = gsl_interp_eval(in, w->year, w->value, y, acc);
             f.filled[k] = 1;
         }
     }
     f.n = total;
-    g_free(x);
     gsl_interp_free(in);
     gsl_interp_accel_free(acc);
     work_free(w);
@@ -272,8 +266,8 @@ static sb_status work_build(const sb_series *s, int interp, work *w,
     return interp ? interpolate(w, err) : SB_OK;
 }
 
-/* Index of year in w, or -1. */
-static long find_year(const work *w, int year)
+/* The first index of w at or after year. */
+static size_t lower_bound(const work *w, double year)
 {
     size_t lo = 0, hi = w->n;
 
@@ -284,7 +278,15 @@ static long find_year(const work *w, int year)
         else
             hi = mid;
     }
-    return lo < w->n && w->year[lo] == year ? (long)lo : -1;
+    return lo;
+}
+
+/* Index of year in w, or -1. */
+static long find_year(const work *w, int year)
+{
+    size_t i = lower_bound(w, year);
+
+    return i < w->n && w->year[i] == year ? (long)i : -1;
 }
 
 static double value_at(const work *w, int year)
@@ -338,30 +340,21 @@ static void period_figures(metrics_row *r, sb_kind kind, const work *w)
         r->multiple = vb / va;
 }
 
+/* Fits over the window's points, which are one contiguous run of w. */
 static sb_status fit_figures(metrics_row *r, sb_kind kind, const work *w,
                              sb_error *err)
 {
-    double x[64], y[64], *xs = x, *ys = y;
-    size_t i, n = 0, cap = 64, positive = 0;
+    size_t i0 = lower_bound(w, r->first_year);
+    size_t i1 = lower_bound(w, r->last_year + 1.0), n = i1 - i0, i;
+    const double *xs = w->year + i0, *ys = w->value + i0;
+    size_t positive = 0;
     metrics_fit f;
     sb_error ignore = {0};
     sb_status rc = SB_OK;
 
-    for (i = 0; i < w->n; i++) {
-        if (w->year[i] < r->first_year || w->year[i] > r->last_year)
-            continue;
-        if (n == cap) {
-            cap *= 2;
-            xs = xs == x ? g_memdup2(x, sizeof x) : xs;
-            ys = ys == y ? g_memdup2(y, sizeof y) : ys;
-            xs = g_renew(double, xs, cap);
-            ys = g_renew(double, ys, cap);
-        }
-        xs[n] = w->year[i];
-        ys[n] = w->value[i];
-        positive += ys[n] > 0;
+    for (i = i0; i < i1; i++) {
+        positive += w->value[i] > 0;
         r->n_interpolated += w->filled[i];
-        n++;
     }
     r->n = (int)n;
     if (n >= 2 && metrics_fit_linear(xs, ys, n, &f, &ignore) == SB_OK) {
@@ -375,15 +368,14 @@ static sb_status fit_figures(metrics_row *r, sb_kind kind, const work *w,
         }
     }
     if (rc == SB_OK && n >= 3 && positive == n && kind != SB_KIND_RATE) {
+        double small[64], *logs = n <= 64 ? small : g_new(double, n), beta;
         for (i = 0; i < n; i++)
-            ys[i] = log(ys[i]);
-        if (metrics_fit_linear(xs, ys, n, &f, &ignore) == SB_OK)
-            r->trend_growth = (exp(f.slope) - 1.0) * 100.0;
+            logs[i] = log(ys[i]);
+        if (metrics_fit_slope(xs, logs, n, &beta, &ignore) == SB_OK)
+            r->trend_growth = (exp(beta) - 1.0) * 100.0;
+        if (logs != small)
+            g_free(logs);
     }
-    if (xs != x)
-        g_free(xs);
-    if (ys != y)
-        g_free(ys);
     return rc;
 }
 
@@ -397,8 +389,8 @@ static sb_status series_figures(metrics_ctx *c, const work *w, int from,
     row_clear(r, w->s);
     if (w->n == 0)
         return SB_OK;
-    r->first_year = from ? from : w->year[0];
-    r->last_year = to ? to : w->year[w->n - 1];
+    r->first_year = from ? from : (int)w->year[0];
+    r->last_year = to ? to : (int)w->year[w->n - 1];
     if (r->first_year > r->last_year)
         return SB_OK;
     r->first_value = value_at(w, r->first_year);

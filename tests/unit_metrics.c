@@ -308,6 +308,58 @@ static void format_case(const char *where, char *line)
     g_strfreev(f);
 }
 
+/* The claims a brief may make, each where it holds and where it must
+   not: a gap before the year, an earlier higher value, a filled year. */
+static void claims_tests(void)
+{
+    static const struct {
+        const char *kind, *points;
+        int year, new_high, doubled;
+        double target;
+        int target_year, reached;
+    } cases[] = {
+        {"amount", "2018:1 2019:2 2020:3", 2020, 1, 1, 3, 2020, 1},
+        {"amount", "2018:1 2019:2 2020:3", 2019, 1, 1, 4, 0, 0},
+        {"amount", "2018:1 2020:3", 2020, 0, 1, 3, 2019, 0},   /* gap */
+        {"amount", "2018:5 2019:2 2020:4", 2020, 0, 0, NAN, 0, 0},
+        {"amount", "2018:2 2019:2 2020:3.9", 2019, 0, 0, NAN, 0, 0},
+        {"amount", "2018:2 2019:3 2020:3.9", 2018, 0, 0, NAN, 0, 0},
+        {"amount,interpolate", "2018:1 2020:3", 2020, 0, 1, NAN, 0, 0},
+        {"rate,hib=no", "2018:9 2019:8 2020:6", 2019, 0, 0, 7, 2020, 1},
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char where[64];
+        sb_dataset *ds = series_dataset(cases[i].kind, cases[i].points,
+                                        "claims");
+        sb_indicator *ind = sb_dataset_indicator_at(ds, 0);
+        metrics_opts o = {0};
+        metrics_ctx *c = NULL;
+        metrics_row r;
+        sb_error err = {0};
+
+        snprintf(where, sizeof where, "claims/%zu", i + 1);
+        ind->target = cases[i].target;
+        ind->target_year = cases[i].target_year;
+        o.interpolate = strstr(cases[i].kind, "interpolate") != NULL;
+        if (metrics_ctx_create(ds, &o, &c, &err) != SB_OK ||
+            metrics_get(c, 0, 0, 0, 0, &r, &err) != SB_OK) {
+            check(0, where, "%s", err.msg);
+        } else {
+            check(metrics_claim_new_high(c, 0, 0, cases[i].year) ==
+                      cases[i].new_high, where, "new high at %d",
+                  cases[i].year);
+            check(metrics_claim_doubled(&r) == cases[i].doubled, where,
+                  "doubled (multiple %g)", r.multiple);
+            check(metrics_claim_target_reached(c, &r) == cases[i].reached,
+                  where, "target reached");
+        }
+        metrics_ctx_destroy(c);
+        sb_dataset_destroy(ds);
+    }
+}
+
 void metrics_tests(const char *dir)
 {
     static const struct {
@@ -326,5 +378,6 @@ void metrics_tests(const char *dir)
     for (i = 0; i < G_N_ELEMENTS(uni); i++)
         nist_univariate(dir, uni[i].file, uni[i].digits);
     run_file(dir, "metrics.test", metrics_case);
+    claims_tests();
     run_file(dir, "format.test", format_case);
 }
