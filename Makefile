@@ -67,6 +67,8 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	./statbrief check examples/chongqing/
+	./statbrief metrics --indicator rd_expenditure --indicator rd_intensity \
+		--indicator high_tech_enterprises examples/chongqing/
 
 test: build/asan/statbrief build/asan/unit
 	@sh tests/run.sh build/asan

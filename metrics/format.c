@@ -25,6 +25,15 @@ int fmt_lang_parse(const char *s, fmt_lang *out)
     return 0;
 }
 
+/* Writes the dash for a value that is not a number; returns 1 then. */
+static int undefined(char *buf, size_t size, double v)
+{
+    if (isfinite(v))
+        return 0;
+    g_strlcpy(buf, FMT_UNDEFINED, size);
+    return 1;
+}
+
 /* |v| rounded at `decimals`: integer digits in ip (no leading zeros, "0"
    when none), exactly `decimals` digits in fp. Returns 1 if not zero. */
 static int round_decimal(double v, int decimals, char *ip, char *fp)
@@ -70,10 +79,8 @@ char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
     size_t i, n;
     int nonzero;
 
-    if (!isfinite(v)) {
-        g_strlcpy(buf, FMT_UNDEFINED, size);
+    if (undefined(buf, size, v))
         return buf;
-    }
     decimals = CLAMP(decimals, 0, 20);
     nonzero = round_decimal(v, decimals, ip, fp);
     s = g_string_new(NULL);
@@ -221,10 +228,8 @@ static char *value_zh(char *buf, size_t size, double v,
 char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
                 fmt_lang lang)
 {
-    if (!isfinite(v)) {
-        g_strlcpy(buf, FMT_UNDEFINED, size);
+    if (undefined(buf, size, v))
         return buf;
-    }
     return lang == FMT_ZH ? value_zh(buf, size, v, ind)
                           : value_en(buf, size, v, ind);
 }
@@ -236,10 +241,8 @@ char *fmt_percent(char *buf, size_t size, double pct, int decimals,
 {
     char num[FMT_MAX];
 
-    if (!isfinite(pct)) {
-        g_strlcpy(buf, FMT_UNDEFINED, size);
+    if (undefined(buf, size, pct))
         return buf;
-    }
     fmt_number(num, sizeof num, pct, decimals, sign, lang);
     snprintf(buf, size, "%s%%", num);
     return buf;
@@ -250,10 +253,8 @@ char *fmt_points(char *buf, size_t size, double pp, int decimals,
 {
     char num[FMT_MAX];
 
-    if (!isfinite(pp)) {
-        g_strlcpy(buf, FMT_UNDEFINED, size);
+    if (undefined(buf, size, pp))
         return buf;
-    }
     fmt_number(num, sizeof num, pp, decimals, 1, lang);
     if (lang == FMT_ZH)
         snprintf(buf, size, "%s\xe4\xb8\xaa\xe7\x99\xbe\xe5\x88\x86\xe7\x82"
@@ -276,10 +277,8 @@ char *fmt_axis(char *buf, size_t size, double v, int decimals,
     size_t i, n = lang == FMT_ZH ? G_N_ELEMENTS(zh) : G_N_ELEMENTS(en);
     char num[FMT_MAX];
 
-    if (!isfinite(v)) {
-        g_strlcpy(buf, FMT_UNDEFINED, size);
+    if (undefined(buf, size, v))
         return buf;
-    }
     for (i = 0; i < n; i++) {
         double step = lang == FMT_ZH ? zh[i].size : en[i].size;
         if (fabs(v) >= step) {
