@@ -17,6 +17,7 @@
 #include "metrics/format.h"
 #include "metrics/metrics.h"
 #include "metrics/output.h"
+#include "plots/files.h"
 
 enum { CMD_CHECK = 1, CMD_METRICS = 2, CMD_CHARTS = 4, CMD_REPORT = 8,
        CMD_ALL = 15 };
@@ -25,7 +26,8 @@ enum {
     OPT_DUMP = 256, OPT_FLAGS, OPT_INDICATOR, OPT_REGION, OPT_FROM, OPT_TO,
     OPT_YEAR, OPT_SHAPE, OPT_COLUMNS, OPT_ENCODING, OPT_DECIMAL_COMMA,
     OPT_STRICT, OPT_HELP, OPT_VERSION, OPT_FORMAT, OPT_LANG, OPT_GROUP,
-    OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE
+    OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE, OPT_TYPE,
+    OPT_SIZE, OPT_DPI
 };
 
 /* Which commands take each option: a command rejects what it has no use
@@ -59,6 +61,10 @@ static const struct {
      CMD_METRICS | CMD_CHARTS | CMD_REPORT},
     {{"interpolate", no_argument, NULL, OPT_INTERPOLATE},
      CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+    {{"output", required_argument, NULL, 'o'}, CMD_CHARTS | CMD_REPORT},
+    {{"type", required_argument, NULL, OPT_TYPE}, CMD_CHARTS},
+    {{"size", required_argument, NULL, OPT_SIZE}, CMD_CHARTS},
+    {{"dpi", required_argument, NULL, OPT_DPI}, CMD_CHARTS},
     {{"quiet", no_argument, NULL, 'q'}, CMD_ALL},
     {{"verbose", no_argument, NULL, 'v'}, CMD_ALL},
     {{"help", no_argument, NULL, OPT_HELP}, CMD_ALL},
@@ -74,7 +80,9 @@ typedef struct {
     input_options in;
     metrics_opts m;
     metrics_format format;
+    const char *format_arg;            /* --format, read per command */
     fmt_lang lang;
+    plot_run plot;
     char **files;
     int n_files;
 } cli;
@@ -87,6 +95,7 @@ static const char usage_text[] =
     "             normalized table (--flags adds the flags column)\n"
     "  metrics    figures per series: change, growth, CAGR, trend,\n"
     "             forecast, rank, share, gap (--format table|csv|json)\n"
+    "  charts     one chart per indicator into -o DIR (default charts/)\n"
     "\n"
     "FILE... are CSV files or directories (a directory means its *.csv).\n"
     "\n"
@@ -99,7 +108,13 @@ static const char usage_text[] =
     "                      value, unit, flags, note, source)\n"
     "  --encoding E        input encoding (UTF-8)\n"
     "  --decimal-comma     read 1.234,5 as 1234.5\n"
-    "  --format F          metrics: table, csv or json\n"
+    "  --format F          metrics: table, csv or json; charts: any of\n"
+    "                      pdf,png,svg (default pdf)\n"
+    "  -o, --output DIR    charts: the directory (default charts/)\n"
+    "  --type T            charts: line or bar (default: line, or bar for\n"
+    "                      an indicator with one year)\n"
+    "  --size WxH          charts: size in mm (default 160x100)\n"
+    "  --dpi N             charts: PNG resolution (default 150)\n"
     "  --lang L            en or zh: language of text and numbers\n"
     "  --group G           the comparison set: the regions of group G\n"
     "  --focus NAME        the region the figures are about\n"
@@ -231,10 +246,43 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_DECIMAL_COMMA: c->in.decimal_comma = 1; return 0;
     case OPT_STRICT: c->strict = 1; return 0;
     case OPT_FORMAT:
+        c->format_arg = arg;
+        if (c->cmd == CMD_CHARTS)
+            return plot_formats_parse(arg, &c->plot.formats) == 0 ? 0
+                   : fail(SB_EUSAGE, "--format: \"%s\" is not a list of "
+                          "pdf, png, svg", arg);
         if (metrics_format_parse(arg, &c->format) == 0)
             return 0;
         return fail(SB_EUSAGE, "--format: \"%s\" is not table, csv or json",
                     arg);
+    case 'o': c->plot.dir = arg; return 0;
+    case OPT_TYPE:
+        if (plot_type_parse(arg, &c->plot.type) == 0)
+            return 0;
+        return fail(SB_EUSAGE, "--type: \"%s\" is not line or bar", arg);
+    case OPT_SIZE: {
+        double w = 0, h = 0;
+        char x = 0, end = 0;
+        if (sscanf(arg, "%lf%c%lf%c", &w, &x, &h, &end) == 3 &&
+            (x == 'x' || x == 'X') && w >= 30 && h >= 20 && w <= 2000 &&
+            h <= 2000) {
+            c->plot.style.width_mm = w;
+            c->plot.style.height_mm = h;
+            return 0;
+        }
+        return fail(SB_EUSAGE, "--size: \"%s\" is not WxH in mm (from "
+                    "30x20 to 2000x2000)", arg);
+    }
+    case OPT_DPI: {
+        char *end;
+        long d = strtol(arg, &end, 10);
+        if (*arg && *end == '\0' && d >= 36 && d <= 2400) {
+            c->plot.style.dpi = (double)d;
+            return 0;
+        }
+        return fail(SB_EUSAGE, "--dpi: \"%s\" is not a whole number from "
+                    "36 to 2400", arg);
+    }
     case OPT_LANG:
         if (fmt_lang_parse(arg, &c->lang) == 0)
             return 0;
@@ -282,7 +330,7 @@ static int parse_options(cli *c, int argc, char **argv)
     memset(&longopts[i], 0, sizeof longopts[i]);
     opterr = 0;
     optind = 1;
-    while ((id = getopt_long(argc, argv, ":qv", longopts, NULL)) != -1) {
+    while ((id = getopt_long(argc, argv, ":qvo:", longopts, NULL)) != -1) {
         if (id == '?' && optopt != 0) {
             char opt[3] = {'-', (char)optopt, '\0'};
             return fail(SB_EUSAGE, "unknown option \"%s\"", opt);
@@ -475,6 +523,63 @@ done:
     return status;
 }
 
+static long long source_date_epoch(void)
+{
+    const char *e = g_getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long v;
+
+    if (e != NULL && *e) {
+        v = g_ascii_strtoll(e, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return v;
+    }
+    return (long long)g_get_real_time() / G_USEC_PER_SEC;
+}
+
+static int cmd_charts(cli *c)
+{
+    loaded l;
+    metrics_ctx *mc = NULL;
+    sb_error err = {0};
+    sb_diag notes;
+    sb_status rc;
+    int status;
+
+    if (c->from && c->to && c->from > c->to)
+        return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
+    status = load(c, &l);
+    if (status != 0) {
+        loaded_clear(&l);
+        return status;
+    }
+    sb_diag_init(&notes);
+    c->m.from = c->from;
+    c->m.to = c->to;
+    c->plot.from = c->from;
+    c->plot.to = c->to;
+    c->plot.style.lang = c->lang;
+    c->plot.style.epoch = source_date_epoch();
+    c->plot.quiet = c->quiet;
+    c->plot.verbose = c->verbose;
+    rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
+    if (rc == SB_OK)
+        rc = plot_run_charts(l.ds, mc, l.isel, &c->plot, &notes, &err);
+    print_warnings(c, &notes);
+    if (rc != SB_OK)
+        status = rc == SB_EUSAGE ? fail(rc, "%s", err.msg)
+                                 : (print_diag(&err, "error"),
+                                    sb_status_exit(rc));
+    else if (c->strict && notes.count > 0)
+        status = fail(SB_EDATA, "%zu warning%s treated as error%s (--strict)",
+                      notes.count, notes.count == 1 ? "" : "s",
+                      notes.count == 1 ? "" : "s");
+    sb_diag_clear(&notes);
+    metrics_ctx_destroy(mc);
+    loaded_clear(&l);
+    return status;
+}
+
 /* ---- main ------------------------------------------------------------------ */
 
 static unsigned command_of(const char *name)
@@ -508,15 +613,23 @@ int main(int argc, char **argv)
     c.cmd = command_of(argv[1]);
     if (c.cmd == 0)
         return fail(SB_EUSAGE, "unknown command \"%s\"", argv[1]);
-    if (c.cmd != CMD_CHECK && c.cmd != CMD_METRICS)
+    if (c.cmd == CMD_REPORT)
         return fail(SB_EUSAGE, "command \"%s\" is not in this version yet",
                     argv[1]);
     c.indicators = g_ptr_array_new();
     c.regions = g_ptr_array_new();
     c.column_specs = g_ptr_array_new_with_free_func(g_free);
+    c.plot.dir = "charts";
+    c.plot.formats = PLOT_PDF;
+    c.plot.type = -1;
+    c.plot.style.width_mm = 160;
+    c.plot.style.height_mm = 100;
+    c.plot.style.dpi = 150;
     status = parse_options(&c, argc - 1, argv + 1);
     if (status < 0)
-        status = c.cmd == CMD_CHECK ? cmd_check(&c) : cmd_metrics(&c);
+        status = c.cmd == CMD_CHECK     ? cmd_check(&c)
+                 : c.cmd == CMD_METRICS ? cmd_metrics(&c)
+                                        : cmd_charts(&c);
     g_ptr_array_free(c.indicators, TRUE);
     g_ptr_array_free(c.regions, TRUE);
     g_ptr_array_free(c.column_specs, TRUE);

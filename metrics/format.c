@@ -274,6 +274,8 @@ char *fmt_axis(char *buf, size_t size, double v, int decimals,
     } en[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "k"}},
       zh[] = {{1e12, "\xe4\xb8\x87\xe4\xba\xbf"}, {1e8, "\xe4\xba\xbf"},
               {1e4, "\xe4\xb8\x87"}};
+    /* Short forms from 10,000: "1,200" reads better than "1.2k" next to
+       a unit like "100 million yuan". */
     size_t i, n = lang == FMT_ZH ? G_N_ELEMENTS(zh) : G_N_ELEMENTS(en);
     char num[FMT_MAX];
 
@@ -281,7 +283,7 @@ char *fmt_axis(char *buf, size_t size, double v, int decimals,
         return buf;
     for (i = 0; i < n; i++) {
         double step = lang == FMT_ZH ? zh[i].size : en[i].size;
-        if (fabs(v) >= step) {
+        if (fabs(v) >= step && fabs(v) >= 1e4) {
             number_trim(num, sizeof num, v / step, MAX(decimals, 1), lang);
             snprintf(buf, size, "%s%s", num,
                      lang == FMT_ZH ? zh[i].suffix : en[i].suffix);

@@ -51,8 +51,9 @@ char *fmt_percent(char *buf, size_t size, double pct, int decimals,
 char *fmt_points(char *buf, size_t size, double pp, int decimals,
                  int long_form, fmt_lang lang);
 
-/* Axis ticks, short: 950, 12.1k, 1.2M, 60.4B, 3.1T; zh: 9500, 1.2万,
-   60.4亿, 3.1万亿. At most `decimals` decimals, trailing zeros dropped. */
+/* Axis ticks, short from 10,000 up: 950, 1,200, 12.1k, 1.2M, 60.4B, 3.1T;
+   zh: 9500, 1.2万, 60.4亿, 3.1万亿. At most `decimals` decimals, trailing
+   zeros dropped. */
 char *fmt_axis(char *buf, size_t size, double v, int decimals,
                fmt_lang lang);
 

@@ -1,0 +1,205 @@
+/*
+ * plots/build.c -- decide what a chart shows: which regions, which
+ * years, the title, subtitle and source line. Reads the dataset and the
+ * metrics context; draws nothing.
+ */
+#include "chart.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
+
+void plot_bytes_free(plot_bytes *b)
+{
+    g_free(b->data);
+    b->data = NULL;
+    b->len = 0;
+}
+
+void plot_chart_destroy(plot_chart *c)
+{
+    size_t i;
+
+    if (c == NULL)
+        return;
+    for (i = 0; i < c->n_lines; i++) {
+        g_free(c->lines[i].label);
+        g_free(c->lines[i].year);
+        g_free(c->lines[i].value);
+        g_free(c->lines[i].filled);
+    }
+    for (i = 0; i < c->n_bars; i++)
+        g_free(c->bars[i].label);
+    g_free(c->lines);
+    g_free(c->bars);
+    g_free(c->title);
+    g_free(c->subtitle);
+    g_free(c->source);
+    g_free(c);
+}
+
+static const char *region_label(sb_dataset *ds, sb_id r, fmt_lang lang)
+{
+    const sb_region *reg = sb_dataset_region_at(ds, r);
+
+    return lang == FMT_ZH && reg->name_zh[0] ? reg->name_zh : reg->name;
+}
+
+/* The series of the indicator that the chart shows: the comparison set
+   and the focus region, with a value in [from, to]. */
+static int shown(sb_dataset *ds, metrics_ctx *mc, const sb_series *s,
+                 int from, int to)
+{
+    size_t i;
+
+    (void)ds;
+    if (!metrics_in_set(mc, s->region) && s->region != metrics_focus(mc))
+        return 0;
+    for (i = 0; i < s->n; i++)
+        if (!(s->obs[i].state & SB_OBS_MISSING) &&
+            (!from || s->obs[i].year >= from) &&
+            (!to || s->obs[i].year <= to))
+            return 1;
+    return 0;
+}
+
+static void add_line(plot_chart *c, sb_dataset *ds, metrics_ctx *mc,
+                     const sb_series *s, int from, int to)
+{
+    plot_line *l;
+    size_t i;
+
+    c->lines = g_renew(plot_line, c->lines, c->n_lines + 1);
+    l = &c->lines[c->n_lines++];
+    memset(l, 0, sizeof *l);
+    l->label = g_strdup(region_label(ds, s->region, c->lang));
+    l->highlight = s->region == metrics_focus(mc);
+    l->year = g_new(double, s->n);
+    l->value = g_new(double, s->n);
+    l->filled = g_new0(unsigned char, s->n);
+    for (i = 0; i < s->n; i++) {
+        const sb_obs *o = &s->obs[i];
+        if ((o->state & SB_OBS_MISSING) || (from && o->year < from) ||
+            (to && o->year > to))
+            continue;
+        l->year[l->n] = o->year;
+        l->value[l->n++] = o->value;
+    }
+}
+
+/* Latest year with a value among the lines, and how many years appear. */
+static int latest_year(const plot_chart *c, size_t *n_years)
+{
+    GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
+    int latest = 0;
+    size_t i, k;
+
+    for (i = 0; i < c->n_lines; i++)
+        for (k = 0; k < c->lines[i].n; k++) {
+            int y = (int)c->lines[i].year[k];
+            g_hash_table_add(years, GINT_TO_POINTER(y));
+            latest = MAX(latest, y);
+        }
+    *n_years = g_hash_table_size(years);
+    g_hash_table_destroy(years);
+    return latest;
+}
+
+static int cmp_bars(const void *a, const void *b)
+{
+    const plot_bar *x = a, *y = b;
+
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return strcmp(x->label, y->label);
+}
+
+/* Bars: each line's value at `year`, best first. */
+static void make_bars(plot_chart *c, int year)
+{
+    size_t i, k;
+
+    c->year = year;
+    c->bars = g_new0(plot_bar, c->n_lines + 1);
+    for (i = 0; i < c->n_lines; i++)
+        for (k = 0; k < c->lines[i].n; k++)
+            if ((int)c->lines[i].year[k] == year) {
+                plot_bar *b = &c->bars[c->n_bars++];
+                b->label = g_strdup(c->lines[i].label);
+                b->highlight = c->lines[i].highlight;
+                b->value = c->lines[i].value[k];
+            }
+    qsort(c->bars, c->n_bars, sizeof *c->bars, cmp_bars);
+}
+
+static void texts(plot_chart *c, int first, int last)
+{
+    const char *unit = fmt_unit(c->ind, c->lang);
+    GString *sub = g_string_new(unit);
+
+    c->title = g_strdup(fmt_name(c->ind, c->lang));
+    if (sub->len > 0)
+        g_string_append(sub, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
+    if (c->type == PLOT_BAR || first == last)
+        g_string_append_printf(sub, "%d", c->type == PLOT_BAR ? c->year
+                                                              : last);
+    else
+        g_string_append_printf(sub, "%d\xe2\x80\x93%d", first, last);
+    c->subtitle = g_string_free(sub, FALSE);
+    if (c->ind->source[0] != '\0')
+        c->source = g_strdup_printf(c->lang == FMT_ZH
+                                        ? "\xe8\xb5\x84\xe6\x96\x99"
+                                          "\xe6\x9d\xa5\xe6\xba\x90"
+                                          "\xef\xbc\x9a%s"
+                                        : "Source: %s",
+                                    c->ind->source);   /* 资料来源： */
+}
+
+plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
+                             int type, int from, int to, fmt_lang lang,
+                             sb_error *err)
+{
+    plot_chart *c = g_new0(plot_chart, 1);
+    size_t i, n_years = 0;
+    int first = 0, last;
+
+    c->ind = sb_dataset_indicator_at(ds, ind);
+    c->lang = lang;
+    /* the focus region last, so that it is drawn on top */
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->indicator == ind && s->region != metrics_focus(mc) &&
+            shown(ds, mc, s, from, to))
+            add_line(c, ds, mc, s, from, to);
+    }
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->indicator == ind && s->region == metrics_focus(mc) &&
+            shown(ds, mc, s, from, to))
+            add_line(c, ds, mc, s, from, to);
+    }
+    if (c->n_lines == 0) {
+        sb_error_set(err, SB_EDATA, NULL, 0, 0,
+                     "%s: no values to chart in the comparison set",
+                     c->ind->id);
+        plot_chart_destroy(c);
+        return NULL;
+    }
+    last = latest_year(c, &n_years);
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].n > 0 && (first == 0 || c->lines[i].year[0] < first))
+            first = (int)c->lines[i].year[0];
+    c->type = type >= 0 ? (plot_type)type
+                        : n_years <= 1 ? PLOT_BAR : PLOT_LINE;
+    if (c->type == PLOT_BAR)
+        make_bars(c, to ? to : last);
+    if (c->type == PLOT_BAR && c->n_bars == 0) {
+        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: no values in %d",
+                     c->ind->id, to ? to : last);
+        plot_chart_destroy(c);
+        return NULL;
+    }
+    texts(c, first, last);
+    return c;
+}

@@ -1,0 +1,78 @@
+/*
+ * plots/chart.h -- one chart: what it shows (built from the dataset and
+ * the metrics, no drawing) and how it is rendered (Cairo surfaces for
+ * PDF, PNG and SVG from one drawing function, text through Pango).
+ *
+ * Ownership: plot_chart_* builders return a chart the caller frees with
+ * plot_chart_destroy (NULL is fine). Rendering writes into a caller-owned
+ * GByteArray-free buffer (plot_bytes) that the caller frees.
+ */
+#ifndef PLOTS_CHART_H
+#define PLOTS_CHART_H
+
+#include <stddef.h>
+
+#include "input/model.h"
+#include "metrics/format.h"
+#include "metrics/metrics.h"
+
+typedef enum { PLOT_LINE = 0, PLOT_BAR } plot_type;
+typedef enum { PLOT_PDF = 1, PLOT_PNG = 2, PLOT_SVG = 4 } plot_format;
+
+typedef struct {
+    double width_mm, height_mm;  /* the page */
+    double dpi;                  /* PNG resolution */
+    fmt_lang lang;
+    long long epoch;             /* SOURCE_DATE_EPOCH, else now: PDF date */
+} plot_style;
+
+/* A region's line: points in year order; gaps are years left out. */
+typedef struct {
+    char *label;
+    int highlight;               /* the focus region */
+    size_t n;
+    double *year, *value;
+    unsigned char *filled;       /* interpolated: drawn hollow */
+} plot_line;
+
+typedef struct {
+    char *label;
+    int highlight;
+    double value;
+} plot_bar;
+
+typedef struct plot_chart {
+    plot_type type;
+    char *title, *subtitle, *source;
+    const sb_indicator *ind;     /* numbers go through the formatter */
+    fmt_lang lang;
+    plot_line *lines;
+    size_t n_lines;
+    plot_bar *bars;              /* sorted, best first */
+    size_t n_bars;
+    int year;                    /* bar charts: the year shown */
+} plot_chart;
+
+/* The default chart of an indicator: a line chart of the comparison set
+   (plus the focus region) over the years, or a bar chart when the set
+   has values in one year only. type: -1 for that default. year: the bar
+   chart's year (0: the latest with a value). Returns NULL (err set,
+   SB_EDATA) when the indicator has nothing to draw. */
+plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
+                             int type, int from, int to, fmt_lang lang,
+                             sb_error *err);
+void plot_chart_destroy(plot_chart *c);
+
+/* The bytes of a file. */
+typedef struct {
+    unsigned char *data;
+    size_t len;
+} plot_bytes;
+void plot_bytes_free(plot_bytes *b);
+
+/* Renders c as one file. Fails with SB_EDATA when the fonts lack a
+   character (the message names them), SB_EINTERNAL on a Cairo error. */
+sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
+                            plot_format f, plot_bytes *out, sb_error *err);
+
+#endif

@@ -1,0 +1,172 @@
+/*
+ * plots/files.c -- chart files: names, atomic writes, the run loop.
+ */
+#include "files.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+int plot_formats_parse(const char *s, unsigned *out)
+{
+    gchar **parts = g_strsplit(s, ",", -1);
+    int rc = 0;
+    size_t i;
+
+    *out = 0;
+    for (i = 0; parts[i] != NULL && rc == 0; i++) {
+        const char *p = g_strstrip(parts[i]);
+        if (strcmp(p, "pdf") == 0) *out |= PLOT_PDF;
+        else if (strcmp(p, "png") == 0) *out |= PLOT_PNG;
+        else if (strcmp(p, "svg") == 0) *out |= PLOT_SVG;
+        else rc = -1;
+    }
+    g_strfreev(parts);
+    return *out == 0 ? -1 : rc;
+}
+
+int plot_type_parse(const char *s, int *out)
+{
+    if (strcmp(s, "line") == 0) *out = PLOT_LINE;
+    else if (strcmp(s, "bar") == 0) *out = PLOT_BAR;
+    else return -1;
+    return 0;
+}
+
+char *plot_safe_name(const char *id)
+{
+    GString *g = g_string_new(NULL);
+    const char *p;
+
+    for (p = id; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch < 0x20 || ch == 0x7f || ch == '/' || ch == '\\' ||
+            (ch == '.' && (p == id || p[1] == '.')))
+            g_string_append_c(g, '_');
+        else
+            g_string_append_c(g, *p);
+    }
+    if (g->len == 0)
+        g_string_append_c(g, '_');
+    return g_string_free(g, FALSE);
+}
+
+static const char *ext(plot_format f)
+{
+    return f == PLOT_PDF ? "pdf" : f == PLOT_PNG ? "png" : "svg";
+}
+
+/* <safe id>[-type][-lang], made unique within the run. */
+static char *stem(const plot_chart *c, const plot_run *o, int default_type,
+                  GHashTable *used)
+{
+    char *safe = plot_safe_name(c->ind->id);
+    GString *g = g_string_new(safe);
+    char *base;
+    int k;
+
+    g_free(safe);
+    if ((int)c->type != default_type)
+        g_string_append(g, c->type == PLOT_BAR ? "-bar" : "-line");
+    if (o->style.lang == FMT_ZH)
+        g_string_append(g, "-zh");
+    base = g_strdup(g->str);
+    for (k = 2; g_hash_table_contains(used, g->str); k++)
+        g_string_printf(g, "%s-%d", base, k);
+    g_free(base);
+    g_hash_table_add(used, g_strdup(g->str));
+    return g_string_free(g, FALSE);
+}
+
+/* g_file_set_contents writes a temporary file beside the target and
+   renames it: readers see the old file or the new one, never half. */
+static sb_status write_file(const char *dir, const char *name,
+                            const plot_bytes *b, sb_error *err)
+{
+    char *path = g_build_filename(dir, name, NULL);
+    GError *ge = NULL;
+    sb_status rc = SB_OK;
+
+    if (!g_file_set_contents_full(path, (const char *)b->data,
+                                  (gssize)b->len,
+                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666,
+                                  &ge)) {
+        rc = sb_error_set(err, SB_ECANTCREAT, path, 0, 0,
+                          "cannot write: %s", ge->message);
+        g_error_free(ge);
+    }
+    g_free(path);
+    return rc;
+}
+
+static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
+                           const plot_run *o, GHashTable *used,
+                           sb_diag *diag, sb_error *err)
+{
+    sb_error why = {0};
+    plot_chart *def = plot_chart_build(ds, mc, ind, -1, o->from, o->to,
+                                       o->style.lang, &why);
+    plot_chart *c;
+    static const plot_format all[] = {PLOT_PDF, PLOT_PNG, PLOT_SVG};
+    sb_status rc = SB_OK;
+    char *name;
+    size_t i;
+
+    if (def == NULL)
+        return sb_diag_warn(diag, NULL, 0, 0, "%s", why.msg) == SB_OK
+                   ? SB_OK : SB_ENOMEM;
+    c = o->type < 0 || o->type == (int)def->type
+            ? def
+            : plot_chart_build(ds, mc, ind, o->type, o->from, o->to,
+                               o->style.lang, &why);
+    if (c == NULL) {
+        plot_chart_destroy(def);
+        return sb_diag_warn(diag, NULL, 0, 0, "%s", why.msg) == SB_OK
+                   ? SB_OK : SB_ENOMEM;
+    }
+    name = stem(c, o, (int)def->type, used);
+    for (i = 0; i < G_N_ELEMENTS(all) && rc == SB_OK; i++) {
+        plot_bytes b = {NULL, 0};
+        char *file;
+        if (!(o->formats & all[i]))
+            continue;
+        rc = plot_chart_render(c, &o->style, all[i], &b, err);
+        file = g_strdup_printf("%s.%s", name, ext(all[i]));
+        if (rc == SB_OK)
+            rc = write_file(o->dir, file, &b, err);
+        if (rc == SB_OK && o->verbose)
+            fprintf(stderr, "statbrief: wrote %s/%s\n", o->dir, file);
+        g_free(file);
+        plot_bytes_free(&b);
+    }
+    g_free(name);
+    if (c != def)
+        plot_chart_destroy(c);
+    plot_chart_destroy(def);
+    return rc;
+}
+
+sb_status plot_run_charts(sb_dataset *ds, metrics_ctx *mc,
+                          const unsigned char *indicators,
+                          const plot_run *o, sb_diag *diag, sb_error *err)
+{
+    GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                             NULL);
+    sb_status rc = SB_OK;
+    size_t i;
+
+    if (g_mkdir_with_parents(o->dir, 0777) != 0) {
+        rc = sb_error_set(err, SB_ECANTCREAT, o->dir, 0, 0,
+                          "cannot create the directory: %s",
+                          g_strerror(errno));
+        g_hash_table_destroy(used);
+        return rc;
+    }
+    for (i = 0; i < sb_dataset_n_indicators(ds) && rc == SB_OK; i++)
+        if (indicators == NULL || indicators[i])
+            rc = one_chart(ds, mc, (sb_id)i, o, used, diag, err);
+    g_hash_table_destroy(used);
+    return rc;
+}

@@ -1,0 +1,39 @@
+/*
+ * plots/files.h -- the charts of a run as files: safe, unique names
+ * (DESIGN.md "Outputs") and atomic writes (a temporary name in the target
+ * directory, renamed into place only when complete).
+ */
+#ifndef PLOTS_FILES_H
+#define PLOTS_FILES_H
+
+#include "chart.h"
+
+typedef struct {
+    plot_style style;
+    unsigned formats;            /* PLOT_PDF | PLOT_PNG | PLOT_SVG */
+    int type;                    /* -1: each indicator's default */
+    int from, to;
+    const char *dir;             /* created when missing */
+    int quiet, verbose;
+} plot_run;
+
+/* Parses "pdf,png,svg" into PLOT_* bits. Returns -1 on an unknown one. */
+int plot_formats_parse(const char *s, unsigned *out);
+/* Parses "line" or "bar". Returns -1 if unknown. */
+int plot_type_parse(const char *s, int *out);
+
+/* A file name from an indicator id: '/', '\', control characters and
+   ".." become '_', a leading '.' too; everything else (Chinese) kept. */
+char *plot_safe_name(const char *id);
+
+/* Writes the charts of the selected indicators (NULL: all) into o->dir:
+   <id>[-<type>][-<lang>].<ext>, the suffixes only when they differ from
+   the indicator's default chart and English. Fails with SB_ECANTCREAT
+   (a file or the directory cannot be written; nothing partial is left),
+   or a render error. Indicators with nothing to draw are skipped with a
+   warning in diag. */
+sb_status plot_run_charts(sb_dataset *ds, metrics_ctx *mc,
+                          const unsigned char *indicators,
+                          const plot_run *o, sb_diag *diag, sb_error *err);
+
+#endif

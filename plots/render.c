@@ -1,0 +1,695 @@
+/*
+ * plots/render.c -- draw a plot_chart with Cairo and Pango.
+ *
+ * Every position comes from measured text extents (title height, widest
+ * tick label, widest region label), so the same chart works at 60 x 40
+ * mm and at 200 x 120 mm. Units are points; PNG is scaled by dpi/72.
+ * Text is unhinted on vector surfaces; PNG hints its metrics (Cairo 1.16
+ * rounds raster glyph positions to pixels).
+ */
+#include "chart.h"
+
+#include "ticks.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+
+#define MM_TO_PT (72.0 / 25.4)
+
+/* Okabe-Ito blue for the focus region; greys for the rest. */
+#define C_FOCUS 0.0, 0.447, 0.698
+#define C_OTHER 0.62, 0.62, 0.62
+#define C_OTHER_TEXT 0.42, 0.42, 0.42
+#define C_TEXT 0.10, 0.10, 0.10
+#define C_SUBTLE 0.35, 0.35, 0.35
+#define C_GRID 0.88, 0.88, 0.88
+#define C_AXIS 0.30, 0.30, 0.30
+
+typedef struct {
+    cairo_t *cr;
+    PangoContext *pc;
+    PangoFontDescription *font;
+    const plot_chart *c;
+    double w, h, fs, m;
+    GString *missing;            /* characters no font covers */
+} canvas;
+
+/* ---- text ------------------------------------------------------------- */
+
+/* Adds to k->missing each character of s that no installed font has. */
+static void find_missing(canvas *k, const char *s)
+{
+    const char *p;
+
+    for (p = s; *p; p = g_utf8_next_char(p)) {
+        char one[8] = {0}, tag[32];
+        PangoLayout *l = pango_layout_new(k->pc);
+        memcpy(one, p, (size_t)(g_utf8_next_char(p) - p));
+        pango_layout_set_font_description(l, k->font);
+        pango_layout_set_text(l, one, -1);
+        if (pango_layout_get_unknown_glyphs_count(l) > 0) {
+            g_snprintf(tag, sizeof tag, "U+%04X '%s'", g_utf8_get_char(p),
+                       one);
+            if (strstr(k->missing->str, tag) == NULL)
+                g_string_append_printf(k->missing, "%s%s",
+                                       k->missing->len ? ", " : "", tag);
+        }
+        g_object_unref(l);
+    }
+}
+
+/* A layout of s at `size` points; width > 0 wraps (lines > 0 also caps
+   the lines, ellipsizing the last). */
+static PangoLayout *text(canvas *k, const char *s, double size, int bold,
+                         double width, int lines)
+{
+    PangoLayout *l = pango_layout_new(k->pc);
+    PangoFontDescription *fd = pango_font_description_copy(k->font);
+
+    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+    if (bold)
+        pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_text(l, s, -1);
+    if (width > 0) {
+        pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+        if (lines > 0) {
+            pango_layout_set_height(l, -lines);
+            pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        }
+    }
+    if (pango_layout_get_unknown_glyphs_count(l) > 0)
+        find_missing(k, s);
+    return l;
+}
+
+static void extent(PangoLayout *l, double *w, double *h)
+{
+    PangoRectangle r;
+
+    pango_layout_get_extents(l, NULL, &r);
+    *w = (double)r.width / PANGO_SCALE;
+    *h = (double)r.height / PANGO_SCALE;
+}
+
+/* Draws l with its top-left at (x, y) in the current colour; releases
+   it. align: 0 left, 1 right edge at x, 2 centred on x. vcenter: y is
+   the middle. */
+static void show(canvas *k, PangoLayout *l, double x, double y, int align,
+                 int vcenter)
+{
+    double w, h;
+
+    extent(l, &w, &h);
+    if (align == 1)
+        x -= w;
+    else if (align == 2)
+        x -= w / 2;
+    if (vcenter)
+        y -= h / 2;
+    cairo_move_to(k->cr, x, y);
+    pango_cairo_show_layout(k->cr, l);
+    g_object_unref(l);
+}
+
+static double text_width(canvas *k, const char *s, double size, int bold)
+{
+    PangoLayout *l = text(k, s, size, bold, 0, 0);
+    double w, h;
+
+    extent(l, &w, &h);
+    g_object_unref(l);
+    return w;
+}
+
+static double text_height(canvas *k, const char *s, double size)
+{
+    PangoLayout *l = text(k, s, size, 0, 0, 0);
+    double w, h;
+
+    extent(l, &w, &h);
+    g_object_unref(l);
+    return h;
+}
+
+/* ---- frame: title, subtitle, source ---------------------------------- */
+
+/* Draws the title block and the source line; returns the free band
+   [*top, *bottom] between them. */
+static void frame(canvas *k, double *top, double *bottom)
+{
+    const plot_chart *c = k->c;
+    double y = k->m, tw, th, bw = k->w - 2 * k->m;
+    PangoLayout *l;
+
+    cairo_set_source_rgb(k->cr, C_TEXT);
+    l = text(k, c->title, k->fs * 1.3, 1, bw, 2);
+    extent(l, &tw, &th);
+    show(k, l, k->m, y, 0, 0);
+    y += th + k->fs * 0.2;
+    cairo_set_source_rgb(k->cr, C_SUBTLE);
+    l = text(k, c->subtitle, k->fs, 0, bw, 1);
+    extent(l, &tw, &th);
+    show(k, l, k->m, y, 0, 0);
+    *top = y + th + k->fs * 0.9;
+    *bottom = k->h - k->m;
+    if (c->source != NULL) {
+        l = text(k, c->source, k->fs * 0.78, 0, bw, 2);
+        extent(l, &tw, &th);
+        show(k, l, k->m, k->h - k->m - th, 0, 0);
+        *bottom -= th + k->fs * 0.7;
+    }
+}
+
+/* ---- axes -------------------------------------------------------------- */
+
+typedef struct {
+    canvas *k;
+    int years;                   /* labels are years, not values */
+    int vertical;                /* extent along the axis is the height */
+    double size;
+} measure_ctx;
+
+static void tick_label(const measure_ctx *m, double v, int decimals,
+                       char *buf, size_t size)
+{
+    if (m->years)
+        g_snprintf(buf, size, "%d", (int)lround(v));
+    else
+        fmt_axis(buf, size, v, decimals, m->k->c->lang);
+}
+
+static double measure(void *user, double v, int decimals)
+{
+    measure_ctx *m = user;
+    char buf[FMT_MAX];
+
+    tick_label(m, v, decimals, buf, sizeof buf);
+    return m->vertical ? text_height(m->k, buf, m->size)
+                       : text_width(m->k, buf, m->size, 0);
+}
+
+static void ticks_for(canvas *k, double lo, double hi, double length,
+                      int years, int vertical, int from_zero,
+                      plot_ticks *t, measure_ctx *mc)
+{
+    plot_axis a;
+
+    mc->k = k;
+    mc->years = years;
+    mc->vertical = vertical;
+    mc->size = k->fs * 0.85;
+    memset(&a, 0, sizeof a);
+    a.dmin = lo;
+    a.dmax = hi;
+    a.length = length;
+    a.em = mc->size;
+    a.density = 1.0 / (k->fs * (vertical ? 3.2 : 5.5));
+    a.integers = years;
+    a.from_zero = from_zero;
+    a.measure = measure;
+    a.user = mc;
+    plot_ticks_compute(&a, t);
+}
+
+/* Maps [lo, hi] onto [p0, p1]. */
+typedef struct {
+    double lo, hi, p0, p1;
+} scale;
+
+static double at(const scale *s, double v)
+{
+    return s->p0 + (v - s->lo) / (s->hi - s->lo) * (s->p1 - s->p0);
+}
+
+/* Horizontal grid lines and labels of the value axis (line charts). */
+static void y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
+                   const scale *ys, double left, double right)
+{
+    char buf[FMT_MAX];
+    int i;
+
+    for (i = 0; i < t->n; i++) {
+        double v = t->lmin + i * t->step, y = at(ys, v);
+        if (v < ys->lo - 1e-9 || v > ys->hi + 1e-9)
+            continue;
+        cairo_set_source_rgb(k->cr, fabs(v) < 1e-12 ? 0.6 : 0.88,
+                             fabs(v) < 1e-12 ? 0.6 : 0.88,
+                             fabs(v) < 1e-12 ? 0.6 : 0.88);
+        cairo_set_line_width(k->cr, 0.5);
+        cairo_move_to(k->cr, left, y);
+        cairo_line_to(k->cr, right, y);
+        cairo_stroke(k->cr);
+        tick_label(mc, v, t->decimals, buf, sizeof buf);
+        cairo_set_source_rgb(k->cr, C_SUBTLE);
+        show(k, text(k, buf, mc->size, 0, 0, 0), left - k->fs * 0.4, y, 1,
+             1);
+    }
+}
+
+/* The axis line along the bottom and its labels below. */
+static void x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
+                   const scale *xs, double bottom, int grid, double top)
+{
+    char buf[FMT_MAX];
+    int i;
+
+    for (i = 0; i < t->n; i++) {
+        double v = t->lmin + i * t->step, x = at(xs, v);
+        if (v < xs->lo - 1e-9 || v > xs->hi + 1e-9)
+            continue;
+        cairo_set_line_width(k->cr, 0.5);
+        if (grid) {
+            double g = fabs(v) < 1e-12 ? 0.6 : 0.88;
+            cairo_set_source_rgb(k->cr, g, g, g);
+            cairo_move_to(k->cr, x, top);
+            cairo_line_to(k->cr, x, bottom);
+        } else {
+            cairo_set_source_rgb(k->cr, C_AXIS);
+            cairo_move_to(k->cr, x, bottom);
+            cairo_line_to(k->cr, x, bottom + k->fs * 0.25);
+        }
+        cairo_stroke(k->cr);
+        tick_label(mc, v, t->decimals, buf, sizeof buf);
+        cairo_set_source_rgb(k->cr, C_SUBTLE);
+        show(k, text(k, buf, mc->size, 0, 0, 0), x,
+             bottom + k->fs * 0.35, 2, 0);
+    }
+}
+
+/* ---- line chart -------------------------------------------------------- */
+
+static void value_range(const plot_chart *c, double *lo, double *hi,
+                        double *y0, double *y1)
+{
+    size_t i, j;
+
+    *lo = INFINITY;
+    *hi = -INFINITY;
+    *y0 = INFINITY;
+    *y1 = -INFINITY;
+    for (i = 0; i < c->n_lines; i++)
+        for (j = 0; j < c->lines[i].n; j++) {
+            *lo = fmin(*lo, c->lines[i].value[j]);
+            *hi = fmax(*hi, c->lines[i].value[j]);
+            *y0 = fmin(*y0, c->lines[i].year[j]);
+            *y1 = fmax(*y1, c->lines[i].year[j]);
+        }
+}
+
+/* Marks each point when a line is sparse, and always a point without a
+   neighbour (it would otherwise not show). Filled years are hollow. */
+static void markers(canvas *k, const plot_line *l, const scale *xs,
+                    const scale *ys)
+{
+    double r = l->highlight ? k->fs * 0.26 : k->fs * 0.2;
+    size_t j;
+
+    for (j = 0; j < l->n; j++) {
+        int alone = (j == 0 || l->year[j] - l->year[j - 1] > 1) &&
+                    (j + 1 == l->n || l->year[j + 1] - l->year[j] > 1);
+        if (l->n > 12 && !alone && !l->filled[j])
+            continue;
+        cairo_new_sub_path(k->cr);
+        cairo_arc(k->cr, at(xs, l->year[j]), at(ys, l->value[j]), r, 0,
+                  2 * G_PI);
+        if (l->filled[j]) {
+            cairo_save(k->cr);
+            cairo_set_source_rgb(k->cr, 1, 1, 1);
+            cairo_fill_preserve(k->cr);
+            cairo_restore(k->cr);
+            cairo_stroke(k->cr);
+        } else {
+            cairo_fill(k->cr);
+        }
+    }
+}
+
+/* A line breaks where years are missing: a gap is never bridged. */
+static void polyline(canvas *k, const plot_line *l, const scale *xs,
+                     const scale *ys)
+{
+    size_t j;
+
+    if (l->highlight)
+        cairo_set_source_rgb(k->cr, C_FOCUS);
+    else
+        cairo_set_source_rgb(k->cr, C_OTHER);
+    cairo_set_line_width(k->cr, l->highlight ? k->fs * 0.2 : k->fs * 0.12);
+    cairo_set_line_join(k->cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(k->cr, CAIRO_LINE_CAP_ROUND);
+    for (j = 0; j < l->n; j++) {
+        double x = at(xs, l->year[j]), y = at(ys, l->value[j]);
+        if (j == 0 || l->year[j] - l->year[j - 1] > 1)
+            cairo_move_to(k->cr, x, y);
+        else
+            cairo_line_to(k->cr, x, y);
+    }
+    cairo_stroke(k->cr);
+    markers(k, l, xs, ys);
+}
+
+typedef struct {
+    size_t line;
+    double want, y, h;
+} label_pos;
+
+static int cmp_want(const void *a, const void *b)
+{
+    const label_pos *x = a, *y = b;
+
+    return x->want < y->want ? -1 : x->want > y->want;
+}
+
+/* Direct labels at the line ends, pushed apart so that none overlaps:
+   down from the top, then back up from the bottom edge. */
+static void place_labels(label_pos *p, size_t n, double top, double bottom)
+{
+    size_t i;
+
+    qsort(p, n, sizeof *p, cmp_want);
+    for (i = 0; i < n; i++) {
+        double min = i ? p[i - 1].y + p[i - 1].h / 2 + p[i].h / 2 : top;
+        p[i].y = fmax(fmax(p[i].want, min), top + p[i].h / 2);
+    }
+    for (i = n; i-- > 0;) {
+        double max = i + 1 < n ? p[i + 1].y - p[i + 1].h / 2 - p[i].h / 2
+                               : bottom - p[i].h / 2;
+        p[i].y = fmin(p[i].y, max);
+    }
+}
+
+static void end_labels(canvas *k, const scale *ys, double x, double top,
+                       double bottom, double size)
+{
+    const plot_chart *c = k->c;
+    label_pos *p = g_new0(label_pos, c->n_lines + 1);
+    size_t i, n = 0;
+
+    for (i = 0; i < c->n_lines; i++) {
+        const plot_line *l = &c->lines[i];
+        if (l->n == 0)
+            continue;
+        p[n].line = i;
+        p[n].want = at(ys, l->value[l->n - 1]);
+        p[n].h = text_height(k, l->label, size) * 1.05;
+        n++;
+    }
+    place_labels(p, n, top - k->fs * 0.7, bottom);
+    for (i = 0; i < n; i++) {
+        const plot_line *l = &c->lines[p[i].line];
+        if (l->highlight)
+            cairo_set_source_rgb(k->cr, C_FOCUS);
+        else
+            cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
+        /* A short leader from the plot edge when the label had to move;
+           never across the plot, where it would read as data. */
+        if (fabs(p[i].y - p[i].want) > k->fs * 0.3) {
+            cairo_set_line_width(k->cr, 0.4);
+            cairo_move_to(k->cr, x - k->fs * 0.5, p[i].want);
+            cairo_line_to(k->cr, x - k->fs * 0.1, p[i].y);
+            cairo_stroke(k->cr);
+        }
+        show(k, text(k, l->label, size, l->highlight, 0, 0), x, p[i].y, 0,
+             1);
+    }
+    g_free(p);
+}
+
+static double widest_label(canvas *k, double size)
+{
+    double w = 0;
+    size_t i;
+
+    for (i = 0; i < k->c->n_lines; i++)
+        w = fmax(w, text_width(k, k->c->lines[i].label, size,
+                               k->c->lines[i].highlight));
+    return w;
+}
+
+/* The value axis runs from a labelled tick below the data to one above
+   it: no point sits on the axis line or outside the grid. */
+static void extend_ticks(plot_ticks *t, double lo, double hi)
+{
+    while (t->lmin > lo + 1e-9 * fabs(t->step) && t->n < 40) {
+        t->lmin -= t->step;
+        t->n++;
+    }
+    while (t->lmax < hi - 1e-9 * fabs(t->step) && t->n < 40) {
+        t->lmax += t->step;
+        t->n++;
+    }
+}
+
+static void line_chart(canvas *k, double top, double bottom)
+{
+    const plot_chart *c = k->c;
+    double lo, hi, y0, y1, lab = k->fs * 0.9, left, right, xlh;
+    plot_ticks yt, xt;
+    measure_ctx ym, xm;
+    scale ys, xs;
+    size_t i;
+
+    value_range(c, &lo, &hi, &y0, &y1);
+    xlh = text_height(k, "2020", k->fs * 0.85);
+    bottom -= xlh + k->fs * 0.35;
+    top += k->fs * 0.3;
+    ticks_for(k, lo, hi, bottom - top, 0, 1, 0, &yt, &ym);
+    extend_ticks(&yt, lo, hi);
+    ys.lo = yt.lmin;
+    ys.hi = yt.lmax;
+    ys.p0 = bottom;
+    ys.p1 = top;
+    {
+        double wmax = 0;
+        char buf[FMT_MAX];
+        int t;
+        for (t = 0; t < yt.n; t++) {
+            tick_label(&ym, yt.lmin + t * yt.step, yt.decimals, buf,
+                       sizeof buf);
+            wmax = fmax(wmax, text_width(k, buf, ym.size, 0));
+        }
+        left = k->m + wmax + k->fs * 0.4;
+    }
+    right = k->w - k->m - fmin(widest_label(k, lab), k->w * 0.3) -
+            k->fs * 0.6;
+    /* one year still needs a width: centre it */
+    if (y1 - y0 < 1) {
+        y0 -= 1;
+        y1 += 1;
+    }
+    ticks_for(k, y0, y1, right - left, 1, 0, 0, &xt, &xm);
+    xs.lo = y0;
+    xs.hi = y1;
+    xs.p0 = left + k->fs * 0.3;
+    xs.p1 = right;
+    y_axis(k, &yt, &ym, &ys, left, right);
+    cairo_set_source_rgb(k->cr, C_AXIS);
+    cairo_set_line_width(k->cr, 0.6);
+    cairo_move_to(k->cr, left, bottom);
+    cairo_line_to(k->cr, right, bottom);
+    cairo_stroke(k->cr);
+    x_axis(k, &xt, &xm, &xs, bottom, 0, top);
+    for (i = 0; i < c->n_lines; i++)
+        polyline(k, &c->lines[i], &xs, &ys);
+    end_labels(k, &ys, right + k->fs * 0.5, top, bottom, lab);
+}
+
+/* ---- bar chart ---------------------------------------------------------- */
+
+/* Horizontal bars, best first, from zero; the value at each bar's end. */
+static void bar_chart(canvas *k, double top, double bottom)
+{
+    const plot_chart *c = k->c;
+    double lab = k->fs * 0.9, vsz = k->fs * 0.85, labw = 0, valw = 0;
+    double lo = 0, hi = 0, left, right, row, bh, xlh;
+    char buf[FMT_MAX];
+    plot_ticks xt;
+    measure_ctx xm;
+    scale xs;
+    size_t i;
+
+    for (i = 0; i < c->n_bars; i++) {
+        labw = fmax(labw, text_width(k, c->bars[i].label, lab,
+                                     c->bars[i].highlight));
+        fmt_plain(buf, sizeof buf, c->bars[i].value, c->ind, c->lang);
+        valw = fmax(valw, text_width(k, buf, vsz, c->bars[i].highlight));
+        lo = fmin(lo, c->bars[i].value);
+        hi = fmax(hi, c->bars[i].value);
+    }
+    left = k->m + fmin(labw, k->w * 0.35) + k->fs * 0.5;
+    right = k->w - k->m - valw - k->fs * 0.4;
+    xlh = text_height(k, "0", vsz);
+    bottom -= xlh + k->fs * 0.35;
+    ticks_for(k, lo, hi, right - left, 0, 0, 1, &xt, &xm);
+    xs.lo = fmin(lo, xt.lmin);
+    xs.hi = fmax(hi, xt.lmax);
+    xs.p0 = left;
+    xs.p1 = right;
+    x_axis(k, &xt, &xm, &xs, bottom, 1, top);
+    row = fmin((bottom - top) / (double)c->n_bars, k->fs * 2.4);
+    bh = row * 0.62;
+    for (i = 0; i < c->n_bars; i++) {
+        const plot_bar *b = &c->bars[i];
+        double yc = top + row * ((double)i + 0.5);
+        double x0 = at(&xs, 0), x1 = at(&xs, b->value);
+        if (b->highlight)
+            cairo_set_source_rgb(k->cr, C_FOCUS);
+        else
+            cairo_set_source_rgb(k->cr, C_OTHER);
+        cairo_rectangle(k->cr, fmin(x0, x1), yc - bh / 2, fabs(x1 - x0), bh);
+        cairo_fill(k->cr);
+        cairo_set_source_rgb(k->cr, b->highlight ? 0.0 : 0.2,
+                             b->highlight ? 0.35 : 0.2,
+                             b->highlight ? 0.55 : 0.2);
+        fmt_plain(buf, sizeof buf, b->value, c->ind, c->lang);
+        show(k, text(k, buf, vsz, b->highlight, 0, 0),
+             b->value < 0 ? x1 - k->fs * 0.3 : x1 + k->fs * 0.3, yc,
+             b->value < 0 ? 1 : 0, 1);
+        cairo_set_source_rgb(k->cr, b->highlight ? 0.0 : 0.1,
+                             b->highlight ? 0.447 : 0.1,
+                             b->highlight ? 0.698 : 0.1);
+        show(k, text(k, b->label, lab, b->highlight, k->w * 0.35, 1),
+             left - k->fs * 0.5, yc, 1, 1);
+    }
+}
+
+/* ---- surfaces ------------------------------------------------------------ */
+
+static cairo_status_t write_bytes(void *closure, const unsigned char *data,
+                                  unsigned int len)
+{
+    g_byte_array_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PDF's dates are SOURCE_DATE_EPOCH (or the run's time), never the
+   clock at write: Cairo 1.16 would read the clock. */
+static void pdf_metadata(cairo_surface_t *s, const plot_chart *c,
+                         long long epoch)
+{
+    char date[32];
+    time_t t = (time_t)epoch;
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, c->title);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+                                   "statbrief " SB_VERSION);
+}
+
+static void setup_text(canvas *k, fmt_lang lang, int raster)
+{
+    cairo_font_options_t *fo = cairo_font_options_create();
+
+    k->pc = pango_cairo_create_context(k->cr);
+    /* Vector output: unhinted metrics, positions as designed. Cairo 1.16
+       puts raster glyphs on whole pixels, so unhinted spacing turns
+       uneven in PNG at small sizes: hint the metrics there. */
+    cairo_font_options_set_hint_metrics(fo, raster ? CAIRO_HINT_METRICS_ON
+                                                   : CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, raster ? CAIRO_HINT_STYLE_SLIGHT
+                                                 : CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(k->pc, fo);
+    cairo_font_options_destroy(fo);
+    /* zh-cn makes fontconfig pick Simplified Chinese glyph forms */
+    pango_context_set_language(k->pc, pango_language_from_string(
+                                          lang == FMT_ZH ? "zh-cn" : "en"));
+    k->font = pango_font_description_from_string(
+        lang == FMT_ZH ? "Noto Sans CJK SC, Noto Sans" 
+                       : "Noto Sans, Noto Sans CJK SC");
+    k->missing = g_string_new(NULL);
+}
+
+static void draw(canvas *k)
+{
+    double top, bottom;
+
+    cairo_set_source_rgb(k->cr, 1, 1, 1);
+    cairo_paint(k->cr);
+    frame(k, &top, &bottom);
+    if (k->c->type == PLOT_BAR)
+        bar_chart(k, top, bottom);
+    else
+        line_chart(k, top, bottom);
+}
+
+static cairo_surface_t *surface_for(const plot_chart *c, const plot_style *s,
+                                    plot_format f, GByteArray *buf,
+                                    double w, double h)
+{
+    cairo_surface_t *surf;
+
+    if (f == PLOT_PDF) {
+        surf = cairo_pdf_surface_create_for_stream(write_bytes, buf, w, h);
+        pdf_metadata(surf, c, s->epoch);
+    } else if (f == PLOT_SVG) {
+        surf = cairo_svg_surface_create_for_stream(write_bytes, buf, w, h);
+    } else {
+        surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+                                          (int)ceil(w * s->dpi / 72.0),
+                                          (int)ceil(h * s->dpi / 72.0));
+    }
+    return surf;
+}
+
+sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
+                            plot_format f, plot_bytes *out, sb_error *err)
+{
+    double w = s->width_mm * MM_TO_PT, h = s->height_mm * MM_TO_PT;
+    GByteArray *buf = g_byte_array_new();
+    cairo_surface_t *surf = surface_for(c, s, f, buf, w, h);
+    canvas k;
+    cairo_status_t st;
+    sb_status rc = SB_OK;
+
+    memset(&k, 0, sizeof k);
+    k.cr = cairo_create(surf);
+    if (f == PLOT_PNG)
+        cairo_scale(k.cr, s->dpi / 72.0, s->dpi / 72.0);
+    k.c = c;
+    k.w = w;
+    k.h = h;
+    /* text scales with the page: 9 pt on a 160 x 100 mm chart */
+    k.fs = CLAMP(fmin(w, h) / 31.0, 5.5, 12.0);
+    k.m = k.fs * 0.9;
+    setup_text(&k, s->lang, f == PLOT_PNG);
+    draw(&k);
+    cairo_destroy(k.cr);
+    if (f == PLOT_PNG)          /* before finishing: a finished image is gone */
+        st = cairo_surface_write_to_png_stream(surf, write_bytes, buf);
+    else
+        st = CAIRO_STATUS_SUCCESS;
+    cairo_surface_finish(surf);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(surf);
+    cairo_surface_destroy(surf);
+    if (k.missing->len > 0)
+        rc = sb_error_set(err, SB_EDATA, NULL, 0, 0,
+                          "%s: no installed font has %s", c->ind->id,
+                          k.missing->str);
+    else if (st != CAIRO_STATUS_SUCCESS)
+        rc = sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, "cairo: %s",
+                          cairo_status_to_string(st));
+    g_string_free(k.missing, TRUE);
+    pango_font_description_free(k.font);
+    g_object_unref(k.pc);
+    out->len = buf->len;
+    out->data = g_byte_array_free(buf, FALSE);
+    if (rc != SB_OK)
+        plot_bytes_free(out);
+    return rc;
+}
