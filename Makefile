@@ -11,7 +11,7 @@
 # the pkg-config flags below are read after the packages are installed.
 
 CC      ?= cc
-PKGS    := gsl cairo pangocairo glib-2.0 yaml-0.1
+PKGS    := gsl cairo pangocairo fontconfig glib-2.0 yaml-0.1
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
 
@@ -49,7 +49,7 @@ build/asan/statbrief: build/asan/statbrief.o $(TST_OBJ)
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/asan/unit: build/asan/tests/unit.o build/asan/tests/unit_metrics.o \
-		$(TST_OBJ)
+		build/asan/tests/unit_plots.o $(TST_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 

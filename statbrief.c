@@ -577,6 +577,7 @@ static int cmd_charts(cli *c)
     sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
     loaded_clear(&l);
+    plot_library_shutdown();
     return status;
 }
 

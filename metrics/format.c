@@ -265,8 +265,23 @@ char *fmt_points(char *buf, size_t size, double pp, int decimals,
     return buf;
 }
 
-char *fmt_axis(char *buf, size_t size, double v, int decimals,
-               fmt_lang lang)
+int fmt_step_decimals(double step)
+{
+    int d;
+
+    /* the first power of ten that makes the step a whole number */
+    for (d = 0; d < 20; d++) {
+        double scaled = fabs(step) * pow(10, d);
+        if (round(scaled) != 0 && fabs(scaled - round(scaled)) < 1e-6 * scaled)
+            return d;
+    }
+    return 20;
+}
+
+/* step > 0: an axis (fmt_axis_ref), fixed decimals from the step; else
+   a lone label (fmt_axis), at most `decimals`, trailing zeros dropped. */
+static char *axis(char *buf, size_t size, double v, int decimals, double ref,
+                  double step, fmt_lang lang)
 {
     static const struct {
         double size;
@@ -281,14 +296,38 @@ char *fmt_axis(char *buf, size_t size, double v, int decimals,
 
     if (undefined(buf, size, v))
         return buf;
+    if (v == 0 && step > 0)
+        return fmt_number(buf, size, 0, fmt_step_decimals(step), 0, lang);
+    if (v == 0)
+        return number_trim(buf, size, 0, 0, lang);    /* "0", not "0k" */
+    ref = fmax(fabs(ref), fabs(v));
     for (i = 0; i < n; i++) {
-        double step = lang == FMT_ZH ? zh[i].size : en[i].size;
-        if (fabs(v) >= step && fabs(v) >= 1e4) {
-            number_trim(num, sizeof num, v / step, MAX(decimals, 1), lang);
+        double size_of = lang == FMT_ZH ? zh[i].size : en[i].size;
+        if (ref >= size_of && ref >= 1e4) {
+            if (step > 0)
+                fmt_number(num, sizeof num, v / size_of,
+                           fmt_step_decimals(step / size_of), 0, lang);
+            else
+                number_trim(num, sizeof num, v / size_of, MAX(decimals, 1),
+                            lang);
             snprintf(buf, size, "%s%s", num,
                      lang == FMT_ZH ? zh[i].suffix : en[i].suffix);
             return buf;
         }
     }
+    if (step > 0)
+        return fmt_number(buf, size, v, fmt_step_decimals(step), 0, lang);
     return number_trim(buf, size, v, decimals, lang);
+}
+
+char *fmt_axis_ref(char *buf, size_t size, double v, double step,
+                   double ref, fmt_lang lang)
+{
+    return axis(buf, size, v, 0, ref, step, lang);
+}
+
+char *fmt_axis(char *buf, size_t size, double v, int decimals,
+               fmt_lang lang)
+{
+    return axis(buf, size, v, decimals, v, 0, lang);
 }

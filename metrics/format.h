@@ -56,6 +56,16 @@ char *fmt_points(char *buf, size_t size, double pp, int decimals,
    zeros dropped. */
 char *fmt_axis(char *buf, size_t size, double v, int decimals,
                fmt_lang lang);
+/* A tick label on an axis whose ticks are `step` apart and whose largest
+   magnitude is `ref`: one form and one number of decimals for the whole
+   axis (0, 2k, 4k ... 12k; 1.8, 1.9, 2.0), never "2,000" beside "10k" or
+   "2" beside "2.1". */
+char *fmt_axis_ref(char *buf, size_t size, double v, double step,
+                   double ref, fmt_lang lang);
+
+/* The decimals that multiples of step need: 0 for 20, 1 for 2.5 or 0.5,
+   2 for 0.25. */
+int fmt_step_decimals(double step);
 
 /* The indicator's name and unit in the language (zh falls back to en). */
 const char *fmt_name(const sb_indicator *ind, fmt_lang lang);

@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -143,8 +144,8 @@ static double text_height(canvas *k, const char *s, double size)
 
 /* ---- frame: title, subtitle, source ---------------------------------- */
 
-/* Draws the title block and the source line; returns the free band
-   [*top, *bottom] between them. */
+/* Draws the title block and reserves room for the source line; returns
+   the free band [*top, *bottom] between them. */
 static void frame(canvas *k, double *top, double *bottom)
 {
     const plot_chart *c = k->c;
@@ -165,9 +166,23 @@ static void frame(canvas *k, double *top, double *bottom)
     if (c->source != NULL) {
         l = text(k, c->source, k->fs * 0.78, 0, bw, 2);
         extent(l, &tw, &th);
-        show(k, l, k->m, k->h - k->m - th, 0, 0);
+        g_object_unref(l);
         *bottom -= th + k->fs * 0.7;
     }
+}
+
+/* The source line under the body, which ended at `used`. */
+static void source_line(canvas *k, double used)
+{
+    PangoLayout *l;
+    double tw, th;
+
+    if (k->c->source == NULL)
+        return;
+    cairo_set_source_rgb(k->cr, C_SUBTLE);
+    l = text(k, k->c->source, k->fs * 0.78, 0, k->w - 2 * k->m, 2);
+    extent(l, &tw, &th);
+    show(k, l, k->m, fmin(used + k->fs * 0.7, k->h - k->m - th), 0, 0);
 }
 
 /* ---- axes -------------------------------------------------------------- */
@@ -177,23 +192,24 @@ typedef struct {
     int years;                   /* labels are years, not values */
     int vertical;                /* extent along the axis is the height */
     double size;
+    double ref;                  /* largest magnitude: one form per axis */
 } measure_ctx;
 
-static void tick_label(const measure_ctx *m, double v, int decimals,
+static void tick_label(const measure_ctx *m, double v, double step,
                        char *buf, size_t size)
 {
     if (m->years)
         g_snprintf(buf, size, "%d", (int)lround(v));
     else
-        fmt_axis(buf, size, v, decimals, m->k->c->lang);
+        fmt_axis_ref(buf, size, v, step, m->ref, m->k->c->lang);
 }
 
-static double measure(void *user, double v, int decimals)
+static double measure(void *user, double v, double step)
 {
     measure_ctx *m = user;
     char buf[FMT_MAX];
 
-    tick_label(m, v, decimals, buf, sizeof buf);
+    tick_label(m, v, step, buf, sizeof buf);
     return m->vertical ? text_height(m->k, buf, m->size)
                        : text_width(m->k, buf, m->size, 0);
 }
@@ -208,6 +224,7 @@ static void ticks_for(canvas *k, double lo, double hi, double length,
     mc->years = years;
     mc->vertical = vertical;
     mc->size = k->fs * 0.85;
+    mc->ref = fmax(fabs(lo), fabs(hi));
     memset(&a, 0, sizeof a);
     a.dmin = lo;
     a.dmax = hi;
@@ -249,7 +266,7 @@ static void y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
         cairo_move_to(k->cr, left, y);
         cairo_line_to(k->cr, right, y);
         cairo_stroke(k->cr);
-        tick_label(mc, v, t->decimals, buf, sizeof buf);
+        tick_label(mc, v, t->step, buf, sizeof buf);
         cairo_set_source_rgb(k->cr, C_SUBTLE);
         show(k, text(k, buf, mc->size, 0, 0, 0), left - k->fs * 0.4, y, 1,
              1);
@@ -279,7 +296,7 @@ static void x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
             cairo_line_to(k->cr, x, bottom + k->fs * 0.25);
         }
         cairo_stroke(k->cr);
-        tick_label(mc, v, t->decimals, buf, sizeof buf);
+        tick_label(mc, v, t->step, buf, sizeof buf);
         cairo_set_source_rgb(k->cr, C_SUBTLE);
         show(k, text(k, buf, mc->size, 0, 0, 0), x,
              bottom + k->fs * 0.35, 2, 0);
@@ -450,7 +467,8 @@ static void extend_ticks(plot_ticks *t, double lo, double hi)
     }
 }
 
-static void line_chart(canvas *k, double top, double bottom)
+/* Returns the lowest y drawn. */
+static double line_chart(canvas *k, double top, double bottom)
 {
     const plot_chart *c = k->c;
     double lo, hi, y0, y1, lab = k->fs * 0.9, left, right, xlh;
@@ -474,7 +492,7 @@ static void line_chart(canvas *k, double top, double bottom)
         char buf[FMT_MAX];
         int t;
         for (t = 0; t < yt.n; t++) {
-            tick_label(&ym, yt.lmin + t * yt.step, yt.decimals, buf,
+            tick_label(&ym, yt.lmin + t * yt.step, yt.step, buf,
                        sizeof buf);
             wmax = fmax(wmax, text_width(k, buf, ym.size, 0));
         }
@@ -502,12 +520,14 @@ static void line_chart(canvas *k, double top, double bottom)
     for (i = 0; i < c->n_lines; i++)
         polyline(k, &c->lines[i], &xs, &ys);
     end_labels(k, &ys, right + k->fs * 0.5, top, bottom, lab);
+    return bottom + k->fs * 0.35 + xlh;
 }
 
 /* ---- bar chart ---------------------------------------------------------- */
 
-/* Horizontal bars, best first, from zero; the value at each bar's end. */
-static void bar_chart(canvas *k, double top, double bottom)
+/* Horizontal bars, best first, from zero; the value at each bar's end.
+   Returns the lowest y drawn. */
+static double bar_chart(canvas *k, double top, double bottom)
 {
     const plot_chart *c = k->c;
     double lab = k->fs * 0.9, vsz = k->fs * 0.85, labw = 0, valw = 0;
@@ -530,13 +550,16 @@ static void bar_chart(canvas *k, double top, double bottom)
     right = k->w - k->m - valw - k->fs * 0.4;
     xlh = text_height(k, "0", vsz);
     bottom -= xlh + k->fs * 0.35;
+    /* rows at most 2.4 em: a few bars make a short chart, not a sparse
+       one; the axis follows the last row */
+    row = fmin((bottom - top) / (double)c->n_bars, k->fs * 2.4);
+    bottom = top + row * (double)c->n_bars;
     ticks_for(k, lo, hi, right - left, 0, 0, 1, &xt, &xm);
     xs.lo = fmin(lo, xt.lmin);
     xs.hi = fmax(hi, xt.lmax);
     xs.p0 = left;
     xs.p1 = right;
     x_axis(k, &xt, &xm, &xs, bottom, 1, top);
-    row = fmin((bottom - top) / (double)c->n_bars, k->fs * 2.4);
     bh = row * 0.62;
     for (i = 0; i < c->n_bars; i++) {
         const plot_bar *b = &c->bars[i];
@@ -561,9 +584,51 @@ static void bar_chart(canvas *k, double top, double bottom)
         show(k, text(k, b->label, lab, b->highlight, k->w * 0.35, 1),
              left - k->fs * 0.5, yc, 1, 1);
     }
+    return bottom + k->fs * 0.35 + xlh;
 }
 
 /* ---- surfaces ------------------------------------------------------------ */
+
+/* Cairo 1.16 names SVG groups "surface<N>" with N from a process-wide
+   counter, so a file's bytes would depend on what the run drew before it.
+   Renumber them 1, 2, ... in order of first appearance (as id="..." or a
+   "#..." reference). */
+static GByteArray *svg_stable_ids(GByteArray *in)
+{
+    static const char key[] = "surface";
+    GByteArray *out = g_byte_array_sized_new(in->len);
+    GHashTable *map = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                            NULL);
+    const char *p = (const char *)in->data, *end = p + in->len, *hit;
+    char num[24];
+
+    while ((hit = g_strstr_len(p, end - p, key)) != NULL) {
+        const char *d = hit + sizeof key - 1, *q = d;
+        while (q < end && g_ascii_isdigit(*q) && q - d < 20)
+            q++;
+        g_byte_array_append(out, (const guint8 *)p, (guint)(d - p));
+        if (q > d && hit > (const char *)in->data &&
+            (hit[-1] == '"' || hit[-1] == '#')) {
+            char *old = g_strndup(d, (gsize)(q - d));
+            gpointer n = g_hash_table_lookup(map, old);
+            if (n == NULL) {
+                n = GUINT_TO_POINTER(g_hash_table_size(map) + 1);
+                g_hash_table_insert(map, old, n);
+            } else {
+                g_free(old);
+            }
+            g_snprintf(num, sizeof num, "%u", GPOINTER_TO_UINT(n));
+            g_byte_array_append(out, (const guint8 *)num, (guint)strlen(num));
+            p = q;
+        } else {
+            p = d;
+        }
+    }
+    g_byte_array_append(out, (const guint8 *)p, (guint)(end - p));
+    g_hash_table_destroy(map);
+    g_byte_array_free(in, TRUE);
+    return out;
+}
 
 static cairo_status_t write_bytes(void *closure, const unsigned char *data,
                                   unsigned int len)
@@ -621,10 +686,8 @@ static void draw(canvas *k)
     cairo_set_source_rgb(k->cr, 1, 1, 1);
     cairo_paint(k->cr);
     frame(k, &top, &bottom);
-    if (k->c->type == PLOT_BAR)
-        bar_chart(k, top, bottom);
-    else
-        line_chart(k, top, bottom);
+    source_line(k, k->c->type == PLOT_BAR ? bar_chart(k, top, bottom)
+                                          : line_chart(k, top, bottom));
 }
 
 static cairo_surface_t *surface_for(const plot_chart *c, const plot_style *s,
@@ -687,9 +750,18 @@ sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
     g_string_free(k.missing, TRUE);
     pango_font_description_free(k.font);
     g_object_unref(k.pc);
+    if (f == PLOT_SVG && rc == SB_OK)
+        buf = svg_stable_ids(buf);
     out->len = buf->len;
     out->data = g_byte_array_free(buf, FALSE);
     if (rc != SB_OK)
         plot_bytes_free(out);
     return rc;
+}
+
+void plot_library_shutdown(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
 }

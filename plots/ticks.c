@@ -8,6 +8,8 @@
  */
 #include "ticks.h"
 
+#include "metrics/format.h"
+
 #include <math.h>
 
 static const double Q[] = {1, 5, 2, 2.5, 4, 3};
@@ -64,18 +66,6 @@ static double density_max(int k, double m)
     return k >= m ? 2 - (k - 1) / (m - 1) : 1;
 }
 
-int plot_ticks_decimals(double step)
-{
-    int d;
-
-    for (d = 0; d < 12; d++) {
-        double scaled = step * pow(10, d);
-        if (fabs(scaled - round(scaled)) < 1e-6 * fmax(1, scaled))
-            return d;
-    }
-    return 12;
-}
-
 /* Labels closer than 1.5 em are hard to read; touching ones, unusable. */
 static double legibility(const plot_axis *a, double dmin, double dmax,
                          double lmin, double step, int k, int decimals)
@@ -86,8 +76,8 @@ static double legibility(const plot_axis *a, double dmin, double dmax,
     int i;
 
     for (i = 0; i + 1 < k; i++) {
-        double e0 = a->measure(a->user, lmin + i * step, decimals);
-        double e1 = a->measure(a->user, lmin + (i + 1) * step, decimals);
+        double e0 = a->measure(a->user, lmin + i * step, step);
+        double e1 = a->measure(a->user, lmin + (i + 1) * step, step);
         /* centred labels: the gap between neighbours */
         double gap = step * scale - (e0 + e1) / 2;
         if (gap <= 0)
@@ -109,7 +99,7 @@ static void consider(search *s, int qi, int j, double lmin, double step,
                      int k)
 {
     double lmax = lmin + step * (k - 1), score, leg;
-    int decimals = plot_ticks_decimals(step);
+    int decimals = fmt_step_decimals(step);
 
     if (s->a->integers && fabs(step - round(step)) > EPS)
         return;
@@ -202,7 +192,7 @@ int plot_ticks_compute(const plot_axis *a, plot_ticks *out)
         s.best.lmax = s.dmax;
         s.best.step = s.dmax - s.dmin;
         s.best.n = 2;
-        s.best.decimals = plot_ticks_decimals(s.best.step);
+        s.best.decimals = fmt_step_decimals(s.best.step);
     }
     *out = s.best;
     return 0;

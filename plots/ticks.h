@@ -11,10 +11,10 @@
 #ifndef PLOTS_TICKS_H
 #define PLOTS_TICKS_H
 
-/* The extent along the axis, in points, of the label for `value` printed
-   with `decimals` decimals (its width on a horizontal axis, its height
-   on a vertical one). */
-typedef double (*plot_measure_fn)(void *user, double value, int decimals);
+/* The extent along the axis, in points, of the label for `value` on an
+   axis with ticks `step` apart (its width on a horizontal axis, its
+   height on a vertical one). */
+typedef double (*plot_measure_fn)(void *user, double value, double step);
 
 typedef struct {
     double dmin, dmax;     /* the data range (equal is fine) */
@@ -30,7 +30,7 @@ typedef struct {
 typedef struct {
     double lmin, lmax, step;   /* ticks lmin, lmin + step, ..., lmax */
     int n;                     /* number of ticks */
-    int decimals;              /* what the labels need */
+    int decimals;              /* what the labels need (fmt_step_decimals) */
     double score;
 } plot_ticks;
 
@@ -38,9 +38,5 @@ typedef struct {
    range gets a nice range around its value. Returns 0, or -1 when the
    input is not finite or the axis has no length. */
 int plot_ticks_compute(const plot_axis *a, plot_ticks *out);
-
-/* The decimals a label at this step needs (0 for steps >= 1 that are
-   whole, 1 for 0.5 or 2.5, ...). */
-int plot_ticks_decimals(double step);
 
 #endif

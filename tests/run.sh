@@ -1,20 +1,26 @@
 #!/bin/sh
 # tests/run.sh BUILD -- every test of statbrief: the unit tests, the CLI
-# cases, the example checks. Ends with one line "N passed, M failed".
+# cases, the example checks, the charts. Ends with one line
+# "N passed, M failed".
 set -u
 build=$1
 log=$(mktemp)
+# LeakSanitizer stays on for our code; tests/lsan.supp names the one
+# library-internal leak it may ignore, and why.
+LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
+export LSAN_OPTIONS
 trap 'rm -f "$log"' EXIT
 
 "$build/unit" tests 2>&1 | tee -a "$log"
 sh tests/run-cases.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 sh tests/example.sh "$build/statbrief" 2>&1 | tee -a "$log"
+sh tests/charts.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 
 # Sum the suites' "NAME: N passed, M failed" lines. A suite that died
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit cases example; do
+for suite in unit cases example charts; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"

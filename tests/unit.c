@@ -322,11 +322,14 @@ int main(int argc, char **argv)
 
     if (argc > 2 && strcmp(argv[1], "gen") == 0)
         return gen(argc - 2, argv + 2);
+    if (argc == 5 && strcmp(argv[1], "pngdiff") == 0)
+        return pngdiff(argv[2], argv[3], argv[4]);
     run_file(dir, "cells.test", cell_case);
     run_file(dir, "shortest.test", shortest_case);
     reader_tests();
     misc_tests();
     metrics_tests(dir);
+    plots_tests();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed != 0;
 }

@@ -288,6 +288,8 @@ static void format_case(const char *where, char *line)
         fmt_points(got, sizeof got, NUM(4), atoi(f[2]), atoi(f[3]), lang);
     else if (strcmp(f[0], "axis") == 0 && n == 4)
         fmt_axis(got, sizeof got, NUM(3), atoi(f[2]), lang);
+    else if (strcmp(f[0], "axisref") == 0 && n == 5)
+        fmt_axis_ref(got, sizeof got, NUM(4), NUM(2), NUM(3), lang);
     else if (strcmp(f[0], "value") == 0 && n == 9) {
         sb_indicator ind = {0};
         ind.kind = strcmp(f[2], "rate") == 0 ? SB_KIND_RATE

@@ -7,7 +7,8 @@
 set -eu
 
 PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
-libyaml-dev fonts-noto-core fonts-noto-cjk poppler-utils locales"
+libyaml-dev fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils \
+locales"
 
 missing=""
 need() { missing="$missing $1"; }
@@ -21,6 +22,7 @@ if command -v pkg-config >/dev/null 2>&1; then
 fi
 [ -f /usr/include/csv.h ] || need libcsv-dev
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
+command -v xmllint >/dev/null 2>&1 || need libxml2-utils
 if command -v fc-list >/dev/null 2>&1; then
     # fc-list PATTERN ELEMENT: fonts whose family is exactly this one
     fc-list 'Noto Sans CJK SC' family | grep -q . || need fonts-noto-cjk

@@ -1,0 +1,71 @@
+#!/bin/sh
+# tests/charts.sh BIN UNIT -- the example's charts: golden PNGs compared
+# pixel by pixel (on a mismatch the new image and a diff marked in red
+# are kept in tests/golden-out/ for a person to look at), the text of the
+# PDFs in both languages, SVG well-formed, bytes stable from run to run
+# and alone vs among other charts. Ends "charts: N passed, M failed".
+set -u
+bin=$1
+unit=$2
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1700000000 LC_ALL=C
+ex=examples/chongqing/
+keep=tests/golden-out
+
+ok() { pass=$((pass + 1)); }
+ko() { echo "FAIL charts: $*"; fail=$((fail + 1)); }
+
+# -- golden images: the default line chart, a Chinese one, a bar chart
+"$bin" charts -q --format png --dpi 100 -o "$tmp/g" --indicator rd_expenditure $ex &&
+"$bin" charts -q --format png --dpi 100 --lang zh -o "$tmp/g" --indicator rd_intensity $ex &&
+"$bin" charts -q --format png --dpi 100 --type bar --year 2022 \
+    --indicator high_tech_enterprises --group chengdu-chongqing -o "$tmp/g" $ex ||
+    ko "rendering the golden charts failed"
+for f in rd_expenditure.png rd_intensity-zh.png high_tech_enterprises-bar.png; do
+    if [ ! -f "tests/golden/$f" ]; then
+        ko "no golden tests/golden/$f"
+    elif "$unit" pngdiff "tests/golden/$f" "$tmp/g/$f" "$tmp/diff-$f" 2>"$tmp/err"; then
+        ok
+    else
+        mkdir -p "$keep"
+        cp "$tmp/g/$f" "$keep/new-$f"
+        cp "$tmp/diff-$f" "$keep/diff-$f" 2>/dev/null
+        ko "$f differs from its golden: $(cat "$tmp/err"); see $keep/"
+    fi
+done
+
+# -- PDF text: title, ticks, region names, in English and Chinese
+"$bin" charts -q --format pdf,svg -o "$tmp/en" $ex || ko "charts (en) failed"
+"$bin" charts -q --format pdf --lang zh -o "$tmp/zh" $ex || ko "charts (zh) failed"
+pdftotext "$tmp/en/rd_expenditure.pdf" "$tmp/en.txt"
+for want in "R&D expenditure" "100 million yuan, 2016–2022" Chongqing Sichuan 2016 2022 1,200 "Source: NBS"; do
+    grep -qF "$want" "$tmp/en.txt" && ok || ko "rd_expenditure.pdf lacks \"$want\""
+done
+pdftotext "$tmp/zh/rd_expenditure-zh.pdf" "$tmp/zh.txt"
+for want in "研究与试验发展(R&D)经费" "亿元" 重庆 四川 2022 "资料来源"; do
+    grep -qF "$want" "$tmp/zh.txt" && ok || ko "rd_expenditure-zh.pdf lacks \"$want\""
+done
+[ "$(pdfinfo "$tmp/en/gdp.pdf" | sed -n 's/^CreationDate: *//p')" = \
+  "Tue Nov 14 22:13:20 2023 UTC" ] && ok || ko "PDF date is not SOURCE_DATE_EPOCH"
+
+# -- SVG is well-formed XML
+for f in "$tmp"/en/*.svg; do
+    xmllint --noout "$f" 2>"$tmp/err" && ok || ko "$f: $(head -c 200 "$tmp/err")"
+done
+
+# -- the same bytes on a second run, and alone vs among others
+"$bin" charts -q --format pdf,png,svg -o "$tmp/a" $ex
+"$bin" charts -q --format pdf,png,svg -o "$tmp/b" $ex
+"$bin" charts -q --format svg,png,pdf --indicator rd_intensity -o "$tmp/c" $ex
+same=1
+for f in "$tmp"/a/*; do
+    cmp -s "$f" "$tmp/b/$(basename "$f")" || { same=0; ko "$(basename "$f") changed between runs"; }
+done
+[ $same = 1 ] && ok
+for f in "$tmp"/c/*; do
+    cmp -s "$f" "$tmp/a/$(basename "$f")" && ok || ko "$(basename "$f") alone differs from the full run"
+done
+echo "charts: $pass passed, $fail failed"

@@ -1,0 +1,183 @@
+/*
+ * tests/unit_plots.c -- the tick algorithm (ranges of every kind, and
+ * label-width scoring with a fake measure), and `unit pngdiff`, which
+ * compares a chart with its golden image.
+ */
+#include <cairo.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "metrics/format.h"
+#include "plots/ticks.h"
+#include "unit.h"
+
+/* A label is 0.6 em per character of "%.*f", 1 em tall. */
+typedef struct {
+    double em, char_w;
+} fake;
+
+static double fake_measure(void *user, double v, double step)
+{
+    fake *f = user;
+    char buf[64];
+
+    snprintf(buf, sizeof buf, "%.*f", fmt_step_decimals(step), v);
+    return (double)strlen(buf) * f->char_w;
+}
+
+static void ticks_case(const char *name, double lo, double hi, double len,
+                       int integers, int from_zero, plot_ticks *t)
+{
+    fake f = {10, 6};
+    plot_axis a;
+    int i;
+
+    memset(&a, 0, sizeof a);
+    a.dmin = lo;
+    a.dmax = hi;
+    a.length = len;
+    a.em = f.em;
+    a.density = 1.0 / 60;
+    a.integers = integers;
+    a.from_zero = from_zero;
+    a.measure = fake_measure;
+    a.user = &f;
+    check(plot_ticks_compute(&a, t) == 0, name, "no ticks");
+    check(t->n >= 2 && t->step > 0 && t->lmax > t->lmin, name,
+          "n=%d step=%g", t->n, t->step);
+    /* the labels span the data within one step */
+    check(t->lmin <= fmin(lo, hi) + t->step + 1e-9 * fabs(t->step) &&
+              t->lmax >= fmax(lo, hi) - t->step - 1e-9 * fabs(t->step),
+          name, "[%g, %g] step %g does not cover [%g, %g]", t->lmin,
+          t->lmax, t->step, lo, hi);
+    check(fabs(t->lmin + (t->n - 1) * t->step - t->lmax) <
+              1e-9 * fmax(1, fabs(t->lmax)), name, "n and step disagree");
+    if (integers)
+        check(fabs(t->step - round(t->step)) < 1e-9, name, "step %g",
+              t->step);
+    if (from_zero)
+        check(t->lmin <= 0 && t->lmax >= 0, name, "0 not in [%g, %g]",
+              t->lmin, t->lmax);
+    if (t->lmin < 0 && t->lmax > 0) {
+        double k = -t->lmin / t->step;
+        check(fabs(k - round(k)) < 1e-6, name, "0 is not a tick");
+    }
+    for (i = 0; i + 1 < t->n; i++) {
+        double span = fmax(t->lmax, hi) - fmin(t->lmin, lo);
+        double gap = t->step * len / span -
+                     (fake_measure(&f, t->lmin + i * t->step, t->step) +
+                      fake_measure(&f, t->lmin + (i + 1) * t->step,
+                                   t->step)) / 2;
+        check(gap > 0, name, "labels %d and %d overlap", i, i + 1);
+    }
+}
+
+static void ticks_tests(void)
+{
+    plot_ticks t, narrow, wide;
+    fake big = {10, 30};
+    plot_axis a;
+
+    /* 300 pt at 1/60: five ticks wanted; 0, 25, ..., 100 scores best
+       (worked by hand from the paper's terms) */
+    ticks_case("ticks/0-100", 0, 100, 300, 0, 0, &t);
+    check(t.lmin == 0 && t.lmax == 100 && t.step == 25, "ticks/0-100",
+          "expected 0..100 by 25, got %g..%g by %g", t.lmin, t.lmax, t.step);
+    ticks_case("ticks/negative", -37, -3, 300, 0, 0, &t);
+    ticks_case("ticks/crossing-zero", -2.5, 7.3, 300, 0, 0, &t);
+    ticks_case("ticks/tiny", 1e-9, 3e-9, 300, 0, 0, &t);
+    check(t.decimals >= 9, "ticks/tiny", "decimals %d", t.decimals);
+    ticks_case("ticks/huge", 1e12, 5e12, 300, 0, 0, &t);
+    ticks_case("ticks/single", 42, 42, 300, 0, 0, &t);
+    check(t.lmin < 42 && t.lmax > 42, "ticks/single", "[%g, %g]", t.lmin,
+          t.lmax);
+    ticks_case("ticks/years", 2012, 2023, 400, 1, 0, &t);
+    check(t.lmin >= 2010 && t.lmax <= 2025, "ticks/years", "%g..%g", t.lmin,
+          t.lmax);
+    ticks_case("ticks/one-year", 2022, 2022, 400, 1, 0, &t);
+    ticks_case("ticks/bars-from-zero", 364.6, 1215, 300, 0, 1, &t);
+    ticks_case("ticks/rates", 1.72, 2.36, 200, 0, 0, &t);
+    check(fmt_step_decimals(0.25) == 2 && fmt_step_decimals(20) == 0 &&
+              fmt_step_decimals(2.5) == 1 && fmt_step_decimals(5e-10) == 10,
+          "ticks/decimals", "wrong");
+    /* Legibility decides: labels five times wider get fewer ticks on the
+       same axis, and still do not overlap. */
+    ticks_case("ticks/narrow-labels", 0, 1e6, 250, 0, 0, &narrow);
+    memset(&a, 0, sizeof a);
+    a.dmin = 0;
+    a.dmax = 1e6;
+    a.length = 250;
+    a.em = 10;
+    a.density = 1.0 / 60;
+    a.measure = fake_measure;
+    a.user = &big;
+    plot_ticks_compute(&a, &wide);
+    check(wide.n < narrow.n, "ticks/label-width", "wide labels %d ticks, "
+          "narrow %d", wide.n, narrow.n);
+    check(wide.step * 250 / (wide.lmax - wide.lmin) > 7 * 30,
+          "ticks/label-width", "wide labels collide: step %g", wide.step);
+    a.length = 0;
+    check(plot_ticks_compute(&a, &t) == -1, "ticks/no-length", "accepted");
+}
+
+/* ---- unit pngdiff GOLDEN NEW DIFF ----------------------------------------- */
+
+/* 0 when the images match: same size, no channel off by more than 24,
+   at most 0.2% of pixels off at all. Writes DIFF (red where they differ)
+   when they do not. */
+int pngdiff(const char *golden, const char *got, const char *diff)
+{
+    cairo_surface_t *a = cairo_image_surface_create_from_png(golden);
+    cairo_surface_t *b = cairo_image_surface_create_from_png(got);
+    int w, h, x, y, bad = 0, off = 0, rc;
+
+    if (cairo_surface_status(a) || cairo_surface_status(b) ||
+        cairo_image_surface_get_width(a) != cairo_image_surface_get_width(b) ||
+        cairo_image_surface_get_height(a) !=
+            cairo_image_surface_get_height(b)) {
+        fprintf(stderr, "pngdiff: %s and %s differ in size or cannot be "
+                "read\n", golden, got);
+        cairo_surface_destroy(a);
+        cairo_surface_destroy(b);
+        return 1;
+    }
+    w = cairo_image_surface_get_width(a);
+    h = cairo_image_surface_get_height(a);
+    cairo_surface_flush(b);
+    for (y = 0; y < h; y++) {
+        unsigned char *ra = cairo_image_surface_get_data(a) +
+                            y * cairo_image_surface_get_stride(a);
+        unsigned char *rb = cairo_image_surface_get_data(b) +
+                            y * cairo_image_surface_get_stride(b);
+        for (x = 0; x < w * 4; x += 4) {
+            int c, worst = 0;
+            for (c = 0; c < 3; c++)
+                worst = abs(ra[x + c] - rb[x + c]) > worst
+                            ? abs(ra[x + c] - rb[x + c]) : worst;
+            off += worst > 0;
+            bad += worst > 24;
+            if (worst > 0) {          /* mark it in the new image: red */
+                rb[x] = 0;
+                rb[x + 1] = 0;
+                rb[x + 2] = 255;
+            }
+        }
+    }
+    cairo_surface_mark_dirty(b);
+    rc = bad > 0 || off > w * h / 500;
+    if (rc) {
+        cairo_surface_write_to_png(b, diff);
+        fprintf(stderr, "pngdiff: %s: %d pixels differ (%d by more than "
+                "24); see %s\n", got, off, bad, diff);
+    }
+    cairo_surface_destroy(a);
+    cairo_surface_destroy(b);
+    return rc;
+}
+
+void plots_tests(void)
+{
+    ticks_tests();
+}
