@@ -300,7 +300,8 @@ static char *axis(char *buf, size_t size, double v, int decimals, double ref,
         return fmt_number(buf, size, 0, fmt_step_decimals(step), 0, lang);
     if (v == 0)
         return number_trim(buf, size, 0, 0, lang);    /* "0", not "0k" */
-    ref = fmax(fabs(ref), fabs(v));
+    /* an axis keeps the form its ref decides, whatever this label is */
+    ref = step > 0 ? fabs(ref) : fmax(fabs(ref), fabs(v));
     for (i = 0; i < n; i++) {
         double size_of = lang == FMT_ZH ? zh[i].size : en[i].size;
         if (ref >= size_of && ref >= 1e4) {

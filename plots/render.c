@@ -255,6 +255,7 @@ static void y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
     char buf[FMT_MAX];
     int i;
 
+    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
     for (i = 0; i < t->n; i++) {
         double v = t->lmin + i * t->step, y = at(ys, v);
         if (v < ys->lo - 1e-9 || v > ys->hi + 1e-9)
@@ -280,6 +281,7 @@ static void x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
     char buf[FMT_MAX];
     int i;
 
+    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
     for (i = 0; i < t->n; i++) {
         double v = t->lmin + i * t->step, x = at(xs, v);
         if (v < xs->lo - 1e-9 || v > xs->hi + 1e-9)
@@ -405,8 +407,22 @@ static void place_labels(label_pos *p, size_t n, double top, double bottom)
     }
 }
 
-static void end_labels(canvas *k, const scale *ys, double x, double top,
-                       double bottom, double size)
+/* A line that ends before the last year is labelled beside its last
+   point, not at the far edge where nothing of it is. */
+static void early_label(canvas *k, const plot_line *l, const scale *xs,
+                        const scale *ys, double size)
+{
+    double x = at(xs, l->year[l->n - 1]) + k->fs * 0.45;
+
+    cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
+    if (l->highlight)
+        cairo_set_source_rgb(k->cr, C_FOCUS);
+    show(k, text(k, l->label, size, l->highlight, 0, 0), x,
+         at(ys, l->value[l->n - 1]), 0, 1);
+}
+
+static void end_labels(canvas *k, const scale *xs, const scale *ys,
+                       double x, double top, double bottom, double size)
 {
     const plot_chart *c = k->c;
     label_pos *p = g_new0(label_pos, c->n_lines + 1);
@@ -416,6 +432,10 @@ static void end_labels(canvas *k, const scale *ys, double x, double top,
         const plot_line *l = &c->lines[i];
         if (l->n == 0)
             continue;
+        if (l->year[l->n - 1] < xs->hi) {
+            early_label(k, l, xs, ys, size);
+            continue;
+        }
         p[n].line = i;
         p[n].want = at(ys, l->value[l->n - 1]);
         p[n].h = text_height(k, l->label, size) * 1.05;
@@ -485,6 +505,7 @@ static double line_chart(canvas *k, double top, double bottom)
     extend_ticks(&yt, lo, hi);
     ys.lo = yt.lmin;
     ys.hi = yt.lmax;
+    ym.ref = fmax(fabs(yt.lmin), fabs(yt.lmax));
     ys.p0 = bottom;
     ys.p1 = top;
     {
@@ -519,7 +540,7 @@ static double line_chart(canvas *k, double top, double bottom)
     x_axis(k, &xt, &xm, &xs, bottom, 0, top);
     for (i = 0; i < c->n_lines; i++)
         polyline(k, &c->lines[i], &xs, &ys);
-    end_labels(k, &ys, right + k->fs * 0.5, top, bottom, lab);
+    end_labels(k, &xs, &ys, right + k->fs * 0.5, top, bottom, lab);
     return bottom + k->fs * 0.35 + xlh;
 }
 
