@@ -11,7 +11,7 @@
 # the pkg-config flags below are read after the packages are installed.
 
 CC      ?= cc
-PKGS    := gsl cairo pangocairo fontconfig glib-2.0 yaml-0.1
+PKGS    := gsl cairo pangocairo fontconfig libpng glib-2.0 yaml-0.1
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
 
@@ -76,10 +76,12 @@ test: build/asan/statbrief build/asan/unit
 check: deps
 	@$(MAKE) --no-print-directory test
 
-bench: deps
+bench:
+	@sh tools/install-deps.sh --bench
 	@$(MAKE) --no-print-directory statbrief build/rel/csvcount \
 		build/rel/metricsbench
 	@sh bench/run.sh
+	@sh bench/charts.sh
 
 clean:
 	rm -rf build statbrief

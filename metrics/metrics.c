@@ -655,6 +655,21 @@ sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
     return rc;
 }
 
+sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
+                         double **value, unsigned char **filled, size_t *n,
+                         sb_error *err)
+{
+    work w;
+    sb_status rc = work_build(s, c->interpolate, &w, err);
+
+    *n = w.n;
+    *year = g_memdup2(w.year, (w.n + 1) * sizeof(double));
+    *value = g_memdup2(w.value, (w.n + 1) * sizeof(double));
+    *filled = g_memdup2(w.filled, w.n + 1);
+    work_free(&w);
+    return rc;
+}
+
 /* ---- claims ---------------------------------------------------------------- */
 
 int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,

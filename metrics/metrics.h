@@ -71,6 +71,13 @@ sb_status metrics_each(metrics_ctx *c, const unsigned char *indicators,
 sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
                       int from, int to, metrics_row *out, sb_error *err);
 
+/* The points of series s as the figures see them: years ascending,
+   values, and with --interpolate the filled years marked 1 in *filled.
+   The three arrays are the caller's (g_free). */
+sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
+                         double **value, unsigned char **filled, size_t *n,
+                         sb_error *err);
+
 /* Claims a brief may make. Each is 1 only when it holds on the data. */
 /* v(year) is higher than every earlier value, and the series has a value
    for every year from its first up to year (no gap could hide a higher

@@ -64,28 +64,36 @@ static int shown(sb_dataset *ds, metrics_ctx *mc, const sb_series *s,
     return 0;
 }
 
+/* The line of series s: the points the metrics use (so --interpolate's
+   filled years come marked, to be drawn hollow), inside [from, to]. */
 static void add_line(plot_chart *c, sb_dataset *ds, metrics_ctx *mc,
                      const sb_series *s, int from, int to)
 {
     plot_line *l;
-    size_t i;
+    double *year, *value;
+    unsigned char *filled;
+    size_t i, n;
+    sb_error ignore = {0};
 
     c->lines = g_renew(plot_line, c->lines, c->n_lines + 1);
     l = &c->lines[c->n_lines++];
     memset(l, 0, sizeof *l);
     l->label = g_strdup(region_label(ds, s->region, c->lang));
     l->highlight = s->region == metrics_focus(mc);
-    l->year = g_new(double, s->n);
-    l->value = g_new(double, s->n);
-    l->filled = g_new0(unsigned char, s->n);
-    for (i = 0; i < s->n; i++) {
-        const sb_obs *o = &s->obs[i];
-        if ((o->state & SB_OBS_MISSING) || (from && o->year < from) ||
-            (to && o->year > to))
+    metrics_points(mc, s, &year, &value, &filled, &n, &ignore);
+    l->year = g_new(double, n + 1);
+    l->value = g_new(double, n + 1);
+    l->filled = g_new0(unsigned char, n + 1);
+    for (i = 0; i < n; i++) {
+        if ((from && year[i] < from) || (to && year[i] > to))
             continue;
-        l->year[l->n] = o->year;
-        l->value[l->n++] = o->value;
+        l->year[l->n] = year[i];
+        l->value[l->n] = value[i];
+        l->filled[l->n++] = filled[i];
     }
+    g_free(year);
+    g_free(value);
+    g_free(filled);
 }
 
 /* Latest year with a value among the lines, and how many years appear. */

@@ -6,8 +6,12 @@
 # that has everything runs no apt-get at all.
 set -eu
 
+# --bench: also gnuplot, which `make bench` measures statbrief against
+BENCH=0
+[ "${1:-}" = --bench ] && BENCH=1
+
 PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
-libyaml-dev fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils \
+libyaml-dev libpng-dev fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils \
 locales"
 
 missing=""
@@ -19,6 +23,7 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists cairo || need libcairo2-dev
     pkg-config --exists pangocairo glib-2.0 || need libpango1.0-dev
     pkg-config --exists yaml-0.1 || need libyaml-dev
+    pkg-config --exists libpng || need libpng-dev
 fi
 [ -f /usr/include/csv.h ] || need libcsv-dev
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
@@ -33,6 +38,10 @@ fi
 # The tests prove that parsing ignores the process locale by running under
 # de_DE.UTF-8 (decimal comma); that locale must exist.
 locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' || need locales
+if [ $BENCH = 1 ]; then
+    command -v gnuplot >/dev/null 2>&1 || need gnuplot-nox
+    PKGS="$PKGS gnuplot-nox"
+fi
 
 [ -z "$missing" ] && exit 0
 

@@ -1,0 +1,69 @@
+#!/bin/sh
+# bench/charts.sh -- `make bench`, charts: a medium data set (40
+# indicators x 30 regions x 30 years) drawn by statbrief to PDF and PNG
+# at 150 dpi, and the same charts drawn by gnuplot (pdfcairo and pngcairo
+# terminals, one gnuplot process for all of them), timed in the same run.
+# Prints charts per second for both and the ratio (target: >= 3x).
+set -eu
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+sw=build/rel/csvcount
+IND=40 REG=30 YEARS=30
+
+# the data: long CSV for statbrief; one wide .dat per indicator for gnuplot
+awk -v ni=$IND -v nr=$REG -v ny=$YEARS -v dir="$tmp" 'BEGIN {
+    print "indicator,region,year,value" > dir "/data.csv"
+    print "region,groups" > dir "/regions.csv"
+    for (r = 0; r < nr; r++) printf "Region %02d,all\n", r > dir "/regions.csv"
+    print "id,name,unit,kind,source" > dir "/indicators.csv"
+    for (i = 0; i < ni; i++) {
+        printf "ind%02d,Indicator %02d,units,amount,Bench data\n", i, i > dir "/indicators.csv"
+        dat = sprintf("%s/ind%02d.dat", dir, i)
+        printf "year" > dat
+        for (r = 0; r < nr; r++) printf " R%02d", r > dat
+        print "" > dat
+        for (y = 0; y < ny; y++) {
+            printf "%d", 1994 + y > dat
+            for (r = 0; r < nr; r++) {
+                v = 100 + r * 10 + y * (3 + (i + r) % 7) + ((i * 31 + r * 17 + y * 13) % 11)
+                printf "ind%02d,Region %02d,%d,%d\n", i, r, 1994 + y, v > dir "/data.csv"
+                printf " %d", v > dat
+            }
+            print "" > dat
+        }
+        close(dat)
+    } }'
+
+# gnuplot: 160 x 100 mm like statbrief's default; PNG at 150 dpi
+{
+    echo "set key outside right; set grid ytics; set border 3"
+    i=0
+    while [ $i -lt $IND ]; do
+        n=$(printf '%02d' $i)
+        for t in pdf png; do
+            if [ $t = pdf ]; then
+                echo "set terminal pdfcairo size 16cm,10cm font 'Noto Sans,9'"
+            else
+                echo "set terminal pngcairo size 945,591 font 'Noto Sans,9'"
+            fi
+            echo "set output '$tmp/gp/ind$n.$t'"
+            echo "set title 'Indicator $n'"
+            echo "plot for [c=2:$((REG + 1))] '$tmp/ind$n.dat' using 1:c with lines title columnheader"
+        done
+        i=$((i + 1))
+    done
+} >"$tmp/bench.gp"
+mkdir -p "$tmp/gp"
+
+"$sw" time ./statbrief charts -q --format pdf,png --dpi 150 -o "$tmp/sb" \
+    "$tmp/data.csv" "$tmp/regions.csv" "$tmp/indicators.csv" 2>"$tmp/t1"
+"$sw" time gnuplot "$tmp/bench.gp" 2>"$tmp/t2"
+read -r sb_s sb_rss <"$tmp/t1"
+read -r gp_s gp_rss <"$tmp/t2"
+n_sb=$(ls "$tmp/sb" | wc -l)
+n_gp=$(ls "$tmp/gp" | wc -l)
+echo "bench charts: $IND indicators x $REG regions x $YEARS years, PDF + PNG at 150 dpi"
+awk -v a="$sb_s" -v b="$gp_s" -v na="$n_sb" -v nb="$n_gp" -v ra="$sb_rss" 'BEGIN {
+    printf "  statbrief   %3d files  %.2f s  %6.1f charts/s  peak %d MiB\n", na, a, na / a, ra / 1024
+    printf "  gnuplot     %3d files  %.2f s  %6.1f charts/s\n", nb, b, nb / b
+    printf "  ratio       %.2fx gnuplot (target >= 3x)\n", (na / a) / (nb / b) }'
