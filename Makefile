@@ -69,6 +69,7 @@ demo: deps
 	./statbrief check examples/chongqing/
 	./statbrief metrics --indicator rd_expenditure --indicator rd_intensity \
 		--indicator high_tech_enterprises examples/chongqing/
+	./statbrief charts -v --format pdf,png -o out/charts examples/chongqing/
 
 test: build/asan/statbrief build/asan/unit
 	@sh tests/run.sh build/asan

@@ -260,6 +260,15 @@ static double at(const scale *s, double v)
     return s->p0 + (v - s->lo) / (s->hi - s->lo) * (s->p1 - s->p0);
 }
 
+/* Grid lines are light; the zero line, where there is one, darker. */
+static void grid_colour(canvas *k, double v)
+{
+    double g = fabs(v) < 1e-12 ? 0.6 : 0.88;
+
+    cairo_set_source_rgb(k->cr, g, g, g);
+    cairo_set_line_width(k->cr, 0.5);
+}
+
 /* Horizontal grid lines and labels of the value axis (line charts). */
 static void y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
                    const scale *ys, double left, double right)
@@ -272,10 +281,7 @@ static void y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
         double v = t->lmin + i * t->step, y = at(ys, v);
         if (v < ys->lo - 1e-9 || v > ys->hi + 1e-9)
             continue;
-        cairo_set_source_rgb(k->cr, fabs(v) < 1e-12 ? 0.6 : 0.88,
-                             fabs(v) < 1e-12 ? 0.6 : 0.88,
-                             fabs(v) < 1e-12 ? 0.6 : 0.88);
-        cairo_set_line_width(k->cr, 0.5);
+        grid_colour(k, v);
         cairo_move_to(k->cr, left, y);
         cairo_line_to(k->cr, right, y);
         cairo_stroke(k->cr);
@@ -298,14 +304,13 @@ static void x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
         double v = t->lmin + i * t->step, x = at(xs, v);
         if (v < xs->lo - 1e-9 || v > xs->hi + 1e-9)
             continue;
-        cairo_set_line_width(k->cr, 0.5);
         if (grid) {
-            double g = fabs(v) < 1e-12 ? 0.6 : 0.88;
-            cairo_set_source_rgb(k->cr, g, g, g);
+            grid_colour(k, v);
             cairo_move_to(k->cr, x, top);
             cairo_line_to(k->cr, x, bottom);
         } else {
             cairo_set_source_rgb(k->cr, C_AXIS);
+            cairo_set_line_width(k->cr, 0.5);
             cairo_move_to(k->cr, x, bottom);
             cairo_line_to(k->cr, x, bottom + k->fs * 0.25);
         }
@@ -550,6 +555,11 @@ static void extend_ticks(plot_ticks *t, double lo, double hi)
     }
     while (t->lmax < hi - 1e-9 * fabs(t->step) && t->n < 40) {
         t->lmax += t->step;
+        t->n++;
+    }
+    /* a point a hair above the axis line looks as if it lay on it */
+    if (t->lmin != 0 && lo - t->lmin < 0.02 * (t->lmax - t->lmin)) {
+        t->lmin -= t->step;
         t->n++;
     }
 }
