@@ -302,9 +302,13 @@ static char *axis(char *buf, size_t size, double v, int decimals, double ref,
         return number_trim(buf, size, 0, 0, lang);    /* "0", not "0k" */
     /* an axis keeps the form its ref decides, whatever this label is */
     ref = step > 0 ? fabs(ref) : fmax(fabs(ref), fabs(v));
+    /* A Chinese axis groups by 万 from 10万: 0 ... 10000 reads better
+       than 0.1万, 0.2万 ... */
+    double from = lang == FMT_ZH && step > 0 ? 1e5 : 1e4;
+
     for (i = 0; i < n; i++) {
         double size_of = lang == FMT_ZH ? zh[i].size : en[i].size;
-        if (ref >= size_of && ref >= 1e4) {
+        if (ref >= size_of && ref >= from) {
             if (step > 0)
                 fmt_number(num, sizeof num, v / size_of,
                            fmt_step_decimals(step / size_of), 0, lang);

@@ -661,8 +661,9 @@ static double bar_chart(canvas *k, double top, double bottom)
     row = fmin((bottom - top) / (double)c->n_bars, k->fs * 2.4);
     bottom = top + row * (double)c->n_bars;
     ticks_for(k, lo, hi, right - left, 0, 0, 1, &xt, &xm);
-    xs.lo = fmin(lo, xt.lmin);
-    xs.hi = fmax(hi, xt.lmax);
+    extend_ticks(&xt, lo, hi);         /* the longest bar ends on a grid */
+    xs.lo = xt.lmin;
+    xs.hi = xt.lmax;
     xs.p0 = left;
     xs.p1 = right;
     x_axis(k, &xt, &xm, &xs, bottom, 1, top);
