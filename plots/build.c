@@ -79,6 +79,7 @@ static void add_line(plot_chart *c, sb_dataset *ds, metrics_ctx *mc,
     l = &c->lines[c->n_lines++];
     memset(l, 0, sizeof *l);
     l->label = g_strdup(region_label(ds, s->region, c->lang));
+    l->region = s->region;
     l->highlight = s->region == metrics_focus(mc);
     metrics_points(mc, s, &year, &value, &filled, &n, &ignore);
     l->year = g_new(double, n + 1);
@@ -173,6 +174,8 @@ plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
     int first = 0, last;
 
     c->ind = sb_dataset_indicator_at(ds, ind);
+    c->indicator = ind;
+    c->focus = metrics_focus(mc);
     c->lang = lang;
     /* the focus region last, so that it is drawn on top */
     for (i = 0; i < sb_dataset_n_series(ds); i++) {
@@ -208,6 +211,8 @@ plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         plot_chart_destroy(c);
         return NULL;
     }
+    c->first = first;
+    c->last = last;
     texts(c, first, last);
     return c;
 }

@@ -29,6 +29,7 @@ typedef struct {
 /* A region's line: points in year order; gaps are years left out. */
 typedef struct {
     char *label;
+    sb_id region;
     int highlight;               /* the focus region */
     size_t n;
     double *year, *value;
@@ -51,6 +52,8 @@ typedef struct plot_chart {
     plot_bar *bars;              /* sorted, best first */
     size_t n_bars;
     int year;                    /* bar charts: the year shown */
+    sb_id indicator, focus;      /* for the text alternative */
+    int first, last;             /* the years shown */
 } plot_chart;
 
 /* The default chart of an indicator: a line chart of the comparison set

@@ -3,6 +3,8 @@
  */
 #include "files.h"
 
+#include "alt.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -127,6 +129,15 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
                    ? SB_OK : SB_ENOMEM;
     }
     name = stem(c, o, (int)def->type, used);
+    {
+        /* the text alternative, same name with .txt */
+        char *alt = plot_chart_alt_text(c, ds, mc), *file;
+        plot_bytes b = {(unsigned char *)alt, strlen(alt)};
+        file = g_strdup_printf("%s.txt", name);
+        rc = write_file(o->dir, file, &b, err);
+        g_free(file);
+        g_free(alt);
+    }
     for (i = 0; i < G_N_ELEMENTS(all) && rc == SB_OK; i++) {
         plot_bytes b = {NULL, 0};
         char *file;

@@ -37,6 +37,12 @@ for f in rd_expenditure.png rd_intensity-zh.png high_tech_enterprises-bar.png; d
     fi
 done
 
+# -- the text alternative beside each chart, in its language
+for f in rd_expenditure.txt rd_intensity-zh.txt high_tech_enterprises-bar.txt; do
+    cmp -s "tests/golden/$f" "$tmp/g/$f" && ok ||
+        ko "$f differs: $(diff "tests/golden/$f" "$tmp/g/$f" | head -4)"
+done
+
 # -- PDF text: title, ticks, region names, in English and Chinese
 "$bin" charts -q --format pdf,svg -o "$tmp/en" $ex || ko "charts (en) failed"
 "$bin" charts -q --format pdf --lang zh -o "$tmp/zh" $ex || ko "charts (zh) failed"

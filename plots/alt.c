@@ -1,0 +1,156 @@
+/*
+ * plots/alt.c -- generated descriptions of charts, English and Chinese.
+ */
+#include "alt.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
+
+#define MAX_NAMED 5              /* regions named before "and N more" */
+
+static const char *kind_word(const plot_chart *c)
+{
+    if (c->lang == FMT_ZH)
+        return c->type == PLOT_BAR ? "\xe6\x9d\xa1\xe5\xbd\xa2\xe5\x9b\xbe"
+                                   : "\xe6\x8a\x98\xe7\xba\xbf\xe5\x9b\xbe";
+    return c->type == PLOT_BAR ? "Bar chart" : "Line chart";   /* 条形图 折线图 */
+}
+
+/* "Chongqing, Sichuan and 3 more" / "重庆、四川等5个地区" */
+static void region_list(GString *g, const plot_chart *c)
+{
+    size_t i, n = c->type == PLOT_BAR ? c->n_bars : c->n_lines;
+
+    for (i = 0; i < n && i < MAX_NAMED; i++) {
+        const char *name = c->type == PLOT_BAR ? c->bars[i].label
+                                               : c->lines[i].label;
+        if (i > 0)
+            g_string_append(g, c->lang == FMT_ZH ? "\xe3\x80\x81"
+                                : i + 1 == n ? " and " : ", ");  /* 、 */
+        g_string_append(g, name);
+    }
+    if (n > MAX_NAMED)
+        g_string_append_printf(g, c->lang == FMT_ZH
+                                      ? "\xe7\xad\x89%zu\xe4\xb8\xaa\xe5\x9c"
+                                        "\xb0\xe5\x8c\xba"     /* 等N个地区 */
+                                      : " and %zu more", c->lang == FMT_ZH
+                                                             ? n
+                                                             : n - MAX_NAMED);
+}
+
+static void change_words(GString *g, const plot_chart *c,
+                         const metrics_row *r)
+{
+    char va[FMT_MAX], vb[FMT_MAX], ch[FMT_MAX];
+    double delta = c->ind->kind == SB_KIND_RATE ? r->pp_change
+                                                : r->pct_change;
+    int up = r->change > 0, same = r->change == 0;
+
+    fmt_value(va, sizeof va, r->first_value, c->ind, c->lang);
+    fmt_value(vb, sizeof vb, r->last_value, c->ind, c->lang);
+    if (c->ind->kind == SB_KIND_RATE)
+        fmt_points(ch, sizeof ch, delta, sb_indicator_precision(c->ind), 1,
+                   c->lang);
+    else
+        fmt_percent(ch, sizeof ch, delta, 1, 1, c->lang);
+    if (c->lang == FMT_ZH)
+        g_string_append_printf(g, "\xe4\xbb\x8e%d\xe5\xb9\xb4\xe7\x9a\x84%s%s"
+                               "%d\xe5\xb9\xb4\xe7\x9a\x84%s", r->first_year, va,
+                               same ? "\xe6\x8c\x81\xe5\xb9\xb3\xe4\xba\x8e"
+                               : up ? "\xe5\xa2\x9e\xe8\x87\xb3"
+                                    : "\xe9\x99\x8d\xe8\x87\xb3",
+                               r->last_year, vb);  /* 从 年的 增至 降至 持平于 */
+    else
+        g_string_append_printf(g, " %s from %s in %d to %s in %d", same
+                               ? "was unchanged" : up ? "rose" : "fell", va,
+                               r->first_year, vb, r->last_year);
+    if (isfinite(delta))
+        g_string_append_printf(g, c->lang == FMT_ZH
+                                      ? "\xef\xbc\x88%s\xef\xbc\x89" : " (%s)",
+                               ch);
+}
+
+/* "Chongqing rose from ... (+88.3%)." or "Sichuan: 1,215 in 2022." */
+static void region_sentence(GString *g, const plot_chart *c, sb_id reg,
+                            const char *name, metrics_ctx *mc)
+{
+    metrics_row r;
+    sb_error ignore = {0};
+    char v[FMT_MAX];
+
+    if (metrics_get(mc, c->indicator, reg, 0, 0, &r, &ignore) != SB_OK ||
+        isnan(r.last_value))
+        return;
+    g_string_append_printf(g, c->lang == FMT_ZH ? "%s" : " %s", name);
+    if (isfinite(r.change) && r.first_year < r.last_year) {
+        change_words(g, c, &r);
+    } else {
+        fmt_value(v, sizeof v, r.last_value, c->ind, c->lang);
+        if (c->lang == FMT_ZH)                        /* N年为V */
+            g_string_append_printf(g, "%d\xe5\xb9\xb4\xe4\xb8\xba%s",
+                                   r.last_year, v);
+        else
+            g_string_append_printf(g, ": %s in %d", v, r.last_year);
+    }
+    g_string_append(g, c->lang == FMT_ZH ? "\xe3\x80\x82" : ".");
+    if (r.rank > 0 && r.rank_of > 1 && reg == c->focus)
+        g_string_append_printf(g, c->lang == FMT_ZH
+                                      ? "%d\xe5\xb9\xb4\xe5\x9c\xa8%d\xe4"
+                                        "\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba"
+                                        "\xe4\xb8\xad\xe6\x8e\x92\xe7\xac"
+                                        "\xac%d\xe3\x80\x82"
+                                      : " In %d it ranked %d of %d.",
+                               r.last_year, c->lang == FMT_ZH ? r.rank_of
+                                                              : r.rank,
+                               c->lang == FMT_ZH ? r.rank : r.rank_of);
+}
+
+char *plot_chart_alt_text(const plot_chart *c, sb_dataset *ds,
+                          metrics_ctx *mc)
+{
+    GString *g = g_string_new(NULL);
+    const char *unit = fmt_unit(c->ind, c->lang);
+    size_t i, named = 0;
+
+    (void)ds;
+    if (c->lang == FMT_ZH)
+        g_string_append_printf(g, "%s\xef\xbc\x9a%s", kind_word(c),
+                               fmt_name(c->ind, c->lang));      /* ： */
+    else
+        g_string_append_printf(g, "%s of %s", kind_word(c),
+                               fmt_name(c->ind, c->lang));
+    if (*unit)
+        g_string_append_printf(g, c->lang == FMT_ZH
+                                      ? "\xef\xbc\x88%s\xef\xbc\x89"
+                                      : " (%s)", unit);
+    g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
+    region_list(g, c);
+    if (c->type == PLOT_BAR)
+        g_string_append_printf(g, c->lang == FMT_ZH
+                                      ? "\xef\xbc\x8c%d\xe5\xb9\xb4\xe3\x80"
+                                        "\x82"
+                                      : ", %d, sorted from the highest.",
+                               c->year);
+    else if (c->first == c->last)
+        g_string_append_printf(g, c->lang == FMT_ZH
+                                      ? "\xef\xbc\x8c%d\xe5\xb9\xb4\xe3\x80"
+                                        "\x82" : ", %d.", c->last);
+    else
+        g_string_append_printf(g, c->lang == FMT_ZH
+                                      ? "\xef\xbc\x8c%d\xe2\x80\x93%d\xe5\xb9"
+                                        "\xb4\xe3\x80\x82" : ", %d\xe2\x80\x93%d.",
+                               c->first, c->last);
+    /* the focus region first, then the others it is compared with */
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].region == c->focus)
+            region_sentence(g, c, c->lines[i].region, c->lines[i].label, mc);
+    for (i = 0; i < c->n_lines && named < 3; i++)
+        if (c->lines[i].region != c->focus) {
+            region_sentence(g, c, c->lines[i].region, c->lines[i].label, mc);
+            named++;
+        }
+    g_string_append_c(g, '\n');
+    return g_string_free(g, FALSE);
+}
