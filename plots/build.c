@@ -28,6 +28,7 @@ void plot_chart_destroy(plot_chart *c)
         g_free(c->lines[i].year);
         g_free(c->lines[i].value);
         g_free(c->lines[i].filled);
+        g_free(c->lines[i].flags);
     }
     for (i = 0; i < c->n_bars; i++)
         g_free(c->bars[i].label);
@@ -36,6 +37,7 @@ void plot_chart_destroy(plot_chart *c)
     g_free(c->title);
     g_free(c->subtitle);
     g_free(c->source);
+    g_free(c->note);
     g_free(c);
 }
 
@@ -64,6 +66,17 @@ static int shown(sb_dataset *ds, metrics_ctx *mc, const sb_series *s,
     return 0;
 }
 
+/* The flag letters published with the value of `year`, or NULL. */
+static const char *obs_flags(sb_dataset *ds, const sb_series *s, int year)
+{
+    size_t i;
+
+    for (i = 0; i < s->n; i++)
+        if (s->obs[i].year == year && s->obs[i].flags != 0)
+            return sb_dataset_str(ds, s->obs[i].flags);
+    return NULL;
+}
+
 /* The line of series s: the points the metrics use (so --interpolate's
    filled years come marked, to be drawn hollow), inside [from, to]. */
 static void add_line(plot_chart *c, sb_dataset *ds, metrics_ctx *mc,
@@ -85,11 +98,13 @@ static void add_line(plot_chart *c, sb_dataset *ds, metrics_ctx *mc,
     l->year = g_new(double, n + 1);
     l->value = g_new(double, n + 1);
     l->filled = g_new0(unsigned char, n + 1);
+    l->flags = g_new0(const char *, n + 1);
     for (i = 0; i < n; i++) {
         if ((from && year[i] < from) || (to && year[i] > to))
             continue;
         l->year[l->n] = year[i];
         l->value[l->n] = value[i];
+        l->flags[l->n] = obs_flags(ds, s, (int)year[i]);
         l->filled[l->n++] = filled[i];
     }
     g_free(year);
@@ -140,6 +155,104 @@ static void make_bars(plot_chart *c, int year)
                 b->value = c->lines[i].value[k];
             }
     qsort(c->bars, c->n_bars, sizeof *c->bars, cmp_bars);
+}
+
+/* The focus line's forecast for the year after the chart's last, from
+   the metrics (linear trend, 95% prediction interval), when the focus
+   series reaches that last year and has three points or more. */
+static void add_forecast(plot_chart *c, metrics_ctx *mc, int from, int to)
+{
+    metrics_row r;
+    sb_error ignore = {0};
+    size_t i;
+
+    for (i = 0; i < c->n_lines; i++) {
+        plot_line *l = &c->lines[i];
+        if (!l->highlight || l->n == 0 ||
+            (int)l->year[l->n - 1] != c->last)
+            continue;
+        if (metrics_get(mc, c->indicator, l->region, from, to, &r,
+                        &ignore) == SB_OK && r.forecast_year > 0 &&
+            isfinite(r.forecast)) {
+            l->forecast_year = r.forecast_year;
+            l->forecast = r.forecast;
+            l->forecast_lo = r.forecast_lo;
+            l->forecast_hi = r.forecast_hi;
+        }
+    }
+}
+
+/* What a flag letter means (SDMX / Eurostat codes, the usual ones). */
+static const char *flag_meaning(char f, fmt_lang lang)
+{
+    static const struct {
+        char f;
+        const char *en, *zh;
+    } m[] = {
+        {'b', "break in series", "\xe5\xba\x8f\xe5\x88\x97\xe4\xb8\xad\xe6\x96\xad"},
+        {'e', "estimated", "\xe4\xbc\xb0\xe8\xae\xa1\xe5\x80\xbc"},
+        {'p', "provisional", "\xe5\x88\x9d\xe6\xad\xa5\xe6\x95\xb0"},
+        {'r', "revised", "\xe4\xbf\xae\xe8\xae\xa2\xe5\x80\xbc"},
+        {'f', "forecast", "\xe9\xa2\x84\xe6\xb5\x8b\xe5\x80\xbc"},
+        {'d', "definition differs", "\xe5\x8f\xa3\xe5\xbe\x84\xe4\xb8\x8d\xe5\x90\x8c"},
+        {'u', "low reliability", "\xe5\x8f\xaf\xe9\x9d\xa0\xe6\x80\xa7\xe4\xbd\x8e"},
+        {'c', "confidential", "\xe4\xbf\x9d\xe5\xaf\x86"},
+    };  /* 序列中断 估计值 初步数 修订值 预测值 口径不同 可靠性低 保密 */
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(m); i++)
+        if (m[i].f == g_ascii_tolower(f))
+            return lang == FMT_ZH ? m[i].zh : m[i].en;
+    return lang == FMT_ZH ? "\xe6\x9d\xa5\xe6\xba\x90\xe6\xa0\x87\xe6\xb3\xa8"
+                          : "as flagged in the source";      /* 来源标注 */
+}
+
+/* "Ringed points are flagged: p provisional, e estimated. Hollow points
+   are filled by interpolation. Dashed: 2023 forecast ..." */
+static char *chart_note(const plot_chart *c)
+{
+    GString *g = g_string_new(NULL), *letters = g_string_new(NULL);
+    int filled = 0, forecast = 0;
+    size_t i, j;
+    const char *f;
+    int zh = c->lang == FMT_ZH;
+
+    for (i = 0; i < c->n_lines; i++) {
+        for (j = 0; j < c->lines[i].n; j++) {
+            filled |= c->lines[i].filled[j];
+            for (f = c->lines[i].flags[j]; f && *f; f++)
+                if (!strchr(letters->str, *f))
+                    g_string_append_c(letters, *f);
+        }
+        if (c->lines[i].forecast_year > 0)
+            forecast = c->lines[i].forecast_year;
+    }
+    for (i = 0; i < letters->len; i++)
+        g_string_append_printf(g, "%s%c %s", i == 0 ? (zh
+                               ? "\xe5\xb8\xa6\xe5\x9c\x88\xe7\x82\xb9\xef\xbc\x9a"
+                               : "Ringed points: ") : (zh ? "\xef\xbc\x9b" : "; "),
+                               letters->str[i],
+                               flag_meaning(letters->str[i], c->lang));
+    if (letters->len)
+        g_string_append(g, zh ? "\xe3\x80\x82" : ". ");       /* 带圈点： 。 */
+    if (filled)
+        g_string_append(g, zh ? "\xe7\xa9\xba\xe5\xbf\x83\xe7\x82\xb9\xe4\xb8\xba"
+                                "\xe6\x8f\x92\xe5\x80\xbc\xe3\x80\x82"
+                              : "Hollow points: filled by interpolation. ");
+    if (forecast)
+        g_string_append_printf(g, zh ? "\xe8\x99\x9a\xe7\xba\xbf\xef\xbc\x9a%d"
+                                       "\xe5\xb9\xb4\xe7\xba\xbf\xe6\x80\xa7\xe8"
+                                       "\xb6\x8b\xe5\x8a\xbf\xe9\xa2\x84\xe6\xb5"
+                                       "\x8b\xef\xbc\x8c\xe9\x98\xb4\xe5\xbd\xb1"
+                                       "\xe4\xb8\xba" "95%%\xe9\xa2\x84\xe6\xb5\x8b"
+                                       "\xe5\x8c\xba\xe9\x97\xb4\xe3\x80\x82"
+                                     : "Dashed: %d forecast from the linear "
+                                       "trend, band: 95%% prediction interval.",
+                               forecast);
+    g_string_free(letters, TRUE);
+    if (g->len && g->str[g->len - 1] == ' ')
+        g_string_truncate(g, g->len - 1);
+    return g_string_free(g, g->len == 0);
 }
 
 static void texts(plot_chart *c, int first, int last)
@@ -213,6 +326,9 @@ plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
     }
     c->first = first;
     c->last = last;
+    if (c->type == PLOT_LINE)
+        add_forecast(c, mc, from, to);
     texts(c, first, last);
+    c->note = chart_note(c);
     return c;
 }

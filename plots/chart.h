@@ -34,6 +34,10 @@ typedef struct {
     size_t n;
     double *year, *value;
     unsigned char *filled;       /* interpolated: drawn hollow */
+    const char **flags;          /* per point: flag letters or NULL */
+    /* the focus line's forecast for the year after its last (else 0) */
+    int forecast_year;
+    double forecast, forecast_lo, forecast_hi;
 } plot_line;
 
 typedef struct {
@@ -54,6 +58,7 @@ typedef struct plot_chart {
     int year;                    /* bar charts: the year shown */
     sb_id indicator, focus;      /* for the text alternative */
     int first, last;             /* the years shown */
+    char *note;                  /* flags, fills, forecast explained */
 } plot_chart;
 
 /* The default chart of an indicator: a line chart of the comparison set

@@ -156,6 +156,26 @@ static double text_height(canvas *k, const char *s, double size)
 
 /* ---- frame: title, subtitle, source ---------------------------------- */
 
+/* The note (flags, fills, forecast) and the source line under a chart:
+   at most two lines each. */
+static double footer_height(canvas *k)
+{
+    const char *parts[2] = {k->c->note, k->c->source};
+    double h = 0, tw, th;
+    int i;
+
+    for (i = 0; i < 2; i++) {
+        PangoLayout *l;
+        if (parts[i] == NULL)
+            continue;
+        l = text(k, parts[i], k->fs * 0.78, 0, k->w - 2 * k->m, 2);
+        extent(l, &tw, &th);
+        g_object_unref(l);
+        h += th + (h > 0 ? k->fs * 0.2 : 0);
+    }
+    return h;
+}
+
 /* Draws the title block and reserves room for the source line; returns
    the free band [*top, *bottom] between them. */
 static void frame(canvas *k, double *top, double *bottom)
@@ -175,26 +195,29 @@ static void frame(canvas *k, double *top, double *bottom)
     show(k, l, k->m, y, 0, 0);
     *top = y + th + k->fs * 0.9;
     *bottom = k->h - k->m;
-    if (c->source != NULL) {
-        l = text(k, c->source, k->fs * 0.78, 0, bw, 2);
-        extent(l, &tw, &th);
-        g_object_unref(l);
-        *bottom -= th + k->fs * 0.7;
+    if (c->source != NULL || c->note != NULL) {
+        *bottom -= footer_height(k) + k->fs * 0.7;
     }
 }
 
-/* The source line under the body, which ended at `used`. */
+/* The note and the source line under the body, which ended at `used`. */
 static void source_line(canvas *k, double used)
 {
-    PangoLayout *l;
+    const char *parts[2] = {k->c->note, k->c->source};
+    double y = fmin(used + k->fs * 0.7, k->h - k->m - footer_height(k));
     double tw, th;
+    int i;
 
-    if (k->c->source == NULL)
-        return;
     cairo_set_source_rgb(k->cr, C_SUBTLE);
-    l = text(k, k->c->source, k->fs * 0.78, 0, k->w - 2 * k->m, 2);
-    extent(l, &tw, &th);
-    show(k, l, k->m, fmin(used + k->fs * 0.7, k->h - k->m - th), 0, 0);
+    for (i = 0; i < 2; i++) {
+        PangoLayout *l;
+        if (parts[i] == NULL)
+            continue;
+        l = text(k, parts[i], k->fs * 0.78, 0, k->w - 2 * k->m, 2);
+        extent(l, &tw, &th);
+        show(k, l, k->m, y, 0, 0);
+        y += th + k->fs * 0.2;
+    }
 }
 
 /* ---- axes -------------------------------------------------------------- */
@@ -333,13 +356,24 @@ static void value_range(const plot_chart *c, double *lo, double *hi,
     *hi = -INFINITY;
     *y0 = INFINITY;
     *y1 = -INFINITY;
-    for (i = 0; i < c->n_lines; i++)
-        for (j = 0; j < c->lines[i].n; j++) {
-            *lo = fmin(*lo, c->lines[i].value[j]);
-            *hi = fmax(*hi, c->lines[i].value[j]);
-            *y0 = fmin(*y0, c->lines[i].year[j]);
-            *y1 = fmax(*y1, c->lines[i].year[j]);
+    for (i = 0; i < c->n_lines; i++) {
+        const plot_line *l = &c->lines[i];
+        for (j = 0; j < l->n; j++) {
+            *lo = fmin(*lo, l->value[j]);
+            *hi = fmax(*hi, l->value[j]);
+            *y0 = fmin(*y0, l->year[j]);
+            *y1 = fmax(*y1, l->year[j]);
         }
+        if (l->forecast_year > 0) {
+            *lo = fmin(*lo, l->forecast_lo);
+            *hi = fmax(*hi, l->forecast_hi);
+            *y1 = fmax(*y1, l->forecast_year);
+        }
+    }
+    if (isfinite(c->ind->target)) {
+        *lo = fmin(*lo, c->ind->target);
+        *hi = fmax(*hi, c->ind->target);
+    }
 }
 
 /* Marks each point when a line is sparse, and always a point without a
@@ -353,6 +387,15 @@ static void markers(canvas *k, const plot_line *l, const scale *xs,
     for (j = 0; j < l->n; j++) {
         int alone = (j == 0 || l->year[j] - l->year[j - 1] > 1) &&
                     (j + 1 == l->n || l->year[j + 1] - l->year[j] > 1);
+        if (l->flags[j] != NULL) {     /* a ring marks a flagged value */
+            cairo_new_sub_path(k->cr);
+            cairo_arc(k->cr, at(xs, l->year[j]), at(ys, l->value[j]),
+                      r * 2.1, 0, 2 * G_PI);
+            cairo_save(k->cr);
+            cairo_set_line_width(k->cr, k->fs * 0.07);
+            cairo_stroke(k->cr);
+            cairo_restore(k->cr);
+        }
         if (l->n > 12 && !alone && !l->filled[j])
             continue;
         cairo_new_sub_path(k->cr);
@@ -368,6 +411,66 @@ static void markers(canvas *k, const plot_line *l, const scale *xs,
             cairo_fill(k->cr);
         }
     }
+}
+
+/* The focus line's forecast: a light band for the 95% prediction
+   interval and a dashed segment to the forecast, from its last point. */
+static void forecast(canvas *k, const plot_line *l, const scale *xs,
+                     const scale *ys)
+{
+    double x0 = at(xs, l->year[l->n - 1]), y0 = at(ys, l->value[l->n - 1]);
+    double x1 = at(xs, l->forecast_year), dash[] = {k->fs * 0.35,
+                                                    k->fs * 0.25};
+
+    if (l->forecast_year <= 0)
+        return;
+    cairo_set_source_rgba(k->cr, C_FOCUS, 0.14);
+    cairo_move_to(k->cr, x0, y0);
+    cairo_line_to(k->cr, x1, at(ys, l->forecast_hi));
+    cairo_line_to(k->cr, x1, at(ys, l->forecast_lo));
+    cairo_close_path(k->cr);
+    cairo_fill(k->cr);
+    cairo_save(k->cr);
+    cairo_set_source_rgb(k->cr, C_FOCUS);
+    cairo_set_line_width(k->cr, k->fs * 0.14);
+    cairo_set_dash(k->cr, dash, 2, 0);
+    cairo_move_to(k->cr, x0, y0);
+    cairo_line_to(k->cr, x1, at(ys, l->forecast));
+    cairo_stroke(k->cr);
+    cairo_restore(k->cr);
+}
+
+/* The indicator's target: a dark dashed line, labelled at its left end. */
+static void target_line(canvas *k, const scale *xs, const scale *ys)
+{
+    const sb_indicator *ind = k->c->ind;
+    double y, dash[] = {k->fs * 0.5, k->fs * 0.3};
+    char v[FMT_MAX], label[FMT_MAX * 2];
+
+    if (!isfinite(ind->target))
+        return;
+    y = at(ys, ind->target);
+    cairo_save(k->cr);
+    cairo_set_source_rgb(k->cr, C_AXIS);
+    cairo_set_line_width(k->cr, k->fs * 0.09);
+    cairo_set_dash(k->cr, dash, 2, 0);
+    cairo_move_to(k->cr, xs->p0, y);
+    cairo_line_to(k->cr, xs->p1, y);
+    cairo_stroke(k->cr);
+    cairo_restore(k->cr);
+    fmt_plain(v, sizeof v, ind->target, ind, k->c->lang);
+    if (k->c->lang == FMT_ZH)
+        g_snprintf(label, sizeof label, ind->target_year
+                       ? "\xe7\x9b\xae\xe6\xa0\x87 %s\xef\xbc\x88%d\xe5\xb9\xb4\xef\xbc\x89"
+                       : "\xe7\x9b\xae\xe6\xa0\x87 %s", v,
+                   ind->target_year);                      /* 目标 （N年） */
+    else
+        g_snprintf(label, sizeof label, ind->target_year ? "Target %s (%d)"
+                                                         : "Target %s",
+                   v, ind->target_year);
+    cairo_set_source_rgb(k->cr, C_AXIS);
+    show(k, text(k, label, k->fs * 0.78, 0, 0, 0), xs->p0 + k->fs * 0.2,
+         y - k->fs * 0.15 - text_height(k, label, k->fs * 0.78), 0, 0);
 }
 
 /* A line breaks where years are missing: a gap is never bridged. */
@@ -485,12 +588,12 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
     int grouped;
 
     (void)need;
-    grouped = labels_grouped(k, xs->hi, size, top, bottom);
+    grouped = labels_grouped(k, k->c->last, size, top, bottom);
     for (i = 0; i < c->n_lines; i++) {
         const plot_line *l = &c->lines[i];
         if (l->n == 0)
             continue;
-        if (l->year[l->n - 1] < xs->hi && !grouped) {
+        if (l->year[l->n - 1] < k->c->last && !grouped) {
             early_label(k, l, xs, ys, size, maxw);
             continue;
         }
@@ -598,7 +701,7 @@ static double line_chart(canvas *k, double top, double bottom)
     }
     /* labels get at most 30% of the width; longer ones are ellipsized */
     labw = widest_label(k, lab);
-    if (labels_grouped(k, y1, lab, top, bottom)) {
+    if (labels_grouped(k, c->last, lab, top, bottom)) {
         char *g = group_label(c, c->n_lines);
         labw = fmax(labw, text_width(k, g, lab, 0));
         g_free(g);
@@ -622,6 +725,10 @@ static double line_chart(canvas *k, double top, double bottom)
     cairo_line_to(k->cr, right, bottom);
     cairo_stroke(k->cr);
     x_axis(k, &xt, &xm, &xs, bottom, 0, top);
+    target_line(k, &xs, &ys);
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].n > 0)
+            forecast(k, &c->lines[i], &xs, &ys);
     for (i = 0; i < c->n_lines; i++)
         polyline(k, &c->lines[i], &xs, &ys);
     end_labels(k, &xs, &ys, right + k->fs * 0.5, top, bottom, lab,

@@ -24,7 +24,10 @@ ko() { echo "FAIL charts: $*"; fail=$((fail + 1)); }
 "$bin" charts -q --format png --dpi 100 --type bar --year 2022 \
     --indicator high_tech_enterprises --group chengdu-chongqing -o "$tmp/g" $ex ||
     ko "rendering the golden charts failed"
-for f in rd_expenditure.png rd_intensity-zh.png high_tech_enterprises-bar.png; do
+# flagged values (rings and a note), a target line, interpolated years
+"$bin" charts -q --format png --dpi 100 --interpolate -o "$tmp/g" tests/charts-data/flags ||
+    ko "rendering the flags chart failed"
+for f in rd_expenditure.png rd_intensity-zh.png high_tech_enterprises-bar.png rate.png; do
     if [ ! -f "tests/golden/$f" ]; then
         ko "no golden tests/golden/$f"
     elif "$unit" pngdiff "tests/golden/$f" "$tmp/g/$f" "$tmp/diff-$f" 2>"$tmp/err"; then
@@ -49,6 +52,11 @@ done
 pdftotext "$tmp/en/rd_expenditure.pdf" "$tmp/en.txt"
 for want in "R&D expenditure" "100 million yuan, 2016–2022" Chongqing Sichuan 2016 2022 1,200 "Source: NBS"; do
     grep -qF "$want" "$tmp/en.txt" && ok || ko "rd_expenditure.pdf lacks \"$want\""
+done
+"$bin" charts -q --format pdf --interpolate -o "$tmp/f" tests/charts-data/flags
+pdftotext "$tmp/f/rate.pdf" "$tmp/f.txt"
+for want in "Target 2.50 (2025)" "Ringed points: p provisional; e estimated" "Hollow points: filled by interpolation" "Dashed: 2023 forecast"; do
+    grep -qF "$want" "$tmp/f.txt" && ok || ko "rate.pdf lacks \"$want\""
 done
 pdftotext "$tmp/zh/rd_expenditure-zh.pdf" "$tmp/zh.txt"
 for want in "研究与试验发展(R&D)经费" "亿元" 重庆 四川 2022 "资料来源"; do
