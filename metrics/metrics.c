@@ -663,9 +663,9 @@ sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
     sb_status rc = work_build(s, c->interpolate, &w, err);
 
     *n = w.n;
-    *year = g_memdup2(w.year, (w.n + 1) * sizeof(double));
-    *value = g_memdup2(w.value, (w.n + 1) * sizeof(double));
-    *filled = g_memdup2(w.filled, w.n + 1);
+    *year = g_memdup2(w.year, w.n * sizeof(double));
+    *value = g_memdup2(w.value, w.n * sizeof(double));
+    *filled = g_memdup2(w.filled, w.n);
     work_free(&w);
     return rc;
 }
