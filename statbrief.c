@@ -111,8 +111,9 @@ static const char usage_text[] =
     "  --format F          metrics: table, csv or json; charts: any of\n"
     "                      pdf,png,svg (default pdf)\n"
     "  -o, --output DIR    charts: the directory (default charts/)\n"
-    "  --type T            charts: line or bar (default: line, or bar for\n"
-    "                      an indicator with one year)\n"
+    "  --type T            charts: line, bar, grouped, stacked, slope,\n"
+    "                      sparkline or small (default: line; bar for one\n"
+    "                      year; small multiples for more than 8 regions)\n"
     "  --size WxH          charts: size in mm (default 160x100)\n"
     "  --dpi N             charts: PNG resolution (default 150)\n"
     "  --lang L            en or zh: language of text and numbers\n"
@@ -259,7 +260,8 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_TYPE:
         if (plot_type_parse(arg, &c->plot.type) == 0)
             return 0;
-        return fail(SB_EUSAGE, "--type: \"%s\" is not line or bar", arg);
+        return fail(SB_EUSAGE, "--type: \"%s\" is not line, bar, grouped, "
+                    "stacked, slope, sparkline or small", arg);
     case OPT_SIZE: {
         double w = 0, h = 0;
         char x = 0, end = 0;
@@ -268,6 +270,7 @@ static int option_value(cli *c, int id, const char *arg)
             h <= 2000) {
             c->plot.style.width_mm = w;
             c->plot.style.height_mm = h;
+            c->plot.size_given = 1;
             return 0;
         }
         return fail(SB_EUSAGE, "--size: \"%s\" is not WxH in mm (from "

@@ -10,6 +10,14 @@
 
 #include <glib.h>
 
+const char *plot_type_name(plot_type t)
+{
+    static const char *const names[] = {
+        "line", "bar", "grouped", "stacked", "slope", "sparkline", "small"};
+
+    return (size_t)t < G_N_ELEMENTS(names) ? names[t] : "";
+}
+
 void plot_bytes_free(plot_bytes *b)
 {
     g_free(b->data);
@@ -32,8 +40,17 @@ void plot_chart_destroy(plot_chart *c)
     }
     for (i = 0; i < c->n_bars; i++)
         g_free(c->bars[i].label);
+    if (c->total != NULL) {
+        g_free(c->total->label);
+        g_free(c->total->year);
+        g_free(c->total->value);
+        g_free(c->total->filled);
+        g_free(c->total->flags);
+        g_free(c->total);
+    }
     g_free(c->lines);
     g_free(c->bars);
+    g_free(c->why);
     g_free(c->title);
     g_free(c->subtitle);
     g_free(c->source);
@@ -128,6 +145,72 @@ static int latest_year(const plot_chart *c, size_t *n_years)
     *n_years = g_hash_table_size(years);
     g_hash_table_destroy(years);
     return latest;
+}
+
+/* How many lines have a value in `year`. */
+static size_t lines_with(const plot_chart *c, int year)
+{
+    size_t i, k, n = 0;
+
+    for (i = 0; i < c->n_lines; i++)
+        for (k = 0; k < c->lines[i].n; k++)
+            if ((int)c->lines[i].year[k] == year) {
+                n++;
+                break;
+            }
+    return n;
+}
+
+/* Grouped and stacked bars: the most recent years (up to three) in which
+   at least half of the regions have a value; oldest first. */
+static void recent_years(plot_chart *c, int first, int last)
+{
+    size_t need = MAX(1, (c->n_lines + 1) / 2), k;
+    int y, tmp[PLOT_MAX_YEARS];
+
+    c->n_years = 0;
+    for (y = last; y >= first && c->n_years < PLOT_MAX_YEARS; y--)
+        if (lines_with(c, y) >= need)
+            tmp[c->n_years++] = y;
+    for (k = 0; k < c->n_years; k++)
+        c->years[k] = tmp[c->n_years - 1 - k];
+}
+
+/* Both ends present in a line. */
+static int has_both(const plot_line *l, int a, int b)
+{
+    size_t k;
+    int fa = 0, fb = 0;
+
+    for (k = 0; k < l->n; k++) {
+        fa |= (int)l->year[k] == a;
+        fb |= (int)l->year[k] == b;
+    }
+    return fa && fb;
+}
+
+/* Slope: b the latest year with most regions; a the earliest year that
+   keeps as many regions with values at both ends as any other a. */
+static void slope_years(plot_chart *c, int first, int last)
+{
+    size_t best = 0, i, n;
+    int a, b = last, y;
+
+    for (y = last; y >= first; y--)
+        if (lines_with(c, y) > lines_with(c, b))
+            b = y;
+    a = b;
+    for (y = b - 1; y >= first; y--) {
+        for (n = 0, i = 0; i < c->n_lines; i++)
+            n += (size_t)has_both(&c->lines[i], y, b);
+        if (n >= best && n > 0) {
+            best = n;
+            a = y;
+        }
+    }
+    c->years[0] = a;
+    c->years[1] = b;
+    c->n_years = 2;
 }
 
 static int cmp_bars(const void *a, const void *b)
@@ -263,6 +346,19 @@ static void texts(plot_chart *c, int first, int last)
     c->title = g_strdup(fmt_name(c->ind, c->lang));
     if (sub->len > 0)
         g_string_append(sub, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
+    if (c->type == PLOT_SLOPE) {
+        first = c->years[0];
+        last = c->years[1];
+    } else if (c->type == PLOT_GROUPED || c->type == PLOT_STACKED) {
+        first = c->n_years ? c->years[0] : last;
+        last = c->n_years ? c->years[c->n_years - 1] : last;
+    }
+    if (c->type == PLOT_STACKED)
+        g_string_printf(sub, "%s", c->lang == FMT_ZH
+                                       ? "\xe5\x8d\xa0\xe6\x80\xbb\xe9\x87\x8f"
+                                         "\xe7\x9a\x84\xe7\x99\xbe\xe5\x88\x86"
+                                         "\xe6\xaf\x94\xef\xbc\x8c"
+                                       : "% of the total, ");  /* 占总量的百分比， */
     if (c->type == PLOT_BAR || first == last)
         g_string_append_printf(sub, "%d", c->type == PLOT_BAR ? c->year
                                                               : last);
@@ -276,6 +372,36 @@ static void texts(plot_chart *c, int first, int last)
                                           "\xef\xbc\x9a%s"
                                         : "Source: %s",
                                     c->ind->source);   /* 资料来源： */
+}
+
+/* Stacked bars show shares of the total region's value: it needs one,
+   with values, and an indicator whose values add up (not a rate). */
+static int add_total(plot_chart *c, sb_dataset *ds, metrics_ctx *mc,
+                     sb_id ind, int from, int to, sb_error *err)
+{
+    sb_id t = metrics_total(mc);
+    size_t i, keep = c->n_lines;
+
+    if (c->ind->kind == SB_KIND_RATE) {
+        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: a rate has no shares "
+                     "to stack", c->ind->id);
+        return 0;
+    }
+    for (i = 0; t != SB_NONE && i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->indicator == ind && s->region == t) {
+            add_line(c, ds, mc, s, from, to);
+            c->total = g_memdup2(&c->lines[c->n_lines - 1],
+                                 sizeof *c->total);
+            c->n_lines = keep;
+        }
+    }
+    if (c->total == NULL || c->total->n == 0) {
+        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: no total region with "
+                     "values to take shares of", c->ind->id);
+        return 0;
+    }
+    return 1;
 }
 
 plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
@@ -315,7 +441,19 @@ plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         if (c->lines[i].n > 0 && (first == 0 || c->lines[i].year[0] < first))
             first = (int)c->lines[i].year[0];
     c->type = type >= 0 ? (plot_type)type
-                        : n_years <= 1 ? PLOT_BAR : PLOT_LINE;
+              : n_years <= 1 ? PLOT_BAR
+              : c->n_lines > PLOT_MAX_LINES ? PLOT_SMALL : PLOT_LINE;
+    if (type < 0 && c->type == PLOT_SMALL)
+        c->why = g_strdup_printf("%zu regions are too many for one chart: "
+                                 "small multiples", c->n_lines);
+    if (c->type == PLOT_GROUPED || c->type == PLOT_STACKED)
+        recent_years(c, from ? from : 0, to ? to : last);
+    if (c->type == PLOT_SLOPE)
+        slope_years(c, from ? from : 0, to ? to : last);
+    if (c->type == PLOT_STACKED && !add_total(c, ds, mc, ind, from, to, err)) {
+        plot_chart_destroy(c);
+        return NULL;
+    }
     if (c->type == PLOT_BAR)
         make_bars(c, to ? to : last);
     if (c->type == PLOT_BAR && c->n_bars == 0) {

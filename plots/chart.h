@@ -16,7 +16,16 @@
 #include "metrics/format.h"
 #include "metrics/metrics.h"
 
-typedef enum { PLOT_LINE = 0, PLOT_BAR } plot_type;
+typedef enum {
+    PLOT_LINE = 0, PLOT_BAR, PLOT_GROUPED, PLOT_STACKED, PLOT_SLOPE,
+    PLOT_SPARKLINE, PLOT_SMALL
+} plot_type;
+
+/* "line", "bar", "grouped", "stacked", "slope", "sparkline", "small". */
+const char *plot_type_name(plot_type t);
+
+#define PLOT_MAX_YEARS 3         /* grouped and stacked bars */
+#define PLOT_MAX_LINES 8         /* more lines: small multiples */
 typedef enum { PLOT_PDF = 1, PLOT_PNG = 2, PLOT_SVG = 4 } plot_format;
 
 typedef struct {
@@ -59,6 +68,10 @@ typedef struct plot_chart {
     sb_id indicator, focus;      /* for the text alternative */
     int first, last;             /* the years shown */
     char *note;                  /* flags, fills, forecast explained */
+    int years[PLOT_MAX_YEARS];   /* grouped, stacked: oldest first; */
+    size_t n_years;              /* slope: the two ends */
+    plot_line *total;            /* stacked: the total region's line */
+    char *why;                   /* a layout decision worth telling (-v) */
 } plot_chart;
 
 /* The default chart of an indicator: a line chart of the comparison set

@@ -31,10 +31,14 @@ int plot_formats_parse(const char *s, unsigned *out)
 
 int plot_type_parse(const char *s, int *out)
 {
-    if (strcmp(s, "line") == 0) *out = PLOT_LINE;
-    else if (strcmp(s, "bar") == 0) *out = PLOT_BAR;
-    else return -1;
-    return 0;
+    int t;
+
+    for (t = PLOT_LINE; t <= PLOT_SMALL; t++)
+        if (strcmp(s, plot_type_name((plot_type)t)) == 0) {
+            *out = t;
+            return 0;
+        }
+    return -1;
 }
 
 char *plot_safe_name(const char *id)
@@ -71,7 +75,7 @@ static char *stem(const plot_chart *c, const plot_run *o, int default_type,
 
     g_free(safe);
     if ((int)c->type != default_type)
-        g_string_append(g, c->type == PLOT_BAR ? "-bar" : "-line");
+        g_string_append_printf(g, "-%s", plot_type_name(c->type));
     if (o->style.lang == FMT_ZH)
         g_string_append(g, "-zh");
     base = g_strdup(g->str);
@@ -143,12 +147,21 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         char *file;
         if (!(o->formats & all[i]))
             continue;
-        rc = plot_chart_render(c, &o->style, all[i], &b, err);
+        {
+            plot_style st = o->style;
+            if (c->type == PLOT_SPARKLINE && !o->size_given) {
+                st.width_mm = 30;            /* word-sized */
+                st.height_mm = 8;
+            }
+            rc = plot_chart_render(c, &st, all[i], &b, err);
+        }
         file = g_strdup_printf("%s.%s", name, ext(all[i]));
         if (rc == SB_OK)
             rc = write_file(o->dir, file, &b, err);
         if (rc == SB_OK && o->verbose)
             fprintf(stderr, "statbrief: wrote %s/%s\n", o->dir, file);
+        if (rc == SB_OK && o->verbose && c->why != NULL && i == 0)
+            fprintf(stderr, "statbrief: %s: %s\n", c->ind->id, c->why);
         g_free(file);
         plot_bytes_free(&b);
     }

@@ -14,12 +14,13 @@ typedef struct {
     int type;                    /* -1: each indicator's default */
     int from, to;
     const char *dir;             /* created when missing */
+    int size_given;              /* --size: else sparklines are 30 x 8 mm */
     int quiet, verbose;
 } plot_run;
 
 /* Parses "pdf,png,svg" into PLOT_* bits. Returns -1 on an unknown one. */
 int plot_formats_parse(const char *s, unsigned *out);
-/* Parses "line" or "bar". Returns -1 if unknown. */
+/* Parses a chart type (plot_type_name). Returns -1 if unknown. */
 int plot_type_parse(const char *s, int *out);
 
 /* A file name from an indicator id: '/', '\', control characters and

@@ -9,6 +9,7 @@
  */
 #include "chart.h"
 
+#include "canvas.h"
 #include "ticks.h"
 
 #include <cairo-pdf.h>
@@ -25,24 +26,7 @@
 
 #define MM_TO_PT (72.0 / 25.4)
 
-/* Okabe-Ito blue for the focus region; greys for the rest. */
-#define C_FOCUS 0.0, 0.447, 0.698
-#define C_OTHER 0.62, 0.62, 0.62
-#define C_OTHER_TEXT 0.42, 0.42, 0.42
-#define C_TEXT 0.10, 0.10, 0.10
-#define C_SUBTLE 0.35, 0.35, 0.35
-#define C_GRID 0.88, 0.88, 0.88
-#define C_AXIS 0.30, 0.30, 0.30
 
-typedef struct {
-    cairo_t *cr;
-    PangoContext *pc;
-    PangoFontDescription *font;
-    const plot_chart *c;
-    double w, h, fs, m;
-    GString *missing;            /* characters no font covers */
-    GHashTable *sizes;           /* "size bold text" -> measured extent */
-} canvas;
 
 /* ---- text ------------------------------------------------------------- */
 
@@ -70,7 +54,7 @@ static void find_missing(canvas *k, const char *s)
 
 /* A layout of s at `size` points; width > 0 wraps (lines > 0 also caps
    the lines, ellipsizing the last). */
-static PangoLayout *text(canvas *k, const char *s, double size, int bold,
+PangoLayout *canvas_text(canvas *k, const char *s, double size, int bold,
                          double width, int lines)
 {
     PangoLayout *l = pango_layout_new(k->pc);
@@ -95,7 +79,7 @@ static PangoLayout *text(canvas *k, const char *s, double size, int bold,
     return l;
 }
 
-static void extent(PangoLayout *l, double *w, double *h)
+void canvas_extent(PangoLayout *l, double *w, double *h)
 {
     PangoRectangle r;
 
@@ -107,12 +91,12 @@ static void extent(PangoLayout *l, double *w, double *h)
 /* Draws l with its top-left at (x, y) in the current colour; releases
    it. align: 0 left, 1 right edge at x, 2 centred on x. vcenter: y is
    the middle. */
-static void show(canvas *k, PangoLayout *l, double x, double y, int align,
+void canvas_show(canvas *k, PangoLayout *l, double x, double y, int align,
                  int vcenter)
 {
     double w, h;
 
-    extent(l, &w, &h);
+    canvas_extent(l, &w, &h);
     if (align == 1)
         x -= w;
     else if (align == 2)
@@ -133,9 +117,9 @@ static const double *measured(canvas *k, const char *s, double size,
     double *wh = g_hash_table_lookup(k->sizes, key);
 
     if (wh == NULL) {
-        PangoLayout *l = text(k, s, size, bold, 0, 0);
+        PangoLayout *l = canvas_text(k, s, size, bold, 0, 0);
         wh = g_new(double, 2);
-        extent(l, &wh[0], &wh[1]);
+        canvas_extent(l, &wh[0], &wh[1]);
         g_object_unref(l);
         g_hash_table_insert(k->sizes, key, wh);
     } else {
@@ -144,12 +128,12 @@ static const double *measured(canvas *k, const char *s, double size,
     return wh;
 }
 
-static double text_width(canvas *k, const char *s, double size, int bold)
+double canvas_text_width(canvas *k, const char *s, double size, int bold)
 {
     return measured(k, s, size, bold)[0];
 }
 
-static double text_height(canvas *k, const char *s, double size)
+double canvas_text_height(canvas *k, const char *s, double size)
 {
     return measured(k, s, size, 0)[1];
 }
@@ -168,8 +152,8 @@ static double footer_height(canvas *k)
         PangoLayout *l;
         if (parts[i] == NULL)
             continue;
-        l = text(k, parts[i], k->fs * 0.78, 0, k->w - 2 * k->m, 2);
-        extent(l, &tw, &th);
+        l = canvas_text(k, parts[i], k->fs * 0.78, 0, k->w - 2 * k->m, 2);
+        canvas_extent(l, &tw, &th);
         g_object_unref(l);
         h += th + (h > 0 ? k->fs * 0.2 : 0);
     }
@@ -185,14 +169,14 @@ static void frame(canvas *k, double *top, double *bottom)
     PangoLayout *l;
 
     cairo_set_source_rgb(k->cr, C_TEXT);
-    l = text(k, c->title, k->fs * 1.3, 1, bw, 2);
-    extent(l, &tw, &th);
-    show(k, l, k->m, y, 0, 0);
+    l = canvas_text(k, c->title, k->fs * 1.3, 1, bw, 2);
+    canvas_extent(l, &tw, &th);
+    canvas_show(k, l, k->m, y, 0, 0);
     y += th + k->fs * 0.2;
     cairo_set_source_rgb(k->cr, C_SUBTLE);
-    l = text(k, c->subtitle, k->fs, 0, bw, 1);
-    extent(l, &tw, &th);
-    show(k, l, k->m, y, 0, 0);
+    l = canvas_text(k, c->subtitle, k->fs, 0, bw, 1);
+    canvas_extent(l, &tw, &th);
+    canvas_show(k, l, k->m, y, 0, 0);
     *top = y + th + k->fs * 0.9;
     *bottom = k->h - k->m;
     if (c->source != NULL || c->note != NULL) {
@@ -213,24 +197,17 @@ static void source_line(canvas *k, double used)
         PangoLayout *l;
         if (parts[i] == NULL)
             continue;
-        l = text(k, parts[i], k->fs * 0.78, 0, k->w - 2 * k->m, 2);
-        extent(l, &tw, &th);
-        show(k, l, k->m, y, 0, 0);
+        l = canvas_text(k, parts[i], k->fs * 0.78, 0, k->w - 2 * k->m, 2);
+        canvas_extent(l, &tw, &th);
+        canvas_show(k, l, k->m, y, 0, 0);
         y += th + k->fs * 0.2;
     }
 }
 
 /* ---- axes -------------------------------------------------------------- */
 
-typedef struct {
-    canvas *k;
-    int years;                   /* labels are years, not values */
-    int vertical;                /* extent along the axis is the height */
-    double size;
-    double ref;                  /* largest magnitude: one form per axis */
-} measure_ctx;
 
-static void tick_label(const measure_ctx *m, double v, double step,
+void canvas_tick_label(const measure_ctx *m, double v, double step,
                        char *buf, size_t size)
 {
     if (m->years)
@@ -244,12 +221,12 @@ static double measure(void *user, double v, double step)
     measure_ctx *m = user;
     char buf[FMT_MAX];
 
-    tick_label(m, v, step, buf, sizeof buf);
-    return m->vertical ? text_height(m->k, buf, m->size)
-                       : text_width(m->k, buf, m->size, 0);
+    canvas_tick_label(m, v, step, buf, sizeof buf);
+    return m->vertical ? canvas_text_height(m->k, buf, m->size)
+                       : canvas_text_width(m->k, buf, m->size, 0);
 }
 
-static void ticks_for(canvas *k, double lo, double hi, double length,
+void canvas_ticks(canvas *k, double lo, double hi, double length,
                       int years, int vertical, int from_zero,
                       plot_ticks *t, measure_ctx *mc)
 {
@@ -273,18 +250,14 @@ static void ticks_for(canvas *k, double lo, double hi, double length,
     plot_ticks_compute(&a, t);
 }
 
-/* Maps [lo, hi] onto [p0, p1]. */
-typedef struct {
-    double lo, hi, p0, p1;
-} scale;
 
-static double at(const scale *s, double v)
+double canvas_at(const scale *s, double v)
 {
     return s->p0 + (v - s->lo) / (s->hi - s->lo) * (s->p1 - s->p0);
 }
 
 /* Grid lines are light; the zero line, where there is one, darker. */
-static void grid_colour(canvas *k, double v)
+void canvas_grid_colour(canvas *k, double v)
 {
     double g = fabs(v) < 1e-12 ? 0.6 : 0.88;
 
@@ -293,7 +266,7 @@ static void grid_colour(canvas *k, double v)
 }
 
 /* Horizontal grid lines and labels of the value axis (line charts). */
-static void y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
+void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
                    const scale *ys, double left, double right)
 {
     char buf[FMT_MAX];
@@ -301,22 +274,22 @@ static void y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
 
     mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
     for (i = 0; i < t->n; i++) {
-        double v = t->lmin + i * t->step, y = at(ys, v);
+        double v = t->lmin + i * t->step, y = canvas_at(ys, v);
         if (v < ys->lo - 1e-9 || v > ys->hi + 1e-9)
             continue;
-        grid_colour(k, v);
+        canvas_grid_colour(k, v);
         cairo_move_to(k->cr, left, y);
         cairo_line_to(k->cr, right, y);
         cairo_stroke(k->cr);
-        tick_label(mc, v, t->step, buf, sizeof buf);
+        canvas_tick_label(mc, v, t->step, buf, sizeof buf);
         cairo_set_source_rgb(k->cr, C_SUBTLE);
-        show(k, text(k, buf, mc->size, 0, 0, 0), left - k->fs * 0.4, y, 1,
+        canvas_show(k, canvas_text(k, buf, mc->size, 0, 0, 0), left - k->fs * 0.4, y, 1,
              1);
     }
 }
 
 /* The axis line along the bottom and its labels below. */
-static void x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
+void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
                    const scale *xs, double bottom, int grid, double top)
 {
     char buf[FMT_MAX];
@@ -324,11 +297,11 @@ static void x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
 
     mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
     for (i = 0; i < t->n; i++) {
-        double v = t->lmin + i * t->step, x = at(xs, v);
+        double v = t->lmin + i * t->step, x = canvas_at(xs, v);
         if (v < xs->lo - 1e-9 || v > xs->hi + 1e-9)
             continue;
         if (grid) {
-            grid_colour(k, v);
+            canvas_grid_colour(k, v);
             cairo_move_to(k->cr, x, top);
             cairo_line_to(k->cr, x, bottom);
         } else {
@@ -338,9 +311,9 @@ static void x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
             cairo_line_to(k->cr, x, bottom + k->fs * 0.25);
         }
         cairo_stroke(k->cr);
-        tick_label(mc, v, t->step, buf, sizeof buf);
+        canvas_tick_label(mc, v, t->step, buf, sizeof buf);
         cairo_set_source_rgb(k->cr, C_SUBTLE);
-        show(k, text(k, buf, mc->size, 0, 0, 0), x,
+        canvas_show(k, canvas_text(k, buf, mc->size, 0, 0, 0), x,
              bottom + k->fs * 0.35, 2, 0);
     }
 }
@@ -389,7 +362,7 @@ static void markers(canvas *k, const plot_line *l, const scale *xs,
                     (j + 1 == l->n || l->year[j + 1] - l->year[j] > 1);
         if (l->flags[j] != NULL) {     /* a ring marks a flagged value */
             cairo_new_sub_path(k->cr);
-            cairo_arc(k->cr, at(xs, l->year[j]), at(ys, l->value[j]),
+            cairo_arc(k->cr, canvas_at(xs, l->year[j]), canvas_at(ys, l->value[j]),
                       r * 2.1, 0, 2 * G_PI);
             cairo_save(k->cr);
             cairo_set_line_width(k->cr, k->fs * 0.07);
@@ -399,7 +372,7 @@ static void markers(canvas *k, const plot_line *l, const scale *xs,
         if (l->n > 12 && !alone && !l->filled[j])
             continue;
         cairo_new_sub_path(k->cr);
-        cairo_arc(k->cr, at(xs, l->year[j]), at(ys, l->value[j]), r, 0,
+        cairo_arc(k->cr, canvas_at(xs, l->year[j]), canvas_at(ys, l->value[j]), r, 0,
                   2 * G_PI);
         if (l->filled[j]) {
             cairo_save(k->cr);
@@ -418,16 +391,16 @@ static void markers(canvas *k, const plot_line *l, const scale *xs,
 static void forecast(canvas *k, const plot_line *l, const scale *xs,
                      const scale *ys)
 {
-    double x0 = at(xs, l->year[l->n - 1]), y0 = at(ys, l->value[l->n - 1]);
-    double x1 = at(xs, l->forecast_year), dash[] = {k->fs * 0.35,
+    double x0 = canvas_at(xs, l->year[l->n - 1]), y0 = canvas_at(ys, l->value[l->n - 1]);
+    double x1 = canvas_at(xs, l->forecast_year), dash[] = {k->fs * 0.35,
                                                     k->fs * 0.25};
 
     if (l->forecast_year <= 0)
         return;
     cairo_set_source_rgba(k->cr, C_FOCUS, 0.14);
     cairo_move_to(k->cr, x0, y0);
-    cairo_line_to(k->cr, x1, at(ys, l->forecast_hi));
-    cairo_line_to(k->cr, x1, at(ys, l->forecast_lo));
+    cairo_line_to(k->cr, x1, canvas_at(ys, l->forecast_hi));
+    cairo_line_to(k->cr, x1, canvas_at(ys, l->forecast_lo));
     cairo_close_path(k->cr);
     cairo_fill(k->cr);
     cairo_save(k->cr);
@@ -435,7 +408,7 @@ static void forecast(canvas *k, const plot_line *l, const scale *xs,
     cairo_set_line_width(k->cr, k->fs * 0.14);
     cairo_set_dash(k->cr, dash, 2, 0);
     cairo_move_to(k->cr, x0, y0);
-    cairo_line_to(k->cr, x1, at(ys, l->forecast));
+    cairo_line_to(k->cr, x1, canvas_at(ys, l->forecast));
     cairo_stroke(k->cr);
     cairo_restore(k->cr);
 }
@@ -449,7 +422,7 @@ static void target_line(canvas *k, const scale *xs, const scale *ys)
 
     if (!isfinite(ind->target))
         return;
-    y = at(ys, ind->target);
+    y = canvas_at(ys, ind->target);
     cairo_save(k->cr);
     cairo_set_source_rgb(k->cr, C_AXIS);
     cairo_set_line_width(k->cr, k->fs * 0.09);
@@ -469,12 +442,12 @@ static void target_line(canvas *k, const scale *xs, const scale *ys)
                                                          : "Target %s",
                    v, ind->target_year);
     cairo_set_source_rgb(k->cr, C_AXIS);
-    show(k, text(k, label, k->fs * 0.78, 0, 0, 0), xs->p0 + k->fs * 0.2,
-         y - k->fs * 0.15 - text_height(k, label, k->fs * 0.78), 0, 0);
+    canvas_show(k, canvas_text(k, label, k->fs * 0.78, 0, 0, 0), xs->p0 + k->fs * 0.2,
+         y - k->fs * 0.15 - canvas_text_height(k, label, k->fs * 0.78), 0, 0);
 }
 
 /* A line breaks where years are missing: a gap is never bridged. */
-static void polyline(canvas *k, const plot_line *l, const scale *xs,
+void canvas_polyline(canvas *k, const plot_line *l, const scale *xs,
                      const scale *ys)
 {
     size_t j;
@@ -487,7 +460,7 @@ static void polyline(canvas *k, const plot_line *l, const scale *xs,
     cairo_set_line_join(k->cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(k->cr, CAIRO_LINE_CAP_ROUND);
     for (j = 0; j < l->n; j++) {
-        double x = at(xs, l->year[j]), y = at(ys, l->value[j]);
+        double x = canvas_at(xs, l->year[j]), y = canvas_at(ys, l->value[j]);
         if (j == 0 || l->year[j] - l->year[j - 1] > 1)
             cairo_move_to(k->cr, x, y);
         else
@@ -497,10 +470,6 @@ static void polyline(canvas *k, const plot_line *l, const scale *xs,
     markers(k, l, xs, ys);
 }
 
-typedef struct {
-    size_t line;
-    double want, y, h;
-} label_pos;
 
 static int cmp_want(const void *a, const void *b)
 {
@@ -511,7 +480,7 @@ static int cmp_want(const void *a, const void *b)
 
 /* Direct labels at the line ends, pushed apart so that none overlaps:
    down from the top, then back up from the bottom edge. */
-static void place_labels(label_pos *p, size_t n, double top, double bottom)
+void canvas_place_labels(label_pos *p, size_t n, double top, double bottom)
 {
     size_t i;
 
@@ -532,13 +501,13 @@ static void place_labels(label_pos *p, size_t n, double top, double bottom)
 static void early_label(canvas *k, const plot_line *l, const scale *xs,
                         const scale *ys, double size, double maxw)
 {
-    double x = at(xs, l->year[l->n - 1]) + k->fs * 0.45;
+    double x = canvas_at(xs, l->year[l->n - 1]) + k->fs * 0.45;
 
     cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
     if (l->highlight)
         cairo_set_source_rgb(k->cr, C_FOCUS);
-    show(k, text(k, l->label, size, l->highlight, maxw, 1), x,
-         at(ys, l->value[l->n - 1]), 0, 1);
+    canvas_show(k, canvas_text(k, l->label, size, l->highlight, maxw, 1), x,
+         canvas_at(ys, l->value[l->n - 1]), 0, 1);
 }
 
 /* "29 other regions": the label of the grey lines as a group. */
@@ -568,7 +537,7 @@ static int labels_grouped(canvas *k, double last_year, double size,
     for (i = 0; i < c->n_lines; i++) {
         const plot_line *l = &c->lines[i];
         if (l->n > 0 && l->year[l->n - 1] >= last_year)
-            need += text_height(k, l->label, size) * 1.05;
+            need += canvas_text_height(k, l->label, size) * 1.05;
     }
     return need > bottom - top + k->fs * 0.7;
 }
@@ -598,12 +567,12 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
             continue;
         }
         if (grouped && !l->highlight) {
-            others[n_others++] = at(ys, l->value[l->n - 1]);
+            others[n_others++] = canvas_at(ys, l->value[l->n - 1]);
             continue;
         }
         p[n].line = i;
-        p[n].want = at(ys, l->value[l->n - 1]);
-        p[n].h = text_height(k, l->label, size) * 1.05;
+        p[n].want = canvas_at(ys, l->value[l->n - 1]);
+        p[n].h = canvas_text_height(k, l->label, size) * 1.05;
         n++;
     }
     if (n_others > 0) {
@@ -611,10 +580,10 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
         group = group_label(c, n_others);
         p[n].line = SIZE_MAX;
         p[n].want = others[n_others / 2];
-        p[n].h = text_height(k, group, size) * 1.05;
+        p[n].h = canvas_text_height(k, group, size) * 1.05;
         n++;
     }
-    place_labels(p, n, top - k->fs * 0.7, bottom);
+    canvas_place_labels(p, n, top - k->fs * 0.7, bottom);
     for (i = 0; i < n; i++) {
         const plot_line *l = p[i].line == SIZE_MAX ? NULL : &c->lines[p[i].line];
         if (l != NULL && l->highlight)
@@ -629,7 +598,7 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
             cairo_line_to(k->cr, x - k->fs * 0.1, p[i].y);
             cairo_stroke(k->cr);
         }
-        show(k, text(k, l ? l->label : group, size, l && l->highlight, maxw,
+        canvas_show(k, canvas_text(k, l ? l->label : group, size, l && l->highlight, maxw,
                      1), x, p[i].y, 0, 1);
     }
     g_free(group);
@@ -643,14 +612,14 @@ static double widest_label(canvas *k, double size)
     size_t i;
 
     for (i = 0; i < k->c->n_lines; i++)
-        w = fmax(w, text_width(k, k->c->lines[i].label, size,
+        w = fmax(w, canvas_text_width(k, k->c->lines[i].label, size,
                                k->c->lines[i].highlight));
     return w;
 }
 
 /* The value axis runs from a labelled tick below the data to one above
    it: no point sits on the axis line or outside the grid. */
-static void extend_ticks(plot_ticks *t, double lo, double hi)
+void canvas_extend_ticks(plot_ticks *t, double lo, double hi)
 {
     while (t->lmin > lo + 1e-9 * fabs(t->step) && t->n < 40) {
         t->lmin -= t->step;
@@ -678,11 +647,11 @@ static double line_chart(canvas *k, double top, double bottom)
     size_t i;
 
     value_range(c, &lo, &hi, &y0, &y1);
-    xlh = text_height(k, "2020", k->fs * 0.85);
+    xlh = canvas_text_height(k, "2020", k->fs * 0.85);
     bottom -= xlh + k->fs * 0.35;
     top += k->fs * 0.3;
-    ticks_for(k, lo, hi, bottom - top, 0, 1, 0, &yt, &ym);
-    extend_ticks(&yt, lo, hi);
+    canvas_ticks(k, lo, hi, bottom - top, 0, 1, 0, &yt, &ym);
+    canvas_extend_ticks(&yt, lo, hi);
     ys.lo = yt.lmin;
     ys.hi = yt.lmax;
     ym.ref = fmax(fabs(yt.lmin), fabs(yt.lmax));
@@ -693,9 +662,9 @@ static double line_chart(canvas *k, double top, double bottom)
         char buf[FMT_MAX];
         int t;
         for (t = 0; t < yt.n; t++) {
-            tick_label(&ym, yt.lmin + t * yt.step, yt.step, buf,
+            canvas_tick_label(&ym, yt.lmin + t * yt.step, yt.step, buf,
                        sizeof buf);
-            wmax = fmax(wmax, text_width(k, buf, ym.size, 0));
+            wmax = fmax(wmax, canvas_text_width(k, buf, ym.size, 0));
         }
         left = k->m + wmax + k->fs * 0.4;
     }
@@ -703,7 +672,7 @@ static double line_chart(canvas *k, double top, double bottom)
     labw = widest_label(k, lab);
     if (labels_grouped(k, c->last, lab, top, bottom)) {
         char *g = group_label(c, c->n_lines);
-        labw = fmax(labw, text_width(k, g, lab, 0));
+        labw = fmax(labw, canvas_text_width(k, g, lab, 0));
         g_free(g);
     }
     labw = fmin(labw, k->w * 0.3);
@@ -713,24 +682,24 @@ static double line_chart(canvas *k, double top, double bottom)
         y0 -= 1;
         y1 += 1;
     }
-    ticks_for(k, y0, y1, right - left, 1, 0, 0, &xt, &xm);
+    canvas_ticks(k, y0, y1, right - left, 1, 0, 0, &xt, &xm);
     xs.lo = y0;
     xs.hi = y1;
     xs.p0 = left + k->fs * 0.3;
     xs.p1 = right;
-    y_axis(k, &yt, &ym, &ys, left, right);
+    canvas_y_axis(k, &yt, &ym, &ys, left, right);
     cairo_set_source_rgb(k->cr, C_AXIS);
     cairo_set_line_width(k->cr, 0.6);
     cairo_move_to(k->cr, left, bottom);
     cairo_line_to(k->cr, right, bottom);
     cairo_stroke(k->cr);
-    x_axis(k, &xt, &xm, &xs, bottom, 0, top);
+    canvas_x_axis(k, &xt, &xm, &xs, bottom, 0, top);
     target_line(k, &xs, &ys);
     for (i = 0; i < c->n_lines; i++)
         if (c->lines[i].n > 0)
             forecast(k, &c->lines[i], &xs, &ys);
     for (i = 0; i < c->n_lines; i++)
-        polyline(k, &c->lines[i], &xs, &ys);
+        canvas_polyline(k, &c->lines[i], &xs, &ys);
     end_labels(k, &xs, &ys, right + k->fs * 0.5, top, bottom, lab,
                labw + k->fs * 0.1);
     return bottom + k->fs * 0.35 + xlh;
@@ -752,33 +721,33 @@ static double bar_chart(canvas *k, double top, double bottom)
     size_t i;
 
     for (i = 0; i < c->n_bars; i++) {
-        labw = fmax(labw, text_width(k, c->bars[i].label, lab,
+        labw = fmax(labw, canvas_text_width(k, c->bars[i].label, lab,
                                      c->bars[i].highlight));
         fmt_plain(buf, sizeof buf, c->bars[i].value, c->ind, c->lang);
-        valw = fmax(valw, text_width(k, buf, vsz, c->bars[i].highlight));
+        valw = fmax(valw, canvas_text_width(k, buf, vsz, c->bars[i].highlight));
         lo = fmin(lo, c->bars[i].value);
         hi = fmax(hi, c->bars[i].value);
     }
     left = k->m + fmin(labw, k->w * 0.35) + k->fs * 0.5;
     right = k->w - k->m - valw - k->fs * 0.4;
-    xlh = text_height(k, "0", vsz);
+    xlh = canvas_text_height(k, "0", vsz);
     bottom -= xlh + k->fs * 0.35;
     /* rows at most 2.4 em: a few bars make a short chart, not a sparse
        one; the axis follows the last row */
     row = fmin((bottom - top) / (double)c->n_bars, k->fs * 2.4);
     bottom = top + row * (double)c->n_bars;
-    ticks_for(k, lo, hi, right - left, 0, 0, 1, &xt, &xm);
-    extend_ticks(&xt, lo, hi);         /* the longest bar ends on a grid */
+    canvas_ticks(k, lo, hi, right - left, 0, 0, 1, &xt, &xm);
+    canvas_extend_ticks(&xt, lo, hi);         /* the longest bar ends on a grid */
     xs.lo = xt.lmin;
     xs.hi = xt.lmax;
     xs.p0 = left;
     xs.p1 = right;
-    x_axis(k, &xt, &xm, &xs, bottom, 1, top);
+    canvas_x_axis(k, &xt, &xm, &xs, bottom, 1, top);
     bh = row * 0.62;
     for (i = 0; i < c->n_bars; i++) {
         const plot_bar *b = &c->bars[i];
         double yc = top + row * ((double)i + 0.5);
-        double x0 = at(&xs, 0), x1 = at(&xs, b->value);
+        double x0 = canvas_at(&xs, 0), x1 = canvas_at(&xs, b->value);
         if (b->highlight)
             cairo_set_source_rgb(k->cr, C_FOCUS);
         else
@@ -789,13 +758,13 @@ static double bar_chart(canvas *k, double top, double bottom)
                              b->highlight ? 0.35 : 0.2,
                              b->highlight ? 0.55 : 0.2);
         fmt_plain(buf, sizeof buf, b->value, c->ind, c->lang);
-        show(k, text(k, buf, vsz, b->highlight, 0, 0),
+        canvas_show(k, canvas_text(k, buf, vsz, b->highlight, 0, 0),
              b->value < 0 ? x1 - k->fs * 0.3 : x1 + k->fs * 0.3, yc,
              b->value < 0 ? 1 : 0, 1);
         cairo_set_source_rgb(k->cr, b->highlight ? 0.0 : 0.1,
                              b->highlight ? 0.447 : 0.1,
                              b->highlight ? 0.698 : 0.1);
-        show(k, text(k, b->label, lab, b->highlight, k->w * 0.35, 1),
+        canvas_show(k, canvas_text(k, b->label, lab, b->highlight, k->w * 0.35, 1),
              left - k->fs * 0.5, yc, 1, 1);
     }
     return bottom + k->fs * 0.35 + xlh;
@@ -955,13 +924,25 @@ static void setup_text(canvas *k, fmt_lang lang, int raster)
 
 static void draw(canvas *k)
 {
-    double top, bottom;
+    double top, bottom, used = 0;
 
     cairo_set_source_rgb(k->cr, 1, 1, 1);
     cairo_paint(k->cr);
+    if (k->c->type == PLOT_SPARKLINE) {     /* word-sized: no frame */
+        types_sparkline(k);
+        return;
+    }
     frame(k, &top, &bottom);
-    source_line(k, k->c->type == PLOT_BAR ? bar_chart(k, top, bottom)
-                                          : line_chart(k, top, bottom));
+    switch (k->c->type) {
+    case PLOT_BAR: used = bar_chart(k, top, bottom); break;
+    case PLOT_GROUPED: used = types_grouped(k, top, bottom); break;
+    case PLOT_STACKED: used = types_stacked(k, top, bottom); break;
+    case PLOT_SLOPE: used = types_slope(k, top, bottom); break;
+    case PLOT_SMALL: used = types_small(k, top, bottom); break;
+    case PLOT_LINE:
+    case PLOT_SPARKLINE: used = line_chart(k, top, bottom); break;
+    }
+    source_line(k, used);
 }
 
 static cairo_surface_t *surface_for(const plot_chart *c, const plot_style *s,

@@ -1,0 +1,94 @@
+/*
+ * plots/canvas.h -- the drawing helpers the chart types share (internal
+ * to plots/): measured Pango text, ticks and axes, scales, lines and
+ * label placement. Units are points; everything draws on canvas.cr.
+ */
+#ifndef PLOTS_CANVAS_H
+#define PLOTS_CANVAS_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <glib.h>
+
+#include "chart.h"
+#include "ticks.h"
+
+/* Okabe-Ito blue for the focus region; greys for the rest. */
+#define C_FOCUS 0.0, 0.447, 0.698
+#define C_OTHER 0.62, 0.62, 0.62
+#define C_OTHER_TEXT 0.42, 0.42, 0.42
+#define C_TEXT 0.10, 0.10, 0.10
+#define C_SUBTLE 0.35, 0.35, 0.35
+#define C_GRID 0.88, 0.88, 0.88
+#define C_AXIS 0.30, 0.30, 0.30
+
+typedef struct {
+    cairo_t *cr;
+    PangoContext *pc;
+    PangoFontDescription *font;
+    const plot_chart *c;
+    double w, h, fs, m;
+    GString *missing;            /* characters no font covers */
+    GHashTable *sizes;           /* "size bold text" -> measured extent */
+} canvas;
+
+typedef struct {
+    canvas *k;
+    int years;                   /* labels are years, not values */
+    int vertical;                /* extent along the axis is the height */
+    double size;
+    double ref;                  /* largest magnitude: one form per axis */
+} measure_ctx;
+
+/* Maps [lo, hi] onto [p0, p1]. */
+typedef struct {
+    double lo, hi, p0, p1;
+} scale;
+
+typedef struct {
+    size_t line;
+    double want, y, h;
+} label_pos;
+
+/* Text: a layout of s at `size` points (width > 0 wraps; lines > 0 caps
+   and ellipsizes); its extent; drawing it (align 0 left, 1 right, 2
+   centre; vcenter: y is the middle) releases it. */
+PangoLayout *canvas_text(canvas *k, const char *s, double size, int bold,
+                         double width, int lines);
+void canvas_extent(PangoLayout *l, double *w, double *h);
+void canvas_show(canvas *k, PangoLayout *l, double x, double y, int align,
+                 int vcenter);
+double canvas_text_width(canvas *k, const char *s, double size, int bold);
+double canvas_text_height(canvas *k, const char *s, double size);
+
+/* Ticks for [lo, hi] on an axis of `length` points. */
+void canvas_ticks(canvas *k, double lo, double hi, double length, int years,
+                  int vertical, int from_zero, plot_ticks *t,
+                  measure_ctx *mc);
+/* Extends t to labelled ticks around [lo, hi]. */
+void canvas_extend_ticks(plot_ticks *t, double lo, double hi);
+void canvas_tick_label(const measure_ctx *m, double v, double step,
+                       char *buf, size_t size);
+double canvas_at(const scale *s, double v);
+void canvas_grid_colour(canvas *k, double v);
+void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
+                   const scale *ys, double left, double right);
+void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
+                   const scale *xs, double bottom, int grid, double top);
+
+/* A region's line with its markers, gaps kept. */
+void canvas_polyline(canvas *k, const plot_line *l, const scale *xs,
+                     const scale *ys);
+/* Spreads labels (sorted by want) so that none overlaps, within
+   [top, bottom]. */
+void canvas_place_labels(label_pos *p, size_t n, double top, double bottom);
+
+/* The chart types of plots/types.c; each returns the lowest y it drew. */
+double types_grouped(canvas *k, double top, double bottom);
+double types_stacked(canvas *k, double top, double bottom);
+double types_slope(canvas *k, double top, double bottom);
+double types_small(canvas *k, double top, double bottom);
+void types_sparkline(canvas *k);
+
+#endif
