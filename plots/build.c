@@ -21,7 +21,9 @@ const char *plot_type_name(plot_type t)
 void plot_bytes_free(plot_bytes *b)
 {
     g_free(b->data);
+    g_free(b->why);
     b->data = NULL;
+    b->why = NULL;
     b->len = 0;
 }
 

@@ -31,6 +31,9 @@ typedef struct {
     double w, h, fs, m;
     GString *missing;            /* characters no font covers */
     GHashTable *sizes;           /* "size bold text" -> measured extent */
+    plot_boxes *boxes;           /* where labels went, when asked */
+    int recording;               /* canvas_show records label boxes */
+    char *why;                   /* a layout decision worth telling */
 } canvas;
 
 typedef struct {
@@ -83,6 +86,9 @@ void canvas_polyline(canvas *k, const plot_line *l, const scale *xs,
 /* Spreads labels (sorted by want) so that none overlaps, within
    [top, bottom]. */
 void canvas_place_labels(label_pos *p, size_t n, double top, double bottom);
+/* Between these, canvas_show records each label's box (when asked). */
+void canvas_labels_begin(canvas *k);
+void canvas_labels_end(canvas *k);
 
 /* The chart types of plots/types.c; each returns the lowest y it drew. */
 double types_grouped(canvas *k, double top, double bottom);

@@ -28,11 +28,24 @@ const char *plot_type_name(plot_type t);
 #define PLOT_MAX_LINES 8         /* more lines: small multiples */
 typedef enum { PLOT_PDF = 1, PLOT_PNG = 2, PLOT_SVG = 4 } plot_format;
 
+/* Boxes of the labels a render placed (for tests: none may overlap or
+   leave the page). Optional: NULL in plot_style to skip. */
+typedef struct {
+    double x, y, w, h;
+} plot_box;
+
+typedef struct {
+    plot_box *box;
+    size_t n, cap;
+    double page_w, page_h;
+} plot_boxes;
+
 typedef struct {
     double width_mm, height_mm;  /* the page */
     double dpi;                  /* PNG resolution */
     fmt_lang lang;
     long long epoch;             /* SOURCE_DATE_EPOCH, else now: PDF date */
+    plot_boxes *boxes;           /* optional: where labels went */
 } plot_style;
 
 /* A region's line: points in year order; gaps are years left out. */
@@ -84,10 +97,11 @@ plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
                              sb_error *err);
 void plot_chart_destroy(plot_chart *c);
 
-/* The bytes of a file. */
+/* The bytes of a file, and a layout decision worth telling (-v). */
 typedef struct {
     unsigned char *data;
     size_t len;
+    char *why;                   /* e.g. why a legend replaced labels */
 } plot_bytes;
 void plot_bytes_free(plot_bytes *b);
 

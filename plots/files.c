@@ -119,6 +119,7 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
     sb_status rc = SB_OK;
     char *name;
     size_t i;
+    int told = 0;
 
     if (def == NULL)
         return sb_diag_warn(diag, NULL, 0, 0, "%s", why.msg) == SB_OK
@@ -136,14 +137,14 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
     {
         /* the text alternative, same name with .txt */
         char *alt = plot_chart_alt_text(c, ds, mc), *file;
-        plot_bytes b = {(unsigned char *)alt, strlen(alt)};
+        plot_bytes b = {(unsigned char *)alt, strlen(alt), NULL};
         file = g_strdup_printf("%s.txt", name);
         rc = write_file(o->dir, file, &b, err);
         g_free(file);
         g_free(alt);
     }
     for (i = 0; i < G_N_ELEMENTS(all) && rc == SB_OK; i++) {
-        plot_bytes b = {NULL, 0};
+        plot_bytes b = {NULL, 0, NULL};
         char *file;
         if (!(o->formats & all[i]))
             continue;
@@ -160,8 +161,11 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
             rc = write_file(o->dir, file, &b, err);
         if (rc == SB_OK && o->verbose)
             fprintf(stderr, "statbrief: wrote %s/%s\n", o->dir, file);
-        if (rc == SB_OK && o->verbose && c->why != NULL && i == 0)
-            fprintf(stderr, "statbrief: %s: %s\n", c->ind->id, c->why);
+        if (rc == SB_OK && o->verbose && (c->why || b.why) && !told) {
+            fprintf(stderr, "statbrief: %s: %s\n", c->ind->id,
+                    c->why ? c->why : b.why);
+            told = 1;
+        }
         g_free(file);
         plot_bytes_free(&b);
     }

@@ -91,6 +91,31 @@ void canvas_extent(PangoLayout *l, double *w, double *h)
 /* Draws l with its top-left at (x, y) in the current colour; releases
    it. align: 0 left, 1 right edge at x, 2 centred on x. vcenter: y is
    the middle. */
+void canvas_labels_begin(canvas *k)
+{
+    k->recording = k->boxes != NULL;
+}
+
+void canvas_labels_end(canvas *k)
+{
+    k->recording = 0;
+}
+
+static void record_box(canvas *k, double x, double y, double w, double h)
+{
+    plot_boxes *b = k->boxes;
+
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 16;
+        b->box = g_renew(plot_box, b->box, b->cap);
+    }
+    b->box[b->n].x = x;
+    b->box[b->n].y = y;
+    b->box[b->n].w = w;
+    b->box[b->n].h = h;
+    b->n++;
+}
+
 void canvas_show(canvas *k, PangoLayout *l, double x, double y, int align,
                  int vcenter)
 {
@@ -103,6 +128,8 @@ void canvas_show(canvas *k, PangoLayout *l, double x, double y, int align,
         x -= w / 2;
     if (vcenter)
         y -= h / 2;
+    if (k->recording)
+        record_box(k, x, y, w, h);
     cairo_move_to(k->cr, x, y);
     pango_cairo_show_layout(k->cr, l);
     g_object_unref(l);
@@ -510,22 +537,6 @@ static void early_label(canvas *k, const plot_line *l, const scale *xs,
          canvas_at(ys, l->value[l->n - 1]), 0, 1);
 }
 
-/* "29 other regions": the label of the grey lines as a group. */
-static char *group_label(const plot_chart *c, size_t n)
-{
-    return c->lang == FMT_ZH
-               ? g_strdup_printf("\xe5\x85\xb6\xe4\xbb\x96%zu\xe4\xb8"
-                                 "\xaa\xe5\x9c\xb0\xe5\x8c\xba", n)
-               : g_strdup_printf("%zu other regions", n);  /* 其他N个地区 */
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return x < y ? -1 : x > y;
-}
-
 /* Whether the right-edge labels need more height than the plot has. */
 static int labels_grouped(canvas *k, double last_year, double size,
                           double top, double bottom)
@@ -542,32 +553,25 @@ static int labels_grouped(canvas *k, double last_year, double size,
     return need > bottom - top + k->fs * 0.7;
 }
 
-/* Direct labels at the right edge. When they cannot all fit, the focus
-   region keeps its label and the grey lines get one together, at the
-   median of their ends: their shared grey would make a legend useless. */
+/* Direct labels at the right edge, spread so that none overlaps; a line
+   that ends early is labelled beside its last point. The caller has
+   checked that they fit (else: a legend). */
 static void end_labels(canvas *k, const scale *xs, const scale *ys,
                        double x, double top, double bottom, double size,
                        double maxw)
 {
     const plot_chart *c = k->c;
-    label_pos *p = g_new0(label_pos, c->n_lines + 2);
-    double need = 0, *others = g_new(double, c->n_lines + 1);
-    size_t i, n = 0, n_others = 0;
-    char *group = NULL;
-    int grouped;
+    label_pos *p = g_new0(label_pos, c->n_lines + 1);
+    size_t i, n = 0;
 
-    (void)need;
-    grouped = labels_grouped(k, k->c->last, size, top, bottom);
+    (void)xs;
+    canvas_labels_begin(k);
     for (i = 0; i < c->n_lines; i++) {
         const plot_line *l = &c->lines[i];
         if (l->n == 0)
             continue;
-        if (l->year[l->n - 1] < k->c->last && !grouped) {
+        if (l->year[l->n - 1] < k->c->last) {
             early_label(k, l, xs, ys, size, maxw);
-            continue;
-        }
-        if (grouped && !l->highlight) {
-            others[n_others++] = canvas_at(ys, l->value[l->n - 1]);
             continue;
         }
         p[n].line = i;
@@ -575,18 +579,10 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
         p[n].h = canvas_text_height(k, l->label, size) * 1.05;
         n++;
     }
-    if (n_others > 0) {
-        qsort(others, n_others, sizeof *others, cmp_double);
-        group = group_label(c, n_others);
-        p[n].line = SIZE_MAX;
-        p[n].want = others[n_others / 2];
-        p[n].h = canvas_text_height(k, group, size) * 1.05;
-        n++;
-    }
     canvas_place_labels(p, n, top - k->fs * 0.7, bottom);
     for (i = 0; i < n; i++) {
-        const plot_line *l = p[i].line == SIZE_MAX ? NULL : &c->lines[p[i].line];
-        if (l != NULL && l->highlight)
+        const plot_line *l = &c->lines[p[i].line];
+        if (l->highlight)
             cairo_set_source_rgb(k->cr, C_FOCUS);
         else
             cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
@@ -598,12 +594,49 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
             cairo_line_to(k->cr, x - k->fs * 0.1, p[i].y);
             cairo_stroke(k->cr);
         }
-        canvas_show(k, canvas_text(k, l ? l->label : group, size, l && l->highlight, maxw,
-                     1), x, p[i].y, 0, 1);
+        canvas_show(k, canvas_text(k, l->label, size, l->highlight, maxw, 1),
+                    x, p[i].y, 0, 1);
     }
-    g_free(group);
-    g_free(others);
+    canvas_labels_end(k);
     g_free(p);
+}
+
+/* When the labels cannot fit beside the plot: a legend, every region
+   named (none is ever dropped), in rows under the subtitle. Returns the
+   y below it. */
+static double legend(canvas *k, double top, double size)
+{
+    const plot_chart *c = k->c;
+    double x = k->m, y = top, sw = k->fs * 1.1, h = 0;
+    size_t i;
+
+    canvas_labels_begin(k);
+    for (i = 0; i < c->n_lines; i++) {
+        const plot_line *l = &c->lines[i];
+        double w = canvas_text_width(k, l->label, size, l->highlight);
+        h = canvas_text_height(k, l->label, size);
+        if (x + sw + w > k->w - k->m && x > k->m) {
+            x = k->m;
+            y += h + k->fs * 0.2;
+        }
+        if (l->highlight)
+            cairo_set_source_rgb(k->cr, C_FOCUS);
+        else
+            cairo_set_source_rgb(k->cr, C_OTHER);
+        cairo_set_line_width(k->cr, l->highlight ? k->fs * 0.2 : k->fs * 0.12);
+        cairo_move_to(k->cr, x, y + h / 2);
+        cairo_line_to(k->cr, x + sw * 0.8, y + h / 2);
+        cairo_stroke(k->cr);
+        if (l->highlight)
+            cairo_set_source_rgb(k->cr, C_FOCUS);
+        else
+            cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
+        canvas_show(k, canvas_text(k, l->label, size, l->highlight, 0, 0),
+                    x + sw, y, 0, 0);
+        x += sw + w + k->fs * 0.9;
+    }
+    canvas_labels_end(k);
+    return y + h + k->fs * 0.6;
 }
 
 static double widest_label(canvas *k, double size)
@@ -641,6 +674,7 @@ static double line_chart(canvas *k, double top, double bottom)
 {
     const plot_chart *c = k->c;
     double lo, hi, y0, y1, lab = k->fs * 0.9, left, right, xlh, labw;
+    int use_legend;
     plot_ticks yt, xt;
     measure_ctx ym, xm;
     scale ys, xs;
@@ -649,6 +683,17 @@ static double line_chart(canvas *k, double top, double bottom)
     value_range(c, &lo, &hi, &y0, &y1);
     xlh = canvas_text_height(k, "2020", k->fs * 0.85);
     bottom -= xlh + k->fs * 0.35;
+    /* labels get at most 30% of the width; longer ones are ellipsized;
+       too many for the height: a legend above the plot instead */
+    use_legend = labels_grouped(k, c->last, lab, top, bottom);
+    if (use_legend) {
+        g_free(k->why);
+        k->why = g_strdup_printf("%zu line labels need more height than the "
+                                 "plot has: a legend instead",
+                                 c->n_lines);
+        top = legend(k, top - k->fs * 0.6, lab) + k->fs * 0.3;
+    }
+    labw = use_legend ? 0 : fmin(widest_label(k, lab), k->w * 0.3);
     top += k->fs * 0.3;
     canvas_ticks(k, lo, hi, bottom - top, 0, 1, 0, &yt, &ym);
     canvas_extend_ticks(&yt, lo, hi);
@@ -668,15 +713,7 @@ static double line_chart(canvas *k, double top, double bottom)
         }
         left = k->m + wmax + k->fs * 0.4;
     }
-    /* labels get at most 30% of the width; longer ones are ellipsized */
-    labw = widest_label(k, lab);
-    if (labels_grouped(k, c->last, lab, top, bottom)) {
-        char *g = group_label(c, c->n_lines);
-        labw = fmax(labw, canvas_text_width(k, g, lab, 0));
-        g_free(g);
-    }
-    labw = fmin(labw, k->w * 0.3);
-    right = k->w - k->m - labw - k->fs * 0.6;
+    right = k->w - k->m - labw - (use_legend ? 0 : k->fs * 0.6);
     /* one year still needs a width: centre it */
     if (y1 - y0 < 1) {
         y0 -= 1;
@@ -700,8 +737,9 @@ static double line_chart(canvas *k, double top, double bottom)
             forecast(k, &c->lines[i], &xs, &ys);
     for (i = 0; i < c->n_lines; i++)
         canvas_polyline(k, &c->lines[i], &xs, &ys);
-    end_labels(k, &xs, &ys, right + k->fs * 0.5, top, bottom, lab,
-               labw + k->fs * 0.1);
+    if (!use_legend)
+        end_labels(k, &xs, &ys, right + k->fs * 0.5, top, bottom, lab,
+                   labw + k->fs * 0.1);
     return bottom + k->fs * 0.35 + xlh;
 }
 
@@ -736,6 +774,10 @@ static double bar_chart(canvas *k, double top, double bottom)
        one; the axis follows the last row */
     row = fmin((bottom - top) / (double)c->n_bars, k->fs * 2.4);
     bottom = top + row * (double)c->n_bars;
+    /* Many bars on a short page: rows thinner than the labels would
+       collide; the labels shrink to fit the row instead. */
+    lab = fmin(lab, row * 0.8);
+    vsz = fmin(vsz, row * 0.75);
     canvas_ticks(k, lo, hi, right - left, 0, 0, 1, &xt, &xm);
     canvas_extend_ticks(&xt, lo, hi);         /* the longest bar ends on a grid */
     xs.lo = xt.lmin;
@@ -744,6 +786,7 @@ static double bar_chart(canvas *k, double top, double bottom)
     xs.p1 = right;
     canvas_x_axis(k, &xt, &xm, &xs, bottom, 1, top);
     bh = row * 0.62;
+    canvas_labels_begin(k);
     for (i = 0; i < c->n_bars; i++) {
         const plot_bar *b = &c->bars[i];
         double yc = top + row * ((double)i + 0.5);
@@ -767,6 +810,7 @@ static double bar_chart(canvas *k, double top, double bottom)
         canvas_show(k, canvas_text(k, b->label, lab, b->highlight, k->w * 0.35, 1),
              left - k->fs * 0.5, yc, 1, 1);
     }
+    canvas_labels_end(k);
     return bottom + k->fs * 0.35 + xlh;
 }
 
@@ -984,6 +1028,11 @@ sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
     /* text scales with the page: 9 pt on a 160 x 100 mm chart */
     k.fs = CLAMP(fmin(w, h) / 31.0, 5.5, 12.0);
     k.m = k.fs * 0.9;
+    k.boxes = s->boxes;
+    if (k.boxes != NULL) {
+        k.boxes->page_w = w;
+        k.boxes->page_h = h;
+    }
     setup_text(&k, s->lang, f == PLOT_PNG);
     draw(&k);
     cairo_destroy(k.cr);
@@ -1010,6 +1059,7 @@ sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
         buf = svg_stable_ids(buf);
     out->len = buf->len;
     out->data = g_byte_array_free(buf, FALSE);
+    out->why = k.why;
     if (rc != SB_OK)
         plot_bytes_free(out);
     return rc;

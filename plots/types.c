@@ -105,6 +105,7 @@ static void slope_side(canvas *k, const scale *ys, int year, double x,
         n++;
     }
     canvas_place_labels(p, n, top, bottom);
+    canvas_labels_begin(k);
     for (i = 0; i < n; i++) {
         const plot_line *l = &c->lines[p[i].line];
         value_at_year(l, year, &v);
@@ -120,6 +121,7 @@ static void slope_side(canvas *k, const scale *ys, int year, double x,
                     left ? 1 : 0, 1);
         g_free(s);
     }
+    canvas_labels_end(k);
     g_free(p);
 }
 

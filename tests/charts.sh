@@ -24,10 +24,24 @@ ko() { echo "FAIL charts: $*"; fail=$((fail + 1)); }
 "$bin" charts -q --format png --dpi 100 --type bar --year 2022 \
     --indicator high_tech_enterprises --group chengdu-chongqing -o "$tmp/g" $ex ||
     ko "rendering the golden charts failed"
+# every other type, in both languages, and a crowded line chart
+for t in grouped stacked slope sparkline small; do
+    for l in en zh; do
+        "$bin" charts -q --format png --dpi 72 --type $t --lang $l \
+            --indicator rd_expenditure -o "$tmp/g" $ex || ko "rendering $t ($l) failed"
+    done
+done
+"$bin" charts -q --format png --dpi 72 -o "$tmp/g" tests/charts-data/crowd ||
+    ko "rendering the crowded chart failed"
 # flagged values (rings and a note), a target line, interpolated years
 "$bin" charts -q --format png --dpi 100 --interpolate -o "$tmp/g" tests/charts-data/flags ||
     ko "rendering the flags chart failed"
-for f in rd_expenditure.png rd_intensity-zh.png high_tech_enterprises-bar.png rate.png; do
+for f in rd_expenditure.png rd_intensity-zh.png high_tech_enterprises-bar.png rate.png \
+         rd_expenditure-grouped.png rd_expenditure-grouped-zh.png \
+         rd_expenditure-stacked.png rd_expenditure-stacked-zh.png \
+         rd_expenditure-slope.png rd_expenditure-slope-zh.png \
+         rd_expenditure-sparkline.png rd_expenditure-sparkline-zh.png \
+         rd_expenditure-small.png rd_expenditure-small-zh.png x.png; do
     if [ ! -f "tests/golden/$f" ]; then
         ko "no golden tests/golden/$f"
     elif "$unit" pngdiff "tests/golden/$f" "$tmp/g/$f" "$tmp/diff-$f" 2>"$tmp/err"; then

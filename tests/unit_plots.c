@@ -4,6 +4,7 @@
  * compares a chart with its golden image.
  */
 #include <cairo.h>
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,7 +178,132 @@ int pngdiff(const char *golden, const char *got, const char *diff)
     return rc;
 }
 
+
+
+/* ---- label boxes: crowded charts never overlap or leave the page ------- */
+
+#include "input/model.h"
+#include "metrics/metrics.h"
+#include "plots/chart.h"
+
+/* n regions "R00".. (or long names), years 2010..2010+ny-1; value(r, y)
+   from fn; NAN means no value. */
+static sb_dataset *crowd(size_t n, int ny, int long_names,
+                         double (*fn)(size_t r, int y))
+{
+    sb_dataset *ds = sb_dataset_create();
+    sb_id ind = sb_dataset_indicator(ds, "x");
+    sb_error err = {0};
+    size_t r;
+    int y;
+
+    sb_dataset_indicator_at(ds, ind)->kind = SB_KIND_AMOUNT;
+    for (r = 0; r < n; r++) {
+        char name[128];
+        sb_id reg;
+        if (long_names)
+            snprintf(name, sizeof name, "The Very Long Official Name Of "
+                     "Administrative Region Number %02zu", r);
+        else
+            snprintf(name, sizeof name, "R%02zu", r);
+        reg = sb_dataset_region(ds, name);
+        for (y = 0; y < ny; y++) {
+            sb_obs o = {0};
+            o.year = 2010 + y;
+            o.value = fn(r, y);
+            o.line = (uint32_t)(r * 100 + (size_t)y + 2);
+            if (isnan(o.value))
+                o.state = SB_OBS_MISSING;
+            sb_dataset_add_obs(ds, ind, reg, &o);
+        }
+    }
+    sb_dataset_finish(ds, NULL, &err);
+    return ds;
+}
+
+static double close_ends(size_t r, int y) { return 100 + y * 2 + r * 0.1; }
+static double spread(size_t r, int y) { return 50 + r * 13.0 + y * 1.5; }
+static double negative(size_t r, int y) { return -40 + r * 25.0 - y * 3; }
+static double gappy(size_t r, int y)
+{
+    return (y == 2 || y == 3) ? NAN : 10 + r + y;
+}
+
+static int overlap(const plot_box *a, const plot_box *b)
+{
+    const double e = 0.01;
+
+    return a->x + e < b->x + b->w && b->x + e < a->x + a->w &&
+           a->y + e < b->y + b->h && b->y + e < a->y + a->h;
+}
+
+static void boxes_case(const char *name, sb_dataset *ds, int type,
+                       double w_mm, double h_mm, size_t min_labels)
+{
+    metrics_opts mo = {0};
+    metrics_ctx *mc = NULL;
+    sb_error err = {0};
+    plot_chart *c;
+    plot_boxes boxes = {0};
+    plot_style st = {w_mm, h_mm, 72, FMT_EN, 0, &boxes};
+    plot_bytes out = {NULL, 0, NULL};
+    size_t i, j;
+    int ok = 1;
+
+    metrics_ctx_create(ds, &mo, &mc, &err);
+    c = plot_chart_build(ds, mc, 0, type, 0, 0, FMT_EN, &err);
+    check(c != NULL, name, "no chart: %s", err.msg);
+    if (c != NULL &&
+        plot_chart_render(c, &st, PLOT_PNG, &out, &err) != SB_OK)
+        check(0, name, "render: %s", err.msg);
+    check(boxes.n >= min_labels, name, "%zu labels drawn, expected %zu "
+          "(none may be dropped)", boxes.n, min_labels);
+    for (i = 0; i < boxes.n; i++) {
+        const plot_box *b = &boxes.box[i];
+        if (b->x < -0.01 || b->y < -0.01 || b->x + b->w > boxes.page_w + 0.01 ||
+            b->y + b->h > boxes.page_h + 0.01) {
+            check(0, name, "label %zu leaves the page", i);
+            ok = 0;
+        }
+        for (j = i + 1; j < boxes.n && ok; j++)
+            if (overlap(b, &boxes.box[j])) {
+                check(0, name, "labels %zu and %zu overlap", i, j);
+                ok = 0;
+            }
+    }
+    check(ok, name, "boxes");
+    plot_bytes_free(&out);
+    g_free(boxes.box);
+    plot_chart_destroy(c);
+    metrics_ctx_destroy(mc);
+    sb_dataset_destroy(ds);
+}
+
+static void label_tests(void)
+{
+    boxes_case("labels/8-ends-within-1pct", crowd(8, 6, 0, close_ends),
+               PLOT_LINE, 160, 100, 8);
+    boxes_case("labels/8-ends-small-page", crowd(8, 6, 0, close_ends),
+               PLOT_LINE, 80, 50, 8);
+    boxes_case("labels/30-regions-line", crowd(30, 10, 0, spread),
+               PLOT_LINE, 160, 100, 30);
+    boxes_case("labels/long-names", crowd(4, 5, 1, spread), PLOT_LINE,
+               160, 100, 4);
+    boxes_case("labels/single-region", crowd(1, 5, 0, spread), PLOT_LINE,
+               160, 100, 1);
+    boxes_case("labels/missing-years", crowd(3, 6, 0, gappy), PLOT_LINE,
+               160, 100, 3);
+    boxes_case("labels/negative", crowd(5, 6, 0, negative), PLOT_LINE,
+               160, 100, 5);
+    boxes_case("labels/slope-crowded", crowd(8, 6, 0, close_ends),
+               PLOT_SLOPE, 160, 100, 16);
+    boxes_case("labels/bars", crowd(12, 3, 0, negative), PLOT_BAR, 160,
+               100, 12);
+}
+
 void plots_tests(void)
 {
     ticks_tests();
+    label_tests();
+    plot_library_shutdown();        /* the font caches, for LeakSanitizer */
 }
