@@ -12,10 +12,20 @@
 
 static const char *kind_word(const plot_chart *c)
 {
-    if (c->lang == FMT_ZH)
-        return c->type == PLOT_BAR ? "\xe6\x9d\xa1\xe5\xbd\xa2\xe5\x9b\xbe"
-                                   : "\xe6\x8a\x98\xe7\xba\xbf\xe5\x9b\xbe";
-    return c->type == PLOT_BAR ? "Bar chart" : "Line chart";   /* 条形图 折线图 */
+    static const char *const en[] = {
+        "Line chart", "Bar chart", "Grouped bar chart",
+        "Stacked bar chart of shares", "Slope chart", "Sparkline",
+        "Small multiples"};
+    static const char *const zh[] = {
+        "\xe6\x8a\x98\xe7\xba\xbf\xe5\x9b\xbe",                 /* 折线图 */
+        "\xe6\x9d\xa1\xe5\xbd\xa2\xe5\x9b\xbe",                 /* 条形图 */
+        "\xe5\x88\x86\xe7\xbb\x84\xe6\x9d\xa1\xe5\xbd\xa2\xe5\x9b\xbe", /* 分组条形图 */
+        "\xe5\xa0\x86\xe7\xa7\xaf\xe6\x9d\xa1\xe5\xbd\xa2\xe5\x9b\xbe", /* 堆积条形图 */
+        "\xe6\x96\x9c\xe7\x8e\x87\xe5\x9b\xbe",                 /* 斜率图 */
+        "\xe8\xbf\xb7\xe4\xbd\xa0\xe5\x9b\xbe",                 /* 迷你图 */
+        "\xe5\xb0\x8f\xe5\xa4\x9a\xe5\x9b\xbe"};                /* 小多图 */
+
+    return (c->lang == FMT_ZH ? zh : en)[c->type];
 }
 
 /* "Chongqing, Sichuan and 3 more" / "重庆、四川等5个地区" */

@@ -34,6 +34,7 @@ typedef struct {
     plot_boxes *boxes;           /* where labels went, when asked */
     int recording;               /* canvas_show records label boxes */
     char *why;                   /* a layout decision worth telling */
+    char *names_note;            /* full forms of shortened names */
 } canvas;
 
 typedef struct {

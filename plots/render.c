@@ -70,8 +70,11 @@ PangoLayout *canvas_text(canvas *k, const char *s, double size, int bold,
         pango_layout_set_width(l, (int)(width * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
         if (lines > 0) {
+            /* a one-line label keeps both ends ("The Very…Number 02"),
+               where names differ; longer text loses its end */
             pango_layout_set_height(l, -lines);
-            pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+            pango_layout_set_ellipsize(l, lines == 1 ? PANGO_ELLIPSIZE_MIDDLE
+                                                     : PANGO_ELLIPSIZE_END);
         }
     }
     if (pango_layout_get_unknown_glyphs_count(l) > 0)
@@ -171,11 +174,11 @@ double canvas_text_height(canvas *k, const char *s, double size)
    at most two lines each. */
 static double footer_height(canvas *k)
 {
-    const char *parts[2] = {k->c->note, k->c->source};
+    const char *parts[3] = {k->names_note, k->c->note, k->c->source};
     double h = 0, tw, th;
     int i;
 
-    for (i = 0; i < 2; i++) {
+    for (i = 0; i < 3; i++) {
         PangoLayout *l;
         if (parts[i] == NULL)
             continue;
@@ -206,7 +209,7 @@ static void frame(canvas *k, double *top, double *bottom)
     canvas_show(k, l, k->m, y, 0, 0);
     *top = y + th + k->fs * 0.9;
     *bottom = k->h - k->m;
-    if (c->source != NULL || c->note != NULL) {
+    if (c->source != NULL || c->note != NULL || k->names_note != NULL) {
         *bottom -= footer_height(k) + k->fs * 0.7;
     }
 }
@@ -214,13 +217,13 @@ static void frame(canvas *k, double *top, double *bottom)
 /* The note and the source line under the body, which ended at `used`. */
 static void source_line(canvas *k, double used)
 {
-    const char *parts[2] = {k->c->note, k->c->source};
+    const char *parts[3] = {k->names_note, k->c->note, k->c->source};
     double y = fmin(used + k->fs * 0.7, k->h - k->m - footer_height(k));
     double tw, th;
     int i;
 
     cairo_set_source_rgb(k->cr, C_SUBTLE);
-    for (i = 0; i < 2; i++) {
+    for (i = 0; i < 3; i++) {
         PangoLayout *l;
         if (parts[i] == NULL)
             continue;
@@ -966,6 +969,28 @@ static void setup_text(canvas *k, fmt_lang lang, int raster)
     k->sizes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 }
 
+/* Region names wider than their 30% column are ellipsized where they
+   stand; the note under the chart gives them in full (never clipped). */
+static void shortened_names(canvas *k)
+{
+    const plot_chart *c = k->c;
+    GString *g = g_string_new(NULL);
+    size_t i, n = c->type == PLOT_BAR ? c->n_bars : c->n_lines;
+
+    for (i = 0; i < n; i++) {
+        const char *name = c->type == PLOT_BAR ? c->bars[i].label
+                                               : c->lines[i].label;
+        if (canvas_text_width(k, name, k->fs * 0.9, 1) <= k->w * 0.3)
+            continue;
+        g_string_append_printf(g, "%s%s", g->len ? "; " : "", name);
+    }
+    if (g->len > 0)
+        g_string_prepend(g, c->lang == FMT_ZH
+                                ? "\xe5\x90\x8d\xe7\xa7\xb0\xe5\x85\xa8\xe7\xa7\xb0"
+                                  "\xef\xbc\x9a" : "Names in full: ");  /* 名称全称： */
+    k->names_note = g_string_free(g, g->len == 0);
+}
+
 static void draw(canvas *k)
 {
     double top, bottom, used = 0;
@@ -976,6 +1001,8 @@ static void draw(canvas *k)
         types_sparkline(k);
         return;
     }
+    if (k->c->type != PLOT_SMALL)
+        shortened_names(k);
     frame(k, &top, &bottom);
     switch (k->c->type) {
     case PLOT_BAR: used = bar_chart(k, top, bottom); break;
@@ -1052,6 +1079,7 @@ sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
         rc = sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, "cairo: %s",
                           cairo_status_to_string(st));
     g_string_free(k.missing, TRUE);
+    g_free(k.names_note);
     g_hash_table_destroy(k.sizes);
     pango_font_description_free(k.font);
     g_object_unref(k.pc);
