@@ -15,7 +15,6 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <png.h>
@@ -1093,9 +1092,12 @@ sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
     return rc;
 }
 
+/* Not FcFini: Pango 1.50 starts fontconfig on a thread of its own, which
+   may still hold the cache when a run drew no text (a sparkline), and
+   FcFini then aborts on an assertion. fontconfig's caches live as long as
+   the process; tests/lsan.supp says so. */
 void plot_library_shutdown(void)
 {
     pango_cairo_font_map_set_default(NULL);
     cairo_debug_reset_static_data();
-    FcFini();
 }
