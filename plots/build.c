@@ -244,7 +244,8 @@ static void make_bars(plot_chart *c, int year)
 
 /* The focus line's forecast for the year after the chart's last, from
    the metrics (linear trend, 95% prediction interval), when the focus
-   series reaches that last year and has three points or more. */
+   series reaches that last year and its last three points are
+   consecutive years: a forecast over a gap extends no trend. */
 static void add_forecast(plot_chart *c, metrics_ctx *mc, int from, int to)
 {
     metrics_row r;
@@ -253,8 +254,10 @@ static void add_forecast(plot_chart *c, metrics_ctx *mc, int from, int to)
 
     for (i = 0; i < c->n_lines; i++) {
         plot_line *l = &c->lines[i];
-        if (!l->highlight || l->n == 0 ||
-            (int)l->year[l->n - 1] != c->last)
+        /* a trend worth extending: the last three points consecutive */
+        if (!l->highlight || l->n < 3 ||
+            (int)l->year[l->n - 1] != c->last ||
+            l->year[l->n - 1] - l->year[l->n - 3] != 2)
             continue;
         if (metrics_get(mc, c->indicator, l->region, from, to, &r,
                         &ignore) == SB_OK && r.forecast_year > 0 &&

@@ -366,9 +366,11 @@ static void value_range(const plot_chart *c, double *lo, double *hi,
             *y0 = fmin(*y0, l->year[j]);
             *y1 = fmax(*y1, l->year[j]);
         }
+        /* the forecast point counts, its interval does not: a wide
+           band is clipped to the plot instead of flattening the data */
         if (l->forecast_year > 0) {
-            *lo = fmin(*lo, l->forecast_lo);
-            *hi = fmax(*hi, l->forecast_hi);
+            *lo = fmin(*lo, l->forecast);
+            *hi = fmax(*hi, l->forecast);
             *y1 = fmax(*y1, l->forecast_year);
         }
     }
@@ -426,6 +428,10 @@ static void forecast(canvas *k, const plot_line *l, const scale *xs,
 
     if (l->forecast_year <= 0)
         return;
+    cairo_save(k->cr);
+    cairo_rectangle(k->cr, xs->p0, ys->p1, xs->p1 - xs->p0 + 1,
+                    ys->p0 - ys->p1);
+    cairo_clip(k->cr);
     cairo_set_source_rgba(k->cr, C_FOCUS, 0.14);
     cairo_move_to(k->cr, x0, y0);
     cairo_line_to(k->cr, x1, canvas_at(ys, l->forecast_hi));
@@ -440,6 +446,7 @@ static void forecast(canvas *k, const plot_line *l, const scale *xs,
     cairo_line_to(k->cr, x1, canvas_at(ys, l->forecast));
     cairo_stroke(k->cr);
     cairo_restore(k->cr);
+    cairo_restore(k->cr);               /* the clip */
 }
 
 /* The indicator's target: a dark dashed line, labelled at its left end. */
@@ -525,18 +532,73 @@ void canvas_place_labels(label_pos *p, size_t n, double top, double bottom)
     }
 }
 
+/* Whether segment (x0,y0)-(x1,y1) enters the box (Liang-Barsky). */
+static int segment_hits(double x0, double y0, double x1, double y1,
+                        double bx, double by, double bw, double bh)
+{
+    double p[4] = {-(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0};
+    double q[4] = {x0 - bx, bx + bw - x0, y0 - by, by + bh - y0};
+    double t0 = 0, t1 = 1;
+    int i;
+
+    for (i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return 0;
+        } else {
+            double t = q[i] / p[i];
+            if (p[i] < 0)
+                t0 = fmax(t0, t);
+            else
+                t1 = fmin(t1, t);
+        }
+    }
+    return t0 <= t1;
+}
+
+/* Whether a box beside line `self` would cross any other line. */
+static int box_crosses(canvas *k, const plot_line *self, const scale *xs,
+                       const scale *ys, double bx, double by, double bw,
+                       double bh)
+{
+    const plot_chart *c = k->c;
+    size_t i, j;
+
+    for (i = 0; i < c->n_lines; i++) {
+        const plot_line *l = &c->lines[i];
+        if (l == self)
+            continue;
+        for (j = 0; j + 1 < l->n; j++)
+            if (l->year[j + 1] - l->year[j] <= 1 &&
+                segment_hits(canvas_at(xs, l->year[j]),
+                             canvas_at(ys, l->value[j]),
+                             canvas_at(xs, l->year[j + 1]),
+                             canvas_at(ys, l->value[j + 1]), bx, by, bw, bh))
+                return 1;
+    }
+    return 0;
+}
+
 /* A line that ends before the last year is labelled beside its last
-   point, not at the far edge where nothing of it is. */
-static void early_label(canvas *k, const plot_line *l, const scale *xs,
-                        const scale *ys, double size, double maxw)
+   point, not at the far edge where nothing of it is -- unless the label
+   would cross another line there: then it joins the right column
+   (returns 0). */
+static int early_label(canvas *k, const plot_line *l, const scale *xs,
+                       const scale *ys, double size, double maxw)
 {
     double x = canvas_at(xs, l->year[l->n - 1]) + k->fs * 0.45;
+    double y = canvas_at(ys, l->value[l->n - 1]);
+    double w = fmin(canvas_text_width(k, l->label, size, l->highlight), maxw);
+    double h = canvas_text_height(k, l->label, size);
 
+    if (box_crosses(k, l, xs, ys, x, y - h / 2, w, h))
+        return 0;
     cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
     if (l->highlight)
         cairo_set_source_rgb(k->cr, C_FOCUS);
     canvas_show(k, canvas_text(k, l->label, size, l->highlight, maxw, 1), x,
-         canvas_at(ys, l->value[l->n - 1]), 0, 1);
+                y, 0, 1);
+    return 1;
 }
 
 /* Whether the right-edge labels need more height than the plot has. */
@@ -566,16 +628,14 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
     label_pos *p = g_new0(label_pos, c->n_lines + 1);
     size_t i, n = 0;
 
-    (void)xs;
     canvas_labels_begin(k);
     for (i = 0; i < c->n_lines; i++) {
         const plot_line *l = &c->lines[i];
         if (l->n == 0)
             continue;
-        if (l->year[l->n - 1] < k->c->last) {
-            early_label(k, l, xs, ys, size, maxw);
+        if (l->year[l->n - 1] < k->c->last &&
+            early_label(k, l, xs, ys, size, maxw))
             continue;
-        }
         p[n].line = i;
         p[n].want = canvas_at(ys, l->value[l->n - 1]);
         p[n].h = canvas_text_height(k, l->label, size) * 1.05;
@@ -588,9 +648,21 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
             cairo_set_source_rgb(k->cr, C_FOCUS);
         else
             cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
-        /* A short leader from the plot edge when the label had to move;
-           never across the plot, where it would read as data. */
-        if (fabs(p[i].y - p[i].want) > k->fs * 0.3) {
+        if (l->year[l->n - 1] < k->c->last) {
+            /* an early line labelled here: a dotted leader from its last
+               point, which cannot be taken for data */
+            double dots[] = {0.6, 1.6};
+            cairo_save(k->cr);
+            cairo_set_line_width(k->cr, 0.6);
+            cairo_set_dash(k->cr, dots, 2, 0);
+            cairo_move_to(k->cr, canvas_at(xs, l->year[l->n - 1]) +
+                                     k->fs * 0.4, p[i].want);
+            cairo_line_to(k->cr, x - k->fs * 0.1, p[i].y);
+            cairo_stroke(k->cr);
+            cairo_restore(k->cr);
+        } else if (fabs(p[i].y - p[i].want) > k->fs * 0.3) {
+            /* a short leader from the plot edge when the label had to
+               move; never across the plot, where it would read as data */
             cairo_set_line_width(k->cr, 0.4);
             cairo_move_to(k->cr, x - k->fs * 0.5, p[i].want);
             cairo_line_to(k->cr, x - k->fs * 0.1, p[i].y);
