@@ -1164,12 +1164,11 @@ sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
     return rc;
 }
 
-/* Not FcFini: Pango 1.50 starts fontconfig on a thread of its own, which
-   may still hold the cache when a run drew no text (a sparkline), and
-   FcFini then aborts on an assertion. fontconfig's caches live as long as
-   the process; tests/lsan.supp says so. */
+/* Nothing to release by hand: FcFini and cairo_debug_reset_static_data
+   would free fontconfig's and Cairo's font caches, but both assert that
+   nothing holds them, and Pango 1.50's fontconfig thread may (a run that
+   drew little or no text aborted on it). The caches live as long as the
+   process; tests/lsan.supp names them for the leak checker. */
 void plot_library_shutdown(void)
 {
-    pango_cairo_font_map_set_default(NULL);
-    cairo_debug_reset_static_data();
 }

@@ -4,7 +4,8 @@
  * Score = 0.25 simplicity + 0.2 coverage + 0.5 density + 0.05 legibility,
  * searched with the paper's upper bounds so that the loops stop early.
  * Legibility: 1 when neighbouring labels are 1.5 em apart or more,
- * falling to -inf as they touch; minus a little for every decimal.
+ * falling as they near each other, -100 when they touch; minus a little
+ * for every decimal.
  */
 #include "ticks.h"
 
@@ -80,8 +81,11 @@ static double legibility(const plot_axis *a, double dmin, double dmax,
         double e1 = a->measure(a->user, lmin + (i + 1) * step, step);
         /* centred labels: the gap between neighbours */
         double gap = step * scale - (e0 + e1) / 2;
+        /* The paper's -inf for touching labels, made finite: any legible
+           set still wins, and the search keeps a bound to prune with when
+           no set is legible (a tiny axis) instead of trying them all. */
         if (gap <= 0)
-            return -INFINITY;
+            return -100;
         if (gap < 1.5 * a->em)
             leg = fmin(leg, 2 - 1.5 * a->em / gap);
     }
@@ -152,6 +156,12 @@ static void run(search *s)
                     double step = j * q * pow(10, z);
                     double cm = coverage_max(s->dmin, s->dmax,
                                              step * (k - 1));
+                    /* Past ten spans of the data nothing can score: stop,
+                       even when no legible candidate has set a bound (a
+                       tiny axis), which would let z run to infinity. */
+                    if (!isfinite(step) ||
+                        step * (k - 1) > 10 * (s->dmax - s->dmin))
+                        break;
                     if (W[0] * sm + W[1] * cm + W[2] * dm + W[3] <
                         s->best.score)
                         break;

@@ -456,13 +456,15 @@ double types_stacked(canvas *k, double top, double bottom)
 /* ---- small multiples ------------------------------------------------------ */
 
 /* One small line chart per region on a shared scale: for comparison
-   sets too large for one chart. */
+   sets too large for one chart. Year labels only under the bottom row,
+   value labels only left of the first column. */
 double types_small(canvas *k, double top, double bottom)
 {
     const plot_chart *c = k->c;
     size_t n = c->n_lines, cols, rows, i, j;
     double lo = INFINITY, hi = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
-    double gap = k->fs * 1.8, pw, ph, th, xl, yl, tsz = k->fs * 0.8;
+    double hgap = k->fs * 1.8, vgap = k->fs * 0.6, tsz = k->fs * 0.8;
+    double pw, ph, th, xl, yl = 0, plot_h;
     plot_ticks yt;
     measure_ctx ym;
     char buf[FMT_MAX];
@@ -480,33 +482,33 @@ double types_small(canvas *k, double top, double bottom)
         y0 -= 1;
         y1 += 1;
     }
+    th = canvas_text_height(k, "Ag", tsz);
+    xl = canvas_text_height(k, "2020", tsz) + k->fs * 0.3;
+    bottom -= xl;
     /* panels near 1.6:1 */
     cols = (size_t)lround(sqrt((double)n * (k->w - 2 * k->m) /
                                ((bottom - top) * 1.6)));
     cols = CLAMP(cols, 1, n);
     rows = (n + cols - 1) / cols;
-    th = canvas_text_height(k, "Ag", tsz);
-    xl = canvas_text_height(k, "2020", tsz);
-    ph = (bottom - top - (double)(rows - 1) * gap) / (double)rows;
-    canvas_ticks(k, lo, hi, fmax(ph - th - xl - k->fs * 0.6, 10), 0, 1, 0,
-                 &yt, &ym);
+    ph = (bottom - top - (double)(rows - 1) * vgap) / (double)rows;
+    plot_h = fmax(ph - th - k->fs * 0.3, 4);
+    canvas_ticks(k, lo, hi, plot_h, 0, 1, 0, &yt, &ym);
     canvas_extend_ticks(&yt, lo, hi);
     ym.ref = fmax(fabs(yt.lmin), fabs(yt.lmax));
-    for (yl = 0, j = 0; j < (size_t)yt.n; j++) {
+    for (j = 0; j < (size_t)yt.n; j++) {
         canvas_tick_label(&ym, yt.lmin + (double)j * yt.step, yt.step, buf,
                           sizeof buf);
         yl = fmax(yl, canvas_text_width(k, buf, ym.size, 0));
     }
-    pw = (k->w - 2 * k->m - yl - k->fs * 0.4 - (double)(cols - 1) * gap) /
+    pw = (k->w - 2 * k->m - yl - k->fs * 0.4 - (double)(cols - 1) * hgap) /
          (double)cols;
     for (i = 0; i < n; i++) {
         const plot_line *l = &c->lines[i];
         size_t col = i % cols, row = i / cols;
-        double px = k->m + yl + k->fs * 0.4 + (double)col * (pw + gap);
-        double py = top + (double)row * (ph + gap);
+        double px = k->m + yl + k->fs * 0.4 + (double)col * (pw + hgap);
+        double py = top + (double)row * (ph + vgap);
         scale xs = {y0, y1, px, px + pw};
-        scale ys = {yt.lmin, yt.lmax, py + ph - xl - k->fs * 0.3,
-                    py + th + k->fs * 0.3};
+        scale ys = {yt.lmin, yt.lmax, py + ph, py + ph - plot_h};
         if (l->highlight)
             cairo_set_source_rgb(k->cr, C_FOCUS);
         else
@@ -526,7 +528,7 @@ double types_small(canvas *k, double top, double bottom)
                             px - k->fs * 0.4, y, 1, 1);
             }
         }
-        if (row == rows - 1 || i + cols >= n) {     /* the bottom panels */
+        if (i + cols >= n) {                 /* the bottom of its column */
             cairo_set_source_rgb(k->cr, C_SUBTLE);
             g_snprintf(buf, sizeof buf, "%d", (int)y0);
             canvas_show(k, canvas_text(k, buf, tsz, 0, 0, 0), px,
@@ -537,5 +539,5 @@ double types_small(canvas *k, double top, double bottom)
         }
         canvas_polyline(k, l, &xs, &ys);
     }
-    return bottom;
+    return top + (double)rows * ph + (double)(rows - 1) * vgap + xl;
 }

@@ -121,6 +121,12 @@ static void ticks_tests(void)
           "ticks/label-width", "wide labels collide: step %g", wide.step);
     a.length = 0;
     check(plot_ticks_compute(&a, &t) == -1, "ticks/no-length", "accepted");
+    /* An axis too short for any legible labels (a small-multiples panel)
+       must still end at once, with its two ends. */
+    a.length = 4;
+    a.user = &big;
+    check(plot_ticks_compute(&a, &t) == 0 && t.n >= 2, "ticks/tiny-axis",
+          "n=%d", t.n);
 }
 
 /* ---- unit pngdiff GOLDEN NEW DIFF ----------------------------------------- */
