@@ -31,8 +31,12 @@ for t in grouped stacked slope sparkline small; do
             --indicator rd_expenditure -o "$tmp/g" $ex || ko "rendering $t ($l) failed"
     done
 done
-"$bin" charts -q --format png --dpi 72 -o "$tmp/g" tests/charts-data/crowd ||
-    ko "rendering the crowded chart failed"
+for d in crowd crowd30 longnames single allmissing negative; do
+    "$bin" charts -q --format png --dpi 72 -o "$tmp/g" tests/charts-data/$d ||
+        ko "rendering tests/charts-data/$d failed"
+done
+"$bin" charts -q --format png --dpi 72 --type bar -o "$tmp/g" tests/charts-data/negative ||
+    ko "rendering the negative bars failed"
 # flagged values (rings and a note), a target line, interpolated years
 "$bin" charts -q --format png --dpi 100 --interpolate -o "$tmp/g" tests/charts-data/flags ||
     ko "rendering the flags chart failed"
@@ -41,7 +45,8 @@ for f in rd_expenditure.png rd_intensity-zh.png high_tech_enterprises-bar.png ra
          rd_expenditure-stacked.png rd_expenditure-stacked-zh.png \
          rd_expenditure-slope.png rd_expenditure-slope-zh.png \
          rd_expenditure-sparkline.png rd_expenditure-sparkline-zh.png \
-         rd_expenditure-small.png rd_expenditure-small-zh.png x.png; do
+         rd_expenditure-small.png rd_expenditure-small-zh.png x.png \
+         many.png long.png single.png gappy.png balance.png balance-bar.png; do
     if [ ! -f "tests/golden/$f" ]; then
         ko "no golden tests/golden/$f"
     elif "$unit" pngdiff "tests/golden/$f" "$tmp/g/$f" "$tmp/diff-$f" 2>"$tmp/err"; then
