@@ -110,6 +110,13 @@ void plot_bytes_free(plot_bytes *b);
 sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
                             plot_format f, plot_bytes *out, sb_error *err);
 
+/* Draws c on an existing Cairo context (a page of a brief): vector, in
+   a w x h point box at the current origin. The context's state is kept.
+   Fails like plot_chart_render when a character has no font. */
+typedef struct _cairo cairo_t;
+sb_status plot_chart_draw(cairo_t *cr, const plot_chart *c, fmt_lang lang,
+                          double w, double h, sb_error *err);
+
 /* Releases the font caches Pango, Cairo and fontconfig keep for the
    process (so that leak checkers see only real leaks). Call once, after
    the last render. */

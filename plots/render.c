@@ -1106,34 +1106,79 @@ static cairo_surface_t *surface_for(const plot_chart *c, const plot_style *s,
     return surf;
 }
 
-sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
-                            plot_format f, plot_bytes *out, sb_error *err)
+/* Draws c on cr (already placed and scaled) in a w x h point box; fills
+   *missing and *why for the caller. raster: hint text for pixels. */
+static void draw_on(cairo_t *cr, const plot_chart *c, plot_boxes *boxes,
+                    fmt_lang lang, double w, double h, int raster,
+                    GString **missing, char **why)
 {
-    double w = s->width_mm * MM_TO_PT, h = s->height_mm * MM_TO_PT;
-    GByteArray *buf = g_byte_array_new();
-    cairo_surface_t *surf = surface_for(c, s, f, buf, w, h);
     canvas k;
-    cairo_status_t st;
-    sb_status rc = SB_OK;
 
     memset(&k, 0, sizeof k);
-    k.cr = cairo_create(surf);
-    if (f == PLOT_PNG)
-        cairo_scale(k.cr, s->dpi / 72.0, s->dpi / 72.0);
+    k.cr = cr;
     k.c = c;
     k.w = w;
     k.h = h;
     /* text scales with the page: 9 pt on a 160 x 100 mm chart */
     k.fs = CLAMP(fmin(w, h) / 31.0, 5.5, 12.0);
     k.m = k.fs * 0.9;
-    k.boxes = s->boxes;
+    k.boxes = boxes;
     if (k.boxes != NULL) {
         k.boxes->page_w = w;
         k.boxes->page_h = h;
     }
-    setup_text(&k, s->lang, f == PLOT_PNG);
+    setup_text(&k, lang, raster);
     draw(&k);
-    cairo_destroy(k.cr);
+    g_free(k.names_note);
+    g_hash_table_destroy(k.sizes);
+    pango_font_description_free(k.font);
+    g_object_unref(k.pc);
+    *missing = k.missing;
+    *why = k.why;
+}
+
+static sb_status missing_error(const plot_chart *c, GString *missing,
+                               sb_error *err)
+{
+    sb_status rc = SB_OK;
+
+    if (missing->len > 0)
+        rc = sb_error_set(err, SB_EDATA, NULL, 0, 0,
+                          "%s: no installed font has %s", c->ind->id,
+                          missing->str);
+    g_string_free(missing, TRUE);
+    return rc;
+}
+
+sb_status plot_chart_draw(cairo_t *cr, const plot_chart *c, fmt_lang lang,
+                          double w, double h, sb_error *err)
+{
+    GString *missing;
+    char *why;
+
+    cairo_save(cr);
+    draw_on(cr, c, NULL, lang, w, h, 0, &missing, &why);
+    cairo_restore(cr);
+    g_free(why);
+    return missing_error(c, missing, err);
+}
+
+sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
+                            plot_format f, plot_bytes *out, sb_error *err)
+{
+    double w = s->width_mm * MM_TO_PT, h = s->height_mm * MM_TO_PT;
+    GByteArray *buf = g_byte_array_new();
+    cairo_surface_t *surf = surface_for(c, s, f, buf, w, h);
+    cairo_t *cr = cairo_create(surf);
+    GString *missing;
+    char *why;
+    cairo_status_t st;
+    sb_status rc;
+
+    if (f == PLOT_PNG)
+        cairo_scale(cr, s->dpi / 72.0, s->dpi / 72.0);
+    draw_on(cr, c, s->boxes, s->lang, w, h, f == PLOT_PNG, &missing, &why);
+    cairo_destroy(cr);
     if (f == PLOT_PNG)          /* before finishing: a finished image is gone */
         st = write_png(surf, buf);
     else
@@ -1142,23 +1187,15 @@ sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(surf);
     cairo_surface_destroy(surf);
-    if (k.missing->len > 0)
-        rc = sb_error_set(err, SB_EDATA, NULL, 0, 0,
-                          "%s: no installed font has %s", c->ind->id,
-                          k.missing->str);
-    else if (st != CAIRO_STATUS_SUCCESS)
+    rc = missing_error(c, missing, err);
+    if (rc == SB_OK && st != CAIRO_STATUS_SUCCESS)
         rc = sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, "cairo: %s",
                           cairo_status_to_string(st));
-    g_string_free(k.missing, TRUE);
-    g_free(k.names_note);
-    g_hash_table_destroy(k.sizes);
-    pango_font_description_free(k.font);
-    g_object_unref(k.pc);
     if (f == PLOT_SVG && rc == SB_OK)
         buf = svg_stable_ids(buf);
     out->len = buf->len;
     out->data = g_byte_array_free(buf, FALSE);
-    out->why = k.why;
+    out->why = why;
     if (rc != SB_OK)
         plot_bytes_free(out);
     return rc;
