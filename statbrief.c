@@ -18,6 +18,7 @@
 #include "metrics/metrics.h"
 #include "metrics/output.h"
 #include "plots/files.h"
+#include "reports/brief.h"
 
 enum { CMD_CHECK = 1, CMD_METRICS = 2, CMD_CHARTS = 4, CMD_REPORT = 8,
        CMD_ALL = 15 };
@@ -27,7 +28,7 @@ enum {
     OPT_YEAR, OPT_SHAPE, OPT_COLUMNS, OPT_ENCODING, OPT_DECIMAL_COMMA,
     OPT_STRICT, OPT_HELP, OPT_VERSION, OPT_FORMAT, OPT_LANG, OPT_GROUP,
     OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE, OPT_TYPE,
-    OPT_SIZE, OPT_DPI
+    OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV
 };
 
 /* Which commands take each option: a command rejects what it has no use
@@ -65,6 +66,9 @@ static const struct {
     {{"type", required_argument, NULL, OPT_TYPE}, CMD_CHARTS},
     {{"size", required_argument, NULL, OPT_SIZE}, CMD_CHARTS},
     {{"dpi", required_argument, NULL, OPT_DPI}, CMD_CHARTS},
+    {{"title", required_argument, NULL, OPT_TITLE}, CMD_REPORT},
+    {{"paper", required_argument, NULL, OPT_PAPER}, CMD_REPORT},
+    {{"metrics-csv", required_argument, NULL, OPT_METRICS_CSV}, CMD_REPORT},
     {{"quiet", no_argument, NULL, 'q'}, CMD_ALL},
     {{"verbose", no_argument, NULL, 'v'}, CMD_ALL},
     {{"help", no_argument, NULL, OPT_HELP}, CMD_ALL},
@@ -83,6 +87,8 @@ typedef struct {
     const char *format_arg;            /* --format, read per command */
     fmt_lang lang;
     plot_run plot;
+    report_opts report;
+    const char *output;                /* -o for report */
     char **files;
     int n_files;
 } cli;
@@ -96,6 +102,7 @@ static const char usage_text[] =
     "  metrics    figures per series: change, growth, CAGR, trend,\n"
     "             forecast, rank, share, gap (--format table|csv|json)\n"
     "  charts     one chart per indicator into -o DIR (default charts/)\n"
+    "  report     the PDF brief into -o FILE (default brief-YEAR.pdf)\n"
     "\n"
     "FILE... are CSV files or directories (a directory means its *.csv).\n"
     "\n"
@@ -116,6 +123,9 @@ static const char usage_text[] =
     "                      year; small multiples for more than 8 regions)\n"
     "  --size WxH          charts: size in mm (default 160x100)\n"
     "  --dpi N             charts: PNG resolution (default 150)\n"
+    "  --title T           report: the title\n"
+    "  --paper P           report: a4 (default) or letter\n"
+    "  --metrics-csv FILE  report: every figure the brief prints, as CSV\n"
     "  --lang L            en or zh: language of text and numbers\n"
     "  --group G           the comparison set: the regions of group G\n"
     "  --focus NAME        the region the figures are about\n"
@@ -256,7 +266,16 @@ static int option_value(cli *c, int id, const char *arg)
             return 0;
         return fail(SB_EUSAGE, "--format: \"%s\" is not table, csv or json",
                     arg);
-    case 'o': c->plot.dir = arg; return 0;
+    case 'o': c->plot.dir = arg; c->output = arg; return 0;
+    case OPT_TITLE: c->report.title = arg; return 0;
+    case OPT_METRICS_CSV: c->report.metrics_csv = arg; return 0;
+    case OPT_PAPER:
+        if (strcmp(arg, "a4") == 0 || strcmp(arg, "letter") == 0) {
+            c->report.paper = strcmp(arg, "a4") == 0 ? REPORT_A4
+                                                     : REPORT_LETTER;
+            return 0;
+        }
+        return fail(SB_EUSAGE, "--paper: \"%s\" is not a4 or letter", arg);
     case OPT_TYPE:
         if (plot_type_parse(arg, &c->plot.type) == 0)
             return 0;
@@ -584,6 +603,44 @@ static int cmd_charts(cli *c)
     return status;
 }
 
+static int cmd_report(cli *c)
+{
+    loaded l;
+    metrics_ctx *mc = NULL;
+    sb_error err = {0};
+    report_result res = {0};
+    sb_status rc;
+    int status;
+
+    if (c->from && c->to && c->from > c->to)
+        return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
+    status = load(c, &l);
+    if (status != 0) {
+        loaded_clear(&l);
+        return status;
+    }
+    c->m.from = c->from;
+    c->report.from = c->from;
+    c->report.year = c->to;
+    c->report.epoch = source_date_epoch();
+    c->report.output = c->output;
+    c->report.warnings = l.diag.count;
+    rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
+    if (rc == SB_OK)
+        rc = report_brief_write(l.ds, mc, l.isel, &c->report, &res, &err);
+    if (rc != SB_OK)
+        status = rc == SB_EUSAGE ? fail(rc, "%s", err.msg)
+                                 : (print_diag(&err, "error"),
+                                    sb_status_exit(rc));
+    else if (c->verbose)
+        fprintf(stderr, "statbrief: wrote %s: %zu pages, %zu bytes\n",
+                res.path, res.pages, res.bytes);
+    g_free(res.path);
+    metrics_ctx_destroy(mc);
+    loaded_clear(&l);
+    return status;
+}
+
 /* ---- main ------------------------------------------------------------------ */
 
 static unsigned command_of(const char *name)
@@ -617,9 +674,6 @@ int main(int argc, char **argv)
     c.cmd = command_of(argv[1]);
     if (c.cmd == 0)
         return fail(SB_EUSAGE, "unknown command \"%s\"", argv[1]);
-    if (c.cmd == CMD_REPORT)
-        return fail(SB_EUSAGE, "command \"%s\" is not in this version yet",
-                    argv[1]);
     c.indicators = g_ptr_array_new();
     c.regions = g_ptr_array_new();
     c.column_specs = g_ptr_array_new_with_free_func(g_free);
@@ -633,7 +687,8 @@ int main(int argc, char **argv)
     if (status < 0)
         status = c.cmd == CMD_CHECK     ? cmd_check(&c)
                  : c.cmd == CMD_METRICS ? cmd_metrics(&c)
-                                        : cmd_charts(&c);
+                 : c.cmd == CMD_CHARTS  ? cmd_charts(&c)
+                                        : cmd_report(&c);
     g_ptr_array_free(c.indicators, TRUE);
     g_ptr_array_free(c.regions, TRUE);
     g_ptr_array_free(c.column_specs, TRUE);

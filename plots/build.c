@@ -459,11 +459,12 @@ plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         plot_chart_destroy(c);
         return NULL;
     }
+    /* the lines stop at `to`: their latest year is the bar chart's */
     if (c->type == PLOT_BAR)
-        make_bars(c, to ? to : last);
+        make_bars(c, last);
     if (c->type == PLOT_BAR && c->n_bars == 0) {
         sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: no values in %d",
-                     c->ind->id, to ? to : last);
+                     c->ind->id, last);
         plot_chart_destroy(c);
         return NULL;
     }

@@ -197,11 +197,14 @@ static void frame(canvas *k, double *top, double *bottom)
     double y = k->m, tw, th, bw = k->w - 2 * k->m;
     PangoLayout *l;
 
-    cairo_set_source_rgb(k->cr, C_TEXT);
-    l = canvas_text(k, c->title, k->fs * 1.3, 1, bw, 2);
-    canvas_extent(l, &tw, &th);
-    canvas_show(k, l, k->m, y, 0, 0);
-    y += th + k->fs * 0.2;
+    /* an embedded chart may leave its title to the page's heading */
+    if (c->title[0] != '\0') {
+        cairo_set_source_rgb(k->cr, C_TEXT);
+        l = canvas_text(k, c->title, k->fs * 1.3, 1, bw, 2);
+        canvas_extent(l, &tw, &th);
+        canvas_show(k, l, k->m, y, 0, 0);
+        y += th + k->fs * 0.2;
+    }
     cairo_set_source_rgb(k->cr, C_SUBTLE);
     l = canvas_text(k, c->subtitle, k->fs, 0, bw, 1);
     canvas_extent(l, &tw, &th);
@@ -1157,6 +1160,10 @@ sb_status plot_chart_draw(cairo_t *cr, const plot_chart *c, fmt_lang lang,
     char *why;
 
     cairo_save(cr);
+    /* the chart paints its background: within its own box only, not
+       over the page it is placed on */
+    cairo_rectangle(cr, 0, 0, w, h);
+    cairo_clip(cr);
     draw_on(cr, c, NULL, lang, w, h, 0, &missing, &why);
     cairo_restore(cr);
     g_free(why);

@@ -1,0 +1,560 @@
+/*
+ * reports/brief.c -- assemble the default brief from the dataset, the
+ * metrics and the charts; write the PDF (and the figures' CSV).
+ */
+#include "brief.h"
+
+#include "metrics/format.h"
+#include "metrics/output.h"
+#include "plots/chart.h"
+#include "text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#define MAX_FINDINGS 8
+
+typedef struct {
+    sb_dataset *ds;
+    metrics_ctx *mc;
+    const report_opts *o;
+    int year;
+    report_doc *doc;
+    GArray *printed;             /* metrics_row: every figure printed */
+    sb_error *err;
+} brief;
+
+/* The latest year <= upto with a value in series s (0: none). */
+static int last_upto(const sb_series *s, int upto)
+{
+    size_t i;
+    int y = 0;
+
+    for (i = 0; i < s->n; i++)
+        if (!(s->obs[i].state & SB_OBS_MISSING) &&
+            (upto == 0 || s->obs[i].year <= upto))
+            y = s->obs[i].year;
+    return y;
+}
+
+static const sb_series *find_series(sb_dataset *ds, sb_id ind, sb_id reg)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->indicator == ind && s->region == reg)
+            return s;
+    }
+    return NULL;
+}
+
+int report_brief_year(sb_dataset *ds, metrics_ctx *mc)
+{
+    size_t i;
+    int y = 0;
+
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->region == metrics_focus(mc))
+            y = MAX(y, last_upto(s, 0));
+    }
+    return y;
+}
+
+/* The figures of (ind, reg) up to the brief's year; 0 when none. */
+static int row_for(brief *b, sb_id ind, sb_id reg, metrics_row *r)
+{
+    const sb_series *s = find_series(b->ds, ind, reg);
+    sb_error ignore = {0};
+    int to = s ? last_upto(s, b->year) : 0;
+
+    if (to == 0 || metrics_get(b->mc, ind, reg, b->o->from, to, r,
+                               &ignore) != SB_OK)
+        return 0;
+    g_array_append_val(b->printed, *r);
+    return 1;
+}
+
+static char *dest_of(const sb_indicator *ind)
+{
+    return g_strdup_printf("sec-%s", ind->id);
+}
+
+static int selected(const unsigned char *sel, sb_id id)
+{
+    return sel == NULL || sel[id];
+}
+
+/* "Chongqing, Sichuan" of the comparison set (and the focus). */
+static char *regions_compared(brief *b)
+{
+    GString *g = g_string_new(NULL);
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
+        if (metrics_in_set(b->mc, (sb_id)i) ||
+            (sb_id)i == metrics_focus(b->mc))
+            g_string_append_printf(g, "%s%s", g->len ? ", " : "",
+                                   sb_dataset_region_at(b->ds, (sb_id)i)->name);
+    return g_string_free(g, FALSE);
+}
+
+/* The data's years: the first with a value for the focus region, and the
+   latest year in the data at all ("as of"). */
+static void data_years(brief *b, int *first, int *as_of)
+{
+    size_t i, j;
+
+    *first = 0;
+    *as_of = 0;
+    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(b->ds, i);
+        for (j = 0; j < s->n; j++) {
+            if (s->obs[j].state & SB_OBS_MISSING)
+                continue;
+            *as_of = MAX(*as_of, s->obs[j].year);
+            if (s->region == metrics_focus(b->mc) &&
+                (*first == 0 || s->obs[j].year < *first))
+                *first = s->obs[j].year;
+        }
+    }
+}
+
+/* ---- the parts ------------------------------------------------------------ */
+
+static void title_block(brief *b, const char *title)
+{
+    char *regions = regions_compared(b), *lead;
+    int first, as_of;
+
+    data_years(b, &first, &as_of);
+    report_doc_title(b->doc, title);
+    lead = g_strdup_printf("Period covered: %d\xe2\x80\x93%d. Data as of "
+                           "%d. Regions compared: %s (%s).", first, b->year,
+                           as_of, regions, metrics_set_name(b->mc));
+    report_doc_para(b->doc, REPORT_LEAD, lead, NULL);
+    g_free(lead);
+    g_free(regions);
+}
+
+typedef struct {
+    char *text;
+    double score;
+    sb_id ind;
+} finding;
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const finding *x = a, *y = b;
+
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->ind < y->ind ? -1 : x->ind > y->ind;
+}
+
+/* 4-8 sentences, the ones that matter most, each linked to its section. */
+static void findings(brief *b, const unsigned char *sel)
+{
+    finding *f = g_new0(finding, sb_dataset_n_indicators(b->ds) + 1);
+    size_t i, n = 0;
+    metrics_row r;
+
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        double score;
+        char *t;
+        if (!selected(sel, (sb_id)i) ||
+            !row_for(b, (sb_id)i, metrics_focus(b->mc), &r))
+            continue;
+        t = report_text_finding(b->ds, b->mc, &r, FMT_EN, &score);
+        if (t == NULL)
+            continue;
+        f[n].text = t;
+        f[n].score = score;
+        f[n++].ind = (sb_id)i;
+    }
+    qsort(f, n, sizeof *f, cmp_finding);
+    report_doc_heading(b->doc, 1, "Key findings", "findings", 1);
+    for (i = 0; i < n; i++) {
+        if (i < MAX_FINDINGS) {
+            char *dest = dest_of(sb_dataset_indicator_at(b->ds, f[i].ind));
+            report_doc_para(b->doc, REPORT_BULLET, f[i].text, dest);
+            g_free(dest);
+        }
+        g_free(f[i].text);
+    }
+    if (n == 0)
+        report_doc_para(b->doc, REPORT_BODY, "No indicator has values for "
+                        "two years or more: the figures below are levels, "
+                        "not changes.", NULL);
+    g_free(f);
+}
+
+static char **row_strings(size_t n)
+{
+    return g_new0(char *, n + 1);
+}
+
+/* One row per indicator for the focus region, with a sparkline. */
+static void summary(brief *b, const unsigned char *sel)
+{
+    static const char *const head[] = {"Indicator", "Latest", "Year",
+                                       "Change", "CAGR / points", "Rank",
+                                       "Trend"};
+    report_table *t = g_new0(report_table, 1);
+    size_t i, c;
+    metrics_row r;
+
+    t->n_cols = G_N_ELEMENTS(head);
+    t->head = row_strings(t->n_cols);
+    t->right = g_new0(int, t->n_cols);
+    for (c = 0; c < t->n_cols; c++) {
+        t->head[c] = g_strdup(head[c]);
+        t->right[c] = c >= 1 && c <= 5;
+    }
+    t->spark_col = 6;
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
+        char v[FMT_MAX];
+        char **cell;
+        sb_error ignore = {0};
+        if (!selected(sel, (sb_id)i) ||
+            !row_for(b, (sb_id)i, metrics_focus(b->mc), &r))
+            continue;
+        t->cells = g_renew(char **, t->cells, t->n_rows + 1);
+        t->spark = g_renew(plot_chart *, t->spark, t->n_rows + 1);
+        cell = t->cells[t->n_rows] = row_strings(t->n_cols);
+        cell[0] = g_strdup(ind->name);
+        cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind, FMT_EN));
+        cell[2] = g_strdup_printf("%d", r.last_year);
+        if (ind->kind == SB_KIND_RATE) {
+            cell[3] = g_strdup(fmt_points(v, sizeof v, r.pp_change,
+                                          sb_indicator_precision(ind), 0,
+                                          FMT_EN));
+            cell[4] = g_strdup(cell[3]);
+        } else {
+            cell[3] = g_strdup(fmt_percent(v, sizeof v, r.pct_change, 1, 1,
+                                           FMT_EN));
+            cell[4] = g_strdup(fmt_percent(v, sizeof v, r.cagr, 1, 0,
+                                           FMT_EN));
+        }
+        if (r.rank > 0 && r.rank_of >= 2)
+            cell[5] = g_strdup_printf("%d of %d", r.rank, r.rank_of);
+        else
+            cell[5] = g_strdup(FMT_UNDEFINED);
+        cell[6] = g_strdup("");
+        t->spark[t->n_rows] = plot_chart_build(b->ds, b->mc, (sb_id)i,
+                                               PLOT_SPARKLINE, b->o->from,
+                                               b->year, FMT_EN, &ignore);
+        t->n_rows++;
+    }
+    report_doc_heading(b->doc, 1, "Summary", "summary", 1);
+    report_doc_table(b->doc, t);
+}
+
+/* The comparison set's figures for one indicator. */
+static report_table *comparison_table(brief *b, sb_id ind)
+{
+    static const char *const head[] = {"Region", "First", "Latest", "Change",
+                                       "CAGR / points", "Rank", "Share"};
+    const sb_indicator *p = sb_dataset_indicator_at(b->ds, ind);
+    report_table *t = g_new0(report_table, 1);
+    size_t i, c;
+    metrics_row r;
+
+    t->n_cols = G_N_ELEMENTS(head);
+    t->head = row_strings(t->n_cols);
+    t->right = g_new0(int, t->n_cols);
+    for (c = 0; c < t->n_cols; c++) {
+        t->head[c] = g_strdup(c == 6 && p->kind == SB_KIND_RATE ? "Gap"
+                                                               : head[c]);
+        t->right[c] = c >= 1;
+    }
+    for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
+        char v[FMT_MAX], w[FMT_MAX], **cell;
+        sb_id reg = (sb_id)i;
+        if ((!metrics_in_set(b->mc, reg) && reg != metrics_focus(b->mc)) ||
+            !row_for(b, ind, reg, &r))
+            continue;
+        t->cells = g_renew(char **, t->cells, t->n_rows + 1);
+        t->bold = g_renew(int, t->bold, t->n_rows + 1);
+        t->bold[t->n_rows] = reg == metrics_focus(b->mc);
+        cell = t->cells[t->n_rows++] = row_strings(t->n_cols);
+        cell[0] = g_strdup(sb_dataset_region_at(b->ds, reg)->name);
+        cell[1] = g_strdup_printf("%s (%d)", fmt_plain(v, sizeof v,
+                                  r.first_value, p, FMT_EN), r.first_year);
+        cell[2] = g_strdup_printf("%s (%d)", fmt_plain(w, sizeof w,
+                                  r.last_value, p, FMT_EN), r.last_year);
+        if (p->kind == SB_KIND_RATE) {
+            cell[3] = g_strdup(fmt_points(v, sizeof v, r.pp_change,
+                                          sb_indicator_precision(p), 0,
+                                          FMT_EN));
+            cell[4] = g_strdup(cell[3]);
+            cell[6] = g_strdup(fmt_points(v, sizeof v, r.gap,
+                                          sb_indicator_precision(p), 0,
+                                          FMT_EN));
+        } else {
+            cell[3] = g_strdup(fmt_percent(v, sizeof v, r.pct_change, 1, 1,
+                                           FMT_EN));
+            cell[4] = g_strdup(fmt_percent(v, sizeof v, r.cagr, 1, 0,
+                                           FMT_EN));
+            cell[6] = g_strdup(fmt_percent(v, sizeof v, r.share, 1, 0,
+                                           FMT_EN));
+        }
+        cell[5] = r.rank > 0 && r.rank_of >= 2
+                      ? g_strdup_printf("%d of %d", r.rank, r.rank_of)
+                      : g_strdup(FMT_UNDEFINED);
+    }
+    return t;
+}
+
+static void section(brief *b, sb_id ind)
+{
+    const sb_indicator *p = sb_dataset_indicator_at(b->ds, ind);
+    char *dest = dest_of(p), *text;
+    sb_error why = {0};
+    plot_chart *c = plot_chart_build(b->ds, b->mc, ind, -1, b->o->from,
+                                     b->year, FMT_EN, &why);
+    metrics_row r;
+    report_table *t;
+
+    report_doc_heading(b->doc, 1, p->name, dest, 1);
+    if (c != NULL) {
+        g_free(c->title);                /* the heading says it */
+        c->title = g_strdup("");
+        /* a bar chart is as tall as its bars need */
+        report_doc_chart(b->doc, c, c->type == PLOT_BAR
+                                        ? fmin(215, 78 + 22.0 * c->n_bars)
+                                        : 215);
+    }
+    if (row_for(b, ind, metrics_focus(b->mc), &r)) {
+        text = report_text_series(b->ds, b->mc, &r, FMT_EN);
+        report_doc_para(b->doc, REPORT_BODY, text, NULL);
+        g_free(text);
+    }
+    t = comparison_table(b, ind);
+    report_doc_table(b->doc, t);
+    g_free(dest);
+}
+
+/* Indicators with a value in the comparison set up to the brief's year. */
+static int has_section(brief *b, sb_id ind)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(b->ds, i);
+        if (s->indicator == ind && last_upto(s, b->year) > 0 &&
+            (metrics_in_set(b->mc, s->region) ||
+             s->region == metrics_focus(b->mc)))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- notes ------------------------------------------------------------------- */
+
+static const char definitions[] =
+    "Change: the latest value minus the first, in the unit. Percent change: "
+    "(latest / first \xe2\x88\x92 1) \xc3\x97 100, for amounts and counts "
+    "with a positive first value. Percentage points: the change of a rate. "
+    "CAGR: the compound annual growth rate, ((latest / first)^(1 / years) "
+    "\xe2\x88\x92 1) \xc3\x97 100. Rank: 1 is the highest value in the same "
+    "year within the regions compared (the lowest where lower is better); "
+    "ties share a rank. Share: the value as a percent of the total region's "
+    "in the same year. Gap: the difference to the benchmark region in the "
+    "same year. Forecast: the linear trend of the values extended one year, "
+    "with its 95% prediction interval. Years without a value are never "
+    "filled unless the brief says so.";
+
+/* Gaps inside a series and single points, per indicator and region. */
+static void quality(brief *b, const unsigned char *sel, GString *g)
+{
+    size_t i, j;
+
+    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(b->ds, i);
+        int prev = 0, gaps = 0, points = 0, flagged = 0;
+        if (!selected(sel, s->indicator) ||
+            (!metrics_in_set(b->mc, s->region) &&
+             s->region != metrics_focus(b->mc)))
+            continue;
+        for (j = 0; j < s->n; j++) {
+            if ((s->obs[j].state & SB_OBS_MISSING) ||
+                s->obs[j].year > b->year)
+                continue;
+            gaps += prev && s->obs[j].year - prev > 1;
+            prev = s->obs[j].year;
+            points++;
+            flagged += s->obs[j].flags != 0;
+        }
+        if (points == 0 || (gaps == 0 && points > 1 && flagged == 0))
+            continue;
+        g_string_append_printf(g, "%s%s, %s: ", g->len ? " " : "",
+                               sb_dataset_indicator_at(b->ds, s->indicator)->name,
+                               sb_dataset_region_at(b->ds, s->region)->name);
+        if (points == 1)
+            g_string_append(g, "a single value");
+        else if (gaps > 0)
+            g_string_append_printf(g, "%d gap%s in the years", gaps,
+                                   gaps == 1 ? "" : "s");
+        if (flagged > 0)
+            g_string_append_printf(g, "%s%d flagged value%s",
+                                   points == 1 || gaps ? ", " : "", flagged,
+                                   flagged == 1 ? "" : "s");
+        g_string_append_c(g, '.');
+    }
+}
+
+/* SHA-256 of each input file, so that an auditor can match the data. */
+static void digests(brief *b, GString *g)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_files(b->ds); i++) {
+        const char *path = sb_dataset_file(b->ds, (uint16_t)i);
+        gchar *data = NULL, *sum = NULL;
+        gsize len = 0;
+        if (g_file_get_contents(path, &data, &len, NULL))
+            sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+                                              (const guchar *)data, len);
+        g_string_append_printf(g, "%s%s: SHA-256 %s", i ? "; " : "",
+                               path, sum ? sum : "(unreadable)");
+        g_free(sum);
+        g_free(data);
+    }
+}
+
+static void notes(brief *b, const unsigned char *sel)
+{
+    GString *g = g_string_new(NULL);
+    size_t i;
+
+    report_doc_heading(b->doc, 1, "Notes", "notes", 1);
+    report_doc_heading(b->doc, 2, "Definitions", NULL, 0);
+    report_doc_para(b->doc, REPORT_SMALL, definitions, NULL);
+    report_doc_heading(b->doc, 2, "Sources", NULL, 0);
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_indicator *p = sb_dataset_indicator_at(b->ds, (sb_id)i);
+        if (selected(sel, (sb_id)i) && has_section(b, (sb_id)i))
+            g_string_append_printf(g, "%s%s: %s.", g->len ? " " : "", p->name,
+                                   p->source[0] ? p->source : "not given");
+    }
+    report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
+    g_string_truncate(g, 0);
+    report_doc_heading(b->doc, 2, "Data quality", NULL, 0);
+    quality(b, sel, g);
+    if (b->o->warnings > 0)
+        g_string_append_printf(g, "%s%zu warning%s while loading (duplicates "
+                               "and the like; run statbrief check).",
+                               g->len ? " " : "", b->o->warnings,
+                               b->o->warnings == 1 ? "" : "s");
+    report_doc_para(b->doc, REPORT_SMALL, g->len ? g->str
+                    : "No gaps, single values or flags.", NULL);
+    g_string_truncate(g, 0);
+    report_doc_heading(b->doc, 2, "How this brief was made", NULL, 0);
+    g_string_printf(g, "statbrief " SB_VERSION "; SOURCE_DATE_EPOCH %lld. "
+                    "Inputs: ", b->o->epoch);
+    digests(b, g);
+    g_string_append_c(g, '.');
+    report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
+    g_string_free(g, TRUE);
+}
+
+/* ---- writing -------------------------------------------------------------------- */
+
+static sb_status write_atomic(const char *path, const void *data, size_t len,
+                              sb_error *err)
+{
+    GError *ge = NULL;
+
+    if (g_file_set_contents_full(path, data, (gssize)len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &ge))
+        return SB_OK;
+    sb_error_set(err, SB_ECANTCREAT, path, 0, 0, "cannot write: %s",
+                 ge->message);
+    g_error_free(ge);
+    return SB_ECANTCREAT;
+}
+
+/* Every figure the brief printed, as `metrics --format csv` writes it. */
+static sb_status figures_csv(brief *b, const char *path, sb_error *err)
+{
+    char *data = NULL;
+    size_t len = 0, i;
+    FILE *fp = open_memstream(&data, &len);
+    metrics_writer *w;
+    sb_status rc;
+
+    if (fp == NULL)
+        return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+    w = metrics_writer_create(fp, METRICS_CSV, b->ds, b->mc, FMT_EN);
+    for (i = 0; i < b->printed->len; i++)
+        metrics_writer_rows(w, &g_array_index(b->printed, metrics_row, i), 1);
+    metrics_writer_finish(w);
+    metrics_writer_destroy(w);
+    fclose(fp);
+    rc = write_atomic(path, data, len, err);
+    free(data);
+    return rc;
+}
+
+sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
+                             const unsigned char *indicators,
+                             const report_opts *o, report_result *res,
+                             sb_error *err)
+{
+    brief b = {ds, mc, o, 0, NULL, NULL, err};
+    const sb_region *focus;
+    report_meta meta;
+    char *title, *footer, *subject;
+    unsigned char *pdf = NULL;
+    size_t len = 0, i;
+    sb_status rc;
+
+    memset(res, 0, sizeof *res);
+    b.year = o->year ? o->year : report_brief_year(ds, mc);
+    if (metrics_focus(mc) == SB_NONE || b.year == 0)
+        return sb_error_set(err, SB_EDATA, NULL, 0, 0, "the focus region has "
+                            "no values: nothing to brief");
+    focus = sb_dataset_region_at(ds, metrics_focus(mc));
+    title = o->title ? g_strdup(o->title)
+                     : g_strdup_printf("%s: science and education "
+                                       "indicators, %d", focus->name, b.year);
+    b.doc = report_doc_create(o->paper, FMT_EN);
+    b.printed = g_array_new(FALSE, FALSE, sizeof(metrics_row));
+    title_block(&b, title);
+    findings(&b, indicators);
+    summary(&b, indicators);
+    for (i = 0; i < sb_dataset_n_indicators(ds); i++)
+        if (selected(indicators, (sb_id)i) && has_section(&b, (sb_id)i))
+            section(&b, (sb_id)i);
+    notes(&b, indicators);
+    footer = g_strdup_printf("%s \xc2\xb7 data as of %d", title, b.year);
+    subject = g_strdup_printf("%s, %d", focus->name, b.year);
+    meta.title = title;
+    meta.author = NULL;
+    meta.subject = subject;
+    meta.keywords = "statistics; science; education; indicators";
+    meta.footer = footer;
+    meta.epoch = o->epoch;
+    res->year = b.year;
+    res->path = o->output ? g_strdup(o->output)
+                          : g_strdup_printf("brief-%d.pdf", b.year);
+    rc = report_doc_write(b.doc, &meta, &pdf, &len, &res->pages, err);
+    if (rc == SB_OK)
+        rc = write_atomic(res->path, pdf, len, err);
+    if (rc == SB_OK && o->metrics_csv != NULL)
+        rc = figures_csv(&b, o->metrics_csv, err);
+    res->bytes = len;
+    g_free(pdf);
+    g_free(title);
+    g_free(footer);
+    g_free(subject);
+    g_array_free(b.printed, TRUE);
+    report_doc_destroy(b.doc);
+    return rc;
+}

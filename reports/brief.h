@@ -1,0 +1,44 @@
+/*
+ * reports/brief.h -- the default brief: title block, key findings, a
+ * summary table with sparklines, a section per indicator (chart, text,
+ * comparison table), notes (definitions, sources, data quality,
+ * generation details). Written atomically; optionally every printed
+ * figure as CSV.
+ */
+#ifndef REPORTS_BRIEF_H
+#define REPORTS_BRIEF_H
+
+#include "doc.h"
+#include "input/model.h"
+#include "metrics/metrics.h"
+
+typedef struct {
+    const char *title;           /* NULL: "<focus>: science and ..." */
+    report_paper paper;
+    int year;                    /* the brief's year; 0: DESIGN.md's rule */
+    int from;                    /* pinned first year; 0: each series' */
+    long long epoch;             /* SOURCE_DATE_EPOCH, else now */
+    const char *output;          /* NULL: brief-{year}.pdf */
+    const char *metrics_csv;     /* NULL: none */
+    size_t warnings;             /* raised while loading, for the notes */
+} report_opts;
+
+typedef struct {
+    char *path;                  /* the PDF written (g_free) */
+    size_t pages, bytes;
+    int year;
+} report_result;
+
+/* The brief's year by DESIGN.md: the latest year with a value for the
+   focus region in any indicator. 0 when it has none. */
+int report_brief_year(sb_dataset *ds, metrics_ctx *mc);
+
+/* Builds and writes the brief of the selected indicators (NULL: all).
+   SB_ECANTCREAT when a file cannot be written (nothing is left half
+   written), SB_EDATA when the focus region has no values. */
+sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
+                             const unsigned char *indicators,
+                             const report_opts *o, report_result *res,
+                             sb_error *err);
+
+#endif

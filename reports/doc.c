@@ -1,0 +1,611 @@
+/*
+ * reports/doc.c -- blocks to pages: measure, paginate, draw.
+ */
+#include "doc.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+
+typedef enum { K_TITLE, K_HEADING, K_PARA, K_ROW, K_CHART, K_SPACE } kind;
+
+#define HEADER_ROW SIZE_MAX
+
+typedef struct {
+    kind k;
+    int level, outline;
+    report_style style;
+    char *text, *dest, *link;
+    report_table *table;
+    size_t row;                  /* K_ROW: the row, or HEADER_ROW */
+    plot_chart *chart;
+    double want_h;               /* charts, spaces */
+    /* layout */
+    double h;
+    size_t page;
+    double y;
+    int repeat_header;           /* a row that starts a page mid-table */
+} item;
+
+struct report_doc {
+    fmt_lang lang;
+    double pw, ph, margin, top, bottom, width;
+    GPtrArray *items;            /* item* */
+    GPtrArray *tables;           /* report_table*, freed at the end */
+    /* while writing */
+    cairo_t *cr;
+    PangoContext *pc;
+    PangoFontDescription *font;
+    long unknown;                /* glyphs no font has */
+    GHashTable *colw;            /* report_table* -> double[] widths */
+};
+
+#define SIZE_TITLE 19.0
+#define SIZE_H1 13.5
+#define SIZE_H2 11.0
+#define SIZE_BODY 9.3
+#define SIZE_LEAD 10.5
+#define SIZE_SMALL 7.8
+#define SIZE_TABLE 8.0
+#define SIZE_FOOT 7.2
+
+report_doc *report_doc_create(report_paper paper, fmt_lang lang)
+{
+    report_doc *d = g_new0(report_doc, 1);
+
+    d->lang = lang;
+    d->pw = paper == REPORT_LETTER ? 612 : 595.276;
+    d->ph = paper == REPORT_LETTER ? 792 : 841.89;
+    d->margin = 54;
+    d->top = 50;
+    d->bottom = d->ph - 58;       /* the footer sits below */
+    d->width = d->pw - 2 * d->margin;
+    d->items = g_ptr_array_new();
+    d->tables = g_ptr_array_new();
+    return d;
+}
+
+static void table_free(report_table *t)
+{
+    size_t r, c;
+
+    for (c = 0; c < t->n_cols; c++)
+        g_free(t->head[c]);
+    for (r = 0; r < t->n_rows; r++) {
+        for (c = 0; c < t->n_cols; c++)
+            g_free(t->cells[r][c]);
+        g_free(t->cells[r]);
+        if (t->spark)
+            plot_chart_destroy(t->spark[r]);
+    }
+    g_free(t->head);
+    g_free(t->right);
+    g_free(t->weight);
+    g_free(t->cells);
+    g_free(t->spark);
+    g_free(t->bold);
+    g_free(t);
+}
+
+void report_doc_destroy(report_doc *d)
+{
+    guint i;
+
+    if (d == NULL)
+        return;
+    for (i = 0; i < d->items->len; i++) {
+        item *it = d->items->pdata[i];
+        g_free(it->text);
+        g_free(it->dest);
+        g_free(it->link);
+        plot_chart_destroy(it->chart);
+        g_free(it);
+    }
+    for (i = 0; i < d->tables->len; i++)
+        table_free(d->tables->pdata[i]);
+    g_ptr_array_free(d->items, TRUE);
+    g_ptr_array_free(d->tables, TRUE);
+    g_free(d);
+}
+
+static item *add(report_doc *d, kind k)
+{
+    item *it = g_new0(item, 1);
+
+    it->k = k;
+    g_ptr_array_add(d->items, it);
+    return it;
+}
+
+void report_doc_title(report_doc *d, const char *title)
+{
+    add(d, K_TITLE)->text = g_strdup(title);
+}
+
+void report_doc_heading(report_doc *d, int level, const char *text,
+                        const char *dest, int outline)
+{
+    item *it = add(d, K_HEADING);
+
+    it->level = level;
+    it->text = g_strdup(text);
+    it->dest = g_strdup(dest);
+    it->outline = outline;
+}
+
+void report_doc_para(report_doc *d, report_style style, const char *text,
+                     const char *link)
+{
+    item *it = add(d, K_PARA);
+
+    it->style = style;
+    it->text = g_strdup(text);
+    it->link = g_strdup(link);
+}
+
+void report_doc_table(report_doc *d, report_table *t)
+{
+    size_t r;
+
+    item *head = add(d, K_ROW);
+
+    g_ptr_array_add(d->tables, t);
+    head->table = t;
+    head->row = HEADER_ROW;
+    for (r = 0; r < t->n_rows; r++) {
+        item *it = add(d, K_ROW);
+        it->table = t;
+        it->row = r;
+    }
+}
+
+void report_doc_chart(report_doc *d, plot_chart *c, double height)
+{
+    item *it = add(d, K_CHART);
+
+    it->chart = c;
+    it->want_h = height;
+}
+
+void report_doc_space(report_doc *d, double points)
+{
+    add(d, K_SPACE)->want_h = points;
+}
+
+/* ---- text ----------------------------------------------------------------- */
+
+static PangoLayout *layout(report_doc *d, const char *s, double size,
+                           int bold, double width, int one_line)
+{
+    PangoLayout *l = pango_layout_new(d->pc);
+    PangoFontDescription *fd = pango_font_description_copy(d->font);
+
+    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+    if (bold)
+        pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_text(l, s, -1);
+    if (width > 0) {
+        pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+        if (one_line) {
+            pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        } else {
+            pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+            pango_layout_set_spacing(l, (int)(size * 0.25 * PANGO_SCALE));
+        }
+    }
+    d->unknown += pango_layout_get_unknown_glyphs_count(l);
+    return l;
+}
+
+static double height_of(PangoLayout *l)
+{
+    PangoRectangle r;
+
+    pango_layout_get_extents(l, NULL, &r);
+    return (double)r.height / PANGO_SCALE;
+}
+
+static double width_of(PangoLayout *l)
+{
+    PangoRectangle r;
+
+    pango_layout_get_extents(l, NULL, &r);
+    return (double)r.width / PANGO_SCALE;
+}
+
+static double para_size(report_style st)
+{
+    return st == REPORT_LEAD ? SIZE_LEAD
+           : st == REPORT_SMALL ? SIZE_SMALL : SIZE_BODY;
+}
+
+/* The width of each column of t: content-measured, scaled to fit. */
+static double *columns(report_doc *d, report_table *t)
+{
+    double *w = g_hash_table_lookup(d->colw, t), total = 0;
+    size_t c, r;
+
+    if (w != NULL)
+        return w;
+    w = g_new0(double, t->n_cols);
+    for (c = 0; c < t->n_cols; c++) {
+        PangoLayout *l = layout(d, t->head[c], SIZE_TABLE, 1, 0, 1);
+        w[c] = width_of(l);
+        g_object_unref(l);
+        for (r = 0; r < t->n_rows; r++) {
+            l = layout(d, t->cells[r][c], SIZE_TABLE, t->bold && t->bold[r],
+                       0, 1);
+            w[c] = fmax(w[c], width_of(l));
+            g_object_unref(l);
+        }
+        if (t->spark && c == t->spark_col)
+            w[c] = fmax(w[c], 60);
+        w[c] += 10;                          /* cell padding */
+        total += w[c];
+    }
+    /* Too wide: the first column (names) gives way and ellipsizes; the
+       figures keep their width. */
+    if (total > d->width)
+        w[0] = fmax(60, w[0] - (total - d->width));
+    g_hash_table_insert(d->colw, t, w);
+    return w;
+}
+
+static double row_height(void)
+{
+    return SIZE_TABLE * 1.45 + 6;
+}
+
+/* The height of an item laid out at the text width. */
+static double measure(report_doc *d, item *it)
+{
+    PangoLayout *l = NULL;
+    double h = 0;
+
+    switch (it->k) {
+    case K_TITLE:
+        l = layout(d, it->text, SIZE_TITLE, 1, d->width, 0);
+        break;
+    case K_HEADING:
+        l = layout(d, it->text, it->level == 1 ? SIZE_H1 : SIZE_H2, 1,
+                   d->width, 0);
+        break;
+    case K_PARA:
+        l = layout(d, it->text, para_size(it->style), 0,
+                   d->width - (it->style == REPORT_BULLET ? 12 : 0), 0);
+        break;
+    case K_ROW:
+        columns(d, it->table);
+        return row_height();
+    case K_CHART:
+    case K_SPACE:
+        return it->want_h;
+    }
+    h = height_of(l);
+    g_object_unref(l);
+    return h;
+}
+
+/* Space after an item (before the next), in points. */
+static double after(const item *it)
+{
+    switch (it->k) {
+    case K_TITLE: return 6;
+    case K_HEADING: return it->level == 1 ? 6 : 4;
+    case K_PARA: return it->style == REPORT_BULLET ? 3 : 6;
+    case K_CHART: return 6;
+    case K_ROW: return 0;
+    case K_SPACE: return 0;
+    }
+    return 0;
+}
+
+static double before(const item *it)
+{
+    return it->k == K_HEADING ? (it->level == 1 ? 16 : 9) : 0;
+}
+
+/* ---- pagination ------------------------------------------------------------ */
+
+/* A heading stays with what follows, a table header with its first row,
+   a chart with the text under it. */
+static int keeps_next(const report_doc *d, size_t i)
+{
+    const item *it = d->items->pdata[i], *next;
+
+    if (i + 1 >= d->items->len)
+        return 0;
+    next = d->items->pdata[i + 1];
+    return it->k == K_HEADING || (it->k == K_ROW && it->row == HEADER_ROW) ||
+           (it->k == K_CHART && next->k == K_PARA);
+}
+
+static size_t paginate(report_doc *d)
+{
+    size_t page = 0, i, j;
+    double y = d->top;
+
+    for (i = 0; i < d->items->len; i++) {
+        item *it = d->items->pdata[i];
+        it->h = measure(d, it);
+    }
+    for (i = 0; i < d->items->len; i++) {
+        item *it = d->items->pdata[i];
+        double b = y > d->top ? before(it) : 0, need = b + it->h;
+        for (j = i; keeps_next(d, j); j++) {
+            const item *a = d->items->pdata[j], *n = d->items->pdata[j + 1];
+            need += after(a) + before(n) + n->h;
+        }
+        if (y + need > d->bottom && y > d->top) {
+            page++;
+            y = d->top;
+            b = 0;
+            /* a table going on: its header again on top of the page */
+            if (it->k == K_ROW && it->row != HEADER_ROW) {
+                it->repeat_header = 1;
+                y += row_height();
+            }
+        }
+        y += b;
+        it->page = page;
+        it->y = y;
+        y += it->h + after(it);
+    }
+    return page + 1;
+}
+
+/* ---- drawing ----------------------------------------------------------------- */
+
+static void show(report_doc *d, PangoLayout *l, double x, double y)
+{
+    cairo_move_to(d->cr, x, y);
+    pango_cairo_show_layout(d->cr, l);
+    g_object_unref(l);
+}
+
+static void draw_row(report_doc *d, report_table *t, size_t row, double y)
+{
+    double *w = columns(d, t), x = d->margin, h = row_height();
+    size_t c;
+    int head = row == HEADER_ROW, bold = !head && t->bold && t->bold[row];
+
+    for (c = 0; c < t->n_cols; c++) {
+        const char *s = head ? t->head[c] : t->cells[row][c];
+        if (!head && t->spark && c == t->spark_col && t->spark[row]) {
+            cairo_save(d->cr);
+            cairo_translate(d->cr, x + 5, y + 2);
+            plot_chart_draw(d->cr, t->spark[row], d->lang, w[c] - 10, h - 4,
+                            NULL);
+            cairo_restore(d->cr);
+        } else {
+            PangoLayout *l = layout(d, s, SIZE_TABLE, head || bold,
+                                    w[c] - 10, 1);
+            double tw = width_of(l);
+            if (head)
+                cairo_set_source_rgb(d->cr, 0.35, 0.35, 0.35);
+            else if (bold)
+                cairo_set_source_rgb(d->cr, 0.0, 0.447, 0.698);
+            else
+                cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
+            show(d, l, t->right[c] ? x + w[c] - 5 - tw : x + 5, y + 3);
+        }
+        x += w[c];
+    }
+    cairo_set_source_rgb(d->cr, head ? 0.3 : 0.85, head ? 0.3 : 0.85,
+                         head ? 0.3 : 0.85);
+    cairo_set_line_width(d->cr, head ? 0.7 : 0.4);
+    cairo_move_to(d->cr, d->margin, y + h);
+    cairo_line_to(d->cr, x, y + h);
+    cairo_stroke(d->cr);
+}
+
+static void draw_item(report_doc *d, item *it, sb_error *err)
+{
+    double x = d->margin;
+    PangoLayout *l;
+    char *attr;
+
+    cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
+    switch (it->k) {
+    case K_TITLE:
+        show(d, layout(d, it->text, SIZE_TITLE, 1, d->width, 0), x, it->y);
+        break;
+    case K_HEADING:
+        l = layout(d, it->text, it->level == 1 ? SIZE_H1 : SIZE_H2, 1,
+                   d->width, 0);
+        if (it->dest != NULL) {
+            attr = g_strdup_printf("name='%s'", it->dest);
+            cairo_tag_begin(d->cr, CAIRO_TAG_DEST, attr);
+            g_free(attr);
+        }
+        show(d, l, x, it->y);
+        if (it->dest != NULL)
+            cairo_tag_end(d->cr, CAIRO_TAG_DEST);
+        break;
+    case K_PARA:
+        if (it->style == REPORT_SMALL)
+            cairo_set_source_rgb(d->cr, 0.33, 0.33, 0.33);
+        if (it->style == REPORT_BULLET) {
+            show(d, layout(d, "\xe2\x80\xa2", SIZE_BODY, 0, 0, 0), x, it->y);
+            x += 12;
+        }
+        l = layout(d, it->text, para_size(it->style), 0, d->width -
+                   (x - d->margin), 0);
+        if (it->link != NULL) {
+            attr = g_strdup_printf("dest='%s'", it->link);
+            cairo_tag_begin(d->cr, CAIRO_TAG_LINK, attr);
+            g_free(attr);
+        }
+        show(d, l, x, it->y);
+        if (it->link != NULL)
+            cairo_tag_end(d->cr, CAIRO_TAG_LINK);
+        break;
+    case K_ROW:
+        if (it->repeat_header)
+            draw_row(d, it->table, HEADER_ROW, it->y - row_height());
+        draw_row(d, it->table, it->row, it->y);
+        break;
+    case K_CHART:
+        cairo_save(d->cr);
+        cairo_translate(d->cr, x, it->y);
+        plot_chart_draw(d->cr, it->chart, d->lang, d->width, it->h, err);
+        cairo_restore(d->cr);
+        break;
+    case K_SPACE:
+        break;
+    }
+}
+
+static void footer(report_doc *d, const report_meta *m, size_t page,
+                   size_t pages)
+{
+    char num[32];
+    PangoLayout *l;
+    double y = d->ph - 40;
+
+    cairo_set_source_rgb(d->cr, 0.8, 0.8, 0.8);
+    cairo_set_line_width(d->cr, 0.5);
+    cairo_move_to(d->cr, d->margin, y - 5);
+    cairo_line_to(d->cr, d->pw - d->margin, y - 5);
+    cairo_stroke(d->cr);
+    cairo_set_source_rgb(d->cr, 0.4, 0.4, 0.4);
+    show(d, layout(d, m->footer ? m->footer : "", SIZE_FOOT, 0,
+                   d->width - 60, 1), d->margin, y);
+    g_snprintf(num, sizeof num, "%zu / %zu", page + 1, pages);
+    l = layout(d, num, SIZE_FOOT, 0, 0, 0);
+    show(d, l, d->pw - d->margin - width_of(l), y);
+}
+
+/* ---- writing ------------------------------------------------------------------ */
+
+static cairo_status_t write_bytes(void *closure, const unsigned char *data,
+                                  unsigned int len)
+{
+    g_byte_array_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static void metadata(cairo_surface_t *s, const report_meta *m)
+{
+    char date[32];
+    time_t t = (time_t)m->epoch;
+    struct tm tm;
+
+    gmtime_r(&t, &tm);
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, m->title);
+    if (m->author)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
+                                       m->author);
+    if (m->subject)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
+                                       m->subject);
+    if (m->keywords)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS,
+                                       m->keywords);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+                                   "statbrief " SB_VERSION);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static void setup_text(report_doc *d)
+{
+    cairo_font_options_t *fo = cairo_font_options_create();
+
+    d->pc = pango_cairo_create_context(d->cr);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(d->pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_language(d->pc, pango_language_from_string(
+                                          d->lang == FMT_ZH ? "zh-cn" : "en"));
+    d->font = pango_font_description_from_string(
+        d->lang == FMT_ZH ? "Noto Sans CJK SC, Noto Sans"
+                          : "Noto Sans, Noto Sans CJK SC");
+}
+
+/* Bookmarks for the headings that asked for one (level 2 under 1). */
+static void outline(report_doc *d, cairo_surface_t *s)
+{
+    int parent = CAIRO_PDF_OUTLINE_ROOT, id;
+    guint i;
+
+    for (i = 0; i < d->items->len; i++) {
+        item *it = d->items->pdata[i];
+        char *attr;
+        if (it->k != K_HEADING || !it->outline || it->dest == NULL)
+            continue;
+        attr = g_strdup_printf("dest='%s'", it->dest);
+        id = cairo_pdf_surface_add_outline(s, it->level == 1
+                                                  ? CAIRO_PDF_OUTLINE_ROOT
+                                                  : parent,
+                                           it->text, attr, 0);
+        if (it->level == 1)
+            parent = id;
+        g_free(attr);
+    }
+}
+
+sb_status report_doc_write(report_doc *d, const report_meta *m,
+                           unsigned char **out, size_t *len, size_t *pages,
+                           sb_error *err)
+{
+    GByteArray *buf = g_byte_array_new();
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_bytes, buf,
+                                                             d->pw, d->ph);
+    size_t n, p;
+    guint i;
+    cairo_status_t st;
+    sb_status rc = SB_OK;
+
+    metadata(s, m);
+    d->cr = cairo_create(s);
+    d->colw = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                    g_free);
+    setup_text(d);
+    n = paginate(d);
+    for (p = 0; p < n && rc == SB_OK; p++) {
+        for (i = 0; i < d->items->len; i++) {
+            item *it = d->items->pdata[i];
+            if (it->page == p)
+                draw_item(d, it, err);
+        }
+        footer(d, m, p, n);
+        cairo_show_page(d->cr);
+        if (err && err->code != SB_OK)
+            rc = err->code;
+    }
+    outline(d, s);
+    cairo_destroy(d->cr);
+    cairo_surface_finish(s);
+    st = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    g_hash_table_destroy(d->colw);
+    pango_font_description_free(d->font);
+    g_object_unref(d->pc);
+    if (rc == SB_OK && d->unknown > 0)
+        rc = sb_error_set(err, SB_EDATA, NULL, 0, 0,
+                          "%ld characters of the brief have no installed font",
+                          d->unknown);
+    if (rc == SB_OK && st != CAIRO_STATUS_SUCCESS)
+        rc = sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, "cairo: %s",
+                          cairo_status_to_string(st));
+    *pages = n;
+    *len = buf->len;
+    *out = g_byte_array_free(buf, FALSE);
+    if (rc != SB_OK) {
+        g_free(*out);
+        *out = NULL;
+        *len = 0;
+    }
+    return rc;
+}

@@ -1,0 +1,255 @@
+/*
+ * reports/text.c -- generated sentences, with the claim rules of text.h.
+ */
+#include "text.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
+
+static const char *region_name(sb_dataset *ds, sb_id r)
+{
+    return sb_dataset_region_at(ds, r)->name;
+}
+
+/* "first", "second", ... for ranks up to ten; "12th" beyond. */
+static void ordinal(char *buf, size_t size, int n)
+{
+    static const char *const w[] = {"", "first", "second", "third",
+                                    "fourth", "fifth", "sixth", "seventh",
+                                    "eighth", "ninth", "tenth"};
+    const char *suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+                         : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd"
+                         : n % 10 == 3 ? "rd" : "th";
+
+    if (n >= 1 && n <= 10)
+        g_strlcpy(buf, w[n], size);
+    else
+        g_snprintf(buf, size, "%d%s", n, suffix);
+}
+
+/* Whether a change prints as zero at its precision ("unchanged"). */
+static int rounds_to_zero(double v, int decimals)
+{
+    char buf[FMT_MAX];
+
+    fmt_number(buf, sizeof buf, v, decimals, 0, FMT_EN);
+    return strspn(buf, "0.,") == strlen(buf);
+}
+
+/* "up 13.7% on 2021" / "down 2.0% on 2021" / "unchanged on 2021" */
+static void yoy_clause(GString *g, const sb_indicator *ind,
+                       const metrics_row *r)
+{
+    char ch[FMT_MAX];
+    int p = sb_indicator_precision(ind);
+
+    if (!isfinite(r->yoy))
+        return;
+    if (ind->kind == SB_KIND_RATE) {
+        if (rounds_to_zero(r->yoy, p)) {
+            g_string_append_printf(g, ", unchanged on %d", r->last_year - 1);
+            return;
+        }
+        fmt_number(ch, sizeof ch, fabs(r->yoy), p, 0, FMT_EN);
+        g_string_append_printf(g, ", %s %s percentage points on %d",
+                               r->yoy > 0 ? "up" : "down", ch,
+                               r->last_year - 1);
+        return;
+    }
+    if (rounds_to_zero(r->yoy, 1)) {
+        g_string_append_printf(g, ", unchanged on %d", r->last_year - 1);
+        return;
+    }
+    fmt_percent(ch, sizeof ch, fabs(r->yoy), 1, 0, FMT_EN);
+    g_string_append_printf(g, ", %s %s on %d", r->yoy > 0 ? "up" : "down",
+                           ch, r->last_year - 1);
+}
+
+/* Amounts and counts: "R&D expenditure in Chongqing reached 68.7 billion
+   yuan in 2022, up 13.7% on 2021 and 88.3% since 2017." Rates: "... rose
+   0.48 percentage points to 2.36% between 2017 and 2022." */
+static void level_sentence(GString *g, sb_dataset *ds, const metrics_row *r)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
+    char v[FMT_MAX], ch[FMT_MAX];
+    int p = sb_indicator_precision(ind), period = r->first_year < r->last_year &&
+                                                  isfinite(r->change);
+
+    fmt_value(v, sizeof v, r->last_value, ind, FMT_EN);
+    if (ind->kind == SB_KIND_RATE && period) {
+        if (rounds_to_zero(r->pp_change, p)) {
+            g_string_append_printf(g, "%s in %s was unchanged at %s between "
+                                   "%d and %d", ind->name,
+                                   region_name(ds, r->region), v,
+                                   r->first_year, r->last_year);
+        } else {
+            fmt_number(ch, sizeof ch, fabs(r->pp_change), p, 0, FMT_EN);
+            g_string_append_printf(g, "%s in %s %s %s percentage points to "
+                                   "%s between %d and %d", ind->name,
+                                   region_name(ds, r->region),
+                                   r->pp_change > 0 ? "rose" : "fell", ch, v,
+                                   r->first_year, r->last_year);
+        }
+        g_string_append(g, ".");
+        return;
+    }
+    g_string_append_printf(g, "%s in %s %s %s in %d", ind->name,
+                           region_name(ds, r->region),
+                           ind->kind == SB_KIND_RATE ? "was" : "reached", v,
+                           r->last_year);
+    yoy_clause(g, ind, r);
+    if (period && ind->kind != SB_KIND_RATE && isfinite(r->pct_change)) {
+        if (rounds_to_zero(r->pct_change, 1)) {
+            g_string_append_printf(g, ", unchanged since %d", r->first_year);
+        } else {
+            const char *dir = r->pct_change > 0 ? "up" : "down";
+            int same = isfinite(r->yoy) && (r->yoy > 0) == (r->pct_change > 0)
+                       && !rounds_to_zero(r->yoy, 1);
+            fmt_percent(ch, sizeof ch, fabs(r->pct_change), 1, 0, FMT_EN);
+            if (same)          /* "up 13.7% on 2021 and 88.3% since 2017" */
+                g_string_append_printf(g, " and %s since %d", ch,
+                                       r->first_year);
+            else
+                g_string_append_printf(g, "%s %s %s since %d",
+                                       isfinite(r->yoy) ? " but" : ",", dir,
+                                       ch, r->first_year);
+        }
+    }
+    g_string_append(g, ".");
+}
+
+/* "It more than doubled since 2018." / "It was the highest on record." */
+static void claim_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
+                            const metrics_row *r)
+{
+    (void)ds;
+    if (metrics_claim_doubled(r))
+        g_string_append_printf(g, " It %s since %d.", r->multiple >= 2.0 &&
+                               r->multiple < 2.0 + 1e-9 ? "doubled"
+                                                        : "more than doubled",
+                               r->first_year);
+    if (metrics_claim_new_high(mc, r->indicator, r->region, r->last_year))
+        g_string_append_printf(g, " The %d value was the highest on record.",
+                               r->last_year);
+}
+
+/* Rank within the comparison set, then share of and gap to the total and
+   the benchmark, all at the same year b. */
+static void comparison_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
+                                 const metrics_row *r)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
+    char ord[32], v[FMT_MAX];
+    sb_id b = metrics_benchmark(mc), t = metrics_total(mc);
+
+    if (r->rank > 0 && r->rank_of >= 2) {
+        ordinal(ord, sizeof ord, r->rank);
+        g_string_append_printf(g, " It ranked %s of %d regions (%s) in %d.",
+                               ord, r->rank_of, metrics_set_name(mc),
+                               r->last_year);
+    }
+    if (isfinite(r->share) && t != SB_NONE && t != r->region) {
+        fmt_percent(v, sizeof v, r->share, 1, 0, FMT_EN);
+        g_string_append_printf(g, " That was %s of the %s total.", v,
+                               region_name(ds, t));
+    }
+    if (ind->kind == SB_KIND_RATE && isfinite(r->gap) && b != SB_NONE &&
+        b != r->region) {
+        int p = sb_indicator_precision(ind);
+        if (rounds_to_zero(r->gap, p)) {
+            g_string_append_printf(g, " It matched %s.", region_name(ds, b));
+        } else {
+            fmt_number(v, sizeof v, fabs(r->gap), p, 0, FMT_EN);
+            g_string_append_printf(g, " It was %s percentage points %s %s.",
+                                   v, r->gap > 0 ? "above" : "below",
+                                   region_name(ds, b));
+        }
+    } else if (isfinite(r->growth_gap) && b != SB_NONE && b != r->region &&
+               !rounds_to_zero(r->growth_gap, 1)) {
+        fmt_number(v, sizeof v, fabs(r->growth_gap), 1, 0, FMT_EN);
+        g_string_append_printf(g, " Its growth since %d was %s points %s "
+                               "that of %s.", r->first_year, v,
+                               r->growth_gap > 0 ? "above" : "below",
+                               region_name(ds, b));
+    }
+}
+
+static void target_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
+                            const metrics_row *r)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
+    char v[FMT_MAX];
+
+    if (!isfinite(ind->target) || !isfinite(r->last_value))
+        return;
+    fmt_value(v, sizeof v, ind->target, ind, FMT_EN);
+    if (metrics_claim_target_reached(mc, r))
+        g_string_append_printf(g, " It reached the target of %s.", v);
+    else if (ind->target_year != 0 && r->last_year >= ind->target_year)
+        g_string_append_printf(g, " It missed the target of %s for %d.", v,
+                               ind->target_year);
+    else
+        if (ind->target_year)
+            g_string_append_printf(g, " The target is %s by %d.", v,
+                                   ind->target_year);
+        else
+            g_string_append_printf(g, " The target is %s.", v);
+}
+
+char *report_text_series(sb_dataset *ds, metrics_ctx *mc,
+                         const metrics_row *r, fmt_lang lang)
+{
+    GString *g = g_string_new(NULL);
+
+    (void)lang;
+    if (!isfinite(r->last_value))
+        return g_string_free(g, FALSE);
+    level_sentence(g, ds, r);
+    claim_sentences(g, ds, mc, r);
+    comparison_sentences(g, ds, mc, r);
+    target_sentence(g, ds, mc, r);
+    return g_string_free(g, FALSE);
+}
+
+/* A finding: the level sentence plus what makes it matter, scored so the
+   brief can pick the 4-8 that matter most: records and doublings first,
+   then strong growth, ranks at the top, targets. */
+char *report_text_finding(sb_dataset *ds, metrics_ctx *mc,
+                          const metrics_row *r, fmt_lang lang,
+                          double *score)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
+    GString *g;
+    double s = 0;
+
+    (void)lang;
+    if (!isfinite(r->last_value) || r->first_year >= r->last_year ||
+        !isfinite(r->change))
+        return NULL;
+    if (metrics_claim_new_high(mc, r->indicator, r->region, r->last_year))
+        s += 3;
+    if (metrics_claim_doubled(r))
+        s += 3;
+    if (isfinite(r->cagr))
+        s += fmin(fabs(r->cagr) / 5.0, 3);
+    if (ind->kind == SB_KIND_RATE && isfinite(r->pp_change))
+        s += fmin(fabs(r->pp_change), 2);
+    if (r->rank == 1 && r->rank_of >= 2)
+        s += 1.5;
+    if (isfinite(ind->target))
+        s += 1;
+    s += 0.1 * r->n;                 /* longer series say more */
+    *score = s;
+    g = g_string_new(NULL);
+    level_sentence(g, ds, r);
+    claim_sentences(g, ds, mc, r);
+    if (r->rank > 0 && r->rank_of >= 2) {
+        char ord[32];
+        ordinal(ord, sizeof ord, r->rank);
+        g_string_append_printf(g, " It ranked %s of %d in %d.", ord,
+                               r->rank_of, r->last_year);
+    }
+    return g_string_free(g, FALSE);
+}

@@ -1,0 +1,32 @@
+/*
+ * reports/text.h -- the sentences of a brief, built from metrics-API
+ * figures and printed through the formatter, so that a number in text,
+ * table and chart is the same number. English (Chinese briefs come with
+ * the report spec).
+ *
+ * The claim rules: amounts and counts in their unit with percent change,
+ * rates in percentage points; "more than doubled" only when the multiple
+ * is 2 or more; "the highest on record" only when no earlier year is
+ * higher and the series has no gap; "unchanged" when the change rounds to
+ * zero at the printed precision; no ranking when fewer than two regions
+ * are ranked.
+ */
+#ifndef REPORTS_TEXT_H
+#define REPORTS_TEXT_H
+
+#include "input/model.h"
+#include "metrics/format.h"
+#include "metrics/metrics.h"
+
+/* The sentences about one series (g_free): level and change, record or
+   doubling, rank, share and gap to the benchmark, target. */
+char *report_text_series(sb_dataset *ds, metrics_ctx *mc,
+                         const metrics_row *r, fmt_lang lang);
+
+/* One finding (g_free), or NULL when the series has nothing to claim.
+   *score orders findings: bigger matters more. */
+char *report_text_finding(sb_dataset *ds, metrics_ctx *mc,
+                          const metrics_row *r, fmt_lang lang,
+                          double *score);
+
+#endif
