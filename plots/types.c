@@ -42,8 +42,9 @@ void types_sparkline(canvas *k)
         hi += 1;
     }
     r = fmax(0.9, k->h * 0.07);
-    xs.lo = l->year[0];
-    xs.hi = l->year[l->n - 1] > xs.lo ? l->year[l->n - 1] : xs.lo + 1;
+    /* one year only: its dot on the right, where the latest value goes */
+    xs.hi = l->year[l->n - 1];
+    xs.lo = l->year[0] < xs.hi ? l->year[0] : xs.hi - 1;
     xs.p0 = r + 0.5;
     xs.p1 = k->w - r - 0.5;
     ys.lo = lo;
@@ -56,10 +57,16 @@ void types_sparkline(canvas *k)
     cairo_set_line_cap(k->cr, CAIRO_LINE_CAP_ROUND);
     for (j = 0; j < l->n; j++) {
         double x = canvas_at(&xs, l->year[j]), y = canvas_at(&ys, l->value[j]);
-        if (j == 0 || l->year[j] - l->year[j - 1] > 1) {
+        int first = j == 0 || l->year[j] - l->year[j - 1] > 1;
+        int last = j + 1 == l->n || l->year[j + 1] - l->year[j] > 1;
+        if (first && last) {
+            /* a lone point: a dot wider than the line, or it vanishes;
+               the line so far is stroked first, fill would take it */
+            cairo_stroke(k->cr);
+            cairo_arc(k->cr, x, y, r * 0.6, 0, 2 * G_PI);
+            cairo_fill(k->cr);
+        } else if (first) {
             cairo_move_to(k->cr, x, y);
-            if (j + 1 == l->n || l->year[j + 1] - l->year[j] > 1)
-                cairo_line_to(k->cr, x, y);     /* a lone point: a dot */
         } else {
             cairo_line_to(k->cr, x, y);
         }

@@ -327,7 +327,7 @@ static void section(brief *b, sb_id ind)
         c->title = g_strdup("");
         /* a bar chart is as tall as its bars need */
         report_doc_chart(b->doc, c, c->type == PLOT_BAR
-                                        ? fmin(215, 78 + 22.0 * c->n_bars)
+                                        ? fmin(215, 56 + 18.0 * c->n_bars)
                                         : 215);
     }
     if (row_for(b, ind, metrics_focus(b->mc), &r)) {

@@ -2,6 +2,7 @@
  * reports/doc.c -- blocks to pages: measure, paginate, draw.
  */
 #include "doc.h"
+#include "pdflinks.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -44,6 +45,7 @@ struct report_doc {
     PangoFontDescription *font;
     long unknown;                /* glyphs no font has */
     GHashTable *colw;            /* report_table* -> double[] widths */
+    GArray *links;               /* pdfl_link, added after Cairo is done */
 };
 
 #define SIZE_TITLE 19.0
@@ -407,11 +409,45 @@ static void draw_row(report_doc *d, report_table *t, size_t row, double y)
     cairo_stroke(d->cr);
 }
 
+/* The heading that carries anchor `dest`, or NULL. */
+static const item *anchor(report_doc *d, const char *dest)
+{
+    guint i;
+
+    for (i = 0; i < d->items->len; i++) {
+        const item *t = d->items->pdata[i];
+        if (t->k == K_HEADING && t->dest != NULL && strcmp(t->dest, dest) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+/* Remembers a link over the text of layout l at (x, y) of page `page`;
+   pdfl_add turns it into an annotation once Cairo has written the file. */
+static void add_link(report_doc *d, const item *it, PangoLayout *l, double x)
+{
+    const item *t = anchor(d, it->link);
+    PangoRectangle r;
+    pdfl_link k;
+
+    if (t == NULL)
+        return;
+    pango_layout_get_extents(l, NULL, &r);
+    k.page = it->page;
+    k.x0 = x;
+    k.x1 = x + (double)r.width / PANGO_SCALE;
+    k.y1 = d->ph - it->y;
+    k.y0 = k.y1 - (double)r.height / PANGO_SCALE;
+    k.to_page = t->page;
+    k.to_x = d->margin;
+    k.to_y = d->ph - t->y + 4;
+    g_array_append_val(d->links, k);
+}
+
 static void draw_item(report_doc *d, item *it, sb_error *err)
 {
     double x = d->margin;
     PangoLayout *l;
-    char *attr;
 
     cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
     switch (it->k) {
@@ -421,14 +457,7 @@ static void draw_item(report_doc *d, item *it, sb_error *err)
     case K_HEADING:
         l = layout(d, it->text, it->level == 1 ? SIZE_H1 : SIZE_H2, 1,
                    d->width, 0);
-        if (it->dest != NULL) {
-            attr = g_strdup_printf("name='%s'", it->dest);
-            cairo_tag_begin(d->cr, CAIRO_TAG_DEST, attr);
-            g_free(attr);
-        }
         show(d, l, x, it->y);
-        if (it->dest != NULL)
-            cairo_tag_end(d->cr, CAIRO_TAG_DEST);
         break;
     case K_PARA:
         if (it->style == REPORT_SMALL)
@@ -439,14 +468,9 @@ static void draw_item(report_doc *d, item *it, sb_error *err)
         }
         l = layout(d, it->text, para_size(it->style), 0, d->width -
                    (x - d->margin), 0);
-        if (it->link != NULL) {
-            attr = g_strdup_printf("dest='%s'", it->link);
-            cairo_tag_begin(d->cr, CAIRO_TAG_LINK, attr);
-            g_free(attr);
-        }
-        show(d, l, x, it->y);
         if (it->link != NULL)
-            cairo_tag_end(d->cr, CAIRO_TAG_LINK);
+            add_link(d, it, l, x);
+        show(d, l, x, it->y);
         break;
     case K_ROW:
         if (it->repeat_header)
@@ -544,7 +568,8 @@ static void outline(report_doc *d, cairo_surface_t *s)
         char *attr;
         if (it->k != K_HEADING || !it->outline || it->dest == NULL)
             continue;
-        attr = g_strdup_printf("dest='%s'", it->dest);
+        attr = g_strdup_printf("page=%zu pos=[%g %g]", it->page + 1,
+                               d->margin, it->y);
         id = cairo_pdf_surface_add_outline(s, it->level == 1
                                                   ? CAIRO_PDF_OUTLINE_ROOT
                                                   : parent,
@@ -572,6 +597,7 @@ sb_status report_doc_write(report_doc *d, const report_meta *m,
     d->colw = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
                                     g_free);
     setup_text(d);
+    d->links = g_array_new(FALSE, FALSE, sizeof(pdfl_link));
     n = paginate(d);
     for (p = 0; p < n && rc == SB_OK; p++) {
         for (i = 0; i < d->items->len; i++) {
@@ -602,6 +628,11 @@ sb_status report_doc_write(report_doc *d, const report_meta *m,
     *pages = n;
     *len = buf->len;
     *out = g_byte_array_free(buf, FALSE);
+    if (rc == SB_OK && d->links->len > 0)
+        rc = pdfl_add(out, len, (pdfl_link *)(void *)d->links->data,
+                      d->links->len, err);
+    g_array_free(d->links, TRUE);
+    d->links = NULL;
     if (rc != SB_OK) {
         g_free(*out);
         *out = NULL;

@@ -11,7 +11,7 @@ BENCH=0
 [ "${1:-}" = --bench ] && BENCH=1
 
 PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
-libyaml-dev libpng-dev fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils \
+libyaml-dev libpng-dev libqpdf-dev fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
 locales"
 
 missing=""
@@ -24,10 +24,12 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists pangocairo glib-2.0 || need libpango1.0-dev
     pkg-config --exists yaml-0.1 || need libyaml-dev
     pkg-config --exists libpng || need libpng-dev
+    pkg-config --exists libqpdf || need libqpdf-dev
 fi
 [ -f /usr/include/csv.h ] || need libcsv-dev
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
 command -v xmllint >/dev/null 2>&1 || need libxml2-utils
+command -v qpdf >/dev/null 2>&1 || need qpdf
 if command -v fc-list >/dev/null 2>&1; then
     # fc-list PATTERN ELEMENT: fonts whose family is exactly this one
     fc-list 'Noto Sans CJK SC' family | grep -q . || need fonts-noto-cjk

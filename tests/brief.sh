@@ -1,0 +1,82 @@
+#!/bin/sh
+# tests/brief.sh BIN UNIT -- the example brief: its key sentences with the
+# exact numbers (pdftotext), pages and metadata (pdfinfo), structure
+# (qpdf --check), links from the key findings to their sections, the
+# outline, the same bytes twice, no file and exit 73 when the
+# directory cannot be written, the figures' CSV, and page 1 against its
+# golden image. Ends "brief: N passed, M failed".
+set -u
+bin=$1
+unit=$2
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1700000000 LC_ALL=C
+ex=examples/chongqing/
+
+ok() { pass=$((pass + 1)); }
+ko() { echo "FAIL brief: $*"; fail=$((fail + 1)); }
+has() { grep -qF "$2" "$1" && ok || ko "$(basename "$1") lacks \"$2\""; }
+
+(cd "$tmp" && "$TOP/$bin" report "$TOP/$ex") && ok || ko "report failed"
+[ -f "$tmp/brief-2023.pdf" ] && ok || ko "no brief-2023.pdf (the brief's year)"
+"$bin" report -o "$tmp/a.pdf" --metrics-csv "$tmp/fig.csv" $ex || ko "report -o failed"
+pdftotext -layout "$tmp/a.pdf" "$tmp/a.txt"
+tr -s ' \n' ' ' <"$tmp/a.txt" >"$tmp/a1.txt"
+has "$tmp/a1.txt" "Chongqing: science and education indicators, 2023"
+has "$tmp/a1.txt" "R&D expenditure in Chongqing reached 68.7 billion yuan in 2022, up 13.7% on 2021 and 88.3% since 2017."
+has "$tmp/a1.txt" "rose 0.48 percentage points to 2.36% of GDP between 2017 and 2022"
+has "$tmp/a1.txt" "It more than doubled since 2018."
+has "$tmp/a1.txt" "That was 2.2% of the China total."
+has "$tmp/a1.txt" "Key findings"
+has "$tmp/a1.txt" "SHA-256"
+"$bin" report --from 2017 --to 2021 -o "$tmp/b.pdf" $ex || ko "report --from --to failed"
+pdftotext "$tmp/b.pdf" - | tr -s ' \n' ' ' >"$tmp/b1.txt"
+has "$tmp/b1.txt" "reached 60.4 billion yuan in 2021, up 14.6% on 2020 and 65.6% since 2017"
+pdfinfo "$tmp/a.pdf" >"$tmp/info"
+has "$tmp/info" "Title:           Chongqing: science and education indicators, 2023"
+has "$tmp/info" "Creator:         statbrief"
+has "$tmp/info" "CreationDate:    Tue Nov 14 22:13:20 2023 UTC"
+pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
+[ "${pages:-0}" -ge 5 ] && ok || ko "only ${pages:-0} pages"
+size=$(wc -c <"$tmp/a.pdf")
+[ "$size" -lt 400000 ] && ok || ko "the brief is $size bytes (target < 400 KB)"
+qpdf --check "$tmp/a.pdf" >"$tmp/qpdf" 2>&1 && ok || ko "qpdf --check: $(tail -2 "$tmp/qpdf")"
+# Each key finding links to its indicator's section: the page each Link
+# annotation's /Dest names (from qpdf's QDF form) must carry that heading.
+qpdf --qdf --object-streams=disable "$tmp/a.pdf" "$tmp/q.pdf"
+awk 'NR == FNR { if (/^%% Page /) { p = $3; getline; getline; pg[$1] = p }; next }
+     / 0 obj$/ { d = "" } /\/Dest \[/ { getline; d = pg[$1] }
+     /\/Subtype \/Link/ { print d }' "$tmp/q.pdf" "$tmp/q.pdf" >"$tmp/links"
+[ "$(wc -l <"$tmp/links")" = 5 ] && ok || ko "$(wc -l <"$tmp/links") links, not 5"
+i=0
+for want in "High-tech enterprises (certified, stock)" \
+    "Patents granted (all types)" "Regional GDP" \
+    "R&D expenditure as share of GDP" "R&D expenditure"; do
+    i=$((i + 1))
+    p=$(sed -n "${i}p" "$tmp/links")
+    pdftotext -f "${p:-1}" -l "${p:-1}" "$tmp/a.pdf" - 2>/dev/null | grep -qxF "$want" &&
+        ok || ko "finding $i links to page ${p:-none}, which has no \"$want\" heading"
+done
+grep -q "^  /Outlines" "$tmp/q.pdf" && ok || ko "no PDF outline"
+"$bin" report -o "$tmp/c.pdf" $ex
+cmp -s "$tmp/a.pdf" "$tmp/c.pdf" && ok || ko "two runs differ"
+head -1 "$tmp/fig.csv" | grep -q "^indicator,region,unit,kind,first_year" && ok ||
+    ko "figures CSV lacks its header"
+grep -q "^rd_expenditure,Chongqing,100 million yuan,amount,2017,2022,364.6,686.6" "$tmp/fig.csv" &&
+    ok || ko "figures CSV lacks the R&D row"
+: >"$tmp/blocker"
+"$bin" report -o "$tmp/blocker/x.pdf" $ex 2>"$tmp/err"
+[ $? = 73 ] && ok || ko "an unwritable directory did not give 73"
+[ ! -e "$tmp/blocker/x.pdf" ] && ok || ko "a file was left"
+pdftoppm -r 50 -f 1 -l 1 -png "$tmp/a.pdf" "$tmp/p"
+if "$unit" pngdiff tests/golden/brief-page1.png "$tmp/p-1.png" "$tmp/d.png" 2>"$tmp/e"; then
+    ok
+else
+    mkdir -p tests/golden-out
+    cp "$tmp/p-1.png" tests/golden-out/new-brief-page1.png
+    cp "$tmp/d.png" tests/golden-out/diff-brief-page1.png 2>/dev/null
+    ko "page 1 differs from its golden: $(cat "$tmp/e")"
+fi
+echo "brief: $pass passed, $fail failed"
