@@ -145,10 +145,15 @@ static void comparison_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
     sb_id b = metrics_benchmark(mc), t = metrics_total(mc);
 
     if (r->rank > 0 && r->rank_of >= 2) {
+        const char *set = metrics_set_name(mc);
         ordinal(ord, sizeof ord, r->rank);
-        g_string_append_printf(g, " It ranked %s of %d regions (%s) in %d.",
-                               ord, r->rank_of, metrics_set_name(mc),
-                               r->last_year);
+        /* the set is named when it is a group ("province-level") */
+        if (strcmp(set, "all") == 0)
+            g_string_append_printf(g, " It ranked %s of %d regions in %d.",
+                                   ord, r->rank_of, r->last_year);
+        else
+            g_string_append_printf(g, " It ranked %s of %d regions (%s) in "
+                                   "%d.", ord, r->rank_of, set, r->last_year);
     }
     if (isfinite(r->share) && t != SB_NONE && t != r->region) {
         fmt_percent(v, sizeof v, r->share, 1, 0, FMT_EN);

@@ -3,8 +3,8 @@
 # exact numbers (pdftotext), pages and metadata (pdfinfo), structure
 # (qpdf --check), links from the key findings to their sections, the
 # outline, the same bytes twice, no file and exit 73 when the
-# directory cannot be written, the figures' CSV, and page 1 against its
-# golden image. Ends "brief: N passed, M failed".
+# directory cannot be written, the figures' CSV, and pages 1 and 2
+# against their golden images. Ends "brief: N passed, M failed".
 set -u
 bin=$1
 unit=$2
@@ -70,13 +70,15 @@ grep -q "^rd_expenditure,Chongqing,100 million yuan,amount,2017,2022,364.6,686.6
 "$bin" report -o "$tmp/blocker/x.pdf" $ex 2>"$tmp/err"
 [ $? = 73 ] && ok || ko "an unwritable directory did not give 73"
 [ ! -e "$tmp/blocker/x.pdf" ] && ok || ko "a file was left"
-pdftoppm -r 50 -f 1 -l 1 -png "$tmp/a.pdf" "$tmp/p"
-if "$unit" pngdiff tests/golden/brief-page1.png "$tmp/p-1.png" "$tmp/d.png" 2>"$tmp/e"; then
-    ok
-else
-    mkdir -p tests/golden-out
-    cp "$tmp/p-1.png" tests/golden-out/new-brief-page1.png
-    cp "$tmp/d.png" tests/golden-out/diff-brief-page1.png 2>/dev/null
-    ko "page 1 differs from its golden: $(cat "$tmp/e")"
-fi
+pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
+for n in 1 2; do
+    if "$unit" pngdiff tests/golden/brief-page$n.png "$tmp/p-$n.png" "$tmp/d.png" 2>"$tmp/e"; then
+        ok
+    else
+        mkdir -p tests/golden-out
+        cp "$tmp/p-$n.png" tests/golden-out/new-brief-page$n.png
+        cp "$tmp/d.png" tests/golden-out/diff-brief-page$n.png 2>/dev/null
+        ko "page $n differs from its golden: $(cat "$tmp/e")"
+    fi
+done
 echo "brief: $pass passed, $fail failed"

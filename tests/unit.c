@@ -329,6 +329,7 @@ int main(int argc, char **argv)
     reader_tests();
     misc_tests();
     metrics_tests(dir);
+    reports_tests(dir);
     plots_tests();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed != 0;

@@ -17,6 +17,9 @@ void run_file(const char *dir, const char *name,
 /* tests/unit_metrics.c */
 void metrics_tests(const char *dir);
 
+/* tests/unit_reports.c */
+void reports_tests(const char *dir);
+
 /* tests/unit_plots.c */
 void plots_tests(void);
 int pngdiff(const char *golden, const char *got, const char *diff);

@@ -1,0 +1,120 @@
+/*
+ * tests/unit_reports.c -- unit tests of reports/: the claim rules of the
+ * generated text (tests/text.test), each with a case that must make the
+ * claim and one that must not.
+ */
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/model.h"
+#include "metrics/metrics.h"
+#include "reports/text.h"
+#include "unit.h"
+
+/* "A 2018:1 2019:2; B 2018:2" -> observations of indicator 0 ("X", unit
+   "t") for regions A, B, with the decimals as written. */
+static sb_dataset *text_dataset(const char *kind, const char *series,
+                                const char *where)
+{
+    sb_dataset *ds = sb_dataset_create();
+    sb_id i = sb_dataset_indicator(ds, "x");
+    sb_indicator *ind = sb_dataset_indicator_at(ds, i);
+    gchar **regs = g_strsplit(series, ";", -1);
+    sb_error err = {0};
+    size_t k, j;
+
+    ind->kind = g_str_has_prefix(kind, "rate") ? SB_KIND_RATE
+                : g_str_has_prefix(kind, "count") ? SB_KIND_COUNT
+                                                  : SB_KIND_AMOUNT;
+    ind->name = "X";
+    ind->unit = ind->kind == SB_KIND_RATE ? "%" : "t";
+    for (k = 0; regs[k] != NULL; k++) {
+        gchar **w = g_strsplit(g_strstrip(regs[k]), " ", -1);
+        sb_id r = sb_dataset_region(ds, w[0]);
+        for (j = 1; w[0][0] != '\0' && w[j] != NULL; j++) {
+            sb_obs o = {0};
+            char *colon = strchr(w[j], ':'), *dot;
+            if (colon == NULL)
+                continue;
+            o.year = atoi(w[j]);
+            o.value = g_ascii_strtod(colon + 1, NULL);
+            dot = strchr(colon, '.');
+            o.decimals = dot ? (uint8_t)strlen(dot + 1) : 0;
+            o.line = (uint32_t)(k * 100 + j);
+            sb_dataset_add_obs(ds, i, r, &o);
+        }
+        g_strfreev(w);
+    }
+    g_strfreev(regs);
+    if (sb_dataset_finish(ds, NULL, &err) != SB_OK)
+        check(0, where, "finish: %s", err.msg);
+    return ds;
+}
+
+/* One expectation: "+text" in the section's sentences, "f+text" in the
+   key finding, "-text" in neither, "nofinding". */
+static void expect(const char *where, const char *e, const char *series,
+                   const char *finding)
+{
+    if (g_str_has_prefix(e, "f+"))
+        check(finding && strstr(finding, e + 2), where, "finding lacks "
+              "\"%s\": \"%s\"", e + 2, finding ? finding : "(none)");
+    else if (e[0] == '+')
+        check(strstr(series, e + 1) != NULL, where, "text lacks \"%s\": "
+              "\"%s\"", e + 1, series);
+    else if (e[0] == '-')
+        check(!strstr(series, e + 1) && !(finding && strstr(finding, e + 1)),
+              where, "\"%s\" claimed: \"%s\" / \"%s\"", e + 1, series,
+              finding ? finding : "(none)");
+    else if (strcmp(e, "nofinding") == 0)
+        check(finding == NULL, where, "a finding: \"%s\"", finding);
+    else
+        check(0, where, "unknown expectation \"%s\"", e);
+}
+
+/* KIND | SERIES | FROM-TO | expectation | expectation ... (focus: A) */
+static void text_case(const char *where, char *line)
+{
+    gchar **part = g_strsplit(line, "|", -1);
+    guint n = g_strv_length(part), k;
+    metrics_opts o = {0};
+    metrics_ctx *c = NULL;
+    metrics_row r;
+    sb_error err = {0};
+    sb_dataset *ds;
+    char *series, *finding;
+    double score;
+
+    if (n < 4) {
+        check(0, where, "malformed test line");
+        g_strfreev(part);
+        return;
+    }
+    ds = text_dataset(g_strstrip(part[0]), part[1], where);
+    g_strstrip(part[2]);
+    o.from = part[2][0] == '-' ? 0 : atoi(part[2]);
+    o.to = strchr(part[2], '-') ? atoi(strchr(part[2], '-') + 1) : 0;
+    o.focus = "A";
+    if (metrics_ctx_create(ds, &o, &c, &err) != SB_OK ||
+        metrics_get(c, 0, metrics_focus(c), o.from, o.to, &r, &err) != SB_OK) {
+        check(0, where, "%s", err.msg);
+    } else {
+        series = report_text_series(ds, c, &r, FMT_EN);
+        finding = report_text_finding(ds, c, &r, FMT_EN, &score);
+        for (k = 3; k < n; k++)
+            expect(where, g_strstrip(part[k]), series, finding);
+        g_free(series);
+        g_free(finding);
+    }
+    metrics_ctx_destroy(c);
+    sb_dataset_destroy(ds);
+    g_strfreev(part);
+}
+
+void reports_tests(const char *dir)
+{
+    run_file(dir, "text.test", text_case);
+}
