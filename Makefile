@@ -70,6 +70,7 @@ demo: deps
 	./statbrief metrics --indicator rd_expenditure --indicator rd_intensity \
 		--indicator high_tech_enterprises examples/chongqing/
 	./statbrief charts -v --format pdf,png -o out/charts examples/chongqing/
+	./statbrief report -o out/chongqing-brief.pdf examples/chongqing/
 
 test: build/asan/statbrief build/asan/unit
 	@sh tests/run.sh build/asan
@@ -83,6 +84,7 @@ bench:
 		build/rel/metricsbench
 	@sh bench/run.sh
 	@sh bench/charts.sh
+	@sh bench/brief.sh
 
 clean:
 	rm -rf build statbrief

@@ -90,16 +90,22 @@ static int selected(const unsigned char *sel, sb_id id)
 }
 
 /* "Chongqing, Sichuan" of the comparison set (and the focus). */
+/* "Chongqing, Sichuan", or "30 regions" when naming them all would fill
+   the title block. */
 static char *regions_compared(brief *b)
 {
     GString *g = g_string_new(NULL);
-    size_t i;
+    size_t i, n = 0;
 
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
         if (metrics_in_set(b->mc, (sb_id)i) ||
-            (sb_id)i == metrics_focus(b->mc))
+            (sb_id)i == metrics_focus(b->mc)) {
             g_string_append_printf(g, "%s%s", g->len ? ", " : "",
                                    sb_dataset_region_at(b->ds, (sb_id)i)->name);
+            n++;
+        }
+    if (n > 8)
+        g_string_printf(g, "%zu regions", n);
     return g_string_free(g, FALSE);
 }
 

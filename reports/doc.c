@@ -317,8 +317,9 @@ static double before(const item *it)
 
 /* ---- pagination ------------------------------------------------------------ */
 
-/* A heading stays with what follows, a table header with its first row,
-   a chart with the text under it. */
+/* A heading stays with what follows, a chart with the text under it; a
+   table header with its first two rows and the last two rows together,
+   so that no page starts or ends a table with a lone row. */
 static int keeps_next(const report_doc *d, size_t i)
 {
     const item *it = d->items->pdata[i], *next;
@@ -326,8 +327,10 @@ static int keeps_next(const report_doc *d, size_t i)
     if (i + 1 >= d->items->len)
         return 0;
     next = d->items->pdata[i + 1];
-    return it->k == K_HEADING || (it->k == K_ROW && it->row == HEADER_ROW) ||
-           (it->k == K_CHART && next->k == K_PARA);
+    if (it->k == K_ROW && next->k == K_ROW && next->table == it->table)
+        return it->row == HEADER_ROW || it->row == 0 ||
+               it->row + 2 == it->table->n_rows;
+    return it->k == K_HEADING || (it->k == K_CHART && next->k == K_PARA);
 }
 
 static size_t paginate(report_doc *d)

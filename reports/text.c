@@ -146,7 +146,10 @@ static void comparison_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
 
     if (r->rank > 0 && r->rank_of >= 2) {
         const char *set = metrics_set_name(mc);
-        ordinal(ord, sizeof ord, r->rank);
+        if (r->rank == r->rank_of && r->rank_of >= 3)   /* "30th of 30" */
+            g_strlcpy(ord, "last", sizeof ord);
+        else
+            ordinal(ord, sizeof ord, r->rank);
         /* the set is named when it is a group ("province-level") */
         if (strcmp(set, "all") == 0)
             g_string_append_printf(g, " It ranked %s of %d regions in %d.",
@@ -250,7 +253,7 @@ char *report_text_finding(sb_dataset *ds, metrics_ctx *mc,
     g = g_string_new(NULL);
     level_sentence(g, ds, r);
     claim_sentences(g, ds, mc, r);
-    if (r->rank > 0 && r->rank_of >= 2) {
+    if (r->rank > 0 && r->rank <= 3 && r->rank_of >= 2) {   /* the top */
         char ord[32];
         ordinal(ord, sizeof ord, r->rank);
         g_string_append_printf(g, " It ranked %s of %d in %d.", ord,

@@ -9,7 +9,7 @@
  * is 2 or more; "the highest on record" only when no earlier year is
  * higher and the series has no gap; "unchanged" when the change rounds to
  * zero at the printed precision; no ranking when fewer than two regions
- * are ranked.
+ * are ranked; a key finding names a rank only in the top three.
  */
 #ifndef REPORTS_TEXT_H
 #define REPORTS_TEXT_H
