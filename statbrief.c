@@ -614,6 +614,11 @@ static int cmd_report(cli *c)
 
     if (c->from && c->to && c->from > c->to)
         return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
+    /* Chinese text comes with the report spec; an English brief under
+       --lang zh would be a surprise, so say so instead. */
+    if (c->lang == FMT_ZH)
+        return fail(SB_EUSAGE, "report: briefs are in English in this "
+                    "version (--lang zh works for metrics and charts)");
     status = load(c, &l);
     if (status != 0) {
         loaded_clear(&l);

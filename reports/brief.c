@@ -486,6 +486,15 @@ static sb_status write_atomic(const char *path, const void *data, size_t len,
     return SB_ECANTCREAT;
 }
 
+static int by_series(const void *pa, const void *pb)
+{
+    const metrics_row *a = pa, *b = pb;
+
+    if (a->indicator != b->indicator)
+        return a->indicator < b->indicator ? -1 : 1;
+    return a->region < b->region ? -1 : a->region > b->region;
+}
+
 /* Every figure the brief printed, as `metrics --format csv` writes it. */
 static sb_status figures_csv(brief *b, const char *path, sb_error *err)
 {
@@ -493,13 +502,20 @@ static sb_status figures_csv(brief *b, const char *path, sb_error *err)
     size_t len = 0, i;
     FILE *fp = open_memstream(&data, &len);
     metrics_writer *w;
+    metrics_row *rows;
     sb_status rc;
 
     if (fp == NULL)
         return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     w = metrics_writer_create(fp, METRICS_CSV, b->ds, b->mc, FMT_EN);
+    /* a series is printed in several places (findings, summary, section,
+       comparison table): one row each, in indicator and region order */
+    rows = g_memdup2(b->printed->data, b->printed->len * sizeof(metrics_row));
+    qsort(rows, b->printed->len, sizeof(metrics_row), by_series);
     for (i = 0; i < b->printed->len; i++)
-        metrics_writer_rows(w, &g_array_index(b->printed, metrics_row, i), 1);
+        if (i == 0 || by_series(&rows[i - 1], &rows[i]) != 0)
+            metrics_writer_rows(w, &rows[i], 1);
+    g_free(rows);
     metrics_writer_finish(w);
     metrics_writer_destroy(w);
     fclose(fp);

@@ -34,6 +34,15 @@ has "$tmp/a1.txt" "SHA-256"
 "$bin" report --from 2017 --to 2021 -o "$tmp/b.pdf" $ex || ko "report --from --to failed"
 pdftotext "$tmp/b.pdf" - | tr -s ' \n' ' ' >"$tmp/b1.txt"
 has "$tmp/b1.txt" "reached 60.4 billion yuan in 2021, up 14.6% on 2020 and 65.6% since 2017"
+(cd "$tmp" && "$TOP/$bin" report --year 2021 "$TOP/$ex") && ok || ko "report --year failed"
+[ -f "$tmp/brief-2021.pdf" ] && ok || ko "--year 2021 did not write brief-2021.pdf"
+"$bin" report --focus Sichuan --metrics-csv "$tmp/sc.csv" -o "$tmp/sc.pdf" $ex ||
+    ko "report --focus Sichuan failed"
+pdftotext "$tmp/sc.pdf" - | tr -s ' \n' ' ' >"$tmp/sc.txt"
+has "$tmp/sc.txt" "Sichuan: science and education indicators, 2023"
+has "$tmp/sc.txt" "R&D expenditure in Sichuan reached 121.5 billion yuan in 2022, unchanged on 2021 but up 116.4% since 2016."
+grep -q "^rd_expenditure,Sichuan,100 million yuan,amount,2016,2022,561.4,1215," "$tmp/sc.csv" &&
+    ok || ko "Sichuan's figures CSV lacks its R&D row"
 pdfinfo "$tmp/a.pdf" >"$tmp/info"
 has "$tmp/info" "Title:           Chongqing: science and education indicators, 2023"
 has "$tmp/info" "Creator:         statbrief"
@@ -66,6 +75,9 @@ head -1 "$tmp/fig.csv" | grep -q "^indicator,region,unit,kind,first_year" && ok 
     ko "figures CSV lacks its header"
 grep -q "^rd_expenditure,Chongqing,100 million yuan,amount,2017,2022,364.6,686.6" "$tmp/fig.csv" &&
     ok || ko "figures CSV lacks the R&D row"
+# one row per series, though a series is printed in several places
+[ -z "$(cut -d, -f1,2 "$tmp/fig.csv" | sort | uniq -d)" ] && ok ||
+    ko "figures CSV repeats $(cut -d, -f1,2 "$tmp/fig.csv" | sort | uniq -d | head -1)"
 : >"$tmp/blocker"
 "$bin" report -o "$tmp/blocker/x.pdf" $ex 2>"$tmp/err"
 [ $? = 73 ] && ok || ko "an unwritable directory did not give 73"
