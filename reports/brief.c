@@ -317,6 +317,21 @@ static report_table *comparison_table(brief *b, sb_id ind)
     return t;
 }
 
+/* A chart shows change or comparison: a line with two values or more, or
+   two bars. One value per region (in different years, perhaps) would be
+   an empty grid with dots; the text and the table say it better. */
+static int worth_a_chart(const plot_chart *c)
+{
+    size_t i;
+
+    if (c->type == PLOT_BAR)
+        return c->n_bars >= 2;
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].n >= 2)
+            return 1;
+    return 0;
+}
+
 static void section(brief *b, sb_id ind)
 {
     const sb_indicator *p = sb_dataset_indicator_at(b->ds, ind);
@@ -328,6 +343,10 @@ static void section(brief *b, sb_id ind)
     report_table *t;
 
     report_doc_heading(b->doc, 1, p->name, dest, 1);
+    if (c != NULL && !worth_a_chart(c)) {
+        plot_chart_destroy(c);
+        c = NULL;
+    }
     if (c != NULL) {
         g_free(c->title);                /* the heading says it */
         c->title = g_strdup("");
@@ -376,43 +395,63 @@ static const char definitions[] =
     "with its 95% prediction interval. Years without a value are never "
     "filled unless the brief says so.";
 
-/* Gaps inside a series and single points, per indicator and region. */
-static void quality(brief *b, const unsigned char *sel, GString *g)
+/* What one series lacks: "2 gaps in the years", "a single value, 1
+   flagged value"; NULL when nothing. */
+static char *series_quality(brief *b, const sb_series *s)
 {
-    size_t i, j;
+    int prev = 0, gaps = 0, points = 0, flagged = 0;
+    GString *g;
+    size_t j;
+
+    for (j = 0; j < s->n; j++) {
+        if ((s->obs[j].state & SB_OBS_MISSING) || s->obs[j].year > b->year)
+            continue;
+        gaps += prev && s->obs[j].year - prev > 1;
+        prev = s->obs[j].year;
+        points++;
+        flagged += s->obs[j].flags != 0;
+    }
+    if (points == 0 || (gaps == 0 && points > 1 && flagged == 0))
+        return NULL;
+    g = g_string_new(NULL);
+    if (points == 1)
+        g_string_append(g, "a single value");
+    else if (gaps > 0)
+        g_string_append_printf(g, "%d gap%s in the years", gaps,
+                               gaps == 1 ? "" : "s");
+    if (flagged > 0)
+        g_string_append_printf(g, "%s%d flagged value%s", g->len ? ", " : "",
+                               flagged, flagged == 1 ? "" : "s");
+    return g_string_free(g, FALSE);
+}
+
+/* One line per indicator: "Regional GDP: Chongqing, 2 gaps in the years;
+   Sichuan, 1 gap in the years." Empty when its series are complete. */
+static void quality(brief *b, sb_id ind, GString *g)
+{
+    size_t i, before = g->len;
 
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
-        int prev = 0, gaps = 0, points = 0, flagged = 0;
-        if (!selected(sel, s->indicator) ||
-            (!metrics_in_set(b->mc, s->region) &&
-             s->region != metrics_focus(b->mc)))
+        char *what;
+        if (s->indicator != ind || (!metrics_in_set(b->mc, s->region) &&
+                                    s->region != metrics_focus(b->mc)))
             continue;
-        for (j = 0; j < s->n; j++) {
-            if ((s->obs[j].state & SB_OBS_MISSING) ||
-                s->obs[j].year > b->year)
-                continue;
-            gaps += prev && s->obs[j].year - prev > 1;
-            prev = s->obs[j].year;
-            points++;
-            flagged += s->obs[j].flags != 0;
-        }
-        if (points == 0 || (gaps == 0 && points > 1 && flagged == 0))
+        what = series_quality(b, s);
+        if (what == NULL)
             continue;
-        g_string_append_printf(g, "%s%s, %s: ", g->len ? " " : "",
-                               sb_dataset_indicator_at(b->ds, s->indicator)->name,
-                               sb_dataset_region_at(b->ds, s->region)->name);
-        if (points == 1)
-            g_string_append(g, "a single value");
-        else if (gaps > 0)
-            g_string_append_printf(g, "%d gap%s in the years", gaps,
-                                   gaps == 1 ? "" : "s");
-        if (flagged > 0)
-            g_string_append_printf(g, "%s%d flagged value%s",
-                                   points == 1 || gaps ? ", " : "", flagged,
-                                   flagged == 1 ? "" : "s");
-        g_string_append_c(g, '.');
+        if (g->len == before)
+            g_string_append_printf(g, "%s: ",
+                                   sb_dataset_indicator_at(b->ds, ind)->name);
+        else
+            g_string_append(g, "; ");
+        g_string_append_printf(g, "%s, %s",
+                               sb_dataset_region_at(b->ds, s->region)->name,
+                               what);
+        g_free(what);
     }
+    if (g->len > before)
+        g_string_append_c(g, '.');
 }
 
 /* SHA-256 of each input file, so that an auditor can match the data. */
@@ -437,7 +476,7 @@ static void digests(brief *b, GString *g)
 static void notes(brief *b, const unsigned char *sel)
 {
     GString *g = g_string_new(NULL);
-    size_t i;
+    size_t i, n;
 
     report_doc_heading(b->doc, 1, "Notes", "notes", 1);
     report_doc_heading(b->doc, 2, "Definitions", NULL, 0);
@@ -445,22 +484,34 @@ static void notes(brief *b, const unsigned char *sel)
     report_doc_heading(b->doc, 2, "Sources", NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         const sb_indicator *p = sb_dataset_indicator_at(b->ds, (sb_id)i);
-        if (selected(sel, (sb_id)i) && has_section(b, (sb_id)i))
-            g_string_append_printf(g, "%s%s: %s.", g->len ? " " : "", p->name,
-                                   p->source[0] ? p->source : "not given");
+        if (!selected(sel, (sb_id)i) || !has_section(b, (sb_id)i))
+            continue;
+        g_string_printf(g, "%s: %s.", p->name,
+                        p->source[0] ? p->source : "not given");
+        report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
     }
-    report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
-    g_string_truncate(g, 0);
     report_doc_heading(b->doc, 2, "Data quality", NULL, 0);
-    quality(b, sel, g);
-    if (b->o->warnings > 0)
-        g_string_append_printf(g, "%s%zu warning%s while loading (duplicates "
-                               "and the like; run statbrief check).",
-                               g->len ? " " : "", b->o->warnings,
-                               b->o->warnings == 1 ? "" : "s");
-    report_doc_para(b->doc, REPORT_SMALL, g->len ? g->str
-                    : "No gaps, single values or flags.", NULL);
-    g_string_truncate(g, 0);
+    n = 0;
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        if (!selected(sel, (sb_id)i) || !has_section(b, (sb_id)i))
+            continue;
+        g_string_truncate(g, 0);
+        quality(b, (sb_id)i, g);
+        if (g->len > 0) {
+            report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
+            n++;
+        }
+    }
+    if (b->o->warnings > 0) {
+        g_string_printf(g, "%zu warning%s while loading (duplicates and the "
+                        "like; run statbrief check).", b->o->warnings,
+                        b->o->warnings == 1 ? "" : "s");
+        report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
+        n++;
+    }
+    if (n == 0)
+        report_doc_para(b->doc, REPORT_SMALL, "No gaps, single values or "
+                        "flags.", NULL);
     report_doc_heading(b->doc, 2, "How this brief was made", NULL, 0);
     g_string_printf(g, "statbrief " SB_VERSION "; SOURCE_DATE_EPOCH %lld. "
                     "Inputs: ", b->o->epoch);
