@@ -584,6 +584,7 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     const sb_region *focus;
     report_meta meta;
     char *title, *footer, *subject;
+    GString *keywords;
     unsigned char *pdf = NULL;
     size_t len = 0, i;
     sb_status rc;
@@ -609,9 +610,17 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     footer = g_strdup_printf("%s \xc2\xb7 data as of %d", title, b.year);
     subject = g_strdup_printf("%s, %d", focus->name, b.year);
     meta.title = title;
-    meta.author = NULL;
+    /* no person to name without a spec: the generator, like a report
+       server would; the spec's author replaces it */
+    meta.author = "statbrief";
     meta.subject = subject;
-    meta.keywords = "statistics; science; education; indicators";
+    keywords = g_string_new("statistics; indicators; ");
+    g_string_append(keywords, focus->name);
+    for (i = 0; i < sb_dataset_n_indicators(ds); i++)
+        if (selected(indicators, (sb_id)i) && has_section(&b, (sb_id)i))
+            g_string_append_printf(keywords, "; %s",
+                                   sb_dataset_indicator_at(ds, (sb_id)i)->name);
+    meta.keywords = keywords->str;
     meta.footer = footer;
     meta.epoch = o->epoch;
     res->year = b.year;
@@ -627,6 +636,7 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     g_free(title);
     g_free(footer);
     g_free(subject);
+    g_string_free(keywords, TRUE);
     g_array_free(b.printed, TRUE);
     report_doc_destroy(b.doc);
     return rc;
