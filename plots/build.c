@@ -270,8 +270,7 @@ static void add_forecast(plot_chart *c, metrics_ctx *mc, int from, int to)
     }
 }
 
-/* What a flag letter means (SDMX / Eurostat codes, the usual ones). */
-static const char *flag_meaning(char f, fmt_lang lang)
+const char *plot_flag_meaning(char f, fmt_lang lang)
 {
     static const struct {
         char f;
@@ -320,7 +319,7 @@ static char *chart_note(const plot_chart *c)
                                ? "\xe5\xb8\xa6\xe5\x9c\x88\xe7\x82\xb9\xef\xbc\x9a"
                                : "Ringed points: ") : (zh ? "\xef\xbc\x9b" : "; "),
                                letters->str[i],
-                               flag_meaning(letters->str[i], c->lang));
+                               plot_flag_meaning(letters->str[i], c->lang));
     if (letters->len)
         g_string_append(g, zh ? "\xe3\x80\x82" : ". ");       /* 带圈点： 。 */
     if (filled)

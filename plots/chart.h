@@ -97,6 +97,10 @@ plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
                              sb_error *err);
 void plot_chart_destroy(plot_chart *c);
 
+/* What a flag letter means (SDMX / Eurostat codes, the usual ones):
+   "provisional" for p; a generic phrase for letters it does not know. */
+const char *plot_flag_meaning(char f, fmt_lang lang);
+
 /* The bytes of a file, and a layout decision worth telling (-v). */
 typedef struct {
     unsigned char *data;

@@ -317,18 +317,61 @@ static report_table *comparison_table(brief *b, sb_id ind)
     return t;
 }
 
-/* A chart shows change or comparison: a line with two values or more, or
-   two bars. One value per region (in different years, perhaps) would be
-   an empty grid with dots; the text and the table say it better. */
+/* "Chongqing, 2017: implied by ...": the notes and flags on the values
+   the section shows (the comparison set, up to the brief's year), one
+   small paragraph each, so a reader learns why a value is special where
+   the value is. */
+static void value_notes(brief *b, sb_id ind)
+{
+    GString *g = g_string_new(NULL);
+    size_t i, j, n = 0;
+    const char *f;
+
+    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(b->ds, i);
+        if (s->indicator != ind || (!metrics_in_set(b->mc, s->region) &&
+                                    s->region != metrics_focus(b->mc)))
+            continue;
+        for (j = 0; j < s->n; j++) {
+            const sb_obs *o = &s->obs[j];
+            const sb_annot *a = o->annot ? sb_dataset_annot_at(b->ds, o->annot)
+                                         : NULL;
+            if ((o->state & SB_OBS_MISSING) || o->year > b->year ||
+                (b->o->from && o->year < b->o->from) ||
+                (o->flags == 0 && (a == NULL || !a->note[0])))
+                continue;
+            if (n++ == 0)
+                report_doc_space(b->doc, 5);     /* off the table's rule */
+            g_string_printf(g, "%s, %d: ",
+                            sb_dataset_region_at(b->ds, s->region)->name,
+                            o->year);
+            for (f = o->flags ? sb_dataset_str(b->ds, o->flags) : ""; *f; f++)
+                g_string_append_printf(g, "%s (%c)%s",
+                                       plot_flag_meaning(*f, FMT_EN), *f,
+                                       f[1] || (a && a->note[0]) ? "; " : "");
+            if (a && a->note[0])
+                g_string_append(g, a->note);
+            g_string_append_c(g, '.');
+            report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
+        }
+    }
+    g_string_free(g, TRUE);
+}
+
+/* A chart shows change or comparison: a line with a segment (values in
+   two consecutive years), or two bars. Lone values (one per region, or
+   years apart) would be an empty grid with dots; the text and the table
+   say it better. */
 static int worth_a_chart(const plot_chart *c)
 {
-    size_t i;
+    size_t i, j;
 
     if (c->type == PLOT_BAR)
         return c->n_bars >= 2;
     for (i = 0; i < c->n_lines; i++)
-        if (c->lines[i].n >= 2)
-            return 1;
+        for (j = 1; j < c->lines[i].n; j++)
+            if (c->lines[i].year[j] - c->lines[i].year[j - 1] <= 1)
+                return 1;
     return 0;
 }
 
@@ -359,9 +402,17 @@ static void section(brief *b, sb_id ind)
         text = report_text_series(b->ds, b->mc, &r, FMT_EN);
         report_doc_para(b->doc, REPORT_BODY, text, NULL);
         g_free(text);
+    } else {              /* say so, or the table seems to lack a row */
+        text = g_strdup_printf("The data have no value for %s up to %d.",
+                               sb_dataset_region_at(b->ds,
+                                                    metrics_focus(b->mc))->name,
+                               b->year);
+        report_doc_para(b->doc, REPORT_BODY, text, NULL);
+        g_free(text);
     }
     t = comparison_table(b, ind);
     report_doc_table(b->doc, t);
+    value_notes(b, ind);
     g_free(dest);
 }
 

@@ -317,9 +317,10 @@ static double before(const item *it)
 
 /* ---- pagination ------------------------------------------------------------ */
 
-/* A heading stays with what follows, a chart with the text under it; a
-   table header with its first two rows and the last two rows together,
-   so that no page starts or ends a table with a lone row. */
+/* A heading stays with what follows, a chart with the text under it and
+   that text with a table right after it; a table header with its first
+   two rows, and the last two rows together, so that no page starts or
+   ends a table with a lone row. */
 static int keeps_next(const report_doc *d, size_t i)
 {
     const item *it = d->items->pdata[i], *next;
@@ -330,7 +331,8 @@ static int keeps_next(const report_doc *d, size_t i)
     if (it->k == K_ROW && next->k == K_ROW && next->table == it->table)
         return it->row == HEADER_ROW || it->row == 0 ||
                it->row + 2 == it->table->n_rows;
-    return it->k == K_HEADING || (it->k == K_CHART && next->k == K_PARA);
+    return it->k == K_HEADING || (it->k == K_CHART && next->k == K_PARA) ||
+           (it->k == K_PARA && next->k == K_ROW);   /* text and its table */
 }
 
 static size_t paginate(report_doc *d)

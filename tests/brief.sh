@@ -30,6 +30,8 @@ has "$tmp/a1.txt" "rose 0.48 percentage points to 2.36% of GDP between 2017 and 
 has "$tmp/a1.txt" "It more than doubled since 2018."
 has "$tmp/a1.txt" "That was 2.2% of the China total."
 has "$tmp/a1.txt" "Key findings"
+has "$tmp/a1.txt" "The data have no value for Chongqing up to 2023."
+has "$tmp/a1.txt" "Chongqing, 2017: implied by seed 003 (2021 was +65.6% on 2017)"
 has "$tmp/a1.txt" "SHA-256"
 "$bin" report --from 2017 --to 2021 -o "$tmp/b.pdf" $ex || ko "report --from --to failed"
 pdftotext "$tmp/b.pdf" - | tr -s ' \n' ' ' >"$tmp/b1.txt"
