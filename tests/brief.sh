@@ -86,6 +86,12 @@ grep -q "^rd_expenditure,Chongqing,100 million yuan,amount,2017,2022,364.6,686.6
 # one row per series, though a series is printed in several places
 [ -z "$(cut -d, -f1,2 "$tmp/fig.csv" | sort | uniq -d)" ] && ok ||
     ko "figures CSV repeats $(cut -d, -f1,2 "$tmp/fig.csv" | sort | uniq -d | head -1)"
+# flags explained under the section's table, in the words of SDMX
+printf 'indicator,region,year,value,flags\nx,A,2019,10,\nx,A,2020,12,\nx,A,2021,15,p\nx,B,2019,9,\nx,B,2020,11,e\nx,B,2021,13,\n' >"$tmp/flags.csv"
+"$bin" report -o "$tmp/f.pdf" "$tmp/flags.csv" || ko "report of flagged data failed"
+pdftotext "$tmp/f.pdf" - | tr -s ' \n' ' ' >"$tmp/f.txt"
+has "$tmp/f.txt" "A, 2021: provisional (p)."
+has "$tmp/f.txt" "B, 2020: estimated (e)."
 : >"$tmp/blocker"
 "$bin" report -o "$tmp/blocker/x.pdf" $ex 2>"$tmp/err"
 [ $? = 73 ] && ok || ko "an unwritable directory did not give 73"
