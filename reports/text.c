@@ -135,47 +135,95 @@ static void claim_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
                                r->last_year);
 }
 
+/* The rank at the window's first year, for "up from third in 2017";
+   0 when there was none, or among a different number of regions. */
+static int first_rank(metrics_ctx *mc, const metrics_row *r)
+{
+    metrics_row r0;
+    sb_error err = {0};
+
+    if (r->first_year >= r->last_year ||
+        metrics_get(mc, r->indicator, r->region, r->first_year, r->first_year,
+                    &r0, &err) != SB_OK ||
+        r0.last_year != r->first_year || r0.rank_of != r->rank_of)
+        return 0;                /* a move among other regions is no move */
+    return r0.rank;
+}
+
+/* " It ranked first of 3 regions (province-level) in 2022, up from third
+   in 2017." In a finding (brief = 1) without "regions (set)", and only
+   for the top three or a rank that moved. */
+static void rank_sentence(GString *g, metrics_ctx *mc, const metrics_row *r,
+                          int brief)
+{
+    char ord[32], was[32];
+    const char *set = metrics_set_name(mc);
+    int r0;
+
+    if (r->rank <= 0 || r->rank_of < 2)
+        return;
+    r0 = first_rank(mc, r);
+    if (brief && r->rank > 3 && (r0 == 0 || r0 == r->rank))
+        return;
+    if (r->rank == r->rank_of && r->rank_of >= 3)       /* "30th of 30" */
+        g_strlcpy(ord, "last", sizeof ord);
+    else
+        ordinal(ord, sizeof ord, r->rank);
+    g_string_append_printf(g, " It ranked %s of %d", ord, r->rank_of);
+    if (!brief && strcmp(set, "all") == 0)
+        g_string_append(g, " regions");
+    else if (!brief)      /* the set is named when it is a group */
+        g_string_append_printf(g, " regions (%s)", set);
+    g_string_append_printf(g, " in %d", r->last_year);
+    if (r0 > 0 && r0 != r->rank) {
+        ordinal(was, sizeof was, r0);
+        g_string_append_printf(g, ", %s from %s in %d",
+                               r0 > r->rank ? "up" : "down", was,
+                               r->first_year);
+    }
+    g_string_append_c(g, '.');
+}
+
+/* " It was 0.18 percentage points below China." for a rate with a
+   benchmark; returns 1 when it wrote one. */
+static int rate_gap_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
+                             const metrics_row *r)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
+    sb_id b = metrics_benchmark(mc);
+    char v[FMT_MAX];
+    int p = sb_indicator_precision(ind);
+
+    if (ind->kind != SB_KIND_RATE || !isfinite(r->gap) || b == SB_NONE ||
+        b == r->region)
+        return 0;
+    if (rounds_to_zero(r->gap, p)) {
+        g_string_append_printf(g, " It matched %s.", region_name(ds, b));
+    } else {
+        fmt_number(v, sizeof v, fabs(r->gap), p, 0, FMT_EN);
+        g_string_append_printf(g, " It was %s percentage points %s %s.", v,
+                               r->gap > 0 ? "above" : "below",
+                               region_name(ds, b));
+    }
+    return 1;
+}
+
 /* Rank within the comparison set, then share of and gap to the total and
    the benchmark, all at the same year b. */
 static void comparison_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
                                  const metrics_row *r)
 {
-    const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
-    char ord[32], v[FMT_MAX];
+    char v[FMT_MAX];
     sb_id b = metrics_benchmark(mc), t = metrics_total(mc);
 
-    if (r->rank > 0 && r->rank_of >= 2) {
-        const char *set = metrics_set_name(mc);
-        if (r->rank == r->rank_of && r->rank_of >= 3)   /* "30th of 30" */
-            g_strlcpy(ord, "last", sizeof ord);
-        else
-            ordinal(ord, sizeof ord, r->rank);
-        /* the set is named when it is a group ("province-level") */
-        if (strcmp(set, "all") == 0)
-            g_string_append_printf(g, " It ranked %s of %d regions in %d.",
-                                   ord, r->rank_of, r->last_year);
-        else
-            g_string_append_printf(g, " It ranked %s of %d regions (%s) in "
-                                   "%d.", ord, r->rank_of, set, r->last_year);
-    }
+    rank_sentence(g, mc, r, 0);
     if (isfinite(r->share) && t != SB_NONE && t != r->region) {
         fmt_percent(v, sizeof v, r->share, 1, 0, FMT_EN);
         g_string_append_printf(g, " That was %s of the %s total.", v,
                                region_name(ds, t));
     }
-    if (ind->kind == SB_KIND_RATE && isfinite(r->gap) && b != SB_NONE &&
-        b != r->region) {
-        int p = sb_indicator_precision(ind);
-        if (rounds_to_zero(r->gap, p)) {
-            g_string_append_printf(g, " It matched %s.", region_name(ds, b));
-        } else {
-            fmt_number(v, sizeof v, fabs(r->gap), p, 0, FMT_EN);
-            g_string_append_printf(g, " It was %s percentage points %s %s.",
-                                   v, r->gap > 0 ? "above" : "below",
-                                   region_name(ds, b));
-        }
-    } else if (isfinite(r->growth_gap) && b != SB_NONE && b != r->region &&
-               !rounds_to_zero(r->growth_gap, 1)) {
+    if (!rate_gap_sentence(g, ds, mc, r) && isfinite(r->growth_gap) &&
+        b != SB_NONE && b != r->region && !rounds_to_zero(r->growth_gap, 1)) {
         fmt_number(v, sizeof v, fabs(r->growth_gap), 1, 0, FMT_EN);
         g_string_append_printf(g, " Its growth since %d was %s points %s "
                                "that of %s.", r->first_year, v,
@@ -246,6 +294,8 @@ char *report_text_finding(sb_dataset *ds, metrics_ctx *mc,
         s += fmin(fabs(r->pp_change), 2);
     if (r->rank == 1 && r->rank_of >= 2)
         s += 1.5;
+    if (r->rank > 0 && first_rank(mc, r) > r->rank)
+        s += 1;                      /* climbed */
     if (isfinite(ind->target))
         s += 1;
     s += 0.1 * r->n;                 /* longer series say more */
@@ -253,11 +303,8 @@ char *report_text_finding(sb_dataset *ds, metrics_ctx *mc,
     g = g_string_new(NULL);
     level_sentence(g, ds, r);
     claim_sentences(g, ds, mc, r);
-    if (r->rank > 0 && r->rank <= 3 && r->rank_of >= 2) {   /* the top */
-        char ord[32];
-        ordinal(ord, sizeof ord, r->rank);
-        g_string_append_printf(g, " It ranked %s of %d in %d.", ord,
-                               r->rank_of, r->last_year);
-    }
+    rank_sentence(g, mc, r, 1);
+    rate_gap_sentence(g, ds, mc, r);
+    target_sentence(g, ds, mc, r);
     return g_string_free(g, FALSE);
 }

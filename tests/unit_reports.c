@@ -29,6 +29,11 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
     ind->kind = g_str_has_prefix(kind, "rate") ? SB_KIND_RATE
                 : g_str_has_prefix(kind, "count") ? SB_KIND_COUNT
                                                   : SB_KIND_AMOUNT;
+    if (strstr(kind, "target=") != NULL) {       /* "target=7@2020" */
+        const char *at = strchr(strstr(kind, "target="), '@');
+        ind->target = g_ascii_strtod(strstr(kind, "target=") + 7, NULL);
+        ind->target_year = at ? atoi(at + 1) : 0;
+    }
     ind->name = "X";
     ind->unit = ind->kind == SB_KIND_RATE ? "%" : "t";
     for (k = 0; regs[k] != NULL; k++) {
@@ -98,6 +103,8 @@ static void text_case(const char *where, char *line)
     o.from = part[2][0] == '-' ? 0 : atoi(part[2]);
     o.to = strchr(part[2], '-') ? atoi(strchr(part[2], '-') + 1) : 0;
     o.focus = "A";
+    if (strstr(part[0], "bench=") != NULL)        /* "bench=B": one letter */
+        o.benchmark = g_strndup(strstr(part[0], "bench=") + 6, 1);
     if (metrics_ctx_create(ds, &o, &c, &err) != SB_OK ||
         metrics_get(c, 0, metrics_focus(c), o.from, o.to, &r, &err) != SB_OK) {
         check(0, where, "%s", err.msg);
@@ -111,6 +118,7 @@ static void text_case(const char *where, char *line)
     }
     metrics_ctx_destroy(c);
     sb_dataset_destroy(ds);
+    g_free((char *)o.benchmark);
     g_strfreev(part);
 }
 
