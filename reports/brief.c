@@ -9,9 +9,14 @@
 #include "plots/chart.h"
 #include "text.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -574,18 +579,51 @@ static void notes(brief *b, const unsigned char *sel)
 
 /* ---- writing -------------------------------------------------------------------- */
 
-static sb_status write_atomic(const char *path, const void *data, size_t len,
-                              sb_error *err)
+/* A temporary file beside path holding data, fsync'ed, with the mode a
+   new file would get (0666 less the umask); *tmp is its name (g_free).
+   Both outputs are staged before either is renamed into place, so a run
+   that cannot write one leaves neither (and the old files as they were). */
+static sb_status stage(const char *path, const void *data, size_t len,
+                       char **tmp, sb_error *err)
 {
-    GError *ge = NULL;
+    char *name = g_strdup_printf("%s.XXXXXX", path);
+    int fd = g_mkstemp_full(name, O_WRONLY, 0600), ok;
+    mode_t mask = umask(0);
 
-    if (g_file_set_contents_full(path, data, (gssize)len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &ge))
-        return SB_OK;
-    sb_error_set(err, SB_ECANTCREAT, path, 0, 0, "cannot write: %s",
-                 ge->message);
-    g_error_free(ge);
-    return SB_ECANTCREAT;
+    umask(mask);
+    ok = fd >= 0 && fchmod(fd, 0666 & ~mask) == 0 &&
+         write(fd, data, len) == (ssize_t)len && fsync(fd) == 0;
+    if (fd >= 0 && close(fd) != 0)
+        ok = 0;
+    if (!ok) {
+        int e = errno;
+        if (fd >= 0)
+            unlink(name);
+        g_free(name);
+        return sb_error_set(err, SB_ECANTCREAT, path, 0, 0,
+                            "cannot write: %s", g_strerror(e));
+    }
+    *tmp = name;
+    return SB_OK;
+}
+
+static void unstage(char *tmp)
+{
+    if (tmp != NULL)
+        unlink(tmp);
+    g_free(tmp);
+}
+
+static sb_status commit(char *tmp, const char *path, sb_error *err)
+{
+    if (rename(tmp, path) != 0) {
+        int e = errno;
+        unstage(tmp);
+        return sb_error_set(err, SB_ECANTCREAT, path, 0, 0,
+                            "cannot write: %s", g_strerror(e));
+    }
+    g_free(tmp);
+    return SB_OK;
 }
 
 static int by_series(const void *pa, const void *pb)
@@ -598,14 +636,14 @@ static int by_series(const void *pa, const void *pb)
 }
 
 /* Every figure the brief printed, as `metrics --format csv` writes it. */
-static sb_status figures_csv(brief *b, const char *path, sb_error *err)
+static sb_status figures_csv(brief *b, char **out, size_t *out_len,
+                             sb_error *err)
 {
     char *data = NULL;
     size_t len = 0, i;
     FILE *fp = open_memstream(&data, &len);
     metrics_writer *w;
     metrics_row *rows;
-    sb_status rc;
 
     if (fp == NULL)
         return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
@@ -620,10 +658,13 @@ static sb_status figures_csv(brief *b, const char *path, sb_error *err)
     g_free(rows);
     metrics_writer_finish(w);
     metrics_writer_destroy(w);
-    fclose(fp);
-    rc = write_atomic(path, data, len, err);
-    free(data);
-    return rc;
+    if (fclose(fp) != 0) {
+        free(data);
+        return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    *out = data;                 /* malloc'd by open_memstream: free() */
+    *out_len = len;
+    return SB_OK;
 }
 
 sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
@@ -637,6 +678,8 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     char *title, *footer, *subject;
     GString *keywords;
     unsigned char *pdf = NULL;
+    char *csv = NULL, *pdf_tmp = NULL, *csv_tmp = NULL;
+    size_t csv_len = 0;
     size_t len = 0, i;
     sb_status rc;
 
@@ -678,10 +721,23 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     res->path = o->output ? g_strdup(o->output)
                           : g_strdup_printf("brief-%d.pdf", b.year);
     rc = report_doc_write(b.doc, &meta, &pdf, &len, &res->pages, err);
-    if (rc == SB_OK)
-        rc = write_atomic(res->path, pdf, len, err);
     if (rc == SB_OK && o->metrics_csv != NULL)
-        rc = figures_csv(&b, o->metrics_csv, err);
+        rc = figures_csv(&b, &csv, &csv_len, err);
+    if (rc == SB_OK)
+        rc = stage(res->path, pdf, len, &pdf_tmp, err);
+    if (rc == SB_OK && csv != NULL)
+        rc = stage(o->metrics_csv, csv, csv_len, &csv_tmp, err);
+    if (rc == SB_OK) {
+        rc = commit(pdf_tmp, res->path, err);
+        pdf_tmp = NULL;
+    }
+    if (rc == SB_OK && csv_tmp != NULL) {
+        rc = commit(csv_tmp, o->metrics_csv, err);
+        csv_tmp = NULL;
+    }
+    unstage(pdf_tmp);
+    unstage(csv_tmp);
+    free(csv);
     res->bytes = len;
     g_free(pdf);
     g_free(title);

@@ -96,6 +96,14 @@ has "$tmp/f.txt" "B, 2020: estimated (e)."
 "$bin" report -o "$tmp/blocker/x.pdf" $ex 2>"$tmp/err"
 [ $? = 73 ] && ok || ko "an unwritable directory did not give 73"
 [ ! -e "$tmp/blocker/x.pdf" ] && ok || ko "a file was left"
+# the PDF and the figures CSV land together or not at all: an old brief
+# stays as it was when the CSV cannot be written
+cp "$tmp/a.pdf" "$tmp/keep.pdf"
+"$bin" report --from 2017 -o "$tmp/keep.pdf" --metrics-csv "$tmp/blocker/f.csv" $ex 2>"$tmp/err"
+[ $? = 73 ] && ok || ko "an unwritable figures CSV did not give 73"
+cmp -s "$tmp/a.pdf" "$tmp/keep.pdf" && ok || ko "the old brief was replaced though the CSV failed"
+has "$tmp/err" "blocker/f.csv: error: cannot write: Not a directory"
+[ -z "$(ls "$tmp" | grep 'keep.pdf.')" ] && ok || ko "a temporary file was left"
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     if "$unit" pngdiff tests/golden/brief-page$n.png "$tmp/p-$n.png" "$tmp/d.png" 2>"$tmp/e"; then
