@@ -115,7 +115,7 @@ static char *regions_compared(brief *b)
 }
 
 /* The data's years: the first with a value for the focus region, and the
-   latest year in the data at all ("as of"). */
+   latest year in the data up to the brief's year ("as of"). */
 static void data_years(brief *b, int *first, int *as_of)
 {
     size_t i, j;
@@ -127,6 +127,8 @@ static void data_years(brief *b, int *first, int *as_of)
         for (j = 0; j < s->n; j++) {
             if (s->obs[j].state & SB_OBS_MISSING)
                 continue;
+            if (s->obs[j].year > b->year)      /* --year: later data unseen */
+                continue;
             *as_of = MAX(*as_of, s->obs[j].year);
             if (s->region == metrics_focus(b->mc) &&
                 (*first == 0 || s->obs[j].year < *first))
@@ -135,18 +137,37 @@ static void data_years(brief *b, int *first, int *as_of)
     }
 }
 
+/* Whether the focus region has a value up to the brief's year. */
+static int focus_has_values(brief *b)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(b->ds, i);
+        if (s->region == metrics_focus(b->mc) && last_upto(s, b->year) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- the parts ------------------------------------------------------------ */
 
 static void title_block(brief *b, const char *title)
 {
     char *regions = regions_compared(b), *lead;
+    const char *set;
     int first, as_of;
 
     data_years(b, &first, &as_of);
     report_doc_title(b->doc, title);
+    if (b->o->from > first)                   /* --from narrows it */
+        first = b->o->from;
+    set = metrics_set_name(b->mc);
     lead = g_strdup_printf("Period covered: %d\xe2\x80\x93%d. Data as of "
-                           "%d. Regions compared: %s (%s).", first, b->year,
-                           as_of, regions, metrics_set_name(b->mc));
+                           "%d. Regions compared: %s%s%s%s.", first, b->year,
+                           as_of, regions, strcmp(set, "all") ? " (" : "",
+                           strcmp(set, "all") ? set : "",
+                           strcmp(set, "all") ? ")" : "");
     report_doc_para(b->doc, REPORT_LEAD, lead, NULL);
     g_free(lead);
     g_free(regions);
@@ -689,6 +710,9 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
         return sb_error_set(err, SB_EDATA, NULL, 0, 0, "the focus region has "
                             "no values: nothing to brief");
     focus = sb_dataset_region_at(ds, metrics_focus(mc));
+    if (!focus_has_values(&b))
+        return sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s has no values up "
+                            "to %d: nothing to brief", focus->name, b.year);
     title = o->title ? g_strdup(o->title)
                      : g_strdup_printf("%s: science and education "
                                        "indicators, %d", focus->name, b.year);
