@@ -32,6 +32,7 @@ typedef struct {
     size_t page;
     double y;
     int repeat_header;           /* a row that starts a page mid-table */
+    int cont;                    /* K_PARA: the rest of a split paragraph */
 } item;
 
 struct report_doc {
@@ -43,7 +44,8 @@ struct report_doc {
     cairo_t *cr;
     PangoContext *pc;
     PangoFontDescription *font;
-    long unknown;                /* glyphs no font has */
+    long unknown;                /* glyphs no font has (drawn ones) */
+    int drawing;                 /* measuring lays text out too: count once */
     GHashTable *colw;            /* report_table* -> double[] widths */
     GArray *links;               /* pdfl_link, added after Cairo is done */
 };
@@ -182,8 +184,13 @@ void report_doc_space(report_doc *d, double points)
 
 /* ---- text ----------------------------------------------------------------- */
 
-static PangoLayout *layout(report_doc *d, const char *s, double size,
-                           int bold, double width, int one_line)
+/* one_line: a table cell or the footer, ellipsized. A line break or tab
+   in a name or note (kept as written in the data) becomes a space: the
+   text is built in sentences, never in lines. max_lines:
+   0 for no limit, else ellipsize after that many lines (titles). */
+static PangoLayout *layout_n(report_doc *d, const char *s, double size,
+                             int bold, double width, int one_line,
+                             int max_lines)
 {
     PangoLayout *l = pango_layout_new(d->pc);
     PangoFontDescription *fd = pango_font_description_copy(d->font);
@@ -193,7 +200,16 @@ static PangoLayout *layout(report_doc *d, const char *s, double size,
         pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
     pango_layout_set_font_description(l, fd);
     pango_font_description_free(fd);
-    pango_layout_set_text(l, s, -1);
+    if (strpbrk(s, "\r\n\t") != NULL) {
+        char *flat = g_strdup(s), *p;
+        for (p = flat; *p; p++)
+            if (*p == '\r' || *p == '\n' || *p == '\t')
+                *p = ' ';
+        pango_layout_set_text(l, flat, -1);
+        g_free(flat);
+    } else {
+        pango_layout_set_text(l, s, -1);
+    }
     if (width > 0) {
         pango_layout_set_width(l, (int)(width * PANGO_SCALE));
         if (one_line) {
@@ -201,10 +217,31 @@ static PangoLayout *layout(report_doc *d, const char *s, double size,
         } else {
             pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
             pango_layout_set_spacing(l, (int)(size * 0.25 * PANGO_SCALE));
+            if (max_lines > 0) {
+                pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+                pango_layout_set_height(l, -max_lines);
+            }
         }
     }
-    d->unknown += pango_layout_get_unknown_glyphs_count(l);
+    if (d->drawing)
+        d->unknown += pango_layout_get_unknown_glyphs_count(l);
     return l;
+}
+
+static PangoLayout *layout(report_doc *d, const char *s, double size,
+                           int bold, double width, int one_line)
+{
+    return layout_n(d, s, size, bold, width, one_line, 0);
+}
+
+/* Titles and headings: at most three lines (a page-long title would push
+   everything else off the page). */
+static PangoLayout *head_layout(report_doc *d, const item *it)
+{
+    double size = it->k == K_TITLE ? SIZE_TITLE
+                  : it->level == 1 ? SIZE_H1 : SIZE_H2;
+
+    return layout_n(d, it->text, size, 1, d->width, 0, 3);
 }
 
 static double height_of(PangoLayout *l)
@@ -255,8 +292,16 @@ static double *columns(report_doc *d, report_table *t)
     }
     /* Too wide: the first column (names) gives way and ellipsizes; the
        figures keep their width. */
+    if (total > d->width) {
+        double cut = fmin(total - d->width, fmax(0, w[0] - 60));
+        w[0] -= cut;
+        total -= cut;
+    }
+    /* Still too wide (a 100-character unit, 1e300): every column gives
+       way in proportion and its cells ellipsize; nothing leaves the page. */
     if (total > d->width)
-        w[0] = fmax(60, w[0] - (total - d->width));
+        for (c = 0; c < t->n_cols; c++)
+            w[c] *= d->width / total;
     g_hash_table_insert(d->colw, t, w);
     return w;
 }
@@ -264,6 +309,12 @@ static double *columns(report_doc *d, report_table *t)
 static double row_height(void)
 {
     return SIZE_TABLE * 1.45 + 6;
+}
+
+static PangoLayout *para_layout(report_doc *d, const item *it)
+{
+    return layout(d, it->text, para_size(it->style), 0,
+                  d->width - (it->style == REPORT_BULLET ? 12 : 0), 0);
 }
 
 /* The height of an item laid out at the text width. */
@@ -274,15 +325,11 @@ static double measure(report_doc *d, item *it)
 
     switch (it->k) {
     case K_TITLE:
-        l = layout(d, it->text, SIZE_TITLE, 1, d->width, 0);
-        break;
     case K_HEADING:
-        l = layout(d, it->text, it->level == 1 ? SIZE_H1 : SIZE_H2, 1,
-                   d->width, 0);
+        l = head_layout(d, it);
         break;
     case K_PARA:
-        l = layout(d, it->text, para_size(it->style), 0,
-                   d->width - (it->style == REPORT_BULLET ? 12 : 0), 0);
+        l = para_layout(d, it);
         break;
     case K_ROW:
         columns(d, it->table);
@@ -335,9 +382,98 @@ static int keeps_next(const report_doc *d, size_t i)
            (it->k == K_PARA && next->k == K_ROW);   /* text and its table */
 }
 
+/* The y range of each line of paragraph it, and where each starts in its
+   text; returns the number of lines (the arrays are the caller's). */
+static int para_lines(report_doc *d, const item *it, double **bottom,
+                      int **start)
+{
+    PangoLayout *l = para_layout(d, it);
+    PangoLayoutIter *iter = pango_layout_get_iter(l);
+    int n = pango_layout_get_line_count(l), k = 0, y0, y1;
+
+    *bottom = g_new(double, n);
+    *start = g_new(int, n);
+    do {
+        pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+        (*bottom)[k] = (double)y1 / PANGO_SCALE;
+        (*start)[k] = pango_layout_iter_get_line_readonly(iter)->start_index;
+        k++;
+    } while (k < n && pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+    g_object_unref(l);
+    return k;
+}
+
+/* The height paragraph it must bring to a page (with a heading before
+   it): two lines when it could be split, else all of it. */
+static double min_keep(report_doc *d, const item *it)
+{
+    double *bottom;
+    int *start, n;
+    double h;
+
+    if (it->k != K_PARA)
+        return it->h;
+    n = para_lines(d, it, &bottom, &start);
+    h = n >= 4 ? bottom[1] : it->h;
+    g_free(bottom);
+    g_free(start);
+    return h;
+}
+
+/* Splits paragraph i so that its first part fits in `room` points: at
+   least two lines on each side (widow, orphan) unless the paragraph is
+   taller than a page (strict = 0). The rest becomes a new item after it.
+   Returns 1 if it split. */
+static int split_para(report_doc *d, size_t i, double room, int strict)
+{
+    item *it = d->items->pdata[i], *rest;
+    double *bottom;
+    int *start, n, k = 0, keep = strict ? 2 : 1;
+
+    n = para_lines(d, it, &bottom, &start);
+    while (k < n && bottom[k] <= room)
+        k++;
+    if (k < keep || n - k < keep || k == n) {
+        g_free(bottom);
+        g_free(start);
+        return 0;
+    }
+    rest = g_new0(item, 1);
+    rest->k = K_PARA;
+    rest->style = it->style;
+    rest->cont = 1;
+    rest->link = g_strdup(it->link);
+    rest->text = g_strdup(it->text + start[k]);
+    it->text[start[k]] = '\0';
+    g_strchomp(it->text);
+    g_ptr_array_insert(d->items, (gint)i + 1, rest);
+    it->h = measure(d, it);
+    rest->h = measure(d, rest);
+    g_free(bottom);
+    g_free(start);
+    return 1;
+}
+
+/* What item i needs on this page: itself and the items it keeps with
+   (the last of them only as much as min_keep). */
+static double need_of(report_doc *d, size_t i, double b)
+{
+    const item *it = d->items->pdata[i];
+    double need = b + it->h;
+    size_t j;
+
+    for (j = i; keeps_next(d, j); j++) {
+        const item *a = d->items->pdata[j], *n = d->items->pdata[j + 1];
+        need += after(a) + before(n) +
+                (keeps_next(d, j + 1) ? n->h : min_keep(d, n));
+    }
+    return need;
+}
+
 static size_t paginate(report_doc *d)
 {
-    size_t page = 0, i, j;
+    size_t page = 0, i;
     double y = d->top;
 
     for (i = 0; i < d->items->len; i++) {
@@ -346,11 +482,11 @@ static size_t paginate(report_doc *d)
     }
     for (i = 0; i < d->items->len; i++) {
         item *it = d->items->pdata[i];
-        double b = y > d->top ? before(it) : 0, need = b + it->h;
-        for (j = i; keeps_next(d, j); j++) {
-            const item *a = d->items->pdata[j], *n = d->items->pdata[j + 1];
-            need += after(a) + before(n) + n->h;
-        }
+        double b = y > d->top ? before(it) : 0, need = need_of(d, i, b);
+        /* a long paragraph fills the page and goes on on the next */
+        if (it->k == K_PARA && !keeps_next(d, i) && y + need > d->bottom &&
+            split_para(d, i, d->bottom - y - b, 1))
+            need = need_of(d, i, b);
         if (y + need > d->bottom && y > d->top) {
             page++;
             y = d->top;
@@ -361,6 +497,9 @@ static size_t paginate(report_doc *d)
                 y += row_height();
             }
         }
+        /* taller than a page even at its top: cut where the page ends */
+        if (it->k == K_PARA && it->h > d->bottom - y)
+            split_para(d, i, d->bottom - y, 0);
         y += b;
         it->page = page;
         it->y = y;
@@ -457,22 +596,19 @@ static void draw_item(report_doc *d, item *it, sb_error *err)
     cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
     switch (it->k) {
     case K_TITLE:
-        show(d, layout(d, it->text, SIZE_TITLE, 1, d->width, 0), x, it->y);
-        break;
     case K_HEADING:
-        l = layout(d, it->text, it->level == 1 ? SIZE_H1 : SIZE_H2, 1,
-                   d->width, 0);
-        show(d, l, x, it->y);
+        show(d, head_layout(d, it), x, it->y);
         break;
     case K_PARA:
         if (it->style == REPORT_SMALL)
             cairo_set_source_rgb(d->cr, 0.33, 0.33, 0.33);
         if (it->style == REPORT_BULLET) {
-            show(d, layout(d, "\xe2\x80\xa2", SIZE_BODY, 0, 0, 0), x, it->y);
+            if (!it->cont)      /* the rest of a split item: no new bullet */
+                show(d, layout(d, "\xe2\x80\xa2", SIZE_BODY, 0, 0, 0), x,
+                     it->y);
             x += 12;
         }
-        l = layout(d, it->text, para_size(it->style), 0, d->width -
-                   (x - d->margin), 0);
+        l = para_layout(d, it);
         if (it->link != NULL)
             add_link(d, it, l, x);
         show(d, l, x, it->y);
@@ -604,6 +740,7 @@ sb_status report_doc_write(report_doc *d, const report_meta *m,
     setup_text(d);
     d->links = g_array_new(FALSE, FALSE, sizeof(pdfl_link));
     n = paginate(d);
+    d->drawing = 1;
     for (p = 0; p < n && rc == SB_OK; p++) {
         for (i = 0; i < d->items->len; i++) {
             item *it = d->items->pdata[i];

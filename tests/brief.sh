@@ -94,6 +94,31 @@ pdftotext "$tmp/f.pdf" - | tr -s ' \n' ' ' >"$tmp/f.txt"
 has "$tmp/f.txt" "Period covered: 2019–2021. Data as of 2021. Regions compared: A, B. "
 has "$tmp/f.txt" "A, 2021: provisional (p)."
 has "$tmp/f.txt" "B, 2020: estimated (e)."
+# hostile text: a 2,500-word note, a 100-character unit, 200-character
+# names, line breaks in names; every word must stay inside the margins and
+# above the footer rule (pdftotext -bbox), nothing may be lost
+inside() { # PDF -> "ok" or the first word outside
+    pdftotext -bbox "$1" - | awk -F'"' '
+        /<page / { w = $2; h = $4 }
+        /<word / { if ($2 < 53 || $6 > w - 53 || $8 > h - 28) {
+                       sub(/.*">/, ""); sub(/<.*/, ""); print "outside: " $0; bad = 1; exit } }
+        END { if (!bad) print "ok" }'
+}
+mkdir -p "$tmp/h1" "$tmp/h2"
+awk 'BEGIN { printf "indicator,region,year,value,note\nx,A,2019,10,\nx,A,2020,12,\"";
+             for (i = 0; i < 2500; i++) printf "word%d ", i; print "end\"" }' >"$tmp/h1/data.csv"
+"$bin" report -o "$tmp/h1.pdf" "$tmp/h1" || ko "report of a long note failed"
+[ "$(inside "$tmp/h1.pdf")" = ok ] && ok || ko "long note: $(inside "$tmp/h1.pdf")"
+pdftotext "$tmp/h1.pdf" - | tr -s ' \n' ' ' >"$tmp/h1.txt"
+has "$tmp/h1.txt" "word2499 end."
+n=$(awk 'BEGIN { for (i = 0; i < 200; i++) printf "n" }')
+u=$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "u" }')
+printf 'id,name,unit,kind\nx,Indicator %s,%s,amount\n' "$n" "$u" >"$tmp/h2/indicators.csv"
+printf 'indicator,region,year,value\nx,"Region\nwith a break",2019,10\nx,"Region\nwith a break",2020,12\nx,B %s,2019,1e300\nx,B %s,2020,2e300\n' "$n" "$n" >"$tmp/h2/data.csv"
+"$bin" report --paper letter -o "$tmp/h2.pdf" "$tmp/h2" || ko "report of long names failed"
+[ "$(inside "$tmp/h2.pdf")" = ok ] && ok || ko "long names: $(inside "$tmp/h2.pdf")"
+pdftotext "$tmp/h2.pdf" - | tr -s ' \n' ' ' >"$tmp/h2.txt"
+has "$tmp/h2.txt" "Region with a break: science and education indicators, 2020"
 : >"$tmp/blocker"
 "$bin" report -o "$tmp/blocker/x.pdf" $ex 2>"$tmp/err"
 [ $? = 73 ] && ok || ko "an unwritable directory did not give 73"
