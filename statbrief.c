@@ -3,6 +3,7 @@
  * order, prints diagnostics GCC-style and chooses the exit status
  * (sysexits.h, DESIGN.md). No cell parsing, arithmetic or drawing here.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <glib.h>
 #include <locale.h>
@@ -40,7 +41,9 @@ static const struct {
     {{"dump", no_argument, NULL, OPT_DUMP}, CMD_CHECK},
     {{"flags", no_argument, NULL, OPT_FLAGS}, CMD_CHECK},
     {{"indicator", required_argument, NULL, OPT_INDICATOR}, CMD_ALL},
-    {{"region", required_argument, NULL, OPT_REGION}, CMD_ALL},
+    /* a brief is about its focus and comparison set (--focus, --group) */
+    {{"region", required_argument, NULL, OPT_REGION},
+     CMD_CHECK | CMD_METRICS | CMD_CHARTS},
     {{"from", required_argument, NULL, OPT_FROM}, CMD_ALL},
     {{"to", required_argument, NULL, OPT_TO}, CMD_ALL},
     {{"year", required_argument, NULL, OPT_YEAR}, CMD_ALL},
@@ -545,18 +548,26 @@ done:
     return status;
 }
 
-static long long source_date_epoch(void)
+/* SOURCE_DATE_EPOCH (reproducible-builds.org), else now. A value that is
+   not a whole number of seconds from 1970 to 9999 is an error rather than
+   a silent fallback: the dates would not be what the caller asked for. */
+static int source_date_epoch(long long *out)
 {
     const char *e = g_getenv("SOURCE_DATE_EPOCH");
     char *end;
     long long v;
 
-    if (e != NULL && *e) {
-        v = g_ascii_strtoll(e, &end, 10);
-        if (*end == '\0' && v >= 0)
-            return v;
+    if (e == NULL || *e == '\0') {
+        *out = (long long)g_get_real_time() / G_USEC_PER_SEC;
+        return 0;
     }
-    return (long long)g_get_real_time() / G_USEC_PER_SEC;
+    errno = 0;
+    v = g_ascii_strtoll(e, &end, 10);
+    if (*end != '\0' || errno != 0 || v < 0 || v > 253402300799LL)
+        return fail(SB_EUSAGE, "SOURCE_DATE_EPOCH: \"%s\" is not a time "
+                    "in seconds from 1970 to 9999", e);
+    *out = v;
+    return 0;
 }
 
 static int cmd_charts(cli *c)
@@ -570,6 +581,8 @@ static int cmd_charts(cli *c)
 
     if (c->from && c->to && c->from > c->to)
         return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
+    if ((status = source_date_epoch(&c->plot.style.epoch)) != 0)
+        return status;
     status = load(c, &l);
     if (status != 0) {
         loaded_clear(&l);
@@ -581,7 +594,6 @@ static int cmd_charts(cli *c)
     c->plot.from = c->from;
     c->plot.to = c->to;
     c->plot.style.lang = c->lang;
-    c->plot.style.epoch = source_date_epoch();
     c->plot.quiet = c->quiet;
     c->plot.verbose = c->verbose;
     rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
@@ -619,6 +631,15 @@ static int cmd_report(cli *c)
     if (c->lang == FMT_ZH)
         return fail(SB_EUSAGE, "report: briefs are in English in this "
                     "version (--lang zh works for metrics and charts)");
+    if (c->output && c->report.metrics_csv &&
+        strcmp(c->output, c->report.metrics_csv) == 0)
+        return fail(SB_EUSAGE, "-o and --metrics-csv name the same file, "
+                    "\"%s\"", c->output);
+    if ((status = source_date_epoch(&c->report.epoch)) != 0)
+        return status;
+    c->report.interpolate = c->m.interpolate;
+    c->report.epoch_given = g_getenv("SOURCE_DATE_EPOCH") != NULL &&
+                            *g_getenv("SOURCE_DATE_EPOCH") != '\0';
     status = load(c, &l);
     if (status != 0) {
         loaded_clear(&l);
@@ -627,7 +648,6 @@ static int cmd_report(cli *c)
     c->m.from = c->from;
     c->report.from = c->from;
     c->report.year = c->to;
-    c->report.epoch = source_date_epoch();
     c->report.output = c->output;
     c->report.warnings = l.diag.count;
     rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -77,8 +78,8 @@ static int row_for(brief *b, sb_id ind, sb_id reg, metrics_row *r)
     sb_error ignore = {0};
     int to = s ? last_upto(s, b->year) : 0;
 
-    if (to == 0 || metrics_get(b->mc, ind, reg, b->o->from, to, r,
-                               &ignore) != SB_OK)
+    if (to == 0 || (b->o->from && to < b->o->from) ||   /* none in window */
+        metrics_get(b->mc, ind, reg, b->o->from, to, r, &ignore) != SB_OK)
         return 0;
     g_array_append_val(b->printed, *r);
     return 1;
@@ -94,7 +95,6 @@ static int selected(const unsigned char *sel, sb_id id)
     return sel == NULL || sel[id];
 }
 
-/* "Chongqing, Sichuan" of the comparison set (and the focus). */
 /* "Chongqing, Sichuan", or "30 regions" when naming them all would fill
    the title block. */
 static char *regions_compared(brief *b)
@@ -114,14 +114,14 @@ static char *regions_compared(brief *b)
     return g_string_free(g, FALSE);
 }
 
-/* The data's years: the first with a value for the focus region, and the
-   latest year in the data up to the brief's year ("as of"). */
-static void data_years(brief *b, int *first, int *as_of)
+/* The data's years: the first and the last with a value for the focus
+   region, and the latest in the data at all ("as of"), all up to the
+   brief's year. */
+static void data_years(brief *b, int *first, int *last, int *as_of)
 {
     size_t i, j;
 
-    *first = 0;
-    *as_of = 0;
+    *first = *last = *as_of = 0;
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
         for (j = 0; j < s->n; j++) {
@@ -130,9 +130,11 @@ static void data_years(brief *b, int *first, int *as_of)
             if (s->obs[j].year > b->year)      /* --year: later data unseen */
                 continue;
             *as_of = MAX(*as_of, s->obs[j].year);
-            if (s->region == metrics_focus(b->mc) &&
-                (*first == 0 || s->obs[j].year < *first))
+            if (s->region != metrics_focus(b->mc))
+                continue;
+            if (*first == 0 || s->obs[j].year < *first)
                 *first = s->obs[j].year;
+            *last = MAX(*last, s->obs[j].year);
         }
     }
 }
@@ -144,7 +146,8 @@ static int focus_has_values(brief *b)
 
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
-        if (s->region == metrics_focus(b->mc) && last_upto(s, b->year) > 0)
+        if (s->region == metrics_focus(b->mc) &&
+            last_upto(s, b->year) >= MAX(b->o->from, 1))
             return 1;
     }
     return 0;
@@ -155,19 +158,17 @@ static int focus_has_values(brief *b)
 static void title_block(brief *b, const char *title)
 {
     char *regions = regions_compared(b), *lead;
-    const char *set;
-    int first, as_of;
+    const char *set = metrics_set_name(b->mc);
+    int first, last, as_of, named = strcmp(set, "all") != 0;
 
-    data_years(b, &first, &as_of);
-    report_doc_title(b->doc, title);
+    data_years(b, &first, &last, &as_of);
     if (b->o->from > first)                   /* --from narrows it */
         first = b->o->from;
-    set = metrics_set_name(b->mc);
+    report_doc_title(b->doc, title);
     lead = g_strdup_printf("Period covered: %d\xe2\x80\x93%d. Data as of "
-                           "%d. Regions compared: %s%s%s%s.", first, b->year,
-                           as_of, regions, strcmp(set, "all") ? " (" : "",
-                           strcmp(set, "all") ? set : "",
-                           strcmp(set, "all") ? ")" : "");
+                           "%d. Regions compared: %s%s%s%s.", first, last,
+                           as_of, regions, named ? " (" : "",
+                           named ? set : "", named ? ")" : "");
     report_doc_para(b->doc, REPORT_LEAD, lead, NULL);
     g_free(lead);
     g_free(regions);
@@ -481,7 +482,8 @@ static char *series_quality(brief *b, const sb_series *s)
     size_t j;
 
     for (j = 0; j < s->n; j++) {
-        if ((s->obs[j].state & SB_OBS_MISSING) || s->obs[j].year > b->year)
+        if ((s->obs[j].state & SB_OBS_MISSING) || s->obs[j].year > b->year ||
+            s->obs[j].year < b->o->from)
             continue;
         gaps += prev && s->obs[j].year - prev > 1;
         prev = s->obs[j].year;
@@ -494,8 +496,9 @@ static char *series_quality(brief *b, const sb_series *s)
     if (points == 1)
         g_string_append(g, "a single value");
     else if (gaps > 0)
-        g_string_append_printf(g, "%d gap%s in the years", gaps,
-                               gaps == 1 ? "" : "s");
+        g_string_append_printf(g, "%d gap%s in the years%s", gaps,
+                               gaps == 1 ? "" : "s", b->o->interpolate
+                               ? ", filled by linear interpolation" : "");
     if (flagged > 0)
         g_string_append_printf(g, "%s%d flagged value%s", g->len ? ", " : "",
                                flagged, flagged == 1 ? "" : "s");
@@ -590,8 +593,18 @@ static void notes(brief *b, const unsigned char *sel)
         report_doc_para(b->doc, REPORT_SMALL, "No gaps, single values or "
                         "flags.", NULL);
     report_doc_heading(b->doc, 2, "How this brief was made", NULL, 0);
-    g_string_printf(g, "statbrief " SB_VERSION "; SOURCE_DATE_EPOCH %lld. "
-                    "Inputs: ", b->o->epoch);
+    {
+        char when[40];
+        time_t t = (time_t)b->o->epoch;
+        struct tm tm;
+        if (gmtime_r(&t, &tm) == NULL)
+            memset(&tm, 0, sizeof tm);
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+        g_string_printf(g, "statbrief " SB_VERSION ", %s (%s). Inputs: ", when,
+                        b->o->epoch_given ? "SOURCE_DATE_EPOCH"
+                                          : "the clock: set SOURCE_DATE_EPOCH "
+                                            "for the same bytes on every run");
+    }
     digests(b, g);
     g_string_append_c(g, '.');
     report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
@@ -607,17 +620,27 @@ static void notes(brief *b, const unsigned char *sel)
 static sb_status stage(const char *path, const void *data, size_t len,
                        char **tmp, sb_error *err)
 {
-    char *name = g_strdup_printf("%s.XXXXXX", path);
-    int fd = g_mkstemp_full(name, O_WRONLY, 0600), ok;
-    mode_t mask = umask(0);
+    char *name;
+    int fd, ok, e;
+    mode_t mask;
 
+    /* rename() onto a directory fails only after the other file is in
+       place: refuse it here, while nothing has been renamed yet */
+    if (g_file_test(path, G_FILE_TEST_IS_DIR))
+        return sb_error_set(err, SB_ECANTCREAT, path, 0, 0,
+                            "cannot write: Is a directory");
+    name = g_strdup_printf("%s.XXXXXX", path);
+    fd = g_mkstemp_full(name, O_WRONLY, 0600);
+    mask = umask(0);
     umask(mask);
     ok = fd >= 0 && fchmod(fd, 0666 & ~mask) == 0 &&
          write(fd, data, len) == (ssize_t)len && fsync(fd) == 0;
-    if (fd >= 0 && close(fd) != 0)
+    e = errno;
+    if (fd >= 0 && close(fd) != 0 && ok) {
         ok = 0;
+        e = errno;
+    }
     if (!ok) {
-        int e = errno;
         if (fd >= 0)
             unlink(name);
         g_free(name);
@@ -698,6 +721,7 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     report_meta meta;
     char *title, *footer, *subject;
     GString *keywords;
+    int first, last, as_of;
     unsigned char *pdf = NULL;
     char *csv = NULL, *pdf_tmp = NULL, *csv_tmp = NULL;
     size_t csv_len = 0;
@@ -710,9 +734,14 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
         return sb_error_set(err, SB_EDATA, NULL, 0, 0, "the focus region has "
                             "no values: nothing to brief");
     focus = sb_dataset_region_at(ds, metrics_focus(mc));
+    if (o->from > b.year)
+        return sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "--from %d is after "
+                            "the brief's year, %d", o->from, b.year);
     if (!focus_has_values(&b))
-        return sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s has no values up "
-                            "to %d: nothing to brief", focus->name, b.year);
+        return sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s has no values "
+                            "%s%d: nothing to brief", focus->name,
+                            o->from ? "in the window ending " : "up to ",
+                            b.year);
     title = o->title ? g_strdup(o->title)
                      : g_strdup_printf("%s: science and education "
                                        "indicators, %d", focus->name, b.year);
@@ -725,7 +754,8 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
         if (selected(indicators, (sb_id)i) && has_section(&b, (sb_id)i))
             section(&b, (sb_id)i);
     notes(&b, indicators);
-    footer = g_strdup_printf("%s \xc2\xb7 data as of %d", title, b.year);
+    data_years(&b, &first, &last, &as_of);
+    footer = g_strdup_printf("%s \xc2\xb7 data as of %d", title, as_of);
     subject = g_strdup_printf("%s, %d", focus->name, b.year);
     meta.title = title;
     /* no person to name without a spec: the generator, like a report

@@ -18,6 +18,8 @@ typedef struct {
     int year;                    /* the brief's year; 0: DESIGN.md's rule */
     int from;                    /* pinned first year; 0: each series' */
     long long epoch;             /* SOURCE_DATE_EPOCH, else now */
+    int epoch_given;             /* 1: from SOURCE_DATE_EPOCH */
+    int interpolate;             /* --interpolate: gaps were filled */
     const char *output;          /* NULL: brief-{year}.pdf */
     const char *metrics_csv;     /* NULL: none */
     size_t warnings;             /* raised while loading, for the notes */

@@ -664,7 +664,8 @@ static void metadata(cairo_surface_t *s, const report_meta *m)
     time_t t = (time_t)m->epoch;
     struct tm tm;
 
-    gmtime_r(&t, &tm);
+    if (gmtime_r(&t, &tm) == NULL)      /* the caller range-checks epoch */
+        memset(&tm, 0, sizeof tm);
     strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, m->title);
     if (m->author)

@@ -100,7 +100,9 @@ static void level_sentence(GString *g, sb_dataset *ds, const metrics_row *r)
                            ind->kind == SB_KIND_RATE ? "was" : "reached", v,
                            r->last_year);
     yoy_clause(g, ind, r);
-    if (period && ind->kind != SB_KIND_RATE && isfinite(r->pct_change)) {
+    /* a two-year window: "up 5.0% on 2019" already says it */
+    if (period && ind->kind != SB_KIND_RATE && isfinite(r->pct_change) &&
+        !(isfinite(r->yoy) && r->first_year == r->last_year - 1)) {
         if (rounds_to_zero(r->pct_change, 1)) {
             g_string_append_printf(g, ", unchanged since %d", r->first_year);
         } else {
@@ -120,19 +122,37 @@ static void level_sentence(GString *g, sb_dataset *ds, const metrics_row *r)
     g_string_append(g, ".");
 }
 
-/* "It more than doubled since 2018." / "It was the highest on record." */
+/* Whether the series printed as unchanged: on the year before, or (rates)
+   over the window; a record claim beside "unchanged" reads as a
+   contradiction at the printed precision. */
+static int printed_flat(sb_dataset *ds, const metrics_row *r)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
+    int p = sb_indicator_precision(ind), rate = ind->kind == SB_KIND_RATE;
+
+    if (isfinite(r->yoy) && rounds_to_zero(r->yoy, rate ? p : 1))
+        return 1;
+    return rate && isfinite(r->pp_change) && rounds_to_zero(r->pp_change, p);
+}
+
+/* "It more than doubled since 2018." / "It was the highest on record." /
+   "Values for 1 year were filled by linear interpolation." */
 static void claim_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
                             const metrics_row *r)
 {
-    (void)ds;
     if (metrics_claim_doubled(r))
         g_string_append_printf(g, " It %s since %d.", r->multiple >= 2.0 &&
                                r->multiple < 2.0 + 1e-9 ? "doubled"
                                                         : "more than doubled",
                                r->first_year);
-    if (metrics_claim_new_high(mc, r->indicator, r->region, r->last_year))
+    if (metrics_claim_new_high(mc, r->indicator, r->region, r->last_year) &&
+        !printed_flat(ds, r))
         g_string_append_printf(g, " The %d value was the highest on record.",
                                r->last_year);
+    if (r->n_interpolated > 0)
+        g_string_append_printf(g, " Values for %d year%s were filled by "
+                               "linear interpolation.", r->n_interpolated,
+                               r->n_interpolated == 1 ? "" : "s");
 }
 
 /* The rank at the window's first year, for "up from third in 2017";

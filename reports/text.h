@@ -9,7 +9,9 @@
  * is 2 or more; "the highest on record" only when no earlier year is
  * higher and the series has no gap; "unchanged" when the change rounds to
  * zero at the printed precision; no ranking when fewer than two regions
- * are ranked; a key finding names a rank only in the top three.
+ * are ranked, a move only among as many regions at both ends; a key
+ * finding names a rank in the top three or one that moved; no record
+ * beside "unchanged"; filled years said.
  */
 #ifndef REPORTS_TEXT_H
 #define REPORTS_TEXT_H

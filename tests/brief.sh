@@ -131,6 +131,10 @@ cp "$tmp/a.pdf" "$tmp/keep.pdf"
 cmp -s "$tmp/a.pdf" "$tmp/keep.pdf" && ok || ko "the old brief was replaced though the CSV failed"
 has "$tmp/err" "blocker/f.csv: error: cannot write: Not a directory"
 [ -z "$(ls "$tmp" | grep 'keep.pdf.')" ] && ok || ko "a temporary file was left"
+mkdir "$tmp/csvdir"
+"$bin" report -o "$tmp/keep.pdf" --metrics-csv "$tmp/csvdir" $ex 2>"$tmp/err"
+[ $? = 73 ] && cmp -s "$tmp/a.pdf" "$tmp/keep.pdf" && ok ||
+    ko "a directory as the figures CSV replaced the brief or did not give 73"
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     if "$unit" pngdiff tests/golden/brief-page$n.png "$tmp/p-$n.png" "$tmp/d.png" 2>"$tmp/e"; then

@@ -34,6 +34,8 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
         ind->target = g_ascii_strtod(strstr(kind, "target=") + 7, NULL);
         ind->target_year = at ? atoi(at + 1) : 0;
     }
+    if (strstr(kind, "dec=") != NULL)            /* metadata decimals */
+        ind->decimals = atoi(strstr(kind, "dec=") + 4);
     ind->name = "X";
     ind->unit = ind->kind == SB_KIND_RATE ? "%" : "t";
     for (k = 0; regs[k] != NULL; k++) {
@@ -103,6 +105,7 @@ static void text_case(const char *where, char *line)
     o.from = part[2][0] == '-' ? 0 : atoi(part[2]);
     o.to = strchr(part[2], '-') ? atoi(strchr(part[2], '-') + 1) : 0;
     o.focus = "A";
+    o.interpolate = strstr(part[0], "interpolate") != NULL;
     if (strstr(part[0], "bench=") != NULL)        /* "bench=B": one letter */
         o.benchmark = g_strndup(strstr(part[0], "bench=") + 6, 1);
     if (metrics_ctx_create(ds, &o, &c, &err) != SB_OK ||
