@@ -278,6 +278,33 @@ int fmt_step_decimals(double step)
     return 20;
 }
 
+/* "1.5×10³⁰⁰": the mantissa of v at the exponent of ref, with the
+   decimals of the step (an axis) or at most `decimals` (a lone label). */
+static char *power_form(char *buf, size_t size, double v, int decimals,
+                        double ref, double step, fmt_lang lang)
+{
+    static const char *const sup[] = {
+        "\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3",
+        "\xe2\x81\xb4", "\xe2\x81\xb5", "\xe2\x81\xb6",
+        "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9"};  /* ⁰¹²³⁴⁵⁶⁷⁸⁹ */
+    int e = (int)floor(log10(ref)), k;
+    double p = pow(10, e);
+    char num[FMT_MAX], ex[8], out[48] = "";
+
+    if (!isfinite(p) || p == 0)
+        p = 1, e = 0;
+    if (step > 0)
+        fmt_number(num, sizeof num, v / p, fmt_step_decimals(step / p), 0,
+                   lang);
+    else
+        number_trim(num, sizeof num, v / p, MAX(decimals, 1), lang);
+    snprintf(ex, sizeof ex, "%d", e);
+    for (k = 0; ex[k]; k++)
+        g_strlcat(out, sup[ex[k] - '0'], sizeof out);
+    snprintf(buf, size, "%s\xc3\x97" "10%s", num, out);         /* × */
+    return buf;
+}
+
 /* step > 0: an axis (fmt_axis_ref), fixed decimals from the step; else
    a lone label (fmt_axis), at most `decimals`, trailing zeros dropped. */
 static char *axis(char *buf, size_t size, double v, int decimals, double ref,
@@ -302,6 +329,8 @@ static char *axis(char *buf, size_t size, double v, int decimals, double ref,
         return number_trim(buf, size, 0, 0, lang);    /* "0", not "0k" */
     /* an axis keeps the form its ref decides, whatever this label is */
     ref = step > 0 ? fabs(ref) : fmax(fabs(ref), fabs(v));
+    if (ref >= 1e15)          /* past "999T": 2×10¹⁵, not 2,000T */
+        return power_form(buf, size, v, decimals, ref, step, lang);
     /* A Chinese axis groups by 万 from 10万: 0 ... 10000 reads better
        than 0.1万, 0.2万 ... */
     double from = lang == FMT_ZH && step > 0 ? 1e5 : 1e4;

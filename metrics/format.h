@@ -18,7 +18,9 @@
 
 typedef enum { FMT_EN = 0, FMT_ZH } fmt_lang;
 
-#define FMT_MAX 96            /* a buffer this size holds any result */
+/* Holds any result: 1.8e308 written out with separators is 411 bytes,
+   and a unit from the metadata follows it. */
+#define FMT_MAX 640
 #define FMT_UNDEFINED "\xe2\x80\x93"    /* – */
 
 /* Parses "en"/"zh". Returns -1 if unknown. */

@@ -532,8 +532,10 @@ static void draw_row(report_doc *d, report_table *t, size_t row, double y)
                             NULL);
             cairo_restore(d->cr);
         } else {
+            /* at least a point wide: a width of 0 or less means "no
+               limit" to Pango, and the cell would run over its neighbours */
             PangoLayout *l = layout(d, s, SIZE_TABLE, head || bold,
-                                    w[c] - 10, 1);
+                                    fmax(1, w[c] - 10), 1);
             double tw = width_of(l);
             if (head)
                 cairo_set_source_rgb(d->cr, 0.35, 0.35, 0.35);
