@@ -41,9 +41,10 @@ static const struct {
     {{"dump", no_argument, NULL, OPT_DUMP}, CMD_CHECK},
     {{"flags", no_argument, NULL, OPT_FLAGS}, CMD_CHECK},
     {{"indicator", required_argument, NULL, OPT_INDICATOR}, CMD_ALL},
-    /* a brief is about its focus and comparison set (--focus, --group) */
+    /* charts and briefs show a focus and a comparison set (--focus,
+       --group); a region filter there would be accepted and ignored */
     {{"region", required_argument, NULL, OPT_REGION},
-     CMD_CHECK | CMD_METRICS | CMD_CHARTS},
+     CMD_CHECK | CMD_METRICS},
     {{"from", required_argument, NULL, OPT_FROM}, CMD_ALL},
     {{"to", required_argument, NULL, OPT_TO}, CMD_ALL},
     {{"year", required_argument, NULL, OPT_YEAR}, CMD_ALL},
@@ -111,7 +112,8 @@ static const char usage_text[] =
     "\n"
     "options:\n"
     "  --indicator ID      only this indicator (repeatable)\n"
-    "  --region NAME       only this region, by name or alias (repeatable)\n"
+    "  --region NAME       check, metrics: only this region, by name or\n"
+    "                      alias (repeatable)\n"
     "  --from Y, --to Y    only years in this window; --year Y = --to Y\n"
     "  --shape S           long, wide-year, wide-indicator or wide-region\n"
     "  --columns R=H,...   header H holds role R (indicator, region, year,\n"
