@@ -8,16 +8,10 @@
 set -u
 bin=$1
 unit=$2
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+suite=brief
+. tests/lib.sh
 export SOURCE_DATE_EPOCH=1700000000 LC_ALL=C
 ex=examples/chongqing/
-
-ok() { pass=$((pass + 1)); }
-ko() { echo "FAIL brief: $*"; fail=$((fail + 1)); }
-has() { grep -qF "$2" "$1" && ok || ko "$(basename "$1") lacks \"$2\""; }
 
 (cd "$tmp" && "$TOP/$bin" report "$TOP/$ex") && ok || ko "report failed"
 [ -f "$tmp/brief-2023.pdf" ] && ok || ko "no brief-2023.pdf (the brief's year)"
@@ -137,13 +131,6 @@ mkdir "$tmp/csvdir"
     ko "a directory as the figures CSV replaced the brief or did not give 73"
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
-    if "$unit" pngdiff tests/golden/brief-page$n.png "$tmp/p-$n.png" "$tmp/d.png" 2>"$tmp/e"; then
-        ok
-    else
-        mkdir -p tests/golden-out
-        cp "$tmp/p-$n.png" tests/golden-out/new-brief-page$n.png
-        cp "$tmp/d.png" tests/golden-out/diff-brief-page$n.png 2>/dev/null
-        ko "page $n differs from its golden: $(cat "$tmp/e")"
-    fi
+    golden brief-page$n.png "$tmp/p-$n.png"
 done
-echo "brief: $pass passed, $fail failed"
+summary

@@ -7,16 +7,10 @@
 set -u
 bin=$1
 unit=$2
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+suite=charts
+. tests/lib.sh
 export SOURCE_DATE_EPOCH=1700000000 LC_ALL=C
 ex=examples/chongqing/
-keep=tests/golden-out
-
-ok() { pass=$((pass + 1)); }
-ko() { echo "FAIL charts: $*"; fail=$((fail + 1)); }
 
 # -- golden images: the default line chart, a Chinese one, a bar chart
 "$bin" charts -q --format png --dpi 100 -o "$tmp/g" --indicator rd_expenditure $ex &&
@@ -47,16 +41,7 @@ for f in rd_expenditure.png rd_intensity-zh.png high_tech_enterprises-bar.png ra
          rd_expenditure-sparkline.png rd_expenditure-sparkline-zh.png \
          rd_expenditure-small.png rd_expenditure-small-zh.png x.png \
          many.png long.png single.png gappy.png balance.png balance-bar.png; do
-    if [ ! -f "tests/golden/$f" ]; then
-        ko "no golden tests/golden/$f"
-    elif "$unit" pngdiff "tests/golden/$f" "$tmp/g/$f" "$tmp/diff-$f" 2>"$tmp/err"; then
-        ok
-    else
-        mkdir -p "$keep"
-        cp "$tmp/g/$f" "$keep/new-$f"
-        cp "$tmp/diff-$f" "$keep/diff-$f" 2>/dev/null
-        ko "$f differs from its golden: $(cat "$tmp/err"); see $keep/"
-    fi
+    golden "$f" "$tmp/g/$f"
 done
 
 # -- the text alternative beside each chart, in its language
@@ -101,4 +86,4 @@ done
 for f in "$tmp"/c/*; do
     cmp -s "$f" "$tmp/a/$(basename "$f")" && ok || ko "$(basename "$f") alone differs from the full run"
 done
-echo "charts: $pass passed, $fail failed"
+summary

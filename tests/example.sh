@@ -5,13 +5,8 @@
 # trailing zeros dropped, sorted by indicator, region, year.
 set -u
 bin=$1
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { pass=$((pass + 1)); }
-ko() { echo "FAIL example: $*"; fail=$((fail + 1)); }
+suite=example
+. tests/lib.sh
 
 data=examples/chongqing/data.csv
 {
@@ -40,4 +35,4 @@ done
 # The sources table is documentation: it must not be loaded.
 "$bin" check examples/chongqing/ 2>&1 | grep -q 'sources' &&
     ko "sources/ was loaded" || ok
-echo "example: $pass passed, $fail failed"
+summary
