@@ -553,13 +553,14 @@ done:
 /* SOURCE_DATE_EPOCH (reproducible-builds.org), else now. A value that is
    not a whole number of seconds from 1970 to 9999 is an error rather than
    a silent fallback: the dates would not be what the caller asked for. */
-static int source_date_epoch(long long *out)
+static int source_date_epoch(long long *out, int *given)
 {
     const char *e = g_getenv("SOURCE_DATE_EPOCH");
     char *end;
     long long v;
 
-    if (e == NULL || *e == '\0') {
+    *given = e != NULL && *e != '\0';
+    if (!*given) {
         *out = (long long)g_get_real_time() / G_USEC_PER_SEC;
         return 0;
     }
@@ -579,11 +580,11 @@ static int cmd_charts(cli *c)
     sb_error err = {0};
     sb_diag notes;
     sb_status rc;
-    int status;
+    int status, given;          /* charts use the date, not its origin */
 
     if (c->from && c->to && c->from > c->to)
         return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
-    if ((status = source_date_epoch(&c->plot.style.epoch)) != 0)
+    if ((status = source_date_epoch(&c->plot.style.epoch, &given)) != 0)
         return status;
     status = load(c, &l);
     if (status != 0) {
@@ -637,11 +638,10 @@ static int cmd_report(cli *c)
         strcmp(c->output, c->report.metrics_csv) == 0)
         return fail(SB_EUSAGE, "-o and --metrics-csv name the same file, "
                     "\"%s\"", c->output);
-    if ((status = source_date_epoch(&c->report.epoch)) != 0)
+    if ((status = source_date_epoch(&c->report.epoch,
+                                    &c->report.epoch_given)) != 0)
         return status;
     c->report.interpolate = c->m.interpolate;
-    c->report.epoch_given = g_getenv("SOURCE_DATE_EPOCH") != NULL &&
-                            *g_getenv("SOURCE_DATE_EPOCH") != '\0';
     status = load(c, &l);
     if (status != 0) {
         loaded_clear(&l);

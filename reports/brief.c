@@ -95,6 +95,12 @@ static int selected(const unsigned char *sel, sb_id id)
     return sel == NULL || sel[id];
 }
 
+/* The regions a brief shows: the comparison set and the focus. */
+static int shown(const brief *b, sb_id reg)
+{
+    return metrics_in_set(b->mc, reg) || reg == metrics_focus(b->mc);
+}
+
 /* "Chongqing, Sichuan", or "30 regions" when naming them all would fill
    the title block. */
 static char *regions_compared(brief *b)
@@ -103,8 +109,7 @@ static char *regions_compared(brief *b)
     size_t i, n = 0;
 
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
-        if (metrics_in_set(b->mc, (sb_id)i) ||
-            (sb_id)i == metrics_focus(b->mc)) {
+        if (shown(b, (sb_id)i)) {
             g_string_append_printf(g, "%s%s", g->len ? ", " : "",
                                    sb_dataset_region_at(b->ds, (sb_id)i)->name);
             n++;
@@ -231,23 +236,62 @@ static char **row_strings(size_t n)
     return g_new0(char *, n + 1);
 }
 
+/* A table with these headers; columns from `right` on align right. */
+static report_table *table_new(const char *const *head, size_t n,
+                               size_t right)
+{
+    report_table *t = g_new0(report_table, 1);
+    size_t c;
+
+    t->n_cols = n;
+    t->head = row_strings(n);
+    t->right = g_new0(int, n);
+    for (c = 0; c < n; c++) {
+        t->head[c] = g_strdup(head[c]);
+        t->right[c] = c >= right;
+    }
+    return t;
+}
+
+/* Appends a row of n_cols empty cells and returns it. */
+static char **table_row(report_table *t)
+{
+    t->cells = g_renew(char **, t->cells, t->n_rows + 1);
+    return t->cells[t->n_rows++] = row_strings(t->n_cols);
+}
+
+/* Cells 3-5 of both tables: change, CAGR (amounts) or points (rates),
+   rank. */
+static void change_cells(char **cell, const sb_indicator *ind,
+                         const metrics_row *r)
+{
+    char v[FMT_MAX];
+
+    if (ind->kind == SB_KIND_RATE) {
+        cell[3] = g_strdup(fmt_points(v, sizeof v, r->pp_change,
+                                      sb_indicator_precision(ind), 0, FMT_EN));
+        cell[4] = g_strdup(cell[3]);
+    } else {
+        cell[3] = g_strdup(fmt_percent(v, sizeof v, r->pct_change, 1, 1,
+                                       FMT_EN));
+        cell[4] = g_strdup(fmt_percent(v, sizeof v, r->cagr, 1, 0, FMT_EN));
+    }
+    cell[5] = r->rank > 0 && r->rank_of >= 2
+                  ? g_strdup_printf("%d of %d", r->rank, r->rank_of)
+                  : g_strdup(FMT_UNDEFINED);
+}
+
 /* One row per indicator for the focus region, with a sparkline. */
 static void summary(brief *b, const unsigned char *sel)
 {
     static const char *const head[] = {"Indicator", "Latest", "Year",
                                        "Change", "CAGR / points", "Rank",
                                        "Trend"};
-    report_table *t = g_new0(report_table, 1);
-    size_t i, c;
+    report_table *t = table_new(head, G_N_ELEMENTS(head), 1);
+    size_t i;
     metrics_row r;
 
-    t->n_cols = G_N_ELEMENTS(head);
-    t->head = row_strings(t->n_cols);
-    t->right = g_new0(int, t->n_cols);
-    for (c = 0; c < t->n_cols; c++) {
-        t->head[c] = g_strdup(head[c]);
-        t->right[c] = c >= 1 && c <= 5;
-    }
+    t->right[6] = 0;                     /* the sparkline */
     t->spark_col = 6;
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
@@ -257,32 +301,16 @@ static void summary(brief *b, const unsigned char *sel)
         if (!selected(sel, (sb_id)i) ||
             !row_for(b, (sb_id)i, metrics_focus(b->mc), &r))
             continue;
-        t->cells = g_renew(char **, t->cells, t->n_rows + 1);
         t->spark = g_renew(plot_chart *, t->spark, t->n_rows + 1);
-        cell = t->cells[t->n_rows] = row_strings(t->n_cols);
-        cell[0] = g_strdup(ind->name);
-        cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind, FMT_EN));
-        cell[2] = g_strdup_printf("%d", r.last_year);
-        if (ind->kind == SB_KIND_RATE) {
-            cell[3] = g_strdup(fmt_points(v, sizeof v, r.pp_change,
-                                          sb_indicator_precision(ind), 0,
-                                          FMT_EN));
-            cell[4] = g_strdup(cell[3]);
-        } else {
-            cell[3] = g_strdup(fmt_percent(v, sizeof v, r.pct_change, 1, 1,
-                                           FMT_EN));
-            cell[4] = g_strdup(fmt_percent(v, sizeof v, r.cagr, 1, 0,
-                                           FMT_EN));
-        }
-        if (r.rank > 0 && r.rank_of >= 2)
-            cell[5] = g_strdup_printf("%d of %d", r.rank, r.rank_of);
-        else
-            cell[5] = g_strdup(FMT_UNDEFINED);
-        cell[6] = g_strdup("");
         t->spark[t->n_rows] = plot_chart_build(b->ds, b->mc, (sb_id)i,
                                                PLOT_SPARKLINE, b->o->from,
                                                b->year, FMT_EN, &ignore);
-        t->n_rows++;
+        cell = table_row(t);
+        cell[0] = g_strdup(ind->name);
+        cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind, FMT_EN));
+        cell[2] = g_strdup_printf("%d", r.last_year);
+        change_cells(cell, ind, &r);
+        cell[6] = g_strdup("");
     }
     report_doc_heading(b->doc, 1, "Summary", "summary", 1);
     report_doc_table(b->doc, t);
@@ -294,52 +322,34 @@ static report_table *comparison_table(brief *b, sb_id ind)
     static const char *const head[] = {"Region", "First", "Latest", "Change",
                                        "CAGR / points", "Rank", "Share"};
     const sb_indicator *p = sb_dataset_indicator_at(b->ds, ind);
-    report_table *t = g_new0(report_table, 1);
-    size_t i, c;
+    report_table *t = table_new(head, G_N_ELEMENTS(head), 1);
+    size_t i;
     metrics_row r;
 
-    t->n_cols = G_N_ELEMENTS(head);
-    t->head = row_strings(t->n_cols);
-    t->right = g_new0(int, t->n_cols);
-    for (c = 0; c < t->n_cols; c++) {
-        t->head[c] = g_strdup(c == 6 && p->kind == SB_KIND_RATE ? "Gap"
-                                                               : head[c]);
-        t->right[c] = c >= 1;
+    if (p->kind == SB_KIND_RATE) {       /* a share of a rate means nothing */
+        g_free(t->head[6]);
+        t->head[6] = g_strdup("Gap");
     }
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
         char v[FMT_MAX], w[FMT_MAX], **cell;
         sb_id reg = (sb_id)i;
-        if ((!metrics_in_set(b->mc, reg) && reg != metrics_focus(b->mc)) ||
-            !row_for(b, ind, reg, &r))
+        if (!shown(b, reg) || !row_for(b, ind, reg, &r))
             continue;
-        t->cells = g_renew(char **, t->cells, t->n_rows + 1);
         t->bold = g_renew(int, t->bold, t->n_rows + 1);
         t->bold[t->n_rows] = reg == metrics_focus(b->mc);
-        cell = t->cells[t->n_rows++] = row_strings(t->n_cols);
+        cell = table_row(t);
         cell[0] = g_strdup(sb_dataset_region_at(b->ds, reg)->name);
         cell[1] = g_strdup_printf("%s (%d)", fmt_plain(v, sizeof v,
                                   r.first_value, p, FMT_EN), r.first_year);
         cell[2] = g_strdup_printf("%s (%d)", fmt_plain(w, sizeof w,
                                   r.last_value, p, FMT_EN), r.last_year);
-        if (p->kind == SB_KIND_RATE) {
-            cell[3] = g_strdup(fmt_points(v, sizeof v, r.pp_change,
-                                          sb_indicator_precision(p), 0,
-                                          FMT_EN));
-            cell[4] = g_strdup(cell[3]);
-            cell[6] = g_strdup(fmt_points(v, sizeof v, r.gap,
-                                          sb_indicator_precision(p), 0,
-                                          FMT_EN));
-        } else {
-            cell[3] = g_strdup(fmt_percent(v, sizeof v, r.pct_change, 1, 1,
-                                           FMT_EN));
-            cell[4] = g_strdup(fmt_percent(v, sizeof v, r.cagr, 1, 0,
-                                           FMT_EN));
-            cell[6] = g_strdup(fmt_percent(v, sizeof v, r.share, 1, 0,
-                                           FMT_EN));
-        }
-        cell[5] = r.rank > 0 && r.rank_of >= 2
-                      ? g_strdup_printf("%d of %d", r.rank, r.rank_of)
-                      : g_strdup(FMT_UNDEFINED);
+        change_cells(cell, p, &r);
+        cell[6] = p->kind == SB_KIND_RATE
+                      ? g_strdup(fmt_points(v, sizeof v, r.gap,
+                                            sb_indicator_precision(p), 0,
+                                            FMT_EN))
+                      : g_strdup(fmt_percent(v, sizeof v, r.share, 1, 0,
+                                             FMT_EN));
     }
     return t;
 }
@@ -356,8 +366,7 @@ static void value_notes(brief *b, sb_id ind)
 
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
-        if (s->indicator != ind || (!metrics_in_set(b->mc, s->region) &&
-                                    s->region != metrics_focus(b->mc)))
+        if (s->indicator != ind || !shown(b, s->region))
             continue;
         for (j = 0; j < s->n; j++) {
             const sb_obs *o = &s->obs[j];
@@ -451,8 +460,7 @@ static int has_section(brief *b, sb_id ind)
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
         if (s->indicator == ind && last_upto(s, b->year) > 0 &&
-            (metrics_in_set(b->mc, s->region) ||
-             s->region == metrics_focus(b->mc)))
+            shown(b, s->region))
             return 1;
     }
     return 0;
@@ -514,8 +522,7 @@ static void quality(brief *b, sb_id ind, GString *g)
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
         char *what;
-        if (s->indicator != ind || (!metrics_in_set(b->mc, s->region) &&
-                                    s->region != metrics_focus(b->mc)))
+        if (s->indicator != ind || !shown(b, s->region))
             continue;
         what = series_quality(b, s);
         if (what == NULL)

@@ -44,13 +44,9 @@ static void add_one(qpdf_data q, const pdfl_link *l)
     qpdf_oh_append_item(q, border, qpdf_oh_new_integer(q, 0));
     qpdf_oh_replace_key(q, annot, "/Border", border);
     qpdf_oh_replace_key(q, annot, "/Dest", dest(q, l));
-    if (!qpdf_oh_has_key(q, page, "/Annots")) {
-        annots = qpdf_oh_new_array(q);
-        qpdf_oh_replace_key(q, page, "/Annots", annots);
-        annots = qpdf_oh_get_key(q, page, "/Annots");
-    } else {
-        annots = qpdf_oh_get_key(q, page, "/Annots");
-    }
+    if (!qpdf_oh_has_key(q, page, "/Annots"))
+        qpdf_oh_replace_key(q, page, "/Annots", qpdf_oh_new_array(q));
+    annots = qpdf_oh_get_key(q, page, "/Annots");
     qpdf_oh_append_item(q, annots, qpdf_make_indirect_object(q, annot));
 }
 
