@@ -629,11 +629,6 @@ static int cmd_report(cli *c)
 
     if (c->from && c->to && c->from > c->to)
         return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
-    /* Chinese text comes with the report spec; an English brief under
-       --lang zh would be a surprise, so say so instead. */
-    if (c->lang == FMT_ZH)
-        return fail(SB_EUSAGE, "report: briefs are in English in this "
-                    "version (--lang zh works for metrics and charts)");
     if (c->output && c->report.metrics_csv &&
         strcmp(c->output, c->report.metrics_csv) == 0)
         return fail(SB_EUSAGE, "-o and --metrics-csv name the same file, "
@@ -642,6 +637,7 @@ static int cmd_report(cli *c)
                                     &c->report.epoch_given)) != 0)
         return status;
     c->report.interpolate = c->m.interpolate;
+    c->report.lang = c->lang;
     status = load(c, &l);
     if (status != 0) {
         loaded_clear(&l);

@@ -23,10 +23,15 @@
 
 #define MAX_FINDINGS 8
 
+/* The brief's words in its language: L(b, "English", "中文"). Both arms
+   are literals, so printf formats stay checked. */
+#define L(b, en, zh) ((b)->lang == FMT_ZH ? (zh) : (en))
+
 typedef struct {
     sb_dataset *ds;
     metrics_ctx *mc;
     const report_opts *o;
+    fmt_lang lang;
     int year;
     report_doc *doc;
     GArray *printed;             /* metrics_row: every figure printed */
@@ -95,6 +100,18 @@ static int selected(const unsigned char *sel, sb_id id)
     return sel == NULL || sel[id];
 }
 
+static const char *region_of(const brief *b, sb_id reg)
+{
+    const sb_region *r = sb_dataset_region_at(b->ds, reg);
+
+    return b->lang == FMT_ZH && r->name_zh[0] ? r->name_zh : r->name;
+}
+
+static const char *name_of(const brief *b, sb_id ind)
+{
+    return fmt_name(sb_dataset_indicator_at(b->ds, ind), b->lang);
+}
+
 /* The regions a brief shows: the comparison set and the focus. */
 static int shown(const brief *b, sb_id reg)
 {
@@ -110,12 +127,12 @@ static char *regions_compared(brief *b)
 
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
         if (shown(b, (sb_id)i)) {
-            g_string_append_printf(g, "%s%s", g->len ? ", " : "",
-                                   sb_dataset_region_at(b->ds, (sb_id)i)->name);
+            g_string_append_printf(g, "%s%s", g->len ? L(b, ", ", "、") : "",
+                                   region_of(b, (sb_id)i));
             n++;
         }
     if (n > 8)
-        g_string_printf(g, "%zu regions", n);
+        g_string_printf(g, L(b, "%zu regions", "%zu个地区"), n);
     return g_string_free(g, FALSE);
 }
 
@@ -170,10 +187,12 @@ static void title_block(brief *b, const char *title)
     if (b->o->from > first)                   /* --from narrows it */
         first = b->o->from;
     report_doc_title(b->doc, title);
-    lead = g_strdup_printf("Period covered: %d\xe2\x80\x93%d. Data as of "
-                           "%d. Regions compared: %s%s%s%s.", first, last,
-                           as_of, regions, named ? " (" : "",
-                           named ? set : "", named ? ")" : "");
+    lead = g_strdup_printf(L(b, "Period covered: %d\xe2\x80\x93%d. Data as "
+                             "of %d. Regions compared: %s%s%s%s.",
+                             "覆盖年份：%d\xe2\x80\x94%d年。数据截至%d年。"
+                             "比较地区：%s%s%s%s。"), first, last,
+                           as_of, regions, named ? L(b, " (", "（") : "",
+                           named ? set : "", named ? L(b, ")", "）") : "");
     report_doc_para(b->doc, REPORT_LEAD, lead, NULL);
     g_free(lead);
     g_free(regions);
@@ -207,7 +226,7 @@ static void findings(brief *b, const unsigned char *sel)
         if (!selected(sel, (sb_id)i) ||
             !row_for(b, (sb_id)i, metrics_focus(b->mc), &r))
             continue;
-        t = report_text_finding(b->ds, b->mc, &r, FMT_EN, &score);
+        t = report_text_finding(b->ds, b->mc, &r, b->lang, &score);
         if (t == NULL)
             continue;
         f[n].text = t;
@@ -215,7 +234,8 @@ static void findings(brief *b, const unsigned char *sel)
         f[n++].ind = (sb_id)i;
     }
     qsort(f, n, sizeof *f, cmp_finding);
-    report_doc_heading(b->doc, 1, "Key findings", "findings", 1);
+    report_doc_heading(b->doc, 1, L(b, "Key findings", "主要发现"),
+                       "findings", 1);
     for (i = 0; i < n; i++) {
         if (i < MAX_FINDINGS) {
             char *dest = dest_of(sb_dataset_indicator_at(b->ds, f[i].ind));
@@ -225,9 +245,11 @@ static void findings(brief *b, const unsigned char *sel)
         g_free(f[i].text);
     }
     if (n == 0)
-        report_doc_para(b->doc, REPORT_BODY, "No indicator has values for "
-                        "two years or more: the figures below are levels, "
-                        "not changes.", NULL);
+        report_doc_para(b->doc, REPORT_BODY,
+                        L(b, "No indicator has values for two years or more: "
+                             "the figures below are levels, not changes.",
+                          "没有指标有两年或以上的数值：以下数字为水平值，"
+                          "不是变化。"), NULL);
     g_free(f);
 }
 
@@ -262,32 +284,36 @@ static char **table_row(report_table *t)
 
 /* Cells 3-5 of both tables: change, CAGR (amounts) or points (rates),
    rank. */
-static void change_cells(char **cell, const sb_indicator *ind,
-                         const metrics_row *r)
+static void change_cells(const brief *b, char **cell,
+                         const sb_indicator *ind, const metrics_row *r)
 {
     char v[FMT_MAX];
 
     if (ind->kind == SB_KIND_RATE) {
         cell[3] = g_strdup(fmt_points(v, sizeof v, r->pp_change,
-                                      sb_indicator_precision(ind), 0, FMT_EN));
+                                      sb_indicator_precision(ind), 0,
+                                      b->lang));
         cell[4] = g_strdup(cell[3]);
     } else {
         cell[3] = g_strdup(fmt_percent(v, sizeof v, r->pct_change, 1, 1,
-                                       FMT_EN));
-        cell[4] = g_strdup(fmt_percent(v, sizeof v, r->cagr, 1, 0, FMT_EN));
+                                       b->lang));
+        cell[4] = g_strdup(fmt_percent(v, sizeof v, r->cagr, 1, 0, b->lang));
     }
     cell[5] = r->rank > 0 && r->rank_of >= 2
-                  ? g_strdup_printf("%d of %d", r->rank, r->rank_of)
+                  ? g_strdup_printf(L(b, "%d of %d", "%d/%d"), r->rank,
+                                    r->rank_of)
                   : g_strdup(FMT_UNDEFINED);
 }
 
 /* One row per indicator for the focus region, with a sparkline. */
 static void summary(brief *b, const unsigned char *sel)
 {
-    static const char *const head[] = {"Indicator", "Latest", "Year",
-                                       "Change", "CAGR / points", "Rank",
-                                       "Trend"};
-    report_table *t = table_new(head, G_N_ELEMENTS(head), 1);
+    static const char *const en[] = {"Indicator", "Latest", "Year",
+                                     "Change", "CAGR / points", "Rank",
+                                     "Trend"};
+    static const char *const zh[] = {"指标", "最新值", "年份", "变化",
+                                     "年均增长/百分点", "排名", "趋势"};
+    report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en), 1);
     size_t i;
     metrics_row r;
 
@@ -304,31 +330,34 @@ static void summary(brief *b, const unsigned char *sel)
         t->spark = g_renew(plot_chart *, t->spark, t->n_rows + 1);
         t->spark[t->n_rows] = plot_chart_build(b->ds, b->mc, (sb_id)i,
                                                PLOT_SPARKLINE, b->o->from,
-                                               b->year, FMT_EN, &ignore);
+                                               b->year, b->lang, &ignore);
         cell = table_row(t);
-        cell[0] = g_strdup(ind->name);
-        cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind, FMT_EN));
+        cell[0] = g_strdup(fmt_name(ind, b->lang));
+        cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind,
+                                     b->lang));
         cell[2] = g_strdup_printf("%d", r.last_year);
-        change_cells(cell, ind, &r);
+        change_cells(b, cell, ind, &r);
         cell[6] = g_strdup("");
     }
-    report_doc_heading(b->doc, 1, "Summary", "summary", 1);
+    report_doc_heading(b->doc, 1, L(b, "Summary", "指标概览"), "summary", 1);
     report_doc_table(b->doc, t);
 }
 
 /* The comparison set's figures for one indicator. */
 static report_table *comparison_table(brief *b, sb_id ind)
 {
-    static const char *const head[] = {"Region", "First", "Latest", "Change",
-                                       "CAGR / points", "Rank", "Share"};
+    static const char *const en[] = {"Region", "First", "Latest", "Change",
+                                     "CAGR / points", "Rank", "Share"};
+    static const char *const zh[] = {"地区", "起始值", "最新值", "变化",
+                                     "年均增长/百分点", "排名", "占比"};
     const sb_indicator *p = sb_dataset_indicator_at(b->ds, ind);
-    report_table *t = table_new(head, G_N_ELEMENTS(head), 1);
+    report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en), 1);
     size_t i;
     metrics_row r;
 
     if (p->kind == SB_KIND_RATE) {       /* a share of a rate means nothing */
         g_free(t->head[6]);
-        t->head[6] = g_strdup("Gap");
+        t->head[6] = g_strdup(L(b, "Gap", "差距"));
     }
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
         char v[FMT_MAX], w[FMT_MAX], **cell;
@@ -338,18 +367,18 @@ static report_table *comparison_table(brief *b, sb_id ind)
         t->bold = g_renew(int, t->bold, t->n_rows + 1);
         t->bold[t->n_rows] = reg == metrics_focus(b->mc);
         cell = table_row(t);
-        cell[0] = g_strdup(sb_dataset_region_at(b->ds, reg)->name);
+        cell[0] = g_strdup(region_of(b, reg));
         cell[1] = g_strdup_printf("%s (%d)", fmt_plain(v, sizeof v,
-                                  r.first_value, p, FMT_EN), r.first_year);
+                                  r.first_value, p, b->lang), r.first_year);
         cell[2] = g_strdup_printf("%s (%d)", fmt_plain(w, sizeof w,
-                                  r.last_value, p, FMT_EN), r.last_year);
-        change_cells(cell, p, &r);
+                                  r.last_value, p, b->lang), r.last_year);
+        change_cells(b, cell, p, &r);
         cell[6] = p->kind == SB_KIND_RATE
                       ? g_strdup(fmt_points(v, sizeof v, r.gap,
                                             sb_indicator_precision(p), 0,
-                                            FMT_EN))
+                                            b->lang))
                       : g_strdup(fmt_percent(v, sizeof v, r.share, 1, 0,
-                                             FMT_EN));
+                                             b->lang));
     }
     return t;
 }
@@ -378,16 +407,16 @@ static void value_notes(brief *b, sb_id ind)
                 continue;
             if (n++ == 0)
                 report_doc_space(b->doc, 5);     /* off the table's rule */
-            g_string_printf(g, "%s, %d: ",
-                            sb_dataset_region_at(b->ds, s->region)->name,
-                            o->year);
+            g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
+                            region_of(b, s->region), o->year);
             for (f = o->flags ? sb_dataset_str(b->ds, o->flags) : ""; *f; f++)
                 g_string_append_printf(g, "%s (%c)%s",
-                                       plot_flag_meaning(*f, FMT_EN), *f,
-                                       f[1] || (a && a->note[0]) ? "; " : "");
+                                       plot_flag_meaning(*f, b->lang), *f,
+                                       f[1] || (a && a->note[0])
+                                           ? L(b, "; ", "；") : "");
             if (a && a->note[0])
                 g_string_append(g, a->note);
-            g_string_append_c(g, '.');
+            g_string_append(g, L(b, ".", "。"));
             report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
         }
     }
@@ -417,11 +446,11 @@ static void section(brief *b, sb_id ind)
     char *dest = dest_of(p), *text;
     sb_error why = {0};
     plot_chart *c = plot_chart_build(b->ds, b->mc, ind, -1, b->o->from,
-                                     b->year, FMT_EN, &why);
+                                     b->year, b->lang, &why);
     metrics_row r;
     report_table *t;
 
-    report_doc_heading(b->doc, 1, p->name, dest, 1);
+    report_doc_heading(b->doc, 1, fmt_name(p, b->lang), dest, 1);
     if (c != NULL && !worth_a_chart(c)) {
         plot_chart_destroy(c);
         c = NULL;
@@ -435,14 +464,17 @@ static void section(brief *b, sb_id ind)
                                         : 215);
     }
     if (row_for(b, ind, metrics_focus(b->mc), &r)) {
-        text = report_text_series(b->ds, b->mc, &r, FMT_EN);
+        text = report_text_series(b->ds, b->mc, &r, b->lang);
         report_doc_para(b->doc, REPORT_BODY, text, NULL);
         g_free(text);
-    } else {              /* say so, or the table seems to lack a row */
+    } else if (b->lang == FMT_ZH) {  /* or the table seems to lack a row */
+        text = g_strdup_printf("截至%d年，数据中没有%s的数值。", b->year,
+                               region_of(b, metrics_focus(b->mc)));
+        report_doc_para(b->doc, REPORT_BODY, text, NULL);
+        g_free(text);
+    } else {
         text = g_strdup_printf("The data have no value for %s up to %d.",
-                               sb_dataset_region_at(b->ds,
-                                                    metrics_focus(b->mc))->name,
-                               b->year);
+                               region_of(b, metrics_focus(b->mc)), b->year);
         report_doc_para(b->doc, REPORT_BODY, text, NULL);
         g_free(text);
     }
@@ -468,7 +500,7 @@ static int has_section(brief *b, sb_id ind)
 
 /* ---- notes ------------------------------------------------------------------- */
 
-static const char definitions[] =
+static const char definitions_en[] =
     "Change: the latest value minus the first, in the unit. Percent change: "
     "(latest / first \xe2\x88\x92 1) \xc3\x97 100, for amounts and counts "
     "with a positive first value. Percentage points: the change of a rate. "
@@ -481,9 +513,19 @@ static const char definitions[] =
     "with its 95% prediction interval. Years without a value are never "
     "filled unless the brief says so.";
 
+static const char definitions_zh[] =
+    "变化：最新值减起始值，单位同指标。增长率：（最新值 / 起始值 "
+    "\xe2\x88\x92 1）\xc3\x97 100，用于起始值为正的金额和数量指标。"
+    "百分点：比率指标的变化。年均增长率（CAGR）：（（最新值 / 起始值）"
+    "^（1 / 年数）\xe2\x88\x92 1）\xc3\x97 100。排名：在同一年份的比较"
+    "地区中，数值最高者为第1位（数值越低越好的指标则最低者为第1位），"
+    "数值相同者名次相同。占比：该地区数值占总量地区同年数值的百分比。"
+    "差距：与基准地区同年数值之差。预测：数值线性趋势外推一年，并给出95%"
+    "预测区间。缺少数值的年份不作填补，除非简报另有说明。";
+
 /* What one series lacks: "2 gaps in the years", "a single value, 1
    flagged value"; NULL when nothing. */
-static char *series_quality(brief *b, const sb_series *s)
+static char *series_quality(const brief *b, const sb_series *s)
 {
     int prev = 0, gaps = 0, points = 0, flagged = 0;
     GString *g;
@@ -502,12 +544,18 @@ static char *series_quality(brief *b, const sb_series *s)
         return NULL;
     g = g_string_new(NULL);
     if (points == 1)
-        g_string_append(g, "a single value");
+        g_string_append(g, L(b, "a single value", "仅有一个数值"));
+    else if (gaps > 0 && b->lang == FMT_ZH)
+        g_string_append_printf(g, "年份中有%d处缺口%s", gaps,
+                               b->o->interpolate ? "（已线性插值）" : "");
     else if (gaps > 0)
         g_string_append_printf(g, "%d gap%s in the years%s", gaps,
                                gaps == 1 ? "" : "s", b->o->interpolate
                                ? ", filled by linear interpolation" : "");
-    if (flagged > 0)
+    if (flagged > 0 && b->lang == FMT_ZH)
+        g_string_append_printf(g, "%s%d个带标记的数值", g->len ? "，" : "",
+                               flagged);
+    else if (flagged > 0)
         g_string_append_printf(g, "%s%d flagged value%s", g->len ? ", " : "",
                                flagged, flagged == 1 ? "" : "s");
     return g_string_free(g, FALSE);
@@ -528,17 +576,15 @@ static void quality(brief *b, sb_id ind, GString *g)
         if (what == NULL)
             continue;
         if (g->len == before)
-            g_string_append_printf(g, "%s: ",
-                                   sb_dataset_indicator_at(b->ds, ind)->name);
+            g_string_append_printf(g, L(b, "%s: ", "%s："), name_of(b, ind));
         else
-            g_string_append(g, "; ");
-        g_string_append_printf(g, "%s, %s",
-                               sb_dataset_region_at(b->ds, s->region)->name,
-                               what);
+            g_string_append(g, L(b, "; ", "；"));
+        g_string_append_printf(g, L(b, "%s, %s", "%s，%s"),
+                               region_of(b, s->region), what);
         g_free(what);
     }
     if (g->len > before)
-        g_string_append_c(g, '.');
+        g_string_append(g, L(b, ".", "。"));
 }
 
 /* SHA-256 of each input file, so that an auditor can match the data. */
@@ -553,32 +599,46 @@ static void digests(brief *b, GString *g)
         if (g_file_get_contents(path, &data, &len, NULL))
             sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
                                               (const guchar *)data, len);
-        g_string_append_printf(g, "%s%s: SHA-256 %s", i ? "; " : "",
-                               path, sum ? sum : "(unreadable)");
+        g_string_append_printf(g, L(b, "%s%s: SHA-256 %s", "%s%s：SHA-256 %s"),
+                               i ? L(b, "; ", "；") : "", path,
+                               sum ? sum : L(b, "(unreadable)", "（无法读取）"));
         g_free(sum);
         g_free(data);
     }
 }
 
-static void notes(brief *b, const unsigned char *sel)
+/* "statbrief 0.5, 2026-11-23 00:00 UTC (SOURCE_DATE_EPOCH). Inputs: ..." */
+static void how_made(brief *b, GString *g)
 {
-    GString *g = g_string_new(NULL);
-    size_t i, n;
+    char when[40];
+    time_t t = (time_t)b->o->epoch;
+    struct tm tm;
 
-    report_doc_heading(b->doc, 1, "Notes", "notes", 1);
-    report_doc_heading(b->doc, 2, "Definitions", NULL, 0);
-    report_doc_para(b->doc, REPORT_SMALL, definitions, NULL);
-    report_doc_heading(b->doc, 2, "Sources", NULL, 0);
-    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
-        const sb_indicator *p = sb_dataset_indicator_at(b->ds, (sb_id)i);
-        if (!selected(sel, (sb_id)i) || !has_section(b, (sb_id)i))
-            continue;
-        g_string_printf(g, "%s: %s.", p->name,
-                        p->source[0] ? p->source : "not given");
-        report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
-    }
-    report_doc_heading(b->doc, 2, "Data quality", NULL, 0);
-    n = 0;
+    if (gmtime_r(&t, &tm) == NULL)
+        memset(&tm, 0, sizeof tm);
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    if (b->lang == FMT_ZH)
+        g_string_printf(g, "statbrief " SB_VERSION "，%s（%s）。输入文件：",
+                        when, b->o->epoch_given
+                                  ? "SOURCE_DATE_EPOCH"
+                                  : "系统时钟；设置 SOURCE_DATE_EPOCH "
+                                    "可使每次生成的文件完全相同");
+    else
+        g_string_printf(g, "statbrief " SB_VERSION ", %s (%s). Inputs: ", when,
+                        b->o->epoch_given ? "SOURCE_DATE_EPOCH"
+                                          : "the clock: set SOURCE_DATE_EPOCH "
+                                            "for the same bytes on every run");
+    digests(b, g);
+    g_string_append(g, L(b, ".", "。"));
+}
+
+/* Data quality: one line per indicator with gaps, single values or
+   flags, and the loading warnings. */
+static void quality_notes(brief *b, const unsigned char *sel, GString *g)
+{
+    size_t i, n = 0;
+
+    report_doc_heading(b->doc, 2, L(b, "Data quality", "数据质量"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         if (!selected(sel, (sb_id)i) || !has_section(b, (sb_id)i))
             continue;
@@ -590,30 +650,44 @@ static void notes(brief *b, const unsigned char *sel)
         }
     }
     if (b->o->warnings > 0) {
-        g_string_printf(g, "%zu warning%s while loading (duplicates and the "
-                        "like; run statbrief check).", b->o->warnings,
-                        b->o->warnings == 1 ? "" : "s");
+        if (b->lang == FMT_ZH)
+            g_string_printf(g, "加载时有%zu条警告（重复值等；请运行 "
+                            "statbrief check）。", b->o->warnings);
+        else
+            g_string_printf(g, "%zu warning%s while loading (duplicates and "
+                            "the like; run statbrief check).", b->o->warnings,
+                            b->o->warnings == 1 ? "" : "s");
         report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
         n++;
     }
     if (n == 0)
-        report_doc_para(b->doc, REPORT_SMALL, "No gaps, single values or "
-                        "flags.", NULL);
-    report_doc_heading(b->doc, 2, "How this brief was made", NULL, 0);
-    {
-        char when[40];
-        time_t t = (time_t)b->o->epoch;
-        struct tm tm;
-        if (gmtime_r(&t, &tm) == NULL)
-            memset(&tm, 0, sizeof tm);
-        strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-        g_string_printf(g, "statbrief " SB_VERSION ", %s (%s). Inputs: ", when,
-                        b->o->epoch_given ? "SOURCE_DATE_EPOCH"
-                                          : "the clock: set SOURCE_DATE_EPOCH "
-                                            "for the same bytes on every run");
+        report_doc_para(b->doc, REPORT_SMALL,
+                        L(b, "No gaps, single values or flags.",
+                          "无缺口、单一数值或标记。"), NULL);
+}
+
+static void notes(brief *b, const unsigned char *sel)
+{
+    GString *g = g_string_new(NULL);
+    size_t i;
+
+    report_doc_heading(b->doc, 1, L(b, "Notes", "说明"), "notes", 1);
+    report_doc_heading(b->doc, 2, L(b, "Definitions", "指标解释"), NULL, 0);
+    report_doc_para(b->doc, REPORT_SMALL, L(b, definitions_en, definitions_zh),
+                    NULL);
+    report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_indicator *p = sb_dataset_indicator_at(b->ds, (sb_id)i);
+        if (!selected(sel, (sb_id)i) || !has_section(b, (sb_id)i))
+            continue;
+        g_string_printf(g, L(b, "%s: %s.", "%s：%s。"), fmt_name(p, b->lang),
+                        p->source[0] ? p->source : L(b, "not given", "未注明"));
+        report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
     }
-    digests(b, g);
-    g_string_append_c(g, '.');
+    quality_notes(b, sel, g);
+    report_doc_heading(b->doc, 2, L(b, "How this brief was made",
+                                    "生成信息"), NULL, 0);
+    how_made(b, g);
     report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
     g_string_free(g, TRUE);
 }
@@ -698,7 +772,7 @@ static sb_status figures_csv(brief *b, char **out, size_t *out_len,
 
     if (fp == NULL)
         return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
-    w = metrics_writer_create(fp, METRICS_CSV, b->ds, b->mc, FMT_EN);
+    w = metrics_writer_create(fp, METRICS_CSV, b->ds, b->mc, b->lang);
     /* a series is printed in several places (findings, summary, section,
        comparison table): one row each, in indicator and region order */
     rows = g_memdup2(b->printed->data, b->printed->len * sizeof(metrics_row));
@@ -723,8 +797,9 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
                              const report_opts *o, report_result *res,
                              sb_error *err)
 {
-    brief b = {ds, mc, o, 0, NULL, NULL, err};
+    brief b = {ds, mc, o, o->lang, 0, NULL, NULL, err};
     const sb_region *focus;
+    sb_id focus_id;
     report_meta meta;
     char *title, *footer, *subject;
     GString *keywords;
@@ -740,7 +815,8 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     if (metrics_focus(mc) == SB_NONE || b.year == 0)
         return sb_error_set(err, SB_EDATA, NULL, 0, 0, "the focus region has "
                             "no values: nothing to brief");
-    focus = sb_dataset_region_at(ds, metrics_focus(mc));
+    focus_id = metrics_focus(mc);
+    focus = sb_dataset_region_at(ds, focus_id);
     if (o->from > b.year)
         return sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "--from %d is after "
                             "the brief's year, %d", o->from, b.year);
@@ -750,9 +826,11 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
                             o->from ? "in the window ending " : "up to ",
                             b.year);
     title = o->title ? g_strdup(o->title)
-                     : g_strdup_printf("%s: science and education "
-                                       "indicators, %d", focus->name, b.year);
-    b.doc = report_doc_create(o->paper, FMT_EN);
+                     : g_strdup_printf(L(&b, "%s: science and education "
+                                             "indicators, %d",
+                                         "%s科技与教育指标（%d年）"),
+                                       region_of(&b, focus_id), b.year);
+    b.doc = report_doc_create(o->paper, b.lang);
     b.printed = g_array_new(FALSE, FALSE, sizeof(metrics_row));
     title_block(&b, title);
     findings(&b, indicators);
@@ -762,19 +840,21 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
             section(&b, (sb_id)i);
     notes(&b, indicators);
     data_years(&b, &first, &last, &as_of);
-    footer = g_strdup_printf("%s \xc2\xb7 data as of %d", title, as_of);
-    subject = g_strdup_printf("%s, %d", focus->name, b.year);
+    footer = g_strdup_printf(L(&b, "%s \xc2\xb7 data as of %d",
+                               "%s \xc2\xb7 数据截至%d年"), title, as_of);
+    subject = g_strdup_printf(L(&b, "%s, %d", "%s，%d年"),
+                              region_of(&b, focus_id), b.year);
     meta.title = title;
-    /* no person to name without a spec: the generator, like a report
-       server would; the spec's author replaces it */
-    meta.author = "statbrief";
+    /* without a spec's author no person to name: the generator, like a
+       report server would */
+    meta.author = o->author ? o->author : "statbrief";
     meta.subject = subject;
-    keywords = g_string_new("statistics; indicators; ");
-    g_string_append(keywords, focus->name);
+    keywords = g_string_new(L(&b, "statistics; indicators; ",
+                              "统计; 指标; "));
+    g_string_append(keywords, region_of(&b, focus_id));
     for (i = 0; i < sb_dataset_n_indicators(ds); i++)
         if (selected(indicators, (sb_id)i) && has_section(&b, (sb_id)i))
-            g_string_append_printf(keywords, "; %s",
-                                   sb_dataset_indicator_at(ds, (sb_id)i)->name);
+            g_string_append_printf(keywords, "; %s", name_of(&b, (sb_id)i));
     meta.keywords = keywords->str;
     meta.footer = footer;
     meta.epoch = o->epoch;

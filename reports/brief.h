@@ -14,6 +14,8 @@
 
 typedef struct {
     const char *title;           /* NULL: "<focus>: science and ..." */
+    const char *author;          /* NULL: "statbrief" */
+    fmt_lang lang;
     report_paper paper;
     int year;                    /* the brief's year; 0: DESIGN.md's rule */
     int from;                    /* pinned first year; 0: each series' */

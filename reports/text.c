@@ -2,6 +2,7 @@
  * reports/text.c -- generated sentences, with the claim rules of text.h.
  */
 #include "text.h"
+#include "text_int.h"
 
 #include <math.h>
 #include <string.h>
@@ -30,7 +31,7 @@ static void ordinal(char *buf, size_t size, int n)
 }
 
 /* Whether a change prints as zero at its precision ("unchanged"). */
-static int rounds_to_zero(double v, int decimals)
+int text_rounds_to_zero(double v, int decimals)
 {
     char buf[FMT_MAX];
 
@@ -48,7 +49,7 @@ static void yoy_clause(GString *g, const sb_indicator *ind,
     if (!isfinite(r->yoy))
         return;
     if (ind->kind == SB_KIND_RATE) {
-        if (rounds_to_zero(r->yoy, p)) {
+        if (text_rounds_to_zero(r->yoy, p)) {
             g_string_append_printf(g, ", unchanged on %d", r->last_year - 1);
             return;
         }
@@ -58,7 +59,7 @@ static void yoy_clause(GString *g, const sb_indicator *ind,
                                r->last_year - 1);
         return;
     }
-    if (rounds_to_zero(r->yoy, 1)) {
+    if (text_rounds_to_zero(r->yoy, 1)) {
         g_string_append_printf(g, ", unchanged on %d", r->last_year - 1);
         return;
     }
@@ -79,7 +80,7 @@ static void level_sentence(GString *g, sb_dataset *ds, const metrics_row *r)
 
     fmt_value(v, sizeof v, r->last_value, ind, FMT_EN);
     if (ind->kind == SB_KIND_RATE && period) {
-        if (rounds_to_zero(r->pp_change, p)) {
+        if (text_rounds_to_zero(r->pp_change, p)) {
             g_string_append_printf(g, "%s in %s was unchanged at %s between "
                                    "%d and %d", ind->name,
                                    region_name(ds, r->region), v,
@@ -103,12 +104,12 @@ static void level_sentence(GString *g, sb_dataset *ds, const metrics_row *r)
     /* a two-year window: "up 5.0% on 2019" already says it */
     if (period && ind->kind != SB_KIND_RATE && isfinite(r->pct_change) &&
         !(isfinite(r->yoy) && r->first_year == r->last_year - 1)) {
-        if (rounds_to_zero(r->pct_change, 1)) {
+        if (text_rounds_to_zero(r->pct_change, 1)) {
             g_string_append_printf(g, ", unchanged since %d", r->first_year);
         } else {
             const char *dir = r->pct_change > 0 ? "up" : "down";
             int same = isfinite(r->yoy) && (r->yoy > 0) == (r->pct_change > 0)
-                       && !rounds_to_zero(r->yoy, 1);
+                       && !text_rounds_to_zero(r->yoy, 1);
             fmt_percent(ch, sizeof ch, fabs(r->pct_change), 1, 0, FMT_EN);
             if (same)          /* "up 13.7% on 2021 and 88.3% since 2017" */
                 g_string_append_printf(g, " and %s since %d", ch,
@@ -125,14 +126,14 @@ static void level_sentence(GString *g, sb_dataset *ds, const metrics_row *r)
 /* Whether the series printed as unchanged: on the year before, or (rates)
    over the window; a record claim beside "unchanged" reads as a
    contradiction at the printed precision. */
-static int printed_flat(sb_dataset *ds, const metrics_row *r)
+int text_printed_flat(sb_dataset *ds, const metrics_row *r)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
     int p = sb_indicator_precision(ind), rate = ind->kind == SB_KIND_RATE;
 
-    if (isfinite(r->yoy) && rounds_to_zero(r->yoy, rate ? p : 1))
+    if (isfinite(r->yoy) && text_rounds_to_zero(r->yoy, rate ? p : 1))
         return 1;
-    return rate && isfinite(r->pp_change) && rounds_to_zero(r->pp_change, p);
+    return rate && isfinite(r->pp_change) && text_rounds_to_zero(r->pp_change, p);
 }
 
 /* "It more than doubled since 2018." / "It was the highest on record." /
@@ -146,7 +147,7 @@ static void claim_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
                                                         : "more than doubled",
                                r->first_year);
     if (metrics_claim_new_high(mc, r->indicator, r->region, r->last_year) &&
-        !printed_flat(ds, r))
+        !text_printed_flat(ds, r))
         g_string_append_printf(g, " The %d value was the highest on record.",
                                r->last_year);
     if (r->n_interpolated > 0)
@@ -157,7 +158,7 @@ static void claim_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
 
 /* The rank at the window's first year, for "up from third in 2017";
    0 when there was none, or among a different number of regions. */
-static int first_rank(metrics_ctx *mc, const metrics_row *r)
+int text_first_rank(metrics_ctx *mc, const metrics_row *r)
 {
     metrics_row r0;
     sb_error err = {0};
@@ -182,7 +183,7 @@ static void rank_sentence(GString *g, metrics_ctx *mc, const metrics_row *r,
 
     if (r->rank <= 0 || r->rank_of < 2)
         return;
-    r0 = first_rank(mc, r);
+    r0 = text_first_rank(mc, r);
     if (brief && r->rank > 3 && (r0 == 0 || r0 == r->rank))
         return;
     if (r->rank == r->rank_of && r->rank_of >= 3)       /* "30th of 30" */
@@ -204,20 +205,29 @@ static void rank_sentence(GString *g, metrics_ctx *mc, const metrics_row *r,
     g_string_append_c(g, '.');
 }
 
+sb_id text_gap_benchmark(sb_dataset *ds, metrics_ctx *mc,
+                         const metrics_row *r)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
+    sb_id b = metrics_benchmark(mc);
+
+    if (ind->kind != SB_KIND_RATE || !isfinite(r->gap) || b == r->region)
+        return SB_NONE;
+    return b;
+}
+
 /* " It was 0.18 percentage points below China." for a rate with a
    benchmark; returns 1 when it wrote one. */
 static int rate_gap_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
                              const metrics_row *r)
 {
-    const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
-    sb_id b = metrics_benchmark(mc);
+    int p = sb_indicator_precision(sb_dataset_indicator_at(ds, r->indicator));
+    sb_id b = text_gap_benchmark(ds, mc, r);
     char v[FMT_MAX];
-    int p = sb_indicator_precision(ind);
 
-    if (ind->kind != SB_KIND_RATE || !isfinite(r->gap) || b == SB_NONE ||
-        b == r->region)
+    if (b == SB_NONE)
         return 0;
-    if (rounds_to_zero(r->gap, p)) {
+    if (text_rounds_to_zero(r->gap, p)) {
         g_string_append_printf(g, " It matched %s.", region_name(ds, b));
     } else {
         fmt_number(v, sizeof v, fabs(r->gap), p, 0, FMT_EN);
@@ -243,7 +253,7 @@ static void comparison_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
                                region_name(ds, t));
     }
     if (!rate_gap_sentence(g, ds, mc, r) && isfinite(r->growth_gap) &&
-        b != SB_NONE && b != r->region && !rounds_to_zero(r->growth_gap, 1)) {
+        b != SB_NONE && b != r->region && !text_rounds_to_zero(r->growth_gap, 1)) {
         fmt_number(v, sizeof v, fabs(r->growth_gap), 1, 0, FMT_EN);
         g_string_append_printf(g, " Its growth since %d was %s points %s "
                                "that of %s.", r->first_year, v,
@@ -279,9 +289,12 @@ char *report_text_series(sb_dataset *ds, metrics_ctx *mc,
 {
     GString *g = g_string_new(NULL);
 
-    (void)lang;
     if (!isfinite(r->last_value))
         return g_string_free(g, FALSE);
+    if (lang == FMT_ZH) {
+        text_zh_series(g, ds, mc, r);
+        return g_string_free(g, FALSE);
+    }
     level_sentence(g, ds, r);
     claim_sentences(g, ds, mc, r);
     comparison_sentences(g, ds, mc, r);
@@ -300,7 +313,6 @@ char *report_text_finding(sb_dataset *ds, metrics_ctx *mc,
     GString *g;
     double s = 0;
 
-    (void)lang;
     if (!isfinite(r->last_value) || r->first_year >= r->last_year ||
         !isfinite(r->change))
         return NULL;
@@ -314,13 +326,17 @@ char *report_text_finding(sb_dataset *ds, metrics_ctx *mc,
         s += fmin(fabs(r->pp_change), 2);
     if (r->rank == 1 && r->rank_of >= 2)
         s += 1.5;
-    if (r->rank > 0 && first_rank(mc, r) > r->rank)
+    if (r->rank > 0 && text_first_rank(mc, r) > r->rank)
         s += 1;                      /* climbed */
     if (isfinite(ind->target))
         s += 1;
     s += 0.1 * r->n;                 /* longer series say more */
     *score = s;
     g = g_string_new(NULL);
+    if (lang == FMT_ZH) {
+        text_zh_finding(g, ds, mc, r);
+        return g_string_free(g, FALSE);
+    }
     level_sentence(g, ds, r);
     claim_sentences(g, ds, mc, r);
     rank_sentence(g, mc, r, 1);

@@ -38,6 +38,7 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
         ind->decimals = atoi(strstr(kind, "dec=") + 4);
     ind->name = "X";
     ind->unit = ind->kind == SB_KIND_RATE ? "%" : "t";
+    ind->unit_zh = ind->kind == SB_KIND_RATE ? "%" : "吨";
     for (k = 0; regs[k] != NULL; k++) {
         gchar **w = g_strsplit(g_strstrip(regs[k]), " ", -1);
         sb_id r = sb_dataset_region(ds, w[0]);
@@ -112,8 +113,9 @@ static void text_case(const char *where, char *line)
         metrics_get(c, 0, metrics_focus(c), o.from, o.to, &r, &err) != SB_OK) {
         check(0, where, "%s", err.msg);
     } else {
-        series = report_text_series(ds, c, &r, FMT_EN);
-        finding = report_text_finding(ds, c, &r, FMT_EN, &score);
+        fmt_lang lang = strstr(part[0], "zh") ? FMT_ZH : FMT_EN;
+        series = report_text_series(ds, c, &r, lang);
+        finding = report_text_finding(ds, c, &r, lang, &score);
         for (k = 3; k < n; k++)
             expect(where, g_strstrip(part[k]), series, finding);
         g_free(series);
