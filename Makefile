@@ -49,7 +49,8 @@ build/asan/statbrief: build/asan/statbrief.o $(TST_OBJ)
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/asan/unit: build/asan/tests/unit.o build/asan/tests/unit_metrics.o \
-		build/asan/tests/unit_plots.o build/asan/tests/unit_reports.o $(TST_OBJ)
+		build/asan/tests/unit_plots.o build/asan/tests/unit_reports.o \
+		build/asan/tests/unit_spec.o $(TST_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 

@@ -19,7 +19,9 @@
 #include "metrics/metrics.h"
 #include "metrics/output.h"
 #include "plots/files.h"
+#include "input/spec.h"
 #include "reports/brief.h"
+#include "reports/sections.h"
 
 enum { CMD_CHECK = 1, CMD_METRICS = 2, CMD_CHARTS = 4, CMD_REPORT = 8,
        CMD_ALL = 15 };
@@ -29,7 +31,7 @@ enum {
     OPT_YEAR, OPT_SHAPE, OPT_COLUMNS, OPT_ENCODING, OPT_DECIMAL_COMMA,
     OPT_STRICT, OPT_HELP, OPT_VERSION, OPT_FORMAT, OPT_LANG, OPT_GROUP,
     OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE, OPT_TYPE,
-    OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV
+    OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC
 };
 
 /* Which commands take each option: a command rejects what it has no use
@@ -40,6 +42,8 @@ static const struct {
 } options[] = {
     {{"dump", no_argument, NULL, OPT_DUMP}, CMD_CHECK},
     {{"flags", no_argument, NULL, OPT_FLAGS}, CMD_CHECK},
+    {{"spec", required_argument, NULL, OPT_SPEC},
+     CMD_CHECK | CMD_CHARTS | CMD_REPORT},
     {{"indicator", required_argument, NULL, OPT_INDICATOR}, CMD_ALL},
     /* charts and briefs show a focus and a comparison set (--focus,
        --group); a region filter there would be accepted and ignored */
@@ -95,6 +99,11 @@ typedef struct {
     const char *output;                /* -o for report */
     char **files;
     int n_files;
+    const char *spec_path;             /* --spec */
+    sb_spec *spec;
+    int lang_given, paper_given;       /* the command line wins */
+    int dpi_given;
+    const unsigned char *isel_spec;    /* --indicator, for charts --spec */
 } cli;
 
 static const char usage_text[] =
@@ -109,8 +118,10 @@ static const char usage_text[] =
     "  report     the PDF brief into -o FILE (default brief-YEAR.pdf)\n"
     "\n"
     "FILE... are CSV files or directories (a directory means its *.csv).\n"
+    "With --spec, the spec names them and FILE... may be omitted.\n"
     "\n"
     "options:\n"
+    "  --spec FILE         check, charts, report: the report spec (YAML)\n"
     "  --indicator ID      only this indicator (repeatable)\n"
     "  --region NAME       check, metrics: only this region, by name or\n"
     "                      alias (repeatable)\n"
@@ -273,11 +284,13 @@ static int option_value(cli *c, int id, const char *arg)
                     arg);
     case 'o': c->plot.dir = arg; c->output = arg; return 0;
     case OPT_TITLE: c->report.title = arg; return 0;
+    case OPT_SPEC: c->spec_path = arg; return 0;
     case OPT_METRICS_CSV: c->report.metrics_csv = arg; return 0;
     case OPT_PAPER:
         if (strcmp(arg, "a4") == 0 || strcmp(arg, "letter") == 0) {
             c->report.paper = strcmp(arg, "a4") == 0 ? REPORT_A4
                                                      : REPORT_LETTER;
+            c->paper_given = 1;
             return 0;
         }
         return fail(SB_EUSAGE, "--paper: \"%s\" is not a4 or letter", arg);
@@ -305,6 +318,7 @@ static int option_value(cli *c, int id, const char *arg)
         long d = strtol(arg, &end, 10);
         if (*arg && *end == '\0' && d >= 36 && d <= 2400) {
             c->plot.style.dpi = (double)d;
+            c->dpi_given = 1;
             return 0;
         }
         return fail(SB_EUSAGE, "--dpi: \"%s\" is not a whole number from "
@@ -312,7 +326,7 @@ static int option_value(cli *c, int id, const char *arg)
     }
     case OPT_LANG:
         if (fmt_lang_parse(arg, &c->lang) == 0)
-            return 0;
+            return c->lang_given = 1, 0;
         return fail(SB_EUSAGE, "--lang: \"%s\" is not en or zh", arg);
     case OPT_GROUP: c->m.group = arg; return 0;
     case OPT_FOCUS: c->m.focus = arg; return 0;
@@ -386,6 +400,98 @@ static int parse_options(cli *c, int argc, char **argv)
     return -1;
 }
 
+/* The exit status of a run: its error, else its warnings under
+   --strict. The warnings are printed either way. */
+static int run_status(const cli *c, sb_status rc, const sb_error *err,
+                      const sb_diag *notes)
+{
+    print_warnings(c, notes);
+    if (rc == SB_EUSAGE)
+        return fail(rc, "%s", err->msg);
+    if (rc != SB_OK) {
+        print_diag(err, "error");
+        return sb_status_exit(rc);
+    }
+    if (c->strict && notes->count > 0)
+        return fail(SB_EDATA, "%zu warning%s treated as error%s (--strict)",
+                    notes->count, notes->count == 1 ? "" : "s",
+                    notes->count == 1 ? "" : "s");
+    return 0;
+}
+
+/* ---- the spec ------------------------------------------------------------- */
+
+/* Reads --spec and lets it fill what the command line left open: the
+   command line always wins. */
+static int apply_spec(cli *c)
+{
+    sb_error err = {0};
+    sb_spec *s;
+    size_t i;
+
+    if (spec_parse(c->spec_path, &c->spec, &err) != SB_OK) {
+        print_diag(&err, "error");
+        return sb_status_exit(err.code);
+    }
+    s = c->spec;
+    if (!c->lang_given && s->lang >= 0)
+        c->lang = (fmt_lang)s->lang;
+    if (!c->paper_given && s->paper >= 0)
+        c->report.paper = s->paper == 1 ? REPORT_LETTER : REPORT_A4;
+    c->report.author = s->author.text;
+    c->report.spec = s;
+    if (c->m.focus == NULL) c->m.focus = s->focus.text;
+    if (c->m.group == NULL) c->m.group = s->group.text;
+    if (c->m.total == NULL) c->m.total = s->total.text;
+    if (c->m.benchmark == NULL) c->m.benchmark = s->benchmark.text;
+    if (s->n_regions > 0 && c->m.group == NULL) {
+        const char **names = g_new0(const char *, s->n_regions + 1);
+        for (i = 0; i < s->n_regions; i++)
+            names[i] = s->regions[i].text;
+        c->m.regions = names;
+        c->m.n_regions = s->n_regions;
+    }
+    if (c->from == 0) c->from = (int)s->from.v;
+    if (c->to == 0) c->to = (int)s->to.v;
+    return -1;
+}
+
+/* The spec's period "last: N" once the data say which year is the
+   last: N years ending at `to`. */
+static void spec_last(const cli *c, int to, int *from)
+{
+    if (c->spec != NULL && c->spec->last.v > 0 && *from == 0 && to > 0)
+        *from = MAX(1, to - (int)c->spec->last.v + 1);
+}
+
+/* The spec's output template with {year} and {lang}, relative to the
+   spec's folder (g_free); NULL when it has none. */
+static char *spec_output(const cli *c, int year)
+{
+    GString *g;
+    char *path, *y;
+    gchar **parts;
+
+    if (c->spec == NULL || c->spec->output.text == NULL)
+        return NULL;
+    y = g_strdup_printf("%d", year);
+    parts = g_strsplit(c->spec->output.text, "{year}", -1);
+    path = g_strjoinv(y, parts);
+    g_strfreev(parts);
+    parts = g_strsplit(path, "{lang}", -1);
+    g_free(path);
+    path = g_strjoinv(c->lang == FMT_ZH ? "zh" : "en", parts);
+    g_strfreev(parts);
+    g = g_string_new(NULL);
+    if (g_path_is_absolute(path))
+        g_string_assign(g, path);
+    else
+        g_string_printf(g, "%s/%s", c->spec->dir, path);
+    g_free(path);
+    g_free(y);
+    return g_string_free(g, FALSE);
+}
+
 /* ---- check ----------------------------------------------------------------- */
 
 /* "a, b, c" of the first known names, for messages. */
@@ -454,6 +560,104 @@ static void loaded_clear(loaded *l)
     memset(l, 0, sizeof *l);
 }
 
+/* The spec's data entries, each read by its own options (the command
+   line's, with the entry's shape, columns, decimal comma and indicator
+   over them), then its metadata files. *opts and the returned array are
+   the caller's (g_free). */
+static input_arg *spec_args(const cli *c, input_options **opts, size_t *n,
+                            sb_error *err)
+{
+    const sb_spec *s = c->spec;
+    size_t i, k, m = 0, total = 0;
+    input_arg *a;
+
+    for (i = 0; i < s->n_data + s->n_metadata; i++) {
+        const spec_data *d = i < s->n_data ? &s->data[i]
+                                           : &s->metadata[i - s->n_data];
+        for (k = 0; d->files != NULL && d->files[k] != NULL; k++)
+            total++;
+    }
+    a = g_new0(input_arg, total + 1);
+    *opts = g_new0(input_options, s->n_data + 1);
+    for (i = 0; i < s->n_data + s->n_metadata; i++) {
+        const spec_data *d = i < s->n_data ? &s->data[i]
+                                           : &s->metadata[i - s->n_data];
+        input_options *o = i < s->n_data ? &(*opts)[i] : NULL;
+        if (o != NULL) {
+            *o = c->in;
+            if (d->shape > 0)
+                o->layout.shape = (input_shape)d->shape;
+            for (k = 0; k < INPUT_NKEYS; k++)
+                if (d->columns[k] != NULL)
+                    o->layout.columns[k] = d->columns[k];
+            o->decimal_comma |= d->decimal_comma;
+            o->indicator = d->indicator.text;
+            if (d->encoding.text != NULL &&
+                g_ascii_strcasecmp(d->encoding.text, "utf-8") != 0 &&
+                g_ascii_strcasecmp(d->encoding.text, "utf8") != 0)
+                sb_error_set(err, SB_EDATA, s->path, d->encoding.pos.line,
+                             d->encoding.pos.col, "encoding \"%s\" is not "
+                             "supported (UTF-8 only)", d->encoding.text);
+        }
+        for (k = 0; d->files != NULL && d->files[k] != NULL; k++) {
+            a[m].path = d->files[k];
+            a[m++].o = o != NULL ? o : &c->in;
+        }
+    }
+    *n = m;
+    return a;
+}
+
+static sb_status load_files(cli *c, loaded *l, sb_error *err)
+{
+    input_options *opts = NULL;
+    input_arg *a;
+    size_t n = 0;
+    sb_status rc;
+
+    if (c->spec == NULL || c->n_files > 0)
+        return input_load((const char *const *)c->files, (size_t)c->n_files,
+                          &c->in, &l->ds, &l->rep, &l->diag, err);
+    a = spec_args(c, &opts, &n, err);
+    rc = err->code != SB_OK ? err->code
+         : n == 0 ? sb_error_set(err, SB_EDATA, c->spec->path, 0, 0,
+                                 "the spec names no data files (data:)")
+                  : input_load_args(a, n, &l->ds, &l->rep, &l->diag, err);
+    g_free(a);
+    g_free(opts);
+    return rc;
+}
+
+/* The latest year with a value anywhere in the data; 0 when none. */
+static int latest_year(sb_dataset *ds)
+{
+    size_t i, k;
+    int y = 0;
+
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        for (k = 0; k < s->n; k++)
+            if (!(s->obs[k].state & SB_OBS_MISSING))
+                y = MAX(y, s->obs[k].year);
+    }
+    return y;
+}
+
+/* expect_year: data older than the spec expects is a warning (an error
+   with --strict), so that a cron job notices a source that was not
+   updated. */
+static sb_status stale_check(const sb_spec *s, sb_dataset *ds, sb_diag *d)
+{
+    int y = latest_year(ds);
+
+    if (s->expect_year.v == 0 || y >= s->expect_year.v)
+        return SB_OK;
+    return sb_diag_warn(d, s->path, s->expect_year.pos.line,
+                        s->expect_year.pos.col, "the data end in %d; the "
+                        "spec expects %ld (expect_year): is the source "
+                        "updated?", y, s->expect_year.v);
+}
+
 static int load(cli *c, loaded *l)
 {
     sb_error err = {0};
@@ -462,10 +666,13 @@ static int load(cli *c, loaded *l)
 
     memset(l, 0, sizeof *l);
     sb_diag_init(&l->diag);
-    if (c->n_files == 0)
+    if (c->n_files == 0 && c->spec == NULL)
         return fail(SB_EUSAGE, "no input files");
-    rc = input_load((const char *const *)c->files, (size_t)c->n_files,
-                    &c->in, &l->ds, &l->rep, &l->diag, &err);
+    rc = load_files(c, l, &err);
+    if (rc == SB_OK && c->spec != NULL)
+        rc = report_spec_names(l->ds, c->spec, &err);
+    if (rc == SB_OK && c->spec != NULL)
+        rc = stale_check(c->spec, l->ds, &l->diag);
     if (print_warnings(c, &l->diag) && rc == SB_OK)
         rc = sb_error_set(&err, SB_EDATA, NULL, 0, 0,
                           "%zu warning%s treated as error%s (--strict)",
@@ -488,6 +695,42 @@ static int finish_output(void)
     return 0;
 }
 
+/* check --spec: the names were checked on load; here every placeholder
+   is expanded as the brief would, and a line says what the spec holds. */
+static int check_spec(cli *c, sb_dataset *ds)
+{
+    const sb_spec *s = c->spec;
+    metrics_ctx *mc = NULL;
+    sb_error err = {0};
+    sb_diag notes;
+    size_t i, charts = 0, tables = 0;
+    sb_status rc;
+    int year = 0, status;
+
+    sb_diag_init(&notes);
+    c->report.lang = c->lang;
+    c->report.from = c->from;
+    rc = metrics_ctx_create(ds, &c->m, &mc, &err);
+    if (rc == SB_OK) {
+        year = c->to ? c->to : report_brief_year(ds, mc);
+        spec_last(c, year, &c->report.from);
+        rc = report_spec_texts(ds, mc, s, &c->report, year, &notes, &err);
+    }
+    status = run_status(c, rc, &err, &notes);
+    for (i = 0; i < s->n_sections; i++) {
+        charts += s->sections[i].n_charts;
+        tables += s->sections[i].n_tables;
+    }
+    if (status == 0 && !c->quiet)
+        printf("%s: report spec: %zu section%s, %zu chart%s, %zu table%s; "
+               "the brief of %d: ok\n", s->path, s->n_sections,
+               s->n_sections == 1 ? "" : "s", charts, charts == 1 ? "" : "s",
+               tables, tables == 1 ? "" : "s", year);
+    sb_diag_clear(&notes);
+    metrics_ctx_destroy(mc);
+    return status;
+}
+
 static int cmd_check(cli *c)
 {
     loaded l;
@@ -508,7 +751,10 @@ static int cmd_check(cli *c)
             input_summary_print(stderr, l.ds, &l.rep, &f, l.diag.count);
         else if (!c->dump && !c->quiet)
             input_summary_print(stdout, l.ds, &l.rep, &f, l.diag.count);
-        status = finish_output();
+        if (c->spec != NULL)
+            status = check_spec(c, l.ds);
+        if (status == 0)
+            status = finish_output();
     }
     loaded_clear(&l);
     return status;
@@ -573,6 +819,65 @@ static int source_date_epoch(long long *out, int *given)
     return 0;
 }
 
+/* charts --spec: the spec's chart_dir (relative to its folder), else
+   charts/ beside the spec. Owned by the spec's lifetime: kept in
+   column_specs, which the cli frees. */
+static const char *spec_chart_dir(cli *c)
+{
+    const char *d = c->spec->chart_dir.text ? c->spec->chart_dir.text
+                                            : "charts";
+    char *path = g_path_is_absolute(d) ? g_strdup(d)
+                                       : g_build_filename(c->spec->dir, d,
+                                                          NULL);
+
+    g_ptr_array_add(c->column_specs, path);
+    return path;
+}
+
+/* Every chart the spec's sections name, each with its own options over
+   the command line's (the command line's --format when it has none). */
+static sb_status spec_charts(cli *c, sb_dataset *ds, metrics_ctx *mc,
+                             sb_diag *notes, sb_error *err)
+{
+    GArray *inds = g_array_new(FALSE, FALSE, sizeof(sb_id));
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(plot_run));
+    size_t i, k;
+    sb_status rc;
+
+    for (i = 0; i < c->spec->n_sections; i++)
+        for (k = 0; k < c->spec->sections[i].n_charts; k++) {
+            const spec_chart *sc = &c->spec->sections[i].charts[k];
+            sb_id id = sb_dataset_find_indicator(ds, sc->indicator.text);
+            plot_run r = c->plot;
+            if (c->isel_spec != NULL && !c->isel_spec[id])
+                continue;            /* --indicator narrows the list */
+            if (sc->type.text != NULL)
+                plot_type_parse(sc->type.text, &r.type);
+            if (sc->formats != 0 && c->format_arg == NULL)
+                r.formats = sc->formats;
+            if (sc->width_mm > 0 && !c->plot.size_given) {
+                r.style.width_mm = sc->width_mm;
+                r.style.height_mm = sc->height_mm;
+                r.size_given = 1;
+            }
+            if (sc->dpi > 0 && !c->dpi_given)
+                r.style.dpi = sc->dpi;
+            if (sc->year.v > 0)
+                r.to = (int)sc->year.v;
+            r.title = sc->title.text;
+            g_array_append_val(inds, id);
+            g_array_append_val(runs, r);
+        }
+    if (inds->len == 0)
+        sb_diag_warn(notes, c->spec->path, 0, 0, "the spec names no charts "
+                     "(sections: charts:)");
+    rc = plot_run_list(ds, mc, (sb_id *)(void *)inds->data,
+                       (plot_run *)(void *)runs->data, inds->len, notes, err);
+    g_array_free(inds, TRUE);
+    g_array_free(runs, TRUE);
+    return rc;
+}
+
 static int cmd_charts(cli *c)
 {
     loaded l;
@@ -599,18 +904,16 @@ static int cmd_charts(cli *c)
     c->plot.style.lang = c->lang;
     c->plot.quiet = c->quiet;
     c->plot.verbose = c->verbose;
+    if (c->spec_path != NULL && c->output == NULL)
+        c->plot.dir = spec_chart_dir(c);
+    spec_last(c, c->to ? c->to : latest_year(l.ds), &c->plot.from);
+    c->isel_spec = l.isel;
     rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
-    if (rc == SB_OK)
+    if (rc == SB_OK && c->spec != NULL)
+        rc = spec_charts(c, l.ds, mc, &notes, &err);
+    else if (rc == SB_OK)
         rc = plot_run_charts(l.ds, mc, l.isel, &c->plot, &notes, &err);
-    print_warnings(c, &notes);
-    if (rc != SB_OK)
-        status = rc == SB_EUSAGE ? fail(rc, "%s", err.msg)
-                                 : (print_diag(&err, "error"),
-                                    sb_status_exit(rc));
-    else if (c->strict && notes.count > 0)
-        status = fail(SB_EDATA, "%zu warning%s treated as error%s (--strict)",
-                      notes.count, notes.count == 1 ? "" : "s",
-                      notes.count == 1 ? "" : "s");
+    status = run_status(c, rc, &err, &notes);
     sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
     loaded_clear(&l);
@@ -624,6 +927,8 @@ static int cmd_report(cli *c)
     metrics_ctx *mc = NULL;
     sb_error err = {0};
     report_result res = {0};
+    sb_diag notes;
+    char *out = NULL;
     sb_status rc;
     int status;
 
@@ -643,22 +948,28 @@ static int cmd_report(cli *c)
         loaded_clear(&l);
         return status;
     }
+    sb_diag_init(&notes);
     c->m.from = c->from;
     c->report.from = c->from;
     c->report.year = c->to;
     c->report.output = c->output;
     c->report.warnings = l.diag.count;
+    c->report.diag = &notes;
     rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
-    if (rc == SB_OK)
+    if (rc == SB_OK) {
+        int year = c->to ? c->to : report_brief_year(l.ds, mc);
+        spec_last(c, year, &c->report.from);
+        if (c->output == NULL)
+            c->report.output = out = spec_output(c, year);
         rc = report_brief_write(l.ds, mc, l.isel, &c->report, &res, &err);
-    if (rc != SB_OK)
-        status = rc == SB_EUSAGE ? fail(rc, "%s", err.msg)
-                                 : (print_diag(&err, "error"),
-                                    sb_status_exit(rc));
-    else if (c->verbose)
+    }
+    status = run_status(c, rc, &err, &notes);
+    if (rc == SB_OK && c->verbose)
         fprintf(stderr, "statbrief: wrote %s: %zu pages, %zu bytes\n",
                 res.path, res.pages, res.bytes);
     g_free(res.path);
+    g_free(out);
+    sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
     loaded_clear(&l);
     return status;
@@ -707,6 +1018,8 @@ int main(int argc, char **argv)
     c.plot.style.height_mm = 100;
     c.plot.style.dpi = 150;
     status = parse_options(&c, argc - 1, argv + 1);
+    if (status < 0 && c.spec_path != NULL)
+        status = apply_spec(&c);
     if (status < 0)
         status = c.cmd == CMD_CHECK     ? cmd_check(&c)
                  : c.cmd == CMD_METRICS ? cmd_metrics(&c)
@@ -715,5 +1028,7 @@ int main(int argc, char **argv)
     g_ptr_array_free(c.indicators, TRUE);
     g_ptr_array_free(c.regions, TRUE);
     g_ptr_array_free(c.column_specs, TRUE);
+    g_free((void *)c.m.regions);
+    spec_destroy(c.spec);
     return status;
 }

@@ -22,6 +22,7 @@
 
 typedef struct {
     char *path;
+    const input_options *o;     /* how to read it */
     input_layout layout;
     input_csv_info info;        /* delimiter and BOM, from the header */
 } planned;
@@ -58,7 +59,8 @@ static gint cmp_names(gconstpointer a, gconstpointer b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static sb_status expand_dir(const char *dir, GPtrArray *paths, sb_error *err)
+static sb_status expand_dir(const char *dir, const input_options *o,
+                            GPtrArray *paths, GPtrArray *opts, sb_error *err)
 {
     GError *gerr = NULL;
     GDir *d = g_dir_open(dir, 0, &gerr);
@@ -87,27 +89,30 @@ static sb_status expand_dir(const char *dir, GPtrArray *paths, sb_error *err)
                             "no *.csv files in this directory");
     }
     g_ptr_array_sort(names, cmp_names);
-    for (i = 0; i < names->len; i++)
+    for (i = 0; i < names->len; i++) {
         g_ptr_array_add(paths, g_build_filename(dir, names->pdata[i], NULL));
+        g_ptr_array_add(opts, (gpointer)o);
+    }
     g_ptr_array_free(names, TRUE);
     return SB_OK;
 }
 
-static sb_status expand_args(const char *const *args, size_t n,
-                             GPtrArray *paths, sb_error *err)
+static sb_status expand_args(const input_arg *args, size_t n,
+                             GPtrArray *paths, GPtrArray *opts, sb_error *err)
 {
     struct stat st;
     size_t i;
 
     for (i = 0; i < n; i++) {
-        if (stat(args[i], &st) != 0)
-            return sb_error_set(err, SB_ENOINPUT, args[i], 0, 0,
+        if (stat(args[i].path, &st) != 0)
+            return sb_error_set(err, SB_ENOINPUT, args[i].path, 0, 0,
                                 "cannot open: %s", g_strerror(errno));
         if (S_ISDIR(st.st_mode)) {
-            if (expand_dir(args[i], paths, err) != SB_OK)
+            if (expand_dir(args[i].path, args[i].o, paths, opts, err) != SB_OK)
                 return SB_ENOINPUT;
         } else {
-            g_ptr_array_add(paths, g_strdup(args[i]));
+            g_ptr_array_add(paths, g_strdup(args[i].path));
+            g_ptr_array_add(opts, (gpointer)args[i].o);
         }
     }
     if (paths->len > MAX_FILES)
@@ -134,14 +139,18 @@ static int peek_row(void *user, const input_row *row, sb_error *err)
                ? 1 : -1;
 }
 
-static sb_status peek(planned *p, const input_options *o, sb_error *err)
+static sb_status peek(planned *p, sb_error *err)
 {
-    peek_ctx c = {p->path, &o->layout, &p->layout, 0};
+    peek_ctx c = {p->path, &p->o->layout, &p->layout, 0};
     sb_status rc = input_csv_read(p->path, &p->info, peek_row, &c, err);
 
     if (rc == SB_OK && !c.got)
         return sb_error_set(err, SB_EDATA, p->path, 0, 0,
                             "empty file: expected a header line");
+    if (rc == SB_OK && p->o->indicator != NULL && p->layout.stem != NULL) {
+        g_free(p->layout.stem);      /* the spec names the indicator */
+        p->layout.stem = g_strdup(p->o->indicator);
+    }
     return rc;
 }
 
@@ -170,11 +179,11 @@ static void describe_columns(const input_layout *l, input_file_report *rep)
 }
 
 static sb_status load_data(sb_dataset *ds, uint16_t file, planned *p,
-                           const input_options *o, const int have_meta[2],
+                           const int have_meta[2],
                            input_file_report *rep, sb_diag *diag,
                            sb_error *err)
 {
-    input_data_opts d = {&p->layout, o->decimal_comma, have_meta[0],
+    input_data_opts d = {&p->layout, p->o->decimal_comma, have_meta[0],
                          have_meta[1]};
     sb_status rc;
 
@@ -189,7 +198,7 @@ static sb_status load_data(sb_dataset *ds, uint16_t file, planned *p,
 }
 
 static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
-                          const input_options *o, const int have_meta[2],
+                          const int have_meta[2],
                           input_file_report *rep, sb_diag *diag,
                           sb_error *err)
 {
@@ -206,11 +215,11 @@ static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
     case INPUT_ROLE_DATA:
         break;
     }
-    return load_data(ds, file, p, o, have_meta, rep, diag, err);
+    return load_data(ds, file, p, have_meta, rep, diag, err);
 }
 
 static sb_status load_all(sb_dataset *ds, planned *plan, size_t n,
-                          const input_options *o, input_report *report,
+                          input_report *report,
                           sb_diag *diag, sb_error *err)
 {
     static const input_role order[] = {
@@ -229,7 +238,7 @@ static sb_status load_all(sb_dataset *ds, planned *plan, size_t n,
         for (i = 0; i < n; i++) {
             if (plan[i].layout.role != order[k])
                 continue;
-            rc = load_one(ds, &plan[i], order[k], o, have_meta,
+            rc = load_one(ds, &plan[i], order[k], have_meta,
                           &report->files[i], diag, err);
             if (rc != SB_OK)
                 return rc;
@@ -241,7 +250,25 @@ sb_status input_load(const char *const *args, size_t n_args,
                      const input_options *o, sb_dataset **out,
                      input_report *report, sb_diag *diag, sb_error *err)
 {
+    input_arg *a = g_new0(input_arg, n_args + 1);
+    size_t i;
+    sb_status rc;
+
+    for (i = 0; i < n_args; i++) {
+        a[i].path = args[i];
+        a[i].o = o;
+    }
+    rc = input_load_args(a, n_args, out, report, diag, err);
+    g_free(a);
+    return rc;
+}
+
+sb_status input_load_args(const input_arg *args, size_t n_args,
+                          sb_dataset **out, input_report *report,
+                          sb_diag *diag, sb_error *err)
+{
     GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *opts = g_ptr_array_new();
     planned *plan = NULL;
     input_report local = {0};
     sb_dataset *ds = NULL;
@@ -251,7 +278,7 @@ sb_status input_load(const char *const *args, size_t n_args,
     *out = NULL;
     if (report == NULL)
         report = &local;
-    rc = expand_args(args, n_args, paths, err);
+    rc = expand_args(args, n_args, paths, opts, err);
     if (rc != SB_OK)
         goto done;
     n = paths->len;
@@ -260,12 +287,13 @@ sb_status input_load(const char *const *args, size_t n_args,
     report->n_files = n;
     for (i = 0; i < n && rc == SB_OK; i++) {
         plan[i].path = paths->pdata[i];
-        rc = peek(&plan[i], o, err);
+        plan[i].o = opts->pdata[i];
+        rc = peek(&plan[i], err);
     }
     if (rc != SB_OK)
         goto done;
     ds = sb_dataset_create();
-    rc = load_all(ds, plan, n, o, report, diag, err);
+    rc = load_all(ds, plan, n, report, diag, err);
     if (rc == SB_OK)
         rc = sb_dataset_finish(ds, diag, err);
 done:
@@ -273,6 +301,7 @@ done:
         input_layout_clear(&plan[i].layout);
     g_free(plan);
     g_ptr_array_free(paths, TRUE);
+    g_ptr_array_free(opts, TRUE);
     input_report_clear(&local);
     if (rc == SB_OK)
         *out = ds;

@@ -15,7 +15,15 @@
 typedef struct {
     input_layout_opts layout;   /* --shape, --columns */
     int decimal_comma;          /* --decimal-comma: 1 forced, 0 detect */
+    const char *indicator;      /* wide by region: the id (else the stem) */
 } input_options;
+
+/* A file or directory with the options to read it by (a spec gives each
+   data entry its own). */
+typedef struct {
+    const char *path;
+    const input_options *o;
+} input_arg;
 
 /* What one file turned out to be, for `check`. Arrays are owned by the
    report. */
@@ -54,5 +62,10 @@ void input_report_clear(input_report *r);
 sb_status input_load(const char *const *args, size_t n_args,
                      const input_options *o, sb_dataset **out,
                      input_report *report, sb_diag *diag, sb_error *err);
+
+/* The same with options per argument; a directory's files take its. */
+sb_status input_load_args(const input_arg *args, size_t n_args,
+                          sb_dataset **out, input_report *report,
+                          sb_diag *diag, sb_error *err);
 
 #endif

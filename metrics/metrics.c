@@ -109,13 +109,34 @@ static sb_status group_error(sb_dataset *ds, const char *g, sb_error *err)
     return SB_EUSAGE;
 }
 
+/* A spec's list of regions. It has no name to print: "all" is what
+   the text calls an unnamed set. */
+static sb_status listed_set(metrics_ctx *c, const metrics_opts *o,
+                            sb_error *err)
+{
+    size_t i;
+
+    c->in_set = g_new0(unsigned char, sb_dataset_n_regions(c->ds) + 1);
+    for (i = 0; i < o->n_regions; i++) {
+        sb_id r = sb_dataset_find_region(c->ds, o->regions[i]);
+        if (r == SB_NONE)
+            return sb_error_set(err, SB_EUSAGE, NULL, 0, 0,
+                                "unknown region \"%s\"", o->regions[i]);
+        c->in_set[r] = 1;
+    }
+    c->set_name = g_strdup("all");
+    return SB_OK;
+}
+
 /* --group, else the focus region's first group, else all but the total. */
-static sb_status comparison_set(metrics_ctx *c, const char *group,
+static sb_status comparison_set(metrics_ctx *c, const metrics_opts *o,
                                 sb_error *err)
 {
     size_t i, n = sb_dataset_n_regions(c->ds), members = 0;
-    const char *g = group;
+    const char *group = o->group, *g = group;
 
+    if (o->n_regions > 0 && group == NULL)
+        return listed_set(c, o, err);
     if (g == NULL && c->focus != SB_NONE &&
         sb_dataset_region_at(c->ds, c->focus)->n_groups > 0)
         g = sb_dataset_region_at(c->ds, c->focus)->groups[0];
@@ -161,7 +182,7 @@ sb_status metrics_ctx_create(sb_dataset *ds, const metrics_opts *o,
     if (rc == SB_OK && o->focus == NULL)
         c->focus = default_focus(ds);
     if (rc == SB_OK)
-        rc = comparison_set(c, o->group, err);
+        rc = comparison_set(c, o, err);
     if (rc != SB_OK) {
         metrics_ctx_destroy(c);
         return rc;

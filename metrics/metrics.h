@@ -17,6 +17,8 @@
 
 typedef struct {
     const char *group;       /* --group: the comparison set; NULL default */
+    const char *const *regions;  /* else these regions (a spec's list) */
+    size_t n_regions;
     const char *focus;       /* --focus; NULL: first region of regions.csv,
                                 else the first region met in the data */
     const char *total;       /* --total, --benchmark: override the roles */

@@ -133,6 +133,10 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         return sb_diag_warn(diag, NULL, 0, 0, "%s", why.msg) == SB_OK
                    ? SB_OK : SB_ENOMEM;
     }
+    if (o->title != NULL) {              /* a spec's own title */
+        g_free(c->title);
+        c->title = g_strdup(o->title);
+    }
     name = stem(c, o, (int)def->type, used);
     {
         /* the text alternative, same name with .txt */
@@ -173,6 +177,27 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
     if (c != def)
         plot_chart_destroy(c);
     plot_chart_destroy(def);
+    return rc;
+}
+
+sb_status plot_run_list(sb_dataset *ds, metrics_ctx *mc, const sb_id *inds,
+                        const plot_run *runs, size_t n, sb_diag *diag,
+                        sb_error *err)
+{
+    GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                             NULL);
+    sb_status rc = SB_OK;
+    size_t i;
+
+    for (i = 0; i < n && rc == SB_OK; i++) {
+        if (g_mkdir_with_parents(runs[i].dir, 0777) != 0)
+            rc = sb_error_set(err, SB_ECANTCREAT, runs[i].dir, 0, 0,
+                              "cannot create the directory: %s",
+                              g_strerror(errno));
+        else
+            rc = one_chart(ds, mc, inds[i], &runs[i], used, diag, err);
+    }
+    g_hash_table_destroy(used);
     return rc;
 }
 

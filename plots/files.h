@@ -16,6 +16,7 @@ typedef struct {
     const char *dir;             /* created when missing */
     int size_given;              /* --size: else sparklines are 30 x 8 mm */
     int quiet, verbose;
+    const char *title;           /* NULL: from the metadata */
 } plot_run;
 
 /* Parses "pdf,png,svg" into PLOT_* bits. Returns -1 on an unknown one. */
@@ -36,5 +37,12 @@ char *plot_safe_name(const char *id);
 sb_status plot_run_charts(sb_dataset *ds, metrics_ctx *mc,
                           const unsigned char *indicators,
                           const plot_run *o, sb_diag *diag, sb_error *err);
+
+/* A spec's charts: chart i of indicator inds[i] with runs[i]'s type,
+   window, size, formats, title and directory; names unique across the
+   list. */
+sb_status plot_run_list(sb_dataset *ds, metrics_ctx *mc, const sb_id *inds,
+                        const plot_run *runs, size_t n, sb_diag *diag,
+                        sb_error *err);
 
 #endif

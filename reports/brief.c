@@ -3,6 +3,7 @@
  * metrics and the charts; write the PDF (and the figures' CSV).
  */
 #include "brief.h"
+#include "brief_int.h"
 
 #include "metrics/format.h"
 #include "metrics/output.h"
@@ -22,21 +23,6 @@
 #include <glib.h>
 
 #define MAX_FINDINGS 8
-
-/* The brief's words in its language: L(b, "English", "中文"). Both arms
-   are literals, so printf formats stay checked. */
-#define L(b, en, zh) ((b)->lang == FMT_ZH ? (zh) : (en))
-
-typedef struct {
-    sb_dataset *ds;
-    metrics_ctx *mc;
-    const report_opts *o;
-    fmt_lang lang;
-    int year;
-    report_doc *doc;
-    GArray *printed;             /* metrics_row: every figure printed */
-    sb_error *err;
-} brief;
 
 /* The latest year <= upto with a value in series s (0: none). */
 static int last_upto(const sb_series *s, int upto)
@@ -77,7 +63,7 @@ int report_brief_year(sb_dataset *ds, metrics_ctx *mc)
 }
 
 /* The figures of (ind, reg) up to the brief's year; 0 when none. */
-static int row_for(brief *b, sb_id ind, sb_id reg, metrics_row *r)
+int brief_row_for(brief *b, sb_id ind, sb_id reg, metrics_row *r)
 {
     const sb_series *s = find_series(b->ds, ind, reg);
     sb_error ignore = {0};
@@ -90,7 +76,7 @@ static int row_for(brief *b, sb_id ind, sb_id reg, metrics_row *r)
     return 1;
 }
 
-static char *dest_of(const sb_indicator *ind)
+char *brief_dest(const sb_indicator *ind)
 {
     return g_strdup_printf("sec-%s", ind->id);
 }
@@ -100,7 +86,7 @@ static int selected(const unsigned char *sel, sb_id id)
     return sel == NULL || sel[id];
 }
 
-static const char *region_of(const brief *b, sb_id reg)
+const char *brief_region(const brief *b, sb_id reg)
 {
     const sb_region *r = sb_dataset_region_at(b->ds, reg);
 
@@ -113,7 +99,7 @@ static const char *name_of(const brief *b, sb_id ind)
 }
 
 /* The regions a brief shows: the comparison set and the focus. */
-static int shown(const brief *b, sb_id reg)
+int brief_shown(const brief *b, sb_id reg)
 {
     return metrics_in_set(b->mc, reg) || reg == metrics_focus(b->mc);
 }
@@ -126,9 +112,9 @@ static char *regions_compared(brief *b)
     size_t i, n = 0;
 
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
-        if (shown(b, (sb_id)i)) {
+        if (brief_shown(b, (sb_id)i)) {
             g_string_append_printf(g, "%s%s", g->len ? L(b, ", ", "、") : "",
-                                   region_of(b, (sb_id)i));
+                                   brief_region(b, (sb_id)i));
             n++;
         }
     if (n > 8)
@@ -177,16 +163,24 @@ static int focus_has_values(brief *b)
 
 /* ---- the parts ------------------------------------------------------------ */
 
-static void title_block(brief *b, const char *title)
+static void title_block(brief *b, const char *title, const char *subtitle)
 {
     char *regions = regions_compared(b), *lead;
     const char *set = metrics_set_name(b->mc);
+    const char *author = b->o->author;
     int first, last, as_of, named = strcmp(set, "all") != 0;
 
     data_years(b, &first, &last, &as_of);
     if (b->o->from > first)                   /* --from narrows it */
         first = b->o->from;
     report_doc_title(b->doc, title);
+    if (subtitle != NULL && subtitle[0] != '\0')
+        report_doc_para(b->doc, REPORT_LEAD, subtitle, NULL);
+    if (author != NULL && author[0] != '\0') {
+        lead = g_strdup_printf(L(b, "By %s.", "作者：%s。"), author);
+        report_doc_para(b->doc, REPORT_SMALL, lead, NULL);
+        g_free(lead);
+    }
     lead = g_strdup_printf(L(b, "Period covered: %d\xe2\x80\x93%d. Data as "
                              "of %d. Regions compared: %s%s%s%s.",
                              "覆盖年份：%d\xe2\x80\x94%d年。数据截至%d年。"
@@ -213,8 +207,8 @@ static int cmp_finding(const void *a, const void *b)
     return x->ind < y->ind ? -1 : x->ind > y->ind;
 }
 
-/* 4-8 sentences, the ones that matter most, each linked to its section. */
-static void findings(brief *b, const unsigned char *sel)
+void brief_findings(brief *b, const unsigned char *sel, size_t max,
+                    const char *heading)
 {
     finding *f = g_new0(finding, sb_dataset_n_indicators(b->ds) + 1);
     size_t i, n = 0;
@@ -224,7 +218,7 @@ static void findings(brief *b, const unsigned char *sel)
         double score;
         char *t;
         if (!selected(sel, (sb_id)i) ||
-            !row_for(b, (sb_id)i, metrics_focus(b->mc), &r))
+            !brief_row_for(b, (sb_id)i, metrics_focus(b->mc), &r))
             continue;
         t = report_text_finding(b->ds, b->mc, &r, b->lang, &score);
         if (t == NULL)
@@ -234,12 +228,14 @@ static void findings(brief *b, const unsigned char *sel)
         f[n++].ind = (sb_id)i;
     }
     qsort(f, n, sizeof *f, cmp_finding);
-    report_doc_heading(b->doc, 1, L(b, "Key findings", "主要发现"),
-                       "findings", 1);
+    if (heading != NULL)
+        report_doc_heading(b->doc, 1, heading, "findings", 1);
     for (i = 0; i < n; i++) {
-        if (i < MAX_FINDINGS) {
-            char *dest = dest_of(sb_dataset_indicator_at(b->ds, f[i].ind));
-            report_doc_para(b->doc, REPORT_BULLET, f[i].text, dest);
+        if (i < max) {
+            char *dest = brief_dest(sb_dataset_indicator_at(b->ds, f[i].ind));
+            report_doc_para(b->doc, REPORT_BULLET, f[i].text,
+                            b->linked == NULL || b->linked[f[i].ind] ? dest
+                                                                     : NULL);
             g_free(dest);
         }
         g_free(f[i].text);
@@ -306,7 +302,7 @@ static void change_cells(const brief *b, char **cell,
 }
 
 /* One row per indicator for the focus region, with a sparkline. */
-static void summary(brief *b, const unsigned char *sel)
+void brief_summary(brief *b, const unsigned char *sel, const char *heading)
 {
     static const char *const en[] = {"Indicator", "Latest", "Year",
                                      "Change", "CAGR / points", "Rank",
@@ -325,7 +321,7 @@ static void summary(brief *b, const unsigned char *sel)
         char **cell;
         sb_error ignore = {0};
         if (!selected(sel, (sb_id)i) ||
-            !row_for(b, (sb_id)i, metrics_focus(b->mc), &r))
+            !brief_row_for(b, (sb_id)i, metrics_focus(b->mc), &r))
             continue;
         t->spark = g_renew(plot_chart *, t->spark, t->n_rows + 1);
         t->spark[t->n_rows] = plot_chart_build(b->ds, b->mc, (sb_id)i,
@@ -339,7 +335,8 @@ static void summary(brief *b, const unsigned char *sel)
         change_cells(b, cell, ind, &r);
         cell[6] = g_strdup("");
     }
-    report_doc_heading(b->doc, 1, L(b, "Summary", "指标概览"), "summary", 1);
+    if (heading != NULL)
+        report_doc_heading(b->doc, 1, heading, "summary", 1);
     report_doc_table(b->doc, t);
 }
 
@@ -362,12 +359,12 @@ static report_table *comparison_table(brief *b, sb_id ind)
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
         char v[FMT_MAX], w[FMT_MAX], **cell;
         sb_id reg = (sb_id)i;
-        if (!shown(b, reg) || !row_for(b, ind, reg, &r))
+        if (!brief_shown(b, reg) || !brief_row_for(b, ind, reg, &r))
             continue;
         t->bold = g_renew(int, t->bold, t->n_rows + 1);
         t->bold[t->n_rows] = reg == metrics_focus(b->mc);
         cell = table_row(t);
-        cell[0] = g_strdup(region_of(b, reg));
+        cell[0] = g_strdup(brief_region(b, reg));
         cell[1] = g_strdup_printf("%s (%d)", fmt_plain(v, sizeof v,
                                   r.first_value, p, b->lang), r.first_year);
         cell[2] = g_strdup_printf("%s (%d)", fmt_plain(w, sizeof w,
@@ -395,7 +392,7 @@ static void value_notes(brief *b, sb_id ind)
 
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
-        if (s->indicator != ind || !shown(b, s->region))
+        if (s->indicator != ind || !brief_shown(b, s->region))
             continue;
         for (j = 0; j < s->n; j++) {
             const sb_obs *o = &s->obs[j];
@@ -408,7 +405,7 @@ static void value_notes(brief *b, sb_id ind)
             if (n++ == 0)
                 report_doc_space(b->doc, 5);     /* off the table's rule */
             g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
-                            region_of(b, s->region), o->year);
+                            brief_region(b, s->region), o->year);
             for (f = o->flags ? sb_dataset_str(b->ds, o->flags) : ""; *f; f++)
                 g_string_append_printf(g, "%s (%c)%s",
                                        plot_flag_meaning(*f, b->lang), *f,
@@ -440,41 +437,44 @@ static int worth_a_chart(const plot_chart *c)
     return 0;
 }
 
-static void section(brief *b, sb_id ind)
+void brief_section(brief *b, sb_id ind, const char *heading)
 {
     const sb_indicator *p = sb_dataset_indicator_at(b->ds, ind);
-    char *dest = dest_of(p), *text;
+    char *dest = brief_dest(p), *text;
     sb_error why = {0};
     plot_chart *c = plot_chart_build(b->ds, b->mc, ind, -1, b->o->from,
                                      b->year, b->lang, &why);
     metrics_row r;
     report_table *t;
 
-    report_doc_heading(b->doc, 1, fmt_name(p, b->lang), dest, 1);
+    if (heading != NULL)
+        report_doc_heading(b->doc, 1, heading, dest, 1);
     if (c != NULL && !worth_a_chart(c)) {
         plot_chart_destroy(c);
         c = NULL;
     }
-    if (c != NULL) {
-        g_free(c->title);                /* the heading says it */
+    if (c != NULL && heading != NULL) {  /* the heading says it */
+        g_free(c->title);
         c->title = g_strdup("");
+    }
+    if (c != NULL) {
         /* a bar chart is as tall as its bars need */
         report_doc_chart(b->doc, c, c->type == PLOT_BAR
                                         ? fmin(215, 56 + 18.0 * c->n_bars)
                                         : 215);
     }
-    if (row_for(b, ind, metrics_focus(b->mc), &r)) {
+    if (brief_row_for(b, ind, metrics_focus(b->mc), &r)) {
         text = report_text_series(b->ds, b->mc, &r, b->lang);
         report_doc_para(b->doc, REPORT_BODY, text, NULL);
         g_free(text);
     } else if (b->lang == FMT_ZH) {  /* or the table seems to lack a row */
         text = g_strdup_printf("截至%d年，数据中没有%s的数值。", b->year,
-                               region_of(b, metrics_focus(b->mc)));
+                               brief_region(b, metrics_focus(b->mc)));
         report_doc_para(b->doc, REPORT_BODY, text, NULL);
         g_free(text);
     } else {
         text = g_strdup_printf("The data have no value for %s up to %d.",
-                               region_of(b, metrics_focus(b->mc)), b->year);
+                               brief_region(b, metrics_focus(b->mc)), b->year);
         report_doc_para(b->doc, REPORT_BODY, text, NULL);
         g_free(text);
     }
@@ -485,14 +485,14 @@ static void section(brief *b, sb_id ind)
 }
 
 /* Indicators with a value in the comparison set up to the brief's year. */
-static int has_section(brief *b, sb_id ind)
+int brief_has_section(brief *b, sb_id ind)
 {
     size_t i;
 
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
         if (s->indicator == ind && last_upto(s, b->year) > 0 &&
-            shown(b, s->region))
+            brief_shown(b, s->region))
             return 1;
     }
     return 0;
@@ -570,7 +570,7 @@ static void quality(brief *b, sb_id ind, GString *g)
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
         char *what;
-        if (s->indicator != ind || !shown(b, s->region))
+        if (s->indicator != ind || !brief_shown(b, s->region))
             continue;
         what = series_quality(b, s);
         if (what == NULL)
@@ -580,7 +580,7 @@ static void quality(brief *b, sb_id ind, GString *g)
         else
             g_string_append(g, L(b, "; ", "；"));
         g_string_append_printf(g, L(b, "%s, %s", "%s，%s"),
-                               region_of(b, s->region), what);
+                               brief_region(b, s->region), what);
         g_free(what);
     }
     if (g->len > before)
@@ -640,7 +640,7 @@ static void quality_notes(brief *b, const unsigned char *sel, GString *g)
 
     report_doc_heading(b->doc, 2, L(b, "Data quality", "数据质量"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
-        if (!selected(sel, (sb_id)i) || !has_section(b, (sb_id)i))
+        if (!selected(sel, (sb_id)i) || !brief_has_section(b, (sb_id)i))
             continue;
         g_string_truncate(g, 0);
         quality(b, (sb_id)i, g);
@@ -678,7 +678,7 @@ static void notes(brief *b, const unsigned char *sel)
     report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         const sb_indicator *p = sb_dataset_indicator_at(b->ds, (sb_id)i);
-        if (!selected(sel, (sb_id)i) || !has_section(b, (sb_id)i))
+        if (!selected(sel, (sb_id)i) || !brief_has_section(b, (sb_id)i))
             continue;
         g_string_printf(g, L(b, "%s: %s.", "%s：%s。"), fmt_name(p, b->lang),
                         p->source[0] ? p->source : L(b, "not given", "未注明"));
@@ -792,12 +792,52 @@ static sb_status figures_csv(brief *b, char **out, size_t *out_len,
     return SB_OK;
 }
 
+/* Title block, then the spec's sections or the default parts, then the
+   notes. *title is the brief's title (g_free). */
+static sb_status body(brief *b, const unsigned char *sel, char **title)
+{
+    const sb_spec *s = b->o->spec;
+    char *sub = NULL;
+    sb_status rc = SB_OK;
+    size_t i;
+
+    *title = b->o->title ? g_strdup(b->o->title)
+             : s ? brief_spec_text(b, &s->title, b->o->diag) : NULL;
+    if (s != NULL && b->err->code != SB_OK)
+        return b->err->code;
+    if (*title == NULL)
+        *title = g_strdup_printf(L(b, "%s: science and education "
+                                      "indicators, %d",
+                                   "%s科技与教育指标（%d年）"),
+                                 brief_region(b, metrics_focus(b->mc)),
+                                 b->year);
+    if (s != NULL && (sub = brief_spec_text(b, &s->subtitle, b->o->diag)) ==
+                         NULL && b->err->code != SB_OK)
+        return b->err->code;
+    title_block(b, *title, sub);
+    g_free(sub);
+    if (s != NULL && s->n_sections > 0) {
+        rc = brief_spec_sections(b, b->o->diag);
+    } else {
+        brief_findings(b, sel, MAX_FINDINGS, L(b, "Key findings", "主要发现"));
+        brief_summary(b, sel, L(b, "Summary", "指标概览"));
+        for (i = 0; i < sb_dataset_n_indicators(b->ds); i++)
+            if (selected(sel, (sb_id)i) && brief_has_section(b, (sb_id)i))
+                brief_section(b, (sb_id)i,
+                              fmt_name(sb_dataset_indicator_at(b->ds, (sb_id)i),
+                                       b->lang));
+    }
+    if (rc == SB_OK)
+        notes(b, sel);
+    return rc;
+}
+
 sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
                              const unsigned char *indicators,
                              const report_opts *o, report_result *res,
                              sb_error *err)
 {
-    brief b = {ds, mc, o, o->lang, 0, NULL, NULL, err};
+    brief b = {.ds = ds, .mc = mc, .o = o, .lang = o->lang, .err = err};
     const sb_region *focus;
     sb_id focus_id;
     report_meta meta;
@@ -825,25 +865,21 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
                             "%s%d: nothing to brief", focus->name,
                             o->from ? "in the window ending " : "up to ",
                             b.year);
-    title = o->title ? g_strdup(o->title)
-                     : g_strdup_printf(L(&b, "%s: science and education "
-                                             "indicators, %d",
-                                         "%s科技与教育指标（%d年）"),
-                                       region_of(&b, focus_id), b.year);
     b.doc = report_doc_create(o->paper, b.lang);
     b.printed = g_array_new(FALSE, FALSE, sizeof(metrics_row));
-    title_block(&b, title);
-    findings(&b, indicators);
-    summary(&b, indicators);
-    for (i = 0; i < sb_dataset_n_indicators(ds); i++)
-        if (selected(indicators, (sb_id)i) && has_section(&b, (sb_id)i))
-            section(&b, (sb_id)i);
-    notes(&b, indicators);
     data_years(&b, &first, &last, &as_of);
+    b.as_of = as_of;
+    rc = body(&b, indicators, &title);
+    if (rc != SB_OK) {
+        g_array_free(b.printed, TRUE);
+        report_doc_destroy(b.doc);
+        g_free(b.linked);
+        return rc;
+    }
     footer = g_strdup_printf(L(&b, "%s \xc2\xb7 data as of %d",
                                "%s \xc2\xb7 数据截至%d年"), title, as_of);
     subject = g_strdup_printf(L(&b, "%s, %d", "%s，%d年"),
-                              region_of(&b, focus_id), b.year);
+                              brief_region(&b, focus_id), b.year);
     meta.title = title;
     /* without a spec's author no person to name: the generator, like a
        report server would */
@@ -851,9 +887,9 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     meta.subject = subject;
     keywords = g_string_new(L(&b, "statistics; indicators; ",
                               "统计; 指标; "));
-    g_string_append(keywords, region_of(&b, focus_id));
+    g_string_append(keywords, brief_region(&b, focus_id));
     for (i = 0; i < sb_dataset_n_indicators(ds); i++)
-        if (selected(indicators, (sb_id)i) && has_section(&b, (sb_id)i))
+        if (selected(indicators, (sb_id)i) && brief_has_section(&b, (sb_id)i))
             g_string_append_printf(keywords, "; %s", name_of(&b, (sb_id)i));
     meta.keywords = keywords->str;
     meta.footer = footer;
@@ -887,5 +923,6 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     g_string_free(keywords, TRUE);
     g_array_free(b.printed, TRUE);
     report_doc_destroy(b.doc);
+    g_free(b.linked);
     return rc;
 }

@@ -10,6 +10,7 @@
 
 #include "doc.h"
 #include "input/model.h"
+#include "input/spec.h"
 #include "metrics/metrics.h"
 
 typedef struct {
@@ -25,6 +26,8 @@ typedef struct {
     const char *output;          /* NULL: brief-{year}.pdf */
     const char *metrics_csv;     /* NULL: none */
     size_t warnings;             /* raised while loading, for the notes */
+    const sb_spec *spec;         /* NULL: the default brief */
+    sb_diag *diag;               /* warnings while writing; NULL: none */
 } report_opts;
 
 typedef struct {

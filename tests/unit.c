@@ -330,6 +330,7 @@ int main(int argc, char **argv)
     misc_tests();
     metrics_tests(dir);
     reports_tests(dir);
+    spec_tests(dir);
     plots_tests();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed != 0;

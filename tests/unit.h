@@ -20,6 +20,9 @@ void metrics_tests(const char *dir);
 /* tests/unit_reports.c */
 void reports_tests(const char *dir);
 
+/* tests/unit_spec.c */
+void spec_tests(const char *dir);
+
 /* tests/unit_plots.c */
 void plots_tests(void);
 int pngdiff(const char *golden, const char *got, const char *diff);

@@ -1,0 +1,406 @@
+/*
+ * reports/placeholder.c -- expands the {placeholders} of placeholder.h:
+ * splits a placeholder into words, resolves indicator, region, metric
+ * and window, asks the metrics API and prints through the formatter.
+ */
+#include "placeholder.h"
+
+#include "input/spec.h"
+#include "text.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_WORDS 5
+
+typedef enum { K_VALUE, K_PCT, K_POINTS, K_NUMBER, K_INT, K_CHANGE } kind;
+
+/* A metric: its name, where metrics_row keeps it, how it prints. For
+   K_CHANGE and yoy/gap the indicator's kind decides (points for rates). */
+static const struct {
+    const char *name;
+    size_t off;
+    kind k;
+    int is_int;
+} metric[] = {
+#define D(n, f, k) {n, offsetof(metrics_row, f), k, 0}
+#define I(n, f) {n, offsetof(metrics_row, f), K_INT, 1}
+    D("value", last_value, K_VALUE), D("first_value", first_value, K_VALUE),
+    D("last_value", last_value, K_VALUE), D("change", change, K_CHANGE),
+    D("pct_change", pct_change, K_PCT), D("pp_change", pp_change, K_POINTS),
+    D("cagr", cagr, K_PCT), D("yoy", yoy, K_CHANGE),
+    D("multiple", multiple, K_NUMBER), D("slope", slope, K_NUMBER),
+    D("intercept", intercept, K_NUMBER), D("r2", r2, K_NUMBER),
+    D("trend_growth", trend_growth, K_PCT), D("forecast", forecast, K_VALUE),
+    D("forecast_lo", forecast_lo, K_VALUE),
+    D("forecast_hi", forecast_hi, K_VALUE), I("rank", rank),
+    I("rank_of", rank_of), D("share", share, K_PCT), D("gap", gap, K_CHANGE),
+    D("growth_gap", growth_gap, K_POINTS), I("n", n),
+    I("first_year", first_year), I("last_year", last_year),
+    I("forecast_year", forecast_year),
+#undef D
+#undef I
+};
+
+static const char *const metric_names[] = {
+    "value", "first_value", "last_value", "change", "pct_change",
+    "pp_change", "cagr", "yoy", "multiple", "slope", "intercept", "r2",
+    "trend_growth", "forecast", "forecast_lo", "forecast_hi", "rank",
+    "rank_of", "share", "gap", "growth_gap", "n", "first_year", "last_year",
+    "forecast_year", NULL};
+
+typedef struct {
+    const placeholder_ctx *c;
+    placeholder_locate where;
+    void *user;
+    size_t at;                   /* offset of the '{' */
+    sb_diag *diag;
+    sb_error *err;
+} job;
+
+static sb_status fail(const job *j, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static sb_status fail(const job *j, const char *fmt, ...)
+{
+    char msg[sizeof j->err->msg];
+    va_list ap;
+
+    va_start(ap, fmt);
+    g_vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (j->err->code != SB_OK)
+        return j->err->code;
+    j->where(j->user, j->at, j->err);
+    return sb_error_set(j->err, SB_EDATA, j->err->path, j->err->line,
+                        j->err->column, "%s", msg);
+}
+
+/* Splits the inside of a placeholder into at most MAX_WORDS words; a
+   double-quoted word may hold spaces. Returns the count, -1 if too many
+   or a quote is open. */
+static int split_words(char *s, char **w)
+{
+    int n = 0;
+
+    for (;;) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (*s == '\0')
+            return n;
+        if (n == MAX_WORDS)
+            return -1;
+        if (*s == '"') {
+            w[n++] = ++s;
+            s = strchr(s, '"');
+            if (s == NULL)
+                return -1;
+        } else {
+            w[n++] = s;
+            s += strcspn(s, " \t");
+        }
+        if (*s == '\0')
+            return n;
+        *s++ = '\0';
+    }
+}
+
+/* "unknown region \"Chongqng\" (did you mean \"Chongqing\"?)" */
+static sb_status unknown(const job *j, int regions, const char *name)
+{
+    sb_dataset *ds = j->c->ds;
+    size_t i, n = regions ? sb_dataset_n_regions(ds)
+                          : sb_dataset_n_indicators(ds);
+    const char **names = g_new0(const char *, n + 1);
+    const char *near;
+    sb_status rc;
+
+    for (i = 0; i < n; i++)
+        names[i] = regions ? sb_dataset_region_at(ds, (sb_id)i)->name
+                           : sb_dataset_indicator_at(ds, (sb_id)i)->id;
+    near = spec_did_you_mean(name, names);
+    if (near != NULL)
+        rc = fail(j, "unknown %s \"%s\" in a placeholder (did you mean "
+                  "\"%s\"?)", regions ? "region" : "indicator", name, near);
+    else
+        rc = fail(j, "unknown %s \"%s\" in a placeholder",
+                  regions ? "region" : "indicator", name);
+    g_free(names);
+    return rc;
+}
+
+static sb_status find_or_fail(const job *j, const char *id, sb_id *out)
+{
+    *out = sb_dataset_find_indicator(j->c->ds, id);
+    return *out != SB_NONE ? SB_OK : unknown(j, 0, id);
+}
+
+static sb_status region_of(const job *j, const char *name, sb_id *out)
+{
+    metrics_ctx *mc = j->c->mc;
+
+    *out = strcmp(name, "focus") == 0       ? metrics_focus(mc)
+           : strcmp(name, "total") == 0     ? metrics_total(mc)
+           : strcmp(name, "benchmark") == 0 ? metrics_benchmark(mc)
+                                            : sb_dataset_find_region(j->c->ds,
+                                                                     name);
+    if (*out != SB_NONE)
+        return SB_OK;
+    if (strcmp(name, "total") == 0 || strcmp(name, "benchmark") == 0)
+        return fail(j, "the data have no %s region (regions.csv role, or "
+                    "total/benchmark in the spec)", name);
+    return unknown(j, 1, name);
+}
+
+/* "2022" or "2017-2022" (0 for an open start). */
+static sb_status window_of(const job *j, const char *w, int *from, int *to)
+{
+    char *end;
+    long a = strtol(w, &end, 10), b = a;
+
+    if (*end == '-')
+        b = strtol(end + 1, &end, 10);
+    else
+        a = 0;
+    if (end == w || *end != '\0' || b < 1 || b > 99999 || a < 0 ||
+        (a != 0 && a > b))
+        return fail(j, "\"%s\" is not a year or a window like 2017-2022",
+                    w);
+    *from = (int)a;
+    *to = (int)b;
+    return SB_OK;
+}
+
+/* The latest year <= upto with a value of (ind, reg); 0 when none. */
+static int last_upto(sb_dataset *ds, sb_id ind, sb_id reg, int upto)
+{
+    size_t i, k;
+    int y = 0;
+
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->indicator != ind || s->region != reg)
+            continue;
+        for (k = 0; k < s->n; k++)
+            if (!(s->obs[k].state & SB_OBS_MISSING) && s->obs[k].year <= upto)
+                y = s->obs[k].year;
+    }
+    return y;
+}
+
+/* The figures of (ind, reg) over [from, to]; to 0: up to the brief's
+   year. 0 (with a warning) when the series has no value there. */
+static int row_of(const job *j, sb_id ind, sb_id reg, int from, int to,
+                  metrics_row *r)
+{
+    const placeholder_ctx *c = j->c;
+    sb_error e = {0}, ignore = {0};
+
+    if (from == 0)
+        from = c->from;
+    if (to == 0)
+        to = last_upto(c->ds, ind, reg, c->year);
+    if (to == 0 || metrics_get(c->mc, ind, reg, from, to, r, &ignore) != SB_OK)
+        r = NULL;
+    if (r != NULL && c->printed != NULL)
+        g_array_append_val(c->printed, *r);
+    if (r != NULL)
+        return 1;
+    j->where(j->user, j->at, &e);
+    sb_diag_warn(j->diag, e.path, e.line, e.column, "%s has no values of "
+                 "%s up to %d: the placeholder prints \"%s\"",
+                 sb_dataset_region_at(c->ds, reg)->name,
+                 sb_dataset_indicator_at(c->ds, ind)->id, to ? to : c->year,
+                 FMT_UNDEFINED);
+    return 0;
+}
+
+int placeholder_figure(const char *name)
+{
+    size_t m;
+
+    for (m = 0; m < G_N_ELEMENTS(metric); m++)
+        if (strcmp(name, metric[m].name) == 0)
+            return (int)m;
+    return -1;
+}
+
+void placeholder_print(GString *g, const placeholder_ctx *c, int m,
+                       const metrics_row *r)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
+    const char *field = (const char *)r + metric[m].off;
+    double v = metric[m].is_int ? *(const int *)(const void *)field
+                                : *(const double *)(const void *)field;
+    int rate = ind->kind == SB_KIND_RATE, p = sb_indicator_precision(ind);
+    kind k = metric[m].k;
+    char buf[FMT_MAX];
+
+    if (k == K_CHANGE)                   /* change, yoy, gap */
+        k = rate ? K_POINTS : strcmp(metric[m].name, "yoy") == 0 ? K_PCT
+                                                                 : K_VALUE;
+    if (metric[m].is_int ? v == 0 : !isfinite(v)) {
+        g_string_append(g, FMT_UNDEFINED);
+        return;
+    }
+    switch (k) {
+    case K_VALUE: fmt_value(buf, sizeof buf, v, ind, c->lang); break;
+    case K_PCT: fmt_percent(buf, sizeof buf, v, 1, 0, c->lang); break;
+    case K_POINTS:
+        fmt_number(buf, sizeof buf, v, strcmp(metric[m].name, "growth_gap")
+                                           ? p : 1, 0, c->lang);
+        g_string_append(g, buf);
+        g_string_append(g, c->lang == FMT_ZH ? "个百分点"
+                                             : " percentage points");
+        return;
+    case K_NUMBER:
+        fmt_number(buf, sizeof buf, v, strcmp(metric[m].name, "r2") == 0 ||
+                   strcmp(metric[m].name, "multiple") == 0 ? 2 : p + 1, 0,
+                   c->lang);
+        break;
+    default: g_snprintf(buf, sizeof buf, "%d", (int)v); break;
+    }
+    g_string_append(g, buf);
+}
+
+static sb_status figure(const job *j, char **w, int n, GString *g)
+{
+    sb_id ind, reg;
+    int from = 0, to = 0;
+    int m = placeholder_figure(w[2]);
+    metrics_row r;
+    sb_status rc;
+
+    if ((rc = find_or_fail(j, w[0], &ind)) != SB_OK ||
+        (rc = region_of(j, w[1], &reg)) != SB_OK)
+        return rc;
+    if (m < 0) {
+        const char *near = spec_did_you_mean(w[2], metric_names);
+        return near ? fail(j, "unknown figure \"%s\" in a placeholder (did "
+                           "you mean \"%s\"?)", w[2], near)
+                    : fail(j, "unknown figure \"%s\" in a placeholder "
+                           "(value, change, pct_change, pp_change, cagr, "
+                           "yoy, rank, share, gap, ...)", w[2]);
+    }
+    if (n == 4 && (rc = window_of(j, w[3], &from, &to)) != SB_OK)
+        return rc;
+    if (row_of(j, ind, reg, from, to, &r))
+        placeholder_print(g, j->c, m, &r);
+    else
+        g_string_append(g, FMT_UNDEFINED);
+    return SB_OK;
+}
+
+/* {finding IND [REGION]}, {sentences IND [REGION]} */
+static sb_status sentences(const job *j, char **w, int n, GString *g)
+{
+    const placeholder_ctx *c = j->c;
+    sb_id ind, reg = metrics_focus(c->mc);
+    metrics_row r;
+    sb_status rc;
+    char *t = NULL;
+    double score;
+
+    if (n > 3)
+        return fail(j, "{%s INDICATOR [REGION]} takes at most two words",
+                    w[0]);
+    if ((rc = find_or_fail(j, w[1], &ind)) != SB_OK ||
+        (n == 3 && (rc = region_of(j, w[2], &reg)) != SB_OK))
+        return rc;
+    if (!row_of(j, ind, reg, 0, 0, &r))
+        return SB_OK;
+    if (strcmp(w[0], "finding") == 0)  /* no finding: what there is to say */
+        t = report_text_finding(c->ds, c->mc, &r, c->lang, &score);
+    if (t == NULL)
+        t = report_text_series(c->ds, c->mc, &r, c->lang);
+    g_string_append(g, t);
+    g_free(t);
+    return SB_OK;
+}
+
+/* {year}, {from}, {focus}, {as_of}; 0 when w is none of them. */
+static int simple(const placeholder_ctx *c, const char *w, GString *g)
+{
+    const sb_region *f;
+
+    if (strcmp(w, "year") == 0)
+        g_string_append_printf(g, "%d", c->year);
+    else if (strcmp(w, "as_of") == 0)
+        g_string_append_printf(g, "%d", c->as_of);
+    else if (strcmp(w, "from") == 0 && c->from)
+        g_string_append_printf(g, "%d", c->from);
+    else if (strcmp(w, "from") == 0)
+        g_string_append(g, FMT_UNDEFINED);
+    else if (strcmp(w, "focus") == 0 &&
+             metrics_focus(c->mc) != SB_NONE) {
+        f = sb_dataset_region_at(c->ds, metrics_focus(c->mc));
+        g_string_append(g, c->lang == FMT_ZH && f->name_zh[0] ? f->name_zh
+                                                              : f->name);
+    } else
+        return 0;
+    return 1;
+}
+
+static sb_status one(const job *j, char *inside, GString *g)
+{
+    char *w[MAX_WORDS];
+    int n = split_words(inside, w);
+
+    if (n == 1 && simple(j->c, w[0], g))
+        return SB_OK;
+    if (n >= 2 && (strcmp(w[0], "finding") == 0 ||
+                   strcmp(w[0], "sentences") == 0))
+        return sentences(j, w, n, g);
+    if (n == 3 || n == 4)
+        return figure(j, w, n, g);
+    if (n == 0)
+        return fail(j, "empty placeholder {} (write {{ for a brace)");
+    return fail(j, "placeholder {%s%s} is not {INDICATOR REGION FIGURE "
+                "[YEAR or FROM-TO]}, {finding INDICATOR [REGION]}, "
+                "{sentences INDICATOR [REGION]}, {year}, {from}, {focus} or "
+                "{as_of}", n > 0 ? w[0] : "", n > 1 ? " ..." : "");
+}
+
+sb_status placeholder_expand(const placeholder_ctx *c, const char *text,
+                             placeholder_locate where, void *user,
+                             char **out, sb_diag *diag, sb_error *err)
+{
+    GString *g = g_string_new(NULL);
+    job j = {c, where, user, 0, diag, err};
+    const char *p = text, *close;
+    sb_status rc = SB_OK;
+
+    while (*p && rc == SB_OK) {
+        if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+            g_string_append_c(g, *p);
+            p += 2;
+        } else if (*p == '}') {
+            j.at = (size_t)(p - text);
+            rc = fail(&j, "a lone \"}\" (write }} for a brace)");
+        } else if (*p == '{') {
+            char *inside;
+            j.at = (size_t)(p - text);
+            close = strpbrk(p + 1, "{}\n");
+            if (close == NULL || *close != '}') {
+                rc = fail(&j, "a placeholder \"{\" is not closed on its line "
+                          "(write {{ for a brace)");
+                break;
+            }
+            inside = g_strndup(p + 1, (size_t)(close - p - 1));
+            rc = one(&j, inside, g);
+            g_free(inside);
+            p = close + 1;
+        } else {
+            g_string_append_c(g, *p++);
+        }
+    }
+    if (rc != SB_OK) {
+        g_string_free(g, TRUE);
+        return rc;
+    }
+    *out = g_string_free(g, FALSE);
+    return SB_OK;
+}

@@ -1,0 +1,59 @@
+/*
+ * reports/placeholder.h -- the {placeholders} of a spec's texts: any
+ * figure of any series and window, and generated sentences, printed by
+ * the formatter in the brief's language so that a number in the author's
+ * words is the number the tables and charts show.
+ *
+ * Syntax (README, "The report spec"):
+ *   {INDICATOR REGION METRIC}            the figure over the default window
+ *   {INDICATOR REGION METRIC YEAR}       ... over the window ending YEAR
+ *   {INDICATOR REGION METRIC FROM-TO}    ... over FROM-TO
+ *   {finding INDICATOR [REGION]}         the key-finding sentences
+ *   {sentences INDICATOR [REGION]}       the section's sentences
+ *   {year} {from} {focus} {as_of}        the brief's year, first year,
+ *                                        focus region, latest data year
+ *   {{ and }}                            literal braces
+ * REGION is a name or alias, "focus", "total" or "benchmark"; a name with
+ * spaces goes in double quotes. METRIC is value (the window's last
+ * value) or a metrics column: first_value, last_value, change,
+ * pct_change, pp_change, cagr, yoy, multiple, slope, intercept, r2,
+ * trend_growth, forecast, forecast_lo, forecast_hi, rank, rank_of,
+ * share, gap, growth_gap, n, first_year, last_year, forecast_year.
+ */
+#ifndef REPORTS_PLACEHOLDER_H
+#define REPORTS_PLACEHOLDER_H
+
+#include <glib.h>
+
+#include "input/model.h"
+#include "metrics/format.h"
+#include "metrics/metrics.h"
+
+typedef struct {
+    sb_dataset *ds;
+    metrics_ctx *mc;
+    fmt_lang lang;
+    int year;                    /* the brief's year: windows end here */
+    int from;                    /* pinned first year; 0: each series' */
+    int as_of;                   /* the latest year in the data */
+    GArray *printed;             /* metrics_row of each figure; NULL */
+} placeholder_ctx;
+
+/* Sets err's path, line and column for byte `offset` of the text. */
+typedef void (*placeholder_locate)(void *user, size_t offset, sb_error *err);
+
+/* Expands text into *out (g_free). A malformed placeholder or an unknown
+   indicator, region or metric is SB_EDATA, located by `where`. A figure
+   the data leave undefined prints as "–" with a warning in diag (located
+   the same way). */
+sb_status placeholder_expand(const placeholder_ctx *c, const char *text,
+                             placeholder_locate where, void *user,
+                             char **out, sb_diag *diag, sb_error *err);
+
+/* The index of a figure name (value, change, ...), -1 if unknown; and
+   the figure of r printed as text quotes it (tables print the same). */
+int placeholder_figure(const char *name);
+void placeholder_print(GString *g, const placeholder_ctx *c, int m,
+                       const metrics_row *r);
+
+#endif

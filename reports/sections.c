@@ -1,0 +1,403 @@
+/*
+ * reports/sections.c -- a brief shaped by a report spec: the names it
+ * uses checked against the data (at the spec's line and column), its
+ * texts with their placeholders expanded, and its sections drawn in
+ * order: text, key findings, summary table, an indicator's section,
+ * charts, tables.
+ */
+#include "sections.h"
+
+#include "brief_int.h"
+#include "placeholder.h"
+#include "plots/files.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ---- names --------------------------------------------------------------- */
+
+static sb_status name_error(const sb_spec *s, const spec_str *t, int region,
+                            sb_dataset *ds, sb_error *err)
+{
+    size_t i, n = region ? sb_dataset_n_regions(ds)
+                         : sb_dataset_n_indicators(ds);
+    const char **names = g_new0(const char *, n + 1);
+    const char *near;
+
+    for (i = 0; i < n; i++)
+        names[i] = region ? sb_dataset_region_at(ds, (sb_id)i)->name
+                          : sb_dataset_indicator_at(ds, (sb_id)i)->id;
+    near = spec_did_you_mean(t->text, names);
+    if (near != NULL)
+        sb_error_set(err, SB_EDATA, s->path, t->pos.line, t->pos.col,
+                     "unknown %s \"%s\" (did you mean \"%s\"?)",
+                     region ? "region" : "indicator", t->text, near);
+    else
+        sb_error_set(err, SB_EDATA, s->path, t->pos.line, t->pos.col,
+                     "unknown %s \"%s\" (not in the data)",
+                     region ? "region" : "indicator", t->text);
+    g_free(names);
+    return SB_EDATA;
+}
+
+static sb_status known(const sb_spec *s, sb_dataset *ds, const spec_str *t,
+                       int region, sb_error *err)
+{
+    sb_id id;
+
+    if (t->text == NULL)
+        return SB_OK;
+    id = region ? sb_dataset_find_region(ds, t->text)
+                : sb_dataset_find_indicator(ds, t->text);
+    return id != SB_NONE ? SB_OK : name_error(s, t, region, ds, err);
+}
+
+static sb_status known_group(const sb_spec *s, sb_dataset *ds, sb_error *err)
+{
+    size_t i, k;
+
+    if (s->group.text == NULL)
+        return SB_OK;
+    for (i = 0; i < sb_dataset_n_regions(ds); i++) {
+        const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
+        for (k = 0; k < r->n_groups; k++)
+            if (strcmp(r->groups[k], s->group.text) == 0)
+                return SB_OK;
+    }
+    return sb_error_set(err, SB_EDATA, s->path, s->group.pos.line,
+                        s->group.pos.col, "unknown group \"%s\" (no region "
+                        "of regions.csv has it)", s->group.text);
+}
+
+static sb_status section_names(const sb_spec *s, const spec_section *sec,
+                               sb_dataset *ds, sb_error *err)
+{
+    sb_status rc = known(s, ds, &sec->indicator, 0, err);
+    size_t i, k;
+
+    for (i = 0; i < sec->n_charts && rc == SB_OK; i++)
+        rc = known(s, ds, &sec->charts[i].indicator, 0, err);
+    for (i = 0; i < sec->n_tables && rc == SB_OK; i++) {
+        rc = known(s, ds, &sec->tables[i].indicator, 0, err);
+        for (k = 0; k < sec->tables[i].n_indicators && rc == SB_OK; k++)
+            rc = known(s, ds, &sec->tables[i].indicators[k], 0, err);
+    }
+    return rc;
+}
+
+sb_status report_spec_names(sb_dataset *ds, const sb_spec *s, sb_error *err)
+{
+    sb_status rc = SB_OK;
+    size_t i;
+
+    for (i = 0; i < s->n_regions && rc == SB_OK; i++)
+        rc = known(s, ds, &s->regions[i], 1, err);
+    if (rc == SB_OK)
+        rc = known(s, ds, &s->focus, 1, err);
+    if (rc == SB_OK)
+        rc = known(s, ds, &s->total, 1, err);
+    if (rc == SB_OK)
+        rc = known(s, ds, &s->benchmark, 1, err);
+    if (rc == SB_OK)
+        rc = known_group(s, ds, err);
+    for (i = 0; i < s->n_sections && rc == SB_OK; i++)
+        rc = section_names(s, &s->sections[i], ds, err);
+    return rc;
+}
+
+/* ---- texts --------------------------------------------------------------- */
+
+typedef struct {
+    const sb_spec *s;
+    const spec_str *t;
+} where_ctx;
+
+static void locate(void *user, size_t offset, sb_error *err)
+{
+    const where_ctx *w = user;
+    spec_pos p = spec_locate(w->s, w->t, offset);
+
+    g_strlcpy(err->path, w->s->path, sizeof err->path);
+    err->line = p.line;
+    err->column = p.col;
+}
+
+/* t's text with its placeholders expanded (g_free); NULL on error. An
+   absent text gives "". */
+static char *expand(const placeholder_ctx *c, const sb_spec *s,
+                    const spec_str *t, sb_diag *diag, sb_error *err)
+{
+    where_ctx w = {s, t};
+    char *out = NULL;
+
+    if (t->text == NULL)
+        return g_strdup("");
+    if (placeholder_expand(c, t->text, locate, &w, &out, diag, err) != SB_OK)
+        return NULL;
+    return out;
+}
+
+sb_status report_spec_texts(sb_dataset *ds, metrics_ctx *mc, const sb_spec *s,
+                            const report_opts *o, int year, sb_diag *diag,
+                            sb_error *err)
+{
+    placeholder_ctx c = {ds, mc, o->lang, year, o->from, year, NULL};
+    const spec_str *t[] = {&s->title, &s->subtitle};
+    size_t i;
+    char *x;
+
+    for (i = 0; i < G_N_ELEMENTS(t) + s->n_sections; i++) {
+        x = expand(&c, s, i < G_N_ELEMENTS(t)
+                              ? t[i] : &s->sections[i - G_N_ELEMENTS(t)].text,
+                   diag, err);
+        if (x == NULL)
+            return err->code;
+        g_free(x);
+    }
+    return SB_OK;
+}
+
+/* ---- sections ------------------------------------------------------------ */
+
+static const struct {
+    const char *name, *en, *zh;
+} heads[] = {
+    {"region", "Region", "地区"}, {"indicator", "Indicator", "指标"},
+    {"first_year", "First year", "起始年份"}, {"last_year", "Year", "年份"},
+    {"first_value", "First", "起始值"}, {"last_value", "Latest", "最新值"},
+    {"value", "Latest", "最新值"}, {"change", "Change", "变化"},
+    {"pct_change", "Change, %", "增长率"},
+    {"pp_change", "Change, points", "变化（百分点）"},
+    {"cagr", "CAGR", "年均增长率"}, {"yoy", "On the year before", "比上年"},
+    {"multiple", "Multiple", "倍数"}, {"slope", "Trend per year", "年均趋势"},
+    {"intercept", "Intercept", "截距"}, {"r2", "R\xc2\xb2", "R\xc2\xb2"},
+    {"trend_growth", "Trend growth", "趋势增长率"},
+    {"forecast", "Forecast", "预测值"}, {"forecast_lo", "Forecast, low",
+                                          "预测下限"},
+    {"forecast_hi", "Forecast, high", "预测上限"}, {"rank", "Rank", "排名"},
+    {"share", "Share", "占比"}, {"gap", "Gap", "差距"},
+    {"growth_gap", "Growth gap", "增幅差距"}, {"n", "Points", "数据点"},
+    {"trend", "Trend", "趋势"},
+};
+
+static const char *head_of(const brief *b, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(heads); i++)
+        if (strcmp(heads[i].name, name) == 0)
+            return L(b, heads[i].en, heads[i].zh);
+    return name;
+}
+
+/* One cell of a spec table: a name, a sparkline's place or a figure. */
+static char *cell_of(brief *b, const char *col, const metrics_row *r)
+{
+    placeholder_ctx c = {b->ds, b->mc, b->lang, b->year, b->o->from,
+                         b->as_of, NULL};
+    GString *g;
+
+    if (strcmp(col, "region") == 0)
+        return g_strdup(brief_region(b, r->region));
+    if (strcmp(col, "indicator") == 0)
+        return g_strdup(fmt_name(sb_dataset_indicator_at(b->ds, r->indicator),
+                                 b->lang));
+    if (strcmp(col, "trend") == 0)
+        return g_strdup("");
+    if (strcmp(col, "rank") == 0)
+        return r->rank > 0 && r->rank_of >= 2
+                   ? g_strdup_printf(L(b, "%d of %d", "%d/%d"), r->rank,
+                                     r->rank_of)
+                   : g_strdup(FMT_UNDEFINED);
+    g = g_string_new(NULL);
+    placeholder_print(g, &c, placeholder_figure(col), r);
+    return g_string_free(g, FALSE);
+}
+
+static void table_add(brief *b, report_table *t, const spec_table *st,
+                      const char *const *cols, const metrics_row *r)
+{
+    char **cell;
+    size_t c;
+
+    t->cells = g_renew(char **, t->cells, t->n_rows + 1);
+    t->bold = g_renew(int, t->bold, t->n_rows + 1);
+    t->bold[t->n_rows] = st->indicator.text != NULL &&
+                         r->region == metrics_focus(b->mc);
+    if (t->spark != NULL || t->spark_col < t->n_cols) {
+        sb_error ignore = {0};
+        t->spark = g_renew(plot_chart *, t->spark, t->n_rows + 1);
+        t->spark[t->n_rows] = plot_chart_build(b->ds, b->mc, r->indicator,
+                                               PLOT_SPARKLINE, b->o->from,
+                                               b->year, b->lang, &ignore);
+    }
+    cell = t->cells[t->n_rows++] = g_new0(char *, t->n_cols + 1);
+    for (c = 0; c < t->n_cols; c++)
+        cell[c] = cell_of(b, cols[c], r);
+}
+
+/* The default columns of a table of regions and of a table of
+   indicators. */
+static const char *const region_cols[] = {"region", "first_value",
+                                          "last_value", "change", "cagr",
+                                          "rank", "share"};
+static const char *const indicator_cols[] = {"indicator", "last_value",
+                                             "last_year", "change", "cagr",
+                                             "rank", "trend"};
+
+static void spec_table_draw(brief *b, const spec_table *st)
+{
+    int by_region = st->indicator.text != NULL;
+    size_t n = st->n_columns ? st->n_columns : G_N_ELEMENTS(region_cols);
+    const char **cols = g_new0(const char *, n + 1);
+    report_table *t = g_new0(report_table, 1);
+    metrics_row r;
+    size_t i, k = 0;
+
+    for (i = 0; i < n; i++) {
+        const char *c = st->n_columns ? st->columns[i].text
+                        : by_region ? region_cols[i] : indicator_cols[i];
+        if (by_region && strcmp(c, "trend") == 0)
+            continue;                /* a sparkline draws the focus only */
+        cols[k++] = c;
+    }
+    t->n_cols = k;
+    t->spark_col = k;
+    t->head = g_new0(char *, k + 1);
+    t->right = g_new0(int, k);
+    for (i = 0; i < k; i++) {
+        t->head[i] = g_strdup(head_of(b, cols[i]));
+        t->right[i] = strcmp(cols[i], "region") != 0 &&
+                      strcmp(cols[i], "indicator") != 0 &&
+                      strcmp(cols[i], "trend") != 0;
+        if (strcmp(cols[i], "trend") == 0)
+            t->spark_col = i;
+    }
+    if (by_region) {
+        sb_id ind = sb_dataset_find_indicator(b->ds, st->indicator.text);
+        for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
+            if (brief_shown(b, (sb_id)i) &&
+                brief_row_for(b, ind, (sb_id)i, &r))
+                table_add(b, t, st, cols, &r);
+    } else {
+        for (i = 0; i < st->n_indicators; i++)
+            if (brief_row_for(b, sb_dataset_find_indicator(
+                                     b->ds, st->indicators[i].text),
+                              metrics_focus(b->mc), &r))
+                table_add(b, t, st, cols, &r);
+    }
+    if (st->title.text != NULL)
+        report_doc_heading(b->doc, 2, st->title.text, NULL, 0);
+    report_doc_table(b->doc, t);
+    g_free(cols);
+}
+
+/* A chart of the spec, as the brief draws it: its type and year, its
+   title (else the section's heading says it), its height from its size. */
+static void spec_chart_draw(brief *b, const spec_chart *sc, sb_diag *diag)
+{
+    sb_id ind = sb_dataset_find_indicator(b->ds, sc->indicator.text);
+    int type = -1;
+    sb_error why = {0};
+    plot_chart *c;
+    double h = 215;
+
+    if (sc->type.text != NULL)
+        plot_type_parse(sc->type.text, &type);
+    c = plot_chart_build(b->ds, b->mc, ind, type, b->o->from,
+                         sc->year.v ? (int)sc->year.v : b->year, b->lang,
+                         &why);
+    if (c == NULL) {
+        if (diag != NULL)
+            sb_diag_warn(diag, b->o->spec->path, sc->pos.line, sc->pos.col,
+                         "%s", why.msg);
+        return;
+    }
+    g_free(c->title);
+    c->title = g_strdup(sc->title.text ? sc->title.text : "");
+    if (sc->width_mm > 0)
+        h = fmin(500, 215 * (sc->height_mm / sc->width_mm) / (100.0 / 160));
+    report_doc_chart(b->doc, c, h);
+}
+
+/* The text's paragraphs: a blank line ends one. */
+static void paragraphs(brief *b, const char *text)
+{
+    gchar **p = g_regex_split_simple("\n[ \t]*\n", text, 0, 0);
+    size_t i;
+
+    for (i = 0; p[i] != NULL; i++)
+        if (g_strstrip(p[i])[0] != '\0')
+            report_doc_para(b->doc, REPORT_BODY, p[i], NULL);
+    g_strfreev(p);
+}
+
+static sb_status section_draw(brief *b, const placeholder_ctx *pc,
+                              const spec_section *sec, size_t k,
+                              sb_diag *diag)
+{
+    const sb_spec *s = b->o->spec;
+    sb_id ind = sec->indicator.text
+                    ? sb_dataset_find_indicator(b->ds, sec->indicator.text)
+                    : SB_NONE;
+    char *title = expand(pc, s, &sec->title, diag, b->err), *text, *dest;
+    size_t i;
+
+    if (title == NULL)
+        return b->err->code;
+    if (title[0] == '\0' && ind != SB_NONE) {
+        g_free(title);
+        title = g_strdup(fmt_name(sb_dataset_indicator_at(b->ds, ind),
+                                  b->lang));
+    }
+    dest = ind != SB_NONE ? brief_dest(sb_dataset_indicator_at(b->ds, ind))
+                          : g_strdup_printf("part-%zu", k + 1);
+    if (title[0] != '\0')
+        report_doc_heading(b->doc, 1, title, dest, 1);
+    g_free(title);
+    g_free(dest);
+    if ((text = expand(pc, s, &sec->text, diag, b->err)) == NULL)
+        return b->err->code;
+    paragraphs(b, text);
+    g_free(text);
+    if (sec->findings > 0)
+        brief_findings(b, NULL, (size_t)sec->findings, NULL);
+    if (sec->summary)
+        brief_summary(b, NULL, NULL);
+    if (ind != SB_NONE)
+        brief_section(b, ind, NULL);
+    for (i = 0; i < sec->n_charts; i++)
+        spec_chart_draw(b, &sec->charts[i], diag);
+    for (i = 0; i < sec->n_tables; i++)
+        spec_table_draw(b, &sec->tables[i]);
+    return SB_OK;
+}
+
+sb_status brief_spec_sections(brief *b, sb_diag *diag)
+{
+    const sb_spec *s = b->o->spec;
+    placeholder_ctx pc = {b->ds, b->mc, b->lang, b->year, b->o->from,
+                          b->as_of, b->printed};
+    size_t i;
+    sb_status rc = SB_OK;
+
+    b->linked = g_new0(unsigned char, sb_dataset_n_indicators(b->ds) + 1);
+    for (i = 0; i < s->n_sections; i++)
+        if (s->sections[i].indicator.text != NULL)
+            b->linked[sb_dataset_find_indicator(
+                b->ds, s->sections[i].indicator.text)] = 1;
+    for (i = 0; i < s->n_sections && rc == SB_OK; i++)
+        rc = section_draw(b, &pc, &s->sections[i], i, diag);
+    return rc;
+}
+
+/* The spec's title or subtitle, expanded (g_free); NULL: absent, or an
+   error in err. */
+char *brief_spec_text(brief *b, const spec_str *t, sb_diag *diag)
+{
+    placeholder_ctx pc = {b->ds, b->mc, b->lang, b->year, b->o->from,
+                          b->as_of, b->printed};
+
+    return t->text == NULL ? NULL
+                           : expand(&pc, b->o->spec, t, diag, b->err);
+}
