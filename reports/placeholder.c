@@ -67,6 +67,7 @@ static sb_status fail(const job *j, const char *fmt, ...)
 static sb_status fail(const job *j, const char *fmt, ...)
 {
     char msg[sizeof j->err->msg];
+    sb_error at = {0};
     va_list ap;
 
     va_start(ap, fmt);
@@ -74,9 +75,9 @@ static sb_status fail(const job *j, const char *fmt, ...)
     va_end(ap);
     if (j->err->code != SB_OK)
         return j->err->code;
-    j->where(j->user, j->at, j->err);
-    return sb_error_set(j->err, SB_EDATA, j->err->path, j->err->line,
-                        j->err->column, "%s", msg);
+    j->where(j->user, j->at, &at);
+    return sb_error_set(j->err, SB_EDATA, at.path, at.line, at.column, "%s",
+                        msg);
 }
 
 /* Splits the inside of a placeholder into at most MAX_WORDS words; a
