@@ -72,6 +72,9 @@ demo: deps
 		--indicator high_tech_enterprises examples/chongqing/
 	./statbrief charts -v --format pdf,png -o out/charts examples/chongqing/
 	./statbrief report -o out/chongqing-brief.pdf examples/chongqing/
+	./statbrief report --lang zh -o out/chongqing-brief-zh.pdf examples/chongqing/
+	./statbrief check -q --spec examples/chongqing/brief.yaml
+	./statbrief report --spec examples/chongqing/brief.yaml -o out/chongqing-spec-brief.pdf
 
 test: build/asan/statbrief build/asan/unit
 	@sh tests/run.sh build/asan

@@ -800,29 +800,49 @@ static sb_status get_name(walk *w, const field *f, const node *k,
     return rc;
 }
 
-/* spec_str array and count: a list of texts, or one text; each one of
-   f->names when given. */
-static sb_status get_texts(walk *w, const field *f, const node *k,
-                           const node *v, void *obj)
+/* Fills one element of a list from item v (item: v is in a list). */
+typedef sb_status (*item_fn)(walk *w, const field *f, int item,
+                             const node *v, void *elem);
+
+/* A list into an array of size-byte elements and its count, at f->off
+   and f->off_n; with one, a single scalar is a list of one. */
+static sb_status get_list(walk *w, const field *f, const node *v, void *obj,
+                          size_t size, int one, item_fn fn)
 {
     const node *d = deref(v);
-    size_t i, n = d->kind == NODE_SEQ ? d->items->len : 1;
-    spec_str *a;
+    int seq = d->kind == NODE_SEQ;
+    size_t i, n = seq ? d->items->len : 1;
+    char *a;
     sb_status rc = SB_OK;
 
-    (void)k;
-    if (d->kind == NODE_MAP)
+    if (!seq && !(one && d->kind == NODE_SCALAR))
         return type_error(w, v, f->key, 0, "a list");
-    a = pool_new(w, n, sizeof *a);
-    for (i = 0; i < n && rc == SB_OK; i++) {
-        const node *it = d->kind == NODE_SEQ ? d->items->pdata[i] : v;
-        rc = read_text(w, f->key, d->kind == NODE_SEQ, it, &a[i]);
-        if (rc == SB_OK && f->names && find_name(a[i].text, f->names) < 0)
-            rc = bad_choice(w, it, f->key, a[i].text, f->names);
-    }
+    a = pool_new(w, n, size);
+    for (i = 0; i < n && rc == SB_OK; i++)
+        rc = fn(w, f, seq, seq ? d->items->pdata[i] : v, a + i * size);
     memcpy(member(obj, f->off), &a, sizeof a);
     *(size_t *)member(obj, f->off_n) = n;
     return rc;
+}
+
+/* A text, one of f->names when given. */
+static sb_status text_item(walk *w, const field *f, int item, const node *v,
+                           void *elem)
+{
+    spec_str *t = elem;
+    sb_status rc = read_text(w, f->key, item, v, t);
+
+    if (rc == SB_OK && f->names && find_name(t->text, f->names) < 0)
+        return bad_choice(w, v, f->key, t->text, f->names);
+    return rc;
+}
+
+/* spec_str array and count: a list of texts, or one text. */
+static sb_status get_texts(walk *w, const field *f, const node *k,
+                           const node *v, void *obj)
+{
+    (void)k;
+    return get_list(w, f, v, obj, sizeof(spec_str), 1, text_item);
 }
 
 /* A mapping into obj (at f->off). */
@@ -833,26 +853,18 @@ static sb_status get_map(walk *w, const field *f, const node *k,
     return read_record(w, f->rec, f->key, 0, v, member(obj, f->off));
 }
 
+static sb_status record_item(walk *w, const field *f, int item,
+                             const node *v, void *elem)
+{
+    return read_record(w, f->rec, f->key, item, v, elem);
+}
+
 /* An array of f->rec's structs and its count: a list of mappings. */
 static sb_status get_records(walk *w, const field *f, const node *k,
                              const node *v, void *obj)
 {
-    const node *d = deref(v);
-    size_t i, n;
-    char *a;
-    sb_status rc = SB_OK;
-
     (void)k;
-    if (d->kind != NODE_SEQ)
-        return type_error(w, v, f->key, 0, "a list");
-    n = d->items->len;
-    a = pool_new(w, n, f->rec->size);
-    for (i = 0; i < n && rc == SB_OK; i++)
-        rc = read_record(w, f->rec, f->key, 1, d->items->pdata[i],
-                         a + i * f->rec->size);
-    memcpy(member(obj, f->off), &a, sizeof a);
-    *(size_t *)member(obj, f->off_n) = n;
-    return rc;
+    return get_list(w, f, v, obj, f->rec->size, 0, record_item);
 }
 
 /* ---- data and metadata --------------------------------------------------- */
@@ -1007,8 +1019,9 @@ static const record data_rec = {sizeof(spec_data), data_fields,
 
 /* One entry: a path (or glob, or folder), or with f->rec a mapping. */
 static sb_status read_entry(walk *w, const field *f, int item, const node *v,
-                            spec_data *e)
+                            void *elem)
 {
+    spec_data *e = elem;
     sb_status rc;
 
     e->shape = -1;
@@ -1025,21 +1038,8 @@ static sb_status read_entry(walk *w, const field *f, int item, const node *v,
 static sb_status get_data(walk *w, const field *f, const node *k,
                           const node *v, void *obj)
 {
-    const node *d = deref(v);
-    size_t i, n = d->kind == NODE_SEQ ? d->items->len : 1;
-    spec_data *a;
-    sb_status rc = SB_OK;
-
     (void)k;
-    if (d->kind == NODE_MAP)
-        return type_error(w, v, f->key, 0, "a list");
-    a = pool_new(w, n, sizeof *a);
-    for (i = 0; i < n && rc == SB_OK; i++)
-        rc = read_entry(w, f, d->kind == NODE_SEQ,
-                        d->kind == NODE_SEQ ? d->items->pdata[i] : v, &a[i]);
-    memcpy(member(obj, f->off), &a, sizeof a);
-    *(size_t *)member(obj, f->off_n) = n;
-    return rc;
+    return get_list(w, f, v, obj, sizeof(spec_data), 1, read_entry);
 }
 
 /* ---- sections, charts, tables -------------------------------------------- */

@@ -215,14 +215,23 @@ static void full_locate(const sb_spec *s)
     expect_pos(w, locate(s, &s->output, "{lang}"), 23, 23);
 }
 
-static void valid_full(void)
+/* Parses tests/spec/NAME, which must be valid; NULL if it was not. */
+static sb_spec *parse_valid(const char *name)
 {
-    char *path = g_build_filename(test_dir, "spec", "valid-full.yaml", NULL);
-    char *got;
+    char *path = g_build_filename(test_dir, "spec", name, NULL), *got;
     sb_spec *s = NULL;
 
     got = outcome(path, &s);
     check(s != NULL, path, "%s", got);
+    g_free(got);
+    g_free(path);
+    return s;
+}
+
+static void valid_full(void)
+{
+    sb_spec *s = parse_valid("valid-full.yaml");
+
     if (s != NULL) {
         full_top(s);
         full_data(s);
@@ -230,71 +239,53 @@ static void valid_full(void)
         full_locate(s);
     }
     spec_destroy(s);
-    g_free(got);
-    g_free(path);
 }
 
 static void valid_min(void)
 {
-    char *path = g_build_filename(test_dir, "spec", "valid-min.yaml", NULL);
-    char *got;
-    sb_spec *s = NULL;
+    const char *w = "spec/valid-min";
+    sb_spec *s = parse_valid("valid-min.yaml");
 
-    got = outcome(path, &s);
-    check(s != NULL, path, "%s", got);
-    if (s != NULL) {
-        expect_text("spec/valid-min: a number", &s->title, "2022");
-        expect_text("spec/valid-min: null", &s->subtitle, NULL);
-        check(s->lang == -1 && s->paper == -1 && s->last.v == 6 &&
-                  s->from.v == 0, path, "lang %d last %ld", s->lang,
-              s->last.v);
-        check(s->n_data == 1 && s->data[0].files != NULL &&
-                  g_str_has_suffix(s->data[0].files[0], "spec/data/b.csv") &&
-                  s->data[0].files[1] == NULL, path, "one data file");
-        check(s->n_metadata == 1 &&
-                  strcmp(s->metadata[0].files[0], "/dev/null") == 0, path,
-              "an absolute path stays as it is");
-        check(s->n_regions == 1 && s->n_sections == 1, path, "%zu regions",
-              s->n_regions);
-    }
+    if (s == NULL)
+        return;
+    expect_text("spec/valid-min: a number", &s->title, "2022");
+    expect_text("spec/valid-min: null", &s->subtitle, NULL);
+    check(s->lang == -1 && s->paper == -1 && s->last.v == 6 &&
+              s->from.v == 0, w, "lang %d last %ld", s->lang, s->last.v);
+    check(s->n_data == 1 && s->data[0].files != NULL &&
+              g_str_has_suffix(s->data[0].files[0], "spec/data/b.csv") &&
+              s->data[0].files[1] == NULL, w, "one data file");
+    check(s->n_metadata == 1 &&
+              strcmp(s->metadata[0].files[0], "/dev/null") == 0, w,
+          "an absolute path stays as it is");
+    check(s->n_regions == 1 && s->n_sections == 1, w, "%zu regions",
+          s->n_regions);
     spec_destroy(s);
-    g_free(got);
-    g_free(path);
 }
 
-/* Where the source is not the text: escapes, folding. */
+/* Where the source is not the text: escapes, folding; a BOM, CRLF. */
 static void valid_locate(void)
 {
     static const long want[][2] = {{3, 11}, {4, 11}, {6, 11}, {9, 13},
                                    {12, 26}};
     const char *w = "spec/valid-locate";
-    char *path = g_build_filename(test_dir, "spec", "valid-locate.yaml",
-                                  NULL);
-    char *got = NULL;
-    sb_spec *s = NULL;
+    sb_spec *s = parse_valid("valid-locate.yaml");
     size_t i;
 
-    got = outcome(path, &s);
-    check(s != NULL && s->n_sections == 5, path, "%s", got);
+    check(s == NULL || s->n_sections == 5, w, "%zu sections",
+          s ? s->n_sections : 0);
     for (i = 0; s != NULL && i < s->n_sections && i < 5; i++)
         expect_pos(w, locate(s, &s->sections[i].text, "{year}"), want[i][0],
                    want[i][1]);
     spec_destroy(s);
-    g_free(got);
-    g_free(path);
 
-    path = g_build_filename(test_dir, "spec", "valid-bom-crlf.yaml", NULL);
-    got = outcome(path, &s);
-    check(s != NULL && s->n_sections == 1, path, "%s", got);
+    w = "spec/valid-bom-crlf";
+    s = parse_valid("valid-bom-crlf.yaml");
     if (s != NULL && s->n_sections == 1) {
-        expect_pos("spec/valid-bom-crlf", locate(s, &s->title, "{year}"), 1,
-                   11);
-        expect_pos("spec/valid-bom-crlf",
-                   locate(s, &s->sections[0].text, "{year}"), 5, 9);
+        expect_pos(w, locate(s, &s->title, "{year}"), 1, 11);
+        expect_pos(w, locate(s, &s->sections[0].text, "{year}"), 5, 9);
     }
     spec_destroy(s);
-    g_free(got);
-    g_free(path);
 }
 
 /* ---- limits --------------------------------------------------------------- */
