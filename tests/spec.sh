@@ -100,4 +100,6 @@ for f in zh chongqing-brief-2023-zh; do
     pdftoppm -r 60 -png -f 1 -l 1 "$tmp/$f.pdf" "$tmp/pz-$f"
     golden "brief-$f-page1.png" "$tmp/pz-$f-1.png"
 done
+pdftoppm -r 60 -png -f 2 -l 2 "$tmp/zh.pdf" "$tmp/pz2"
+golden brief-zh-page2.png "$tmp/pz2-2.png"
 summary
