@@ -631,15 +631,11 @@ static sb_status load_files(cli *c, loaded *l, sb_error *err)
 /* The latest year with a value anywhere in the data; 0 when none. */
 static int latest_year(sb_dataset *ds)
 {
-    size_t i, k;
+    size_t i;
     int y = 0;
 
-    for (i = 0; i < sb_dataset_n_series(ds); i++) {
-        const sb_series *s = sb_dataset_series_at(ds, i);
-        for (k = 0; k < s->n; k++)
-            if (!(s->obs[k].state & SB_OBS_MISSING))
-                y = MAX(y, s->obs[k].year);
-    }
+    for (i = 0; i < sb_dataset_n_series(ds); i++)
+        y = MAX(y, sb_series_last_year(sb_dataset_series_at(ds, i), 0));
     return y;
 }
 
@@ -819,6 +815,22 @@ static int source_date_epoch(long long *out, int *given)
     return 0;
 }
 
+/* What charts and report do first: check the window, read
+   SOURCE_DATE_EPOCH, load. 0 to go on (the caller clears l), else the
+   exit status with nothing left to clear. */
+static int start_run(cli *c, long long *epoch, int *given, loaded *l)
+{
+    int status;
+
+    if (c->from && c->to && c->from > c->to)
+        return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
+    if ((status = source_date_epoch(epoch, given)) != 0)
+        return status;
+    if ((status = load(c, l)) != 0)
+        loaded_clear(l);
+    return status;
+}
+
 /* charts --spec: the spec's chart_dir (relative to its folder), else
    charts/ beside the spec. Owned by the spec's lifetime: kept in
    column_specs, which the cli frees. */
@@ -887,15 +899,8 @@ static int cmd_charts(cli *c)
     sb_status rc;
     int status, given;          /* charts use the date, not its origin */
 
-    if (c->from && c->to && c->from > c->to)
-        return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
-    if ((status = source_date_epoch(&c->plot.style.epoch, &given)) != 0)
+    if ((status = start_run(c, &c->plot.style.epoch, &given, &l)) != 0)
         return status;
-    status = load(c, &l);
-    if (status != 0) {
-        loaded_clear(&l);
-        return status;
-    }
     sb_diag_init(&notes);
     c->m.from = c->from;
     c->m.to = c->to;
@@ -932,22 +937,15 @@ static int cmd_report(cli *c)
     sb_status rc;
     int status;
 
-    if (c->from && c->to && c->from > c->to)
-        return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
     if (c->output && c->report.metrics_csv &&
         strcmp(c->output, c->report.metrics_csv) == 0)
         return fail(SB_EUSAGE, "-o and --metrics-csv name the same file, "
                     "\"%s\"", c->output);
-    if ((status = source_date_epoch(&c->report.epoch,
-                                    &c->report.epoch_given)) != 0)
-        return status;
     c->report.interpolate = c->m.interpolate;
     c->report.lang = c->lang;
-    status = load(c, &l);
-    if (status != 0) {
-        loaded_clear(&l);
+    if ((status = start_run(c, &c->report.epoch, &c->report.epoch_given,
+                            &l)) != 0)
         return status;
-    }
     sb_diag_init(&notes);
     c->m.from = c->from;
     c->report.from = c->from;

@@ -545,6 +545,30 @@ const sb_series *sb_dataset_series_at(const sb_dataset *ds, size_t i)
     return i < ds->n_series ? &ds->series[i] : NULL;
 }
 
+const sb_series *sb_dataset_find_series(const sb_dataset *ds, sb_id indicator,
+                                        sb_id region)
+{
+    size_t i;
+
+    for (i = 0; i < ds->n_series; i++)
+        if (ds->series[i].indicator == indicator &&
+            ds->series[i].region == region)
+            return &ds->series[i];
+    return NULL;
+}
+
+int sb_series_last_year(const sb_series *s, int upto)
+{
+    size_t i;
+    int y = 0;
+
+    for (i = 0; i < s->n; i++)
+        if (!(s->obs[i].state & SB_OBS_MISSING) &&
+            (upto == 0 || s->obs[i].year <= upto))
+            y = s->obs[i].year;
+    return y;
+}
+
 /* ---- finish ------------------------------------------------------------- */
 
 /* By year, then by place of reading, so "the first" of two duplicates is

@@ -215,6 +215,11 @@ sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err);
 
 size_t sb_dataset_n_series(const sb_dataset *ds);
 const sb_series *sb_dataset_series_at(const sb_dataset *ds, size_t i);
+/* The series (indicator, region), or NULL when the data have none. */
+const sb_series *sb_dataset_find_series(const sb_dataset *ds, sb_id indicator,
+                                        sb_id region);
+/* The latest year <= upto (0: any) with a value in s; 0 when none. */
+int sb_series_last_year(const sb_series *s, int upto);
 
 /* Display precision of an indicator: metadata decimals, else the largest
    published. */

@@ -24,31 +24,6 @@
 
 #define MAX_FINDINGS 8
 
-/* The latest year <= upto with a value in series s (0: none). */
-static int last_upto(const sb_series *s, int upto)
-{
-    size_t i;
-    int y = 0;
-
-    for (i = 0; i < s->n; i++)
-        if (!(s->obs[i].state & SB_OBS_MISSING) &&
-            (upto == 0 || s->obs[i].year <= upto))
-            y = s->obs[i].year;
-    return y;
-}
-
-static const sb_series *find_series(sb_dataset *ds, sb_id ind, sb_id reg)
-{
-    size_t i;
-
-    for (i = 0; i < sb_dataset_n_series(ds); i++) {
-        const sb_series *s = sb_dataset_series_at(ds, i);
-        if (s->indicator == ind && s->region == reg)
-            return s;
-    }
-    return NULL;
-}
-
 int report_brief_year(sb_dataset *ds, metrics_ctx *mc)
 {
     size_t i;
@@ -57,7 +32,7 @@ int report_brief_year(sb_dataset *ds, metrics_ctx *mc)
     for (i = 0; i < sb_dataset_n_series(ds); i++) {
         const sb_series *s = sb_dataset_series_at(ds, i);
         if (s->region == metrics_focus(mc))
-            y = MAX(y, last_upto(s, 0));
+            y = MAX(y, sb_series_last_year(s, 0));
     }
     return y;
 }
@@ -65,9 +40,9 @@ int report_brief_year(sb_dataset *ds, metrics_ctx *mc)
 /* The figures of (ind, reg) up to the brief's year; 0 when none. */
 int brief_row_for(brief *b, sb_id ind, sb_id reg, metrics_row *r)
 {
-    const sb_series *s = find_series(b->ds, ind, reg);
+    const sb_series *s = sb_dataset_find_series(b->ds, ind, reg);
     sb_error ignore = {0};
-    int to = s ? last_upto(s, b->year) : 0;
+    int to = s ? sb_series_last_year(s, b->year) : 0;
 
     if (to == 0 || (b->o->from && to < b->o->from) ||   /* none in window */
         metrics_get(b->mc, ind, reg, b->o->from, to, r, &ignore) != SB_OK)
@@ -155,7 +130,7 @@ static int focus_has_values(brief *b)
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
         if (s->region == metrics_focus(b->mc) &&
-            last_upto(s, b->year) >= MAX(b->o->from, 1))
+            sb_series_last_year(s, b->year) >= MAX(b->o->from, 1))
             return 1;
     }
     return 0;
@@ -491,7 +466,7 @@ int brief_has_section(brief *b, sb_id ind)
 
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
-        if (s->indicator == ind && last_upto(s, b->year) > 0 &&
+        if (s->indicator == ind && sb_series_last_year(s, b->year) > 0 &&
             brief_shown(b, s->region))
             return 1;
     }

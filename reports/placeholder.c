@@ -45,13 +45,6 @@ static const struct {
 #undef I
 };
 
-static const char *const metric_names[] = {
-    "value", "first_value", "last_value", "change", "pct_change",
-    "pp_change", "cagr", "yoy", "multiple", "slope", "intercept", "r2",
-    "trend_growth", "forecast", "forecast_lo", "forecast_hi", "rank",
-    "rank_of", "share", "gap", "growth_gap", "n", "first_year", "last_year",
-    "forecast_year", NULL};
-
 typedef struct {
     const placeholder_ctx *c;
     placeholder_locate where;
@@ -109,28 +102,31 @@ static int split_words(char *s, char **w)
     }
 }
 
-/* "unknown region \"Chongqng\" (did you mean \"Chongqing\"?)" */
-static sb_status unknown(const job *j, int regions, const char *name)
+const char *placeholder_nearest(sb_dataset *ds, int regions, const char *name)
 {
-    sb_dataset *ds = j->c->ds;
     size_t i, n = regions ? sb_dataset_n_regions(ds)
                           : sb_dataset_n_indicators(ds);
     const char **names = g_new0(const char *, n + 1);
     const char *near;
-    sb_status rc;
 
     for (i = 0; i < n; i++)
         names[i] = regions ? sb_dataset_region_at(ds, (sb_id)i)->name
                            : sb_dataset_indicator_at(ds, (sb_id)i)->id;
     near = spec_did_you_mean(name, names);
+    g_free(names);                 /* near points into the dataset */
+    return near;
+}
+
+/* "unknown region \"Chongqng\" in a placeholder (did you mean ...?)" */
+static sb_status unknown(const job *j, int regions, const char *name)
+{
+    const char *near = placeholder_nearest(j->c->ds, regions, name);
+
     if (near != NULL)
-        rc = fail(j, "unknown %s \"%s\" in a placeholder (did you mean "
-                  "\"%s\"?)", regions ? "region" : "indicator", name, near);
-    else
-        rc = fail(j, "unknown %s \"%s\" in a placeholder",
-                  regions ? "region" : "indicator", name);
-    g_free(names);
-    return rc;
+        return fail(j, "unknown %s \"%s\" in a placeholder (did you mean "
+                    "\"%s\"?)", regions ? "region" : "indicator", name, near);
+    return fail(j, "unknown %s \"%s\" in a placeholder",
+                regions ? "region" : "indicator", name);
 }
 
 static sb_status find_or_fail(const job *j, const char *id, sb_id *out)
@@ -175,23 +171,6 @@ static sb_status window_of(const job *j, const char *w, int *from, int *to)
     return SB_OK;
 }
 
-/* The latest year <= upto with a value of (ind, reg); 0 when none. */
-static int last_upto(sb_dataset *ds, sb_id ind, sb_id reg, int upto)
-{
-    size_t i, k;
-    int y = 0;
-
-    for (i = 0; i < sb_dataset_n_series(ds); i++) {
-        const sb_series *s = sb_dataset_series_at(ds, i);
-        if (s->indicator != ind || s->region != reg)
-            continue;
-        for (k = 0; k < s->n; k++)
-            if (!(s->obs[k].state & SB_OBS_MISSING) && s->obs[k].year <= upto)
-                y = s->obs[k].year;
-    }
-    return y;
-}
-
 /* The figures of (ind, reg) over [from, to]; to 0: up to the brief's
    year. 0 (with a warning) when the series has no value there. */
 static int row_of(const job *j, sb_id ind, sb_id reg, int from, int to,
@@ -202,8 +181,10 @@ static int row_of(const job *j, sb_id ind, sb_id reg, int from, int to,
 
     if (from == 0)
         from = c->from;
-    if (to == 0)
-        to = last_upto(c->ds, ind, reg, c->year);
+    if (to == 0) {
+        const sb_series *s = sb_dataset_find_series(c->ds, ind, reg);
+        to = s != NULL ? sb_series_last_year(s, c->year) : 0;
+    }
     if (to == 0 || metrics_get(c->mc, ind, reg, from, to, r, &ignore) != SB_OK)
         r = NULL;
     if (r != NULL && c->printed != NULL)
@@ -279,7 +260,12 @@ static sb_status figure(const job *j, char **w, int n, GString *g)
         (rc = region_of(j, w[1], &reg)) != SB_OK)
         return rc;
     if (m < 0) {
-        const char *near = spec_did_you_mean(w[2], metric_names);
+        const char *names[G_N_ELEMENTS(metric) + 1] = {NULL};
+        const char *near;
+        size_t k;
+        for (k = 0; k < G_N_ELEMENTS(metric); k++)
+            names[k] = metric[k].name;
+        near = spec_did_you_mean(w[2], names);
         return near ? fail(j, "unknown figure \"%s\" in a placeholder (did "
                            "you mean \"%s\"?)", w[2], near)
                     : fail(j, "unknown figure \"%s\" in a placeholder "

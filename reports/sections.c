@@ -19,25 +19,15 @@
 static sb_status name_error(const sb_spec *s, const spec_str *t, int region,
                             sb_dataset *ds, sb_error *err)
 {
-    size_t i, n = region ? sb_dataset_n_regions(ds)
-                         : sb_dataset_n_indicators(ds);
-    const char **names = g_new0(const char *, n + 1);
-    const char *near;
+    const char *near = placeholder_nearest(ds, region, t->text);
 
-    for (i = 0; i < n; i++)
-        names[i] = region ? sb_dataset_region_at(ds, (sb_id)i)->name
-                          : sb_dataset_indicator_at(ds, (sb_id)i)->id;
-    near = spec_did_you_mean(t->text, names);
     if (near != NULL)
-        sb_error_set(err, SB_EDATA, s->path, t->pos.line, t->pos.col,
-                     "unknown %s \"%s\" (did you mean \"%s\"?)",
-                     region ? "region" : "indicator", t->text, near);
-    else
-        sb_error_set(err, SB_EDATA, s->path, t->pos.line, t->pos.col,
-                     "unknown %s \"%s\" (not in the data)",
-                     region ? "region" : "indicator", t->text);
-    g_free(names);
-    return SB_EDATA;
+        return sb_error_set(err, SB_EDATA, s->path, t->pos.line, t->pos.col,
+                            "unknown %s \"%s\" (did you mean \"%s\"?)",
+                            region ? "region" : "indicator", t->text, near);
+    return sb_error_set(err, SB_EDATA, s->path, t->pos.line, t->pos.col,
+                        "unknown %s \"%s\" (not in the data)",
+                        region ? "region" : "indicator", t->text);
 }
 
 static sb_status known(const sb_spec *s, sb_dataset *ds, const spec_str *t,
@@ -224,7 +214,7 @@ static void table_add(brief *b, report_table *t, const spec_table *st,
     t->bold = g_renew(int, t->bold, t->n_rows + 1);
     t->bold[t->n_rows] = st->indicator.text != NULL &&
                          r->region == metrics_focus(b->mc);
-    if (t->spark != NULL || t->spark_col < t->n_cols) {
+    if (t->spark_col < t->n_cols) {       /* a trend column */
         sb_error ignore = {0};
         t->spark = g_renew(plot_chart *, t->spark, t->n_rows + 1);
         t->spark[t->n_rows] = plot_chart_build(b->ds, b->mc, r->indicator,
