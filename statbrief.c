@@ -129,7 +129,7 @@ static const char usage_text[] =
     "  --shape S           long, wide-year, wide-indicator or wide-region\n"
     "  --columns R=H,...   header H holds role R (indicator, region, year,\n"
     "                      value, unit, flags, note, source)\n"
-    "  --encoding E        input encoding (UTF-8)\n"
+    "  --encoding E        input encoding: utf-8 (default) or gb18030\n"
     "  --decimal-comma     read 1.234,5 as 1234.5\n"
     "  --format F          metrics: table, csv or json; charts: any of\n"
     "                      pdf,png,svg (default pdf)\n"
@@ -265,11 +265,10 @@ static int option_value(cli *c, int id, const char *arg)
                     "wide-year, wide-indicator, wide-region)", arg);
     case OPT_COLUMNS: return parse_columns(c, arg);
     case OPT_ENCODING:
-        if (g_ascii_strcasecmp(arg, "utf-8") == 0 ||
-            g_ascii_strcasecmp(arg, "utf8") == 0)
+        if (input_encoding_parse(arg, &c->in.encoding) == 0)
             return 0;
         return fail(SB_EUSAGE, "--encoding: \"%s\" is not supported "
-                    "(UTF-8 only)", arg);
+                    "(utf-8, gb18030, gbk)", arg);
     case OPT_DECIMAL_COMMA: c->in.decimal_comma = 1; return 0;
     case OPT_STRICT: c->strict = 1; return 0;
     case OPT_FORMAT:
@@ -593,11 +592,11 @@ static input_arg *spec_args(const cli *c, input_options **opts, size_t *n,
             o->decimal_comma |= d->decimal_comma;
             o->indicator = d->indicator.text;
             if (d->encoding.text != NULL &&
-                g_ascii_strcasecmp(d->encoding.text, "utf-8") != 0 &&
-                g_ascii_strcasecmp(d->encoding.text, "utf8") != 0)
+                input_encoding_parse(d->encoding.text, &o->encoding) != 0)
                 sb_error_set(err, SB_EDATA, s->path, d->encoding.pos.line,
                              d->encoding.pos.col, "encoding \"%s\" is not "
-                             "supported (UTF-8 only)", d->encoding.text);
+                             "supported (utf-8, gb18030, gbk)",
+                             d->encoding.text);
         }
         for (k = 0; d->files != NULL && d->files[k] != NULL; k++) {
             a[m].path = d->files[k];

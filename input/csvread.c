@@ -6,6 +6,9 @@
  * at a time (a long line in block-sized pieces); between two pieces the
  * parser's public state tells whether a record is open, which gives the
  * line where each record starts even when quoted fields span lines.
+ *
+ * A GB18030 file is converted block by block with iconv before anything
+ * else sees it, so the rest of the reader only ever handles UTF-8.
  */
 #include "csvread.h"
 
@@ -39,6 +42,11 @@ typedef struct {
     long rec_line;              /* line where the open record started */
     long records;
     unsigned long long offset;  /* file offset of the next byte to feed */
+
+    GIConv cd;                  /* GB18030 -> UTF-8, or (GIConv)-1 */
+    char *raw;                  /* undecoded bytes (GB18030 only) */
+    size_t raw_have;
+    unsigned long long raw_offset;  /* file offset of raw[0] */
 } reader;
 
 static int fail(reader *r, sb_status code, long line, long col,
@@ -141,8 +149,10 @@ static int check_utf8(reader *r, const char *s, size_t n, int partial_ok,
         return fail(r, SB_EDATA, r->line, 0, "NUL byte at byte offset %llu",
                     r->offset + at);
     return fail(r, SB_EDATA, r->line, 0,
-                "invalid UTF-8 (byte 0x%02x) at byte offset %llu", bad,
-                r->offset + at);
+                "invalid UTF-8 (byte 0x%02x) at byte offset %llu%s", bad,
+                r->offset + at, bad >= 0x81 && bad <= 0xfe
+                    ? " (for GBK or GB18030 text, give --encoding gb18030)"
+                    : "");
 }
 
 /* Feeds s[0..n) to libcsv; counts a line when it ends with one. */
@@ -225,7 +235,14 @@ static char detect_delim(const char *s, size_t n)
 {
     size_t i, tab = 0, semi = 0, comma = 0;
     int quoted = 0;
+    const char *nl = memchr(s, '\n', n);
+    size_t first = nl ? (size_t)(nl - s) : n;
+    const char *bs = memchr(s, '\\', first), *t = memchr(s, '\t', first);
 
+    /* Eurostat TSV, "unit,geo\time" TAB "2021": the first cell's commas
+       are not delimiters */
+    if (bs != NULL && t != NULL && bs < t)
+        return '\t';
     for (i = 0; i < n; i++) {
         if (s[i] == '"')
             quoted = !quoted;
@@ -259,31 +276,178 @@ static long start_of_text(reader *r, const unsigned char *b, size_t n)
     return 0;
 }
 
+int input_encoding_parse(const char *s, input_encoding *out)
+{
+    static const struct {
+        const char *name;
+        input_encoding enc;
+    } names[] = {
+        {"utf-8", INPUT_ENC_UTF8}, {"utf8", INPUT_ENC_UTF8},
+        {"gb18030", INPUT_ENC_GB18030}, {"gbk", INPUT_ENC_GB18030},
+        {"gb2312", INPUT_ENC_GB18030}, {"cp936", INPUT_ENC_GB18030},
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(names); i++)
+        if (g_ascii_strcasecmp(s, names[i].name) == 0) {
+            *out = names[i].enc;
+            return 0;
+        }
+    return -1;
+}
+
+/* The first words of an NBS data-portal export (数据库：, 指标：, 地区：,
+   时间：), with a full-width or ASCII colon. */
+static int nbs_preamble(const char *s)
+{
+    static const char *const words[] = {
+        "\xe6\x95\xb0\xe6\x8d\xae\xe5\xba\x93", /* 数据库 */
+        "\xe6\x8c\x87\xe6\xa0\x87",             /* 指标 */
+        "\xe5\x9c\xb0\xe5\x8c\xba",             /* 地区 */
+        "\xe6\x97\xb6\xe9\x97\xb4",             /* 时间 */
+    };
+    size_t i, n;
+
+    for (i = 0; i < G_N_ELEMENTS(words); i++) {
+        n = strlen(words[i]);
+        if (strncmp(s, words[i], n) == 0 &&
+            (s[n] == ':' || strncmp(s + n, "\xef\xbc\x9a", 3) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the first line of b[0..n), not UTF-8, reads as an NBS export
+   preamble in GB18030 (DESIGN.md: the only case decoded unasked). */
+static int looks_nbs_gb18030(const char *b, size_t n)
+{
+    const char *nl = memchr(b, '\n', n < 1024 ? n : 1024);
+    size_t len = nl ? (size_t)(nl - b) : (n < 1024 ? n : 1024);
+    gsize done = 0;
+    gchar *u;
+    int yes;
+
+    if (g_utf8_validate_len(b, len, NULL))
+        return 0;
+    while (len > 0 && (b[len - 1] == '\r'))
+        len--;
+    u = g_convert(b, (gssize)len, "UTF-8", "GB18030", &done, NULL, NULL);
+    if (u == NULL && done > 0)         /* a character cut at 1024 bytes */
+        u = g_convert(b, (gssize)done, "UTF-8", "GB18030", NULL, NULL, NULL);
+    yes = u != NULL && nbs_preamble(u);
+    g_free(u);
+    return yes;
+}
+
+/* The line of an undecoded byte: every line before the block was fed. */
+static long line_at(const reader *r, const char *at)
+{
+    const char *p = r->raw;
+    long line = r->line;
+
+    while ((p = memchr(p, '\n', (size_t)(at - p))) != NULL) {
+        line++;
+        p++;
+    }
+    return line;
+}
+
+/* Converts the undecoded bytes into out (room bytes at least 2 x BLOCK);
+   an incomplete character at the end waits for the next block. Returns
+   the bytes written, or -1. */
+static long decode(reader *r, char *out, size_t room, int eof)
+{
+    gchar *in = r->raw, *o = out;
+    gsize in_left = r->raw_have, out_left = room;
+    size_t used;
+
+    if (g_iconv(r->cd, &in, &in_left, &o, &out_left) == (gsize)-1 &&
+        errno != EINVAL)
+        return fail(r, SB_EDATA, line_at(r, in), 0,
+                    "invalid GB18030 (byte 0x%02x) at byte offset %llu",
+                    (unsigned char)*in,
+                    r->raw_offset + (unsigned long long)(in - r->raw));
+    if (eof && in_left > 0)
+        return fail(r, SB_EDATA, line_at(r, in), 0,
+                    "truncated GB18030 character at byte offset %llu",
+                    r->raw_offset + (unsigned long long)(in - r->raw));
+    used = (size_t)(in - r->raw);
+    memmove(r->raw, in, in_left);
+    r->raw_have = in_left;
+    r->raw_offset += used;
+    return (long)(o - out);
+}
+
+/* Reads the next block into buf + have: as is, or decoded. Returns the
+   bytes added, or -1. */
+static long fill(reader *r, FILE *fp, char *buf, size_t have, int *eof)
+{
+    char *to = r->cd == (GIConv)-1 ? buf + have : r->raw + r->raw_have;
+    size_t want = BLOCK - (r->cd == (GIConv)-1 ? have : r->raw_have);
+    size_t got = fread(to, 1, want, fp);
+
+    if (got < want) {
+        if (ferror(fp))
+            return fail(r, SB_ENOINPUT, 0, 0, "read error: %s",
+                        g_strerror(errno));
+        *eof = 1;
+    }
+    if (r->cd == (GIConv)-1)
+        return (long)got;
+    r->raw_have += got;
+    return decode(r, buf + have, 3 * BLOCK - have, *eof);
+}
+
+/* Switches to GB18030 when asked, or when the first line says so. The
+   first block is in buf[0..*have): it becomes the first undecoded one. */
+static int choose_encoding(reader *r, input_csv_info *info, char *buf,
+                           size_t *have, int eof)
+{
+    long got;
+
+    if (info->encoding == INPUT_ENC_UTF8 ||
+        (info->encoding == INPUT_ENC_AUTO &&
+         !looks_nbs_gb18030(buf, *have))) {
+        info->encoding = INPUT_ENC_UTF8;
+        return 0;
+    }
+    info->encoding = INPUT_ENC_GB18030;
+    r->cd = g_iconv_open("UTF-8", "GB18030");
+    if (r->cd == (GIConv)-1)
+        return fail(r, SB_EINTERNAL, 0, 0, "iconv cannot convert GB18030: "
+                    "%s", g_strerror(errno));
+    r->raw = g_malloc(BLOCK);
+    memcpy(r->raw, buf, *have);
+    r->raw_have = *have;
+    got = decode(r, buf, 3 * BLOCK, eof);
+    if (got < 0)
+        return -1;
+    *have = (size_t)got;
+    return 0;
+}
+
 static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
 {
-    char *buf = g_malloc(BLOCK);
+    /* room for a decoded block (at most 1.5 x) and a left-over line end */
+    char *buf = g_malloc(3 * BLOCK);
     size_t have = 0;
     int first = 1, pending_cr = 0, eof = 0;
 
     while (!eof && !r->stop) {
-        size_t got = fread(buf + have, 1, BLOCK - have, fp);
-        long used;
+        long got = fill(r, fp, buf, have, &eof), used;
         size_t skip = 0;
-        if (got < BLOCK - have) {
-            if (ferror(fp)) {
-                fail(r, SB_ENOINPUT, 0, 0, "read error: %s",
-                     g_strerror(errno));
-                break;
-            }
-            eof = 1;
-        }
-        have += got;
+        if (got < 0)
+            break;
+        have += (size_t)got;
         if (first) {
             long s = start_of_text(r, (unsigned char *)buf, have);
-            if (s < 0)
+            if (s < 0 ||
+                (s == 0 && choose_encoding(r, info, buf, &have, eof) != 0))
                 break;
             skip = (size_t)s;
             info->had_bom = s == 3;
+            if (s == 3)                /* a UTF-8 BOM says what it is */
+                info->encoding = INPUT_ENC_UTF8;
             if (info->delim == 0)
                 info->delim = detect_delim(buf + skip, have - skip);
             csv_set_delim(&r->p, (unsigned char)info->delim);
@@ -331,6 +495,7 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
     r.offs = g_array_new(FALSE, FALSE, sizeof(size_t));
     r.lens = g_array_new(FALSE, FALSE, sizeof(size_t));
     r.ptrs = g_ptr_array_new();
+    r.cd = (GIConv)-1;
 
     read_all(&r, fp, info);
     /* An open quoted field at the end: libcsv's CSV_STRICT_FINI would
@@ -348,6 +513,9 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
     g_array_free(r.lens, TRUE);
     g_array_free(r.offs, TRUE);
     g_byte_array_free(r.arena, TRUE);
+    if (r.cd != (GIConv)-1)
+        g_iconv_close(r.cd);
+    g_free(r.raw);
     fclose(fp);
     return r.rc;
 }

@@ -2,7 +2,9 @@
  * input/csvread.h -- stream the records of one CSV file through libcsv.
  *
  * Reads in fixed-size blocks (the file is never held in memory), checks
- * that the text is UTF-8 (a BOM is skipped), detects the delimiter (',',
+ * that the text is UTF-8 (a BOM is skipped) or converts it from GB18030
+ * while streaming (asked for, or an NBS export detected by its first
+ * line), detects the delimiter (',',
  * ';' or TAB) from the header line, and hands each record to a callback
  * with the physical line where it starts. RFC 4180 quoting; CR, LF and
  * CRLF line ends; blank lines are skipped.
@@ -28,8 +30,20 @@ typedef struct {
    the error the callback put in err. */
 typedef int (*input_row_fn)(void *ctx, const input_row *row, sb_error *err);
 
+typedef enum {
+    INPUT_ENC_AUTO = 0,     /* UTF-8; GB18030 if the first line is an NBS
+                               export preamble in GB18030 */
+    INPUT_ENC_UTF8,         /* UTF-8 only */
+    INPUT_ENC_GB18030       /* GB18030 (a superset of GBK and GB2312) */
+} input_encoding;
+
+/* Parses an --encoding value ("utf-8", "gb18030", "gbk", "gb2312", any
+   case). Returns -1 if unknown. */
+int input_encoding_parse(const char *s, input_encoding *out);
+
 typedef struct {
     char delim;             /* in: 0 = detect; out: the one used */
+    input_encoding encoding;/* in: how to decode; out: UTF8 or GB18030 */
     int had_bom;            /* out */
     long records;           /* out: records handed to the callback */
 } input_csv_info;

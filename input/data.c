@@ -6,6 +6,7 @@
 
 #include "cell.h"
 #include "csvread.h"
+#include "export.h"
 
 #include <glib.h>
 #include <math.h>
@@ -34,6 +35,12 @@ typedef struct {
     name_cache ind_cache, reg_cache;
     int warned_unnamed;         /* values under an empty header, once */
     const input_row *row;
+    long skipped;               /* preamble records passed */
+    int in_footer;              /* NBS: the footnotes have begun */
+    GString *notes, *sources;   /* NBS footnotes, for the indicators */
+    GString *footnotes;         /* the same as written, for check */
+    sb_id extras_ind, extras_reg;   /* export names applied to these */
+    input_export_names names;   /* an export row's keys */
 } data_ctx;
 
 /* Trimmed field c of the current row, NUL-terminated in place; "" when
@@ -125,14 +132,13 @@ static void note_seen(GHashTable *set, sb_id id, sb_id **arr, size_t *n)
     }
 }
 
-/* Row-wide extras: unit (of the row's indicator), flags, note, source. */
-static int row_unit(data_ctx *d, sb_id ind)
+/* Gives ind the unit u (of the row, column c) unless it has one; a
+   different unit is warned about once per indicator. */
+static int set_unit(data_ctx *d, sb_id ind, const char *u, int c)
 {
-    size_t len;
-    const char *u = field(d, d->l->key[INPUT_COL_UNIT], &len);
     sb_indicator *p = sb_dataset_indicator_at(d->ds, ind);
 
-    if (len == 0 || strcmp(p->unit, u) == 0)
+    if (u == NULL || u[0] == '\0' || strcmp(p->unit, u) == 0)
         return 0;
     if (p->unit[0] == '\0') {
         p->unit = sb_dataset_str(d->ds, sb_dataset_intern(d->ds, u, -1));
@@ -140,8 +146,17 @@ static int row_unit(data_ctx *d, sb_id ind)
     }
     if (!g_hash_table_add(d->unit_warned, GUINT_TO_POINTER(ind + 1)))
         return 0;
-    return warn(d, d->l->key[INPUT_COL_UNIT],
-                "unit \"%s\" differs from \"%s\" given before", u, p->unit);
+    return warn(d, c, "unit \"%s\" differs from \"%s\" given before", u,
+                p->unit);
+}
+
+/* Row-wide extras: unit (of the row's indicator), flags, note, source. */
+static int row_unit(data_ctx *d, sb_id ind)
+{
+    size_t len;
+    const char *u = field(d, d->l->key[INPUT_COL_UNIT], &len);
+
+    return set_unit(d, ind, u, d->l->key[INPUT_COL_UNIT]);
 }
 
 static uint32_t row_annot(data_ctx *d)
@@ -241,46 +256,130 @@ static int key_year(data_ctx *d, int *year)
     const char *s = field(d, c, &len);
 
     *year = input_parse_year(s, len);
-    return *year > 0 ? 0 : fail(d, c, "not a year", s);
+    if (*year > 0)
+        return 0;
+    return fail(d, c, d->l->export == INPUT_EXPORT_NONE
+                          ? "not a year"
+                          : "not a year (only annual data can be read)", s);
+}
+
+/* What an export says besides the keys: the indicator's name (unless
+   metadata gave one) and the region's code as an alias. Applied when
+   the indicator or region changes, not on every row. */
+static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
+{
+    const input_export_names *nm = &d->names;
+    sb_indicator *p;
+    sb_id other;
+    sb_error e = {0};
+
+    if (ind != SB_NONE && ind != d->extras_ind) {
+        d->extras_ind = ind;
+        p = sb_dataset_indicator_at(d->ds, ind);
+        if (nm->name != NULL && nm->name[0] != '\0' && p->name[0] == '\0')
+            p->name = sb_dataset_str(d->ds,
+                                     sb_dataset_intern(d->ds, nm->name, -1));
+    }
+    if (reg == SB_NONE || reg == d->extras_reg || nm->alias == NULL ||
+        nm->alias[0] == '\0')
+        return 0;
+    d->extras_reg = reg;
+    other = sb_dataset_find_region(d->ds, nm->alias);
+    if (other == reg)
+        return 0;
+    if (other == SB_NONE)
+        return sb_dataset_add_alias(d->ds, reg, nm->alias, &e) == SB_OK
+                   ? 0 : warn(d, d->l->ex->alias_col, "%s", e.msg);
+    return warn(d, d->l->ex->alias_col, "code \"%s\" already names "
+                "\"%s\": not made an alias of \"%s\"", nm->alias,
+                sb_dataset_region_at(d->ds, other)->name,
+                sb_dataset_region_at(d->ds, reg)->name);
+}
+
+/* The indicator and region of an export's row, as the export defines
+   them; *ind keeps the stem where the export names none. */
+static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
+{
+    input_export_names *nm = &d->names;
+    char msg[300];
+    int col, rc = d->l->key[INPUT_COL_REGION];
+
+    if (input_export_row(d->l, d->row, nm, msg, sizeof msg, &col) != 0) {
+        sb_error_set(d->err, SB_EDATA, d->path, d->row->line, col + 1, "%s",
+                     msg);
+        return -1;
+    }
+    if (nm->indicator != NULL) {
+        if (nm->indicator[0] == '\0')
+            return fail(d, col, "empty indicator id", "");
+        *ind = indicator(d, nm->indicator, col);
+    }
+    if (rc < 0)
+        rc = col;
+    if (nm->region != NULL) {
+        if (nm->region[0] == '\0')
+            return fail(d, rc, "empty region name", "");
+        *reg = region(d, nm->region, rc);
+    }
+    if (set_unit(d, *ind, nm->unit, col) != 0)
+        return -1;
+    return export_extras(d, *ind, *reg);
 }
 
 static int row_long(data_ctx *d, uint32_t annot)
 {
     const char *iname, *rname;
-    sb_id ind, reg;
+    sb_id ind = SB_NONE, reg = SB_NONE;
     int year;
 
-    if (key_name(d, INPUT_COL_INDICATOR, &iname) != 0)
-        return -1;
-    ind = indicator(d, iname, d->l->key[INPUT_COL_INDICATOR]);
-    if (key_name(d, INPUT_COL_REGION, &rname) != 0)
-        return -1;
-    reg = region(d, rname, d->l->key[INPUT_COL_REGION]);
+    if (d->l->export != INPUT_EXPORT_NONE) {
+        if (export_keys(d, &ind, &reg) != 0)
+            return -1;
+    } else {
+        if (key_name(d, INPUT_COL_INDICATOR, &iname) != 0)
+            return -1;
+        ind = indicator(d, iname, d->l->key[INPUT_COL_INDICATOR]);
+        if (key_name(d, INPUT_COL_REGION, &rname) != 0)
+            return -1;
+        reg = region(d, rname, d->l->key[INPUT_COL_REGION]);
+    }
     if (key_year(d, &year) != 0 || row_unit(d, ind) != 0)
         return -1;
     return add_value(d, ind, reg, year, d->l->key[INPUT_COL_VALUE], annot);
 }
 
-static int row_wide(data_ctx *d, uint32_t annot)
+/* The keys of a wide row that come from its own fields. */
+static int wide_keys(data_ctx *d, sb_id *ind, sb_id *reg, int *year)
 {
     const input_layout *l = d->l;
     const char *name;
-    sb_id ind = d->stem, reg = SB_NONE;
-    int year = 0;
-    size_t c;
 
+    if (l->export != INPUT_EXPORT_NONE)
+        return export_keys(d, ind, reg);
     if (l->key[INPUT_COL_INDICATOR] >= 0 && l->shape == INPUT_SHAPE_WIDE_YEAR)
     {
         if (key_name(d, INPUT_COL_INDICATOR, &name) != 0)
             return -1;
-        ind = indicator(d, name, l->key[INPUT_COL_INDICATOR]);
+        *ind = indicator(d, name, l->key[INPUT_COL_INDICATOR]);
     }
     if (l->shape != INPUT_SHAPE_WIDE_REGION) {
         if (key_name(d, INPUT_COL_REGION, &name) != 0)
             return -1;
-        reg = region(d, name, l->key[INPUT_COL_REGION]);
+        *reg = region(d, name, l->key[INPUT_COL_REGION]);
     }
-    if (l->shape != INPUT_SHAPE_WIDE_YEAR && key_year(d, &year) != 0)
+    if (l->shape != INPUT_SHAPE_WIDE_YEAR && key_year(d, year) != 0)
+        return -1;
+    return 0;
+}
+
+static int row_wide(data_ctx *d, uint32_t annot)
+{
+    const input_layout *l = d->l;
+    sb_id ind = d->stem, reg = SB_NONE;
+    int year = 0;
+    size_t c;
+
+    if (wide_keys(d, &ind, &reg, &year) != 0)
         return -1;
     if (ind != SB_NONE && row_unit(d, ind) != 0)
         return -1;
@@ -349,6 +448,60 @@ static int row_is_blank(data_ctx *d)
     return 1;
 }
 
+/* NBS footnotes (注：, 数据来源：, and every line after the first) and the
+   DataBank's closing lines are not data: 1 when the row is one. */
+static int footnote(data_ctx *d)
+{
+    const char *text;
+    int is_source;
+    GString *to;
+    size_t c, len;
+
+    if (d->l->export == INPUT_EXPORT_NONE)
+        return 0;
+    if (!input_export_footer(d->l, d->row, &text, &is_source) &&
+        !d->in_footer)
+        return 0;
+    if (d->l->export != INPUT_EXPORT_NBS)
+        return 1;
+    d->in_footer = 1;
+    to = is_source ? d->sources : d->notes;
+    for (c = 0; c < d->row->n; c++) {
+        const char *f = input_trim(d->row->field[c], d->row->len[c], &len);
+        if (len == 0)
+            continue;
+        g_string_append_printf(d->footnotes, "%s%.*s",
+                               d->footnotes->len ? (c ? "," : " ") : "",
+                               (int)len, f);
+        if (c == 0 && text != NULL) {      /* without "注：" or "数据来源：" */
+            len -= (size_t)(input_export_label_end(text) - f);
+            f = input_export_label_end(text);
+        }
+        g_string_append_printf(to, "%s%.*s", to->len ? (c ? "," : " ") : "",
+                               (int)len, f);
+    }
+    return 1;
+}
+
+/* NBS footnotes become the notes and source of the file's indicators
+   that metadata left without. */
+static void apply_footnotes(data_ctx *d)
+{
+    size_t i;
+
+    if (d->footnotes->len > 0)
+        d->rep->footnotes = g_strdup(d->footnotes->str);
+    for (i = 0; i < d->rep->n_indicators; i++) {
+        sb_indicator *p = sb_dataset_indicator_at(d->ds, d->rep->indicators[i]);
+        if (d->notes->len > 0 && p->note[0] == '\0')
+            p->note = sb_dataset_str(d->ds, sb_dataset_intern(
+                                                d->ds, d->notes->str, -1));
+        if (d->sources->len > 0 && p->source[0] == '\0')
+            p->source = sb_dataset_str(d->ds, sb_dataset_intern(
+                                                  d->ds, d->sources->str, -1));
+    }
+}
+
 static int data_row(void *user, const input_row *row, sb_error *err)
 {
     data_ctx *d = user;
@@ -356,12 +509,16 @@ static int data_row(void *user, const input_row *row, sb_error *err)
 
     (void)err;
     d->row = row;
+    if (d->skipped < d->l->header_at) {
+        d->skipped++;                   /* an export's preamble */
+        return 0;
+    }
     if (!d->header_done) {
         d->header_done = 1;
         header_targets(d);
         return 0;
     }
-    if (row_is_blank(d))
+    if (row_is_blank(d) || footnote(d))
         return 0;
     for (c = d->l->n; c < row->n; c++) {
         input_trim(row->field[c], row->len[c], &len);
@@ -401,15 +558,26 @@ sb_status input_data_read(sb_dataset *ds, uint16_t file, const char *path,
     d.ind_cache.name = g_string_new(NULL);
     d.reg_cache.name = g_string_new(NULL);
     d.ind_cache.id = d.reg_cache.id = SB_NONE;
+    d.extras_ind = d.extras_reg = SB_NONE;
+    d.notes = g_string_new(NULL);
+    d.sources = g_string_new(NULL);
+    d.footnotes = g_string_new(NULL);
+    info.delim = o->delim;
+    info.encoding = o->encoding;
     d.seen_ind = g_hash_table_new(g_direct_hash, g_direct_equal);
     d.seen_reg = g_hash_table_new(g_direct_hash, g_direct_equal);
     d.unit_warned = g_hash_table_new(g_direct_hash, g_direct_equal);
     rc = input_csv_read(path, &info, data_row, &d, err);
+    if (rc == SB_OK)
+        apply_footnotes(&d);
     if (rc == SB_OK && rep->rows == 0) {
         rep->warnings++;
         if (sb_diag_warn(diag, path, 0, 0, "no data rows") != SB_OK)
             rc = sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
     }
+    g_string_free(d.notes, TRUE);
+    g_string_free(d.sources, TRUE);
+    g_string_free(d.footnotes, TRUE);
     g_hash_table_destroy(d.unit_warned);
     g_hash_table_destroy(d.seen_reg);
     g_hash_table_destroy(d.seen_ind);

@@ -14,6 +14,8 @@ typedef struct {
     int decimal_comma;
     int have_indicator_meta;     /* warn about indicators not in it */
     int have_region_meta;        /* warn about regions not in it */
+    char delim;                  /* from the first read: 0 = detect */
+    input_encoding encoding;     /* from the first read */
 } input_data_opts;
 
 /* Reads every record after the header of path (file number `file` of

@@ -3,6 +3,8 @@
  */
 #include "layout.h"
 
+#include "export.h"
+
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -126,6 +128,7 @@ void input_layout_clear(input_layout *l)
         g_free(l->cols[i].name);
     g_free(l->cols);
     g_free(l->stem);
+    input_export_keys_free(l->ex);
     memset(l, 0, sizeof *l);
 }
 

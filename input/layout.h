@@ -27,6 +27,18 @@ typedef enum {
     INPUT_SHAPE_WIDE_REGION      /* year,<region>,... */
 } input_shape;
 
+/* Statistical-portal downloads, recognized by their own marks
+   (input/export.h says how each one's keys are read). */
+typedef enum {
+    INPUT_EXPORT_NONE = 0,
+    INPUT_EXPORT_WDI,            /* World Bank WDI / DataBank CSV */
+    INPUT_EXPORT_OECD,           /* OECD.Stat or Data Explorer long CSV */
+    INPUT_EXPORT_EUROSTAT,       /* Eurostat TSV */
+    INPUT_EXPORT_NBS             /* China NBS data portal (国家统计局) */
+} input_export;
+
+struct input_export_keys;
+
 /* Roles of a data column. The first INPUT_NKEYS have one column each. */
 typedef enum {
     INPUT_COL_INDICATOR, INPUT_COL_REGION, INPUT_COL_YEAR, INPUT_COL_VALUE,
@@ -49,6 +61,9 @@ typedef struct {
     input_column *cols;
     int key[INPUT_NKEYS];        /* column index of each role, or -1 */
     char *stem;                  /* wide by region: the indicator id */
+    input_export export;         /* a portal download, or NONE */
+    long header_at;              /* records before the header (preamble) */
+    struct input_export_keys *ex;   /* an export's keys (owned) */
 } input_layout;
 
 /* How to read data files (command line or spec). */

@@ -11,6 +11,7 @@
 
 #include "csvread.h"
 #include "data.h"
+#include "export.h"
 #include "meta.h"
 
 #include <errno.h>
@@ -40,16 +41,19 @@ void input_report_clear(input_report *r)
         g_free(f->regions);
         g_free(f->columns);
         g_free(f->ignored);
+        g_free(f->footnotes);
     }
     g_free(r->files);
     memset(r, 0, sizeof *r);
 }
 
+/* *.csv, and *.tsv as Eurostat names its downloads. */
 static int is_csv_name(const char *name)
 {
     size_t n = strlen(name);
 
-    return n > 4 && g_ascii_strcasecmp(name + n - 4, ".csv") == 0 &&
+    return n > 4 && (g_ascii_strcasecmp(name + n - 4, ".csv") == 0 ||
+                     g_ascii_strcasecmp(name + n - 4, ".tsv") == 0) &&
            name[0] != '.';
 }
 
@@ -86,7 +90,7 @@ static sb_status expand_dir(const char *dir, const input_options *o,
     if (names->len == 0) {
         g_ptr_array_free(names, TRUE);
         return sb_error_set(err, SB_ENOINPUT, dir, 0, 0,
-                            "no *.csv files in this directory");
+                            "no *.csv or *.tsv files in this directory");
     }
     g_ptr_array_sort(names, cmp_names);
     for (i = 0; i < names->len; i++) {
@@ -124,29 +128,73 @@ static sb_status expand_args(const input_arg *args, size_t n,
 /* ---- step 2: the header of each file ------------------------------------- */
 
 typedef struct {
-    const char *path;
-    const input_layout_opts *o;
-    input_layout *out;
-    int got;
+    input_row rows[INPUT_EXPORT_PEEK];  /* copies of the first records */
+    size_t n;
 } peek_ctx;
 
 static int peek_row(void *user, const input_row *row, sb_error *err)
 {
     peek_ctx *p = user;
+    input_row *c = &p->rows[p->n++];
+    size_t i;
 
-    p->got = 1;
-    return input_layout_detect(p->path, row, p->o, p->out, err) == SB_OK
-               ? 1 : -1;
+    (void)err;
+    c->n = row->n;
+    c->line = row->line;
+    c->field = g_new(char *, row->n + 1);
+    c->len = g_memdup2(row->len, sizeof *row->len * row->n);
+    for (i = 0; i < row->n; i++)
+        c->field[i] = g_strndup(row->field[i], row->len[i]);
+    return p->n == INPUT_EXPORT_PEEK ? 1 : 0;
+}
+
+static void peek_clear(peek_ctx *p)
+{
+    size_t i, k;
+
+    for (i = 0; i < p->n; i++) {
+        for (k = 0; k < p->rows[i].n; k++)
+            g_free(p->rows[i].field[k]);
+        g_free(p->rows[i].field);
+        g_free((void *)p->rows[i].len);
+    }
+}
+
+/* A portal export by its first records, else a table by its header.
+   --shape or --columns say how to read the file: no export then. */
+static sb_status decide(planned *p, peek_ctx *c, sb_error *err)
+{
+    const input_layout_opts *o = &p->o->layout;
+    const input_row *rows[INPUT_EXPORT_PEEK];
+    int forced = o->shape != INPUT_SHAPE_NONE, r, k;
+    size_t i;
+
+    for (k = 0; k < INPUT_NKEYS; k++)
+        forced |= o->columns[k] != NULL;
+    for (i = 0; i < c->n; i++)
+        rows[i] = &c->rows[i];
+    if (!forced) {
+        r = input_export_detect(p->path, rows, c->n, &p->layout, err);
+        if (r != 0)
+            return r > 0 ? SB_OK : SB_EDATA;
+    }
+    return input_layout_detect(p->path, rows[0], o, &p->layout, err);
 }
 
 static sb_status peek(planned *p, sb_error *err)
 {
-    peek_ctx c = {p->path, &p->o->layout, &p->layout, 0};
-    sb_status rc = input_csv_read(p->path, &p->info, peek_row, &c, err);
+    peek_ctx c;
+    sb_status rc;
 
-    if (rc == SB_OK && !c.got)
-        return sb_error_set(err, SB_EDATA, p->path, 0, 0,
-                            "empty file: expected a header line");
+    c.n = 0;
+    p->info.encoding = p->o->encoding;
+    rc = input_csv_read(p->path, &p->info, peek_row, &c, err);
+    if (rc == SB_OK && c.n == 0)
+        rc = sb_error_set(err, SB_EDATA, p->path, 0, 0,
+                          "empty file: expected a header line");
+    if (rc == SB_OK)
+        rc = decide(p, &c, err);
+    peek_clear(&c);
     if (rc == SB_OK && p->o->indicator != NULL && p->layout.stem != NULL) {
         g_free(p->layout.stem);      /* the spec names the indicator */
         p->layout.stem = g_strdup(p->o->indicator);
@@ -156,6 +204,21 @@ static sb_status peek(planned *p, sb_error *err)
 
 /* ---- step 3: read the files ---------------------------------------------- */
 
+/* Columns an export reads besides the keys: names, units, aliases. */
+static int export_uses(const input_layout *l, int c)
+{
+    const input_export_keys *ex = l->ex;
+    size_t i;
+
+    if (ex == NULL)
+        return 0;
+    for (i = 0; i < ex->n_name; i++)
+        if (ex->name_cols[i] == c)
+            return 1;
+    return c == ex->alias_col || c == ex->unit_col || c == ex->power_col ||
+           c == ex->unit_code_col || c == ex->power_code_col;
+}
+
 /* "indicator, region, <values>" and the ignored columns, for check. */
 static void describe_columns(const input_layout *l, input_file_report *rep)
 {
@@ -164,7 +227,8 @@ static void describe_columns(const input_layout *l, input_file_report *rep)
 
     for (c = 0; c < l->n; c++) {
         const input_column *col = &l->cols[c];
-        GString *to = col->role == INPUT_COL_IGNORED ? ign : used;
+        GString *to = col->role == INPUT_COL_IGNORED &&
+                              !export_uses(l, (int)c) ? ign : used;
         if (col->role == INPUT_COL_IGNORED && col->name[0] == '\0')
             continue;
         if (col->role == INPUT_COL_VALUES && c > 0 &&
@@ -184,7 +248,7 @@ static sb_status load_data(sb_dataset *ds, uint16_t file, planned *p,
                            sb_error *err)
 {
     input_data_opts d = {&p->layout, p->o->decimal_comma, have_meta[0],
-                         have_meta[1]};
+                         have_meta[1], p->info.delim, p->info.encoding};
     sb_status rc;
 
     if (!d.decimal_comma && p->info.delim == ';') {
@@ -207,6 +271,8 @@ static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
     rep->delim = p->info.delim;
     rep->had_bom = p->info.had_bom;
     rep->shape = p->layout.shape;
+    rep->export = p->layout.export;
+    rep->encoding = p->info.encoding;
     switch (pass) {
     case INPUT_ROLE_INDICATORS:
         return input_meta_indicators(ds, file, p->path, rep, err);

@@ -16,6 +16,7 @@ typedef struct {
     input_layout_opts layout;   /* --shape, --columns */
     int decimal_comma;          /* --decimal-comma: 1 forced, 0 detect */
     const char *indicator;      /* wide by region: the id (else the stem) */
+    input_encoding encoding;    /* --encoding; AUTO: UTF-8 or NBS GB18030 */
 } input_options;
 
 /* A file or directory with the options to read it by (a spec gives each
@@ -31,6 +32,8 @@ typedef struct {
     char *path;
     input_role role;
     input_shape shape;
+    input_export export;        /* a portal download, or NONE */
+    input_encoding encoding;    /* UTF8 or GB18030, as read */
     char delim;
     int had_bom;
     int decimal_comma;          /* used for this file */
@@ -44,6 +47,7 @@ typedef struct {
     size_t n_regions;
     char *columns;              /* "indicator, region, year, value" */
     char *ignored;              /* ignored columns, "" if none */
+    char *footnotes;            /* an NBS export's footnotes, or NULL */
 } input_file_report;
 
 typedef struct {

@@ -4,6 +4,8 @@
  */
 #include "summary.h"
 
+#include "export.h"
+
 #include <glib.h>
 #include <string.h>
 
@@ -103,8 +105,13 @@ static void print_years(FILE *out, const span *s, int width)
 static void print_file(FILE *out, sb_dataset *ds, const input_file_report *f)
 {
     fprintf(out, "%s: %s", f->path, input_role_name(f->role));
-    if (f->role == INPUT_ROLE_DATA)
+    if (f->role == INPUT_ROLE_DATA && f->export != INPUT_EXPORT_NONE)
+        fprintf(out, ", %s (%s)", input_export_name(f->export),
+                input_shape_name(f->shape));
+    else if (f->role == INPUT_ROLE_DATA)
         fprintf(out, ", %s", input_shape_name(f->shape));
+    if (f->encoding == INPUT_ENC_GB18030)
+        fputs(", GB18030", out);
     if (f->delim == ';' || f->delim == '\t')
         fprintf(out, ", delimiter %s", f->delim == ';' ? "';'" : "TAB");
     if (f->decimal_comma)
@@ -116,6 +123,11 @@ static void print_file(FILE *out, sb_dataset *ds, const input_file_report *f)
         fprintf(out, "  columns: %s\n", f->columns);
     if (f->ignored != NULL && f->ignored[0] != '\0')
         fprintf(out, "  ignored columns: %s\n", f->ignored);
+    if (f->footnotes != NULL)
+        fprintf(out, "  footnotes: %s\n", f->footnotes);
+    if (f->encoding == INPUT_ENC_GB18030)
+        fputs("  note: the text is GB18030, not UTF-8; it was converted "
+              "while reading\n", out);
     if (f->role == INPUT_ROLE_DATA) {
         span years = {0, (size_t)f->values, f->year_min, f->year_max};
         fprintf(out, "  rows: %ld; values: %ld; missing: %ld; flagged: %ld",
