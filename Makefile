@@ -87,6 +87,7 @@ bench:
 	@$(MAKE) --no-print-directory statbrief build/rel/csvcount \
 		build/rel/metricsbench
 	@sh bench/run.sh
+	@sh bench/load.sh
 	@sh bench/charts.sh
 	@sh bench/brief.sh
 

@@ -2,11 +2,16 @@
  * input/cell.c -- parse one value cell: missing marker, or a number with
  * optional separators, decimals, exponent, '%' and flags.
  *
- * The number is copied, without separators, into a small ASCII buffer and
- * converted with g_ascii_strtod, which ignores the locale.
+ * Numbers of at most 19 significant digits, <= 2^53, with a decimal
+ * exponent within +-22 are converted exactly by Clinger's fast path (one
+ * multiplication or division by an exact power of ten); any other number
+ * is copied, without separators, into a small ASCII buffer and converted
+ * with g_ascii_strtod, which ignores the locale. Both give the same
+ * double: the correctly rounded one.
  */
 #include "cell.h"
 
+#include <float.h>
 #include <glib.h>
 #include <math.h>
 #include <stdio.h>
@@ -109,18 +114,41 @@ static int parse_missing(cursor c, input_cell *out, char *msg,
     return 0;
 }
 
-/* Appends digits to buf (at *n, limit size). Returns the count. */
-static size_t copy_digits(cursor *c, char *buf, size_t *n, size_t size)
-{
-    size_t k = 0;
+/* The digits of a number as they are read. For the exact fast path:
+   the first 19 significant digits (leading zeros skipped) as an integer;
+   for the fallback: the length of the number's ASCII form. */
+typedef struct {
+    guint64 mant;                   /* significant digits read so far */
+    int sig;                        /* how many (<= 19) */
+    int more;                       /* a 20th significant digit was met */
+    size_t n;                       /* length of the strtod form */
+} number_digits;
 
-    while (c->p < c->end && g_ascii_isdigit(*c->p)) {
-        if (*n + 1 < size)
-            buf[*n] = *c->p;
-        (*n)++;
-        c->p++;
-        k++;
+/* Reads digits into d. Returns the count. (Locals, not d's and c's
+   fields, in the loop: stores through a char cursor may alias them.) */
+static size_t read_digits(cursor *c, number_digits *d)
+{
+    const char *p = c->p, *end = c->end;
+    guint64 mant = d->mant;
+    int sig = d->sig;
+    size_t k;
+
+    if (sig == 0)                       /* leading zeros */
+        while (p < end && *p == '0')
+            p++;
+    for (; p < end && (unsigned)(*p - '0') < 10; p++) {
+        if (sig < 19) {
+            mant = mant * 10 + (unsigned)(*p - '0');
+            sig++;
+        } else {
+            d->more = 1;
+        }
     }
+    k = (size_t)(p - c->p);
+    c->p = p;
+    d->mant = mant;
+    d->sig = sig;
+    d->n += k;
     return k;
 }
 
@@ -140,10 +168,9 @@ static size_t separator_len(const cursor *c, int decimal_comma)
 
 /* Integer part with optional thousand separators: 1-3 digits then groups
    of exactly three. Returns -1 without digits, -2 on a bad grouping. */
-static int parse_integer(cursor *c, int decimal_comma, char *buf, size_t *n,
-                         size_t size)
+static int parse_integer(cursor *c, int decimal_comma, number_digits *d)
 {
-    size_t k = copy_digits(c, buf, n, size), sep;
+    size_t k = read_digits(c, d), sep;
     int grouped = 0;
 
     if (k == 0)
@@ -163,19 +190,20 @@ static int parse_integer(cursor *c, int decimal_comma, char *buf, size_t *n,
             return -2;
         grouped = 1;
         c->p = look.p;
-        copy_digits(c, buf, n, size);
+        read_digits(c, d);
     }
     return 0;
 }
 
 /* The exponent: e or E, optional sign, digits. Only consumed when digits
    follow; a lone "e" is the flag "estimated". *exp10 saturates at
-   +-99999 (far beyond any double) instead of overflowing. */
-static int parse_exponent(cursor *c, char *buf, size_t *n, size_t size,
-                          long *exp10)
+   +-99999 (far beyond any double) instead of overflowing; the strtod
+   form carries it as "e%ld". Returns 1 if there was one. */
+static int parse_exponent(cursor *c, number_digits *d, long *exp10)
 {
     cursor look = *c;
     int neg = 0;
+    long e;
 
     if (look.p >= look.end || (*look.p != 'e' && *look.p != 'E'))
         return 0;
@@ -189,21 +217,82 @@ static int parse_exponent(cursor *c, char *buf, size_t *n, size_t size,
         long digit = *look.p++ - '0';      /* not inside MIN: evaluated twice */
         *exp10 = MIN(*exp10 * 10 + digit, 99999);
     }
+    d->n += 1 + (size_t)neg;               /* "e", "-" */
+    for (e = *exp10; ; e /= 10) {
+        d->n++;
+        if (e < 10)
+            break;
+    }
     if (neg)
         *exp10 = -*exp10;
     c->p = look.p;
-    /* the converted number carries the clamped exponent */
-    *n += (size_t)g_snprintf(*n < size ? buf + *n : NULL,
-                             *n < size ? size - *n : 0, "e%ld", *exp10);
     return 1;
 }
 
-/* A digit other than 0 before the exponent of a converted number. */
-static int mantissa_nonzero(const char *buf)
+/* Exact powers of ten: every one up to 1e22 is a double. */
+static const double pow10_exact[] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* Clinger's fast path: m <= 2^53 is exact as a double, and so is 10^|e|
+   for |e| <= 22, so one IEEE multiplication or division rounds the exact
+   value m * 10^e once, correctly: the same double as strtod. Needs
+   doubles evaluated in double precision (not x87 extended). Returns 0
+   when it does not apply. A zero mantissa is always exact. */
+static int convert_fast(const number_digits *d, long e, int neg, double *v)
 {
-    for (; *buf != '\0' && *buf != 'e'; buf++)
-        if (*buf >= '1' && *buf <= '9')
-            return 1;
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+    double x;
+
+    if (d->sig == 0)
+        x = 0.0;
+    else if (d->more || d->mant > ((guint64)1 << 53) || e < -22 || e > 22)
+        return 0;
+    else if (e >= 0)
+        x = (double)d->mant * pow10_exact[e];
+    else
+        x = (double)d->mant / pow10_exact[-e];
+    *v = neg ? -x : x;
+    return 1;
+#else
+    (void)d, (void)e, (void)neg, (void)v;
+    return 0;
+#endif
+}
+
+/* The general path: the number s[0..mant_end) (already checked by the
+   grammar, d->n < INPUT_CELL_MAX_NUMBER) rewritten without separators,
+   '.' as the decimal mark, for g_ascii_strtod, which ignores the
+   locale. Returns -1 if out of range: 1e999 overflows, and 1e-400 would
+   silently read as 0. */
+static int convert_strtod(const char *s, const char *mant_end,
+                          int decimal_comma, int has_exp, long exp10,
+                          const number_digits *d, double *v)
+{
+    char buf[INPUT_CELL_MAX_NUMBER + 8], *endp;
+    char mark = decimal_comma ? ',' : '.';
+    size_t n = 0;
+    const char *p = s;
+
+    if (mant_end - p >= 3 && memcmp(p, "\xe2\x88\x92", 3) == 0) {
+        buf[n++] = '-';                 /* U+2212 minus sign */
+        p += 3;
+    }
+    /* separators (',', or '.', spaces and no-break spaces) are dropped */
+    for (; p < mant_end && n + 1 < sizeof buf; p++) {
+        if (g_ascii_isdigit(*p) || *p == '+' || *p == '-')
+            buf[n++] = *p;
+        else if (*p == mark)
+            buf[n++] = '.';
+    }
+    if (has_exp)
+        g_snprintf(buf + n, sizeof buf - n, "e%ld", exp10);
+    else
+        buf[n] = '\0';
+    *v = g_ascii_strtod(buf, &endp);
+    if (*endp != '\0' || !isfinite(*v) || (*v == 0 && d->sig > 0))
+        return -1;
     return 0;
 }
 
@@ -217,19 +306,21 @@ static int fail(char *msg, size_t msgsize, const char *what, const char *s,
 static int parse_number(cursor c, int decimal_comma, input_cell *out,
                         char *msg, size_t msgsize)
 {
-    const char *s = c.p;
-    size_t len = (size_t)(c.end - c.p), n = 0, frac = 0;
-    char buf[INPUT_CELL_MAX_NUMBER + 8];
+    const char *s = c.p, *mant_end;
+    size_t len = (size_t)(c.end - c.p), frac = 0;
+    number_digits d = {0, 0, 0, 0};
     long exp10 = 0;
-    char *endp;
+    int neg = 0, has_exp;
 
-    if (starts_with(&c, "+") || starts_with(&c, "-"))
-        buf[n++] = *c.p++;
-    else if (starts_with(&c, "\xe2\x88\x92")) {   /* U+2212 minus sign */
-        buf[n++] = '-';
+    if (starts_with(&c, "+") || starts_with(&c, "-")) {
+        neg = *c.p++ == '-';
+        d.n++;
+    } else if (starts_with(&c, "\xe2\x88\x92")) {   /* U+2212 minus sign */
+        neg = 1;
+        d.n++;
         c.p += 3;
     }
-    switch (parse_integer(&c, decimal_comma, buf, &n, sizeof buf)) {
+    switch (parse_integer(&c, decimal_comma, &d)) {
     case -1:
         return fail(msg, msgsize, "not a number", s, len);
     case -2:
@@ -237,18 +328,16 @@ static int parse_number(cursor c, int decimal_comma, input_cell *out,
     }
     if (c.p < c.end && *c.p == (decimal_comma ? ',' : '.')) {
         c.p++;
-        if (n + 1 < sizeof buf)
-            buf[n] = '.';
-        n++;
-        frac = copy_digits(&c, buf, &n, sizeof buf);
+        d.n++;
+        frac = read_digits(&c, &d);
         if (frac == 0)
             return fail(msg, msgsize, "no digits after the decimal mark",
                         s, len);
     }
-    parse_exponent(&c, buf, &n, sizeof buf, &exp10);
-    if (n >= INPUT_CELL_MAX_NUMBER)
+    mant_end = c.p;
+    has_exp = parse_exponent(&c, &d, &exp10);
+    if (d.n >= INPUT_CELL_MAX_NUMBER)
         return fail(msg, msgsize, "number too long", s, len);
-    buf[n] = '\0';
     {
         cursor pc = c;
         skip_blanks(&pc);
@@ -263,10 +352,10 @@ static int parse_number(cursor c, int decimal_comma, input_cell *out,
             fail(msg, msgsize, "not a number", s, len);
         return -1;
     }
-    out->value = g_ascii_strtod(buf, &endp);
-    /* 1e999 overflows; 1e-400 would silently read as 0 */
-    if (*endp != '\0' || !isfinite(out->value) ||
-        (out->value == 0 && mantissa_nonzero(buf)))
+    /* frac <= INPUT_CELL_MAX_NUMBER and |exp10| <= 99999: no overflow */
+    if (!convert_fast(&d, exp10 - (long)frac, neg, &out->value) &&
+        convert_strtod(s, mant_end, decimal_comma, has_exp, exp10, &d,
+                       &out->value) != 0)
         return fail(msg, msgsize, "number out of range", s, len);
     out->decimals = (int)CLAMP((long)frac - exp10, 0, 20);
     return 0;
@@ -282,7 +371,9 @@ int input_cell_parse(const char *s, size_t len, int decimal_comma,
     skip_blanks(&c);
     while (c.end > c.p && is_blank(c.end[-1]))
         c.end--;
-    if (parse_missing(c, out, msg, msgsize)) {
+    /* no missing marker starts with a digit: most cells skip the list */
+    if ((c.p == c.end || !g_ascii_isdigit(*c.p)) &&
+        parse_missing(c, out, msg, msgsize)) {
         out->missing = 1;
         out->value = NAN;
         return 0;

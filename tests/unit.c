@@ -83,6 +83,78 @@ static void cell_case(const char *where, char *line)
           (int)(close - open - 1), open + 1, rest, got);
 }
 
+/* The cell parser's exact fast path (and its strtod fallback) against
+   g_ascii_strtod on deterministic pseudo-random numbers: 1..20 digits
+   (some with leading zeros, some next to 2^53), a decimal point anywhere
+   inside, exponents -30..30, signs, thousand separators and decimal
+   commas. Every value must be the same double, bit for bit. */
+static guint64 xorshift(guint64 *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+static void cell_random(void)
+{
+    guint64 x = 0x9e3779b97f4a7c15u;
+    char cell[80], ref[80], digit[24], msg[200], first[200] = "";
+    int i, bad = 0;
+
+    for (i = 0; i < 200000; i++) {
+        guint64 r = xorshift(&x);
+        int nd = 1 + (int)(r % 20), point, dc = (r >> 8) % 8 == 0;
+        int grouped = (r >> 11) % 4 == 0, j, n = 0, k = 0;
+        input_cell c;
+        double want;
+
+        r = xorshift(&x);
+        if (r % 8 == 0)                      /* next to 2^53 */
+            nd = g_snprintf(digit, sizeof digit, "%" G_GUINT64_FORMAT,
+                            ((guint64)1 << 53) - 8 + (r >> 8) % 17);
+        else
+            for (j = 0; j < nd; j++)
+                digit[j] = (char)('0' + (r >> (3 * j + 4)) % 10);
+        if ((r >> 3) % 16 == 0)
+            digit[0] = '0';                  /* leading zeros */
+        r = xorshift(&x);
+        point = r % 3 == 0 ? nd : 1 + (int)((r >> 2) % (guint64)nd);
+        if (r % 4 == 1)
+            cell[n++] = ref[k++] = '-';
+        else if (r % 16 == 2)
+            cell[n++] = ref[k++] = '+';
+        for (j = 0; j < nd; j++) {
+            if (j == point) {
+                cell[n++] = dc ? ',' : '.';
+                ref[k++] = '.';
+            } else if (grouped && j > 0 && j < point &&
+                       (point - j) % 3 == 0) {
+                cell[n++] = dc ? '.' : ',';
+            }
+            cell[n++] = ref[k++] = digit[j];
+        }
+        r = xorshift(&x);
+        if (r % 2 == 0) {
+            int e = (int)((r >> 1) % 61) - 30;
+            int upper = (r >> 8) % 4 == 0;
+            n += g_snprintf(cell + n, sizeof cell - (size_t)n,
+                            upper ? "E%+d" : "e%d", e);
+            k += g_snprintf(ref + k, sizeof ref - (size_t)k, "e%d", e);
+        }
+        cell[n] = ref[k] = '\0';
+        want = g_ascii_strtod(ref, NULL);
+        if (input_cell_parse(cell, (size_t)n, dc, &c, msg, sizeof msg) != 0 ||
+            memcmp(&c.value, &want, sizeof want) != 0) {
+            if (bad++ == 0)
+                g_snprintf(first, sizeof first, "%s%s: %.17g, strtod %.17g",
+                           dc ? "dc " : "", cell, c.value, want);
+        }
+    }
+    check(bad == 0, "cells/random", "%d of 200000 differ from strtod, "
+          "first: %s", bad, first);
+}
+
 /* Line: `INPUT => EXPECTED` (INPUT read with g_ascii_strtod). */
 static void shortest_case(const char *where, char *line)
 {
@@ -325,6 +397,7 @@ int main(int argc, char **argv)
     if (argc == 5 && strcmp(argv[1], "pngdiff") == 0)
         return pngdiff(argv[2], argv[3], argv[4]);
     run_file(dir, "cells.test", cell_case);
+    cell_random();
     run_file(dir, "shortest.test", shortest_case);
     reader_tests();
     misc_tests();
