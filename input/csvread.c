@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <glib.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,6 +43,10 @@ typedef struct {
     long rec_line;              /* line where the open record started */
     long records;
     unsigned long long offset;  /* file offset of the next byte to feed */
+
+    char **fptr;                /* fields of a line split without libcsv */
+    size_t *flen;
+    size_t fcap;
 
     GIConv cd;                  /* GB18030 -> UTF-8, or (GIConv)-1 */
     char *raw;                  /* undecoded bytes (GB18030 only) */
@@ -78,23 +83,15 @@ static void on_field(void *data, size_t len, void *user)
     g_array_append_val(r->lens, len);
 }
 
-static void on_record(int term, void *user)
+/* Hands one record to the caller. */
+static void deliver(reader *r, size_t n, char **field, const size_t *len)
 {
-    reader *r = user;
     input_row row;
-    size_t i;
     int ret;
 
-    (void)term;
-    if (r->stop)
-        return;
-    g_ptr_array_set_size(r->ptrs, 0);
-    for (i = 0; i < r->offs->len; i++)
-        g_ptr_array_add(r->ptrs, r->arena->data +
-                                     g_array_index(r->offs, size_t, i));
-    row.n = r->offs->len;
-    row.field = (char **)r->ptrs->pdata;
-    row.len = (const size_t *)(void *)r->lens->data;
+    row.n = n;
+    row.field = field;
+    row.len = len;
     row.line = r->rec_line;
     r->records++;
     ret = r->fn(r->ctx, &row, r->err);
@@ -104,6 +101,22 @@ static void on_record(int term, void *user)
                                                  : SB_EINTERNAL)
                         : SB_OK;
     }
+}
+
+static void on_record(int term, void *user)
+{
+    reader *r = user;
+    size_t i;
+
+    (void)term;
+    if (r->stop)
+        return;
+    g_ptr_array_set_size(r->ptrs, 0);
+    for (i = 0; i < r->offs->len; i++)
+        g_ptr_array_add(r->ptrs, r->arena->data +
+                                     g_array_index(r->offs, size_t, i));
+    deliver(r, r->offs->len, (char **)r->ptrs->pdata,
+            (const size_t *)(void *)r->lens->data);
     g_byte_array_set_size(r->arena, 0);
     g_array_set_size(r->offs, 0);
     g_array_set_size(r->lens, 0);
@@ -186,9 +199,90 @@ static int feed(reader *r, const char *s, size_t n, int ends_line)
     return 0;
 }
 
+/* libcsv drops spaces and tabs around an unquoted field, unless the tab
+   is the delimiter. */
+static int csv_space(char c, char delim)
+{
+    return (c == ' ' || c == '\t') && c != delim;
+}
+
+/* Notes field [from, to) of the line being split, trimmed as libcsv
+   would; its end is written (a NUL) only once the line is known to be
+   split here. Returns -1 past the limits. */
+static int push_field(reader *r, char *s, size_t from, size_t to, size_t n)
+{
+    char delim = (char)r->p.delim_char;
+
+    while (from < to && csv_space(s[from], delim))
+        from++;
+    while (to > from && csv_space(s[to - 1], delim))
+        to--;
+    if (n >= INPUT_CSV_MAX_FIELDS)
+        return fail(r, SB_EDATA, r->line, 0,
+                    "record has more than %u fields", INPUT_CSV_MAX_FIELDS);
+    if (to - from > INPUT_CSV_MAX_FIELD)
+        return fail(r, SB_EDATA, r->line, (long)n + 1,
+                    "field %zu is longer than %u bytes", n + 1,
+                    INPUT_CSV_MAX_FIELD);
+    if (n == r->fcap) {
+        r->fcap = r->fcap ? 2 * r->fcap : 64;
+        r->fptr = g_renew(char *, r->fptr, r->fcap);
+        r->flen = g_renew(size_t, r->flen, r->fcap);
+    }
+    r->fptr[n] = s + from;
+    r->flen[n] = to - from;
+    return 0;
+}
+
+/* Most lines of most files hold no quote: one pass splits such a line
+   at its delimiters, exactly as libcsv would, and delivers it with the
+   fields NUL-terminated in place. Returns the bytes of the line and its
+   end, 0 to leave the line to libcsv (a quote, or no line end in
+   s[0..n)), or -1. */
+static long split_line(reader *r, char *s, size_t n, int eof, int *pending_cr)
+{
+    const unsigned char delim = r->p.delim_char;
+    size_t i, nf = 0, from = 0, end, keep;
+    int odd = 0;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == delim) {
+            if (push_field(r, s, from, i, nf++) != 0)
+                return -1;
+            from = i + 1;
+        } else if (c == '\n' || c == '\r') {
+            break;
+        } else if (c == '"') {
+            return 0;
+        } else if (c >= 0x80 || c == 0) {
+            odd = 1;
+        }
+    }
+    if (i == n)
+        return 0;
+    end = i + 1;
+    if (s[i] == '\r' && end < n && s[end] == '\n')
+        end++;
+    else if (s[i] == '\r' && end == n && !eof)
+        *pending_cr = 1;
+    if (push_field(r, s, from, i, nf++) != 0 ||
+        (odd && check_utf8(r, s, i, 0, &keep) != 0))
+        return -1;
+    r->rec_line = r->line;
+    r->line++;
+    r->offset += end;
+    if (nf == 1 && r->flen[0] == 0)
+        return (long)end;               /* a blank line: no record */
+    for (i = 0; i < nf; i++)
+        r->fptr[i][r->flen[i]] = '\0';
+    deliver(r, nf, r->fptr, r->flen);
+    return r->stop ? -1 : (long)end;
+}
+
 /* Feeds the complete lines of buf[0..n) and as much of the rest as can
    be fed. Returns the number of bytes consumed, or -1. */
-static long process(reader *r, const char *buf, size_t n, int eof,
+static long process(reader *r, char *buf, size_t n, int eof,
                     int *pending_cr)
 {
     size_t start = 0, keep;
@@ -200,8 +294,18 @@ static long process(reader *r, const char *buf, size_t n, int eof,
     }
     *pending_cr = 0;
     while (start < n) {
-        const char *s = buf + start;
-        const char *lf = memchr(s, '\n', n - start);
+        char *s = buf + start;
+        const char *lf;
+        if (r->p.pstate == CSV_ROW_NOT_BEGUN) {
+            long got = split_line(r, s, n - start, eof, pending_cr);
+            if (got < 0)
+                return -1;
+            if (got > 0) {
+                start += (size_t)got;
+                continue;
+            }
+        }
+        lf = memchr(s, '\n', n - start);
         const char *cr = memchr(s, '\r', (lf ? (size_t)(lf - s) : n - start));
         size_t end;
         if (cr != NULL) {
@@ -513,6 +617,8 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
     g_array_free(r.lens, TRUE);
     g_array_free(r.offs, TRUE);
     g_byte_array_free(r.arena, TRUE);
+    g_free(r.fptr);
+    g_free(r.flen);
     if (r.cd != (GIConv)-1)
         g_iconv_close(r.cd);
     g_free(r.raw);

@@ -40,8 +40,52 @@ typedef struct {
     GString *notes, *sources;   /* NBS footnotes, for the indicators */
     GString *footnotes;         /* the same as written, for check */
     sb_id extras_ind, extras_reg;   /* export names applied to these */
+    sb_id seen_last_ind, seen_last_reg; /* noted in the report last */
     input_export_names names;   /* an export row's keys */
+
+    sb_place *places;           /* locating: where these were read */
+    size_t n_places;
+    GHashTable *counts;         /* locating: cell_key -> values met */
 } data_ctx;
+
+/* A value's key, for locating duplicates (no padding: compared whole). */
+typedef struct {
+    sb_id ind, reg;
+    int32_t year;
+} cell_key;
+
+static guint cell_hash(gconstpointer p)
+{
+    const cell_key *k = p;
+
+    return k->ind * 2654435761u ^ k->reg * 40503u ^ (guint)k->year;
+}
+
+static gboolean cell_equal(gconstpointer a, gconstpointer b)
+{
+    return memcmp(a, b, sizeof(cell_key)) == 0;
+}
+
+/* Locating: the value at field c would be added here; if a place asks
+   for it, that place gets the line and column. */
+static int locate_cell(data_ctx *d, sb_id ind, sb_id reg, int year, int c)
+{
+    cell_key k = {ind, reg, year};
+    size_t *count = g_hash_table_lookup(d->counts, &k), i;
+
+    if (count == NULL)
+        return 0;
+    for (i = 0; i < d->n_places; i++) {
+        sb_place *p = &d->places[i];
+        if (p->indicator == ind && p->region == reg && p->year == year &&
+            p->file == d->file && p->nth == *count) {
+            p->line = d->row->line;
+            p->column = c + 1;
+        }
+    }
+    (*count)++;
+    return 0;
+}
 
 /* Trimmed field c of the current row, NUL-terminated in place; "" when
    the row is short. */
@@ -178,6 +222,7 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
     input_cell cell;
     char msg[200];
     sb_obs o;
+    uint32_t flags = 0;
     input_file_report *rep = d->rep;
 
     if (input_cell_parse(s, len, d->o->decimal_comma, &cell, msg,
@@ -197,16 +242,16 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
     memset(&o, 0, sizeof o);
     if (lf > 0) {
         char *both = g_strconcat(cell.flags, extra, NULL);
-        o.flags = sb_dataset_intern(d->ds, both, -1);
+        flags = sb_dataset_intern(d->ds, both, -1);
         g_free(both);
     } else if (cell.flags[0] != '\0') {
-        o.flags = sb_dataset_intern(d->ds, cell.flags, -1);
+        flags = sb_dataset_intern(d->ds, cell.flags, -1);
     }
-    if (o.flags != 0)
+    if (flags != 0)
         rep->flagged++;
     if (cell.missing) {
         rep->missing++;
-        if (o.flags == 0)
+        if (flags == 0)
             return 0;          /* an empty or bare marker: nothing to keep */
     } else {
         rep->values++;
@@ -215,18 +260,23 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
         if (year > rep->year_max)
             rep->year_max = year;
     }
+    if (d->places != NULL)
+        return locate_cell(d, ind, reg, year, c);
     o.value = cell.value;
     o.year = year;
-    o.line = (uint32_t)d->row->line;
-    o.column = (uint32_t)c + 1;
-    o.annot = annot;
     o.file = d->file;
     o.decimals = (uint8_t)cell.decimals;
     o.state = (cell.missing ? SB_OBS_MISSING : 0) |
               (cell.percent ? SB_OBS_PERCENT : 0);
-    note_seen(d->seen_ind, ind, &rep->indicators, &rep->n_indicators);
-    note_seen(d->seen_reg, reg, &rep->regions, &rep->n_regions);
-    if (sb_dataset_add_obs(d->ds, ind, reg, &o) != SB_OK) {
+    if (ind != d->seen_last_ind) {      /* the hash only on a change */
+        d->seen_last_ind = ind;
+        note_seen(d->seen_ind, ind, &rep->indicators, &rep->n_indicators);
+    }
+    if (reg != d->seen_last_reg) {
+        d->seen_last_reg = reg;
+        note_seen(d->seen_reg, reg, &rep->regions, &rep->n_regions);
+    }
+    if (sb_dataset_add_obs(d->ds, ind, reg, &o, flags, annot) != SB_OK) {
         sb_error_set(d->err, SB_ENOMEM, d->path, d->row->line, c + 1,
                      "out of memory");
         return -1;
@@ -537,9 +587,10 @@ static int data_row(void *user, const input_row *row, sb_error *err)
     return row_wide(d, row_annot(d));
 }
 
-sb_status input_data_read(sb_dataset *ds, uint16_t file, const char *path,
-                          const input_data_opts *o, input_file_report *rep,
-                          sb_diag *diag, sb_error *err)
+static sb_status read_table(sb_dataset *ds, uint16_t file, const char *path,
+                            const input_data_opts *o, input_file_report *rep,
+                            sb_diag *diag, sb_place *places, size_t n_places,
+                            sb_error *err)
 {
     data_ctx d;
     input_csv_info info = {0};
@@ -559,6 +610,17 @@ sb_status input_data_read(sb_dataset *ds, uint16_t file, const char *path,
     d.reg_cache.name = g_string_new(NULL);
     d.ind_cache.id = d.reg_cache.id = SB_NONE;
     d.extras_ind = d.extras_reg = SB_NONE;
+    d.seen_last_ind = d.seen_last_reg = SB_NONE;
+    d.places = places;
+    d.n_places = n_places;
+    d.counts = g_hash_table_new_full(cell_hash, cell_equal, g_free, g_free);
+    for (; n_places > 0; n_places--, places++) {
+        cell_key k = {places->indicator, places->region, places->year};
+        if (places->file == file &&
+            !g_hash_table_contains(d.counts, &k))
+            g_hash_table_insert(d.counts, g_memdup2(&k, sizeof k),
+                                g_new0(size_t, 1));
+    }
     d.notes = g_string_new(NULL);
     d.sources = g_string_new(NULL);
     d.footnotes = g_string_new(NULL);
@@ -578,12 +640,38 @@ sb_status input_data_read(sb_dataset *ds, uint16_t file, const char *path,
     g_string_free(d.notes, TRUE);
     g_string_free(d.sources, TRUE);
     g_string_free(d.footnotes, TRUE);
+    g_hash_table_destroy(d.counts);
     g_hash_table_destroy(d.unit_warned);
     g_hash_table_destroy(d.seen_reg);
     g_hash_table_destroy(d.seen_ind);
     g_free(d.target);
     g_string_free(d.ind_cache.name, TRUE);
     g_string_free(d.reg_cache.name, TRUE);
+    return rc;
+}
+
+sb_status input_data_read(sb_dataset *ds, uint16_t file, const char *path,
+                          const input_data_opts *o, input_file_report *rep,
+                          sb_diag *diag, sb_error *err)
+{
+    return read_table(ds, file, path, o, rep, diag, NULL, 0, err);
+}
+
+sb_status input_data_locate(sb_dataset *ds, uint16_t file, const char *path,
+                            const input_data_opts *o, sb_place *places,
+                            size_t n, sb_error *err)
+{
+    input_file_report rep;
+    sb_diag quiet;
+    sb_status rc;
+
+    memset(&rep, 0, sizeof rep);
+    sb_diag_init(&quiet);
+    rc = read_table(ds, file, path, o, &rep, &quiet, places, n, err);
+    sb_diag_clear(&quiet);
+    g_free(rep.indicators);
+    g_free(rep.regions);
+    g_free(rep.footnotes);
     return rc;
 }
 

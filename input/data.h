@@ -25,6 +25,13 @@ sb_status input_data_read(sb_dataset *ds, uint16_t file, const char *path,
                           const input_data_opts *o, input_file_report *rep,
                           sb_diag *diag, sb_error *err);
 
+/* Reads path again exactly as input_data_read did, adding nothing, and
+   gives each place of this file (sb_dataset_set_locator) its line and
+   column. */
+sb_status input_data_locate(sb_dataset *ds, uint16_t file, const char *path,
+                            const input_data_opts *o, sb_place *places,
+                            size_t n, sb_error *err);
+
 /* DESIGN.md: a ';'-delimited file uses a decimal comma when every numeric
    cell with a comma has other than three digits after it (and at least
    one such cell exists). Reads the file once; sets *out to 0 or 1. */

@@ -26,6 +26,8 @@ typedef struct {
     const input_options *o;     /* how to read it */
     input_layout layout;
     input_csv_info info;        /* delimiter and BOM, from the header */
+    uint16_t file;              /* its index in the dataset */
+    input_data_opts read;       /* how a data table was read */
 } planned;
 
 void input_report_clear(input_report *r)
@@ -257,6 +259,7 @@ static sb_status load_data(sb_dataset *ds, uint16_t file, planned *p,
             return rc;
     }
     rep->decimal_comma = d.decimal_comma;
+    p->read = d;
     describe_columns(&p->layout, rep);
     return input_data_read(ds, file, p->path, &d, rep, diag, err);
 }
@@ -267,6 +270,8 @@ static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
                           sb_error *err)
 {
     uint16_t file = sb_dataset_add_file(ds, p->path);
+
+    p->file = file;
 
     rep->delim = p->info.delim;
     rep->had_bom = p->info.had_bom;
@@ -310,6 +315,36 @@ static sb_status load_all(sb_dataset *ds, planned *plan, size_t n,
                 return rc;
         }
     return SB_OK;
+}
+
+/* ---- step 4: where duplicates were read ------------------------------------ */
+
+typedef struct {
+    sb_dataset *ds;
+    planned *plan;
+    size_t n;
+} locator;
+
+/* sb_dataset_finish asks this for the places of duplicates: each data
+   file that holds one is read again (rare: only when values repeat). */
+static void locate(void *user, const sb_dataset *cds, sb_place *places,
+                   size_t n)
+{
+    locator *l = user;
+    size_t i, k;
+    sb_error ignored = {0};
+
+    (void)cds;
+    for (i = 0; i < l->n; i++) {
+        planned *p = &l->plan[i];
+        if (p->layout.role != INPUT_ROLE_DATA || p->read.layout == NULL)
+            continue;
+        for (k = 0; k < n && places[k].file != p->file; k++)
+            ;
+        if (k < n)
+            input_data_locate(l->ds, p->file, p->path, &p->read, places, n,
+                              &ignored);
+    }
 }
 
 sb_status input_load(const char *const *args, size_t n_args,
@@ -360,8 +395,12 @@ sb_status input_load_args(const input_arg *args, size_t n_args,
         goto done;
     ds = sb_dataset_create();
     rc = load_all(ds, plan, n, report, diag, err);
-    if (rc == SB_OK)
+    if (rc == SB_OK) {
+        locator where = {ds, plan, n};
+        sb_dataset_set_locator(ds, locate, &where);
         rc = sb_dataset_finish(ds, diag, err);
+        sb_dataset_set_locator(ds, NULL, NULL);
+    }
 done:
     for (i = 0; i < n; i++)
         input_layout_clear(&plan[i].layout);

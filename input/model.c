@@ -39,7 +39,11 @@ struct sb_dataset {
     size_t n_series, cap_series;
     GHashTable *series_ids;     /* guint64* (ind<<32|reg) -> index+1 */
     size_t last_series;         /* index+1 of the series added to last */
+    unsigned char *sealed;      /* per series: trimmed once left (bits) */
     int finished;
+
+    sb_locate_fn locate;        /* finds where duplicates were read */
+    void *locate_ctx;
 };
 
 /* ---- errors and warnings ------------------------------------------------ */
@@ -261,9 +265,13 @@ void sb_dataset_destroy(sb_dataset *ds)
         g_free(ds->reg[i].aliases);
         g_free(ds->reg[i].groups);
     }
-    for (i = 0; i < ds->n_series; i++)
-        g_free(ds->series[i].obs);
+    for (i = 0; i < ds->n_series; i++) {
+        free(ds->series[i].obs);
+        free(ds->series[i].flags);
+        free(ds->series[i].annot);
+    }
     g_free(ds->series);
+    g_free(ds->sealed);
     g_free(ds->reg);
     g_free(ds->ind);
     g_free(ds->annots);
@@ -492,45 +500,121 @@ const sb_annot *sb_dataset_annot_at(const sb_dataset *ds, uint32_t id)
 
 /* ---- series ------------------------------------------------------------- */
 
+uint32_t sb_series_flags(const sb_series *s, size_t i)
+{
+    return s->flags != NULL && i < s->n ? s->flags[i] : 0;
+}
+
+uint32_t sb_series_annot(const sb_series *s, size_t i)
+{
+    return s->annot != NULL && i < s->n ? s->annot[i] : 0;
+}
+
+void sb_dataset_set_locator(sb_dataset *ds, sb_locate_fn fn, void *ctx)
+{
+    ds->locate = fn;
+    ds->locate_ctx = ctx;
+}
+
+/* Resizes the arrays of s to cap values; the side arrays, when present,
+   grow with zeros. */
+static int series_resize(sb_series *s, size_t cap)
+{
+    sb_obs *p = realloc(s->obs, cap * sizeof *p);
+    uint32_t **side[2] = {&s->flags, &s->annot};
+    size_t k;
+
+    if (p == NULL)
+        return -1;
+    s->obs = p;
+    for (k = 0; k < 2; k++) {
+        uint32_t *q;
+        if (*side[k] == NULL)
+            continue;
+        q = realloc(*side[k], cap * sizeof *q);
+        if (q == NULL)
+            return -1;
+        if (cap > s->cap)
+            memset(q + s->cap, 0, (cap - s->cap) * sizeof *q);
+        *side[k] = q;
+    }
+    s->cap = cap;
+    return 0;
+}
+
+/* The first time a file leaves a series, its arrays are trimmed to fit:
+   sorted files fill each series in one go, so memory ends near 16 bytes
+   a value instead of up to twice that. Trimmed once only, so that
+   interleaved series still grow in amortized constant time. */
+static void seal(sb_dataset *ds, size_t idx)
+{
+    sb_series *s = &ds->series[idx];
+
+    if (ds->sealed[idx / 8] & (1u << (idx % 8)))
+        return;
+    ds->sealed[idx / 8] |= (unsigned char)(1u << (idx % 8));
+    if (s->cap > s->n && s->n > 0)
+        series_resize(s, s->n);        /* shrinking: failure keeps it */
+}
+
+static sb_series *new_series(sb_dataset *ds, sb_id indicator, sb_id region,
+                             guint64 key)
+{
+    sb_series *s;
+
+    if (ds->n_series == ds->cap_series) {
+        size_t old = ds->cap_series;
+        ds->cap_series = old ? old * 2 : 64;
+        ds->series = g_renew(sb_series, ds->series, ds->cap_series);
+        ds->sealed = g_realloc(ds->sealed, ds->cap_series / 8);
+        memset(ds->sealed + old / 8, 0, (ds->cap_series - old) / 8);
+    }
+    s = &ds->series[ds->n_series++];
+    memset(s, 0, sizeof *s);
+    s->indicator = indicator;
+    s->region = region;
+    g_hash_table_insert(ds->series_ids, g_memdup2(&key, sizeof key),
+                        GSIZE_TO_POINTER(ds->n_series));
+    return s;
+}
+
+/* Stores a side value (flags, annot), creating its array on first use. */
+static int side_set(uint32_t **arr, size_t cap, size_t i, uint32_t v)
+{
+    if (v == 0 && *arr == NULL)
+        return 0;
+    if (*arr == NULL && (*arr = calloc(cap, sizeof **arr)) == NULL)
+        return -1;
+    (*arr)[i] = v;
+    return 0;
+}
+
 sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
-                             const sb_obs *o)
+                             const sb_obs *o, uint32_t flags, uint32_t annot)
 {
     guint64 key = ((guint64)indicator << 32) | region;
     gpointer v;
     sb_series *s;
+    size_t last = ds->last_series;
 
     /* Rows of one series usually come together: skip the hash then. */
-    if (ds->last_series > 0 &&
-        ds->series[ds->last_series - 1].indicator == indicator &&
-        ds->series[ds->last_series - 1].region == region)
-        v = GSIZE_TO_POINTER(ds->last_series);
-    else
-        v = g_hash_table_lookup(ds->series_ids, &key);
-    if (v == NULL) {
-        if (ds->n_series == ds->cap_series) {
-            ds->cap_series = ds->cap_series ? ds->cap_series * 2 : 64;
-            ds->series = g_renew(sb_series, ds->series, ds->cap_series);
-        }
-        s = &ds->series[ds->n_series++];
-        memset(s, 0, sizeof *s);
-        s->indicator = indicator;
-        s->region = region;
-        g_hash_table_insert(ds->series_ids, g_memdup2(&key, sizeof key),
-                            GSIZE_TO_POINTER(ds->n_series));
-        v = GSIZE_TO_POINTER(ds->n_series);
+    if (last > 0 && ds->series[last - 1].indicator == indicator &&
+        ds->series[last - 1].region == region) {
+        s = &ds->series[last - 1];
     } else {
-        s = &ds->series[GPOINTER_TO_SIZE(v) - 1];
+        if (last > 0)
+            seal(ds, last - 1);
+        v = g_hash_table_lookup(ds->series_ids, &key);
+        s = v != NULL ? &ds->series[GPOINTER_TO_SIZE(v) - 1]
+                      : new_series(ds, indicator, region, key);
+        ds->last_series = (size_t)(s - ds->series) + 1;
     }
-    ds->last_series = GPOINTER_TO_SIZE(v);
-    if (s->n == s->cap) {
-        /* Start at one: a million one-value series must stay small. */
-        size_t cap = s->cap ? s->cap * 2 : 1;
-        sb_obs *p = realloc(s->obs, cap * sizeof *p);
-        if (p == NULL)
-            return SB_ENOMEM;
-        s->obs = p;
-        s->cap = cap;
-    }
+    /* Start at one: a million one-value series must stay small. */
+    if (s->n == s->cap && series_resize(s, s->cap ? s->cap * 2 : 1) != 0)
+        return SB_ENOMEM;
+    if (side_set(&s->flags, s->cap, s->n, flags) != 0 ||
+        side_set(&s->annot, s->cap, s->n, annot) != 0)
+        return SB_ENOMEM;
     s->obs[s->n++] = *o;
     return SB_OK;
 }
@@ -571,94 +655,236 @@ int sb_series_last_year(const sb_series *s, int upto)
 
 /* ---- finish ------------------------------------------------------------- */
 
-/* By year, then by place of reading, so "the first" of two duplicates is
-   the one read first whatever the sort algorithm. */
-static int obs_cmp(const void *pa, const void *pb)
-{
-    const sb_obs *a = pa, *b = pb;
+/* Series order: by indicator id, then region name, through ranks
+   computed once (strcmp in the sort itself was a tenth of a big load). */
+typedef struct {
+    const sb_dataset *ds;
+    uint32_t *ind_rank, *reg_rank;
+} rank_ctx;
 
-    if (a->year != b->year)
-        return a->year < b->year ? -1 : 1;
-    if (a->file != b->file)
-        return a->file < b->file ? -1 : 1;
-    if (a->line != b->line)
-        return a->line < b->line ? -1 : 1;
-    if (a->column != b->column)
-        return a->column < b->column ? -1 : 1;
-    return 0;
+static int ind_cmp(const void *pa, const void *pb, void *user)
+{
+    const sb_dataset *ds = user;
+
+    return strcmp(ds->ind[*(const sb_id *)pa].id,
+                  ds->ind[*(const sb_id *)pb].id);
+}
+
+static int reg_cmp(const void *pa, const void *pb, void *user)
+{
+    const sb_dataset *ds = user;
+
+    return strcmp(ds->reg[*(const sb_id *)pa].name,
+                  ds->reg[*(const sb_id *)pb].name);
+}
+
+static uint32_t *ranks(const sb_dataset *ds, size_t n, GCompareDataFunc cmp)
+{
+    sb_id *order = g_new(sb_id, n + 1);
+    uint32_t *rank = g_new(uint32_t, n + 1);
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        order[i] = (sb_id)i;
+    g_qsort_with_data(order, (gint)n, sizeof *order, cmp, (gpointer)ds);
+    for (i = 0; i < n; i++)
+        rank[order[i]] = (uint32_t)i;
+    g_free(order);
+    return rank;
 }
 
 static int series_cmp(const void *pa, const void *pb, void *user)
 {
     const sb_series *a = pa, *b = pb;
-    const sb_dataset *ds = user;
-    int c = strcmp(ds->ind[a->indicator].id, ds->ind[b->indicator].id);
+    const rank_ctx *r = user;
+    uint32_t x = r->ind_rank[a->indicator], y = r->ind_rank[b->indicator];
 
-    if (c != 0)
-        return c;
-    return strcmp(ds->reg[a->region].name, ds->reg[b->region].name);
+    if (x != y)
+        return x < y ? -1 : 1;
+    x = r->reg_rank[a->region];
+    y = r->reg_rank[b->region];
+    return x < y ? -1 : x > y;
 }
 
-static void format_place(const sb_dataset *ds, const sb_obs *o, char *buf,
-                         size_t size)
+/* A duplicate met in finish, told once its places are known. */
+typedef struct {
+    const sb_series *s;
+    double kept_value, dup_value;
+    int conflict;
+    sb_place kept, dup;
+} dup_event;
+
+/* Sorts a series by year, then by file; values of one year and file stay
+   in reading order (the index breaks ties), so "the first" of two
+   duplicates is the one read first. Returns -1 when out of memory. */
+typedef struct {
+    int32_t year;
+    uint16_t file;
+    uint32_t idx;
+} sort_key;
+
+static int key_cmp(const void *pa, const void *pb)
 {
-    snprintf(buf, size, "%s:%lu:%lu", sb_dataset_file(ds, o->file),
-             (unsigned long)o->line, (unsigned long)o->column);
+    const sort_key *a = pa, *b = pb;
+
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    if (a->file != b->file)
+        return a->file < b->file ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-/* Merges obs[i] into kept (same year). Returns SB_EDATA for a conflict. */
-static sb_status merge_duplicate(sb_dataset *ds, const sb_series *s,
-                                 sb_obs *kept, const sb_obs *dup,
-                                 sb_diag *diag, sb_error *err)
+static int sort_series(sb_series *s)
 {
-    char first[600];
-    const char *ind = ds->ind[s->indicator].id;
-    const char *reg = ds->reg[s->region].name;
-    const char *path = sb_dataset_file(ds, dup->file);
+    sort_key *k = malloc(s->n * sizeof *k);
+    sb_obs *obs = malloc(s->n * sizeof *obs);
+    uint32_t *fl = s->flags ? malloc(s->n * sizeof *fl) : NULL;
+    uint32_t *an = s->annot ? malloc(s->n * sizeof *an) : NULL;
+    size_t i;
 
-    if (dup->state & SB_OBS_MISSING)
-        return SB_OK;                  /* a gap never hides a value */
-    if (kept->state & SB_OBS_MISSING) {
-        *kept = *dup;
-        return SB_OK;
+    if (k == NULL || obs == NULL || (s->flags && !fl) || (s->annot && !an)) {
+        free(k), free(obs), free(fl), free(an);
+        return -1;
     }
-    format_place(ds, kept, first, sizeof first);
-    if (kept->value != dup->value) {
-        char a[SB_SHORTEST_MAX], b[SB_SHORTEST_MAX];
-        sb_format_shortest(dup->value, a);
-        sb_format_shortest(kept->value, b);
-        return sb_error_set(err, SB_EDATA, path, dup->line, dup->column,
-                            "conflicting values for %s, %s, %d: %s here, "
-                            "%s at %s", ind, reg, (int)dup->year, a, b,
-                            first);
-    }
-    if (diag != NULL &&
-        sb_diag_warn(diag, path, dup->line, dup->column,
-                     "duplicate value for %s, %s, %d (same as %s)", ind,
-                     reg, (int)dup->year, first) != SB_OK)
-        return SB_ENOMEM;
-    return SB_OK;
-}
-
-static sb_status finish_series(sb_dataset *ds, sb_series *s, sb_diag *diag,
-                               sb_error *err)
-{
-    sb_indicator *ind = &ds->ind[s->indicator];
-    size_t i, w = 0;
-    sb_status rc;
-
-    qsort(s->obs, s->n, sizeof *s->obs, obs_cmp);
+    for (i = 0; i < s->n; i++)
+        k[i] = (sort_key){s->obs[i].year, s->obs[i].file, (uint32_t)i};
+    qsort(k, s->n, sizeof *k, key_cmp);
     for (i = 0; i < s->n; i++) {
-        if (w > 0 && s->obs[w - 1].year == s->obs[i].year) {
-            rc = merge_duplicate(ds, s, &s->obs[w - 1], &s->obs[i], diag,
-                                 err);
-            if (rc != SB_OK)
-                return rc;
+        obs[i] = s->obs[k[i].idx];
+        if (fl)
+            fl[i] = s->flags[k[i].idx];
+        if (an)
+            an[i] = s->annot[k[i].idx];
+    }
+    memcpy(s->obs, obs, s->n * sizeof *obs);
+    if (fl)
+        memcpy(s->flags, fl, s->n * sizeof *fl);
+    if (an)
+        memcpy(s->annot, an, s->n * sizeof *an);
+    free(k), free(obs), free(fl), free(an);
+    return 0;
+}
+
+/* The place of value j of a sorted series: its rank among the values of
+   its year read from its file. */
+static sb_place place_of(const sb_series *s, size_t run, size_t j)
+{
+    sb_place p = {s->indicator, s->region, s->obs[j].year, s->obs[j].file,
+                  0, 0, 0};
+    size_t k;
+
+    for (k = run; k < j; k++)
+        p.nth += s->obs[k].file == s->obs[j].file;
+    return p;
+}
+
+static void move_obs(sb_series *s, size_t to, size_t from)
+{
+    s->obs[to] = s->obs[from];
+    if (s->flags)
+        s->flags[to] = s->flags[from];
+    if (s->annot)
+        s->annot[to] = s->annot[from];
+}
+
+/* Merges the values of each year into one. Duplicates go to events;
+   returns 1 at the first conflict (the load fails), 0 otherwise. The
+   places are computed before anything moves. */
+static int merge_years(sb_series *s, GArray *events)
+{
+    size_t i, w = 0, run = 0, kept = 0;
+    sb_place *pl = g_new(sb_place, s->n);
+    int conflict = 0;
+
+    for (i = 0; i < s->n; i++) {
+        if (i > 0 && s->obs[i].year != s->obs[i - 1].year)
+            run = i;
+        pl[i] = place_of(s, run, i);
+    }
+    for (i = 0; i < s->n && !conflict; i++) {
+        const sb_obs *o = &s->obs[i];
+        dup_event e;
+        if (w == 0 || s->obs[w - 1].year != o->year) {
+            kept = i;
+            move_obs(s, w++, i);
             continue;
         }
-        s->obs[w++] = s->obs[i];
+        if (o->state & SB_OBS_MISSING)
+            continue;                  /* a gap never hides a value */
+        if (s->obs[w - 1].state & SB_OBS_MISSING) {
+            kept = i;
+            move_obs(s, w - 1, i);
+            continue;
+        }
+        e.s = s;
+        e.kept_value = s->obs[w - 1].value;
+        e.dup_value = o->value;
+        e.conflict = conflict = e.kept_value != e.dup_value;
+        e.kept = pl[kept];
+        e.dup = pl[i];
+        g_array_append_val(events, e);
     }
+    g_free(pl);
     s->n = w;
+    return conflict;
+}
+
+/* Asks the locator where the first SB_DIAG_KEEP + 1 events were read
+   (diag keeps no more), then tells them in order. */
+static sb_status tell_duplicates(sb_dataset *ds, GArray *events,
+                                 sb_diag *diag, sb_error *err)
+{
+    size_t i, n = events->len, asked = MIN(n, (size_t)SB_DIAG_KEEP + 1);
+    sb_place *q = g_new(sb_place, 2 * asked + 1);
+    sb_status rc = SB_OK;
+
+    for (i = 0; i < asked; i++) {
+        const dup_event *e = &g_array_index(events, dup_event, i);
+        q[2 * i] = e->kept;
+        q[2 * i + 1] = e->dup;
+    }
+    if (ds->locate != NULL && asked > 0)
+        ds->locate(ds->locate_ctx, ds, q, 2 * asked);
+    for (i = 0; i < n && rc == SB_OK; i++) {
+        const dup_event *e = &g_array_index(events, dup_event, i);
+        const sb_place *k = i < asked ? &q[2 * i] : &e->kept;
+        const sb_place *d = i < asked ? &q[2 * i + 1] : &e->dup;
+        const char *ind = ds->ind[e->s->indicator].id;
+        const char *reg = ds->reg[e->s->region].name;
+        const char *path = sb_dataset_file(ds, d->file);
+        char first[600];
+        snprintf(first, sizeof first, "%s:%ld:%ld",
+                 sb_dataset_file(ds, k->file), k->line, k->column);
+        if (e->conflict) {
+            char a[SB_SHORTEST_MAX], b[SB_SHORTEST_MAX];
+            sb_format_shortest(e->dup_value, a);
+            sb_format_shortest(e->kept_value, b);
+            rc = sb_error_set(err, SB_EDATA, path, d->line, d->column,
+                              "conflicting values for %s, %s, %d: %s here, "
+                              "%s at %s", ind, reg, e->dup.year, a, b, first);
+        } else if (diag != NULL &&
+                   sb_diag_warn(diag, path, d->line, d->column,
+                                "duplicate value for %s, %s, %d (same as "
+                                "%s)", ind, reg, e->dup.year, first) != SB_OK)
+            rc = SB_ENOMEM;
+    }
+    g_free(q);
+    return rc;
+}
+
+static sb_status finish_series(sb_series *s, sb_indicator *ind,
+                               GArray *events, int *conflict)
+{
+    size_t i;
+
+    /* Most series arrive in year order: no sort, no duplicate then. */
+    for (i = 1; i < s->n && s->obs[i - 1].year < s->obs[i].year; i++)
+        ;
+    if (i < s->n) {
+        if (sort_series(s) != 0)
+            return SB_ENOMEM;
+        *conflict = merge_years(s, events);
+    }
     for (i = 0; i < s->n; i++) {
         if (s->obs[i].state & SB_OBS_MISSING)
             continue;
@@ -670,25 +896,42 @@ static sb_status finish_series(sb_dataset *ds, sb_series *s, sb_diag *diag,
     return SB_OK;
 }
 
+static void sort_all_series(sb_dataset *ds)
+{
+    rank_ctx r = {ds, ranks(ds, ds->n_ind, ind_cmp),
+                  ranks(ds, ds->n_reg, reg_cmp)};
+
+    g_qsort_with_data(ds->series, (gint)ds->n_series, sizeof *ds->series,
+                      series_cmp, &r);
+    g_free(r.ind_rank);
+    g_free(r.reg_rank);
+}
+
 sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
 {
+    GArray *events = g_array_new(FALSE, FALSE, sizeof(dup_event));
     size_t i;
-    sb_status rc;
+    int conflict = 0;
+    sb_status rc = SB_OK;
 
     if (ds->finished)
         return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0,
                             "dataset finished twice");
     ds->finished = 1;
-    for (i = 0; i < ds->n_series; i++) {
-        rc = finish_series(ds, &ds->series[i], diag, err);
-        if (rc != SB_OK)
-            return rc;
-    }
+    for (i = 0; i < ds->n_series && rc == SB_OK && !conflict; i++)
+        rc = finish_series(&ds->series[i], &ds->ind[ds->series[i].indicator],
+                           events, &conflict);
+    if (rc == SB_ENOMEM)
+        sb_error_set(err, rc, NULL, 0, 0, "out of memory");
+    else if (events->len > 0)
+        rc = tell_duplicates(ds, events, diag, err);
+    g_array_free(events, TRUE);
+    if (rc != SB_OK)
+        return rc;
     /* The hash table's indices die with the reorder: loading is over. */
     g_hash_table_remove_all(ds->series_ids);
     ds->last_series = 0;
-    g_qsort_with_data(ds->series, (gint)ds->n_series, sizeof *ds->series,
-                      series_cmp, ds);
+    sort_all_series(ds);
     for (i = 0; i < ds->n_ind; i++) {
         sb_indicator *ind = &ds->ind[i];
         if (ind->kind != SB_KIND_UNSET)

@@ -138,14 +138,13 @@ typedef struct {
 #define SB_OBS_PERCENT      0x02u  /* written with a trailing '%' */
 #define SB_OBS_INTERPOLATED 0x04u  /* filled by --interpolate */
 
-/* One cell of a data file: 32 bytes, so tens of millions fit. */
+/* One cell of a data file: 16 bytes, so a value costs less memory than
+   its text. Its flags and note (rare) are kept beside the series; where
+   it was read is found again only when a message needs it (duplicates:
+   see sb_dataset_set_locator). */
 typedef struct {
     double value;        /* NaN when missing */
     int32_t year;
-    uint32_t line;       /* physical line where the record starts */
-    uint32_t column;     /* 1-based field number */
-    uint32_t flags;      /* pool id of the flag letters; 0 = none */
-    uint32_t annot;      /* sb_dataset_annot() id of note/source; 0 = none */
     uint16_t file;       /* index into the dataset's file list */
     uint8_t decimals;    /* decimals as published */
     uint8_t state;       /* SB_OBS_* bits */
@@ -154,8 +153,16 @@ typedef struct {
 typedef struct {
     sb_id indicator, region;
     sb_obs *obs;         /* sorted by year after sb_dataset_finish */
+    uint32_t *flags;     /* per obs: pool id of its flag letters (0 =
+                            none); NULL while no value has any */
+    uint32_t *annot;     /* per obs: sb_dataset_annot() id; NULL if none */
     size_t n, cap;
 } sb_series;
+
+/* The flags (pool id, 0 = none) and note/source (annot id, 0 = none)
+   of value i of a series. */
+uint32_t sb_series_flags(const sb_series *s, size_t i);
+uint32_t sb_series_annot(const sb_series *s, size_t i);
 
 /* A note and a source attached to a value (rare: kept apart from sb_obs). */
 typedef struct {
@@ -203,9 +210,26 @@ uint32_t sb_dataset_annot(sb_dataset *ds, const char *note,
                           const char *source);
 const sb_annot *sb_dataset_annot_at(const sb_dataset *ds, uint32_t id);
 
-/* Appends one observation to the series (indicator, region). */
+/* Appends one observation to the series (indicator, region), with its
+   flags and annotation ids (0 for none). */
 sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
-                             const sb_obs *o);
+                             const sb_obs *o, uint32_t flags, uint32_t annot);
+
+/* Where a value was read, asked of the loader for messages about
+   duplicates: the nth (0-based) value of (indicator, region, year) read
+   from file. The locator fills line and column (0 if not found). */
+typedef struct {
+    sb_id indicator, region;
+    int year;
+    uint16_t file;
+    size_t nth;
+    long line, column;
+} sb_place;
+typedef void (*sb_locate_fn)(void *ctx, const sb_dataset *ds,
+                             sb_place *places, size_t n);
+/* Sets the locator sb_dataset_finish uses (none: messages without a
+   line and column). */
+void sb_dataset_set_locator(sb_dataset *ds, sb_locate_fn fn, void *ctx);
 
 /* Ends loading: sorts each series by year, orders series by indicator id
    then region name (UTF-8 byte order), resolves duplicates (same value:

@@ -69,26 +69,38 @@ typedef struct {
     int from, to;
 } span;
 
-static void add_span(span *s, const sb_series *se, const input_filter *f,
-                     size_t *n_values, size_t *n_flagged)
+/* The values of one series that the filter shows, as a span. */
+static span series_span(const sb_series *se, const input_filter *f,
+                        size_t *n_flagged)
 {
-    size_t i, before = s->values;
+    span s = {0, 0, 0, 0};
+    size_t i;
 
     for (i = 0; i < se->n; i++) {
         const sb_obs *o = &se->obs[i];
         if (!obs_shown(f, o))
             continue;
-        s->values++;
-        if (s->from == 0 || o->year < s->from)
-            s->from = o->year;
-        if (o->year > s->to)
-            s->to = o->year;
-        if (o->flags != 0)
+        s.values++;
+        if (s.from == 0 || o->year < s.from)
+            s.from = o->year;
+        if (o->year > s.to)
+            s.to = o->year;
+        if (sb_series_flags(se, i) != 0)
             (*n_flagged)++;
     }
-    if (s->values > before)
-        s->regions++;
-    *n_values += s->values - before;
+    return s;
+}
+
+static void add_span(span *s, const span *one)
+{
+    if (one->values == 0)
+        return;
+    s->values += one->values;
+    s->regions++;
+    if (s->from == 0 || one->from < s->from)
+        s->from = one->from;
+    if (one->to > s->to)
+        s->to = one->to;
 }
 
 static void print_years(FILE *out, const span *s, int width)
@@ -219,7 +231,8 @@ static void print_regions(FILE *out, sb_dataset *ds, const span *reg_sp,
 void input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
                          const input_filter *f, size_t n_warnings)
 {
-    size_t i, n_values = 0, n_flagged = 0, dummy_v, dummy_f;
+    size_t i, n_values = 0, n_flagged = 0;
+    span one;
     long missing = 0;
     span *ind_sp = g_new0(span, sb_dataset_n_indicators(ds) + 1);
     span *reg_sp = g_new0(span, sb_dataset_n_regions(ds) + 1);
@@ -234,9 +247,11 @@ void input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
         if (!selected(f->indicators, s->indicator) ||
             !selected(f->regions, s->region))
             continue;
-        add_span(&ind_sp[s->indicator], s, f, &n_values, &n_flagged);
-        add_span(&reg_sp[s->region], s, f, &dummy_v, &dummy_f);
-        add_span(&all, s, f, &dummy_v, &dummy_f);
+        one = series_span(s, f, &n_flagged);
+        n_values += one.values;
+        add_span(&ind_sp[s->indicator], &one);
+        add_span(&reg_sp[s->region], &one);
+        add_span(&all, &one);
     }
     fprintf(out, "\ndataset: indicators: %zu; regions: %zu; years: ",
             sb_dataset_n_indicators(ds), sb_dataset_n_regions(ds));
@@ -297,7 +312,8 @@ void input_dump_print(FILE *out, sb_dataset *ds, const input_filter *f,
             fprintf(out, ",%d,%s", (int)o->year, num);
             if (with_flags) {
                 fputc(',', out);
-                input_put_csv(out, sb_dataset_str(ds, o->flags));
+                input_put_csv(out,
+                              sb_dataset_str(ds, sb_series_flags(s, j)));
             }
             fputc('\n', out);
         }

@@ -91,8 +91,8 @@ static const char *obs_flags(sb_dataset *ds, const sb_series *s, int year)
     size_t i;
 
     for (i = 0; i < s->n; i++)
-        if (s->obs[i].year == year && s->obs[i].flags != 0)
-            return sb_dataset_str(ds, s->obs[i].flags);
+        if (s->obs[i].year == year && sb_series_flags(s, i) != 0)
+            return sb_dataset_str(ds, sb_series_flags(s, i));
     return NULL;
 }
 

@@ -371,17 +371,17 @@ static void value_notes(brief *b, sb_id ind)
             continue;
         for (j = 0; j < s->n; j++) {
             const sb_obs *o = &s->obs[j];
-            const sb_annot *a = o->annot ? sb_dataset_annot_at(b->ds, o->annot)
-                                         : NULL;
+            uint32_t flags = sb_series_flags(s, j), an = sb_series_annot(s, j);
+            const sb_annot *a = an ? sb_dataset_annot_at(b->ds, an) : NULL;
             if ((o->state & SB_OBS_MISSING) || o->year > b->year ||
                 (b->o->from && o->year < b->o->from) ||
-                (o->flags == 0 && (a == NULL || !a->note[0])))
+                (flags == 0 && (a == NULL || !a->note[0])))
                 continue;
             if (n++ == 0)
                 report_doc_space(b->doc, 5);     /* off the table's rule */
             g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
                             brief_region(b, s->region), o->year);
-            for (f = o->flags ? sb_dataset_str(b->ds, o->flags) : ""; *f; f++)
+            for (f = flags ? sb_dataset_str(b->ds, flags) : ""; *f; f++)
                 g_string_append_printf(g, "%s (%c)%s",
                                        plot_flag_meaning(*f, b->lang), *f,
                                        f[1] || (a && a->note[0])
@@ -513,7 +513,7 @@ static char *series_quality(const brief *b, const sb_series *s)
         gaps += prev && s->obs[j].year - prev > 1;
         prev = s->obs[j].year;
         points++;
-        flagged += s->obs[j].flags != 0;
+        flagged += sb_series_flags(s, j) != 0;
     }
     if (points == 0 || (gaps == 0 && points > 1 && flagged == 0))
         return NULL;

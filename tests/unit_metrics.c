@@ -176,8 +176,7 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
             continue;
         o.year = atoi(pts[k]);
         o.value = g_ascii_strtod(colon + 1, NULL);
-        o.line = (uint32_t)k + 1;
-        sb_dataset_add_obs(ds, i, r, &o);
+        sb_dataset_add_obs(ds, i, r, &o, 0, 0);
     }
     g_strfreev(pts);
     if (sb_dataset_finish(ds, NULL, &err) != SB_OK)

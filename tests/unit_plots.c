@@ -217,10 +217,9 @@ static sb_dataset *crowd(size_t n, int ny, int long_names,
             sb_obs o = {0};
             o.year = 2010 + y;
             o.value = fn(r, y);
-            o.line = (uint32_t)(r * 100 + (size_t)y + 2);
             if (isnan(o.value))
                 o.state = SB_OBS_MISSING;
-            sb_dataset_add_obs(ds, ind, reg, &o);
+            sb_dataset_add_obs(ds, ind, reg, &o, 0, 0);
         }
     }
     sb_dataset_finish(ds, NULL, &err);
