@@ -240,10 +240,11 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
         return -1;
     }
     memset(&o, 0, sizeof o);
-    if (lf > 0) {
-        char *both = g_strconcat(cell.flags, extra, NULL);
+    if (lf > 0) {                      /* no allocation per value */
+        char both[2 * INPUT_CELL_MAX_FLAGS + 2];
+        snprintf(both, sizeof both, "%s%.*s", cell.flags,
+                 INPUT_CELL_MAX_FLAGS, extra);
         flags = sb_dataset_intern(d->ds, both, -1);
-        g_free(both);
     } else if (cell.flags[0] != '\0') {
         flags = sb_dataset_intern(d->ds, cell.flags, -1);
     }
@@ -326,7 +327,7 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
     if (ind != SB_NONE && ind != d->extras_ind) {
         d->extras_ind = ind;
         p = sb_dataset_indicator_at(d->ds, ind);
-        if (nm->name != NULL && nm->name[0] != '\0' && p->name[0] == '\0')
+        if (nm->name != NULL && nm->name[0] != '\0' && !p->has_meta)
             p->name = sb_dataset_str(d->ds,
                                      sb_dataset_intern(d->ds, nm->name, -1));
     }
@@ -369,7 +370,12 @@ static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
     if (nm->region != NULL) {
         if (nm->region[0] == '\0')
             return fail(d, rc, "empty region name", "");
-        *reg = region(d, nm->region, rc);
+        /* a code the metadata knows names the region surest (WDI) */
+        if (nm->alias != NULL && nm->alias[0] != '\0' &&
+            sb_dataset_find_region(d->ds, nm->alias) != SB_NONE)
+            *reg = region(d, nm->alias, d->l->ex->alias_col);
+        else
+            *reg = region(d, nm->region, rc);
     }
     if (set_unit(d, *ind, nm->unit, col) != 0)
         return -1;

@@ -314,6 +314,19 @@ sb_status input_layout_detect(const char *path, const input_row *header,
         out->role = INPUT_ROLE_INDICATORS;
         return SB_OK;
     }
+    /* the metadata files of a World Bank WDI download */
+    if (find_name(out, "INDICATOR_CODE") >= 0 &&
+        find_name(out, "INDICATOR_NAME") >= 0) {
+        out->role = INPUT_ROLE_INDICATORS;
+        out->export = INPUT_EXPORT_WDI;
+        return SB_OK;
+    }
+    if (find_name(out, "Country Code") >= 0 &&
+        find_name(out, "TableName") >= 0 && !has_year) {
+        out->role = INPUT_ROLE_REGIONS;
+        out->export = INPUT_EXPORT_WDI;
+        return SB_OK;
+    }
     if (find_name(out, "region") >= 0 && !has_year &&
         (find_name(out, "groups") >= 0 || find_name(out, "role") >= 0 ||
          find_name(out, "aliases") >= 0)) {

@@ -280,9 +280,13 @@ static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
     rep->encoding = p->info.encoding;
     switch (pass) {
     case INPUT_ROLE_INDICATORS:
-        return input_meta_indicators(ds, file, p->path, rep, err);
+        return input_meta_indicators(ds, file, p->path,
+                                     p->layout.export == INPUT_EXPORT_WDI,
+                                     rep, err);
     case INPUT_ROLE_REGIONS:
-        return input_meta_regions(ds, file, p->path, rep, err);
+        return input_meta_regions(ds, file, p->path,
+                                  p->layout.export == INPUT_EXPORT_WDI, rep,
+                                  err);
     case INPUT_ROLE_DATA:
         break;
     }

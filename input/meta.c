@@ -22,10 +22,20 @@ static const char *const ind_cols[I_N] = {
     "source", "note"};
 #define I_REQUIRED 4
 
-enum { R_REGION, R_NAME_ZH, R_ALIASES, R_GROUPS, R_ROLE, R_N };
+enum { R_REGION, R_NAME_ZH, R_ALIASES, R_GROUPS, R_ROLE, R_GROUPS2, R_N };
 static const char *const reg_cols[R_N] = {
-    "region", "name_zh", "aliases", "groups", "role"};
+    "region", "name_zh", "aliases", "groups", "role", NULL};
 #define R_REQUIRED 1
+
+/* The metadata files of a World Bank WDI download (Metadata_Indicator_*,
+   Metadata_Country_*): the same attributes under other names; a unit
+   and a kind are not required (the unit ends the name, in parentheses;
+   the kind is inferred). Countries are grouped by region and income. */
+static const char *const wdi_ind_cols[I_N] = {
+    "INDICATOR_CODE", "INDICATOR_NAME", NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, "SOURCE_ORGANIZATION", "SOURCE_NOTE"};
+static const char *const wdi_reg_cols[R_N] = {
+    "TableName", NULL, "Country Code", "Region", NULL, "IncomeGroup"};
 
 typedef struct {
     sb_dataset *ds;
@@ -34,9 +44,10 @@ typedef struct {
     input_file_report *rep;
     const char *const *names;   /* attribute names */
     int n_names, n_required;
-    int col[I_N];               /* attribute -> column index, -1 */
+    int col[I_N + R_N];          /* attribute -> column index, -1 */
     int header_done;
     const input_row *row;       /* the row being read */
+    int wdi;                    /* a WDI download's metadata file */
 } meta_ctx;
 
 /* The trimmed text of attribute a in the current row ("" if absent).
@@ -71,7 +82,8 @@ static int header(meta_ctx *m, const input_row *row, sb_error *err)
     for (i = 0; i < row->n; i++) {
         const char *s = input_trim(row->field[i], row->len[i], &len);
         for (a = 0; a < m->n_names; a++)
-            if (m->col[a] < 0 && strlen(m->names[a]) == len &&
+            if (m->names[a] != NULL && m->col[a] < 0 &&
+                strlen(m->names[a]) == len &&
                 g_ascii_strncasecmp(s, m->names[a], len) == 0) {
                 m->col[a] = (int)i;
                 g_string_append_printf(used, "%s%s", used->len ? ", " : "",
@@ -184,6 +196,25 @@ static const char *istr(meta_ctx *m, int a)
     return sb_dataset_str(m->ds, sb_dataset_intern(m->ds, cell(m, a), -1));
 }
 
+/* "GDP (current US$)": name "GDP", unit "current US$". */
+static void wdi_unit(meta_ctx *m, sb_indicator *ind)
+{
+    size_t n = strlen(ind->name);
+    const char *open = strrchr(ind->name, '(');
+
+    if (n == 0 || ind->name[n - 1] != ')' || open == NULL ||
+        open == ind->name)
+        return;
+    ind->unit = sb_dataset_str(m->ds, sb_dataset_intern(
+                                          m->ds, open + 1,
+                                          (long)(ind->name + n - 1 - open - 1)));
+    while (open > ind->name && open[-1] == ' ')
+        open--;
+    ind->name = sb_dataset_str(m->ds, sb_dataset_intern(
+                                          m->ds, ind->name,
+                                          (long)(open - ind->name)));
+}
+
 static int ind_row(void *user, const input_row *row, sb_error *err)
 {
     meta_ctx *m = user;
@@ -209,7 +240,7 @@ static int ind_row(void *user, const input_row *row, sb_error *err)
         return -1;
     }
     kind = cell(m, I_KIND);
-    if (parse_kind(kind, &ind->kind) != 0)
+    if ((!m->wdi || *kind != '\0') && parse_kind(kind, &ind->kind) != 0)
         return bad(m, I_KIND, err, "not amount, count or rate", kind);
     if (ind_numbers(m, ind, err) != 0)
         return -1;
@@ -217,6 +248,8 @@ static int ind_row(void *user, const input_row *row, sb_error *err)
     if (*ind->name == '\0')
         ind->name = ind->id;
     ind->unit = istr(m, I_UNIT);
+    if (m->wdi)
+        wdi_unit(m, ind);
     ind->name_zh = istr(m, I_NAME_ZH);
     ind->unit_zh = istr(m, I_UNIT_ZH);
     ind->base_unit = istr(m, I_BASE_UNIT);
@@ -348,7 +381,8 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
     reg->name_zh = istr(m, R_NAME_ZH);
     if (check_role(m, r, err) != 0 ||
         each_item(m, R_ALIASES, r, err, add_alias) != 0 ||
-        each_item(m, R_GROUPS, r, err, add_group) != 0)
+        each_item(m, R_GROUPS, r, err, add_group) != 0 ||
+        each_item(m, R_GROUPS2, r, err, add_group) != 0)
         return -1;
     m->rep->regions = g_renew(sb_id, m->rep->regions, m->rep->n_regions + 1);
     m->rep->regions[m->rep->n_regions++] = r;
@@ -367,21 +401,21 @@ static sb_status read_meta(meta_ctx *m, input_row_fn fn, sb_error *err)
 }
 
 sb_status input_meta_indicators(sb_dataset *ds, uint16_t file,
-                                const char *path, input_file_report *rep,
-                                sb_error *err)
+                                const char *path, int wdi,
+                                input_file_report *rep, sb_error *err)
 {
-    meta_ctx m = {ds, file, path, rep, ind_cols, I_N, I_REQUIRED,
-                  {0}, 0, NULL};
+    meta_ctx m = {ds, file, path, rep, wdi ? wdi_ind_cols : ind_cols, I_N,
+                  wdi ? 2 : I_REQUIRED, {0}, 0, NULL, wdi};
 
     return read_meta(&m, ind_row, err);
 }
 
 sb_status input_meta_regions(sb_dataset *ds, uint16_t file,
-                             const char *path, input_file_report *rep,
-                             sb_error *err)
+                             const char *path, int wdi,
+                             input_file_report *rep, sb_error *err)
 {
-    meta_ctx m = {ds, file, path, rep, reg_cols, R_N, R_REQUIRED,
-                  {0}, 0, NULL};
+    meta_ctx m = {ds, file, path, rep, wdi ? wdi_reg_cols : reg_cols, R_N,
+                  R_REQUIRED, {0}, 0, NULL, wdi};
 
     return read_meta(&m, reg_row, err);
 }

@@ -872,6 +872,21 @@ static sb_status tell_duplicates(sb_dataset *ds, GArray *events,
     return rc;
 }
 
+/* The decimals a value asks to be shown with: as published, except that
+   more than 6 is a float written out in full (World Bank files hold
+   2.40662002563477), not a choice: 4 significant digits then. */
+static int shown_decimals(const sb_obs *o)
+{
+    int mag;
+
+    if (o->decimals <= 6)
+        return o->decimals;
+    if (o->value == 0 || !isfinite(o->value))
+        return 0;
+    mag = (int)floor(log10(fabs(o->value)));
+    return CLAMP(3 - mag, 0, 6);
+}
+
 static sb_status finish_series(sb_series *s, sb_indicator *ind,
                                GArray *events, int *conflict)
 {
@@ -888,8 +903,8 @@ static sb_status finish_series(sb_series *s, sb_indicator *ind,
     for (i = 0; i < s->n; i++) {
         if (s->obs[i].state & SB_OBS_MISSING)
             continue;
-        if (s->obs[i].decimals > ind->max_decimals)
-            ind->max_decimals = s->obs[i].decimals;
+        if (shown_decimals(&s->obs[i]) > ind->max_decimals)
+            ind->max_decimals = shown_decimals(&s->obs[i]);
         if (s->obs[i].state & SB_OBS_PERCENT)
             ind->saw_percent = 1;
     }

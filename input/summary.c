@@ -122,6 +122,8 @@ static void print_file(FILE *out, sb_dataset *ds, const input_file_report *f)
                 input_shape_name(f->shape));
     else if (f->role == INPUT_ROLE_DATA)
         fprintf(out, ", %s", input_shape_name(f->shape));
+    else if (f->export != INPUT_EXPORT_NONE)
+        fprintf(out, ", %s", input_export_name(f->export));
     if (f->encoding == INPUT_ENC_GB18030)
         fputs(", GB18030", out);
     if (f->delim == ';' || f->delim == '\t')
