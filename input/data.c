@@ -240,11 +240,15 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
         return -1;
     }
     memset(&o, 0, sizeof o);
-    if (lf > 0) {                      /* no allocation per value */
-        char both[2 * INPUT_CELL_MAX_FLAGS + 2];
-        snprintf(both, sizeof both, "%s%.*s", cell.flags,
-                 INPUT_CELL_MAX_FLAGS, extra);
-        flags = sb_dataset_intern(d->ds, both, -1);
+    if (lf > 0) {                      /* no allocation for most */
+        char both[256];
+        char *big = NULL;
+        if (strlen(cell.flags) + lf < sizeof both)
+            snprintf(both, sizeof both, "%s%s", cell.flags, extra);
+        else
+            big = g_strconcat(cell.flags, extra, NULL);
+        flags = sb_dataset_intern(d->ds, big ? big : both, -1);
+        g_free(big);
     } else if (cell.flags[0] != '\0') {
         flags = sb_dataset_intern(d->ds, cell.flags, -1);
     }
