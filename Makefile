@@ -22,7 +22,7 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 TEST_CFLAGS := $(BASE) -O1 -g -Werror $(SAN)
 
-LIB_SRC := $(wildcard input/*.c metrics/*.c plots/*.c reports/*.c)
+LIB_SRC := $(wildcard input/*.c metrics/*.c plots/*.c reports/*.c cli/*.c)
 REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o)
 TST_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
 

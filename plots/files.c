@@ -3,6 +3,8 @@
  */
 #include "files.h"
 
+#include "input/outfile.h"
+
 #include "alt.h"
 
 #include <errno.h>
@@ -86,23 +88,12 @@ static char *stem(const plot_chart *c, const plot_run *o, int default_type,
     return g_string_free(g, FALSE);
 }
 
-/* g_file_set_contents writes a temporary file beside the target and
-   renames it: readers see the old file or the new one, never half. */
 static sb_status write_file(const char *dir, const char *name,
                             const plot_bytes *b, sb_error *err)
 {
     char *path = g_build_filename(dir, name, NULL);
-    GError *ge = NULL;
-    sb_status rc = SB_OK;
+    sb_status rc = sb_out_write(path, b->data, b->len, err);
 
-    if (!g_file_set_contents_full(path, (const char *)b->data,
-                                  (gssize)b->len,
-                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666,
-                                  &ge)) {
-        rc = sb_error_set(err, SB_ECANTCREAT, path, 0, 0,
-                          "cannot write: %s", ge->message);
-        g_error_free(ge);
-    }
     g_free(path);
     return rc;
 }

@@ -3,6 +3,8 @@
  * metrics and the charts; write the PDF (and the figures' CSV).
  */
 #include "brief.h"
+
+#include "input/outfile.h"
 #include "brief_int.h"
 
 #include "metrics/format.h"
@@ -669,63 +671,6 @@ static void notes(brief *b, const unsigned char *sel)
 
 /* ---- writing -------------------------------------------------------------------- */
 
-/* A temporary file beside path holding data, fsync'ed, with the mode a
-   new file would get (0666 less the umask); *tmp is its name (g_free).
-   Both outputs are staged before either is renamed into place, so a run
-   that cannot write one leaves neither (and the old files as they were). */
-static sb_status stage(const char *path, const void *data, size_t len,
-                       char **tmp, sb_error *err)
-{
-    char *name;
-    int fd, ok, e;
-    mode_t mask;
-
-    /* rename() onto a directory fails only after the other file is in
-       place: refuse it here, while nothing has been renamed yet */
-    if (g_file_test(path, G_FILE_TEST_IS_DIR))
-        return sb_error_set(err, SB_ECANTCREAT, path, 0, 0,
-                            "cannot write: Is a directory");
-    name = g_strdup_printf("%s.XXXXXX", path);
-    fd = g_mkstemp_full(name, O_WRONLY, 0600);
-    mask = umask(0);
-    umask(mask);
-    ok = fd >= 0 && fchmod(fd, 0666 & ~mask) == 0 &&
-         write(fd, data, len) == (ssize_t)len && fsync(fd) == 0;
-    e = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) {
-        ok = 0;
-        e = errno;
-    }
-    if (!ok) {
-        if (fd >= 0)
-            unlink(name);
-        g_free(name);
-        return sb_error_set(err, SB_ECANTCREAT, path, 0, 0,
-                            "cannot write: %s", g_strerror(e));
-    }
-    *tmp = name;
-    return SB_OK;
-}
-
-static void unstage(char *tmp)
-{
-    if (tmp != NULL)
-        unlink(tmp);
-    g_free(tmp);
-}
-
-static sb_status commit(char *tmp, const char *path, sb_error *err)
-{
-    if (rename(tmp, path) != 0) {
-        int e = errno;
-        unstage(tmp);
-        return sb_error_set(err, SB_ECANTCREAT, path, 0, 0,
-                            "cannot write: %s", g_strerror(e));
-    }
-    g_free(tmp);
-    return SB_OK;
-}
-
 static int by_series(const void *pa, const void *pb)
 {
     const metrics_row *a = pa, *b = pb;
@@ -876,19 +821,19 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     if (rc == SB_OK && o->metrics_csv != NULL)
         rc = figures_csv(&b, &csv, &csv_len, err);
     if (rc == SB_OK)
-        rc = stage(res->path, pdf, len, &pdf_tmp, err);
+        rc = sb_out_stage(res->path, pdf, len, &pdf_tmp, err);
     if (rc == SB_OK && csv != NULL)
-        rc = stage(o->metrics_csv, csv, csv_len, &csv_tmp, err);
+        rc = sb_out_stage(o->metrics_csv, csv, csv_len, &csv_tmp, err);
     if (rc == SB_OK) {
-        rc = commit(pdf_tmp, res->path, err);
+        rc = sb_out_commit(pdf_tmp, res->path, err);
         pdf_tmp = NULL;
     }
     if (rc == SB_OK && csv_tmp != NULL) {
-        rc = commit(csv_tmp, o->metrics_csv, err);
+        rc = sb_out_commit(csv_tmp, o->metrics_csv, err);
         csv_tmp = NULL;
     }
-    unstage(pdf_tmp);
-    unstage(csv_tmp);
+    sb_out_unstage(pdf_tmp);
+    sb_out_unstage(csv_tmp);
     free(csv);
     res->bytes = len;
     g_free(pdf);

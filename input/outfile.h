@@ -1,0 +1,38 @@
+/*
+ * input/outfile.h -- every output file is written here: atomically.
+ *
+ * DESIGN.md, "Outputs": a file is written under a temporary name in its
+ * target directory and renamed into place only when complete, so a
+ * failed or killed run never leaves a partial file and an older good
+ * file stays until a new good one replaces it. The temporary names are
+ * ".<name>.sbtmp-XXXXXX" (created with O_EXCL), so that the next run,
+ * holding the directory's lock, can recognize and remove those a killed
+ * run left. Shared by every stage that writes, as model.h is shared by
+ * every stage that reads.
+ */
+#ifndef INPUT_OUTFILE_H
+#define INPUT_OUTFILE_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* Writes data to a new temporary file beside path (mode 0666 less the
+   umask); *tmp gets its name (give it to sb_out_commit or
+   sb_out_unstage). SB_ECANTCREAT with the reason (a directory in the
+   way, no space, no permission). */
+sb_status sb_out_stage(const char *path, const void *data, size_t len,
+                       char **tmp, sb_error *err);
+/* Renames a staged file onto path; frees tmp (removing the file if the
+   rename fails). */
+sb_status sb_out_commit(char *tmp, const char *path, sb_error *err);
+/* Removes a staged file and frees its name; NULL is ignored. */
+void sb_out_unstage(char *tmp);
+/* Stage and commit. */
+sb_status sb_out_write(const char *path, const void *data, size_t len,
+                       sb_error *err);
+
+/* 1 when a file name (no directory) is one of our temporary names. */
+int sb_out_is_temp(const char *name);
+
+#endif
