@@ -12,6 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/digest.h"
+#include "cli/keys.h"
+#include "cli/log.h"
+#include "cli/run.h"
+#include "cli/signals.h"
 #include "input/load.h"
 #include "input/model.h"
 #include "input/summary.h"
@@ -31,7 +36,8 @@ enum {
     OPT_YEAR, OPT_SHAPE, OPT_COLUMNS, OPT_ENCODING, OPT_DECIMAL_COMMA,
     OPT_STRICT, OPT_HELP, OPT_VERSION, OPT_FORMAT, OPT_LANG, OPT_GROUP,
     OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE, OPT_TYPE,
-    OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC
+    OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
+    OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG
 };
 
 /* Which commands take each option: a command rejects what it has no use
@@ -77,6 +83,10 @@ static const struct {
     {{"title", required_argument, NULL, OPT_TITLE}, CMD_REPORT},
     {{"paper", required_argument, NULL, OPT_PAPER}, CMD_REPORT},
     {{"metrics-csv", required_argument, NULL, OPT_METRICS_CSV}, CMD_REPORT},
+    {{"force", no_argument, NULL, OPT_FORCE}, CMD_CHARTS | CMD_REPORT},
+    {{"wait", required_argument, NULL, OPT_WAIT}, CMD_CHARTS | CMD_REPORT},
+    {{"expect-year", required_argument, NULL, OPT_EXPECT_YEAR}, CMD_ALL},
+    {{"log", required_argument, NULL, OPT_LOG}, CMD_ALL},
     {{"quiet", no_argument, NULL, 'q'}, CMD_ALL},
     {{"verbose", no_argument, NULL, 'v'}, CMD_ALL},
     {{"help", no_argument, NULL, OPT_HELP}, CMD_ALL},
@@ -104,6 +114,10 @@ typedef struct {
     int lang_given, paper_given;       /* the command line wins */
     int dpi_given;
     const unsigned char *isel_spec;    /* --indicator, for charts --spec */
+    int force;                         /* --force: rebuild everything */
+    double wait_s;                     /* --wait; -1: none */
+    int expect_year;                   /* --expect-year; 0: the spec's */
+    int log_json;                      /* --log json */
 } cli;
 
 static const char usage_text[] =
@@ -148,27 +162,33 @@ static const char usage_text[] =
     "  --total NAME, --benchmark NAME   override regions.csv roles\n"
     "  --interpolate       fill interior gaps linearly (flagged)\n"
     "  --strict            warnings are errors (exit 65)\n"
+    "  --force             charts, report: rebuild even what is current\n"
+    "  --wait S            charts, report: wait up to S seconds for another\n"
+    "                      run on the same output directory (else exit 75)\n"
+    "  --expect-year Y     warn (with --strict: fail) when the data end\n"
+    "                      before year Y\n"
+    "  --log json          one JSON object per event on stderr\n"
     "  -q, --quiet         print errors only\n"
     "  -v, --verbose       say more\n"
     "  --help, --version\n"
     "\n"
     "exit status: 0 ok, 64 usage, 65 bad data, 66 input missing,\n"
-    "70 internal error, 73 cannot create output, 75 locked\n";
+    "70 internal error, 73 cannot create output, 75 locked,\n"
+    "130/143 stopped by SIGINT/SIGTERM\n";
 
 /* ---- diagnostics ----------------------------------------------------------- */
 
 static void print_diag(const sb_error *e, const char *severity)
 {
-    fputs("statbrief: ", stderr);
-    if (e->path[0] != '\0') {
-        fputs(e->path, stderr);
-        if (e->line > 0)
-            fprintf(stderr, ":%ld", e->line);
-        if (e->line > 0 && e->column > 0)
-            fprintf(stderr, ":%ld", e->column);
-        fputs(": ", stderr);
-    }
-    fprintf(stderr, "%s: %s\n", severity, e->msg);
+    cli_log_diag(e, severity);
+}
+
+/* The exit status of a code; a run stopped by a signal exits 128 + it. */
+static int exit_of(sb_status code)
+{
+    if (code == SB_ECANCELED && cli_signal_caught())
+        return 128 + cli_signal_caught();
+    return sb_status_exit(code);
 }
 
 static int fail(sb_status code, const char *fmt, ...)
@@ -187,8 +207,8 @@ static int fail(sb_status code, const char *fmt, ...)
     va_end(ap);
     print_diag(&e, "error");
     if (code == SB_EUSAGE)
-        fputs("statbrief: try 'statbrief --help'\n", stderr);
-    return sb_status_exit(code);
+        cli_log_note(NULL, "try 'statbrief --help'");
+    return exit_of(code);
 }
 
 /* Prints the warnings (as errors with --strict). Returns 1 if --strict
@@ -201,9 +221,12 @@ static int print_warnings(const cli *c, const sb_diag *d)
         return 0;
     for (i = 0; i < d->n_items; i++)
         print_diag(&d->items[i], c->strict ? "error" : "warning");
-    if (d->count > d->n_items)
-        fprintf(stderr, "statbrief: %s: %zu more not shown\n",
-                c->strict ? "error" : "warning", d->count - d->n_items);
+    if (d->count > d->n_items) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "%zu more not shown",
+                 d->count - d->n_items);
+        cli_log_note(c->strict ? "error" : "warning", msg);
+    }
     return c->strict && d->count > 0;
 }
 
@@ -218,6 +241,19 @@ static int parse_year_arg(const char *opt, const char *s, int *out)
         return fail(SB_EUSAGE, "%s: not a year: \"%s\"", opt, s);
     }
     *out = (int)y;
+    return 0;
+}
+
+/* --wait SECONDS: a whole or decimal number, at most a day. */
+static int parse_wait(cli *c, const char *arg)
+{
+    char *end;
+    double v = g_ascii_strtod(arg, &end);
+
+    if (*arg == '\0' || *end != '\0' || !(v >= 0 && v <= 86400))
+        return fail(SB_EUSAGE, "--wait: \"%s\" is not a number of seconds "
+                    "(0 to 86400)", arg);
+    c->wait_s = v;
     return 0;
 }
 
@@ -270,6 +306,18 @@ static int option_value(cli *c, int id, const char *arg)
         return fail(SB_EUSAGE, "--encoding: \"%s\" is not supported "
                     "(utf-8, gb18030, gbk)", arg);
     case OPT_DECIMAL_COMMA: c->in.decimal_comma = 1; return 0;
+    case OPT_FORCE: c->force = 1; return 0;
+    case OPT_WAIT: return parse_wait(c, arg);
+    case OPT_EXPECT_YEAR:
+        return parse_year_arg("--expect-year", arg, &c->expect_year);
+    case OPT_LOG:
+        if (strcmp(arg, "json") == 0 || strcmp(arg, "text") == 0) {
+            cli_log_setup(arg[0] == 'j' ? CLI_LOG_JSON : CLI_LOG_TEXT,
+                          c->quiet, c->verbose);
+            c->log_json = arg[0] == 'j';
+            return 0;
+        }
+        return fail(SB_EUSAGE, "--log: \"%s\" is not text or json", arg);
     case OPT_STRICT: c->strict = 1; return 0;
     case OPT_FORMAT:
         c->format_arg = arg;
@@ -409,7 +457,7 @@ static int run_status(const cli *c, sb_status rc, const sb_error *err,
         return fail(rc, "%s", err->msg);
     if (rc != SB_OK) {
         print_diag(err, "error");
-        return sb_status_exit(rc);
+        return exit_of(rc);
     }
     if (c->strict && notes->count > 0)
         return fail(SB_EDATA, "%zu warning%s treated as error%s (--strict)",
@@ -638,14 +686,21 @@ static int latest_year(sb_dataset *ds)
     return y;
 }
 
-/* expect_year: data older than the spec expects is a warning (an error
-   with --strict), so that a cron job notices a source that was not
-   updated. */
-static sb_status stale_check(const sb_spec *s, sb_dataset *ds, sb_diag *d)
+/* --expect-year or the spec's expect_year: data older than expected is a
+   warning (an error with --strict, before anything is written), so that
+   a cron job notices a source that was not updated. */
+static sb_status stale_check(const cli *c, sb_dataset *ds, sb_diag *d)
 {
+    const sb_spec *s = c->spec;
     int y = latest_year(ds);
 
-    if (s->expect_year.v == 0 || y >= s->expect_year.v)
+    if (c->expect_year > 0)
+        return y >= c->expect_year
+                   ? SB_OK
+                   : sb_diag_warn(d, NULL, 0, 0, "the data end in %d; "
+                                  "--expect-year %d: is the source "
+                                  "updated?", y, c->expect_year);
+    if (s == NULL || s->expect_year.v == 0 || y >= s->expect_year.v)
         return SB_OK;
     return sb_diag_warn(d, s->path, s->expect_year.pos.line,
                         s->expect_year.pos.col, "the data end in %d; the "
@@ -666,8 +721,8 @@ static int load(cli *c, loaded *l)
     rc = load_files(c, l, &err);
     if (rc == SB_OK && c->spec != NULL)
         rc = report_spec_names(l->ds, c->spec, &err);
-    if (rc == SB_OK && c->spec != NULL)
-        rc = stale_check(c->spec, l->ds, &l->diag);
+    if (rc == SB_OK)
+        rc = stale_check(c, l->ds, &l->diag);
     if (print_warnings(c, &l->diag) && rc == SB_OK)
         rc = sb_error_set(&err, SB_EDATA, NULL, 0, 0,
                           "%zu warning%s treated as error%s (--strict)",
@@ -675,8 +730,10 @@ static int load(cli *c, loaded *l)
                           l->diag.count == 1 ? "" : "s");
     if (rc != SB_OK) {
         print_diag(&err, "error");
-        return sb_status_exit(rc);
+        return exit_of(rc);
     }
+    if (cli_signal_caught())
+        return fail(SB_ECANCELED, "stopped by a signal after loading");
     status = select_names(l->ds, c->indicators, 0, &l->isel);
     if (status == 0)
         status = select_names(l->ds, c->regions, 1, &l->rsel);
@@ -830,6 +887,91 @@ static int start_run(cli *c, long long *epoch, int *given, loaded *l)
     return status;
 }
 
+/* ---- cron-safe output runs (cli/run.h) ------------------------------------ */
+
+/* The run's input files with their SHA-256: every file loaded, and the
+   spec. Unreadable ones (gone since loading) are left out. */
+static cli_input *run_inputs(const cli *c, const loaded *l, size_t *n)
+{
+    cli_input *in = g_new0(cli_input, l->rep.n_files + 2);
+    size_t i;
+
+    *n = 0;
+    for (i = 0; i <= l->rep.n_files; i++) {
+        const char *path = i < l->rep.n_files ? l->rep.files[i].path
+                           : c->spec != NULL  ? c->spec->path
+                                              : NULL;
+        if (path == NULL ||
+            cli_sha256_file(path, in[*n].sha256, &in[*n].bytes) != 0)
+            continue;
+        in[(*n)++].path = g_strdup(path);
+    }
+    return in;
+}
+
+static void free_inputs(cli_input *in, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        g_free(in[i].path);
+    g_free(in);
+}
+
+/* Starts the run on dir (lock, state). */
+static sb_status begin_run(const cli *c, const char *command, const char *dir,
+                           const cli_input *in, size_t n, long long epoch,
+                           int given, cli_run **run, sb_error *err)
+{
+    cli_run_opts o = {command, c->wait_s, c->force, in, n,
+                      c->lang == FMT_ZH ? "zh" : "en", epoch, given};
+
+    return cli_run_begin(dir, &o, run, err);
+}
+
+/* Ends the run; an error saving the state or manifest is the status when
+   the run had none. */
+static int end_run(cli_run *run, int status)
+{
+    sb_error err = {0};
+
+    if (run == NULL)
+        return status;
+    if (cli_run_end(run, status, &err) != SB_OK && status == 0) {
+        print_diag(&err, "error");
+        return exit_of(err.code);
+    }
+    return status;
+}
+
+typedef struct {
+    const cli *c;
+    sb_dataset *ds;
+    const metrics_ctx *mc;
+    cli_run *run;
+    int epoch_given;
+    char key[CLI_HEX];           /* of the chart being made */
+} chart_sink;
+
+static int chart_want(void *ctx, sb_id ind, const plot_run *o,
+                      const char *const *paths, size_t n)
+{
+    chart_sink *k = ctx;
+
+    cli_key_chart(k->ds, k->mc, &k->c->m, ind, o, k->epoch_given, k->key);
+    return cli_run_want(k->run, paths, n, k->key);
+}
+
+static void chart_wrote(void *ctx, sb_id ind, const plot_run *o,
+                        const char *path, double seconds)
+{
+    chart_sink *k = ctx;
+
+    (void)ind;
+    (void)o;
+    cli_run_wrote(k->run, path, k->key, 0, seconds);
+}
+
 /* charts --spec: the spec's chart_dir (relative to its folder), else
    charts/ beside the spec. Owned by the spec's lifetime: kept in
    column_specs, which the cli frees. */
@@ -896,7 +1038,12 @@ static int cmd_charts(cli *c)
     sb_error err = {0};
     sb_diag notes;
     sb_status rc;
-    int status, given;          /* charts use the date, not its origin */
+    cli_run *run = NULL;
+    cli_input *in = NULL;
+    size_t n_in = 0;
+    chart_sink k;
+    plot_sink sink = {chart_want, chart_wrote, &k};
+    int status, given;
 
     if ((status = start_run(c, &c->plot.style.epoch, &given, &l)) != 0)
         return status;
@@ -913,16 +1060,58 @@ static int cmd_charts(cli *c)
     spec_last(c, c->to ? c->to : latest_year(l.ds), &c->plot.from);
     c->isel_spec = l.isel;
     rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
+    if (rc == SB_OK) {
+        in = run_inputs(c, &l, &n_in);
+        rc = begin_run(c, "charts", c->plot.dir, in, n_in,
+                       c->plot.style.epoch, given, &run, &err);
+    }
+    k = (chart_sink){c, l.ds, mc, run, given, ""};
+    c->plot.sink = &sink;
     if (rc == SB_OK && c->spec != NULL)
         rc = spec_charts(c, l.ds, mc, &notes, &err);
     else if (rc == SB_OK)
         rc = plot_run_charts(l.ds, mc, l.isel, &c->plot, &notes, &err);
-    status = run_status(c, rc, &err, &notes);
+    if (rc == SB_ECANCELED && err.code == SB_OK)
+        sb_error_set(&err, rc, NULL, 0, 0, "stopped by a signal; the charts "
+                     "finished so far are kept");
+    status = end_run(run, run_status(c, rc, &err, &notes));
+    free_inputs(in, n_in);
     sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
     loaded_clear(&l);
     plot_library_shutdown();
     return status;
+}
+
+/* Builds the brief unless it is current. */
+static sb_status brief_run(cli *c, loaded *l, metrics_ctx *mc,
+                           const cli_input *in, size_t n_in, cli_run *run,
+                           report_result *res, sb_error *err)
+{
+    char key[CLI_HEX], spec_sha[CLI_HEX];
+    const char *paths[2] = {c->report.output, c->report.metrics_csv};
+    gint64 t0 = g_get_monotonic_time();
+    sb_status rc;
+    int want;
+
+    if (c->spec != NULL && cli_sha256_file(c->spec->path, spec_sha, NULL) != 0)
+        spec_sha[0] = '\0';
+    cli_key_brief(l->ds, mc, &c->m, l->isel, &c->report,
+                  c->spec ? spec_sha : NULL, in, n_in, key);
+    want = cli_run_want(run, paths, paths[1] ? 2 : 1, key);
+    if (want < 0)
+        return sb_error_set(err, SB_ECANCELED, NULL, 0, 0,
+                            "stopped by a signal; nothing was written");
+    if (want == 0)
+        return SB_OK;
+    rc = report_brief_write(l->ds, mc, l->isel, &c->report, res, err);
+    if (rc != SB_OK)
+        return rc;
+    cli_run_wrote(run, res->path, key, res->pages,
+                  (double)(g_get_monotonic_time() - t0) / 1e6);
+    if (paths[1] != NULL)
+        cli_run_wrote(run, paths[1], key, 0, 0);
+    return SB_OK;
 }
 
 static int cmd_report(cli *c)
@@ -932,7 +1121,10 @@ static int cmd_report(cli *c)
     sb_error err = {0};
     report_result res = {0};
     sb_diag notes;
-    char *out = NULL;
+    char *out = NULL, *dir = NULL;
+    cli_run *run = NULL;
+    cli_input *in = NULL;
+    size_t n_in = 0;
     sb_status rc;
     int status;
 
@@ -942,6 +1134,7 @@ static int cmd_report(cli *c)
                     "\"%s\"", c->output);
     c->report.interpolate = c->m.interpolate;
     c->report.lang = c->lang;
+    c->report.strict = c->strict;
     if ((status = start_run(c, &c->report.epoch, &c->report.epoch_given,
                             &l)) != 0)
         return status;
@@ -957,15 +1150,22 @@ static int cmd_report(cli *c)
         int year = c->to ? c->to : report_brief_year(l.ds, mc);
         spec_last(c, year, &c->report.from);
         if (c->output == NULL)
-            c->report.output = out = spec_output(c, year);
-        rc = report_brief_write(l.ds, mc, l.isel, &c->report, &res, &err);
+            c->report.output = out = c->spec != NULL
+                                         ? spec_output(c, year)
+                                         : g_strdup_printf("brief-%d.pdf",
+                                                           year);
+        dir = g_path_get_dirname(c->report.output);
+        in = run_inputs(c, &l, &n_in);
+        rc = begin_run(c, "report", dir, in, n_in, c->report.epoch,
+                       c->report.epoch_given, &run, &err);
     }
-    status = run_status(c, rc, &err, &notes);
-    if (rc == SB_OK && c->verbose)
-        fprintf(stderr, "statbrief: wrote %s: %zu pages, %zu bytes\n",
-                res.path, res.pages, res.bytes);
+    if (rc == SB_OK)
+        rc = brief_run(c, &l, mc, in, n_in, run, &res, &err);
+    status = end_run(run, run_status(c, rc, &err, &notes));
     g_free(res.path);
     g_free(out);
+    g_free(dir);
+    free_inputs(in, n_in);
     sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
     loaded_clear(&l);
@@ -1014,7 +1214,11 @@ int main(int argc, char **argv)
     c.plot.style.width_mm = 160;
     c.plot.style.height_mm = 100;
     c.plot.style.dpi = 150;
+    c.wait_s = -1;
+    cli_signals_install();
     status = parse_options(&c, argc - 1, argv + 1);
+    cli_log_setup(c.log_json ? CLI_LOG_JSON : CLI_LOG_TEXT, c.quiet,
+                  c.verbose);
     if (status < 0 && c.spec_path != NULL)
         status = apply_spec(&c);
     if (status < 0)

@@ -80,6 +80,7 @@ int sb_status_exit(sb_status code)
     case SB_ENOINPUT:   return 66;
     case SB_ECANTCREAT: return 73;
     case SB_ETEMPFAIL:  return 75;
+    case SB_ECANCELED:  return 130;
     case SB_EINTERNAL:
     case SB_ENOMEM:     break;
     }

@@ -35,7 +35,9 @@ typedef enum {
     SB_EINTERNAL,   /* a bug or a library failure: 70 */
     SB_ENOMEM,      /* allocation failure: 70 */
     SB_ECANTCREAT,  /* cannot create an output: 73 */
-    SB_ETEMPFAIL    /* another run holds the lock: 75 */
+    SB_ETEMPFAIL,   /* another run holds the lock: 75 */
+    SB_ECANCELED    /* stopped by SIGINT or SIGTERM: 130 (the command
+                       line answers 128 + the signal) */
 } sb_status;
 
 /* A diagnostic with its position in a data file (not in the C source).
@@ -55,7 +57,7 @@ sb_status sb_error_set(sb_error *err, sb_status code, const char *path,
                        long line, long column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
-/* Exit status for a code: 0, 64, 65, 66, 70, 73 or 75. */
+/* Exit status for a code: 0, 64, 65, 66, 70, 73, 75 or 130. */
 int sb_status_exit(sb_status code);
 
 /* Warnings collected while loading; the caller decides how to print them.

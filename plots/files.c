@@ -88,14 +88,43 @@ static char *stem(const plot_chart *c, const plot_run *o, int default_type,
     return g_string_free(g, FALSE);
 }
 
-static sb_status write_file(const char *dir, const char *name,
-                            const plot_bytes *b, sb_error *err)
+/* Writes one file of a chart (atomically) and tells the sink. */
+static sb_status write_file(const plot_run *o, sb_id ind, const char *name,
+                            const plot_bytes *b, gint64 t0, sb_error *err)
 {
-    char *path = g_build_filename(dir, name, NULL);
+    char *path = g_build_filename(o->dir, name, NULL);
     sb_status rc = sb_out_write(path, b->data, b->len, err);
 
+    if (rc == SB_OK && o->sink != NULL && o->sink->wrote != NULL)
+        o->sink->wrote(o->sink->ctx, ind, o, path,
+                       (double)(g_get_monotonic_time() - t0) / 1e6);
     g_free(path);
     return rc;
+}
+
+/* Asks the sink whether the chart named `name` is to be drawn. */
+static int wanted(const plot_run *o, sb_id ind, const char *name)
+{
+    static const plot_format all[] = {PLOT_PDF, PLOT_PNG, PLOT_SVG};
+    char *paths[4];
+    size_t n = 0, i;
+    int r;
+
+    if (o->sink == NULL || o->sink->want == NULL)
+        return 1;
+    for (i = 0; i <= G_N_ELEMENTS(all); i++) {       /* the .txt last */
+        int k = (int)i < (int)G_N_ELEMENTS(all) ? (int)i : -1;
+        char *file;
+        if (k >= 0 && !(o->formats & all[k]))
+            continue;
+        file = g_strdup_printf("%s.%s", name, k >= 0 ? ext(all[k]) : "txt");
+        paths[n++] = g_build_filename(o->dir, file, NULL);   /* as written */
+        g_free(file);
+    }
+    r = o->sink->want(o->sink->ctx, ind, o, (const char *const *)paths, n);
+    for (i = 0; i < n; i++)
+        g_free(paths[i]);
+    return r;
 }
 
 static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
@@ -129,17 +158,16 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         c->title = g_strdup(o->title);
     }
     name = stem(c, o, (int)def->type, used);
-    {
-        /* the text alternative, same name with .txt */
-        char *alt = plot_chart_alt_text(c, ds, mc), *file;
-        plot_bytes b = {(unsigned char *)alt, strlen(alt), NULL};
-        file = g_strdup_printf("%s.txt", name);
-        rc = write_file(o->dir, file, &b, err);
-        g_free(file);
-        g_free(alt);
+    switch (wanted(o, ind, name)) {
+    case 0:
+        goto done;                       /* its files are current */
+    case -1:
+        rc = SB_ECANCELED;
+        goto done;
     }
     for (i = 0; i < G_N_ELEMENTS(all) && rc == SB_OK; i++) {
         plot_bytes b = {NULL, 0, NULL};
+        gint64 t0 = g_get_monotonic_time();
         char *file;
         if (!(o->formats & all[i]))
             continue;
@@ -153,9 +181,7 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         }
         file = g_strdup_printf("%s.%s", name, ext(all[i]));
         if (rc == SB_OK)
-            rc = write_file(o->dir, file, &b, err);
-        if (rc == SB_OK && o->verbose)
-            fprintf(stderr, "statbrief: wrote %s/%s\n", o->dir, file);
+            rc = write_file(o, ind, file, &b, t0, err);
         if (rc == SB_OK && o->verbose && (c->why || b.why) && !told) {
             fprintf(stderr, "statbrief: %s: %s\n", c->ind->id,
                     c->why ? c->why : b.why);
@@ -164,6 +190,18 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         g_free(file);
         plot_bytes_free(&b);
     }
+    if (rc == SB_OK) {
+        /* the text alternative, same name with .txt, once the chart is
+           drawn: a chart that fails leaves no file of its own */
+        char *alt = plot_chart_alt_text(c, ds, mc), *file;
+        plot_bytes b = {(unsigned char *)alt, strlen(alt), NULL};
+        gint64 t0 = g_get_monotonic_time();
+        file = g_strdup_printf("%s.txt", name);
+        rc = write_file(o, ind, file, &b, t0, err);
+        g_free(file);
+        g_free(alt);
+    }
+done:
     g_free(name);
     if (c != def)
         plot_chart_destroy(c);

@@ -8,6 +8,8 @@
 
 #include "chart.h"
 
+struct plot_sink;
+
 typedef struct {
     plot_style style;
     unsigned formats;            /* PLOT_PDF | PLOT_PNG | PLOT_SVG */
@@ -17,7 +19,22 @@ typedef struct {
     int size_given;              /* --size: else sparklines are 30 x 8 mm */
     int quiet, verbose;
     const char *title;           /* NULL: from the metadata */
+    const struct plot_sink *sink;   /* NULL: draw and write every chart */
 } plot_run;
+
+/* Who decides which charts are drawn and hears of every file written
+   (the command line: incremental runs, logging). */
+typedef struct plot_sink {
+    /* Before chart of ind is drawn, the paths its files will have:
+       1 to draw and write it, 0 to leave its files as they are, -1 to
+       stop the run (SB_ECANCELED). */
+    int (*want)(void *ctx, sb_id ind, const plot_run *o,
+                const char *const *paths, size_t n);
+    /* After each file is written. */
+    void (*wrote)(void *ctx, sb_id ind, const plot_run *o, const char *path,
+                  double seconds);
+    void *ctx;
+} plot_sink;
 
 /* Parses "pdf,png,svg" into PLOT_* bits. Returns -1 on an unknown one. */
 int plot_formats_parse(const char *s, unsigned *out);

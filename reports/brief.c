@@ -820,6 +820,10 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     rc = report_doc_write(b.doc, &meta, &pdf, &len, &res->pages, err);
     if (rc == SB_OK && o->metrics_csv != NULL)
         rc = figures_csv(&b, &csv, &csv_len, err);
+    if (rc == SB_OK && o->strict && o->diag != NULL && o->diag->count > 0)
+        rc = sb_error_set(err, SB_EDATA, res->path, 0, 0, "not written: "
+                          "%zu warning%s while writing it (--strict)",
+                          o->diag->count, o->diag->count == 1 ? "" : "s");
     if (rc == SB_OK)
         rc = sb_out_stage(res->path, pdf, len, &pdf_tmp, err);
     if (rc == SB_OK && csv != NULL)

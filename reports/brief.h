@@ -28,6 +28,8 @@ typedef struct {
     size_t warnings;             /* raised while loading, for the notes */
     const sb_spec *spec;         /* NULL: the default brief */
     sb_diag *diag;               /* warnings while writing; NULL: none */
+    int strict;                  /* --strict: a warning while writing
+                                    keeps the brief from being written */
 } report_opts;
 
 typedef struct {

@@ -84,6 +84,8 @@ for f in "$tmp"/a/*; do
 done
 [ $same = 1 ] && ok
 for f in "$tmp"/c/*; do
+    # the manifest describes its own run's outputs
+    [ "$(basename "$f")" = statbrief-manifest.json ] && continue
     cmp -s "$f" "$tmp/a/$(basename "$f")" && ok || ko "$(basename "$f") alone differs from the full run"
 done
 summary

@@ -58,7 +58,8 @@ run report --spec "$tmp/brief.yaml" -o "$tmp/o.pdf" && [ -f "$tmp/o.pdf" ] && ok
 (cd "$tmp" && run charts --spec brief.yaml) && ok || ko "charts --spec failed"
 (cd "$tmp/charts" && ls) >"$tmp/charts.ls" 2>/dev/null
 printf '%s\n' high_tech_enterprises-bar.png high_tech_enterprises-bar.txt \
-    rd_intensity.pdf rd_intensity.png rd_intensity.txt >"$tmp/charts.want"
+    rd_intensity.pdf rd_intensity.png rd_intensity.txt \
+    statbrief-manifest.json >"$tmp/charts.want"
 cmp -s "$tmp/charts.want" "$tmp/charts.ls" && ok ||
     ko "charts --spec wrote: $(tr '\n' ' ' <"$tmp/charts.ls")"
 file "$tmp/charts/rd_intensity.png" | grep -q "1260 x 709" && ok ||

@@ -1,0 +1,34 @@
+/*
+ * cli/digest.h -- SHA-256 of files and of the parts of a dataset an
+ * output is made from.
+ *
+ * An output is rebuilt when the digest of what it was made from changes:
+ * file contents (never modification times, which change when a file is
+ * copied), and for charts and briefs the values, flags, notes and
+ * metadata of the indicators they show, so that one changed value
+ * rebuilds exactly the outputs that use it.
+ */
+#ifndef CLI_DIGEST_H
+#define CLI_DIGEST_H
+
+#include <stddef.h>
+
+#include "input/model.h"
+
+#define CLI_HEX 65          /* 64 hex digits and a NUL */
+
+/* SHA-256 of a file's bytes into hex; *bytes its size. -1 when it cannot
+   be read. */
+int cli_sha256_file(const char *path, char hex[CLI_HEX], size_t *bytes);
+/* SHA-256 of data. */
+void cli_sha256_data(const void *data, size_t len, char hex[CLI_HEX]);
+
+/* The digest of indicator ind as a chart or brief sees it: its metadata
+   and each of its series whose region `shown` keeps (region name,
+   Chinese name, groups, role; every value with its year, decimals,
+   flags and notes). shown NULL keeps all. */
+void cli_digest_indicator(const sb_dataset *ds, sb_id ind,
+                          int (*shown)(const void *ctx, sb_id region),
+                          const void *ctx, char hex[CLI_HEX]);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * cli/manifest.c -- the manifest as JSON, keys in a fixed order.
+ */
+#include "manifest.h"
+
+#include "input/outfile.h"
+
+#include <cairo.h>
+#include <csv.h>
+#include <fontconfig/fontconfig.h>
+#include <glib.h>
+#include <gsl/gsl_version.h>
+#include <pango/pango.h>
+#include <png.h>
+#include <qpdf/qpdf-c.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#define MANIFEST_NAME "statbrief-manifest.json"
+
+static void str(GString *g, const char *s)
+{
+    g_string_append_c(g, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            g_string_append_printf(g, "\\%c", c);
+        else if (c < 0x20)
+            g_string_append_printf(g, "\\u%04x", c);
+        else
+            g_string_append_c(g, (char)c);
+    }
+    g_string_append_c(g, '"');
+}
+
+static void libraries(GString *g)
+{
+    char v[64];
+
+    g_string_append(g, "  \"libraries\": {\n    \"cairo\": ");
+    str(g, cairo_version_string());
+    g_string_append(g, ",\n    \"fontconfig\": ");
+    snprintf(v, sizeof v, "%d.%d.%d", FcGetVersion() / 10000,
+             FcGetVersion() / 100 % 100, FcGetVersion() % 100);
+    str(g, v);
+    g_string_append(g, ",\n    \"glib\": ");
+    snprintf(v, sizeof v, "%u.%u.%u", glib_major_version, glib_minor_version,
+             glib_micro_version);
+    str(g, v);
+    g_string_append(g, ",\n    \"gsl\": ");
+    str(g, gsl_version);
+    g_string_append(g, ",\n    \"libcsv\": ");
+    snprintf(v, sizeof v, "%d.%d.%d", CSV_MAJOR, CSV_MINOR, CSV_RELEASE);
+    str(g, v);
+    g_string_append(g, ",\n    \"libpng\": ");
+    str(g, png_get_libpng_ver(NULL));
+    g_string_append(g, ",\n    \"libyaml\": ");
+    str(g, yaml_get_version_string());
+    g_string_append(g, ",\n    \"pango\": ");
+    str(g, pango_version_string());
+    g_string_append(g, ",\n    \"qpdf\": ");
+    str(g, qpdf_get_qpdf_version());
+    g_string_append(g, "\n  },\n");
+}
+
+/* The font file fontconfig gives for a family and language: what Pango
+   draws with when the family is asked for. */
+static void font(GString *g, const char *family, const char *lang, int first)
+{
+    FcPattern *p = FcPatternCreate(), *m;
+    FcResult res;
+    FcChar8 *file = NULL, *fam = NULL;
+    int version = 0;
+
+    FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+    FcPatternAddString(p, FC_LANG, (const FcChar8 *)lang);
+    FcConfigSubstitute(NULL, p, FcMatchPattern);
+    FcDefaultSubstitute(p);
+    m = FcFontMatch(NULL, p, &res);
+    g_string_append_printf(g, "%s    {\"lang\": ", first ? "" : ",\n");
+    str(g, lang);
+    g_string_append(g, ", \"family\": ");
+    str(g, m && FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch
+               ? (const char *)fam : family);
+    g_string_append(g, ", \"file\": ");
+    str(g, m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch
+               ? (const char *)file : "");
+    if (m && FcPatternGetInteger(m, FC_FONTVERSION, 0, &version) ==
+                 FcResultMatch)
+        g_string_append_printf(g, ", \"version\": \"%d.%03d\"",
+                               version >> 16, (version & 0xffff) * 1000 /
+                                                  65536);
+    g_string_append(g, "}");
+    if (m)
+        FcPatternDestroy(m);
+    FcPatternDestroy(p);
+}
+
+static void fonts(GString *g, const char *langs)
+{
+    int first = 1;
+
+    g_string_append(g, "  \"fonts\": [\n");
+    if (strstr(langs, "en")) {
+        font(g, "Noto Sans", "en", first);
+        first = 0;
+    }
+    if (strstr(langs, "zh")) {
+        font(g, "Noto Sans CJK SC", "zh-cn", first);
+        first = 0;
+    }
+    g_string_append(g, "\n  ],\n");
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp((*(const cli_entry *const *)a)->name,
+                  (*(const cli_entry *const *)b)->name);
+}
+
+static void outputs(GString *g, const cli_state *s)
+{
+    const cli_entry **e = g_new(const cli_entry *, s->n_entries + 1);
+    size_t i;
+
+    for (i = 0; i < s->n_entries; i++)
+        e[i] = &s->entries[i];
+    qsort(e, s->n_entries, sizeof *e, by_name);
+    g_string_append(g, "  \"outputs\": [");
+    for (i = 0; i < s->n_entries; i++) {
+        g_string_append(g, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+        str(g, e[i]->name);
+        g_string_append(g, ", \"sha256\": ");
+        str(g, e[i]->sha256);
+        g_string_append_printf(g, ", \"bytes\": %zu, \"command\": ",
+                               e[i]->bytes);
+        str(g, e[i]->command);
+        g_string_append(g, ", \"inputs\": ");
+        str(g, e[i]->set);
+        g_string_append(g, "}");
+    }
+    g_string_append(g, "\n  ],\n");
+    g_free(e);
+}
+
+/* Input sets in the order the store keeps them (first use). */
+static void inputs(GString *g, const cli_state *s)
+{
+    size_t i;
+    const char *open = NULL;
+
+    g_string_append(g, "  \"inputs\": {");
+    for (i = 0; i < s->n_inputs; i++) {
+        const cli_set_input *in = &s->inputs[i];
+        int used = 0;
+        size_t k;
+        for (k = 0; k < s->n_entries && !used; k++)
+            used = strcmp(s->entries[k].set, in->set) == 0;
+        if (!used)
+            continue;
+        if (open == NULL || strcmp(open, in->set) != 0) {
+            g_string_append(g, open ? "\n    ],\n    " : "\n    ");
+            str(g, in->set);
+            g_string_append(g, ": [");
+            open = in->set;
+        } else {
+            g_string_append_c(g, ',');
+        }
+        g_string_append(g, "\n      {\"path\": ");
+        str(g, in->in.path);
+        g_string_append(g, ", \"sha256\": ");
+        str(g, in->in.sha256);
+        g_string_append_printf(g, ", \"bytes\": %zu}", in->in.bytes);
+    }
+    g_string_append(g, open ? "\n    ]\n  }\n" : "}\n");
+}
+
+sb_status cli_manifest_write(const cli_state *s, const char *langs,
+                             long long epoch, int epoch_given,
+                             sb_error *err)
+{
+    GString *g = g_string_new("{\n  \"statbrief\": \"" SB_VERSION "\",\n");
+    char *path = g_build_filename(s->dir, MANIFEST_NAME, NULL);
+    sb_status rc;
+
+    if (epoch_given)
+        g_string_append_printf(g, "  \"source_date_epoch\": %lld,\n", epoch);
+    else
+        g_string_append(g, "  \"source_date_epoch\": null,\n");
+    libraries(g);
+    fonts(g, langs);
+    outputs(g, s);
+    inputs(g, s);
+    g_string_append(g, "}\n");
+    rc = sb_out_write(path, g->str, g->len, err);
+    g_free(path);
+    g_string_free(g, TRUE);
+    return rc;
+}

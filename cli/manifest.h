@@ -1,0 +1,23 @@
+/*
+ * cli/manifest.h -- statbrief-manifest.json: how the outputs of a
+ * directory were made, for an auditor.
+ *
+ * Every output recorded in the directory's state store with its SHA-256
+ * and the input files (with theirs) it was made from, the fonts
+ * fontconfig gives for the languages drawn, the versions of the
+ * libraries that did the work and SOURCE_DATE_EPOCH. Rewritten (atomically)
+ * only by runs that wrote something; deterministic, so it changes only
+ * when what it describes changes.
+ */
+#ifndef CLI_MANIFEST_H
+#define CLI_MANIFEST_H
+
+#include "state.h"
+
+/* langs: "en", "zh" or both ("en,zh"): the fonts to name. epoch_given:
+   whether SOURCE_DATE_EPOCH was set (else null in the manifest). */
+sb_status cli_manifest_write(const cli_state *s, const char *langs,
+                             long long epoch, int epoch_given,
+                             sb_error *err);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * cli/run.c -- lock, state, decisions, manifest, summary.
+ */
+#include "run.h"
+
+#include "lock.h"
+#include "log.h"
+#include "manifest.h"
+#include "signals.h"
+
+#include <glib.h>
+#include <string.h>
+
+struct cli_run {
+    cli_run_opts o;
+    char *dir;
+    cli_lock *lock;
+    cli_state *state;
+    size_t written, unchanged;
+    int unsaved;                /* files written since the store was saved */
+    gint64 start;
+};
+
+/* Saves the store after each output, not only at the end: a run killed
+   later leaves a store that knows every output it finished, so the next
+   run remakes exactly what is missing. */
+static void checkpoint(cli_run *r)
+{
+    sb_error ignored = {0};
+
+    if (r->unsaved && cli_state_save(r->state, &ignored) == SB_OK)
+        r->unsaved = 0;
+}
+
+sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
+                        cli_run **out, sb_error *err)
+{
+    cli_run *r = g_new0(cli_run, 1);
+    sb_status rc;
+    size_t swept;
+
+    r->o = *o;
+    r->dir = g_strdup(dir);
+    r->start = g_get_monotonic_time();
+    rc = cli_lock_take(dir, o->wait_s, &r->lock, err);
+    if (rc != SB_OK) {
+        g_free(r->dir);
+        g_free(r);
+        *out = NULL;
+        return rc;
+    }
+    if ((swept = cli_lock_sweep(r->lock)) > 0) {
+        char why[80];
+        g_snprintf(why, sizeof why, "%zu temporary file%s left by a "
+                   "stopped run", swept, swept == 1 ? "" : "s");
+        cli_log_decision("removed", dir, why);
+    }
+    r->state = cli_state_load(dir);
+    if (r->state->damaged)
+        cli_log_decision("rebuild", dir, "the state store is damaged: "
+                         "every output is made again");
+    *out = r;
+    return SB_OK;
+}
+
+/* The name an output has in the store: relative to the directory when
+   inside it. */
+static char *name_of(const cli_run *r, const char *path)
+{
+    size_t n = strlen(r->dir);
+
+    if (strncmp(path, r->dir, n) == 0 && path[n] == '/')
+        return g_strdup(path + n + 1);
+    if (strcmp(r->dir, ".") == 0 && strchr(path, '/') == NULL)
+        return g_strdup(path);
+    return g_canonicalize_filename(path, NULL);
+}
+
+int cli_run_want(cli_run *r, const char *const *paths, size_t n,
+                 const char *key)
+{
+    char why[120];
+    size_t i;
+
+    checkpoint(r);
+    if (cli_signal_caught())
+        return -1;
+    if (r->o.force) {
+        cli_log_decision("rebuild", paths[0], "--force");
+        return 1;
+    }
+    for (i = 0; i < n; i++) {
+        char *name = name_of(r, paths[i]);
+        int cur = cli_state_current(r->state, name, key, why, sizeof why);
+        g_free(name);
+        if (!cur) {
+            cli_log_decision("rebuild", paths[i], why);
+            return 1;
+        }
+    }
+    r->unchanged += n;
+    cli_log_decision("skip", paths[0], n > 1 ? "unchanged (and its other "
+                     "files)" : "unchanged");
+    return 0;
+}
+
+void cli_run_wrote(cli_run *r, const char *path, const char *key,
+                   size_t pages, double seconds)
+{
+    char hex[CLI_HEX], *name = name_of(r, path);
+    size_t bytes = 0;
+
+    if (cli_sha256_file(path, hex, &bytes) == 0)
+        cli_state_record(r->state, name, key, hex, bytes, r->o.command,
+                         r->o.inputs, r->o.n_inputs);
+    g_free(name);
+    r->written++;
+    r->unsaved = 1;
+    cli_log_wrote(path, pages, bytes, seconds);
+}
+
+sb_status cli_run_end(cli_run *r, int status, sb_error *err)
+{
+    sb_status rc = SB_OK;
+    double secs = (double)(g_get_monotonic_time() - r->start) / 1e6;
+
+    if (r->written > 0) {
+        rc = r->unsaved ? cli_state_save(r->state, err) : SB_OK;
+        if (rc == SB_OK)
+            rc = cli_manifest_write(r->state, r->o.langs, r->o.epoch,
+                                    r->o.epoch_given, err);
+    }
+    cli_lock_drop(r->lock);
+    cli_log_summary(r->o.command, r->written, r->unchanged,
+                    status != 0 || rc != SB_OK, secs,
+                    status != 0 ? status : sb_status_exit(rc));
+    cli_state_free(r->state);
+    g_free(r->dir);
+    g_free(r);
+    return rc;
+}

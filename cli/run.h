@@ -1,0 +1,50 @@
+/*
+ * cli/run.h -- a run that writes outputs into one directory, safely from
+ * cron.
+ *
+ * begin: take the directory's lock (or wait for it), remove what killed
+ * runs left, read the state store. want: decide for each output whether
+ * it must be built (its key changed, or its files are missing or
+ * damaged, or --force) and say why with -v. wrote: record a file. end:
+ * save the store and the manifest if anything was written, release the
+ * lock, log the summary. A run that changes nothing writes no file.
+ */
+#ifndef CLI_RUN_H
+#define CLI_RUN_H
+
+#include <stddef.h>
+
+#include "state.h"
+
+typedef struct {
+    const char *command;        /* "charts", "report" */
+    double wait_s;              /* --wait; < 0: fail at once */
+    int force;                  /* --force: build everything */
+    const cli_input *inputs;    /* this run's input files */
+    size_t n_inputs;
+    const char *langs;          /* the languages drawn: fonts to name */
+    long long epoch;
+    int epoch_given;
+} cli_run_opts;
+
+typedef struct cli_run cli_run;
+
+sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
+                        cli_run **out, sb_error *err);
+
+/* 1 to build the output made of these files (paths as the run writes
+   them) from key; 0 when all of them are current; -1 when a signal asks
+   the run to stop. */
+int cli_run_want(cli_run *r, const char *const *paths, size_t n,
+                 const char *key);
+
+/* A file just written from key (its bytes are digested from disk). */
+void cli_run_wrote(cli_run *r, const char *path, const char *key,
+                   size_t pages, double seconds);
+
+/* Saves what was written (even after an error: finished outputs count),
+   releases the lock, logs the summary with status. Returns SB_OK or the
+   error of saving the store or manifest. Frees r. */
+sb_status cli_run_end(cli_run *r, int status, sb_error *err);
+
+#endif

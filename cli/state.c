@@ -1,0 +1,275 @@
+/*
+ * cli/state.c -- the store as tab-separated lines, fields escaped:
+ *
+ *   statbrief-state 1
+ *   F NAME KEY SHA256 BYTES COMMAND SET       an output file
+ *   I SET PATH SHA256 BYTES                    an input of a set
+ */
+#include "state.h"
+
+#include "input/outfile.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#define STATE_NAME ".statbrief-state"
+#define MAGIC "statbrief-state 1"
+
+static void entry_clear(cli_entry *e)
+{
+    g_free(e->name);
+    g_free(e->command);
+}
+
+void cli_state_free(cli_state *s)
+{
+    size_t i;
+
+    if (s == NULL)
+        return;
+    for (i = 0; i < s->n_entries; i++)
+        entry_clear(&s->entries[i]);
+    for (i = 0; i < s->n_inputs; i++)
+        g_free(s->inputs[i].in.path);
+    g_free(s->entries);
+    g_free(s->inputs);
+    g_free(s->dir);
+    g_free(s->path);
+    g_free(s);
+}
+
+static int is_hex(const char *s)
+{
+    size_t i;
+
+    for (i = 0; s[i]; i++)
+        if (!g_ascii_isxdigit(s[i]))
+            return 0;
+    return i == CLI_HEX - 1;
+}
+
+/* One line; -1 when it is not well formed. */
+static int parse_line(cli_state *s, char *line)
+{
+    gchar **f = g_strsplit(line, "\t", -1);
+    guint n = g_strv_length(f), i;
+    int ok = 0;
+
+    for (i = 0; i < n; i++) {
+        gchar *c = g_strcompress(f[i]);
+        g_free(f[i]);
+        f[i] = c;
+    }
+    if (n == 7 && strcmp(f[0], "F") == 0 && is_hex(f[2]) && is_hex(f[3]) &&
+        is_hex(f[6])) {
+        cli_entry *e;
+        s->entries = g_renew(cli_entry, s->entries, s->n_entries + 1);
+        e = &s->entries[s->n_entries++];
+        e->name = g_strdup(f[1]);
+        g_strlcpy(e->key, f[2], CLI_HEX);
+        g_strlcpy(e->sha256, f[3], CLI_HEX);
+        e->bytes = (size_t)g_ascii_strtoull(f[4], NULL, 10);
+        e->command = g_strdup(f[5]);
+        g_strlcpy(e->set, f[6], CLI_HEX);
+        ok = 1;
+    } else if (n == 5 && strcmp(f[0], "I") == 0 && is_hex(f[1]) &&
+               is_hex(f[3])) {
+        cli_set_input *in;
+        s->inputs = g_renew(cli_set_input, s->inputs, s->n_inputs + 1);
+        in = &s->inputs[s->n_inputs++];
+        g_strlcpy(in->set, f[1], CLI_HEX);
+        in->in.path = g_strdup(f[2]);
+        g_strlcpy(in->in.sha256, f[3], CLI_HEX);
+        in->in.bytes = (size_t)g_ascii_strtoull(f[4], NULL, 10);
+        ok = 1;
+    }
+    g_strfreev(f);
+    return ok ? 0 : -1;
+}
+
+static void forget_all(cli_state *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_entries; i++)
+        entry_clear(&s->entries[i]);
+    for (i = 0; i < s->n_inputs; i++)
+        g_free(s->inputs[i].in.path);
+    s->n_entries = s->n_inputs = 0;
+}
+
+cli_state *cli_state_load(const char *dir)
+{
+    cli_state *s = g_new0(cli_state, 1);
+    gchar *text = NULL, **lines;
+    gsize len;
+    size_t i;
+
+    s->dir = g_strdup(dir);
+    s->path = g_build_filename(dir, STATE_NAME, NULL);
+    if (!g_file_get_contents(s->path, &text, &len, NULL))
+        return s;                      /* none yet */
+    lines = g_strsplit(text, "\n", -1);
+    s->damaged = lines[0] == NULL || strcmp(lines[0], MAGIC) != 0 ||
+                 strlen(text) != len;  /* a NUL inside */
+    for (i = 1; !s->damaged && lines[i] != NULL; i++)
+        if (lines[i][0] != '\0' && parse_line(s, lines[i]) != 0)
+            s->damaged = 1;
+    if (s->damaged)
+        forget_all(s);
+    g_strfreev(lines);
+    g_free(text);
+    return s;
+}
+
+static cli_entry *find(const cli_state *s, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_entries; i++)
+        if (strcmp(s->entries[i].name, name) == 0)
+            return &s->entries[i];
+    return NULL;
+}
+
+char *cli_state_file(const cli_state *s, const char *name)
+{
+    return g_path_is_absolute(name) ? g_strdup(name)
+                                    : g_build_filename(s->dir, name, NULL);
+}
+
+int cli_state_current(const cli_state *s, const char *name, const char *key,
+                      char *why, size_t size)
+{
+    const cli_entry *e = find(s, name);
+    char hex[CLI_HEX], *path;
+    size_t bytes;
+    int r;
+
+    if (e == NULL) {
+        g_strlcpy(why, s->damaged ? "the state store was damaged"
+                                  : "not made before", size);
+        return 0;
+    }
+    if (strcmp(e->key, key) != 0) {
+        g_strlcpy(why, "its inputs or options changed", size);
+        return 0;
+    }
+    path = cli_state_file(s, name);
+    r = cli_sha256_file(path, hex, &bytes);
+    g_free(path);
+    if (r != 0) {
+        g_strlcpy(why, "the file is missing", size);
+        return 0;
+    }
+    if (bytes != e->bytes || strcmp(hex, e->sha256) != 0) {
+        g_strlcpy(why, "the file was changed or damaged", size);
+        return 0;
+    }
+    g_strlcpy(why, "unchanged", size);
+    return 1;
+}
+
+/* A set's id: the digest of its lines. */
+static void set_id(const cli_input *in, size_t n, char hex[CLI_HEX])
+{
+    GString *g = g_string_new(NULL);
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        g_string_append_printf(g, "%s\t%s\t%zu\n", in[i].path, in[i].sha256,
+                               in[i].bytes);
+    cli_sha256_data(g->str, g->len, hex);
+    g_string_free(g, TRUE);
+}
+
+void cli_state_record(cli_state *s, const char *name, const char *key,
+                      const char *sha256, size_t bytes, const char *command,
+                      const cli_input *inputs, size_t n_inputs)
+{
+    cli_entry *e = find(s, name);
+    char set[CLI_HEX];
+    size_t i;
+
+    set_id(inputs, n_inputs, set);
+    if (e == NULL) {
+        s->entries = g_renew(cli_entry, s->entries, s->n_entries + 1);
+        e = &s->entries[s->n_entries++];
+        e->name = g_strdup(name);
+        e->command = NULL;
+    }
+    g_strlcpy(e->key, key, CLI_HEX);
+    g_strlcpy(e->sha256, sha256, CLI_HEX);
+    e->bytes = bytes;
+    g_free(e->command);
+    e->command = g_strdup(command);
+    g_strlcpy(e->set, set, CLI_HEX);
+    for (i = 0; i < s->n_inputs; i++)
+        if (strcmp(s->inputs[i].set, set) == 0)
+            return;                    /* the set is known */
+    s->inputs = g_renew(cli_set_input, s->inputs, s->n_inputs + n_inputs);
+    for (i = 0; i < n_inputs; i++) {
+        cli_set_input *in = &s->inputs[s->n_inputs++];
+        g_strlcpy(in->set, set, CLI_HEX);
+        in->in = inputs[i];
+        in->in.path = g_strdup(inputs[i].path);
+    }
+}
+
+/* An input set is kept while an entry names it. */
+static int set_used(const cli_state *s, const char *set)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_entries; i++)
+        if (strcmp(s->entries[i].set, set) == 0)
+            return 1;
+    return 0;
+}
+
+static void put(GString *g, const char *field)
+{
+    gchar *e = g_strescape(field, NULL);
+
+    g_string_append_c(g, '\t');
+    g_string_append(g, e);
+    g_free(e);
+}
+
+sb_status cli_state_save(const cli_state *s, sb_error *err)
+{
+    GString *g = g_string_new(MAGIC "\n");
+    size_t i;
+    sb_status rc;
+
+    for (i = 0; i < s->n_entries; i++) {
+        const cli_entry *e = &s->entries[i];
+        char bytes[32];
+        g_string_append_c(g, 'F');
+        put(g, e->name);
+        put(g, e->key);
+        put(g, e->sha256);
+        snprintf(bytes, sizeof bytes, "%zu", e->bytes);
+        put(g, bytes);
+        put(g, e->command);
+        put(g, e->set);
+        g_string_append_c(g, '\n');
+    }
+    for (i = 0; i < s->n_inputs; i++) {
+        const cli_set_input *in = &s->inputs[i];
+        char bytes[32];
+        if (!set_used(s, in->set))
+            continue;
+        g_string_append_c(g, 'I');
+        put(g, in->set);
+        put(g, in->in.path);
+        put(g, in->in.sha256);
+        snprintf(bytes, sizeof bytes, "%zu", in->in.bytes);
+        put(g, bytes);
+        g_string_append_c(g, '\n');
+    }
+    rc = sb_out_write(s->path, g->str, g->len, err);
+    g_string_free(g, TRUE);
+    return rc;
+}
