@@ -962,6 +962,11 @@ static int chart_want(void *ctx, sb_id ind, const plot_run *o,
     return cli_run_want(k->run, paths, n, k->key);
 }
 
+static int chart_need(void *ctx, const char *path)
+{
+    return cli_run_need(((chart_sink *)ctx)->run, path);
+}
+
 static void chart_wrote(void *ctx, sb_id ind, const plot_run *o,
                         const char *path, double seconds)
 {
@@ -969,7 +974,7 @@ static void chart_wrote(void *ctx, sb_id ind, const plot_run *o,
 
     (void)ind;
     (void)o;
-    cli_run_wrote(k->run, path, k->key, 0, seconds);
+    cli_run_wrote(k->run, path, 0, seconds);
 }
 
 /* charts --spec: the spec's chart_dir (relative to its folder), else
@@ -1042,7 +1047,7 @@ static int cmd_charts(cli *c)
     cli_input *in = NULL;
     size_t n_in = 0;
     chart_sink k;
-    plot_sink sink = {chart_want, chart_wrote, &k};
+    plot_sink sink = {chart_want, chart_need, chart_wrote, &k};
     int status, given;
 
     if ((status = start_run(c, &c->plot.style.epoch, &given, &l)) != 0)
@@ -1107,10 +1112,10 @@ static sb_status brief_run(cli *c, loaded *l, metrics_ctx *mc,
     rc = report_brief_write(l->ds, mc, l->isel, &c->report, res, err);
     if (rc != SB_OK)
         return rc;
-    cli_run_wrote(run, res->path, key, res->pages,
+    cli_run_wrote(run, res->path, res->pages,
                   (double)(g_get_monotonic_time() - t0) / 1e6);
     if (paths[1] != NULL)
-        cli_run_wrote(run, paths[1], key, 0, 0);
+        cli_run_wrote(run, paths[1], 0, 0);
     return SB_OK;
 }
 

@@ -8,6 +8,8 @@
 #include "manifest.h"
 #include "signals.h"
 
+#include "input/outfile.h"
+
 #include <glib.h>
 #include <string.h>
 
@@ -17,19 +19,60 @@ struct cli_run {
     cli_lock *lock;
     cli_state *state;
     size_t written, unchanged;
-    int unsaved;                /* files written since the store was saved */
+    char key[CLI_HEX];          /* of the output being made */
+    char **expected;            /* its files (paths as written) */
+    unsigned char *current;     /* which of them are current */
+    size_t n_expected;
     gint64 start;
 };
 
-/* Saves the store after each output, not only at the end: a run killed
-   later leaves a store that knows every output it finished, so the next
-   run remakes exactly what is missing. */
-static void checkpoint(cli_run *r)
+/* The name an output has in the store: relative to the directory when
+   inside it. */
+static char *name_of(const cli_run *r, const char *path)
 {
-    sb_error ignored = {0};
+    size_t n = strlen(r->dir);
 
-    if (r->unsaved && cli_state_save(r->state, &ignored) == SB_OK)
-        r->unsaved = 0;
+    if (strncmp(path, r->dir, n) == 0 && path[n] == '/')
+        return g_strdup(path + n + 1);
+    if (strcmp(r->dir, ".") == 0 && strchr(path, '/') == NULL)
+        return g_strdup(path);
+    return g_canonicalize_filename(path, NULL);
+}
+
+static void forget_expected(cli_run *r)
+{
+    size_t i;
+
+    for (i = 0; i < r->n_expected; i++)
+        g_free(r->expected[i]);
+    g_free(r->expected);
+    g_free(r->current);
+    r->expected = NULL;
+    r->current = NULL;
+    r->n_expected = 0;
+}
+
+/* Just before a file of the current output is renamed into place, the
+   store records it (with the digest of the staged bytes) and is saved:
+   killed after the rename, the store knows the file; killed before, it
+   expects bytes the old file does not have, and the next run makes it
+   again. Either way the next run remakes exactly what is missing. */
+static void before_rename(void *ctx, const char *path, const char *tmp)
+{
+    cli_run *r = ctx;
+    char hex[CLI_HEX], *name;
+    sb_error ignored = {0};
+    size_t i, bytes;
+
+    for (i = 0; i < r->n_expected && strcmp(r->expected[i], path) != 0; i++)
+        ;
+    if (i == r->n_expected || cli_sha256_file(tmp, hex, &bytes) != 0)
+        return;                        /* not an output: the store itself */
+    name = name_of(r, path);
+    cli_state_record(r->state, name, r->key, hex, bytes, r->o.command,
+                     r->o.inputs, r->o.n_inputs);
+    g_free(name);
+    cli_state_save(r->state, &ignored);
 }
 
 sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
@@ -56,6 +99,7 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
         cli_log_decision("removed", dir, why);
     }
     r->state = cli_state_load(dir);
+    sb_out_set_hook(before_rename, r);
     if (r->state->damaged)
         cli_log_decision("rebuild", dir, "the state store is damaged: "
                          "every output is made again");
@@ -63,40 +107,38 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
     return SB_OK;
 }
 
-/* The name an output has in the store: relative to the directory when
-   inside it. */
-static char *name_of(const cli_run *r, const char *path)
-{
-    size_t n = strlen(r->dir);
-
-    if (strncmp(path, r->dir, n) == 0 && path[n] == '/')
-        return g_strdup(path + n + 1);
-    if (strcmp(r->dir, ".") == 0 && strchr(path, '/') == NULL)
-        return g_strdup(path);
-    return g_canonicalize_filename(path, NULL);
-}
-
 int cli_run_want(cli_run *r, const char *const *paths, size_t n,
                  const char *key)
 {
     char why[120];
-    size_t i;
+    size_t i, stale = n;
 
-    checkpoint(r);
     if (cli_signal_caught())
         return -1;
+    forget_expected(r);
+    g_strlcpy(r->key, key, CLI_HEX);
+    r->expected = g_new(char *, n);
+    r->current = g_new0(unsigned char, n);
+    for (i = 0; i < n; i++)
+        r->expected[r->n_expected++] = g_strdup(paths[i]);
     if (r->o.force) {
         cli_log_decision("rebuild", paths[0], "--force");
         return 1;
     }
     for (i = 0; i < n; i++) {
         char *name = name_of(r, paths[i]);
-        int cur = cli_state_current(r->state, name, key, why, sizeof why);
+        r->current[i] = (unsigned char)cli_state_current(r->state, name, key,
+                                                         why, sizeof why);
         g_free(name);
-        if (!cur) {
+        if (!r->current[i] && stale == n)
+            stale = i;
+        if (!r->current[i])
             cli_log_decision("rebuild", paths[i], why);
-            return 1;
-        }
+    }
+    if (stale < n) {
+        for (i = 0; i < n; i++)
+            r->unchanged += r->current[i];
+        return 1;
     }
     r->unchanged += n;
     cli_log_decision("skip", paths[0], n > 1 ? "unchanged (and its other "
@@ -104,18 +146,25 @@ int cli_run_want(cli_run *r, const char *const *paths, size_t n,
     return 0;
 }
 
-void cli_run_wrote(cli_run *r, const char *path, const char *key,
-                   size_t pages, double seconds)
+int cli_run_need(const cli_run *r, const char *path)
 {
-    char hex[CLI_HEX], *name = name_of(r, path);
+    size_t i;
+
+    for (i = 0; i < r->n_expected; i++)
+        if (strcmp(r->expected[i], path) == 0)
+            return !r->current[i];
+    return 1;
+}
+
+void cli_run_wrote(cli_run *r, const char *path, size_t pages,
+                   double seconds)
+{
+    char hex[CLI_HEX];
     size_t bytes = 0;
 
-    if (cli_sha256_file(path, hex, &bytes) == 0)
-        cli_state_record(r->state, name, key, hex, bytes, r->o.command,
-                         r->o.inputs, r->o.n_inputs);
-    g_free(name);
+    if (cli_sha256_file(path, hex, &bytes) != 0)
+        bytes = 0;
     r->written++;
-    r->unsaved = 1;
     cli_log_wrote(path, pages, bytes, seconds);
 }
 
@@ -124,8 +173,10 @@ sb_status cli_run_end(cli_run *r, int status, sb_error *err)
     sb_status rc = SB_OK;
     double secs = (double)(g_get_monotonic_time() - r->start) / 1e6;
 
+    sb_out_set_hook(NULL, NULL);
+    forget_expected(r);
     if (r->written > 0) {
-        rc = r->unsaved ? cli_state_save(r->state, err) : SB_OK;
+        rc = cli_state_save(r->state, err);
         if (rc == SB_OK)
             rc = cli_manifest_write(r->state, r->o.langs, r->o.epoch,
                                     r->o.epoch_given, err);

@@ -38,9 +38,15 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
 int cli_run_want(cli_run *r, const char *const *paths, size_t n,
                  const char *key);
 
-/* A file just written from key (its bytes are digested from disk). */
-void cli_run_wrote(cli_run *r, const char *path, const char *key,
-                   size_t pages, double seconds);
+/* Of the output being built: 1 when this file must be written (it is
+   missing, damaged, made from another key, or --force), 0 when it is
+   current and stays as it is. */
+int cli_run_need(const cli_run *r, const char *path);
+
+/* A file of the current output was written (the store recorded it just
+   before its rename): logs it. */
+void cli_run_wrote(cli_run *r, const char *path, size_t pages,
+                   double seconds);
 
 /* Saves what was written (even after an error: finished outputs count),
    releases the lock, logs the summary with status. Returns SB_OK or the

@@ -14,6 +14,15 @@
 
 #define TEMP_MARK ".sbtmp-"
 
+static sb_out_hook hook;
+static void *hook_ctx;
+
+void sb_out_set_hook(sb_out_hook fn, void *ctx)
+{
+    hook = fn;
+    hook_ctx = ctx;
+}
+
 int sb_out_is_temp(const char *name)
 {
     const char *m = strstr(name, TEMP_MARK);
@@ -86,6 +95,8 @@ void sb_out_unstage(char *tmp)
 
 sb_status sb_out_commit(char *tmp, const char *path, sb_error *err)
 {
+    if (hook != NULL)
+        hook(hook_ctx, path, tmp);
     if (rename(tmp, path) != 0) {
         int e = errno;
         sb_out_unstage(tmp);

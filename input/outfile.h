@@ -32,6 +32,13 @@ void sb_out_unstage(char *tmp);
 sb_status sb_out_write(const char *path, const void *data, size_t len,
                        sb_error *err);
 
+/* Called by sb_out_commit with the staged file just before it is renamed
+   onto path: the run records what the file will be before it is there,
+   so that a kill at any moment leaves its record of outputs true (see
+   cli/run.c). One per process; NULL removes it. */
+typedef void (*sb_out_hook)(void *ctx, const char *path, const char *tmp);
+void sb_out_set_hook(sb_out_hook fn, void *ctx);
+
 /* 1 when a file name (no directory) is one of our temporary names. */
 int sb_out_is_temp(const char *name);
 

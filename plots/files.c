@@ -102,6 +102,23 @@ static sb_status write_file(const plot_run *o, sb_id ind, const char *name,
     return rc;
 }
 
+/* Asks the sink whether the file name.ext of a chart being drawn is to
+   be written (the others are current). */
+static int needed(const plot_run *o, const char *name, const char *ext_)
+{
+    char *file, *path;
+    int r;
+
+    if (o->sink == NULL || o->sink->need == NULL)
+        return 1;
+    file = g_strdup_printf("%s.%s", name, ext_);
+    path = g_build_filename(o->dir, file, NULL);
+    r = o->sink->need(o->sink->ctx, path);
+    g_free(file);
+    g_free(path);
+    return r;
+}
+
 /* Asks the sink whether the chart named `name` is to be drawn. */
 static int wanted(const plot_run *o, sb_id ind, const char *name)
 {
@@ -169,7 +186,7 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         plot_bytes b = {NULL, 0, NULL};
         gint64 t0 = g_get_monotonic_time();
         char *file;
-        if (!(o->formats & all[i]))
+        if (!(o->formats & all[i]) || !needed(o, name, ext(all[i])))
             continue;
         {
             plot_style st = o->style;
@@ -190,7 +207,7 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         g_free(file);
         plot_bytes_free(&b);
     }
-    if (rc == SB_OK) {
+    if (rc == SB_OK && needed(o, name, "txt")) {
         /* the text alternative, same name with .txt, once the chart is
            drawn: a chart that fails leaves no file of its own */
         char *alt = plot_chart_alt_text(c, ds, mc), *file;

@@ -30,6 +30,9 @@ typedef struct plot_sink {
        stop the run (SB_ECANCELED). */
     int (*want)(void *ctx, sb_id ind, const plot_run *o,
                 const char *const *paths, size_t n);
+    /* Once a chart is to be drawn: 1 if this one of its files is to be
+       written, 0 if it is current (NULL: all are written). */
+    int (*need)(void *ctx, const char *path);
     /* After each file is written. */
     void (*wrote)(void *ctx, sb_id ind, const plot_run *o, const char *path,
                   double seconds);

@@ -1,0 +1,248 @@
+#!/bin/sh
+# tests/cron.sh BIN -- statbrief run from cron: incremental rebuilds, the
+# state store and manifest, locking, stale data, full disks, read-only
+# directories, signals and SIGKILL at random moments.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+suite=cron
+. tests/lib.sh
+ex=$(pwd)/examples/chongqing
+export SOURCE_DATE_EPOCH=1700000000
+export LC_ALL=C
+
+# A fresh copy of the example, with the spec: $tmp/$1
+fresh() {
+    rm -rf "$tmp/$1"
+    cp -R "$ex" "$tmp/$1"
+    chmod -R u+w "$tmp/$1"
+    rm -rf "$tmp/$1/charts" "$tmp/$1"/*.pdf
+}
+
+# Every file under a directory with its modification time (ns) and
+# size: what "writes nothing" compares. The lock file is left out: it
+# holds the PID of the last run.
+stamps() {
+    find "$1" -type f ! -name .statbrief.lock -printf '%P %T@ %s\n' | sort
+}
+
+# ---- incremental ------------------------------------------------------
+fresh inc
+d=$tmp/inc
+(cd "$d" && "$bin" report -q --spec brief.yaml && "$bin" charts -q --spec brief.yaml) \
+    && ok || ko "first run failed"
+[ -f "$d/statbrief-manifest.json" ] && [ -f "$d/charts/statbrief-manifest.json" ] \
+    && ok || ko "no manifest after the first run"
+stamps "$d" >"$tmp/before"
+sleep 1
+(cd "$d" && "$bin" report --spec brief.yaml 2>"$tmp/r.err" &&
+    "$bin" charts --spec brief.yaml 2>"$tmp/c.err") && ok || ko "second run failed"
+stamps "$d" >"$tmp/after"
+cmp -s "$tmp/before" "$tmp/after" && ok ||
+    ko "an unchanged rerun wrote: $(diff "$tmp/before" "$tmp/after" | grep '^>' | tr '\n' ' ')"
+has "$tmp/r.err" "report: nothing changed, 1 file up to date, none written"
+has "$tmp/c.err" "charts: nothing changed, 5 files up to date, none written"
+[ "$(wc -l <"$tmp/r.err")" = 1 ] && ok || ko "an unchanged rerun said more than one line"
+
+# a title edit rebuilds the brief, not the charts
+sed -i 's/^title: .*/title: "Edited title"/' "$d/brief.yaml"
+(cd "$d" && "$bin" report -v --spec brief.yaml 2>"$tmp/r.err" &&
+    "$bin" charts -v --spec brief.yaml 2>"$tmp/c.err") || ko "run after a title edit failed"
+has "$tmp/r.err" "wrote ./chongqing-brief-2023-en.pdf"
+grep -q "wrote" "$tmp/c.err" && ko "a title edit rebuilt charts" || ok
+
+# one value rebuilds exactly the outputs that use it
+stamps "$d" >"$tmp/before"
+sed -i 's/^rd_intensity,Chongqing,2022,2.36/rd_intensity,Chongqing,2022,2.37/' "$d/data.csv"
+(cd "$d" && "$bin" report -q --spec brief.yaml && "$bin" charts -q --spec brief.yaml) ||
+    ko "run after a value edit failed"
+stamps "$d" >"$tmp/after"
+changed=$(join "$tmp/before" "$tmp/after" | awk '$2 != $4 { print $1 }' | tr '\n' ' ')
+[ "$changed" = ".statbrief-state charts/.statbrief-state charts/rd_intensity.pdf charts/rd_intensity.png charts/rd_intensity.txt charts/statbrief-manifest.json chongqing-brief-2023-en.pdf data.csv statbrief-manifest.json " ] \
+    && ok || ko "one value rebuilt: $changed"
+
+# a deleted and a damaged output are rebuilt, the rest kept
+rm "$d/charts/rd_intensity.png"
+printf 'x' >>"$d/charts/high_tech_enterprises-bar.png"
+(cd "$d" && "$bin" charts -v --spec brief.yaml 2>"$tmp/c.err") || ko "repair run failed"
+has "$tmp/c.err" "rebuild ./charts/rd_intensity.png: the file is missing"
+has "$tmp/c.err" "rebuild ./charts/high_tech_enterprises-bar.png: the file was changed or damaged"
+cmp -s "$d/charts/high_tech_enterprises-bar.png" "$tmp/inc/charts/high_tech_enterprises-bar.png" && ok
+[ "$(tail -c 1 "$d/charts/high_tech_enterprises-bar.png" | od -An -c | tr -d ' ')" != x ] \
+    && ok || ko "the damaged chart was not rebuilt"
+
+# a damaged store means "rebuild everything", never a crash
+printf 'garbage\n\001\002' >"$d/charts/.statbrief-state"
+(cd "$d" && "$bin" charts -v --spec brief.yaml 2>"$tmp/c.err") && ok || ko "a damaged store failed the run"
+has "$tmp/c.err" "the state store is damaged"
+has "$tmp/c.err" "charts: 5 files written"
+# --force rebuilds what is current
+(cd "$d" && "$bin" report --force --spec brief.yaml 2>"$tmp/r.err") || ko "--force failed"
+has "$tmp/r.err" "report: 1 file written"
+
+# ---- the manifest -------------------------------------------------------
+m=$d/statbrief-manifest.json
+has "$m" '"source_date_epoch": 1700000000'
+has "$m" "\"sha256\": \"$(sha256sum "$d/chongqing-brief-2023-en.pdf" | cut -d' ' -f1)\""
+has "$m" "\"path\": \"data.csv\", \"sha256\": \"$(sha256sum "$d/data.csv" | cut -d' ' -f1)\""
+for lib in cairo fontconfig glib gsl libcsv libpng libyaml pango qpdf; do
+    has "$m" "\"$lib\": \""
+done
+grep -q '"file": "/.*NotoSans' "$m" && ok || ko "the manifest names no font file"
+
+# ---- stale data ------------------------------------------------------------
+fresh stale
+(cd "$tmp/stale" && "$bin" report --expect-year 2030 -o s.pdf data.csv indicators.csv regions.csv 2>"$tmp/s.err")
+[ $? = 0 ] && ok || ko "stale data without --strict did not exit 0"
+has "$tmp/s.err" "warning: the data end in 2023; --expect-year 2030: is the source updated?"
+rm -f "$tmp/stale/s.pdf"
+(cd "$tmp/stale" && "$bin" report --strict --expect-year 2030 -o s.pdf data.csv indicators.csv regions.csv 2>"$tmp/s.err")
+[ $? = 65 ] && ok || ko "stale data with --strict did not exit 65"
+[ ! -f "$tmp/stale/s.pdf" ] && ok || ko "stale data with --strict wrote the brief"
+
+# ---- locking ------------------------------------------------------------------
+fresh lock
+l=$tmp/lock
+echo 4242 >"$l/.statbrief.lock"
+flock -x "$l/.statbrief.lock" sleep 3 &
+holder=$!
+sleep 0.5
+(cd "$l" && "$bin" report --spec brief.yaml 2>"$tmp/l.err")
+[ $? = 75 ] && ok || ko "a locked directory did not exit 75"
+has "$tmp/l.err" "another statbrief run (PID 4242) is writing to ."
+start=$(date +%s.%N)
+(cd "$l" && "$bin" report -q --wait 0.6 --spec brief.yaml 2>"$tmp/l.err")
+st=$?
+waited=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print (b - a >= 0.5) }')
+[ $st = 75 ] && ok || ko "--wait 0.6 on a held lock exited $st"
+[ "$waited" = 1 ] && ok || ko "--wait 0.6 gave up too soon"
+(cd "$l" && "$bin" report -q --wait 10 --spec brief.yaml) && ok ||
+    ko "--wait 10 did not get the lock when the holder left"
+wait $holder
+[ -f "$l/chongqing-brief-2023-en.pdf" ] && ok || ko "--wait wrote no brief"
+
+# two real runs at once: exactly one renders
+fresh two
+sh tests/../bench/medium.sh "$tmp/two" 2>/dev/null
+mkdir -p "$tmp/two/in" && mv "$tmp/two/data.csv" "$tmp/two/regions.csv" "$tmp/two/indicators.csv" "$tmp/two/in/"
+(cd "$tmp/two" && "$bin" charts --format pdf,png -o out in 2>"$tmp/a.err"; echo $? >"$tmp/a.st") &
+(cd "$tmp/two" && "$bin" charts --format pdf,png -o out in 2>"$tmp/b.err"; echo $? >"$tmp/b.st") &
+wait
+a=$(cat "$tmp/a.st") b=$(cat "$tmp/b.st")
+wa=$(grep -c "statbrief: wrote" "$tmp/a.err") wb=$(grep -c "statbrief: wrote" "$tmp/b.err")
+if { [ "$wa" = 120 ] && [ "$wb" = 0 ]; } || { [ "$wa" = 0 ] && [ "$wb" = 120 ]; }; then ok
+else ko "two runs wrote $wa and $wb files (exit $a, $b)"; fi
+case "$a$b" in 075|750|00) ok ;; *) ko "two runs exited $a and $b" ;; esac
+
+# ---- a full disk, a read-only directory: 73, the old outputs intact ----------
+fresh full
+f=$tmp/full
+(cd "$f" && "$bin" report -q -o out/b.pdf data.csv indicators.csv regions.csv) || ko "full: first run failed"
+cp "$f/out/b.pdf" "$tmp/b.pdf.old"
+sed -i 's/^rd_intensity,Chongqing,2022,2.36/rd_intensity,Chongqing,2022,2.37/' "$f/data.csv"
+(ulimit -f 40; cd "$f" && "$bin" report -q -o out/b.pdf data.csv indicators.csv regions.csv 2>"$tmp/f.err")
+[ $? = 73 ] && ok || ko "a file-size limit did not exit 73"
+has "$tmp/f.err" "out/b.pdf: error: cannot write: File too large"
+cmp -s "$f/out/b.pdf" "$tmp/b.pdf.old" && ok || ko "the old brief changed on a full disk"
+ls -a "$f/out" | grep -q sbtmp && ko "a temporary file stayed after a full disk" || ok
+
+# read-only: as an unprivileged user when run as root (root writes anyway)
+as_user() {
+    if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+    else "$@"; fi
+}
+fresh ro
+r=$tmp/ro
+chmod -R a+rX "$tmp" && chmod a+rwx "$r"
+(cd "$r" && as_user "$bin" report -q -o out/b.pdf data.csv indicators.csv regions.csv) ||
+    ko "read-only: first run failed"
+cp "$r/out/b.pdf" "$tmp/ro.old"
+chmod a-w "$r/out"
+(cd "$r" && as_user "$bin" report -q --force -o out/b.pdf data.csv indicators.csv regions.csv 2>"$tmp/ro.err")
+[ $? = 73 ] && ok || ko "a read-only directory did not exit 73"
+grep -q "error: cannot" "$tmp/ro.err" && ok || ko "read-only: $(cat "$tmp/ro.err")"
+cmp -s "$r/out/b.pdf" "$tmp/ro.old" && ok || ko "the old brief changed in a read-only directory"
+chmod u+w "$r/out"
+
+# ---- signals -------------------------------------------------------------------
+fresh sig
+s=$tmp/sig
+sh bench/medium.sh "$s" 2>/dev/null
+mkdir -p "$s/in" && mv "$s/data.csv" "$s/regions.csv" "$s/indicators.csv" "$s/in/"
+(cd "$s" && exec "$bin" charts -q --format pdf,png,svg -o out in 2>"$tmp/term.err") &
+pid=$!
+sleep 0.6
+kill -TERM $pid
+wait $pid
+st=$?
+[ $st = 143 ] && ok || ko "SIGTERM: exit $st, expected 143"
+has "$tmp/term.err" "error: stopped by a signal; the charts finished so far are kept"
+ls -a "$s/out" | grep -q sbtmp && ko "SIGTERM left temporary files" || ok
+n=$(ls "$s/out" | grep -c '\.pdf$')
+bad=0
+for p in "$s"/out/*.pdf; do qpdf --check "$p" >/dev/null 2>&1 || bad=1; done
+[ $bad = 0 ] && ok || ko "SIGTERM left a broken PDF"
+(cd "$s" && "$bin" charts -v --wait 0 --format pdf,png,svg -o out in 2>"$tmp/s.err") && ok ||
+    ko "the run after SIGTERM failed (lock not released?)"
+skipped=$(grep -c "^statbrief: skip" "$tmp/s.err")
+[ "$skipped" -ge $((n - 1)) ] && ok || ko "after SIGTERM only $skipped of $n finished charts were kept"
+
+# ---- SIGKILL at 20 random moments ------------------------------------------------
+# Each time: no outputs yet, report and charts started together and killed
+# at a random moment; every PDF left passes qpdf --check, and the next run
+# remakes exactly the outputs that are missing or not what the store
+# recorded (a kill between recording and renaming), and removes the
+# temporary files.
+expect_rebuild() { # DIR FILES: the outputs the store does not vouch for
+    for f in $2; do
+        rec=$(awk -F'\t' -v n="$f" '$1 == "F" && $2 == n { print $4 }' "$1/.statbrief-state" 2>/dev/null)
+        got=$(sha256sum "$1/$f" 2>/dev/null | cut -d' ' -f1)
+        [ -n "$rec" ] && [ "$rec" = "$got" ] || echo "$1/$f"
+    done
+}
+fresh kill
+k=$tmp/kill
+i=0 partial=0
+while [ $i -lt 20 ]; do
+    rm -rf "$k/charts" "$k"/*.pdf "$k/.statbrief-state" "$k/statbrief-manifest.json"
+    ms=$(awk -v s="$i" 'BEGIN { srand(s + 7); printf "%.3f", rand() * 0.5 }')
+    (cd "$k" && exec "$bin" report -q --spec brief.yaml 2>/dev/null) &
+    p1=$!
+    (cd "$k" && exec "$bin" charts -q --format pdf,png,svg --spec brief.yaml 2>/dev/null) &
+    p2=$!
+    sleep "$ms"
+    kill -KILL $p1 $p2 2>/dev/null
+    wait $p1 $p2 2>/dev/null
+    for p in "$k"/*.pdf "$k"/charts/*.pdf; do
+        [ -f "$p" ] || continue
+        qpdf --check "$p" >/dev/null 2>&1 || ko "SIGKILL at $ms s left a broken $(basename "$p")"
+    done
+    { expect_rebuild "$k" "chongqing-brief-2023-en.pdf"
+      expect_rebuild "$k/charts" "rd_intensity.pdf rd_intensity.png rd_intensity.svg rd_intensity.txt high_tech_enterprises-bar.pdf high_tech_enterprises-bar.png high_tech_enterprises-bar.svg high_tech_enterprises-bar.txt"
+    } | sed "s|^$k/|./|" | sort >"$tmp/k.want"
+    [ -s "$tmp/k.want" ] && [ "$(wc -l <"$tmp/k.want")" -lt 9 ] && partial=$((partial + 1))
+    (cd "$k" && "$bin" report --spec brief.yaml 2>"$tmp/k1.err" &&
+        "$bin" charts --format pdf,png,svg --spec brief.yaml 2>"$tmp/k2.err") ||
+        ko "the run after SIGKILL at $ms s failed"
+    cat "$tmp/k1.err" "$tmp/k2.err" | sed -n 's/^statbrief: wrote \([^ ]*\) .*/\1/p' | sort >"$tmp/k.got"
+    cmp -s "$tmp/k.want" "$tmp/k.got" ||
+        ko "after SIGKILL at $ms s: expected to remake [$(tr '\n' ' ' <"$tmp/k.want")], remade [$(tr '\n' ' ' <"$tmp/k.got")]"
+    ls -a "$k" "$k/charts" | grep -q sbtmp && ko "temporary files survived the run after SIGKILL at $ms s"
+    i=$((i + 1))
+done
+ok
+[ $partial -gt 0 ] && ok || ko "no kill landed in the middle of a run"
+
+# ---- --log json -------------------------------------------------------------------
+fresh json
+(cd "$tmp/json" && "$bin" report --log json --spec brief.yaml 2>"$tmp/j.err") || ko "--log json failed"
+bad=$(grep -cv '^{"event":".*}$' "$tmp/j.err")
+[ "$bad" = 0 ] && ok || ko "--log json printed $bad lines that are not JSON objects"
+grep -q '^{"event":"wrote","path":"./chongqing-brief-2023-en.pdf","pages":4,"bytes":[0-9]*,"seconds":[0-9.]*}$' "$tmp/j.err" \
+    && ok || ko "no wrote event: $(head -c 300 "$tmp/j.err")"
+grep -q '^{"event":"summary","command":"report","written":1,"unchanged":0,"failed":0,"seconds":[0-9.]*,"status":0}$' "$tmp/j.err" \
+    && ok || ko "no summary event"
+(cd "$tmp/json" && "$bin" report --log json --expect-year 2030 --spec brief.yaml 2>"$tmp/j.err")
+grep -q '^{"event":"warning","message":"the data end in 2023; --expect-year 2030: is the source updated?"}$' "$tmp/j.err" \
+    && ok || ko "no warning event: $(cat "$tmp/j.err")"
+
+summary
