@@ -168,7 +168,7 @@ static const char usage_text[] =
     "  --expect-year Y     warn (with --strict: fail) when the data end\n"
     "                      before year Y\n"
     "  --log json          one JSON object per event on stderr\n"
-    "  -q, --quiet         print errors only\n"
+    "  -q, --quiet         print errors and warnings only\n"
     "  -v, --verbose       say more\n"
     "  --help, --version\n"
     "\n"
@@ -217,8 +217,7 @@ static int print_warnings(const cli *c, const sb_diag *d)
 {
     size_t i;
 
-    if (c->quiet && !c->strict)
-        return 0;
+    /* -q keeps warnings: a cron job's mail is where they must show */
     for (i = 0; i < d->n_items; i++)
         print_diag(&d->items[i], c->strict ? "error" : "warning");
     if (d->count > d->n_items) {
