@@ -146,18 +146,25 @@ cmp -s "$f/out/b.pdf" "$tmp/b.pdf.old" && ok || ko "the old brief changed on a f
 ls -a "$f/out" | grep -q sbtmp && ko "a temporary file stayed after a full disk" || ok
 
 # read-only: as an unprivileged user when run as root (root writes anyway)
+# (the user needs the binary and the sanitizer's suppressions: copies in
+# $tmp, which it may read, whatever the clone's own permissions)
+mkdir -p "$tmp/bin"
+cp "$bin" "$tmp/bin/statbrief"
+cp tests/lsan.supp "$tmp/bin/lsan.supp"
 as_user() {
-    if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+    if [ "$(id -u)" = 0 ]; then
+        LSAN_OPTIONS="suppressions=$tmp/bin/lsan.supp:print_suppressions=0" \
+            setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
     else "$@"; fi
 }
 fresh ro
 r=$tmp/ro
 chmod -R a+rX "$tmp" && chmod a+rwx "$r"
-(cd "$r" && as_user "$bin" report -q -o out/b.pdf data.csv indicators.csv regions.csv) ||
+(cd "$r" && as_user "$tmp/bin/statbrief" report -q -o out/b.pdf data.csv indicators.csv regions.csv) ||
     ko "read-only: first run failed"
 cp "$r/out/b.pdf" "$tmp/ro.old"
 chmod a-w "$r/out"
-(cd "$r" && as_user "$bin" report -q --force -o out/b.pdf data.csv indicators.csv regions.csv 2>"$tmp/ro.err")
+(cd "$r" && as_user "$tmp/bin/statbrief" report -q --force -o out/b.pdf data.csv indicators.csv regions.csv 2>"$tmp/ro.err")
 [ $? = 73 ] && ok || ko "a read-only directory did not exit 73"
 grep -q "error: cannot" "$tmp/ro.err" && ok || ko "read-only: $(cat "$tmp/ro.err")"
 cmp -s "$r/out/b.pdf" "$tmp/ro.old" && ok || ko "the old brief changed in a read-only directory"
