@@ -669,8 +669,6 @@ typedef struct {
     void *obj;
 } level;
 
-static sb_status get_reserved(walk *w, const field *f, const node *k,
-                              const node *v, void *obj);
 
 static sb_status field_pair(walk *w, const node *k, const node *v, void *ctx)
 {
@@ -688,9 +686,8 @@ static sb_status field_pair(walk *w, const node *k, const node *v, void *ctx)
         names[n] = NULL;
         return unknown_key(w, k, names, l->rec->where);
     }
-    /* "title:" with nothing is a key not given, as YAML users expect;
-       a reserved key is an error whatever its value */
-    if (is_null(v) && f->get != get_reserved)
+    /* "title:" with nothing is a key not given, as YAML users expect */
+    if (is_null(v))
         return SB_OK;
     return f->get(w, f, k, v, l->obj);
 }
@@ -711,15 +708,6 @@ static sb_status read_record(walk *w, const record *rec, const char *key,
 }
 
 /* ---- getters: one per kind of value ------------------------------------- */
-
-static sb_status get_reserved(walk *w, const field *f, const node *k,
-                              const node *v, void *obj)
-{
-    (void)v;
-    (void)obj;
-    return fail(w, SB_EDATA, k, "%s: one brief per region or year is not "
-                "supported in this version", f->key);
-}
 
 static sb_status get_text(walk *w, const field *f, const node *k,
                           const node *v, void *obj)
@@ -1265,6 +1253,118 @@ static const field period_fields[] = {
 static const record period_rec = {sizeof(sb_spec), period_fields,
                                   " in \"period\"", NULL, NULL};
 
+/* ---- foreach ----------------------------------------------------------------- */
+
+/* years: [2021, 2022], or {from: 2020, to: 2023}, or all. */
+static sb_status foreach_years(walk *w, const node *v, spec_foreach *fe)
+{
+    const node *d = deref(v);
+    size_t i;
+    sb_status rc = SB_OK;
+
+    fe->by_year = 1;
+    if (d->kind == NODE_SCALAR && strcmp(d->text, "all") == 0)
+        return SB_OK;
+    if (d->kind == NODE_MAP) {
+        static const field f[] = {
+            {"from", get_int, offsetof(spec_foreach, from), 0, 1, MAX_YEAR,
+             NULL, NULL},
+            {"to", get_int, offsetof(spec_foreach, to), 0, 1, MAX_YEAR, NULL,
+             NULL},
+            {NULL, NULL, 0, 0, 0, 0, NULL, NULL}};
+        static const record r = {sizeof(spec_foreach), f,
+                                 " in \"foreach: years\"", NULL, NULL};
+        rc = read_record(w, &r, "years", 0, v, fe);
+        if (rc == SB_OK && fe->from.v && fe->to.v && fe->from.v > fe->to.v)
+            return fail(w, SB_EDATA, v, "foreach: years: \"from\" (%ld) is "
+                        "after \"to\" (%ld)", fe->from.v, fe->to.v);
+        return rc;
+    }
+    if (d->kind != NODE_SEQ)
+        return fail(w, SB_EDATA, v, "foreach: \"years\" must be all, a list "
+                    "of years or {from: Y, to: Y}, not %s", kind_name(v));
+    fe->n_years = d->items->len;
+    fe->years = pool_new(w, fe->n_years + 1, sizeof(spec_int));
+    for (i = 0; i < fe->n_years && rc == SB_OK; i++) {
+        const node *y = d->items->pdata[i];
+        rc = read_int(w, "years", y, 1, MAX_YEAR, &fe->years[i].v);
+        fe->years[i].pos = deref(y)->pos;
+    }
+    return rc;
+}
+
+/* regions: all, a group, or a list of regions. */
+static sb_status foreach_regions(walk *w, const node *v, spec_foreach *fe)
+{
+    const node *d = deref(v);
+    size_t i;
+    sb_status rc = SB_OK;
+
+    fe->by_region = 1;
+    if (d->kind == NODE_SCALAR)
+        return strcmp(d->text, "all") == 0
+                   ? SB_OK : read_text(w, "regions", 0, v, &fe->group);
+    if (d->kind != NODE_SEQ)
+        return fail(w, SB_EDATA, v, "foreach: \"regions\" must be all, a "
+                    "group or a list of regions, not %s", kind_name(v));
+    fe->n_regions = d->items->len;
+    fe->regions = pool_new(w, fe->n_regions + 1, sizeof(spec_str));
+    for (i = 0; i < fe->n_regions && rc == SB_OK; i++)
+        rc = read_text(w, "regions", 1, d->items->pdata[i], &fe->regions[i]);
+    return rc;
+}
+
+/* One word of the short forms: regions or years. */
+static sb_status foreach_word(walk *w, const node *v, spec_foreach *fe)
+{
+    const node *d = deref(v);
+
+    if (d->kind == NODE_SCALAR && strcmp(d->text, "regions") == 0)
+        fe->by_region = 1;
+    else if (d->kind == NODE_SCALAR && strcmp(d->text, "years") == 0)
+        fe->by_year = 1;
+    else
+        return fail(w, SB_EDATA, v, "foreach: expected regions, years or "
+                    "{regions: ..., years: ...}, not %s%s%s",
+                    d->kind == NODE_SCALAR ? "\"" : "",
+                    d->kind == NODE_SCALAR ? d->text : kind_name(v),
+                    d->kind == NODE_SCALAR ? "\"" : "");
+    return SB_OK;
+}
+
+static sb_status foreach_pair(walk *w, const node *k, const node *v,
+                              void *ctx)
+{
+    static const char *const names[] = {"regions", "years", NULL};
+    const char *key = deref(k)->text;
+
+    if (strcmp(key, "regions") == 0)
+        return foreach_regions(w, v, ctx);
+    if (strcmp(key, "years") == 0)
+        return foreach_years(w, v, ctx);
+    return unknown_key(w, k, names, " in \"foreach\"");
+}
+
+/* foreach: regions | years | [regions, years] | {regions: ..., years: ...} */
+static sb_status get_foreach(walk *w, const field *f, const node *k,
+                             const node *v, void *obj)
+{
+    spec_foreach *fe = member(obj, f->off);
+    const node *d = deref(v);
+    size_t i;
+    sb_status rc = SB_OK;
+
+    fe->pos = k->pos;
+    if (d->kind == NODE_MAP)
+        return map_each(w, v, "foreach", 0, foreach_pair, fe);
+    if (d->kind == NODE_SEQ) {
+        for (i = 0; i < d->items->len && rc == SB_OK; i++)
+            rc = foreach_word(w, d->items->pdata[i], fe);
+        return rc;
+    }
+    return foreach_word(w, v, fe);
+}
+
 static const field top_fields[] = {
     {"title", get_text, offsetof(sb_spec, title), 0, 0, 0, NULL, NULL},
     {"subtitle", get_text, offsetof(sb_spec, subtitle), 0, 0, 0, NULL, NULL},
@@ -1290,7 +1390,8 @@ static const field top_fields[] = {
      NULL, NULL},
     {"sections", get_records, offsetof(sb_spec, sections),
      offsetof(sb_spec, n_sections), 0, 0, NULL, &section_rec},
-    {"foreach", get_reserved, 0, 0, 0, 0, NULL, NULL},
+    {"foreach", get_foreach, offsetof(sb_spec, foreach), 0, 0, 0, NULL,
+     NULL},
     {NULL, NULL, 0, 0, 0, 0, NULL, NULL}};
 
 static const record top_rec = {sizeof(sb_spec), top_fields, "", NULL, NULL};

@@ -93,6 +93,21 @@ typedef struct {
     spec_pos pos;
 } spec_section;
 
+/* foreach: one brief (and its charts) per region and/or per year.
+   `foreach: regions` is every region with values; `regions:` may name a
+   group or list the regions; `years:` lists years or spans from/to;
+   `foreach: years` alone is every year the region has a value in. */
+typedef struct {
+    int by_region, by_year;      /* 0 when foreach is absent */
+    spec_str group;              /* regions: GROUP; NULL: all or the list */
+    spec_str *regions;           /* regions: [list]; n_regions 0: all */
+    size_t n_regions;
+    spec_int *years;             /* years: [list] */
+    size_t n_years;
+    spec_int from, to;           /* years: {from, to}; 0: open */
+    spec_pos pos;                /* the foreach key */
+} spec_foreach;
+
 typedef struct {
     char *path;                  /* the spec file, as given */
     char *dir;                   /* its folder: relative paths start here */
@@ -108,8 +123,10 @@ typedef struct {
     spec_str focus, group, total, benchmark;
     spec_int from, to;           /* period: from/to */
     spec_int last;               /* period: the last N years */
-    spec_str output;             /* template: {year}, {lang} */
-    spec_str chart_dir;          /* charts --spec: where charts go */
+    spec_str output;             /* template: {year}, {lang}, {region} */
+    spec_str chart_dir;          /* charts --spec: where charts go; may
+                                    hold {region}, {year}, {lang} */
+    spec_foreach foreach;
     spec_int expect_year;
     spec_section *sections;
     size_t n_sections;

@@ -263,6 +263,34 @@ static void valid_min(void)
     spec_destroy(s);
 }
 
+/* foreach: a list of regions and a span of years; the short form. */
+static void valid_foreach(void)
+{
+    const char *w = "spec/valid-foreach";
+    sb_spec *s = parse_valid("valid-foreach.yaml");
+    const spec_foreach *f;
+
+    if (s == NULL)
+        return;
+    f = &s->foreach;
+    check(f->by_region && f->by_year && f->n_regions == 2 &&
+              f->group.text == NULL && f->from.v == 2020 && f->to.v == 2023 &&
+              f->n_years == 0, w, "by_region %d by_year %d n %zu %ld-%ld",
+          f->by_region, f->by_year, f->n_regions, f->from.v, f->to.v);
+    if (f->n_regions == 2) {
+        expect_text(w, &f->regions[1], "Inner Mongolia");
+        expect_pos(w, f->regions[1].pos, 3, 24);
+    }
+    expect_pos("spec/valid-foreach: key", f->pos, 2, 1);
+    spec_destroy(s);
+    s = parse_valid("foreach-short.yaml");
+    if (s != NULL)
+        check(s->foreach.by_region && s->foreach.by_year &&
+                  s->foreach.n_regions == 0 && s->foreach.group.text == NULL,
+              "spec/foreach-short", "regions and years, all of them");
+    spec_destroy(s);
+}
+
 /* Where the source is not the text: escapes, folding; a BOM, CRLF. */
 static void valid_locate(void)
 {
@@ -367,6 +395,7 @@ void spec_tests(const char *dir)
     run_file(dir, "spec.test", spec_case);
     valid_full();
     valid_min();
+    valid_foreach();
     valid_locate();
     limits();
     did_you_mean();
