@@ -11,8 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cli/batch.h"
 #include "cli/digest.h"
+#include "cli/items.h"
 #include "cli/keys.h"
 #include "cli/log.h"
 #include "cli/run.h"
@@ -37,7 +40,7 @@ enum {
     OPT_STRICT, OPT_HELP, OPT_VERSION, OPT_FORMAT, OPT_LANG, OPT_GROUP,
     OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE, OPT_TYPE,
     OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
-    OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG
+    OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD
 };
 
 /* Which commands take each option: a command rejects what it has no use
@@ -85,6 +88,8 @@ static const struct {
     {{"metrics-csv", required_argument, NULL, OPT_METRICS_CSV}, CMD_REPORT},
     {{"force", no_argument, NULL, OPT_FORCE}, CMD_CHARTS | CMD_REPORT},
     {{"wait", required_argument, NULL, OPT_WAIT}, CMD_CHARTS | CMD_REPORT},
+    {{"jobs", required_argument, NULL, OPT_JOBS}, CMD_CHARTS | CMD_REPORT},
+    {{"shard", required_argument, NULL, OPT_SHARD}, CMD_CHARTS | CMD_REPORT},
     {{"expect-year", required_argument, NULL, OPT_EXPECT_YEAR}, CMD_ALL},
     {{"log", required_argument, NULL, OPT_LOG}, CMD_ALL},
     {{"quiet", no_argument, NULL, 'q'}, CMD_ALL},
@@ -118,6 +123,8 @@ typedef struct {
     double wait_s;                     /* --wait; -1: none */
     int expect_year;                   /* --expect-year; 0: the spec's */
     int log_json;                      /* --log json */
+    int jobs;                          /* --jobs: worker processes */
+    int shard_k, shard_n;              /* --shard K/N; n 0: none */
 } cli;
 
 static const char usage_text[] =
@@ -168,6 +175,10 @@ static const char usage_text[] =
     "  --expect-year Y     warn (with --strict: fail) when the data end\n"
     "                      before year Y\n"
     "  --log json          one JSON object per event on stderr\n"
+    "  --jobs N            charts, report: a spec's foreach batch in N\n"
+    "                      worker processes (same files as --jobs 1)\n"
+    "  --shard K/N         charts, report: only the K-th (from 0) of N\n"
+    "                      parts of a foreach batch\n"
     "  -q, --quiet         print errors and warnings only\n"
     "  -v, --verbose       say more\n"
     "  --help, --version\n"
@@ -243,6 +254,34 @@ static int parse_year_arg(const char *opt, const char *s, int *out)
     return 0;
 }
 
+/* --jobs N: 1 to 256 worker processes. */
+static int parse_jobs(cli *c, const char *arg)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+
+    if (*arg == '\0' || *end != '\0' || v < 1 || v > 256)
+        return fail(SB_EUSAGE, "--jobs: \"%s\" is not a number of jobs "
+                    "from 1 to 256", arg);
+    c->jobs = (int)v;
+    return 0;
+}
+
+/* --shard K/N: part K (from 0) of N. */
+static int parse_shard(cli *c, const char *arg)
+{
+    int k, n, used = 0;
+
+    if (sscanf(arg, "%d/%d%n", &k, &n, &used) != 2 || arg[used] != '\0' ||
+        n < 1 || n > 100000 || k < 0 || k >= n)
+        return fail(SB_EUSAGE, "--shard: \"%s\" is not K/N with 0 <= K < N "
+                    "(K counts from 0, as Slurm array indices and "
+                    "JOB_COMPLETION_INDEX do)", arg);
+    c->shard_k = k;
+    c->shard_n = n;
+    return 0;
+}
+
 /* --wait SECONDS: a whole or decimal number, at most a day. */
 static int parse_wait(cli *c, const char *arg)
 {
@@ -306,6 +345,8 @@ static int option_value(cli *c, int id, const char *arg)
                     "(utf-8, gb18030, gbk)", arg);
     case OPT_DECIMAL_COMMA: c->in.decimal_comma = 1; return 0;
     case OPT_FORCE: c->force = 1; return 0;
+    case OPT_JOBS: return parse_jobs(c, arg);
+    case OPT_SHARD: return parse_shard(c, arg);
     case OPT_WAIT: return parse_wait(c, arg);
     case OPT_EXPECT_YEAR:
         return parse_year_arg("--expect-year", arg, &c->expect_year);
@@ -923,7 +964,7 @@ static sb_status begin_run(const cli *c, const char *command, const char *dir,
                            int given, cli_run **run, sb_error *err)
 {
     cli_run_opts o = {command, c->wait_s, c->force, in, n,
-                      c->lang == FMT_ZH ? "zh" : "en", epoch, given};
+                      c->lang == FMT_ZH ? "zh" : "en", epoch, given, ""};
 
     return cli_run_begin(dir, &o, run, err);
 }
@@ -1087,28 +1128,29 @@ static int cmd_charts(cli *c)
     return status;
 }
 
-/* Builds the brief unless it is current. */
+/* Builds the brief (of options r, m) unless it is current. */
 static sb_status brief_run(cli *c, loaded *l, metrics_ctx *mc,
+                           const metrics_opts *m, const report_opts *r,
                            const cli_input *in, size_t n_in, cli_run *run,
                            report_result *res, sb_error *err)
 {
     char key[CLI_HEX], spec_sha[CLI_HEX];
-    const char *paths[2] = {c->report.output, c->report.metrics_csv};
+    const char *paths[2] = {r->output, r->metrics_csv};
     gint64 t0 = g_get_monotonic_time();
     sb_status rc;
     int want;
 
     if (c->spec != NULL && cli_sha256_file(c->spec->path, spec_sha, NULL) != 0)
         spec_sha[0] = '\0';
-    cli_key_brief(l->ds, mc, &c->m, l->isel, &c->report,
-                  c->spec ? spec_sha : NULL, in, n_in, key);
+    cli_key_brief(l->ds, mc, m, l->isel, r, c->spec ? spec_sha : NULL, in,
+                  n_in, key);
     want = cli_run_want(run, paths, paths[1] ? 2 : 1, key);
     if (want < 0)
         return sb_error_set(err, SB_ECANCELED, NULL, 0, 0,
                             "stopped by a signal; nothing was written");
     if (want == 0)
         return SB_OK;
-    rc = report_brief_write(l->ds, mc, l->isel, &c->report, res, err);
+    rc = report_brief_write(l->ds, mc, l->isel, r, res, err);
     if (rc != SB_OK)
         return rc;
     cli_run_wrote(run, res->path, res->pages,
@@ -1116,6 +1158,170 @@ static sb_status brief_run(cli *c, loaded *l, metrics_ctx *mc,
     if (paths[1] != NULL)
         cli_run_wrote(run, paths[1], 0, 0);
     return SB_OK;
+}
+
+/* ---- batches: a spec's foreach ------------------------------------------- */
+
+typedef struct {
+    cli *c;
+    loaded *l;
+    cli_run *run;
+    const cli_items *items;
+    const cli_input *in;
+    size_t n_in;
+    const char *tmpl;            /* output (report) or chart dir (charts) */
+    int given;                   /* SOURCE_DATE_EPOCH was set */
+} batch;
+
+/* The spec's path template resolved against its folder. */
+static char *spec_relative(const cli *c, const char *t)
+{
+    return g_path_is_absolute(t) || c->spec == NULL
+               ? g_strdup(t) : g_build_filename(c->spec->dir, t, NULL);
+}
+
+/* The directory that holds every output of a template: the part before
+   its first placeholder. */
+static char *batch_dir(const char *tmpl)
+{
+    const char *brace = strchr(tmpl, '{');
+    char *head = g_strndup(tmpl, brace ? (size_t)(brace - tmpl)
+                                       : strlen(tmpl));
+    char *dir = g_str_has_suffix(head, "/") ? g_strdup(head)
+                                            : g_path_get_dirname(head);
+
+    g_free(head);
+    return dir;
+}
+
+/* A template must name what the batch runs over, or every item would
+   be written to the same place. */
+static sb_status check_template(const cli *c, const spec_str *t,
+                                const char *what, sb_error *err)
+{
+    const spec_foreach *f = &c->spec->foreach;
+    const char *missing = f->by_region && !strstr(t->text, "{region}")
+                              ? "{region}"
+                          : f->by_year && !strstr(t->text, "{year}")
+                              ? "{year}" : NULL;
+
+    if (missing == NULL)
+        return SB_OK;
+    return sb_error_set(err, SB_EDATA, c->spec->path, t->pos.line,
+                        t->pos.col, "%s \"%s\" has no %s: with foreach, "
+                        "every item would be written to the same file",
+                        what, t->text, missing);
+}
+
+/* Prints an item's warnings and error; the item's exit status. */
+static int item_status(const cli *c, sb_status rc, const sb_error *err,
+                       const sb_diag *notes, char *msg, size_t size)
+{
+    int st = run_status(c, rc, err, notes);
+
+    if (st != 0)
+        g_strlcpy(msg, rc != SB_OK ? err->msg : "warnings with --strict",
+                  size);
+    return st;
+}
+
+static int brief_item(void *ctx, size_t i, char *msg, size_t size)
+{
+    batch *b = ctx;
+    const cli_item *it = &b->items->items[i];
+    metrics_opts m = b->c->m;
+    report_opts r = b->c->report;
+    report_result res = {0};
+    metrics_ctx *mc = NULL;
+    sb_error err = {0};
+    sb_diag notes;
+    char *out = NULL;
+    sb_status rc;
+    int year, st;
+
+    sb_diag_init(&notes);
+    if (it->region != SB_NONE)
+        m.focus = sb_dataset_region_at(b->l->ds, it->region)->name;
+    r.diag = &notes;
+    r.year = it->year ? it->year : b->c->to;
+    rc = metrics_ctx_create(b->l->ds, &m, &mc, &err);
+    if (rc == SB_OK) {
+        year = r.year ? r.year : report_brief_year(b->l->ds, mc);
+        spec_last(b->c, year, &r.from);
+        r.output = out = cli_items_fill(b->tmpl, it, year,
+                                        b->c->lang == FMT_ZH ? "zh" : "en");
+        rc = brief_run(b->c, b->l, mc, &m, &r, b->in, b->n_in, b->run, &res,
+                       &err);
+    }
+    st = item_status(b->c, rc, &err, &notes, msg, size);
+    g_free(res.path);
+    g_free(out);
+    sb_diag_clear(&notes);
+    metrics_ctx_destroy(mc);
+    return st;
+}
+
+/* Cuts the batch to this machine's shard and runs it. */
+static int run_batch(cli *c, batch *b, cli_items *items, cli_batch_fn fn)
+{
+    if (c->shard_n > 0)
+        cli_items_shard(items, c->shard_k, c->shard_n);
+    b->items = items;
+    return cli_batch_run(b->run, items, c->jobs, isatty(2) && !c->quiet &&
+                         !c->log_json, fn, b);
+}
+
+/* The shard's own lock, store and manifest: "-K-of-N". */
+static const char *shard_tag(const cli *c, char *buf, size_t size)
+{
+    if (c->shard_n == 0)
+        return "";
+    snprintf(buf, size, "-%d-of-%d", c->shard_k, c->shard_n);
+    return buf;
+}
+
+/* report with a spec's foreach: one brief per item. */
+static int report_batch(cli *c, loaded *l)
+{
+    const spec_str *t = &c->spec->output;
+    spec_str dflt = {"brief-{region}-{year}.pdf", {0, 0}, 0};
+    batch b = {c, l, NULL, NULL, NULL, 0, NULL, 0};
+    cli_items items = {NULL, 0};
+    sb_error err = {0};
+    char *tmpl = NULL, *dir = NULL, tag[64];
+    sb_status rc;
+    int status;
+
+    if (c->output != NULL)
+        dflt.text = (char *)c->output;
+    if (t->text == NULL || c->output != NULL)
+        t = &dflt;
+    rc = check_template(c, t, "output", &err);
+    if (rc == SB_OK)
+        rc = cli_items_expand(c->spec, l->ds, &items, &err);
+    if (rc != SB_OK) {
+        print_diag(&err, "error");
+        return exit_of(rc);
+    }
+    b.tmpl = tmpl = c->output ? g_strdup(c->output)
+                              : spec_relative(c, t->text);
+    dir = batch_dir(tmpl);
+    b.in = run_inputs(c, l, &b.n_in);
+    {
+        cli_run_opts o = {"report", c->wait_s, c->force, b.in, b.n_in,
+                          c->lang == FMT_ZH ? "zh" : "en", c->report.epoch,
+                          c->report.epoch_given, shard_tag(c, tag,
+                                                           sizeof tag)};
+        rc = cli_run_begin(dir, &o, &b.run, &err);
+    }
+    status = rc != SB_OK ? (print_diag(&err, "error"), exit_of(rc))
+                         : run_batch(c, &b, &items, brief_item);
+    status = end_run(b.run, status);
+    free_inputs((cli_input *)b.in, b.n_in);
+    cli_items_clear(&items);
+    g_free(tmpl);
+    g_free(dir);
+    return status;
 }
 
 static int cmd_report(cli *c)
@@ -1142,6 +1348,20 @@ static int cmd_report(cli *c)
     if ((status = start_run(c, &c->report.epoch, &c->report.epoch_given,
                             &l)) != 0)
         return status;
+    if (c->spec != NULL &&
+        (c->spec->foreach.by_region || c->spec->foreach.by_year)) {
+        c->m.from = c->from;
+        c->report.from = c->from;
+        c->report.warnings = l.diag.count;
+        status = report_batch(c, &l);
+        loaded_clear(&l);
+        return status;
+    }
+    if (c->shard_n > 0) {
+        loaded_clear(&l);
+        return fail(SB_EUSAGE, "--shard needs a spec with foreach (a batch "
+                    "to cut)");
+    }
     sb_diag_init(&notes);
     c->m.from = c->from;
     c->report.from = c->from;
@@ -1164,7 +1384,8 @@ static int cmd_report(cli *c)
                        c->report.epoch_given, &run, &err);
     }
     if (rc == SB_OK)
-        rc = brief_run(c, &l, mc, in, n_in, run, &res, &err);
+        rc = brief_run(c, &l, mc, &c->m, &c->report, in, n_in, run, &res,
+                       &err);
     status = end_run(run, run_status(c, rc, &err, &notes));
     g_free(res.path);
     g_free(out);
@@ -1219,6 +1440,7 @@ int main(int argc, char **argv)
     c.plot.style.height_mm = 100;
     c.plot.style.dpi = 150;
     c.wait_s = -1;
+    c.jobs = 1;
     cli_signals_install();
     status = parse_options(&c, argc - 1, argv + 1);
     cli_log_setup(c.log_json ? CLI_LOG_JSON : CLI_LOG_TEXT, c.quiet,

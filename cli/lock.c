@@ -14,8 +14,6 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#define LOCK_NAME ".statbrief.lock"
-
 struct cli_lock {
     int fd;
     char *dir, *path;
@@ -64,11 +62,11 @@ static sb_status wait_for(cli_lock *l, double wait_s, sb_error *err)
     }
 }
 
-sb_status cli_lock_take(const char *dir, double wait_s, cli_lock **out,
-                        sb_error *err)
+sb_status cli_lock_take(const char *dir, const char *tag, double wait_s,
+                        cli_lock **out, sb_error *err)
 {
     cli_lock *l;
-    char pid[32];
+    char pid[32], *name;
     sb_status rc;
 
     *out = NULL;
@@ -78,7 +76,9 @@ sb_status cli_lock_take(const char *dir, double wait_s, cli_lock **out,
                             g_strerror(errno));
     l = g_new0(cli_lock, 1);
     l->dir = g_strdup(dir);
-    l->path = g_build_filename(dir, LOCK_NAME, NULL);
+    name = g_strdup_printf(".statbrief%s.lock", tag);
+    l->path = g_build_filename(dir, name, NULL);
+    g_free(name);
     l->fd = open(l->path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (l->fd < 0) {
         rc = sb_error_set(err, SB_ECANTCREAT, l->path, 0, 0,

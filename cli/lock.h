@@ -16,12 +16,13 @@
 
 typedef struct cli_lock cli_lock;
 
-/* Locks dir (created when missing). wait_s < 0: SB_ETEMPFAIL at once
+/* Locks dir (created when missing); tag "" or a shard's "-K-of-N", whose
+   lock is its own (.statbrief-K-of-N.lock). wait_s < 0: SB_ETEMPFAIL at once
    when another run holds it, naming its PID; else try again for up to
    wait_s seconds. SB_ECANTCREAT when the directory or the lock file
    cannot be made; SB_ECANCELED when a signal came while waiting. */
-sb_status cli_lock_take(const char *dir, double wait_s, cli_lock **out,
-                        sb_error *err);
+sb_status cli_lock_take(const char *dir, const char *tag, double wait_s,
+                        cli_lock **out, sb_error *err);
 /* Releases and frees; NULL is ignored. */
 void cli_lock_drop(cli_lock *l);
 

@@ -3,11 +3,80 @@
  */
 #include "log.h"
 
+#include <errno.h>
 #include <glib.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 static cli_log_mode mode;
 static int quiet, verbose;
+static int forward_fd = -1;        /* a --jobs worker: lines to the parent */
+static char *progress;             /* the terminal's progress line, or NULL */
+
+/* Every line of the log goes out here: to the parent of a worker, or to
+   stderr above the progress line. */
+static void out(const char *line)
+{
+    size_t n = strlen(line);
+
+    if (forward_fd >= 0) {
+        while (n > 0) {
+            ssize_t k = write(forward_fd, line, n);
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k <= 0)
+                return;
+            line += k;
+            n -= (size_t)k;
+        }
+        return;
+    }
+    if (progress != NULL)
+        fputs("\r\033[K", stderr);
+    fputs(line, stderr);
+    if (progress != NULL)
+        fputs(progress, stderr);
+    fflush(stderr);
+}
+
+static void outf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void outf(const char *fmt, ...)
+{
+    va_list ap;
+    char *line;
+
+    va_start(ap, fmt);
+    line = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    out(line);
+    g_free(line);
+}
+
+void cli_log_forward(int fd)
+{
+    forward_fd = fd;
+}
+
+void cli_log_raw(const char *line)
+{
+    out(line);
+}
+
+void cli_log_progress(const char *text)
+{
+    if (forward_fd >= 0)
+        return;
+    if (progress != NULL && text == NULL)
+        fputs("\r\033[K", stderr);
+    g_free(progress);
+    progress = text ? g_strdup(text) : NULL;
+    if (progress != NULL)
+        fprintf(stderr, "\r\033[K%s", progress);
+    fflush(stderr);
+}
 
 void cli_log_setup(cli_log_mode m, int q, int v)
 {
@@ -41,8 +110,7 @@ static void json_str(GString *g, const char *s)
 static void emit(GString *g)
 {
     g_string_append(g, "}\n");
-    fputs(g->str, stderr);
-    fflush(stderr);
+    out(g->str);
     g_string_free(g, TRUE);
 }
 
@@ -65,16 +133,18 @@ void cli_log_diag(const sb_error *e, const char *severity)
     GString *g;
 
     if (mode == CLI_LOG_TEXT) {
-        fputs("statbrief: ", stderr);
+        GString *t = g_string_new("statbrief: ");
         if (e->path[0] != '\0') {
-            fputs(e->path, stderr);
+            g_string_append(t, e->path);
             if (e->line > 0)
-                fprintf(stderr, ":%ld", e->line);
+                g_string_append_printf(t, ":%ld", e->line);
             if (e->line > 0 && e->column > 0)
-                fprintf(stderr, ":%ld", e->column);
-            fputs(": ", stderr);
+                g_string_append_printf(t, ":%ld", e->column);
+            g_string_append(t, ": ");
         }
-        fprintf(stderr, "%s: %s\n", severity, e->msg);
+        g_string_append_printf(t, "%s: %s\n", severity, e->msg);
+        out(t->str);
+        g_string_free(t, TRUE);
         return;
     }
     g = event(severity);
@@ -99,7 +169,7 @@ void cli_log_note(const char *severity, const char *msg)
         return;
     }
     if (mode == CLI_LOG_TEXT) {
-        fprintf(stderr, "statbrief: %s\n", msg);
+        outf("statbrief: %s\n", msg);
         return;
     }
     g = event("note");
@@ -126,11 +196,10 @@ void cli_log_wrote(const char *path, size_t pages, size_t bytes,
     if (mode == CLI_LOG_TEXT) {
         size = size_text(bytes);
         if (pages > 0)
-            fprintf(stderr, "statbrief: wrote %s (%zu page%s, %s, %.2f s)\n",
-                    path, pages, pages == 1 ? "" : "s", size, seconds);
+            outf("statbrief: wrote %s (%zu page%s, %s, %.2f s)\n", path,
+                 pages, pages == 1 ? "" : "s", size, seconds);
         else
-            fprintf(stderr, "statbrief: wrote %s (%s, %.2f s)\n", path,
-                    size, seconds);
+            outf("statbrief: wrote %s (%s, %.2f s)\n", path, size, seconds);
         g_free(size);
         return;
     }
@@ -150,7 +219,7 @@ void cli_log_decision(const char *name, const char *path, const char *why)
     if (quiet || (mode == CLI_LOG_TEXT && !verbose))
         return;
     if (mode == CLI_LOG_TEXT) {
-        fprintf(stderr, "statbrief: %s %s: %s\n", name, path, why);
+        outf("statbrief: %s %s: %s\n", name, path, why);
         return;
     }
     g = event(name);
@@ -170,17 +239,17 @@ void cli_log_summary(const char *command, size_t written, size_t unchanged,
         if (failed && written == 0)
             return;                   /* the error said it */
         if (written == 0 && unchanged == 0)
-            fprintf(stderr, "statbrief: %s: nothing to write (%.2f s)\n",
-                    command, seconds);
+            outf("statbrief: %s: nothing to write (%.2f s)\n", command,
+                 seconds);
         else if (written == 0)
-            fprintf(stderr, "statbrief: %s: nothing changed, %zu file%s up "
-                    "to date, none written (%.2f s)\n", command, unchanged,
-                    unchanged == 1 ? "" : "s", seconds);
+            outf("statbrief: %s: nothing changed, %zu file%s up to date, "
+                 "none written (%.2f s)\n", command, unchanged,
+                 unchanged == 1 ? "" : "s", seconds);
         else
-            fprintf(stderr, "statbrief: %s: %zu file%s written, %zu "
-                    "unchanged%s (%.2f s)\n", command, written,
-                    written == 1 ? "" : "s", unchanged,
-                    failed ? ", then stopped by an error" : "", seconds);
+            outf("statbrief: %s: %zu file%s written, %zu unchanged%s "
+                 "(%.2f s)\n", command, written, written == 1 ? "" : "s",
+                 unchanged, failed ? ", then stopped by an error" : "",
+                 seconds);
         return;
     }
     g = event("summary");

@@ -29,6 +29,14 @@ void cli_log_wrote(const char *path, size_t pages, size_t bytes,
                    double seconds);
 /* A decision: an output skipped or rebuilt, and why (-v, or JSON). */
 void cli_log_decision(const char *event, const char *path, const char *why);
+/* A --jobs worker sends every line to fd (its parent re-emits them). */
+void cli_log_forward(int fd);
+/* Writes a line, newline included, as the log writes its own. */
+void cli_log_raw(const char *line);
+/* On a terminal: a progress line kept below the log, redrawn after each
+   line; NULL removes it. */
+void cli_log_progress(const char *text);
+
 /* The last line: what the run did. */
 void cli_log_summary(const char *command, size_t written, size_t unchanged,
                      size_t failed, double seconds, int status);

@@ -18,8 +18,6 @@
 #include <string.h>
 #include <yaml.h>
 
-#define MANIFEST_NAME "statbrief-manifest.json"
-
 static void str(GString *g, const char *s)
 {
     g_string_append_c(g, '"');
@@ -177,12 +175,13 @@ static void inputs(GString *g, const cli_state *s)
     g_string_append(g, open ? "\n    ]\n  }\n" : "}\n");
 }
 
-sb_status cli_manifest_write(const cli_state *s, const char *langs,
-                             long long epoch, int epoch_given,
-                             sb_error *err)
+sb_status cli_manifest_write(const cli_state *s, const char *tag,
+                             const char *langs, long long epoch,
+                             int epoch_given, sb_error *err)
 {
     GString *g = g_string_new("{\n  \"statbrief\": \"" SB_VERSION "\",\n");
-    char *path = g_build_filename(s->dir, MANIFEST_NAME, NULL);
+    char *name = g_strdup_printf("statbrief-manifest%s.json", tag);
+    char *path = g_build_filename(s->dir, name, NULL);
     sb_status rc;
 
     if (epoch_given)
@@ -196,6 +195,7 @@ sb_status cli_manifest_write(const cli_state *s, const char *langs,
     g_string_append(g, "}\n");
     rc = sb_out_write(path, g->str, g->len, err);
     g_free(path);
+    g_free(name);
     g_string_free(g, TRUE);
     return rc;
 }

@@ -14,10 +14,11 @@
 
 #include "state.h"
 
-/* langs: "en", "zh" or both ("en,zh"): the fonts to name. epoch_given:
+/* tag: "" or a shard's "-K-of-N" (statbrief-manifest-K-of-N.json).
+   langs: "en", "zh" or both ("en,zh"): the fonts to name. epoch_given:
    whether SOURCE_DATE_EPOCH was set (else null in the manifest). */
-sb_status cli_manifest_write(const cli_state *s, const char *langs,
-                             long long epoch, int epoch_given,
-                             sb_error *err);
+sb_status cli_manifest_write(const cli_state *s, const char *tag,
+                             const char *langs, long long epoch,
+                             int epoch_given, sb_error *err);
 
 #endif

@@ -11,7 +11,9 @@
 #include "input/outfile.h"
 
 #include <glib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 struct cli_run {
     cli_run_opts o;
@@ -24,6 +26,7 @@ struct cli_run {
     unsigned char *current;     /* which of them are current */
     size_t n_expected;
     gint64 start;
+    int job;                    /* a --jobs worker's number, or -1 */
 };
 
 /* The name an output has in the store: relative to the directory when
@@ -72,7 +75,10 @@ static void before_rename(void *ctx, const char *path, const char *tmp)
     cli_state_record(r->state, name, r->key, hex, bytes, r->o.command,
                      r->o.inputs, r->o.n_inputs);
     g_free(name);
-    cli_state_save(r->state, &ignored);
+    if (r->job >= 0)
+        cli_state_save_journal(r->state, r->job, &ignored);
+    else
+        cli_state_save(r->state, &ignored);
 }
 
 sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
@@ -83,9 +89,12 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
     size_t swept;
 
     r->o = *o;
+    r->job = -1;
     r->dir = g_strdup(dir);
     r->start = g_get_monotonic_time();
-    rc = cli_lock_take(dir, o->wait_s, &r->lock, err);
+    if (r->o.tag == NULL)
+        r->o.tag = "";
+    rc = cli_lock_take(dir, r->o.tag, o->wait_s, &r->lock, err);
     if (rc != SB_OK) {
         g_free(r->dir);
         g_free(r);
@@ -98,7 +107,7 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
                    "stopped run", swept, swept == 1 ? "" : "s");
         cli_log_decision("removed", dir, why);
     }
-    r->state = cli_state_load(dir);
+    r->state = cli_state_load(dir, r->o.tag);
     sb_out_set_hook(before_rename, r);
     if (r->state->damaged)
         cli_log_decision("rebuild", dir, "the state store is damaged: "
@@ -168,6 +177,33 @@ void cli_run_wrote(cli_run *r, const char *path, size_t pages,
     cli_log_wrote(path, pages, bytes, seconds);
 }
 
+void cli_run_become_worker(cli_run *r, int k, int fd)
+{
+    r->job = k;
+    cli_log_forward(fd);
+}
+
+void cli_run_report_counts(const cli_run *r, int fd)
+{
+    char line[64];
+    int n = snprintf(line, sizeof line, "\001C %zu %zu\n", r->written,
+                     r->unchanged);
+
+    if (write(fd, line, (size_t)n) != n) {
+        /* the parent is gone: nothing to tell */
+    }
+}
+
+void cli_run_absorb(cli_run *r, size_t written, size_t unchanged)
+{
+    cli_state *merged = cli_state_load(r->dir, r->o.tag);
+
+    cli_state_free(r->state);
+    r->state = merged;
+    r->written += written;
+    r->unchanged += unchanged;
+}
+
 sb_status cli_run_end(cli_run *r, int status, sb_error *err)
 {
     sb_status rc = SB_OK;
@@ -178,8 +214,8 @@ sb_status cli_run_end(cli_run *r, int status, sb_error *err)
     if (r->written > 0) {
         rc = cli_state_save(r->state, err);
         if (rc == SB_OK)
-            rc = cli_manifest_write(r->state, r->o.langs, r->o.epoch,
-                                    r->o.epoch_given, err);
+            rc = cli_manifest_write(r->state, r->o.tag, r->o.langs,
+                                    r->o.epoch, r->o.epoch_given, err);
     }
     cli_lock_drop(r->lock);
     cli_log_summary(r->o.command, r->written, r->unchanged,

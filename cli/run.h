@@ -25,6 +25,8 @@ typedef struct {
     const char *langs;          /* the languages drawn: fonts to name */
     long long epoch;
     int epoch_given;
+    const char *tag;            /* "" or a shard's "-K-of-N": its own lock,
+                                   store and manifest */
 } cli_run_opts;
 
 typedef struct cli_run cli_run;
@@ -47,6 +49,15 @@ int cli_run_need(const cli_run *r, const char *path);
    before its rename): logs it. */
 void cli_run_wrote(cli_run *r, const char *path, size_t pages,
                    double seconds);
+
+/* In a --jobs worker (after fork): the store's records go to this
+   worker's journal, its log lines to fd (the parent's pipe). */
+void cli_run_become_worker(cli_run *r, int k, int fd);
+/* This worker's counts, as "\001C written unchanged\n" for the parent. */
+void cli_run_report_counts(const cli_run *r, int fd);
+/* In the parent, once the workers are done: their journals merged, their
+   counts added. */
+void cli_run_absorb(cli_run *r, size_t written, size_t unchanged);
 
 /* Saves what was written (even after an error: finished outputs count),
    releases the lock, logs the summary with status. Returns SB_OK or the

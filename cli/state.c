@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define STATE_NAME ".statbrief-state"
 #define MAGIC "statbrief-state 1"
@@ -28,6 +29,9 @@ void cli_state_free(cli_state *s)
 
     if (s == NULL)
         return;
+    for (i = 0; i < s->n_journals; i++)
+        g_free(s->journals[i]);
+    g_free(s->journals);
     for (i = 0; i < s->n_entries; i++)
         entry_clear(&s->entries[i]);
     for (i = 0; i < s->n_inputs; i++)
@@ -49,6 +53,19 @@ static int is_hex(const char *s)
     return i == CLI_HEX - 1;
 }
 
+static cli_entry *find(const cli_state *s, const char *name);
+
+static int known_input(const cli_state *s, const char *set, const char *path)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_inputs; i++)
+        if (strcmp(s->inputs[i].set, set) == 0 &&
+            strcmp(s->inputs[i].in.path, path) == 0)
+            return 1;
+    return 0;
+}
+
 /* One line; -1 when it is not well formed. */
 static int parse_line(cli_state *s, char *line)
 {
@@ -63,16 +80,24 @@ static int parse_line(cli_state *s, char *line)
     }
     if (n == 7 && strcmp(f[0], "F") == 0 && is_hex(f[2]) && is_hex(f[3]) &&
         is_hex(f[6])) {
-        cli_entry *e;
-        s->entries = g_renew(cli_entry, s->entries, s->n_entries + 1);
-        e = &s->entries[s->n_entries++];
-        e->name = g_strdup(f[1]);
+        cli_entry *e = find(s, f[1]);
+        if (e == NULL) {               /* a journal's entry replaces it */
+            s->entries = g_renew(cli_entry, s->entries, s->n_entries + 1);
+            e = &s->entries[s->n_entries++];
+            e->name = g_strdup(f[1]);
+            e->command = NULL;
+        }
+        g_free(e->command);
+        e->dirty = 0;
         g_strlcpy(e->key, f[2], CLI_HEX);
         g_strlcpy(e->sha256, f[3], CLI_HEX);
         e->bytes = (size_t)g_ascii_strtoull(f[4], NULL, 10);
         e->command = g_strdup(f[5]);
         g_strlcpy(e->set, f[6], CLI_HEX);
         ok = 1;
+    } else if (n == 5 && strcmp(f[0], "I") == 0 && is_hex(f[1]) &&
+               is_hex(f[3]) && known_input(s, f[1], f[2])) {
+        ok = 1;                        /* a journal repeats a known set */
     } else if (n == 5 && strcmp(f[0], "I") == 0 && is_hex(f[1]) &&
                is_hex(f[3])) {
         cli_set_input *in;
@@ -99,27 +124,72 @@ static void forget_all(cli_state *s)
     s->n_entries = s->n_inputs = 0;
 }
 
-cli_state *cli_state_load(const char *dir)
+/* Reads one store file into s; -1 when it is damaged. */
+static int read_file(cli_state *s, const char *path, int *exists)
 {
-    cli_state *s = g_new0(cli_state, 1);
     gchar *text = NULL, **lines;
     gsize len;
     size_t i;
+    int bad;
 
-    s->dir = g_strdup(dir);
-    s->path = g_build_filename(dir, STATE_NAME, NULL);
-    if (!g_file_get_contents(s->path, &text, &len, NULL))
-        return s;                      /* none yet */
+    *exists = g_file_get_contents(path, &text, &len, NULL);
+    if (!*exists)
+        return 0;
     lines = g_strsplit(text, "\n", -1);
-    s->damaged = lines[0] == NULL || strcmp(lines[0], MAGIC) != 0 ||
-                 strlen(text) != len;  /* a NUL inside */
-    for (i = 1; !s->damaged && lines[i] != NULL; i++)
+    bad = lines[0] == NULL || strcmp(lines[0], MAGIC) != 0 ||
+          strlen(text) != len;         /* a NUL inside */
+    for (i = 1; !bad && lines[i] != NULL; i++)
         if (lines[i][0] != '\0' && parse_line(s, lines[i]) != 0)
-            s->damaged = 1;
-    if (s->damaged)
-        forget_all(s);
+            bad = 1;
     g_strfreev(lines);
     g_free(text);
+    return bad ? -1 : 0;
+}
+
+/* The journals of --jobs workers: the store's name + ".job<k>". */
+static void read_journals(cli_state *s)
+{
+    char *base = g_path_get_basename(s->path), *prefix;
+    GDir *d = g_dir_open(s->dir, 0, NULL);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *name;
+    size_t i;
+    int exists;
+
+    prefix = g_strconcat(base, ".job", NULL);
+    while (d != NULL && (name = g_dir_read_name(d)) != NULL)
+        if (g_str_has_prefix(name, prefix))
+            g_ptr_array_add(names, g_strdup(name));
+    if (d != NULL)
+        g_dir_close(d);
+    g_ptr_array_sort(names, (GCompareFunc)(void *)g_strcmp0);
+    for (i = 0; i < names->len && !s->damaged; i++) {
+        char *path = g_build_filename(s->dir, names->pdata[i], NULL);
+        if (read_file(s, path, &exists) != 0)
+            s->damaged = 1;
+        s->journals = g_renew(char *, s->journals, s->n_journals + 1);
+        s->journals[s->n_journals++] = path;
+    }
+    g_ptr_array_free(names, TRUE);
+    g_free(prefix);
+    g_free(base);
+}
+
+cli_state *cli_state_load(const char *dir, const char *tag)
+{
+    cli_state *s = g_new0(cli_state, 1);
+    char *name = g_strconcat(STATE_NAME, tag, NULL);
+    int exists;
+
+    s->dir = g_strdup(dir);
+    s->path = g_build_filename(dir, name, NULL);
+    g_free(name);
+    if (read_file(s, s->path, &exists) != 0)
+        s->damaged = 1;
+    if (!s->damaged)
+        read_journals(s);
+    if (s->damaged)
+        forget_all(s);
     return s;
 }
 
@@ -205,6 +275,7 @@ void cli_state_record(cli_state *s, const char *name, const char *key,
     g_free(e->command);
     e->command = g_strdup(command);
     g_strlcpy(e->set, set, CLI_HEX);
+    e->dirty = 1;
     for (i = 0; i < s->n_inputs; i++)
         if (strcmp(s->inputs[i].set, set) == 0)
             return;                    /* the set is known */
@@ -217,17 +288,6 @@ void cli_state_record(cli_state *s, const char *name, const char *key,
     }
 }
 
-/* An input set is kept while an entry names it. */
-static int set_used(const cli_state *s, const char *set)
-{
-    size_t i;
-
-    for (i = 0; i < s->n_entries; i++)
-        if (strcmp(s->entries[i].set, set) == 0)
-            return 1;
-    return 0;
-}
-
 static void put(GString *g, const char *field)
 {
     gchar *e = g_strescape(field, NULL);
@@ -237,15 +297,19 @@ static void put(GString *g, const char *field)
     g_free(e);
 }
 
-sb_status cli_state_save(const cli_state *s, sb_error *err)
+/* Writes the entries (only the dirty ones for a journal) to path. */
+static sb_status write_store(const cli_state *s, const char *path,
+                             int only_dirty, sb_error *err)
 {
     GString *g = g_string_new(MAGIC "\n");
-    size_t i;
+    size_t i, k;
     sb_status rc;
 
     for (i = 0; i < s->n_entries; i++) {
         const cli_entry *e = &s->entries[i];
         char bytes[32];
+        if (only_dirty && !e->dirty)
+            continue;
         g_string_append_c(g, 'F');
         put(g, e->name);
         put(g, e->key);
@@ -259,7 +323,11 @@ sb_status cli_state_save(const cli_state *s, sb_error *err)
     for (i = 0; i < s->n_inputs; i++) {
         const cli_set_input *in = &s->inputs[i];
         char bytes[32];
-        if (!set_used(s, in->set))
+        int used = 0;
+        for (k = 0; k < s->n_entries && !used; k++)
+            used = strcmp(s->entries[k].set, in->set) == 0 &&
+                   (!only_dirty || s->entries[k].dirty);
+        if (!used)
             continue;
         g_string_append_c(g, 'I');
         put(g, in->set);
@@ -269,7 +337,31 @@ sb_status cli_state_save(const cli_state *s, sb_error *err)
         put(g, bytes);
         g_string_append_c(g, '\n');
     }
-    rc = sb_out_write(s->path, g->str, g->len, err);
+    rc = sb_out_write(path, g->str, g->len, err);
     g_string_free(g, TRUE);
+    return rc;
+}
+
+sb_status cli_state_save(cli_state *s, sb_error *err)
+{
+    sb_status rc = write_store(s, s->path, 0, err);
+    size_t i;
+
+    if (rc != SB_OK)
+        return rc;
+    for (i = 0; i < s->n_journals; i++) {   /* merged: no longer needed */
+        unlink(s->journals[i]);
+        g_free(s->journals[i]);
+    }
+    s->n_journals = 0;
+    return SB_OK;
+}
+
+sb_status cli_state_save_journal(const cli_state *s, int k, sb_error *err)
+{
+    char *path = g_strdup_printf("%s.job%d", s->path, k);
+    sb_status rc = write_store(s, path, 1, err);
+
+    g_free(path);
     return rc;
 }

@@ -30,6 +30,7 @@ typedef struct {
     size_t bytes;
     char *command;
     char set[CLI_HEX];     /* its inputs: a set id in `inputs` */
+    int dirty;             /* recorded by this process */
 } cli_entry;
 
 typedef struct {
@@ -44,10 +45,14 @@ typedef struct {
     cli_set_input *inputs;
     size_t n_inputs;
     int damaged;           /* the file was there but unreadable */
+    char **journals;       /* workers' journals merged in (to remove) */
+    size_t n_journals;
 } cli_state;
 
-/* Reads dir's store (empty when there is none, or it is damaged). */
-cli_state *cli_state_load(const char *dir);
+/* Reads dir's store, and the journals --jobs workers left beside it
+   (empty when there is none, or it is damaged). tag: "" or a shard's
+   "-K-of-N", which has a store of its own. */
+cli_state *cli_state_load(const char *dir, const char *tag);
 void cli_state_free(cli_state *s);
 
 /* 1 when `name` was made from `key` and is there as written; else 0 and
@@ -61,8 +66,12 @@ void cli_state_record(cli_state *s, const char *name, const char *key,
                       const char *sha256, size_t bytes, const char *command,
                       const cli_input *inputs, size_t n_inputs);
 
-/* Writes the store atomically. SB_ECANTCREAT on failure. */
-sb_status cli_state_save(const cli_state *s, sb_error *err);
+/* Writes the store atomically and removes the journals merged into it.
+   SB_ECANTCREAT on failure. */
+sb_status cli_state_save(cli_state *s, sb_error *err);
+/* A --jobs worker's own journal (the store's name + ".job<k>"): only
+   what this process recorded, merged by the next load. */
+sb_status cli_state_save_journal(const cli_state *s, int k, sb_error *err);
 
 /* The absolute or directory-relative path of an entry. */
 char *cli_state_file(const cli_state *s, const char *name);

@@ -51,7 +51,8 @@ char *plot_safe_name(const char *id)
     for (p = id; *p; p++) {
         unsigned char ch = (unsigned char)*p;
         if (ch < 0x20 || ch == 0x7f || ch == '/' || ch == '\\' ||
-            (ch == '.' && (p == id || p[1] == '.')))
+            (ch == '.' && (p == id || p[1] == '.' ||
+                           (p > id && p[-1] == '.'))))
             g_string_append_c(g, '_');
         else
             g_string_append_c(g, *p);

@@ -44,8 +44,9 @@ int plot_formats_parse(const char *s, unsigned *out);
 /* Parses a chart type (plot_type_name). Returns -1 if unknown. */
 int plot_type_parse(const char *s, int *out);
 
-/* A file name from an indicator id: '/', '\', control characters and
-   ".." become '_', a leading '.' too; everything else (Chinese) kept. */
+/* A file name from an indicator id or a region name: '/', '\', control
+   characters and both dots of ".." become '_', a leading '.' too;
+   everything else (Chinese, spaces) is kept. */
 char *plot_safe_name(const char *id);
 
 /* Writes the charts of the selected indicators (NULL: all) into o->dir:
