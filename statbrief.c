@@ -138,7 +138,8 @@ static const char usage_text[] =
     "  charts     one chart per indicator into -o DIR (default charts/)\n"
     "  report     the PDF brief into -o FILE (default brief-YEAR.pdf)\n"
     "\n"
-    "FILE... are CSV files or directories (a directory means its *.csv).\n"
+    "FILE... are CSV files or directories (a directory means its *.csv\n"
+    "and *.tsv).\n"
     "With --spec, the spec names them and FILE... may be omitted.\n"
     "\n"
     "options:\n"
@@ -154,7 +155,8 @@ static const char usage_text[] =
     "  --decimal-comma     read 1.234,5 as 1234.5\n"
     "  --format F          metrics: table, csv or json; charts: any of\n"
     "                      pdf,png,svg (default pdf)\n"
-    "  -o, --output DIR    charts: the directory (default charts/)\n"
+    "  -o, --output PATH   charts: the directory (default charts/);\n"
+    "                      report: the PDF (default brief-YEAR.pdf)\n"
     "  --type T            charts: line, bar, grouped, stacked, slope,\n"
     "                      sparkline or small (default: line; bar for one\n"
     "                      year; small multiples for more than 8 regions)\n"
@@ -447,6 +449,65 @@ static unsigned option_cmds(int id)
 }
 
 /* Returns -1 to go on, else the exit status. */
+/* 1 when an option line of the usage text names an option cmd takes
+   ("  --from Y, --to Y ..."): the long names before the description. */
+static int line_for(const char *line, unsigned cmd)
+{
+    const char *p = line;
+    size_t i;
+
+    while (*p == ' ')
+        p++;
+    while (*p == '-') {
+        const char *name = p[1] == '-' ? p + 2 : NULL;
+        size_t len = strcspn(p, " ,\n");
+        if (name == NULL && len == 2) {              /* "-q": its long form */
+            const char *dash = strstr(p, "--");
+            name = dash ? dash + 2 : NULL;
+            len = dash ? strcspn(dash, " ,\n") : 0;
+        }
+        for (i = 0; name != NULL && i < G_N_ELEMENTS(options); i++)
+            if (strlen(options[i].opt.name) == len - 2 &&
+                strncmp(options[i].opt.name, name, len - 2) == 0 &&
+                (options[i].cmds & cmd))
+                return 1;
+        p += len;
+        p += strspn(p, " ,");
+        if (*p != '-')
+            break;
+        if (p[1] != '-' && p[2] != ' ' && p[2] != ',')
+            break;
+    }
+    return 0;
+}
+
+/* statbrief COMMAND --help: the usage line of the command and the
+   options it takes, as `statbrief --help` words them. */
+static void command_help(unsigned cmd, const char *name)
+{
+    gchar **lines = g_strsplit(usage_text, "\n", -1);
+    size_t i;
+    int in_options = 0, keep = 0;
+
+    printf("usage: statbrief %s [OPTIONS] FILE...\n\noptions:\n", name);
+    for (i = 0; lines[i] != NULL; i++) {
+        const char *l = lines[i];
+        if (strcmp(l, "options:") == 0) {
+            in_options = 1;
+            continue;
+        }
+        if (!in_options)
+            continue;
+        if (l[0] == '\0')
+            break;
+        if (strncmp(l, "  -", 3) == 0)
+            keep = line_for(l, cmd);
+        if (keep)
+            printf("%s\n", l);
+    }
+    g_strfreev(lines);
+}
+
 static int parse_options(cli *c, int argc, char **argv)
 {
     struct option longopts[G_N_ELEMENTS(options) + 1];
@@ -469,7 +530,7 @@ static int parse_options(cli *c, int argc, char **argv)
             return fail(SB_EUSAGE, "option \"%s\" needs a value",
                         argv[optind - 1]);
         if (id == OPT_HELP) {
-            fputs(usage_text, stdout);
+            command_help(c->cmd, argv[0]);
             return 0;
         }
         if (id == OPT_VERSION) {
@@ -1076,6 +1137,8 @@ static sb_status spec_charts(cli *c, sb_dataset *ds, metrics_ctx *mc,
     return rc;
 }
 
+static int charts_batch(cli *c, loaded *l, int given);
+
 static int cmd_charts(cli *c)
 {
     loaded l;
@@ -1100,10 +1163,25 @@ static int cmd_charts(cli *c)
     c->plot.style.lang = c->lang;
     c->plot.quiet = c->quiet;
     c->plot.verbose = c->verbose;
-    if (c->spec_path != NULL && c->output == NULL)
+    if (c->spec_path != NULL && c->output == NULL &&
+        !c->spec->foreach.by_region && !c->spec->foreach.by_year)
         c->plot.dir = spec_chart_dir(c);
-    spec_last(c, c->to ? c->to : latest_year(l.ds), &c->plot.from);
     c->isel_spec = l.isel;
+    if (c->spec != NULL &&
+        (c->spec->foreach.by_region || c->spec->foreach.by_year)) {
+        status = charts_batch(c, &l, given);
+        sb_diag_clear(&notes);
+        loaded_clear(&l);
+        plot_library_shutdown();
+        return status;
+    }
+    if (c->shard_n > 0) {
+        sb_diag_clear(&notes);
+        loaded_clear(&l);
+        return fail(SB_EUSAGE, "--shard needs a spec with foreach (a batch "
+                    "to cut)");
+    }
+    spec_last(c, c->to ? c->to : latest_year(l.ds), &c->plot.from);
     rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
     if (rc == SB_OK) {
         in = run_inputs(c, &l, &n_in);
@@ -1394,6 +1472,91 @@ static int cmd_report(cli *c)
     sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
     loaded_clear(&l);
+    return status;
+}
+
+/* The charts of one item: the spec's charts with the item's focus, year
+   and directory. */
+static int chart_item(void *ctx, size_t i, char *msg, size_t size)
+{
+    batch *b = ctx;
+    const cli_item *it = &b->items->items[i];
+    metrics_opts m = b->c->m;
+    plot_run saved = b->c->plot;
+    metrics_ctx *mc = NULL;
+    sb_error err = {0};
+    sb_diag notes;
+    chart_sink k;
+    plot_sink sink = {chart_want, chart_need, chart_wrote, &k};
+    char *dir = NULL;
+    sb_status rc;
+    int st, year;
+
+    sb_diag_init(&notes);
+    if (it->region != SB_NONE)
+        m.focus = sb_dataset_region_at(b->l->ds, it->region)->name;
+    rc = metrics_ctx_create(b->l->ds, &m, &mc, &err);
+    if (rc == SB_OK) {
+        year = it->year ? it->year : b->c->to;
+        b->c->plot.to = year;
+        spec_last(b->c, year ? year : latest_year(b->l->ds),
+                  &b->c->plot.from);
+        b->c->plot.dir = dir = cli_items_fill(b->tmpl, it, year,
+                                              b->c->lang == FMT_ZH ? "zh"
+                                                                   : "en");
+        k = (chart_sink){b->c, b->l->ds, mc, b->run, b->given, ""};
+        b->c->plot.sink = &sink;
+        rc = spec_charts(b->c, b->l->ds, mc, &notes, &err);
+    }
+    st = item_status(b->c, rc, &err, &notes, msg, size);
+    b->c->plot = saved;
+    g_free(dir);
+    sb_diag_clear(&notes);
+    metrics_ctx_destroy(mc);
+    return st;
+}
+
+/* charts --spec with foreach: each item's charts in chart_dir, which
+   gets /{region} and /{year} when it does not name them. */
+static int charts_batch(cli *c, loaded *l, int given)
+{
+    const spec_foreach *f = &c->spec->foreach;
+    batch b = {c, l, NULL, NULL, NULL, 0, NULL, given};
+    cli_items items = {NULL, 0};
+    sb_error err = {0};
+    GString *t = g_string_new(c->output ? c->output
+                              : c->spec->chart_dir.text
+                                  ? c->spec->chart_dir.text : "charts");
+    char *tmpl, *dir, tag[64];
+    sb_status rc;
+    int status;
+
+    if (f->by_region && !strstr(t->str, "{region}"))
+        g_string_append(t, "/{region}");
+    if (f->by_year && !strstr(t->str, "{year}"))
+        g_string_append(t, "/{year}");
+    tmpl = c->output ? g_strdup(t->str) : spec_relative(c, t->str);
+    g_string_free(t, TRUE);
+    b.tmpl = tmpl;
+    dir = batch_dir(tmpl);
+    rc = cli_items_expand(c->spec, l->ds, &items, &err);
+    if (rc == SB_OK) {
+        cli_run_opts o = {"charts", c->wait_s, c->force, NULL, 0,
+                          c->lang == FMT_ZH ? "zh" : "en",
+                          c->plot.style.epoch, given,
+                          shard_tag(c, tag, sizeof tag)};
+        b.in = run_inputs(c, l, &b.n_in);
+        o.inputs = b.in;
+        o.n_inputs = b.n_in;
+        rc = cli_run_begin(dir, &o, &b.run, &err);
+    }
+    status = rc != SB_OK ? (print_diag(&err, "error"), exit_of(rc))
+                         : run_batch(c, &b, &items, chart_item);
+    status = end_run(b.run, status);
+    free_inputs((cli_input *)b.in, b.n_in);
+    cli_items_clear(&items);
+    g_free(tmpl);
+    g_free(dir);
     return status;
 }
 
