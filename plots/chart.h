@@ -101,6 +101,11 @@ void plot_chart_destroy(plot_chart *c);
    "provisional" for p; a generic phrase for letters it does not know. */
 const char *plot_flag_meaning(char f, fmt_lang lang);
 
+/* s as it can be drawn: control characters (a region name read from a
+   file may hold one) become U+FFFD, the replacement character, instead
+   of failing the glyph check. NULL when s needs no change. */
+char *plot_printable(const char *s);
+
 /* The bytes of a file, and a layout decision worth telling (-v). */
 typedef struct {
     unsigned char *data;

@@ -51,6 +51,29 @@ static void find_missing(canvas *k, const char *s)
     }
 }
 
+char *plot_printable(const char *s)
+{
+    GString *g;
+    const char *p;
+
+    for (p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0))
+            break;
+    }
+    if (*p == '\0')
+        return NULL;
+    g = g_string_new(NULL);
+    for (p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0))
+            g_string_append(g, "\xef\xbf\xbd");          /* U+FFFD */
+        else
+            g_string_append_len(g, p, g_utf8_next_char(p) - p);
+    }
+    return g_string_free(g, FALSE);
+}
+
 /* A layout of s at `size` points; width > 0 wraps (lines > 0 also caps
    the lines, ellipsizing the last). */
 PangoLayout *canvas_text(canvas *k, const char *s, double size, int bold,
@@ -58,12 +81,15 @@ PangoLayout *canvas_text(canvas *k, const char *s, double size, int bold,
 {
     PangoLayout *l = pango_layout_new(k->pc);
     PangoFontDescription *fd = pango_font_description_copy(k->font);
+    char *shown;
 
     pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
     if (bold)
         pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
     pango_layout_set_font_description(l, fd);
     pango_font_description_free(fd);
+    if ((shown = plot_printable(s)) != NULL)
+        s = shown;
     pango_layout_set_text(l, s, -1);
     if (width > 0) {
         pango_layout_set_width(l, (int)(width * PANGO_SCALE));
@@ -78,6 +104,7 @@ PangoLayout *canvas_text(canvas *k, const char *s, double size, int bold,
     }
     if (pango_layout_get_unknown_glyphs_count(l) > 0)
         find_missing(k, s);
+    g_free(shown);
     return l;
 }
 

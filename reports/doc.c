@@ -2,6 +2,8 @@
  * reports/doc.c -- blocks to pages: measure, paginate, draw.
  */
 #include "doc.h"
+
+#include "plots/chart.h"
 #include "pdflinks.h"
 
 #include <cairo-pdf.h>
@@ -200,15 +202,17 @@ static PangoLayout *layout_n(report_doc *d, const char *s, double size,
         pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
     pango_layout_set_font_description(l, fd);
     pango_font_description_free(fd);
-    if (strpbrk(s, "\r\n\t") != NULL) {
-        char *flat = g_strdup(s), *p;
+    {
+        /* one line of text: line breaks and tabs are spaces; control
+           characters are drawn as U+FFFD */
+        char *flat = g_strdup(s), *p, *shown;
         for (p = flat; *p; p++)
             if (*p == '\r' || *p == '\n' || *p == '\t')
                 *p = ' ';
-        pango_layout_set_text(l, flat, -1);
+        shown = plot_printable(flat);
+        pango_layout_set_text(l, shown ? shown : flat, -1);
+        g_free(shown);
         g_free(flat);
-    } else {
-        pango_layout_set_text(l, s, -1);
     }
     if (width > 0) {
         pango_layout_set_width(l, (int)(width * PANGO_SCALE));

@@ -18,7 +18,7 @@ keep=tests/golden-out
 
 ok() { pass=$((pass + 1)); }
 ko() { echo "FAIL $suite: $*"; fail=$((fail + 1)); }
-has() { grep -qF "$2" "$1" && ok || ko "$(basename "$1") lacks \"$2\""; }
+has() { grep -qF -- "$2" "$1" && ok || ko "$(basename "$1") lacks \"$2\""; }
 
 golden() {
     if [ ! -f "tests/golden/$1" ]; then
