@@ -4,7 +4,11 @@
 #   make demo     install missing Debian packages, build, run the example
 #   make check    install missing Debian packages, build with ASan+UBSan,
 #                 run every test (last line: "N passed, M failed")
-#   make bench    loading speed against a raw libcsv pass, same run
+#   make bench    loading, charts, briefs and batches against baselines
+#                 measured in the same run
+#   make install  build, then install the binary, the man page and the
+#                 example (PREFIX=/usr/local, DESTDIR= for packagers)
+#   make uninstall  remove exactly what install installed
 #   make clean
 #
 # demo/check/bench run tools/install-deps.sh first, then a sub-make, so
@@ -26,7 +30,7 @@ LIB_SRC := $(wildcard input/*.c metrics/*.c plots/*.c reports/*.c cli/*.c)
 REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o)
 TST_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
 
-.PHONY: all demo check test bench clean deps
+.PHONY: all demo check test bench clean deps install uninstall
 
 all: statbrief
 
@@ -90,6 +94,37 @@ bench:
 	@sh bench/load.sh
 	@sh bench/charts.sh
 	@sh bench/brief.sh
+	@sh bench/batch.sh
+
+# Installation: the binary, the man page (uncompressed) and the example's
+# spec and data (no rendered PDFs or charts).
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  = $(PREFIX)/bin
+MANDIR  = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/statbrief
+EXAMPLE_FILES := brief.yaml brief-zh.yaml data.csv indicators.csv regions.csv
+
+install: statbrief
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" \
+		"$(DESTDIR)$(DATADIR)/examples/chongqing"
+	install -m 755 statbrief "$(DESTDIR)$(BINDIR)/statbrief"
+	install -m 644 docs/statbrief.1 "$(DESTDIR)$(MANDIR)/man1/statbrief.1"
+	install -m 644 $(EXAMPLE_FILES:%=examples/chongqing/%) \
+		"$(DESTDIR)$(DATADIR)/examples/chongqing/"
+
+# Removes exactly those files, then the directories under DATADIR that
+# install created, each only if it is now empty (never rm -r).
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/statbrief" \
+		"$(DESTDIR)$(MANDIR)/man1/statbrief.1"
+	for f in $(EXAMPLE_FILES); do \
+		rm -f "$(DESTDIR)$(DATADIR)/examples/chongqing/$$f"; \
+	done
+	for d in "$(DESTDIR)$(DATADIR)/examples/chongqing" \
+		"$(DESTDIR)$(DATADIR)/examples" "$(DESTDIR)$(DATADIR)"; do \
+		[ ! -d "$$d" ] || rmdir "$$d" 2>/dev/null || :; \
+	done
 
 clean:
 	rm -rf build statbrief

@@ -18,12 +18,14 @@ sh tests/charts.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 TOP=$(pwd) sh tests/brief.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 TOP=$(pwd) sh tests/spec.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 sh tests/cron.sh "$build/statbrief" 2>&1 | tee -a "$log"
+sh tests/batch.sh "$build/statbrief" 2>&1 | tee -a "$log"
+sh tests/install.sh "$build/statbrief" 2>&1 | tee -a "$log"
 
 # Sum the suites' "NAME: N passed, M failed" lines. A suite that died
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit cases example charts brief spec cron; do
+for suite in unit cases example charts brief spec cron batch install; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"
