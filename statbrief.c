@@ -143,6 +143,8 @@ static const char usage_text[] =
     "With --spec, the spec names them and FILE... may be omitted.\n"
     "\n"
     "options:\n"
+    "  --dump              check: print the normalized table instead\n"
+    "  --flags             check --dump: a fifth column, the flags\n"
     "  --spec FILE         check, charts, report: the report spec (YAML)\n"
     "  --indicator ID      only this indicator (repeatable)\n"
     "  --region NAME       check, metrics: only this region, by name or\n"

@@ -96,7 +96,8 @@ typedef struct {
 /* foreach: one brief (and its charts) per region and/or per year.
    `foreach: regions` is every region with values; `regions:` may name a
    group or list the regions; `years:` lists years or spans from/to;
-   `foreach: years` alone is every year the region has a value in. */
+   `years: all` (or `foreach: years`) is every year with a value: the
+   item's region's, or any region's when not by region. */
 typedef struct {
     int by_region, by_year;      /* 0 when foreach is absent */
     spec_str group;              /* regions: GROUP; NULL: all or the list */
