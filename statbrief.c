@@ -1140,6 +1140,8 @@ static sb_status spec_charts(cli *c, sb_dataset *ds, metrics_ctx *mc,
 }
 
 static int charts_batch(cli *c, loaded *l, int given);
+static int charts_parallel(cli *c, loaded *l, metrics_ctx *mc, cli_run *run,
+                           int given, int *status);
 
 static int cmd_charts(cli *c)
 {
@@ -1194,12 +1196,16 @@ static int cmd_charts(cli *c)
     c->plot.sink = &sink;
     if (rc == SB_OK && c->spec != NULL)
         rc = spec_charts(c, l.ds, mc, &notes, &err);
+    else if (rc == SB_OK && charts_parallel(c, &l, mc, run, given, &status))
+        rc = SB_OK;                        /* --jobs: drawn by workers */
     else if (rc == SB_OK)
         rc = plot_run_charts(l.ds, mc, l.isel, &c->plot, &notes, &err);
     if (rc == SB_ECANCELED && err.code == SB_OK)
         sb_error_set(&err, rc, NULL, 0, 0, "stopped by a signal; the charts "
                      "finished so far are kept");
-    status = end_run(run, run_status(c, rc, &err, &notes));
+    if (status == 0 || rc != SB_OK)
+        status = run_status(c, rc, &err, &notes);
+    status = end_run(run, status);
     free_inputs(in, n_in);
     sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
@@ -1560,6 +1566,80 @@ static int charts_batch(cli *c, loaded *l, int given)
     g_free(tmpl);
     g_free(dir);
     return status;
+}
+
+/* --jobs on a run without a spec: one item per indicator. */
+typedef struct {
+    cli *c;
+    loaded *l;
+    metrics_ctx *mc;
+    cli_run *run;
+    int given;
+    const sb_id *inds;
+} chart_jobs;
+
+static int indicator_item(void *ctx, size_t i, char *msg, size_t size)
+{
+    chart_jobs *j = ctx;
+    chart_sink k = {j->c, j->l->ds, j->mc, j->run, j->given, ""};
+    plot_sink sink = {chart_want, chart_need, chart_wrote, &k};
+    plot_run r = j->c->plot;
+    sb_error err = {0};
+    sb_diag notes;
+    sb_status rc;
+    int st;
+
+    sb_diag_init(&notes);
+    r.sink = &sink;
+    rc = plot_run_list(j->l->ds, j->mc, &j->inds[i], &r, 1, &notes, &err);
+    st = item_status(j->c, rc, &err, &notes, msg, size);
+    sb_diag_clear(&notes);
+    return st;
+}
+
+/* Draws the selected indicators' charts in --jobs workers, one item per
+   indicator. Returns 0 (and draws nothing) when that cannot give the
+   files one process would: one job, or two indicators whose file names
+   collide (one process numbers them, "-2"). */
+static int charts_parallel(cli *c, loaded *l, metrics_ctx *mc, cli_run *run,
+                           int given, int *status)
+{
+    GArray *inds = g_array_new(FALSE, FALSE, sizeof(sb_id));
+    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal,
+                                              g_free, NULL);
+    cli_items items = {NULL, 0};
+    chart_jobs j = {c, l, mc, run, given, NULL};
+    size_t i;
+    int clash = 0;
+
+    for (i = 0; c->jobs > 1 && i < sb_dataset_n_indicators(l->ds); i++) {
+        sb_id id = (sb_id)i;
+        if (l->isel != NULL && !l->isel[i])
+            continue;
+        clash |= !g_hash_table_add(names, plot_safe_name(
+                      sb_dataset_indicator_at(l->ds, id)->id));
+        g_array_append_val(inds, id);
+    }
+    g_hash_table_destroy(names);
+    if (c->jobs <= 1 || clash || inds->len < 2) {
+        g_array_free(inds, TRUE);
+        return 0;
+    }
+    items.n = inds->len;
+    items.items = g_new0(cli_item, items.n);
+    for (i = 0; i < items.n; i++) {
+        sb_id id = g_array_index(inds, sb_id, i);
+        items.items[i].region = SB_NONE;
+        items.items[i].name = g_strdup("");
+        items.items[i].label =
+            g_strdup(sb_dataset_indicator_at(l->ds, id)->id);
+    }
+    j.inds = (const sb_id *)(void *)inds->data;
+    *status = cli_batch_run(run, &items, c->jobs, isatty(2) && !c->quiet &&
+                            !c->log_json, indicator_item, &j);
+    cli_items_clear(&items);
+    g_array_free(inds, TRUE);
+    return 1;
 }
 
 /* ---- main ------------------------------------------------------------------ */

@@ -131,6 +131,22 @@ n=$(find "$tmp/charts" -name share.png | wc -l)
 [ "$n" = 12 ] && ok || ko "charts of a batch: $n share.png, 12 expected"
 [ -f "$tmp/charts/Region 03/share.txt" ] && ok || ko "no charts/Region 03/share.txt"
 
+# ---- plain charts with --jobs: one item per indicator, the same files -------
+mkdir -p "$tmp/med" && sh bench/medium.sh "$tmp/med"
+if [ -f "$tmp/med/data.csv" ]; then
+    (cd "$tmp/med" && "$bin" charts -q --type line --format pdf,png -o j1 data.csv regions.csv indicators.csv &&
+        "$bin" charts -q --jobs 2 --type line --format pdf,png -o j2 data.csv regions.csv indicators.csv) ||
+        ko "charts --jobs 2 failed"
+    same=1 n=0
+    for f in "$tmp"/med/j1/*.pdf "$tmp"/med/j1/*.png "$tmp"/med/j1/*.txt; do
+        n=$((n + 1))
+        cmp -s "$f" "$tmp/med/j2/$(basename "$f")" || same=0
+    done
+    [ $same = 1 ] && [ $n = 120 ] && ok || ko "charts --jobs 2 differs from --jobs 1 ($n files)"
+else
+    ko "bench/medium.sh made no data"
+fi
+
 # ---- the progress line, on a terminal only --------------------------------------------
 if command -v script >/dev/null 2>&1; then
     rm -rf "$tmp/all"
