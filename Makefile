@@ -6,6 +6,7 @@
 #                 run every test (last line: "N passed, M failed")
 #   make bench    loading, charts, briefs and batches against baselines
 #                 measured in the same run
+#   make fuzz     fuzz every target for FUZZ_SECONDS (default 60) each
 #   make install  build, then install the binary, the man page and the
 #                 example (PREFIX=/usr/local, DESTDIR= for packagers)
 #   make uninstall  remove exactly what install installed
@@ -30,7 +31,7 @@ LIB_SRC := $(wildcard input/*.c metrics/*.c plots/*.c reports/*.c cli/*.c)
 REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o)
 TST_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
 
-.PHONY: all demo check test bench clean deps install uninstall
+.PHONY: all demo check test bench clean deps install uninstall fuzz
 
 all: statbrief
 
@@ -95,6 +96,27 @@ bench:
 	@sh bench/charts.sh
 	@sh bench/brief.sh
 	@sh bench/batch.sh
+
+# Fuzzing (libFuzzer, clang): each target for FUZZ_SECONDS seconds.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := cell load spec
+FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS := $(BASE) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)
+FUZZ_OBJ  := $(LIB_SRC:%.c=build/fuzz/%.o)
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: build/fuzz/fuzz/fuzz_%.o $(FUZZ_OBJ)
+	@echo "  LD      $@"
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+
+fuzz:
+	@sh tools/install-deps.sh --fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+	@sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Installation: the binary, the man page (uncompressed) and the example's
 # spec and data (no rendered PDFs or charts).

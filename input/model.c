@@ -50,6 +50,10 @@ struct sb_dataset {
 
 static void error_vset(sb_error *err, sb_status code, const char *path,
                        long line, long column, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
+
+static void error_vset(sb_error *err, sb_status code, const char *path,
+                       long line, long column, const char *fmt, va_list ap)
 {
     err->code = code;
     snprintf(err->path, sizeof err->path, "%s", path ? path : "");

@@ -6,9 +6,11 @@
 # that has everything runs no apt-get at all.
 set -eu
 
-# --bench: also gnuplot, which `make bench` measures statbrief against
-BENCH=0
+# --bench: also gnuplot, which `make bench` measures statbrief against;
+# --fuzz: also clang (libFuzzer and its sanitizer runtimes)
+BENCH=0 FUZZ=0
 [ "${1:-}" = --bench ] && BENCH=1
+[ "${1:-}" = --fuzz ] && FUZZ=1
 
 PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
 libyaml-dev libpng-dev libqpdf-dev libfontconfig-dev fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
@@ -41,6 +43,10 @@ fi
 # The tests prove that parsing ignores the process locale by running under
 # de_DE.UTF-8 (decimal comma); that locale must exist.
 locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' || need locales
+if [ $FUZZ = 1 ]; then
+    command -v clang >/dev/null 2>&1 || need clang
+    PKGS="$PKGS clang"
+fi
 if [ $BENCH = 1 ]; then
     command -v gnuplot >/dev/null 2>&1 || need gnuplot-nox
     PKGS="$PKGS gnuplot-nox"
