@@ -99,7 +99,7 @@ bench:
 
 # Fuzzing (libFuzzer, clang): each target for FUZZ_SECONDS seconds.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := cell load spec
+FUZZ_TARGETS := cell load spec metrics
 FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS := $(BASE) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)
 FUZZ_OBJ  := $(LIB_SRC:%.c=build/fuzz/%.o)

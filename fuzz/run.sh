@@ -26,6 +26,13 @@ for t in "$@"; do
                 n=$((n + 1))
                 { printf '\000'; cat "$f"; } >"$corpus/seed-$n"
             done ;;
+        metrics) # a few series: options byte, then 12-byte values
+            awk -v d="$corpus" 'BEGIN { for (s = 1; s <= 8; s++) {
+                f = sprintf("%s/seed-%d", d, s); printf "%c", s > f
+                for (k = 0; k < 6 * s; k++)
+                    printf "%c%c%c%c%c%c%c%c%c%c%c%c", k % 3, k % 5, k % 30, 0,
+                        0, 0, 0, 0, 0, 0, 36 + k % 8, 64 > f
+                close(f) } }' ;;
         spec)
             n=0
             for f in tests/spec/*.yaml examples/chongqing/*.yaml tests/cases/*/*.yaml; do

@@ -526,11 +526,28 @@ static const ranking *peers_ranking(metrics_ctx *c, peers *p, int year)
     return &p->rk[p->n_rk++];
 }
 
+/* A figure that overflows (1e300 grown from 1e-300) is undefined, not
+   infinite: no "inf" may reach a chart, a table, a sentence or a CSV. */
+static void finite_figures(metrics_row *r)
+{
+    double *f[] = {&r->first_value, &r->last_value, &r->change,
+                   &r->pct_change, &r->pp_change, &r->cagr, &r->yoy,
+                   &r->multiple, &r->slope, &r->intercept, &r->r2,
+                   &r->trend_growth, &r->forecast, &r->forecast_lo,
+                   &r->forecast_hi, &r->share, &r->gap, &r->growth_gap};
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(f); i++)
+        if (isinf(*f[i]))
+            *f[i] = NAN;
+}
+
 static void cross_figures(metrics_ctx *c, metrics_row *r, peers *p)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
     int a = r->first_year, b = r->last_year;
 
+    finite_figures(r);                  /* before they feed the others */
     if (isnan(r->last_value))
         return;
     if (metrics_in_set(c, r->region))
@@ -549,6 +566,7 @@ static void cross_figures(metrics_ctx *c, metrics_row *r, peers *p)
         if (!isnan(own) && !isnan(vba) && !isnan(vbb) && a < b)
             r->growth_gap = own - growth(ind->kind, vba, vbb);
     }
+    finite_figures(r);
 }
 
 /* ---- per indicator --------------------------------------------------------- */
