@@ -6,6 +6,8 @@
 #                 run every test (last line: "N passed, M failed")
 #   make bench    loading, charts, briefs and batches against baselines
 #                 measured in the same run
+#   make memcheck the test suite under valgrind (MEMCHECK_SUITES="unit cases"
+#                 for a part)
 #   make fuzz     fuzz every target for FUZZ_SECONDS (default 60) each
 #   make install  build, then install the binary, the man page and the
 #                 example (PREFIX=/usr/local, DESTDIR= for packagers)
@@ -31,7 +33,7 @@ LIB_SRC := $(wildcard input/*.c metrics/*.c plots/*.c reports/*.c cli/*.c)
 REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o)
 TST_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
 
-.PHONY: all demo check test bench clean deps install uninstall fuzz
+.PHONY: all demo check test bench clean deps install uninstall fuzz memcheck
 
 all: statbrief
 
@@ -96,6 +98,29 @@ bench:
 	@sh bench/charts.sh
 	@sh bench/brief.sh
 	@sh bench/batch.sh
+
+# memcheck: the suite under valgrind, on a build without sanitizers.
+DBG_CFLAGS := $(BASE) -O1 -g -Werror
+DBG_OBJ := $(LIB_SRC:%.c=build/dbg/%.o)
+
+build/dbg/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) $(DBG_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+build/dbg/statbrief: build/dbg/statbrief.o $(DBG_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(DBG_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/dbg/unit: build/dbg/tests/unit.o build/dbg/tests/unit_metrics.o \
+		build/dbg/tests/unit_plots.o build/dbg/tests/unit_reports.o \
+		build/dbg/tests/unit_spec.o $(DBG_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(DBG_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+memcheck: deps
+	@$(MAKE) --no-print-directory build/dbg/statbrief build/dbg/unit
+	@sh tests/memcheck.sh $(MEMCHECK_SUITES)
 
 # Fuzzing (libFuzzer, clang): each target for FUZZ_SECONDS seconds.
 FUZZ_SECONDS ?= 60

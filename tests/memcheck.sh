@@ -1,0 +1,49 @@
+#!/bin/sh
+# tests/memcheck.sh [SUITE...] -- the test suite (or the named suites of
+# tests/run.sh) under valgrind's memcheck, on build/dbg (no sanitizers).
+# Each binary the suites run is a wrapper that runs valgrind with
+# --error-exitcode=99: a memory error or a definite leak changes an exit
+# status, so the suite's own checks fail on it. tests/valgrind.supp holds
+# the suppressions for library internals, each with its reason.
+set -u
+top=$(pwd)
+# GSL accumulates sums of squares in long double, which valgrind computes
+# in 64 bits: r2 printed at full precision differs in its last digit under
+# valgrind, and only there. That case is left out here (not a memory
+# matter; the normal suite checks it).
+export SKIP_CASES="metrics-example-csv"
+vg=$top/build/vg
+mkdir -p "$vg"
+for b in statbrief unit; do
+    cat >"$vg/$b" <<WRAP
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full \\
+    --errors-for-leak-kinds=definite --show-leak-kinds=definite \\
+    --suppressions=$top/tests/valgrind.supp --num-callers=30 \\
+    --log-file=$vg/$b.%p.log $top/build/dbg/$b "\$@"
+WRAP
+    chmod +x "$vg/$b"
+done
+rm -f "$vg"/*.log
+if [ $# -eq 0 ]; then
+    sh tests/run.sh "$vg"
+    st=$?
+else
+    st=0
+    for s in "$@"; do
+        case $s in
+        unit) "$vg/unit" tests || st=1 ;;
+        cases) sh tests/run-cases.sh "$vg/statbrief" "$vg/unit" | tail -n 25 || st=1 ;;
+        *) sh "tests/$s.sh" "$vg/statbrief" "$vg/unit" | tail -n 5 || st=1 ;;
+        esac
+    done
+fi
+# a report in any log is a failure, even where the suite did not look
+bad=$(grep -l "ERROR SUMMARY: [1-9]\|definitely lost\|Invalid \|uninitialised" "$vg"/*.log 2>/dev/null | head -n 5)
+if [ -n "$bad" ]; then
+    echo "memcheck: valgrind reported errors:"
+    for f in $bad; do head -n 40 "$f"; done
+    st=1
+fi
+echo "memcheck: $(ls "$vg"/*.log 2>/dev/null | wc -l) processes checked"
+exit $st
