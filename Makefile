@@ -124,7 +124,7 @@ memcheck: deps
 
 # Fuzzing (libFuzzer, clang): each target for FUZZ_SECONDS seconds.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := cell load spec metrics
+FUZZ_TARGETS := cell load spec metrics placeholder
 FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS := $(BASE) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)
 FUZZ_OBJ  := $(LIB_SRC:%.c=build/fuzz/%.o)

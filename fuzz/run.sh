@@ -10,6 +10,7 @@ top=$(pwd)
 status=0
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export SB_FUZZ_TOP="$top"
 mkdir -p build/fuzz/found
 for t in "$@"; do
     corpus=build/fuzz/corpus/$t
@@ -33,6 +34,17 @@ for t in "$@"; do
                     printf "%c%c%c%c%c%c%c%c%c%c%c%c", k % 3, k % 5, k % 30, 0,
                         0, 0, 0, 0, 0, 0, 36 + k % 8, 64 > f
                 close(f) } }' ;;
+        placeholder) # the spec texts' placeholders, and a few by hand
+            n=0
+            for p in '{rd_expenditure Chongqing pct_change 2017-2021}' \
+                '{rd_intensity focus rank}' '{finding rd_expenditure}' \
+                '{sentences high_tech_enterprises Sichuan}' '{year} {from} {{ }}' \
+                '{gdp "Chongqing" value 2022}' '{rd_intensity benchmark gap}'; do
+                n=$((n + 1))
+                printf '%s' "$p" >"$corpus/seed-$n"
+            done
+            grep -h "{" examples/chongqing/*.yaml | while read -r l; do
+                n=$((n + 1)); printf '%s' "$l" >"$corpus/line-$n"; done ;;
         spec)
             n=0
             for f in tests/spec/*.yaml examples/chongqing/*.yaml tests/cases/*/*.yaml; do
