@@ -71,6 +71,37 @@ static int round_decimal(double v, int decimals, char *ip, char *fp)
     return nonzero || up;
 }
 
+/* "1.5 × 10³⁰⁸": three significant digits at most and the power of ten
+   in superscript, for numbers no reader takes in as digits. */
+static char *scientific(char *buf, size_t size, double v, int sign)
+{
+    static const char *const sup[] = {
+        "\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3", "\xe2\x81\xb4",
+        "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8",
+        "\xe2\x81\xb9"};
+    char e[G_ASCII_DTOSTR_BUF_SIZE], *x, *m;
+    GString *s = g_string_new(v < 0 ? MINUS : sign ? "+" : "");
+    size_t n;
+
+    g_ascii_formatd(e, sizeof e, "%.2e", fabs(v));   /* "1.50e+308" */
+    x = strchr(e, 'e');
+    *x++ = '\0';
+    for (n = strlen(e); n > 1 && e[n - 1] == '0'; n--)
+        e[n - 1] = '\0';                            /* 1.50 -> 1.5 */
+    if (e[n - 1] == '.')
+        e[n - 1] = '\0';
+    g_string_append_printf(s, "%s \xc3\x97 10", e);  /* × */
+    if (*x == '-')
+        g_string_append(s, "\xe2\x81\xbb");           /* superscript minus */
+    for (m = x + (*x == '-' || *x == '+'); *m == '0' && m[1]; m++)
+        ;
+    for (; *m; m++)
+        g_string_append(s, sup[*m - '0']);
+    g_strlcpy(buf, s->str, size);
+    g_string_free(s, TRUE);
+    return buf;
+}
+
 char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
                  fmt_lang lang)
 {
@@ -82,7 +113,13 @@ char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
     if (undefined(buf, size, v))
         return buf;
     decimals = CLAMP(decimals, 0, 20);
+    /* 1e15 and up is a row of digits no one reads; a value that is not
+       zero must not print as 0 */
+    if (fabs(v) >= 1e15)
+        return scientific(buf, size, v, sign);
     nonzero = round_decimal(v, decimals, ip, fp);
+    if (!nonzero && v != 0 && fabs(v) < 1e-6)
+        return scientific(buf, size, v, sign);
     s = g_string_new(NULL);
     if (nonzero && v < 0)
         g_string_append(s, MINUS);
