@@ -937,6 +937,8 @@ static int cmd_metrics(cli *c)
         w = metrics_writer_create(stdout, c->format, l.ds, mc, c->lang);
         rc = metrics_each(mc, l.isel, l.rsel, metrics_writer_rows, w, &err);
         metrics_writer_finish(w);
+        if (rc == SB_ECANTCREAT && err.msg[0] == '\0')
+            sb_error_set(&err, rc, NULL, 0, 0, "cannot write the output");
     }
     if (rc != SB_OK) {
         status = rc == SB_EUSAGE ? fail(rc, "%s", err.msg)

@@ -170,6 +170,31 @@ grep -q "error: cannot" "$tmp/ro.err" && ok || ko "read-only: $(cat "$tmp/ro.err
 cmp -s "$r/out/b.pdf" "$tmp/ro.old" && ok || ko "the old brief changed in a read-only directory"
 chmod u+w "$r/out"
 
+# ---- failure paths: a full stdout, a symlinked output, unreadable input ----
+for cmd in "check --dump" "metrics --format csv" "metrics"; do
+    "$bin" $cmd "$ex" >/dev/full 2>"$tmp/full.err"
+    st=$?
+    [ $st = 73 ] && grep -q "error: cannot write the output" "$tmp/full.err" && ok ||
+        ko "$cmd > /dev/full: exit $st, $(cat "$tmp/full.err")"
+done
+fresh link
+echo precious >"$tmp/outside.pdf"
+mkdir -p "$tmp/link/out"
+ln -s ../../outside.pdf "$tmp/link/out/b.pdf"
+(cd "$tmp/link" && "$bin" report -q -o out/b.pdf data.csv indicators.csv regions.csv) ||
+    ko "report onto a symlink failed"
+[ "$(cat "$tmp/outside.pdf")" = precious ] && ok || ko "a symlinked output was followed and overwritten"
+[ -f "$tmp/link/out/b.pdf" ] && [ ! -L "$tmp/link/out/b.pdf" ] && ok ||
+    ko "the symlink was not replaced by the brief"
+fresh unread
+chmod 000 "$tmp/unread/data.csv"
+(cd "$tmp/unread" && as_user "$tmp/bin/statbrief" check data.csv 2>"$tmp/ur.err")
+st=$?
+[ $st = 66 ] && ok || ko "an unreadable input exited $st, not 66"
+grep -q "data.csv: error: cannot open: Permission denied" "$tmp/ur.err" && ok ||
+    ko "unreadable input: $(cat "$tmp/ur.err")"
+chmod 644 "$tmp/unread/data.csv"
+
 # ---- signals -------------------------------------------------------------------
 fresh sig
 s=$tmp/sig
