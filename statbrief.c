@@ -1025,12 +1025,23 @@ static void free_inputs(cli_input *in, size_t n)
 }
 
 /* Starts the run on dir (lock, state). */
+/* The shard's own lock, store and manifest: "-K-of-N" ("" unsharded). */
+static const char *shard_tag(const cli *c, char *buf, size_t size)
+{
+    if (c->shard_n == 0)
+        return "";
+    snprintf(buf, size, "-%d-of-%d", c->shard_k, c->shard_n);
+    return buf;
+}
+
 static sb_status begin_run(const cli *c, const char *command, const char *dir,
                            const cli_input *in, size_t n, long long epoch,
                            int given, cli_run **run, sb_error *err)
 {
+    char tag[64];
     cli_run_opts o = {command, c->wait_s, c->force, in, n,
-                      c->lang == FMT_ZH ? "zh" : "en", epoch, given, ""};
+                      c->lang == FMT_ZH ? "zh" : "en", epoch, given,
+                      shard_tag(c, tag, sizeof tag)};
 
     return cli_run_begin(dir, &o, run, err);
 }
@@ -1217,12 +1228,31 @@ static int cmd_charts(cli *c)
     return status;
 }
 
+/* The digests run_inputs computed: the brief prints them. */
+typedef struct {
+    const cli_input *in;
+    size_t n;
+} input_list;
+
+static const char *input_sha(void *ctx, const char *path)
+{
+    const input_list *x = ctx;
+    size_t i;
+
+    for (i = 0; i < x->n; i++)
+        if (strcmp(x->in[i].path, path) == 0)
+            return x->in[i].sha256;
+    return NULL;
+}
+
 /* Builds the brief (of options r, m) unless it is current. */
 static sb_status brief_run(cli *c, loaded *l, metrics_ctx *mc,
                            const metrics_opts *m, const report_opts *r,
                            const cli_input *in, size_t n_in, cli_run *run,
                            report_result *res, sb_error *err)
 {
+    input_list inputs = {in, n_in};
+    report_opts with = *r;
     char key[CLI_HEX], spec_sha[CLI_HEX];
     const char *paths[2] = {r->output, r->metrics_csv};
     gint64 t0 = g_get_monotonic_time();
@@ -1239,7 +1269,9 @@ static sb_status brief_run(cli *c, loaded *l, metrics_ctx *mc,
                             "stopped by a signal; nothing was written");
     if (want == 0)
         return SB_OK;
-    rc = report_brief_write(l->ds, mc, l->isel, r, res, err);
+    with.input_sha = input_sha;
+    with.input_sha_ctx = &inputs;
+    rc = report_brief_write(l->ds, mc, l->isel, &with, res, err);
     if (rc != SB_OK)
         return rc;
     cli_run_wrote(run, res->path, res->pages,
@@ -1350,23 +1382,38 @@ static int brief_item(void *ctx, size_t i, char *msg, size_t size)
     return st;
 }
 
-/* Cuts the batch to this machine's shard and runs it. */
-static int run_batch(cli *c, batch *b, cli_items *items, cli_batch_fn fn)
+/* A batch from its template on: the items (this machine's shard of
+   them), the run on the template's folder, each item rendered, the run
+   ended. */
+static int run_batch(cli *c, batch *b, const char *command, long long epoch,
+                     cli_batch_fn fn)
 {
-    if (c->shard_n > 0)
-        cli_items_shard(items, c->shard_k, c->shard_n);
-    b->items = items;
-    return cli_batch_run(b->run, items, c->jobs, isatty(2) && !c->quiet &&
-                         !c->log_json, fn, b);
-}
+    cli_items items = {NULL, 0};
+    sb_error err = {0};
+    char *dir = batch_dir(b->tmpl);
+    sb_status rc = cli_items_expand(c->spec, b->l->ds, &items, &err);
+    int status;
 
-/* The shard's own lock, store and manifest: "-K-of-N". */
-static const char *shard_tag(const cli *c, char *buf, size_t size)
-{
-    if (c->shard_n == 0)
-        return "";
-    snprintf(buf, size, "-%d-of-%d", c->shard_k, c->shard_n);
-    return buf;
+    if (rc == SB_OK) {
+        b->in = run_inputs(c, b->l, &b->n_in);
+        rc = begin_run(c, command, dir, b->in, b->n_in, epoch, b->given,
+                       &b->run, &err);
+    }
+    if (rc == SB_OK) {
+        if (c->shard_n > 0)
+            cli_items_shard(&items, c->shard_k, c->shard_n);
+        b->items = &items;
+        status = cli_batch_run(b->run, &items, c->jobs, isatty(2) &&
+                               !c->quiet && !c->log_json, fn, b);
+    } else {
+        print_diag(&err, "error");
+        status = exit_of(rc);
+    }
+    status = end_run(b->run, status);
+    free_inputs((cli_input *)b->in, b->n_in);
+    cli_items_clear(&items);
+    g_free(dir);
+    return status;
 }
 
 /* report with a spec's foreach: one brief per item. */
@@ -1374,10 +1421,9 @@ static int report_batch(cli *c, loaded *l)
 {
     const spec_str *t = &c->spec->output;
     spec_str dflt = {"brief-{region}-{year}.pdf", {0, 0}, 0};
-    batch b = {c, l, NULL, NULL, NULL, 0, NULL, 0};
-    cli_items items = {NULL, 0};
+    batch b = {c, l, NULL, NULL, NULL, 0, NULL, c->report.epoch_given};
     sb_error err = {0};
-    char *tmpl = NULL, *dir = NULL, tag[64];
+    char *tmpl;
     sb_status rc;
     int status;
 
@@ -1386,30 +1432,14 @@ static int report_batch(cli *c, loaded *l)
     if (t->text == NULL || c->output != NULL)
         t = &dflt;
     rc = check_template(c, t, "output", &err);
-    if (rc == SB_OK)
-        rc = cli_items_expand(c->spec, l->ds, &items, &err);
     if (rc != SB_OK) {
         print_diag(&err, "error");
         return exit_of(rc);
     }
     b.tmpl = tmpl = c->output ? g_strdup(c->output)
                               : spec_relative(c, t->text);
-    dir = batch_dir(tmpl);
-    b.in = run_inputs(c, l, &b.n_in);
-    {
-        cli_run_opts o = {"report", c->wait_s, c->force, b.in, b.n_in,
-                          c->lang == FMT_ZH ? "zh" : "en", c->report.epoch,
-                          c->report.epoch_given, shard_tag(c, tag,
-                                                           sizeof tag)};
-        rc = cli_run_begin(dir, &o, &b.run, &err);
-    }
-    status = rc != SB_OK ? (print_diag(&err, "error"), exit_of(rc))
-                         : run_batch(c, &b, &items, brief_item);
-    status = end_run(b.run, status);
-    free_inputs((cli_input *)b.in, b.n_in);
-    cli_items_clear(&items);
+    status = run_batch(c, &b, "report", c->report.epoch, brief_item);
     g_free(tmpl);
-    g_free(dir);
     return status;
 }
 
@@ -1533,41 +1563,20 @@ static int charts_batch(cli *c, loaded *l, int given)
 {
     const spec_foreach *f = &c->spec->foreach;
     batch b = {c, l, NULL, NULL, NULL, 0, NULL, given};
-    cli_items items = {NULL, 0};
-    sb_error err = {0};
     GString *t = g_string_new(c->output ? c->output
                               : c->spec->chart_dir.text
                                   ? c->spec->chart_dir.text : "charts");
-    char *tmpl, *dir, tag[64];
-    sb_status rc;
+    char *tmpl;
     int status;
 
     if (f->by_region && !strstr(t->str, "{region}"))
         g_string_append(t, "/{region}");
     if (f->by_year && !strstr(t->str, "{year}"))
         g_string_append(t, "/{year}");
-    tmpl = c->output ? g_strdup(t->str) : spec_relative(c, t->str);
+    b.tmpl = tmpl = c->output ? g_strdup(t->str) : spec_relative(c, t->str);
     g_string_free(t, TRUE);
-    b.tmpl = tmpl;
-    dir = batch_dir(tmpl);
-    rc = cli_items_expand(c->spec, l->ds, &items, &err);
-    if (rc == SB_OK) {
-        cli_run_opts o = {"charts", c->wait_s, c->force, NULL, 0,
-                          c->lang == FMT_ZH ? "zh" : "en",
-                          c->plot.style.epoch, given,
-                          shard_tag(c, tag, sizeof tag)};
-        b.in = run_inputs(c, l, &b.n_in);
-        o.inputs = b.in;
-        o.n_inputs = b.n_in;
-        rc = cli_run_begin(dir, &o, &b.run, &err);
-    }
-    status = rc != SB_OK ? (print_diag(&err, "error"), exit_of(rc))
-                         : run_batch(c, &b, &items, chart_item);
-    status = end_run(b.run, status);
-    free_inputs((cli_input *)b.in, b.n_in);
-    cli_items_clear(&items);
+    status = run_batch(c, &b, "charts", c->plot.style.epoch, chart_item);
     g_free(tmpl);
-    g_free(dir);
     return status;
 }
 

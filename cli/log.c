@@ -90,9 +90,7 @@ cli_log_mode cli_log_get_mode(void)
     return mode;
 }
 
-/* A JSON string: quotes, backslashes and control characters escaped;
-   UTF-8 passes as it is. */
-static void json_str(GString *g, const char *s)
+void cli_json_string(GString *g, const char *s)
 {
     g_string_append_c(g, '"');
     for (; *s; s++) {
@@ -118,14 +116,14 @@ static GString *event(const char *name)
 {
     GString *g = g_string_new("{\"event\":");
 
-    json_str(g, name);
+    cli_json_string(g, name);
     return g;
 }
 
 static void field(GString *g, const char *key, const char *value)
 {
     g_string_append_printf(g, ",\"%s\":", key);
-    json_str(g, value);
+    cli_json_string(g, value);
 }
 
 void cli_log_diag(const sb_error *e, const char *severity)

@@ -10,6 +10,7 @@
 #ifndef CLI_LOG_H
 #define CLI_LOG_H
 
+#include <glib.h>
 #include <stddef.h>
 
 #include "input/model.h"
@@ -36,6 +37,10 @@ void cli_log_raw(const char *line);
 /* On a terminal: a progress line kept below the log, redrawn after each
    line; NULL removes it. */
 void cli_log_progress(const char *text);
+
+/* s as a JSON string, quoted: quotes, backslashes and control characters
+   escaped, UTF-8 as it is (the log and the manifest). */
+void cli_json_string(GString *g, const char *s);
 
 /* The last line: what the run did. */
 void cli_log_summary(const char *command, size_t written, size_t unchanged,

@@ -4,6 +4,7 @@
 #include "manifest.h"
 
 #include "input/outfile.h"
+#include "log.h"
 
 #include <cairo.h>
 #include <csv.h>
@@ -18,48 +19,33 @@
 #include <string.h>
 #include <yaml.h>
 
-static void str(GString *g, const char *s)
-{
-    g_string_append_c(g, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            g_string_append_printf(g, "\\%c", c);
-        else if (c < 0x20)
-            g_string_append_printf(g, "\\u%04x", c);
-        else
-            g_string_append_c(g, (char)c);
-    }
-    g_string_append_c(g, '"');
-}
-
 static void libraries(GString *g)
 {
     char v[64];
 
     g_string_append(g, "  \"libraries\": {\n    \"cairo\": ");
-    str(g, cairo_version_string());
+    cli_json_string(g, cairo_version_string());
     g_string_append(g, ",\n    \"fontconfig\": ");
     snprintf(v, sizeof v, "%d.%d.%d", FcGetVersion() / 10000,
              FcGetVersion() / 100 % 100, FcGetVersion() % 100);
-    str(g, v);
+    cli_json_string(g, v);
     g_string_append(g, ",\n    \"glib\": ");
     snprintf(v, sizeof v, "%u.%u.%u", glib_major_version, glib_minor_version,
              glib_micro_version);
-    str(g, v);
+    cli_json_string(g, v);
     g_string_append(g, ",\n    \"gsl\": ");
-    str(g, gsl_version);
+    cli_json_string(g, gsl_version);
     g_string_append(g, ",\n    \"libcsv\": ");
     snprintf(v, sizeof v, "%d.%d.%d", CSV_MAJOR, CSV_MINOR, CSV_RELEASE);
-    str(g, v);
+    cli_json_string(g, v);
     g_string_append(g, ",\n    \"libpng\": ");
-    str(g, png_get_libpng_ver(NULL));
+    cli_json_string(g, png_get_libpng_ver(NULL));
     g_string_append(g, ",\n    \"libyaml\": ");
-    str(g, yaml_get_version_string());
+    cli_json_string(g, yaml_get_version_string());
     g_string_append(g, ",\n    \"pango\": ");
-    str(g, pango_version_string());
+    cli_json_string(g, pango_version_string());
     g_string_append(g, ",\n    \"qpdf\": ");
-    str(g, qpdf_get_qpdf_version());
+    cli_json_string(g, qpdf_get_qpdf_version());
     g_string_append(g, "\n  },\n");
 }
 
@@ -78,12 +64,12 @@ static void font(GString *g, const char *family, const char *lang, int first)
     FcDefaultSubstitute(p);
     m = FcFontMatch(NULL, p, &res);
     g_string_append_printf(g, "%s    {\"lang\": ", first ? "" : ",\n");
-    str(g, lang);
+    cli_json_string(g, lang);
     g_string_append(g, ", \"family\": ");
-    str(g, m && FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch
+    cli_json_string(g, m && FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch
                ? (const char *)fam : family);
     g_string_append(g, ", \"file\": ");
-    str(g, m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch
+    cli_json_string(g, m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch
                ? (const char *)file : "");
     if (m && FcPatternGetInteger(m, FC_FONTVERSION, 0, &version) ==
                  FcResultMatch)
@@ -129,14 +115,14 @@ static void outputs(GString *g, const cli_state *s)
     g_string_append(g, "  \"outputs\": [");
     for (i = 0; i < s->n_entries; i++) {
         g_string_append(g, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
-        str(g, e[i]->name);
+        cli_json_string(g, e[i]->name);
         g_string_append(g, ", \"sha256\": ");
-        str(g, e[i]->sha256);
+        cli_json_string(g, e[i]->sha256);
         g_string_append_printf(g, ", \"bytes\": %zu, \"command\": ",
                                e[i]->bytes);
-        str(g, e[i]->command);
+        cli_json_string(g, e[i]->command);
         g_string_append(g, ", \"inputs\": ");
-        str(g, e[i]->set);
+        cli_json_string(g, e[i]->set);
         g_string_append(g, "}");
     }
     g_string_append(g, "\n  ],\n");
@@ -160,16 +146,16 @@ static void inputs(GString *g, const cli_state *s)
             continue;
         if (open == NULL || strcmp(open, in->set) != 0) {
             g_string_append(g, open ? "\n    ],\n    " : "\n    ");
-            str(g, in->set);
+            cli_json_string(g, in->set);
             g_string_append(g, ": [");
             open = in->set;
         } else {
             g_string_append_c(g, ',');
         }
         g_string_append(g, "\n      {\"path\": ");
-        str(g, in->in.path);
+        cli_json_string(g, in->in.path);
         g_string_append(g, ", \"sha256\": ");
-        str(g, in->in.sha256);
+        cli_json_string(g, in->in.sha256);
         g_string_append_printf(g, ", \"bytes\": %zu}", in->in.bytes);
     }
     g_string_append(g, open ? "\n    ]\n  }\n" : "}\n");

@@ -13,6 +13,7 @@
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct cli_run {
@@ -27,6 +28,7 @@ struct cli_run {
     size_t n_expected;
     gint64 start;
     int job;                    /* a --jobs worker's number, or -1 */
+    char *tag;                  /* owned copy of o.tag */
 };
 
 /* The name an output has in the store: relative to the directory when
@@ -92,10 +94,11 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
     r->job = -1;
     r->dir = g_strdup(dir);
     r->start = g_get_monotonic_time();
-    if (r->o.tag == NULL)
-        r->o.tag = "";
+    /* the run keeps its own copy: the caller's may be on its stack */
+    r->o.tag = r->tag = g_strdup(o->tag ? o->tag : "");
     rc = cli_lock_take(dir, r->o.tag, o->wait_s, &r->lock, err);
     if (rc != SB_OK) {
+        g_free(r->tag);
         g_free(r->dir);
         g_free(r);
         *out = NULL;
@@ -168,13 +171,11 @@ int cli_run_need(const cli_run *r, const char *path)
 void cli_run_wrote(cli_run *r, const char *path, size_t pages,
                    double seconds)
 {
-    char hex[CLI_HEX];
-    size_t bytes = 0;
+    struct stat st;
 
-    if (cli_sha256_file(path, hex, &bytes) != 0)
-        bytes = 0;
     r->written++;
-    cli_log_wrote(path, pages, bytes, seconds);
+    cli_log_wrote(path, pages, stat(path, &st) == 0 ? (size_t)st.st_size : 0,
+                  seconds);
 }
 
 void cli_run_become_worker(cli_run *r, int k, int fd)
@@ -222,6 +223,7 @@ sb_status cli_run_end(cli_run *r, int status, sb_error *err)
                     status != 0 || rc != SB_OK, secs,
                     status != 0 ? status : sb_status_exit(rc));
     cli_state_free(r->state);
+    g_free(r->tag);
     g_free(r->dir);
     g_free(r);
     return rc;

@@ -26,7 +26,7 @@ typedef struct {
     long long epoch;
     int epoch_given;
     const char *tag;            /* "" or a shard's "-K-of-N": its own lock,
-                                   store and manifest */
+                                   store and manifest (copied) */
 } cli_run_opts;
 
 typedef struct cli_run cli_run;

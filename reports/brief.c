@@ -571,16 +571,12 @@ static void digests(brief *b, GString *g)
 
     for (i = 0; i < sb_dataset_n_files(b->ds); i++) {
         const char *path = sb_dataset_file(b->ds, (uint16_t)i);
-        gchar *data = NULL, *sum = NULL;
-        gsize len = 0;
-        if (g_file_get_contents(path, &data, &len, NULL))
-            sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                              (const guchar *)data, len);
+        const char *sum = b->o->input_sha
+                              ? b->o->input_sha(b->o->input_sha_ctx, path)
+                              : NULL;
         g_string_append_printf(g, L(b, "%s%s: SHA-256 %s", "%s%s：SHA-256 %s"),
                                i ? L(b, "; ", "；") : "", path,
                                sum ? sum : L(b, "(unreadable)", "（无法读取）"));
-        g_free(sum);
-        g_free(data);
     }
 }
 

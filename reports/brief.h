@@ -30,6 +30,10 @@ typedef struct {
     sb_diag *diag;               /* warnings while writing; NULL: none */
     int strict;                  /* --strict: a warning while writing
                                     keeps the brief from being written */
+    /* The SHA-256 (hex) of an input file, which the notes print: the
+       caller has it (it keys the brief on it); NULL when unknown. */
+    const char *(*input_sha)(void *ctx, const char *path);
+    void *input_sha_ctx;
 } report_opts;
 
 typedef struct {
