@@ -58,10 +58,11 @@ static void forget_expected(cli_run *r)
 }
 
 /* Just before a file of the current output is renamed into place, the
-   store records it (with the digest of the staged bytes) and is saved:
-   killed after the rename, the store knows the file; killed before, it
-   expects bytes the old file does not have, and the next run makes it
-   again. Either way the next run remakes exactly what is missing. */
+   store records it (with the digest of the staged bytes) in the
+   process's journal: killed after the rename, the store knows the file;
+   killed before, it expects bytes the old file does not have, and the
+   next run makes it again. Either way the next run remakes exactly what
+   is missing. */
 static void before_rename(void *ctx, const char *path, const char *tmp)
 {
     cli_run *r = ctx;
@@ -76,11 +77,10 @@ static void before_rename(void *ctx, const char *path, const char *tmp)
     name = name_of(r, path);
     cli_state_record(r->state, name, r->key, hex, bytes, r->o.command,
                      r->o.inputs, r->o.n_inputs);
+    /* a journal that cannot be written loses only this record: the
+       rename after it fails the same way, or the next run remakes it */
+    cli_state_append(r->state, name, r->job, &ignored);
     g_free(name);
-    if (r->job >= 0)
-        cli_state_save_journal(r->state, r->job, &ignored);
-    else
-        cli_state_save(r->state, &ignored);
 }
 
 sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
@@ -111,6 +111,12 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
         cli_log_decision("removed", dir, why);
     }
     r->state = cli_state_load(dir, r->o.tag);
+    /* journals a killed run left go into the store now: after this, the
+       journals beside it are only this run's, whatever their order */
+    if (r->state->n_journals > 0) {
+        sb_error ignored = {0};
+        cli_state_save(r->state, &ignored);
+    }
     sb_out_set_hook(before_rename, r);
     if (r->state->damaged)
         cli_log_decision("rebuild", dir, "the state store is damaged: "
@@ -181,6 +187,7 @@ void cli_run_wrote(cli_run *r, const char *path, size_t pages,
 void cli_run_become_worker(cli_run *r, int k, int fd)
 {
     r->job = k;
+    cli_state_forget_journal(r->state);
     cli_log_forward(fd);
 }
 

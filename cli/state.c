@@ -4,14 +4,20 @@
  *   statbrief-state 1
  *   F NAME KEY SHA256 BYTES COMMAND SET       an output file
  *   I SET PATH SHA256 BYTES                    an input of a set
+ *
+ * A journal has the same lines; a record is its set's I lines (the first
+ * time the journal names the set) and then its F line, in one write().
  */
 #include "state.h"
 
 #include "input/outfile.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define STATE_NAME ".statbrief-state"
@@ -29,6 +35,12 @@ void cli_state_free(cli_state *s)
 
     if (s == NULL)
         return;
+    if (s->jfd >= 0)
+        close(s->jfd);
+    g_free(s->jpath);
+    if (s->jsets != NULL)
+        g_hash_table_destroy(s->jsets);
+    g_hash_table_destroy(s->index);
     for (i = 0; i < s->n_journals; i++)
         g_free(s->journals[i]);
     g_free(s->journals);
@@ -54,6 +66,7 @@ static int is_hex(const char *s)
 }
 
 static cli_entry *find(const cli_state *s, const char *name);
+static cli_entry *add_entry(cli_state *s, const char *name);
 
 static int known_input(const cli_state *s, const char *set, const char *path)
 {
@@ -81,14 +94,9 @@ static int parse_line(cli_state *s, char *line)
     if (n == 7 && strcmp(f[0], "F") == 0 && is_hex(f[2]) && is_hex(f[3]) &&
         is_hex(f[6])) {
         cli_entry *e = find(s, f[1]);
-        if (e == NULL) {               /* a journal's entry replaces it */
-            s->entries = g_renew(cli_entry, s->entries, s->n_entries + 1);
-            e = &s->entries[s->n_entries++];
-            e->name = g_strdup(f[1]);
-            e->command = NULL;
-        }
+        if (e == NULL)                 /* else a journal's entry replaces it */
+            e = add_entry(s, f[1]);
         g_free(e->command);
-        e->dirty = 0;
         g_strlcpy(e->key, f[2], CLI_HEX);
         g_strlcpy(e->sha256, f[3], CLI_HEX);
         e->bytes = (size_t)g_ascii_strtoull(f[4], NULL, 10);
@@ -122,12 +130,16 @@ static void forget_all(cli_state *s)
     for (i = 0; i < s->n_inputs; i++)
         g_free(s->inputs[i].in.path);
     s->n_entries = s->n_inputs = 0;
+    g_hash_table_remove_all(s->index);
 }
 
-/* Reads one store file into s; -1 when it is damaged. */
-static int read_file(cli_state *s, const char *path, int *exists)
+/* Reads one store file into s; -1 when it is damaged. A journal's last
+   line without its newline is a record a kill cut short: dropped (its
+   file was never renamed into place). */
+static int read_file(cli_state *s, const char *path, int journal,
+                     int *exists)
 {
-    gchar *text = NULL, **lines;
+    gchar *text = NULL, **lines, *nl;
     gsize len;
     size_t i;
     int bad;
@@ -135,6 +147,20 @@ static int read_file(cli_state *s, const char *path, int *exists)
     *exists = g_file_get_contents(path, &text, &len, NULL);
     if (!*exists)
         return 0;
+    if (journal && len == 0) {         /* killed before its first write */
+        g_free(text);
+        return 0;
+    }
+    if (journal && strlen(text) == len && len > 0 && text[len - 1] != '\n') {
+        nl = strrchr(text, '\n');
+        if (nl == NULL) {              /* cut in its first line: empty */
+            bad = strncmp(text, MAGIC, len) != 0;
+            g_free(text);
+            return bad ? -1 : 0;
+        }
+        nl[1] = '\0';
+        len = (gsize)(nl + 1 - text);
+    }
     lines = g_strsplit(text, "\n", -1);
     bad = lines[0] == NULL || strcmp(lines[0], MAGIC) != 0 ||
           strlen(text) != len;         /* a NUL inside */
@@ -165,7 +191,7 @@ static void read_journals(cli_state *s)
     g_ptr_array_sort(names, (GCompareFunc)(void *)g_strcmp0);
     for (i = 0; i < names->len && !s->damaged; i++) {
         char *path = g_build_filename(s->dir, names->pdata[i], NULL);
-        if (read_file(s, path, &exists) != 0)
+        if (read_file(s, path, 1, &exists) != 0)
             s->damaged = 1;
         s->journals = g_renew(char *, s->journals, s->n_journals + 1);
         s->journals[s->n_journals++] = path;
@@ -183,8 +209,10 @@ cli_state *cli_state_load(const char *dir, const char *tag)
 
     s->dir = g_strdup(dir);
     s->path = g_build_filename(dir, name, NULL);
+    s->index = g_hash_table_new(g_str_hash, g_str_equal);
+    s->jfd = -1;
     g_free(name);
-    if (read_file(s, s->path, &exists) != 0)
+    if (read_file(s, s->path, 0, &exists) != 0)
         s->damaged = 1;
     if (!s->damaged)
         read_journals(s);
@@ -195,12 +223,22 @@ cli_state *cli_state_load(const char *dir, const char *tag)
 
 static cli_entry *find(const cli_state *s, const char *name)
 {
-    size_t i;
+    gpointer i = g_hash_table_lookup(s->index, name);
 
-    for (i = 0; i < s->n_entries; i++)
-        if (strcmp(s->entries[i].name, name) == 0)
-            return &s->entries[i];
-    return NULL;
+    return i != NULL ? &s->entries[GPOINTER_TO_SIZE(i) - 1] : NULL;
+}
+
+/* A new entry for name (the index keys are the entries' own names). */
+static cli_entry *add_entry(cli_state *s, const char *name)
+{
+    cli_entry *e;
+
+    s->entries = g_renew(cli_entry, s->entries, s->n_entries + 1);
+    e = &s->entries[s->n_entries++];
+    memset(e, 0, sizeof *e);
+    e->name = g_strdup(name);
+    g_hash_table_insert(s->index, e->name, GSIZE_TO_POINTER(s->n_entries));
+    return e;
 }
 
 char *cli_state_file(const cli_state *s, const char *name)
@@ -263,19 +301,14 @@ void cli_state_record(cli_state *s, const char *name, const char *key,
     size_t i;
 
     set_id(inputs, n_inputs, set);
-    if (e == NULL) {
-        s->entries = g_renew(cli_entry, s->entries, s->n_entries + 1);
-        e = &s->entries[s->n_entries++];
-        e->name = g_strdup(name);
-        e->command = NULL;
-    }
+    if (e == NULL)
+        e = add_entry(s, name);
     g_strlcpy(e->key, key, CLI_HEX);
     g_strlcpy(e->sha256, sha256, CLI_HEX);
     e->bytes = bytes;
     g_free(e->command);
     e->command = g_strdup(command);
     g_strlcpy(e->set, set, CLI_HEX);
-    e->dirty = 1;
     for (i = 0; i < s->n_inputs; i++)
         if (strcmp(s->inputs[i].set, set) == 0)
             return;                    /* the set is known */
@@ -297,71 +330,131 @@ static void put(GString *g, const char *field)
     g_free(e);
 }
 
-/* Writes the entries (only the dirty ones for a journal) to path. */
-static sb_status write_store(const cli_state *s, const char *path,
-                             int only_dirty, sb_error *err)
+static void put_entry(GString *g, const cli_entry *e)
+{
+    char bytes[32];
+
+    g_string_append_c(g, 'F');
+    put(g, e->name);
+    put(g, e->key);
+    put(g, e->sha256);
+    snprintf(bytes, sizeof bytes, "%zu", e->bytes);
+    put(g, bytes);
+    put(g, e->command);
+    put(g, e->set);
+    g_string_append_c(g, '\n');
+}
+
+static void put_input(GString *g, const cli_set_input *in)
+{
+    char bytes[32];
+
+    g_string_append_c(g, 'I');
+    put(g, in->set);
+    put(g, in->in.path);
+    put(g, in->in.sha256);
+    snprintf(bytes, sizeof bytes, "%zu", in->in.bytes);
+    put(g, bytes);
+    g_string_append_c(g, '\n');
+}
+
+/* Writes every entry, and the inputs of the sets they use, to the store
+   (atomically). */
+static sb_status write_store(const cli_state *s, sb_error *err)
 {
     GString *g = g_string_new(MAGIC "\n");
-    size_t i, k;
+    GHashTable *used = g_hash_table_new(g_str_hash, g_str_equal);
+    size_t i;
     sb_status rc;
 
     for (i = 0; i < s->n_entries; i++) {
-        const cli_entry *e = &s->entries[i];
-        char bytes[32];
-        if (only_dirty && !e->dirty)
-            continue;
-        g_string_append_c(g, 'F');
-        put(g, e->name);
-        put(g, e->key);
-        put(g, e->sha256);
-        snprintf(bytes, sizeof bytes, "%zu", e->bytes);
-        put(g, bytes);
-        put(g, e->command);
-        put(g, e->set);
-        g_string_append_c(g, '\n');
+        put_entry(g, &s->entries[i]);
+        g_hash_table_add(used, (gpointer)s->entries[i].set);
     }
-    for (i = 0; i < s->n_inputs; i++) {
-        const cli_set_input *in = &s->inputs[i];
-        char bytes[32];
-        int used = 0;
-        for (k = 0; k < s->n_entries && !used; k++)
-            used = strcmp(s->entries[k].set, in->set) == 0 &&
-                   (!only_dirty || s->entries[k].dirty);
-        if (!used)
-            continue;
-        g_string_append_c(g, 'I');
-        put(g, in->set);
-        put(g, in->in.path);
-        put(g, in->in.sha256);
-        snprintf(bytes, sizeof bytes, "%zu", in->in.bytes);
-        put(g, bytes);
-        g_string_append_c(g, '\n');
-    }
-    rc = sb_out_write(path, g->str, g->len, err);
+    for (i = 0; i < s->n_inputs; i++)
+        if (g_hash_table_contains(used, s->inputs[i].set))
+            put_input(g, &s->inputs[i]);
+    rc = sb_out_write(s->path, g->str, g->len, err);
+    g_hash_table_destroy(used);
     g_string_free(g, TRUE);
     return rc;
 }
 
+void cli_state_forget_journal(cli_state *s)
+{
+    if (s->jfd >= 0)
+        close(s->jfd);
+    s->jfd = -1;
+    g_free(s->jpath);
+    s->jpath = NULL;
+    if (s->jsets != NULL)
+        g_hash_table_destroy(s->jsets);
+    s->jsets = NULL;
+}
+
 sb_status cli_state_save(cli_state *s, sb_error *err)
 {
-    sb_status rc = write_store(s, s->path, 0, err);
+    sb_status rc = write_store(s, err);
     size_t i;
 
     if (rc != SB_OK)
         return rc;
-    for (i = 0; i < s->n_journals; i++) {   /* merged: no longer needed */
+    /* the store has all they held: a kill from here on loses nothing */
+    for (i = 0; i < s->n_journals; i++) {
         unlink(s->journals[i]);
         g_free(s->journals[i]);
     }
     s->n_journals = 0;
+    if (s->jpath != NULL)
+        unlink(s->jpath);
+    cli_state_forget_journal(s);
     return SB_OK;
 }
 
-sb_status cli_state_save_journal(const cli_state *s, int k, sb_error *err)
+/* Opens (creating with the umask's mode) this process's journal. */
+static sb_status open_journal(cli_state *s, int k, sb_error *err)
 {
-    char *path = g_strdup_printf("%s.job%d", s->path, k);
-    sb_status rc = write_store(s, path, 1, err);
+    struct stat st;
 
-    g_free(path);
+    s->jpath = k >= 0 ? g_strdup_printf("%s.job%d", s->path, k)
+                      : g_strdup_printf("%s.job", s->path);
+    s->jfd = open(s->jpath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+                  0666);
+    if (s->jfd < 0 || fstat(s->jfd, &st) != 0 ||
+        (st.st_size == 0 && sb_out_write_all(s->jfd, MAGIC "\n",
+                                      sizeof MAGIC) != 0)) {
+        sb_status rc = sb_error_set(err, SB_ECANTCREAT, s->jpath, 0, 0,
+                                    "cannot write: %s", g_strerror(errno));
+        cli_state_forget_journal(s);
+        return rc;
+    }
+    s->jsets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    return SB_OK;
+}
+
+sb_status cli_state_append(cli_state *s, const char *name, int k,
+                           sb_error *err)
+{
+    const cli_entry *e = find(s, name);
+    GString *g;
+    size_t i;
+    sb_status rc = SB_OK;
+
+    if (e == NULL)
+        return SB_OK;
+    if (s->jfd < 0 && (rc = open_journal(s, k, err)) != SB_OK)
+        return rc;
+    g = g_string_new(NULL);
+    if (!g_hash_table_contains(s->jsets, e->set)) {
+        for (i = 0; i < s->n_inputs; i++)
+            if (strcmp(s->inputs[i].set, e->set) == 0)
+                put_input(g, &s->inputs[i]);
+        g_hash_table_add(s->jsets, g_strdup(e->set));
+    }
+    put_entry(g, e);                   /* last: a cut record has no F */
+    if (sb_out_write_all(s->jfd, g->str, g->len) != 0)
+        rc = sb_error_set(err, SB_ECANTCREAT, s->jpath, 0, 0,
+                          "cannot write: %s", g_strerror(errno));
+    g_string_free(g, TRUE);
     return rc;
 }

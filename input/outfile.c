@@ -30,8 +30,7 @@ int sb_out_is_temp(const char *name)
     return name[0] == '.' && m != NULL && strlen(m) == strlen(TEMP_MARK) + 6;
 }
 
-/* Writes all of data (write may take less than asked). */
-static int write_all(int fd, const void *data, size_t len)
+int sb_out_write_all(int fd, const void *data, size_t len)
 {
     const char *p = data;
 
@@ -69,7 +68,7 @@ sb_status sb_out_stage(const char *path, const void *data, size_t len,
     mask = umask(0);
     umask(mask);
     ok = fd >= 0 && fchmod(fd, 0666 & ~mask) == 0 &&
-         write_all(fd, data, len) == 0;
+         sb_out_write_all(fd, data, len) == 0;
     e = errno;
     if (fd >= 0 && close(fd) != 0 && ok) {
         ok = 0;

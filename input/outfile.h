@@ -39,6 +39,10 @@ sb_status sb_out_write(const char *path, const void *data, size_t len,
 typedef void (*sb_out_hook)(void *ctx, const char *path, const char *tmp);
 void sb_out_set_hook(sb_out_hook fn, void *ctx);
 
+/* Writes all of data to fd (write may take less than asked); -1 with
+   errno on failure. */
+int sb_out_write_all(int fd, const void *data, size_t len);
+
 /* 1 when a file name (no directory) is one of our temporary names. */
 int sb_out_is_temp(const char *name);
 

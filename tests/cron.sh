@@ -75,6 +75,25 @@ printf 'garbage\n\001\002' >"$d/charts/.statbrief-state"
 (cd "$d" && "$bin" charts -v --spec brief.yaml 2>"$tmp/c.err") && ok || ko "a damaged store failed the run"
 has "$tmp/c.err" "the state store is damaged"
 has "$tmp/c.err" "charts: 5 files written"
+# a killed run's journal: its records count, the one the kill cut short
+# (no newline) does not; the next run folds it into the store
+ls -a "$d/charts" | grep -q 'statbrief-state.job' && ko "a finished run left its journal" || ok
+j=$d/charts/.statbrief-state.job
+sha=$(sha256sum "$d/charts/rd_intensity.png" | cut -d' ' -f1)
+grep "^F	rd_intensity.png	" "$d/charts/.statbrief-state" |
+    sed "s/$sha/$(echo "$sha" | tr 0-9a-f 1-9a-f0)/" >"$j.tmp"
+{ echo 'statbrief-state 1'; cat "$j.tmp"
+  grep "^F	" "$d/charts/.statbrief-state" | grep -v "^F	rd_intensity.png	" | head -n 1 | head -c 60; } >"$j"
+[ "$(grep -c . "$j")" = 3 ] && ok || ko "the journal fixture is not 3 lines"
+rm -f "$j.tmp"
+(cd "$d" && "$bin" charts -v --spec brief.yaml 2>"$tmp/c.err") && ok || ko "a run after a journal failed"
+has "$tmp/c.err" "rebuild ./charts/rd_intensity.png: the file was changed or damaged"
+has "$tmp/c.err" "charts: 1 file written"
+[ ! -f "$j" ] && ok || ko "the journal was not folded into the store"
+# a journal whose first line was cut short is empty, not damage
+printf 'statbri' >"$j"
+(cd "$d" && "$bin" charts -v --spec brief.yaml 2>"$tmp/c.err") && ok || ko "a run after a cut journal failed"
+has "$tmp/c.err" "charts: nothing changed"
 # --force rebuilds what is current
 (cd "$d" && "$bin" report --force --spec brief.yaml 2>"$tmp/r.err") || ko "--force failed"
 has "$tmp/r.err" "report: 1 file written"
@@ -224,9 +243,21 @@ skipped=$(grep -c "^statbrief: skip" "$tmp/s.err")
 # remakes exactly the outputs that are missing or not what the store
 # recorded (a kill between recording and renaming), and removes the
 # temporary files.
+records() { # DIR: the store, then the journals of a killed run, whose
+    # last line is dropped when the kill cut it short (no newline)
+    cat "$1/.statbrief-state" 2>/dev/null
+    for j in "$1"/.statbrief-state.job*; do
+        [ -f "$j" ] || continue
+        if [ "$(tail -c 1 "$j" | od -An -c | tr -d ' ')" = '\n' ]; then
+            cat "$j"
+        else
+            sed '$d' "$j"
+        fi
+    done
+}
 expect_rebuild() { # DIR FILES: the outputs the store does not vouch for
     for f in $2; do
-        rec=$(awk -F'\t' -v n="$f" '$1 == "F" && $2 == n { print $4 }' "$1/.statbrief-state" 2>/dev/null)
+        rec=$(records "$1" | awk -F'\t' -v n="$f" '$1 == "F" && $2 == n { r = $4 } END { print r }')
         got=$(sha256sum "$1/$f" 2>/dev/null | cut -d' ' -f1)
         [ -n "$rec" ] && [ "$rec" = "$got" ] || echo "$1/$f"
     done
@@ -235,7 +266,7 @@ fresh kill
 k=$tmp/kill
 i=0 partial=0
 while [ $i -lt 20 ]; do
-    rm -rf "$k/charts" "$k"/*.pdf "$k/.statbrief-state" "$k/statbrief-manifest.json"
+    rm -rf "$k/charts" "$k"/*.pdf "$k"/.statbrief-state* "$k/statbrief-manifest.json"
     ms=$(awk -v s="$i" 'BEGIN { srand(s + 7); printf "%.3f", rand() * 0.5 }')
     (cd "$k" && exec "$bin" report -q --spec brief.yaml 2>/dev/null) &
     p1=$!
