@@ -119,6 +119,17 @@ void plot_bytes_free(plot_bytes *b);
 sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
                             plot_format f, plot_bytes *out, sb_error *err);
 
+/* plot_chart_render in two steps, so that a PNG's pixels are compressed
+   on another thread while the caller draws c's other formats: start
+   draws (c and s must stay alive until finish); finish gives the bytes
+   or the error, as plot_chart_render would, and frees the pending
+   render. Every start needs its finish. */
+typedef struct plot_pending plot_pending;
+plot_pending *plot_chart_render_start(const plot_chart *c,
+                                      const plot_style *s, plot_format f);
+sb_status plot_chart_render_finish(plot_pending *p, const plot_chart *c,
+                                   plot_bytes *out, sb_error *err);
+
 /* Draws c on an existing Cairo context (a page of a brief): vector, in
    a w x h point box at the current origin. The context's state is kept.
    Fails like plot_chart_render when a character has no font. */

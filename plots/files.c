@@ -155,6 +155,8 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
     plot_chart *c;
     static const plot_format all[] = {PLOT_PDF, PLOT_PNG, PLOT_SVG};
     sb_status rc = SB_OK;
+    plot_pending *png = NULL;
+    plot_style st;
     char *name;
     size_t i;
     int told = 0;
@@ -183,18 +185,26 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         rc = SB_ECANCELED;
         goto done;
     }
+    st = o->style;
+    if (c->type == PLOT_SPARKLINE && !o->size_given) {
+        st.width_mm = 30;                /* word-sized */
+        st.height_mm = 8;
+    }
+    /* the PNG first: its pixels are compressed while the PDF is drawn;
+       the files are still written in the order pdf, png, svg */
+    if ((o->formats & PLOT_PNG) && needed(o, name, "png"))
+        png = plot_chart_render_start(c, &st, PLOT_PNG);
     for (i = 0; i < G_N_ELEMENTS(all) && rc == SB_OK; i++) {
         plot_bytes b = {NULL, 0, NULL};
         gint64 t0 = g_get_monotonic_time();
         char *file;
-        if (!(o->formats & all[i]) || !needed(o, name, ext(all[i])))
+        if (all[i] == PLOT_PNG && png != NULL) {
+            rc = plot_chart_render_finish(png, c, &b, err);
+            png = NULL;
+        } else if (!(o->formats & all[i]) || all[i] == PLOT_PNG ||
+                   !needed(o, name, ext(all[i]))) {
             continue;
-        {
-            plot_style st = o->style;
-            if (c->type == PLOT_SPARKLINE && !o->size_given) {
-                st.width_mm = 30;            /* word-sized */
-                st.height_mm = 8;
-            }
+        } else {
             rc = plot_chart_render(c, &st, all[i], &b, err);
         }
         file = g_strdup_printf("%s.%s", name, ext(all[i]));
@@ -206,6 +216,12 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
             told = 1;
         }
         g_free(file);
+        plot_bytes_free(&b);
+    }
+    if (png != NULL) {                   /* the PDF failed: PNG unused */
+        plot_bytes b = {NULL, 0, NULL};
+        sb_error ignored = {0};
+        plot_chart_render_finish(png, c, &b, &ignored);
         plot_bytes_free(&b);
     }
     if (rc == SB_OK && needed(o, name, "txt")) {

@@ -10,6 +10,7 @@
 #include "chart.h"
 
 #include "canvas.h"
+#include "layouts.h"
 #include "ticks.h"
 
 #include <cairo-pdf.h>
@@ -79,31 +80,13 @@ char *plot_printable(const char *s)
 PangoLayout *canvas_text(canvas *k, const char *s, double size, int bold,
                          double width, int lines)
 {
-    PangoLayout *l = pango_layout_new(k->pc);
-    PangoFontDescription *fd = pango_font_description_copy(k->font);
-    char *shown;
+    char *shown = plot_printable(s);
+    int unknown;
+    PangoLayout *l = layouts_get(k->pc, k->font, shown ? shown : s, size,
+                                 bold, width, lines, &unknown);
 
-    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-    if (bold)
-        pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-    pango_layout_set_font_description(l, fd);
-    pango_font_description_free(fd);
-    if ((shown = plot_printable(s)) != NULL)
-        s = shown;
-    pango_layout_set_text(l, s, -1);
-    if (width > 0) {
-        pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-        if (lines > 0) {
-            /* a one-line label keeps both ends ("The Very…Number 02"),
-               where names differ; longer text loses its end */
-            pango_layout_set_height(l, -lines);
-            pango_layout_set_ellipsize(l, lines == 1 ? PANGO_ELLIPSIZE_MIDDLE
-                                                     : PANGO_ELLIPSIZE_END);
-        }
-    }
-    if (pango_layout_get_unknown_glyphs_count(l) > 0)
-        find_missing(k, s);
+    if (unknown > 0)
+        find_missing(k, shown ? shown : s);
     g_free(shown);
     return l;
 }
@@ -1047,24 +1030,9 @@ static void pdf_metadata(cairo_surface_t *s, const plot_chart *c,
 
 static void setup_text(canvas *k, fmt_lang lang, int raster)
 {
-    cairo_font_options_t *fo = cairo_font_options_create();
-
-    k->pc = pango_cairo_create_context(k->cr);
-    /* Vector output: unhinted metrics, positions as designed. Cairo 1.16
-       puts raster glyphs on whole pixels, so unhinted spacing turns
-       uneven in PNG at small sizes: hint the metrics there. */
-    cairo_font_options_set_hint_metrics(fo, raster ? CAIRO_HINT_METRICS_ON
-                                                   : CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, raster ? CAIRO_HINT_STYLE_SLIGHT
-                                                 : CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-    pango_cairo_context_set_font_options(k->pc, fo);
-    cairo_font_options_destroy(fo);
-    /* zh-cn makes fontconfig pick Simplified Chinese glyph forms */
-    pango_context_set_language(k->pc, pango_language_from_string(
-                                          lang == FMT_ZH ? "zh-cn" : "en"));
+    k->pc = layouts_context(k->cr, lang, raster);
     k->font = pango_font_description_from_string(
-        lang == FMT_ZH ? "Noto Sans CJK SC, Noto Sans" 
+        lang == FMT_ZH ? "Noto Sans CJK SC, Noto Sans"
                        : "Noto Sans, Noto Sans CJK SC");
     k->missing = g_string_new(NULL);
     k->sizes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -1162,7 +1130,6 @@ static void draw_on(cairo_t *cr, const plot_chart *c, plot_boxes *boxes,
     g_free(k.names_note);
     g_hash_table_destroy(k.sizes);
     pango_font_description_free(k.font);
-    g_object_unref(k.pc);
     *missing = k.missing;
     *why = k.why;
 }
@@ -1197,42 +1164,89 @@ sb_status plot_chart_draw(cairo_t *cr, const plot_chart *c, fmt_lang lang,
     return missing_error(c, missing, err);
 }
 
-sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
-                            plot_format f, plot_bytes *out, sb_error *err)
-{
-    double w = s->width_mm * MM_TO_PT, h = s->height_mm * MM_TO_PT;
-    GByteArray *buf = g_byte_array_new();
-    cairo_surface_t *surf = surface_for(c, s, f, buf, w, h);
-    cairo_t *cr = cairo_create(surf);
+/* A render between drawing and its bytes: a PNG's pixels are encoded on
+   a thread of their own while the caller draws the chart's other
+   formats (zlib takes as long as drawing does). */
+struct plot_pending {
+    plot_format f;
+    cairo_surface_t *surf;
+    GByteArray *buf;
     GString *missing;
     char *why;
+    GThread *thread;             /* NULL: encoded (or to encode) here */
     cairo_status_t st;
-    sb_status rc;
+};
 
+static gpointer encode_png(gpointer p)
+{
+    plot_pending *j = p;
+
+    j->st = write_png(j->surf, j->buf);
+    return NULL;
+}
+
+plot_pending *plot_chart_render_start(const plot_chart *c,
+                                      const plot_style *s, plot_format f)
+{
+    double w = s->width_mm * MM_TO_PT, h = s->height_mm * MM_TO_PT;
+    plot_pending *j = g_new0(plot_pending, 1);
+    cairo_t *cr;
+
+    j->f = f;
+    j->buf = g_byte_array_new();
+    j->surf = surface_for(c, s, f, j->buf, w, h);
+    cr = cairo_create(j->surf);
     if (f == PLOT_PNG)
         cairo_scale(cr, s->dpi / 72.0, s->dpi / 72.0);
-    draw_on(cr, c, s->boxes, s->lang, w, h, f == PLOT_PNG, &missing, &why);
+    draw_on(cr, c, s->boxes, s->lang, w, h, f == PLOT_PNG, &j->missing,
+            &j->why);
     cairo_destroy(cr);
-    if (f == PLOT_PNG)          /* before finishing: a finished image is gone */
-        st = write_png(surf, buf);
-    else
-        st = CAIRO_STATUS_SUCCESS;
-    cairo_surface_finish(surf);
+    if (f == PLOT_PNG && j->missing->len == 0 &&
+        cairo_surface_status(j->surf) == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_flush(j->surf);   /* the thread only reads pixels */
+        j->thread = g_thread_try_new("png", encode_png, j, NULL);
+    }
+    return j;
+}
+
+sb_status plot_chart_render_finish(plot_pending *j, const plot_chart *c,
+                                   plot_bytes *out, sb_error *err)
+{
+    cairo_status_t st = CAIRO_STATUS_SUCCESS;
+    sb_status rc;
+    GByteArray *buf = j->buf;
+
+    if (j->thread != NULL) {
+        g_thread_join(j->thread);
+        st = j->st;
+    } else if (j->f == PLOT_PNG && j->missing->len == 0) {
+        st = write_png(j->surf, buf);   /* before finishing: a finished
+                                           image is gone */
+    }
+    cairo_surface_finish(j->surf);
     if (st == CAIRO_STATUS_SUCCESS)
-        st = cairo_surface_status(surf);
-    cairo_surface_destroy(surf);
-    rc = missing_error(c, missing, err);
+        st = cairo_surface_status(j->surf);
+    cairo_surface_destroy(j->surf);
+    rc = missing_error(c, j->missing, err);
     if (rc == SB_OK && st != CAIRO_STATUS_SUCCESS)
         rc = sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, "cairo: %s",
                           cairo_status_to_string(st));
-    if (f == PLOT_SVG && rc == SB_OK)
+    if (j->f == PLOT_SVG && rc == SB_OK)
         buf = svg_stable_ids(buf);
     out->len = buf->len;
     out->data = g_byte_array_free(buf, FALSE);
-    out->why = why;
+    out->why = j->why;
+    g_free(j);
     if (rc != SB_OK)
         plot_bytes_free(out);
     return rc;
+}
+
+sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
+                            plot_format f, plot_bytes *out, sb_error *err)
+{
+    return plot_chart_render_finish(plot_chart_render_start(c, s, f), c,
+                                    out, err);
 }
 
 /* Nothing to release by hand: FcFini and cairo_debug_reset_static_data
