@@ -164,6 +164,39 @@ has "$tmp/f.err" "out/b.pdf: error: cannot write: File too large"
 cmp -s "$f/out/b.pdf" "$tmp/b.pdf.old" && ok || ko "the old brief changed on a full disk"
 ls -a "$f/out" | grep -q sbtmp && ko "a temporary file stayed after a full disk" || ok
 
+# a really full disk (ENOSPC): a 1 MiB tmpfs, filled once the first brief
+# and charts are there; mounting needs CAP_SYS_ADMIN (root here and in CI)
+mnt=$tmp/tmpfs
+mkdir -p "$mnt"
+if mount -t tmpfs -o size=1m,mode=0755 tmpfs "$mnt" 2>/dev/null; then
+    (cd "$f" && "$bin" report -q -o "$mnt/b.pdf" data.csv indicators.csv regions.csv &&
+        "$bin" charts -q -o "$mnt/charts" data.csv indicators.csv regions.csv) ||
+        ko "ENOSPC: the first run failed"
+    cp "$mnt/b.pdf" "$tmp/enospc.old"
+    cp "$mnt/charts/rd_intensity.pdf" "$tmp/enospc-chart.old"
+    dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null
+    (cd "$f" && "$bin" report -q --force -o "$mnt/b.pdf" data.csv indicators.csv regions.csv 2>"$tmp/nospc.err")
+    [ $? = 73 ] && ok || ko "a full tmpfs did not exit 73 for report"
+    has "$tmp/nospc.err" "b.pdf: error: cannot write: No space left on device"
+    (cd "$f" && "$bin" charts -q --force -o "$mnt/charts" data.csv indicators.csv regions.csv 2>"$tmp/nospc2.err")
+    [ $? = 73 ] && ok || ko "a full tmpfs did not exit 73 for charts"
+    has "$tmp/nospc2.err" "error: cannot write: No space left on device"
+    cmp -s "$mnt/b.pdf" "$tmp/enospc.old" && ok || ko "the old brief changed on a full tmpfs"
+    cmp -s "$mnt/charts/rd_intensity.pdf" "$tmp/enospc-chart.old" && ok ||
+        ko "an old chart changed on a full tmpfs"
+    ls -a "$mnt" "$mnt/charts" | grep -q sbtmp && ko "a temporary file stayed on a full tmpfs" || ok
+    # space again: the next run repairs what is not as recorded, no more
+    rm -f "$mnt/filler"
+    (cd "$f" && "$bin" charts -q -o "$mnt/charts" data.csv indicators.csv regions.csv 2>"$tmp/nospc3.err") &&
+        ok || ko "the run after the disk was freed failed: $(cat "$tmp/nospc3.err")"
+    for c in "$mnt"/charts/*.pdf; do
+        qpdf --check "$c" >/dev/null 2>&1 || ko "$(basename "$c") broken after ENOSPC"
+    done
+    umount "$mnt"
+else
+    echo "cron: note: no tmpfs could be mounted here (needs root): ENOSPC not tested"
+fi
+
 # read-only: as an unprivileged user when run as root (root writes anyway)
 # (the user needs the binary and the sanitizer's suppressions: copies in
 # $tmp, which it may read, whatever the clone's own permissions)
