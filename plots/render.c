@@ -932,7 +932,7 @@ static cairo_status_t write_png(cairo_surface_t *s, GByteArray *buf)
     data = cairo_image_surface_get_data(s);
     p = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     info = p ? png_create_info_struct(p) : NULL;
-    row = g_malloc((size_t)w * 3 + 1);
+    row = g_malloc((size_t)w * 3 + 4);  /* each pixel stores 4 bytes */
     if (info == NULL || setjmp(png_jmpbuf(p))) {
         png_destroy_write_struct(&p, &info);
         g_free(row);
@@ -946,13 +946,17 @@ static cairo_status_t write_png(cairo_surface_t *s, GByteArray *buf)
     png_set_compression_level(p, 1);
     png_write_info(p, info);
     for (y = 0; y < h; y++) {
-        /* RGB24 pixels are native-endian 32-bit xRGB */
+        /* RGB24 pixels are native-endian 32-bit xRGB; each is stored as
+           four bytes R G B x, the x overwritten by the next pixel (one
+           store instead of three) */
         const uint32_t *px = (const uint32_t *)(const void *)(data +
                                                               y * stride);
         for (x = 0; x < w; x++) {
-            row[3 * x] = (unsigned char)(px[x] >> 16);
-            row[3 * x + 1] = (unsigned char)(px[x] >> 8);
-            row[3 * x + 2] = (unsigned char)px[x];
+            uint32_t v = px[x];
+            unsigned char rgbx[4] = {(unsigned char)(v >> 16),
+                                     (unsigned char)(v >> 8),
+                                     (unsigned char)v, 0};
+            memcpy(row + 3 * x, rgbx, 4);
         }
         png_write_row(p, row);
     }

@@ -222,6 +222,31 @@ grep -q "error: cannot" "$tmp/ro.err" && ok || ko "read-only: $(cat "$tmp/ro.err
 cmp -s "$r/out/b.pdf" "$tmp/ro.old" && ok || ko "the old brief changed in a read-only directory"
 chmod u+w "$r/out"
 
+# ---- permissions from the umask; temporary files with O_EXCL ---------------
+fresh mask
+for m in 027 002; do
+    rm -rf "$tmp/mask/out"
+    (umask $m; cd "$tmp/mask" && "$bin" report -q -o out/b.pdf data.csv indicators.csv regions.csv &&
+        "$bin" charts -q -o out/charts data.csv indicators.csv regions.csv) || ko "umask $m: run failed"
+    want=$(printf '%o' $((0666 & ~0$m)))
+    bad=$(find "$tmp/mask/out" -type f ! -name .statbrief.lock ! -perm "$want" -printf '%P %m\n' | head -n 3)
+    [ -z "$bad" ] && ok || ko "umask $m: not mode $want: $bad"
+done
+if command -v strace >/dev/null 2>&1; then
+    rm -rf "$tmp/mask/out"
+    # LeakSanitizer cannot run under ptrace
+    (cd "$tmp/mask" && ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=openat -o "$tmp/open.trace" \
+        "$bin" report -q -o out/b.pdf data.csv indicators.csv regions.csv) || ko "strace run failed"
+    n=$(grep -c 'sbtmp-.*O_CREAT' "$tmp/open.trace")
+    [ "$n" -ge 3 ] && ok || ko "only $n temporary files were seen being created"
+    grep 'sbtmp-.*O_CREAT' "$tmp/open.trace" | grep -v O_EXCL | head -n 2 | grep . &&
+        ko "a temporary file was created without O_EXCL" || ok
+    grep 'sbtmp-.*O_CREAT' "$tmp/open.trace" | grep -v "\"$tmp/mask/out/\.\|\"out/\." | head -n 2 | grep . &&
+        ko "a temporary file was created outside its target directory" || ok
+else
+    echo "cron: note: strace is not installed: O_EXCL not traced"
+fi
+
 # ---- failure paths: a full stdout, a symlinked output, unreadable input ----
 for cmd in "check --dump" "metrics --format csv" "metrics"; do
     "$bin" $cmd "$ex" >/dev/full 2>"$tmp/full.err"
