@@ -6,6 +6,8 @@
 #                 run every test (last line: "N passed, M failed")
 #   make bench    loading, charts, briefs and batches against baselines
 #                 measured in the same run
+#   make oom      the allocation-failure suite alone (tests/oom.sh on
+#                 build/oom/statbrief, which `make test` builds too)
 #   make memcheck the test suite under valgrind (MEMCHECK_SUITES="unit cases"
 #                 for a part)
 #   make fuzz     fuzz every target for FUZZ_SECONDS (default 60) each
@@ -18,7 +20,7 @@
 # the pkg-config flags below are read after the packages are installed.
 
 CC      ?= cc
-PKGS    := gsl cairo pangocairo libpng glib-2.0 yaml-0.1 libqpdf fontconfig
+PKGS    := gsl cairo pangocairo libpng glib-2.0 yaml-0.1 libqpdf fontconfig libcrypto
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
 
@@ -33,7 +35,8 @@ LIB_SRC := $(wildcard input/*.c metrics/*.c plots/*.c reports/*.c cli/*.c)
 REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o)
 TST_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
 
-.PHONY: all demo check test bench clean deps install uninstall fuzz memcheck
+.PHONY: all demo check test bench clean deps install uninstall fuzz memcheck \
+	oom
 
 all: statbrief
 
@@ -83,7 +86,7 @@ demo: deps
 	./statbrief check -q --spec examples/chongqing/brief.yaml
 	./statbrief report --spec examples/chongqing/brief.yaml -o out/chongqing-spec-brief.pdf
 
-test: build/asan/statbrief build/asan/unit
+test: build/asan/statbrief build/asan/unit build/oom/statbrief
 	@sh tests/run.sh build/asan
 
 check: deps
@@ -98,6 +101,24 @@ bench:
 	@sh bench/charts.sh
 	@sh bench/brief.sh
 	@sh bench/batch.sh
+
+# Allocation-failure injection (tests/oom.sh): the sanitizer build with
+# the hook of input/alloc.h, which fails the allocation site named in
+# SB_ALLOC_FAIL.
+OOM_CFLAGS := $(TEST_CFLAGS) -DSB_ALLOC_HOOK
+OOM_OBJ := $(LIB_SRC:%.c=build/oom/%.o)
+
+build/oom/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) $(OOM_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+build/oom/statbrief: build/oom/statbrief.o $(OOM_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(OOM_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+oom: build/oom/statbrief
+	@sh tests/oom.sh build/oom/statbrief
 
 # memcheck: the suite under valgrind, on a build without sanitizers.
 DBG_CFLAGS := $(BASE) -O1 -g -Werror

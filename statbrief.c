@@ -852,66 +852,84 @@ static int finish_output(void)
 }
 
 /* check --spec: the names were checked on load; here every placeholder
-   is expanded as the brief would, and a line says what the spec holds. */
-static int check_spec(cli *c, sb_dataset *ds)
+   is expanded as the brief would, before anything is printed; *year
+   gets the brief's year. */
+static int check_spec(cli *c, sb_dataset *ds, int *year)
 {
     const sb_spec *s = c->spec;
     metrics_ctx *mc = NULL;
-    sb_error err = {0};
+    sb_error err = {0}, oom = {0};
     sb_diag notes;
-    size_t i, charts = 0, tables = 0;
     sb_status rc;
-    int year = 0, status;
+    int status;
 
     sb_diag_init(&notes);
     c->report.lang = c->lang;
     c->report.from = c->from;
     rc = metrics_ctx_create(ds, &c->m, &mc, &err);
     if (rc == SB_OK) {
-        year = c->to ? c->to : report_brief_year(ds, mc);
-        spec_last(c, year, &c->report.from);
-        rc = report_spec_texts(ds, mc, s, &c->report, year, &notes, &err);
+        *year = c->to ? c->to : report_brief_year(ds, mc);
+        spec_last(c, *year, &c->report.from);
+        rc = report_spec_texts(ds, mc, s, &c->report, *year, &notes, &err);
+    }
+    /* a figure that memory ran out for counts, whatever the text made of
+       its absence */
+    if (metrics_ctx_status(mc, &oom) != SB_OK) {
+        rc = oom.code;
+        err = oom;
     }
     status = run_status(c, rc, &err, &notes);
-    for (i = 0; i < s->n_sections; i++) {
-        charts += s->sections[i].n_charts;
-        tables += s->sections[i].n_tables;
-    }
-    if (status == 0 && !c->quiet)
-        printf("%s: report spec: %zu section%s, %zu chart%s, %zu table%s; "
-               "the brief of %d: ok\n", s->path, s->n_sections,
-               s->n_sections == 1 ? "" : "s", charts, charts == 1 ? "" : "s",
-               tables, tables == 1 ? "" : "s", year);
     sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
     return status;
 }
 
+/* The line that says what the spec holds. */
+static void spec_line(const sb_spec *s, int year)
+{
+    size_t i, charts = 0, tables = 0;
+
+    for (i = 0; i < s->n_sections; i++) {
+        charts += s->sections[i].n_charts;
+        tables += s->sections[i].n_tables;
+    }
+    printf("%s: report spec: %zu section%s, %zu chart%s, %zu table%s; "
+           "the brief of %d: ok\n", s->path, s->n_sections,
+           s->n_sections == 1 ? "" : "s", charts, charts == 1 ? "" : "s",
+           tables, tables == 1 ? "" : "s", year);
+}
+
+/* The summary (or the dump) of what was loaded. */
+static int check_print(const cli *c, const loaded *l)
+{
+    input_filter f = {l->isel, l->rsel, c->from, c->to};
+    sb_status rc = SB_OK;
+
+    if (c->dump)
+        input_dump_print(stdout, l->ds, &f, c->flags);
+    if (c->dump && c->verbose)  /* the table on stdout, the report aside */
+        rc = input_summary_print(stderr, l->ds, &l->rep, &f, l->diag.count);
+    else if (!c->dump && !c->quiet)
+        rc = input_summary_print(stdout, l->ds, &l->rep, &f, l->diag.count);
+    return rc == SB_OK ? 0 : fail(rc, "out of memory");
+}
+
 static int cmd_check(cli *c)
 {
     loaded l;
-    input_filter f;
-    int status;
+    int status, year = 0;
 
     if (c->flags && !c->dump)
         return fail(SB_EUSAGE, "--flags goes with --dump");
     status = load(c, &l);
-    if (status == 0) {
-        f.indicators = l.isel;
-        f.regions = l.rsel;
-        f.from = c->from;
-        f.to = c->to;
-        if (c->dump)
-            input_dump_print(stdout, l.ds, &f, c->flags);
-        if (c->dump && c->verbose)  /* the table on stdout, the report aside */
-            input_summary_print(stderr, l.ds, &l.rep, &f, l.diag.count);
-        else if (!c->dump && !c->quiet)
-            input_summary_print(stdout, l.ds, &l.rep, &f, l.diag.count);
-        if (c->spec != NULL)
-            status = check_spec(c, l.ds);
-        if (status == 0)
-            status = finish_output();
-    }
+    if (status == 0 && c->spec != NULL)
+        status = check_spec(c, l.ds, &year);
+    if (status == 0)
+        status = check_print(c, &l);
+    if (status == 0 && c->spec != NULL && !c->quiet)
+        spec_line(c->spec, year);
+    if (status == 0)
+        status = finish_output();
     loaded_clear(&l);
     return status;
 }
@@ -933,10 +951,14 @@ static int cmd_metrics(cli *c)
     c->m.from = c->from;
     c->m.to = c->to;
     rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
-    if (rc == SB_OK) {
-        w = metrics_writer_create(stdout, c->format, l.ds, mc, c->lang);
+    if (rc == SB_OK &&
+        (w = metrics_writer_create(stdout, c->format, l.ds, mc, c->lang))
+            == NULL)
+        rc = sb_error_set(&err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+    if (w != NULL) {
         rc = metrics_each(mc, l.isel, l.rsel, metrics_writer_rows, w, &err);
-        metrics_writer_finish(w);
+        if (rc == SB_OK)            /* no "[]" or header after an error */
+            metrics_writer_finish(w);
         if (rc == SB_ECANTCREAT && err.msg[0] == '\0')
             sb_error_set(&err, rc, NULL, 0, 0, "cannot write the output");
     }

@@ -12,6 +12,8 @@
  */
 #include "csvread.h"
 
+#include "alloc.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -34,10 +36,12 @@ typedef struct {
     sb_status rc;
     int stop;
 
-    GByteArray *arena;          /* the current record's field bytes */
-    GArray *offs;               /* size_t offset of each field */
-    GArray *lens;               /* size_t length of each field */
-    GPtrArray *ptrs;            /* char* of each field, built per record */
+    /* the current record from libcsv: its fields' bytes, each ended by
+       a NUL, with the offset and length of each field */
+    sb_text arena;
+    size_t *offs, *lens, n_fields, cap_offs, cap_lens;
+    char **ptrs;                /* each field's start, built per record */
+    size_t cap_ptrs;
 
     long line;                  /* line of the next byte to feed */
     long rec_line;              /* line where the open record started */
@@ -60,27 +64,34 @@ static int fail(reader *r, sb_status code, long line, long col,
 static void on_field(void *data, size_t len, void *user)
 {
     reader *r = user;
-    size_t off = r->arena->len;
+    size_t off = r->arena.len, n = r->n_fields;
 
     if (r->stop)
         return;
     /* Checked here, where the whole field is known, so that no field
        over the limit passes; feed() stops one that never ends. */
     if (len > INPUT_CSV_MAX_FIELD) {
-        fail(r, SB_EDATA, r->rec_line, (long)r->offs->len + 1,
-             "field %zu is longer than %u bytes", (size_t)r->offs->len + 1,
+        fail(r, SB_EDATA, r->rec_line, (long)n + 1,
+             "field %zu is longer than %u bytes", n + 1,
              INPUT_CSV_MAX_FIELD);
         return;
     }
-    if (r->offs->len >= INPUT_CSV_MAX_FIELDS) {
+    if (n >= INPUT_CSV_MAX_FIELDS) {
         fail(r, SB_EDATA, r->rec_line, 0,
              "record has more than %u fields", INPUT_CSV_MAX_FIELDS);
         return;
     }
-    g_byte_array_append(r->arena, data, (guint)len);
-    g_byte_array_append(r->arena, (const guint8 *)"", 1);
-    g_array_append_val(r->offs, off);
-    g_array_append_val(r->lens, len);
+    /* the field and its NUL */
+    if (sb_text_add(&r->arena, data, len) != 0 ||
+        sb_text_add(&r->arena, "", 1) != 0 ||
+        sb_grow(&r->offs, &r->cap_offs, n + 1) != 0 ||
+        sb_grow(&r->lens, &r->cap_lens, n + 1) != 0) {
+        fail(r, SB_ENOMEM, r->rec_line, (long)n + 1, "out of memory");
+        return;
+    }
+    r->offs[n] = off;
+    r->lens[n] = len;
+    r->n_fields++;
 }
 
 /* Hands one record to the caller. */
@@ -111,15 +122,16 @@ static void on_record(int term, void *user)
     (void)term;
     if (r->stop)
         return;
-    g_ptr_array_set_size(r->ptrs, 0);
-    for (i = 0; i < r->offs->len; i++)
-        g_ptr_array_add(r->ptrs, r->arena->data +
-                                     g_array_index(r->offs, size_t, i));
-    deliver(r, r->offs->len, (char **)r->ptrs->pdata,
-            (const size_t *)(void *)r->lens->data);
-    g_byte_array_set_size(r->arena, 0);
-    g_array_set_size(r->offs, 0);
-    g_array_set_size(r->lens, 0);
+    /* one more than the fields, so that an empty record has an array */
+    if (sb_grow(&r->ptrs, &r->cap_ptrs, r->n_fields + 1) != 0) {
+        fail(r, SB_ENOMEM, r->rec_line, 0, "out of memory");
+        return;
+    }
+    for (i = 0; i < r->n_fields; i++)
+        r->ptrs[i] = r->arena.s + r->offs[i];
+    deliver(r, r->n_fields, r->ptrs, r->lens);
+    r->arena.len = 0;
+    r->n_fields = 0;
 }
 
 /* Records the first error of this read and stops it; returns -1. */
@@ -175,10 +187,10 @@ static int feed(reader *r, const char *s, size_t n, int ends_line)
         r->rec_line = r->line;
     if (csv_parse(&r->p, s, n, on_field, on_record, r) != n && !r->stop) {
         if (csv_error(&r->p) == CSV_EPARSE)
-            return fail(r, SB_EDATA, r->line, (long)r->offs->len + 1,
+            return fail(r, SB_EDATA, r->line, (long)r->n_fields + 1,
                         "misplaced quote in field %zu: quote a field "
                         "whole (\"a \"\"b\"\" c\"), with nothing after "
-                        "the closing quote", (size_t)r->offs->len + 1);
+                        "the closing quote", r->n_fields + 1);
         return fail(r, SB_ENOMEM, r->rec_line, 0,
                     "out of memory in the CSV parser (%s)",
                     csv_strerror(csv_error(&r->p)));
@@ -186,9 +198,9 @@ static int feed(reader *r, const char *s, size_t n, int ends_line)
     if (r->stop)
         return -1;
     if (r->p.entry_pos > INPUT_CSV_MAX_FIELD)
-        return fail(r, SB_EDATA, r->rec_line, (long)r->offs->len + 1,
+        return fail(r, SB_EDATA, r->rec_line, (long)r->n_fields + 1,
                     "field %zu is longer than %u bytes",
-                    (size_t)r->offs->len + 1, INPUT_CSV_MAX_FIELD);
+                    r->n_fields + 1, INPUT_CSV_MAX_FIELD);
     /* libcsv grows its field buffer by blk_size; growing it in step with
        the buffer keeps a long field linear instead of quadratic. */
     if (csv_get_buffer_size(&r->p) > r->p.blk_size)
@@ -225,9 +237,16 @@ static int push_field(reader *r, char *s, size_t from, size_t to, size_t n)
                     "field %zu is longer than %u bytes", n + 1,
                     INPUT_CSV_MAX_FIELD);
     if (n == r->fcap) {
-        r->fcap = r->fcap ? 2 * r->fcap : 64;
-        r->fptr = g_renew(char *, r->fptr, r->fcap);
-        r->flen = g_renew(size_t, r->flen, r->fcap);
+        size_t cap = r->fcap ? 2 * r->fcap : 64;
+        char **p = sb_renew(char *, r->fptr, cap);
+        size_t *q;
+        if (p == NULL)
+            return fail(r, SB_ENOMEM, r->line, (long)n + 1, "out of memory");
+        r->fptr = p;
+        if ((q = sb_renew(size_t, r->flen, cap)) == NULL)
+            return fail(r, SB_ENOMEM, r->line, (long)n + 1, "out of memory");
+        r->flen = q;
+        r->fcap = cap;
     }
     r->fptr[n] = s + from;
     r->flen[n] = to - from;
@@ -520,7 +539,8 @@ static int choose_encoding(reader *r, input_csv_info *info, char *buf,
     if (r->cd == (GIConv)-1)
         return fail(r, SB_EINTERNAL, 0, 0, "iconv cannot convert GB18030: "
                     "%s", g_strerror(errno));
-    r->raw = g_malloc(BLOCK);
+    if ((r->raw = sb_malloc(BLOCK)) == NULL)
+        return fail(r, SB_ENOMEM, 0, 0, "out of memory");
     memcpy(r->raw, buf, *have);
     r->raw_have = *have;
     got = decode(r, buf, 3 * BLOCK, eof);
@@ -533,10 +553,12 @@ static int choose_encoding(reader *r, input_csv_info *info, char *buf,
 static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
 {
     /* room for a decoded block (at most 1.5 x) and a left-over line end */
-    char *buf = g_malloc(3 * BLOCK);
+    char *buf = sb_malloc(3 * BLOCK);
     size_t have = 0;
     int first = 1, pending_cr = 0, eof = 0;
 
+    if (buf == NULL)
+        fail(r, SB_ENOMEM, 0, 0, "out of memory");
     while (!eof && !r->stop) {
         long got = fill(r, fp, buf, have, &eof), used;
         size_t skip = 0;
@@ -595,28 +617,23 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
        silently swallows the records that follow. */
     csv_init(&r.p, CSV_STRICT | CSV_APPEND_NULL);
     csv_set_blk_size(&r.p, 4096);
-    r.arena = g_byte_array_new();
-    r.offs = g_array_new(FALSE, FALSE, sizeof(size_t));
-    r.lens = g_array_new(FALSE, FALSE, sizeof(size_t));
-    r.ptrs = g_ptr_array_new();
     r.cd = (GIConv)-1;
 
     read_all(&r, fp, info);
     /* An open quoted field at the end: libcsv's CSV_STRICT_FINI would
        say so too, but without the position. */
     if (!r.stop && r.p.pstate == CSV_FIELD_BEGUN && r.p.quoted)
-        fail(&r, SB_EDATA, r.rec_line, (long)r.offs->len + 1,
-             "unterminated quoted field (field %zu)",
-             (size_t)r.offs->len + 1);
+        fail(&r, SB_EDATA, r.rec_line, (long)r.n_fields + 1,
+             "unterminated quoted field (field %zu)", r.n_fields + 1);
     if (!r.stop)
         csv_fini(&r.p, on_field, on_record, &r);
     info->records = r.records;
 
     csv_free(&r.p);
-    g_ptr_array_free(r.ptrs, TRUE);
-    g_array_free(r.lens, TRUE);
-    g_array_free(r.offs, TRUE);
-    g_byte_array_free(r.arena, TRUE);
+    g_free(r.ptrs);
+    g_free(r.lens);
+    g_free(r.offs);
+    g_free(r.arena.s);
     g_free(r.fptr);
     g_free(r.flen);
     if (r.cd != (GIConv)-1)

@@ -4,6 +4,7 @@
  */
 #include "data.h"
 
+#include "alloc.h"
 #include "cell.h"
 #include "csvread.h"
 #include "export.h"
@@ -15,7 +16,7 @@
 #include <string.h>
 
 typedef struct {
-    GString *name;              /* the last name looked up */
+    sb_text name;               /* the last name looked up */
     sb_id id;                   /* its id, SB_NONE before the first */
 } name_cache;
 
@@ -37,8 +38,8 @@ typedef struct {
     const input_row *row;
     long skipped;               /* preamble records passed */
     int in_footer;              /* NBS: the footnotes have begun */
-    GString *notes, *sources;   /* NBS footnotes, for the indicators */
-    GString *footnotes;         /* the same as written, for check */
+    sb_text notes, sources;     /* NBS footnotes, for the indicators */
+    sb_text footnotes;          /* the same as written, for check */
     sb_id extras_ind, extras_reg;   /* export names applied to these */
     sb_id seen_last_ind, seen_last_reg; /* noted in the report last */
     input_export_names names;   /* an export row's keys */
@@ -114,6 +115,14 @@ static int fail(data_ctx *d, int c, const char *what, const char *text)
     return -1;
 }
 
+/* Out of memory at field c of the current row (-1 for none); -1. */
+static int oom(data_ctx *d, int c)
+{
+    sb_error_set(d->err, SB_ENOMEM, d->path, d->row->line, c + 1,
+                 "out of memory");
+    return -1;
+}
+
 static int warn(data_ctx *d, int c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -128,32 +137,38 @@ static int warn(data_ctx *d, int c, const char *fmt, ...)
     va_end(ap);
     d->rep->warnings++;
     return sb_diag_warn(d->diag, d->path, d->row->line, c + 1, "%s", msg)
-               == SB_OK ? 0 : -1;
+               == SB_OK ? 0 : oom(d, c);
 }
 
 /* Resolves an indicator (is_region 0) or region name to its id, with a
    one-name cache: consecutive rows mostly repeat the previous names. A
    name the loaded metadata lacks gets one warning (the dataset then
-   knows it, so it is not warned again). */
+   knows it, so it is not warned again). SB_NONE when out of memory. */
 static sb_id lookup(data_ctx *d, name_cache *nc, int is_region,
                     const char *name, int c)
 {
     sb_id id;
 
-    if (nc->id != SB_NONE && strcmp(name, nc->name->str) == 0)
+    if (nc->id != SB_NONE && strcmp(name, nc->name.s) == 0)
         return nc->id;
     id = is_region ? sb_dataset_find_region(d->ds, name)
                    : sb_dataset_find_indicator(d->ds, name);
     if (id == SB_NONE) {
-        if (is_region ? d->o->have_region_meta : d->o->have_indicator_meta)
-            warn(d, c, is_region ? "region \"%s\" is not in the region "
-                                   "metadata (add it or an alias of it)"
-                                 : "indicator \"%s\" is not in the "
-                                   "indicator metadata", name);
+        if ((is_region ? d->o->have_region_meta : d->o->have_indicator_meta)
+            && warn(d, c, is_region ? "region \"%s\" is not in the region "
+                                      "metadata (add it or an alias of it)"
+                                    : "indicator \"%s\" is not in the "
+                                      "indicator metadata", name) != 0)
+            return SB_NONE;
         id = is_region ? sb_dataset_region(d->ds, name)
                        : sb_dataset_indicator(d->ds, name);
     }
-    g_string_assign(nc->name, name);
+    nc->name.len = 0;
+    if (id == SB_NONE || sb_text_add(&nc->name, name, strlen(name)) != 0) {
+        nc->id = SB_NONE;
+        oom(d, c);
+        return SB_NONE;
+    }
     return nc->id = id;
 }
 
@@ -167,13 +182,20 @@ static sb_id region(data_ctx *d, const char *name, int c)
     return lookup(d, &d->reg_cache, 1, name, c);
 }
 
-/* Remembers that this file met id (for the per-file report). */
-static void note_seen(GHashTable *set, sb_id id, sb_id **arr, size_t *n)
+/* Remembers that this file met id (for the per-file report); -1 when
+   out of memory. */
+static int note_seen(GHashTable *set, sb_id id, sb_id **arr, size_t *n)
 {
-    if (g_hash_table_add(set, GUINT_TO_POINTER(id + 1))) {
-        *arr = g_renew(sb_id, *arr, *n + 1);
-        (*arr)[(*n)++] = id;
-    }
+    sb_id *p;
+
+    if (g_hash_table_contains(set, GUINT_TO_POINTER(id + 1)))
+        return 0;
+    if ((p = sb_renew(sb_id, *arr, *n + 1)) == NULL)
+        return -1;
+    g_hash_table_add(set, GUINT_TO_POINTER(id + 1));
+    p[(*n)++] = id;
+    *arr = p;
+    return 0;
 }
 
 /* Gives ind the unit u (of the row, column c) unless it has one; a
@@ -184,10 +206,9 @@ static int set_unit(data_ctx *d, sb_id ind, const char *u, int c)
 
     if (u == NULL || u[0] == '\0' || strcmp(p->unit, u) == 0)
         return 0;
-    if (p->unit[0] == '\0') {
-        p->unit = sb_dataset_str(d->ds, sb_dataset_intern(d->ds, u, -1));
-        return 0;
-    }
+    if (p->unit[0] == '\0')
+        return sb_dataset_intern_to(d->ds, &p->unit, u, -1) == SB_OK
+                   ? 0 : oom(d, c);
     if (!g_hash_table_add(d->unit_warned, GUINT_TO_POINTER(ind + 1)))
         return 0;
     return warn(d, c, "unit \"%s\" differs from \"%s\" given before", u,
@@ -203,13 +224,78 @@ static int row_unit(data_ctx *d, sb_id ind)
     return set_unit(d, ind, u, d->l->key[INPUT_COL_UNIT]);
 }
 
+/* The row's note and source; SB_NONE when out of memory. */
 static uint32_t row_annot(data_ctx *d)
 {
     size_t ln, ls;
     const char *note = field(d, d->l->key[INPUT_COL_NOTE], &ln);
     const char *src = field(d, d->l->key[INPUT_COL_SOURCE], &ls);
+    uint32_t id = sb_dataset_annot(d->ds, note, src);
 
-    return sb_dataset_annot(d->ds, note, src);
+    if (id == SB_NONE)
+        oom(d, -1);
+    return id;
+}
+
+/* The pool id of a cell's flags and the row's flags column (extra, lf
+   bytes) together; SB_NONE when out of memory. */
+static uint32_t cell_flags(data_ctx *d, const char *flags, const char *extra,
+                           size_t lf)
+{
+    char both[256], *big = NULL;
+    size_t lc = strlen(flags);
+    uint32_t id;
+
+    if (lf == 0)
+        return flags[0] != '\0' ? sb_dataset_intern(d->ds, flags, -1) : 0;
+    if (lc + lf >= sizeof both) {               /* no allocation for most */
+        if ((big = sb_malloc(lc + lf + 1)) == NULL)
+            return SB_NONE;
+    }
+    memcpy(big ? big : both, flags, lc);
+    memcpy((big ? big : both) + lc, extra, lf + 1);
+    id = sb_dataset_intern(d->ds, big ? big : both, -1);
+    g_free(big);
+    return id;
+}
+
+/* Counts a cell in the report; 0 when it is a bare missing marker
+   (nothing to keep). */
+static int count_cell(input_file_report *rep, const input_cell *cell,
+                      uint32_t flags, int year)
+{
+    if (flags != 0)
+        rep->flagged++;
+    if (cell->missing) {
+        rep->missing++;
+        return flags != 0;
+    }
+    rep->values++;
+    if (rep->year_min == 0 || year < rep->year_min)
+        rep->year_min = year;
+    if (year > rep->year_max)
+        rep->year_max = year;
+    return 1;
+}
+
+/* The indicator and region noted in the file's report (the hash only on
+   a change). */
+static int note_keys(data_ctx *d, sb_id ind, sb_id reg)
+{
+    input_file_report *rep = d->rep;
+
+    if (ind != d->seen_last_ind) {
+        if (note_seen(d->seen_ind, ind, &rep->indicators,
+                      &rep->n_indicators) != 0)
+            return -1;
+        d->seen_last_ind = ind;
+    }
+    if (reg != d->seen_last_reg) {
+        if (note_seen(d->seen_reg, reg, &rep->regions, &rep->n_regions) != 0)
+            return -1;
+        d->seen_last_reg = reg;
+    }
+    return 0;
 }
 
 /* Parses the cell in column c and adds it to (ind, reg, year). */
@@ -222,8 +308,7 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
     input_cell cell;
     char msg[200];
     sb_obs o;
-    uint32_t flags = 0;
-    input_file_report *rep = d->rep;
+    uint32_t flags;
 
     if (input_cell_parse(s, len, d->o->decimal_comma, &cell, msg,
                          sizeof msg) != 0) {
@@ -239,53 +324,22 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
                      d->l->shape == INPUT_SHAPE_LONG ? "" : "\")");
         return -1;
     }
-    memset(&o, 0, sizeof o);
-    if (lf > 0) {                      /* no allocation for most */
-        char both[256];
-        char *big = NULL;
-        if (strlen(cell.flags) + lf < sizeof both)
-            snprintf(both, sizeof both, "%s%s", cell.flags, extra);
-        else
-            big = g_strconcat(cell.flags, extra, NULL);
-        flags = sb_dataset_intern(d->ds, big ? big : both, -1);
-        g_free(big);
-    } else if (cell.flags[0] != '\0') {
-        flags = sb_dataset_intern(d->ds, cell.flags, -1);
-    }
-    if (flags != 0)
-        rep->flagged++;
-    if (cell.missing) {
-        rep->missing++;
-        if (flags == 0)
-            return 0;          /* an empty or bare marker: nothing to keep */
-    } else {
-        rep->values++;
-        if (rep->year_min == 0 || year < rep->year_min)
-            rep->year_min = year;
-        if (year > rep->year_max)
-            rep->year_max = year;
-    }
+    if ((flags = cell_flags(d, cell.flags, extra, lf)) == SB_NONE)
+        return oom(d, c);
+    if (!count_cell(d->rep, &cell, flags, year))
+        return 0;              /* an empty or bare marker: nothing to keep */
     if (d->places != NULL)
         return locate_cell(d, ind, reg, year, c);
+    memset(&o, 0, sizeof o);
     o.value = cell.value;
     o.year = year;
     o.file = d->file;
     o.decimals = (uint8_t)cell.decimals;
     o.state = (cell.missing ? SB_OBS_MISSING : 0) |
               (cell.percent ? SB_OBS_PERCENT : 0);
-    if (ind != d->seen_last_ind) {      /* the hash only on a change */
-        d->seen_last_ind = ind;
-        note_seen(d->seen_ind, ind, &rep->indicators, &rep->n_indicators);
-    }
-    if (reg != d->seen_last_reg) {
-        d->seen_last_reg = reg;
-        note_seen(d->seen_reg, reg, &rep->regions, &rep->n_regions);
-    }
-    if (sb_dataset_add_obs(d->ds, ind, reg, &o, flags, annot) != SB_OK) {
-        sb_error_set(d->err, SB_ENOMEM, d->path, d->row->line, c + 1,
-                     "out of memory");
-        return -1;
-    }
+    if (note_keys(d, ind, reg) != 0 ||
+        sb_dataset_add_obs(d->ds, ind, reg, &o, flags, annot) != SB_OK)
+        return oom(d, c);
     return 0;
 }
 
@@ -331,9 +385,9 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
     if (ind != SB_NONE && ind != d->extras_ind) {
         d->extras_ind = ind;
         p = sb_dataset_indicator_at(d->ds, ind);
-        if (nm->name != NULL && nm->name[0] != '\0' && !p->has_meta)
-            p->name = sb_dataset_str(d->ds,
-                                     sb_dataset_intern(d->ds, nm->name, -1));
+        if (nm->name != NULL && nm->name[0] != '\0' && !p->has_meta &&
+            sb_dataset_intern_to(d->ds, &p->name, nm->name, -1) != SB_OK)
+            return oom(d, -1);
     }
     if (reg == SB_NONE || reg == d->extras_reg || nm->alias == NULL ||
         nm->alias[0] == '\0')
@@ -342,9 +396,12 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
     other = sb_dataset_find_region(d->ds, nm->alias);
     if (other == reg)
         return 0;
-    if (other == SB_NONE)
-        return sb_dataset_add_alias(d->ds, reg, nm->alias, &e) == SB_OK
-                   ? 0 : warn(d, d->l->ex->alias_col, "%s", e.msg);
+    if (other == SB_NONE) {
+        sb_status rc = sb_dataset_add_alias(d->ds, reg, nm->alias, &e);
+        return rc == SB_OK       ? 0
+               : rc == SB_ENOMEM ? oom(d, d->l->ex->alias_col)
+                                 : warn(d, d->l->ex->alias_col, "%s", e.msg);
+    }
     return warn(d, d->l->ex->alias_col, "code \"%s\" already names "
                 "\"%s\": not made an alias of \"%s\"", nm->alias,
                 sb_dataset_region_at(d->ds, other)->name,
@@ -367,7 +424,8 @@ static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
     if (nm->indicator != NULL) {
         if (nm->indicator[0] == '\0')
             return fail(d, col, "empty indicator id", "");
-        *ind = indicator(d, nm->indicator, col);
+        if ((*ind = indicator(d, nm->indicator, col)) == SB_NONE)
+            return -1;
     }
     if (rc < 0)
         rc = col;
@@ -380,6 +438,8 @@ static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
             *reg = region(d, nm->alias, d->l->ex->alias_col);
         else
             *reg = region(d, nm->region, rc);
+        if (*reg == SB_NONE)
+            return -1;
     }
     if (set_unit(d, *ind, nm->unit, col) != 0)
         return -1;
@@ -396,12 +456,12 @@ static int row_long(data_ctx *d, uint32_t annot)
         if (export_keys(d, &ind, &reg) != 0)
             return -1;
     } else {
-        if (key_name(d, INPUT_COL_INDICATOR, &iname) != 0)
+        if (key_name(d, INPUT_COL_INDICATOR, &iname) != 0 ||
+            (ind = indicator(d, iname, d->l->key[INPUT_COL_INDICATOR]))
+                == SB_NONE ||
+            key_name(d, INPUT_COL_REGION, &rname) != 0 ||
+            (reg = region(d, rname, d->l->key[INPUT_COL_REGION])) == SB_NONE)
             return -1;
-        ind = indicator(d, iname, d->l->key[INPUT_COL_INDICATOR]);
-        if (key_name(d, INPUT_COL_REGION, &rname) != 0)
-            return -1;
-        reg = region(d, rname, d->l->key[INPUT_COL_REGION]);
     }
     if (key_year(d, &year) != 0 || row_unit(d, ind) != 0)
         return -1;
@@ -416,17 +476,15 @@ static int wide_keys(data_ctx *d, sb_id *ind, sb_id *reg, int *year)
 
     if (l->export != INPUT_EXPORT_NONE)
         return export_keys(d, ind, reg);
-    if (l->key[INPUT_COL_INDICATOR] >= 0 && l->shape == INPUT_SHAPE_WIDE_YEAR)
-    {
-        if (key_name(d, INPUT_COL_INDICATOR, &name) != 0)
-            return -1;
-        *ind = indicator(d, name, l->key[INPUT_COL_INDICATOR]);
-    }
-    if (l->shape != INPUT_SHAPE_WIDE_REGION) {
-        if (key_name(d, INPUT_COL_REGION, &name) != 0)
-            return -1;
-        *reg = region(d, name, l->key[INPUT_COL_REGION]);
-    }
+    if (l->key[INPUT_COL_INDICATOR] >= 0 && l->shape == INPUT_SHAPE_WIDE_YEAR
+        && (key_name(d, INPUT_COL_INDICATOR, &name) != 0 ||
+            (*ind = indicator(d, name, l->key[INPUT_COL_INDICATOR]))
+                == SB_NONE))
+        return -1;
+    if (l->shape != INPUT_SHAPE_WIDE_REGION &&
+        (key_name(d, INPUT_COL_REGION, &name) != 0 ||
+         (*reg = region(d, name, l->key[INPUT_COL_REGION])) == SB_NONE))
+        return -1;
     if (l->shape != INPUT_SHAPE_WIDE_YEAR && key_year(d, year) != 0)
         return -1;
     return 0;
@@ -458,15 +516,18 @@ static int row_wide(data_ctx *d, uint32_t annot)
     return 0;
 }
 
-/* Resolves the wide columns' indicators or regions once, at the header. */
-static void header_targets(data_ctx *d)
+/* Resolves the wide columns' indicators or regions once, at the header;
+   -1 when out of memory. */
+static int header_targets(data_ctx *d)
 {
     const input_layout *l = d->l;
     size_t c;
 
-    if (l->stem != NULL)
-        d->stem = indicator(d, l->stem, -1);     /* from the name: no field */
-    d->target = g_new0(sb_id, l->n);
+    /* the stem comes from the file name: no field */
+    if (l->stem != NULL && (d->stem = indicator(d, l->stem, -1)) == SB_NONE)
+        return -1;
+    if ((d->target = sb_new0(sb_id, l->n)) == NULL)
+        return oom(d, -1);
     for (c = 0; c < l->n; c++) {
         if (l->cols[c].role != INPUT_COL_VALUES)
             continue;
@@ -474,7 +535,12 @@ static void header_targets(data_ctx *d)
             d->target[c] = indicator(d, l->cols[c].name, (int)c);
         else if (l->shape == INPUT_SHAPE_WIDE_REGION)
             d->target[c] = region(d, l->cols[c].name, (int)c);
+        else
+            continue;
+        if (d->target[c] == SB_NONE)
+            return -1;
     }
+    return 0;
 }
 
 /* A value under an empty header (a pandas index column, a stray cell)
@@ -508,13 +574,22 @@ static int row_is_blank(data_ctx *d)
     return 1;
 }
 
+/* Appends sep (unless t is empty) and n bytes of p to t. */
+static int append_sep(sb_text *t, const char *sep, const char *p, size_t n)
+{
+    if (t->len > 0 && sb_text_add(t, sep, strlen(sep)) != 0)
+        return -1;
+    return sb_text_add(t, p, n);
+}
+
 /* NBS footnotes (注：, 数据来源：, and every line after the first) and the
-   DataBank's closing lines are not data: 1 when the row is one. */
+   DataBank's closing lines are not data: 1 when the row is one, -1 when
+   out of memory. */
 static int footnote(data_ctx *d)
 {
     const char *text;
     int is_source;
-    GString *to;
+    sb_text *to;
     size_t c, len;
 
     if (d->l->export == INPUT_EXPORT_NONE)
@@ -525,47 +600,51 @@ static int footnote(data_ctx *d)
     if (d->l->export != INPUT_EXPORT_NBS)
         return 1;
     d->in_footer = 1;
-    to = is_source ? d->sources : d->notes;
+    to = is_source ? &d->sources : &d->notes;
     for (c = 0; c < d->row->n; c++) {
         const char *f = input_trim(d->row->field[c], d->row->len[c], &len);
         if (len == 0)
             continue;
-        g_string_append_printf(d->footnotes, "%s%.*s",
-                               d->footnotes->len ? (c ? "," : " ") : "",
-                               (int)len, f);
+        if (append_sep(&d->footnotes, c ? "," : " ", f, len) != 0)
+            return oom(d, (int)c);
         if (c == 0 && text != NULL) {      /* without "注：" or "数据来源：" */
             len -= (size_t)(input_export_label_end(text) - f);
             f = input_export_label_end(text);
         }
-        g_string_append_printf(to, "%s%.*s", to->len ? (c ? "," : " ") : "",
-                               (int)len, f);
+        if (append_sep(to, c ? "," : " ", f, len) != 0)
+            return oom(d, (int)c);
     }
     return 1;
 }
 
 /* NBS footnotes become the notes and source of the file's indicators
    that metadata left without. */
-static void apply_footnotes(data_ctx *d)
+static sb_status apply_footnotes(data_ctx *d)
 {
     size_t i;
 
-    if (d->footnotes->len > 0)
-        d->rep->footnotes = g_strdup(d->footnotes->str);
+    if (d->footnotes.len > 0 &&
+        (d->rep->footnotes = sb_strdup(d->footnotes.s)) == NULL)
+        return SB_ENOMEM;
     for (i = 0; i < d->rep->n_indicators; i++) {
         sb_indicator *p = sb_dataset_indicator_at(d->ds, d->rep->indicators[i]);
-        if (d->notes->len > 0 && p->note[0] == '\0')
-            p->note = sb_dataset_str(d->ds, sb_dataset_intern(
-                                                d->ds, d->notes->str, -1));
-        if (d->sources->len > 0 && p->source[0] == '\0')
-            p->source = sb_dataset_str(d->ds, sb_dataset_intern(
-                                                  d->ds, d->sources->str, -1));
+        if (d->notes.len > 0 && p->note[0] == '\0' &&
+            sb_dataset_intern_to(d->ds, &p->note, d->notes.s, -1) != SB_OK)
+            return SB_ENOMEM;
+        if (d->sources.len > 0 && p->source[0] == '\0' &&
+            sb_dataset_intern_to(d->ds, &p->source, d->sources.s, -1)
+                != SB_OK)
+            return SB_ENOMEM;
     }
+    return SB_OK;
 }
 
 static int data_row(void *user, const input_row *row, sb_error *err)
 {
     data_ctx *d = user;
     size_t c, len;
+    uint32_t annot;
+    int foot = 0;
 
     (void)err;
     d->row = row;
@@ -575,11 +654,12 @@ static int data_row(void *user, const input_row *row, sb_error *err)
     }
     if (!d->header_done) {
         d->header_done = 1;
-        header_targets(d);
-        return 0;
+        return header_targets(d);
     }
-    if (row_is_blank(d) || footnote(d))
+    if (row_is_blank(d) || (foot = footnote(d)) > 0)
         return 0;
+    if (foot < 0)
+        return -1;
     for (c = d->l->n; c < row->n; c++) {
         input_trim(row->field[c], row->len[c], &len);
         if (len > 0) {
@@ -590,11 +670,67 @@ static int data_row(void *user, const input_row *row, sb_error *err)
         }
     }
     d->rep->rows++;
-    if (check_unnamed(d) != 0)
+    if (check_unnamed(d) != 0 || (annot = row_annot(d)) == SB_NONE)
         return -1;
     if (d->l->shape == INPUT_SHAPE_LONG)
-        return row_long(d, row_annot(d));
-    return row_wide(d, row_annot(d));
+        return row_long(d, annot);
+    return row_wide(d, annot);
+}
+
+/* Locating: a counter per (indicator, region, year) that a place of
+   this file asks about. */
+static sb_status count_places(data_ctx *d, const sb_place *places, size_t n)
+{
+    for (; n > 0; n--, places++) {
+        cell_key k = {places->indicator, places->region, places->year};
+        cell_key *key;
+        size_t *count;
+        if (places->file != d->file || g_hash_table_contains(d->counts, &k))
+            continue;
+        if ((key = sb_memdup(&k, sizeof k)) == NULL)
+            return SB_ENOMEM;
+        if ((count = sb_new0(size_t, 1)) == NULL) {
+            g_free(key);
+            return SB_ENOMEM;
+        }
+        g_hash_table_insert(d->counts, key, count);
+    }
+    return SB_OK;
+}
+
+static void data_ctx_init(data_ctx *d, sb_dataset *ds, uint16_t file,
+                          const char *path, const input_data_opts *o,
+                          input_file_report *rep)
+{
+    memset(d, 0, sizeof *d);
+    d->ds = ds;
+    d->file = file;
+    d->path = path;
+    d->o = o;
+    d->l = o->layout;
+    d->rep = rep;
+    d->stem = SB_NONE;
+    d->ind_cache.id = d->reg_cache.id = SB_NONE;
+    d->extras_ind = d->extras_reg = SB_NONE;
+    d->seen_last_ind = d->seen_last_reg = SB_NONE;
+    d->counts = g_hash_table_new_full(cell_hash, cell_equal, g_free, g_free);
+    d->seen_ind = g_hash_table_new(g_direct_hash, g_direct_equal);
+    d->seen_reg = g_hash_table_new(g_direct_hash, g_direct_equal);
+    d->unit_warned = g_hash_table_new(g_direct_hash, g_direct_equal);
+}
+
+static void data_ctx_clear(data_ctx *d)
+{
+    g_free(d->notes.s);
+    g_free(d->sources.s);
+    g_free(d->footnotes.s);
+    g_hash_table_destroy(d->counts);
+    g_hash_table_destroy(d->unit_warned);
+    g_hash_table_destroy(d->seen_reg);
+    g_hash_table_destroy(d->seen_ind);
+    g_free(d->target);
+    g_free(d->ind_cache.name.s);
+    g_free(d->reg_cache.name.s);
 }
 
 static sb_status read_table(sb_dataset *ds, uint16_t file, const char *path,
@@ -606,57 +742,26 @@ static sb_status read_table(sb_dataset *ds, uint16_t file, const char *path,
     input_csv_info info = {0};
     sb_status rc;
 
-    memset(&d, 0, sizeof d);
-    d.ds = ds;
-    d.file = file;
-    d.path = path;
-    d.o = o;
-    d.l = o->layout;
-    d.rep = rep;
+    data_ctx_init(&d, ds, file, path, o, rep);
     d.diag = diag;
     d.err = err;
-    d.stem = SB_NONE;
-    d.ind_cache.name = g_string_new(NULL);
-    d.reg_cache.name = g_string_new(NULL);
-    d.ind_cache.id = d.reg_cache.id = SB_NONE;
-    d.extras_ind = d.extras_reg = SB_NONE;
-    d.seen_last_ind = d.seen_last_reg = SB_NONE;
     d.places = places;
     d.n_places = n_places;
-    d.counts = g_hash_table_new_full(cell_hash, cell_equal, g_free, g_free);
-    for (; n_places > 0; n_places--, places++) {
-        cell_key k = {places->indicator, places->region, places->year};
-        if (places->file == file &&
-            !g_hash_table_contains(d.counts, &k))
-            g_hash_table_insert(d.counts, g_memdup2(&k, sizeof k),
-                                g_new0(size_t, 1));
-    }
-    d.notes = g_string_new(NULL);
-    d.sources = g_string_new(NULL);
-    d.footnotes = g_string_new(NULL);
     info.delim = o->delim;
     info.encoding = o->encoding;
-    d.seen_ind = g_hash_table_new(g_direct_hash, g_direct_equal);
-    d.seen_reg = g_hash_table_new(g_direct_hash, g_direct_equal);
-    d.unit_warned = g_hash_table_new(g_direct_hash, g_direct_equal);
-    rc = input_csv_read(path, &info, data_row, &d, err);
+    rc = count_places(&d, places, n_places);
     if (rc == SB_OK)
-        apply_footnotes(&d);
+        rc = input_csv_read(path, &info, data_row, &d, err);
+    if (rc == SB_OK)
+        rc = apply_footnotes(&d);
     if (rc == SB_OK && rep->rows == 0) {
         rep->warnings++;
         if (sb_diag_warn(diag, path, 0, 0, "no data rows") != SB_OK)
-            rc = sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
+            rc = SB_ENOMEM;
     }
-    g_string_free(d.notes, TRUE);
-    g_string_free(d.sources, TRUE);
-    g_string_free(d.footnotes, TRUE);
-    g_hash_table_destroy(d.counts);
-    g_hash_table_destroy(d.unit_warned);
-    g_hash_table_destroy(d.seen_reg);
-    g_hash_table_destroy(d.seen_ind);
-    g_free(d.target);
-    g_string_free(d.ind_cache.name, TRUE);
-    g_string_free(d.reg_cache.name, TRUE);
+    if (rc == SB_ENOMEM)
+        sb_error_set(err, rc, path, 0, 0, "out of memory");
+    data_ctx_clear(&d);
     return rc;
 }
 

@@ -9,6 +9,8 @@
  */
 #include "export.h"
 
+#include "alloc.h"
+
 #include <glib.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -51,25 +53,38 @@ void input_export_keys_free(input_export_keys *ex)
 
 /* ---- small helpers -------------------------------------------------------- */
 
-/* Field i trimmed, as a new string ("" past the end). */
+/* Field i trimmed, in place (NUL not written): "" past the end. */
+static const char *trimmed(const input_row *r, size_t i, size_t *len)
+{
+    if (i >= r->n) {
+        *len = 0;
+        return "";
+    }
+    return input_trim(r->field[i], r->len[i], len);
+}
+
+/* Field i trimmed, as a new string; NULL when out of memory. */
 static char *text_of(const input_row *r, size_t i)
 {
     size_t len;
-    const char *s;
+    const char *s = trimmed(r, i, &len);
 
-    if (i >= r->n)
-        return g_strdup("");
-    s = input_trim(r->field[i], r->len[i], &len);
-    return g_strndup(s, len);
+    return sb_strndup(s, len);
 }
 
 static int eq(const input_row *r, size_t i, const char *lit)
 {
-    char *s = text_of(r, i);
-    int yes = g_ascii_strcasecmp(s, lit) == 0;
+    size_t len;
+    const char *s = trimmed(r, i, &len);
 
-    g_free(s);
-    return yes;
+    return len == strlen(lit) && g_ascii_strncasecmp(s, lit, len) == 0;
+}
+
+/* Out of memory reading the header at line; -1. */
+static int oom(sb_error *err, const char *path, long line)
+{
+    sb_error_set(err, SB_ENOMEM, path, line, 0, "out of memory");
+    return -1;
 }
 
 static int find(const input_row *r, const char *const *names)
@@ -115,21 +130,25 @@ static int rule(sb_error *err, const char *path, long line, long col,
     return -1;
 }
 
-/* The layout's columns from the header record, all ignored for now. */
-static void take_header(input_layout *out, const input_row *h)
+/* The layout's columns from the header record, all ignored for now;
+   -1 when out of memory. */
+static int take_header(input_layout *out, const input_row *h)
 {
     size_t i;
     int k;
 
-    out->n = h->n;
-    out->cols = g_new0(input_column, h->n);
-    for (i = 0; i < h->n; i++) {
-        out->cols[i].name = text_of(h, i);
-        out->cols[i].role = INPUT_COL_IGNORED;
-    }
     for (k = 0; k < INPUT_NKEYS; k++)
         out->key[k] = -1;
     out->role = INPUT_ROLE_DATA;
+    if ((out->cols = sb_new0(input_column, h->n)) == NULL)
+        return -1;
+    for (i = 0; i < h->n; i++) {
+        if ((out->cols[i].name = text_of(h, i)) == NULL)
+            return -1;
+        out->n = i + 1;
+        out->cols[i].role = INPUT_COL_IGNORED;
+    }
+    return 0;
 }
 
 static void set_key(input_layout *l, input_col_role role, int col)
@@ -139,10 +158,13 @@ static void set_key(input_layout *l, input_col_role role, int col)
         l->cols[col].role = role;
 }
 
+/* NULL when out of memory. */
 static input_export_keys *new_keys(void)
 {
-    input_export_keys *ex = g_new0(input_export_keys, 1);
+    input_export_keys *ex = sb_new0(input_export_keys, 1);
 
+    if (ex == NULL)
+        return NULL;
     ex->alias_col = ex->unit_col = ex->unit_code_col = -1;
     ex->power_col = ex->power_code_col = ex->key_col = -1;
     ex->geo_part = ex->unit_part = -1;
@@ -188,7 +210,8 @@ static int detect_wdi(const char *path, const input_row *const *rows,
                           "Code\",\"Indicator Name\",\"Indicator Code\","
                           "\"1960\",... after the preamble")
                    : 0;
-    take_header(out, rows[h]);
+    if (take_header(out, rows[h]) != 0)
+        return oom(err, path, rows[h]->line);
     for (i = 4; i < out->n; i++) {
         const char *name = out->cols[i].name;
         if (name[0] == '\0')
@@ -208,7 +231,8 @@ static int detect_wdi(const char *path, const input_row *const *rows,
     out->export = INPUT_EXPORT_WDI;
     out->shape = INPUT_SHAPE_WIDE_YEAR;
     out->header_at = (long)h;
-    out->ex = new_keys();
+    if ((out->ex = new_keys()) == NULL)
+        return oom(err, path, rows[h]->line);
     set_key(out, INPUT_COL_REGION, 0);
     set_key(out, INPUT_COL_INDICATOR, 3);
     out->ex->alias_col = 1;
@@ -296,8 +320,8 @@ static int detect_oecd(const char *path, const input_row *h, input_layout *out,
                     time < 0 ? "TIME" : value < 0 ? "Value"
                                                   : "LOCATION (or COU, "
                                                     "REF_AREA)");
-    take_header(out, h);
-    out->ex = new_keys();
+    if (take_header(out, h) != 0 || (out->ex = new_keys()) == NULL)
+        return oom(err, path, h->line);
     oecd_dims(out, where, time);
     if (out->ex->n_ind == 0)
         return rule(err, path, h->line, time + 1, "OECD export: no "
@@ -321,15 +345,32 @@ static int detect_oecd(const char *path, const input_row *h, input_layout *out,
 
 /* ---- Eurostat TSV ------------------------------------------------------------- */
 
+/* The key dimensions "unit,geo": how many, which is geo, which unit. */
+static void eurostat_dims(input_export_keys *ex, const char *dims)
+{
+    char **d = g_strsplit(dims, ",", -1);
+    size_t i;
+
+    for (i = 0; d[i] != NULL; i++) {
+        if (g_ascii_strcasecmp(d[i], "geo") == 0)
+            ex->geo_part = (int)i;
+        else if (g_ascii_strcasecmp(d[i], "unit") == 0)
+            ex->unit_part = (int)i;
+    }
+    ex->n_parts = (int)i;
+    g_strfreev(d);
+}
+
 static int detect_eurostat(const char *path, const input_row *h,
                            input_layout *out, sb_error *err)
 {
-    char *first = text_of(h, 0), *slash = strrchr(first, '\\');
-    char **dims;
+    char *first = text_of(h, 0), *slash;
     size_t i;
     int years = 0;
 
-    if (slash == NULL) {
+    if (first == NULL)
+        return oom(err, path, h->line);
+    if ((slash = strrchr(first, '\\')) == NULL) {
         g_free(first);
         return 0;
     }
@@ -340,20 +381,14 @@ static int detect_eurostat(const char *path, const input_row *h,
         g_free(first);
         return -1;
     }
-    take_header(out, h);
-    out->ex = new_keys();
     *slash = '\0';
-    out->ex->dims = g_strdup(first);
-    dims = g_strsplit(first, ",", -1);
-    g_free(first);
-    for (i = 0; dims[i] != NULL; i++) {
-        if (g_ascii_strcasecmp(dims[i], "geo") == 0)
-            out->ex->geo_part = (int)i;
-        else if (g_ascii_strcasecmp(dims[i], "unit") == 0)
-            out->ex->unit_part = (int)i;
+    if (take_header(out, h) != 0 || (out->ex = new_keys()) == NULL ||
+        (out->ex->dims = sb_strdup(first)) == NULL) {
+        g_free(first);
+        return oom(err, path, h->line);
     }
-    out->ex->n_parts = (int)i;
-    g_strfreev(dims);
+    eurostat_dims(out->ex, first);
+    g_free(first);
     if (out->ex->geo_part < 0)
         return rule(err, path, h->line, 1, "Eurostat TSV: no geo dimension "
                     "in \"%s\" (the region of each row)", out->ex->dims);
@@ -399,44 +434,79 @@ static const char *after_label(const char *s, const char *word)
 }
 
 /* A preamble record's text: its fields joined by ',' (a comma in the
-   text splits it into fields), trimmed. */
+   text splits it into fields), trimmed; NULL when out of memory. */
 static char *joined(const input_row *r)
 {
-    GString *s = g_string_new(NULL);
-    size_t i;
+    sb_text t = {0};
+    size_t i, len;
+    int bad = sb_text_add(&t, "", 0) != 0;
 
-    for (i = 0; i < r->n; i++) {
-        char *f = text_of(r, i);
-        if (f[0] != '\0')
-            g_string_append_printf(s, "%s%s", s->len ? "," : "", f);
-        g_free(f);
+    for (i = 0; i < r->n && !bad; i++) {
+        const char *f = trimmed(r, i, &len);
+        if (len == 0)
+            continue;
+        bad = (t.len > 0 && sb_text_add(&t, ",", 1) != 0) ||
+              sb_text_add(&t, f, len) != 0;
     }
-    return g_string_free(s, FALSE);
+    if (bad) {
+        g_free(t.s);
+        return NULL;
+    }
+    return t.s;
 }
+
+/* s[0..*n) without the ASCII white space around it (as g_strstrip). */
+static const char *strip(const char *s, size_t *n)
+{
+    while (*n > 0 && g_ascii_isspace(*s)) {
+        s++;
+        (*n)--;
+    }
+    while (*n > 0 && g_ascii_isspace(s[*n - 1]))
+        (*n)--;
+    return s;
+}
+
+/* A text cut into its id and its unit, both stripped; unit is NULL when
+   the text ends in no parentheses. Pointers into the text. */
+typedef struct {
+    const char *id, *unit;
+    size_t id_len, unit_len;
+} unit_split;
 
 /* "研究与试验发展(R&D)经费(亿元)" -> id "研究与试验发展(R&D)经费", unit
    "亿元": the last parentheses, ASCII or full-width, if they end it. */
-static void split_unit(const char *text, char **id, char **unit)
+static unit_split split_unit(const char *text, size_t n)
 {
-    size_t n = strlen(text);
-    const char *open = NULL, *p;
     size_t close = 0;
+    const char *open = NULL, *p;
+    unit_split u = {text, NULL, n, 0};
 
-    *unit = NULL;
     if (n > 0 && text[n - 1] == ')')
         close = 1;
-    else if (n >= 3 && strcmp(text + n - 3, "\xef\xbc\x89") == 0)   /* ） */
+    else if (n >= 3 && memcmp(text + n - 3, "\xef\xbc\x89", 3) == 0) /* ） */
         close = 3;
     for (p = text; close && p < text + n - close; p++)
         if (*p == '(' || strncmp(p, "\xef\xbc\x88", 3) == 0)         /* （ */
             open = p;
-    if (open == NULL || open == text) {
-        *id = g_strstrip(g_strdup(text));
-        return;
+    if (open != NULL && open != text) {
+        u.id_len = (size_t)(open - text);
+        p = open + (*open == '(' ? 1 : 3);
+        u.unit_len = (size_t)(text + n - close - p);
+        u.unit = strip(p, &u.unit_len);
     }
-    *id = g_strstrip(g_strndup(text, (size_t)(open - text)));
-    p = open + (*open == '(' ? 1 : 3);
-    *unit = g_strstrip(g_strndup(p, (size_t)(text + n - close - p)));
+    u.id = strip(text, &u.id_len);
+    return u;
+}
+
+/* Copies n bytes of s into buf (INPUT_EXPORT_NAME_MAX), cut to fit;
+   returns buf. s may be inside buf. */
+static char *copy_to(char *buf, const char *s, size_t n)
+{
+    n = MIN(n, (size_t)INPUT_EXPORT_NAME_MAX - 1);
+    memmove(buf, s, n);
+    buf[n] = '\0';
+    return buf;
 }
 
 /* "2022年" -> 2022. */
@@ -449,33 +519,65 @@ static int nbs_year(const char *s)
     return input_parse_year(s, 4);
 }
 
-/* The preamble's lines: 数据库, 指标, 地区 (时间 is only what was asked). */
+/* A new string of s stripped, into *to (replacing it); -1 when out of
+   memory. */
+static int set_stripped(char **to, const char *s, size_t n)
+{
+    char *p;
+
+    s = strip(s, &n);
+    if ((p = sb_strndup(s, n)) == NULL)
+        return -1;
+    g_free(*to);
+    *to = p;
+    return 0;
+}
+
+/* 指标：text: the indicator and its unit. */
+static int nbs_indicator(input_export_keys *ex, const char *v)
+{
+    size_t n = strlen(v);
+    unit_split u;
+
+    v = strip(v, &n);
+    u = split_unit(v, n);
+
+    g_free(ex->unit);
+    ex->unit = NULL;
+    return set_stripped(&ex->indicator, u.id, u.id_len) != 0 ||
+           (u.unit != NULL && set_stripped(&ex->unit, u.unit, u.unit_len) != 0)
+               ? -1 : 0;
+}
+
+/* One preamble line into ex: 1 when it is one, 0 when it is not, -1
+   when out of memory. */
+static int nbs_line(const char *t, input_export_keys *ex)
+{
+    const char *v;
+
+    if ((v = after_label(t, ZH_DATABASE)) != NULL)
+        return set_stripped(&ex->database, v, strlen(v)) != 0 ? -1 : 1;
+    if ((v = after_label(t, ZH_INDICATOR)) != NULL)
+        return nbs_indicator(ex, v) != 0 ? -1 : 1;
+    if ((v = after_label(t, ZH_REGION)) != NULL)
+        return set_stripped(&ex->region, v, strlen(v)) != 0 ? -1 : 1;
+    return after_label(t, ZH_TIME) != NULL;
+}
+
+/* The preamble's lines: 数据库, 指标, 地区 (时间 is only what was asked).
+   Returns how many, or -1 when out of memory. */
 static int nbs_preamble(const input_row *const *rows, size_t n,
                         input_export_keys *ex)
 {
     size_t i;
+    int known = 1;
 
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n && known > 0; i++) {
         char *t = joined(rows[i]);
-        const char *v;
-        int known = 1;
-        if ((v = after_label(t, ZH_DATABASE)) != NULL)
-            ex->database = g_strstrip(g_strdup(v));
-        else if ((v = after_label(t, ZH_INDICATOR)) != NULL) {
-            char *text = g_strstrip(g_strdup(v));
-            g_free(ex->indicator);
-            g_free(ex->unit);
-            split_unit(text, &ex->indicator, &ex->unit);
-            g_free(text);
-        } else if ((v = after_label(t, ZH_REGION)) != NULL)
-            ex->region = g_strstrip(g_strdup(v));
-        else if (after_label(t, ZH_TIME) == NULL)
-            known = 0;
+        known = t != NULL ? nbs_line(t, ex) : -1;
         g_free(t);
-        if (!known)
-            break;
     }
-    return (int)i;
+    return known < 0 ? -1 : (int)(known ? i : i - 1);
 }
 
 static int nbs_columns(const char *path, const input_row *h, input_layout *out,
@@ -499,16 +601,47 @@ static int nbs_columns(const char *path, const input_row *h, input_layout *out,
                                 "no year columns (like \"2022" ZH_YEAR "\")");
 }
 
+/* An NBS table with its header at hr: the keys of its rows. */
+static int nbs_keys(const char *path, const input_row *hr, int by_indicator,
+                    long first_line, input_layout *out, sb_error *err)
+{
+    input_export_keys *ex = out->ex;
+
+    if (nbs_columns(path, hr, out, err) != 0)
+        return -1;
+    if (by_indicator) {
+        set_key(out, INPUT_COL_INDICATOR, 0);
+        if (ex->region == NULL && (ex->region = sb_strdup(ZH_NATION)) == NULL)
+            return oom(err, path, hr->line);
+        return 1;
+    }
+    set_key(out, INPUT_COL_REGION, 0);
+    if (ex->indicator != NULL && ex->indicator[0] != '\0')
+        out->stem = sb_strdup(ex->indicator);
+    else if (out->header_at > 0)
+        return rule(err, path, first_line, 1, "China NBS export: no "
+                    ZH_INDICATOR ZH_COLON " line in the preamble, so "
+                    "the indicator of the rows is unknown");
+    else        /* no 指标： line: the file's name, as for any wide table */
+        out->stem = input_file_stem(path);
+    return out->stem != NULL ? 1 : oom(err, path, hr->line);
+}
+
 static int detect_nbs(const char *path, const input_row *const *rows,
                       size_t n, input_layout *out, sb_error *err)
 {
     input_export_keys *ex = new_keys();
-    size_t h = (size_t)nbs_preamble(rows, n, ex);
+    int got = ex != NULL ? nbs_preamble(rows, n, ex) : -1;
+    size_t h = got > 0 ? (size_t)got : 0;
     const input_row *hr = h < n ? rows[h] : NULL;
     int by_region = hr && eq(hr, 0, ZH_REGION);
     int by_indicator = hr && eq(hr, 0, ZH_INDICATOR);
-    char *stem;
+    char c1[INPUT_EXPORT_NAME_MAX];
 
+    if (got < 0) {
+        input_export_keys_free(ex);
+        return oom(err, path, rows[0]->line);
+    }
     if (!by_region && !by_indicator) {
         input_export_keys_free(ex);
         if (h == 0)
@@ -518,47 +651,18 @@ static int detect_nbs(const char *path, const input_row *const *rows,
                     "header " ZH_REGION ",2022" ZH_YEAR ",2021" ZH_YEAR
                     ",... or " ZH_INDICATOR ",2022" ZH_YEAR ",...");
     }
-    if (h == 0) {
-        /* no preamble: an NBS table only if its years say so */
-        char *c1 = text_of(hr, 1);
-        int y = nbs_year(c1);
-        g_free(c1);
-        if (y <= 0) {
-            input_export_keys_free(ex);
-            return 0;
-        }
+    /* no preamble: an NBS table only if its years say so */
+    if (h == 0 && nbs_year(copy_field(hr, 1, c1)) <= 0) {
+        input_export_keys_free(ex);
+        return 0;
     }
-    take_header(out, hr);
     out->ex = ex;
     out->export = INPUT_EXPORT_NBS;
     out->shape = INPUT_SHAPE_WIDE_YEAR;
     out->header_at = (long)h;
-    if (nbs_columns(path, hr, out, err) != 0)
-        return -1;
-    if (by_indicator) {
-        set_key(out, INPUT_COL_INDICATOR, 0);
-        if (ex->region == NULL)
-            ex->region = g_strdup(ZH_NATION);
-        return 1;
-    }
-    set_key(out, INPUT_COL_REGION, 0);
-    if (ex->indicator == NULL || ex->indicator[0] == '\0') {
-        /* no 指标： line: the file's name, as for any wide table */
-        char *base, *dot;
-        if (h > 0)
-            return rule(err, path, rows[0]->line, 1, "China NBS export: no "
-                        ZH_INDICATOR ZH_COLON " line in the preamble, so "
-                        "the indicator of the rows is unknown");
-        base = g_path_get_basename(path);
-        dot = strrchr(base, '.');
-        if (dot != NULL && dot != base)
-            *dot = '\0';
-        stem = base;
-    } else {
-        stem = g_strdup(ex->indicator);
-    }
-    out->stem = stem;
-    return 1;
+    if (take_header(out, hr) != 0)
+        return oom(err, path, hr->line);
+    return nbs_keys(path, hr, by_indicator, rows[0]->line, out, err);
 }
 
 /* ---- detection -------------------------------------------------------------------- */
@@ -684,18 +788,13 @@ static int eurostat_row(const input_export_keys *ex, const input_row *r,
    their unit. */
 static void wdi_name(const input_row *row, int col, input_export_names *o)
 {
-    char *id, *unit;
+    unit_split u;
 
     copy_field(row, col, o->buf[2]);
-    split_unit(o->buf[2], &id, &unit);
-    g_strlcpy(o->buf[2], id, INPUT_EXPORT_NAME_MAX);
-    o->name = o->buf[2];
-    if (unit != NULL) {
-        g_strlcpy(o->buf[4], unit, INPUT_EXPORT_NAME_MAX);
-        o->unit = o->buf[4];
-    }
-    g_free(id);
-    g_free(unit);
+    u = split_unit(o->buf[2], strlen(o->buf[2]));
+    if (u.unit != NULL)
+        o->unit = copy_to(o->buf[4], u.unit, u.unit_len);
+    o->name = copy_to(o->buf[2], u.id, u.id_len);
 }
 
 int input_export_row(const input_layout *l, const input_row *row,
@@ -727,14 +826,11 @@ int input_export_row(const input_layout *l, const input_row *row,
         return eurostat_row(ex, row, o, msg, msgsize);
     case INPUT_EXPORT_NBS:
         if (l->key[INPUT_COL_INDICATOR] >= 0) {
-            char *id, *unit;
+            unit_split u;
             copy_field(row, 0, o->buf[2]);
-            split_unit(o->buf[2], &id, &unit);
-            g_strlcpy(o->buf[0], id, INPUT_EXPORT_NAME_MAX);
-            g_strlcpy(o->buf[1], unit ? unit : "", INPUT_EXPORT_NAME_MAX);
-            g_free(id);
-            g_free(unit);
-            o->indicator = o->buf[0];
+            u = split_unit(o->buf[2], strlen(o->buf[2]));
+            o->indicator = copy_to(o->buf[0], u.id, u.id_len);
+            copy_to(o->buf[1], u.unit ? u.unit : "", u.unit_len);
             o->unit = o->buf[1][0] ? o->buf[1] : NULL;
             o->region = ex->region;
         } else {

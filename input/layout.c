@@ -3,6 +3,7 @@
  */
 #include "layout.h"
 
+#include "alloc.h"
 #include "export.h"
 
 #include <glib.h>
@@ -176,32 +177,35 @@ static sb_status assign_keys(const char *path, const input_layout_opts *o,
     return SB_OK;
 }
 
-static char *file_stem(const char *path)
+char *input_file_stem(const char *path)
 {
-    char *base = g_path_get_basename(path);
-    char *dot = strrchr(base, '.');
+    const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
 
-    if (dot != NULL && dot != base)
-        *dot = '\0';
-    return base;
+    /* a file's path never ends in '/': its base name follows the last */
+    return sb_strndup(base, dot != NULL && dot != base ? (size_t)(dot - base)
+                                                       : strlen(base));
 }
 
 static sb_status shape_error(const char *path, const input_layout *l,
                              const char *why, sb_error *err)
 {
-    GString *found = g_string_new(NULL);
+    /* more than the message can show: it holds 512 bytes */
+    char found[sizeof err->msg] = "";
     size_t i;
 
-    for (i = 0; i < l->n && found->len < 200; i++)
-        g_string_append_printf(found, "%s%s", i ? "," : "", l->cols[i].name);
+    for (i = 0; i < l->n && strlen(found) < 200; i++) {
+        if (i > 0)
+            g_strlcat(found, ",", sizeof found);
+        g_strlcat(found, l->cols[i].name, sizeof found);
+    }
     sb_error_set(err, SB_EDATA, path, 1, 0,
                  "%s; expected indicator metadata (id,name,unit,kind), "
                  "region metadata (region,aliases|groups|role) or data: "
                  "indicator,region,year,value (long), "
                  "indicator,region,2017,... (wide by year), "
                  "region,year,<indicator>,... or year,<region>,...; "
-                 "found: %s", why, found->str);
-    g_string_free(found, TRUE);
+                 "found: %s", why, found);
     return SB_EDATA;
 }
 
@@ -286,9 +290,11 @@ static sb_status detect_data(const char *path, const input_layout_opts *o,
         return shape_error(path, l, msg, err);
     }
     mark_values(l, l->shape);
-    if (l->shape == INPUT_SHAPE_WIDE_REGION ||
-        (l->shape == INPUT_SHAPE_WIDE_YEAR && l->key[INPUT_COL_INDICATOR] < 0))
-        l->stem = file_stem(path);
+    if ((l->shape == INPUT_SHAPE_WIDE_REGION ||
+         (l->shape == INPUT_SHAPE_WIDE_YEAR &&
+          l->key[INPUT_COL_INDICATOR] < 0)) &&
+        (l->stem = input_file_stem(path)) == NULL)
+        return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
     return SB_OK;
 }
 
@@ -301,11 +307,15 @@ sb_status input_layout_detect(const char *path, const input_row *header,
     int has_year = 0;
 
     memset(out, 0, sizeof *out);
-    out->n = header->n;
-    out->cols = g_new0(input_column, header->n);
+    if ((out->cols = sb_new0(input_column, header->n)) == NULL)
+        return sb_error_set(err, SB_ENOMEM, path, header->line, 0,
+                            "out of memory");
     for (i = 0; i < header->n; i++) {
         s = input_trim(header->field[i], header->len[i], &len);
-        out->cols[i].name = g_strndup(s, len);
+        if ((out->cols[i].name = sb_strndup(s, len)) == NULL)
+            return sb_error_set(err, SB_ENOMEM, path, header->line,
+                                (long)i + 1, "out of memory");
+        out->n = i + 1;
         out->cols[i].role = INPUT_COL_IGNORED;
         if (header_year(out->cols[i].name) > 0)
             has_year = 1;

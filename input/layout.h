@@ -93,6 +93,11 @@ int input_col_role_parse(const char *s, input_col_role *out);
    spreadsheets and pandas write it). Returns -1 if not a year. */
 int input_parse_year(const char *s, size_t len);
 
+/* The file name of path without its directory and its extension (the
+   last '.', unless the name starts with it): the indicator id of a wide
+   table named for it. NULL when out of memory; g_free it. */
+char *input_file_stem(const char *path);
+
 /* Trims spaces and tabs: returns the start, stores the length. */
 const char *input_trim(const char *s, size_t len, size_t *out_len);
 

@@ -57,6 +57,10 @@ typedef struct {
 
 void input_report_clear(input_report *r);
 
+/* dir/name, one '/' between (as g_build_filename joins a folder and a
+   relative name); NULL when out of memory. g_free it. */
+char *input_path_join(const char *dir, const char *name);
+
 /* Expands the arguments (a directory means its *.csv, sorted by name),
    loads every file and finishes the dataset. On success *out is the
    caller's (sb_dataset_destroy). Warnings go to diag. Errors: SB_ENOINPUT

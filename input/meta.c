@@ -6,6 +6,7 @@
  */
 #include "meta.h"
 
+#include "alloc.h"
 #include "csvread.h"
 #include "layout.h"
 
@@ -71,9 +72,26 @@ static long field_no(const meta_ctx *m, int a)
     return m->col[a] + 1;
 }
 
-static int header(meta_ctx *m, const input_row *row, sb_error *err)
+/* Out of memory at the current row; -1. */
+static int oom(meta_ctx *m, sb_error *err)
 {
-    GString *ign = g_string_new(NULL), *used = g_string_new(NULL);
+    sb_error_set(err, SB_ENOMEM, m->path, m->row->line, 0, "out of memory");
+    return -1;
+}
+
+/* Appends ", " (unless t is empty) and n bytes of p to t. */
+static int add_name(sb_text *t, const char *p, size_t n)
+{
+    if (t->len > 0 && sb_text_add(t, ", ", 2) != 0)
+        return -1;
+    return sb_text_add(t, p, n);
+}
+
+/* Which column holds each attribute; the used and ignored columns go to
+   the report. */
+static int match_columns(meta_ctx *m, const input_row *row, sb_text *used,
+                         sb_text *ign)
+{
     size_t i, len;
     int a;
 
@@ -86,16 +104,27 @@ static int header(meta_ctx *m, const input_row *row, sb_error *err)
                 strlen(m->names[a]) == len &&
                 g_ascii_strncasecmp(s, m->names[a], len) == 0) {
                 m->col[a] = (int)i;
-                g_string_append_printf(used, "%s%s", used->len ? ", " : "",
-                                       m->names[a]);
+                if (add_name(used, m->names[a], len) != 0)
+                    return -1;
                 break;
             }
-        if (a == m->n_names && len > 0)
-            g_string_append_printf(ign, "%s%.*s", ign->len ? ", " : "",
-                                   (int)len, s);
+        if (a == m->n_names && len > 0 && add_name(ign, s, len) != 0)
+            return -1;
     }
-    m->rep->columns = g_string_free(used, FALSE);
-    m->rep->ignored = g_string_free(ign, FALSE);
+    return 0;
+}
+
+static int header(meta_ctx *m, const input_row *row, sb_error *err)
+{
+    sb_text used = {0}, ign = {0};
+    int a, bad = sb_text_add(&used, "", 0) != 0 ||
+                 sb_text_add(&ign, "", 0) != 0 ||
+                 match_columns(m, row, &used, &ign) != 0;
+
+    m->rep->columns = used.s;
+    m->rep->ignored = ign.s;
+    if (bad)
+        return oom(m, err);
     for (a = 0; a < m->n_required; a++)
         if (m->col[a] < 0) {
             sb_error_set(err, SB_EDATA, m->path, row->line, 0,
@@ -191,28 +220,56 @@ static int ind_numbers(meta_ctx *m, sb_indicator *ind, sb_error *err)
     return 0;
 }
 
-static const char *istr(meta_ctx *m, int a)
+/* The text of attribute a, interned, into *to; -1 when out of memory. */
+static int istr(meta_ctx *m, const char **to, int a)
 {
-    return sb_dataset_str(m->ds, sb_dataset_intern(m->ds, cell(m, a), -1));
+    return sb_dataset_intern_to(m->ds, to, cell(m, a), -1) == SB_OK ? 0 : -1;
 }
 
 /* "GDP (current US$)": name "GDP", unit "current US$". */
-static void wdi_unit(meta_ctx *m, sb_indicator *ind)
+static int wdi_unit(meta_ctx *m, sb_indicator *ind)
 {
     size_t n = strlen(ind->name);
     const char *open = strrchr(ind->name, '(');
 
     if (n == 0 || ind->name[n - 1] != ')' || open == NULL ||
         open == ind->name)
-        return;
-    ind->unit = sb_dataset_str(m->ds, sb_dataset_intern(
-                                          m->ds, open + 1,
-                                          (long)(ind->name + n - 1 - open - 1)));
+        return 0;
+    if (sb_dataset_intern_to(m->ds, &ind->unit, open + 1,
+                             (long)(ind->name + n - 1 - open - 1)) != SB_OK)
+        return -1;
     while (open > ind->name && open[-1] == ' ')
         open--;
-    ind->name = sb_dataset_str(m->ds, sb_dataset_intern(
-                                          m->ds, ind->name,
-                                          (long)(open - ind->name)));
+    return sb_dataset_intern_to(m->ds, &ind->name, ind->name,
+                                (long)(open - ind->name)) == SB_OK ? 0 : -1;
+}
+
+/* The indicator's texts from the row. */
+static int ind_texts(meta_ctx *m, sb_indicator *ind)
+{
+    if (istr(m, &ind->name, I_NAME) != 0)
+        return -1;
+    if (*ind->name == '\0')
+        ind->name = ind->id;
+    return istr(m, &ind->unit, I_UNIT) != 0 ||
+           (m->wdi && wdi_unit(m, ind) != 0) ||
+           istr(m, &ind->name_zh, I_NAME_ZH) != 0 ||
+           istr(m, &ind->unit_zh, I_UNIT_ZH) != 0 ||
+           istr(m, &ind->base_unit, I_BASE_UNIT) != 0 ||
+           istr(m, &ind->source, I_SOURCE) != 0 ||
+           istr(m, &ind->note, I_NOTE) != 0 ? -1 : 0;
+}
+
+/* Appends id to the report's list *ids of *n. */
+static int report_id(sb_id **ids, size_t *n, sb_id id)
+{
+    sb_id *p = sb_renew(sb_id, *ids, *n + 1);
+
+    if (p == NULL)
+        return -1;
+    p[(*n)++] = id;
+    *ids = p;
+    return 0;
 }
 
 static int ind_row(void *user, const input_row *row, sb_error *err)
@@ -230,7 +287,8 @@ static int ind_row(void *user, const input_row *row, sb_error *err)
     id = cell(m, I_ID);
     if (*id == '\0')
         return bad(m, I_ID, err, "empty", id);
-    i = sb_dataset_indicator(m->ds, id);
+    if ((i = sb_dataset_indicator(m->ds, id)) == SB_NONE)
+        return oom(m, err);
     ind = sb_dataset_indicator_at(m->ds, i);
     if (ind->has_meta) {
         sb_error_set(err, SB_EDATA, m->path, row->line, field_no(m, I_ID),
@@ -244,23 +302,12 @@ static int ind_row(void *user, const input_row *row, sb_error *err)
         return bad(m, I_KIND, err, "not amount, count or rate", kind);
     if (ind_numbers(m, ind, err) != 0)
         return -1;
-    ind->name = istr(m, I_NAME);
-    if (*ind->name == '\0')
-        ind->name = ind->id;
-    ind->unit = istr(m, I_UNIT);
-    if (m->wdi)
-        wdi_unit(m, ind);
-    ind->name_zh = istr(m, I_NAME_ZH);
-    ind->unit_zh = istr(m, I_UNIT_ZH);
-    ind->base_unit = istr(m, I_BASE_UNIT);
-    ind->source = istr(m, I_SOURCE);
-    ind->note = istr(m, I_NOTE);
+    if (ind_texts(m, ind) != 0 ||
+        report_id(&m->rep->indicators, &m->rep->n_indicators, i) != 0)
+        return oom(m, err);
     ind->has_meta = 1;
     ind->meta_file = m->file;
     ind->meta_line = (uint32_t)row->line;
-    m->rep->indicators = g_renew(sb_id, m->rep->indicators,
-                                 m->rep->n_indicators + 1);
-    m->rep->indicators[m->rep->n_indicators++] = i;
     m->rep->rows++;
     return 0;
 }
@@ -307,19 +354,22 @@ static int each_item(meta_ctx *m, int a, sb_id r, sb_error *err,
 static int add_alias(meta_ctx *m, sb_id r, const char *alias, sb_error *err)
 {
     sb_error e = {0};
+    sb_status rc = sb_dataset_add_alias(m->ds, r, alias, &e);
 
-    if (sb_dataset_add_alias(m->ds, r, alias, &e) == SB_OK)
+    if (rc == SB_OK)
         return 0;
-    sb_error_set(err, SB_EDATA, m->path, m->row->line,
-                 field_no(m, R_ALIASES), "%s", e.msg);
+    sb_error_set(err, rc, m->path, m->row->line, field_no(m, R_ALIASES),
+                 "%s", e.msg);
     return -1;
 }
 
 static int add_group(meta_ctx *m, sb_id r, const char *group, sb_error *err)
 {
-    (void)err;
-    sb_dataset_add_group(m->ds, r, group);
-    return 0;
+    if (sb_dataset_add_group(m->ds, r, group) == SB_OK)
+        return 0;
+    sb_error_set(err, SB_ENOMEM, m->path, m->row->line,
+                 field_no(m, R_GROUPS), "out of memory");
+    return -1;
 }
 
 /* At most one region holds each role. */
@@ -361,7 +411,8 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
     name = cell(m, R_REGION);
     if (*name == '\0')
         return bad(m, R_REGION, err, "empty", name);
-    r = sb_dataset_region(m->ds, name);
+    if ((r = sb_dataset_region(m->ds, name)) == SB_NONE)
+        return oom(m, err);
     reg = sb_dataset_region_at(m->ds, r);
     if (reg->has_meta) {
         sb_error_set(err, SB_EDATA, m->path, row->line, field_no(m, R_REGION),
@@ -378,14 +429,15 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
     role = cell(m, R_ROLE);
     if (parse_role(role, &reg->role) != 0)
         return bad(m, R_ROLE, err, "not total, benchmark or both", role);
-    reg->name_zh = istr(m, R_NAME_ZH);
+    if (istr(m, &reg->name_zh, R_NAME_ZH) != 0)
+        return oom(m, err);
     if (check_role(m, r, err) != 0 ||
         each_item(m, R_ALIASES, r, err, add_alias) != 0 ||
         each_item(m, R_GROUPS, r, err, add_group) != 0 ||
         each_item(m, R_GROUPS2, r, err, add_group) != 0)
         return -1;
-    m->rep->regions = g_renew(sb_id, m->rep->regions, m->rep->n_regions + 1);
-    m->rep->regions[m->rep->n_regions++] = r;
+    if (report_id(&m->rep->regions, &m->rep->n_regions, r) != 0)
+        return oom(m, err);
     m->rep->rows++;
     return 0;
 }

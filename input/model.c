@@ -8,6 +8,8 @@
  */
 #include "model.h"
 
+#include "alloc.h"
+
 #include <float.h>
 #include <glib.h>
 #include <math.h>
@@ -21,7 +23,7 @@ struct sb_dataset {
     GHashTable *str_ids;        /* const char* -> id+1 */
     GPtrArray *strs;            /* id -> const char* */
 
-    GPtrArray *files;           /* char* paths */
+    sb_ptrs files;              /* char* paths */
 
     sb_indicator *ind;
     size_t n_ind, cap_ind;
@@ -112,7 +114,7 @@ sb_status sb_diag_warn(sb_diag *d, const char *path, long line, long column,
         return SB_OK;
     if (d->n_items == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
-        sb_error *p = realloc(d->items, cap * sizeof *p);
+        sb_error *p = sb_renew(sb_error, d->items, cap);
         if (p == NULL)
             return SB_ENOMEM;
         d->items = p;
@@ -240,12 +242,13 @@ static guint key_hash(gconstpointer p)
 
 sb_dataset *sb_dataset_create(void)
 {
-    sb_dataset *ds = g_new0(sb_dataset, 1);
+    sb_dataset *ds = sb_new0(sb_dataset, 1);
 
+    if (ds == NULL)
+        return NULL;
     ds->chunk = g_string_chunk_new(64 * 1024);
     ds->str_ids = g_hash_table_new(g_str_hash, g_str_equal);
     ds->strs = g_ptr_array_new();
-    ds->files = g_ptr_array_new_with_free_func(g_free);
     ds->ind_ids = g_hash_table_new(g_str_hash, g_str_equal);
     ds->reg_names = g_hash_table_new(g_str_hash, g_str_equal);
     ds->annot_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -253,7 +256,11 @@ sb_dataset *sb_dataset_create(void)
     ds->series_ids = g_hash_table_new_full(key_hash, g_int64_equal,
                                            g_free, NULL);
     sb_dataset_intern(ds, "", 0);            /* id 0 is the empty string */
-    ds->annots = g_new0(sb_annot, 16);
+    ds->annots = sb_new0(sb_annot, 16);
+    if (ds->annots == NULL) {
+        sb_dataset_destroy(ds);
+        return NULL;
+    }
     ds->cap_annots = 16;
     ds->annots[0].note = ds->annots[0].source = "";
     ds->n_annots = 1;
@@ -284,7 +291,9 @@ void sb_dataset_destroy(sb_dataset *ds)
     g_hash_table_destroy(ds->annot_ids);
     g_hash_table_destroy(ds->reg_names);
     g_hash_table_destroy(ds->ind_ids);
-    g_ptr_array_free(ds->files, TRUE);
+    for (i = 0; i < ds->files.len; i++)
+        g_free(ds->files.pdata[i]);
+    g_free(ds->files.pdata);
     g_ptr_array_free(ds->strs, TRUE);
     g_hash_table_destroy(ds->str_ids);
     g_string_chunk_free(ds->chunk);
@@ -298,8 +307,11 @@ uint32_t sb_dataset_intern(sb_dataset *ds, const char *s, long len)
     gpointer found;
     char *tmp = NULL, *copy;
 
-    if (len >= 0 && s[len] != '\0')
-        s = tmp = g_strndup(s, (gsize)len);   /* rare: callers pass C strings */
+    if (len >= 0 && s[len] != '\0') {       /* rare: callers pass C strings */
+        s = tmp = sb_strndup(s, (size_t)len);
+        if (tmp == NULL)
+            return SB_NONE;
+    }
     found = g_hash_table_lookup(ds->str_ids, s);
     if (found != NULL) {
         g_free(tmp);
@@ -320,22 +332,40 @@ const char *sb_dataset_str(const sb_dataset *ds, uint32_t id)
     return g_ptr_array_index(ds->strs, id);
 }
 
-uint16_t sb_dataset_add_file(sb_dataset *ds, const char *path)
+sb_status sb_dataset_intern_to(sb_dataset *ds, const char **to,
+                               const char *s, long len)
 {
-    g_ptr_array_add(ds->files, g_strdup(path));
-    return (uint16_t)(ds->files->len - 1);
+    uint32_t id = sb_dataset_intern(ds, s, len);
+
+    if (id == SB_NONE)
+        return SB_ENOMEM;
+    *to = sb_dataset_str(ds, id);
+    return SB_OK;
+}
+
+sb_status sb_dataset_add_file(sb_dataset *ds, const char *path,
+                              uint16_t *idx)
+{
+    char *copy = sb_strdup(path);
+
+    if (copy == NULL || sb_ptrs_add(&ds->files, copy) != 0) {
+        g_free(copy);
+        return SB_ENOMEM;
+    }
+    *idx = (uint16_t)(ds->files.len - 1);
+    return SB_OK;
 }
 
 const char *sb_dataset_file(const sb_dataset *ds, uint16_t idx)
 {
-    if (idx >= ds->files->len)
+    if (idx >= ds->files.len)
         return "";
-    return g_ptr_array_index(ds->files, idx);
+    return ds->files.pdata[idx];
 }
 
 size_t sb_dataset_n_files(const sb_dataset *ds)
 {
-    return ds->files->len;
+    return ds->files.len;
 }
 
 /* ---- indicators --------------------------------------------------------- */
@@ -355,14 +385,12 @@ sb_id sb_dataset_indicator(sb_dataset *ds, const char *id)
 
     if (i != SB_NONE)
         return i;
-    if (ds->n_ind == ds->cap_ind) {
-        ds->cap_ind = ds->cap_ind ? ds->cap_ind * 2 : 16;
-        ds->ind = g_renew(sb_indicator, ds->ind, ds->cap_ind);
-    }
+    if (sb_grow(&ds->ind, &ds->cap_ind, ds->n_ind + 1) != 0 ||
+        sb_dataset_intern_to(ds, &s, id, -1) != SB_OK)
+        return SB_NONE;
     i = (sb_id)ds->n_ind++;
     ind = &ds->ind[i];
     memset(ind, 0, sizeof *ind);
-    s = sb_dataset_str(ds, sb_dataset_intern(ds, id, -1));
     ind->id = ind->name = s;
     ind->name_zh = ind->unit = ind->unit_zh = ind->base_unit = "";
     ind->source = ind->note = "";
@@ -406,14 +434,12 @@ sb_id sb_dataset_region(sb_dataset *ds, const char *name)
 
     if (r != SB_NONE)
         return r;
-    if (ds->n_reg == ds->cap_reg) {
-        ds->cap_reg = ds->cap_reg ? ds->cap_reg * 2 : 16;
-        ds->reg = g_renew(sb_region, ds->reg, ds->cap_reg);
-    }
+    if (sb_grow(&ds->reg, &ds->cap_reg, ds->n_reg + 1) != 0 ||
+        sb_dataset_intern_to(ds, &s, name, -1) != SB_OK)
+        return SB_NONE;
     r = (sb_id)ds->n_reg++;
     reg = &ds->reg[r];
     memset(reg, 0, sizeof *reg);
-    s = sb_dataset_str(ds, sb_dataset_intern(ds, name, -1));
     reg->name = s;
     reg->name_zh = "";
     g_hash_table_insert(ds->reg_names, (gpointer)s, GUINT_TO_POINTER(r + 1));
@@ -430,11 +456,16 @@ size_t sb_dataset_n_regions(const sb_dataset *ds)
     return ds->n_reg;
 }
 
-static const char **strv_append(const char **v, size_t *n, const char *s)
+/* Appends s to the array *v of *n strings. */
+static sb_status strv_append(const char ***v, size_t *n, const char *s)
 {
-    v = g_renew(const char *, v, *n + 1);
-    v[(*n)++] = s;
-    return v;
+    const char **p = sb_renew(const char *, *v, *n + 1);
+
+    if (p == NULL)
+        return SB_ENOMEM;
+    p[(*n)++] = s;
+    *v = p;
+    return SB_OK;
 }
 
 sb_status sb_dataset_add_alias(sb_dataset *ds, sb_id r, const char *alias,
@@ -450,52 +481,69 @@ sb_status sb_dataset_add_alias(sb_dataset *ds, sb_id r, const char *alias,
                             "alias \"%s\" of region \"%s\" already names "
                             "region \"%s\"", alias, ds->reg[r].name,
                             ds->reg[other].name);
-    s = sb_dataset_str(ds, sb_dataset_intern(ds, alias, -1));
+    if (sb_dataset_intern_to(ds, &s, alias, -1) != SB_OK ||
+        strv_append(&ds->reg[r].aliases, &ds->reg[r].n_aliases, s) != SB_OK)
+        return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     g_hash_table_insert(ds->reg_names, (gpointer)s, GUINT_TO_POINTER(r + 1));
-    ds->reg[r].aliases = strv_append(ds->reg[r].aliases,
-                                     &ds->reg[r].n_aliases, s);
     return SB_OK;
 }
 
-void sb_dataset_add_group(sb_dataset *ds, sb_id r, const char *group)
+sb_status sb_dataset_add_group(sb_dataset *ds, sb_id r, const char *group)
 {
     sb_region *reg = &ds->reg[r];
-    const char *s = sb_dataset_str(ds, sb_dataset_intern(ds, group, -1));
+    const char *s;
     size_t i;
 
+    if (sb_dataset_intern_to(ds, &s, group, -1) != SB_OK)
+        return SB_ENOMEM;
     for (i = 0; i < reg->n_groups; i++)
         if (reg->groups[i] == s)
-            return;
-    reg->groups = strv_append(reg->groups, &reg->n_groups, s);
+            return SB_OK;
+    return strv_append(&reg->groups, &reg->n_groups, s);
 }
 
 /* ---- annotations -------------------------------------------------------- */
+
+/* "note\x1fsource": the key of an annotation; NULL when out of memory. */
+static char *annot_key(const char *note, const char *source)
+{
+    size_t a = strlen(note), b = strlen(source);
+    char *key = sb_malloc(a + b + 2);
+
+    if (key != NULL) {
+        memcpy(key, note, a);
+        key[a] = '\x1f';
+        memcpy(key + a + 1, source, b + 1);
+    }
+    return key;
+}
 
 uint32_t sb_dataset_annot(sb_dataset *ds, const char *note,
                           const char *source)
 {
     char *key;
     gpointer v;
-    uint32_t id;
+    sb_annot a;
 
     if (*note == '\0' && *source == '\0')
         return 0;
-    key = g_strconcat(note, "\x1f", source, NULL);
+    if ((key = annot_key(note, source)) == NULL)
+        return SB_NONE;
     v = g_hash_table_lookup(ds->annot_ids, key);
     if (v != NULL) {
         g_free(key);
         return GPOINTER_TO_UINT(v);
     }
-    if (ds->n_annots == ds->cap_annots) {
-        ds->cap_annots *= 2;
-        ds->annots = g_renew(sb_annot, ds->annots, ds->cap_annots);
+    if (sb_grow(&ds->annots, &ds->cap_annots, ds->n_annots + 1) != 0 ||
+        sb_dataset_intern_to(ds, &a.note, note, -1) != SB_OK ||
+        sb_dataset_intern_to(ds, &a.source, source, -1) != SB_OK) {
+        g_free(key);
+        return SB_NONE;
     }
-    id = (uint32_t)ds->n_annots++;
-    ds->annots[id].note = sb_dataset_str(ds, sb_dataset_intern(ds, note, -1));
-    ds->annots[id].source =
-        sb_dataset_str(ds, sb_dataset_intern(ds, source, -1));
-    g_hash_table_insert(ds->annot_ids, key, GUINT_TO_POINTER(id));
-    return id;
+    ds->annots[ds->n_annots] = a;
+    g_hash_table_insert(ds->annot_ids, key,
+                        GUINT_TO_POINTER(ds->n_annots));
+    return (uint32_t)ds->n_annots++;
 }
 
 const sb_annot *sb_dataset_annot_at(const sb_dataset *ds, uint32_t id)
@@ -521,11 +569,11 @@ void sb_dataset_set_locator(sb_dataset *ds, sb_locate_fn fn, void *ctx)
     ds->locate_ctx = ctx;
 }
 
-/* Resizes the arrays of s to cap values; the side arrays, when present,
-   grow with zeros. */
-static int series_resize(sb_series *s, size_t cap)
+/* Grows the arrays of s to cap values; the side arrays, when present,
+   grow with zeros. On failure s->cap stays what every array holds. */
+static int series_grow(sb_series *s, size_t cap)
 {
-    sb_obs *p = realloc(s->obs, cap * sizeof *p);
+    sb_obs *p = sb_renew(sb_obs, s->obs, cap);
     uint32_t **side[2] = {&s->flags, &s->annot};
     size_t k;
 
@@ -536,11 +584,10 @@ static int series_resize(sb_series *s, size_t cap)
         uint32_t *q;
         if (*side[k] == NULL)
             continue;
-        q = realloc(*side[k], cap * sizeof *q);
+        q = sb_renew(uint32_t, *side[k], cap);
         if (q == NULL)
             return -1;
-        if (cap > s->cap)
-            memset(q + s->cap, 0, (cap - s->cap) * sizeof *q);
+        memset(q + s->cap, 0, (cap - s->cap) * sizeof *q);
         *side[k] = q;
     }
     s->cap = cap;
@@ -550,7 +597,8 @@ static int series_resize(sb_series *s, size_t cap)
 /* The first time a file leaves a series, its arrays are trimmed to fit:
    sorted files fill each series in one go, so memory ends near 16 bytes
    a value instead of up to twice that. Trimmed once only, so that
-   interleaved series still grow in amortized constant time. */
+   interleaved series still grow in amortized constant time. A trim that
+   cannot be done keeps the larger arrays: nothing fails. */
 static void seal(sb_dataset *ds, size_t idx)
 {
     sb_series *s = &ds->series[idx];
@@ -558,28 +606,50 @@ static void seal(sb_dataset *ds, size_t idx)
     if (ds->sealed[idx / 8] & (1u << (idx % 8)))
         return;
     ds->sealed[idx / 8] |= (unsigned char)(1u << (idx % 8));
-    if (s->cap > s->n && s->n > 0)
-        series_resize(s, s->n);        /* shrinking: failure keeps it */
+    if (s->cap <= s->n || s->n == 0)
+        return;
+    s->obs = sb_alloc_shrink(s->obs, s->n, sizeof *s->obs);
+    if (s->flags != NULL)
+        s->flags = sb_alloc_shrink(s->flags, s->n, sizeof *s->flags);
+    if (s->annot != NULL)
+        s->annot = sb_alloc_shrink(s->annot, s->n, sizeof *s->annot);
+    s->cap = s->n;
+}
+
+/* Room for one more series (and its sealed bit). */
+static int series_room(sb_dataset *ds)
+{
+    size_t old = ds->cap_series, cap = old ? old * 2 : 64;
+    sb_series *p;
+    unsigned char *q;
+
+    if (ds->n_series < old)
+        return 0;
+    if ((p = sb_renew(sb_series, ds->series, cap)) == NULL)
+        return -1;
+    ds->series = p;
+    if ((q = sb_renew(unsigned char, ds->sealed, cap / 8)) == NULL)
+        return -1;
+    memset(q + old / 8, 0, (cap - old) / 8);
+    ds->sealed = q;
+    ds->cap_series = cap;
+    return 0;
 }
 
 static sb_series *new_series(sb_dataset *ds, sb_id indicator, sb_id region,
                              guint64 key)
 {
+    guint64 *k;
     sb_series *s;
 
-    if (ds->n_series == ds->cap_series) {
-        size_t old = ds->cap_series;
-        ds->cap_series = old ? old * 2 : 64;
-        ds->series = g_renew(sb_series, ds->series, ds->cap_series);
-        ds->sealed = g_realloc(ds->sealed, ds->cap_series / 8);
-        memset(ds->sealed + old / 8, 0, (ds->cap_series - old) / 8);
-    }
+    if (series_room(ds) != 0 ||
+        (k = sb_memdup(&key, sizeof key)) == NULL)
+        return NULL;
     s = &ds->series[ds->n_series++];
     memset(s, 0, sizeof *s);
     s->indicator = indicator;
     s->region = region;
-    g_hash_table_insert(ds->series_ids, g_memdup2(&key, sizeof key),
-                        GSIZE_TO_POINTER(ds->n_series));
+    g_hash_table_insert(ds->series_ids, k, GSIZE_TO_POINTER(ds->n_series));
     return s;
 }
 
@@ -588,7 +658,7 @@ static int side_set(uint32_t **arr, size_t cap, size_t i, uint32_t v)
 {
     if (v == 0 && *arr == NULL)
         return 0;
-    if (*arr == NULL && (*arr = calloc(cap, sizeof **arr)) == NULL)
+    if (*arr == NULL && (*arr = sb_new0(uint32_t, cap)) == NULL)
         return -1;
     (*arr)[i] = v;
     return 0;
@@ -612,10 +682,12 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
         v = g_hash_table_lookup(ds->series_ids, &key);
         s = v != NULL ? &ds->series[GPOINTER_TO_SIZE(v) - 1]
                       : new_series(ds, indicator, region, key);
+        if (s == NULL)
+            return SB_ENOMEM;
         ds->last_series = (size_t)(s - ds->series) + 1;
     }
     /* Start at one: a million one-value series must stay small. */
-    if (s->n == s->cap && series_resize(s, s->cap ? s->cap * 2 : 1) != 0)
+    if (s->n == s->cap && series_grow(s, s->cap ? s->cap * 2 : 1) != 0)
         return SB_ENOMEM;
     if (side_set(&s->flags, s->cap, s->n, flags) != 0 ||
         side_set(&s->annot, s->cap, s->n, annot) != 0)
@@ -683,12 +755,17 @@ static int reg_cmp(const void *pa, const void *pb, void *user)
                   ds->reg[*(const sb_id *)pb].name);
 }
 
+/* NULL when out of memory. */
 static uint32_t *ranks(const sb_dataset *ds, size_t n, GCompareDataFunc cmp)
 {
-    sb_id *order = g_new(sb_id, n + 1);
-    uint32_t *rank = g_new(uint32_t, n + 1);
+    sb_id *order = sb_new(sb_id, n + 1);
+    uint32_t *rank = order ? sb_new(uint32_t, n + 1) : NULL;
     size_t i;
 
+    if (rank == NULL) {
+        g_free(order);
+        return NULL;
+    }
     for (i = 0; i < n; i++)
         order[i] = (sb_id)i;
     g_qsort_with_data(order, (gint)n, sizeof *order, cmp, (gpointer)ds);
@@ -719,6 +796,11 @@ typedef struct {
     sb_place kept, dup;
 } dup_event;
 
+typedef struct {
+    dup_event *v;
+    size_t len, cap;
+} dup_events;
+
 /* Sorts a series by year, then by file; values of one year and file stay
    in reading order (the index breaks ties), so "the first" of two
    duplicates is the one read first. Returns -1 when out of memory. */
@@ -741,10 +823,10 @@ static int key_cmp(const void *pa, const void *pb)
 
 static int sort_series(sb_series *s)
 {
-    sort_key *k = malloc(s->n * sizeof *k);
-    sb_obs *obs = malloc(s->n * sizeof *obs);
-    uint32_t *fl = s->flags ? malloc(s->n * sizeof *fl) : NULL;
-    uint32_t *an = s->annot ? malloc(s->n * sizeof *an) : NULL;
+    sort_key *k = sb_new(sort_key, s->n);
+    sb_obs *obs = sb_new(sb_obs, s->n);
+    uint32_t *fl = s->flags ? sb_new(uint32_t, s->n) : NULL;
+    uint32_t *an = s->annot ? sb_new(uint32_t, s->n) : NULL;
     size_t i;
 
     if (k == NULL || obs == NULL || (s->flags && !fl) || (s->annot && !an)) {
@@ -793,14 +875,16 @@ static void move_obs(sb_series *s, size_t to, size_t from)
 }
 
 /* Merges the values of each year into one. Duplicates go to events;
-   returns 1 at the first conflict (the load fails), 0 otherwise. The
-   places are computed before anything moves. */
-static int merge_years(sb_series *s, GArray *events)
+   returns 1 at the first conflict (the load fails), 0 otherwise, -1 when
+   out of memory. The places are computed before anything moves. */
+static int merge_years(sb_series *s, dup_events *events)
 {
     size_t i, w = 0, run = 0, kept = 0;
-    sb_place *pl = g_new(sb_place, s->n);
+    sb_place *pl = sb_new(sb_place, s->n);
     int conflict = 0;
 
+    if (pl == NULL)
+        return -1;
     for (i = 0; i < s->n; i++) {
         if (i > 0 && s->obs[i].year != s->obs[i - 1].year)
             run = i;
@@ -827,7 +911,10 @@ static int merge_years(sb_series *s, GArray *events)
         e.conflict = conflict = e.kept_value != e.dup_value;
         e.kept = pl[kept];
         e.dup = pl[i];
-        g_array_append_val(events, e);
+        if (sb_grow(&events->v, &events->cap, events->len + 1) != 0)
+            conflict = -1;
+        else
+            events->v[events->len++] = e;
     }
     g_free(pl);
     s->n = w;
@@ -836,22 +923,26 @@ static int merge_years(sb_series *s, GArray *events)
 
 /* Asks the locator where the first SB_DIAG_KEEP + 1 events were read
    (diag keeps no more), then tells them in order. */
-static sb_status tell_duplicates(sb_dataset *ds, GArray *events,
+static sb_status tell_duplicates(sb_dataset *ds, const dup_events *events,
                                  sb_diag *diag, sb_error *err)
 {
     size_t i, n = events->len, asked = MIN(n, (size_t)SB_DIAG_KEEP + 1);
-    sb_place *q = g_new(sb_place, 2 * asked + 1);
+    sb_place *q = sb_new(sb_place, 2 * asked + 1);
     sb_status rc = SB_OK;
 
+    if (q == NULL)
+        return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     for (i = 0; i < asked; i++) {
-        const dup_event *e = &g_array_index(events, dup_event, i);
+        const dup_event *e = &events->v[i];
         q[2 * i] = e->kept;
         q[2 * i + 1] = e->dup;
     }
     if (ds->locate != NULL && asked > 0)
-        ds->locate(ds->locate_ctx, ds, q, 2 * asked);
+        rc = ds->locate(ds->locate_ctx, ds, q, 2 * asked);
+    if (rc != SB_OK)
+        sb_error_set(err, rc, NULL, 0, 0, "out of memory");
     for (i = 0; i < n && rc == SB_OK; i++) {
-        const dup_event *e = &g_array_index(events, dup_event, i);
+        const dup_event *e = &events->v[i];
         const sb_place *k = i < asked ? &q[2 * i] : &e->kept;
         const sb_place *d = i < asked ? &q[2 * i + 1] : &e->dup;
         const char *ind = ds->ind[e->s->indicator].id;
@@ -893,7 +984,7 @@ static int shown_decimals(const sb_obs *o)
 }
 
 static sb_status finish_series(sb_series *s, sb_indicator *ind,
-                               GArray *events, int *conflict)
+                               dup_events *events, int *conflict)
 {
     size_t i;
 
@@ -901,9 +992,8 @@ static sb_status finish_series(sb_series *s, sb_indicator *ind,
     for (i = 1; i < s->n && s->obs[i - 1].year < s->obs[i].year; i++)
         ;
     if (i < s->n) {
-        if (sort_series(s) != 0)
+        if (sort_series(s) != 0 || (*conflict = merge_years(s, events)) < 0)
             return SB_ENOMEM;
-        *conflict = merge_years(s, events);
     }
     for (i = 0; i < s->n; i++) {
         if (s->obs[i].state & SB_OBS_MISSING)
@@ -916,20 +1006,23 @@ static sb_status finish_series(sb_series *s, sb_indicator *ind,
     return SB_OK;
 }
 
-static void sort_all_series(sb_dataset *ds)
+static sb_status sort_all_series(sb_dataset *ds)
 {
     rank_ctx r = {ds, ranks(ds, ds->n_ind, ind_cmp),
                   ranks(ds, ds->n_reg, reg_cmp)};
+    int ok = r.ind_rank != NULL && r.reg_rank != NULL;
 
-    g_qsort_with_data(ds->series, (gint)ds->n_series, sizeof *ds->series,
-                      series_cmp, &r);
+    if (ok)
+        g_qsort_with_data(ds->series, (gint)ds->n_series,
+                          sizeof *ds->series, series_cmp, &r);
     g_free(r.ind_rank);
     g_free(r.reg_rank);
+    return ok ? SB_OK : SB_ENOMEM;
 }
 
 sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
 {
-    GArray *events = g_array_new(FALSE, FALSE, sizeof(dup_event));
+    dup_events events = {NULL, 0, 0};
     size_t i;
     int conflict = 0;
     sb_status rc = SB_OK;
@@ -940,18 +1033,19 @@ sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
     ds->finished = 1;
     for (i = 0; i < ds->n_series && rc == SB_OK && !conflict; i++)
         rc = finish_series(&ds->series[i], &ds->ind[ds->series[i].indicator],
-                           events, &conflict);
+                           &events, &conflict);
+    if (rc == SB_OK && events.len > 0)
+        rc = tell_duplicates(ds, &events, diag, err);
+    g_free(events.v);
+    /* The hash table's indices die with the reorder: loading is over. */
+    if (rc == SB_OK && sort_all_series(ds) != SB_OK)
+        rc = SB_ENOMEM;
     if (rc == SB_ENOMEM)
         sb_error_set(err, rc, NULL, 0, 0, "out of memory");
-    else if (events->len > 0)
-        rc = tell_duplicates(ds, events, diag, err);
-    g_array_free(events, TRUE);
     if (rc != SB_OK)
         return rc;
-    /* The hash table's indices die with the reorder: loading is over. */
     g_hash_table_remove_all(ds->series_ids);
     ds->last_series = 0;
-    sort_all_series(ds);
     for (i = 0; i < ds->n_ind; i++) {
         sb_indicator *ind = &ds->ind[i];
         if (ind->kind != SB_KIND_UNSET)

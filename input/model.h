@@ -179,35 +179,47 @@ typedef struct sb_dataset sb_dataset;
 sb_dataset *sb_dataset_create(void);
 void sb_dataset_destroy(sb_dataset *ds);
 
-/* Interns s (len bytes; -1 = NUL-terminated). Returns the id, 0 for "".
-   The string stays valid for the dataset's lifetime. */
+/* Interns s (len bytes; -1 = NUL-terminated). Returns the id, 0 for "",
+   SB_NONE when out of memory. The string stays valid for the dataset's
+   lifetime. */
 uint32_t sb_dataset_intern(sb_dataset *ds, const char *s, long len);
 const char *sb_dataset_str(const sb_dataset *ds, uint32_t id);
+/* Interns s and stores the interned string in *to; SB_ENOMEM (*to as it
+   was) when out of memory. */
+sb_status sb_dataset_intern_to(sb_dataset *ds, const char **to,
+                               const char *s, long len);
 
-/* Files, for positions in messages. Returns the index. */
-uint16_t sb_dataset_add_file(sb_dataset *ds, const char *path);
+/* Files, for positions in messages: the index goes to *idx. SB_ENOMEM
+   when out of memory. */
+sb_status sb_dataset_add_file(sb_dataset *ds, const char *path,
+                              uint16_t *idx);
 const char *sb_dataset_file(const sb_dataset *ds, uint16_t idx);
 size_t sb_dataset_n_files(const sb_dataset *ds);
 
-/* Indicator by id, created (no metadata) when absent. */
+/* Indicator by id, created (no metadata) when absent; SB_NONE only when
+   out of memory. */
 sb_id sb_dataset_indicator(sb_dataset *ds, const char *id);
 sb_id sb_dataset_find_indicator(const sb_dataset *ds, const char *id);
 sb_indicator *sb_dataset_indicator_at(sb_dataset *ds, sb_id i);
 size_t sb_dataset_n_indicators(const sb_dataset *ds);
 
-/* Region by name or alias, created when absent. */
+/* Region by name or alias, created when absent; SB_NONE only when out
+   of memory. */
 sb_id sb_dataset_region(sb_dataset *ds, const char *name);
 sb_id sb_dataset_find_region(const sb_dataset *ds, const char *name);
 sb_region *sb_dataset_region_at(sb_dataset *ds, sb_id r);
 size_t sb_dataset_n_regions(const sb_dataset *ds);
 /* Makes `alias` another name of region r. Fails with SB_EDATA (message in
-   err, without a position) if the alias already names another region. */
+   err, without a position) if the alias already names another region,
+   SB_ENOMEM when out of memory. */
 sb_status sb_dataset_add_alias(sb_dataset *ds, sb_id r, const char *alias,
                                sb_error *err);
 
-/* Adds group label to region r (once). */
-void sb_dataset_add_group(sb_dataset *ds, sb_id r, const char *group);
+/* Adds group label to region r (once). SB_ENOMEM when out of memory. */
+sb_status sb_dataset_add_group(sb_dataset *ds, sb_id r, const char *group);
 
+/* The id of a note and source (0 when both are ""), SB_NONE when out of
+   memory. */
 uint32_t sb_dataset_annot(sb_dataset *ds, const char *note,
                           const char *source);
 const sb_annot *sb_dataset_annot_at(const sb_dataset *ds, uint32_t id);
@@ -219,7 +231,9 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
 
 /* Where a value was read, asked of the loader for messages about
    duplicates: the nth (0-based) value of (indicator, region, year) read
-   from file. The locator fills line and column (0 if not found). */
+   from file. The locator fills line and column (0 if not found); it
+   returns SB_ENOMEM when it ran out of memory (finish fails then), else
+   SB_OK, even when it found nothing. */
 typedef struct {
     sb_id indicator, region;
     int year;
@@ -227,8 +241,8 @@ typedef struct {
     size_t nth;
     long line, column;
 } sb_place;
-typedef void (*sb_locate_fn)(void *ctx, const sb_dataset *ds,
-                             sb_place *places, size_t n);
+typedef sb_status (*sb_locate_fn)(void *ctx, const sb_dataset *ds,
+                                  sb_place *places, size_t n);
 /* Sets the locator sb_dataset_finish uses (none: messages without a
    line and column). */
 void sb_dataset_set_locator(sb_dataset *ds, sb_locate_fn fn, void *ctx);

@@ -21,6 +21,9 @@
  */
 #include "spec.h"
 
+#include "alloc.h"
+#include "load.h"
+
 #include <errno.h>
 #include <glib.h>
 #include <glob.h>
@@ -57,7 +60,7 @@ struct node {
     int style;              /* scalars: yaml_scalar_style_t */
     char *text;             /* scalars: NUL-ended (owned) */
     size_t len;             /* as read: differs from strlen after a "\0" */
-    GPtrArray *items;       /* SEQ: the items; MAP: key, value, key, ... */
+    sb_ptrs items;          /* SEQ: the items; MAP: key, value, key, ... */
     const node *target;     /* ALIAS: the anchored node */
     long size;              /* nodes in it, every alias expanded */
     int height;             /* levels in it, every alias expanded */
@@ -65,8 +68,8 @@ struct node {
 };
 
 typedef struct {
-    GPtrArray *nodes;       /* owns every node */
-    GPtrArray *open;        /* collections not closed yet, innermost last */
+    sb_ptrs *nodes;         /* owns every node */
+    sb_ptrs open;           /* collections not closed yet, innermost last */
     GHashTable *anchors;    /* anchor name (owned) -> node */
     node *root;
     long total;             /* nodes so far, aliases expanded */
@@ -79,18 +82,16 @@ typedef struct {
 typedef struct {
     char *src;              /* the spec's bytes */
     size_t len;
-    GArray *lines;          /* size_t: where each line starts */
-    GPtrArray *nodes;       /* the tree: spec_str texts point into it */
-    GPtrArray *pool;        /* the arrays and paths of the spec */
+    size_t *lines;          /* where each line starts */
+    size_t n_lines, cap_lines;
+    sb_ptrs nodes;          /* the tree: spec_str texts point into it */
+    sb_ptrs pool;           /* the arrays and paths of the spec (g_free) */
 } spec_priv;
 
-static void node_free(gpointer data)
+static void node_free(node *n)
 {
-    node *n = data;
-
     g_free(n->text);
-    if (n->items != NULL)
-        g_ptr_array_unref(n->items);
+    g_free(n->items.pdata);
     g_free(n);
 }
 
@@ -128,34 +129,65 @@ static sb_status tree_fail(tree *t, spec_pos pos, const char *fmt, ...)
     return rc;
 }
 
+/* NULL when out of memory. */
 static node *node_new(node_kind kind, const yaml_event_t *e)
 {
-    node *n = g_new0(node, 1);
+    node *n = sb_new0(node, 1);
 
+    if (n == NULL)
+        return NULL;
     n->kind = kind;
     n->pos = mark_pos(e->start_mark);
     n->size = 1;
     n->height = 1;
     if (kind == NODE_SCALAR) {
-        n->text = g_strndup((const char *)e->data.scalar.value,
-                            e->data.scalar.length);
+        n->text = sb_strndup((const char *)e->data.scalar.value,
+                             e->data.scalar.length);
+        if (n->text == NULL) {
+            g_free(n);
+            return NULL;
+        }
         n->len = e->data.scalar.length;
         n->style = (int)e->data.scalar.style;
         n->done = 1;
-    } else if (kind != NODE_ALIAS) {
-        n->items = g_ptr_array_new();
     }
     return n;
 }
 
-/* Hangs n under the innermost open collection, counting it against the
-   limits; n is owned by the tree whatever happens. */
-static sb_status tree_add(tree *t, node *n, const yaml_char_t *anchor)
+static sb_status tree_oom(tree *t, spec_pos pos)
 {
-    long depth = (long)t->open->len + 1;
-    node *parent = t->open->len ? t->open->pdata[t->open->len - 1] : NULL;
+    return sb_error_set(t->err, SB_ENOMEM, t->path, pos.line, pos.col,
+                        "out of memory");
+}
 
-    g_ptr_array_add(t->nodes, n);
+/* Names n by its anchor, if it has one. */
+static sb_status tree_anchor(tree *t, node *n, const yaml_char_t *anchor)
+{
+    char *name;
+
+    if (anchor == NULL)
+        return SB_OK;
+    if ((name = sb_strdup((const char *)anchor)) == NULL)
+        return tree_oom(t, n->pos);
+    g_hash_table_replace(t->anchors, name, n);
+    return SB_OK;
+}
+
+/* Hangs n (NULL: out of memory) under the innermost open collection,
+   counting it against the limits; n is owned by the tree whatever
+   happens. */
+static sb_status tree_add(tree *t, node *n, const yaml_char_t *anchor,
+                          const yaml_event_t *e)
+{
+    long depth = (long)t->open.len + 1;
+    node *parent = t->open.len ? t->open.pdata[t->open.len - 1] : NULL;
+
+    if (n == NULL)
+        return tree_oom(t, mark_pos(e->start_mark));
+    if (sb_ptrs_add(t->nodes, n) != 0) {
+        node_free(n);
+        return tree_oom(t, mark_pos(e->start_mark));
+    }
     if (depth - 1 + n->height > SPEC_MAX_DEPTH)
         return tree_fail(t, n->pos, "nested deeper than %d levels%s",
                          SPEC_MAX_DEPTH,
@@ -168,25 +200,26 @@ static sb_status tree_add(tree *t, node *n, const yaml_char_t *anchor)
                                           "nodes"
                                         : "the spec has more than %d nodes",
                          SPEC_MAX_NODES);
-    if (parent != NULL)
-        g_ptr_array_add(parent->items, n);
-    else
+    if (parent != NULL && sb_ptrs_add(&parent->items, n) != 0)
+        return tree_oom(t, n->pos);
+    if (parent == NULL)
         t->root = n;
-    if (anchor != NULL)
-        g_hash_table_replace(t->anchors, g_strdup((const char *)anchor), n);
-    if (n->kind == NODE_SEQ || n->kind == NODE_MAP)
-        g_ptr_array_add(t->open, n);
+    if (tree_anchor(t, n, anchor) != SB_OK)
+        return SB_ENOMEM;
+    if ((n->kind == NODE_SEQ || n->kind == NODE_MAP) &&
+        sb_ptrs_add(&t->open, n) != 0)
+        return tree_oom(t, n->pos);
     return SB_OK;
 }
 
 /* A collection's end: its size and height are known now. */
 static void tree_close(tree *t)
 {
-    node *n = g_ptr_array_remove_index(t->open, t->open->len - 1);
+    node *n = t->open.pdata[--t->open.len];
     size_t i;
 
-    for (i = 0; i < n->items->len; i++) {
-        const node *c = n->items->pdata[i];
+    for (i = 0; i < n->items.len; i++) {
+        const node *c = n->items.pdata[i];
         n->size += c->size;
         n->height = MAX(n->height, c->height + 1);
     }
@@ -206,12 +239,13 @@ static sb_status tree_alias(tree *t, const yaml_event_t *e)
     if (!target->done)
         return tree_fail(t, mark_pos(e->start_mark),
                          "alias \"*%s\" is inside the node it names", name);
-    n = node_new(NODE_ALIAS, e);
-    n->target = target;
-    n->size = target->size;
-    n->height = target->height;
-    n->done = 1;
-    return tree_add(t, n, NULL);
+    if ((n = node_new(NODE_ALIAS, e)) != NULL) {
+        n->target = target;
+        n->size = target->size;
+        n->height = target->height;
+        n->done = 1;
+    }
+    return tree_add(t, n, NULL, e);
 }
 
 static sb_status tree_event(tree *t, const yaml_event_t *e)
@@ -223,13 +257,14 @@ static sb_status tree_event(tree *t, const yaml_event_t *e)
                              "a second YAML document: the spec must be one");
         return SB_OK;
     case YAML_SCALAR_EVENT:
-        return tree_add(t, node_new(NODE_SCALAR, e), e->data.scalar.anchor);
+        return tree_add(t, node_new(NODE_SCALAR, e), e->data.scalar.anchor,
+                        e);
     case YAML_SEQUENCE_START_EVENT:
         return tree_add(t, node_new(NODE_SEQ, e),
-                        e->data.sequence_start.anchor);
+                        e->data.sequence_start.anchor, e);
     case YAML_MAPPING_START_EVENT:
         return tree_add(t, node_new(NODE_MAP, e),
-                        e->data.mapping_start.anchor);
+                        e->data.mapping_start.anchor, e);
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
         tree_close(t);
@@ -262,13 +297,22 @@ static size_t break_len(const char *s, size_t i, size_t len)
     return 0;
 }
 
-static void index_lines(spec_priv *p)
+/* Notes that a line starts at byte i; -1 when out of memory. */
+static int add_line(spec_priv *p, size_t i)
+{
+    if (sb_grow(&p->lines, &p->cap_lines, p->n_lines + 1) != 0)
+        return -1;
+    p->lines[p->n_lines++] = i;
+    return 0;
+}
+
+static sb_status index_lines(spec_priv *p, const char *path, sb_error *err)
 {
     /* libyaml skips a BOM without counting it as a column */
     size_t i = p->len >= 3 && memcmp(p->src, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 
-    p->lines = g_array_new(FALSE, FALSE, sizeof(size_t));
-    g_array_append_val(p->lines, i);
+    if (add_line(p, i) != 0)
+        return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
     while (i < p->len) {
         size_t b = break_len(p->src, i, p->len);
         if (b == 0) {
@@ -276,24 +320,27 @@ static void index_lines(spec_priv *p)
             continue;
         }
         i += b;
-        g_array_append_val(p->lines, i);
+        if (add_line(p, i) != 0)
+            return sb_error_set(err, SB_ENOMEM, path, (long)p->n_lines + 1,
+                                0, "out of memory");
     }
+    return SB_OK;
 }
 
 /* The position of byte off, whose prefix is valid UTF-8. */
 static spec_pos offset_pos(const spec_priv *p, size_t off)
 {
-    size_t lo = 0, hi = p->lines->len - 1, start;
+    size_t lo = 0, hi = p->n_lines - 1, start;
     spec_pos pos;
 
     while (lo < hi) {                  /* the last line starting <= off */
         size_t mid = (lo + hi + 1) / 2;
-        if (g_array_index(p->lines, size_t, mid) <= off)
+        if (p->lines[mid] <= off)
             lo = mid;
         else
             hi = mid - 1;
     }
-    start = MIN(g_array_index(p->lines, size_t, lo), off);
+    start = MIN(p->lines[lo], off);
     pos.line = (long)lo + 1;
     pos.col = g_utf8_strlen(p->src + start, (gssize)(off - start)) + 1;
     return pos;
@@ -305,9 +352,9 @@ static int pos_offset(const spec_priv *p, spec_pos pos, size_t *out)
     size_t i;
     long c;
 
-    if (pos.line < 1 || (size_t)pos.line > p->lines->len || pos.col < 1)
+    if (pos.line < 1 || (size_t)pos.line > p->n_lines || pos.col < 1)
         return 0;
-    i = g_array_index(p->lines, size_t, (size_t)pos.line - 1);
+    i = p->lines[(size_t)pos.line - 1];
     for (c = 1; c < pos.col; c++) {
         if (i >= p->len || break_len(p->src, i, p->len) > 0)
             return 0;
@@ -320,22 +367,24 @@ static int pos_offset(const spec_priv *p, spec_pos pos, size_t *out)
 static sb_status read_source(const char *path, spec_priv *p, sb_error *err)
 {
     FILE *f = fopen(path, "rb");
-    GString *s;
+    sb_text s = {0};
     char buf[65536];
     size_t n;
-    int e = 0;
+    int e = 0, nomem;
 
     if (f == NULL)
         return sb_error_set(err, SB_ENOINPUT, path, 0, 0,
                             "cannot read the spec: %s", strerror(errno));
-    s = g_string_new(NULL);
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        g_string_append_len(s, buf, (gssize)n);
+    nomem = sb_text_add(&s, "", 0) != 0;
+    while (!nomem && (n = fread(buf, 1, sizeof buf, f)) > 0)
+        nomem = sb_text_add(&s, buf, n) != 0;
     if (ferror(f))
         e = errno;
     fclose(f);
-    p->len = s->len;
-    p->src = g_string_free(s, FALSE);
+    p->len = s.len;
+    p->src = s.s;
+    if (nomem)
+        return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
     if (e != 0)
         return sb_error_set(err, SB_ENOINPUT, path, 0, 0,
                             "cannot read the spec: %s", strerror(e));
@@ -388,8 +437,7 @@ static sb_status build_tree(spec_priv *p, const char *path, sb_error *err,
     if (!yaml_parser_initialize(&y))
         return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
     yaml_parser_set_input_string(&y, (const unsigned char *)p->src, p->len);
-    t.nodes = p->nodes;
-    t.open = g_ptr_array_new();
+    t.nodes = &p->nodes;
     t.anchors = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     t.path = path;
     t.err = err;
@@ -403,7 +451,7 @@ static sb_status build_tree(spec_priv *p, const char *path, sb_error *err,
         yaml_event_delete(&e);
     }
     yaml_parser_delete(&y);
-    g_ptr_array_unref(t.open);
+    g_free(t.open.pdata);
     g_hash_table_unref(t.anchors);
     *root = t.root;
     return rc;
@@ -473,28 +521,40 @@ static void *member(void *obj, size_t off)
     return (char *)obj + off;
 }
 
-/* n zeroed elements owned by the spec; NULL for none. */
-static void *pool_new(walk *w, size_t n, size_t size)
+/* Gives the spec block a (NULL: out of memory) to free; 0, or -1 when
+   out of memory (a freed then). */
+static int pool_keep(walk *w, void *a)
 {
-    void *a;
-
-    if (n == 0)
-        return NULL;
-    a = g_malloc0_n(n, size);
-    g_ptr_array_add(w->p->pool, a);
-    return a;
+    if (a != NULL && sb_ptrs_add(&w->p->pool, a) == 0)
+        return 0;
+    g_free(a);
+    return -1;
 }
 
-/* "a, b or c" (last = " or "), or "a, b, c" (last = ", "). */
-static void join_names(GString *g, const char *const *names,
+/* n zeroed elements owned by the spec into *out; NULL for none. -1
+   when out of memory. */
+static int pool_new(walk *w, size_t n, size_t size, void *out)
+{
+    void *a = NULL;
+
+    if (n > 0 && pool_keep(w, a = sb_calloc(n, size)) != 0)
+        return -1;
+    memcpy(out, &a, sizeof a);
+    return 0;
+}
+
+/* "a, b or c" (last = " or "), or "a, b, c" (last = ", "), in buf of
+   size bytes (a message's: what does not fit would not be shown). */
+static void join_names(char *buf, size_t size, const char *const *names,
                        const char *last)
 {
     size_t i;
 
-    for (i = 0; names[i] != NULL; i++)
-        g_string_append_printf(g, "%s%s",
-                               i == 0 ? "" : names[i + 1] ? ", " : last,
-                               names[i]);
+    buf[0] = '\0';
+    for (i = 0; names[i] != NULL; i++) {
+        g_strlcat(buf, i == 0 ? "" : names[i + 1] ? ", " : last, size);
+        g_strlcat(buf, names[i], size);
+    }
 }
 
 /* The value is not one of names: lists them, with a "did you mean" when
@@ -502,18 +562,15 @@ static void join_names(GString *g, const char *const *names,
 static sb_status bad_choice(walk *w, const node *v, const char *key,
                             const char *text, const char *const *names)
 {
-    GString *g = g_string_new(NULL);
+    char g[sizeof w->err->msg];
     const char *close = NULL;
-    sb_status rc;
 
-    join_names(g, names, " or ");
+    join_names(g, sizeof g, names, " or ");
     if (g_strv_length((gchar **)names) > 3)
         close = spec_did_you_mean(text, names);
-    rc = fail(w, SB_EDATA, v, "%s: \"%s\" is not %s%s%s%s", key, text, g->str,
-              close ? " (did you mean \"" : "", close ? close : "",
-              close ? "\"?)" : "");
-    g_string_free(g, TRUE);
-    return rc;
+    return fail(w, SB_EDATA, v, "%s: \"%s\" is not %s%s%s%s", key, text, g,
+                close ? " (did you mean \"" : "", close ? close : "",
+                close ? "\"?)" : "");
 }
 
 static int find_name(const char *text, const char *const *names)
@@ -621,18 +678,14 @@ static sb_status unknown_key(walk *w, const node *k,
 {
     const char *text = deref(k)->text, *close = spec_did_you_mean(text,
                                                                    names);
-    GString *g;
-    sb_status rc;
+    char g[sizeof w->err->msg];
 
     if (close != NULL)
         return fail(w, SB_EDATA, k, "unknown key \"%s\" (did you mean "
                     "\"%s\"?)", text, close);
-    g = g_string_new(NULL);
-    join_names(g, names, ", ");
-    rc = fail(w, SB_EDATA, k, "unknown key \"%s\"%s (known: %s)", text,
-              where, g->str);
-    g_string_free(g, TRUE);
-    return rc;
+    join_names(g, sizeof g, names, ", ");
+    return fail(w, SB_EDATA, k, "unknown key \"%s\"%s (known: %s)", text,
+                where, g);
 }
 
 /* Calls fn for each pair of mapping v in order, once its key is known to
@@ -647,19 +700,19 @@ static sb_status map_each(walk *w, const node *v, const char *key, int item,
 
     if (m->kind != NODE_MAP)
         return type_error(w, v, key, item, "a mapping");
-    for (i = 0; i + 1 < m->items->len && rc == SB_OK; i += 2) {
-        const node *k = m->items->pdata[i], *kd = deref(k);
+    for (i = 0; i + 1 < m->items.len && rc == SB_OK; i += 2) {
+        const node *k = m->items.pdata[i], *kd = deref(k);
         if (kd->kind != NODE_SCALAR)
             return fail(w, SB_EDATA, k, "a key must be a text, not %s",
                         kind_name(k));
         for (j = 0; j < i; j += 2) {
-            const node *prev = deref(m->items->pdata[j]);
+            const node *prev = deref(m->items.pdata[j]);
             if (strcmp(prev->text, kd->text) == 0)
                 return fail(w, SB_EDATA, k, "duplicate key \"%s\" (first at "
                             "line %ld)", kd->text,
-                            ((const node *)m->items->pdata[j])->pos.line);
+                            ((const node *)m->items.pdata[j])->pos.line);
         }
-        rc = fn(w, k, m->items->pdata[i + 1], ctx);
+        rc = fn(w, k, m->items.pdata[i + 1], ctx);
     }
     return rc;
 }
@@ -799,15 +852,16 @@ static sb_status get_list(walk *w, const field *f, const node *v, void *obj,
 {
     const node *d = deref(v);
     int seq = d->kind == NODE_SEQ;
-    size_t i, n = seq ? d->items->len : 1;
+    size_t i, n = seq ? d->items.len : 1;
     char *a;
     sb_status rc = SB_OK;
 
     if (!seq && !(one && d->kind == NODE_SCALAR))
         return type_error(w, v, f->key, 0, "a list");
-    a = pool_new(w, n, size);
+    if (pool_new(w, n, size, &a) != 0)
+        return fail(w, SB_ENOMEM, v, "out of memory");
     for (i = 0; i < n && rc == SB_OK; i++)
-        rc = fn(w, f, seq, seq ? d->items->pdata[i] : v, a + i * size);
+        rc = fn(w, f, seq, seq ? d->items.pdata[i] : v, a + i * size);
     memcpy(member(obj, f->off), &a, sizeof a);
     *(size_t *)member(obj, f->off_n) = n;
     return rc;
@@ -862,40 +916,54 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The files a glob matches, NULL-ended in the pool. */
+static sb_status glob_files(walk *w, const node *v, const char *text,
+                            const char *pattern, char ***out)
+{
+    glob_t g;
+    size_t i;
+    int rc = glob(pattern, 0, NULL, &g);
+
+    if (rc == GLOB_NOSPACE)
+        return fail(w, SB_ENOMEM, v, "out of memory");
+    if (rc != 0)
+        return fail(w, SB_ENOINPUT, v, "no file matches \"%s\"", text);
+    if (pool_new(w, g.gl_pathc + 1, sizeof **out, out) != 0)
+        rc = -1;
+    for (i = 0; rc == 0 && i < g.gl_pathc; i++)
+        if (pool_keep(w, (*out)[i] = sb_strdup(g.gl_pathv[i])) != 0)
+            rc = -1;
+    globfree(&g);
+    if (rc != 0)
+        return fail(w, SB_ENOMEM, v, "out of memory");
+    /* glob sorts by the locale; runs must not depend on it */
+    qsort(*out, i, sizeof **out, cmp_str);
+    return SB_OK;
+}
+
 /* The files of a path, a glob or a folder, NULL-ended in the pool. */
 static sb_status find_files(walk *w, const node *v, const char *text,
                             char ***out)
 {
     const char *dir = w->s->dir;
     char *full = g_path_is_absolute(text) || strcmp(dir, ".") == 0
-                     ? g_strdup(text) : g_build_filename(dir, text, NULL);
-    glob_t g;
-    size_t i;
-    int rc;
+                     ? sb_strdup(text) : input_path_join(dir, text);
+    sb_status rc;
+    int e;
 
-    if (strpbrk(text, "*?[") == NULL) {
-        rc = access(full, R_OK) == 0 ? 0 : errno;
-        *out = pool_new(w, 2, sizeof **out);
-        (*out)[0] = full;
-        g_ptr_array_add(w->p->pool, full);
-        return rc == 0 ? SB_OK : fail(w, SB_ENOINPUT, v, "cannot open \"%s\": "
-                                      "%s", text, strerror(rc));
-    }
-    rc = glob(full, 0, NULL, &g);
-    g_free(full);
-    if (rc == GLOB_NOSPACE)
+    if (full == NULL)
         return fail(w, SB_ENOMEM, v, "out of memory");
-    if (rc != 0)
-        return fail(w, SB_ENOINPUT, v, "no file matches \"%s\"", text);
-    *out = pool_new(w, g.gl_pathc + 1, sizeof **out);
-    for (i = 0; i < g.gl_pathc; i++) {
-        (*out)[i] = g_strdup(g.gl_pathv[i]);
-        g_ptr_array_add(w->p->pool, (*out)[i]);
+    if (strpbrk(text, "*?[") != NULL) {
+        rc = glob_files(w, v, text, full, out);
+        g_free(full);
+        return rc;
     }
-    globfree(&g);
-    /* glob sorts by the locale; runs must not depend on it */
-    qsort(*out, i, sizeof **out, cmp_str);
-    return SB_OK;
+    e = access(full, R_OK) == 0 ? 0 : errno;
+    if (pool_keep(w, full) != 0 || pool_new(w, 2, sizeof **out, out) != 0)
+        return fail(w, SB_ENOMEM, v, "out of memory");
+    (*out)[0] = full;
+    return e == 0 ? SB_OK : fail(w, SB_ENOINPUT, v, "cannot open \"%s\": %s",
+                                 text, strerror(e));
 }
 
 /* d->files from d->path (read from v). A path reached through aliases is
@@ -1108,8 +1176,8 @@ static sb_status get_formats(walk *w, const field *f, const node *k,
         return type_error(w, v, f->key, 0, "a list");
     if (d->kind == NODE_SCALAR)
         return add_formats(w, f->key, 0, v, bits);
-    for (i = 0; i < d->items->len && rc == SB_OK; i++)
-        rc = add_formats(w, f->key, 1, d->items->pdata[i], bits);
+    for (i = 0; i < d->items.len && rc == SB_OK; i++)
+        rc = add_formats(w, f->key, 1, d->items.pdata[i], bits);
     return rc;
 }
 
@@ -1283,10 +1351,11 @@ static sb_status foreach_years(walk *w, const node *v, spec_foreach *fe)
     if (d->kind != NODE_SEQ)
         return fail(w, SB_EDATA, v, "foreach: \"years\" must be all, a list "
                     "of years or {from: Y, to: Y}, not %s", kind_name(v));
-    fe->n_years = d->items->len;
-    fe->years = pool_new(w, fe->n_years + 1, sizeof(spec_int));
+    fe->n_years = d->items.len;
+    if (pool_new(w, fe->n_years + 1, sizeof(spec_int), &fe->years) != 0)
+        return fail(w, SB_ENOMEM, v, "out of memory");
     for (i = 0; i < fe->n_years && rc == SB_OK; i++) {
-        const node *y = d->items->pdata[i];
+        const node *y = d->items.pdata[i];
         rc = read_int(w, "years", y, 1, MAX_YEAR, &fe->years[i].v);
         fe->years[i].pos = deref(y)->pos;
     }
@@ -1307,10 +1376,11 @@ static sb_status foreach_regions(walk *w, const node *v, spec_foreach *fe)
     if (d->kind != NODE_SEQ)
         return fail(w, SB_EDATA, v, "foreach: \"regions\" must be all, a "
                     "group or a list of regions, not %s", kind_name(v));
-    fe->n_regions = d->items->len;
-    fe->regions = pool_new(w, fe->n_regions + 1, sizeof(spec_str));
+    fe->n_regions = d->items.len;
+    if (pool_new(w, fe->n_regions + 1, sizeof(spec_str), &fe->regions) != 0)
+        return fail(w, SB_ENOMEM, v, "out of memory");
     for (i = 0; i < fe->n_regions && rc == SB_OK; i++)
-        rc = read_text(w, "regions", 1, d->items->pdata[i], &fe->regions[i]);
+        rc = read_text(w, "regions", 1, d->items.pdata[i], &fe->regions[i]);
     return rc;
 }
 
@@ -1358,8 +1428,8 @@ static sb_status get_foreach(walk *w, const field *f, const node *k,
     if (d->kind == NODE_MAP)
         return map_each(w, v, "foreach", 0, foreach_pair, fe);
     if (d->kind == NODE_SEQ) {
-        for (i = 0; i < d->items->len && rc == SB_OK; i++)
-            rc = foreach_word(w, d->items->pdata[i], fe);
+        for (i = 0; i < d->items.len && rc == SB_OK; i++)
+            rc = foreach_word(w, d->items.pdata[i], fe);
         return rc;
     }
     return foreach_word(w, v, fe);
@@ -1417,28 +1487,54 @@ static sb_status walk_spec(sb_spec *s, const node *root, sb_error *err)
 
 /* ---- the public functions ------------------------------------------------------ */
 
-sb_status spec_parse(const char *path, sb_spec **out, sb_error *err)
+/* The folder of path, as g_path_get_dirname says it ("." for none);
+   NULL when out of memory. */
+static char *dir_of(const char *path)
 {
-    sb_spec *s = g_new0(sb_spec, 1);
-    spec_priv *p = g_new0(spec_priv, 1);
-    node *root = NULL;
-    sb_status rc;
+    const char *slash = strrchr(path, '/'), *dir = path;
+    size_t n = slash ? (size_t)(slash - path) : 0;
 
-    s->priv = p;
-    s->path = g_strdup(path);
-    s->dir = g_path_get_dirname(path);
-    s->lang = s->paper = -1;
-    p->nodes = g_ptr_array_new_with_free_func(node_free);
-    p->pool = g_ptr_array_new_with_free_func(g_free);
-    rc = read_source(path, p, err);
-    if (rc == SB_OK) {
-        index_lines(p);
-        rc = check_utf8(p, path, err);
+    while (n > 0 && path[n - 1] == '/')
+        n--;
+    if (n == 0) {
+        dir = slash ? "/" : ".";
+        n = 1;
     }
+    return sb_strndup(dir, n);
+}
+
+/* The spec's file read, checked and walked into s. */
+static sb_status parse_into(sb_spec *s, const char *path, sb_error *err)
+{
+    spec_priv *p = s->priv;
+    node *root = NULL;
+    sb_status rc = read_source(path, p, err);
+
+    if (rc == SB_OK)
+        rc = index_lines(p, path, err);
+    if (rc == SB_OK)
+        rc = check_utf8(p, path, err);
     if (rc == SB_OK)
         rc = build_tree(p, path, err, &root);
     if (rc == SB_OK)
         rc = walk_spec(s, root, err);
+    return rc;
+}
+
+sb_status spec_parse(const char *path, sb_spec **out, sb_error *err)
+{
+    sb_spec *s = sb_new0(sb_spec, 1);
+    sb_status rc;
+
+    *out = NULL;
+    if (s == NULL || (s->priv = sb_new0(spec_priv, 1)) == NULL ||
+        (s->path = sb_strdup(path)) == NULL ||
+        (s->dir = dir_of(path)) == NULL) {
+        spec_destroy(s);
+        return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
+    }
+    s->lang = s->paper = -1;
+    rc = parse_into(s, path, err);
     if (rc != SB_OK) {
         spec_destroy(s);
         s = NULL;
@@ -1450,16 +1546,21 @@ sb_status spec_parse(const char *path, sb_spec **out, sb_error *err)
 void spec_destroy(sb_spec *s)
 {
     spec_priv *p;
+    size_t i;
 
     if (s == NULL)
         return;
-    p = s->priv;
-    g_free(p->src);
-    if (p->lines != NULL)
-        g_array_unref(p->lines);
-    g_ptr_array_unref(p->nodes);
-    g_ptr_array_unref(p->pool);
-    g_free(p);
+    if ((p = s->priv) != NULL) {
+        g_free(p->src);
+        g_free(p->lines);
+        for (i = 0; i < p->nodes.len; i++)
+            node_free(p->nodes.pdata[i]);
+        g_free(p->nodes.pdata);
+        for (i = 0; i < p->pool.len; i++)
+            g_free(p->pool.pdata[i]);
+        g_free(p->pool.pdata);
+        g_free(p);
+    }
     g_free(s->path);
     g_free(s->dir);
     g_free(s);

@@ -4,6 +4,7 @@
  */
 #include "summary.h"
 
+#include "alloc.h"
 #include "export.h"
 
 #include <glib.h>
@@ -230,16 +231,21 @@ static void print_regions(FILE *out, sb_dataset *ds, const span *reg_sp,
     }
 }
 
-void input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
-                         const input_filter *f, size_t n_warnings)
+sb_status input_summary_print(FILE *out, sb_dataset *ds,
+                              const input_report *rep, const input_filter *f,
+                              size_t n_warnings)
 {
     size_t i, n_values = 0, n_flagged = 0;
     span one;
     long missing = 0;
-    span *ind_sp = g_new0(span, sb_dataset_n_indicators(ds) + 1);
-    span *reg_sp = g_new0(span, sb_dataset_n_regions(ds) + 1);
+    span *ind_sp = sb_new0(span, sb_dataset_n_indicators(ds) + 1);
+    span *reg_sp = ind_sp ? sb_new0(span, sb_dataset_n_regions(ds) + 1) : NULL;
     span all = {0, 0, 0, 0};
 
+    if (reg_sp == NULL) {
+        g_free(ind_sp);
+        return SB_ENOMEM;
+    }
     for (i = 0; i < rep->n_files; i++) {
         print_file(out, ds, &rep->files[i]);
         missing += rep->files[i].missing;
@@ -266,6 +272,7 @@ void input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
         print_regions(out, ds, reg_sp, f);
     g_free(ind_sp);
     g_free(reg_sp);
+    return SB_OK;
 }
 
 /* RFC 4180: quote a field with a delimiter, quote, line break or edge

@@ -20,8 +20,8 @@ typedef struct {
 } input_filter;
 
 /* The per-file blocks and the dataset tables. n_warnings is the total of
-   warnings raised. */
-void input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
+   warnings raised. SB_ENOMEM (and nothing printed) when out of memory. */
+sb_status input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
                          const input_filter *f, size_t n_warnings);
 
 /* indicator,region,year,value[,flags] sorted by indicator, region, year

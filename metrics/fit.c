@@ -4,6 +4,8 @@
  */
 #include "fit.h"
 
+#include "input/alloc.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
@@ -39,7 +41,7 @@ sb_status metrics_fit_linear(const double *x, const double *y, size_t n,
     if (n < 2)
         return sb_error_set(err, SB_EDATA, NULL, 0, 0,
                             "a fit needs two points or more");
-    if (n > SMALL && (buf = malloc(2 * n * sizeof *buf)) == NULL)
+    if (n > SMALL && (buf = sb_new(double, 2 * n)) == NULL)
         return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     xc = buf;
     ys = buf + n;
@@ -96,7 +98,7 @@ sb_status metrics_fit_slope(const double *x, const double *y, size_t n,
     if (n < 2)
         return sb_error_set(err, SB_EDATA, NULL, 0, 0,
                             "a fit needs two points or more");
-    if (n > SMALL && (xc = malloc(n * sizeof *xc)) == NULL)
+    if (n > SMALL && (xc = sb_new(double, n)) == NULL)
         return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     for (i = 0; i < n; i++)
         xbar += x[i];

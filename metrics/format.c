@@ -2,6 +2,10 @@
  * metrics/format.c -- numbers, units, changes and axis labels in English
  * and Chinese. Rounds the shortest decimal form of a value (what was
  * published), half away from zero, digit by digit.
+ *
+ * Nothing here allocates: every result is built on the stack (its size
+ * is bounded) and copied into the caller's buffer, so the formatter has
+ * no way to fail.
  */
 #include "format.h"
 
@@ -80,7 +84,7 @@ static char *scientific(char *buf, size_t size, double v, int sign)
         "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8",
         "\xe2\x81\xb9"};
     char e[G_ASCII_DTOSTR_BUF_SIZE], *x, *m;
-    GString *s = g_string_new(v < 0 ? MINUS : sign ? "+" : "");
+    char s[96];                 /* "−9.99 × 10⁻³²⁴" and room to spare */
     size_t n;
 
     g_ascii_formatd(e, sizeof e, "%.2e", fabs(v));   /* "1.50e+308" */
@@ -90,23 +94,23 @@ static char *scientific(char *buf, size_t size, double v, int sign)
         e[n - 1] = '\0';                            /* 1.50 -> 1.5 */
     if (e[n - 1] == '.')
         e[n - 1] = '\0';
-    g_string_append_printf(s, "%s \xc3\x97 10", e);  /* × */
+    snprintf(s, sizeof s, "%s%s \xc3\x97 10",              /* × */
+             v < 0 ? MINUS : sign ? "+" : "", e);
     if (*x == '-')
-        g_string_append(s, "\xe2\x81\xbb");           /* superscript minus */
+        g_strlcat(s, "\xe2\x81\xbb", sizeof s);         /* superscript minus */
     for (m = x + (*x == '-' || *x == '+'); *m == '0' && m[1]; m++)
         ;
     for (; *m; m++)
-        g_string_append(s, sup[*m - '0']);
-    g_strlcpy(buf, s->str, size);
-    g_string_free(s, TRUE);
+        g_strlcat(s, sup[*m - '0'], sizeof s);
+    g_strlcpy(buf, s, size);
     return buf;
 }
 
 char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
                  fmt_lang lang)
 {
-    char ip[DIGITS_MAX], fp[24];
-    GString *s;
+    /* a sign, the digits with a separator every three, the decimals */
+    char ip[DIGITS_MAX], fp[24], s[2 * DIGITS_MAX], *o = s;
     size_t i, n;
     int nonzero;
 
@@ -120,22 +124,21 @@ char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
     nonzero = round_decimal(v, decimals, ip, fp);
     if (!nonzero && v != 0 && fabs(v) < 1e-6)
         return scientific(buf, size, v, sign);
-    s = g_string_new(NULL);
     if (nonzero && v < 0)
-        g_string_append(s, MINUS);
+        o += sprintf(o, "%s", MINUS);
     else if (nonzero && sign)
-        g_string_append_c(s, '+');
+        *o++ = '+';
     n = strlen(ip);
     for (i = 0; i < n; i++) {
         /* 30,782.9: a comma before each group of three, English only. */
         if (lang == FMT_EN && i > 0 && (n - i) % 3 == 0)
-            g_string_append_c(s, ',');
-        g_string_append_c(s, ip[i]);
+            *o++ = ',';
+        *o++ = ip[i];
     }
+    *o = '\0';
     if (decimals > 0)
-        g_string_append_printf(s, ".%s", fp);
-    g_strlcpy(buf, s->str, size);
-    g_string_free(s, TRUE);
+        sprintf(o, ".%s", fp);
+    g_strlcpy(buf, s, size);
     return buf;
 }
 

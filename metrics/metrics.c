@@ -8,6 +8,7 @@
 #include "metrics.h"
 
 #include "fit.h"
+#include "input/alloc.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_interp.h>
@@ -23,6 +24,7 @@ struct metrics_ctx {
     sb_id focus, total, benchmark;
     unsigned char *in_set;          /* by region id */
     char *set_name;
+    int out_of_memory;              /* some figure could not be computed */
 };
 
 /* Rank support for one indicator: the comparison set's values at one
@@ -46,18 +48,39 @@ typedef struct {
 
 /* ---- roles --------------------------------------------------------------- */
 
+/* Records that the context ran out of memory; SB_ENOMEM. */
+static sb_status no_memory(metrics_ctx *c, sb_error *err)
+{
+    c->out_of_memory = 1;
+    return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+sb_status metrics_ctx_status(const metrics_ctx *c, sb_error *err)
+{
+    if (c == NULL || !c->out_of_memory)
+        return SB_OK;
+    return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+/* Appends ", " (unless list is empty) and s to list, a buffer of size
+   bytes (a message's: what does not fit would not be shown). */
+static void list_add(char *list, size_t size, const char *s)
+{
+    if (list[0] != '\0')
+        g_strlcat(list, ", ", size);
+    g_strlcat(list, s, size);
+}
+
 static sb_status unknown(sb_dataset *ds, const char *what, const char *name,
                          sb_error *err)
 {
-    GString *known = g_string_new(NULL);
+    char known[sizeof err->msg] = "";
     size_t i, n = sb_dataset_n_regions(ds);
 
-    for (i = 0; i < n && known->len < 300; i++)
-        g_string_append_printf(known, "%s%s", i ? ", " : "",
-                               sb_dataset_region_at(ds, (sb_id)i)->name);
+    for (i = 0; i < n && strlen(known) < 300; i++)
+        list_add(known, sizeof known, sb_dataset_region_at(ds, (sb_id)i)->name);
     sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "unknown %s \"%s\" (known: %s)",
-                 what, name, known->len ? known->str : "none");
-    g_string_free(known, TRUE);
+                 what, name, known[0] ? known : "none");
     return SB_EUSAGE;
 }
 
@@ -91,7 +114,7 @@ static int has_group(const sb_region *r, const char *g)
 
 static sb_status group_error(sb_dataset *ds, const char *g, sb_error *err)
 {
-    GString *known = g_string_new(NULL);
+    char known[sizeof err->msg] = "";
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
     size_t i, j;
 
@@ -99,13 +122,11 @@ static sb_status group_error(sb_dataset *ds, const char *g, sb_error *err)
         const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
         for (j = 0; j < r->n_groups; j++)
             if (g_hash_table_add(seen, (gpointer)r->groups[j]))
-                g_string_append_printf(known, "%s%s", known->len ? ", " : "",
-                                       r->groups[j]);
+                list_add(known, sizeof known, r->groups[j]);
     }
     sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "unknown group \"%s\" (known: %s)",
-                 g, known->len ? known->str : "none");
+                 g, known[0] ? known : "none");
     g_hash_table_destroy(seen);
-    g_string_free(known, TRUE);
     return SB_EUSAGE;
 }
 
@@ -116,7 +137,9 @@ static sb_status listed_set(metrics_ctx *c, const metrics_opts *o,
 {
     size_t i;
 
-    c->in_set = g_new0(unsigned char, sb_dataset_n_regions(c->ds) + 1);
+    c->in_set = sb_new0(unsigned char, sb_dataset_n_regions(c->ds) + 1);
+    if (c->in_set == NULL)
+        return no_memory(c, err);
     for (i = 0; i < o->n_regions; i++) {
         sb_id r = sb_dataset_find_region(c->ds, o->regions[i]);
         if (r == SB_NONE)
@@ -124,7 +147,8 @@ static sb_status listed_set(metrics_ctx *c, const metrics_opts *o,
                                 "unknown region \"%s\"", o->regions[i]);
         c->in_set[r] = 1;
     }
-    c->set_name = g_strdup("all");
+    if ((c->set_name = sb_strdup("all")) == NULL)
+        return no_memory(c, err);
     return SB_OK;
 }
 
@@ -140,7 +164,8 @@ static sb_status comparison_set(metrics_ctx *c, const metrics_opts *o,
     if (g == NULL && c->focus != SB_NONE &&
         sb_dataset_region_at(c->ds, c->focus)->n_groups > 0)
         g = sb_dataset_region_at(c->ds, c->focus)->groups[0];
-    c->in_set = g_new0(unsigned char, n + 1);
+    if ((c->in_set = sb_new0(unsigned char, n + 1)) == NULL)
+        return no_memory(c, err);
     for (i = 0; i < n; i++) {
         const sb_region *r = sb_dataset_region_at(c->ds, (sb_id)i);
         c->in_set[i] = g != NULL ? has_group(r, g) : (sb_id)i != c->total;
@@ -148,7 +173,8 @@ static sb_status comparison_set(metrics_ctx *c, const metrics_opts *o,
     }
     if (group != NULL && members == 0)
         return group_error(c->ds, group, err);
-    c->set_name = g_strdup(g != NULL ? g : "all");
+    if ((c->set_name = sb_strdup(g != NULL ? g : "all")) == NULL)
+        return no_memory(c, err);
     return SB_OK;
 }
 
@@ -165,9 +191,11 @@ static sb_id default_focus(sb_dataset *ds)
 sb_status metrics_ctx_create(sb_dataset *ds, const metrics_opts *o,
                              metrics_ctx **out, sb_error *err)
 {
-    metrics_ctx *c = g_new0(metrics_ctx, 1);
+    metrics_ctx *c = sb_new0(metrics_ctx, 1);
     sb_status rc;
 
+    if (c == NULL)
+        return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     gsl_set_error_handler_off();
     c->ds = ds;
     c->from = o->from;
@@ -218,21 +246,26 @@ static void work_free(work *w)
     memset(w, 0, sizeof *w);
 }
 
-/* Room for cap points in one block: doubles first (alignment). */
-static void work_alloc(work *w, size_t cap)
+/* Room for cap points in one block: doubles first (alignment); -1 when
+   out of memory. */
+static int work_alloc(work *w, size_t cap)
 {
-    char *b = g_malloc(cap * (2 * sizeof(double) + 1) + 1);
+    char *b = cap < ((size_t)-1 - 1) / (2 * sizeof(double) + 1)
+                  ? sb_malloc(cap * (2 * sizeof(double) + 1) + 1) : NULL;
 
+    if (b == NULL)
+        return -1;
     w->block = b;
     w->value = (double *)(void *)b;
     w->year = (double *)(void *)(b + cap * sizeof(double));
     w->filled = (unsigned char *)(b + 2 * cap * sizeof(double));
     memset(w->filled, 0, cap);
+    return 0;
 }
 
 /* Fills the interior gaps of w linearly with gsl_interp (the points
    stay; the filled years are marked). */
-static sb_status interpolate(work *w, sb_error *err)
+static sb_status interpolate(metrics_ctx *c, work *w, sb_error *err)
 {
     size_t i, k, total = 0;
     gsl_interp *in;
@@ -241,17 +274,19 @@ static sb_status interpolate(work *w, sb_error *err)
 
     if (w->n < 2 || (size_t)(w->year[w->n - 1] - w->year[0]) + 1 == w->n)
         return SB_OK;                        /* nothing to fill */
+    total = (size_t)(w->year[w->n - 1] - w->year[0]) + 1;
+    if (work_alloc(&f, total) != 0)
+        return no_memory(c, err);
     in = gsl_interp_alloc(gsl_interp_linear, w->n);
     acc = gsl_interp_accel_alloc();
     if (in == NULL || acc == NULL ||
         gsl_interp_init(in, w->year, w->value, w->n) != GSL_SUCCESS) {
         gsl_interp_free(in);
         gsl_interp_accel_free(acc);
+        work_free(&f);
         return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0,
                             "gsl_interp_init failed");
     }
-    total = (size_t)(w->year[w->n - 1] - w->year[0]) + 1;
-    work_alloc(&f, total);
     for (i = 0, k = 0; k < total; k++) {
         double y = w->year[0] + (double)k;
         f.year[k] = y;
@@ -270,21 +305,22 @@ static sb_status interpolate(work *w, sb_error *err)
     return SB_OK;
 }
 
-static sb_status work_build(const sb_series *s, int interp, work *w,
+static sb_status work_build(metrics_ctx *c, const sb_series *s, work *w,
                             sb_error *err)
 {
     size_t i;
 
     memset(w, 0, sizeof *w);
     w->s = s;
-    work_alloc(w, s->n + 1);
+    if (work_alloc(w, s->n + 1) != 0)
+        return no_memory(c, err);
     for (i = 0; i < s->n; i++) {
         if (s->obs[i].state & SB_OBS_MISSING)
             continue;
         w->year[w->n] = s->obs[i].year;
         w->value[w->n++] = s->obs[i].value;
     }
-    return interp ? interpolate(w, err) : SB_OK;
+    return c->interpolate ? interpolate(c, w, err) : SB_OK;
 }
 
 /* The first index of w at or after year. */
@@ -361,9 +397,31 @@ static void period_figures(metrics_row *r, sb_kind kind, const work *w)
         r->multiple = vb / va;
 }
 
-/* Fits over the window's points, which are one contiguous run of w. */
-static sb_status fit_figures(metrics_row *r, sb_kind kind, const work *w,
-                             sb_error *err)
+/* trend_growth from the OLS slope of ln v on year (all v > 0). */
+static sb_status trend_figure(metrics_ctx *c, metrics_row *r,
+                              const double *xs, const double *ys, size_t n,
+                              sb_error *err)
+{
+    double small[64], *logs = n <= 64 ? small : sb_new(double, n), beta;
+    sb_error ignore = {0};
+    size_t i;
+
+    if (logs == NULL)
+        return no_memory(c, err);
+    for (i = 0; i < n; i++)
+        logs[i] = log(ys[i]);
+    if (metrics_fit_slope(xs, logs, n, &beta, &ignore) == SB_OK)
+        r->trend_growth = (exp(beta) - 1.0) * 100.0;
+    if (logs != small)
+        g_free(logs);
+    return ignore.code == SB_ENOMEM ? no_memory(c, err) : SB_OK;
+}
+
+/* Fits over the window's points, which are one contiguous run of w. A
+   fit that cannot be made leaves its figures undefined, unless memory
+   ran out. */
+static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
+                             const work *w, sb_error *err)
 {
     size_t i0 = lower_bound(w, r->first_year);
     size_t i1 = lower_bound(w, r->last_year + 1.0), n = i1 - i0, i;
@@ -388,15 +446,10 @@ static sb_status fit_figures(metrics_row *r, sb_kind kind, const work *w,
             r->forecast_year = rc == SB_OK ? r->last_year + 1 : 0;
         }
     }
-    if (rc == SB_OK && n >= 3 && positive == n && kind != SB_KIND_RATE) {
-        double small[64], *logs = n <= 64 ? small : g_new(double, n), beta;
-        for (i = 0; i < n; i++)
-            logs[i] = log(ys[i]);
-        if (metrics_fit_slope(xs, logs, n, &beta, &ignore) == SB_OK)
-            r->trend_growth = (exp(beta) - 1.0) * 100.0;
-        if (logs != small)
-            g_free(logs);
-    }
+    if (ignore.code == SB_ENOMEM)
+        return no_memory(c, err);
+    if (rc == SB_OK && n >= 3 && positive == n && kind != SB_KIND_RATE)
+        rc = trend_figure(c, r, xs, ys, n, err);
     return rc;
 }
 
@@ -417,7 +470,7 @@ static sb_status series_figures(metrics_ctx *c, const work *w, int from,
     r->first_value = value_at(w, r->first_year);
     r->last_value = value_at(w, r->last_year);
     period_figures(r, ind->kind, w);
-    return fit_figures(r, ind->kind, w, err);
+    return fit_figures(c, r, ind->kind, w, err);
 }
 
 /* ---- cross-region --------------------------------------------------------- */
@@ -440,15 +493,16 @@ static int cmp_desc(const void *a, const void *b)
     return x < y ? 1 : x > y ? -1 : 0;
 }
 
-/* The set's values at `year`, best first. */
-static void ranking_build(metrics_ctx *c, const work *ws, size_t n, int year,
-                          ranking *rk)
+/* The set's values at `year`, best first; -1 when out of memory. */
+static int ranking_build(metrics_ctx *c, const work *ws, size_t n, int year,
+                         ranking *rk)
 {
     size_t i;
 
     rk->year = year;
-    rk->v = g_new(double, n + 1);
     rk->n = 0;
+    if ((rk->v = sb_new(double, n + 1)) == NULL)
+        return -1;
     for (i = 0; i < n; i++) {
         double v;
         if (!metrics_in_set(c, ws[i].s->region))
@@ -458,6 +512,7 @@ static void ranking_build(metrics_ctx *c, const work *ws, size_t n, int year,
             rk->v[rk->n++] = v;
     }
     qsort(rk->v, rk->n, sizeof *rk->v, cmp_desc);
+    return 0;
 }
 
 /* How many values of rk are strictly better than v. */
@@ -514,16 +569,21 @@ static void peers_clear(peers *p)
     g_free(p->rk);
 }
 
+/* The ranking at year, built on first use; NULL when out of memory. */
 static const ranking *peers_ranking(metrics_ctx *c, peers *p, int year)
 {
+    ranking *rk;
     size_t i;
 
     for (i = 0; i < p->n_rk; i++)
         if (p->rk[i].year == year)
             return &p->rk[i];
-    p->rk = g_renew(ranking, p->rk, p->n_rk + 1);
-    ranking_build(c, p->ws, p->n, year, &p->rk[p->n_rk]);
-    return &p->rk[p->n_rk++];
+    if ((rk = sb_renew(ranking, p->rk, p->n_rk + 1)) == NULL)
+        return NULL;
+    p->rk = rk;
+    if (ranking_build(c, p->ws, p->n, year, &rk[p->n_rk]) != 0)
+        return NULL;
+    return &rk[p->n_rk++];
 }
 
 /* A figure that overflows (1e300 grown from 1e-300) is undefined, not
@@ -542,16 +602,21 @@ static void finite_figures(metrics_row *r)
             *f[i] = NAN;
 }
 
-static void cross_figures(metrics_ctx *c, metrics_row *r, peers *p)
+static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
+                               sb_error *err)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
     int a = r->first_year, b = r->last_year;
+    const ranking *rk;
 
     finite_figures(r);                  /* before they feed the others */
     if (isnan(r->last_value))
-        return;
-    if (metrics_in_set(c, r->region))
-        rank_figures(c, r, ind->higher_is_better, peers_ranking(c, p, b));
+        return SB_OK;
+    if (metrics_in_set(c, r->region)) {
+        if ((rk = peers_ranking(c, p, b)) == NULL)
+            return no_memory(c, err);
+        rank_figures(c, r, ind->higher_is_better, rk);
+    }
     /* A share of a percentage is meaningless: rates get none. */
     if (p->total != NULL && ind->kind != SB_KIND_RATE) {
         double vt = value_at(p->total, b);
@@ -567,6 +632,7 @@ static void cross_figures(metrics_ctx *c, metrics_row *r, peers *p)
             r->growth_gap = own - growth(ind->kind, vba, vbb);
     }
     finite_figures(r);
+    return SB_OK;
 }
 
 /* ---- per indicator --------------------------------------------------------- */
@@ -576,16 +642,19 @@ static int selected(const unsigned char *sel, sb_id id)
     return sel == NULL || sel[id];
 }
 
-/* Works of series [lo, hi) of the dataset (one indicator). */
-static sb_status build_works(metrics_ctx *c, size_t lo, size_t hi, work *ws,
-                             sb_error *err)
+/* Works of series [lo, hi) of the dataset (one indicator), in a new
+   array *out (NULL when out of memory); free_works it, even on error. */
+static sb_status build_works(metrics_ctx *c, size_t lo, size_t hi,
+                             work **out, sb_error *err)
 {
+    work *ws = *out = sb_new0(work, hi - lo);
     size_t i;
     sb_status rc = SB_OK;
 
+    if (ws == NULL)
+        return no_memory(c, err);
     for (i = lo; i < hi && rc == SB_OK; i++)
-        rc = work_build(sb_dataset_series_at(c->ds, i), c->interpolate,
-                        &ws[i - lo], err);
+        rc = work_build(c, sb_dataset_series_at(c->ds, i), &ws[i - lo], err);
     return rc;
 }
 
@@ -593,7 +662,7 @@ static void free_works(work *ws, size_t n)
 {
     size_t i;
 
-    for (i = 0; i < n; i++)
+    for (i = 0; ws != NULL && i < n; i++)
         work_free(&ws[i]);
     g_free(ws);
 }
@@ -609,27 +678,44 @@ static size_t indicator_end(const sb_dataset *ds, size_t lo)
     return hi;
 }
 
+/* The rows of the works in ws[0..n) that regions selects, into rows;
+   their number goes to *n_rows. */
+static sb_status indicator_rows(metrics_ctx *c, const work *ws, size_t n,
+                                const unsigned char *regions,
+                                metrics_row *rows, size_t *n_rows,
+                                sb_error *err)
+{
+    size_t i;
+    sb_status rc = SB_OK;
+    peers p;
+
+    *n_rows = 0;
+    peers_init(c, ws, n, &p);
+    for (i = 0; i < n && rc == SB_OK; i++) {
+        if (!selected(regions, ws[i].s->region) || ws[i].n == 0)
+            continue;
+        rc = series_figures(c, &ws[i], c->from, c->to, &rows[*n_rows], err);
+        if (rc == SB_OK)
+            rc = cross_figures(c, &rows[(*n_rows)++], &p, err);
+    }
+    peers_clear(&p);
+    return rc;
+}
+
 static sb_status one_indicator(metrics_ctx *c, size_t lo, size_t hi,
                                const unsigned char *regions,
                                metrics_rows_fn fn, void *user, sb_error *err)
 {
-    work *ws = g_new0(work, hi - lo);
-    metrics_row *rows = g_new0(metrics_row, hi - lo);
-    size_t i, n = 0;
-    sb_status rc = build_works(c, lo, hi, ws, err);
-    peers p;
+    work *ws = NULL;
+    metrics_row *rows = sb_new0(metrics_row, hi - lo);
+    size_t n = 0;
+    sb_status rc = rows != NULL ? build_works(c, lo, hi, &ws, err)
+                                : no_memory(c, err);
 
-    peers_init(c, ws, hi - lo, &p);
-    for (i = 0; i < hi - lo && rc == SB_OK; i++) {
-        if (!selected(regions, ws[i].s->region) || ws[i].n == 0)
-            continue;
-        rc = series_figures(c, &ws[i], c->from, c->to, &rows[n], err);
-        if (rc == SB_OK)
-            cross_figures(c, &rows[n++], &p);
-    }
+    if (rc == SB_OK)
+        rc = indicator_rows(c, ws, hi - lo, regions, rows, &n, err);
     if (rc == SB_OK && n > 0)
         rc = fn(user, rows, n);
-    peers_clear(&p);
     g_free(rows);
     free_works(ws, hi - lo);
     return rc;
@@ -670,16 +756,14 @@ sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
                       int from, int to, metrics_row *out, sb_error *err)
 {
     size_t lo, hi;
-    work *ws;
-    const work *w;
+    work *ws = NULL;
+    const work *w = NULL;
     sb_status rc;
 
     if (!indicator_range(c, indicator, &lo, &hi))
         return sb_error_set(err, SB_EDATA, NULL, 0, 0, "no such series");
-    ws = g_new0(work, hi - lo);
-    rc = build_works(c, lo, hi, ws, err);
-    w = work_of(ws, hi - lo, region);
-    if (rc == SB_OK && w == NULL)
+    rc = build_works(c, lo, hi, &ws, err);
+    if (rc == SB_OK && (w = work_of(ws, hi - lo, region)) == NULL)
         rc = sb_error_set(err, SB_EDATA, NULL, 0, 0, "no such series");
     if (rc == SB_OK)
         rc = series_figures(c, w, from ? from : c->from, to ? to : c->to,
@@ -687,7 +771,7 @@ sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
     if (rc == SB_OK) {
         peers p;
         peers_init(c, ws, hi - lo, &p);
-        cross_figures(c, out, &p);
+        rc = cross_figures(c, out, &p, err);
         peers_clear(&p);
     }
     free_works(ws, hi - lo);
@@ -699,12 +783,22 @@ sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
                          sb_error *err)
 {
     work w;
-    sb_status rc = work_build(s, c->interpolate, &w, err);
+    sb_status rc = work_build(c, s, &w, err);
 
-    *n = w.n;
-    *year = g_memdup2(w.year, w.n * sizeof(double));
-    *value = g_memdup2(w.value, w.n * sizeof(double));
-    *filled = g_memdup2(w.filled, w.n);
+    *n = 0;
+    *year = *value = NULL;
+    *filled = NULL;
+    if (rc == SB_OK &&
+        ((*year = sb_memdup(w.year, w.n * sizeof(double))) == NULL ||
+         (*value = sb_memdup(w.value, w.n * sizeof(double))) == NULL ||
+         (*filled = sb_memdup(w.filled, w.n)) == NULL)) {
+        g_free(*year);
+        g_free(*value);
+        *year = *value = NULL;
+        rc = no_memory(c, err);
+    }
+    if (rc == SB_OK)
+        *n = w.n;
     work_free(&w);
     return rc;
 }
@@ -715,7 +809,7 @@ int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
                            int year)
 {
     size_t lo, hi, i;
-    work *ws;
+    work *ws = NULL;
     const work *w;
     int holds = 0;
     long at;
@@ -723,8 +817,8 @@ int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
 
     if (!indicator_range(c, indicator, &lo, &hi))
         return 0;
-    ws = g_new0(work, hi - lo);
-    if (build_works(c, lo, hi, ws, &ignore) == SB_OK &&
+    /* out of memory, the claim is not made: metrics_ctx_status says why */
+    if (build_works(c, lo, hi, &ws, &ignore) == SB_OK &&
         (w = work_of(ws, hi - lo, region)) != NULL &&
         (at = find_year(w, year)) > 0 && !w->filled[at] &&
         w->year[at] - w->year[0] == at) {     /* no gap before year */

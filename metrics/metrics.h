@@ -51,6 +51,13 @@ sb_status metrics_ctx_create(sb_dataset *ds, const metrics_opts *o,
                              metrics_ctx **out, sb_error *err);
 void metrics_ctx_destroy(metrics_ctx *c);
 
+/* SB_ENOMEM (and "out of memory" in err) when some figure asked of c
+   since its creation could not be computed for lack of memory, also
+   where the caller went on without it (a figure taken as undefined, a
+   claim as not holding); else SB_OK. A run checks it before it keeps
+   what it made. */
+sb_status metrics_ctx_status(const metrics_ctx *c, sb_error *err);
+
 sb_id metrics_focus(const metrics_ctx *c);         /* SB_NONE: no regions */
 sb_id metrics_total(const metrics_ctx *c);         /* SB_NONE: none */
 sb_id metrics_benchmark(const metrics_ctx *c);
@@ -75,7 +82,7 @@ sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
 
 /* The points of series s as the figures see them: years ascending,
    values, and with --interpolate the filled years marked 1 in *filled.
-   The three arrays are the caller's (g_free). */
+   The three arrays are the caller's (g_free); NULL, and *n 0, on error. */
 sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
                          double **value, unsigned char **filled, size_t *n,
                          sb_error *err);

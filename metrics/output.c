@@ -6,6 +6,7 @@
  */
 #include "output.h"
 
+#include "input/alloc.h"
 #include "input/summary.h"
 
 #include <math.h>
@@ -36,8 +37,10 @@ metrics_writer *metrics_writer_create(FILE *out, metrics_format f,
                                       sb_dataset *ds, metrics_ctx *c,
                                       fmt_lang lang)
 {
-    metrics_writer *w = g_new0(metrics_writer, 1);
+    metrics_writer *w = sb_new0(metrics_writer, 1);
 
+    if (w == NULL)
+        return NULL;
     w->out = out;
     w->f = f;
     w->ds = ds;
@@ -259,10 +262,11 @@ static void table_title(metrics_writer *w, const sb_indicator *ind)
     fputc('\n', w->out);
 }
 
+/* Each row's cells are formatted twice, for the widths and to print
+   them: the same text both times, and no array of them to allocate. */
 static void table_rows(metrics_writer *w, const metrics_row *rows, size_t n)
 {
-    typedef char row_cells[T_N][FMT_MAX];
-    row_cells *cells = g_malloc_n(n, sizeof(row_cells));
+    char cells[T_N][FMT_MAX];
     const char *const *heads = w->lang == FMT_ZH ? heads_zh : heads_en;
     int width[T_N];
     size_t i, k;
@@ -270,10 +274,10 @@ static void table_rows(metrics_writer *w, const metrics_row *rows, size_t n)
     for (k = 0; k < T_N; k++)
         width[k] = input_text_width(heads[k]);
     for (i = 0; i < n; i++) {
-        table_cells(w, &rows[i], cells[i]);
+        table_cells(w, &rows[i], cells);
         w->interpolated |= rows[i].n_interpolated > 0;
         for (k = 0; k < T_N; k++)
-            width[k] = MAX(width[k], input_text_width(cells[i][k]));
+            width[k] = MAX(width[k], input_text_width(cells[k]));
     }
     table_title(w, sb_dataset_indicator_at(w->ds, rows[0].indicator));
     fputs("  ", w->out);
@@ -281,13 +285,14 @@ static void table_rows(metrics_writer *w, const metrics_row *rows, size_t n)
         input_pad(w->out, heads[k], k + 1 < T_N ? width[k] + 2 : 0);
     fputc('\n', w->out);
     for (i = 0; i < n; i++) {
+        table_cells(w, &rows[i], cells);
         fputs("  ", w->out);
         for (k = 0; k < T_N; k++) {
             /* numbers right-aligned, the region name left */
-            int pad = width[k] - input_text_width(cells[i][k]);
+            int pad = width[k] - input_text_width(cells[k]);
             if (k > 0)
                 fprintf(w->out, "%*s", pad, "");
-            fputs(cells[i][k], w->out);
+            fputs(cells[k], w->out);
             if (k == 0)
                 fprintf(w->out, "%*s", pad, "");
             if (k + 1 < T_N)
@@ -295,7 +300,6 @@ static void table_rows(metrics_writer *w, const metrics_row *rows, size_t n)
         }
         fputc('\n', w->out);
     }
-    g_free(cells);
 }
 
 sb_status metrics_writer_rows(void *writer, const metrics_row *rows,

@@ -18,7 +18,8 @@ int metrics_format_parse(const char *s, metrics_format *out);
 
 typedef struct metrics_writer metrics_writer;
 
-/* Borrows out, ds and c, which must outlive the writer. */
+/* Borrows out, ds and c, which must outlive the writer. NULL when out of
+   memory. */
 metrics_writer *metrics_writer_create(FILE *out, metrics_format f,
                                       sb_dataset *ds, metrics_ctx *c,
                                       fmt_lang lang);

@@ -208,6 +208,9 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
             rc = plot_chart_render(c, &st, all[i], &b, err);
         }
         file = g_strdup_printf("%s.%s", name, ext(all[i]));
+        /* a figure lost for lack of memory would be drawn as missing */
+        if (rc == SB_OK)
+            rc = metrics_ctx_status(mc, err);
         if (rc == SB_OK)
             rc = write_file(o, ind, file, &b, t0, err);
         if (rc == SB_OK && o->verbose && (c->why || b.why) && !told) {
@@ -231,7 +234,9 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         plot_bytes b = {(unsigned char *)alt, strlen(alt), NULL};
         gint64 t0 = g_get_monotonic_time();
         file = g_strdup_printf("%s.txt", name);
-        rc = write_file(o, ind, file, &b, t0, err);
+        rc = metrics_ctx_status(mc, err);
+        if (rc == SB_OK)
+            rc = write_file(o, ind, file, &b, t0, err);
         g_free(file);
         g_free(alt);
     }

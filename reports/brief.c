@@ -689,6 +689,11 @@ static sb_status figures_csv(brief *b, char **out, size_t *out_len,
     if (fp == NULL)
         return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     w = metrics_writer_create(fp, METRICS_CSV, b->ds, b->mc, b->lang);
+    if (w == NULL) {
+        fclose(fp);
+        free(data);
+        return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+    }
     /* a series is printed in several places (findings, summary, section,
        comparison table): one row each, in indicator and region order */
     rows = g_memdup2(b->printed->data, b->printed->len * sizeof(metrics_row));
@@ -816,6 +821,9 @@ sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
     rc = report_doc_write(b.doc, &meta, &pdf, &len, &res->pages, err);
     if (rc == SB_OK && o->metrics_csv != NULL)
         rc = figures_csv(&b, &csv, &csv_len, err);
+    /* a figure lost for lack of memory printed as undefined: not kept */
+    if (rc == SB_OK)
+        rc = metrics_ctx_status(b.mc, err);
     if (rc == SB_OK && o->strict && o->diag != NULL && o->diag->count > 0)
         rc = sb_error_set(err, SB_EDATA, res->path, 0, 0, "not written: "
                           "%zu warning%s while writing it (--strict)",

@@ -2,7 +2,7 @@
  * tests/unit.c -- unit tests of input/: the cell grammar and the number
  * printer from data files (tests/cells.test, tests/shortest.test), and
  * the CSV reader's line tracking, block boundaries and delimiter
- * detection from files it writes.
+ * detection from files it writes, the fallible allocators' contract.
  *
  *   unit TESTDIR            run; prints failures and "unit: N passed, M failed"
  *   unit gen KIND ARGS...   write a generated input file to stdout (used by
@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include <stdarg.h>
 
+#include "input/alloc.h"
 #include "input/cell.h"
 #include "input/csvread.h"
 #include "input/layout.h"
@@ -432,6 +433,48 @@ static void misc_tests(void)
     setlocale(LC_ALL, "C");
 }
 
+/* ---- fallible allocation ------------------------------------------------ */
+
+/* input/alloc.h: NULL only for a failure (never for zero bytes), an
+   overflowing size fails, a growth keeps what was there, the builders
+   keep a NUL at the end. */
+static void alloc_tests(void)
+{
+    size_t cap = 0, i;
+    int *v = NULL, ok = 1;
+    sb_text t = {0};
+    sb_ptrs a = {0};
+    void *p = sb_malloc(0);
+
+    check(p != NULL, "alloc/zero", "sb_malloc(0) gave NULL");
+    g_free(p);
+    check(sb_new(double, (size_t)-1 / 4) == NULL, "alloc/overflow",
+          "an overflowing count was allocated");
+    for (i = 0; i < 1000 && ok; i++) {
+        ok = sb_grow(&v, &cap, i + 1) == 0 && cap > i;
+        if (ok)
+            v[i] = (int)i;
+    }
+    for (i = 0; i < 1000 && ok; i++)
+        ok = v[i] == (int)i;
+    check(ok, "alloc/grow", "a growing array lost its values");
+    g_free(v);
+    ok = sb_text_add(&t, "", 0) == 0 && t.s != NULL && t.s[0] == '\0' &&
+         sb_text_add(&t, "ab", 2) == 0 && sb_text_add(&t, "c\0d", 3) == 0;
+    check(ok && t.len == 5 && memcmp(t.s, "abc\0d", 6) == 0, "alloc/text",
+          "the text builder gave %zu bytes", t.len);
+    g_free(t.s);
+    for (i = 0, ok = 1; i < 100 && ok; i++)
+        ok = sb_ptrs_add(&a, &a) == 0;
+    check(ok && a.len == 100 && a.pdata[99] == &a, "alloc/ptrs",
+          "%zu pointers kept of 100", a.len);
+    g_free(a.pdata);
+    p = sb_strndup("abcdef", 3);
+    check(p != NULL && strcmp(p, "abc") == 0, "alloc/strndup", "got %s",
+          p ? (char *)p : "NULL");
+    g_free(p);
+}
+
 /* ---- generated inputs --------------------------------------------------- */
 
 /* A fixed LCG so that "random" files are the same on every machine. */
@@ -488,6 +531,7 @@ int main(int argc, char **argv)
     run_file(dir, "shortest.test", shortest_case);
     reader_tests();
     misc_tests();
+    alloc_tests();
     metrics_tests(dir);
     reports_tests(dir);
     spec_tests(dir);

@@ -1,0 +1,178 @@
+/*
+ * input/alloc.c -- the fallible allocators and, in a -DSB_ALLOC_HOOK
+ * build, the hook that fails one named site (alloc.h says how).
+ *
+ * Built on malloc and realloc rather than g_try_malloc so that memory
+ * from here can go back through free() (the data model's arrays) as well
+ * as g_free() (everything else), as before.
+ */
+#include "alloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* n * size, or 0 when it overflows; at least 1 otherwise, so that a
+   NULL from malloc always means "out of memory". */
+static size_t bytes(size_t n, size_t size)
+{
+    if (size != 0 && n > SIZE_MAX / size)
+        return 0;
+    return n * size > 0 ? n * size : 1;
+}
+
+void *sb_alloc_n(size_t n, size_t size)
+{
+    size_t b = bytes(n, size);
+
+    return b ? malloc(b) : NULL;
+}
+
+void *sb_alloc0_n(size_t n, size_t size)
+{
+    return bytes(n, size) ? calloc(n ? n : 1, size ? size : 1) : NULL;
+}
+
+void *sb_alloc_resize(void *p, size_t n, size_t size)
+{
+    size_t b = bytes(n, size);
+
+    return b ? realloc(p, b) : NULL;
+}
+
+char *sb_alloc_strndup(const char *s, size_t len)
+{
+    char *d = sb_alloc_n(len + 1, 1);
+
+    if (d != NULL) {
+        memcpy(d, s, len);
+        d[len] = '\0';
+    }
+    return d;
+}
+
+void *sb_alloc_memdup(const void *p, size_t len)
+{
+    void *d = sb_alloc_n(len, 1);
+
+    if (d != NULL && len > 0)
+        memcpy(d, p, len);
+    return d;
+}
+
+int sb_alloc_grow(void *pp, size_t *cap, size_t need, size_t size)
+{
+    size_t want = *cap ? *cap : 8;
+    void *old, *p;
+
+    while (want < need && want <= SIZE_MAX / 2)
+        want *= 2;
+    if (want < need)
+        want = need;
+    /* pp is a T **: read and write the pointer through memcpy, which is
+       valid whatever T is */
+    memcpy(&old, pp, sizeof old);
+    p = sb_alloc_resize(old, want, size);
+    if (p == NULL)
+        return -1;
+    memcpy(pp, &p, sizeof p);
+    *cap = want;
+    return 0;
+}
+
+void *sb_alloc_shrink(void *p, size_t n, size_t size)
+{
+    void *q = sb_alloc_resize(p, n, size);
+
+    return q != NULL ? q : p;
+}
+
+int sb_text_put(sb_text *t, const char *p, size_t n)
+{
+    if (n > 0)
+        memcpy(t->s + t->len, p, n);
+    t->len += n;
+    t->s[t->len] = '\0';
+    return 0;
+}
+
+/* ---- the hook -------------------------------------------------------- */
+
+#ifdef SB_ALLOC_HOOK
+
+#include <fcntl.h>
+#include <glib.h>
+#include <unistd.h>
+
+#define SEEN_MAX 4096            /* sites remembered (more than exist) */
+
+static struct {
+    GMutex lock;
+    int ready;
+    int fd;                      /* SB_ALLOC_SITES, or -1 */
+    const char *fail;            /* SB_ALLOC_FAIL, or NULL */
+    int fired;
+    const char *seen[SEEN_MAX];  /* site strings, by address */
+} hook;
+
+static void hook_setup(void)
+{
+    const char *sites = getenv("SB_ALLOC_SITES");
+
+    hook.fd = sites && *sites
+                  ? open(sites, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+                         0644)
+                  : -1;
+    hook.fail = getenv("SB_ALLOC_FAIL");
+    hook.ready = 1;
+}
+
+/* Appends "SITE\n" (prefix "!" for a failed one) to the sites file. */
+static void hook_note(const char *prefix, const char *site)
+{
+    char line[600];
+    int n;
+
+    if (hook.fd < 0)
+        return;
+    n = snprintf(line, sizeof line, "%s%s\n", prefix, site);
+    if (n > 0 && (size_t)n < sizeof line &&
+        write(hook.fd, line, (size_t)n) != n)
+        hook.fd = -1;            /* nowhere to write: stop trying */
+}
+
+/* 1 the first time site is met. Sites are string literals: one address
+   each, so an open-addressed table of addresses tells them apart. */
+static int first_visit(const char *site)
+{
+    size_t i = ((uintptr_t)site >> 3) % SEEN_MAX, k;
+
+    for (k = 0; k < SEEN_MAX; k++, i = (i + 1) % SEEN_MAX) {
+        if (hook.seen[i] == site)
+            return 0;
+        if (hook.seen[i] == NULL) {
+            hook.seen[i] = site;
+            return 1;
+        }
+    }
+    return 0;                    /* full: a site more than SEEN_MAX */
+}
+
+int sb_alloc_hook(const char *site)
+{
+    int fail = 0;
+
+    g_mutex_lock(&hook.lock);
+    if (!hook.ready)
+        hook_setup();
+    if (first_visit(site))
+        hook_note("", site);
+    if (!hook.fired && hook.fail != NULL && strcmp(hook.fail, site) == 0) {
+        hook.fired = fail = 1;
+        hook_note("!", site);
+    }
+    g_mutex_unlock(&hook.lock);
+    return fail;
+}
+
+#endif
