@@ -13,7 +13,7 @@ BENCH=0 FUZZ=0
 [ "${1:-}" = --fuzz ] && FUZZ=1
 
 PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
-libyaml-dev libpng-dev libqpdf-dev libfontconfig-dev fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
+libyaml-dev libpng-dev libqpdf-dev libfontconfig-dev libssl-dev fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
 locales"
 
 missing=""
@@ -27,6 +27,7 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists yaml-0.1 || need libyaml-dev
     pkg-config --exists libpng || need libpng-dev
     pkg-config --exists libqpdf || need libqpdf-dev
+    pkg-config --exists libcrypto || need libssl-dev
     pkg-config --exists fontconfig || need libfontconfig-dev
 fi
 [ -f /usr/include/csv.h ] || need libcsv-dev
