@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+#include <openssl/crypto.h>
 
 static void libraries(GString *g)
 {
@@ -42,6 +43,8 @@ static void libraries(GString *g)
     cli_json_string(g, png_get_libpng_ver(NULL));
     g_string_append(g, ",\n    \"libyaml\": ");
     cli_json_string(g, yaml_get_version_string());
+    g_string_append(g, ",\n    \"openssl\": ");      /* the digests */
+    cli_json_string(g, OpenSSL_version(OPENSSL_VERSION_STRING));
     g_string_append(g, ",\n    \"pango\": ");
     cli_json_string(g, pango_version_string());
     g_string_append(g, ",\n    \"qpdf\": ");

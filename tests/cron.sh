@@ -103,7 +103,7 @@ m=$d/statbrief-manifest.json
 has "$m" '"source_date_epoch": 1700000000'
 has "$m" "\"sha256\": \"$(sha256sum "$d/chongqing-brief-2023-en.pdf" | cut -d' ' -f1)\""
 has "$m" "\"path\": \"data.csv\", \"sha256\": \"$(sha256sum "$d/data.csv" | cut -d' ' -f1)\""
-for lib in cairo fontconfig glib gsl libcsv libpng libyaml pango qpdf; do
+for lib in cairo fontconfig glib gsl libcsv libpng libyaml openssl pango qpdf; do
     has "$m" "\"$lib\": \""
 done
 grep -q '"file": "/.*NotoSans' "$m" && ok || ko "the manifest names no font file"
