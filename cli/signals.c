@@ -3,6 +3,8 @@
  */
 #include "signals.h"
 
+#include "input/csvread.h"
+
 #include <signal.h>
 #include <string.h>
 
@@ -27,6 +29,7 @@ void cli_signals_install(void)
     sa.sa_handler = SIG_IGN;
     sigaction(SIGXFSZ, &sa, NULL);
     sigaction(SIGPIPE, &sa, NULL);
+    input_csv_set_stop(&caught);        /* a long load stops too */
 }
 
 int cli_signal_caught(void)

@@ -16,11 +16,14 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <glib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define BLOCK (64 * 1024)
 /* libcsv's pstate values (libcsv.c); the struct is public, these are not. */
@@ -550,6 +553,13 @@ static int choose_encoding(reader *r, input_csv_info *info, char *buf,
     return 0;
 }
 
+static const volatile sig_atomic_t *stop_flag;
+
+void input_csv_set_stop(const volatile sig_atomic_t *flag)
+{
+    stop_flag = flag;
+}
+
 static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
 {
     /* room for a decoded block (at most 1.5 x) and a left-over line end */
@@ -560,8 +570,14 @@ static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
     if (buf == NULL)
         fail(r, SB_ENOMEM, 0, 0, "out of memory");
     while (!eof && !r->stop) {
-        long got = fill(r, fp, buf, have, &eof), used;
+        long got, used;
         size_t skip = 0;
+        if (stop_flag != NULL && *stop_flag) {
+            fail(r, SB_ECANCELED, r->rec_line, 0, "stopped by a signal "
+                 "while reading");
+            break;
+        }
+        got = fill(r, fp, buf, have, &eof);
         if (got < 0)
             break;
         have += (size_t)got;
@@ -590,21 +606,56 @@ static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
     return r->rc;
 }
 
+/* Opens an input, which must be a regular file: each input is read more
+   than once (its header, its rows, its digest), which a pipe cannot give,
+   and opening a FIFO would wait for a writer for ever. O_NONBLOCK only
+   for the open, so that a FIFO is refused instead of waited for. */
+static sb_status open_input(const char *path, FILE **out, sb_error *err)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), e;
+
+    *out = NULL;
+    if (fd < 0)
+        return sb_error_set(err, SB_ENOINPUT, path, 0, 0, "cannot open: %s",
+                            g_strerror(errno));
+    if (fstat(fd, &st) != 0) {
+        e = errno;
+        close(fd);
+        return sb_error_set(err, SB_ENOINPUT, path, 0, 0, "cannot open: %s",
+                            g_strerror(e));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return sb_error_set(err, SB_ENOINPUT, path, 0, 0, "not a regular "
+                            "file (a pipe, socket or device): each input is "
+                            "read more than once; save it to a file first");
+    }
+    if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+        (*out = fdopen(fd, "rb")) == NULL) {
+        e = errno;
+        close(fd);
+        return sb_error_set(err, e == ENOMEM ? SB_ENOMEM : SB_ENOINPUT, path,
+                            0, 0, "cannot open: %s", g_strerror(e));
+    }
+    return SB_OK;
+}
+
 sb_status input_csv_read(const char *path, input_csv_info *info,
                          input_row_fn fn, void *ctx, sb_error *err)
 {
     input_csv_info local = {0};
     reader r;
     FILE *fp;
+    sb_status rc;
 
     if (info == NULL)
         info = &local;
     info->had_bom = 0;
     info->records = 0;
-    fp = fopen(path, "rb");
-    if (fp == NULL)
-        return sb_error_set(err, SB_ENOINPUT, path, 0, 0, "cannot open: %s",
-                            g_strerror(errno));
+    rc = open_input(path, &fp, err);
+    if (rc != SB_OK)
+        return rc;
     memset(&r, 0, sizeof r);
     r.path = path;
     r.fn = fn;

@@ -12,6 +12,8 @@
 #ifndef INPUT_CSVREAD_H
 #define INPUT_CSVREAD_H
 
+#include <signal.h>
+
 #include "model.h"
 
 #define INPUT_CSV_MAX_FIELD (1u << 20)   /* longest field, bytes */
@@ -56,5 +58,10 @@ typedef struct {
    one; or the callback's. info may be NULL. */
 sb_status input_csv_read(const char *path, input_csv_info *info,
                          input_row_fn fn, void *ctx, sb_error *err);
+
+/* A flag a signal handler raises (SIGINT, SIGTERM): checked before each
+   block, so that a long load stops within a block's time with
+   SB_ECANCELED instead of running to its end. NULL: never stops. */
+void input_csv_set_stop(const volatile sig_atomic_t *flag);
 
 #endif

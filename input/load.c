@@ -108,11 +108,13 @@ static sb_status list_dir(const char *dir, sb_ptrs *names, sb_error *err)
     }
     while (rc == SB_OK && (name = g_dir_read_name(d)) != NULL) {
         char *path = input_path_join(dir, name), *copy = NULL;
-        /* a subfolder called x.csv is a folder: not read */
+        /* a subfolder called x.csv is a folder: not read; anything else
+           so named is, so that a dangling link or a pipe is an error
+           when it is opened, not data silently left out */
         if (path == NULL)
             rc = SB_ENOMEM;
         else if (is_csv_name(name) &&
-                 g_file_test(path, G_FILE_TEST_IS_REGULAR) &&
+                 !g_file_test(path, G_FILE_TEST_IS_DIR) &&
                  ((copy = sb_strdup(name)) == NULL ||
                   sb_ptrs_add(names, copy) != 0)) {
             g_free(copy);

@@ -271,8 +271,48 @@ st=$?
 grep -q "data.csv: error: cannot open: Permission denied" "$tmp/ur.err" && ok ||
     ko "unreadable input: $(cat "$tmp/ur.err")"
 chmod 644 "$tmp/unread/data.csv"
+# a file gone after its folder was listed (what a dangling link is when
+# opened), and inputs that are no files: 66 at once, naming them, never a
+# wait for a writer, no brief
+fresh gone
+g=$tmp/gone
+ln -s vanished.csv "$g/more.csv"
+(cd "$g" && timeout 20 "$bin" report -q -o b.pdf . 2>"$tmp/gone.err")
+st=$?
+[ $st = 66 ] && ok || ko "a vanished input exited $st, not 66"
+has "$tmp/gone.err" "more.csv: error: cannot open: No such file or directory"
+rm -f "$g/more.csv"
+mkfifo "$g/pipe.csv"
+(cd "$g" && timeout 20 "$bin" report -q -o b.pdf . 2>"$tmp/fifo.err")
+st=$?
+[ $st = 66 ] && ok || ko "a FIFO in the data folder exited $st, not 66 (124: it waited)"
+has "$tmp/fifo.err" "pipe.csv: error: not a regular file (a pipe, socket or device)"
+(cd "$g" && timeout 20 "$bin" check pipe.csv 2>"$tmp/fifo2.err")
+[ $? = 66 ] && ok || ko "a FIFO named as input did not exit 66"
+rm -f "$g/pipe.csv"
+[ ! -f "$g/b.pdf" ] && ok || ko "a run with a vanished input wrote its brief"
+mkdir "$g/old.csv"                    # a folder called x.csv is not read
+(cd "$g" && "$bin" check -q .) && ok || ko "a folder named old.csv was read as a file"
+# an output replaced by a FIFO is rebuilt, not read (or waited for)
+(cd "$g" && "$bin" charts -q -o out . && rm out/gdp.pdf && mkfifo out/gdp.pdf &&
+    timeout 20 "$bin" charts -q -o out .) && [ -f "$g/out/gdp.pdf" ] && ok ||
+    ko "an output that became a FIFO was not rebuilt"
 
 # ---- signals -------------------------------------------------------------------
+# SIGTERM during a long load stops it there (a cron job's `timeout`), not
+# when the load ends: 50 MB, signalled at once
+awk 'BEGIN { print "indicator,region,year,value"
+    for (i = 0; i < 2500000; i++)
+        printf "i%d,R%d,%d,%d.5\n", i % 50, int(i / 50) % 1000, 1900 + int(i / 50000), i % 977 }' >"$tmp/long.csv"
+"$bin" check "$tmp/long.csv" 2>"$tmp/sigload.err" &
+p=$!
+sleep 0.2
+kill -TERM $p
+wait $p
+st=$?
+[ $st = 143 ] && ok || ko "SIGTERM during a load exited $st, not 143"
+has "$tmp/sigload.err" "error: stopped by a signal while reading"
+rm -f "$tmp/long.csv"
 fresh sig
 s=$tmp/sig
 sh bench/medium.sh "$s" 2>/dev/null
