@@ -80,7 +80,7 @@ static void on_field(void *data, size_t len, void *user)
         return;
     }
     if (n >= INPUT_CSV_MAX_FIELDS) {
-        fail(r, SB_EDATA, r->rec_line, 0,
+        fail(r, SB_EDATA, r->rec_line, (long)n + 1,
              "record has more than %u fields", INPUT_CSV_MAX_FIELDS);
         return;
     }
@@ -233,7 +233,7 @@ static int push_field(reader *r, char *s, size_t from, size_t to, size_t n)
     while (to > from && csv_space(s[to - 1], delim))
         to--;
     if (n >= INPUT_CSV_MAX_FIELDS)
-        return fail(r, SB_EDATA, r->line, 0,
+        return fail(r, SB_EDATA, r->line, (long)n + 1,
                     "record has more than %u fields", INPUT_CSV_MAX_FIELDS);
     if (to - from > INPUT_CSV_MAX_FIELD)
         return fail(r, SB_EDATA, r->line, (long)n + 1,

@@ -190,11 +190,16 @@ static int note_seen(GHashTable *set, sb_id id, sb_id **arr, size_t *n)
 
     if (g_hash_table_contains(set, GUINT_TO_POINTER(id + 1)))
         return 0;
-    if ((p = sb_renew(sb_id, *arr, *n + 1)) == NULL)
-        return -1;
+    /* the capacity doubles when *n reaches a power of two: one element
+       more each time copied the whole list, quadratic in a file of a
+       million regions */
+    if ((*n & (*n - 1)) == 0) {
+        if ((p = sb_renew(sb_id, *arr, *n ? 2 * *n : 1)) == NULL)
+            return -1;
+        *arr = p;
+    }
     g_hash_table_add(set, GUINT_TO_POINTER(id + 1));
-    p[(*n)++] = id;
-    *arr = p;
+    (*arr)[(*n)++] = id;
     return 0;
 }
 

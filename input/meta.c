@@ -260,15 +260,18 @@ static int ind_texts(meta_ctx *m, sb_indicator *ind)
            istr(m, &ind->note, I_NOTE) != 0 ? -1 : 0;
 }
 
-/* Appends id to the report's list *ids of *n. */
+/* Appends id to the report's list *ids of *n; the capacity doubles when
+   *n reaches a power of two (growing by one was quadratic). */
 static int report_id(sb_id **ids, size_t *n, sb_id id)
 {
-    sb_id *p = sb_renew(sb_id, *ids, *n + 1);
+    sb_id *p;
 
-    if (p == NULL)
-        return -1;
-    p[(*n)++] = id;
-    *ids = p;
+    if ((*n & (*n - 1)) == 0) {
+        if ((p = sb_renew(sb_id, *ids, *n ? 2 * *n : 1)) == NULL)
+            return -1;
+        *ids = p;
+    }
+    (*ids)[(*n)++] = id;
     return 0;
 }
 

@@ -63,6 +63,7 @@ struct node {
     sb_ptrs items;          /* SEQ: the items; MAP: key, value, key, ... */
     const node *target;     /* ALIAS: the anchored node */
     long size;              /* nodes in it, every alias expanded */
+    long long bytes;        /* its scalars' text, every alias expanded */
     int height;             /* levels in it, every alias expanded */
     int done;               /* complete: aliases may refer to it */
 };
@@ -73,6 +74,7 @@ typedef struct {
     GHashTable *anchors;    /* anchor name (owned) -> node */
     node *root;
     long total;             /* nodes so far, aliases expanded */
+    long long bytes;        /* scalar text so far, aliases expanded */
     int documents;
     const char *path;
     sb_error *err;
@@ -148,6 +150,7 @@ static node *node_new(node_kind kind, const yaml_event_t *e)
             return NULL;
         }
         n->len = e->data.scalar.length;
+        n->bytes = (long long)n->len;
         n->style = (int)e->data.scalar.style;
         n->done = 1;
     }
@@ -200,6 +203,10 @@ static sb_status tree_add(tree *t, node *n, const yaml_char_t *anchor,
                                           "nodes"
                                         : "the spec has more than %d nodes",
                          SPEC_MAX_NODES);
+    t->bytes += n->bytes;
+    if (t->bytes > SPEC_MAX_BYTES)
+        return tree_fail(t, n->pos, "aliases expand the spec's text past "
+                         "%ld bytes", SPEC_MAX_BYTES);
     if (parent != NULL && sb_ptrs_add(&parent->items, n) != 0)
         return tree_oom(t, n->pos);
     if (parent == NULL)
@@ -221,6 +228,7 @@ static void tree_close(tree *t)
     for (i = 0; i < n->items.len; i++) {
         const node *c = n->items.pdata[i];
         n->size += c->size;
+        n->bytes += c->bytes;
         n->height = MAX(n->height, c->height + 1);
     }
     n->done = 1;
@@ -242,6 +250,7 @@ static sb_status tree_alias(tree *t, const yaml_event_t *e)
     if ((n = node_new(NODE_ALIAS, e)) != NULL) {
         n->target = target;
         n->size = target->size;
+        n->bytes = target->bytes;
         n->height = target->height;
         n->done = 1;
     }
@@ -376,7 +385,8 @@ static sb_status read_source(const char *path, spec_priv *p, sb_error *err)
         return sb_error_set(err, SB_ENOINPUT, path, 0, 0,
                             "cannot read the spec: %s", strerror(errno));
     nomem = sb_text_add(&s, "", 0) != 0;
-    while (!nomem && (n = fread(buf, 1, sizeof buf, f)) > 0)
+    while (!nomem && s.len <= (size_t)SPEC_MAX_BYTES &&
+           (n = fread(buf, 1, sizeof buf, f)) > 0)
         nomem = sb_text_add(&s, buf, n) != 0;
     if (ferror(f))
         e = errno;
@@ -388,6 +398,9 @@ static sb_status read_source(const char *path, spec_priv *p, sb_error *err)
     if (e != 0)
         return sb_error_set(err, SB_ENOINPUT, path, 0, 0,
                             "cannot read the spec: %s", strerror(e));
+    if (s.len > (size_t)SPEC_MAX_BYTES)  /* a spec is a page or two */
+        return sb_error_set(err, SB_EDATA, path, 0, 0, "the spec is larger "
+                            "than %ld bytes", SPEC_MAX_BYTES);
     return SB_OK;
 }
 

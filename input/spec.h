@@ -25,6 +25,10 @@
 
 #define SPEC_MAX_NODES 100000    /* after alias expansion */
 #define SPEC_MAX_DEPTH 64
+/* The spec file, and its text with every alias expanded: aliases of a
+   long text would make each section's placeholders expand that text
+   once per alias */
+#define SPEC_MAX_BYTES (16L << 20)
 
 typedef struct {
     long line, col;              /* 1-based, in characters; 0: unknown */

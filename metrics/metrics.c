@@ -263,18 +263,35 @@ static int work_alloc(work *w, size_t cap)
     return 0;
 }
 
-/* Fills the interior gaps of w linearly with gsl_interp (the points
-   stay; the filled years are marked). */
+/* --interpolate fills a gap of at most this many missing years; a longer
+   one stays a gap: a line drawn across decades says nothing about them,
+   and a series with years 1 and 99999 would become 100,000 points. */
+#define MAX_FILL 100
+
+/* The points of w with its short interior gaps filled. */
+static size_t filled_size(const work *w)
+{
+    size_t i, total = w->n;
+
+    for (i = 0; i + 1 < w->n; i++) {
+        double g = w->year[i + 1] - w->year[i] - 1;
+        if (g > 0 && g <= MAX_FILL)
+            total += (size_t)g;
+    }
+    return total;
+}
+
+/* Fills the interior gaps of w (of up to MAX_FILL years) linearly with
+   gsl_interp (the points stay; the filled years are marked). */
 static sb_status interpolate(metrics_ctx *c, work *w, sb_error *err)
 {
-    size_t i, k, total = 0;
+    size_t i, k, total;
     gsl_interp *in;
     gsl_interp_accel *acc;
     work f = {w->s, NULL, NULL, NULL, 0, NULL};
 
-    if (w->n < 2 || (size_t)(w->year[w->n - 1] - w->year[0]) + 1 == w->n)
+    if (w->n < 2 || (total = filled_size(w)) == w->n)
         return SB_OK;                        /* nothing to fill */
-    total = (size_t)(w->year[w->n - 1] - w->year[0]) + 1;
     if (work_alloc(&f, total) != 0)
         return no_memory(c, err);
     in = gsl_interp_alloc(gsl_interp_linear, w->n);
@@ -287,14 +304,15 @@ static sb_status interpolate(metrics_ctx *c, work *w, sb_error *err)
         return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0,
                             "gsl_interp_init failed");
     }
-    for (i = 0, k = 0; k < total; k++) {
-        double y = w->year[0] + (double)k;
-        f.year[k] = y;
-        if (w->year[i] == y) {
-            f.value[k] = w->value[i++];
-        } else {
+    for (i = 0, k = 0; i < w->n; i++) {
+        double y, gap = i + 1 < w->n ? w->year[i + 1] - w->year[i] - 1 : 0;
+        f.year[k] = w->year[i];
+        f.value[k++] = w->value[i];
+        for (y = w->year[i] + 1; gap <= MAX_FILL && y < w->year[i] + 1 + gap;
+             y++) {
+            f.year[k] = y;
             f.value[k] = gsl_interp_eval(in, w->year, w->value, y, acc);
-            f.filled[k] = 1;
+            f.filled[k++] = 1;
         }
     }
     f.n = total;

@@ -133,18 +133,27 @@ sb_status report_spec_texts(sb_dataset *ds, metrics_ctx *mc, const sb_spec *s,
 {
     placeholder_ctx c = {ds, mc, o->lang, year, o->from, year, NULL};
     const spec_str *t[] = {&s->title, &s->subtitle};
+    /* the texts checked: sections that are aliases of one anchored text
+       share it, and checking it once keeps the work to the file's size */
+    GHashTable *done = g_hash_table_new(NULL, NULL);
+    sb_status rc = SB_OK;
     size_t i;
     char *x;
 
-    for (i = 0; i < G_N_ELEMENTS(t) + s->n_sections; i++) {
-        x = expand(&c, s, i < G_N_ELEMENTS(t)
-                              ? t[i] : &s->sections[i - G_N_ELEMENTS(t)].text,
-                   diag, err);
-        if (x == NULL)
-            return err->code;
+    for (i = 0; i < G_N_ELEMENTS(t) + s->n_sections && rc == SB_OK; i++) {
+        const spec_str *one = i < G_N_ELEMENTS(t)
+                                  ? t[i]
+                                  : &s->sections[i - G_N_ELEMENTS(t)].text;
+        if (one->text != NULL && g_hash_table_contains(done, one->text))
+            continue;
+        if ((x = expand(&c, s, one, diag, err)) == NULL)
+            rc = err->code;
+        else if (one->text != NULL)
+            g_hash_table_add(done, (gpointer)one->text);
         g_free(x);
     }
-    return SB_OK;
+    g_hash_table_destroy(done);
+    return rc;
 }
 
 /* ---- sections ------------------------------------------------------------ */

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/run.sh BUILD -- every test of statbrief: the unit tests, the CLI
 # cases, the example checks, the charts, cron and batch runs, install,
-# allocation failure. Ends with one line
+# resource bounds, allocation failure. Ends with one line
 # "N passed, M failed".
 set -u
 build=$1
@@ -21,6 +21,8 @@ TOP=$(pwd) sh tests/spec.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log
 sh tests/cron.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/batch.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/install.sh "$build/statbrief" 2>&1 | tee -a "$log"
+# time and memory growing with the input, never faster
+sh tests/resource.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # allocation failure, one site at a time: the build with the hook
 sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 
@@ -28,7 +30,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit cases example charts brief spec cron batch install oom; do
+for suite in unit cases example charts brief spec cron batch install resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"

@@ -14,7 +14,7 @@ BENCH=0 FUZZ=0
 
 PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
 libyaml-dev libpng-dev libqpdf-dev libfontconfig-dev libssl-dev fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
-locales"
+locales time"
 
 missing=""
 need() { missing="$missing $1"; }
@@ -34,6 +34,8 @@ fi
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
 command -v xmllint >/dev/null 2>&1 || need libxml2-utils
 command -v qpdf >/dev/null 2>&1 || need qpdf
+# tests/resource.sh measures CPU time and peak memory with GNU time
+[ -x /usr/bin/time ] || need time
 if command -v fc-list >/dev/null 2>&1; then
     # fc-list PATTERN ELEMENT: fonts whose family is exactly this one
     fc-list 'Noto Sans CJK SC' family | grep -q . || need fonts-noto-cjk

@@ -1,0 +1,537 @@
+#!/bin/sh
+# tests/resource.sh BIN -- resource bounds (issue 11, hardening): no input
+# makes time or memory grow faster than the input, and each protective
+# limit of README "Robustness" refuses its input at once with a located
+# error (FILE:LINE:COL, exit 65) and writes nothing.
+#
+# Every case generates its pathological input into $tmp (deterministic,
+# nothing large is committed) at 1x and 8x and runs the same command on
+# both in this run. What is asserted is the *growth* between the two,
+# never a speed (speed targets belong in `make bench`):
+#   grows linearly  CPU time (user + sys) 8x/1x <= $TIME_MAX, peak RSS
+#                   above the start-up RSS (the same command on a tiny
+#                   input) 8x/1x <= $MEM_MAX. Linear is ~8x, quadratic 64x.
+#   stays flat      where the extra input must not matter (refused at a
+#                   limit, or the same number of values over a longer
+#                   span): CPU 8x <= $FLAT_TIME x the 1x (taken as at least
+#                   $FLOOR s, the timer's resolution and start-up), peak
+#                   RSS 8x <= $FLAT_MEM x the 1x.
+# Each measured ratio is printed as a "resource: ..." line. A linear case
+# first runs 1/8 of its 1x size: when 1/8x to 1x already grows more than
+# $TIME_MAX times, the 8x run is skipped (it would take minutes) and the
+# case fails; an 8x run is stopped (ulimit -t) once its CPU time shows
+# growth past the bound. ASan's hard_rss_limit_mb stops a run that
+# balloons past $RSS_GUARD MiB.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+suite=resource
+. tests/lib.sh
+export SOURCE_DATE_EPOCH=1700000000
+export LC_ALL=C
+# As tests/run.sh sets it when it runs the suites; kept if given.
+: "${LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0}"
+export LSAN_OPTIONS
+RSS_GUARD=4096
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=$RSS_GUARD:quarantine_size_mb=4"
+export ASAN_OPTIONS
+
+TIME_MAX=20
+MEM_MAX=12
+FLAT_TIME=3
+FLAT_MEM=1.5
+FLOOR=0.1
+HANG=300            # CPU seconds any single run may take at most
+cap=
+
+if [ -x /usr/bin/time ] && /usr/bin/time -f '%U' -o "$tmp/probe" true 2>/dev/null; then
+    timer=gnu
+elif command -v python3 >/dev/null 2>&1; then
+    timer=python
+else
+    ko "needs GNU time (Debian package time) or python3 to measure CPU time and peak RSS"
+    summary
+    exit 1
+fi
+
+# ---- measuring ------------------------------------------------------------
+
+# measure NAME CAP CMD...: runs CMD in $tmp/w (stdout $tmp/NAME.out, stderr
+# $tmp/NAME.err) under a CPU limit of CAP seconds; sets st (exit status),
+# t (CPU seconds, user + sys), m (peak RSS, MiB) and killed (1 when the
+# CPU limit stopped it).
+measure() {
+    _n=$1 _cap=$2
+    shift 2
+    rm -f "$tmp/$_n.time"
+    if [ $timer = gnu ]; then
+        (cd "$tmp/w" && ulimit -t "$_cap" &&
+            exec /usr/bin/time -f '%U %S %M' -o "$tmp/$_n.time" "$@") \
+            >"$tmp/$_n.out" 2>"$tmp/$_n.err"
+        st=$?
+    else
+        (cd "$tmp/w" && ulimit -t "$_cap" && exec python3 -c '
+import resource, subprocess, sys
+st = subprocess.call(sys.argv[2:])
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write("%s%.2f %.2f %d\n" % (
+    "Command terminated by signal %d\n" % -st if st < 0 else "",
+    u.ru_utime, u.ru_stime, u.ru_maxrss))
+sys.exit(128 - st if st < 0 else st)' "$tmp/$_n.time" "$@") \
+            >"$tmp/$_n.out" 2>"$tmp/$_n.err"
+        st=$?
+    fi
+    killed=0
+    grep -q "^Command terminated by signal" "$tmp/$_n.time" 2>/dev/null && killed=1
+    set -- $(tail -n 1 "$tmp/$_n.time" 2>/dev/null) 0 0 0
+    t=$(awk -v u="$1" -v s="$2" 'BEGIN { printf "%.2f", u + s }')
+    m=$(awk -v k="$3" 'BEGIN { printf "%.1f", k / 1024 }')
+    last=$_n
+}
+
+# fmt_t SECONDS, fmt_m MIB: for the report lines
+fmt_t() { awk -v t="$1" 'BEGIN { printf (t < 10 ? "%.2f s" : "%.1f s"), t }'; }
+fmt_m() { awk -v m="$1" 'BEGIN { printf "%.0f MiB", m }'; }
+# cmp_le A B: A <= B
+cmp_le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+# ratio A B: A/B, each taken as at least 0.01 (the timer's resolution)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a < 0.01) a = 0.01; if (b < 0.01) b = 0.01; printf "%.1f", a / b }'; }
+
+# ran_ok WHAT STATUS: the last run exited STATUS; else says why not.
+ran_ok() {
+    if [ "$st" = "$2" ]; then return 0; fi
+    if [ $killed = 1 ]; then ko "$1: stopped after $(fmt_t "$t") CPU"
+    else ko "$1: exit $st (expected $2): $(grep -v '^ *0x\|^==' "$tmp/$last.err" | head -c 400)"; fi
+    return 1
+}
+
+# linear NAME FN [STATUS]: FN SIZE (0 = tiny, p = 1/8, 1, 8) makes its
+# input for SIZE when missing and runs the command on it (through
+# measure). Asserts exit STATUS (default 0) at every size and linear
+# growth from 1x to 8x; ran8 = 1 when the 8x run was made and worked
+# (its output is then there to be checked).
+linear() {
+    _name=$1 _fn=$2 _want=${3:-0}
+    cap= ran8=0
+    $_fn 0; ran_ok "$_name (tiny input)" "$_want" || return
+    m0=$m
+    $_fn p; ran_ok "$_name 1/8x" "$_want" || return
+    tp=$t
+    cap=$(awk -v t="$tp" -v r=$TIME_MAX 'BEGIN { printf "%d", t * r * 1.25 + 3 }')
+    $_fn 1
+    cap=
+    t1=$t m1=$m
+    if [ $killed = 1 ]; then
+        echo "resource: $_name 1/8x $(fmt_t "$tp"), 1x stopped after $(fmt_t "$t1") CPU; 8x not run"
+        ko "$_name: the 1x run took more than ${TIME_MAX}x the 1/8x's $(fmt_t "$tp") (stopped at $(fmt_t "$t1"))"
+        return
+    fi
+    ran_ok "$_name 1x" "$_want" || return
+    if ! cmp_le "$(ratio "$t1" "$tp")" $TIME_MAX; then
+        echo "resource: $_name 1/8x $(fmt_t "$tp"), 1x $(fmt_t "$t1") $(fmt_m "$m1"): time $(ratio "$t1" "$tp")x already; 8x not run"
+        ko "$_name: CPU time grows $(ratio "$t1" "$tp")x from 1/8x to 1x (more than ${TIME_MAX}x for 8 times the input)"
+        return
+    fi
+    cap=$(awk -v t="$t1" -v r=$TIME_MAX 'BEGIN { printf "%d", t * r * 1.25 + 3 }')
+    $_fn 8
+    cap=
+    if [ $killed = 1 ]; then
+        echo "resource: $_name 1x $(fmt_t "$t1") $(fmt_m "$m1"), 8x stopped after $(fmt_t "$t") CPU"
+        ko "$_name: the 8x run took more than ${TIME_MAX}x the 1x's $(fmt_t "$t1") (stopped at $(fmt_t "$t"))"
+        return
+    fi
+    ran_ok "$_name 8x" "$_want" || return
+    ran8=1
+    tr=$(ratio "$t" "$t1")
+    mr=$(awk -v a="$m" -v b="$m1" -v z="$m0" 'BEGIN { d = b - z; if (d < 4) d = 4; printf "%.1f", (a - z) / d }')
+    echo "resource: $_name 1x $(fmt_t "$t1") $(fmt_m "$m1"), 8x $(fmt_t "$t") $(fmt_m "$m"): time ${tr}x, memory ${mr}x (above $(fmt_m "$m0") at start)"
+    cmp_le "$tr" $TIME_MAX && ok || ko "$_name: CPU time grew ${tr}x for 8 times the input (bound ${TIME_MAX}x)"
+    cmp_le "$mr" $MEM_MAX && ok || ko "$_name: memory grew ${mr}x for 8 times the input (bound ${MEM_MAX}x)"
+}
+
+# flat NAME FN STATUS: FN SIZE (1, 8) as for linear; both runs must exit
+# STATUS and cost about the same. Leaves $tmp/NAME-1.err and NAME-8.err.
+flat() {
+    _name=$1 _fn=$2 _want=$3
+    cap=
+    $_fn 1
+    t1=$t m1=$m s1=$st
+    [ "$s1" = "$_want" ] && ok || ko "$_name 1x: exit $s1, expected $_want"
+    cap=$(awk -v t="$t1" -v f=$FLOOR 'BEGIN { printf "%d", (t > f ? t : f) * 10 + 5 }')
+    $_fn 8
+    cap=
+    [ "$st" = "$_want" ] && ok || ko "$_name 8x: exit $st, expected $_want"
+    tr=$(ratio "$t" "$t1") mr=$(ratio "$m" "$m1")
+    echo "resource: $_name 1x $(fmt_t "$t1") $(fmt_m "$m1"), 8x $(fmt_t "$t") $(fmt_m "$m"): time ${tr}x, memory ${mr}x"
+    tb=$(awk -v t="$t1" -v f=$FLOOR -v k=$FLAT_TIME 'BEGIN { printf "%.2f", (t > f ? t : f) * k }')
+    if [ $killed = 1 ]; then ko "$_name: the 8x run was stopped after $(fmt_t "$t") CPU (1x: $(fmt_t "$t1"))"
+    else cmp_le "$t" "$tb" && ok || ko "$_name: CPU time ${tr}x the 1x's where it should stay flat (8x $(fmt_t "$t"), bound $(fmt_t "$tb"))"; fi
+    cmp_le "$mr" $FLAT_MEM && ok || ko "$_name: memory ${mr}x the 1x's where it should stay flat (bound ${FLAT_MEM}x)"
+}
+
+# said NAME LINE: stderr of run NAME is exactly LINE
+said() {
+    got=$(cat "$tmp/$1.err")
+    [ "$got" = "$2" ] && ok || ko "$1: expected \"$2\", got \"$(printf '%s' "$got" | head -c 300)\""
+}
+# quiet NAME: run NAME wrote nothing to stdout
+quiet() { [ ! -s "$tmp/$1.out" ] && ok || ko "$1: wrote $(wc -c <"$tmp/$1.out") bytes to stdout though it failed"; }
+# no_outputs NAME FILE: a refused charts/report run (NAME) created nothing
+no_outputs() { # NAME FILE (relative to $tmp/w)
+    measure "$1-charts" $HANG "$bin" charts -q --format pdf,png -o "out-$1" "$2"
+    [ "$st" = 65 ] && ok || ko "$1: charts exited $st, expected 65"
+    if [ -e "$tmp/w/out-$1" ] && [ -n "$(ls -A "$tmp/w/out-$1")" ]; then
+        ko "$1: a refused charts run left $(ls -A "$tmp/w/out-$1" | tr '\n' ' ')"
+    else ok; fi
+    measure "$1-report" $HANG "$bin" report -q -o "out-$1.pdf" "$2"
+    [ "$st" = 65 ] && ok || ko "$1: report exited $st, expected 65"
+    [ ! -e "$tmp/w/out-$1.pdf" ] && ok || ko "$1: a refused report wrote out-$1.pdf"
+    ls -a "$tmp/w" | grep -q sbtmp && ko "$1: a temporary file stayed" || ok
+}
+
+mkdir -p "$tmp/w"
+cd "$tmp/w" || exit 1
+
+# ---- generators (awk; deterministic) -------------------------------------
+
+# big_field FILE KIND LEN ROWS: ROWS records, each with one field of about
+# LEN bytes: KIND note (an unquoted note), name (a quoted region name with
+# Chinese text, doubled quotes and line breaks), flags (flag letters after
+# a value). Printed in 64 KiB pieces.
+big_field() {
+    awk -v kind="$2" -v L="$3" -v R="$4" 'BEGIN {
+        if (kind == "note") { print "indicator,region,year,value,note"; u = "lorem ipsum dolor sit amet; " }
+        else { print "indicator,region,year,value" }
+        if (kind == "name") u = "\351\207\215\345\272\206 \"\"quoted\"\"\n"
+        if (kind == "flags") u = "pbe"
+        chunk = u; while (length(chunk) < 65536) chunk = chunk chunk
+        pad = "x"; while (length(pad) < 65536) pad = pad pad
+        for (r = 0; r < R; r++) {
+            if (kind == "note") head = sprintf("rd,R%d,2020,%d.5,note %d ", r, r, r)
+            else if (kind == "name") head = sprintf("rd,\"Region %d ", r)
+            else head = sprintf("rd,R%d,2020,%d.5 ", r, r)
+            printf "%s", head
+            n = length(head)
+            while (n + length(chunk) <= L) { printf "%s", chunk; n += length(chunk) }
+            while (n < L) { k = L - n; if (k > 65536) k = 65536; printf "%s", substr(pad, 1, k); n += k }
+            if (kind == "name") printf "\",2020,%d.5\nrd,\"Region %d\",2021,%d.5\n", r, r, r + 1
+            else printf "\nrd,R%d,2021,%d.5\n", r, r + 1
+        }
+    }' >"$1"
+}
+
+# wide_row FILE FIELDS QUOTE LINE: a long-shape file whose line LINE (1 =
+# the header) has FIELDS fields ("1" or "\"1\"").
+wide_row() {
+    awk -v n="$2" -v q="$3" -v at="$4" 'BEGIN {
+        f = q ? "\"1\"," : "1,"
+        chunk = ""; for (i = 0; i < 1000; i++) chunk = chunk f
+        if (at > 1) print "indicator,region,year,value"
+        if (at > 2) print "rd,A,2020,1"
+        printf "rd,A,2021"
+        for (i = 3; i + 1000 <= n; i += 1000) printf ",%s", substr(chunk, 1, length(chunk) - 1)
+        for (; i < n; i++) printf ",%s", substr(f, 1, length(f) - 1)
+        print ""
+        print "rd,A,2022,3"
+    }' >"$1"
+}
+
+# ---- one huge field, under the 1 MiB limit -------------------------------
+# A 120 KiB field, then a 960 KiB one (the same number of records): the
+# reader must grow its field buffer geometrically (libcsv's grows by a
+# fixed block unless told), so 8 times the bytes cost about 8 times.
+note_rows=160 name_rows=80
+note_run() { # SIZE CMD
+    case $1 in 0) l=100 ;; p) l=15360 ;; 1) l=122880 ;; 8) l=983040 ;; esac
+    [ -f "note-$1.csv" ] || big_field "note-$1.csv" note $l $note_rows
+    measure "note-$2-$1" "${cap:-$HANG}" "$bin" $3 "note-$1.csv"
+}
+note_check() { note_run "$1" check "check"; }
+note_metrics() { note_run "$1" metrics "metrics --format csv"; }
+name_run() {
+    case $1 in 0) l=100 ;; p) l=15360 ;; 1) l=122880 ;; 8) l=983040 ;; esac
+    [ -f "name-$1.csv" ] || big_field "name-$1.csv" name $l $name_rows
+    measure "name-$2-$1" "${cap:-$HANG}" "$bin" $3 "name-$1.csv"
+}
+name_check() { name_run "$1" check "check"; }
+name_metrics() { name_run "$1" metrics "metrics --format csv"; }
+linear "huge note field check" note_check
+if [ $ran8 = 1 ]; then
+    grep -q "values: $((2 * note_rows))" "$tmp/note-check-8.out" && ok ||
+    ko "check of the 960 KiB notes did not count $((2 * note_rows)) values"
+fi
+linear "huge note field metrics" note_metrics
+linear "huge quoted region name check" name_check
+linear "huge quoted region name metrics" name_metrics
+if [ $ran8 = 1 ]; then
+    [ "$(grep -c '^rd,"\{0,1\}Region [0-9]' "$tmp/name-metrics-8.out")" = $((2 * name_rows)) ] && ok ||
+    ko "metrics of the 960 KiB names did not give $((2 * name_rows)) rows"
+fi
+rm -f note-*.csv name-*.csv
+
+# ---- a field past the limit: refused where it crosses 1 MiB ---------------
+# 8 MiB past the limit, then 64 MiB past: the reader stops at the limit,
+# so how far the field goes on must not matter.
+past_run() { # SIZE KIND
+    case $1 in 1) l=$((9 * 1048576)) ;; 8) l=$((65 * 1048576)) ;; esac
+    [ -f "past-$2-$1.csv" ] || big_field "past-$2-$1.csv" "$2" $l 1
+    measure "past-$2-$1" "${cap:-$HANG}" "$bin" check "past-$2-$1.csv"
+}
+past_note() { past_run "$1" note; }
+past_name() { past_run "$1" name; }
+flat "unquoted field 8 vs 64 MiB past the limit" past_note 65
+said past-note-1 "statbrief: past-note-1.csv:2:5: error: field 5 is longer than 1048576 bytes"
+said past-note-8 "statbrief: past-note-8.csv:2:5: error: field 5 is longer than 1048576 bytes"
+quiet past-note-8
+flat "quoted field 8 vs 64 MiB past the limit" past_name 65
+said past-name-1 "statbrief: past-name-1.csv:2:2: error: field 2 is longer than 1048576 bytes"
+said past-name-8 "statbrief: past-name-8.csv:2:2: error: field 2 is longer than 1048576 bytes"
+quiet past-name-8
+no_outputs past-note past-note-1.csv
+# a field of exactly 1 MiB is read; one byte more is not
+awk 'BEGIN { print "indicator,region,year,value,note"; s = "x"; while (length(s) < 1048576) s = s s
+    print "rd,A,2020,1," s; print "rd,A,2021,2," s "y" }' >edge.csv
+measure edge $HANG "$bin" check edge.csv
+[ "$st" = 65 ] && ok || ko "a field of 1 MiB + 1 byte: exit $st"
+said edge "statbrief: edge.csv:3:5: error: field 5 is longer than 1048576 bytes"
+# a huge flags field is refused at its 32nd letter
+flags_run() {
+    case $1 in 1) l=122880 ;; 8) l=983040 ;; esac
+    [ -f "flags-$1.csv" ] || big_field "flags-$1.csv" flags $l 4
+    measure "flags-$1" "${cap:-$HANG}" "$bin" check "flags-$1.csv"
+}
+flat "flags field 120 vs 960 KiB" flags_run 65
+said flags-1 "statbrief: flags-1.csv:2:4: error: more than 31 flag characters"
+said flags-8 "statbrief: flags-8.csv:2:4: error: more than 31 flag characters"
+rm -f past-*.csv flags-*.csv edge.csv
+
+# ---- a million columns in one row -------------------------------------------
+# 1M, then 8M fields on line 3: refused at field 100,001 without reading
+# (or keeping) the rest of the row.
+cols_run() { # SIZE QUOTE
+    case $1 in 1) n=1000000 ;; 8) n=8000000 ;; esac
+    [ -f "cols-$2-$1.csv" ] || wide_row "cols-$2-$1.csv" $n "$2" 3
+    measure "cols-$2-$1" "${cap:-$HANG}" "$bin" check "cols-$2-$1.csv"
+}
+cols_plain() { cols_run "$1" 0; }
+cols_quoted() { cols_run "$1" 1; }
+flat "row of 1M vs 8M fields" cols_plain 65
+said cols-0-1 "statbrief: cols-0-1.csv:3:100001: error: record has more than 100000 fields"
+said cols-0-8 "statbrief: cols-0-8.csv:3:100001: error: record has more than 100000 fields"
+quiet cols-0-8
+flat "row of 1M vs 8M quoted fields" cols_quoted 65
+said cols-1-1 "statbrief: cols-1-1.csv:3:100001: error: record has more than 100000 fields"
+said cols-1-8 "statbrief: cols-1-8.csv:3:100001: error: record has more than 100000 fields"
+no_outputs cols cols-0-1.csv
+# the header itself, and the edge: 100,000 fields are read, 100,001 are not
+wide_row cols-head.csv 1000000 0 1
+measure cols-head $HANG "$bin" check cols-head.csv
+[ "$st" = 65 ] && ok || ko "a header of 1M fields: exit $st"
+said cols-head "statbrief: cols-head.csv:1:100001: error: record has more than 100000 fields"
+wide_row cols-edge.csv 100000 0 2
+measure cols-edge $HANG "$bin" check cols-edge.csv
+[ "$st" = 65 ] && ok || ko "a row of 100,000 fields under a 4-field header: exit $st"
+said cols-edge "statbrief: cols-edge.csv:2:5: error: record has 100000 fields but the header has 4"
+wide_row cols-edge1.csv 100001 0 2
+measure cols-edge1 $HANG "$bin" check cols-edge1.csv
+said cols-edge1 "statbrief: cols-edge1.csv:2:100001: error: record has more than 100000 fields"
+rm -f cols-*.csv
+
+# many columns under the limit: wide by region, 12,500 then 100,000 columns
+# (16 rows of years); wide by year, 1,125 then 9,000 year columns (only
+# 4-digit headers are years: 1000..9999)
+wreg_run() { # SIZE CMD
+    case $1 in 0) c=5 ;; p) c=1563 ;; 1) c=12500 ;; 8) c=100000 ;; esac
+    [ -f "wreg-$1.csv" ] || awk -v c=$c 'BEGIN {
+        printf "year"; for (i = 1; i < c; i++) printf ",R%d", i; print ""
+        for (y = 2008; y <= 2023; y++) { printf "%d", y
+            for (i = 1; i < c; i++) printf ",%d.%d", (i * 7 + y) % 1000, y % 10; print "" } }' >"wreg-$1.csv"
+    measure "wreg-$2-$1" "${cap:-$HANG}" "$bin" $3 "wreg-$1.csv"
+}
+wreg_check() { wreg_run "$1" check check; }
+wreg_metrics() { wreg_run "$1" metrics "metrics --format csv"; }
+linear "wide by region 12,500 vs 100,000 columns check" wreg_check
+if [ $ran8 = 1 ]; then
+    grep -q "values: 1599984" "$tmp/wreg-check-8.out" && ok ||
+    ko "wide by region with 100,000 columns: not 1,599,984 values"
+fi
+linear "wide by region 12,500 vs 100,000 columns metrics" wreg_metrics
+wyear_run() {
+    case $1 in 0) c=3 ;; p) c=141 ;; 1) c=1125 ;; 8) c=9000 ;; esac
+    [ -f "wyear-$1.csv" ] || awk -v c=$c 'BEGIN {
+        printf "indicator,region"; for (y = 1000; y < 1000 + c; y++) printf ",%d", y; print ""
+        for (r = 0; r < 400; r++) { printf "ind%d,R%d", r % 4, r
+            for (y = 0; y < c; y++) printf ",%d.%d", (y * 7 + r) % 1000, r % 10; print "" } }' >"wyear-$1.csv"
+    measure "wyear-$2-$1" "${cap:-$HANG}" "$bin" $3 "wyear-$1.csv"
+}
+wyear_check() { wyear_run "$1" check check; }
+wyear_metrics() { wyear_run "$1" metrics "metrics --format csv"; }
+linear "wide by year 1,125 vs 9,000 year columns check" wyear_check
+if [ $ran8 = 1 ]; then
+    grep -q "values: 3600000" "$tmp/wyear-check-8.out" && ok ||
+    ko "wide by year with 9,000 year columns: not 3,600,000 values"
+fi
+linear "wide by year 1,125 vs 9,000 year columns metrics" wyear_metrics
+rm -f wreg-*.csv wyear-*.csv
+
+# ---- a million regions ---------------------------------------------------------
+# One indicator, one year, 125,000 then 1,000,000 regions, and a
+# regions.csv with as many rows (groups, and a total).
+reg_run() { # SIZE CMD
+    case $1 in 0) n=4 ;; p) n=15625 ;; 1) n=125000 ;; 8) n=1000000 ;; esac
+    if [ ! -d "reg-$1" ]; then
+        mkdir "reg-$1"
+        awk -v n=$n 'BEGIN { print "indicator,region,year,value"
+            for (i = 0; i < n; i++) printf "rd,R%07d,2021,%d.25\n", i, i % 9973 }' >"reg-$1/data.csv"
+        awk -v n=$n 'BEGIN { print "region,groups,role"; print "Total,,total"
+            for (i = 0; i < n; i++) printf "R%07d,g%d;all,\n", i, i % 7 }' >"reg-$1/regions.csv"
+    fi
+    measure "reg-$2-$1" "${cap:-$HANG}" "$bin" $3 "reg-$1"
+}
+reg_check() { reg_run "$1" check check; }
+reg_metrics() { reg_run "$1" metrics "metrics --format csv"; }
+linear "1M regions check" reg_check
+if [ $ran8 = 1 ]; then
+    grep -q "regions: 1000001" "$tmp/reg-check-8.out" && ok ||
+    ko "check of 1M regions did not count 1,000,001 regions"
+fi
+linear "1M regions metrics" reg_metrics
+if [ $ran8 = 1 ]; then
+    [ "$(wc -l <"$tmp/reg-metrics-8.out")" = 1000001 ] && ok ||
+    ko "metrics of 1M regions did not give 1,000,000 rows"
+fi
+rm -rf reg-*
+
+# ---- years 1..99999 ----------------------------------------------------------------
+# 2,000 regions x 10 indicators, each series with values at 1, Y/4, Y/2,
+# 3Y/4 and Y: Y = 12,500, then 99,999. The same number of values over 8
+# times the span: nothing may be kept per year of the span.
+span_file() { # FILE Y REGIONS INDICATORS
+    awk -v Y="$2" -v nr="$3" -v ni="$4" 'BEGIN { print "indicator,region,year,value"
+        for (k = 0; k < ni; k++) for (r = 0; r < nr; r++) {
+            n = split(1 " " int(Y / 4) " " int(Y / 2) " " int(3 * Y / 4) " " Y, ys, " ")
+            for (j = 1; j <= n; j++) printf "ind%02d,R%05d,%d,%d.%d\n", k, r, ys[j], 100 + (r * 7 + j * 13) % 900, j } }' >"$1"
+}
+span_run() { # SIZE CMD
+    case $1 in 1) y=12500 ;; 8) y=99999 ;; esac
+    [ -f "span-$1.csv" ] || span_file "span-$1.csv" $y 2000 10
+    measure "span-$2-$1" "${cap:-$HANG}" "$bin" $3 "span-$1.csv"
+}
+span_check() { span_run "$1" check check; }
+span_metrics() { span_run "$1" metrics "metrics --format csv"; }
+span_charts() {
+    case $1 in 1) y=12500 ;; 8) y=99999 ;; esac
+    [ -f "spanc-$1.csv" ] || span_file "spanc-$1.csv" $y 3 2
+    rm -rf "spanc-out-$1"
+    measure "span-charts-$1" "${cap:-$HANG}" "$bin" charts -q --format png -o "spanc-out-$1" "spanc-$1.csv"
+}
+flat "span 1..12,500 vs 1..99,999 check" span_check 0
+grep -q "years: 1-99999; values: 100000;" "$tmp/span-check-8.out" && ok ||
+    ko "check of the span 1..99999: $(grep '^dataset' "$tmp/span-check-8.out")"
+flat "span 1..12,500 vs 1..99,999 metrics" span_metrics 0
+[ "$(grep -c '^ind..,R.....,.*,1,99999,' "$tmp/span-metrics-8.out")" = 20000 ] && ok ||
+    ko "metrics over 1..99999 did not give 20,000 series from 1 to 99999"
+flat "span 1..12,500 vs 1..99,999 charts" span_charts 0
+[ -s spanc-out-8/ind00.png ] && [ -s spanc-out-8/ind01.png ] && ok ||
+    ko "charts over 1..99999 drew no ind00.png and ind01.png"
+# the years around the limits
+printf 'indicator,region,year,value\nrd,A,1,1\nrd,A,99999,2\nrd,A,100000,3\n' >year-big.csv
+measure year-big $HANG "$bin" check year-big.csv
+[ "$st" = 65 ] && ok || ko "year 100000: exit $st"
+said year-big 'statbrief: year-big.csv:4:3: error: not a year: "100000"'
+quiet year-big
+printf 'indicator,region,year,value\nrd,A,1,1\nrd,A,0,2\n' >year-0.csv
+measure year-0 $HANG "$bin" check year-0.csv
+said year-0 'statbrief: year-0.csv:3:3: error: not a year: "0"'
+rm -rf span-* spanc-* year-*.csv
+
+# ---- the report spec: deep nesting, aliases -------------------------------------
+printf 'indicator,region,year,value\nrd,A,2020,1\nrd,A,2021,2\nrd,B,2020,3\nrd,B,2021,4\n' >small.csv
+# flow style [[[...]]], 1,000 then 8,000 levels: refused at level 65
+flow_run() {
+    case $1 in 1) n=1000 ;; 8) n=8000 ;; esac
+    awk -v n=$n 'BEGIN { printf "title: x\ndata: [small.csv]\nsections:\n  - title: a\n    text: "
+        for (i = 0; i < n; i++) printf "["; for (i = 0; i < n; i++) printf "]"; print "" }' >"flow-$1.yaml"
+    measure "flow-$1" "${cap:-$HANG}" "$bin" check --spec "flow-$1.yaml"
+}
+flat "spec nested 1,000 vs 8,000 levels, flow" flow_run 65
+said flow-1 "statbrief: flow-1.yaml:5:72: error: nested deeper than 64 levels"
+said flow-8 "statbrief: flow-8.yaml:5:72: error: nested deeper than 64 levels"
+quiet flow-8
+# block style, compact ("- - - ... leaf": one level per 2 bytes)
+bseq_run() {
+    case $1 in 1) n=1000 ;; 8) n=8000 ;; esac
+    awk -v n=$n 'BEGIN { printf "title: x\ndata: [small.csv]\nsections:\n  - title: a\n    text:\n      "
+        for (i = 0; i < n; i++) printf "- "; print "leaf" }' >"bseq-$1.yaml"
+    measure "bseq-$1" "${cap:-$HANG}" "$bin" check --spec "bseq-$1.yaml"
+}
+flat "spec nested 1,000 vs 8,000 levels, block" bseq_run 65
+said bseq-1 "statbrief: bseq-1.yaml:6:129: error: nested deeper than 64 levels"
+said bseq-8 "statbrief: bseq-8.yaml:6:129: error: nested deeper than 64 levels"
+# block mappings indented two spaces a level: the file grows with the
+# square of the depth (1,000 levels: 1 MiB), so 1,000 then 2,828 levels
+# is 8 times the bytes: linear in them at most
+bmap_run() {
+    case $1 in 0) n=70 ;; p) n=354 ;; 1) n=1000 ;; 8) n=2828 ;; esac
+    awk -v n=$n 'BEGIN { print "title: x"; ind = ""
+        for (i = 0; i < n; i++) { printf "%sk%d:\n", ind, i; ind = ind "  " }; printf "%sleaf\n", ind }' >"bmap-$1.yaml"
+    measure "bmap-$1" "${cap:-$HANG}" "$bin" check --spec "bmap-$1.yaml"
+}
+linear "spec nested 1,000 vs 2,828 levels, indented block (8x the bytes)" bmap_run 65
+said bmap-1 "statbrief: bmap-1.yaml:65:127: error: nested deeper than 64 levels"
+said bmap-8 "statbrief: bmap-8.yaml:65:127: error: nested deeper than 64 levels"
+measure bseq-report $HANG "$bin" report -q --spec bseq-1.yaml -o deep.pdf
+[ "$st" = 65 ] && [ ! -e deep.pdf ] && ok || ko "report of a too deep spec: exit $st$([ -e deep.pdf ] && echo ', wrote deep.pdf')"
+rm -f flow-*.yaml bseq-*.yaml bmap-*.yaml
+
+# aliases near the limit: 2,500 then 19,990 aliases of a section (5 nodes
+# each: 12,500 then 99,955 nodes), read by reference
+near_run() {
+    case $1 in 0) n=2 ;; p) n=313 ;; 1) n=2500 ;; 8) n=19990 ;; esac
+    awk -v n=$n 'BEGIN { print "title: x\ndata: [small.csv]\nsections:\n  - &s {title: t, text: plain words}"
+        for (i = 1; i < n; i++) print "  - *s" }' >"near-$1.yaml"
+    measure "near-$1" "${cap:-$HANG}" "$bin" check -q --spec "near-$1.yaml"
+}
+linear "spec aliases 12,500 vs 99,955 nodes (under the limit)" near_run
+# past the limit: 20,010 then 160,000 aliases, refused at the same alias
+past_alias() {
+    case $1 in 1) n=20010 ;; 8) n=160000 ;; esac
+    awk -v n=$n 'BEGIN { print "title: x\ndata: [small.csv]\nsections:\n  - &s {title: t, text: plain words}"
+        for (i = 1; i < n; i++) print "  - *s" }' >"pasta-$1.yaml"
+    measure "pasta-$1" "${cap:-$HANG}" "$bin" check --spec "pasta-$1.yaml"
+}
+flat "spec aliases 20,010 vs 160,000 (past the limit)" past_alias 65
+said pasta-1 "statbrief: pasta-1.yaml:20002:5: error: aliases expand the spec past 100000 nodes"
+said pasta-8 "statbrief: pasta-8.yaml:20002:5: error: aliases expand the spec past 100000 nodes"
+# billion laughs: 10^9, then 10^12 nodes, refused at the alias crossing
+# 100,000; no slower than the spec just past the limit
+laughs() { # FILE LEVELS
+    awk -v n="$2" 'BEGIN { printf "title: x\ndata: [small.csv]\nauthor: &a [\"lol\""
+        for (i = 1; i < 10; i++) printf ", \"lol\""; print "]"
+        for (l = 1; l < n; l++) { printf "x%d: &%c [", l, 97 + l
+            for (i = 0; i < 10; i++) printf "%s*%c", i ? ", " : "", 96 + l; print "]" } }' >"$1"
+}
+laugh_run() {
+    case $1 in 1) laughs laugh-1.yaml 9 ;; 8) laughs laugh-8.yaml 12 ;; esac
+    measure "laugh-$1" "${cap:-$HANG}" "$bin" check --spec "laugh-$1.yaml"
+}
+flat "billion laughs 10^9 vs 10^12 nodes" laugh_run 65
+said laugh-1 "statbrief: laugh-1.yaml:7:37: error: aliases expand the spec past 100000 nodes"
+said laugh-8 "statbrief: laugh-8.yaml:7:37: error: aliases expand the spec past 100000 nodes"
+tb=$(tail -n 1 "$tmp/pasta-1.time" | awk -v f=$FLOOR -v k=$FLAT_TIME \
+    '{ b = $1 + $2; printf "%.2f", (b > f ? b : f) * k }')
+cmp_le "$t1" "$tb" && ok || ko "billion laughs took $(fmt_t "$t1"), more than ${FLAT_TIME}x the spec just past the limit"
+# aliases of one large text: a section with 64 KiB of placeholders,
+# aliased 16 then 128 times. The spec is 1.01 times the bytes: the work
+# may not follow the aliases (each one would otherwise cost its text
+# again: 100,000 nodes of a 1 MiB text is 100 GB).
+amp_run() {
+    case $1 in 1) n=16 ;; 8) n=128 ;; esac
+    awk -v n=$n 'BEGIN { s = "In {rd A value 2021}, "; while (length(s) < 65536) s = s s
+        print "title: x\ndata: [small.csv]\nsections:\n  - &s {title: t, text: \"" s "\"}"
+        for (i = 1; i < n; i++) print "  - *s" }' >"amp-$1.yaml"
+    measure "amp-$1" "${cap:-$HANG}" "$bin" check -q --spec "amp-$1.yaml"
+}
+flat "spec aliases of a 64 KiB text, 16 vs 128 (1.01x the bytes)" amp_run 0
+rm -f *.yaml small.csv
+
+summary
