@@ -532,6 +532,20 @@ amp_run() {
     measure "amp-$1" "${cap:-$HANG}" "$bin" check -q --spec "amp-$1.yaml"
 }
 flat "spec aliases of a 64 KiB text, 16 vs 128 (1.01x the bytes)" amp_run 0
+# the text budget: 300 aliases of that (88 KiB) text expand past 16 MiB,
+# refused
+# at the alias that crosses it (the 186th); a spec file past 16 MiB is
+# refused
+awk 'BEGIN { s = "In {rd A value 2021}, "; while (length(s) < 65536) s = s s
+    print "title: x\ndata: [small.csv]\nsections:\n  - &s {title: t, text: \"" s "\"}"
+    for (i = 1; i < 300; i++) print "  - *s" }' >"$tmp/w/amp-300.yaml"
+measure amp-300 "$HANG" "$bin" check -q --spec amp-300.yaml
+[ "$st" = 65 ] && ok || ko "300 aliases of a 64 KiB text: exit $st, expected 65"
+said amp-300 "statbrief: amp-300.yaml:190:5: error: aliases expand the spec's text past 16777216 bytes"
+awk 'BEGIN { print "title: x\ndata: [small.csv]\nsubtitle: \"" ; for (i = 0; i < 17 * 16384; i++) print "padding padding padding padding padding padding padding padding padding pad" ; print "\"" }' >"$tmp/w/huge.yaml"
+measure huge "$HANG" "$bin" check -q --spec huge.yaml
+[ "$st" = 65 ] && ok || ko "a 17 MiB spec: exit $st, expected 65"
+said huge "statbrief: huge.yaml: error: the spec is larger than 16777216 bytes"
 rm -f *.yaml small.csv
 
 summary
