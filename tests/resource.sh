@@ -533,9 +533,8 @@ amp_run() {
 }
 flat "spec aliases of a 64 KiB text, 16 vs 128 (1.01x the bytes)" amp_run 0
 # the text budget: 300 aliases of that (88 KiB) text expand past 16 MiB,
-# refused
-# at the alias that crosses it (the 186th); a spec file past 16 MiB is
-# refused
+# refused at the alias that crosses it (the 186th); a spec file past
+# 16 MiB is refused unread
 awk 'BEGIN { s = "In {rd A value 2021}, "; while (length(s) < 65536) s = s s
     print "title: x\ndata: [small.csv]\nsections:\n  - &s {title: t, text: \"" s "\"}"
     for (i = 1; i < 300; i++) print "  - *s" }' >"$tmp/w/amp-300.yaml"
