@@ -163,6 +163,7 @@ static void with_workers(cli_run *run, tally *t, int jobs, cli_batch_fn fn,
         pids[k] = fork();
         if (pids[k] == 0) {
             close(fds[0]);
+            g_free(pids);                 /* the worker never returns */
             worker(run, t, k, jobs, fds[1], fn, ctx);
         }
     }

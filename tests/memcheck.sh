@@ -25,6 +25,11 @@ WRAP
     chmod +x "$vg/$b"
 done
 rm -f "$vg"/*.log
+# the suites run some commands as nobody (read-only directories), whose
+# valgrind logs go here too
+chmod 1777 "$vg"
+# and wait longer before their signals and lock tests (tests/cron.sh)
+export SB_TEST_SLOW=20
 # Every suite of tests/run.sh but two: resource.sh measures time and
 # memory growth, which valgrind's own overhead would swamp, and oom.sh runs
 # its own build with the allocation hook under the sanitizers.
@@ -36,7 +41,8 @@ for s in "$@"; do
     case $s in
     unit) "$vg/unit" tests ;;
     cases) sh tests/run-cases.sh "$vg/statbrief" "$vg/unit" ;;
-    brief|spec) TOP=$top sh "tests/$s.sh" "$vg/statbrief" "$vg/unit" ;;
+    # these two take the binaries relative to TOP, as tests/run.sh does
+    brief|spec) TOP=$top sh "tests/$s.sh" build/vg/statbrief build/vg/unit ;;
     *) sh "tests/$s.sh" "$vg/statbrief" "$vg/unit" ;;
     esac >"$vg/$s.out" 2>&1
     grep "^FAIL" "$vg/$s.out" | head -n 20
