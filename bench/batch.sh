@@ -48,7 +48,7 @@ run() { # label, args...
     label=$1; shift
     (cd "$tmp" && "$OLDPWD/$sw" time "$bin" report -q --spec batch.yaml "$@") 2>"$tmp/t" ||
         { echo "bench: batch: $label failed"; cat "$tmp/t"; exit 1; }
-    read -r secs rss <"$tmp/t"
+    read -r secs rss _cpu <"$tmp/t"
     echo "$secs"
 }
 one=$(run "--jobs 1" --jobs 1 --force)

@@ -4,8 +4,10 @@
  *   csvcount count FILE     one raw libcsv pass (64 KiB reads, fields and
  *                           records counted, nothing kept): the speed of
  *                           the parser that statbrief's loader is held to
- *   csvcount time CMD...    runs CMD, prints "SECONDS MAX_RSS_KIB" on
- *                           stderr (wait4), CMD's output goes to /dev/null
+ *   csvcount time CMD...    runs CMD, prints "SECONDS MAX_RSS_KIB
+ *                           CPU_SECONDS" on stderr (wall clock; wait4's
+ *                           peak RSS and user + system time, threads
+ *                           included), CMD's output goes to /dev/null
  */
 #include <csv.h>
 #include <stdio.h>
@@ -69,9 +71,11 @@ static int stopwatch(char **argv)
     if (pid < 0 || wait4(pid, &status, 0, &ru) < 0)
         return 1;
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    fprintf(stderr, "%.3f %ld\n",
+    fprintf(stderr, "%.3f %ld %.3f\n",
             (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9,
-            ru.ru_maxrss);
+            ru.ru_maxrss,
+            (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 

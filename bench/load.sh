@@ -127,7 +127,7 @@ best2() {
     for run in 1 2; do
         "$sw" time "$@" 2>"$tmp/t" || { echo "bench: load: $* failed" >&2
                                         exit 1; }
-        read -r secs rss <"$tmp/t"
+        read -r secs rss _cpu <"$tmp/t"
         if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
             best=$secs
         fi

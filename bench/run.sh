@@ -27,7 +27,7 @@ awk -v n="$N" 'BEGIN {
 run() { # label, command...
     label=$1; shift
     "$sw" time "$@" 2>"$tmp/t" || { echo "bench: $label failed"; exit 1; }
-    read -r secs rss <"$tmp/t"
+    read -r secs rss _cpu <"$tmp/t"
     echo "$secs $rss"
 }
 
