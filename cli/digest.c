@@ -10,13 +10,12 @@
  */
 #include "digest.h"
 
+#include "input/csvread.h"
+
 #include <glib.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 typedef struct {
     EVP_MD_CTX *md;
@@ -64,19 +63,13 @@ int cli_sha256_file(const char *path, char hex[CLI_HEX], size_t *bytes)
     sha c;
     unsigned char buf[65536];
     size_t n, total = 0;
-    struct stat st;
+    int not_regular;
     /* not a regular file (a FIFO put where an output was): not read, and
        never waited for */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    FILE *fp;
+    FILE *fp = input_open_regular(path, &not_regular);
 
-    if (fd < 0)
+    if (fp == NULL)
         return -1;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-        (fp = fdopen(fd, "rb")) == NULL) {
-        close(fd);
-        return -1;
-    }
     sha_init(&c);
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
         sha_update(&c, buf, n);

@@ -606,39 +606,44 @@ static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
     return r->rc;
 }
 
-/* Opens an input, which must be a regular file: each input is read more
-   than once (its header, its rows, its digest), which a pipe cannot give,
-   and opening a FIFO would wait for a writer for ever. O_NONBLOCK only
-   for the open, so that a FIFO is refused instead of waited for. */
-static sb_status open_input(const char *path, FILE **out, sb_error *err)
+FILE *input_open_regular(const char *path, int *not_regular)
 {
     struct stat st;
+    /* O_NONBLOCK so that a FIFO is looked at, not waited on; it means
+       nothing for the regular file that is then read */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), e;
+    FILE *fp = NULL;
 
-    *out = NULL;
+    *not_regular = 0;
     if (fd < 0)
-        return sb_error_set(err, SB_ENOINPUT, path, 0, 0, "cannot open: %s",
-                            g_strerror(errno));
-    if (fstat(fd, &st) != 0) {
+        return NULL;
+    if (fstat(fd, &st) == 0) {
+        *not_regular = !S_ISREG(st.st_mode);
+        if (!*not_regular)
+            fp = fdopen(fd, "rb");
+    }
+    if (fp == NULL) {
         e = errno;
         close(fd);
-        return sb_error_set(err, SB_ENOINPUT, path, 0, 0, "cannot open: %s",
-                            g_strerror(e));
+        errno = e;
     }
-    if (!S_ISREG(st.st_mode)) {
-        close(fd);
+    return fp;
+}
+
+/* An input must be a regular file: each is read more than once (its
+   header, its rows, its digest), which a pipe cannot give. */
+static sb_status open_input(const char *path, FILE **out, sb_error *err)
+{
+    int not_regular;
+
+    if ((*out = input_open_regular(path, &not_regular)) != NULL)
+        return SB_OK;
+    if (not_regular)
         return sb_error_set(err, SB_ENOINPUT, path, 0, 0, "not a regular "
                             "file (a pipe, socket or device): each input is "
                             "read more than once; save it to a file first");
-    }
-    if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
-        (*out = fdopen(fd, "rb")) == NULL) {
-        e = errno;
-        close(fd);
-        return sb_error_set(err, e == ENOMEM ? SB_ENOMEM : SB_ENOINPUT, path,
-                            0, 0, "cannot open: %s", g_strerror(e));
-    }
-    return SB_OK;
+    return sb_error_set(err, errno == ENOMEM ? SB_ENOMEM : SB_ENOINPUT, path,
+                        0, 0, "cannot open: %s", g_strerror(errno));
 }
 
 sb_status input_csv_read(const char *path, input_csv_info *info,

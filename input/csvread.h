@@ -13,6 +13,7 @@
 #define INPUT_CSVREAD_H
 
 #include <signal.h>
+#include <stdio.h>
 
 #include "model.h"
 
@@ -63,5 +64,10 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
    block, so that a long load stops within a block's time with
    SB_ECANCELED instead of running to its end. NULL: never stops. */
 void input_csv_set_stop(const volatile sig_atomic_t *flag);
+
+/* Opens path for reading when it is a regular file, never waiting on a
+   FIFO. NULL with errno on failure; *not_regular is 1 when the path is
+   there but a pipe, socket, device or folder. */
+FILE *input_open_regular(const char *path, int *not_regular);
 
 #endif

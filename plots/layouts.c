@@ -10,6 +10,7 @@
 /* Past this many layouts a context forgets them all: a long batch of
    charts with ever new labels must not grow without bound. */
 #define MAX_LAYOUTS 8192
+#define LAYOUTS_KEY "statbrief-layouts"
 
 typedef struct {
     fmt_lang lang;
@@ -75,6 +76,8 @@ static context *context_new(cairo_t *cr, fmt_lang lang, int raster,
                                           lang == FMT_ZH ? "zh-cn" : "en"));
     c->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                        cached_free);
+    /* the context carries its cache: layouts_get finds it there */
+    g_object_set_data(G_OBJECT(c->pc), LAYOUTS_KEY, c->layouts);
     return c;
 }
 
@@ -103,18 +106,6 @@ PangoContext *layouts_context(cairo_t *cr, fmt_lang lang, int raster)
     c = context_new(cr, lang, raster, &m);
     g_ptr_array_add(contexts, c);
     return c->pc;
-}
-
-static GHashTable *layouts_of(PangoContext *pc)
-{
-    guint i;
-
-    for (i = 0; i < contexts->len; i++) {
-        context *c = contexts->pdata[i];
-        if (c->pc == pc)
-            return c->layouts;
-    }
-    return NULL;
 }
 
 static PangoLayout *make(PangoContext *pc, const PangoFontDescription *font,
@@ -148,7 +139,7 @@ PangoLayout *layouts_get(PangoContext *pc, const PangoFontDescription *fd,
                          const char *s, double size, int bold, double width,
                          int lines, int *unknown)
 {
-    GHashTable *t = contexts != NULL ? layouts_of(pc) : NULL;
+    GHashTable *t = g_object_get_data(G_OBJECT(pc), LAYOUTS_KEY);
     char *key;
     cached *c;
 
