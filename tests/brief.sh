@@ -25,7 +25,7 @@ has "$tmp/a1.txt" "It more than doubled since 2018."
 has "$tmp/a1.txt" "That was 2.2% of the China total."
 has "$tmp/a1.txt" "Key findings"
 has "$tmp/a1.txt" "The data have no value for Chongqing up to 2023."
-has "$tmp/a1.txt" "Chongqing, 2017: implied by seed 003 (2021 was +65.6% on 2017)"
+has "$tmp/a1.txt" "Chongqing, 2017: implied by the iChongqing report of 2022-10-21 (2021 was +65.6% on 2017)"
 has "$tmp/a1.txt" "SHA-256"
 # the notes print each input's real digest (the run's, reused by the brief)
 pdftotext "$tmp/a.pdf" - | tr -d ' \n' >"$tmp/a0.txt"
