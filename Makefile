@@ -31,7 +31,7 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 TEST_CFLAGS := $(BASE) -O1 -g -Werror $(SAN)
 
-LIB_SRC := $(wildcard input/*.c metrics/*.c plots/*.c reports/*.c cli/*.c)
+LIB_SRC := $(wildcard core/*.c input/*.c metrics/*.c plots/*.c reports/*.c cli/*.c)
 REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o)
 TST_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
 
@@ -103,7 +103,7 @@ bench:
 	@sh bench/batch.sh
 
 # Allocation-failure injection (tests/oom.sh): the sanitizer build with
-# the hook of input/alloc.h, which fails the allocation site named in
+# the hook of core/alloc.h, which fails the allocation site named in
 # SB_ALLOC_FAIL.
 OOM_CFLAGS := $(TEST_CFLAGS) -DSB_ALLOC_HOOK
 OOM_OBJ := $(LIB_SRC:%.c=build/oom/%.o)

@@ -21,7 +21,7 @@
 #include "cli/run.h"
 #include "cli/signals.h"
 #include "input/load.h"
-#include "input/model.h"
+#include "core/model.h"
 #include "input/summary.h"
 #include "metrics/format.h"
 #include "metrics/metrics.h"
@@ -218,8 +218,7 @@ static int fail(sb_status code, const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    e.code = code;
-    vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+    sb_error_setv(&e, code, NULL, 0, 0, fmt, ap);
     va_end(ap);
     print_diag(&e, "error");
     if (code == SB_EUSAGE)
@@ -646,7 +645,7 @@ static char *spec_output(const cli *c, int year)
 /* ---- check ----------------------------------------------------------------- */
 
 /* "a, b, c" of the first known names, for messages. */
-static char *known_names(sb_dataset *ds, int regions)
+static char *known_names(const sb_dataset *ds, int regions)
 {
     GString *g = g_string_new(NULL);
     size_t i, n = regions ? sb_dataset_n_regions(ds)
@@ -664,7 +663,7 @@ static char *known_names(sb_dataset *ds, int regions)
 /* Marks the named indicators or regions; an unknown name is a usage
    error (64) that lists the known ones. *sel stays NULL when no name was
    given. */
-static int select_names(sb_dataset *ds, GPtrArray *names, int regions,
+static int select_names(const sb_dataset *ds, GPtrArray *names, int regions,
                         unsigned char **sel)
 {
     size_t n = regions ? sb_dataset_n_regions(ds)
@@ -695,7 +694,7 @@ static int select_names(sb_dataset *ds, GPtrArray *names, int regions,
    resolve --indicator and --region. Returns an exit status; on 0 the
    caller owns *ds, *rep, *diag and the selections. */
 typedef struct {
-    sb_dataset *ds;
+    sb_dataset *ds;          /* owned: the one stage that may change it is the load */
     input_report rep;
     sb_diag diag;
     unsigned char *isel, *rsel;
@@ -780,7 +779,7 @@ static sb_status load_files(cli *c, loaded *l, sb_error *err)
 }
 
 /* The latest year with a value anywhere in the data; 0 when none. */
-static int latest_year(sb_dataset *ds)
+static int latest_year(const sb_dataset *ds)
 {
     size_t i;
     int y = 0;
@@ -793,7 +792,7 @@ static int latest_year(sb_dataset *ds)
 /* --expect-year or the spec's expect_year: data older than expected is a
    warning (an error with --strict, before anything is written), so that
    a cron job notices a source that was not updated. */
-static sb_status stale_check(const cli *c, sb_dataset *ds, sb_diag *d)
+static sb_status stale_check(const cli *c, const sb_dataset *ds, sb_diag *d)
 {
     const sb_spec *s = c->spec;
     int y = latest_year(ds);
@@ -854,7 +853,7 @@ static int finish_output(void)
 /* check --spec: the names were checked on load; here every placeholder
    is expanded as the brief would, before anything is printed; *year
    gets the brief's year. */
-static int check_spec(cli *c, sb_dataset *ds, int *year)
+static int check_spec(cli *c, const sb_dataset *ds, int *year)
 {
     const sb_spec *s = c->spec;
     metrics_ctx *mc = NULL;
@@ -1017,24 +1016,32 @@ static int start_run(cli *c, long long *epoch, int *given, loaded *l)
 
 /* ---- cron-safe output runs (cli/run.h) ------------------------------------ */
 
-/* The run's input files with their SHA-256: every file loaded, and the
-   spec. Unreadable ones (gone since loading) are left out. */
-static cli_input *run_inputs(const cli *c, const loaded *l, size_t *n)
+/* The run's input files with their SHA-256 (*out, always set), every
+   file loaded and the spec. Unreadable ones (gone since loading) are
+   left out; when libcrypto fails, SB_EINTERNAL with the message in err. */
+static sb_status run_inputs(const cli *c, const loaded *l, cli_input **out,
+                            size_t *n, sb_error *err)
 {
     cli_input *in = g_new0(cli_input, l->rep.n_files + 2);
+    sb_status rc = SB_OK;
     size_t i;
 
     *n = 0;
-    for (i = 0; i <= l->rep.n_files; i++) {
+    *out = in;
+    for (i = 0; i <= l->rep.n_files && rc == SB_OK; i++) {
         const char *path = i < l->rep.n_files ? l->rep.files[i].path
                            : c->spec != NULL  ? c->spec->path
                                               : NULL;
-        if (path == NULL ||
-            cli_sha256_file(path, in[*n].sha256, &in[*n].bytes) != 0)
+        if (path == NULL)
             continue;
-        in[(*n)++].path = g_strdup(path);
+        rc = cli_sha256_file(path, in[*n].sha256, &in[*n].bytes);
+        if (rc == SB_OK)
+            in[(*n)++].path = g_strdup(path);
+        else if (rc == SB_ENOINPUT)
+            rc = SB_OK;
     }
-    return in;
+    return rc == SB_OK ? SB_OK : sb_error_set(err, rc, NULL, 0, 0,
+                                              CLI_DIGEST_FAILED);
 }
 
 static void free_inputs(cli_input *in, size_t n)
@@ -1085,7 +1092,7 @@ static int end_run(cli_run *run, int status)
 
 typedef struct {
     const cli *c;
-    sb_dataset *ds;
+    const sb_dataset *ds;
     const metrics_ctx *mc;
     cli_run *run;
     int epoch_given;
@@ -1093,11 +1100,15 @@ typedef struct {
 } chart_sink;
 
 static int chart_want(void *ctx, sb_id ind, const plot_run *o,
-                      const char *const *paths, size_t n)
+                      const char *const *paths, size_t n, sb_error *err)
 {
     chart_sink *k = ctx;
 
-    cli_key_chart(k->ds, k->mc, &k->c->m, ind, o, k->epoch_given, k->key);
+    if (cli_key_chart(k->ds, k->mc, &k->c->m, ind, o, k->epoch_given,
+                      k->key) != SB_OK) {
+        sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, CLI_DIGEST_FAILED);
+        return -1;
+    }
     return cli_run_want(k->run, paths, n, k->key);
 }
 
@@ -1133,7 +1144,7 @@ static const char *spec_chart_dir(cli *c)
 
 /* Every chart the spec's sections name, each with its own options over
    the command line's (the command line's --format when it has none). */
-static sb_status spec_charts(cli *c, sb_dataset *ds, metrics_ctx *mc,
+static sb_status spec_charts(cli *c, const sb_dataset *ds, metrics_ctx *mc,
                              sb_diag *notes, sb_error *err)
 {
     GArray *inds = g_array_new(FALSE, FALSE, sizeof(sb_id));
@@ -1224,10 +1235,11 @@ static int cmd_charts(cli *c)
     spec_last(c, c->to ? c->to : latest_year(l.ds), &c->plot.from);
     rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
     if (rc == SB_OK) {
-        in = run_inputs(c, &l, &n_in);
+        rc = run_inputs(c, &l, &in, &n_in, &err);
+    }
+    if (rc == SB_OK)
         rc = begin_run(c, "charts", c->plot.dir, in, n_in,
                        c->plot.style.epoch, given, &run, &err);
-    }
     k = (chart_sink){c, l.ds, mc, run, given, ""};
     c->plot.sink = &sink;
     if (rc == SB_OK && c->spec != NULL)
@@ -1281,10 +1293,14 @@ static sb_status brief_run(cli *c, loaded *l, metrics_ctx *mc,
     sb_status rc;
     int want;
 
-    if (c->spec != NULL && cli_sha256_file(c->spec->path, spec_sha, NULL) != 0)
-        spec_sha[0] = '\0';
-    cli_key_brief(l->ds, mc, m, l->isel, r, c->spec ? spec_sha : NULL, in,
-                  n_in, key);
+    rc = c->spec != NULL ? cli_sha256_file(c->spec->path, spec_sha, NULL)
+                         : SB_OK;
+    if (rc == SB_ENOINPUT)
+        spec_sha[0] = '\0';            /* gone since it was read */
+    if (rc == SB_EINTERNAL ||
+        cli_key_brief(l->ds, mc, m, l->isel, r, c->spec ? spec_sha : NULL,
+                      in, n_in, key) != SB_OK)
+        return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, CLI_DIGEST_FAILED);
     want = cli_run_want(run, paths, paths[1] ? 2 : 1, key);
     if (want < 0)
         return sb_error_set(err, SB_ECANCELED, NULL, 0, 0,
@@ -1417,10 +1433,13 @@ static int run_batch(cli *c, batch *b, const char *command, long long epoch,
     int status;
 
     if (rc == SB_OK) {
-        b->in = run_inputs(c, b->l, &b->n_in);
+        cli_input *in;
+        rc = run_inputs(c, b->l, &in, &b->n_in, &err);
+        b->in = in;
+    }
+    if (rc == SB_OK)
         rc = begin_run(c, command, dir, b->in, b->n_in, epoch, b->given,
                        &b->run, &err);
-    }
     if (rc == SB_OK) {
         if (c->shard_n > 0)
             cli_items_shard(&items, c->shard_k, c->shard_n);
@@ -1520,10 +1539,11 @@ static int cmd_report(cli *c)
                                          : g_strdup_printf("brief-%d.pdf",
                                                            year);
         dir = g_path_get_dirname(c->report.output);
-        in = run_inputs(c, &l, &n_in);
+        rc = run_inputs(c, &l, &in, &n_in, &err);
+    }
+    if (rc == SB_OK)
         rc = begin_run(c, "report", dir, in, n_in, c->report.epoch,
                        c->report.epoch_given, &run, &err);
-    }
     if (rc == SB_OK)
         rc = brief_run(c, &l, mc, &c->m, &c->report, in, n_in, run, &res,
                        &err);

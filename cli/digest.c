@@ -10,6 +10,7 @@
  */
 #include "digest.h"
 
+#include "core/alloc.h"
 #include "input/csvread.h"
 
 #include <glib.h>
@@ -17,82 +18,101 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A digest in progress. A libcrypto failure (out of memory, a provider
+   that will not load) is sticky, as in Cairo: the calls after it do
+   nothing and sha_final reports it, so that callers check once. */
 typedef struct {
     EVP_MD_CTX *md;
+    int failed;
     unsigned char buf[4096];
     size_t n;
 } sha;
 
-/* EVP_MD_CTX_new fails only when memory runs out, as GLib would abort */
 static void sha_init(sha *c)
 {
-    c->md = EVP_MD_CTX_new();
-    if (c->md == NULL || EVP_DigestInit_ex(c->md, EVP_sha256(), NULL) != 1)
-        g_error("libcrypto: cannot start a SHA-256 digest");
     c->n = 0;
+    /* a site of core/alloc.h's hook: tests/oom.sh fails it */
+    c->md = SB_ALLOC_FAILS() ? NULL : EVP_MD_CTX_new();
+    c->failed = c->md == NULL ||
+                EVP_DigestInit_ex(c->md, EVP_sha256(), NULL) != 1;
+}
+
+static void sha_feed(sha *c, const void *data, size_t len)
+{
+    if (!c->failed && EVP_DigestUpdate(c->md, data, len) != 1)
+        c->failed = 1;
 }
 
 static void sha_update(sha *c, const void *data, size_t len)
 {
     if (c->n + len > sizeof c->buf) {
-        EVP_DigestUpdate(c->md, c->buf, c->n);
+        sha_feed(c, c->buf, c->n);
         c->n = 0;
     }
     if (len > sizeof c->buf) {
-        EVP_DigestUpdate(c->md, data, len);
+        sha_feed(c, data, len);
         return;
     }
     memcpy(c->buf + c->n, data, len);
     c->n += len;
 }
 
-static void sha_final(sha *c, char hex[CLI_HEX])
+/* hex gets the digest, or "" with SB_EINTERNAL when libcrypto failed. */
+static sb_status sha_final(sha *c, char hex[CLI_HEX])
 {
     unsigned char d[EVP_MAX_MD_SIZE];
     unsigned int n = 0, i;
 
-    EVP_DigestUpdate(c->md, c->buf, c->n);
-    EVP_DigestFinal_ex(c->md, d, &n);
-    EVP_MD_CTX_free(c->md);
+    sha_feed(c, c->buf, c->n);
+    if (!c->failed && EVP_DigestFinal_ex(c->md, d, &n) != 1)
+        c->failed = 1;
+    EVP_MD_CTX_free(c->md);                 /* accepts NULL */
+    hex[0] = '\0';
+    if (c->failed)
+        return SB_EINTERNAL;
     for (i = 0; i < n && 2 * i + 2 < CLI_HEX; i++)
         g_snprintf(hex + 2 * i, 3, "%02x", d[i]);
+    return SB_OK;
 }
 
-int cli_sha256_file(const char *path, char hex[CLI_HEX], size_t *bytes)
+sb_status cli_sha256_file(const char *path, char hex[CLI_HEX],
+                          size_t *bytes)
 {
     sha c;
     unsigned char buf[65536];
     size_t n, total = 0;
-    int not_regular;
+    int not_regular, bad;
+    sb_status rc;
     /* not a regular file (a FIFO put where an output was): not read, and
        never waited for */
     FILE *fp = input_open_regular(path, &not_regular);
 
     if (fp == NULL)
-        return -1;
+        return SB_ENOINPUT;
     sha_init(&c);
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
         sha_update(&c, buf, n);
         total += n;
     }
-    sha_final(&c, hex);
-    if (ferror(fp)) {
-        fclose(fp);
-        return -1;
-    }
+    rc = sha_final(&c, hex);
+    bad = ferror(fp);
     fclose(fp);
+    if (rc != SB_OK)
+        return rc;
+    if (bad)
+        return SB_ENOINPUT;
     if (bytes != NULL)
         *bytes = total;
-    return 0;
+    return SB_OK;
 }
 
-void cli_sha256_data(const void *data, size_t len, char hex[CLI_HEX])
+sb_status cli_sha256_data(const void *data, size_t len, char hex[CLI_HEX])
 {
     sha c;
 
     sha_init(&c);
     sha_update(&c, data, len);
-    sha_final(&c, hex);
+    return sha_final(&c, hex);
 }
 
 /* A string with its length first, so that no two sequences of fields
@@ -143,7 +163,7 @@ static void put_series(sha *c, const sb_dataset *ds, const sb_series *s)
 {
     size_t i;
 
-    put_region(c, sb_dataset_region_at((sb_dataset *)ds, s->region));
+    put_region(c, sb_dataset_region_at((const sb_dataset *)ds, s->region));
     for (i = 0; i < s->n; i++) {
         const sb_obs *o = &s->obs[i];
         uint32_t an = sb_series_annot(s, i);
@@ -158,19 +178,19 @@ static void put_series(sha *c, const sb_dataset *ds, const sb_series *s)
     }
 }
 
-void cli_digest_indicator(const sb_dataset *ds, sb_id ind,
-                          int (*shown)(const void *ctx, sb_id region),
-                          const void *ctx, char hex[CLI_HEX])
+sb_status cli_digest_indicator(const sb_dataset *ds, sb_id ind,
+                               int (*shown)(const void *ctx, sb_id region),
+                               const void *ctx, char hex[CLI_HEX])
 {
     sha c;
     size_t i;
 
     sha_init(&c);
-    put_indicator(&c, sb_dataset_indicator_at((sb_dataset *)ds, ind));
+    put_indicator(&c, sb_dataset_indicator_at(ds, ind));
     for (i = 0; i < sb_dataset_n_series(ds); i++) {
         const sb_series *s = sb_dataset_series_at(ds, i);
         if (s->indicator == ind && (shown == NULL || shown(ctx, s->region)))
             put_series(&c, ds, s);
     }
-    sha_final(&c, hex);
+    return sha_final(&c, hex);
 }

@@ -13,22 +13,27 @@
 
 #include <stddef.h>
 
-#include "input/model.h"
+#include "core/model.h"
 
 #define CLI_HEX 65          /* 64 hex digits and a NUL */
 
-/* SHA-256 of a file's bytes into hex; *bytes its size. -1 when it cannot
-   be read. */
-int cli_sha256_file(const char *path, char hex[CLI_HEX], size_t *bytes);
-/* SHA-256 of data. */
-void cli_sha256_data(const void *data, size_t len, char hex[CLI_HEX]);
+/* SHA-256 of a file's bytes into hex; *bytes its size. SB_ENOINPUT when
+   it cannot be read; SB_EINTERNAL when libcrypto fails (hex is "" then,
+   as after every failure here). */
+sb_status cli_sha256_file(const char *path, char hex[CLI_HEX],
+                          size_t *bytes);
+/* SHA-256 of data; SB_EINTERNAL when libcrypto fails. */
+sb_status cli_sha256_data(const void *data, size_t len, char hex[CLI_HEX]);
+/* The message for SB_EINTERNAL from the functions here. */
+#define CLI_DIGEST_FAILED "libcrypto could not compute a SHA-256 digest"
 
 /* The digest of indicator ind as a chart or brief sees it: its metadata
    and each of its series whose region `shown` keeps (region name,
    Chinese name, groups, role; every value with its year, decimals,
-   flags and notes). shown NULL keeps all. */
-void cli_digest_indicator(const sb_dataset *ds, sb_id ind,
-                          int (*shown)(const void *ctx, sb_id region),
-                          const void *ctx, char hex[CLI_HEX]);
+   flags and notes). shown NULL keeps all. SB_EINTERNAL when libcrypto
+   fails. */
+sb_status cli_digest_indicator(const sb_dataset *ds, sb_id ind,
+                               int (*shown)(const void *ctx, sb_id region),
+                               const void *ctx, char hex[CLI_HEX]);
 
 #endif

@@ -34,7 +34,7 @@ static int has_values(const sb_dataset *ds, sb_id r)
     return 0;
 }
 
-static int in_group(sb_dataset *ds, sb_id r, const char *group)
+static int in_group(const sb_dataset *ds, sb_id r, const char *group)
 {
     const sb_region *reg = sb_dataset_region_at(ds, r);
     size_t i;
@@ -53,7 +53,7 @@ static gint by_name(gconstpointer a, gconstpointer b, gpointer ds)
 
 /* The regions of the batch, sorted by name, each once. */
 static sb_status regions_of(const spec_foreach *f, const sb_spec *s,
-                            sb_dataset *ds, GArray *out, sb_error *err)
+                            const sb_dataset *ds, GArray *out, sb_error *err)
 {
     size_t i, j;
 
@@ -87,13 +87,13 @@ static sb_status regions_of(const spec_foreach *f, const sb_spec *s,
                                             "is in group \"%s\""
                                           : "foreach: no region has values%s",
                             f->group.text ? f->group.text : "");
-    g_array_sort_with_data(out, by_name, ds);
+    g_array_sort_with_data(out, by_name, (gpointer)ds);
     return SB_OK;
 }
 
 /* The years of region r: the list, the span, or every year it has a
    value in (open ends of a span closed by the data). */
-static void years_of(const spec_foreach *f, sb_dataset *ds, sb_id r,
+static void years_of(const spec_foreach *f, const sb_dataset *ds, sb_id r,
                      GArray *out)
 {
     GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -153,7 +153,7 @@ static char *unique_name(GHashTable *used, const char *name)
     return n;
 }
 
-sb_status cli_items_expand(const sb_spec *s, sb_dataset *ds, cli_items *out,
+sb_status cli_items_expand(const sb_spec *s, const sb_dataset *ds, cli_items *out,
                            sb_error *err)
 {
     const spec_foreach *f = &s->foreach;

@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "input/model.h"
+#include "core/model.h"
 #include "input/spec.h"
 
 typedef struct {
@@ -30,7 +30,7 @@ typedef struct {
 
 /* Expands s->foreach over ds. SB_EDATA at the spec's line and column for
    an unknown region or group, or a batch with nothing in it. */
-sb_status cli_items_expand(const sb_spec *s, sb_dataset *ds, cli_items *out,
+sb_status cli_items_expand(const sb_spec *s, const sb_dataset *ds, cli_items *out,
                            sb_error *err);
 void cli_items_clear(cli_items *it);
 

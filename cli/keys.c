@@ -18,7 +18,7 @@ static int shown(const void *ctx, sb_id r)
 
 static const char *region_name(const sb_dataset *ds, sb_id r)
 {
-    return r == SB_NONE ? "" : sb_dataset_region_at((sb_dataset *)ds, r)->name;
+    return r == SB_NONE ? "" : sb_dataset_region_at((const sb_dataset *)ds, r)->name;
 }
 
 /* Who is shown, whatever said so (options, spec, metadata). */
@@ -38,18 +38,24 @@ static void who(GString *g, const sb_dataset *ds, const metrics_ctx *mc,
                            m->to, m->interpolate);
 }
 
-static void finish(GString *g, char hex[CLI_HEX])
+/* rc: the status so far (a part's digest that failed). */
+static sb_status finish(GString *g, sb_status rc, char hex[CLI_HEX])
 {
-    cli_sha256_data(g->str, g->len, hex);
+    if (rc == SB_OK)
+        rc = cli_sha256_data(g->str, g->len, hex);
     g_string_free(g, TRUE);
+    if (rc != SB_OK)
+        hex[0] = '\0';
+    return rc;
 }
 
-void cli_key_chart(const sb_dataset *ds, const metrics_ctx *mc,
-                   const metrics_opts *m, sb_id ind, const plot_run *o,
-                   int epoch_given, char hex[CLI_HEX])
+sb_status cli_key_chart(const sb_dataset *ds, const metrics_ctx *mc,
+                        const metrics_opts *m, sb_id ind, const plot_run *o,
+                        int epoch_given, char hex[CLI_HEX])
 {
     GString *g = g_string_new("statbrief " SB_VERSION "\nchart\n");
     char data[CLI_HEX];
+    sb_status rc;
 
     who(g, ds, mc, m);
     g_string_append_printf(g, "type=%d\nformats=%u\nsize=%.6g x %.6g %d\n"
@@ -60,19 +66,20 @@ void cli_key_chart(const sb_dataset *ds, const metrics_ctx *mc,
                            o->title ? o->title : "");
     if (epoch_given)
         g_string_append_printf(g, "epoch=%lld\n", o->style.epoch);
-    cli_digest_indicator(ds, ind, shown, mc, data);
+    rc = cli_digest_indicator(ds, ind, shown, mc, data);
     g_string_append_printf(g, "data=%s\n", data);
-    finish(g, hex);
+    return finish(g, rc, hex);
 }
 
-void cli_key_brief(const sb_dataset *ds, const metrics_ctx *mc,
-                   const metrics_opts *m, const unsigned char *sel,
-                   const report_opts *o, const char *spec_sha,
-                   const cli_input *inputs, size_t n_inputs,
-                   char hex[CLI_HEX])
+sb_status cli_key_brief(const sb_dataset *ds, const metrics_ctx *mc,
+                        const metrics_opts *m, const unsigned char *sel,
+                        const report_opts *o, const char *spec_sha,
+                        const cli_input *inputs, size_t n_inputs,
+                        char hex[CLI_HEX])
 {
     GString *g = g_string_new("statbrief " SB_VERSION "\nbrief\n");
     char data[CLI_HEX];
+    sb_status rc = SB_OK;
     size_t i;
 
     who(g, ds, mc, m);
@@ -89,11 +96,11 @@ void cli_key_brief(const sb_dataset *ds, const metrics_ctx *mc,
     for (i = 0; i < n_inputs; i++)
         g_string_append_printf(g, "input=%s %s\n", inputs[i].path,
                                inputs[i].sha256);
-    for (i = 0; i < sb_dataset_n_indicators(ds); i++) {
+    for (i = 0; i < sb_dataset_n_indicators(ds) && rc == SB_OK; i++) {
         if (sel != NULL && !sel[i])
             continue;
-        cli_digest_indicator(ds, (sb_id)i, shown, mc, data);
+        rc = cli_digest_indicator(ds, (sb_id)i, shown, mc, data);
         g_string_append_printf(g, "data=%s\n", data);
     }
-    finish(g, hex);
+    return finish(g, rc, hex);
 }

@@ -21,16 +21,18 @@
 #include "plots/files.h"
 #include "reports/brief.h"
 
-void cli_key_chart(const sb_dataset *ds, const metrics_ctx *mc,
-                   const metrics_opts *m, sb_id ind, const plot_run *o,
-                   int epoch_given, char hex[CLI_HEX]);
+sb_status cli_key_chart(const sb_dataset *ds, const metrics_ctx *mc,
+                        const metrics_opts *m, sb_id ind, const plot_run *o,
+                        int epoch_given, char hex[CLI_HEX]);
 
 /* spec_sha: the spec file's SHA-256, or NULL. inputs: every input file
-   with its SHA-256 (the brief prints them). */
-void cli_key_brief(const sb_dataset *ds, const metrics_ctx *mc,
-                   const metrics_opts *m, const unsigned char *sel,
-                   const report_opts *o, const char *spec_sha,
-                   const cli_input *inputs, size_t n_inputs,
-                   char hex[CLI_HEX]);
+   with its SHA-256 (the brief prints them). Both return SB_EINTERNAL
+   (hex "") when libcrypto fails: no output may be judged current or
+   recorded without its key. */
+sb_status cli_key_brief(const sb_dataset *ds, const metrics_ctx *mc,
+                        const metrics_opts *m, const unsigned char *sel,
+                        const report_opts *o, const char *spec_sha,
+                        const cli_input *inputs, size_t n_inputs,
+                        char hex[CLI_HEX]);
 
 #endif

@@ -3,7 +3,7 @@
  */
 #include "lock.h"
 
-#include "input/outfile.h"
+#include "core/outfile.h"
 #include "signals.h"
 
 #include <errno.h>

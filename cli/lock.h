@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "input/model.h"
+#include "core/model.h"
 
 typedef struct cli_lock cli_lock;
 
@@ -26,7 +26,7 @@ sb_status cli_lock_take(const char *dir, const char *tag, double wait_s,
 /* Releases and frees; NULL is ignored. */
 void cli_lock_drop(cli_lock *l);
 
-/* Removes the temporary files (input/outfile.h) in the locked directory;
+/* Removes the temporary files (core/outfile.h) in the locked directory;
    returns how many. */
 size_t cli_lock_sweep(const cli_lock *l);
 

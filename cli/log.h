@@ -13,7 +13,7 @@
 #include <glib.h>
 #include <stddef.h>
 
-#include "input/model.h"
+#include "core/model.h"
 
 typedef enum { CLI_LOG_TEXT, CLI_LOG_JSON } cli_log_mode;
 

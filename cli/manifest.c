@@ -3,7 +3,7 @@
  */
 #include "manifest.h"
 
-#include "input/outfile.h"
+#include "core/outfile.h"
 #include "log.h"
 
 #include <cairo.h>

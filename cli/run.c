@@ -8,7 +8,7 @@
 #include "manifest.h"
 #include "signals.h"
 
-#include "input/outfile.h"
+#include "core/outfile.h"
 
 #include <glib.h>
 #include <stdio.h>

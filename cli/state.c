@@ -10,7 +10,7 @@
  */
 #include "state.h"
 
-#include "input/outfile.h"
+#include "core/outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -253,7 +253,7 @@ int cli_state_current(const cli_state *s, const char *name, const char *key,
     const cli_entry *e = find(s, name);
     char hex[CLI_HEX], *path;
     size_t bytes;
-    int r;
+    sb_status r;
 
     if (e == NULL) {
         g_strlcpy(why, s->damaged ? "the state store was damaged"
@@ -267,8 +267,9 @@ int cli_state_current(const cli_state *s, const char *name, const char *key,
     path = cli_state_file(s, name);
     r = cli_sha256_file(path, hex, &bytes);
     g_free(path);
-    if (r != 0) {
-        g_strlcpy(why, "the file is missing", size);
+    if (r != SB_OK) {
+        g_strlcpy(why, r == SB_ENOINPUT ? "the file is missing"
+                                        : "the file cannot be hashed", size);
         return 0;
     }
     if (bytes != e->bytes || strcmp(hex, e->sha256) != 0) {
@@ -288,7 +289,10 @@ static void set_id(const cli_input *in, size_t n, char hex[CLI_HEX])
     for (i = 0; i < n; i++)
         g_string_append_printf(g, "%s\t%s\t%zu\n", in[i].path, in[i].sha256,
                                in[i].bytes);
-    cli_sha256_data(g->str, g->len, hex);
+    /* the key of the output was computed just before with the same
+       library: a failure here leaves an empty id, which no set has, so
+       the next run rebuilds rather than trusting it */
+    (void)cli_sha256_data(g->str, g->len, hex);
     g_string_free(g, TRUE);
 }
 

@@ -25,7 +25,7 @@
 #include <glib.h>
 
 #include "digest.h"
-#include "input/model.h"
+#include "core/model.h"
 
 typedef struct {
     char *path;

@@ -12,7 +12,7 @@
  */
 #include "csvread.h"
 
-#include "alloc.h"
+#include "core/alloc.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -141,13 +141,11 @@ static void on_record(int term, void *user)
 static int fail(reader *r, sb_status code, long line, long col,
                 const char *fmt, ...)
 {
-    char msg[400];
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    r->rc = sb_error_setv(r->err, code, r->path, line, col, fmt, ap);
     va_end(ap);
-    r->rc = sb_error_set(r->err, code, r->path, line, col, "%s", msg);
     r->stop = 1;
     return -1;
 }

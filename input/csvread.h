@@ -15,7 +15,7 @@
 #include <signal.h>
 #include <stdio.h>
 
-#include "model.h"
+#include "core/model.h"
 
 #define INPUT_CSV_MAX_FIELD (1u << 20)   /* longest field, bytes */
 #define INPUT_CSV_MAX_FIELDS 100000u     /* fields in one record */

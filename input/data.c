@@ -4,7 +4,7 @@
  */
 #include "data.h"
 
-#include "alloc.h"
+#include "core/alloc.h"
 #include "cell.h"
 #include "csvread.h"
 #include "export.h"
@@ -129,15 +129,14 @@ static int warn(data_ctx *d, int c, const char *fmt, ...)
 /* A warning at field c of the current row. */
 static int warn(data_ctx *d, int c, const char *fmt, ...)
 {
-    char msg[400];
     va_list ap;
+    sb_status rc;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    rc = sb_diag_warnv(d->diag, d->path, d->row->line, c + 1, fmt, ap);
     va_end(ap);
     d->rep->warnings++;
-    return sb_diag_warn(d->diag, d->path, d->row->line, c + 1, "%s", msg)
-               == SB_OK ? 0 : oom(d, c);
+    return rc == SB_OK ? 0 : oom(d, c);
 }
 
 /* Resolves an indicator (is_region 0) or region name to its id, with a
@@ -207,7 +206,7 @@ static int note_seen(GHashTable *set, sb_id id, sb_id **arr, size_t *n)
    different unit is warned about once per indicator. */
 static int set_unit(data_ctx *d, sb_id ind, const char *u, int c)
 {
-    sb_indicator *p = sb_dataset_indicator_at(d->ds, ind);
+    sb_indicator *p = sb_dataset_indicator_mut(d->ds, ind);
 
     if (u == NULL || u[0] == '\0' || strcmp(p->unit, u) == 0)
         return 0;
@@ -389,7 +388,7 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
 
     if (ind != SB_NONE && ind != d->extras_ind) {
         d->extras_ind = ind;
-        p = sb_dataset_indicator_at(d->ds, ind);
+        p = sb_dataset_indicator_mut(d->ds, ind);
         if (nm->name != NULL && nm->name[0] != '\0' && !p->has_meta &&
             sb_dataset_intern_to(d->ds, &p->name, nm->name, -1) != SB_OK)
             return oom(d, -1);
@@ -632,7 +631,7 @@ static sb_status apply_footnotes(data_ctx *d)
         (d->rep->footnotes = sb_strdup(d->footnotes.s)) == NULL)
         return SB_ENOMEM;
     for (i = 0; i < d->rep->n_indicators; i++) {
-        sb_indicator *p = sb_dataset_indicator_at(d->ds, d->rep->indicators[i]);
+        sb_indicator *p = sb_dataset_indicator_mut(d->ds, d->rep->indicators[i]);
         if (d->notes.len > 0 && p->note[0] == '\0' &&
             sb_dataset_intern_to(d->ds, &p->note, d->notes.s, -1) != SB_OK)
             return SB_ENOMEM;

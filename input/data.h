@@ -7,7 +7,7 @@
 
 #include "layout.h"
 #include "load.h"
-#include "model.h"
+#include "core/model.h"
 
 typedef struct {
     const input_layout *layout;  /* from input_layout_detect */

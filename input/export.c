@@ -9,7 +9,7 @@
  */
 #include "export.h"
 
-#include "alloc.h"
+#include "core/alloc.h"
 
 #include <glib.h>
 #include <stdarg.h>
@@ -120,13 +120,11 @@ static int rule(sb_error *err, const char *path, long line, long col,
 static int rule(sb_error *err, const char *path, long line, long col,
                 const char *fmt, ...)
 {
-    char msg[480];
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    sb_error_setv(err, SB_EDATA, path, line, col, fmt, ap);
     va_end(ap);
-    sb_error_set(err, SB_EDATA, path, line, col, "%s", msg);
     return -1;
 }
 

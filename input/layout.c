@@ -3,7 +3,7 @@
  */
 #include "layout.h"
 
-#include "alloc.h"
+#include "core/alloc.h"
 #include "export.h"
 
 #include <glib.h>

@@ -11,7 +11,7 @@
 #define INPUT_LAYOUT_H
 
 #include "csvread.h"
-#include "model.h"
+#include "core/model.h"
 
 typedef enum {
     INPUT_ROLE_DATA,

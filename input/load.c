@@ -9,7 +9,7 @@
  */
 #include "load.h"
 
-#include "alloc.h"
+#include "core/alloc.h"
 #include "csvread.h"
 #include "data.h"
 #include "export.h"

@@ -10,7 +10,7 @@
 #define INPUT_LOAD_H
 
 #include "layout.h"
-#include "model.h"
+#include "core/model.h"
 
 typedef struct {
     input_layout_opts layout;   /* --shape, --columns */

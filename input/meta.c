@@ -6,7 +6,7 @@
  */
 #include "meta.h"
 
-#include "alloc.h"
+#include "core/alloc.h"
 #include "csvread.h"
 #include "layout.h"
 
@@ -292,7 +292,7 @@ static int ind_row(void *user, const input_row *row, sb_error *err)
         return bad(m, I_ID, err, "empty", id);
     if ((i = sb_dataset_indicator(m->ds, id)) == SB_NONE)
         return oom(m, err);
-    ind = sb_dataset_indicator_at(m->ds, i);
+    ind = sb_dataset_indicator_mut(m->ds, i);
     if (ind->has_meta) {
         sb_error_set(err, SB_EDATA, m->path, row->line, field_no(m, I_ID),
                      "indicator \"%s\" is already defined at %s:%lu", id,
@@ -378,13 +378,13 @@ static int add_group(meta_ctx *m, sb_id r, const char *group, sb_error *err)
 /* At most one region holds each role. */
 static int check_role(meta_ctx *m, sb_id r, sb_error *err)
 {
-    sb_region *reg = sb_dataset_region_at(m->ds, r);
+    sb_region *reg = sb_dataset_region_mut(m->ds, r);
     size_t i;
 
     if (reg->role == 0)
         return 0;                      /* most rows: keeps the file linear */
     for (i = 0; i < sb_dataset_n_regions(m->ds); i++) {
-        sb_region *o = sb_dataset_region_at(m->ds, (sb_id)i);
+        sb_region *o = sb_dataset_region_mut(m->ds, (sb_id)i);
         unsigned both = o->role & reg->role;
         if ((sb_id)i == r || both == 0)
             continue;
@@ -416,7 +416,7 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
         return bad(m, R_REGION, err, "empty", name);
     if ((r = sb_dataset_region(m->ds, name)) == SB_NONE)
         return oom(m, err);
-    reg = sb_dataset_region_at(m->ds, r);
+    reg = sb_dataset_region_mut(m->ds, r);
     if (reg->has_meta) {
         sb_error_set(err, SB_EDATA, m->path, row->line, field_no(m, R_REGION),
                      "region \"%s\" is already defined at %s:%lu%s%s", name,

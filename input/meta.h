@@ -10,7 +10,7 @@
 #define INPUT_META_H
 
 #include "load.h"
-#include "model.h"
+#include "core/model.h"
 
 /* Reads the whole file at path (already known to be indicator metadata)
    as file number `file` of ds. Fills rep->indicators, ignored, columns.

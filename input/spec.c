@@ -21,7 +21,7 @@
  */
 #include "spec.h"
 
-#include "alloc.h"
+#include "core/alloc.h"
 #include "load.h"
 
 #include <errno.h>
@@ -111,10 +111,7 @@ static sb_status vfail(sb_error *err, sb_status code, const char *path,
 static sb_status vfail(sb_error *err, sb_status code, const char *path,
                        spec_pos pos, const char *fmt, va_list ap)
 {
-    char msg[sizeof err->msg];
-
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    return sb_error_set(err, code, path, pos.line, pos.col, "%s", msg);
+    return sb_error_setv(err, code, path, pos.line, pos.col, fmt, ap);
 }
 
 static sb_status tree_fail(tree *t, spec_pos pos, const char *fmt, ...)

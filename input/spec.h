@@ -21,7 +21,7 @@
 #include <stddef.h>
 
 #include "layout.h"
-#include "model.h"
+#include "core/model.h"
 
 #define SPEC_MAX_NODES 100000    /* after alias expansion */
 #define SPEC_MAX_DEPTH 64

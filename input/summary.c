@@ -4,35 +4,15 @@
  */
 #include "summary.h"
 
-#include "alloc.h"
+#include "core/alloc.h"
+#include "core/shortest.h"
+#include "core/textio.h"
 #include "export.h"
 
 #include <glib.h>
 #include <string.h>
 
 #define LIST_MAX 12       /* names listed per file before "... N more" */
-
-/* Display width of UTF-8 text: East Asian wide characters take two
-   columns, so tables with 重庆 stay aligned. */
-int input_text_width(const char *s)
-{
-    int w = 0;
-
-    for (; *s; s = g_utf8_next_char(s)) {
-        gunichar c = g_utf8_get_char(s);
-        w += g_unichar_iswide(c) ? 2 : g_unichar_iszerowidth(c) ? 0 : 1;
-    }
-    return w;
-}
-
-void input_pad(FILE *out, const char *s, int width)
-{
-    int w = input_text_width(s);
-
-    fputs(s, out);
-    for (; w < width; w++)
-        fputc(' ', out);
-}
 
 static int selected(const unsigned char *sel, sb_id id)
 {
@@ -47,7 +27,7 @@ static int obs_shown(const input_filter *f, const sb_obs *o)
            (f->to == 0 || o->year <= f->to);
 }
 
-static void print_names(FILE *out, sb_dataset *ds, const char *label,
+static void print_names(FILE *out, const sb_dataset *ds, const char *label,
                         const sb_id *ids, size_t n, int regions)
 {
     size_t i;
@@ -112,10 +92,10 @@ static void print_years(FILE *out, const span *s, int width)
         snprintf(buf, sizeof buf, "%d", s->from);
     else if (s->values > 0)
         snprintf(buf, sizeof buf, "%d-%d", s->from, s->to);
-    input_pad(out, buf, width);
+    sb_text_pad(out, buf, width);
 }
 
-static void print_file(FILE *out, sb_dataset *ds, const input_file_report *f)
+static void print_file(FILE *out, const sb_dataset *ds, const input_file_report *f)
 {
     fprintf(out, "%s: %s", f->path, input_role_name(f->role));
     if (f->role == INPUT_ROLE_DATA && f->export != INPUT_EXPORT_NONE)
@@ -159,7 +139,7 @@ static void print_file(FILE *out, sb_dataset *ds, const input_file_report *f)
         fprintf(out, "  warnings: %ld\n", f->warnings);
 }
 
-static void print_indicators(FILE *out, sb_dataset *ds, const span *ind_sp,
+static void print_indicators(FILE *out, const sb_dataset *ds, const span *ind_sp,
                              const input_filter *f)
 {
     size_t i, n = sb_dataset_n_indicators(ds);
@@ -169,13 +149,13 @@ static void print_indicators(FILE *out, sb_dataset *ds, const span *ind_sp,
         const sb_indicator *p = sb_dataset_indicator_at(ds, (sb_id)i);
         if (!selected(f->indicators, (sb_id)i))
             continue;
-        wid = MAX(wid, input_text_width(p->id));
-        wunit = MAX(wunit, input_text_width(p->unit));
+        wid = MAX(wid, sb_text_width(p->id));
+        wunit = MAX(wunit, sb_text_width(p->unit));
     }
     fputc('\n', out);
-    input_pad(out, "indicator", wid + 2);
-    input_pad(out, "kind", 17);
-    input_pad(out, "unit", wunit + 2);
+    sb_text_pad(out, "indicator", wid + 2);
+    sb_text_pad(out, "kind", 17);
+    sb_text_pad(out, "unit", wunit + 2);
     fputs("decimals  regions  years      values\n", out);
     for (i = 0; i < n; i++) {
         const sb_indicator *p = sb_dataset_indicator_at(ds, (sb_id)i);
@@ -184,9 +164,9 @@ static void print_indicators(FILE *out, sb_dataset *ds, const span *ind_sp,
             continue;
         snprintf(kind, sizeof kind, "%s%s", sb_kind_name(p->kind),
                  p->kind_inferred ? " (guessed)" : "");
-        input_pad(out, p->id, wid + 2);
-        input_pad(out, kind, 17);
-        input_pad(out, p->unit[0] ? p->unit : "-", wunit + 2);
+        sb_text_pad(out, p->id, wid + 2);
+        sb_text_pad(out, kind, 17);
+        sb_text_pad(out, p->unit[0] ? p->unit : "-", wunit + 2);
         fprintf(out, "%8d  %7zu  ", sb_indicator_precision(p),
                 ind_sp[i].regions);
         print_years(out, &ind_sp[i], 9);
@@ -194,7 +174,7 @@ static void print_indicators(FILE *out, sb_dataset *ds, const span *ind_sp,
     }
 }
 
-static void print_regions(FILE *out, sb_dataset *ds, const span *reg_sp,
+static void print_regions(FILE *out, const sb_dataset *ds, const span *reg_sp,
                           const input_filter *f)
 {
     size_t i, j, n = sb_dataset_n_regions(ds);
@@ -202,13 +182,13 @@ static void print_regions(FILE *out, sb_dataset *ds, const span *reg_sp,
 
     for (i = 0; i < n; i++) {
         const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
-        wname = MAX(wname, input_text_width(r->name));
-        wzh = MAX(wzh, input_text_width(r->name_zh));
+        wname = MAX(wname, sb_text_width(r->name));
+        wzh = MAX(wzh, sb_text_width(r->name_zh));
     }
     fputc('\n', out);
-    input_pad(out, "region", wname + 2);
-    input_pad(out, "name_zh", wzh + 2);
-    input_pad(out, "role", 18);
+    sb_text_pad(out, "region", wname + 2);
+    sb_text_pad(out, "name_zh", wzh + 2);
+    sb_text_pad(out, "role", 18);
     fputs("values  years      groups\n", out);
     for (i = 0; i < n; i++) {
         const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
@@ -219,9 +199,9 @@ static void print_regions(FILE *out, sb_dataset *ds, const span *reg_sp,
                                                           : "-";
         if (!selected(f->regions, (sb_id)i))
             continue;
-        input_pad(out, r->name, wname + 2);
-        input_pad(out, r->name_zh[0] ? r->name_zh : "-", wzh + 2);
-        input_pad(out, role, 18);
+        sb_text_pad(out, r->name, wname + 2);
+        sb_text_pad(out, r->name_zh[0] ? r->name_zh : "-", wzh + 2);
+        sb_text_pad(out, role, 18);
         fprintf(out, "%6zu  ", reg_sp[i].values);
         print_years(out, &reg_sp[i], 9);
         fputs("  ", out);
@@ -231,7 +211,7 @@ static void print_regions(FILE *out, sb_dataset *ds, const span *reg_sp,
     }
 }
 
-sb_status input_summary_print(FILE *out, sb_dataset *ds,
+sb_status input_summary_print(FILE *out, const sb_dataset *ds,
                               const input_report *rep, const input_filter *f,
                               size_t n_warnings)
 {
@@ -275,27 +255,7 @@ sb_status input_summary_print(FILE *out, sb_dataset *ds,
     return SB_OK;
 }
 
-/* RFC 4180: quote a field with a delimiter, quote, line break or edge
-   space; double the quotes inside. */
-void input_put_csv(FILE *out, const char *s)
-{
-    size_t n = strlen(s);
-
-    if (strpbrk(s, ",\"\r\n") == NULL &&
-        (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
-void input_dump_print(FILE *out, sb_dataset *ds, const input_filter *f,
+void input_dump_print(FILE *out, const sb_dataset *ds, const input_filter *f,
                       int with_flags)
 {
     size_t i, j;
@@ -315,13 +275,13 @@ void input_dump_print(FILE *out, sb_dataset *ds, const input_filter *f,
             if (!obs_shown(f, o))
                 continue;
             sb_format_shortest(o->value, num);
-            input_put_csv(out, ind);
+            sb_csv_put(out, ind);
             fputc(',', out);
-            input_put_csv(out, reg);
+            sb_csv_put(out, reg);
             fprintf(out, ",%d,%s", (int)o->year, num);
             if (with_flags) {
                 fputc(',', out);
-                input_put_csv(out,
+                sb_csv_put(out,
                               sb_dataset_str(ds, sb_series_flags(s, j)));
             }
             fputc('\n', out);

@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 #include "load.h"
-#include "model.h"
+#include "core/model.h"
 
 /* Which part of a dataset to show. sel arrays are indexed by id (NULL:
    all); from/to are 0 when open. */
@@ -21,23 +21,13 @@ typedef struct {
 
 /* The per-file blocks and the dataset tables. n_warnings is the total of
    warnings raised. SB_ENOMEM (and nothing printed) when out of memory. */
-sb_status input_summary_print(FILE *out, sb_dataset *ds, const input_report *rep,
+sb_status input_summary_print(FILE *out, const sb_dataset *ds, const input_report *rep,
                          const input_filter *f, size_t n_warnings);
 
 /* indicator,region,year,value[,flags] sorted by indicator, region, year
    (UTF-8 byte order), values in shortest round-trip form, missing values
    left out; CSV-quoted where needed. */
-void input_dump_print(FILE *out, sb_dataset *ds, const input_filter *f,
+void input_dump_print(FILE *out, const sb_dataset *ds, const input_filter *f,
                       int with_flags);
-
-/* Display width of UTF-8 text in a terminal: East Asian wide characters
-   take two columns (so 重庆 lines up), combining marks none. */
-int input_text_width(const char *s);
-/* Writes s and pads it with spaces to `width` columns. */
-void input_pad(FILE *out, const char *s, int width);
-
-/* s as a CSV field (RFC 4180: quoted when it holds a comma, quote, line
-   break or edge space). */
-void input_put_csv(FILE *out, const char *s);
 
 #endif

@@ -4,7 +4,7 @@
  */
 #include "fit.h"
 
-#include "input/alloc.h"
+#include "core/alloc.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>

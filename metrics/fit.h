@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "input/model.h"
+#include "core/model.h"
 
 typedef struct {
     size_t n;

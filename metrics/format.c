@@ -9,6 +9,8 @@
  */
 #include "format.h"
 
+#include "core/shortest.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

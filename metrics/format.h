@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "input/model.h"
+#include "core/model.h"
 
 typedef enum { FMT_EN = 0, FMT_ZH } fmt_lang;
 

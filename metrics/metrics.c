@@ -8,7 +8,7 @@
 #include "metrics.h"
 
 #include "fit.h"
-#include "input/alloc.h"
+#include "core/alloc.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_interp.h>
@@ -19,7 +19,7 @@
 #include <glib.h>
 
 struct metrics_ctx {
-    sb_dataset *ds;
+    const sb_dataset *ds;
     int from, to, interpolate;
     sb_id focus, total, benchmark;
     unsigned char *in_set;          /* by region id */
@@ -71,7 +71,7 @@ static void list_add(char *list, size_t size, const char *s)
     g_strlcat(list, s, size);
 }
 
-static sb_status unknown(sb_dataset *ds, const char *what, const char *name,
+static sb_status unknown(const sb_dataset *ds, const char *what, const char *name,
                          sb_error *err)
 {
     char known[sizeof err->msg] = "";
@@ -84,7 +84,7 @@ static sb_status unknown(sb_dataset *ds, const char *what, const char *name,
     return SB_EUSAGE;
 }
 
-static sb_status region_opt(sb_dataset *ds, const char *opt, const char *name,
+static sb_status region_opt(const sb_dataset *ds, const char *opt, const char *name,
                             unsigned role, sb_id *out, sb_error *err)
 {
     size_t i;
@@ -112,7 +112,7 @@ static int has_group(const sb_region *r, const char *g)
     return 0;
 }
 
-static sb_status group_error(sb_dataset *ds, const char *g, sb_error *err)
+static sb_status group_error(const sb_dataset *ds, const char *g, sb_error *err)
 {
     char known[sizeof err->msg] = "";
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -178,7 +178,7 @@ static sb_status comparison_set(metrics_ctx *c, const metrics_opts *o,
     return SB_OK;
 }
 
-static sb_id default_focus(sb_dataset *ds)
+static sb_id default_focus(const sb_dataset *ds)
 {
     size_t i, n = sb_dataset_n_regions(ds);
 
@@ -188,7 +188,7 @@ static sb_id default_focus(sb_dataset *ds)
     return n > 0 ? 0 : SB_NONE;
 }
 
-sb_status metrics_ctx_create(sb_dataset *ds, const metrics_opts *o,
+sb_status metrics_ctx_create(const sb_dataset *ds, const metrics_opts *o,
                              metrics_ctx **out, sb_error *err)
 {
     metrics_ctx *c = sb_new0(metrics_ctx, 1);

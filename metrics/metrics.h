@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "input/model.h"
+#include "core/model.h"
 
 typedef struct {
     const char *group;       /* --group: the comparison set; NULL default */
@@ -47,7 +47,7 @@ typedef struct metrics_ctx metrics_ctx;
    region or group named in o is SB_EUSAGE with the known names in the
    message. *out belongs to the caller (metrics_ctx_destroy); it borrows
    ds, which must outlive it. */
-sb_status metrics_ctx_create(sb_dataset *ds, const metrics_opts *o,
+sb_status metrics_ctx_create(const sb_dataset *ds, const metrics_opts *o,
                              metrics_ctx **out, sb_error *err);
 void metrics_ctx_destroy(metrics_ctx *c);
 

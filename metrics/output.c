@@ -6,8 +6,9 @@
  */
 #include "output.h"
 
-#include "input/alloc.h"
-#include "input/summary.h"
+#include "core/alloc.h"
+#include "core/shortest.h"
+#include "core/textio.h"
 
 #include <math.h>
 #include <string.h>
@@ -17,7 +18,7 @@
 struct metrics_writer {
     FILE *out;
     metrics_format f;
-    sb_dataset *ds;
+    const sb_dataset *ds;
     metrics_ctx *c;
     fmt_lang lang;
     size_t rows;                 /* written so far */
@@ -34,7 +35,7 @@ int metrics_format_parse(const char *s, metrics_format *out)
 }
 
 metrics_writer *metrics_writer_create(FILE *out, metrics_format f,
-                                      sb_dataset *ds, metrics_ctx *c,
+                                      const sb_dataset *ds, metrics_ctx *c,
                                       fmt_lang lang)
 {
     metrics_writer *w = sb_new0(metrics_writer, 1);
@@ -112,11 +113,11 @@ static void csv_rows(metrics_writer *w, const metrics_row *rows, size_t n)
     for (i = 0; i < n; i++) {
         const sb_indicator *ind = sb_dataset_indicator_at(w->ds,
                                                           rows[i].indicator);
-        input_put_csv(w->out, ind->id);
+        sb_csv_put(w->out, ind->id);
         fputc(',', w->out);
-        input_put_csv(w->out, sb_dataset_region_at(w->ds, rows[i].region)->name);
+        sb_csv_put(w->out, sb_dataset_region_at(w->ds, rows[i].region)->name);
         fputc(',', w->out);
-        input_put_csv(w->out, ind->unit);
+        sb_csv_put(w->out, ind->unit);
         fprintf(w->out, ",%s", sb_kind_name(ind->kind));
         for (k = 0; k < G_N_ELEMENTS(columns); k++)
             fprintf(w->out, ",%s", cell(&rows[i], &columns[k], buf));
@@ -272,24 +273,24 @@ static void table_rows(metrics_writer *w, const metrics_row *rows, size_t n)
     size_t i, k;
 
     for (k = 0; k < T_N; k++)
-        width[k] = input_text_width(heads[k]);
+        width[k] = sb_text_width(heads[k]);
     for (i = 0; i < n; i++) {
         table_cells(w, &rows[i], cells);
         w->interpolated |= rows[i].n_interpolated > 0;
         for (k = 0; k < T_N; k++)
-            width[k] = MAX(width[k], input_text_width(cells[k]));
+            width[k] = MAX(width[k], sb_text_width(cells[k]));
     }
     table_title(w, sb_dataset_indicator_at(w->ds, rows[0].indicator));
     fputs("  ", w->out);
     for (k = 0; k < T_N; k++)
-        input_pad(w->out, heads[k], k + 1 < T_N ? width[k] + 2 : 0);
+        sb_text_pad(w->out, heads[k], k + 1 < T_N ? width[k] + 2 : 0);
     fputc('\n', w->out);
     for (i = 0; i < n; i++) {
         table_cells(w, &rows[i], cells);
         fputs("  ", w->out);
         for (k = 0; k < T_N; k++) {
             /* numbers right-aligned, the region name left */
-            int pad = width[k] - input_text_width(cells[k]);
+            int pad = width[k] - sb_text_width(cells[k]);
             if (k > 0)
                 fprintf(w->out, "%*s", pad, "");
             fputs(cells[k], w->out);

@@ -21,7 +21,7 @@ typedef struct metrics_writer metrics_writer;
 /* Borrows out, ds and c, which must outlive the writer. NULL when out of
    memory. */
 metrics_writer *metrics_writer_create(FILE *out, metrics_format f,
-                                      sb_dataset *ds, metrics_ctx *c,
+                                      const sb_dataset *ds, metrics_ctx *c,
                                       fmt_lang lang);
 /* A metrics_rows_fn: pass the writer as user. */
 sb_status metrics_writer_rows(void *writer, const metrics_row *rows,

@@ -117,7 +117,7 @@ static void region_sentence(GString *g, const plot_chart *c, sb_id reg,
                                c->lang == FMT_ZH ? r.rank : r.rank_of);
 }
 
-char *plot_chart_alt_text(const plot_chart *c, sb_dataset *ds,
+char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                           metrics_ctx *mc)
 {
     GString *g = g_string_new(NULL);

@@ -12,7 +12,7 @@
 #include "chart.h"
 
 /* A newly allocated UTF-8 paragraph ending in a newline (g_free). */
-char *plot_chart_alt_text(const plot_chart *c, sb_dataset *ds,
+char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                           metrics_ctx *mc);
 
 #endif

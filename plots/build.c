@@ -60,7 +60,7 @@ void plot_chart_destroy(plot_chart *c)
     g_free(c);
 }
 
-static const char *region_label(sb_dataset *ds, sb_id r, fmt_lang lang)
+static const char *region_label(const sb_dataset *ds, sb_id r, fmt_lang lang)
 {
     const sb_region *reg = sb_dataset_region_at(ds, r);
 
@@ -69,7 +69,7 @@ static const char *region_label(sb_dataset *ds, sb_id r, fmt_lang lang)
 
 /* The series of the indicator that the chart shows: the comparison set
    and the focus region, with a value in [from, to]. */
-static int shown(sb_dataset *ds, metrics_ctx *mc, const sb_series *s,
+static int shown(const sb_dataset *ds, metrics_ctx *mc, const sb_series *s,
                  int from, int to)
 {
     size_t i;
@@ -86,7 +86,7 @@ static int shown(sb_dataset *ds, metrics_ctx *mc, const sb_series *s,
 }
 
 /* The flag letters published with the value of `year`, or NULL. */
-static const char *obs_flags(sb_dataset *ds, const sb_series *s, int year)
+static const char *obs_flags(const sb_dataset *ds, const sb_series *s, int year)
 {
     size_t i;
 
@@ -98,7 +98,7 @@ static const char *obs_flags(sb_dataset *ds, const sb_series *s, int year)
 
 /* The line of series s: the points the metrics use (so --interpolate's
    filled years come marked, to be drawn hollow), inside [from, to]. */
-static void add_line(plot_chart *c, sb_dataset *ds, metrics_ctx *mc,
+static void add_line(plot_chart *c, const sb_dataset *ds, metrics_ctx *mc,
                      const sb_series *s, int from, int to)
 {
     plot_line *l;
@@ -380,7 +380,7 @@ static void texts(plot_chart *c, int first, int last)
 
 /* Stacked bars show shares of the total region's value: it needs one,
    with values, and an indicator whose values add up (not a rate). */
-static int add_total(plot_chart *c, sb_dataset *ds, metrics_ctx *mc,
+static int add_total(plot_chart *c, const sb_dataset *ds, metrics_ctx *mc,
                      sb_id ind, int from, int to, sb_error *err)
 {
     sb_id t = metrics_total(mc);
@@ -408,7 +408,7 @@ static int add_total(plot_chart *c, sb_dataset *ds, metrics_ctx *mc,
     return 1;
 }
 
-plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
+plot_chart *plot_chart_build(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
                              int type, int from, int to, fmt_lang lang,
                              sb_error *err)
 {

@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "input/model.h"
+#include "core/model.h"
 #include "metrics/format.h"
 #include "metrics/metrics.h"
 
@@ -92,7 +92,7 @@ typedef struct plot_chart {
    has values in one year only. type: -1 for that default. year: the bar
    chart's year (0: the latest with a value). Returns NULL (err set,
    SB_EDATA) when the indicator has nothing to draw. */
-plot_chart *plot_chart_build(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
+plot_chart *plot_chart_build(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
                              int type, int from, int to, fmt_lang lang,
                              sb_error *err);
 void plot_chart_destroy(plot_chart *c);

@@ -3,7 +3,7 @@
  */
 #include "files.h"
 
-#include "input/outfile.h"
+#include "core/outfile.h"
 
 #include "alt.h"
 
@@ -121,7 +121,8 @@ static int needed(const plot_run *o, const char *name, const char *ext_)
 }
 
 /* Asks the sink whether the chart named `name` is to be drawn. */
-static int wanted(const plot_run *o, sb_id ind, const char *name)
+static int wanted(const plot_run *o, sb_id ind, const char *name,
+                  sb_error *err)
 {
     static const plot_format all[] = {PLOT_PDF, PLOT_PNG, PLOT_SVG};
     char *paths[4];
@@ -139,13 +140,14 @@ static int wanted(const plot_run *o, sb_id ind, const char *name)
         paths[n++] = g_build_filename(o->dir, file, NULL);   /* as written */
         g_free(file);
     }
-    r = o->sink->want(o->sink->ctx, ind, o, (const char *const *)paths, n);
+    r = o->sink->want(o->sink->ctx, ind, o, (const char *const *)paths, n,
+                      err);
     for (i = 0; i < n; i++)
         g_free(paths[i]);
     return r;
 }
 
-static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
+static sb_status one_chart(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
                            const plot_run *o, GHashTable *used,
                            sb_diag *diag, sb_error *err)
 {
@@ -178,11 +180,11 @@ static sb_status one_chart(sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         c->title = g_strdup(o->title);
     }
     name = stem(c, o, (int)def->type, used);
-    switch (wanted(o, ind, name)) {
+    switch (wanted(o, ind, name, err)) {
     case 0:
         goto done;                       /* its files are current */
     case -1:
-        rc = SB_ECANCELED;
+        rc = err->code != SB_OK ? err->code : SB_ECANCELED;
         goto done;
     }
     st = o->style;
@@ -248,7 +250,7 @@ done:
     return rc;
 }
 
-sb_status plot_run_list(sb_dataset *ds, metrics_ctx *mc, const sb_id *inds,
+sb_status plot_run_list(const sb_dataset *ds, metrics_ctx *mc, const sb_id *inds,
                         const plot_run *runs, size_t n, sb_diag *diag,
                         sb_error *err)
 {
@@ -269,7 +271,7 @@ sb_status plot_run_list(sb_dataset *ds, metrics_ctx *mc, const sb_id *inds,
     return rc;
 }
 
-sb_status plot_run_charts(sb_dataset *ds, metrics_ctx *mc,
+sb_status plot_run_charts(const sb_dataset *ds, metrics_ctx *mc,
                           const unsigned char *indicators,
                           const plot_run *o, sb_diag *diag, sb_error *err)
 {

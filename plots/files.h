@@ -27,9 +27,9 @@ typedef struct {
 typedef struct plot_sink {
     /* Before chart of ind is drawn, the paths its files will have:
        1 to draw and write it, 0 to leave its files as they are, -1 to
-       stop the run (SB_ECANCELED). */
+       stop the run: with the sink's error in err, else SB_ECANCELED. */
     int (*want)(void *ctx, sb_id ind, const plot_run *o,
-                const char *const *paths, size_t n);
+                const char *const *paths, size_t n, sb_error *err);
     /* Once a chart is to be drawn: 1 if this one of its files is to be
        written, 0 if it is current (NULL: all are written). */
     int (*need)(void *ctx, const char *path);
@@ -55,14 +55,14 @@ char *plot_safe_name(const char *id);
    (a file or the directory cannot be written; nothing partial is left),
    or a render error. Indicators with nothing to draw are skipped with a
    warning in diag. */
-sb_status plot_run_charts(sb_dataset *ds, metrics_ctx *mc,
+sb_status plot_run_charts(const sb_dataset *ds, metrics_ctx *mc,
                           const unsigned char *indicators,
                           const plot_run *o, sb_diag *diag, sb_error *err);
 
 /* A spec's charts: chart i of indicator inds[i] with runs[i]'s type,
    window, size, formats, title and directory; names unique across the
    list. */
-sb_status plot_run_list(sb_dataset *ds, metrics_ctx *mc, const sb_id *inds,
+sb_status plot_run_list(const sb_dataset *ds, metrics_ctx *mc, const sb_id *inds,
                         const plot_run *runs, size_t n, sb_diag *diag,
                         sb_error *err);
 

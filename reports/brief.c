@@ -4,7 +4,7 @@
  */
 #include "brief.h"
 
-#include "input/outfile.h"
+#include "core/outfile.h"
 #include "brief_int.h"
 
 #include "metrics/format.h"
@@ -26,7 +26,7 @@
 
 #define MAX_FINDINGS 8
 
-int report_brief_year(sb_dataset *ds, metrics_ctx *mc)
+int report_brief_year(const sb_dataset *ds, metrics_ctx *mc)
 {
     size_t i;
     int y = 0;
@@ -753,7 +753,7 @@ static sb_status body(brief *b, const unsigned char *sel, char **title)
     return rc;
 }
 
-sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
+sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
                              const unsigned char *indicators,
                              const report_opts *o, report_result *res,
                              sb_error *err)

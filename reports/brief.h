@@ -9,7 +9,7 @@
 #define REPORTS_BRIEF_H
 
 #include "doc.h"
-#include "input/model.h"
+#include "core/model.h"
 #include "input/spec.h"
 #include "metrics/metrics.h"
 
@@ -44,12 +44,12 @@ typedef struct {
 
 /* The brief's year by DESIGN.md: the latest year with a value for the
    focus region in any indicator. 0 when it has none. */
-int report_brief_year(sb_dataset *ds, metrics_ctx *mc);
+int report_brief_year(const sb_dataset *ds, metrics_ctx *mc);
 
 /* Builds and writes the brief of the selected indicators (NULL: all).
    SB_ECANTCREAT when a file cannot be written (nothing is left half
    written), SB_EDATA when the focus region has no values. */
-sb_status report_brief_write(sb_dataset *ds, metrics_ctx *mc,
+sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
                              const unsigned char *indicators,
                              const report_opts *o, report_result *res,
                              sb_error *err);

@@ -16,7 +16,7 @@
 #define L(b, en, zh) ((b)->lang == FMT_ZH ? (zh) : (en))
 
 typedef struct {
-    sb_dataset *ds;
+    const sb_dataset *ds;
     metrics_ctx *mc;
     const report_opts *o;
     fmt_lang lang;

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "input/model.h"
+#include "core/model.h"
 #include "metrics/format.h"
 #include "plots/chart.h"
 

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "input/model.h"
+#include "core/model.h"
 
 /* A clickable rectangle on one page taking the reader to a point on
    another. Pages count from 0; coordinates are PDF user space (points,

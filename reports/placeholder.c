@@ -59,18 +59,16 @@ static sb_status fail(const job *j, const char *fmt, ...)
 
 static sb_status fail(const job *j, const char *fmt, ...)
 {
-    char msg[sizeof j->err->msg];
     sb_error at = {0};
     va_list ap;
 
-    va_start(ap, fmt);
-    g_vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     if (j->err->code != SB_OK)
         return j->err->code;
     j->where(j->user, j->at, &at);
-    return sb_error_set(j->err, SB_EDATA, at.path, at.line, at.column, "%s",
-                        msg);
+    va_start(ap, fmt);
+    sb_error_setv(j->err, SB_EDATA, at.path, at.line, at.column, fmt, ap);
+    va_end(ap);
+    return SB_EDATA;
 }
 
 /* Splits the inside of a placeholder into at most MAX_WORDS words; a
@@ -102,7 +100,7 @@ static int split_words(char *s, char **w)
     }
 }
 
-const char *placeholder_nearest(sb_dataset *ds, int regions, const char *name)
+const char *placeholder_nearest(const sb_dataset *ds, int regions, const char *name)
 {
     size_t i, n = regions ? sb_dataset_n_regions(ds)
                           : sb_dataset_n_indicators(ds);

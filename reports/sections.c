@@ -17,7 +17,7 @@
 /* ---- names --------------------------------------------------------------- */
 
 static sb_status name_error(const sb_spec *s, const spec_str *t, int region,
-                            sb_dataset *ds, sb_error *err)
+                            const sb_dataset *ds, sb_error *err)
 {
     const char *near = placeholder_nearest(ds, region, t->text);
 
@@ -30,7 +30,7 @@ static sb_status name_error(const sb_spec *s, const spec_str *t, int region,
                         region ? "region" : "indicator", t->text);
 }
 
-static sb_status known(const sb_spec *s, sb_dataset *ds, const spec_str *t,
+static sb_status known(const sb_spec *s, const sb_dataset *ds, const spec_str *t,
                        int region, sb_error *err)
 {
     sb_id id;
@@ -42,7 +42,7 @@ static sb_status known(const sb_spec *s, sb_dataset *ds, const spec_str *t,
     return id != SB_NONE ? SB_OK : name_error(s, t, region, ds, err);
 }
 
-static sb_status known_group(const sb_spec *s, sb_dataset *ds, sb_error *err)
+static sb_status known_group(const sb_spec *s, const sb_dataset *ds, sb_error *err)
 {
     size_t i, k;
 
@@ -60,7 +60,7 @@ static sb_status known_group(const sb_spec *s, sb_dataset *ds, sb_error *err)
 }
 
 static sb_status section_names(const sb_spec *s, const spec_section *sec,
-                               sb_dataset *ds, sb_error *err)
+                               const sb_dataset *ds, sb_error *err)
 {
     sb_status rc = known(s, ds, &sec->indicator, 0, err);
     size_t i, k;
@@ -75,7 +75,7 @@ static sb_status section_names(const sb_spec *s, const spec_section *sec,
     return rc;
 }
 
-sb_status report_spec_names(sb_dataset *ds, const sb_spec *s, sb_error *err)
+sb_status report_spec_names(const sb_dataset *ds, const sb_spec *s, sb_error *err)
 {
     sb_status rc = SB_OK;
     size_t i;
@@ -127,7 +127,7 @@ static char *expand(const placeholder_ctx *c, const sb_spec *s,
     return out;
 }
 
-sb_status report_spec_texts(sb_dataset *ds, metrics_ctx *mc, const sb_spec *s,
+sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc, const sb_spec *s,
                             const report_opts *o, int year, sb_diag *diag,
                             sb_error *err)
 {

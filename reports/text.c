@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-static const char *region_name(sb_dataset *ds, sb_id r)
+static const char *region_name(const sb_dataset *ds, sb_id r)
 {
     return sb_dataset_region_at(ds, r)->name;
 }
@@ -71,7 +71,7 @@ static void yoy_clause(GString *g, const sb_indicator *ind,
 /* Amounts and counts: "R&D expenditure in Chongqing reached 68.7 billion
    yuan in 2022, up 13.7% on 2021 and 88.3% since 2017." Rates: "... rose
    0.48 percentage points to 2.36% between 2017 and 2022." */
-static void level_sentence(GString *g, sb_dataset *ds, const metrics_row *r)
+static void level_sentence(GString *g, const sb_dataset *ds, const metrics_row *r)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
     char v[FMT_MAX], ch[FMT_MAX];
@@ -126,7 +126,7 @@ static void level_sentence(GString *g, sb_dataset *ds, const metrics_row *r)
 /* Whether the series printed as unchanged: on the year before, or (rates)
    over the window; a record claim beside "unchanged" reads as a
    contradiction at the printed precision. */
-int text_printed_flat(sb_dataset *ds, const metrics_row *r)
+int text_printed_flat(const sb_dataset *ds, const metrics_row *r)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
     int p = sb_indicator_precision(ind), rate = ind->kind == SB_KIND_RATE;
@@ -138,7 +138,7 @@ int text_printed_flat(sb_dataset *ds, const metrics_row *r)
 
 /* "It more than doubled since 2018." / "It was the highest on record." /
    "Values for 1 year were filled by linear interpolation." */
-static void claim_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
+static void claim_sentences(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                             const metrics_row *r)
 {
     if (metrics_claim_doubled(r))
@@ -205,7 +205,7 @@ static void rank_sentence(GString *g, metrics_ctx *mc, const metrics_row *r,
     g_string_append_c(g, '.');
 }
 
-sb_id text_gap_benchmark(sb_dataset *ds, metrics_ctx *mc,
+sb_id text_gap_benchmark(const sb_dataset *ds, metrics_ctx *mc,
                          const metrics_row *r)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
@@ -218,7 +218,7 @@ sb_id text_gap_benchmark(sb_dataset *ds, metrics_ctx *mc,
 
 /* " It was 0.18 percentage points below China." for a rate with a
    benchmark; returns 1 when it wrote one. */
-static int rate_gap_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
+static int rate_gap_sentence(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                              const metrics_row *r)
 {
     int p = sb_indicator_precision(sb_dataset_indicator_at(ds, r->indicator));
@@ -240,7 +240,7 @@ static int rate_gap_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
 
 /* Rank within the comparison set, then share of and gap to the total and
    the benchmark, all at the same year b. */
-static void comparison_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
+static void comparison_sentences(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                                  const metrics_row *r)
 {
     char v[FMT_MAX];
@@ -262,7 +262,7 @@ static void comparison_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
     }
 }
 
-static void target_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
+static void target_sentence(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                             const metrics_row *r)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
@@ -284,7 +284,7 @@ static void target_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
             g_string_append_printf(g, " The target is %s.", v);
 }
 
-char *report_text_series(sb_dataset *ds, metrics_ctx *mc,
+char *report_text_series(const sb_dataset *ds, metrics_ctx *mc,
                          const metrics_row *r, fmt_lang lang)
 {
     GString *g = g_string_new(NULL);
@@ -305,7 +305,7 @@ char *report_text_series(sb_dataset *ds, metrics_ctx *mc,
 /* A finding: the level sentence plus what makes it matter, scored so the
    brief can pick the 4-8 that matter most: records and doublings first,
    then strong growth, ranks at the top, targets. */
-char *report_text_finding(sb_dataset *ds, metrics_ctx *mc,
+char *report_text_finding(const sb_dataset *ds, metrics_ctx *mc,
                           const metrics_row *r, fmt_lang lang,
                           double *score)
 {

@@ -16,18 +16,18 @@
 #ifndef REPORTS_TEXT_H
 #define REPORTS_TEXT_H
 
-#include "input/model.h"
+#include "core/model.h"
 #include "metrics/format.h"
 #include "metrics/metrics.h"
 
 /* The sentences about one series (g_free): level and change, record or
    doubling, rank, share and gap to the benchmark, target. */
-char *report_text_series(sb_dataset *ds, metrics_ctx *mc,
+char *report_text_series(const sb_dataset *ds, metrics_ctx *mc,
                          const metrics_row *r, fmt_lang lang);
 
 /* One finding (g_free), or NULL when the series has nothing to claim.
    *score orders findings: bigger matters more. */
-char *report_text_finding(sb_dataset *ds, metrics_ctx *mc,
+char *report_text_finding(const sb_dataset *ds, metrics_ctx *mc,
                           const metrics_row *r, fmt_lang lang,
                           double *score);
 

@@ -18,7 +18,7 @@
 #define STOP "\xe3\x80\x82"       /* 。 */
 #define DASH "\xe2\x80\x94"       /* — between years */
 
-static const char *region_zh(sb_dataset *ds, sb_id r)
+static const char *region_zh(const sb_dataset *ds, sb_id r)
 {
     const sb_region *reg = sb_dataset_region_at(ds, r);
 
@@ -81,7 +81,7 @@ static void since_clause(GString *g, const metrics_row *r)
 
 /* Rates over a window: "2017—2022年，重庆R&D经费投入强度提高0.48个百分点，
    达到2.36%。" */
-static void rate_period(GString *g, sb_dataset *ds, const metrics_row *r,
+static void rate_period(GString *g, const sb_dataset *ds, const metrics_row *r,
                         const sb_indicator *ind)
 {
     char v[FMT_MAX];
@@ -100,7 +100,7 @@ static void rate_period(GString *g, sb_dataset *ds, const metrics_row *r,
                            r->pp_change > 0 ? "达到" : "降至", v);
 }
 
-static void level_sentence(GString *g, sb_dataset *ds, const metrics_row *r)
+static void level_sentence(GString *g, const sb_dataset *ds, const metrics_row *r)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
     char v[FMT_MAX];
@@ -123,7 +123,7 @@ static void level_sentence(GString *g, sb_dataset *ds, const metrics_row *r)
 }
 
 /* 翻了一番, 有记录以来最高, filled years */
-static void claim_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
+static void claim_sentences(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                             const metrics_row *r)
 {
     if (metrics_claim_doubled(r))
@@ -141,7 +141,7 @@ static void claim_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
 
 /* "重庆在3个地区（province-level）中居第1位（2017年为第3位）。" In a finding
    (brief = 1): "2022年在3个地区中居第1位", the top three or a move only. */
-static void rank_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
+static void rank_sentence(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                           const metrics_row *r, int brief)
 {
     const char *set = metrics_set_name(mc);
@@ -166,7 +166,7 @@ static void rank_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
 }
 
 /* "比中国低0.18个百分点。" / "与中国持平。"; 1 when written. */
-static int rate_gap_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
+static int rate_gap_sentence(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                              const metrics_row *r)
 {
     int p = sb_indicator_precision(sb_dataset_indicator_at(ds, r->indicator));
@@ -185,7 +185,7 @@ static int rate_gap_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
     return 1;
 }
 
-static void comparison_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
+static void comparison_sentences(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                                  const metrics_row *r)
 {
     char v[FMT_MAX];
@@ -206,7 +206,7 @@ static void comparison_sentences(GString *g, sb_dataset *ds, metrics_ctx *mc,
     }
 }
 
-static void target_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
+static void target_sentence(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                             const metrics_row *r)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(ds, r->indicator);
@@ -227,7 +227,7 @@ static void target_sentence(GString *g, sb_dataset *ds, metrics_ctx *mc,
         g_string_append_printf(g, "目标为%s" STOP, v);
 }
 
-void text_zh_series(GString *g, sb_dataset *ds, metrics_ctx *mc,
+void text_zh_series(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                     const metrics_row *r)
 {
     level_sentence(g, ds, r);
@@ -236,7 +236,7 @@ void text_zh_series(GString *g, sb_dataset *ds, metrics_ctx *mc,
     target_sentence(g, ds, mc, r);
 }
 
-void text_zh_finding(GString *g, sb_dataset *ds, metrics_ctx *mc,
+void text_zh_finding(GString *g, const sb_dataset *ds, metrics_ctx *mc,
                      const metrics_row *r)
 {
     level_sentence(g, ds, r);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/oom.sh BIN -- allocation failure, one site at a time. BIN is the
 # sanitizer build with the allocation hook (build/oom/statbrief, see
-# input/alloc.h). Each command below runs once to learn the allocation
+# core/alloc.h). Each command below runs once to learn the allocation
 # sites it reaches (SB_ALLOC_SITES), then once per site with that site
 # failing (SB_ALLOC_FAIL); every such run must exit 70 with "error: out
 # of memory", print nothing on stdout, leave no sanitizer report (a leak
@@ -142,13 +142,31 @@ while read -r i site; do
     fi
 done <"$tmp/jobs"
 
-# The sites in the code: each line that calls one of input/alloc.h's
+# The sites in the code: each line that calls one of core/alloc.h's
 # macros (a line holds one). Those no command reaches are listed.
 grep -nE '\bsb_(new0?|renew|malloc|calloc|strn?dup|memdup|grow|text_add|ptrs_add)\(' \
-    input/*.c metrics/*.c | grep -v '^input/alloc\.c:' | cut -d: -f1,2 |
+    core/*.c input/*.c metrics/*.c | grep -v '^core/alloc\.c:' | cut -d: -f1,2 |
     sort >"$tmp/all"
 n_all=$(wc -l <"$tmp/all")
 echo "oom: $n_sites of $n_all allocation sites reached by $n_cmds commands," \
     "$n_runs failing runs"
 comm -23 "$tmp/all" "$tmp/reached" | sed 's/^/oom: not reached: /'
+
+# ---- libcrypto failing ---------------------------------------------------------
+# The digest context is a site too (cli/digest.c): report and charts stop
+# with exit 70 and libcrypto's failure named, write nothing, and never
+# abort (they used to, through g_error).
+site=cli/digest.c:$(grep -n 'SB_ALLOC_FAILS() ? NULL : EVP_MD_CTX_new' \
+    "$top/cli/digest.c" | cut -d: -f1)
+for cmd in "report -o $tmp/dg/b.pdf" "charts -o $tmp/dg/c"; do
+    rm -rf "$tmp/dg"; mkdir "$tmp/dg"
+    SB_ALLOC_FAIL=$site "$bin" $cmd "$top/examples/chongqing/" \
+        >"$tmp/dg.out" 2>"$tmp/dg.err"
+    st=$?
+    what="${cmd%% *} with $site failing"
+    [ $st = 70 ] && ok || ko "$what: exit $st, expected 70"
+    grep -qx 'statbrief: error: libcrypto could not compute a SHA-256 digest' \
+        "$tmp/dg.err" && ok || ko "$what: $(head -c 300 "$tmp/dg.err")"
+    [ -z "$(ls -A "$tmp/dg")" ] && ok || ko "$what wrote $(ls -A "$tmp/dg")"
+done
 summary

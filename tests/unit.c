@@ -21,11 +21,12 @@
 #include <unistd.h>
 #include <stdarg.h>
 
-#include "input/alloc.h"
+#include "core/alloc.h"
+#include "core/shortest.h"
 #include "input/cell.h"
 #include "input/csvread.h"
 #include "input/layout.h"
-#include "input/model.h"
+#include "core/model.h"
 #include "unit.h"
 
 static int passed, failed;
@@ -435,7 +436,7 @@ static void misc_tests(void)
 
 /* ---- fallible allocation ------------------------------------------------ */
 
-/* input/alloc.h: NULL only for a failure (never for zero bytes), an
+/* core/alloc.h: NULL only for a failure (never for zero bytes), an
    overflowing size fails, a growth keeps what was there, the builders
    keep a NUL at the end. */
 static void alloc_tests(void)

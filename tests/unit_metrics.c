@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/model.h"
+#include "core/model.h"
 #include "metrics/fit.h"
 #include "metrics/format.h"
 #include "metrics/metrics.h"
@@ -160,7 +160,7 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
 {
     sb_dataset *ds = sb_dataset_create();
     sb_id i = sb_dataset_indicator(ds, "x"), r = sb_dataset_region(ds, "A");
-    sb_indicator *ind = sb_dataset_indicator_at(ds, i);
+    sb_indicator *ind = sb_dataset_indicator_mut(ds, i);
     gchar **pts = g_strsplit(g_strstrip((char *)points), " ", -1);
     sb_error err = {0};
     size_t k;
@@ -334,7 +334,7 @@ static void claims_tests(void)
         char where[64];
         sb_dataset *ds = series_dataset(cases[i].kind, cases[i].points,
                                         "claims");
-        sb_indicator *ind = sb_dataset_indicator_at(ds, 0);
+        sb_indicator *ind = sb_dataset_indicator_mut(ds, 0);
         metrics_opts o = {0};
         metrics_ctx *c = NULL;
         metrics_row r;

@@ -188,7 +188,7 @@ int pngdiff(const char *golden, const char *got, const char *diff)
 
 /* ---- label boxes: crowded charts never overlap or leave the page ------- */
 
-#include "input/model.h"
+#include "core/model.h"
 #include "metrics/metrics.h"
 #include "plots/chart.h"
 
@@ -203,7 +203,7 @@ static sb_dataset *crowd(size_t n, int ny, int long_names,
     size_t r;
     int y;
 
-    sb_dataset_indicator_at(ds, ind)->kind = SB_KIND_AMOUNT;
+    sb_dataset_indicator_mut(ds, ind)->kind = SB_KIND_AMOUNT;
     for (r = 0; r < n; r++) {
         char name[128];
         sb_id reg;

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/model.h"
+#include "core/model.h"
 #include "metrics/metrics.h"
 #include "reports/text.h"
 #include "unit.h"
@@ -21,7 +21,7 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
 {
     sb_dataset *ds = sb_dataset_create();
     sb_id i = sb_dataset_indicator(ds, "x");
-    sb_indicator *ind = sb_dataset_indicator_at(ds, i);
+    sb_indicator *ind = sb_dataset_indicator_mut(ds, i);
     gchar **regs = g_strsplit(series, ";", -1);
     sb_error err = {0};
     size_t k, j;

@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "input/model.h"
+#include "core/model.h"
 #include "input/spec.h"
 #include "unit.h"
 

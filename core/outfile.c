@@ -1,8 +1,8 @@
 /*
- * input/outfile.c -- atomic writes: temporary file, complete write,
+ * core/outfile.c -- atomic writes: temporary file, complete write,
  * rename.
  */
-#include "outfile.h"
+#include "core/outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,12 +1,12 @@
 /*
- * input/alloc.c -- the fallible allocators and, in a -DSB_ALLOC_HOOK
+ * core/alloc.c -- the fallible allocators and, in a -DSB_ALLOC_HOOK
  * build, the hook that fails one named site (alloc.h says how).
  *
  * Built on malloc and realloc rather than g_try_malloc so that memory
  * from here can go back through free() (the data model's arrays) as well
  * as g_free() (everything else), as before.
  */
-#include "alloc.h"
+#include "core/alloc.h"
 
 #include <stdint.h>
 #include <stdio.h>

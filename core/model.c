@@ -1,14 +1,15 @@
 /*
- * input/model.c -- the dataset: interned strings, indicators, regions,
+ * core/model.c -- the dataset: interned strings, indicators, regions,
  * series of observations, and the end-of-load pass (sort, duplicates,
  * inferred kinds).
  *
  * GLib holds the hash tables and the string pool; none of it shows in
  * model.h. No file I/O here.
  */
-#include "model.h"
+#include "core/model.h"
+#include "core/shortest.h"
 
-#include "alloc.h"
+#include "core/alloc.h"
 
 #include <float.h>
 #include <glib.h>
@@ -47,171 +48,6 @@ struct sb_dataset {
     sb_locate_fn locate;        /* finds where duplicates were read */
     void *locate_ctx;
 };
-
-/* ---- errors and warnings ------------------------------------------------ */
-
-static void error_vset(sb_error *err, sb_status code, const char *path,
-                       long line, long column, const char *fmt, va_list ap)
-    __attribute__((format(printf, 6, 0)));
-
-static void error_vset(sb_error *err, sb_status code, const char *path,
-                       long line, long column, const char *fmt, va_list ap)
-{
-    err->code = code;
-    snprintf(err->path, sizeof err->path, "%s", path ? path : "");
-    err->line = line;
-    err->column = column;
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-}
-
-sb_status sb_error_set(sb_error *err, sb_status code, const char *path,
-                       long line, long column, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (err == NULL || err->code != SB_OK)
-        return code;
-    va_start(ap, fmt);
-    error_vset(err, code, path, line, column, fmt, ap);
-    va_end(ap);
-    return code;
-}
-
-int sb_status_exit(sb_status code)
-{
-    switch (code) {
-    case SB_OK:         return 0;
-    case SB_EUSAGE:     return 64;
-    case SB_EDATA:      return 65;
-    case SB_ENOINPUT:   return 66;
-    case SB_ECANTCREAT: return 73;
-    case SB_ETEMPFAIL:  return 75;
-    case SB_ECANCELED:  return 130;
-    case SB_EINTERNAL:
-    case SB_ENOMEM:     break;
-    }
-    return 70;
-}
-
-void sb_diag_init(sb_diag *d)
-{
-    memset(d, 0, sizeof *d);
-}
-
-void sb_diag_clear(sb_diag *d)
-{
-    free(d->items);
-    sb_diag_init(d);
-}
-
-sb_status sb_diag_warn(sb_diag *d, const char *path, long line, long column,
-                       const char *fmt, ...)
-{
-    va_list ap;
-
-    d->count++;
-    if (d->n_items >= SB_DIAG_KEEP)
-        return SB_OK;
-    if (d->n_items == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        sb_error *p = sb_renew(sb_error, d->items, cap);
-        if (p == NULL)
-            return SB_ENOMEM;
-        d->items = p;
-        d->cap = cap;
-    }
-    va_start(ap, fmt);
-    error_vset(&d->items[d->n_items++], SB_EDATA, path, line, column, fmt,
-               ap);
-    va_end(ap);
-    return SB_OK;
-}
-
-/* Digits of v in d[] (no dot, no trailing zeros), decimal exponent in
-   *e10: the shortest form that reads back to v. Only 15, 16 and 17
-   significant digits need trying: if the nearest 15-digit decimal reads
-   back, stripping its trailing zeros gives the shortest one (a double's
-   spacing is finer than that decimal grid), and 17 always reads back.
-   Subnormals have fewer significant bits: search them from 1 digit. */
-void sb_shortest_digits(double v, char *d, int *e10, int *neg)
-{
-    char fmt[16], buf[40], *p, *q;
-    int prec;
-
-    if (v == 0) {
-        strcpy(d, "0");
-        *e10 = 0;
-        *neg = signbit(v) != 0;
-        return;
-    }
-    for (prec = fabs(v) < DBL_MIN ? 0 : 14; prec < 16; prec++) {
-        snprintf(fmt, sizeof fmt, "%%.%de", prec);
-        g_ascii_formatd(buf, sizeof buf, fmt, v);
-        if (g_ascii_strtod(buf, NULL) == v)
-            break;
-    }
-    if (prec == 16)
-        g_ascii_formatd(buf, sizeof buf, "%.16e", v);
-    p = buf;
-    *neg = *p == '-';
-    if (*neg)
-        p++;
-    for (q = d; *p != 'e'; p++)
-        if (*p != '.')
-            *q++ = *p;
-    while (q > d + 1 && q[-1] == '0')
-        q--;
-    *q = '\0';
-    *e10 = atoi(p + 1);
-}
-
-void sb_format_shortest(double v, char *out)
-{
-    char d[24];
-    int e10, neg, n, i;
-    char *o = out;
-
-    if (!isfinite(v)) {
-        strcpy(out, isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
-        return;
-    }
-    if (v == 0) {
-        strcpy(out, signbit(v) ? "-0" : "0");
-        return;
-    }
-    sb_shortest_digits(v, d, &e10, &neg);
-    n = (int)strlen(d);
-    if (neg)
-        *o++ = '-';
-    if (e10 < -4 || e10 >= 16) {
-        *o++ = d[0];
-        if (n > 1) {
-            *o++ = '.';
-            memcpy(o, d + 1, (size_t)n - 1);
-            o += n - 1;
-        }
-        /* |e10| <= 324 for a finite double */
-        snprintf(o, 8, "e%c%02d", e10 < 0 ? '-' : '+', abs(e10) % 1000);
-        return;
-    }
-    if (e10 < 0) {
-        *o++ = '0';
-        *o++ = '.';
-        for (i = -1; i > e10; i--)
-            *o++ = '0';
-        memcpy(o, d, (size_t)n);
-        o += n;
-    } else {
-        for (i = 0; i <= e10; i++)
-            *o++ = i < n ? d[i] : '0';
-        if (n > e10 + 1) {
-            *o++ = '.';
-            memcpy(o, d + e10 + 1, (size_t)(n - e10 - 1));
-            o += n - e10 - 1;
-        }
-    }
-    *o = '\0';
-}
 
 const char *sb_kind_name(sb_kind k)
 {
@@ -402,7 +238,12 @@ sb_id sb_dataset_indicator(sb_dataset *ds, const char *id)
     return i;
 }
 
-sb_indicator *sb_dataset_indicator_at(sb_dataset *ds, sb_id i)
+const sb_indicator *sb_dataset_indicator_at(const sb_dataset *ds, sb_id i)
+{
+    return i < ds->n_ind ? &ds->ind[i] : NULL;
+}
+
+sb_indicator *sb_dataset_indicator_mut(sb_dataset *ds, sb_id i)
 {
     return i < ds->n_ind ? &ds->ind[i] : NULL;
 }
@@ -446,7 +287,12 @@ sb_id sb_dataset_region(sb_dataset *ds, const char *name)
     return r;
 }
 
-sb_region *sb_dataset_region_at(sb_dataset *ds, sb_id r)
+const sb_region *sb_dataset_region_at(const sb_dataset *ds, sb_id r)
+{
+    return r < ds->n_reg ? &ds->reg[r] : NULL;
+}
+
+sb_region *sb_dataset_region_mut(sb_dataset *ds, sb_id r)
 {
     return r < ds->n_reg ? &ds->reg[r] : NULL;
 }

@@ -1,5 +1,5 @@
 /*
- * input/alloc.h -- fallible allocation for statbrief's own code (input/
+ * core/alloc.h -- fallible allocation for statbrief's own code (core/, input/
  * and metrics/), and a build-time hook that makes one chosen allocation
  * fail, so that every failure path can be tested.
  *
@@ -23,8 +23,8 @@
  * Without the define the macros are the plain calls: no lookup, no
  * environment, no cost.
  */
-#ifndef INPUT_ALLOC_H
-#define INPUT_ALLOC_H
+#ifndef SB_ALLOC_H
+#define SB_ALLOC_H
 
 #include <stddef.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
- * input/model.h -- the data model every stage of statbrief shares.
+ * core/model.h -- the data model every stage of statbrief shares.
  *
  * A dataset is indicators x regions x years. Values are grouped into series
  * (one indicator, one region), each series one array sorted by year, so a
@@ -23,69 +23,7 @@
 
 #define SB_VERSION "0.1.0"
 
-/* ---- status and errors ------------------------------------------------ */
-
-/* Result codes. Each maps to one exit status (sysexits.h) through
-   sb_status_exit(). */
-typedef enum {
-    SB_OK = 0,
-    SB_EUSAGE,      /* bad option, unknown indicator/region named: 64 */
-    SB_EDATA,       /* malformed data or spec: 65 */
-    SB_ENOINPUT,    /* input missing or unreadable: 66 */
-    SB_EINTERNAL,   /* a bug or a library failure: 70 */
-    SB_ENOMEM,      /* allocation failure: 70 */
-    SB_ECANTCREAT,  /* cannot create an output: 73 */
-    SB_ETEMPFAIL,   /* another run holds the lock: 75 */
-    SB_ECANCELED    /* stopped by SIGINT or SIGTERM: 130 (the command
-                       line answers 128 + the signal) */
-} sb_status;
-
-/* A diagnostic with its position in a data file (not in the C source).
-   line and column are 1-based; 0 when not known. column is the field
-   number for CSV files. */
-typedef struct {
-    sb_status code;
-    char path[512];
-    long line, column;
-    char msg[512];
-} sb_error;
-
-/* Records the error only if err holds none yet (the first error wins);
-   returns code so that callers can `return sb_error_set(...)`. err may be
-   NULL. path may be NULL. */
-sb_status sb_error_set(sb_error *err, sb_status code, const char *path,
-                       long line, long column, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-
-/* Exit status for a code: 0, 64, 65, 66, 70, 73, 75 or 130. */
-int sb_status_exit(sb_status code);
-
-/* Warnings collected while loading; the caller decides how to print them.
-   Only the first SB_DIAG_KEEP are kept; `count` counts all. */
-#define SB_DIAG_KEEP 200
-typedef struct {
-    sb_error *items;
-    size_t n_items, cap;
-    size_t count;
-} sb_diag;
-
-void sb_diag_init(sb_diag *d);
-void sb_diag_clear(sb_diag *d);
-/* Adds a warning. Returns SB_ENOMEM if it could not be stored. */
-sb_status sb_diag_warn(sb_diag *d, const char *path, long line, long column,
-                       const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-/* Writes v as the shortest decimal that reads back to the same double,
-   positional for exponents -4..15 and "1.5e+20" style outside (like
-   Python's repr, without a trailing ".0"). Locale-independent. out must
-   hold SB_SHORTEST_MAX bytes. */
-#define SB_SHORTEST_MAX 32
-void sb_format_shortest(double v, char *out);
-/* The same number as digits (no dot, no trailing zeros; "0" for zero)
-   and the decimal exponent of the first: v = ±d.ddd × 10^e10. digits
-   must hold 24 bytes. *neg is 1 for a negative v. v must be finite. */
-void sb_shortest_digits(double v, char *digits, int *e10, int *neg);
+#include "core/status.h"
 
 /* ---- indicators and regions -------------------------------------------- */
 
@@ -200,14 +138,18 @@ size_t sb_dataset_n_files(const sb_dataset *ds);
    out of memory. */
 sb_id sb_dataset_indicator(sb_dataset *ds, const char *id);
 sb_id sb_dataset_find_indicator(const sb_dataset *ds, const char *id);
-sb_indicator *sb_dataset_indicator_at(sb_dataset *ds, sb_id i);
+const sb_indicator *sb_dataset_indicator_at(const sb_dataset *ds, sb_id i);
+/* The same, writable: for the loader (input/) only, before finish. */
+sb_indicator *sb_dataset_indicator_mut(sb_dataset *ds, sb_id i);
 size_t sb_dataset_n_indicators(const sb_dataset *ds);
 
 /* Region by name or alias, created when absent; SB_NONE only when out
    of memory. */
 sb_id sb_dataset_region(sb_dataset *ds, const char *name);
 sb_id sb_dataset_find_region(const sb_dataset *ds, const char *name);
-sb_region *sb_dataset_region_at(sb_dataset *ds, sb_id r);
+const sb_region *sb_dataset_region_at(const sb_dataset *ds, sb_id r);
+/* The same, writable: for the loader (input/) only. */
+sb_region *sb_dataset_region_mut(sb_dataset *ds, sb_id r);
 size_t sb_dataset_n_regions(const sb_dataset *ds);
 /* Makes `alias` another name of region r. Fails with SB_EDATA (message in
    err, without a position) if the alias already names another region,

@@ -1,5 +1,5 @@
 /*
- * input/outfile.h -- every output file is written here: atomically.
+ * core/outfile.h -- every output file is written here: atomically.
  *
  * DESIGN.md, "Outputs": a file is written under a temporary name in its
  * target directory and renamed into place only when complete, so a
@@ -10,12 +10,12 @@
  * run left. Shared by every stage that writes, as model.h is shared by
  * every stage that reads.
  */
-#ifndef INPUT_OUTFILE_H
-#define INPUT_OUTFILE_H
+#ifndef SB_OUTFILE_H
+#define SB_OUTFILE_H
 
 #include <stddef.h>
 
-#include "model.h"
+#include "core/model.h"
 
 /* Writes data to a new temporary file beside path (mode 0666 less the
    umask); *tmp gets its name (give it to sb_out_commit or
