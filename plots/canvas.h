@@ -1,7 +1,9 @@
 /*
  * plots/canvas.h -- the drawing helpers the chart types share (internal
- * to plots/): measured Pango text, ticks and axes, scales, lines and
- * label placement. Units are points; everything draws on canvas.cr.
+ * to plots/): one render's canvas, measured Pango text, ticks and axes,
+ * scales, lines and label placement. Units are points; everything draws
+ * on canvas.cr. Not for: the layout of a chart type (draw.h) or the
+ * frame and the surfaces (render.c).
  */
 #ifndef PLOTS_CANVAS_H
 #define PLOTS_CANVAS_H
@@ -23,7 +25,7 @@
 #define C_GRID 0.88, 0.88, 0.88
 #define C_AXIS 0.30, 0.30, 0.30
 
-typedef struct {
+typedef struct canvas {
     cairo_t *cr;
     PangoContext *pc;
     PangoFontDescription *font;
@@ -54,6 +56,15 @@ typedef struct {
     size_t line;
     double want, y, h;
 } label_pos;
+
+/* One render: canvas_open sets k up to draw c on cr (already placed and
+   scaled) in a w x h point box, the text sized to the box (raster: text
+   hinted for pixels); canvas_close releases it and hands over the
+   characters no font had and the layout decision worth telling. */
+void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
+                 plot_boxes *boxes, fmt_lang lang, double w, double h,
+                 int raster);
+void canvas_close(canvas *k, GString **missing, char **why);
 
 /* Text: a layout of s at `size` points (width > 0 wraps; lines > 0 caps
    and ellipsizes); its extent; drawing it (align 0 left, 1 right, 2
