@@ -13,6 +13,7 @@
 #include "layouts.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -266,6 +267,27 @@ void canvas_extend_ticks(plot_ticks *t, double lo, double hi)
     }
 }
 
+/* A value axis up the side: ticks for [lo, hi] on `length` points,
+   extended to labelled ticks around the data; returns the width of the
+   widest label. */
+double canvas_value_ticks(canvas *k, double lo, double hi, double length,
+                          plot_ticks *t, measure_ctx *mc)
+{
+    char buf[FMT_MAX];
+    double w = 0;
+    int i;
+
+    canvas_ticks(k, lo, hi, length, 0, 1, 0, t, mc);
+    canvas_extend_ticks(t, lo, hi);
+    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));
+    for (i = 0; i < t->n; i++) {
+        canvas_tick_label(mc, t->lmin + i * t->step, t->step, buf,
+                          sizeof buf);
+        w = fmax(w, canvas_text_width(k, buf, mc->size, 0));
+    }
+    return w;
+}
+
 double canvas_at(const scale *s, double v)
 {
     return s->p0 + (v - s->lo) / (s->hi - s->lo) * (s->p1 - s->p0);
@@ -433,4 +455,18 @@ void canvas_place_labels(label_pos *p, size_t n, double top, double bottom)
                                : bottom - p[i].h / 2;
         p[i].y = fmin(p[i].y, max);
     }
+}
+
+/* ---- chart data ---------------------------------------------------------- */
+
+int canvas_value_at(const plot_line *l, int year, double *v)
+{
+    size_t j;
+
+    for (j = 0; j < l->n; j++)
+        if ((int)l->year[j] == year) {
+            *v = l->value[j];
+            return 1;
+        }
+    return 0;
 }

@@ -83,6 +83,10 @@ void canvas_ticks(canvas *k, double lo, double hi, double length, int years,
                   measure_ctx *mc);
 /* Extends t to labelled ticks around [lo, hi]. */
 void canvas_extend_ticks(plot_ticks *t, double lo, double hi);
+/* A value axis up the side: canvas_ticks, extended; returns the width
+   of its widest label. */
+double canvas_value_ticks(canvas *k, double lo, double hi, double length,
+                          plot_ticks *t, measure_ctx *mc);
 void canvas_tick_label(const measure_ctx *m, double v, double step,
                        char *buf, size_t size);
 double canvas_at(const scale *s, double v);
@@ -102,11 +106,7 @@ void canvas_place_labels(label_pos *p, size_t n, double top, double bottom);
 void canvas_labels_begin(canvas *k);
 void canvas_labels_end(canvas *k);
 
-/* The chart types of plots/types.c; each returns the lowest y it drew. */
-double types_grouped(canvas *k, double top, double bottom);
-double types_stacked(canvas *k, double top, double bottom);
-double types_slope(canvas *k, double top, double bottom);
-double types_small(canvas *k, double top, double bottom);
-void types_sparkline(canvas *k);
+/* The value of line l in `year`: 1 and *v, or 0 when it has none. */
+int canvas_value_at(const plot_line *l, int year, double *v);
 
 #endif
