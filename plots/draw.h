@@ -3,8 +3,8 @@
  * plots/), one per type, all of one shape: draw the chart k->c into the
  * band [top, bottom] of the page (the whole width), with the helpers of
  * canvas.h, and return the lowest y drawn (where the source line may
- * start). The chart-type table (chart_types.c) names which function
- * draws which type; render.c draws the frame around it.
+ * start): plot_draw_fn. The chart-type table (chart_types.c) names
+ * which function draws which type; render.c draws the frame around it.
  *
  * draw_line.c: line; draw_bars.c: bar, grouped, stacked; draw_slope.c:
  * slope; draw_small.c: sparkline, small multiples.
@@ -13,8 +13,7 @@
 #define PLOTS_DRAW_H
 
 #include "canvas.h"
-
-typedef double plot_draw_fn(canvas *k, double top, double bottom);
+#include "chart_types.h"
 
 plot_draw_fn draw_line;
 plot_draw_fn draw_bar;

@@ -14,7 +14,7 @@
 #include "chart.h"
 
 #include "canvas.h"
-#include "draw.h"
+#include "chart_types.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -96,6 +96,15 @@ static void source_line(canvas *k, double used)
         canvas_show(k, l, k->m, y, 0, 0);
         y += th + k->fs * 0.2;
     }
+}
+
+void plot_bytes_free(plot_bytes *b)
+{
+    g_free(b->data);
+    g_free(b->why);
+    b->data = NULL;
+    b->why = NULL;
+    b->len = 0;
 }
 
 /* ---- surfaces ------------------------------------------------------------ */
@@ -241,11 +250,12 @@ static void pdf_metadata(cairo_surface_t *s, const plot_chart *c,
 static void shortened_names(canvas *k)
 {
     const plot_chart *c = k->c;
+    int bars = plot_type_info_of(c->type)->bars;
     GString *g = g_string_new(NULL);
-    size_t i, n = c->type == PLOT_BAR ? c->n_bars : c->n_lines;
+    size_t i, n = bars ? c->n_bars : c->n_lines;
 
     for (i = 0; i < n; i++) {
-        const char *name = c->type == PLOT_BAR ? c->bars[i].label
+        const char *name = bars ? c->bars[i].label
                                                : c->lines[i].label;
         if (canvas_text_width(k, name, k->fs * 0.9, 1) <= k->w * 0.3)
             continue;
@@ -258,29 +268,23 @@ static void shortened_names(canvas *k)
     k->names_note = g_string_free(g, g->len == 0);
 }
 
+/* The chart on a white page: its type's drawing, in the frame unless
+   the type has the whole page (a sparkline, word-sized). */
 static void draw(canvas *k)
 {
-    double top, bottom, used = 0;
+    const plot_type_info *t = plot_type_info_of(k->c->type);
+    double top, bottom;
 
     cairo_set_source_rgb(k->cr, 1, 1, 1);
     cairo_paint(k->cr);
-    if (k->c->type == PLOT_SPARKLINE) {     /* word-sized: no frame */
-        draw_sparkline(k, 0, k->h);
+    if (!t->framed) {
+        t->draw(k, 0, k->h);
         return;
     }
-    if (k->c->type != PLOT_SMALL)
+    if (t->names_note)
         shortened_names(k);
     frame(k, &top, &bottom);
-    switch (k->c->type) {
-    case PLOT_BAR: used = draw_bar(k, top, bottom); break;
-    case PLOT_GROUPED: used = draw_grouped(k, top, bottom); break;
-    case PLOT_STACKED: used = draw_stacked(k, top, bottom); break;
-    case PLOT_SLOPE: used = draw_slope(k, top, bottom); break;
-    case PLOT_SMALL: used = draw_small(k, top, bottom); break;
-    case PLOT_LINE:
-    case PLOT_SPARKLINE: used = draw_line(k, top, bottom); break;
-    }
-    source_line(k, used);
+    source_line(k, t->draw(k, top, bottom));
 }
 
 static cairo_surface_t *surface_for(const plot_chart *c, const plot_style *s,
