@@ -10,6 +10,7 @@
  */
 #include "canvas.h"
 
+#include "geometry.h"
 #include "layouts.h"
 
 #include <math.h>
@@ -18,7 +19,7 @@
 
 #include <glib.h>
 
-/* ---- text ------------------------------------------------------------- */
+/* ---- text --------------------------------------------------------------- */
 
 /* Adds to k->missing each character of s that no installed font has. */
 static void find_missing(canvas *k, const char *s)
@@ -167,7 +168,7 @@ double canvas_text_height(canvas *k, const char *s, double size)
     return measured(k, s, size, 0)[1];
 }
 
-/* ---- one render ---------------------------------------------------------- */
+/* ---- one render --------------------------------------------------------- */
 
 void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
                  plot_boxes *boxes, fmt_lang lang, double w, double h,
@@ -179,8 +180,9 @@ void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
     k->w = w;
     k->h = h;
     /* text scales with the page: 9 pt on a 160 x 100 mm chart */
-    k->fs = CLAMP(fmin(w, h) / 31.0, 5.5, 12.0);
-    k->m = k->fs * 0.9;
+    k->fs = CLAMP(fmin(w, h) / geom.font_divisor, geom.font_min,
+                  geom.font_max);
+    k->m = k->fs * geom.margin;
     k->boxes = boxes;
     if (k->boxes != NULL) {
         k->boxes->page_w = w;
@@ -203,7 +205,7 @@ void canvas_close(canvas *k, GString **missing, char **why)
     *why = k->why;
 }
 
-/* ---- axes -------------------------------------------------------------- */
+/* ---- axes --------------------------------------------------------------- */
 
 void canvas_tick_label(const measure_ctx *m, double v, double step,
                        char *buf, size_t size)
@@ -233,14 +235,15 @@ void canvas_ticks(canvas *k, double lo, double hi, double length,
     mc->k = k;
     mc->years = years;
     mc->vertical = vertical;
-    mc->size = k->fs * 0.85;
+    mc->size = k->fs * geom.tick_size;
     mc->ref = fmax(fabs(lo), fabs(hi));
     memset(&a, 0, sizeof a);
     a.dmin = lo;
     a.dmax = hi;
     a.length = length;
     a.em = mc->size;
-    a.density = 1.0 / (k->fs * (vertical ? 3.2 : 5.5));
+    a.density = 1.0 / (k->fs * (vertical ? geom.tick_spacing_y
+                                         : geom.tick_spacing_x));
     a.integers = years;
     a.from_zero = from_zero;
     a.measure = measure;
@@ -261,7 +264,7 @@ void canvas_extend_ticks(plot_ticks *t, double lo, double hi)
         t->n++;
     }
     /* a point a hair above the axis line looks as if it lay on it */
-    if (t->lmin != 0 && lo - t->lmin < 0.02 * (t->lmax - t->lmin)) {
+    if (t->lmin != 0 && lo - t->lmin < geom.tick_hair * (t->lmax - t->lmin)) {
         t->lmin -= t->step;
         t->n++;
     }
@@ -299,7 +302,7 @@ void canvas_grid_colour(canvas *k, double v)
     double g = fabs(v) < 1e-12 ? 0.6 : 0.88;
 
     cairo_set_source_rgb(k->cr, g, g, g);
-    cairo_set_line_width(k->cr, 0.5);
+    cairo_set_line_width(k->cr, geom.grid_width);
 }
 
 /* Tick i of t: its value *v and its place *p on s; 0 when it lies
@@ -339,7 +342,7 @@ void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
         cairo_move_to(k->cr, left, y);
         cairo_line_to(k->cr, right, y);
         cairo_stroke(k->cr);
-        tick_text(k, mc, v, t->step, left - k->fs * 0.4, y, 1, 1);
+        tick_text(k, mc, v, t->step, left - k->fs * geom.tick_gap, y, 1, 1);
     }
 }
 
@@ -360,23 +363,25 @@ void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
             cairo_line_to(k->cr, x, bottom);
         } else {
             cairo_set_source_rgb(k->cr, C_AXIS);
-            cairo_set_line_width(k->cr, 0.5);
+            cairo_set_line_width(k->cr, geom.grid_width);
             cairo_move_to(k->cr, x, bottom);
-            cairo_line_to(k->cr, x, bottom + k->fs * 0.25);
+            cairo_line_to(k->cr, x, bottom + k->fs * geom.tick_length);
         }
         cairo_stroke(k->cr);
-        tick_text(k, mc, v, t->step, x, bottom + k->fs * 0.35, 2, 0);
+        tick_text(k, mc, v, t->step, x, bottom + k->fs * geom.tick_drop, 2,
+                  0);
     }
 }
 
-/* ---- lines and labels -------------------------------------------------- */
+/* ---- lines and labels --------------------------------------------------- */
 
 /* Marks each point when a line is sparse, and always a point without a
    neighbour (it would otherwise not show). Filled years are hollow. */
 static void markers(canvas *k, const plot_line *l, const scale *xs,
                     const scale *ys)
 {
-    double r = l->highlight ? k->fs * 0.26 : k->fs * 0.2;
+    double r = l->highlight ? k->fs * geom.marker_focus
+                           : k->fs * geom.marker_other;
     size_t j;
 
     for (j = 0; j < l->n; j++) {
@@ -384,18 +389,18 @@ static void markers(canvas *k, const plot_line *l, const scale *xs,
                     (j + 1 == l->n || l->year[j + 1] - l->year[j] > 1);
         if (l->flags[j] != NULL) {     /* a ring marks a flagged value */
             cairo_new_sub_path(k->cr);
-            cairo_arc(k->cr, canvas_at(xs, l->year[j]), canvas_at(ys, l->value[j]),
-                      r * 2.1, 0, 2 * G_PI);
+            cairo_arc(k->cr, canvas_at(xs, l->year[j]),
+                      canvas_at(ys, l->value[j]), r * geom.ring, 0, 2 * G_PI);
             cairo_save(k->cr);
-            cairo_set_line_width(k->cr, k->fs * 0.07);
+            cairo_set_line_width(k->cr, k->fs * geom.ring_width);
             cairo_stroke(k->cr);
             cairo_restore(k->cr);
         }
         if (l->n > 12 && !alone && !l->filled[j])
             continue;
         cairo_new_sub_path(k->cr);
-        cairo_arc(k->cr, canvas_at(xs, l->year[j]), canvas_at(ys, l->value[j]), r, 0,
-                  2 * G_PI);
+        cairo_arc(k->cr, canvas_at(xs, l->year[j]), canvas_at(ys, l->value[j]),
+                  r, 0, 2 * G_PI);
         if (l->filled[j]) {
             cairo_save(k->cr);
             cairo_set_source_rgb(k->cr, 1, 1, 1);
@@ -408,17 +413,24 @@ static void markers(canvas *k, const plot_line *l, const scale *xs,
     }
 }
 
+/* A region's line: the focus blue and wider, else grey. */
+void canvas_line_pen(canvas *k, int highlight)
+{
+    if (highlight)
+        cairo_set_source_rgb(k->cr, C_FOCUS);
+    else
+        cairo_set_source_rgb(k->cr, C_OTHER);
+    cairo_set_line_width(k->cr, highlight ? k->fs * geom.line_focus
+                                          : k->fs * geom.line_other);
+}
+
 /* A line breaks where years are missing: a gap is never bridged. */
 void canvas_polyline(canvas *k, const plot_line *l, const scale *xs,
                      const scale *ys)
 {
     size_t j;
 
-    if (l->highlight)
-        cairo_set_source_rgb(k->cr, C_FOCUS);
-    else
-        cairo_set_source_rgb(k->cr, C_OTHER);
-    cairo_set_line_width(k->cr, l->highlight ? k->fs * 0.2 : k->fs * 0.12);
+    canvas_line_pen(k, l->highlight);
     cairo_set_line_join(k->cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(k->cr, CAIRO_LINE_CAP_ROUND);
     for (j = 0; j < l->n; j++) {
@@ -457,7 +469,7 @@ void canvas_place_labels(label_pos *p, size_t n, double top, double bottom)
     }
 }
 
-/* ---- chart data ---------------------------------------------------------- */
+/* ---- chart data --------------------------------------------------------- */
 
 int canvas_value_at(const plot_line *l, int year, double *v)
 {

@@ -96,6 +96,8 @@ void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
 void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
                    const scale *xs, double bottom, int grid, double top);
 
+/* The colour and width of a region's line. */
+void canvas_line_pen(canvas *k, int highlight);
 /* A region's line with its markers, gaps kept. */
 void canvas_polyline(canvas *k, const plot_line *l, const scale *xs,
                      const scale *ys);

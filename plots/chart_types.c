@@ -42,8 +42,9 @@ static const plot_type_info table[] = {
         .name = "stacked", .type = PLOT_STACKED,
         .prepare = prepare_stacked, .span = PLOT_SPAN_YEARS,
         .lead_en = "% of the total, ",
+        /* 占总量的百分比， */
         .lead_zh = "\xe5\x8d\xa0\xe6\x80\xbb\xe9\x87\x8f\xe7\x9a\x84"
-                   "\xe7\x99\xbe\xe5\x88\x86\xe6\xaf\x94\xef\xbc\x8c", /* 占总量的百分比， */
+                   "\xe7\x99\xbe\xe5\x88\x86\xe6\xaf\x94\xef\xbc\x8c",
         .draw = draw_stacked, .framed = 1, .names_note = 1,
         .what_en = "Stacked bar chart of shares",
         .what_zh = "\xe5\xa0\x86\xe7\xa7\xaf\xe6\x9d\xa1\xe5\xbd\xa2"

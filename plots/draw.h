@@ -14,6 +14,7 @@
 
 #include "canvas.h"
 #include "chart_types.h"
+#include "geometry.h"
 
 plot_draw_fn draw_line;
 plot_draw_fn draw_bar;

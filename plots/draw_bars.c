@@ -16,7 +16,7 @@
 
 #include <glib.h>
 
-/* ---- shared by the bar types --------------------------------------------- */
+/* ---- shared by the bar types -------------------------------------------- */
 
 /* Year i of n in one hue: the latest darkest, older ones lighter. */
 static void year_shade(canvas *k, int highlight, size_t i, size_t n)
@@ -33,14 +33,15 @@ static void year_shade(canvas *k, int highlight, size_t i, size_t n)
 static double key_row(canvas *k, double y, const char *const *labels,
                       size_t n, void (*colour)(canvas *, size_t, size_t))
 {
-    double x = k->m, size = k->fs * 0.8, sw = k->fs * 0.7, h = 0;
+    double x = k->m, size = k->fs * geom.key_size;
+    double sw = k->fs * geom.key_swatch, h = 0;
     size_t i;
 
     for (i = 0; i < n; i++) {
         double w = canvas_text_width(k, labels[i], size, 0);
         if (x + sw + w > k->w - k->m && x > k->m) {     /* wrap */
             x = k->m;
-            y += h + k->fs * 0.3;
+            y += h + k->fs * geom.key_row_gap;
         }
         h = canvas_text_height(k, labels[i], size);
         colour(k, i, n);
@@ -48,10 +49,10 @@ static double key_row(canvas *k, double y, const char *const *labels,
         cairo_fill(k->cr);
         cairo_set_source_rgb(k->cr, C_SUBTLE);
         canvas_show(k, canvas_text(k, labels[i], size, 0, 0, 0),
-                    x + sw + k->fs * 0.25, y, 0, 0);
-        x += sw + w + k->fs * 1.1;
+                    x + sw + k->fs * geom.key_label_gap, y, 0, 0);
+        x += sw + w + k->fs * geom.key_item_gap;
     }
-    return y + h + k->fs * 0.5;
+    return y + h + k->fs * geom.key_after;
 }
 
 static void grey_year(canvas *k, size_t i, size_t n)
@@ -76,7 +77,7 @@ static void value_axis(canvas *k, double lo, double hi, double left,
     canvas_x_axis(k, &t, &mc, xs, bottom, 1, top);
 }
 
-/* ---- bars of one year ------------------------------------------------------ */
+/* ---- bars of one year --------------------------------------------------- */
 
 /* The widest label (at size lab) and value (at vsz) of the bars, and
    their range with zero. */
@@ -119,14 +120,15 @@ static void one_bar(canvas *k, const plot_bar *b, const scale *xs,
                          b->highlight ? 0.55 : 0.2);
     fmt_plain(buf, sizeof buf, b->value, c->ind, c->lang);
     canvas_show(k, canvas_text(k, buf, vsz, b->highlight, 0, 0),
-                b->value < 0 ? x1 - k->fs * 0.3 : x1 + k->fs * 0.3, yc,
+                b->value < 0 ? x1 - k->fs * geom.bar_value_gap
+                              : x1 + k->fs * geom.bar_value_gap, yc,
                 b->value < 0 ? 1 : 0, 1);
     cairo_set_source_rgb(k->cr, b->highlight ? 0.0 : 0.1,
                          b->highlight ? 0.447 : 0.1,
                          b->highlight ? 0.698 : 0.1);
-    canvas_show(k, canvas_text(k, b->label, lab, b->highlight, k->w * 0.35,
-                               1),
-                left - k->fs * 0.5, yc, 1, 1);
+    canvas_show(k, canvas_text(k, b->label, lab, b->highlight,
+                               k->w * geom.bar_label_share, 1),
+                left - k->fs * geom.bar_label_gap, yc, 1, 1);
 }
 
 /* Horizontal bars, best first, from zero; the value at each bar's end.
@@ -134,36 +136,38 @@ static void one_bar(canvas *k, const plot_bar *b, const scale *xs,
 double draw_bar(canvas *k, double top, double bottom)
 {
     const plot_chart *c = k->c;
-    double lab = k->fs * 0.9, vsz = k->fs * 0.85, labw = 0, valw = 0;
+    double lab = k->fs * geom.label_size, vsz = k->fs * geom.bar_value_size;
+    double labw = 0, valw = 0;
     double lo = 0, hi = 0, left, right, row, bh, xlh;
     scale xs;
     size_t i;
 
     bar_extents(k, lab, vsz, &labw, &valw, &lo, &hi);
-    left = k->m + fmin(labw, k->w * 0.35) + k->fs * 0.5;
-    right = k->w - k->m - valw - k->fs * 0.4;
+    left = k->m + fmin(labw, k->w * geom.bar_label_share) +
+           k->fs * geom.bar_label_gap;
+    right = k->w - k->m - valw - k->fs * geom.bar_value_room;
     xlh = canvas_text_height(k, "0", vsz);
-    bottom -= xlh + k->fs * 0.35;
-    /* rows at most 2.4 em: a few bars make a short chart, not a sparse
-       one; the axis follows the last row */
-    row = fmin((bottom - top) / (double)c->n_bars, k->fs * 2.4);
+    bottom -= xlh + k->fs * geom.tick_drop;
+    /* rows at most bar_row_max: a few bars make a short chart, not a
+       sparse one; the axis follows the last row */
+    row = fmin((bottom - top) / (double)c->n_bars, k->fs * geom.bar_row_max);
     bottom = top + row * (double)c->n_bars;
     /* Many bars on a short page: rows thinner than the labels would
        collide; the labels shrink to fit the row instead. */
-    lab = fmin(lab, row * 0.8);
-    vsz = fmin(vsz, row * 0.75);
+    lab = fmin(lab, row * geom.bar_label_fill);
+    vsz = fmin(vsz, row * geom.bar_value_fill);
     /* the longest bar ends on a grid line */
     value_axis(k, lo, hi, left, right, top, bottom, &xs);
-    bh = row * 0.62;
+    bh = row * geom.bar_fill;
     canvas_labels_begin(k);
     for (i = 0; i < c->n_bars; i++)
         one_bar(k, &c->bars[i], &xs, top + row * ((double)i + 0.5), bh, lab,
                 vsz, left);
     canvas_labels_end(k);
-    return bottom + k->fs * 0.35 + xlh;
+    return bottom + k->fs * geom.tick_drop + xlh;
 }
 
-/* ---- grouped bars --------------------------------------------------------- */
+/* ---- grouped bars ------------------------------------------------------- */
 
 typedef struct {
     const plot_line *l;
@@ -193,7 +197,8 @@ static double year_key(canvas *k, double top)
         g_snprintf(ybuf[j], sizeof ybuf[j], "%d", c->years[j]);
         labels[j] = ybuf[j];
     }
-    return key_row(k, top - k->fs * 0.4, labels, c->n_years, grey_year);
+    return key_row(k, top - k->fs * geom.key_rise, labels, c->n_years,
+                   grey_year);
 }
 
 /* The regions with a value in any year shown, sorted; their range with
@@ -246,13 +251,14 @@ static void one_group(canvas *k, const group_row *row, const scale *xs,
             continue;
         x1 = canvas_at(xs, row->v[j]);
         year_shade(k, row->l->highlight, j, ny);
-        cairo_rectangle(k->cr, fmin(x0, x1), y + bh * 0.08, fabs(x1 - x0),
-                        bh * 0.84);
+        cairo_rectangle(k->cr, fmin(x0, x1), y + bh * geom.group_bar_pad,
+                        fabs(x1 - x0), bh * geom.group_bar_fill);
         cairo_fill(k->cr);
         fmt_plain(num, sizeof num, row->v[j], c->ind, c->lang);
         cairo_set_source_rgb(k->cr, C_SUBTLE);
         canvas_show(k, canvas_text(k, num, vsz, 0, 0, 0),
-                    row->v[j] < 0 ? x1 - k->fs * 0.25 : x1 + k->fs * 0.25,
+                    row->v[j] < 0 ? x1 - k->fs * geom.group_value_gap
+                                   : x1 + k->fs * geom.group_value_gap,
                     y + bh / 2, row->v[j] < 0 ? 1 : 0, 1);
     }
     if (row->l->highlight)
@@ -260,8 +266,9 @@ static void one_group(canvas *k, const group_row *row, const scale *xs,
     else
         cairo_set_source_rgb(k->cr, C_TEXT);
     canvas_show(k, canvas_text(k, row->l->label, lab, row->l->highlight,
-                               k->w * 0.3, 1),
-                left - k->fs * 0.5, g0 + bh * (double)ny / 2, 1, 1);
+                               k->w * geom.label_share, 1),
+                left - k->fs * geom.bar_label_gap, g0 + bh * (double)ny / 2, 1,
+                1);
 }
 
 /* Regions x a few years: one group of bars per region, a shade per
@@ -272,27 +279,30 @@ double draw_grouped(canvas *k, double top, double bottom)
     size_t ny = c->n_years, i, n;
     group_row *rows = g_new0(group_row, c->n_lines + 1);
     double lo = 0, hi = 0, labw = 0, valw = 0, left, right, gh, bh, xlh;
-    double lab = k->fs * 0.9, vsz = k->fs * 0.72;
+    double lab = k->fs * geom.label_size, vsz = k->fs * geom.group_size;
     scale xs;
 
     top = year_key(k, top);
     n = group_rows(k, rows, lab, vsz, &lo, &hi, &labw, &valw);
-    left = k->m + fmin(labw, k->w * 0.3) + k->fs * 0.5;
-    right = k->w - k->m - valw - k->fs * 0.4;
-    xlh = canvas_text_height(k, "0", k->fs * 0.85);
-    bottom -= xlh + k->fs * 0.35;
-    gh = n ? fmin((bottom - top) / (double)n, k->fs * (1.0 + 1.1 * ny)) : 0;
+    left = k->m + fmin(labw, k->w * geom.label_share) +
+           k->fs * geom.bar_label_gap;
+    right = k->w - k->m - valw - k->fs * geom.bar_value_room;
+    xlh = canvas_text_height(k, "0", k->fs * geom.tick_size);
+    bottom -= xlh + k->fs * geom.tick_drop;
+    gh = n ? fmin((bottom - top) / (double)n,
+                  k->fs * (geom.group_base + geom.group_per_year * ny))
+           : 0;
     bottom = top + gh * (double)n;
-    bh = gh * 0.8 / (double)ny;
+    bh = gh * geom.group_fill / (double)ny;
     value_axis(k, lo, hi, left, right, top, bottom, &xs);
     for (i = 0; i < n; i++)
-        one_group(k, &rows[i], &xs, top + gh * (double)i + gh * 0.1, bh, lab,
-                  vsz, left);
+        one_group(k, &rows[i], &xs, top + gh * (double)i + gh * geom.group_pad,
+                  bh, lab, vsz, left);
     g_free(rows);
-    return bottom + k->fs * 0.35 + xlh;
+    return bottom + k->fs * geom.tick_drop + xlh;
 }
 
-/* ---- stacked shares ------------------------------------------------------- */
+/* ---- stacked shares ----------------------------------------------------- */
 
 /* Segment colours: the focus blue, the others alternating greys so that
    neighbours part, the rest of the total lightest. */
@@ -325,7 +335,8 @@ static double share_key(canvas *k, double top)
     for (i = 0; i < n; i++)
         labels[i] = c->lines[i].label;
     labels[n] = rest;
-    top = key_row(k, top - k->fs * 0.4, labels, n + 1, segment_colour);
+    top = key_row(k, top - k->fs * geom.key_rise, labels, n + 1,
+                  segment_colour);
     g_free(rest);
     g_free(labels);
     return top;
@@ -344,12 +355,13 @@ static void segment(canvas *k, size_t i, size_t n, double share, double x,
     cairo_fill(k->cr);
     fmt_percent(num, sizeof num, share, 1, 0, c->lang);
     /* the share inside its segment when it fits */
-    if (canvas_text_width(k, num, k->fs * 0.72, 0) + k->fs * 0.4 < w) {
+    if (canvas_text_width(k, num, k->fs * geom.share_size, 0) +
+            k->fs * geom.share_room < w) {
         if (i < n && (c->lines[i].highlight || i % 2 == 0))
             cairo_set_source_rgb(k->cr, 1, 1, 1);
         else
             cairo_set_source_rgb(k->cr, C_TEXT);
-        canvas_show(k, canvas_text(k, num, k->fs * 0.72, 0, 0, 0),
+        canvas_show(k, canvas_text(k, num, k->fs * geom.share_size, 0, 0, 0),
                     x + w / 2, y + bh / 2, 2, 1);
     }
 }
@@ -389,7 +401,8 @@ double draw_stacked(canvas *k, double top, double bottom)
     const plot_chart *c = k->c;
     size_t ny = c->n_years, j;
     char yb[16];
-    double rowh, bh, left, right, ylw = 0, size = k->fs * 0.85, xlh;
+    double rowh, bh, left, right, ylw = 0, size = k->fs * geom.tick_size;
+    double xlh;
     scale xs;
 
     top = share_key(k, top);
@@ -397,22 +410,23 @@ double draw_stacked(canvas *k, double top, double bottom)
         g_snprintf(yb, sizeof yb, "%d", c->years[j]);
         ylw = fmax(ylw, canvas_text_width(k, yb, size, 0));
     }
-    left = k->m + ylw + k->fs * 0.5;
-    right = k->w - k->m - k->fs * 0.5;
-    xlh = canvas_text_height(k, "0", k->fs * 0.85);
-    bottom -= xlh + k->fs * 0.35;
-    rowh = ny ? fmin((bottom - top) / (double)ny, k->fs * 2.6) : 0;
+    left = k->m + ylw + k->fs * geom.bar_label_gap;
+    right = k->w - k->m - k->fs * geom.stack_right;
+    xlh = canvas_text_height(k, "0", k->fs * geom.tick_size);
+    bottom -= xlh + k->fs * geom.tick_drop;
+    rowh = ny ? fmin((bottom - top) / (double)ny, k->fs * geom.stack_row_max)
+              : 0;
     bottom = top + rowh * (double)ny;
-    bh = rowh * 0.66;
+    bh = rowh * geom.stack_fill;
     value_axis(k, 0, 100, left, right, top, bottom, &xs);
     for (j = 0; j < ny; j++) {
-        double y = top + rowh * (double)j + rowh * 0.17;
+        double y = top + rowh * (double)j + rowh * geom.stack_pad;
         if (!stack(k, j, &xs, left, y, bh))
             continue;
         g_snprintf(yb, sizeof yb, "%d", c->years[j]);
         cairo_set_source_rgb(k->cr, C_TEXT);
         canvas_show(k, canvas_text(k, yb, size, 0, 0, 0),
-                    left - k->fs * 0.5, y + bh / 2, 1, 1);
+                    left - k->fs * geom.bar_label_gap, y + bh / 2, 1, 1);
     }
-    return bottom + k->fs * 0.35 + xlh;
+    return bottom + k->fs * geom.tick_drop + xlh;
 }

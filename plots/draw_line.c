@@ -52,9 +52,10 @@ static void value_range(const plot_chart *c, double *lo, double *hi,
 static void forecast(canvas *k, const plot_line *l, const scale *xs,
                      const scale *ys)
 {
-    double x0 = canvas_at(xs, l->year[l->n - 1]), y0 = canvas_at(ys, l->value[l->n - 1]);
-    double x1 = canvas_at(xs, l->forecast_year), dash[] = {k->fs * 0.35,
-                                                    k->fs * 0.25};
+    double x0 = canvas_at(xs, l->year[l->n - 1]);
+    double y0 = canvas_at(ys, l->value[l->n - 1]);
+    double x1 = canvas_at(xs, l->forecast_year), dash[] = {
+        k->fs * geom.forecast_dash[0], k->fs * geom.forecast_dash[1]};
 
     if (l->forecast_year <= 0)
         return;
@@ -70,7 +71,7 @@ static void forecast(canvas *k, const plot_line *l, const scale *xs,
     cairo_fill(k->cr);
     cairo_save(k->cr);
     cairo_set_source_rgb(k->cr, C_FOCUS);
-    cairo_set_line_width(k->cr, k->fs * 0.14);
+    cairo_set_line_width(k->cr, k->fs * geom.forecast_width);
     cairo_set_dash(k->cr, dash, 2, 0);
     cairo_move_to(k->cr, x0, y0);
     cairo_line_to(k->cr, x1, canvas_at(ys, l->forecast));
@@ -83,7 +84,8 @@ static void forecast(canvas *k, const plot_line *l, const scale *xs,
 static void target_line(canvas *k, const scale *xs, const scale *ys)
 {
     const sb_indicator *ind = k->c->ind;
-    double y, dash[] = {k->fs * 0.5, k->fs * 0.3};
+    double y, dash[] = {k->fs * geom.target_dash[0],
+                        k->fs * geom.target_dash[1]};
     char v[FMT_MAX], label[FMT_MAX * 2];
 
     if (!isfinite(ind->target))
@@ -91,7 +93,7 @@ static void target_line(canvas *k, const scale *xs, const scale *ys)
     y = canvas_at(ys, ind->target);
     cairo_save(k->cr);
     cairo_set_source_rgb(k->cr, C_AXIS);
-    cairo_set_line_width(k->cr, k->fs * 0.09);
+    cairo_set_line_width(k->cr, k->fs * geom.target_width);
     cairo_set_dash(k->cr, dash, 2, 0);
     cairo_move_to(k->cr, xs->p0, y);
     cairo_line_to(k->cr, xs->p1, y);
@@ -108,8 +110,11 @@ static void target_line(canvas *k, const scale *xs, const scale *ys)
                                                          : "Target %s",
                    v, ind->target_year);
     cairo_set_source_rgb(k->cr, C_AXIS);
-    canvas_show(k, canvas_text(k, label, k->fs * 0.78, 0, 0, 0), xs->p0 + k->fs * 0.2,
-         y - k->fs * 0.15 - canvas_text_height(k, label, k->fs * 0.78), 0, 0);
+    canvas_show(k, canvas_text(k, label, k->fs * geom.target_size, 0, 0, 0),
+                xs->p0 + k->fs * geom.target_inset,
+                y - k->fs * geom.target_lift -
+                    canvas_text_height(k, label, k->fs * geom.target_size),
+                0, 0);
 }
 
 /* Whether segment (x0,y0)-(x1,y1) enters the box (Liang-Barsky). */
@@ -166,7 +171,7 @@ static int box_crosses(canvas *k, const plot_line *self, const scale *xs,
 static int early_label(canvas *k, const plot_line *l, const scale *xs,
                        const scale *ys, double size, double maxw)
 {
-    double x = canvas_at(xs, l->year[l->n - 1]) + k->fs * 0.45;
+    double x = canvas_at(xs, l->year[l->n - 1]) + k->fs * geom.early_gap;
     double y = canvas_at(ys, l->value[l->n - 1]);
     double w = fmin(canvas_text_width(k, l->label, size, l->highlight), maxw);
     double h = canvas_text_height(k, l->label, size);
@@ -192,9 +197,9 @@ static int labels_grouped(canvas *k, double last_year, double size,
     for (i = 0; i < c->n_lines; i++) {
         const plot_line *l = &c->lines[i];
         if (l->n > 0 && l->year[l->n - 1] >= last_year)
-            need += canvas_text_height(k, l->label, size) * 1.05;
+            need += canvas_text_height(k, l->label, size) * geom.label_leading;
     }
-    return need > bottom - top + k->fs * 0.7;
+    return need > bottom - top + k->fs * geom.label_rise;
 }
 
 /* A leader from a line's end to its label at (x, p->y), in the label's
@@ -205,21 +210,20 @@ static void leader(canvas *k, const plot_line *l, const scale *xs,
     if (l->year[l->n - 1] < k->c->last) {
         /* an early line labelled here: a dotted leader from its last
            point, which cannot be taken for data */
-        double dots[] = {0.6, 1.6};
         cairo_save(k->cr);
-        cairo_set_line_width(k->cr, 0.6);
-        cairo_set_dash(k->cr, dots, 2, 0);
+        cairo_set_line_width(k->cr, geom.dotted_width);
+        cairo_set_dash(k->cr, geom.dotted_dash, 2, 0);
         cairo_move_to(k->cr, canvas_at(xs, l->year[l->n - 1]) +
-                                 k->fs * 0.4, p->want);
-        cairo_line_to(k->cr, x - k->fs * 0.1, p->y);
+                                 k->fs * geom.leader_start, p->want);
+        cairo_line_to(k->cr, x - k->fs * geom.leader_end, p->y);
         cairo_stroke(k->cr);
         cairo_restore(k->cr);
-    } else if (fabs(p->y - p->want) > k->fs * 0.3) {
+    } else if (fabs(p->y - p->want) > k->fs * geom.leader_move) {
         /* a short leader from the plot edge when the label had to
            move; never across the plot, where it would read as data */
-        cairo_set_line_width(k->cr, 0.4);
-        cairo_move_to(k->cr, x - k->fs * 0.5, p->want);
-        cairo_line_to(k->cr, x - k->fs * 0.1, p->y);
+        cairo_set_line_width(k->cr, geom.leader_width);
+        cairo_move_to(k->cr, x - k->fs * geom.end_gap, p->want);
+        cairo_line_to(k->cr, x - k->fs * geom.leader_end, p->y);
         cairo_stroke(k->cr);
     }
 }
@@ -245,10 +249,10 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
             continue;
         p[n].line = i;
         p[n].want = canvas_at(ys, l->value[l->n - 1]);
-        p[n].h = canvas_text_height(k, l->label, size) * 1.05;
+        p[n].h = canvas_text_height(k, l->label, size) * geom.label_leading;
         n++;
     }
-    canvas_place_labels(p, n, top - k->fs * 0.7, bottom);
+    canvas_place_labels(p, n, top - k->fs * geom.label_rise, bottom);
     for (i = 0; i < n; i++) {
         const plot_line *l = &c->lines[p[i].line];
         if (l->highlight)
@@ -269,7 +273,7 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
 static double legend(canvas *k, double top, double size)
 {
     const plot_chart *c = k->c;
-    double x = k->m, y = top, sw = k->fs * 1.1, h = 0;
+    double x = k->m, y = top, sw = k->fs * geom.legend_swatch, h = 0;
     size_t i;
 
     canvas_labels_begin(k);
@@ -279,15 +283,11 @@ static double legend(canvas *k, double top, double size)
         h = canvas_text_height(k, l->label, size);
         if (x + sw + w > k->w - k->m && x > k->m) {
             x = k->m;
-            y += h + k->fs * 0.2;
+            y += h + k->fs * geom.legend_row_gap;
         }
-        if (l->highlight)
-            cairo_set_source_rgb(k->cr, C_FOCUS);
-        else
-            cairo_set_source_rgb(k->cr, C_OTHER);
-        cairo_set_line_width(k->cr, l->highlight ? k->fs * 0.2 : k->fs * 0.12);
+        canvas_line_pen(k, l->highlight);
         cairo_move_to(k->cr, x, y + h / 2);
-        cairo_line_to(k->cr, x + sw * 0.8, y + h / 2);
+        cairo_line_to(k->cr, x + sw * geom.legend_stroke, y + h / 2);
         cairo_stroke(k->cr);
         if (l->highlight)
             cairo_set_source_rgb(k->cr, C_FOCUS);
@@ -295,10 +295,10 @@ static double legend(canvas *k, double top, double size)
             cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
         canvas_show(k, canvas_text(k, l->label, size, l->highlight, 0, 0),
                     x + sw, y, 0, 0);
-        x += sw + w + k->fs * 0.9;
+        x += sw + w + k->fs * geom.legend_item_gap;
     }
     canvas_labels_end(k);
-    return y + h + k->fs * 0.6;
+    return y + h + k->fs * geom.legend_after;
 }
 
 static double widest_label(canvas *k, double size)
@@ -320,17 +320,19 @@ static double label_room(canvas *k, double lab, double *top, double bottom,
 {
     const plot_chart *c = k->c;
 
-    /* labels get at most 30% of the width; longer ones are ellipsized;
-       too many for the height: a legend above the plot instead */
+    /* labels get at most label_share of the width; longer ones are
+       ellipsized; too many for the height: a legend above the plot */
     *use_legend = labels_grouped(k, c->last, lab, *top, bottom);
     if (*use_legend) {
         g_free(k->why);
         k->why = g_strdup_printf("%zu line labels need more height than the "
                                  "plot has: a legend instead",
                                  c->n_lines);
-        *top = legend(k, *top - k->fs * 0.6, lab) + k->fs * 0.3;
+        *top = legend(k, *top - k->fs * geom.legend_rise, lab) +
+               k->fs * geom.legend_gap;
     }
-    return *use_legend ? 0 : fmin(widest_label(k, lab), k->w * 0.3);
+    return *use_legend ? 0 : fmin(widest_label(k, lab),
+                                 k->w * geom.label_share);
 }
 
 /* The target, the forecast and the lines on the scales. */
@@ -351,24 +353,25 @@ static void series(canvas *k, const scale *xs, const scale *ys)
 double draw_line(canvas *k, double top, double bottom)
 {
     const plot_chart *c = k->c;
-    double lo, hi, y0, y1, lab = k->fs * 0.9, left, right, xlh, labw, wmax;
+    double lo, hi, y0, y1, lab = k->fs * geom.label_size, left, right;
+    double xlh, labw, wmax;
     int use_legend;
     plot_ticks yt, xt;
     measure_ctx ym, xm;
     scale ys, xs;
 
     value_range(c, &lo, &hi, &y0, &y1);
-    xlh = canvas_text_height(k, "2020", k->fs * 0.85);
-    bottom -= xlh + k->fs * 0.35;
+    xlh = canvas_text_height(k, "2020", k->fs * geom.tick_size);
+    bottom -= xlh + k->fs * geom.tick_drop;
     labw = label_room(k, lab, &top, bottom, &use_legend);
-    top += k->fs * 0.3;
+    top += k->fs * geom.plot_top;
     wmax = canvas_value_ticks(k, lo, hi, bottom - top, &yt, &ym);
     ys.lo = yt.lmin;
     ys.hi = yt.lmax;
     ys.p0 = bottom;
     ys.p1 = top;
-    left = k->m + wmax + k->fs * 0.4;
-    right = k->w - k->m - labw - (use_legend ? 0 : k->fs * 0.6);
+    left = k->m + wmax + k->fs * geom.tick_gap;
+    right = k->w - k->m - labw - (use_legend ? 0 : k->fs * geom.end_room);
     /* one year still needs a width: centre it */
     if (y1 - y0 < 1) {
         y0 -= 1;
@@ -377,18 +380,18 @@ double draw_line(canvas *k, double top, double bottom)
     canvas_ticks(k, y0, y1, right - left, 1, 0, 0, &xt, &xm);
     xs.lo = y0;
     xs.hi = y1;
-    xs.p0 = left + k->fs * 0.3;
+    xs.p0 = left + k->fs * geom.plot_inset;
     xs.p1 = right;
     canvas_y_axis(k, &yt, &ym, &ys, left, right);
     cairo_set_source_rgb(k->cr, C_AXIS);
-    cairo_set_line_width(k->cr, 0.6);
+    cairo_set_line_width(k->cr, geom.axis_width);
     cairo_move_to(k->cr, left, bottom);
     cairo_line_to(k->cr, right, bottom);
     cairo_stroke(k->cr);
     canvas_x_axis(k, &xt, &xm, &xs, bottom, 0, top);
     series(k, &xs, &ys);
     if (!use_legend)
-        end_labels(k, &xs, &ys, right + k->fs * 0.5, top, bottom, lab,
-                   labw + k->fs * 0.1);
-    return bottom + k->fs * 0.35 + xlh;
+        end_labels(k, &xs, &ys, right + k->fs * geom.end_gap, top, bottom,
+                   lab, labw + k->fs * geom.end_slack);
+    return bottom + k->fs * geom.tick_drop + xlh;
 }

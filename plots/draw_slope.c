@@ -29,7 +29,8 @@ static void slope_side(canvas *k, const scale *ys, int year, double x,
             continue;
         p[n].line = i;
         p[n].want = canvas_at(ys, v);
-        p[n].h = canvas_text_height(k, c->lines[i].label, size) * 1.05;
+        p[n].h = canvas_text_height(k, c->lines[i].label, size) *
+                 geom.label_leading;
         n++;
     }
     canvas_place_labels(p, n, top, bottom);
@@ -44,8 +45,10 @@ static void slope_side(canvas *k, const scale *ys, int year, double x,
             cairo_set_source_rgb(k->cr, C_FOCUS);
         else
             cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
-        canvas_show(k, canvas_text(k, s, size, l->highlight, k->w * 0.3, 1),
-                    left ? x - k->fs * 0.5 : x + k->fs * 0.5, p[i].y,
+        canvas_show(k, canvas_text(k, s, size, l->highlight,
+                                   k->w * geom.label_share, 1),
+                    left ? x - k->fs * geom.slope_label_gap
+                         : x + k->fs * geom.slope_label_gap, p[i].y,
                     left ? 1 : 0, 1);
         g_free(s);
     }
@@ -69,7 +72,7 @@ static double slope_label_width(canvas *k, int year, double size)
         w = fmax(w, canvas_text_width(k, s, size, c->lines[i].highlight));
         g_free(s);
     }
-    return fmin(w, k->w * 0.3);
+    return fmin(w, k->w * geom.label_share);
 }
 
 /* The range of the values at both years; 0 when no region has both. */
@@ -112,13 +115,16 @@ static void slopes(canvas *k, int a, int b, double xa, double xb,
             cairo_set_source_rgb(k->cr, C_FOCUS);
         else
             cairo_set_source_rgb(k->cr, C_OTHER);
-        cairo_set_line_width(k->cr, l->highlight ? k->fs * 0.22 : k->fs * 0.13);
+        cairo_set_line_width(k->cr, l->highlight ? k->fs * geom.slope_focus
+                                                : k->fs * geom.slope_other);
         cairo_move_to(k->cr, xa, canvas_at(ys, va));
         cairo_line_to(k->cr, xb, canvas_at(ys, vb));
         cairo_stroke(k->cr);
-        cairo_arc(k->cr, xa, canvas_at(ys, va), k->fs * 0.22, 0, 2 * G_PI);
+        cairo_arc(k->cr, xa, canvas_at(ys, va), k->fs * geom.slope_dot, 0,
+                  2 * G_PI);
         cairo_fill(k->cr);
-        cairo_arc(k->cr, xb, canvas_at(ys, vb), k->fs * 0.22, 0, 2 * G_PI);
+        cairo_arc(k->cr, xb, canvas_at(ys, vb), k->fs * geom.slope_dot, 0,
+                  2 * G_PI);
         cairo_fill(k->cr);
     }
 }
@@ -129,11 +135,13 @@ double draw_slope(canvas *k, double top, double bottom)
 {
     const plot_chart *c = k->c;
     int a = c->years[0], b = c->years[1];
-    double size = k->fs * 0.9;
+    double size = k->fs * geom.label_size;
     double yh = canvas_text_height(k, "2020", size);
     scale ys;
-    double xa = k->m + slope_label_width(k, a, size) + k->fs * 0.6;
-    double xb = k->w - k->m - slope_label_width(k, b, size) - k->fs * 0.6;
+    double xa = k->m + slope_label_width(k, a, size) +
+                k->fs * geom.slope_label_room;
+    double xb = k->w - k->m - slope_label_width(k, b, size) -
+                k->fs * geom.slope_label_room;
     char year[16];
 
     if (!slope_range(c, a, b, &ys))
@@ -143,18 +151,18 @@ double draw_slope(canvas *k, double top, double bottom)
     canvas_show(k, canvas_text(k, year, size, 1, 0, 0), xa, top, 2, 0);
     g_snprintf(year, sizeof year, "%d", b);
     canvas_show(k, canvas_text(k, year, size, 1, 0, 0), xb, top, 2, 0);
-    top += yh + k->fs * 0.6;
-    ys.p0 = bottom - k->fs * 0.3;
+    top += yh + k->fs * geom.slope_head_gap;
+    ys.p0 = bottom - k->fs * geom.slope_pad;
     ys.p1 = top;
     cairo_set_source_rgb(k->cr, C_GRID);
-    cairo_set_line_width(k->cr, 0.6);
-    cairo_move_to(k->cr, xa, top - k->fs * 0.3);
+    cairo_set_line_width(k->cr, geom.axis_width);
+    cairo_move_to(k->cr, xa, top - k->fs * geom.slope_pad);
     cairo_line_to(k->cr, xa, bottom);
-    cairo_move_to(k->cr, xb, top - k->fs * 0.3);
+    cairo_move_to(k->cr, xb, top - k->fs * geom.slope_pad);
     cairo_line_to(k->cr, xb, bottom);
     cairo_stroke(k->cr);
     slopes(k, a, b, xa, xb, &ys);
-    slope_side(k, &ys, a, xa, 1, top - k->fs * 0.3, bottom, size);
-    slope_side(k, &ys, b, xb, 0, top - k->fs * 0.3, bottom, size);
+    slope_side(k, &ys, a, xa, 1, top - k->fs * geom.slope_pad, bottom, size);
+    slope_side(k, &ys, b, xb, 0, top - k->fs * geom.slope_pad, bottom, size);
     return bottom;
 }

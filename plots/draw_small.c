@@ -14,7 +14,7 @@
 
 #include <glib.h>
 
-/* ---- sparkline ------------------------------------------------------------ */
+/* ---- sparkline ---------------------------------------------------------- */
 
 /* The line a sparkline shows: the focus region's, else the first. */
 static const plot_line *spark_line(const plot_chart *c)
@@ -76,32 +76,33 @@ static void spark_path(canvas *k, const plot_line *l, const scale *xs,
 double draw_sparkline(canvas *k, double top, double bottom)
 {
     const plot_line *l = spark_line(k->c);
-    double h = bottom - top, pad = h * 0.15, r;
+    double h = bottom - top, pad = h * geom.spark_pad, r;
     scale xs, ys;
 
     if (l == NULL || l->n == 0)
         return bottom;
     spark_values(l, &ys);
-    r = fmax(0.9, h * 0.07);
+    r = fmax(geom.spark_dot_min, h * geom.spark_dot);
     /* one year only: its dot on the right, where the latest value goes */
     xs.hi = l->year[l->n - 1];
     xs.lo = l->year[0] < xs.hi ? l->year[0] : xs.hi - 1;
-    xs.p0 = r + 0.5;
-    xs.p1 = k->w - r - 0.5;
+    xs.p0 = r + geom.spark_inset;
+    xs.p1 = k->w - r - geom.spark_inset;
     ys.p0 = bottom - pad;
     ys.p1 = top + pad;
     cairo_set_source_rgb(k->cr, C_FOCUS);
-    cairo_set_line_width(k->cr, fmax(0.5, h / 28));
+    cairo_set_line_width(k->cr, fmax(geom.spark_stroke_min,
+                                     h / geom.spark_stroke_div));
     cairo_set_line_join(k->cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(k->cr, CAIRO_LINE_CAP_ROUND);
-    spark_path(k, l, &xs, &ys, r * 0.6);
+    spark_path(k, l, &xs, &ys, r * geom.spark_lone);
     cairo_arc(k->cr, canvas_at(&xs, l->year[l->n - 1]),
               canvas_at(&ys, l->value[l->n - 1]), r, 0, 2 * G_PI);
     cairo_fill(k->cr);
     return bottom;
 }
 
-/* ---- small multiples ------------------------------------------------------ */
+/* ---- small multiples ---------------------------------------------------- */
 
 /* The panels: how many, their size, the scales they share. */
 typedef struct {
@@ -147,7 +148,8 @@ static void small_panel(canvas *k, const panels *g, size_t i, double top)
 {
     const plot_line *l = &k->c->lines[i];
     size_t col = i % g->cols, row = i / g->cols, j;
-    double px = k->m + g->yl + k->fs * 0.4 + (double)col * (g->pw + g->hgap);
+    double px = k->m + g->yl + k->fs * geom.tick_gap +
+                (double)col * (g->pw + g->hgap);
     double py = top + (double)row * (g->ph + g->vgap);
     scale xs = {g->y0, g->y1, px, px + g->pw};
     scale ys = {g->yt.lmin, g->yt.lmax, py + g->ph, py + g->ph - g->plot_h};
@@ -169,17 +171,17 @@ static void small_panel(canvas *k, const panels *g, size_t i, double top)
             canvas_tick_label(&g->ym, v, g->yt.step, buf, sizeof buf);
             cairo_set_source_rgb(k->cr, C_SUBTLE);
             canvas_show(k, canvas_text(k, buf, g->ym.size, 0, 0, 0),
-                        px - k->fs * 0.4, y, 1, 1);
+                        px - k->fs * geom.tick_gap, y, 1, 1);
         }
     }
     if (i + g->cols >= g->n) {           /* the bottom of its column */
         cairo_set_source_rgb(k->cr, C_SUBTLE);
         g_snprintf(buf, sizeof buf, "%d", (int)g->y0);
         canvas_show(k, canvas_text(k, buf, g->tsz, 0, 0, 0), px,
-                    ys.p0 + k->fs * 0.25, 0, 0);
+                    ys.p0 + k->fs * geom.panel_year_drop, 0, 0);
         g_snprintf(buf, sizeof buf, "%d", (int)g->y1);
         canvas_show(k, canvas_text(k, buf, g->tsz, 0, 0, 0), px + g->pw,
-                    ys.p0 + k->fs * 0.25, 1, 0);
+                    ys.p0 + k->fs * geom.panel_year_drop, 1, 0);
     }
     canvas_polyline(k, l, &xs, &ys);
 }
@@ -194,23 +196,23 @@ double draw_small(canvas *k, double top, double bottom)
     size_t i;
 
     g.n = k->c->n_lines;
-    g.hgap = k->fs * 1.8;
-    g.vgap = k->fs * 0.6;
-    g.tsz = k->fs * 0.8;
+    g.hgap = k->fs * geom.panel_hgap;
+    g.vgap = k->fs * geom.panel_vgap;
+    g.tsz = k->fs * geom.panel_size;
     if (!small_range(k->c, &lo, &hi, &g.y0, &g.y1))
         return top;
     th = canvas_text_height(k, "Ag", g.tsz);
-    xl = canvas_text_height(k, "2020", g.tsz) + k->fs * 0.3;
+    xl = canvas_text_height(k, "2020", g.tsz) + k->fs * geom.panel_year_gap;
     bottom -= xl;
-    /* panels near 1.6:1 */
+    /* panels near panel_aspect:1 */
     g.cols = (size_t)lround(sqrt((double)g.n * (k->w - 2 * k->m) /
-                                 ((bottom - top) * 1.6)));
+                                 ((bottom - top) * geom.panel_aspect)));
     g.cols = CLAMP(g.cols, 1, g.n);
     g.rows = (g.n + g.cols - 1) / g.cols;
     g.ph = (bottom - top - (double)(g.rows - 1) * g.vgap) / (double)g.rows;
-    g.plot_h = fmax(g.ph - th - k->fs * 0.3, 4);
+    g.plot_h = fmax(g.ph - th - k->fs * geom.panel_title_gap, geom.panel_min);
     g.yl = canvas_value_ticks(k, lo, hi, g.plot_h, &g.yt, &g.ym);
-    g.pw = (k->w - 2 * k->m - g.yl - k->fs * 0.4 -
+    g.pw = (k->w - 2 * k->m - g.yl - k->fs * geom.tick_gap -
             (double)(g.cols - 1) * g.hgap) / (double)g.cols;
     for (i = 0; i < g.n; i++)
         small_panel(k, &g, i, top);

@@ -21,7 +21,8 @@ static const char *region_label(const sb_dataset *ds, sb_id r, fmt_lang lang)
 }
 
 /* The flag letters published with the value of `year`, or NULL. */
-static const char *obs_flags(const sb_dataset *ds, const sb_series *s, int year)
+static const char *obs_flags(const sb_dataset *ds, const sb_series *s,
+                             int year)
 {
     size_t i;
 

@@ -166,7 +166,7 @@ static int add_total(plot_chart *c, const sb_dataset *ds, metrics_ctx *mc,
     return 1;
 }
 
-/* ---- the types' steps ----------------------------------------------------- */
+/* ---- the types' steps --------------------------------------------------- */
 
 int prepare_line(plot_chart *c, const plot_source *src, sb_error *err)
 {

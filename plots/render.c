@@ -15,6 +15,7 @@
 
 #include "canvas.h"
 #include "chart_types.h"
+#include "geometry.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -29,7 +30,13 @@
 
 #define MM_TO_PT (72.0 / 25.4)
 
-/* ---- frame: title, subtitle, source ---------------------------------- */
+/* ---- frame: title, subtitle, source ------------------------------------- */
+
+/* A note or the source line: at most two lines across the page. */
+static PangoLayout *note_text(canvas *k, const char *s)
+{
+    return canvas_text(k, s, k->fs * geom.note_size, 0, k->w - 2 * k->m, 2);
+}
 
 /* The note (flags, fills, forecast) and the source line under a chart:
    at most two lines each. */
@@ -43,10 +50,10 @@ static double footer_height(canvas *k)
         PangoLayout *l;
         if (parts[i] == NULL)
             continue;
-        l = canvas_text(k, parts[i], k->fs * 0.78, 0, k->w - 2 * k->m, 2);
+        l = note_text(k, parts[i]);
         canvas_extent(l, &tw, &th);
         g_object_unref(l);
-        h += th + (h > 0 ? k->fs * 0.2 : 0);
+        h += th + (h > 0 ? k->fs * geom.note_gap : 0);
     }
     return h;
 }
@@ -62,19 +69,19 @@ static void frame(canvas *k, double *top, double *bottom)
     /* an embedded chart may leave its title to the page's heading */
     if (c->title[0] != '\0') {
         cairo_set_source_rgb(k->cr, C_TEXT);
-        l = canvas_text(k, c->title, k->fs * 1.3, 1, bw, 2);
+        l = canvas_text(k, c->title, k->fs * geom.title_size, 1, bw, 2);
         canvas_extent(l, &tw, &th);
         canvas_show(k, l, k->m, y, 0, 0);
-        y += th + k->fs * 0.2;
+        y += th + k->fs * geom.title_gap;
     }
     cairo_set_source_rgb(k->cr, C_SUBTLE);
     l = canvas_text(k, c->subtitle, k->fs, 0, bw, 1);
     canvas_extent(l, &tw, &th);
     canvas_show(k, l, k->m, y, 0, 0);
-    *top = y + th + k->fs * 0.9;
+    *top = y + th + k->fs * geom.body_gap;
     *bottom = k->h - k->m;
     if (c->source != NULL || c->note != NULL || k->names_note != NULL) {
-        *bottom -= footer_height(k) + k->fs * 0.7;
+        *bottom -= footer_height(k) + k->fs * geom.footer_gap;
     }
 }
 
@@ -82,7 +89,8 @@ static void frame(canvas *k, double *top, double *bottom)
 static void source_line(canvas *k, double used)
 {
     const char *parts[3] = {k->names_note, k->c->note, k->c->source};
-    double y = fmin(used + k->fs * 0.7, k->h - k->m - footer_height(k));
+    double y = fmin(used + k->fs * geom.footer_gap,
+                    k->h - k->m - footer_height(k));
     double tw, th;
     int i;
 
@@ -91,10 +99,10 @@ static void source_line(canvas *k, double used)
         PangoLayout *l;
         if (parts[i] == NULL)
             continue;
-        l = canvas_text(k, parts[i], k->fs * 0.78, 0, k->w - 2 * k->m, 2);
+        l = note_text(k, parts[i]);
         canvas_extent(l, &tw, &th);
         canvas_show(k, l, k->m, y, 0, 0);
-        y += th + k->fs * 0.2;
+        y += th + k->fs * geom.note_gap;
     }
 }
 
@@ -107,7 +115,7 @@ void plot_bytes_free(plot_bytes *b)
     b->len = 0;
 }
 
-/* ---- surfaces ------------------------------------------------------------ */
+/* ---- surfaces ----------------------------------------------------------- */
 
 static void png_out(png_structp p, png_bytep data, png_size_t len)
 {
@@ -245,7 +253,7 @@ static void pdf_metadata(cairo_surface_t *s, const plot_chart *c,
                                    "statbrief " SB_VERSION);
 }
 
-/* Region names wider than their 30% column are ellipsized where they
+/* Region names wider than their column (label_share) are ellipsized where they
    stand; the note under the chart gives them in full (never clipped). */
 static void shortened_names(canvas *k)
 {
@@ -257,7 +265,8 @@ static void shortened_names(canvas *k)
     for (i = 0; i < n; i++) {
         const char *name = bars ? c->bars[i].label
                                                : c->lines[i].label;
-        if (canvas_text_width(k, name, k->fs * 0.9, 1) <= k->w * 0.3)
+        if (canvas_text_width(k, name, k->fs * geom.label_size, 1) <=
+            k->w * geom.label_share)
             continue;
         g_string_append_printf(g, "%s%s", g->len ? "; " : "", name);
     }
