@@ -30,7 +30,7 @@ typedef struct canvas {
     PangoContext *pc;
     PangoFontDescription *font;
     const plot_chart *c;
-    double w, h, fs, m;
+    double w, h, fs, m;          /* the page (pt), font size, margin */
     GString *missing;            /* characters no font covers */
     GHashTable *sizes;           /* "size bold text" -> measured extent */
     plot_boxes *boxes;           /* where labels went, when asked */

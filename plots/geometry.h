@@ -4,11 +4,14 @@
  *
  * Unless a comment says otherwise, a length is in em, a multiple of the
  * chart's font size k->fs (which itself scales with the page), so that
- * the same chart works at 60 x 40 mm and at 200 x 120 mm; "of the row",
- * "of the width" and the like are shares; "pt" is an absolute length in
- * points. Code writes k->fs * geom.tick_gap where it once wrote
- * k->fs * 0.4: each value here is the exact constant it replaced and is
- * applied in the same order, so the output does not change by a bit.
+ * the same chart works at 60 x 40 mm and at 200 x 120 mm: code writes
+ * k->fs * geom.tick_gap. "Of the row", "of the width" and the like are
+ * shares; "pt" is an absolute length in points.
+ *
+ * Outputs are compared byte for byte (tools/snapshot.sh, the golden
+ * images): keep each product in the order it is written, since
+ * k->fs * (a * b) can differ from k->fs * a * b in the last bit, and a
+ * changed value here moves every chart that uses it.
  * Not for: colours (canvas.h) or which years and regions a chart shows
  * (build.c, prepare.c).
  */
