@@ -1,7 +1,10 @@
 /*
- * plots/build.c -- decide what a chart shows: which regions, which
- * years, the title, subtitle and source line. Reads the dataset and the
- * metrics context; draws nothing.
+ * plots/build.c -- decide what a chart shows: which regions (lines.c
+ * makes their lines), the default type, the title, subtitle, note and
+ * source line. What a type adds (its years, bars, total or forecast)
+ * and which years its subtitle names come from its row of the
+ * chart-type table. Reads the dataset and the metrics context; draws
+ * nothing.
  */
 #include "chart.h"
 
