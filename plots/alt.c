@@ -3,6 +3,8 @@
  */
 #include "alt.h"
 
+#include "chart_types.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -10,31 +12,22 @@
 
 #define MAX_NAMED 5              /* regions named before "and N more" */
 
+/* "Line chart" / 折线图: the type's words in the chart's language. */
 static const char *kind_word(const plot_chart *c)
 {
-    static const char *const en[] = {
-        "Line chart", "Bar chart", "Grouped bar chart",
-        "Stacked bar chart of shares", "Slope chart", "Sparkline",
-        "Small multiples"};
-    static const char *const zh[] = {
-        "\xe6\x8a\x98\xe7\xba\xbf\xe5\x9b\xbe",                 /* 折线图 */
-        "\xe6\x9d\xa1\xe5\xbd\xa2\xe5\x9b\xbe",                 /* 条形图 */
-        "\xe5\x88\x86\xe7\xbb\x84\xe6\x9d\xa1\xe5\xbd\xa2\xe5\x9b\xbe", /* 分组条形图 */
-        "\xe5\xa0\x86\xe7\xa7\xaf\xe6\x9d\xa1\xe5\xbd\xa2\xe5\x9b\xbe", /* 堆积条形图 */
-        "\xe6\x96\x9c\xe7\x8e\x87\xe5\x9b\xbe",                 /* 斜率图 */
-        "\xe8\xbf\xb7\xe4\xbd\xa0\xe5\x9b\xbe",                 /* 迷你图 */
-        "\xe5\xb0\x8f\xe5\xa4\x9a\xe5\x9b\xbe"};                /* 小多图 */
+    const plot_type_info *t = plot_type_info_of(c->type);
 
-    return (c->lang == FMT_ZH ? zh : en)[c->type];
+    return c->lang == FMT_ZH ? t->what_zh : t->what_en;
 }
 
 /* "Chongqing, Sichuan and 3 more" / "重庆、四川等5个地区" */
 static void region_list(GString *g, const plot_chart *c)
 {
-    size_t i, n = c->type == PLOT_BAR ? c->n_bars : c->n_lines;
+    int bars = plot_type_info_of(c->type)->bars;
+    size_t i, n = bars ? c->n_bars : c->n_lines;
 
     for (i = 0; i < n && i < MAX_NAMED; i++) {
-        const char *name = c->type == PLOT_BAR ? c->bars[i].label
+        const char *name = bars ? c->bars[i].label
                                                : c->lines[i].label;
         if (i > 0)
             g_string_append(g, c->lang == FMT_ZH ? "\xe3\x80\x81"
@@ -137,7 +130,7 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                                       : " (%s)", unit);
     g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
     region_list(g, c);
-    if (c->type == PLOT_BAR)
+    if (plot_type_info_of(c->type)->bars)
         g_string_append_printf(g, c->lang == FMT_ZH
                                       ? "\xef\xbc\x8c%d\xe5\xb9\xb4\xe3\x80"
                                         "\x82"

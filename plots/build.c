@@ -1,31 +1,19 @@
 /*
- * plots/build.c -- decide what a chart shows: which regions, which
- * years, the title, subtitle and source line. Reads the dataset and the
- * metrics context; draws nothing.
+ * plots/build.c -- decide what a chart shows: which regions (lines.c
+ * makes their lines), the default type, the title, subtitle, note and
+ * source line. What a type adds (its years, bars, total or forecast)
+ * and which years its subtitle names come from its row of the
+ * chart-type table. Reads the dataset and the metrics context; draws
+ * nothing.
  */
 #include "chart.h"
 
-#include <math.h>
+#include "chart_types.h"
+#include "lines.h"
+
 #include <string.h>
 
 #include <glib.h>
-
-const char *plot_type_name(plot_type t)
-{
-    static const char *const names[] = {
-        "line", "bar", "grouped", "stacked", "slope", "sparkline", "small"};
-
-    return (size_t)t < G_N_ELEMENTS(names) ? names[t] : "";
-}
-
-void plot_bytes_free(plot_bytes *b)
-{
-    g_free(b->data);
-    g_free(b->why);
-    b->data = NULL;
-    b->why = NULL;
-    b->len = 0;
-}
 
 void plot_chart_destroy(plot_chart *c)
 {
@@ -60,13 +48,6 @@ void plot_chart_destroy(plot_chart *c)
     g_free(c);
 }
 
-static const char *region_label(const sb_dataset *ds, sb_id r, fmt_lang lang)
-{
-    const sb_region *reg = sb_dataset_region_at(ds, r);
-
-    return lang == FMT_ZH && reg->name_zh[0] ? reg->name_zh : reg->name;
-}
-
 /* The series of the indicator that the chart shows: the comparison set
    and the focus region, with a value in [from, to]. */
 static int shown(const sb_dataset *ds, metrics_ctx *mc, const sb_series *s,
@@ -85,52 +66,6 @@ static int shown(const sb_dataset *ds, metrics_ctx *mc, const sb_series *s,
     return 0;
 }
 
-/* The flag letters published with the value of `year`, or NULL. */
-static const char *obs_flags(const sb_dataset *ds, const sb_series *s, int year)
-{
-    size_t i;
-
-    for (i = 0; i < s->n; i++)
-        if (s->obs[i].year == year && sb_series_flags(s, i) != 0)
-            return sb_dataset_str(ds, sb_series_flags(s, i));
-    return NULL;
-}
-
-/* The line of series s: the points the metrics use (so --interpolate's
-   filled years come marked, to be drawn hollow), inside [from, to]. */
-static void add_line(plot_chart *c, const sb_dataset *ds, metrics_ctx *mc,
-                     const sb_series *s, int from, int to)
-{
-    plot_line *l;
-    double *year, *value;
-    unsigned char *filled;
-    size_t i, n;
-    sb_error ignore = {0};
-
-    c->lines = g_renew(plot_line, c->lines, c->n_lines + 1);
-    l = &c->lines[c->n_lines++];
-    memset(l, 0, sizeof *l);
-    l->label = g_strdup(region_label(ds, s->region, c->lang));
-    l->region = s->region;
-    l->highlight = s->region == metrics_focus(mc);
-    metrics_points(mc, s, &year, &value, &filled, &n, &ignore);
-    l->year = g_new(double, n + 1);
-    l->value = g_new(double, n + 1);
-    l->filled = g_new0(unsigned char, n + 1);
-    l->flags = g_new0(const char *, n + 1);
-    for (i = 0; i < n; i++) {
-        if ((from && year[i] < from) || (to && year[i] > to))
-            continue;
-        l->year[l->n] = year[i];
-        l->value[l->n] = value[i];
-        l->flags[l->n] = obs_flags(ds, s, (int)year[i]);
-        l->filled[l->n++] = filled[i];
-    }
-    g_free(year);
-    g_free(value);
-    g_free(filled);
-}
-
 /* Latest year with a value among the lines, and how many years appear. */
 static int latest_year(const plot_chart *c, size_t *n_years)
 {
@@ -147,127 +82,6 @@ static int latest_year(const plot_chart *c, size_t *n_years)
     *n_years = g_hash_table_size(years);
     g_hash_table_destroy(years);
     return latest;
-}
-
-/* How many lines have a value in `year`. */
-static size_t lines_with(const plot_chart *c, int year)
-{
-    size_t i, k, n = 0;
-
-    for (i = 0; i < c->n_lines; i++)
-        for (k = 0; k < c->lines[i].n; k++)
-            if ((int)c->lines[i].year[k] == year) {
-                n++;
-                break;
-            }
-    return n;
-}
-
-/* Grouped and stacked bars: the most recent years (up to three) in which
-   at least half of the regions have a value; oldest first. */
-static void recent_years(plot_chart *c, int first, int last)
-{
-    size_t need = MAX(1, (c->n_lines + 1) / 2), k;
-    int y, tmp[PLOT_MAX_YEARS];
-
-    c->n_years = 0;
-    for (y = last; y >= first && c->n_years < PLOT_MAX_YEARS; y--)
-        if (lines_with(c, y) >= need)
-            tmp[c->n_years++] = y;
-    for (k = 0; k < c->n_years; k++)
-        c->years[k] = tmp[c->n_years - 1 - k];
-}
-
-/* Both ends present in a line. */
-static int has_both(const plot_line *l, int a, int b)
-{
-    size_t k;
-    int fa = 0, fb = 0;
-
-    for (k = 0; k < l->n; k++) {
-        fa |= (int)l->year[k] == a;
-        fb |= (int)l->year[k] == b;
-    }
-    return fa && fb;
-}
-
-/* Slope: b the latest year with most regions; a the earliest year that
-   keeps as many regions with values at both ends as any other a. */
-static void slope_years(plot_chart *c, int first, int last)
-{
-    size_t best = 0, i, n;
-    int a, b = last, y;
-
-    for (y = last; y >= first; y--)
-        if (lines_with(c, y) > lines_with(c, b))
-            b = y;
-    a = b;
-    for (y = b - 1; y >= first; y--) {
-        for (n = 0, i = 0; i < c->n_lines; i++)
-            n += (size_t)has_both(&c->lines[i], y, b);
-        if (n >= best && n > 0) {
-            best = n;
-            a = y;
-        }
-    }
-    c->years[0] = a;
-    c->years[1] = b;
-    c->n_years = 2;
-}
-
-static int cmp_bars(const void *a, const void *b)
-{
-    const plot_bar *x = a, *y = b;
-
-    if (x->value != y->value)
-        return x->value > y->value ? -1 : 1;
-    return strcmp(x->label, y->label);
-}
-
-/* Bars: each line's value at `year`, best first. */
-static void make_bars(plot_chart *c, int year)
-{
-    size_t i, k;
-
-    c->year = year;
-    c->bars = g_new0(plot_bar, c->n_lines + 1);
-    for (i = 0; i < c->n_lines; i++)
-        for (k = 0; k < c->lines[i].n; k++)
-            if ((int)c->lines[i].year[k] == year) {
-                plot_bar *b = &c->bars[c->n_bars++];
-                b->label = g_strdup(c->lines[i].label);
-                b->highlight = c->lines[i].highlight;
-                b->value = c->lines[i].value[k];
-            }
-    qsort(c->bars, c->n_bars, sizeof *c->bars, cmp_bars);
-}
-
-/* The focus line's forecast for the year after the chart's last, from
-   the metrics (linear trend, 95% prediction interval), when the focus
-   series reaches that last year and its last three points are
-   consecutive years: a forecast over a gap extends no trend. */
-static void add_forecast(plot_chart *c, metrics_ctx *mc, int from, int to)
-{
-    metrics_row r;
-    sb_error ignore = {0};
-    size_t i;
-
-    for (i = 0; i < c->n_lines; i++) {
-        plot_line *l = &c->lines[i];
-        /* a trend worth extending: the last three points consecutive */
-        if (!l->highlight || l->n < 3 ||
-            (int)l->year[l->n - 1] != c->last ||
-            l->year[l->n - 1] - l->year[l->n - 3] != 2)
-            continue;
-        if (metrics_get(mc, c->indicator, l->region, from, to, &r,
-                        &ignore) == SB_OK && r.forecast_year > 0 &&
-            isfinite(r.forecast)) {
-            l->forecast_year = r.forecast_year;
-            l->forecast = r.forecast;
-            l->forecast_lo = r.forecast_lo;
-            l->forecast_hi = r.forecast_hi;
-        }
-    }
 }
 
 const char *plot_flag_meaning(char f, fmt_lang lang)
@@ -342,30 +156,35 @@ static char *chart_note(const plot_chart *c)
     return g_string_free(g, g->len == 0);
 }
 
-static void texts(plot_chart *c, int first, int last)
+/* The years a type's subtitle names (see plot_span). */
+static void span(const plot_chart *c, plot_span sp, int *first, int *last)
 {
-    const char *unit = fmt_unit(c->ind, c->lang);
-    GString *sub = g_string_new(unit);
+    *first = c->first;
+    *last = c->last;
+    if (sp == PLOT_SPAN_YEARS) {
+        *first = c->n_years ? c->years[0] : c->last;
+        *last = c->n_years ? c->years[c->n_years - 1] : c->last;
+    } else if (sp == PLOT_SPAN_YEAR) {
+        *first = c->year;
+        *last = c->year;
+    }
+}
+
+/* The title, the subtitle ("unit, 2017-2023", or the type's own lead)
+   and the source line. */
+static void texts(plot_chart *c, const plot_type_info *t)
+{
+    const char *lead = c->lang == FMT_ZH ? t->lead_zh : t->lead_en;
+    GString *sub = g_string_new(lead != NULL ? lead
+                                             : fmt_unit(c->ind, c->lang));
+    int first, last;
 
     c->title = g_strdup(fmt_name(c->ind, c->lang));
-    if (sub->len > 0)
+    if (lead == NULL && sub->len > 0)
         g_string_append(sub, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
-    if (c->type == PLOT_SLOPE) {
-        first = c->years[0];
-        last = c->years[1];
-    } else if (c->type == PLOT_GROUPED || c->type == PLOT_STACKED) {
-        first = c->n_years ? c->years[0] : last;
-        last = c->n_years ? c->years[c->n_years - 1] : last;
-    }
-    if (c->type == PLOT_STACKED)
-        g_string_printf(sub, "%s", c->lang == FMT_ZH
-                                       ? "\xe5\x8d\xa0\xe6\x80\xbb\xe9\x87\x8f"
-                                         "\xe7\x9a\x84\xe7\x99\xbe\xe5\x88\x86"
-                                         "\xe6\xaf\x94\xef\xbc\x8c"
-                                       : "% of the total, ");  /* 占总量的百分比， */
-    if (c->type == PLOT_BAR || first == last)
-        g_string_append_printf(sub, "%d", c->type == PLOT_BAR ? c->year
-                                                              : last);
+    span(c, t->span, &first, &last);
+    if (first == last)
+        g_string_append_printf(sub, "%d", last);
     else
         g_string_append_printf(sub, "%d\xe2\x80\x93%d", first, last);
     c->subtitle = g_string_free(sub, FALSE);
@@ -378,34 +197,50 @@ static void texts(plot_chart *c, int first, int last)
                                     c->ind->source);   /* 资料来源： */
 }
 
-/* Stacked bars show shares of the total region's value: it needs one,
-   with values, and an indicator whose values add up (not a rate). */
-static int add_total(plot_chart *c, const sb_dataset *ds, metrics_ctx *mc,
-                     sb_id ind, int from, int to, sb_error *err)
+/* The lines of indicator ind that the chart shows; the focus region
+   last, so that it is drawn on top. */
+static void add_lines(plot_chart *c, const sb_dataset *ds, metrics_ctx *mc,
+                      sb_id ind, int from, int to)
 {
-    sb_id t = metrics_total(mc);
-    size_t i, keep = c->n_lines;
+    size_t i;
 
-    if (c->ind->kind == SB_KIND_RATE) {
-        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: a rate has no shares "
-                     "to stack", c->ind->id);
-        return 0;
-    }
-    for (i = 0; t != SB_NONE && i < sb_dataset_n_series(ds); i++) {
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
         const sb_series *s = sb_dataset_series_at(ds, i);
-        if (s->indicator == ind && s->region == t) {
-            add_line(c, ds, mc, s, from, to);
-            c->total = g_memdup2(&c->lines[c->n_lines - 1],
-                                 sizeof *c->total);
-            c->n_lines = keep;
-        }
+        if (s->indicator == ind && s->region != metrics_focus(mc) &&
+            shown(ds, mc, s, from, to))
+            lines_add(c, ds, mc, s, from, to);
     }
-    if (c->total == NULL || c->total->n == 0) {
-        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: no total region with "
-                     "values to take shares of", c->ind->id);
-        return 0;
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->indicator == ind && s->region == metrics_focus(mc) &&
+            shown(ds, mc, s, from, to))
+            lines_add(c, ds, mc, s, from, to);
     }
-    return 1;
+}
+
+/* The earliest year with a value among the lines. */
+static int first_year(const plot_chart *c)
+{
+    int first = 0;
+    size_t i;
+
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].n > 0 && (first == 0 || c->lines[i].year[0] < first))
+            first = (int)c->lines[i].year[0];
+    return first;
+}
+
+/* The default chart: bars for one year, small multiples for more lines
+   than one chart holds, else lines. */
+static plot_type default_type(plot_chart *c, size_t n_years)
+{
+    plot_type t = n_years <= 1 ? PLOT_BAR
+                  : c->n_lines > PLOT_MAX_LINES ? PLOT_SMALL : PLOT_LINE;
+
+    if (t == PLOT_SMALL)
+        c->why = g_strdup_printf("%zu regions are too many for one chart: "
+                                 "small multiples", c->n_lines);
+    return t;
 }
 
 plot_chart *plot_chart_build(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
@@ -413,26 +248,15 @@ plot_chart *plot_chart_build(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
                              sb_error *err)
 {
     plot_chart *c = g_new0(plot_chart, 1);
-    size_t i, n_years = 0;
-    int first = 0, last;
+    const plot_type_info *t;
+    plot_source src = {ds, mc, from, to};
+    size_t n_years = 0;
 
     c->ind = sb_dataset_indicator_at(ds, ind);
     c->indicator = ind;
     c->focus = metrics_focus(mc);
     c->lang = lang;
-    /* the focus region last, so that it is drawn on top */
-    for (i = 0; i < sb_dataset_n_series(ds); i++) {
-        const sb_series *s = sb_dataset_series_at(ds, i);
-        if (s->indicator == ind && s->region != metrics_focus(mc) &&
-            shown(ds, mc, s, from, to))
-            add_line(c, ds, mc, s, from, to);
-    }
-    for (i = 0; i < sb_dataset_n_series(ds); i++) {
-        const sb_series *s = sb_dataset_series_at(ds, i);
-        if (s->indicator == ind && s->region == metrics_focus(mc) &&
-            shown(ds, mc, s, from, to))
-            add_line(c, ds, mc, s, from, to);
-    }
+    add_lines(c, ds, mc, ind, from, to);
     if (c->n_lines == 0) {
         sb_error_set(err, SB_EDATA, NULL, 0, 0,
                      "%s: no values to chart in the comparison set",
@@ -440,38 +264,22 @@ plot_chart *plot_chart_build(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         plot_chart_destroy(c);
         return NULL;
     }
-    last = latest_year(c, &n_years);
-    for (i = 0; i < c->n_lines; i++)
-        if (c->lines[i].n > 0 && (first == 0 || c->lines[i].year[0] < first))
-            first = (int)c->lines[i].year[0];
-    c->type = type >= 0 ? (plot_type)type
-              : n_years <= 1 ? PLOT_BAR
-              : c->n_lines > PLOT_MAX_LINES ? PLOT_SMALL : PLOT_LINE;
-    if (type < 0 && c->type == PLOT_SMALL)
-        c->why = g_strdup_printf("%zu regions are too many for one chart: "
-                                 "small multiples", c->n_lines);
-    if (c->type == PLOT_GROUPED || c->type == PLOT_STACKED)
-        recent_years(c, from ? from : 0, to ? to : last);
-    if (c->type == PLOT_SLOPE)
-        slope_years(c, from ? from : 0, to ? to : last);
-    if (c->type == PLOT_STACKED && !add_total(c, ds, mc, ind, from, to, err)) {
+    c->last = latest_year(c, &n_years);
+    c->first = first_year(c);
+    c->type = type >= 0 ? (plot_type)type : default_type(c, n_years);
+    t = plot_type_info_of(c->type);
+    if (t == NULL) {
+        sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, "%s: no chart type %d",
+                     c->ind->id, type);
         plot_chart_destroy(c);
         return NULL;
     }
-    /* the lines stop at `to`: their latest year is the bar chart's */
-    if (c->type == PLOT_BAR)
-        make_bars(c, last);
-    if (c->type == PLOT_BAR && c->n_bars == 0) {
-        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: no values in %d",
-                     c->ind->id, last);
+    /* what the type adds: its years, bars, total or forecast */
+    if (t->prepare != NULL && !t->prepare(c, &src, err)) {
         plot_chart_destroy(c);
         return NULL;
     }
-    c->first = first;
-    c->last = last;
-    if (c->type == PLOT_LINE)
-        add_forecast(c, mc, from, to);
-    texts(c, first, last);
+    texts(c, t);
     c->note = chart_note(c);
     return c;
 }

@@ -1,7 +1,9 @@
 /*
  * plots/canvas.h -- the drawing helpers the chart types share (internal
- * to plots/): measured Pango text, ticks and axes, scales, lines and
- * label placement. Units are points; everything draws on canvas.cr.
+ * to plots/): one render's canvas, measured Pango text, ticks and axes,
+ * scales, lines and label placement. Units are points; everything draws
+ * on canvas.cr. Not for: the layout of a chart type (draw.h) or the
+ * frame and the surfaces (render.c).
  */
 #ifndef PLOTS_CANVAS_H
 #define PLOTS_CANVAS_H
@@ -23,12 +25,12 @@
 #define C_GRID 0.88, 0.88, 0.88
 #define C_AXIS 0.30, 0.30, 0.30
 
-typedef struct {
+typedef struct canvas {
     cairo_t *cr;
     PangoContext *pc;
     PangoFontDescription *font;
     const plot_chart *c;
-    double w, h, fs, m;
+    double w, h, fs, m;          /* the page (pt), font size, margin */
     GString *missing;            /* characters no font covers */
     GHashTable *sizes;           /* "size bold text" -> measured extent */
     plot_boxes *boxes;           /* where labels went, when asked */
@@ -55,6 +57,15 @@ typedef struct {
     double want, y, h;
 } label_pos;
 
+/* One render: canvas_open sets k up to draw c on cr (already placed and
+   scaled) in a w x h point box, the text sized to the box (raster: text
+   hinted for pixels); canvas_close releases it and hands over the
+   characters no font had and the layout decision worth telling. */
+void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
+                 plot_boxes *boxes, fmt_lang lang, double w, double h,
+                 int raster);
+void canvas_close(canvas *k, GString **missing, char **why);
+
 /* Text: a layout of s at `size` points (width > 0 wraps; lines > 0 caps
    and ellipsizes); its extent; drawing it (align 0 left, 1 right, 2
    centre; vcenter: y is the middle) releases it. */
@@ -72,6 +83,10 @@ void canvas_ticks(canvas *k, double lo, double hi, double length, int years,
                   measure_ctx *mc);
 /* Extends t to labelled ticks around [lo, hi]. */
 void canvas_extend_ticks(plot_ticks *t, double lo, double hi);
+/* A value axis up the side: canvas_ticks, extended; returns the width
+   of its widest label. */
+double canvas_value_ticks(canvas *k, double lo, double hi, double length,
+                          plot_ticks *t, measure_ctx *mc);
 void canvas_tick_label(const measure_ctx *m, double v, double step,
                        char *buf, size_t size);
 double canvas_at(const scale *s, double v);
@@ -81,6 +96,8 @@ void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
 void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
                    const scale *xs, double bottom, int grid, double top);
 
+/* The colour and width of a region's line. */
+void canvas_line_pen(canvas *k, int highlight);
 /* A region's line with its markers, gaps kept. */
 void canvas_polyline(canvas *k, const plot_line *l, const scale *xs,
                      const scale *ys);
@@ -91,11 +108,7 @@ void canvas_place_labels(label_pos *p, size_t n, double top, double bottom);
 void canvas_labels_begin(canvas *k);
 void canvas_labels_end(canvas *k);
 
-/* The chart types of plots/types.c; each returns the lowest y it drew. */
-double types_grouped(canvas *k, double top, double bottom);
-double types_stacked(canvas *k, double top, double bottom);
-double types_slope(canvas *k, double top, double bottom);
-double types_small(canvas *k, double top, double bottom);
-void types_sparkline(canvas *k);
+/* The value of line l in `year`: 1 and *v, or 0 when it has none. */
+int canvas_value_at(const plot_line *l, int year, double *v);
 
 #endif

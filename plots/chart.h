@@ -21,8 +21,15 @@ typedef enum {
     PLOT_SPARKLINE, PLOT_SMALL
 } plot_type;
 
-/* "line", "bar", "grouped", "stacked", "slope", "sparkline", "small". */
+/* The chart types by name (one table, plots/chart_types.c): "line",
+   "bar", "grouped", "stacked", "slope", "sparkline", "small"; "" for a
+   value that is no type. */
 const char *plot_type_name(plot_type t);
+/* Parses a chart type by name into *out. Returns -1 if unknown. */
+int plot_type_parse(const char *s, int *out);
+/* Every type's name in enum order, NULL-terminated, for checking a name
+   and for messages that list them (static: do not free). */
+const char *const *plot_type_names(void);
 
 #define PLOT_MAX_YEARS 3         /* grouped and stacked bars */
 #define PLOT_MAX_LINES 8         /* more lines: small multiples */

@@ -6,6 +6,7 @@
 #include "core/outfile.h"
 
 #include "alt.h"
+#include "chart_types.h"
 
 #include <errno.h>
 #include <string.h>
@@ -29,18 +30,6 @@ int plot_formats_parse(const char *s, unsigned *out)
     }
     g_strfreev(parts);
     return *out == 0 ? -1 : rc;
-}
-
-int plot_type_parse(const char *s, int *out)
-{
-    int t;
-
-    for (t = PLOT_LINE; t <= PLOT_SMALL; t++)
-        if (strcmp(s, plot_type_name((plot_type)t)) == 0) {
-            *out = t;
-            return 0;
-        }
-    return -1;
 }
 
 char *plot_safe_name(const char *id)
@@ -147,51 +136,63 @@ static int wanted(const plot_run *o, sb_id ind, const char *name,
     return r;
 }
 
-static sb_status one_chart(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
-                           const plot_run *o, GHashTable *used,
-                           sb_diag *diag, sb_error *err)
+/* The chart of ind that the run asks for, in *c, and the indicator's
+   default chart, whose type decides the file name, in *def (the same
+   chart when the run asks for the default). *c NULL: nothing to draw,
+   said in diag. */
+static sb_status build_charts(const sb_dataset *ds, metrics_ctx *mc,
+                              sb_id ind, const plot_run *o, plot_chart **def,
+                              plot_chart **c, sb_diag *diag)
 {
     sb_error why = {0};
-    plot_chart *def = plot_chart_build(ds, mc, ind, -1, o->from, o->to,
-                                       o->style.lang, &why);
-    plot_chart *c;
-    static const plot_format all[] = {PLOT_PDF, PLOT_PNG, PLOT_SVG};
-    sb_status rc = SB_OK;
-    plot_pending *png = NULL;
-    plot_style st;
-    char *name;
-    size_t i;
-    int told = 0;
 
-    if (def == NULL)
-        return sb_diag_warn(diag, NULL, 0, 0, "%s", why.msg) == SB_OK
-                   ? SB_OK : SB_ENOMEM;
-    c = o->type < 0 || o->type == (int)def->type
-            ? def
-            : plot_chart_build(ds, mc, ind, o->type, o->from, o->to,
-                               o->style.lang, &why);
-    if (c == NULL) {
-        plot_chart_destroy(def);
+    *c = NULL;
+    *def = plot_chart_build(ds, mc, ind, -1, o->from, o->to, o->style.lang,
+                            &why);
+    if (*def != NULL)
+        *c = o->type < 0 || o->type == (int)(*def)->type
+                 ? *def
+                 : plot_chart_build(ds, mc, ind, o->type, o->from, o->to,
+                                    o->style.lang, &why);
+    if (*c == NULL) {
+        plot_chart_destroy(*def);
+        *def = NULL;
         return sb_diag_warn(diag, NULL, 0, 0, "%s", why.msg) == SB_OK
                    ? SB_OK : SB_ENOMEM;
     }
     if (o->title != NULL) {              /* a spec's own title */
-        g_free(c->title);
-        c->title = g_strdup(o->title);
+        g_free((*c)->title);
+        (*c)->title = g_strdup(o->title);
     }
-    name = stem(c, o, (int)def->type, used);
-    switch (wanted(o, ind, name, err)) {
-    case 0:
-        goto done;                       /* its files are current */
-    case -1:
-        rc = err->code != SB_OK ? err->code : SB_ECANCELED;
-        goto done;
+    return SB_OK;
+}
+
+/* The run's style, with the type's own size when the run gives none. */
+static plot_style chart_style(const plot_chart *c, const plot_run *o)
+{
+    const plot_type_info *t = plot_type_info_of(c->type);
+    plot_style st = o->style;
+
+    if (t->width_mm > 0 && !o->size_given) {
+        st.width_mm = t->width_mm;
+        st.height_mm = t->height_mm;
     }
-    st = o->style;
-    if (c->type == PLOT_SPARKLINE && !o->size_given) {
-        st.width_mm = 30;                /* word-sized */
-        st.height_mm = 8;
-    }
+    return st;
+}
+
+/* Draws c and writes name.pdf, .png and .svg: those the run asks for and
+   the sink needs. */
+static sb_status write_formats(metrics_ctx *mc, sb_id ind, const plot_run *o,
+                               const plot_chart *c, const char *name,
+                               sb_error *err)
+{
+    static const plot_format all[] = {PLOT_PDF, PLOT_PNG, PLOT_SVG};
+    plot_style st = chart_style(c, o);
+    plot_pending *png = NULL;
+    sb_status rc = SB_OK;
+    size_t i;
+    int told = 0;
+
     /* the PNG first: its pixels are compressed while the PDF is drawn;
        the files are still written in the order pdf, png, svg */
     if ((o->formats & PLOT_PNG) && needed(o, name, "png"))
@@ -229,20 +230,51 @@ static sb_status one_chart(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         plot_chart_render_finish(png, c, &b, &ignored);
         plot_bytes_free(&b);
     }
-    if (rc == SB_OK && needed(o, name, "txt")) {
-        /* the text alternative, same name with .txt, once the chart is
-           drawn: a chart that fails leaves no file of its own */
-        char *alt = plot_chart_alt_text(c, ds, mc), *file;
-        plot_bytes b = {(unsigned char *)alt, strlen(alt), NULL};
-        gint64 t0 = g_get_monotonic_time();
-        file = g_strdup_printf("%s.txt", name);
-        rc = metrics_ctx_status(mc, err);
-        if (rc == SB_OK)
-            rc = write_file(o, ind, file, &b, t0, err);
-        g_free(file);
-        g_free(alt);
+    return rc;
+}
+
+/* The text alternative, name.txt, once the chart is drawn: a chart that
+   fails leaves no file of its own. */
+static sb_status write_alt(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
+                           const plot_run *o, const plot_chart *c,
+                           const char *name, sb_error *err)
+{
+    char *alt = plot_chart_alt_text(c, ds, mc), *file;
+    plot_bytes b = {(unsigned char *)alt, strlen(alt), NULL};
+    gint64 t0 = g_get_monotonic_time();
+    sb_status rc;
+
+    file = g_strdup_printf("%s.txt", name);
+    rc = metrics_ctx_status(mc, err);
+    if (rc == SB_OK)
+        rc = write_file(o, ind, file, &b, t0, err);
+    g_free(file);
+    g_free(alt);
+    return rc;
+}
+
+static sb_status one_chart(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
+                           const plot_run *o, GHashTable *used,
+                           sb_diag *diag, sb_error *err)
+{
+    plot_chart *def, *c;
+    sb_status rc = build_charts(ds, mc, ind, o, &def, &c, diag);
+    char *name;
+
+    if (rc != SB_OK || c == NULL)
+        return rc;
+    name = stem(c, o, (int)def->type, used);
+    switch (wanted(o, ind, name, err)) {
+    case 0:
+        break;                           /* its files are current */
+    case -1:
+        rc = err->code != SB_OK ? err->code : SB_ECANCELED;
+        break;
+    default:
+        rc = write_formats(mc, ind, o, c, name, err);
+        if (rc == SB_OK && needed(o, name, "txt"))
+            rc = write_alt(ds, mc, ind, o, c, name, err);
     }
-done:
     g_free(name);
     if (c != def)
         plot_chart_destroy(c);

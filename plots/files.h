@@ -41,8 +41,6 @@ typedef struct plot_sink {
 
 /* Parses "pdf,png,svg" into PLOT_* bits. Returns -1 on an unknown one. */
 int plot_formats_parse(const char *s, unsigned *out);
-/* Parses a chart type (plot_type_name). Returns -1 if unknown. */
-int plot_type_parse(const char *s, int *out);
 
 /* A file name from an indicator id or a region name: '/', '\', control
    characters and both dots of ".." become '_', a leading '.' too;

@@ -1,17 +1,21 @@
 /*
- * plots/render.c -- draw a plot_chart with Cairo and Pango.
+ * plots/render.c -- draw a plot_chart with Cairo and Pango: the frame
+ * (title, subtitle, the notes and the source line), the chart type's
+ * own drawing function in the band between them, and the surfaces
+ * (PDF, PNG, SVG, or a page of a brief) with their bytes made stable.
  *
  * Every position comes from measured text extents (title height, widest
  * tick label, widest region label), so the same chart works at 60 x 40
  * mm and at 200 x 120 mm. Units are points; PNG is scaled by dpi/72.
  * Text is unhinted on vector surfaces; PNG hints its metrics (Cairo 1.16
- * rounds raster glyph positions to pixels).
+ * rounds raster glyph positions to pixels). Not for: the layout of a
+ * chart type (draw_*.c) or the helpers they share (canvas.c).
  */
 #include "chart.h"
 
 #include "canvas.h"
-#include "layouts.h"
-#include "ticks.h"
+#include "chart_types.h"
+#include "geometry.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -26,158 +30,13 @@
 
 #define MM_TO_PT (72.0 / 25.4)
 
+/* ---- frame: title, subtitle, source ------------------------------------- */
 
-
-/* ---- text ------------------------------------------------------------- */
-
-/* Adds to k->missing each character of s that no installed font has. */
-static void find_missing(canvas *k, const char *s)
+/* A note or the source line: at most two lines across the page. */
+static PangoLayout *note_text(canvas *k, const char *s)
 {
-    const char *p;
-
-    for (p = s; *p; p = g_utf8_next_char(p)) {
-        char one[8] = {0}, tag[32];
-        PangoLayout *l = pango_layout_new(k->pc);
-        memcpy(one, p, (size_t)(g_utf8_next_char(p) - p));
-        pango_layout_set_font_description(l, k->font);
-        pango_layout_set_text(l, one, -1);
-        if (pango_layout_get_unknown_glyphs_count(l) > 0) {
-            g_snprintf(tag, sizeof tag, "U+%04X '%s'", g_utf8_get_char(p),
-                       one);
-            if (strstr(k->missing->str, tag) == NULL)
-                g_string_append_printf(k->missing, "%s%s",
-                                       k->missing->len ? ", " : "", tag);
-        }
-        g_object_unref(l);
-    }
+    return canvas_text(k, s, k->fs * geom.note_size, 0, k->w - 2 * k->m, 2);
 }
-
-char *plot_printable(const char *s)
-{
-    GString *g;
-    const char *p;
-
-    for (p = s; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0))
-            break;
-    }
-    if (*p == '\0')
-        return NULL;
-    g = g_string_new(NULL);
-    for (p = s; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0))
-            g_string_append(g, "\xef\xbf\xbd");          /* U+FFFD */
-        else
-            g_string_append_len(g, p, g_utf8_next_char(p) - p);
-    }
-    return g_string_free(g, FALSE);
-}
-
-/* A layout of s at `size` points; width > 0 wraps (lines > 0 also caps
-   the lines, ellipsizing the last). */
-PangoLayout *canvas_text(canvas *k, const char *s, double size, int bold,
-                         double width, int lines)
-{
-    char *shown = plot_printable(s);
-    int unknown;
-    PangoLayout *l = layouts_get(k->pc, k->font, shown ? shown : s, size,
-                                 bold, width, lines, &unknown);
-
-    if (unknown > 0)
-        find_missing(k, shown ? shown : s);
-    g_free(shown);
-    return l;
-}
-
-void canvas_extent(PangoLayout *l, double *w, double *h)
-{
-    PangoRectangle r;
-
-    pango_layout_get_extents(l, NULL, &r);
-    *w = (double)r.width / PANGO_SCALE;
-    *h = (double)r.height / PANGO_SCALE;
-}
-
-/* Draws l with its top-left at (x, y) in the current colour; releases
-   it. align: 0 left, 1 right edge at x, 2 centred on x. vcenter: y is
-   the middle. */
-void canvas_labels_begin(canvas *k)
-{
-    k->recording = k->boxes != NULL;
-}
-
-void canvas_labels_end(canvas *k)
-{
-    k->recording = 0;
-}
-
-static void record_box(canvas *k, double x, double y, double w, double h)
-{
-    plot_boxes *b = k->boxes;
-
-    if (b->n == b->cap) {
-        b->cap = b->cap ? b->cap * 2 : 16;
-        b->box = g_renew(plot_box, b->box, b->cap);
-    }
-    b->box[b->n].x = x;
-    b->box[b->n].y = y;
-    b->box[b->n].w = w;
-    b->box[b->n].h = h;
-    b->n++;
-}
-
-void canvas_show(canvas *k, PangoLayout *l, double x, double y, int align,
-                 int vcenter)
-{
-    double w, h;
-
-    canvas_extent(l, &w, &h);
-    if (align == 1)
-        x -= w;
-    else if (align == 2)
-        x -= w / 2;
-    if (vcenter)
-        y -= h / 2;
-    if (k->recording)
-        record_box(k, x, y, w, h);
-    cairo_move_to(k->cr, x, y);
-    pango_cairo_show_layout(k->cr, l);
-    g_object_unref(l);
-}
-
-/* Extent of one line of text, measured once per render: the tick
-   search measures the same labels many times. */
-static const double *measured(canvas *k, const char *s, double size,
-                              int bold)
-{
-    char *key = g_strdup_printf("%.3f %d %s", size, bold, s);
-    double *wh = g_hash_table_lookup(k->sizes, key);
-
-    if (wh == NULL) {
-        PangoLayout *l = canvas_text(k, s, size, bold, 0, 0);
-        wh = g_new(double, 2);
-        canvas_extent(l, &wh[0], &wh[1]);
-        g_object_unref(l);
-        g_hash_table_insert(k->sizes, key, wh);
-    } else {
-        g_free(key);
-    }
-    return wh;
-}
-
-double canvas_text_width(canvas *k, const char *s, double size, int bold)
-{
-    return measured(k, s, size, bold)[0];
-}
-
-double canvas_text_height(canvas *k, const char *s, double size)
-{
-    return measured(k, s, size, 0)[1];
-}
-
-/* ---- frame: title, subtitle, source ---------------------------------- */
 
 /* The note (flags, fills, forecast) and the source line under a chart:
    at most two lines each. */
@@ -191,10 +50,10 @@ static double footer_height(canvas *k)
         PangoLayout *l;
         if (parts[i] == NULL)
             continue;
-        l = canvas_text(k, parts[i], k->fs * 0.78, 0, k->w - 2 * k->m, 2);
+        l = note_text(k, parts[i]);
         canvas_extent(l, &tw, &th);
         g_object_unref(l);
-        h += th + (h > 0 ? k->fs * 0.2 : 0);
+        h += th + (h > 0 ? k->fs * geom.note_gap : 0);
     }
     return h;
 }
@@ -210,19 +69,19 @@ static void frame(canvas *k, double *top, double *bottom)
     /* an embedded chart may leave its title to the page's heading */
     if (c->title[0] != '\0') {
         cairo_set_source_rgb(k->cr, C_TEXT);
-        l = canvas_text(k, c->title, k->fs * 1.3, 1, bw, 2);
+        l = canvas_text(k, c->title, k->fs * geom.title_size, 1, bw, 2);
         canvas_extent(l, &tw, &th);
         canvas_show(k, l, k->m, y, 0, 0);
-        y += th + k->fs * 0.2;
+        y += th + k->fs * geom.title_gap;
     }
     cairo_set_source_rgb(k->cr, C_SUBTLE);
     l = canvas_text(k, c->subtitle, k->fs, 0, bw, 1);
     canvas_extent(l, &tw, &th);
     canvas_show(k, l, k->m, y, 0, 0);
-    *top = y + th + k->fs * 0.9;
+    *top = y + th + k->fs * geom.body_gap;
     *bottom = k->h - k->m;
     if (c->source != NULL || c->note != NULL || k->names_note != NULL) {
-        *bottom -= footer_height(k) + k->fs * 0.7;
+        *bottom -= footer_height(k) + k->fs * geom.footer_gap;
     }
 }
 
@@ -230,7 +89,8 @@ static void frame(canvas *k, double *top, double *bottom)
 static void source_line(canvas *k, double used)
 {
     const char *parts[3] = {k->names_note, k->c->note, k->c->source};
-    double y = fmin(used + k->fs * 0.7, k->h - k->m - footer_height(k));
+    double y = fmin(used + k->fs * geom.footer_gap,
+                    k->h - k->m - footer_height(k));
     double tw, th;
     int i;
 
@@ -239,669 +99,23 @@ static void source_line(canvas *k, double used)
         PangoLayout *l;
         if (parts[i] == NULL)
             continue;
-        l = canvas_text(k, parts[i], k->fs * 0.78, 0, k->w - 2 * k->m, 2);
+        l = note_text(k, parts[i]);
         canvas_extent(l, &tw, &th);
         canvas_show(k, l, k->m, y, 0, 0);
-        y += th + k->fs * 0.2;
+        y += th + k->fs * geom.note_gap;
     }
 }
 
-/* ---- axes -------------------------------------------------------------- */
-
-
-void canvas_tick_label(const measure_ctx *m, double v, double step,
-                       char *buf, size_t size)
+void plot_bytes_free(plot_bytes *b)
 {
-    if (m->years)
-        g_snprintf(buf, size, "%d", (int)lround(v));
-    else
-        fmt_axis_ref(buf, size, v, step, m->ref, m->k->c->lang);
+    g_free(b->data);
+    g_free(b->why);
+    b->data = NULL;
+    b->why = NULL;
+    b->len = 0;
 }
 
-static double measure(void *user, double v, double step)
-{
-    measure_ctx *m = user;
-    char buf[FMT_MAX];
-
-    canvas_tick_label(m, v, step, buf, sizeof buf);
-    return m->vertical ? canvas_text_height(m->k, buf, m->size)
-                       : canvas_text_width(m->k, buf, m->size, 0);
-}
-
-void canvas_ticks(canvas *k, double lo, double hi, double length,
-                      int years, int vertical, int from_zero,
-                      plot_ticks *t, measure_ctx *mc)
-{
-    plot_axis a;
-
-    mc->k = k;
-    mc->years = years;
-    mc->vertical = vertical;
-    mc->size = k->fs * 0.85;
-    mc->ref = fmax(fabs(lo), fabs(hi));
-    memset(&a, 0, sizeof a);
-    a.dmin = lo;
-    a.dmax = hi;
-    a.length = length;
-    a.em = mc->size;
-    a.density = 1.0 / (k->fs * (vertical ? 3.2 : 5.5));
-    a.integers = years;
-    a.from_zero = from_zero;
-    a.measure = measure;
-    a.user = mc;
-    plot_ticks_compute(&a, t);
-}
-
-
-double canvas_at(const scale *s, double v)
-{
-    return s->p0 + (v - s->lo) / (s->hi - s->lo) * (s->p1 - s->p0);
-}
-
-/* Grid lines are light; the zero line, where there is one, darker. */
-void canvas_grid_colour(canvas *k, double v)
-{
-    double g = fabs(v) < 1e-12 ? 0.6 : 0.88;
-
-    cairo_set_source_rgb(k->cr, g, g, g);
-    cairo_set_line_width(k->cr, 0.5);
-}
-
-/* Horizontal grid lines and labels of the value axis (line charts). */
-void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
-                   const scale *ys, double left, double right)
-{
-    char buf[FMT_MAX];
-    int i;
-
-    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
-    for (i = 0; i < t->n; i++) {
-        double v = t->lmin + i * t->step, y = canvas_at(ys, v);
-        if (v < ys->lo - 1e-9 || v > ys->hi + 1e-9)
-            continue;
-        canvas_grid_colour(k, v);
-        cairo_move_to(k->cr, left, y);
-        cairo_line_to(k->cr, right, y);
-        cairo_stroke(k->cr);
-        canvas_tick_label(mc, v, t->step, buf, sizeof buf);
-        cairo_set_source_rgb(k->cr, C_SUBTLE);
-        canvas_show(k, canvas_text(k, buf, mc->size, 0, 0, 0), left - k->fs * 0.4, y, 1,
-             1);
-    }
-}
-
-/* The axis line along the bottom and its labels below. */
-void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
-                   const scale *xs, double bottom, int grid, double top)
-{
-    char buf[FMT_MAX];
-    int i;
-
-    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
-    for (i = 0; i < t->n; i++) {
-        double v = t->lmin + i * t->step, x = canvas_at(xs, v);
-        if (v < xs->lo - 1e-9 || v > xs->hi + 1e-9)
-            continue;
-        if (grid) {
-            canvas_grid_colour(k, v);
-            cairo_move_to(k->cr, x, top);
-            cairo_line_to(k->cr, x, bottom);
-        } else {
-            cairo_set_source_rgb(k->cr, C_AXIS);
-            cairo_set_line_width(k->cr, 0.5);
-            cairo_move_to(k->cr, x, bottom);
-            cairo_line_to(k->cr, x, bottom + k->fs * 0.25);
-        }
-        cairo_stroke(k->cr);
-        canvas_tick_label(mc, v, t->step, buf, sizeof buf);
-        cairo_set_source_rgb(k->cr, C_SUBTLE);
-        canvas_show(k, canvas_text(k, buf, mc->size, 0, 0, 0), x,
-             bottom + k->fs * 0.35, 2, 0);
-    }
-}
-
-/* ---- line chart -------------------------------------------------------- */
-
-static void value_range(const plot_chart *c, double *lo, double *hi,
-                        double *y0, double *y1)
-{
-    size_t i, j;
-
-    *lo = INFINITY;
-    *hi = -INFINITY;
-    *y0 = INFINITY;
-    *y1 = -INFINITY;
-    for (i = 0; i < c->n_lines; i++) {
-        const plot_line *l = &c->lines[i];
-        for (j = 0; j < l->n; j++) {
-            *lo = fmin(*lo, l->value[j]);
-            *hi = fmax(*hi, l->value[j]);
-            *y0 = fmin(*y0, l->year[j]);
-            *y1 = fmax(*y1, l->year[j]);
-        }
-        /* the forecast point counts, its interval does not: a wide
-           band is clipped to the plot instead of flattening the data */
-        if (l->forecast_year > 0) {
-            *lo = fmin(*lo, l->forecast);
-            *hi = fmax(*hi, l->forecast);
-            *y1 = fmax(*y1, l->forecast_year);
-        }
-    }
-    if (isfinite(c->ind->target)) {
-        *lo = fmin(*lo, c->ind->target);
-        *hi = fmax(*hi, c->ind->target);
-    }
-}
-
-/* Marks each point when a line is sparse, and always a point without a
-   neighbour (it would otherwise not show). Filled years are hollow. */
-static void markers(canvas *k, const plot_line *l, const scale *xs,
-                    const scale *ys)
-{
-    double r = l->highlight ? k->fs * 0.26 : k->fs * 0.2;
-    size_t j;
-
-    for (j = 0; j < l->n; j++) {
-        int alone = (j == 0 || l->year[j] - l->year[j - 1] > 1) &&
-                    (j + 1 == l->n || l->year[j + 1] - l->year[j] > 1);
-        if (l->flags[j] != NULL) {     /* a ring marks a flagged value */
-            cairo_new_sub_path(k->cr);
-            cairo_arc(k->cr, canvas_at(xs, l->year[j]), canvas_at(ys, l->value[j]),
-                      r * 2.1, 0, 2 * G_PI);
-            cairo_save(k->cr);
-            cairo_set_line_width(k->cr, k->fs * 0.07);
-            cairo_stroke(k->cr);
-            cairo_restore(k->cr);
-        }
-        if (l->n > 12 && !alone && !l->filled[j])
-            continue;
-        cairo_new_sub_path(k->cr);
-        cairo_arc(k->cr, canvas_at(xs, l->year[j]), canvas_at(ys, l->value[j]), r, 0,
-                  2 * G_PI);
-        if (l->filled[j]) {
-            cairo_save(k->cr);
-            cairo_set_source_rgb(k->cr, 1, 1, 1);
-            cairo_fill_preserve(k->cr);
-            cairo_restore(k->cr);
-            cairo_stroke(k->cr);
-        } else {
-            cairo_fill(k->cr);
-        }
-    }
-}
-
-/* The focus line's forecast: a light band for the 95% prediction
-   interval and a dashed segment to the forecast, from its last point. */
-static void forecast(canvas *k, const plot_line *l, const scale *xs,
-                     const scale *ys)
-{
-    double x0 = canvas_at(xs, l->year[l->n - 1]), y0 = canvas_at(ys, l->value[l->n - 1]);
-    double x1 = canvas_at(xs, l->forecast_year), dash[] = {k->fs * 0.35,
-                                                    k->fs * 0.25};
-
-    if (l->forecast_year <= 0)
-        return;
-    cairo_save(k->cr);
-    cairo_rectangle(k->cr, xs->p0, ys->p1, xs->p1 - xs->p0 + 1,
-                    ys->p0 - ys->p1);
-    cairo_clip(k->cr);
-    cairo_set_source_rgba(k->cr, C_FOCUS, 0.14);
-    cairo_move_to(k->cr, x0, y0);
-    cairo_line_to(k->cr, x1, canvas_at(ys, l->forecast_hi));
-    cairo_line_to(k->cr, x1, canvas_at(ys, l->forecast_lo));
-    cairo_close_path(k->cr);
-    cairo_fill(k->cr);
-    cairo_save(k->cr);
-    cairo_set_source_rgb(k->cr, C_FOCUS);
-    cairo_set_line_width(k->cr, k->fs * 0.14);
-    cairo_set_dash(k->cr, dash, 2, 0);
-    cairo_move_to(k->cr, x0, y0);
-    cairo_line_to(k->cr, x1, canvas_at(ys, l->forecast));
-    cairo_stroke(k->cr);
-    cairo_restore(k->cr);
-    cairo_restore(k->cr);               /* the clip */
-}
-
-/* The indicator's target: a dark dashed line, labelled at its left end. */
-static void target_line(canvas *k, const scale *xs, const scale *ys)
-{
-    const sb_indicator *ind = k->c->ind;
-    double y, dash[] = {k->fs * 0.5, k->fs * 0.3};
-    char v[FMT_MAX], label[FMT_MAX * 2];
-
-    if (!isfinite(ind->target))
-        return;
-    y = canvas_at(ys, ind->target);
-    cairo_save(k->cr);
-    cairo_set_source_rgb(k->cr, C_AXIS);
-    cairo_set_line_width(k->cr, k->fs * 0.09);
-    cairo_set_dash(k->cr, dash, 2, 0);
-    cairo_move_to(k->cr, xs->p0, y);
-    cairo_line_to(k->cr, xs->p1, y);
-    cairo_stroke(k->cr);
-    cairo_restore(k->cr);
-    fmt_plain(v, sizeof v, ind->target, ind, k->c->lang);
-    if (k->c->lang == FMT_ZH)
-        g_snprintf(label, sizeof label, ind->target_year
-                       ? "\xe7\x9b\xae\xe6\xa0\x87 %s\xef\xbc\x88%d\xe5\xb9\xb4\xef\xbc\x89"
-                       : "\xe7\x9b\xae\xe6\xa0\x87 %s", v,
-                   ind->target_year);                      /* 目标 （N年） */
-    else
-        g_snprintf(label, sizeof label, ind->target_year ? "Target %s (%d)"
-                                                         : "Target %s",
-                   v, ind->target_year);
-    cairo_set_source_rgb(k->cr, C_AXIS);
-    canvas_show(k, canvas_text(k, label, k->fs * 0.78, 0, 0, 0), xs->p0 + k->fs * 0.2,
-         y - k->fs * 0.15 - canvas_text_height(k, label, k->fs * 0.78), 0, 0);
-}
-
-/* A line breaks where years are missing: a gap is never bridged. */
-void canvas_polyline(canvas *k, const plot_line *l, const scale *xs,
-                     const scale *ys)
-{
-    size_t j;
-
-    if (l->highlight)
-        cairo_set_source_rgb(k->cr, C_FOCUS);
-    else
-        cairo_set_source_rgb(k->cr, C_OTHER);
-    cairo_set_line_width(k->cr, l->highlight ? k->fs * 0.2 : k->fs * 0.12);
-    cairo_set_line_join(k->cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(k->cr, CAIRO_LINE_CAP_ROUND);
-    for (j = 0; j < l->n; j++) {
-        double x = canvas_at(xs, l->year[j]), y = canvas_at(ys, l->value[j]);
-        if (j == 0 || l->year[j] - l->year[j - 1] > 1)
-            cairo_move_to(k->cr, x, y);
-        else
-            cairo_line_to(k->cr, x, y);
-    }
-    cairo_stroke(k->cr);
-    markers(k, l, xs, ys);
-}
-
-
-static int cmp_want(const void *a, const void *b)
-{
-    const label_pos *x = a, *y = b;
-
-    return x->want < y->want ? -1 : x->want > y->want;
-}
-
-/* Direct labels at the line ends, pushed apart so that none overlaps:
-   down from the top, then back up from the bottom edge. */
-void canvas_place_labels(label_pos *p, size_t n, double top, double bottom)
-{
-    size_t i;
-
-    qsort(p, n, sizeof *p, cmp_want);
-    for (i = 0; i < n; i++) {
-        double min = i ? p[i - 1].y + p[i - 1].h / 2 + p[i].h / 2 : top;
-        p[i].y = fmax(fmax(p[i].want, min), top + p[i].h / 2);
-    }
-    for (i = n; i-- > 0;) {
-        double max = i + 1 < n ? p[i + 1].y - p[i + 1].h / 2 - p[i].h / 2
-                               : bottom - p[i].h / 2;
-        p[i].y = fmin(p[i].y, max);
-    }
-}
-
-/* Whether segment (x0,y0)-(x1,y1) enters the box (Liang-Barsky). */
-static int segment_hits(double x0, double y0, double x1, double y1,
-                        double bx, double by, double bw, double bh)
-{
-    double p[4] = {-(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0};
-    double q[4] = {x0 - bx, bx + bw - x0, y0 - by, by + bh - y0};
-    double t0 = 0, t1 = 1;
-    int i;
-
-    for (i = 0; i < 4; i++) {
-        if (p[i] == 0) {
-            if (q[i] < 0)
-                return 0;
-        } else {
-            double t = q[i] / p[i];
-            if (p[i] < 0)
-                t0 = fmax(t0, t);
-            else
-                t1 = fmin(t1, t);
-        }
-    }
-    return t0 <= t1;
-}
-
-/* Whether a box beside line `self` would cross any other line. */
-static int box_crosses(canvas *k, const plot_line *self, const scale *xs,
-                       const scale *ys, double bx, double by, double bw,
-                       double bh)
-{
-    const plot_chart *c = k->c;
-    size_t i, j;
-
-    for (i = 0; i < c->n_lines; i++) {
-        const plot_line *l = &c->lines[i];
-        if (l == self)
-            continue;
-        for (j = 0; j + 1 < l->n; j++)
-            if (l->year[j + 1] - l->year[j] <= 1 &&
-                segment_hits(canvas_at(xs, l->year[j]),
-                             canvas_at(ys, l->value[j]),
-                             canvas_at(xs, l->year[j + 1]),
-                             canvas_at(ys, l->value[j + 1]), bx, by, bw, bh))
-                return 1;
-    }
-    return 0;
-}
-
-/* A line that ends before the last year is labelled beside its last
-   point, not at the far edge where nothing of it is -- unless the label
-   would cross another line there: then it joins the right column
-   (returns 0). */
-static int early_label(canvas *k, const plot_line *l, const scale *xs,
-                       const scale *ys, double size, double maxw)
-{
-    double x = canvas_at(xs, l->year[l->n - 1]) + k->fs * 0.45;
-    double y = canvas_at(ys, l->value[l->n - 1]);
-    double w = fmin(canvas_text_width(k, l->label, size, l->highlight), maxw);
-    double h = canvas_text_height(k, l->label, size);
-
-    if (box_crosses(k, l, xs, ys, x, y - h / 2, w, h))
-        return 0;
-    cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
-    if (l->highlight)
-        cairo_set_source_rgb(k->cr, C_FOCUS);
-    canvas_show(k, canvas_text(k, l->label, size, l->highlight, maxw, 1), x,
-                y, 0, 1);
-    return 1;
-}
-
-/* Whether the right-edge labels need more height than the plot has. */
-static int labels_grouped(canvas *k, double last_year, double size,
-                          double top, double bottom)
-{
-    const plot_chart *c = k->c;
-    double need = 0;
-    size_t i;
-
-    for (i = 0; i < c->n_lines; i++) {
-        const plot_line *l = &c->lines[i];
-        if (l->n > 0 && l->year[l->n - 1] >= last_year)
-            need += canvas_text_height(k, l->label, size) * 1.05;
-    }
-    return need > bottom - top + k->fs * 0.7;
-}
-
-/* Direct labels at the right edge, spread so that none overlaps; a line
-   that ends early is labelled beside its last point. The caller has
-   checked that they fit (else: a legend). */
-static void end_labels(canvas *k, const scale *xs, const scale *ys,
-                       double x, double top, double bottom, double size,
-                       double maxw)
-{
-    const plot_chart *c = k->c;
-    label_pos *p = g_new0(label_pos, c->n_lines + 1);
-    size_t i, n = 0;
-
-    canvas_labels_begin(k);
-    for (i = 0; i < c->n_lines; i++) {
-        const plot_line *l = &c->lines[i];
-        if (l->n == 0)
-            continue;
-        if (l->year[l->n - 1] < k->c->last &&
-            early_label(k, l, xs, ys, size, maxw))
-            continue;
-        p[n].line = i;
-        p[n].want = canvas_at(ys, l->value[l->n - 1]);
-        p[n].h = canvas_text_height(k, l->label, size) * 1.05;
-        n++;
-    }
-    canvas_place_labels(p, n, top - k->fs * 0.7, bottom);
-    for (i = 0; i < n; i++) {
-        const plot_line *l = &c->lines[p[i].line];
-        if (l->highlight)
-            cairo_set_source_rgb(k->cr, C_FOCUS);
-        else
-            cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
-        if (l->year[l->n - 1] < k->c->last) {
-            /* an early line labelled here: a dotted leader from its last
-               point, which cannot be taken for data */
-            double dots[] = {0.6, 1.6};
-            cairo_save(k->cr);
-            cairo_set_line_width(k->cr, 0.6);
-            cairo_set_dash(k->cr, dots, 2, 0);
-            cairo_move_to(k->cr, canvas_at(xs, l->year[l->n - 1]) +
-                                     k->fs * 0.4, p[i].want);
-            cairo_line_to(k->cr, x - k->fs * 0.1, p[i].y);
-            cairo_stroke(k->cr);
-            cairo_restore(k->cr);
-        } else if (fabs(p[i].y - p[i].want) > k->fs * 0.3) {
-            /* a short leader from the plot edge when the label had to
-               move; never across the plot, where it would read as data */
-            cairo_set_line_width(k->cr, 0.4);
-            cairo_move_to(k->cr, x - k->fs * 0.5, p[i].want);
-            cairo_line_to(k->cr, x - k->fs * 0.1, p[i].y);
-            cairo_stroke(k->cr);
-        }
-        canvas_show(k, canvas_text(k, l->label, size, l->highlight, maxw, 1),
-                    x, p[i].y, 0, 1);
-    }
-    canvas_labels_end(k);
-    g_free(p);
-}
-
-/* When the labels cannot fit beside the plot: a legend, every region
-   named (none is ever dropped), in rows under the subtitle. Returns the
-   y below it. */
-static double legend(canvas *k, double top, double size)
-{
-    const plot_chart *c = k->c;
-    double x = k->m, y = top, sw = k->fs * 1.1, h = 0;
-    size_t i;
-
-    canvas_labels_begin(k);
-    for (i = 0; i < c->n_lines; i++) {
-        const plot_line *l = &c->lines[i];
-        double w = canvas_text_width(k, l->label, size, l->highlight);
-        h = canvas_text_height(k, l->label, size);
-        if (x + sw + w > k->w - k->m && x > k->m) {
-            x = k->m;
-            y += h + k->fs * 0.2;
-        }
-        if (l->highlight)
-            cairo_set_source_rgb(k->cr, C_FOCUS);
-        else
-            cairo_set_source_rgb(k->cr, C_OTHER);
-        cairo_set_line_width(k->cr, l->highlight ? k->fs * 0.2 : k->fs * 0.12);
-        cairo_move_to(k->cr, x, y + h / 2);
-        cairo_line_to(k->cr, x + sw * 0.8, y + h / 2);
-        cairo_stroke(k->cr);
-        if (l->highlight)
-            cairo_set_source_rgb(k->cr, C_FOCUS);
-        else
-            cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
-        canvas_show(k, canvas_text(k, l->label, size, l->highlight, 0, 0),
-                    x + sw, y, 0, 0);
-        x += sw + w + k->fs * 0.9;
-    }
-    canvas_labels_end(k);
-    return y + h + k->fs * 0.6;
-}
-
-static double widest_label(canvas *k, double size)
-{
-    double w = 0;
-    size_t i;
-
-    for (i = 0; i < k->c->n_lines; i++)
-        w = fmax(w, canvas_text_width(k, k->c->lines[i].label, size,
-                               k->c->lines[i].highlight));
-    return w;
-}
-
-/* The value axis runs from a labelled tick below the data to one above
-   it: no point sits on the axis line or outside the grid. */
-void canvas_extend_ticks(plot_ticks *t, double lo, double hi)
-{
-    while (t->lmin > lo + 1e-9 * fabs(t->step) && t->n < 40) {
-        t->lmin -= t->step;
-        t->n++;
-    }
-    while (t->lmax < hi - 1e-9 * fabs(t->step) && t->n < 40) {
-        t->lmax += t->step;
-        t->n++;
-    }
-    /* a point a hair above the axis line looks as if it lay on it */
-    if (t->lmin != 0 && lo - t->lmin < 0.02 * (t->lmax - t->lmin)) {
-        t->lmin -= t->step;
-        t->n++;
-    }
-}
-
-/* Returns the lowest y drawn. */
-static double line_chart(canvas *k, double top, double bottom)
-{
-    const plot_chart *c = k->c;
-    double lo, hi, y0, y1, lab = k->fs * 0.9, left, right, xlh, labw;
-    int use_legend;
-    plot_ticks yt, xt;
-    measure_ctx ym, xm;
-    scale ys, xs;
-    size_t i;
-
-    value_range(c, &lo, &hi, &y0, &y1);
-    xlh = canvas_text_height(k, "2020", k->fs * 0.85);
-    bottom -= xlh + k->fs * 0.35;
-    /* labels get at most 30% of the width; longer ones are ellipsized;
-       too many for the height: a legend above the plot instead */
-    use_legend = labels_grouped(k, c->last, lab, top, bottom);
-    if (use_legend) {
-        g_free(k->why);
-        k->why = g_strdup_printf("%zu line labels need more height than the "
-                                 "plot has: a legend instead",
-                                 c->n_lines);
-        top = legend(k, top - k->fs * 0.6, lab) + k->fs * 0.3;
-    }
-    labw = use_legend ? 0 : fmin(widest_label(k, lab), k->w * 0.3);
-    top += k->fs * 0.3;
-    canvas_ticks(k, lo, hi, bottom - top, 0, 1, 0, &yt, &ym);
-    canvas_extend_ticks(&yt, lo, hi);
-    ys.lo = yt.lmin;
-    ys.hi = yt.lmax;
-    ym.ref = fmax(fabs(yt.lmin), fabs(yt.lmax));
-    ys.p0 = bottom;
-    ys.p1 = top;
-    {
-        double wmax = 0;
-        char buf[FMT_MAX];
-        int t;
-        for (t = 0; t < yt.n; t++) {
-            canvas_tick_label(&ym, yt.lmin + t * yt.step, yt.step, buf,
-                       sizeof buf);
-            wmax = fmax(wmax, canvas_text_width(k, buf, ym.size, 0));
-        }
-        left = k->m + wmax + k->fs * 0.4;
-    }
-    right = k->w - k->m - labw - (use_legend ? 0 : k->fs * 0.6);
-    /* one year still needs a width: centre it */
-    if (y1 - y0 < 1) {
-        y0 -= 1;
-        y1 += 1;
-    }
-    canvas_ticks(k, y0, y1, right - left, 1, 0, 0, &xt, &xm);
-    xs.lo = y0;
-    xs.hi = y1;
-    xs.p0 = left + k->fs * 0.3;
-    xs.p1 = right;
-    canvas_y_axis(k, &yt, &ym, &ys, left, right);
-    cairo_set_source_rgb(k->cr, C_AXIS);
-    cairo_set_line_width(k->cr, 0.6);
-    cairo_move_to(k->cr, left, bottom);
-    cairo_line_to(k->cr, right, bottom);
-    cairo_stroke(k->cr);
-    canvas_x_axis(k, &xt, &xm, &xs, bottom, 0, top);
-    target_line(k, &xs, &ys);
-    for (i = 0; i < c->n_lines; i++)
-        if (c->lines[i].n > 0)
-            forecast(k, &c->lines[i], &xs, &ys);
-    for (i = 0; i < c->n_lines; i++)
-        canvas_polyline(k, &c->lines[i], &xs, &ys);
-    if (!use_legend)
-        end_labels(k, &xs, &ys, right + k->fs * 0.5, top, bottom, lab,
-                   labw + k->fs * 0.1);
-    return bottom + k->fs * 0.35 + xlh;
-}
-
-/* ---- bar chart ---------------------------------------------------------- */
-
-/* Horizontal bars, best first, from zero; the value at each bar's end.
-   Returns the lowest y drawn. */
-static double bar_chart(canvas *k, double top, double bottom)
-{
-    const plot_chart *c = k->c;
-    double lab = k->fs * 0.9, vsz = k->fs * 0.85, labw = 0, valw = 0;
-    double lo = 0, hi = 0, left, right, row, bh, xlh;
-    char buf[FMT_MAX];
-    plot_ticks xt;
-    measure_ctx xm;
-    scale xs;
-    size_t i;
-
-    for (i = 0; i < c->n_bars; i++) {
-        labw = fmax(labw, canvas_text_width(k, c->bars[i].label, lab,
-                                     c->bars[i].highlight));
-        fmt_plain(buf, sizeof buf, c->bars[i].value, c->ind, c->lang);
-        valw = fmax(valw, canvas_text_width(k, buf, vsz, c->bars[i].highlight));
-        lo = fmin(lo, c->bars[i].value);
-        hi = fmax(hi, c->bars[i].value);
-    }
-    left = k->m + fmin(labw, k->w * 0.35) + k->fs * 0.5;
-    right = k->w - k->m - valw - k->fs * 0.4;
-    xlh = canvas_text_height(k, "0", vsz);
-    bottom -= xlh + k->fs * 0.35;
-    /* rows at most 2.4 em: a few bars make a short chart, not a sparse
-       one; the axis follows the last row */
-    row = fmin((bottom - top) / (double)c->n_bars, k->fs * 2.4);
-    bottom = top + row * (double)c->n_bars;
-    /* Many bars on a short page: rows thinner than the labels would
-       collide; the labels shrink to fit the row instead. */
-    lab = fmin(lab, row * 0.8);
-    vsz = fmin(vsz, row * 0.75);
-    canvas_ticks(k, lo, hi, right - left, 0, 0, 1, &xt, &xm);
-    canvas_extend_ticks(&xt, lo, hi);         /* the longest bar ends on a grid */
-    xs.lo = xt.lmin;
-    xs.hi = xt.lmax;
-    xs.p0 = left;
-    xs.p1 = right;
-    canvas_x_axis(k, &xt, &xm, &xs, bottom, 1, top);
-    bh = row * 0.62;
-    canvas_labels_begin(k);
-    for (i = 0; i < c->n_bars; i++) {
-        const plot_bar *b = &c->bars[i];
-        double yc = top + row * ((double)i + 0.5);
-        double x0 = canvas_at(&xs, 0), x1 = canvas_at(&xs, b->value);
-        if (b->highlight)
-            cairo_set_source_rgb(k->cr, C_FOCUS);
-        else
-            cairo_set_source_rgb(k->cr, C_OTHER);
-        cairo_rectangle(k->cr, fmin(x0, x1), yc - bh / 2, fabs(x1 - x0), bh);
-        cairo_fill(k->cr);
-        cairo_set_source_rgb(k->cr, b->highlight ? 0.0 : 0.2,
-                             b->highlight ? 0.35 : 0.2,
-                             b->highlight ? 0.55 : 0.2);
-        fmt_plain(buf, sizeof buf, b->value, c->ind, c->lang);
-        canvas_show(k, canvas_text(k, buf, vsz, b->highlight, 0, 0),
-             b->value < 0 ? x1 - k->fs * 0.3 : x1 + k->fs * 0.3, yc,
-             b->value < 0 ? 1 : 0, 1);
-        cairo_set_source_rgb(k->cr, b->highlight ? 0.0 : 0.1,
-                             b->highlight ? 0.447 : 0.1,
-                             b->highlight ? 0.698 : 0.1);
-        canvas_show(k, canvas_text(k, b->label, lab, b->highlight, k->w * 0.35, 1),
-             left - k->fs * 0.5, yc, 1, 1);
-    }
-    canvas_labels_end(k);
-    return bottom + k->fs * 0.35 + xlh;
-}
-
-/* ---- surfaces ------------------------------------------------------------ */
+/* ---- surfaces ----------------------------------------------------------- */
 
 static void png_out(png_structp p, png_bytep data, png_size_t len)
 {
@@ -1039,28 +253,20 @@ static void pdf_metadata(cairo_surface_t *s, const plot_chart *c,
                                    "statbrief " SB_VERSION);
 }
 
-static void setup_text(canvas *k, fmt_lang lang, int raster)
-{
-    k->pc = layouts_context(k->cr, lang, raster);
-    k->font = pango_font_description_from_string(
-        lang == FMT_ZH ? "Noto Sans CJK SC, Noto Sans"
-                       : "Noto Sans, Noto Sans CJK SC");
-    k->missing = g_string_new(NULL);
-    k->sizes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-}
-
-/* Region names wider than their 30% column are ellipsized where they
+/* Region names wider than their column (label_share) are ellipsized where they
    stand; the note under the chart gives them in full (never clipped). */
 static void shortened_names(canvas *k)
 {
     const plot_chart *c = k->c;
+    int bars = plot_type_info_of(c->type)->bars;
     GString *g = g_string_new(NULL);
-    size_t i, n = c->type == PLOT_BAR ? c->n_bars : c->n_lines;
+    size_t i, n = bars ? c->n_bars : c->n_lines;
 
     for (i = 0; i < n; i++) {
-        const char *name = c->type == PLOT_BAR ? c->bars[i].label
+        const char *name = bars ? c->bars[i].label
                                                : c->lines[i].label;
-        if (canvas_text_width(k, name, k->fs * 0.9, 1) <= k->w * 0.3)
+        if (canvas_text_width(k, name, k->fs * geom.label_size, 1) <=
+            k->w * geom.label_share)
             continue;
         g_string_append_printf(g, "%s%s", g->len ? "; " : "", name);
     }
@@ -1071,29 +277,23 @@ static void shortened_names(canvas *k)
     k->names_note = g_string_free(g, g->len == 0);
 }
 
+/* The chart on a white page: its type's drawing, in the frame unless
+   the type has the whole page (a sparkline, word-sized). */
 static void draw(canvas *k)
 {
-    double top, bottom, used = 0;
+    const plot_type_info *t = plot_type_info_of(k->c->type);
+    double top, bottom;
 
     cairo_set_source_rgb(k->cr, 1, 1, 1);
     cairo_paint(k->cr);
-    if (k->c->type == PLOT_SPARKLINE) {     /* word-sized: no frame */
-        types_sparkline(k);
+    if (!t->framed) {
+        t->draw(k, 0, k->h);
         return;
     }
-    if (k->c->type != PLOT_SMALL)
+    if (t->names_note)
         shortened_names(k);
     frame(k, &top, &bottom);
-    switch (k->c->type) {
-    case PLOT_BAR: used = bar_chart(k, top, bottom); break;
-    case PLOT_GROUPED: used = types_grouped(k, top, bottom); break;
-    case PLOT_STACKED: used = types_stacked(k, top, bottom); break;
-    case PLOT_SLOPE: used = types_slope(k, top, bottom); break;
-    case PLOT_SMALL: used = types_small(k, top, bottom); break;
-    case PLOT_LINE:
-    case PLOT_SPARKLINE: used = line_chart(k, top, bottom); break;
-    }
-    source_line(k, used);
+    source_line(k, t->draw(k, top, bottom));
 }
 
 static cairo_surface_t *surface_for(const plot_chart *c, const plot_style *s,
@@ -1123,26 +323,9 @@ static void draw_on(cairo_t *cr, const plot_chart *c, plot_boxes *boxes,
 {
     canvas k;
 
-    memset(&k, 0, sizeof k);
-    k.cr = cr;
-    k.c = c;
-    k.w = w;
-    k.h = h;
-    /* text scales with the page: 9 pt on a 160 x 100 mm chart */
-    k.fs = CLAMP(fmin(w, h) / 31.0, 5.5, 12.0);
-    k.m = k.fs * 0.9;
-    k.boxes = boxes;
-    if (k.boxes != NULL) {
-        k.boxes->page_w = w;
-        k.boxes->page_h = h;
-    }
-    setup_text(&k, lang, raster);
+    canvas_open(&k, cr, c, boxes, lang, w, h, raster);
     draw(&k);
-    g_free(k.names_note);
-    g_hash_table_destroy(k.sizes);
-    pango_font_description_free(k.font);
-    *missing = k.missing;
-    *why = k.why;
+    canvas_close(&k, missing, why);
 }
 
 static sb_status missing_error(const plot_chart *c, GString *missing,

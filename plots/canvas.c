@@ -1,0 +1,484 @@
+/*
+ * plots/canvas.c -- the drawing helpers every chart type shares: text
+ * laid out, measured and shown through Pango (with the check that a
+ * font has every character), ticks and axes, scales, a region's line
+ * with its markers, and the spreading of labels so that none overlaps.
+ *
+ * Draws on the canvas that canvas_open sets up for one render. Knows no
+ * chart type, no frame and no surface: the layout of each type is in
+ * its draw_*.c file, the frame and the files in render.c.
+ */
+#include "canvas.h"
+
+#include "geometry.h"
+#include "layouts.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+/* ---- text --------------------------------------------------------------- */
+
+/* Adds to k->missing each character of s that no installed font has. */
+static void find_missing(canvas *k, const char *s)
+{
+    const char *p;
+
+    for (p = s; *p; p = g_utf8_next_char(p)) {
+        char one[8] = {0}, tag[32];
+        PangoLayout *l = pango_layout_new(k->pc);
+        memcpy(one, p, (size_t)(g_utf8_next_char(p) - p));
+        pango_layout_set_font_description(l, k->font);
+        pango_layout_set_text(l, one, -1);
+        if (pango_layout_get_unknown_glyphs_count(l) > 0) {
+            g_snprintf(tag, sizeof tag, "U+%04X '%s'", g_utf8_get_char(p),
+                       one);
+            if (strstr(k->missing->str, tag) == NULL)
+                g_string_append_printf(k->missing, "%s%s",
+                                       k->missing->len ? ", " : "", tag);
+        }
+        g_object_unref(l);
+    }
+}
+
+char *plot_printable(const char *s)
+{
+    GString *g;
+    const char *p;
+
+    for (p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0))
+            break;
+    }
+    if (*p == '\0')
+        return NULL;
+    g = g_string_new(NULL);
+    for (p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0))
+            g_string_append(g, "\xef\xbf\xbd");          /* U+FFFD */
+        else
+            g_string_append_len(g, p, g_utf8_next_char(p) - p);
+    }
+    return g_string_free(g, FALSE);
+}
+
+/* A layout of s at `size` points; width > 0 wraps (lines > 0 also caps
+   the lines, ellipsizing the last). */
+PangoLayout *canvas_text(canvas *k, const char *s, double size, int bold,
+                         double width, int lines)
+{
+    char *shown = plot_printable(s);
+    int unknown;
+    PangoLayout *l = layouts_get(k->pc, k->font, shown ? shown : s, size,
+                                 bold, width, lines, &unknown);
+
+    if (unknown > 0)
+        find_missing(k, shown ? shown : s);
+    g_free(shown);
+    return l;
+}
+
+void canvas_extent(PangoLayout *l, double *w, double *h)
+{
+    PangoRectangle r;
+
+    pango_layout_get_extents(l, NULL, &r);
+    *w = (double)r.width / PANGO_SCALE;
+    *h = (double)r.height / PANGO_SCALE;
+}
+
+void canvas_labels_begin(canvas *k)
+{
+    k->recording = k->boxes != NULL;
+}
+
+void canvas_labels_end(canvas *k)
+{
+    k->recording = 0;
+}
+
+static void record_box(canvas *k, double x, double y, double w, double h)
+{
+    plot_boxes *b = k->boxes;
+
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 16;
+        b->box = g_renew(plot_box, b->box, b->cap);
+    }
+    b->box[b->n].x = x;
+    b->box[b->n].y = y;
+    b->box[b->n].w = w;
+    b->box[b->n].h = h;
+    b->n++;
+}
+
+/* Draws l with its top-left at (x, y) in the current colour; releases
+   it. align: 0 left, 1 right edge at x, 2 centred on x. vcenter: y is
+   the middle. */
+void canvas_show(canvas *k, PangoLayout *l, double x, double y, int align,
+                 int vcenter)
+{
+    double w, h;
+
+    canvas_extent(l, &w, &h);
+    if (align == 1)
+        x -= w;
+    else if (align == 2)
+        x -= w / 2;
+    if (vcenter)
+        y -= h / 2;
+    if (k->recording)
+        record_box(k, x, y, w, h);
+    cairo_move_to(k->cr, x, y);
+    pango_cairo_show_layout(k->cr, l);
+    g_object_unref(l);
+}
+
+/* Extent of one line of text, measured once per render: the tick
+   search measures the same labels many times. */
+static const double *measured(canvas *k, const char *s, double size,
+                              int bold)
+{
+    char *key = g_strdup_printf("%.3f %d %s", size, bold, s);
+    double *wh = g_hash_table_lookup(k->sizes, key);
+
+    if (wh == NULL) {
+        PangoLayout *l = canvas_text(k, s, size, bold, 0, 0);
+        wh = g_new(double, 2);
+        canvas_extent(l, &wh[0], &wh[1]);
+        g_object_unref(l);
+        g_hash_table_insert(k->sizes, key, wh);
+    } else {
+        g_free(key);
+    }
+    return wh;
+}
+
+double canvas_text_width(canvas *k, const char *s, double size, int bold)
+{
+    return measured(k, s, size, bold)[0];
+}
+
+double canvas_text_height(canvas *k, const char *s, double size)
+{
+    return measured(k, s, size, 0)[1];
+}
+
+/* ---- one render --------------------------------------------------------- */
+
+void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
+                 plot_boxes *boxes, fmt_lang lang, double w, double h,
+                 int raster)
+{
+    memset(k, 0, sizeof *k);
+    k->cr = cr;
+    k->c = c;
+    k->w = w;
+    k->h = h;
+    /* text scales with the page: 9 pt on a 160 x 100 mm chart */
+    k->fs = CLAMP(fmin(w, h) / geom.font_divisor, geom.font_min,
+                  geom.font_max);
+    k->m = k->fs * geom.margin;
+    k->boxes = boxes;
+    if (k->boxes != NULL) {
+        k->boxes->page_w = w;
+        k->boxes->page_h = h;
+    }
+    k->pc = layouts_context(k->cr, lang, raster);
+    k->font = pango_font_description_from_string(
+        lang == FMT_ZH ? "Noto Sans CJK SC, Noto Sans"
+                       : "Noto Sans, Noto Sans CJK SC");
+    k->missing = g_string_new(NULL);
+    k->sizes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+}
+
+void canvas_close(canvas *k, GString **missing, char **why)
+{
+    g_free(k->names_note);
+    g_hash_table_destroy(k->sizes);
+    pango_font_description_free(k->font);
+    *missing = k->missing;
+    *why = k->why;
+}
+
+/* ---- axes --------------------------------------------------------------- */
+
+void canvas_tick_label(const measure_ctx *m, double v, double step,
+                       char *buf, size_t size)
+{
+    if (m->years)
+        g_snprintf(buf, size, "%d", (int)lround(v));
+    else
+        fmt_axis_ref(buf, size, v, step, m->ref, m->k->c->lang);
+}
+
+static double measure(void *user, double v, double step)
+{
+    measure_ctx *m = user;
+    char buf[FMT_MAX];
+
+    canvas_tick_label(m, v, step, buf, sizeof buf);
+    return m->vertical ? canvas_text_height(m->k, buf, m->size)
+                       : canvas_text_width(m->k, buf, m->size, 0);
+}
+
+void canvas_ticks(canvas *k, double lo, double hi, double length,
+                      int years, int vertical, int from_zero,
+                      plot_ticks *t, measure_ctx *mc)
+{
+    plot_axis a;
+
+    mc->k = k;
+    mc->years = years;
+    mc->vertical = vertical;
+    mc->size = k->fs * geom.tick_size;
+    mc->ref = fmax(fabs(lo), fabs(hi));
+    memset(&a, 0, sizeof a);
+    a.dmin = lo;
+    a.dmax = hi;
+    a.length = length;
+    a.em = mc->size;
+    a.density = 1.0 / (k->fs * (vertical ? geom.tick_spacing_y
+                                         : geom.tick_spacing_x));
+    a.integers = years;
+    a.from_zero = from_zero;
+    a.measure = measure;
+    a.user = mc;
+    plot_ticks_compute(&a, t);
+}
+
+/* The value axis runs from a labelled tick below the data to one above
+   it: no point sits on the axis line or outside the grid. */
+void canvas_extend_ticks(plot_ticks *t, double lo, double hi)
+{
+    while (t->lmin > lo + 1e-9 * fabs(t->step) && t->n < 40) {
+        t->lmin -= t->step;
+        t->n++;
+    }
+    while (t->lmax < hi - 1e-9 * fabs(t->step) && t->n < 40) {
+        t->lmax += t->step;
+        t->n++;
+    }
+    /* a point a hair above the axis line looks as if it lay on it */
+    if (t->lmin != 0 && lo - t->lmin < geom.tick_hair * (t->lmax - t->lmin)) {
+        t->lmin -= t->step;
+        t->n++;
+    }
+}
+
+/* A value axis up the side: ticks for [lo, hi] on `length` points,
+   extended to labelled ticks around the data; returns the width of the
+   widest label. */
+double canvas_value_ticks(canvas *k, double lo, double hi, double length,
+                          plot_ticks *t, measure_ctx *mc)
+{
+    char buf[FMT_MAX];
+    double w = 0;
+    int i;
+
+    canvas_ticks(k, lo, hi, length, 0, 1, 0, t, mc);
+    canvas_extend_ticks(t, lo, hi);
+    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));
+    for (i = 0; i < t->n; i++) {
+        canvas_tick_label(mc, t->lmin + i * t->step, t->step, buf,
+                          sizeof buf);
+        w = fmax(w, canvas_text_width(k, buf, mc->size, 0));
+    }
+    return w;
+}
+
+double canvas_at(const scale *s, double v)
+{
+    return s->p0 + (v - s->lo) / (s->hi - s->lo) * (s->p1 - s->p0);
+}
+
+/* Grid lines are light; the zero line, where there is one, darker. */
+void canvas_grid_colour(canvas *k, double v)
+{
+    double g = fabs(v) < 1e-12 ? 0.6 : 0.88;
+
+    cairo_set_source_rgb(k->cr, g, g, g);
+    cairo_set_line_width(k->cr, geom.grid_width);
+}
+
+/* Tick i of t: its value *v and its place *p on s; 0 when it lies
+   outside the scale. */
+static int tick_on(const plot_ticks *t, int i, const scale *s, double *v,
+                   double *p)
+{
+    *v = t->lmin + i * t->step;
+    *p = canvas_at(s, *v);
+    return !(*v < s->lo - 1e-9 || *v > s->hi + 1e-9);
+}
+
+/* A tick's label at (x, y), aligned as canvas_show. */
+static void tick_text(canvas *k, measure_ctx *mc, double v, double step,
+                      double x, double y, int align, int vcenter)
+{
+    char buf[FMT_MAX];
+
+    canvas_tick_label(mc, v, step, buf, sizeof buf);
+    cairo_set_source_rgb(k->cr, C_SUBTLE);
+    canvas_show(k, canvas_text(k, buf, mc->size, 0, 0, 0), x, y, align,
+                vcenter);
+}
+
+/* Horizontal grid lines and labels of the value axis (line charts). */
+void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
+                   const scale *ys, double left, double right)
+{
+    double v, y;
+    int i;
+
+    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
+    for (i = 0; i < t->n; i++) {
+        if (!tick_on(t, i, ys, &v, &y))
+            continue;
+        canvas_grid_colour(k, v);
+        cairo_move_to(k->cr, left, y);
+        cairo_line_to(k->cr, right, y);
+        cairo_stroke(k->cr);
+        tick_text(k, mc, v, t->step, left - k->fs * geom.tick_gap, y, 1, 1);
+    }
+}
+
+/* The axis line along the bottom and its labels below. */
+void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
+                   const scale *xs, double bottom, int grid, double top)
+{
+    double v, x;
+    int i;
+
+    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
+    for (i = 0; i < t->n; i++) {
+        if (!tick_on(t, i, xs, &v, &x))
+            continue;
+        if (grid) {
+            canvas_grid_colour(k, v);
+            cairo_move_to(k->cr, x, top);
+            cairo_line_to(k->cr, x, bottom);
+        } else {
+            cairo_set_source_rgb(k->cr, C_AXIS);
+            cairo_set_line_width(k->cr, geom.grid_width);
+            cairo_move_to(k->cr, x, bottom);
+            cairo_line_to(k->cr, x, bottom + k->fs * geom.tick_length);
+        }
+        cairo_stroke(k->cr);
+        tick_text(k, mc, v, t->step, x, bottom + k->fs * geom.tick_drop, 2,
+                  0);
+    }
+}
+
+/* ---- lines and labels --------------------------------------------------- */
+
+/* Marks each point when a line is sparse, and always a point without a
+   neighbour (it would otherwise not show). Filled years are hollow. */
+static void markers(canvas *k, const plot_line *l, const scale *xs,
+                    const scale *ys)
+{
+    double r = l->highlight ? k->fs * geom.marker_focus
+                           : k->fs * geom.marker_other;
+    size_t j;
+
+    for (j = 0; j < l->n; j++) {
+        int alone = (j == 0 || l->year[j] - l->year[j - 1] > 1) &&
+                    (j + 1 == l->n || l->year[j + 1] - l->year[j] > 1);
+        if (l->flags[j] != NULL) {     /* a ring marks a flagged value */
+            cairo_new_sub_path(k->cr);
+            cairo_arc(k->cr, canvas_at(xs, l->year[j]),
+                      canvas_at(ys, l->value[j]), r * geom.ring, 0, 2 * G_PI);
+            cairo_save(k->cr);
+            cairo_set_line_width(k->cr, k->fs * geom.ring_width);
+            cairo_stroke(k->cr);
+            cairo_restore(k->cr);
+        }
+        if (l->n > 12 && !alone && !l->filled[j])
+            continue;
+        cairo_new_sub_path(k->cr);
+        cairo_arc(k->cr, canvas_at(xs, l->year[j]), canvas_at(ys, l->value[j]),
+                  r, 0, 2 * G_PI);
+        if (l->filled[j]) {
+            cairo_save(k->cr);
+            cairo_set_source_rgb(k->cr, 1, 1, 1);
+            cairo_fill_preserve(k->cr);
+            cairo_restore(k->cr);
+            cairo_stroke(k->cr);
+        } else {
+            cairo_fill(k->cr);
+        }
+    }
+}
+
+/* A region's line: the focus blue and wider, else grey. */
+void canvas_line_pen(canvas *k, int highlight)
+{
+    if (highlight)
+        cairo_set_source_rgb(k->cr, C_FOCUS);
+    else
+        cairo_set_source_rgb(k->cr, C_OTHER);
+    cairo_set_line_width(k->cr, highlight ? k->fs * geom.line_focus
+                                          : k->fs * geom.line_other);
+}
+
+/* A line breaks where years are missing: a gap is never bridged. */
+void canvas_polyline(canvas *k, const plot_line *l, const scale *xs,
+                     const scale *ys)
+{
+    size_t j;
+
+    canvas_line_pen(k, l->highlight);
+    cairo_set_line_join(k->cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(k->cr, CAIRO_LINE_CAP_ROUND);
+    for (j = 0; j < l->n; j++) {
+        double x = canvas_at(xs, l->year[j]), y = canvas_at(ys, l->value[j]);
+        if (j == 0 || l->year[j] - l->year[j - 1] > 1)
+            cairo_move_to(k->cr, x, y);
+        else
+            cairo_line_to(k->cr, x, y);
+    }
+    cairo_stroke(k->cr);
+    markers(k, l, xs, ys);
+}
+
+static int cmp_want(const void *a, const void *b)
+{
+    const label_pos *x = a, *y = b;
+
+    return x->want < y->want ? -1 : x->want > y->want;
+}
+
+/* Direct labels at the line ends, pushed apart so that none overlaps:
+   down from the top, then back up from the bottom edge. */
+void canvas_place_labels(label_pos *p, size_t n, double top, double bottom)
+{
+    size_t i;
+
+    qsort(p, n, sizeof *p, cmp_want);
+    for (i = 0; i < n; i++) {
+        double min = i ? p[i - 1].y + p[i - 1].h / 2 + p[i].h / 2 : top;
+        p[i].y = fmax(fmax(p[i].want, min), top + p[i].h / 2);
+    }
+    for (i = n; i-- > 0;) {
+        double max = i + 1 < n ? p[i + 1].y - p[i + 1].h / 2 - p[i].h / 2
+                               : bottom - p[i].h / 2;
+        p[i].y = fmin(p[i].y, max);
+    }
+}
+
+/* ---- chart data --------------------------------------------------------- */
+
+int canvas_value_at(const plot_line *l, int year, double *v)
+{
+    size_t j;
+
+    for (j = 0; j < l->n; j++)
+        if ((int)l->year[j] == year) {
+            *v = l->value[j];
+            return 1;
+        }
+    return 0;
+}

@@ -1,0 +1,27 @@
+/*
+ * plots/draw.h -- the drawing function of each chart type (internal to
+ * plots/), one per type, all of one shape: draw the chart k->c into the
+ * band [top, bottom] of the page (the whole width), with the helpers of
+ * canvas.h, and return the lowest y drawn (where the source line may
+ * start): plot_draw_fn. The chart-type table (chart_types.c) names
+ * which function draws which type; render.c draws the frame around it.
+ *
+ * draw_line.c: line; draw_bars.c: bar, grouped, stacked; draw_slope.c:
+ * slope; draw_small.c: sparkline, small multiples.
+ */
+#ifndef PLOTS_DRAW_H
+#define PLOTS_DRAW_H
+
+#include "canvas.h"
+#include "chart_types.h"
+#include "geometry.h"
+
+plot_draw_fn draw_line;
+plot_draw_fn draw_bar;
+plot_draw_fn draw_grouped;
+plot_draw_fn draw_stacked;
+plot_draw_fn draw_slope;
+plot_draw_fn draw_sparkline;
+plot_draw_fn draw_small;
+
+#endif

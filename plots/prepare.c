@@ -1,0 +1,210 @@
+/*
+ * plots/prepare.c -- what each chart type adds to a chart's lines once
+ * they are built (the chart-type table names which): the line chart's
+ * forecast, the bar chart's bars, the years of grouped and stacked bars
+ * and of a slope chart, the total region that stacked shares are taken
+ * of. Reads the dataset and the metrics context; draws nothing.
+ */
+#include "prepare.h"
+
+#include "lines.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+/* How many lines have a value in `year`. */
+static size_t lines_with(const plot_chart *c, int year)
+{
+    size_t i, k, n = 0;
+
+    for (i = 0; i < c->n_lines; i++)
+        for (k = 0; k < c->lines[i].n; k++)
+            if ((int)c->lines[i].year[k] == year) {
+                n++;
+                break;
+            }
+    return n;
+}
+
+/* Grouped and stacked bars: the most recent years (up to three) in which
+   at least half of the regions have a value; oldest first. */
+static void recent_years(plot_chart *c, int first, int last)
+{
+    size_t need = MAX(1, (c->n_lines + 1) / 2), k;
+    int y, tmp[PLOT_MAX_YEARS];
+
+    c->n_years = 0;
+    for (y = last; y >= first && c->n_years < PLOT_MAX_YEARS; y--)
+        if (lines_with(c, y) >= need)
+            tmp[c->n_years++] = y;
+    for (k = 0; k < c->n_years; k++)
+        c->years[k] = tmp[c->n_years - 1 - k];
+}
+
+/* Both ends present in a line. */
+static int has_both(const plot_line *l, int a, int b)
+{
+    size_t k;
+    int fa = 0, fb = 0;
+
+    for (k = 0; k < l->n; k++) {
+        fa |= (int)l->year[k] == a;
+        fb |= (int)l->year[k] == b;
+    }
+    return fa && fb;
+}
+
+/* Slope: b the latest year with most regions; a the earliest year that
+   keeps as many regions with values at both ends as any other a. */
+static void slope_years(plot_chart *c, int first, int last)
+{
+    size_t best = 0, i, n;
+    int a, b = last, y;
+
+    for (y = last; y >= first; y--)
+        if (lines_with(c, y) > lines_with(c, b))
+            b = y;
+    a = b;
+    for (y = b - 1; y >= first; y--) {
+        for (n = 0, i = 0; i < c->n_lines; i++)
+            n += (size_t)has_both(&c->lines[i], y, b);
+        if (n >= best && n > 0) {
+            best = n;
+            a = y;
+        }
+    }
+    c->years[0] = a;
+    c->years[1] = b;
+    c->n_years = 2;
+}
+
+static int cmp_bars(const void *a, const void *b)
+{
+    const plot_bar *x = a, *y = b;
+
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return strcmp(x->label, y->label);
+}
+
+/* Bars: each line's value at `year`, best first. */
+static void make_bars(plot_chart *c, int year)
+{
+    size_t i, k;
+
+    c->year = year;
+    c->bars = g_new0(plot_bar, c->n_lines + 1);
+    for (i = 0; i < c->n_lines; i++)
+        for (k = 0; k < c->lines[i].n; k++)
+            if ((int)c->lines[i].year[k] == year) {
+                plot_bar *b = &c->bars[c->n_bars++];
+                b->label = g_strdup(c->lines[i].label);
+                b->highlight = c->lines[i].highlight;
+                b->value = c->lines[i].value[k];
+            }
+    qsort(c->bars, c->n_bars, sizeof *c->bars, cmp_bars);
+}
+
+/* The focus line's forecast for the year after the chart's last, from
+   the metrics (linear trend, 95% prediction interval), when the focus
+   series reaches that last year and its last three points are
+   consecutive years: a forecast over a gap extends no trend. */
+static void add_forecast(plot_chart *c, metrics_ctx *mc, int from, int to)
+{
+    metrics_row r;
+    sb_error ignore = {0};
+    size_t i;
+
+    for (i = 0; i < c->n_lines; i++) {
+        plot_line *l = &c->lines[i];
+        /* a trend worth extending: the last three points consecutive */
+        if (!l->highlight || l->n < 3 ||
+            (int)l->year[l->n - 1] != c->last ||
+            l->year[l->n - 1] - l->year[l->n - 3] != 2)
+            continue;
+        if (metrics_get(mc, c->indicator, l->region, from, to, &r,
+                        &ignore) == SB_OK && r.forecast_year > 0 &&
+            isfinite(r.forecast)) {
+            l->forecast_year = r.forecast_year;
+            l->forecast = r.forecast;
+            l->forecast_lo = r.forecast_lo;
+            l->forecast_hi = r.forecast_hi;
+        }
+    }
+}
+
+/* Stacked bars show shares of the total region's value: it needs one,
+   with values, and an indicator whose values add up (not a rate). */
+static int add_total(plot_chart *c, const sb_dataset *ds, metrics_ctx *mc,
+                     sb_id ind, int from, int to, sb_error *err)
+{
+    sb_id t = metrics_total(mc);
+    size_t i, keep = c->n_lines;
+
+    if (c->ind->kind == SB_KIND_RATE) {
+        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: a rate has no shares "
+                     "to stack", c->ind->id);
+        return 0;
+    }
+    for (i = 0; t != SB_NONE && i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->indicator == ind && s->region == t) {
+            lines_add(c, ds, mc, s, from, to);
+            c->total = g_memdup2(&c->lines[c->n_lines - 1],
+                                 sizeof *c->total);
+            c->n_lines = keep;
+        }
+    }
+    if (c->total == NULL || c->total->n == 0) {
+        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: no total region with "
+                     "values to take shares of", c->ind->id);
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- the types' steps --------------------------------------------------- */
+
+int prepare_line(plot_chart *c, const plot_source *src, sb_error *err)
+{
+    (void)err;
+    add_forecast(c, src->mc, src->from, src->to);
+    return 1;
+}
+
+/* The lines stop at `to`: their latest year is the bar chart's. */
+int prepare_bar(plot_chart *c, const plot_source *src, sb_error *err)
+{
+    (void)src;
+    make_bars(c, c->last);
+    if (c->n_bars == 0) {
+        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: no values in %d",
+                     c->ind->id, c->last);
+        return 0;
+    }
+    return 1;
+}
+
+int prepare_grouped(plot_chart *c, const plot_source *src, sb_error *err)
+{
+    (void)err;
+    recent_years(c, src->from, src->to ? src->to : c->last);
+    return 1;
+}
+
+int prepare_stacked(plot_chart *c, const plot_source *src, sb_error *err)
+{
+    recent_years(c, src->from, src->to ? src->to : c->last);
+    return add_total(c, src->ds, src->mc, c->indicator, src->from, src->to,
+                     err);
+}
+
+int prepare_slope(plot_chart *c, const plot_source *src, sb_error *err)
+{
+    (void)err;
+    slope_years(c, src->from, src->to ? src->to : c->last);
+    return 1;
+}

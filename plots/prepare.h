@@ -1,0 +1,19 @@
+/*
+ * plots/prepare.h -- what each chart type adds to a chart's lines once
+ * plot_chart_build has them and the window's first and last years
+ * (internal to plots/). One function per type that needs one, all of
+ * the shape plot_prepare_fn (chart_types.h): 1, or 0 with err set when
+ * the chart cannot be drawn (the caller frees it).
+ */
+#ifndef PLOTS_PREPARE_H
+#define PLOTS_PREPARE_H
+
+#include "chart_types.h"
+
+plot_prepare_fn prepare_line;      /* the focus line's forecast */
+plot_prepare_fn prepare_bar;       /* the bars of the latest year */
+plot_prepare_fn prepare_grouped;   /* up to three recent years */
+plot_prepare_fn prepare_stacked;   /* those years and the total region */
+plot_prepare_fn prepare_slope;     /* the two years compared */
+
+#endif
