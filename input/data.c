@@ -37,12 +37,12 @@ typedef struct {
     int warned_unnamed;         /* values under an empty header, once */
     const input_row *row;
     long skipped;               /* preamble records passed */
-    int in_footer;              /* NBS: the footnotes have begun */
-    sb_text notes, sources;     /* NBS footnotes, for the indicators */
+    int in_footer;              /* an export's footnotes have begun */
+    sb_text notes, sources;     /* its footnotes, for the indicators */
     sb_text footnotes;          /* the same as written, for check */
     sb_id extras_ind, extras_reg;   /* export names applied to these */
     sb_id seen_last_ind, seen_last_reg; /* noted in the report last */
-    input_export_names names;   /* an export row's keys */
+    input_fmt_names names;      /* an export row's keys */
 
     sb_place *places;           /* locating: where these were read */
     size_t n_places;
@@ -381,7 +381,7 @@ static int key_year(data_ctx *d, int *year)
    the indicator or region changes, not on every row. */
 static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
 {
-    const input_export_names *nm = &d->names;
+    const input_fmt_names *nm = &d->names;
     sb_indicator *p;
     sb_id other;
     sb_error e = {0};
@@ -403,10 +403,10 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
     if (other == SB_NONE) {
         sb_status rc = sb_dataset_add_alias(d->ds, reg, nm->alias, &e);
         return rc == SB_OK       ? 0
-               : rc == SB_ENOMEM ? oom(d, d->l->ex->alias_col)
-                                 : warn(d, d->l->ex->alias_col, "%s", e.msg);
+               : rc == SB_ENOMEM ? oom(d, nm->alias_col)
+                                 : warn(d, nm->alias_col, "%s", e.msg);
     }
-    return warn(d, d->l->ex->alias_col, "code \"%s\" already names "
+    return warn(d, nm->alias_col, "code \"%s\" already names "
                 "\"%s\": not made an alias of \"%s\"", nm->alias,
                 sb_dataset_region_at(d->ds, other)->name,
                 sb_dataset_region_at(d->ds, reg)->name);
@@ -416,15 +416,16 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
    them; *ind keeps the stem where the export names none. */
 static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
 {
-    input_export_names *nm = &d->names;
+    input_fmt_names *nm = &d->names;
     char msg[300];
     int col, rc = d->l->key[INPUT_COL_REGION];
 
-    if (input_export_row(d->l, d->row, nm, msg, sizeof msg, &col) != 0) {
-        sb_error_set(d->err, SB_EDATA, d->path, d->row->line, col + 1, "%s",
-                     msg);
+    if (input_export_row(d->l, d->row, nm, msg, sizeof msg) != 0) {
+        sb_error_set(d->err, SB_EDATA, d->path, d->row->line, nm->col + 1,
+                     "%s", msg);
         return -1;
     }
+    col = nm->col;
     if (nm->indicator != NULL) {
         if (nm->indicator[0] == '\0')
             return fail(d, col, "empty indicator id", "");
@@ -439,7 +440,7 @@ static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
         /* a code the metadata knows names the region surest (WDI) */
         if (nm->alias != NULL && nm->alias[0] != '\0' &&
             sb_dataset_find_region(d->ds, nm->alias) != SB_NONE)
-            *reg = region(d, nm->alias, d->l->ex->alias_col);
+            *reg = region(d, nm->alias, nm->alias_col);
         else
             *reg = region(d, nm->region, rc);
         if (*reg == SB_NONE)
@@ -586,23 +587,21 @@ static int append_sep(sb_text *t, const char *sep, const char *p, size_t n)
     return sb_text_add(t, p, n);
 }
 
-/* NBS footnotes (注：, 数据来源：, and every line after the first) and the
-   DataBank's closing lines are not data: 1 when the row is one, -1 when
-   out of memory. */
+/* An export's footnotes (NBS: 注：, 数据来源：, and every line after the
+   first) and closing lines (the DataBank's "Last Updated") are not
+   data: 1 when the row is one, -1 when out of memory. */
 static int footnote(data_ctx *d)
 {
-    const char *text;
-    int is_source;
+    const char *body;
+    int is_source, foot;
     sb_text *to;
     size_t c, len;
 
     if (d->l->export == INPUT_EXPORT_NONE)
         return 0;
-    if (!input_export_footer(d->l, d->row, &text, &is_source) &&
-        !d->in_footer)
-        return 0;
-    if (d->l->export != INPUT_EXPORT_NBS)
-        return 1;
+    foot = input_export_footer(d->l, d->row, &body, &is_source);
+    if (!d->in_footer && (!foot || body == NULL))
+        return foot;            /* data, or a closing line to pass over */
     d->in_footer = 1;
     to = is_source ? &d->sources : &d->notes;
     for (c = 0; c < d->row->n; c++) {
@@ -611,9 +610,9 @@ static int footnote(data_ctx *d)
             continue;
         if (append_sep(&d->footnotes, c ? "," : " ", f, len) != 0)
             return oom(d, (int)c);
-        if (c == 0 && text != NULL) {      /* without "注：" or "数据来源：" */
-            len -= (size_t)(input_export_label_end(text) - f);
-            f = input_export_label_end(text);
+        if (c == 0 && body != NULL) {      /* without "注：" or "数据来源：" */
+            len -= (size_t)(body - f);
+            f = body;
         }
         if (append_sep(to, c ? "," : " ", f, len) != 0)
             return oom(d, (int)c);
@@ -621,8 +620,8 @@ static int footnote(data_ctx *d)
     return 1;
 }
 
-/* NBS footnotes become the notes and source of the file's indicators
-   that metadata left without. */
+/* An export's footnotes become the notes and source of the file's
+   indicators that metadata left without. */
 static sb_status apply_footnotes(data_ctx *d)
 {
     size_t i;

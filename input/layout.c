@@ -36,7 +36,7 @@ void input_layout_clear(input_layout *l)
         g_free(l->cols[i].name);
     g_free(l->cols);
     g_free(l->stem);
-    input_export_keys_free(l->ex);
+    input_export_clear(l);
     memset(l, 0, sizeof *l);
 }
 
@@ -186,6 +186,24 @@ static sb_status detect_data(const char *path, const input_layout_opts *o,
     return SB_OK;
 }
 
+/* The header's columns, all ignored for now; *has_year when one is
+   named as a year. */
+static sb_status take_header(const char *path, const input_row *header,
+                             input_layout *out, int *has_year,
+                             sb_error *err)
+{
+    size_t i;
+
+    if (input_layout_columns(out, header) != 0)
+        return sb_error_set(err, SB_ENOMEM, path, header->line,
+                            out->cols != NULL ? (long)out->n + 1 : 0,
+                            "out of memory");
+    for (i = 0; i < out->n; i++)
+        if (header_year(out->cols[i].name) > 0)
+            *has_year = 1;
+    return SB_OK;
+}
+
 static int has(const input_layout *l, const char *name)
 {
     return input_layout_find(l, name) >= 0;
@@ -195,39 +213,19 @@ sb_status input_layout_detect(const char *path, const input_row *header,
                               const input_layout_opts *o, input_layout *out,
                               sb_error *err)
 {
-    size_t i, len;
-    const char *s;
     int has_year = 0;
+    sb_status rc;
 
     memset(out, 0, sizeof *out);
-    if ((out->cols = sb_new0(input_column, header->n)) == NULL)
-        return sb_error_set(err, SB_ENOMEM, path, header->line, 0,
-                            "out of memory");
-    for (i = 0; i < header->n; i++) {
-        s = input_trim(header->field[i], header->len[i], &len);
-        if ((out->cols[i].name = sb_strndup(s, len)) == NULL)
-            return sb_error_set(err, SB_ENOMEM, path, header->line,
-                                (long)i + 1, "out of memory");
-        out->n = i + 1;
-        out->cols[i].role = INPUT_COL_IGNORED;
-        if (header_year(out->cols[i].name) > 0)
-            has_year = 1;
-    }
+    rc = take_header(path, header, out, &has_year, err);
+    if (rc != SB_OK)
+        return rc;
     if (has(out, "id") && has(out, "kind")) {
         out->role = INPUT_ROLE_INDICATORS;
         return SB_OK;
     }
-    /* the metadata files of a World Bank WDI download */
-    if (has(out, "INDICATOR_CODE") && has(out, "INDICATOR_NAME")) {
-        out->role = INPUT_ROLE_INDICATORS;
-        out->export = INPUT_EXPORT_WDI;
+    if (input_export_meta(out, has_year))   /* WDI's Metadata_*.csv */
         return SB_OK;
-    }
-    if (has(out, "Country Code") && has(out, "TableName") && !has_year) {
-        out->role = INPUT_ROLE_REGIONS;
-        out->export = INPUT_EXPORT_WDI;
-        return SB_OK;
-    }
     if (has(out, "region") && !has_year &&
         (has(out, "groups") || has(out, "role") || has(out, "aliases"))) {
         out->role = INPUT_ROLE_REGIONS;

@@ -71,6 +71,23 @@ int input_shape_parse(const char *s, input_shape *out)
     return -1;
 }
 
+int input_layout_columns(input_layout *l, const input_row *h)
+{
+    size_t i, len;
+    const char *s;
+
+    if ((l->cols = sb_new0(input_column, h->n)) == NULL)
+        return -1;
+    for (i = 0; i < h->n; i++) {
+        s = input_trim(h->field[i], h->len[i], &len);
+        if ((l->cols[i].name = sb_strndup(s, len)) == NULL)
+            return -1;
+        l->n = i + 1;
+        l->cols[i].role = INPUT_COL_IGNORED;
+    }
+    return 0;
+}
+
 int input_layout_find(const input_layout *l, const char *name)
 {
     size_t i;

@@ -8,10 +8,12 @@
  * portal formats (input/export.c, input/fmt_*.c) fill for their
  * downloads, and that input/data.c reads rows by. No detection and no
  * I/O here; releasing a layout is input_layout_clear (input/layout.h),
- * which knows the exports' keys.
+ * which knows the formats' state.
  */
 #ifndef INPUT_TABLE_H
 #define INPUT_TABLE_H
+
+#include "csvread.h"
 
 #include <stddef.h>
 
@@ -29,17 +31,10 @@ typedef enum {
     INPUT_SHAPE_WIDE_REGION      /* year,<region>,... */
 } input_shape;
 
-/* Statistical-portal downloads, recognized by their own marks
-   (input/export.h says how each one's keys are read). */
-typedef enum {
-    INPUT_EXPORT_NONE = 0,
-    INPUT_EXPORT_WDI,            /* World Bank WDI / DataBank CSV */
-    INPUT_EXPORT_OECD,           /* OECD.Stat or Data Explorer long CSV */
-    INPUT_EXPORT_EUROSTAT,       /* Eurostat TSV */
-    INPUT_EXPORT_NBS             /* China NBS data portal (国家统计局) */
-} input_export;
-
-struct input_export_keys;
+/* A statistical portal's download format: one descriptor of the table
+   in input/export.c (input/fmt.h says what it holds), or NONE. */
+typedef const struct input_fmt *input_export;
+#define INPUT_EXPORT_NONE ((input_export)0)
 
 /* Roles of a data column. The first INPUT_NKEYS have one column each. */
 typedef enum {
@@ -54,6 +49,8 @@ typedef struct {
     input_col_role role;
     char *name;      /* the header as written, trimmed (owned) */
     int year;        /* wide by year: the column's year */
+    int extra;       /* a portal format reads it besides the keys (a
+                        name, unit or alias): not an ignored column */
 } input_column;
 
 typedef struct {
@@ -63,9 +60,11 @@ typedef struct {
     input_column *cols;
     int key[INPUT_NKEYS];        /* column index of each role, or -1 */
     char *stem;                  /* wide by region: the indicator id */
-    input_export export;         /* a portal download, or NONE */
+    input_export export;         /* a portal download, or NONE; for a
+                                    metadata file, the portal's own */
     long header_at;              /* records before the header (preamble) */
-    struct input_export_keys *ex;   /* an export's keys (owned) */
+    void *export_state;          /* what the format keeps for its rows
+                                    (owned; input_layout_clear frees it) */
 } input_layout;
 
 const char *input_shape_name(input_shape s);   /* "long", "wide-year", ... */
@@ -75,6 +74,11 @@ const char *input_col_role_name(input_col_role r);
 int input_shape_parse(const char *s, input_shape *out);
 /* Parses a --columns role name ("region"). Returns -1 if unknown. */
 int input_col_role_parse(const char *s, input_col_role *out);
+
+/* Gives l (with no columns yet) those of the header record h, named as
+   written but trimmed, all ignored. 0, or -1 when out of memory: l then
+   holds the columns named so far (l->cols NULL if none). */
+int input_layout_columns(input_layout *l, const input_row *h);
 
 /* The first column of l named name (ASCII case ignored), or -1. */
 int input_layout_find(const input_layout *l, const char *name);
