@@ -1,5 +1,11 @@
 /*
- * input/layout.c -- file role and data shape from the header line.
+ * input/layout.c -- file role and data shape from the first records.
+ *
+ * In this order: a portal download (input/export.h, unless --shape or
+ * --columns say how to read the file), indicator metadata, a portal's
+ * own metadata file, region metadata, then a data table by the synonyms
+ * of its header. The formats know nothing of this file: it asks them,
+ * they fill the layout record of input/table.h.
  */
 #include "layout.h"
 
@@ -209,22 +215,21 @@ static int has(const input_layout *l, const char *name)
     return input_layout_find(l, name) >= 0;
 }
 
-sb_status input_layout_detect(const char *path, const input_row *header,
-                              const input_layout_opts *o, input_layout *out,
-                              sb_error *err)
+/* A table by its header: metadata of ours or of a portal, else data. */
+static sb_status detect_header(const char *path, const input_row *header,
+                               const input_layout_opts *o, input_layout *out,
+                               sb_error *err)
 {
     int has_year = 0;
-    sb_status rc;
+    sb_status rc = take_header(path, header, out, &has_year, err);
 
-    memset(out, 0, sizeof *out);
-    rc = take_header(path, header, out, &has_year, err);
     if (rc != SB_OK)
         return rc;
     if (has(out, "id") && has(out, "kind")) {
         out->role = INPUT_ROLE_INDICATORS;
         return SB_OK;
     }
-    if (input_export_meta(out, has_year))   /* WDI's Metadata_*.csv */
+    if (input_export_meta(out, has_year))
         return SB_OK;
     if (has(out, "region") && !has_year &&
         (has(out, "groups") || has(out, "role") || has(out, "aliases"))) {
@@ -233,4 +238,36 @@ sb_status input_layout_detect(const char *path, const input_row *header,
     }
     out->role = INPUT_ROLE_DATA;
     return detect_data(path, o, out, err);
+}
+
+/* --shape or --columns say how to read the file: no export then. */
+static int forced(const input_layout_opts *o)
+{
+    int k;
+
+    if (o == NULL)
+        return 0;
+    for (k = 0; k < INPUT_NKEYS; k++)
+        if (o->columns[k] != NULL)
+            return 1;
+    return o->shape != INPUT_SHAPE_NONE;
+}
+
+sb_status input_layout_detect(const char *path, const input_row *const *rows,
+                              size_t n, const input_layout_opts *o,
+                              input_layout *out, sb_error *err)
+{
+    int r;
+
+    memset(out, 0, sizeof *out);
+    if (!forced(o)) {
+        r = input_export_detect(path, rows, n, out, err);
+        if (r > 0)
+            return SB_OK;
+        if (r < 0) {
+            input_layout_clear(out);
+            return err->code != SB_OK ? err->code : SB_EDATA;
+        }
+    }
+    return detect_header(path, rows[0], o, out, err);
 }

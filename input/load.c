@@ -230,29 +230,16 @@ static void peek_clear(peek_ctx *p)
     }
 }
 
-/* A portal export by its first records, else a table by its header.
-   --shape or --columns say how to read the file: no export then. */
+/* What the file is, from its first records. */
 static sb_status decide(planned *p, peek_ctx *c, sb_error *err)
 {
-    const input_layout_opts *o = &p->o->layout;
     const input_row *rows[INPUT_EXPORT_PEEK];
-    int forced = o->shape != INPUT_SHAPE_NONE, r, k;
     size_t i;
 
-    for (k = 0; k < INPUT_NKEYS; k++)
-        forced |= o->columns[k] != NULL;
     for (i = 0; i < c->n; i++)
         rows[i] = &c->rows[i];
-    if (!forced) {
-        r = input_export_detect(p->path, rows, c->n, &p->layout, err);
-        if (r > 0)
-            return SB_OK;
-        if (r < 0) {
-            input_layout_clear(&p->layout);
-            return err->code != SB_OK ? err->code : SB_EDATA;
-        }
-    }
-    return input_layout_detect(p->path, rows[0], o, &p->layout, err);
+    return input_layout_detect(p->path, rows, c->n, &p->o->layout,
+                               &p->layout, err);
 }
 
 static sb_status peek(planned *p, sb_error *err)
