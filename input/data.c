@@ -302,13 +302,24 @@ static int note_keys(data_ctx *d, sb_id ind, sb_id reg)
     return 0;
 }
 
+/* The row's flags column, or the flags its portal format read for the
+   row in its place. */
+static const char *row_flags(data_ctx *d, size_t *len)
+{
+    if (d->l->export != INPUT_EXPORT_NONE && d->names.flags != NULL) {
+        *len = strlen(d->names.flags);
+        return d->names.flags;
+    }
+    return field(d, d->l->key[INPUT_COL_FLAGS], len);
+}
+
 /* Parses the cell in column c and adds it to (ind, reg, year). */
 static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
                      uint32_t annot)
 {
     size_t len, lf;
     const char *s = field(d, c, &len);
-    const char *extra = field(d, d->l->key[INPUT_COL_FLAGS], &lf);
+    const char *extra = row_flags(d, &lf);
     input_cell cell;
     char msg[200];
     sb_obs o;
@@ -446,7 +457,7 @@ static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
         if (*reg == SB_NONE)
             return -1;
     }
-    if (set_unit(d, *ind, nm->unit, col) != 0)
+    if (*ind != SB_NONE && set_unit(d, *ind, nm->unit, col) != 0)
         return -1;
     return export_extras(d, *ind, *reg);
 }
@@ -473,14 +484,13 @@ static int row_long(data_ctx *d, uint32_t annot)
     return add_value(d, ind, reg, year, d->l->key[INPUT_COL_VALUE], annot);
 }
 
-/* The keys of a wide row that come from its own fields. */
-static int wide_keys(data_ctx *d, sb_id *ind, sb_id *reg, int *year)
+/* The indicator (wide by year, when a column holds it) and the region
+   (but wide by region) of a wide row of an ordinary table. */
+static int table_keys(data_ctx *d, sb_id *ind, sb_id *reg)
 {
     const input_layout *l = d->l;
     const char *name;
 
-    if (l->export != INPUT_EXPORT_NONE)
-        return export_keys(d, ind, reg);
     if (l->key[INPUT_COL_INDICATOR] >= 0 && l->shape == INPUT_SHAPE_WIDE_YEAR
         && (key_name(d, INPUT_COL_INDICATOR, &name) != 0 ||
             (*ind = indicator(d, name, l->key[INPUT_COL_INDICATOR]))
@@ -489,6 +499,19 @@ static int wide_keys(data_ctx *d, sb_id *ind, sb_id *reg, int *year)
     if (l->shape != INPUT_SHAPE_WIDE_REGION &&
         (key_name(d, INPUT_COL_REGION, &name) != 0 ||
          (*reg = region(d, name, l->key[INPUT_COL_REGION])) == SB_NONE))
+        return -1;
+    return 0;
+}
+
+/* The keys of a wide row that come from its own fields: as its portal
+   format reads them, or from the table's key columns; then the year
+   unless the columns are years. */
+static int wide_keys(data_ctx *d, sb_id *ind, sb_id *reg, int *year)
+{
+    const input_layout *l = d->l;
+
+    if (l->export != INPUT_EXPORT_NONE ? export_keys(d, ind, reg) != 0
+                                       : table_keys(d, ind, reg) != 0)
         return -1;
     if (l->shape != INPUT_SHAPE_WIDE_YEAR && key_year(d, year) != 0)
         return -1;

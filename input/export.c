@@ -98,6 +98,7 @@ int input_export_row(const input_layout *l, const input_row *row,
                      input_fmt_names *o, char *msg, size_t msgsize)
 {
     o->indicator = o->region = o->name = o->unit = o->alias = NULL;
+    o->flags = NULL;
     o->col = 0;
     o->alias_col = -1;
     if (l->export == INPUT_EXPORT_NONE) {

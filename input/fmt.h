@@ -34,6 +34,8 @@ typedef struct {
     const char *name;       /* indicator name, or NULL */
     const char *unit;       /* or NULL */
     const char *alias;      /* another name of the region, or NULL */
+    const char *flags;      /* the row's flags in place of its flags
+                               column, or NULL: the column's */
     int col;                /* 0-based field the keys are reported at */
     int alias_col;          /* the field of alias */
     char buf[5][INPUT_FMT_NAME_MAX];
