@@ -37,12 +37,12 @@ typedef struct {
     int warned_unnamed;         /* values under an empty header, once */
     const input_row *row;
     long skipped;               /* preamble records passed */
-    int in_footer;              /* NBS: the footnotes have begun */
-    sb_text notes, sources;     /* NBS footnotes, for the indicators */
+    int in_footer;              /* an export's footnotes have begun */
+    sb_text notes, sources;     /* its footnotes, for the indicators */
     sb_text footnotes;          /* the same as written, for check */
     sb_id extras_ind, extras_reg;   /* export names applied to these */
     sb_id seen_last_ind, seen_last_reg; /* noted in the report last */
-    input_export_names names;   /* an export row's keys */
+    input_fmt_names names;      /* an export row's keys */
 
     sb_place *places;           /* locating: where these were read */
     size_t n_places;
@@ -302,13 +302,24 @@ static int note_keys(data_ctx *d, sb_id ind, sb_id reg)
     return 0;
 }
 
+/* The row's flags column, or the flags its portal format read for the
+   row in its place. */
+static const char *row_flags(data_ctx *d, size_t *len)
+{
+    if (d->l->export != INPUT_EXPORT_NONE && d->names.flags != NULL) {
+        *len = strlen(d->names.flags);
+        return d->names.flags;
+    }
+    return field(d, d->l->key[INPUT_COL_FLAGS], len);
+}
+
 /* Parses the cell in column c and adds it to (ind, reg, year). */
 static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
                      uint32_t annot)
 {
     size_t len, lf;
     const char *s = field(d, c, &len);
-    const char *extra = field(d, d->l->key[INPUT_COL_FLAGS], &lf);
+    const char *extra = row_flags(d, &lf);
     input_cell cell;
     char msg[200];
     sb_obs o;
@@ -381,7 +392,7 @@ static int key_year(data_ctx *d, int *year)
    the indicator or region changes, not on every row. */
 static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
 {
-    const input_export_names *nm = &d->names;
+    const input_fmt_names *nm = &d->names;
     sb_indicator *p;
     sb_id other;
     sb_error e = {0};
@@ -403,10 +414,10 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
     if (other == SB_NONE) {
         sb_status rc = sb_dataset_add_alias(d->ds, reg, nm->alias, &e);
         return rc == SB_OK       ? 0
-               : rc == SB_ENOMEM ? oom(d, d->l->ex->alias_col)
-                                 : warn(d, d->l->ex->alias_col, "%s", e.msg);
+               : rc == SB_ENOMEM ? oom(d, nm->alias_col)
+                                 : warn(d, nm->alias_col, "%s", e.msg);
     }
-    return warn(d, d->l->ex->alias_col, "code \"%s\" already names "
+    return warn(d, nm->alias_col, "code \"%s\" already names "
                 "\"%s\": not made an alias of \"%s\"", nm->alias,
                 sb_dataset_region_at(d->ds, other)->name,
                 sb_dataset_region_at(d->ds, reg)->name);
@@ -416,15 +427,16 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
    them; *ind keeps the stem where the export names none. */
 static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
 {
-    input_export_names *nm = &d->names;
+    input_fmt_names *nm = &d->names;
     char msg[300];
     int col, rc = d->l->key[INPUT_COL_REGION];
 
-    if (input_export_row(d->l, d->row, nm, msg, sizeof msg, &col) != 0) {
-        sb_error_set(d->err, SB_EDATA, d->path, d->row->line, col + 1, "%s",
-                     msg);
+    if (input_export_row(d->l, d->row, nm, msg, sizeof msg) != 0) {
+        sb_error_set(d->err, SB_EDATA, d->path, d->row->line, nm->col + 1,
+                     "%s", msg);
         return -1;
     }
+    col = nm->col;
     if (nm->indicator != NULL) {
         if (nm->indicator[0] == '\0')
             return fail(d, col, "empty indicator id", "");
@@ -439,13 +451,13 @@ static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
         /* a code the metadata knows names the region surest (WDI) */
         if (nm->alias != NULL && nm->alias[0] != '\0' &&
             sb_dataset_find_region(d->ds, nm->alias) != SB_NONE)
-            *reg = region(d, nm->alias, d->l->ex->alias_col);
+            *reg = region(d, nm->alias, nm->alias_col);
         else
             *reg = region(d, nm->region, rc);
         if (*reg == SB_NONE)
             return -1;
     }
-    if (set_unit(d, *ind, nm->unit, col) != 0)
+    if (*ind != SB_NONE && set_unit(d, *ind, nm->unit, col) != 0)
         return -1;
     return export_extras(d, *ind, *reg);
 }
@@ -472,14 +484,13 @@ static int row_long(data_ctx *d, uint32_t annot)
     return add_value(d, ind, reg, year, d->l->key[INPUT_COL_VALUE], annot);
 }
 
-/* The keys of a wide row that come from its own fields. */
-static int wide_keys(data_ctx *d, sb_id *ind, sb_id *reg, int *year)
+/* The indicator (wide by year, when a column holds it) and the region
+   (but wide by region) of a wide row of an ordinary table. */
+static int table_keys(data_ctx *d, sb_id *ind, sb_id *reg)
 {
     const input_layout *l = d->l;
     const char *name;
 
-    if (l->export != INPUT_EXPORT_NONE)
-        return export_keys(d, ind, reg);
     if (l->key[INPUT_COL_INDICATOR] >= 0 && l->shape == INPUT_SHAPE_WIDE_YEAR
         && (key_name(d, INPUT_COL_INDICATOR, &name) != 0 ||
             (*ind = indicator(d, name, l->key[INPUT_COL_INDICATOR]))
@@ -488,6 +499,19 @@ static int wide_keys(data_ctx *d, sb_id *ind, sb_id *reg, int *year)
     if (l->shape != INPUT_SHAPE_WIDE_REGION &&
         (key_name(d, INPUT_COL_REGION, &name) != 0 ||
          (*reg = region(d, name, l->key[INPUT_COL_REGION])) == SB_NONE))
+        return -1;
+    return 0;
+}
+
+/* The keys of a wide row that come from its own fields: as its portal
+   format reads them, or from the table's key columns; then the year
+   unless the columns are years. */
+static int wide_keys(data_ctx *d, sb_id *ind, sb_id *reg, int *year)
+{
+    const input_layout *l = d->l;
+
+    if (l->export != INPUT_EXPORT_NONE ? export_keys(d, ind, reg) != 0
+                                       : table_keys(d, ind, reg) != 0)
         return -1;
     if (l->shape != INPUT_SHAPE_WIDE_YEAR && key_year(d, year) != 0)
         return -1;
@@ -586,23 +610,21 @@ static int append_sep(sb_text *t, const char *sep, const char *p, size_t n)
     return sb_text_add(t, p, n);
 }
 
-/* NBS footnotes (注：, 数据来源：, and every line after the first) and the
-   DataBank's closing lines are not data: 1 when the row is one, -1 when
-   out of memory. */
+/* An export's footnotes (NBS: 注：, 数据来源：, and every line after the
+   first) and closing lines (the DataBank's "Last Updated") are not
+   data: 1 when the row is one, -1 when out of memory. */
 static int footnote(data_ctx *d)
 {
-    const char *text;
-    int is_source;
+    const char *body;
+    int is_source, foot;
     sb_text *to;
     size_t c, len;
 
     if (d->l->export == INPUT_EXPORT_NONE)
         return 0;
-    if (!input_export_footer(d->l, d->row, &text, &is_source) &&
-        !d->in_footer)
-        return 0;
-    if (d->l->export != INPUT_EXPORT_NBS)
-        return 1;
+    foot = input_export_footer(d->l, d->row, &body, &is_source);
+    if (!d->in_footer && (!foot || body == NULL))
+        return foot;            /* data, or a closing line to pass over */
     d->in_footer = 1;
     to = is_source ? &d->sources : &d->notes;
     for (c = 0; c < d->row->n; c++) {
@@ -611,9 +633,9 @@ static int footnote(data_ctx *d)
             continue;
         if (append_sep(&d->footnotes, c ? "," : " ", f, len) != 0)
             return oom(d, (int)c);
-        if (c == 0 && text != NULL) {      /* without "注：" or "数据来源：" */
-            len -= (size_t)(input_export_label_end(text) - f);
-            f = input_export_label_end(text);
+        if (c == 0 && body != NULL) {      /* without "注：" or "数据来源：" */
+            len -= (size_t)(body - f);
+            f = body;
         }
         if (append_sep(to, c ? "," : " ", f, len) != 0)
             return oom(d, (int)c);
@@ -621,8 +643,8 @@ static int footnote(data_ctx *d)
     return 1;
 }
 
-/* NBS footnotes become the notes and source of the file's indicators
-   that metadata left without. */
+/* An export's footnotes become the notes and source of the file's
+   indicators that metadata left without. */
 static sb_status apply_footnotes(data_ctx *d)
 {
     size_t i;

@@ -1,5 +1,11 @@
 /*
- * input/layout.c -- file role and data shape from the header line.
+ * input/layout.c -- file role and data shape from the first records.
+ *
+ * In this order: a portal download (input/export.h, unless --shape or
+ * --columns say how to read the file), indicator metadata, a portal's
+ * own metadata file, region metadata, then a data table by the synonyms
+ * of its header. The formats know nothing of this file: it asks them,
+ * they fill the layout record of input/table.h.
  */
 #include "layout.h"
 
@@ -28,99 +34,6 @@ static const char *const synonyms[INPUT_NKEYS][10] = {
     [INPUT_COL_SOURCE] = {"source", NULL},
 };
 
-static const char *const role_names[] = {
-    "indicator", "region", "year", "value", "unit", "flags", "note",
-    "source", "ignored", "values",
-};
-
-const char *input_col_role_name(input_col_role r)
-{
-    return r <= INPUT_COL_VALUES ? role_names[r] : "";
-}
-
-int input_col_role_parse(const char *s, input_col_role *out)
-{
-    int i;
-
-    for (i = 0; i < INPUT_NKEYS; i++)
-        if (strcmp(s, role_names[i]) == 0) {
-            *out = (input_col_role)i;
-            return 0;
-        }
-    return -1;
-}
-
-const char *input_shape_name(input_shape s)
-{
-    switch (s) {
-    case INPUT_SHAPE_LONG:           return "long";
-    case INPUT_SHAPE_WIDE_YEAR:      return "wide-year";
-    case INPUT_SHAPE_WIDE_INDICATOR: return "wide-indicator";
-    case INPUT_SHAPE_WIDE_REGION:    return "wide-region";
-    case INPUT_SHAPE_NONE:           break;
-    }
-    return "";
-}
-
-const char *input_role_name(input_role r)
-{
-    switch (r) {
-    case INPUT_ROLE_INDICATORS: return "indicator metadata";
-    case INPUT_ROLE_REGIONS:    return "region metadata";
-    case INPUT_ROLE_DATA:       break;
-    }
-    return "data";
-}
-
-int input_shape_parse(const char *s, input_shape *out)
-{
-    static const input_shape all[] = {
-        INPUT_SHAPE_LONG, INPUT_SHAPE_WIDE_YEAR, INPUT_SHAPE_WIDE_INDICATOR,
-        INPUT_SHAPE_WIDE_REGION};
-    size_t i;
-
-    for (i = 0; i < G_N_ELEMENTS(all); i++)
-        if (strcmp(s, input_shape_name(all[i])) == 0) {
-            *out = all[i];
-            return 0;
-        }
-    return -1;
-}
-
-const char *input_trim(const char *s, size_t len, size_t *out_len)
-{
-    while (len > 0 && (*s == ' ' || *s == '\t')) {
-        s++;
-        len--;
-    }
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    *out_len = len;
-    return s;
-}
-
-int input_parse_year(const char *s, size_t len)
-{
-    size_t i, digits = 0;
-    long y = 0;
-
-    s = input_trim(s, len, &len);
-    for (i = 0; i < len && g_ascii_isdigit(s[i]); i++) {
-        if (++digits > 5)
-            return -1;
-        y = y * 10 + (s[i] - '0');
-    }
-    if (digits == 0)
-        return -1;
-    if (i < len && s[i] == '.') {                 /* "2017.0" */
-        if (++i == len)
-            return -1;
-        for (; i < len && s[i] == '0'; i++)
-            ;
-    }
-    return i == len && y > 0 ? (int)y : -1;
-}
-
 void input_layout_clear(input_layout *l)
 {
     size_t i;
@@ -129,18 +42,8 @@ void input_layout_clear(input_layout *l)
         g_free(l->cols[i].name);
     g_free(l->cols);
     g_free(l->stem);
-    input_export_keys_free(l->ex);
+    input_export_clear(l);
     memset(l, 0, sizeof *l);
-}
-
-static int find_name(const input_layout *l, const char *name)
-{
-    size_t i;
-
-    for (i = 0; i < l->n; i++)
-        if (g_ascii_strcasecmp(l->cols[i].name, name) == 0)
-            return (int)i;
-    return -1;
 }
 
 /* A header that is a year (4 digits) makes a wide-by-year column. */
@@ -157,17 +60,18 @@ static sb_status assign_keys(const char *path, const input_layout_opts *o,
     for (r = 0; r < INPUT_NKEYS; r++) {
         l->key[r] = -1;
         if (o != NULL && o->columns[r] != NULL) {
-            c = find_name(l, o->columns[r]);
+            c = input_layout_find(l, o->columns[r]);
             if (c < 0)
                 return sb_error_set(err, SB_EUSAGE, path, 1, 0,
                                     "--columns %s=%s: no such column",
-                                    role_names[r], o->columns[r]);
+                                    input_col_role_name((input_col_role)r),
+                                    o->columns[r]);
             l->key[r] = c;
             l->cols[c].role = (input_col_role)r;
             continue;
         }
         for (k = 0; synonyms[r][k] != NULL && l->key[r] < 0; k++) {
-            c = find_name(l, synonyms[r][k]);
+            c = input_layout_find(l, synonyms[r][k]);
             if (c >= 0 && l->cols[c].role == INPUT_COL_IGNORED) {
                 l->key[r] = c;
                 l->cols[c].role = (input_col_role)r;
@@ -175,16 +79,6 @@ static sb_status assign_keys(const char *path, const input_layout_opts *o,
         }
     }
     return SB_OK;
-}
-
-char *input_file_stem(const char *path)
-{
-    const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
-    const char *dot = strrchr(base, '.');
-
-    /* a file's path never ends in '/': its base name follows the last */
-    return sb_strndup(base, dot != NULL && dot != base ? (size_t)(dot - base)
-                                                       : strlen(base));
 }
 
 static sb_status shape_error(const char *path, const input_layout *l,
@@ -298,51 +192,82 @@ static sb_status detect_data(const char *path, const input_layout_opts *o,
     return SB_OK;
 }
 
-sb_status input_layout_detect(const char *path, const input_row *header,
-                              const input_layout_opts *o, input_layout *out,
-                              sb_error *err)
+/* The header's columns, all ignored for now; *has_year when one is
+   named as a year. */
+static sb_status take_header(const char *path, const input_row *header,
+                             input_layout *out, int *has_year,
+                             sb_error *err)
 {
-    size_t i, len;
-    const char *s;
-    int has_year = 0;
+    size_t i;
 
-    memset(out, 0, sizeof *out);
-    if ((out->cols = sb_new0(input_column, header->n)) == NULL)
-        return sb_error_set(err, SB_ENOMEM, path, header->line, 0,
+    if (input_layout_columns(out, header) != 0)
+        return sb_error_set(err, SB_ENOMEM, path, header->line,
+                            out->cols != NULL ? (long)out->n + 1 : 0,
                             "out of memory");
-    for (i = 0; i < header->n; i++) {
-        s = input_trim(header->field[i], header->len[i], &len);
-        if ((out->cols[i].name = sb_strndup(s, len)) == NULL)
-            return sb_error_set(err, SB_ENOMEM, path, header->line,
-                                (long)i + 1, "out of memory");
-        out->n = i + 1;
-        out->cols[i].role = INPUT_COL_IGNORED;
+    for (i = 0; i < out->n; i++)
         if (header_year(out->cols[i].name) > 0)
-            has_year = 1;
-    }
-    if (find_name(out, "id") >= 0 && find_name(out, "kind") >= 0) {
+            *has_year = 1;
+    return SB_OK;
+}
+
+static int has(const input_layout *l, const char *name)
+{
+    return input_layout_find(l, name) >= 0;
+}
+
+/* A table by its header: metadata of ours or of a portal, else data. */
+static sb_status detect_header(const char *path, const input_row *header,
+                               const input_layout_opts *o, input_layout *out,
+                               sb_error *err)
+{
+    int has_year = 0;
+    sb_status rc = take_header(path, header, out, &has_year, err);
+
+    if (rc != SB_OK)
+        return rc;
+    if (has(out, "id") && has(out, "kind")) {
         out->role = INPUT_ROLE_INDICATORS;
         return SB_OK;
     }
-    /* the metadata files of a World Bank WDI download */
-    if (find_name(out, "INDICATOR_CODE") >= 0 &&
-        find_name(out, "INDICATOR_NAME") >= 0) {
-        out->role = INPUT_ROLE_INDICATORS;
-        out->export = INPUT_EXPORT_WDI;
+    if (input_export_meta(out, has_year))
         return SB_OK;
-    }
-    if (find_name(out, "Country Code") >= 0 &&
-        find_name(out, "TableName") >= 0 && !has_year) {
-        out->role = INPUT_ROLE_REGIONS;
-        out->export = INPUT_EXPORT_WDI;
-        return SB_OK;
-    }
-    if (find_name(out, "region") >= 0 && !has_year &&
-        (find_name(out, "groups") >= 0 || find_name(out, "role") >= 0 ||
-         find_name(out, "aliases") >= 0)) {
+    if (has(out, "region") && !has_year &&
+        (has(out, "groups") || has(out, "role") || has(out, "aliases"))) {
         out->role = INPUT_ROLE_REGIONS;
         return SB_OK;
     }
     out->role = INPUT_ROLE_DATA;
     return detect_data(path, o, out, err);
+}
+
+/* --shape or --columns say how to read the file: no export then. */
+static int forced(const input_layout_opts *o)
+{
+    int k;
+
+    if (o == NULL)
+        return 0;
+    for (k = 0; k < INPUT_NKEYS; k++)
+        if (o->columns[k] != NULL)
+            return 1;
+    return o->shape != INPUT_SHAPE_NONE;
+}
+
+sb_status input_layout_detect(const char *path, const input_row *const *rows,
+                              size_t n, const input_layout_opts *o,
+                              input_layout *out, sb_error *err)
+{
+    int r;
+
+    memset(out, 0, sizeof *out);
+    if (!forced(o)) {
+        r = input_export_detect(path, rows, n, out, err);
+        if (r > 0)
+            return SB_OK;
+        if (r < 0) {
+            input_layout_clear(out);
+            return err->code != SB_OK ? err->code : SB_EDATA;
+        }
+    }
+    return detect_header(path, rows[0], o, out, err);
 }

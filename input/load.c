@@ -230,25 +230,16 @@ static void peek_clear(peek_ctx *p)
     }
 }
 
-/* A portal export by its first records, else a table by its header.
-   --shape or --columns say how to read the file: no export then. */
+/* What the file is, from its first records. */
 static sb_status decide(planned *p, peek_ctx *c, sb_error *err)
 {
-    const input_layout_opts *o = &p->o->layout;
     const input_row *rows[INPUT_EXPORT_PEEK];
-    int forced = o->shape != INPUT_SHAPE_NONE, r, k;
     size_t i;
 
-    for (k = 0; k < INPUT_NKEYS; k++)
-        forced |= o->columns[k] != NULL;
     for (i = 0; i < c->n; i++)
         rows[i] = &c->rows[i];
-    if (!forced) {
-        r = input_export_detect(p->path, rows, c->n, &p->layout, err);
-        if (r != 0)
-            return r > 0 ? SB_OK : err->code != SB_OK ? err->code : SB_EDATA;
-    }
-    return input_layout_detect(p->path, rows[0], o, &p->layout, err);
+    return input_layout_detect(p->path, rows, c->n, &p->o->layout,
+                               &p->layout, err);
 }
 
 static sb_status peek(planned *p, sb_error *err)
@@ -279,21 +270,6 @@ static sb_status peek(planned *p, sb_error *err)
 
 /* ---- step 3: read the files ---------------------------------------------- */
 
-/* Columns an export reads besides the keys: names, units, aliases. */
-static int export_uses(const input_layout *l, int c)
-{
-    const input_export_keys *ex = l->ex;
-    size_t i;
-
-    if (ex == NULL)
-        return 0;
-    for (i = 0; i < ex->n_name; i++)
-        if (ex->name_cols[i] == c)
-            return 1;
-    return c == ex->alias_col || c == ex->unit_col || c == ex->power_col ||
-           c == ex->unit_code_col || c == ex->power_code_col;
-}
-
 /* Appends ", " (unless t is empty) and s to t. */
 static int add_listed(sb_text *t, const char *s)
 {
@@ -313,8 +289,8 @@ static sb_status describe_columns(const input_layout *l,
 
     for (c = 0; c < l->n && !bad; c++) {
         const input_column *col = &l->cols[c];
-        sb_text *to = col->role == INPUT_COL_IGNORED &&
-                              !export_uses(l, (int)c) ? &ign : &used;
+        sb_text *to = col->role == INPUT_COL_IGNORED && !col->extra
+                          ? &ign : &used;
         if (col->role == INPUT_COL_IGNORED && col->name[0] == '\0')
             continue;
         if (col->role == INPUT_COL_VALUES && c > 0 &&
@@ -355,6 +331,8 @@ static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
                           sb_error *err)
 {
     uint16_t file;
+    /* a portal's own metadata file: only WDI downloads come with them */
+    int wdi = p->layout.export == &input_fmt_wdi;
 
     if (sb_dataset_add_file(ds, p->path, &file) != SB_OK)
         return sb_error_set(err, SB_ENOMEM, p->path, 0, 0, "out of memory");
@@ -367,13 +345,9 @@ static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
     rep->encoding = p->info.encoding;
     switch (pass) {
     case INPUT_ROLE_INDICATORS:
-        return input_meta_indicators(ds, file, p->path,
-                                     p->layout.export == INPUT_EXPORT_WDI,
-                                     rep, err);
+        return input_meta_indicators(ds, file, p->path, wdi, rep, err);
     case INPUT_ROLE_REGIONS:
-        return input_meta_regions(ds, file, p->path,
-                                  p->layout.export == INPUT_EXPORT_WDI, rep,
-                                  err);
+        return input_meta_regions(ds, file, p->path, wdi, rep, err);
     case INPUT_ROLE_DATA:
         break;
     }
