@@ -260,7 +260,10 @@ static int footer(const input_layout *l, const input_row *r,
         *is_source = 1;
     else if ((v = after_label(s, ZH_NOTE)) == NULL)
         return 0;
-    while (*v == ' ')
+    /* only within the trimmed cell: a quoted "注：   " keeps its spaces
+       after the end the trim gave, and data.c measures the body from
+       that end */
+    while (v < s + len && *v == ' ')
         v++;
     *body = v;
     return 1;
