@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "cli/batch.h"
+#include "cli/cli.h"
+#include "cli/diag.h"
 #include "cli/digest.h"
 #include "cli/items.h"
 #include "cli/keys.h"
@@ -31,9 +33,6 @@
 #include "reports/brief.h"
 #include "reports/sections.h"
 
-enum { CMD_CHECK = 1, CMD_METRICS = 2, CMD_CHARTS = 4, CMD_REPORT = 8,
-       CMD_ALL = 15 };
-
 enum {
     OPT_DUMP = 256, OPT_FLAGS, OPT_INDICATOR, OPT_REGION, OPT_FROM, OPT_TO,
     OPT_YEAR, OPT_SHAPE, OPT_COLUMNS, OPT_ENCODING, OPT_DECIMAL_COMMA,
@@ -49,83 +48,54 @@ static const struct {
     struct option opt;
     unsigned cmds;
 } options[] = {
-    {{"dump", no_argument, NULL, OPT_DUMP}, CMD_CHECK},
-    {{"flags", no_argument, NULL, OPT_FLAGS}, CMD_CHECK},
+    {{"dump", no_argument, NULL, OPT_DUMP}, CLI_CMD_CHECK},
+    {{"flags", no_argument, NULL, OPT_FLAGS}, CLI_CMD_CHECK},
     {{"spec", required_argument, NULL, OPT_SPEC},
-     CMD_CHECK | CMD_CHARTS | CMD_REPORT},
-    {{"indicator", required_argument, NULL, OPT_INDICATOR}, CMD_ALL},
+     CLI_CMD_CHECK | CLI_CMD_CHARTS | CLI_CMD_REPORT},
+    {{"indicator", required_argument, NULL, OPT_INDICATOR}, CLI_CMD_ALL},
     /* charts and briefs show a focus and a comparison set (--focus,
        --group); a region filter there would be accepted and ignored */
     {{"region", required_argument, NULL, OPT_REGION},
-     CMD_CHECK | CMD_METRICS},
-    {{"from", required_argument, NULL, OPT_FROM}, CMD_ALL},
-    {{"to", required_argument, NULL, OPT_TO}, CMD_ALL},
-    {{"year", required_argument, NULL, OPT_YEAR}, CMD_ALL},
-    {{"shape", required_argument, NULL, OPT_SHAPE}, CMD_ALL},
-    {{"columns", required_argument, NULL, OPT_COLUMNS}, CMD_ALL},
-    {{"encoding", required_argument, NULL, OPT_ENCODING}, CMD_ALL},
-    {{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA}, CMD_ALL},
-    {{"strict", no_argument, NULL, OPT_STRICT}, CMD_ALL},
-    {{"format", required_argument, NULL, OPT_FORMAT}, CMD_METRICS | CMD_CHARTS},
+     CLI_CMD_CHECK | CLI_CMD_METRICS},
+    {{"from", required_argument, NULL, OPT_FROM}, CLI_CMD_ALL},
+    {{"to", required_argument, NULL, OPT_TO}, CLI_CMD_ALL},
+    {{"year", required_argument, NULL, OPT_YEAR}, CLI_CMD_ALL},
+    {{"shape", required_argument, NULL, OPT_SHAPE}, CLI_CMD_ALL},
+    {{"columns", required_argument, NULL, OPT_COLUMNS}, CLI_CMD_ALL},
+    {{"encoding", required_argument, NULL, OPT_ENCODING}, CLI_CMD_ALL},
+    {{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA}, CLI_CMD_ALL},
+    {{"strict", no_argument, NULL, OPT_STRICT}, CLI_CMD_ALL},
+    {{"format", required_argument, NULL, OPT_FORMAT}, CLI_CMD_METRICS | CLI_CMD_CHARTS},
     {{"lang", required_argument, NULL, OPT_LANG},
-     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+     CLI_CMD_METRICS | CLI_CMD_CHARTS | CLI_CMD_REPORT},
     {{"group", required_argument, NULL, OPT_GROUP},
-     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+     CLI_CMD_METRICS | CLI_CMD_CHARTS | CLI_CMD_REPORT},
     {{"focus", required_argument, NULL, OPT_FOCUS},
-     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+     CLI_CMD_METRICS | CLI_CMD_CHARTS | CLI_CMD_REPORT},
     {{"total", required_argument, NULL, OPT_TOTAL},
-     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+     CLI_CMD_METRICS | CLI_CMD_CHARTS | CLI_CMD_REPORT},
     {{"benchmark", required_argument, NULL, OPT_BENCHMARK},
-     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
+     CLI_CMD_METRICS | CLI_CMD_CHARTS | CLI_CMD_REPORT},
     {{"interpolate", no_argument, NULL, OPT_INTERPOLATE},
-     CMD_METRICS | CMD_CHARTS | CMD_REPORT},
-    {{"output", required_argument, NULL, 'o'}, CMD_CHARTS | CMD_REPORT},
-    {{"type", required_argument, NULL, OPT_TYPE}, CMD_CHARTS},
-    {{"size", required_argument, NULL, OPT_SIZE}, CMD_CHARTS},
-    {{"dpi", required_argument, NULL, OPT_DPI}, CMD_CHARTS},
-    {{"title", required_argument, NULL, OPT_TITLE}, CMD_REPORT},
-    {{"paper", required_argument, NULL, OPT_PAPER}, CMD_REPORT},
-    {{"metrics-csv", required_argument, NULL, OPT_METRICS_CSV}, CMD_REPORT},
-    {{"force", no_argument, NULL, OPT_FORCE}, CMD_CHARTS | CMD_REPORT},
-    {{"wait", required_argument, NULL, OPT_WAIT}, CMD_CHARTS | CMD_REPORT},
-    {{"jobs", required_argument, NULL, OPT_JOBS}, CMD_CHARTS | CMD_REPORT},
-    {{"shard", required_argument, NULL, OPT_SHARD}, CMD_CHARTS | CMD_REPORT},
-    {{"expect-year", required_argument, NULL, OPT_EXPECT_YEAR}, CMD_ALL},
-    {{"log", required_argument, NULL, OPT_LOG}, CMD_ALL},
-    {{"quiet", no_argument, NULL, 'q'}, CMD_ALL},
-    {{"verbose", no_argument, NULL, 'v'}, CMD_ALL},
-    {{"help", no_argument, NULL, OPT_HELP}, CMD_ALL},
-    {{"version", no_argument, NULL, OPT_VERSION}, CMD_ALL},
+     CLI_CMD_METRICS | CLI_CMD_CHARTS | CLI_CMD_REPORT},
+    {{"output", required_argument, NULL, 'o'}, CLI_CMD_CHARTS | CLI_CMD_REPORT},
+    {{"type", required_argument, NULL, OPT_TYPE}, CLI_CMD_CHARTS},
+    {{"size", required_argument, NULL, OPT_SIZE}, CLI_CMD_CHARTS},
+    {{"dpi", required_argument, NULL, OPT_DPI}, CLI_CMD_CHARTS},
+    {{"title", required_argument, NULL, OPT_TITLE}, CLI_CMD_REPORT},
+    {{"paper", required_argument, NULL, OPT_PAPER}, CLI_CMD_REPORT},
+    {{"metrics-csv", required_argument, NULL, OPT_METRICS_CSV}, CLI_CMD_REPORT},
+    {{"force", no_argument, NULL, OPT_FORCE}, CLI_CMD_CHARTS | CLI_CMD_REPORT},
+    {{"wait", required_argument, NULL, OPT_WAIT}, CLI_CMD_CHARTS | CLI_CMD_REPORT},
+    {{"jobs", required_argument, NULL, OPT_JOBS}, CLI_CMD_CHARTS | CLI_CMD_REPORT},
+    {{"shard", required_argument, NULL, OPT_SHARD}, CLI_CMD_CHARTS | CLI_CMD_REPORT},
+    {{"expect-year", required_argument, NULL, OPT_EXPECT_YEAR}, CLI_CMD_ALL},
+    {{"log", required_argument, NULL, OPT_LOG}, CLI_CMD_ALL},
+    {{"quiet", no_argument, NULL, 'q'}, CLI_CMD_ALL},
+    {{"verbose", no_argument, NULL, 'v'}, CLI_CMD_ALL},
+    {{"help", no_argument, NULL, OPT_HELP}, CLI_CMD_ALL},
+    {{"version", no_argument, NULL, OPT_VERSION}, CLI_CMD_ALL},
 };
-
-typedef struct {
-    unsigned cmd;
-    int dump, flags, strict, quiet, verbose;
-    int from, to;
-    GPtrArray *indicators, *regions;   /* names as given */
-    GPtrArray *column_specs;           /* owned copies for --columns */
-    input_options in;
-    metrics_opts m;
-    metrics_format format;
-    const char *format_arg;            /* --format, read per command */
-    fmt_lang lang;
-    plot_run plot;
-    report_opts report;
-    const char *output;                /* -o for report */
-    char **files;
-    int n_files;
-    const char *spec_path;             /* --spec */
-    sb_spec *spec;
-    int lang_given, paper_given;       /* the command line wins */
-    int dpi_given;
-    const unsigned char *isel_spec;    /* --indicator, for charts --spec */
-    int force;                         /* --force: rebuild everything */
-    double wait_s;                     /* --wait; -1: none */
-    int expect_year;                   /* --expect-year; 0: the spec's */
-    int log_json;                      /* --log json */
-    int jobs;                          /* --jobs: worker processes */
-    int shard_k, shard_n;              /* --shard K/N; n 0: none */
-} cli;
 
 static const char usage_text[] =
     "usage: statbrief COMMAND [OPTIONS] FILE...\n"
@@ -194,56 +164,6 @@ static const char usage_text[] =
 
 /* ---- diagnostics ----------------------------------------------------------- */
 
-static void print_diag(const sb_error *e, const char *severity)
-{
-    cli_log_diag(e, severity);
-}
-
-/* The exit status of a code; a run stopped by a signal exits 128 + it. */
-static int exit_of(sb_status code)
-{
-    if (code == SB_ECANCELED && cli_signal_caught())
-        return 128 + cli_signal_caught();
-    return sb_status_exit(code);
-}
-
-static int fail(sb_status code, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-/* Prints a usage or run error without a file position; returns the exit
-   status for code. */
-static int fail(sb_status code, const char *fmt, ...)
-{
-    sb_error e = {0};
-    va_list ap;
-
-    va_start(ap, fmt);
-    sb_error_setv(&e, code, NULL, 0, 0, fmt, ap);
-    va_end(ap);
-    print_diag(&e, "error");
-    if (code == SB_EUSAGE)
-        cli_log_note(NULL, "try 'statbrief --help'");
-    return exit_of(code);
-}
-
-/* Prints the warnings (as errors with --strict). Returns 1 if --strict
-   turns them into a failure. */
-static int print_warnings(const cli *c, const sb_diag *d)
-{
-    size_t i;
-
-    /* -q keeps warnings: a cron job's mail is where they must show */
-    for (i = 0; i < d->n_items; i++)
-        print_diag(&d->items[i], c->strict ? "error" : "warning");
-    if (d->count > d->n_items) {
-        char msg[80];
-        snprintf(msg, sizeof msg, "%zu more not shown",
-                 d->count - d->n_items);
-        cli_log_note(c->strict ? "error" : "warning", msg);
-    }
-    return c->strict && d->count > 0;
-}
-
 /* ---- options --------------------------------------------------------------- */
 
 static int parse_year_arg(const char *opt, const char *s, int *out)
@@ -252,7 +172,7 @@ static int parse_year_arg(const char *opt, const char *s, int *out)
     long y = strtol(s, &end, 10);
 
     if (*s == '\0' || *end != '\0' || y < 1 || y > 99999) {
-        return fail(SB_EUSAGE, "%s: not a year: \"%s\"", opt, s);
+        return cli_diag_fail(SB_EUSAGE, "%s: not a year: \"%s\"", opt, s);
     }
     *out = (int)y;
     return 0;
@@ -265,7 +185,7 @@ static int parse_jobs(cli *c, const char *arg)
     long v = strtol(arg, &end, 10);
 
     if (*arg == '\0' || *end != '\0' || v < 1 || v > 256)
-        return fail(SB_EUSAGE, "--jobs: \"%s\" is not a number of jobs "
+        return cli_diag_fail(SB_EUSAGE, "--jobs: \"%s\" is not a number of jobs "
                     "from 1 to 256", arg);
     c->jobs = (int)v;
     return 0;
@@ -278,7 +198,7 @@ static int parse_shard(cli *c, const char *arg)
 
     if (sscanf(arg, "%d/%d%n", &k, &n, &used) != 2 || arg[used] != '\0' ||
         n < 1 || n > 100000 || k < 0 || k >= n)
-        return fail(SB_EUSAGE, "--shard: \"%s\" is not K/N with 0 <= K < N "
+        return cli_diag_fail(SB_EUSAGE, "--shard: \"%s\" is not K/N with 0 <= K < N "
                     "(K counts from 0, as Slurm array indices and "
                     "JOB_COMPLETION_INDEX do)", arg);
     c->shard_k = k;
@@ -293,7 +213,7 @@ static int parse_wait(cli *c, const char *arg)
     double v = g_ascii_strtod(arg, &end);
 
     if (*arg == '\0' || *end != '\0' || !(v >= 0 && v <= 86400))
-        return fail(SB_EUSAGE, "--wait: \"%s\" is not a number of seconds "
+        return cli_diag_fail(SB_EUSAGE, "--wait: \"%s\" is not a number of seconds "
                     "(0 to 86400)", arg);
     c->wait_s = v;
     return 0;
@@ -310,10 +230,10 @@ static int parse_columns(cli *c, const char *arg)
         char *eq = strchr(parts[i], '=');
         input_col_role role;
         if (eq == NULL || eq[1] == '\0')
-            rc = fail(SB_EUSAGE, "--columns: expected ROLE=HEADER, got \"%s\"",
+            rc = cli_diag_fail(SB_EUSAGE, "--columns: expected ROLE=HEADER, got \"%s\"",
                       parts[i]);
         else if (*eq = '\0', input_col_role_parse(parts[i], &role) != 0)
-            rc = fail(SB_EUSAGE, "--columns: unknown role \"%s\" (indicator, "
+            rc = cli_diag_fail(SB_EUSAGE, "--columns: unknown role \"%s\" (indicator, "
                       "region, year, value, unit, flags, note, source)",
                       parts[i]);
         else {
@@ -339,13 +259,13 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_SHAPE:
         if (input_shape_parse(arg, &c->in.layout.shape) == 0)
             return 0;
-        return fail(SB_EUSAGE, "--shape: unknown shape \"%s\" (long, "
+        return cli_diag_fail(SB_EUSAGE, "--shape: unknown shape \"%s\" (long, "
                     "wide-year, wide-indicator, wide-region)", arg);
     case OPT_COLUMNS: return parse_columns(c, arg);
     case OPT_ENCODING:
         if (input_encoding_parse(arg, &c->in.encoding) == 0)
             return 0;
-        return fail(SB_EUSAGE, "--encoding: \"%s\" is not supported "
+        return cli_diag_fail(SB_EUSAGE, "--encoding: \"%s\" is not supported "
                     "(utf-8, gb18030, gbk)", arg);
     case OPT_DECIMAL_COMMA: c->in.decimal_comma = 1; return 0;
     case OPT_FORCE: c->force = 1; return 0;
@@ -361,17 +281,17 @@ static int option_value(cli *c, int id, const char *arg)
             c->log_json = arg[0] == 'j';
             return 0;
         }
-        return fail(SB_EUSAGE, "--log: \"%s\" is not text or json", arg);
+        return cli_diag_fail(SB_EUSAGE, "--log: \"%s\" is not text or json", arg);
     case OPT_STRICT: c->strict = 1; return 0;
     case OPT_FORMAT:
         c->format_arg = arg;
-        if (c->cmd == CMD_CHARTS)
+        if (c->cmd == CLI_CMD_CHARTS)
             return plot_formats_parse(arg, &c->plot.formats) == 0 ? 0
-                   : fail(SB_EUSAGE, "--format: \"%s\" is not a list of "
+                   : cli_diag_fail(SB_EUSAGE, "--format: \"%s\" is not a list of "
                           "pdf, png, svg", arg);
         if (metrics_format_parse(arg, &c->format) == 0)
             return 0;
-        return fail(SB_EUSAGE, "--format: \"%s\" is not table, csv or json",
+        return cli_diag_fail(SB_EUSAGE, "--format: \"%s\" is not table, csv or json",
                     arg);
     case 'o': c->plot.dir = arg; c->output = arg; return 0;
     case OPT_TITLE: c->report.title = arg; return 0;
@@ -384,11 +304,11 @@ static int option_value(cli *c, int id, const char *arg)
             c->paper_given = 1;
             return 0;
         }
-        return fail(SB_EUSAGE, "--paper: \"%s\" is not a4 or letter", arg);
+        return cli_diag_fail(SB_EUSAGE, "--paper: \"%s\" is not a4 or letter", arg);
     case OPT_TYPE:
         if (plot_type_parse(arg, &c->plot.type) == 0)
             return 0;
-        return fail(SB_EUSAGE, "--type: \"%s\" is not line, bar, grouped, "
+        return cli_diag_fail(SB_EUSAGE, "--type: \"%s\" is not line, bar, grouped, "
                     "stacked, slope, sparkline or small", arg);
     case OPT_SIZE: {
         double w = 0, h = 0;
@@ -401,7 +321,7 @@ static int option_value(cli *c, int id, const char *arg)
             c->plot.size_given = 1;
             return 0;
         }
-        return fail(SB_EUSAGE, "--size: \"%s\" is not WxH in mm (from "
+        return cli_diag_fail(SB_EUSAGE, "--size: \"%s\" is not WxH in mm (from "
                     "30x20 to 2000x2000)", arg);
     }
     case OPT_DPI: {
@@ -412,13 +332,13 @@ static int option_value(cli *c, int id, const char *arg)
             c->dpi_given = 1;
             return 0;
         }
-        return fail(SB_EUSAGE, "--dpi: \"%s\" is not a whole number from "
+        return cli_diag_fail(SB_EUSAGE, "--dpi: \"%s\" is not a whole number from "
                     "36 to 2400", arg);
     }
     case OPT_LANG:
         if (fmt_lang_parse(arg, &c->lang) == 0)
             return c->lang_given = 1, 0;
-        return fail(SB_EUSAGE, "--lang: \"%s\" is not en or zh", arg);
+        return cli_diag_fail(SB_EUSAGE, "--lang: \"%s\" is not en or zh", arg);
     case OPT_GROUP: c->m.group = arg; return 0;
     case OPT_FOCUS: c->m.focus = arg; return 0;
     case OPT_TOTAL: c->m.total = arg; return 0;
@@ -427,7 +347,7 @@ static int option_value(cli *c, int id, const char *arg)
     case 'q': c->quiet = 1; return 0;
     case 'v': c->verbose = 1; return 0;
     }
-    return fail(SB_EINTERNAL, "unhandled option");
+    return cli_diag_fail(SB_EINTERNAL, "unhandled option");
 }
 
 static const char *option_name(int id)
@@ -524,12 +444,12 @@ static int parse_options(cli *c, int argc, char **argv)
     while ((id = getopt_long(argc, argv, ":qvo:", longopts, NULL)) != -1) {
         if (id == '?' && optopt != 0) {
             char opt[3] = {'-', (char)optopt, '\0'};
-            return fail(SB_EUSAGE, "unknown option \"%s\"", opt);
+            return cli_diag_fail(SB_EUSAGE, "unknown option \"%s\"", opt);
         }
         if (id == '?')
-            return fail(SB_EUSAGE, "unknown option \"%s\"", argv[optind - 1]);
+            return cli_diag_fail(SB_EUSAGE, "unknown option \"%s\"", argv[optind - 1]);
         if (id == ':')
-            return fail(SB_EUSAGE, "option \"%s\" needs a value",
+            return cli_diag_fail(SB_EUSAGE, "option \"%s\" needs a value",
                         argv[optind - 1]);
         if (id == OPT_HELP) {
             command_help(c->cmd, argv[0]);
@@ -540,7 +460,7 @@ static int parse_options(cli *c, int argc, char **argv)
             return 0;
         }
         if (!(option_cmds(id) & c->cmd))
-            return fail(SB_EUSAGE, "option --%s is not used by this command",
+            return cli_diag_fail(SB_EUSAGE, "option --%s is not used by this command",
                         option_name(id));
         if ((rc = option_value(c, id, optarg)) != 0)
             return rc;
@@ -548,25 +468,6 @@ static int parse_options(cli *c, int argc, char **argv)
     c->files = argv + optind;
     c->n_files = argc - optind;
     return -1;
-}
-
-/* The exit status of a run: its error, else its warnings under
-   --strict. The warnings are printed either way. */
-static int run_status(const cli *c, sb_status rc, const sb_error *err,
-                      const sb_diag *notes)
-{
-    print_warnings(c, notes);
-    if (rc == SB_EUSAGE)
-        return fail(rc, "%s", err->msg);
-    if (rc != SB_OK) {
-        print_diag(err, "error");
-        return exit_of(rc);
-    }
-    if (c->strict && notes->count > 0)
-        return fail(SB_EDATA, "%zu warning%s treated as error%s (--strict)",
-                    notes->count, notes->count == 1 ? "" : "s",
-                    notes->count == 1 ? "" : "s");
-    return 0;
 }
 
 /* ---- the spec ------------------------------------------------------------- */
@@ -580,7 +481,7 @@ static int apply_spec(cli *c)
     size_t i;
 
     if (spec_parse(c->spec_path, &c->spec, &err) != SB_OK) {
-        print_diag(&err, "error");
+        cli_log_diag(&err, "error");
         return sb_status_exit(err.code);
     }
     s = c->spec;
@@ -680,7 +581,7 @@ static int select_names(const sb_dataset *ds, GPtrArray *names, int regions,
                            : sb_dataset_find_indicator(ds, name);
         if (id == SB_NONE) {
             char *known = known_names(ds, regions);
-            int st = fail(SB_EUSAGE, "unknown %s \"%s\" (known: %s)",
+            int st = cli_diag_fail(SB_EUSAGE, "unknown %s \"%s\" (known: %s)",
                           regions ? "region" : "indicator", name, known);
             g_free(known);
             return st;
@@ -820,34 +721,26 @@ static int load(cli *c, loaded *l)
     memset(l, 0, sizeof *l);
     sb_diag_init(&l->diag);
     if (c->n_files == 0 && c->spec == NULL)
-        return fail(SB_EUSAGE, "no input files");
+        return cli_diag_fail(SB_EUSAGE, "no input files");
     rc = load_files(c, l, &err);
     if (rc == SB_OK && c->spec != NULL)
         rc = report_spec_names(l->ds, c->spec, &err);
     if (rc == SB_OK)
         rc = stale_check(c, l->ds, &l->diag);
-    if (print_warnings(c, &l->diag) && rc == SB_OK)
+    if (cli_diag_warnings(&l->diag, c->strict) && rc == SB_OK)
         rc = sb_error_set(&err, SB_EDATA, NULL, 0, 0,
                           "%zu warning%s treated as error%s (--strict)",
                           l->diag.count, l->diag.count == 1 ? "" : "s",
                           l->diag.count == 1 ? "" : "s");
-    if (rc != SB_OK) {
-        print_diag(&err, "error");
-        return exit_of(rc);
-    }
+    if (rc != SB_OK)
+        return cli_diag_error(rc, &err);
+
     if (cli_signal_caught())
-        return fail(SB_ECANCELED, "stopped by a signal after loading");
+        return cli_diag_fail(SB_ECANCELED, "stopped by a signal after loading");
     status = select_names(l->ds, c->indicators, 0, &l->isel);
     if (status == 0)
         status = select_names(l->ds, c->regions, 1, &l->rsel);
     return status;
-}
-
-static int finish_output(void)
-{
-    if (fflush(stdout) != 0 || ferror(stdout))
-        return fail(SB_ECANTCREAT, "cannot write the output");
-    return 0;
 }
 
 /* check --spec: the names were checked on load; here every placeholder
@@ -877,7 +770,7 @@ static int check_spec(cli *c, const sb_dataset *ds, int *year)
         rc = oom.code;
         err = oom;
     }
-    status = run_status(c, rc, &err, &notes);
+    status = cli_diag_status(c->strict, rc, &err, &notes);
     sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
     return status;
@@ -910,7 +803,7 @@ static int check_print(const cli *c, const loaded *l)
         rc = input_summary_print(stderr, l->ds, &l->rep, &f, l->diag.count);
     else if (!c->dump && !c->quiet)
         rc = input_summary_print(stdout, l->ds, &l->rep, &f, l->diag.count);
-    return rc == SB_OK ? 0 : fail(rc, "out of memory");
+    return rc == SB_OK ? 0 : cli_diag_fail(rc, "out of memory");
 }
 
 static int cmd_check(cli *c)
@@ -919,7 +812,7 @@ static int cmd_check(cli *c)
     int status, year = 0;
 
     if (c->flags && !c->dump)
-        return fail(SB_EUSAGE, "--flags goes with --dump");
+        return cli_diag_fail(SB_EUSAGE, "--flags goes with --dump");
     status = load(c, &l);
     if (status == 0 && c->spec != NULL)
         status = check_spec(c, l.ds, &year);
@@ -928,7 +821,7 @@ static int cmd_check(cli *c)
     if (status == 0 && c->spec != NULL && !c->quiet)
         spec_line(c->spec, year);
     if (status == 0)
-        status = finish_output();
+        status = cli_diag_flush_stdout();
     loaded_clear(&l);
     return status;
 }
@@ -943,7 +836,7 @@ static int cmd_metrics(cli *c)
     int status;
 
     if (c->from && c->to && c->from > c->to)
-        return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
+        return cli_diag_fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
     status = load(c, &l);
     if (status != 0)
         goto done;
@@ -962,12 +855,12 @@ static int cmd_metrics(cli *c)
             sb_error_set(&err, rc, NULL, 0, 0, "cannot write the output");
     }
     if (rc != SB_OK) {
-        status = rc == SB_EUSAGE ? fail(rc, "%s", err.msg)
-                                 : (print_diag(&err, "error"),
+        status = rc == SB_EUSAGE ? cli_diag_fail(rc, "%s", err.msg)
+                                 : (cli_log_diag(&err, "error"),
                                     sb_status_exit(rc));
         goto done;
     }
-    status = finish_output();
+    status = cli_diag_flush_stdout();
 done:
     metrics_writer_destroy(w);
     metrics_ctx_destroy(mc);
@@ -992,7 +885,7 @@ static int source_date_epoch(long long *out, int *given)
     errno = 0;
     v = g_ascii_strtoll(e, &end, 10);
     if (*end != '\0' || errno != 0 || v < 0 || v > 253402300799LL)
-        return fail(SB_EUSAGE, "SOURCE_DATE_EPOCH: \"%s\" is not a time "
+        return cli_diag_fail(SB_EUSAGE, "SOURCE_DATE_EPOCH: \"%s\" is not a time "
                     "in seconds from 1970 to 9999", e);
     *out = v;
     return 0;
@@ -1006,7 +899,7 @@ static int start_run(cli *c, long long *epoch, int *given, loaded *l)
     int status;
 
     if (c->from && c->to && c->from > c->to)
-        return fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
+        return cli_diag_fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
     if ((status = source_date_epoch(epoch, given)) != 0)
         return status;
     if ((status = load(c, l)) != 0)
@@ -1083,10 +976,9 @@ static int end_run(cli_run *run, int status)
 
     if (run == NULL)
         return status;
-    if (cli_run_end(run, status, &err) != SB_OK && status == 0) {
-        print_diag(&err, "error");
-        return exit_of(err.code);
-    }
+    if (cli_run_end(run, status, &err) != SB_OK && status == 0)
+        return cli_diag_error(err.code, &err);
+
     return status;
 }
 
@@ -1229,7 +1121,7 @@ static int cmd_charts(cli *c)
     if (c->shard_n > 0) {
         sb_diag_clear(&notes);
         loaded_clear(&l);
-        return fail(SB_EUSAGE, "--shard needs a spec with foreach (a batch "
+        return cli_diag_fail(SB_EUSAGE, "--shard needs a spec with foreach (a batch "
                     "to cut)");
     }
     spec_last(c, c->to ? c->to : latest_year(l.ds), &c->plot.from);
@@ -1252,7 +1144,7 @@ static int cmd_charts(cli *c)
         sb_error_set(&err, rc, NULL, 0, 0, "stopped by a signal; the charts "
                      "finished so far are kept");
     if (status == 0 || rc != SB_OK)
-        status = run_status(c, rc, &err, &notes);
+        status = cli_diag_status(c->strict, rc, &err, &notes);
     status = end_run(run, status);
     free_inputs(in, n_in);
     sb_diag_clear(&notes);
@@ -1372,18 +1264,6 @@ static sb_status check_template(const cli *c, const spec_str *t,
                         what, t->text, missing);
 }
 
-/* Prints an item's warnings and error; the item's exit status. */
-static int item_status(const cli *c, sb_status rc, const sb_error *err,
-                       const sb_diag *notes, char *msg, size_t size)
-{
-    int st = run_status(c, rc, err, notes);
-
-    if (st != 0)
-        g_strlcpy(msg, rc != SB_OK ? err->msg : "warnings with --strict",
-                  size);
-    return st;
-}
-
 static int brief_item(void *ctx, size_t i, char *msg, size_t size)
 {
     batch *b = ctx;
@@ -1412,7 +1292,7 @@ static int brief_item(void *ctx, size_t i, char *msg, size_t size)
         rc = brief_run(b->c, b->l, mc, &m, &r, b->in, b->n_in, b->run, &res,
                        &err);
     }
-    st = item_status(b->c, rc, &err, &notes, msg, size);
+    st = cli_diag_item(b->c->strict, rc, &err, &notes, msg, size);
     g_free(res.path);
     g_free(out);
     sb_diag_clear(&notes);
@@ -1447,8 +1327,7 @@ static int run_batch(cli *c, batch *b, const char *command, long long epoch,
         status = cli_batch_run(b->run, &items, c->jobs, isatty(2) &&
                                !c->quiet && !c->log_json, fn, b);
     } else {
-        print_diag(&err, "error");
-        status = exit_of(rc);
+        status = cli_diag_error(rc, &err);
     }
     status = end_run(b->run, status);
     free_inputs((cli_input *)b->in, b->n_in);
@@ -1473,10 +1352,9 @@ static int report_batch(cli *c, loaded *l)
     if (t->text == NULL || c->output != NULL)
         t = &dflt;
     rc = check_template(c, t, "output", &err);
-    if (rc != SB_OK) {
-        print_diag(&err, "error");
-        return exit_of(rc);
-    }
+    if (rc != SB_OK)
+        return cli_diag_error(rc, &err);
+
     b.tmpl = tmpl = c->output ? g_strdup(c->output)
                               : spec_relative(c, t->text);
     status = run_batch(c, &b, "report", c->report.epoch, brief_item);
@@ -1500,7 +1378,7 @@ static int cmd_report(cli *c)
 
     if (c->output && c->report.metrics_csv &&
         strcmp(c->output, c->report.metrics_csv) == 0)
-        return fail(SB_EUSAGE, "-o and --metrics-csv name the same file, "
+        return cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv name the same file, "
                     "\"%s\"", c->output);
     c->report.interpolate = c->m.interpolate;
     c->report.lang = c->lang;
@@ -1519,7 +1397,7 @@ static int cmd_report(cli *c)
     }
     if (c->shard_n > 0) {
         loaded_clear(&l);
-        return fail(SB_EUSAGE, "--shard needs a spec with foreach (a batch "
+        return cli_diag_fail(SB_EUSAGE, "--shard needs a spec with foreach (a batch "
                     "to cut)");
     }
     sb_diag_init(&notes);
@@ -1547,7 +1425,7 @@ static int cmd_report(cli *c)
     if (rc == SB_OK)
         rc = brief_run(c, &l, mc, &c->m, &c->report, in, n_in, run, &res,
                        &err);
-    status = end_run(run, run_status(c, rc, &err, &notes));
+    status = end_run(run, cli_diag_status(c->strict, rc, &err, &notes));
     g_free(res.path);
     g_free(out);
     g_free(dir);
@@ -1591,7 +1469,7 @@ static int chart_item(void *ctx, size_t i, char *msg, size_t size)
         b->c->plot.sink = &sink;
         rc = spec_charts(b->c, b->l->ds, mc, &notes, &err);
     }
-    st = item_status(b->c, rc, &err, &notes, msg, size);
+    st = cli_diag_item(b->c->strict, rc, &err, &notes, msg, size);
     b->c->plot = saved;
     g_free(dir);
     sb_diag_clear(&notes);
@@ -1646,7 +1524,7 @@ static int indicator_item(void *ctx, size_t i, char *msg, size_t size)
     sb_diag_init(&notes);
     r.sink = &sink;
     rc = plot_run_list(j->l->ds, j->mc, &j->inds[i], &r, 1, &notes, &err);
-    st = item_status(j->c, rc, &err, &notes, msg, size);
+    st = cli_diag_item(j->c->strict, rc, &err, &notes, msg, size);
     sb_diag_clear(&notes);
     return st;
 }
@@ -1700,10 +1578,10 @@ static int charts_parallel(cli *c, loaded *l, metrics_ctx *mc, cli_run *run,
 
 static unsigned command_of(const char *name)
 {
-    if (strcmp(name, "check") == 0) return CMD_CHECK;
-    if (strcmp(name, "metrics") == 0) return CMD_METRICS;
-    if (strcmp(name, "charts") == 0) return CMD_CHARTS;
-    if (strcmp(name, "report") == 0) return CMD_REPORT;
+    if (strcmp(name, "check") == 0) return CLI_CMD_CHECK;
+    if (strcmp(name, "metrics") == 0) return CLI_CMD_METRICS;
+    if (strcmp(name, "charts") == 0) return CLI_CMD_CHARTS;
+    if (strcmp(name, "report") == 0) return CLI_CMD_REPORT;
     return 0;
 }
 
@@ -1717,7 +1595,7 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "");
     memset(&c, 0, sizeof c);
     if (argc < 2)
-        return fail(SB_EUSAGE, "no command");
+        return cli_diag_fail(SB_EUSAGE, "no command");
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         fputs(usage_text, stdout);
         return 0;
@@ -1728,7 +1606,7 @@ int main(int argc, char **argv)
     }
     c.cmd = command_of(argv[1]);
     if (c.cmd == 0)
-        return fail(SB_EUSAGE, "unknown command \"%s\"", argv[1]);
+        return cli_diag_fail(SB_EUSAGE, "unknown command \"%s\"", argv[1]);
     c.indicators = g_ptr_array_new();
     c.regions = g_ptr_array_new();
     c.column_specs = g_ptr_array_new_with_free_func(g_free);
@@ -1747,9 +1625,9 @@ int main(int argc, char **argv)
     if (status < 0 && c.spec_path != NULL)
         status = apply_spec(&c);
     if (status < 0)
-        status = c.cmd == CMD_CHECK     ? cmd_check(&c)
-                 : c.cmd == CMD_METRICS ? cmd_metrics(&c)
-                 : c.cmd == CMD_CHARTS  ? cmd_charts(&c)
+        status = c.cmd == CLI_CMD_CHECK     ? cmd_check(&c)
+                 : c.cmd == CLI_CMD_METRICS ? cmd_metrics(&c)
+                 : c.cmd == CLI_CMD_CHARTS  ? cmd_charts(&c)
                                         : cmd_report(&c);
     g_ptr_array_free(c.indicators, TRUE);
     g_ptr_array_free(c.regions, TRUE);
