@@ -17,10 +17,12 @@
 #include "cli/digest.h"
 #include "cli/items.h"
 #include "cli/keys.h"
+#include "cli/load.h"
 #include "cli/log.h"
 #include "cli/options.h"
 #include "cli/run.h"
 #include "cli/signals.h"
+#include "cli/spec.h"
 #include "input/load.h"
 #include "core/model.h"
 #include "input/summary.h"
@@ -32,278 +34,7 @@
 #include "reports/brief.h"
 #include "reports/sections.h"
 
-/* ---- the spec ------------------------------------------------------------- */
-
-/* Reads --spec and lets it fill what the command line left open: the
-   command line always wins. */
-static int apply_spec(cli *c)
-{
-    sb_error err = {0};
-    sb_spec *s;
-    size_t i;
-
-    if (spec_parse(c->spec_path, &c->spec, &err) != SB_OK) {
-        cli_log_diag(&err, "error");
-        return sb_status_exit(err.code);
-    }
-    s = c->spec;
-    if (!c->lang_given && s->lang >= 0)
-        c->lang = (fmt_lang)s->lang;
-    if (!c->paper_given && s->paper >= 0)
-        c->report.paper = s->paper == 1 ? REPORT_LETTER : REPORT_A4;
-    c->report.author = s->author.text;
-    c->report.spec = s;
-    if (c->m.focus == NULL) c->m.focus = s->focus.text;
-    if (c->m.group == NULL) c->m.group = s->group.text;
-    if (c->m.total == NULL) c->m.total = s->total.text;
-    if (c->m.benchmark == NULL) c->m.benchmark = s->benchmark.text;
-    if (s->n_regions > 0 && c->m.group == NULL) {
-        const char **names = g_new0(const char *, s->n_regions + 1);
-        for (i = 0; i < s->n_regions; i++)
-            names[i] = s->regions[i].text;
-        c->m.regions = names;
-        c->m.n_regions = s->n_regions;
-    }
-    if (c->from == 0) c->from = (int)s->from.v;
-    if (c->to == 0) c->to = (int)s->to.v;
-    return -1;
-}
-
-/* The spec's period "last: N" once the data say which year is the
-   last: N years ending at `to`. */
-static void spec_last(const cli *c, int to, int *from)
-{
-    if (c->spec != NULL && c->spec->last.v > 0 && *from == 0 && to > 0)
-        *from = MAX(1, to - (int)c->spec->last.v + 1);
-}
-
-/* The spec's output template with {year} and {lang}, relative to the
-   spec's folder (g_free); NULL when it has none. */
-static char *spec_output(const cli *c, int year)
-{
-    GString *g;
-    char *path, *y;
-    gchar **parts;
-
-    if (c->spec == NULL || c->spec->output.text == NULL)
-        return NULL;
-    y = g_strdup_printf("%d", year);
-    parts = g_strsplit(c->spec->output.text, "{year}", -1);
-    path = g_strjoinv(y, parts);
-    g_strfreev(parts);
-    parts = g_strsplit(path, "{lang}", -1);
-    g_free(path);
-    path = g_strjoinv(c->lang == FMT_ZH ? "zh" : "en", parts);
-    g_strfreev(parts);
-    g = g_string_new(NULL);
-    if (g_path_is_absolute(path))
-        g_string_assign(g, path);
-    else
-        g_string_printf(g, "%s/%s", c->spec->dir, path);
-    g_free(path);
-    g_free(y);
-    return g_string_free(g, FALSE);
-}
-
 /* ---- check ----------------------------------------------------------------- */
-
-/* "a, b, c" of the first known names, for messages. */
-static char *known_names(const sb_dataset *ds, int regions)
-{
-    GString *g = g_string_new(NULL);
-    size_t i, n = regions ? sb_dataset_n_regions(ds)
-                          : sb_dataset_n_indicators(ds);
-
-    for (i = 0; i < n && g->len < 400; i++)
-        g_string_append_printf(g, "%s%s", i ? ", " : "",
-                               regions ? sb_dataset_region_at(ds, (sb_id)i)->name
-                                       : sb_dataset_indicator_at(ds, (sb_id)i)->id);
-    if (i < n)
-        g_string_append(g, ", ...");
-    return g_string_free(g, FALSE);
-}
-
-/* Marks the named indicators or regions; an unknown name is a usage
-   error (64) that lists the known ones. *sel stays NULL when no name was
-   given. */
-static int select_names(const sb_dataset *ds, GPtrArray *names, int regions,
-                        unsigned char **sel)
-{
-    size_t n = regions ? sb_dataset_n_regions(ds)
-                       : sb_dataset_n_indicators(ds);
-    guint i;
-
-    *sel = NULL;
-    if (names->len == 0)
-        return 0;
-    *sel = g_new0(unsigned char, n + 1);
-    for (i = 0; i < names->len; i++) {
-        const char *name = names->pdata[i];
-        sb_id id = regions ? sb_dataset_find_region(ds, name)
-                           : sb_dataset_find_indicator(ds, name);
-        if (id == SB_NONE) {
-            char *known = known_names(ds, regions);
-            int st = cli_diag_fail(SB_EUSAGE, "unknown %s \"%s\" (known: %s)",
-                          regions ? "region" : "indicator", name, known);
-            g_free(known);
-            return st;
-        }
-        (*sel)[id] = 1;
-    }
-    return 0;
-}
-
-/* What every command does first: load FILE..., print the warnings,
-   resolve --indicator and --region. Returns an exit status; on 0 the
-   caller owns *ds, *rep, *diag and the selections. */
-typedef struct {
-    sb_dataset *ds;          /* owned: the one stage that may change it is the load */
-    input_report rep;
-    sb_diag diag;
-    unsigned char *isel, *rsel;
-} loaded;
-
-static void loaded_clear(loaded *l)
-{
-    g_free(l->isel);
-    g_free(l->rsel);
-    input_report_clear(&l->rep);
-    sb_diag_clear(&l->diag);
-    sb_dataset_destroy(l->ds);
-    memset(l, 0, sizeof *l);
-}
-
-/* The spec's data entries, each read by its own options (the command
-   line's, with the entry's shape, columns, decimal comma and indicator
-   over them), then its metadata files. *opts and the returned array are
-   the caller's (g_free). */
-static input_arg *spec_args(const cli *c, input_options **opts, size_t *n,
-                            sb_error *err)
-{
-    const sb_spec *s = c->spec;
-    size_t i, k, m = 0, total = 0;
-    input_arg *a;
-
-    for (i = 0; i < s->n_data + s->n_metadata; i++) {
-        const spec_data *d = i < s->n_data ? &s->data[i]
-                                           : &s->metadata[i - s->n_data];
-        for (k = 0; d->files != NULL && d->files[k] != NULL; k++)
-            total++;
-    }
-    a = g_new0(input_arg, total + 1);
-    *opts = g_new0(input_options, s->n_data + 1);
-    for (i = 0; i < s->n_data + s->n_metadata; i++) {
-        const spec_data *d = i < s->n_data ? &s->data[i]
-                                           : &s->metadata[i - s->n_data];
-        input_options *o = i < s->n_data ? &(*opts)[i] : NULL;
-        if (o != NULL) {
-            *o = c->in;
-            if (d->shape > 0)
-                o->layout.shape = (input_shape)d->shape;
-            for (k = 0; k < INPUT_NKEYS; k++)
-                if (d->columns[k] != NULL)
-                    o->layout.columns[k] = d->columns[k];
-            o->decimal_comma |= d->decimal_comma;
-            o->indicator = d->indicator.text;
-            if (d->encoding.text != NULL &&
-                input_encoding_parse(d->encoding.text, &o->encoding) != 0)
-                sb_error_set(err, SB_EDATA, s->path, d->encoding.pos.line,
-                             d->encoding.pos.col, "encoding \"%s\" is not "
-                             "supported (utf-8, gb18030, gbk)",
-                             d->encoding.text);
-        }
-        for (k = 0; d->files != NULL && d->files[k] != NULL; k++) {
-            a[m].path = d->files[k];
-            a[m++].o = o != NULL ? o : &c->in;
-        }
-    }
-    *n = m;
-    return a;
-}
-
-static sb_status load_files(cli *c, loaded *l, sb_error *err)
-{
-    input_options *opts = NULL;
-    input_arg *a;
-    size_t n = 0;
-    sb_status rc;
-
-    if (c->spec == NULL || c->n_files > 0)
-        return input_load((const char *const *)c->files, (size_t)c->n_files,
-                          &c->in, &l->ds, &l->rep, &l->diag, err);
-    a = spec_args(c, &opts, &n, err);
-    rc = err->code != SB_OK ? err->code
-         : n == 0 ? sb_error_set(err, SB_EDATA, c->spec->path, 0, 0,
-                                 "the spec names no data files (data:)")
-                  : input_load_args(a, n, &l->ds, &l->rep, &l->diag, err);
-    g_free(a);
-    g_free(opts);
-    return rc;
-}
-
-/* The latest year with a value anywhere in the data; 0 when none. */
-static int latest_year(const sb_dataset *ds)
-{
-    size_t i;
-    int y = 0;
-
-    for (i = 0; i < sb_dataset_n_series(ds); i++)
-        y = MAX(y, sb_series_last_year(sb_dataset_series_at(ds, i), 0));
-    return y;
-}
-
-/* --expect-year or the spec's expect_year: data older than expected is a
-   warning (an error with --strict, before anything is written), so that
-   a cron job notices a source that was not updated. */
-static sb_status stale_check(const cli *c, const sb_dataset *ds, sb_diag *d)
-{
-    const sb_spec *s = c->spec;
-    int y = latest_year(ds);
-
-    if (c->expect_year > 0)
-        return y >= c->expect_year
-                   ? SB_OK
-                   : sb_diag_warn(d, NULL, 0, 0, "the data end in %d; "
-                                  "--expect-year %d: is the source "
-                                  "updated?", y, c->expect_year);
-    if (s == NULL || s->expect_year.v == 0 || y >= s->expect_year.v)
-        return SB_OK;
-    return sb_diag_warn(d, s->path, s->expect_year.pos.line,
-                        s->expect_year.pos.col, "the data end in %d; the "
-                        "spec expects %ld (expect_year): is the source "
-                        "updated?", y, s->expect_year.v);
-}
-
-static int load(cli *c, loaded *l)
-{
-    sb_error err = {0};
-    sb_status rc;
-    int status;
-
-    memset(l, 0, sizeof *l);
-    sb_diag_init(&l->diag);
-    if (c->n_files == 0 && c->spec == NULL)
-        return cli_diag_fail(SB_EUSAGE, "no input files");
-    rc = load_files(c, l, &err);
-    if (rc == SB_OK && c->spec != NULL)
-        rc = report_spec_names(l->ds, c->spec, &err);
-    if (rc == SB_OK)
-        rc = stale_check(c, l->ds, &l->diag);
-    if (cli_diag_warnings(&l->diag, c->strict) && rc == SB_OK)
-        rc = sb_error_set(&err, SB_EDATA, NULL, 0, 0,
-                          "%zu warning%s treated as error%s (--strict)",
-                          l->diag.count, l->diag.count == 1 ? "" : "s",
-                          l->diag.count == 1 ? "" : "s");
-    if (rc != SB_OK)
-        return cli_diag_error(rc, &err);
-
-    if (cli_signal_caught())
-        return cli_diag_fail(SB_ECANCELED, "stopped by a signal after loading");
-    status = select_names(l->ds, c->indicators, 0, &l->isel);
-    if (status == 0)
-        status = select_names(l->ds, c->regions, 1, &l->rsel);
-    return status;
-}
 
 /* check --spec: the names were checked on load; here every placeholder
    is expanded as the brief would, before anything is printed; *year
@@ -323,7 +54,7 @@ static int check_spec(cli *c, const sb_dataset *ds, int *year)
     rc = metrics_ctx_create(ds, &c->m, &mc, &err);
     if (rc == SB_OK) {
         *year = c->to ? c->to : report_brief_year(ds, mc);
-        spec_last(c, *year, &c->report.from);
+        cli_spec_last(c, *year, &c->report.from);
         rc = report_spec_texts(ds, mc, s, &c->report, *year, &notes, &err);
     }
     /* a figure that memory ran out for counts, whatever the text made of
@@ -353,8 +84,8 @@ static void spec_line(const sb_spec *s, int year)
            tables, tables == 1 ? "" : "s", year);
 }
 
-/* The summary (or the dump) of what was loaded. */
-static int check_print(const cli *c, const loaded *l)
+/* The summary (or the dump) of what was cli_loaded. */
+static int check_print(const cli *c, const cli_loaded *l)
 {
     input_filter f = {l->isel, l->rsel, c->from, c->to};
     sb_status rc = SB_OK;
@@ -370,12 +101,12 @@ static int check_print(const cli *c, const loaded *l)
 
 static int cmd_check(cli *c)
 {
-    loaded l;
+    cli_loaded l;
     int status, year = 0;
 
     if (c->flags && !c->dump)
         return cli_diag_fail(SB_EUSAGE, "--flags goes with --dump");
-    status = load(c, &l);
+    status = cli_load(c, &l);
     if (status == 0 && c->spec != NULL)
         status = check_spec(c, l.ds, &year);
     if (status == 0)
@@ -384,13 +115,13 @@ static int cmd_check(cli *c)
         spec_line(c->spec, year);
     if (status == 0)
         status = cli_diag_flush_stdout();
-    loaded_clear(&l);
+    cli_load_clear(&l);
     return status;
 }
 
 static int cmd_metrics(cli *c)
 {
-    loaded l;
+    cli_loaded l;
     metrics_ctx *mc = NULL;
     metrics_writer *w = NULL;
     sb_error err = {0};
@@ -399,7 +130,7 @@ static int cmd_metrics(cli *c)
 
     if (c->from && c->to && c->from > c->to)
         return cli_diag_fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
-    status = load(c, &l);
+    status = cli_load(c, &l);
     if (status != 0)
         goto done;
     c->m.from = c->from;
@@ -426,7 +157,7 @@ static int cmd_metrics(cli *c)
 done:
     metrics_writer_destroy(w);
     metrics_ctx_destroy(mc);
-    loaded_clear(&l);
+    cli_load_clear(&l);
     return status;
 }
 
@@ -456,7 +187,7 @@ static int source_date_epoch(long long *out, int *given)
 /* What charts and report do first: check the window, read
    SOURCE_DATE_EPOCH, load. 0 to go on (the caller clears l), else the
    exit status with nothing left to clear. */
-static int start_run(cli *c, long long *epoch, int *given, loaded *l)
+static int start_run(cli *c, long long *epoch, int *given, cli_loaded *l)
 {
     int status;
 
@@ -464,17 +195,17 @@ static int start_run(cli *c, long long *epoch, int *given, loaded *l)
         return cli_diag_fail(SB_EUSAGE, "--from %d is after --to %d", c->from, c->to);
     if ((status = source_date_epoch(epoch, given)) != 0)
         return status;
-    if ((status = load(c, l)) != 0)
-        loaded_clear(l);
+    if ((status = cli_load(c, l)) != 0)
+        cli_load_clear(l);
     return status;
 }
 
 /* ---- cron-safe output runs (cli/run.h) ------------------------------------ */
 
 /* The run's input files with their SHA-256 (*out, always set), every
-   file loaded and the spec. Unreadable ones (gone since loading) are
+   file cli_loaded and the spec. Unreadable ones (gone since loading) are
    left out; when libcrypto fails, SB_EINTERNAL with the message in err. */
-static sb_status run_inputs(const cli *c, const loaded *l, cli_input **out,
+static sb_status run_inputs(const cli *c, const cli_loaded *l, cli_input **out,
                             size_t *n, sb_error *err)
 {
     cli_input *in = g_new0(cli_input, l->rep.n_files + 2);
@@ -540,7 +271,6 @@ static int end_run(cli_run *run, int status)
         return status;
     if (cli_run_end(run, status, &err) != SB_OK && status == 0)
         return cli_diag_error(err.code, &err);
-
     return status;
 }
 
@@ -581,72 +311,13 @@ static void chart_wrote(void *ctx, sb_id ind, const plot_run *o,
     cli_run_wrote(k->run, path, 0, seconds);
 }
 
-/* charts --spec: the spec's chart_dir (relative to its folder), else
-   charts/ beside the spec. Owned by the spec's lifetime: kept in
-   column_specs, which the cli frees. */
-static const char *spec_chart_dir(cli *c)
-{
-    const char *d = c->spec->chart_dir.text ? c->spec->chart_dir.text
-                                            : "charts";
-    char *path = g_path_is_absolute(d) ? g_strdup(d)
-                                       : g_build_filename(c->spec->dir, d,
-                                                          NULL);
-
-    g_ptr_array_add(c->column_specs, path);
-    return path;
-}
-
-/* Every chart the spec's sections name, each with its own options over
-   the command line's (the command line's --format when it has none). */
-static sb_status spec_charts(cli *c, const sb_dataset *ds, metrics_ctx *mc,
-                             sb_diag *notes, sb_error *err)
-{
-    GArray *inds = g_array_new(FALSE, FALSE, sizeof(sb_id));
-    GArray *runs = g_array_new(FALSE, FALSE, sizeof(plot_run));
-    size_t i, k;
-    sb_status rc;
-
-    for (i = 0; i < c->spec->n_sections; i++)
-        for (k = 0; k < c->spec->sections[i].n_charts; k++) {
-            const spec_chart *sc = &c->spec->sections[i].charts[k];
-            sb_id id = sb_dataset_find_indicator(ds, sc->indicator.text);
-            plot_run r = c->plot;
-            if (c->isel_spec != NULL && !c->isel_spec[id])
-                continue;            /* --indicator narrows the list */
-            if (sc->type.text != NULL)
-                plot_type_parse(sc->type.text, &r.type);
-            if (sc->formats != 0 && c->format_arg == NULL)
-                r.formats = sc->formats;
-            if (sc->width_mm > 0 && !c->plot.size_given) {
-                r.style.width_mm = sc->width_mm;
-                r.style.height_mm = sc->height_mm;
-                r.size_given = 1;
-            }
-            if (sc->dpi > 0 && !c->dpi_given)
-                r.style.dpi = sc->dpi;
-            if (sc->year.v > 0)
-                r.to = (int)sc->year.v;
-            r.title = sc->title.text;
-            g_array_append_val(inds, id);
-            g_array_append_val(runs, r);
-        }
-    if (inds->len == 0)
-        sb_diag_warn(notes, c->spec->path, 0, 0, "the spec names no charts "
-                     "(sections: charts:)");
-    rc = plot_run_list(ds, mc, (sb_id *)(void *)inds->data,
-                       (plot_run *)(void *)runs->data, inds->len, notes, err);
-    g_array_free(inds, TRUE);
-    g_array_free(runs, TRUE);
-    return rc;
-}
-
-static int charts_batch(cli *c, loaded *l, int given);
-static int charts_parallel(cli *c, loaded *l, metrics_ctx *mc, cli_run *run,
+static int charts_batch(cli *c, cli_loaded *l, int given);
+static int charts_parallel(cli *c, cli_loaded *l, metrics_ctx *mc, cli_run *run,
                            int given, int *status);
 
 static int cmd_charts(cli *c)
 {
-    loaded l;
+    cli_loaded l;
     metrics_ctx *mc = NULL;
     sb_error err = {0};
     sb_diag notes;
@@ -670,23 +341,23 @@ static int cmd_charts(cli *c)
     c->plot.verbose = c->verbose;
     if (c->spec_path != NULL && c->output == NULL &&
         !c->spec->foreach.by_region && !c->spec->foreach.by_year)
-        c->plot.dir = spec_chart_dir(c);
+        c->plot.dir = cli_spec_chart_dir(c);
     c->isel_spec = l.isel;
     if (c->spec != NULL &&
         (c->spec->foreach.by_region || c->spec->foreach.by_year)) {
         status = charts_batch(c, &l, given);
         sb_diag_clear(&notes);
-        loaded_clear(&l);
+        cli_load_clear(&l);
         plot_library_shutdown();
         return status;
     }
     if (c->shard_n > 0) {
         sb_diag_clear(&notes);
-        loaded_clear(&l);
+        cli_load_clear(&l);
         return cli_diag_fail(SB_EUSAGE, "--shard needs a spec with foreach (a batch "
                     "to cut)");
     }
-    spec_last(c, c->to ? c->to : latest_year(l.ds), &c->plot.from);
+    cli_spec_last(c, c->to ? c->to : cli_load_latest_year(l.ds), &c->plot.from);
     rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
     if (rc == SB_OK) {
         rc = run_inputs(c, &l, &in, &n_in, &err);
@@ -697,7 +368,7 @@ static int cmd_charts(cli *c)
     k = (chart_sink){c, l.ds, mc, run, given, ""};
     c->plot.sink = &sink;
     if (rc == SB_OK && c->spec != NULL)
-        rc = spec_charts(c, l.ds, mc, &notes, &err);
+        rc = cli_spec_charts(c, l.ds, mc, &notes, &err);
     else if (rc == SB_OK && charts_parallel(c, &l, mc, run, given, &status))
         rc = SB_OK;                        /* --jobs: drawn by workers */
     else if (rc == SB_OK)
@@ -711,7 +382,7 @@ static int cmd_charts(cli *c)
     free_inputs(in, n_in);
     sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
-    loaded_clear(&l);
+    cli_load_clear(&l);
     plot_library_shutdown();
     return status;
 }
@@ -734,7 +405,7 @@ static const char *input_sha(void *ctx, const char *path)
 }
 
 /* Builds the brief (of options r, m) unless it is current. */
-static sb_status brief_run(cli *c, loaded *l, metrics_ctx *mc,
+static sb_status brief_run(cli *c, cli_loaded *l, metrics_ctx *mc,
                            const metrics_opts *m, const report_opts *r,
                            const cli_input *in, size_t n_in, cli_run *run,
                            report_result *res, sb_error *err)
@@ -777,7 +448,7 @@ static sb_status brief_run(cli *c, loaded *l, metrics_ctx *mc,
 
 typedef struct {
     cli *c;
-    loaded *l;
+    cli_loaded *l;
     cli_run *run;
     const cli_items *items;
     const cli_input *in;
@@ -785,13 +456,6 @@ typedef struct {
     const char *tmpl;            /* output (report) or chart dir (charts) */
     int given;                   /* SOURCE_DATE_EPOCH was set */
 } batch;
-
-/* The spec's path template resolved against its folder. */
-static char *spec_relative(const cli *c, const char *t)
-{
-    return g_path_is_absolute(t) || c->spec == NULL
-               ? g_strdup(t) : g_build_filename(c->spec->dir, t, NULL);
-}
 
 /* The directory that holds every output of a template: the part before
    its first placeholder. */
@@ -848,7 +512,7 @@ static int brief_item(void *ctx, size_t i, char *msg, size_t size)
     rc = metrics_ctx_create(b->l->ds, &m, &mc, &err);
     if (rc == SB_OK) {
         year = r.year ? r.year : report_brief_year(b->l->ds, mc);
-        spec_last(b->c, year, &r.from);
+        cli_spec_last(b->c, year, &r.from);
         r.output = out = cli_items_fill(b->tmpl, it, year,
                                         b->c->lang == FMT_ZH ? "zh" : "en");
         rc = brief_run(b->c, b->l, mc, &m, &r, b->in, b->n_in, b->run, &res,
@@ -899,7 +563,7 @@ static int run_batch(cli *c, batch *b, const char *command, long long epoch,
 }
 
 /* report with a spec's foreach: one brief per item. */
-static int report_batch(cli *c, loaded *l)
+static int report_batch(cli *c, cli_loaded *l)
 {
     const spec_str *t = &c->spec->output;
     spec_str dflt = {"brief-{region}-{year}.pdf", {0, 0}, 0};
@@ -916,9 +580,8 @@ static int report_batch(cli *c, loaded *l)
     rc = check_template(c, t, "output", &err);
     if (rc != SB_OK)
         return cli_diag_error(rc, &err);
-
     b.tmpl = tmpl = c->output ? g_strdup(c->output)
-                              : spec_relative(c, t->text);
+                              : cli_spec_path(c, t->text);
     status = run_batch(c, &b, "report", c->report.epoch, brief_item);
     g_free(tmpl);
     return status;
@@ -926,7 +589,7 @@ static int report_batch(cli *c, loaded *l)
 
 static int cmd_report(cli *c)
 {
-    loaded l;
+    cli_loaded l;
     metrics_ctx *mc = NULL;
     sb_error err = {0};
     report_result res = {0};
@@ -954,11 +617,11 @@ static int cmd_report(cli *c)
         c->report.from = c->from;
         c->report.warnings = l.diag.count;
         status = report_batch(c, &l);
-        loaded_clear(&l);
+        cli_load_clear(&l);
         return status;
     }
     if (c->shard_n > 0) {
-        loaded_clear(&l);
+        cli_load_clear(&l);
         return cli_diag_fail(SB_EUSAGE, "--shard needs a spec with foreach (a batch "
                     "to cut)");
     }
@@ -972,10 +635,10 @@ static int cmd_report(cli *c)
     rc = metrics_ctx_create(l.ds, &c->m, &mc, &err);
     if (rc == SB_OK) {
         int year = c->to ? c->to : report_brief_year(l.ds, mc);
-        spec_last(c, year, &c->report.from);
+        cli_spec_last(c, year, &c->report.from);
         if (c->output == NULL)
             c->report.output = out = c->spec != NULL
-                                         ? spec_output(c, year)
+                                         ? cli_spec_output(c, year)
                                          : g_strdup_printf("brief-%d.pdf",
                                                            year);
         dir = g_path_get_dirname(c->report.output);
@@ -994,7 +657,7 @@ static int cmd_report(cli *c)
     free_inputs(in, n_in);
     sb_diag_clear(&notes);
     metrics_ctx_destroy(mc);
-    loaded_clear(&l);
+    cli_load_clear(&l);
     return status;
 }
 
@@ -1022,14 +685,14 @@ static int chart_item(void *ctx, size_t i, char *msg, size_t size)
     if (rc == SB_OK) {
         year = it->year ? it->year : b->c->to;
         b->c->plot.to = year;
-        spec_last(b->c, year ? year : latest_year(b->l->ds),
+        cli_spec_last(b->c, year ? year : cli_load_latest_year(b->l->ds),
                   &b->c->plot.from);
         b->c->plot.dir = dir = cli_items_fill(b->tmpl, it, year,
                                               b->c->lang == FMT_ZH ? "zh"
                                                                    : "en");
         k = (chart_sink){b->c, b->l->ds, mc, b->run, b->given, ""};
         b->c->plot.sink = &sink;
-        rc = spec_charts(b->c, b->l->ds, mc, &notes, &err);
+        rc = cli_spec_charts(b->c, b->l->ds, mc, &notes, &err);
     }
     st = cli_diag_item(b->c->strict, rc, &err, &notes, msg, size);
     b->c->plot = saved;
@@ -1041,7 +704,7 @@ static int chart_item(void *ctx, size_t i, char *msg, size_t size)
 
 /* charts --spec with foreach: each item's charts in chart_dir, which
    gets /{region} and /{year} when it does not name them. */
-static int charts_batch(cli *c, loaded *l, int given)
+static int charts_batch(cli *c, cli_loaded *l, int given)
 {
     const spec_foreach *f = &c->spec->foreach;
     batch b = {c, l, NULL, NULL, NULL, 0, NULL, given};
@@ -1055,7 +718,7 @@ static int charts_batch(cli *c, loaded *l, int given)
         g_string_append(t, "/{region}");
     if (f->by_year && !strstr(t->str, "{year}"))
         g_string_append(t, "/{year}");
-    b.tmpl = tmpl = c->output ? g_strdup(t->str) : spec_relative(c, t->str);
+    b.tmpl = tmpl = c->output ? g_strdup(t->str) : cli_spec_path(c, t->str);
     g_string_free(t, TRUE);
     status = run_batch(c, &b, "charts", c->plot.style.epoch, chart_item);
     g_free(tmpl);
@@ -1065,7 +728,7 @@ static int charts_batch(cli *c, loaded *l, int given)
 /* --jobs on a run without a spec: one item per indicator. */
 typedef struct {
     cli *c;
-    loaded *l;
+    cli_loaded *l;
     metrics_ctx *mc;
     cli_run *run;
     int given;
@@ -1095,7 +758,7 @@ static int indicator_item(void *ctx, size_t i, char *msg, size_t size)
    indicator. Returns 0 (and draws nothing) when that cannot give the
    files one process would: one job, or two indicators whose file names
    collide (one process numbers them, "-2"). */
-static int charts_parallel(cli *c, loaded *l, metrics_ctx *mc, cli_run *run,
+static int charts_parallel(cli *c, cli_loaded *l, metrics_ctx *mc, cli_run *run,
                            int given, int *status)
 {
     GArray *inds = g_array_new(FALSE, FALSE, sizeof(sb_id));
@@ -1175,7 +838,7 @@ int main(int argc, char **argv)
     cli_log_setup(c.log_json ? CLI_LOG_JSON : CLI_LOG_TEXT, c.quiet,
                   c.verbose);
     if (status < 0 && c.spec_path != NULL)
-        status = apply_spec(&c);
+        status = cli_spec_apply(&c);
     if (status < 0)
         status = c.cmd == CLI_CMD_CHECK     ? cmd_check(&c)
                  : c.cmd == CLI_CMD_METRICS ? cmd_metrics(&c)
