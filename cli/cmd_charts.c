@@ -16,16 +16,10 @@
 #include "outrun.h"
 #include "spec.h"
 
-#include <string.h>
-
 /* What charts holds while it runs: all of it freed at its end. */
 typedef struct {
-    cli_loaded l;
-    metrics_ctx *mc;
-    sb_diag notes;
-    cli_outrun_files files;      /* the run's inputs */
-    cli_run *run;
-    cli_outrun_sink sink;
+    cli_outrun r;                /* the input, the figures, the run */
+    cli_outrun_sink sink;        /* c->plot.sink points here */
     int given;                   /* SOURCE_DATE_EPOCH was set */
 } charts_run;
 
@@ -49,33 +43,34 @@ static void charts_options(cli *c, const cli_loaded *l)
    run on the output directory. Returns the exit status. */
 static int charts_draw(cli *c, charts_run *s)
 {
+    cli_outrun *r = &s->r;
     sb_error err = {0};
     sb_status rc;
     int status = 0;
 
-    cli_spec_last(c, c->to ? c->to : cli_load_latest_year(s->l.ds),
+    cli_spec_last(c, c->to ? c->to : cli_load_latest_year(r->l.ds),
                   &c->plot.from);
-    rc = metrics_ctx_create(s->l.ds, &c->m, &s->mc, &err);
+    rc = metrics_ctx_create(r->l.ds, &c->m, &r->mc, &err);
     if (rc == SB_OK)
-        rc = cli_outrun_files_read(c, &s->l, &s->files, &err);
+        rc = cli_outrun_files_read(c, &r->l, &r->files, &err);
     if (rc == SB_OK)
-        rc = cli_outrun_begin(c, "charts", c->plot.dir, &s->files,
-                              c->plot.style.epoch, s->given, &s->run, &err);
-    c->plot.sink = cli_outrun_sink_init(&s->sink, c, s->l.ds, s->mc, s->run,
+        rc = cli_outrun_begin(c, "charts", c->plot.dir, &r->files,
+                              c->plot.style.epoch, s->given, &r->run, &err);
+    c->plot.sink = cli_outrun_sink_init(&s->sink, c, r->l.ds, r->mc, r->run,
                                         s->given);
     if (rc == SB_OK && c->spec != NULL)
-        rc = cli_spec_charts(c, s->l.ds, s->mc, &s->notes, &err);
-    else if (rc == SB_OK && cli_foreach_indicators(c, &s->l, s->mc, s->run,
+        rc = cli_spec_charts(c, r->l.ds, r->mc, &r->notes, &err);
+    else if (rc == SB_OK && cli_foreach_indicators(c, &r->l, r->mc, r->run,
                                                    s->given, &status))
         rc = SB_OK;                        /* --jobs: drawn by workers */
     else if (rc == SB_OK)
-        rc = plot_run_charts(s->l.ds, s->mc, s->l.isel, &c->plot, &s->notes,
+        rc = plot_run_charts(r->l.ds, r->mc, r->l.isel, &c->plot, &r->notes,
                              &err);
     if (rc == SB_ECANCELED && err.code == SB_OK)
         sb_error_set(&err, rc, NULL, 0, 0, "stopped by a signal; the charts "
                      "finished so far are kept");
     if (status == 0 || rc != SB_OK)
-        status = cli_diag_status(c->strict, rc, &err, &s->notes);
+        status = cli_diag_status(c->strict, rc, &err, &r->notes);
     return status;
 }
 
@@ -84,25 +79,16 @@ int cli_cmd_charts(cli *c)
     charts_run s;
     int status;
 
-    memset(&s, 0, sizeof s);
-    sb_diag_init(&s.notes);
-    status = cli_outrun_start(c, &c->plot.style.epoch, &s.given, &s.l);
+    status = cli_outrun_start(c, &c->plot.style.epoch, &s.given, &s.r);
     if (status != 0)
         goto done;
-    charts_options(c, &s.l);
+    charts_options(c, &s.r.l);
     if (cli_spec_foreach(c))
-        status = cli_foreach_charts(c, &s.l, s.given);
-    else if (c->shard_n > 0)
-        status = cli_diag_fail(SB_EUSAGE, "--shard needs a spec with foreach "
-                               "(a batch to cut)");
+        status = cli_foreach_charts(c, &s.r.l, s.given);
     else
         status = charts_draw(c, &s);
 done:
-    status = cli_outrun_end(s.run, status);
-    cli_outrun_files_clear(&s.files);
-    sb_diag_clear(&s.notes);
-    metrics_ctx_destroy(s.mc);
-    cli_load_clear(&s.l);
+    status = cli_outrun_finish(&s.r, status);
     plot_library_shutdown();
     return status;
 }

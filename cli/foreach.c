@@ -101,6 +101,39 @@ static int run_batch(cli *c, batch *b, const char *command, long long epoch,
     return status;
 }
 
+/* What one item of a foreach holds while it is rendered. */
+typedef struct {
+    metrics_opts m;              /* c's, with the item's region as focus */
+    metrics_ctx *mc;
+    sb_error err;
+    sb_diag notes;
+} item_run;
+
+/* Sets x up for item it: the focus, the figures. Returns
+   metrics_ctx_create's status; x goes back through item_end either
+   way. */
+static sb_status item_begin(const batch *b, const cli_item *it, item_run *x)
+{
+    memset(x, 0, sizeof *x);
+    sb_diag_init(&x->notes);
+    x->m = b->c->m;
+    if (it->region != SB_NONE)
+        x->m.focus = sb_dataset_region_at(b->l->ds, it->region)->name;
+    return metrics_ctx_create(b->l->ds, &x->m, &x->mc, &x->err);
+}
+
+/* Prints the item's warnings and error (rc), frees x; the item's exit
+   status, with the reason in msg when it failed (cli/batch.h). */
+static int item_end(const batch *b, item_run *x, sb_status rc, char *msg,
+                    size_t size)
+{
+    int st = cli_diag_item(b->c->strict, rc, &x->err, &x->notes, msg, size);
+
+    sb_diag_clear(&x->notes);
+    metrics_ctx_destroy(x->mc);
+    return st;
+}
+
 /* ---- briefs ------------------------------------------------------------- */
 
 /* The brief of one item: the item's focus and year, the template's
@@ -109,35 +142,27 @@ static int brief_item(void *ctx, size_t i, char *msg, size_t size)
 {
     batch *b = ctx;
     const cli_item *it = &b->items->items[i];
-    metrics_opts m = b->c->m;
     report_opts r = b->c->report;
     report_result res = {0};
-    metrics_ctx *mc = NULL;
-    sb_error err = {0};
-    sb_diag notes;
+    item_run x;
     char *out = NULL;
     sb_status rc;
     int year, st;
 
-    sb_diag_init(&notes);
-    if (it->region != SB_NONE)
-        m.focus = sb_dataset_region_at(b->l->ds, it->region)->name;
-    r.diag = &notes;
+    rc = item_begin(b, it, &x);
+    r.diag = &x.notes;
     r.year = it->year ? it->year : b->c->to;
-    rc = metrics_ctx_create(b->l->ds, &m, &mc, &err);
     if (rc == SB_OK) {
-        year = r.year ? r.year : report_brief_year(b->l->ds, mc);
+        year = r.year ? r.year : report_brief_year(b->l->ds, x.mc);
         cli_spec_last(b->c, year, &r.from);
         r.output = out = cli_items_fill(b->tmpl, it, year,
                                         b->c->lang == FMT_ZH ? "zh" : "en");
-        rc = cli_outrun_brief(b->c, b->l, mc, &m, &r, &b->files, b->run,
-                              &res, &err);
+        rc = cli_outrun_brief(b->c, b->l, x.mc, &x.m, &r, &b->files, b->run,
+                              &res, &x.err);
     }
-    st = cli_diag_item(b->c->strict, rc, &err, &notes, msg, size);
+    st = item_end(b, &x, rc, msg, size);
     g_free(res.path);
     g_free(out);
-    sb_diag_clear(&notes);
-    metrics_ctx_destroy(mc);
     return st;
 }
 
@@ -173,20 +198,14 @@ static int chart_item(void *ctx, size_t i, char *msg, size_t size)
 {
     batch *b = ctx;
     const cli_item *it = &b->items->items[i];
-    metrics_opts m = b->c->m;
     plot_run saved = b->c->plot;
-    metrics_ctx *mc = NULL;
-    sb_error err = {0};
-    sb_diag notes;
     cli_outrun_sink k;
+    item_run x;
     char *dir = NULL;
     sb_status rc;
     int st, year;
 
-    sb_diag_init(&notes);
-    if (it->region != SB_NONE)
-        m.focus = sb_dataset_region_at(b->l->ds, it->region)->name;
-    rc = metrics_ctx_create(b->l->ds, &m, &mc, &err);
+    rc = item_begin(b, it, &x);
     if (rc == SB_OK) {
         year = it->year ? it->year : b->c->to;
         b->c->plot.to = year;
@@ -195,15 +214,13 @@ static int chart_item(void *ctx, size_t i, char *msg, size_t size)
         b->c->plot.dir = dir = cli_items_fill(b->tmpl, it, year,
                                               b->c->lang == FMT_ZH ? "zh"
                                                                    : "en");
-        b->c->plot.sink = cli_outrun_sink_init(&k, b->c, b->l->ds, mc,
+        b->c->plot.sink = cli_outrun_sink_init(&k, b->c, b->l->ds, x.mc,
                                                b->run, b->given);
-        rc = cli_spec_charts(b->c, b->l->ds, mc, &notes, &err);
+        rc = cli_spec_charts(b->c, b->l->ds, x.mc, &x.notes, &x.err);
     }
-    st = cli_diag_item(b->c->strict, rc, &err, &notes, msg, size);
+    st = item_end(b, &x, rc, msg, size);
     b->c->plot = saved;
     g_free(dir);
-    sb_diag_clear(&notes);
-    metrics_ctx_destroy(mc);
     return st;
 }
 

@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "keys.h"
+#include "spec.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -40,17 +41,22 @@ static int source_date_epoch(long long *out, int *given)
     return 0;
 }
 
-int cli_outrun_start(cli *c, long long *epoch, int *given, cli_loaded *l)
+int cli_outrun_start(cli *c, long long *epoch, int *given, cli_outrun *r)
 {
     int status;
 
-    memset(l, 0, sizeof *l);
+    memset(r, 0, sizeof *r);
+    sb_diag_init(&r->notes);
     if (c->from && c->to && c->from > c->to)
         return cli_diag_fail(SB_EUSAGE, "--from %d is after --to %d",
                              c->from, c->to);
-    if ((status = source_date_epoch(epoch, given)) != 0)
-        return status;
-    return cli_load(c, l);
+    status = source_date_epoch(epoch, given);
+    if (status == 0)
+        status = cli_load(c, &r->l);
+    if (status == 0 && c->shard_n > 0 && !cli_spec_foreach(c))
+        status = cli_diag_fail(SB_EUSAGE, "--shard needs a spec with "
+                               "foreach (a batch to cut)");
+    return status;
 }
 
 /* ---- the run ------------------------------------------------------------ */
@@ -60,19 +66,20 @@ sb_status cli_outrun_files_read(const cli *c, const cli_loaded *l,
 {
     cli_input *in = g_new0(cli_input, l->rep.n_files + 2);
     sb_status rc = SB_OK;
-    size_t i, *n = &files->n;
+    size_t i;
 
-    *n = 0;
     files->in = in;
+    files->n = 0;
     for (i = 0; i <= l->rep.n_files && rc == SB_OK; i++) {
         const char *path = i < l->rep.n_files ? l->rep.files[i].path
                            : c->spec != NULL  ? c->spec->path
                                               : NULL;
         if (path == NULL)
             continue;
-        rc = cli_sha256_file(path, in[*n].sha256, &in[*n].bytes);
+        rc = cli_sha256_file(path, in[files->n].sha256,
+                             &in[files->n].bytes);
         if (rc == SB_OK)
-            in[(*n)++].path = g_strdup(path);
+            in[files->n++].path = g_strdup(path);
         else if (rc == SB_ENOINPUT)
             rc = SB_OK;
     }
@@ -120,6 +127,18 @@ int cli_outrun_end(cli_run *run, int status)
         return status;
     if (cli_run_end(run, status, &err) != SB_OK && status == 0)
         return cli_diag_error(err.code, &err);
+    return status;
+}
+
+int cli_outrun_finish(cli_outrun *r, int status)
+{
+    status = cli_outrun_end(r->run, status);
+    r->run = NULL;
+    cli_outrun_files_clear(&r->files);
+    sb_diag_clear(&r->notes);
+    metrics_ctx_destroy(r->mc);
+    r->mc = NULL;
+    cli_load_clear(&r->l);
     return status;
 }
 

@@ -24,13 +24,29 @@ typedef struct {
     size_t n;
 } cli_outrun_files;
 
+/* What charts or report holds while it makes its files (outside a
+   batch): set up by cli_outrun_start, all of it freed by
+   cli_outrun_finish. */
+typedef struct {
+    cli_loaded l;                /* the input */
+    metrics_ctx *mc;             /* made by the command; NULL before */
+    sb_diag notes;               /* the command's warnings */
+    cli_outrun_files files;      /* the inputs' digests, for the run */
+    cli_run *run;                /* NULL until cli_outrun_begin */
+} cli_outrun;
+
 /* What charts and report do first: check the window (--from <= --to),
-   read SOURCE_DATE_EPOCH (else now) into *epoch and *given, load.
-   Returns 0 to go on, else the exit status after printing the error
-   (64 for a bad window or SOURCE_DATE_EPOCH, else cli_load's). *l is
-   set up here: whatever it returns, it goes back through
-   cli_load_clear. */
-int cli_outrun_start(cli *c, long long *epoch, int *given, cli_loaded *l);
+   read SOURCE_DATE_EPOCH (else now) into *epoch and *given, load into
+   r->l, refuse --shard without a foreach batch to cut. Returns 0 to go
+   on, else the exit status after printing the error (64 for a bad
+   window, SOURCE_DATE_EPOCH or --shard, else cli_load's). r is set up
+   here: whatever it returns, r goes back through cli_outrun_finish. */
+int cli_outrun_start(cli *c, long long *epoch, int *given, cli_outrun *r);
+
+/* Ends r's run, if begun, with the command's exit status (as
+   cli_outrun_end) and frees all r holds; a zeroed r is fine. Returns the
+   status to exit with. */
+int cli_outrun_finish(cli_outrun *r, int status);
 
 /* The digests of every file l was loaded from and of the spec, into
    *files (always set; files gone since loading are left out). On
@@ -57,9 +73,10 @@ sb_status cli_outrun_begin(const cli *c, const char *command, const char *dir,
 int cli_outrun_end(cli_run *run, int status);
 
 /* Writes the brief of options m and r (r->output, r->metrics_csv)
-   unless run finds it current. On success res holds the written path
-   (the caller frees res->path) or nothing when it was current. Fails
-   with report_brief_write's status, SB_EINTERNAL when a digest fails or
+   unless run finds it current, and tells run what was written. res gets
+   report_brief_write's result (nothing when the brief was current);
+   res->path is the caller's to g_free whatever this returns. Fails with
+   report_brief_write's status, SB_EINTERNAL when a digest fails or
    SB_ECANCELED after a signal, with the message in err. */
 sb_status cli_outrun_brief(const cli *c, const cli_loaded *l, metrics_ctx *mc,
                            const metrics_opts *m, const report_opts *r,
