@@ -1,0 +1,99 @@
+/*
+ * cli/cmd_report.c -- statbrief report: load, then write the PDF brief
+ * (and with --metrics-csv every figure it prints) to -o FILE or the
+ * spec's output, as a cron-safe run that leaves a current brief as it
+ * is; with a spec's foreach, a batch of briefs.
+ *
+ * Lays out nothing itself: reports/ writes the brief (through
+ * cli/outrun.h); batches are cli/foreach.c's.
+ */
+#include "cmd.h"
+
+#include "diag.h"
+#include "foreach.h"
+#include "load.h"
+#include "outrun.h"
+#include "spec.h"
+
+#include <glib.h>
+#include <string.h>
+
+/* What report holds while it runs: all of it freed at its end. */
+typedef struct {
+    cli_outrun r;                /* the input, the figures, the run */
+    report_result res;
+    char *out;                   /* the brief's path when not -o */
+    char *dir;                   /* its folder: the run's */
+} report_run;
+
+/* The reports stage's options from the command line's, before loading. */
+static void report_options(cli *c)
+{
+    c->report.interpolate = c->m.interpolate;
+    c->report.lang = c->lang;
+    c->report.strict = c->strict;
+}
+
+/* One brief (no foreach): its year, its path, the run on its folder,
+   the brief unless it is current. Returns the exit status. */
+static int report_one(cli *c, report_run *s)
+{
+    cli_outrun *r = &s->r;
+    sb_error err = {0};
+    sb_status rc;
+
+    c->report.year = c->to;
+    c->report.output = c->output;
+    c->report.diag = &r->notes;
+    rc = metrics_ctx_create(r->l.ds, &c->m, &r->mc, &err);
+    if (rc == SB_OK) {
+        int year = c->to ? c->to : report_brief_year(r->l.ds, r->mc);
+        cli_spec_last(c, year, &c->report.from);
+        if (c->output == NULL)
+            c->report.output = s->out = c->spec != NULL
+                                            ? cli_spec_output(c, year)
+                                            : g_strdup_printf("brief-%d.pdf",
+                                                              year);
+        s->dir = g_path_get_dirname(c->report.output);
+        rc = cli_outrun_files_read(c, &r->l, &r->files, &err);
+    }
+    if (rc == SB_OK)
+        rc = cli_outrun_begin(c, "report", s->dir, &r->files, c->report.epoch,
+                              c->report.epoch_given, &r->run, &err);
+    if (rc == SB_OK)
+        rc = cli_outrun_brief(c, &r->l, r->mc, &c->m, &c->report, &r->files,
+                              r->run, &s->res, &err);
+    return cli_diag_status(c->strict, rc, &err, &r->notes);
+}
+
+int cli_cmd_report(cli *c)
+{
+    report_run s;
+    int status;
+
+    memset(&s, 0, sizeof s);
+    if (c->output && c->report.metrics_csv &&
+        strcmp(c->output, c->report.metrics_csv) == 0) {
+        status = cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv name the same "
+                               "file, \"%s\"", c->output);
+        goto done;
+    }
+    report_options(c);
+    status = cli_outrun_start(c, &c->report.epoch, &c->report.epoch_given,
+                              &s.r);
+    if (status != 0)
+        goto done;
+    c->m.from = c->from;
+    c->report.from = c->from;
+    c->report.warnings = s.r.l.diag.count;
+    if (cli_spec_foreach(c))
+        status = cli_foreach_report(c, &s.r.l);
+    else
+        status = report_one(c, &s);
+done:
+    status = cli_outrun_finish(&s.r, status);
+    g_free(s.res.path);
+    g_free(s.out);
+    g_free(s.dir);
+    return status;
+}

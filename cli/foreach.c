@@ -1,0 +1,331 @@
+/*
+ * cli/foreach.c -- batches: a spec's foreach (briefs or charts per
+ * region and year) and charts --jobs (one item per indicator).
+ *
+ * Makes the items and the item functions that cli/batch.c calls, in
+ * this process or in worker processes; each item is rendered by the
+ * same code with the same inputs whatever --jobs, so the files are
+ * those of --jobs 1. Knows nothing of how workers are run or how the
+ * run's state is kept (cli/batch.c, cli/run.c).
+ */
+#include "foreach.h"
+
+#include "batch.h"
+#include "diag.h"
+#include "items.h"
+#include "outrun.h"
+#include "spec.h"
+
+#include <glib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+    cli *c;
+    const cli_loaded *l;
+    cli_run *run;
+    const cli_items *items;
+    cli_outrun_files files;      /* the run's inputs */
+    const char *tmpl;            /* output (report) or chart dir (charts) */
+    int given;                   /* SOURCE_DATE_EPOCH was set */
+} batch;
+
+/* A progress line: on a terminal, unless -q or --log json. */
+static int progress(const cli *c)
+{
+    return isatty(2) && !c->quiet && !c->log_json;
+}
+
+/* The directory that holds every output of a template: the part before
+   its first placeholder. */
+static char *batch_dir(const char *tmpl)
+{
+    const char *brace = strchr(tmpl, '{');
+    char *head = g_strndup(tmpl, brace ? (size_t)(brace - tmpl)
+                                       : strlen(tmpl));
+    char *dir = g_str_has_suffix(head, "/") ? g_strdup(head)
+                                            : g_path_get_dirname(head);
+
+    g_free(head);
+    return dir;
+}
+
+/* A template must name what the batch runs over, or every item would
+   be written to the same place. */
+static sb_status check_template(const cli *c, const spec_str *t,
+                                const char *what, sb_error *err)
+{
+    const spec_foreach *f = &c->spec->foreach;
+    const char *missing = f->by_region && !strstr(t->text, "{region}")
+                              ? "{region}"
+                          : f->by_year && !strstr(t->text, "{year}")
+                              ? "{year}" : NULL;
+
+    if (missing == NULL)
+        return SB_OK;
+    return sb_error_set(err, SB_EDATA, c->spec->path, t->pos.line,
+                        t->pos.col, "%s \"%s\" has no %s: with foreach, "
+                        "every item would be written to the same file",
+                        what, t->text, missing);
+}
+
+/* A batch from its template on: the items (this machine's shard of
+   them), the run on the template's folder, each item rendered, the run
+   ended. */
+static int run_batch(cli *c, batch *b, const char *command, long long epoch,
+                     cli_batch_fn fn)
+{
+    cli_items items = {NULL, 0};
+    sb_error err = {0};
+    char *dir = batch_dir(b->tmpl);
+    sb_status rc = cli_items_expand(c->spec, b->l->ds, &items, &err);
+    int status;
+
+    if (rc == SB_OK)
+        rc = cli_outrun_files_read(c, b->l, &b->files, &err);
+    if (rc == SB_OK)
+        rc = cli_outrun_begin(c, command, dir, &b->files, epoch, b->given,
+                              &b->run, &err);
+    if (rc == SB_OK) {
+        if (c->shard_n > 0)
+            cli_items_shard(&items, c->shard_k, c->shard_n);
+        b->items = &items;
+        status = cli_batch_run(b->run, &items, c->jobs, progress(c), fn, b);
+    } else {
+        status = cli_diag_error(rc, &err);
+    }
+    status = cli_outrun_end(b->run, status);
+    cli_outrun_files_clear(&b->files);
+    cli_items_clear(&items);
+    g_free(dir);
+    return status;
+}
+
+/* What one item of a foreach holds while it is rendered. */
+typedef struct {
+    metrics_opts m;              /* c's, with the item's region as focus */
+    metrics_ctx *mc;
+    sb_error err;
+    sb_diag notes;
+} item_run;
+
+/* Sets x up for item it: the focus, the figures. Returns
+   metrics_ctx_create's status; x goes back through item_end either
+   way. */
+static sb_status item_begin(const batch *b, const cli_item *it, item_run *x)
+{
+    memset(x, 0, sizeof *x);
+    sb_diag_init(&x->notes);
+    x->m = b->c->m;
+    if (it->region != SB_NONE)
+        x->m.focus = sb_dataset_region_at(b->l->ds, it->region)->name;
+    return metrics_ctx_create(b->l->ds, &x->m, &x->mc, &x->err);
+}
+
+/* Prints the item's warnings and error (rc), frees x; the item's exit
+   status, with the reason in msg when it failed (cli/batch.h). */
+static int item_end(const batch *b, item_run *x, sb_status rc, char *msg,
+                    size_t size)
+{
+    int st = cli_diag_item(b->c->strict, rc, &x->err, &x->notes, msg, size);
+
+    sb_diag_clear(&x->notes);
+    metrics_ctx_destroy(x->mc);
+    return st;
+}
+
+/* ---- briefs ------------------------------------------------------------- */
+
+/* The brief of one item: the item's focus and year, the template's
+   file. */
+static int brief_item(void *ctx, size_t i, char *msg, size_t size)
+{
+    batch *b = ctx;
+    const cli_item *it = &b->items->items[i];
+    report_opts r = b->c->report;
+    report_result res = {0};
+    item_run x;
+    char *out = NULL;
+    sb_status rc;
+    int year, st;
+
+    rc = item_begin(b, it, &x);
+    r.diag = &x.notes;
+    r.year = it->year ? it->year : b->c->to;
+    if (rc == SB_OK) {
+        year = r.year ? r.year : report_brief_year(b->l->ds, x.mc);
+        cli_spec_last(b->c, year, &r.from);
+        r.output = out = cli_items_fill(b->tmpl, it, year,
+                                        b->c->lang == FMT_ZH ? "zh" : "en");
+        rc = cli_outrun_brief(b->c, b->l, x.mc, &x.m, &r, &b->files, b->run,
+                              &res, &x.err);
+    }
+    st = item_end(b, &x, rc, msg, size);
+    g_free(res.path);
+    g_free(out);
+    return st;
+}
+
+int cli_foreach_report(cli *c, const cli_loaded *l)
+{
+    const spec_str *t = &c->spec->output;
+    spec_str dflt = {"brief-{region}-{year}.pdf", {0, 0}, 0};
+    batch b = {c, l, NULL, NULL, {NULL, 0}, NULL, c->report.epoch_given};
+    sb_error err = {0};
+    char *tmpl;
+    sb_status rc;
+    int status;
+
+    if (c->output != NULL)
+        dflt.text = (char *)c->output;
+    if (t->text == NULL || c->output != NULL)
+        t = &dflt;
+    rc = check_template(c, t, "output", &err);
+    if (rc != SB_OK)
+        return cli_diag_error(rc, &err);
+    b.tmpl = tmpl = c->output ? g_strdup(c->output)
+                              : cli_spec_path(c, t->text);
+    status = run_batch(c, &b, "report", c->report.epoch, brief_item);
+    g_free(tmpl);
+    return status;
+}
+
+/* ---- the spec's charts -------------------------------------------------- */
+
+/* The charts of one item: the spec's charts with the item's focus, year
+   and directory. */
+static int chart_item(void *ctx, size_t i, char *msg, size_t size)
+{
+    batch *b = ctx;
+    const cli_item *it = &b->items->items[i];
+    plot_run saved = b->c->plot;
+    cli_outrun_sink k;
+    item_run x;
+    char *dir = NULL;
+    sb_status rc;
+    int st, year;
+
+    rc = item_begin(b, it, &x);
+    if (rc == SB_OK) {
+        year = it->year ? it->year : b->c->to;
+        b->c->plot.to = year;
+        cli_spec_last(b->c, year ? year : cli_load_latest_year(b->l->ds),
+                      &b->c->plot.from);
+        b->c->plot.dir = dir = cli_items_fill(b->tmpl, it, year,
+                                              b->c->lang == FMT_ZH ? "zh"
+                                                                   : "en");
+        b->c->plot.sink = cli_outrun_sink_init(&k, b->c, b->l->ds, x.mc,
+                                               b->run, b->given);
+        rc = cli_spec_charts(b->c, b->l->ds, x.mc, &x.notes, &x.err);
+    }
+    st = item_end(b, &x, rc, msg, size);
+    b->c->plot = saved;
+    g_free(dir);
+    return st;
+}
+
+int cli_foreach_charts(cli *c, const cli_loaded *l, int given)
+{
+    const spec_foreach *f = &c->spec->foreach;
+    batch b = {c, l, NULL, NULL, {NULL, 0}, NULL, given};
+    GString *t = g_string_new(c->output ? c->output
+                              : c->spec->chart_dir.text
+                                  ? c->spec->chart_dir.text : "charts");
+    char *tmpl;
+    int status;
+
+    if (f->by_region && !strstr(t->str, "{region}"))
+        g_string_append(t, "/{region}");
+    if (f->by_year && !strstr(t->str, "{year}"))
+        g_string_append(t, "/{year}");
+    b.tmpl = tmpl = c->output ? g_strdup(t->str) : cli_spec_path(c, t->str);
+    g_string_free(t, TRUE);
+    status = run_batch(c, &b, "charts", c->plot.style.epoch, chart_item);
+    g_free(tmpl);
+    return status;
+}
+
+/* ---- charts --jobs, one item per indicator ------------------------------ */
+
+typedef struct {
+    const cli *c;
+    const cli_loaded *l;
+    metrics_ctx *mc;
+    cli_run *run;
+    int given;
+    const sb_id *inds;
+} chart_jobs;
+
+static int indicator_item(void *ctx, size_t i, char *msg, size_t size)
+{
+    chart_jobs *j = ctx;
+    cli_outrun_sink k;
+    plot_run r = j->c->plot;
+    sb_error err = {0};
+    sb_diag notes;
+    sb_status rc;
+    int st;
+
+    sb_diag_init(&notes);
+    r.sink = cli_outrun_sink_init(&k, j->c, j->l->ds, j->mc, j->run,
+                                  j->given);
+    rc = plot_run_list(j->l->ds, j->mc, &j->inds[i], &r, 1, &notes, &err);
+    st = cli_diag_item(j->c->strict, rc, &err, &notes, msg, size);
+    sb_diag_clear(&notes);
+    return st;
+}
+
+/* The selected indicators, when --jobs can draw them as one process
+   would (cli_foreach_indicators); else NULL. The caller frees the
+   array. */
+static GArray *job_indicators(const cli *c, const cli_loaded *l)
+{
+    GArray *inds = g_array_new(FALSE, FALSE, sizeof(sb_id));
+    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal,
+                                              g_free, NULL);
+    size_t i;
+    int clash = 0;
+
+    for (i = 0; c->jobs > 1 && i < sb_dataset_n_indicators(l->ds); i++) {
+        sb_id id = (sb_id)i;
+        if (l->isel != NULL && !l->isel[i])
+            continue;
+        clash |= !g_hash_table_add(names, plot_safe_name(
+                      sb_dataset_indicator_at(l->ds, id)->id));
+        g_array_append_val(inds, id);
+    }
+    g_hash_table_destroy(names);
+    if (c->jobs <= 1 || clash || inds->len < 2) {
+        g_array_free(inds, TRUE);
+        return NULL;
+    }
+    return inds;
+}
+
+int cli_foreach_indicators(const cli *c, const cli_loaded *l,
+                           metrics_ctx *mc, cli_run *run, int given,
+                           int *status)
+{
+    GArray *inds = job_indicators(c, l);
+    cli_items items = {NULL, 0};
+    chart_jobs j = {c, l, mc, run, given, NULL};
+    size_t i;
+
+    if (inds == NULL)
+        return 0;
+    items.n = inds->len;
+    items.items = g_new0(cli_item, items.n);
+    for (i = 0; i < items.n; i++) {
+        sb_id id = g_array_index(inds, sb_id, i);
+        items.items[i].region = SB_NONE;
+        items.items[i].name = g_strdup("");
+        items.items[i].label =
+            g_strdup(sb_dataset_indicator_at(l->ds, id)->id);
+    }
+    j.inds = (const sb_id *)(void *)inds->data;
+    *status = cli_batch_run(run, &items, c->jobs, progress(c),
+                            indicator_item, &j);
+    cli_items_clear(&items);
+    g_array_free(inds, TRUE);
+    return 1;
+}

@@ -1,0 +1,36 @@
+/*
+ * cli/load.h -- what every command does first: load FILE... (or the
+ * spec's data entries) into one dataset, check the spec's names and the
+ * data's age, print the warnings, and resolve --indicator and --region.
+ *
+ * The reading itself is input/'s (input/load.h); this module only says
+ * which files with which options, and reports. It computes no figures.
+ */
+#ifndef CLI_LOAD_H
+#define CLI_LOAD_H
+
+#include "cli.h"
+
+/* What was loaded. All owned by the struct: cli_load_clear frees them. */
+typedef struct {
+    sb_dataset *ds;          /* the one stage that may change it is the load */
+    input_report rep;        /* the files read and what each held */
+    sb_diag diag;            /* the warnings of the load */
+    unsigned char *isel;     /* --indicator: 1 per selected id; NULL: all */
+    unsigned char *rsel;     /* --region, likewise */
+} cli_loaded;
+
+/* Loads c's files into *l (which need not be initialised) and prints the
+   warnings. Returns 0, else the exit status after printing the error:
+   64 for no input or an unknown --indicator/--region name, 65 for bad
+   data (or warnings with --strict), 66, 70, 130/143 after a signal.
+   Whatever it returns, *l goes back through cli_load_clear. */
+int cli_load(cli *c, cli_loaded *l);
+
+/* Frees what l holds and zeroes it; a zeroed l is fine. */
+void cli_load_clear(cli_loaded *l);
+
+/* The latest year with a value anywhere in ds; 0 when none. */
+int cli_load_latest_year(const sb_dataset *ds);
+
+#endif

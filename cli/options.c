@@ -1,0 +1,543 @@
+/*
+ * cli/options.c -- the option table, the usage text, and the parser that
+ * reads argv into a cli struct (cli/cli.h).
+ *
+ * One table: getopt_long's list, the check that a command takes an
+ * option, and each command's --help (the usage text's lines of the
+ * options it takes) are all made from it. A value is checked as it is
+ * read; a bad one is a usage error (64). Nothing here loads data, reads
+ * the spec or runs a command.
+ */
+#include "options.h"
+
+#include "diag.h"
+#include "log.h"
+
+#include <getopt.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    OPT_DUMP = 256, OPT_FLAGS, OPT_INDICATOR, OPT_REGION, OPT_FROM, OPT_TO,
+    OPT_YEAR, OPT_SHAPE, OPT_COLUMNS, OPT_ENCODING, OPT_DECIMAL_COMMA,
+    OPT_STRICT, OPT_HELP, OPT_VERSION, OPT_FORMAT, OPT_LANG, OPT_GROUP,
+    OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE, OPT_TYPE,
+    OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
+    OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD
+};
+
+/* The commands' bits, short for the table. */
+enum { CHECK = CLI_CMD_CHECK, METRICS = CLI_CMD_METRICS,
+       CHARTS = CLI_CMD_CHARTS, REPORT = CLI_CMD_REPORT, ALL = CLI_CMD_ALL };
+
+/* Which commands take each option: a command rejects what it has no use
+   for (DESIGN.md). Commands of later stages are listed as they come. */
+static const struct {
+    struct option opt;
+    unsigned cmds;
+} options[] = {
+    {{"dump", no_argument, NULL, OPT_DUMP}, CHECK},
+    {{"flags", no_argument, NULL, OPT_FLAGS}, CHECK},
+    {{"spec", required_argument, NULL, OPT_SPEC},
+     CHECK | CHARTS | REPORT},
+    {{"indicator", required_argument, NULL, OPT_INDICATOR}, ALL},
+    /* charts and briefs show a focus and a comparison set (--focus,
+       --group); a region filter there would be accepted and ignored */
+    {{"region", required_argument, NULL, OPT_REGION},
+     CHECK | METRICS},
+    {{"from", required_argument, NULL, OPT_FROM}, ALL},
+    {{"to", required_argument, NULL, OPT_TO}, ALL},
+    {{"year", required_argument, NULL, OPT_YEAR}, ALL},
+    {{"shape", required_argument, NULL, OPT_SHAPE}, ALL},
+    {{"columns", required_argument, NULL, OPT_COLUMNS}, ALL},
+    {{"encoding", required_argument, NULL, OPT_ENCODING}, ALL},
+    {{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA}, ALL},
+    {{"strict", no_argument, NULL, OPT_STRICT}, ALL},
+    {{"format", required_argument, NULL, OPT_FORMAT}, METRICS | CHARTS},
+    {{"lang", required_argument, NULL, OPT_LANG},
+     METRICS | CHARTS | REPORT},
+    {{"group", required_argument, NULL, OPT_GROUP},
+     METRICS | CHARTS | REPORT},
+    {{"focus", required_argument, NULL, OPT_FOCUS},
+     METRICS | CHARTS | REPORT},
+    {{"total", required_argument, NULL, OPT_TOTAL},
+     METRICS | CHARTS | REPORT},
+    {{"benchmark", required_argument, NULL, OPT_BENCHMARK},
+     METRICS | CHARTS | REPORT},
+    {{"interpolate", no_argument, NULL, OPT_INTERPOLATE},
+     METRICS | CHARTS | REPORT},
+    {{"output", required_argument, NULL, 'o'}, CHARTS | REPORT},
+    {{"type", required_argument, NULL, OPT_TYPE}, CHARTS},
+    {{"size", required_argument, NULL, OPT_SIZE}, CHARTS},
+    {{"dpi", required_argument, NULL, OPT_DPI}, CHARTS},
+    {{"title", required_argument, NULL, OPT_TITLE}, REPORT},
+    {{"paper", required_argument, NULL, OPT_PAPER}, REPORT},
+    {{"metrics-csv", required_argument, NULL, OPT_METRICS_CSV}, REPORT},
+    {{"force", no_argument, NULL, OPT_FORCE}, CHARTS | REPORT},
+    {{"wait", required_argument, NULL, OPT_WAIT}, CHARTS | REPORT},
+    {{"jobs", required_argument, NULL, OPT_JOBS}, CHARTS | REPORT},
+    {{"shard", required_argument, NULL, OPT_SHARD}, CHARTS | REPORT},
+    {{"expect-year", required_argument, NULL, OPT_EXPECT_YEAR}, ALL},
+    {{"log", required_argument, NULL, OPT_LOG}, ALL},
+    {{"quiet", no_argument, NULL, 'q'}, ALL},
+    {{"verbose", no_argument, NULL, 'v'}, ALL},
+    {{"help", no_argument, NULL, OPT_HELP}, ALL},
+    {{"version", no_argument, NULL, OPT_VERSION}, ALL},
+};
+
+static const char usage_text[] =
+    "usage: statbrief COMMAND [OPTIONS] FILE...\n"
+    "\n"
+    "commands:\n"
+    "  check      validate and summarize CSV files; --dump prints the\n"
+    "             normalized table (--flags adds the flags column)\n"
+    "  metrics    figures per series: change, growth, CAGR, trend,\n"
+    "             forecast, rank, share, gap (--format table|csv|json)\n"
+    "  charts     one chart per indicator into -o DIR (default charts/)\n"
+    "  report     the PDF brief into -o FILE (default brief-YEAR.pdf)\n"
+    "\n"
+    "FILE... are CSV files or directories (a directory means its *.csv\n"
+    "and *.tsv).\n"
+    "With --spec, the spec names them and FILE... may be omitted.\n"
+    "\n"
+    "options:\n"
+    "  --dump              check: print the normalized table instead\n"
+    "  --flags             check --dump: a fifth column, the flags\n"
+    "  --spec FILE         check, charts, report: the report spec (YAML)\n"
+    "  --indicator ID      only this indicator (repeatable)\n"
+    "  --region NAME       check, metrics: only this region, by name or\n"
+    "                      alias (repeatable)\n"
+    "  --from Y, --to Y    only years in this window; --year Y = --to Y\n"
+    "  --shape S           long, wide-year, wide-indicator or wide-region\n"
+    "  --columns R=H,...   header H holds role R (indicator, region, year,\n"
+    "                      value, unit, flags, note, source)\n"
+    "  --encoding E        input encoding: utf-8 (default) or gb18030\n"
+    "  --decimal-comma     read 1.234,5 as 1234.5\n"
+    "  --format F          metrics: table, csv or json; charts: any of\n"
+    "                      pdf,png,svg (default pdf)\n"
+    "  -o, --output PATH   charts: the directory (default charts/);\n"
+    "                      report: the PDF (default brief-YEAR.pdf)\n"
+    "  --type T            charts: line, bar, grouped, stacked, slope,\n"
+    "                      sparkline or small (default: line; bar for one\n"
+    "                      year; small multiples for more than 8 regions)\n"
+    "  --size WxH          charts: size in mm (default 160x100)\n"
+    "  --dpi N             charts: PNG resolution (default 150)\n"
+    "  --title T           report: the title\n"
+    "  --paper P           report: a4 (default) or letter\n"
+    "  --metrics-csv FILE  report: every figure the brief prints, as CSV\n"
+    "  --lang L            en or zh: language of text and numbers\n"
+    "  --group G           the comparison set: the regions of group G\n"
+    "  --focus NAME        the region the figures are about\n"
+    "  --total NAME, --benchmark NAME   override regions.csv roles\n"
+    "  --interpolate       fill interior gaps linearly (flagged)\n"
+    "  --strict            warnings are errors (exit 65)\n"
+    "  --force             charts, report: rebuild even what is current\n"
+    "  --wait S            charts, report: wait up to S seconds for another\n"
+    "                      run on the same output directory (else exit 75)\n"
+    "  --expect-year Y     warn (with --strict: fail) when the data end\n"
+    "                      before year Y\n"
+    "  --log json          one JSON object per event on stderr\n"
+    "  --jobs N            charts, report: a spec's foreach batch (charts:\n"
+    "                      or the indicators) in N worker processes\n"
+    "                      (the same files as --jobs 1)\n"
+    "  --shard K/N         charts, report: only the K-th (from 0) of N\n"
+    "                      parts of a foreach batch\n"
+    "  -q, --quiet         print errors and warnings only\n"
+    "  -v, --verbose       say more\n"
+    "  --help, --version\n"
+    "\n"
+    "exit status: 0 ok, 64 usage, 65 bad data, 66 input missing,\n"
+    "70 internal error, 73 cannot create output, 75 locked,\n"
+    "130/143 stopped by SIGINT/SIGTERM\n";
+
+/* ---- values ------------------------------------------------------------- */
+
+/* Each parse_ function reads one option's value into c: 0, or the exit
+   status of the usage error it printed. */
+
+static int parse_year_arg(const char *opt, const char *s, int *out)
+{
+    char *end;
+    long y = strtol(s, &end, 10);
+
+    if (*s == '\0' || *end != '\0' || y < 1 || y > 99999)
+        return cli_diag_fail(SB_EUSAGE, "%s: not a year: \"%s\"", opt, s);
+    *out = (int)y;
+    return 0;
+}
+
+/* --jobs N: 1 to 256 worker processes. */
+static int parse_jobs(cli *c, const char *arg)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+
+    if (*arg == '\0' || *end != '\0' || v < 1 || v > 256)
+        return cli_diag_fail(SB_EUSAGE, "--jobs: \"%s\" is not a number of "
+                             "jobs from 1 to 256", arg);
+    c->jobs = (int)v;
+    return 0;
+}
+
+/* --shard K/N: part K (from 0) of N. */
+static int parse_shard(cli *c, const char *arg)
+{
+    int k, n, used = 0;
+
+    if (sscanf(arg, "%d/%d%n", &k, &n, &used) != 2 || arg[used] != '\0' ||
+        n < 1 || n > 100000 || k < 0 || k >= n)
+        return cli_diag_fail(SB_EUSAGE, "--shard: \"%s\" is not K/N with "
+                             "0 <= K < N (K counts from 0, as Slurm array "
+                             "indices and JOB_COMPLETION_INDEX do)", arg);
+    c->shard_k = k;
+    c->shard_n = n;
+    return 0;
+}
+
+/* --wait SECONDS: a whole or decimal number, at most a day. */
+static int parse_wait(cli *c, const char *arg)
+{
+    char *end;
+    double v = g_ascii_strtod(arg, &end);
+
+    if (*arg == '\0' || *end != '\0' || !(v >= 0 && v <= 86400))
+        return cli_diag_fail(SB_EUSAGE, "--wait: \"%s\" is not a number of "
+                             "seconds (0 to 86400)", arg);
+    c->wait_s = v;
+    return 0;
+}
+
+/* --columns region=Country,year=Time */
+static int parse_columns(cli *c, const char *arg)
+{
+    gchar **parts = g_strsplit(arg, ",", -1);
+    int rc = 0;
+    size_t i;
+
+    for (i = 0; parts[i] != NULL && rc == 0; i++) {
+        char *eq = strchr(parts[i], '=');
+        input_col_role role;
+        if (eq == NULL || eq[1] == '\0')
+            rc = cli_diag_fail(SB_EUSAGE, "--columns: expected ROLE=HEADER, "
+                               "got \"%s\"", parts[i]);
+        else if (*eq = '\0', input_col_role_parse(parts[i], &role) != 0)
+            rc = cli_diag_fail(SB_EUSAGE, "--columns: unknown role \"%s\" "
+                               "(indicator, region, year, value, unit, "
+                               "flags, note, source)", parts[i]);
+        else {
+            char *h = g_strdup(eq + 1);
+            g_ptr_array_add(c->column_specs, h);
+            c->in.layout.columns[role] = h;
+        }
+    }
+    g_strfreev(parts);
+    return rc;
+}
+
+static int parse_shape(cli *c, const char *arg)
+{
+    if (input_shape_parse(arg, &c->in.layout.shape) == 0)
+        return 0;
+    return cli_diag_fail(SB_EUSAGE, "--shape: unknown shape \"%s\" (long, "
+                         "wide-year, wide-indicator, wide-region)", arg);
+}
+
+static int parse_encoding(cli *c, const char *arg)
+{
+    if (input_encoding_parse(arg, &c->in.encoding) == 0)
+        return 0;
+    return cli_diag_fail(SB_EUSAGE, "--encoding: \"%s\" is not supported "
+                         "(utf-8, gb18030, gbk)", arg);
+}
+
+/* --log text|json: set up at once, so that what follows logs so. */
+static int parse_log(cli *c, const char *arg)
+{
+    if (strcmp(arg, "json") == 0 || strcmp(arg, "text") == 0) {
+        cli_log_setup(arg[0] == 'j' ? CLI_LOG_JSON : CLI_LOG_TEXT,
+                      c->quiet, c->verbose);
+        c->log_json = arg[0] == 'j';
+        return 0;
+    }
+    return cli_diag_fail(SB_EUSAGE, "--log: \"%s\" is not text or json",
+                         arg);
+}
+
+/* --format: the chart formats for charts, else the metrics format. */
+static int parse_format(cli *c, const char *arg)
+{
+    c->format_arg = arg;
+    if (c->cmd == CLI_CMD_CHARTS)
+        return plot_formats_parse(arg, &c->plot.formats) == 0 ? 0
+               : cli_diag_fail(SB_EUSAGE, "--format: \"%s\" is not a list "
+                               "of pdf, png, svg", arg);
+    if (metrics_format_parse(arg, &c->format) == 0)
+        return 0;
+    return cli_diag_fail(SB_EUSAGE, "--format: \"%s\" is not table, csv or "
+                         "json", arg);
+}
+
+static int parse_paper(cli *c, const char *arg)
+{
+    if (strcmp(arg, "a4") == 0 || strcmp(arg, "letter") == 0) {
+        c->report.paper = strcmp(arg, "a4") == 0 ? REPORT_A4
+                                                 : REPORT_LETTER;
+        c->paper_given = 1;
+        return 0;
+    }
+    return cli_diag_fail(SB_EUSAGE, "--paper: \"%s\" is not a4 or letter",
+                         arg);
+}
+
+static int parse_type(cli *c, const char *arg)
+{
+    if (plot_type_parse(arg, &c->plot.type) == 0)
+        return 0;
+    return cli_diag_fail(SB_EUSAGE, "--type: \"%s\" is not line, bar, "
+                         "grouped, stacked, slope, sparkline or small", arg);
+}
+
+/* --size WxH in mm. */
+static int parse_size(cli *c, const char *arg)
+{
+    double w = 0, h = 0;
+    char x = 0, end = 0;
+
+    if (sscanf(arg, "%lf%c%lf%c", &w, &x, &h, &end) == 3 &&
+        (x == 'x' || x == 'X') && w >= 30 && h >= 20 && w <= 2000 &&
+        h <= 2000) {
+        c->plot.style.width_mm = w;
+        c->plot.style.height_mm = h;
+        c->plot.size_given = 1;
+        return 0;
+    }
+    return cli_diag_fail(SB_EUSAGE, "--size: \"%s\" is not WxH in mm (from "
+                         "30x20 to 2000x2000)", arg);
+}
+
+static int parse_dpi(cli *c, const char *arg)
+{
+    char *end;
+    long d = strtol(arg, &end, 10);
+
+    if (*arg && *end == '\0' && d >= 36 && d <= 2400) {
+        c->plot.style.dpi = (double)d;
+        c->dpi_given = 1;
+        return 0;
+    }
+    return cli_diag_fail(SB_EUSAGE, "--dpi: \"%s\" is not a whole number "
+                         "from 36 to 2400", arg);
+}
+
+static int parse_lang(cli *c, const char *arg)
+{
+    if (fmt_lang_parse(arg, &c->lang) == 0)
+        return c->lang_given = 1, 0;
+    return cli_diag_fail(SB_EUSAGE, "--lang: \"%s\" is not en or zh", arg);
+}
+
+/* The value of option id: 0, or the exit status of a usage error. */
+static int option_value(cli *c, int id, const char *arg)
+{
+    switch (id) {
+    case OPT_DUMP: c->dump = 1; return 0;
+    case OPT_FLAGS: c->flags = 1; return 0;
+    case OPT_INDICATOR: g_ptr_array_add(c->indicators, (char *)arg); return 0;
+    case OPT_REGION: g_ptr_array_add(c->regions, (char *)arg); return 0;
+    case OPT_FROM: return parse_year_arg("--from", arg, &c->from);
+    case OPT_TO: return parse_year_arg("--to", arg, &c->to);
+    case OPT_YEAR: return parse_year_arg("--year", arg, &c->to);
+    case OPT_SHAPE: return parse_shape(c, arg);
+    case OPT_COLUMNS: return parse_columns(c, arg);
+    case OPT_ENCODING: return parse_encoding(c, arg);
+    case OPT_DECIMAL_COMMA: c->in.decimal_comma = 1; return 0;
+    case OPT_FORCE: c->force = 1; return 0;
+    case OPT_JOBS: return parse_jobs(c, arg);
+    case OPT_SHARD: return parse_shard(c, arg);
+    case OPT_WAIT: return parse_wait(c, arg);
+    case OPT_EXPECT_YEAR:
+        return parse_year_arg("--expect-year", arg, &c->expect_year);
+    case OPT_LOG: return parse_log(c, arg);
+    case OPT_STRICT: c->strict = 1; return 0;
+    case OPT_FORMAT: return parse_format(c, arg);
+    case 'o': c->plot.dir = arg; c->output = arg; return 0;
+    case OPT_TITLE: c->report.title = arg; return 0;
+    case OPT_SPEC: c->spec_path = arg; return 0;
+    case OPT_METRICS_CSV: c->report.metrics_csv = arg; return 0;
+    case OPT_PAPER: return parse_paper(c, arg);
+    case OPT_TYPE: return parse_type(c, arg);
+    case OPT_SIZE: return parse_size(c, arg);
+    case OPT_DPI: return parse_dpi(c, arg);
+    case OPT_LANG: return parse_lang(c, arg);
+    case OPT_GROUP: c->m.group = arg; return 0;
+    case OPT_FOCUS: c->m.focus = arg; return 0;
+    case OPT_TOTAL: c->m.total = arg; return 0;
+    case OPT_BENCHMARK: c->m.benchmark = arg; return 0;
+    case OPT_INTERPOLATE: c->m.interpolate = 1; return 0;
+    case 'q': c->quiet = 1; return 0;
+    case 'v': c->verbose = 1; return 0;
+    }
+    return cli_diag_fail(SB_EINTERNAL, "unhandled option");
+}
+
+/* ---- the table ---------------------------------------------------------- */
+
+static const char *option_name(int id)
+{
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(options); i++)
+        if (options[i].opt.val == id)
+            return options[i].opt.name;
+    return "?";
+}
+
+static unsigned option_cmds(int id)
+{
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(options); i++)
+        if (options[i].opt.val == id)
+            return options[i].cmds;
+    return 0;
+}
+
+/* 1 when an option line of the usage text names an option cmd takes
+   ("  --from Y, --to Y ..."): the long names before the description. */
+static int line_for(const char *line, unsigned cmd)
+{
+    const char *p = line;
+    size_t i;
+
+    while (*p == ' ')
+        p++;
+    while (*p == '-') {
+        const char *name = p[1] == '-' ? p + 2 : NULL;
+        size_t len = strcspn(p, " ,\n");
+        if (name == NULL && len == 2) {              /* "-q": its long form */
+            const char *dash = strstr(p, "--");
+            name = dash ? dash + 2 : NULL;
+            len = dash ? strcspn(dash, " ,\n") : 0;
+        }
+        for (i = 0; name != NULL && i < G_N_ELEMENTS(options); i++)
+            if (strlen(options[i].opt.name) == len - 2 &&
+                strncmp(options[i].opt.name, name, len - 2) == 0 &&
+                (options[i].cmds & cmd))
+                return 1;
+        p += len;
+        p += strspn(p, " ,");
+        if (*p != '-')
+            break;
+        if (p[1] != '-' && p[2] != ' ' && p[2] != ',')
+            break;
+    }
+    return 0;
+}
+
+/* statbrief COMMAND --help: the usage line of the command and the
+   options it takes, as `statbrief --help` words them. */
+static void command_help(unsigned cmd, const char *name)
+{
+    gchar **lines = g_strsplit(usage_text, "\n", -1);
+    size_t i;
+    int in_options = 0, keep = 0;
+
+    printf("usage: statbrief %s [OPTIONS] FILE...\n\noptions:\n", name);
+    for (i = 0; lines[i] != NULL; i++) {
+        const char *l = lines[i];
+        if (strcmp(l, "options:") == 0) {
+            in_options = 1;
+            continue;
+        }
+        if (!in_options)
+            continue;
+        if (l[0] == '\0')
+            break;
+        if (strncmp(l, "  -", 3) == 0)
+            keep = line_for(l, cmd);
+        if (keep)
+            printf("%s\n", l);
+    }
+    g_strfreev(lines);
+}
+
+/* ---- the interface ------------------------------------------------------ */
+
+void cli_options_init(cli *c, unsigned cmd)
+{
+    memset(c, 0, sizeof *c);
+    c->cmd = cmd;
+    c->indicators = g_ptr_array_new();
+    c->regions = g_ptr_array_new();
+    c->column_specs = g_ptr_array_new_with_free_func(g_free);
+    c->plot.dir = "charts";
+    c->plot.formats = PLOT_PDF;
+    c->plot.type = -1;
+    c->plot.style.width_mm = 160;
+    c->plot.style.height_mm = 100;
+    c->plot.style.dpi = 150;
+    c->wait_s = -1;
+    c->jobs = 1;
+}
+
+int cli_options_parse(cli *c, int argc, char **argv)
+{
+    struct option longopts[G_N_ELEMENTS(options) + 1];
+    size_t i;
+    int id, rc;
+
+    for (i = 0; i < G_N_ELEMENTS(options); i++)
+        longopts[i] = options[i].opt;
+    memset(&longopts[i], 0, sizeof longopts[i]);
+    opterr = 0;
+    optind = 1;
+    while ((id = getopt_long(argc, argv, ":qvo:", longopts, NULL)) != -1) {
+        if (id == '?' && optopt != 0) {
+            char opt[3] = {'-', (char)optopt, '\0'};
+            return cli_diag_fail(SB_EUSAGE, "unknown option \"%s\"", opt);
+        }
+        if (id == '?')
+            return cli_diag_fail(SB_EUSAGE, "unknown option \"%s\"",
+                                 argv[optind - 1]);
+        if (id == ':')
+            return cli_diag_fail(SB_EUSAGE, "option \"%s\" needs a value",
+                                 argv[optind - 1]);
+        if (id == OPT_HELP) {
+            command_help(c->cmd, argv[0]);
+            return 0;
+        }
+        if (id == OPT_VERSION) {
+            cli_options_version();
+            return 0;
+        }
+        if (!(option_cmds(id) & c->cmd))
+            return cli_diag_fail(SB_EUSAGE, "option --%s is not used by this "
+                                 "command", option_name(id));
+        if ((rc = option_value(c, id, optarg)) != 0)
+            return rc;
+    }
+    c->files = argv + optind;
+    c->n_files = argc - optind;
+    return -1;
+}
+
+void cli_options_clear(cli *c)
+{
+    g_ptr_array_free(c->indicators, TRUE);
+    g_ptr_array_free(c->regions, TRUE);
+    g_ptr_array_free(c->column_specs, TRUE);
+    g_free((void *)c->m.regions);
+    spec_destroy(c->spec);
+}
+
+void cli_options_usage(void)
+{
+    fputs(usage_text, stdout);
+}
+
+void cli_options_version(void)
+{
+    puts("statbrief " SB_VERSION);
+}

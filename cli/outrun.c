@@ -1,0 +1,241 @@
+/*
+ * cli/outrun.c -- charts and report as cron-safe runs: the epoch, the
+ * inputs' digests, the run begun and ended, and the build-or-skip
+ * decision for each brief and chart.
+ *
+ * Wires the options to cli/run.h and cli/keys.h. Draws nothing and
+ * writes no output itself: report_brief_write and plots/ do, and tell
+ * the run what they wrote.
+ */
+#include "outrun.h"
+
+#include "diag.h"
+#include "keys.h"
+#include "spec.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+/* SOURCE_DATE_EPOCH (reproducible-builds.org), else now. A value that is
+   not a whole number of seconds from 1970 to 9999 is an error rather than
+   a silent fallback: the dates would not be what the caller asked for. */
+static int source_date_epoch(long long *out, int *given)
+{
+    const char *e = g_getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long v;
+
+    *given = e != NULL && *e != '\0';
+    if (!*given) {
+        *out = (long long)g_get_real_time() / G_USEC_PER_SEC;
+        return 0;
+    }
+    errno = 0;
+    v = g_ascii_strtoll(e, &end, 10);
+    if (*end != '\0' || errno != 0 || v < 0 || v > 253402300799LL)
+        return cli_diag_fail(SB_EUSAGE, "SOURCE_DATE_EPOCH: \"%s\" is not a "
+                             "time in seconds from 1970 to 9999", e);
+    *out = v;
+    return 0;
+}
+
+int cli_outrun_start(cli *c, long long *epoch, int *given, cli_outrun *r)
+{
+    int status;
+
+    memset(r, 0, sizeof *r);
+    sb_diag_init(&r->notes);
+    if (c->from && c->to && c->from > c->to)
+        return cli_diag_fail(SB_EUSAGE, "--from %d is after --to %d",
+                             c->from, c->to);
+    status = source_date_epoch(epoch, given);
+    if (status == 0)
+        status = cli_load(c, &r->l);
+    if (status == 0 && c->shard_n > 0 && !cli_spec_foreach(c))
+        status = cli_diag_fail(SB_EUSAGE, "--shard needs a spec with "
+                               "foreach (a batch to cut)");
+    return status;
+}
+
+/* ---- the run ------------------------------------------------------------ */
+
+sb_status cli_outrun_files_read(const cli *c, const cli_loaded *l,
+                                cli_outrun_files *files, sb_error *err)
+{
+    cli_input *in = g_new0(cli_input, l->rep.n_files + 2);
+    sb_status rc = SB_OK;
+    size_t i;
+
+    files->in = in;
+    files->n = 0;
+    for (i = 0; i <= l->rep.n_files && rc == SB_OK; i++) {
+        const char *path = i < l->rep.n_files ? l->rep.files[i].path
+                           : c->spec != NULL  ? c->spec->path
+                                              : NULL;
+        if (path == NULL)
+            continue;
+        rc = cli_sha256_file(path, in[files->n].sha256,
+                             &in[files->n].bytes);
+        if (rc == SB_OK)
+            in[files->n++].path = g_strdup(path);
+        else if (rc == SB_ENOINPUT)
+            rc = SB_OK;
+    }
+    return rc == SB_OK ? SB_OK : sb_error_set(err, rc, NULL, 0, 0,
+                                              CLI_DIGEST_FAILED);
+}
+
+void cli_outrun_files_clear(cli_outrun_files *files)
+{
+    size_t i;
+
+    for (i = 0; i < files->n; i++)
+        g_free(files->in[i].path);
+    g_free(files->in);
+    files->in = NULL;
+    files->n = 0;
+}
+
+/* The shard's own lock, store and manifest: "-K-of-N" ("" unsharded). */
+static const char *shard_tag(const cli *c, char *buf, size_t size)
+{
+    if (c->shard_n == 0)
+        return "";
+    snprintf(buf, size, "-%d-of-%d", c->shard_k, c->shard_n);
+    return buf;
+}
+
+sb_status cli_outrun_begin(const cli *c, const char *command, const char *dir,
+                           const cli_outrun_files *files, long long epoch,
+                           int given, cli_run **run, sb_error *err)
+{
+    char tag[64];
+    cli_run_opts o = {command, c->wait_s, c->force, files->in, files->n,
+                      c->lang == FMT_ZH ? "zh" : "en", epoch, given,
+                      shard_tag(c, tag, sizeof tag)};
+
+    return cli_run_begin(dir, &o, run, err);
+}
+
+int cli_outrun_end(cli_run *run, int status)
+{
+    sb_error err = {0};
+
+    if (run == NULL)
+        return status;
+    if (cli_run_end(run, status, &err) != SB_OK && status == 0)
+        return cli_diag_error(err.code, &err);
+    return status;
+}
+
+int cli_outrun_finish(cli_outrun *r, int status)
+{
+    status = cli_outrun_end(r->run, status);
+    r->run = NULL;
+    cli_outrun_files_clear(&r->files);
+    sb_diag_clear(&r->notes);
+    metrics_ctx_destroy(r->mc);
+    r->mc = NULL;
+    cli_load_clear(&r->l);
+    return status;
+}
+
+/* ---- a brief ------------------------------------------------------------ */
+
+/* The digests cli_outrun_files_read computed: the brief prints them. */
+static const char *input_sha(void *ctx, const char *path)
+{
+    const cli_outrun_files *x = ctx;
+    size_t i;
+
+    for (i = 0; i < x->n; i++)
+        if (strcmp(x->in[i].path, path) == 0)
+            return x->in[i].sha256;
+    return NULL;
+}
+
+sb_status cli_outrun_brief(const cli *c, const cli_loaded *l, metrics_ctx *mc,
+                           const metrics_opts *m, const report_opts *r,
+                           const cli_outrun_files *files, cli_run *run,
+                           report_result *res, sb_error *err)
+{
+    cli_outrun_files inputs = *files;  /* input_sha's context */
+    report_opts with = *r;
+    char key[CLI_HEX], spec_sha[CLI_HEX];
+    const char *paths[2] = {r->output, r->metrics_csv};
+    gint64 t0 = g_get_monotonic_time();
+    sb_status rc;
+    int want;
+
+    rc = c->spec != NULL ? cli_sha256_file(c->spec->path, spec_sha, NULL)
+                         : SB_OK;
+    if (rc == SB_ENOINPUT)
+        spec_sha[0] = '\0';            /* gone since it was read */
+    if (rc == SB_EINTERNAL ||
+        cli_key_brief(l->ds, mc, m, l->isel, r, c->spec ? spec_sha : NULL,
+                      files->in, files->n, key) != SB_OK)
+        return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, CLI_DIGEST_FAILED);
+    want = cli_run_want(run, paths, paths[1] ? 2 : 1, key);
+    if (want < 0)
+        return sb_error_set(err, SB_ECANCELED, NULL, 0, 0,
+                            "stopped by a signal; nothing was written");
+    if (want == 0)
+        return SB_OK;
+    with.input_sha = input_sha;
+    with.input_sha_ctx = &inputs;
+    rc = report_brief_write(l->ds, mc, l->isel, &with, res, err);
+    if (rc != SB_OK)
+        return rc;
+    cli_run_wrote(run, res->path, res->pages,
+                  (double)(g_get_monotonic_time() - t0) / 1e6);
+    if (paths[1] != NULL)
+        cli_run_wrote(run, paths[1], 0, 0);
+    return SB_OK;
+}
+
+/* ---- charts ------------------------------------------------------------- */
+
+static int chart_want(void *ctx, sb_id ind, const plot_run *o,
+                      const char *const *paths, size_t n, sb_error *err)
+{
+    cli_outrun_sink *k = ctx;
+
+    if (cli_key_chart(k->ds, k->mc, &k->c->m, ind, o, k->epoch_given,
+                      k->key) != SB_OK) {
+        sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, CLI_DIGEST_FAILED);
+        return -1;
+    }
+    return cli_run_want(k->run, paths, n, k->key);
+}
+
+static int chart_need(void *ctx, const char *path)
+{
+    return cli_run_need(((cli_outrun_sink *)ctx)->run, path);
+}
+
+static void chart_wrote(void *ctx, sb_id ind, const plot_run *o,
+                        const char *path, double seconds)
+{
+    cli_outrun_sink *k = ctx;
+
+    (void)ind;
+    (void)o;
+    cli_run_wrote(k->run, path, 0, seconds);
+}
+
+const plot_sink *cli_outrun_sink_init(cli_outrun_sink *k, const cli *c,
+                                      const sb_dataset *ds,
+                                      const metrics_ctx *mc, cli_run *run,
+                                      int epoch_given)
+{
+    k->c = c;
+    k->ds = ds;
+    k->mc = mc;
+    k->run = run;
+    k->epoch_given = epoch_given;
+    k->key[0] = '\0';
+    k->sink = (plot_sink){chart_want, chart_need, chart_wrote, k};
+    return &k->sink;
+}
