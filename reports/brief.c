@@ -6,6 +6,7 @@
 
 #include "core/outfile.h"
 #include "brief_int.h"
+#include "pdf.h"
 
 #include "metrics/format.h"
 #include "metrics/output.h"
@@ -152,10 +153,10 @@ static void title_block(brief *b, const char *title, const char *subtitle)
         first = b->o->from;
     report_doc_title(b->doc, title);
     if (subtitle != NULL && subtitle[0] != '\0')
-        report_doc_para(b->doc, REPORT_LEAD, subtitle, NULL);
+        report_doc_para(b->doc, REPORT_PARA_LEAD, subtitle, NULL);
     if (author != NULL && author[0] != '\0') {
         lead = g_strdup_printf(L(b, "By %s.", "作者：%s。"), author);
-        report_doc_para(b->doc, REPORT_SMALL, lead, NULL);
+        report_doc_para(b->doc, REPORT_PARA_NOTE, lead, NULL);
         g_free(lead);
     }
     lead = g_strdup_printf(L(b, "Period covered: %d\xe2\x80\x93%d. Data as "
@@ -164,7 +165,7 @@ static void title_block(brief *b, const char *title, const char *subtitle)
                              "比较地区：%s%s%s%s。"), first, last,
                            as_of, regions, named ? L(b, " (", "（") : "",
                            named ? set : "", named ? L(b, ")", "）") : "");
-    report_doc_para(b->doc, REPORT_LEAD, lead, NULL);
+    report_doc_para(b->doc, REPORT_PARA_LEAD, lead, NULL);
     g_free(lead);
     g_free(regions);
 }
@@ -210,7 +211,7 @@ void brief_findings(brief *b, const unsigned char *sel, size_t max,
     for (i = 0; i < n; i++) {
         if (i < max) {
             char *dest = brief_dest(sb_dataset_indicator_at(b->ds, f[i].ind));
-            report_doc_para(b->doc, REPORT_BULLET, f[i].text,
+            report_doc_para(b->doc, REPORT_PARA_ITEM, f[i].text,
                             b->linked == NULL || b->linked[f[i].ind] ? dest
                                                                      : NULL);
             g_free(dest);
@@ -218,7 +219,7 @@ void brief_findings(brief *b, const unsigned char *sel, size_t max,
         g_free(f[i].text);
     }
     if (n == 0)
-        report_doc_para(b->doc, REPORT_BODY,
+        report_doc_para(b->doc, REPORT_PARA_BODY,
                         L(b, "No indicator has values for two years or more: "
                              "the figures below are levels, not changes.",
                           "没有指标有两年或以上的数值：以下数字为水平值，"
@@ -226,33 +227,16 @@ void brief_findings(brief *b, const unsigned char *sel, size_t max,
     g_free(f);
 }
 
-static char **row_strings(size_t n)
-{
-    return g_new0(char *, n + 1);
-}
-
 /* A table with these headers; columns from `right` on align right. */
 static report_table *table_new(const char *const *head, size_t n,
                                size_t right)
 {
-    report_table *t = g_new0(report_table, 1);
+    report_table *t = report_table_create(n);
     size_t c;
 
-    t->n_cols = n;
-    t->head = row_strings(n);
-    t->right = g_new0(int, n);
-    for (c = 0; c < n; c++) {
-        t->head[c] = g_strdup(head[c]);
-        t->right[c] = c >= right;
-    }
+    for (c = 0; c < n; c++)
+        report_table_head(t, c, head[c], c >= right);
     return t;
-}
-
-/* Appends a row of n_cols empty cells and returns it. */
-static char **table_row(report_table *t)
-{
-    t->cells = g_renew(char **, t->cells, t->n_rows + 1);
-    return t->cells[t->n_rows++] = row_strings(t->n_cols);
 }
 
 /* Cells 3-5 of both tables: change, CAGR (amounts) or points (rates),
@@ -290,8 +274,8 @@ void brief_summary(brief *b, const unsigned char *sel, const char *heading)
     size_t i;
     metrics_row r;
 
-    t->right[6] = 0;                     /* the sparkline */
-    t->spark_col = 6;
+    report_table_head(t, 6, L(b, en, zh)[6], 0);      /* the sparkline */
+    report_table_sparklines(t, 6);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
         char v[FMT_MAX];
@@ -300,17 +284,15 @@ void brief_summary(brief *b, const unsigned char *sel, const char *heading)
         if (!selected(sel, (sb_id)i) ||
             !brief_row_for(b, (sb_id)i, metrics_focus(b->mc), &r))
             continue;
-        t->spark = g_renew(plot_chart *, t->spark, t->n_rows + 1);
-        t->spark[t->n_rows] = plot_chart_build(b->ds, b->mc, (sb_id)i,
+        cell = report_table_row(t, 0);
+        report_table_spark(t, plot_chart_build(b->ds, b->mc, (sb_id)i,
                                                PLOT_SPARKLINE, b->o->from,
-                                               b->year, b->lang, &ignore);
-        cell = table_row(t);
+                                               b->year, b->lang, &ignore));
         cell[0] = g_strdup(fmt_name(ind, b->lang));
         cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind,
                                      b->lang));
         cell[2] = g_strdup_printf("%d", r.last_year);
         change_cells(b, cell, ind, &r);
-        cell[6] = g_strdup("");
     }
     if (heading != NULL)
         report_doc_heading(b->doc, 1, heading, "summary", 1);
@@ -329,18 +311,14 @@ static report_table *comparison_table(brief *b, sb_id ind)
     size_t i;
     metrics_row r;
 
-    if (p->kind == SB_KIND_RATE) {       /* a share of a rate means nothing */
-        g_free(t->head[6]);
-        t->head[6] = g_strdup(L(b, "Gap", "差距"));
-    }
+    if (p->kind == SB_KIND_RATE)         /* a share of a rate means nothing */
+        report_table_head(t, 6, L(b, "Gap", "差距"), 1);
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
         char v[FMT_MAX], w[FMT_MAX], **cell;
         sb_id reg = (sb_id)i;
         if (!brief_shown(b, reg) || !brief_row_for(b, ind, reg, &r))
             continue;
-        t->bold = g_renew(int, t->bold, t->n_rows + 1);
-        t->bold[t->n_rows] = reg == metrics_focus(b->mc);
-        cell = table_row(t);
+        cell = report_table_row(t, reg == metrics_focus(b->mc));
         cell[0] = g_strdup(brief_region(b, reg));
         cell[1] = g_strdup_printf("%s (%d)", fmt_plain(v, sizeof v,
                                   r.first_value, p, b->lang), r.first_year);
@@ -364,7 +342,7 @@ static report_table *comparison_table(brief *b, sb_id ind)
 static void value_notes(brief *b, sb_id ind)
 {
     GString *g = g_string_new(NULL);
-    size_t i, j, n = 0;
+    size_t i, j;
     const char *f;
 
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
@@ -379,8 +357,6 @@ static void value_notes(brief *b, sb_id ind)
                 (b->o->from && o->year < b->o->from) ||
                 (flags == 0 && (a == NULL || !a->note[0])))
                 continue;
-            if (n++ == 0)
-                report_doc_space(b->doc, 5);     /* off the table's rule */
             g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
                             brief_region(b, s->region), o->year);
             for (f = flags ? sb_dataset_str(b->ds, flags) : ""; *f; f++)
@@ -391,7 +367,7 @@ static void value_notes(brief *b, sb_id ind)
             if (a && a->note[0])
                 g_string_append(g, a->note);
             g_string_append(g, L(b, ".", "。"));
-            report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
+            report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
         }
     }
     g_string_free(g, TRUE);
@@ -442,17 +418,17 @@ void brief_section(brief *b, sb_id ind, const char *heading)
     }
     if (brief_row_for(b, ind, metrics_focus(b->mc), &r)) {
         text = report_text_series(b->ds, b->mc, &r, b->lang);
-        report_doc_para(b->doc, REPORT_BODY, text, NULL);
+        report_doc_para(b->doc, REPORT_PARA_BODY, text, NULL);
         g_free(text);
     } else if (b->lang == FMT_ZH) {  /* or the table seems to lack a row */
         text = g_strdup_printf("截至%d年，数据中没有%s的数值。", b->year,
                                brief_region(b, metrics_focus(b->mc)));
-        report_doc_para(b->doc, REPORT_BODY, text, NULL);
+        report_doc_para(b->doc, REPORT_PARA_BODY, text, NULL);
         g_free(text);
     } else {
         text = g_strdup_printf("The data have no value for %s up to %d.",
                                brief_region(b, metrics_focus(b->mc)), b->year);
-        report_doc_para(b->doc, REPORT_BODY, text, NULL);
+        report_doc_para(b->doc, REPORT_PARA_BODY, text, NULL);
         g_free(text);
     }
     t = comparison_table(b, ind);
@@ -618,7 +594,7 @@ static void quality_notes(brief *b, const unsigned char *sel, GString *g)
         g_string_truncate(g, 0);
         quality(b, (sb_id)i, g);
         if (g->len > 0) {
-            report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
+            report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
             n++;
         }
     }
@@ -630,11 +606,11 @@ static void quality_notes(brief *b, const unsigned char *sel, GString *g)
             g_string_printf(g, "%zu warning%s while loading (duplicates and "
                             "the like; run statbrief check).", b->o->warnings,
                             b->o->warnings == 1 ? "" : "s");
-        report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
+        report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
         n++;
     }
     if (n == 0)
-        report_doc_para(b->doc, REPORT_SMALL,
+        report_doc_para(b->doc, REPORT_PARA_NOTE,
                         L(b, "No gaps, single values or flags.",
                           "无缺口、单一数值或标记。"), NULL);
 }
@@ -646,7 +622,7 @@ static void notes(brief *b, const unsigned char *sel)
 
     report_doc_heading(b->doc, 1, L(b, "Notes", "说明"), "notes", 1);
     report_doc_heading(b->doc, 2, L(b, "Definitions", "指标解释"), NULL, 0);
-    report_doc_para(b->doc, REPORT_SMALL, L(b, definitions_en, definitions_zh),
+    report_doc_para(b->doc, REPORT_PARA_NOTE, L(b, definitions_en, definitions_zh),
                     NULL);
     report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
@@ -655,13 +631,13 @@ static void notes(brief *b, const unsigned char *sel)
             continue;
         g_string_printf(g, L(b, "%s: %s.", "%s：%s。"), fmt_name(p, b->lang),
                         p->source[0] ? p->source : L(b, "not given", "未注明"));
-        report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
+        report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
     }
     quality_notes(b, sel, g);
     report_doc_heading(b->doc, 2, L(b, "How this brief was made",
                                     "生成信息"), NULL, 0);
     how_made(b, g);
-    report_doc_para(b->doc, REPORT_SMALL, g->str, NULL);
+    report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
     g_string_free(g, TRUE);
 }
 
@@ -765,10 +741,10 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     char *title, *footer, *subject;
     GString *keywords;
     int first, last, as_of;
-    unsigned char *pdf = NULL;
+    report_output pdf = {0};
     char *csv = NULL, *pdf_tmp = NULL, *csv_tmp = NULL;
     size_t csv_len = 0;
-    size_t len = 0, i;
+    size_t i;
     sb_status rc;
 
     memset(res, 0, sizeof *res);
@@ -815,10 +791,12 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     meta.keywords = keywords->str;
     meta.footer = footer;
     meta.epoch = o->epoch;
+    report_doc_set_meta(b.doc, &meta);
     res->year = b.year;
     res->path = o->output ? g_strdup(o->output)
                           : g_strdup_printf("brief-%d.pdf", b.year);
-    rc = report_doc_write(b.doc, &meta, &pdf, &len, &res->pages, err);
+    rc = report_pdf_write(b.doc, &pdf, err);
+    res->pages = pdf.pages;
     if (rc == SB_OK && o->metrics_csv != NULL)
         rc = figures_csv(&b, &csv, &csv_len, err);
     /* a figure lost for lack of memory printed as undefined: not kept */
@@ -829,7 +807,7 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
                           "%zu warning%s while writing it (--strict)",
                           o->diag->count, o->diag->count == 1 ? "" : "s");
     if (rc == SB_OK)
-        rc = sb_out_stage(res->path, pdf, len, &pdf_tmp, err);
+        rc = sb_out_stage(res->path, pdf.data, pdf.len, &pdf_tmp, err);
     if (rc == SB_OK && csv != NULL)
         rc = sb_out_stage(o->metrics_csv, csv, csv_len, &csv_tmp, err);
     if (rc == SB_OK) {
@@ -843,8 +821,8 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     sb_out_unstage(pdf_tmp);
     sb_out_unstage(csv_tmp);
     free(csv);
-    res->bytes = len;
-    g_free(pdf);
+    res->bytes = pdf.len;
+    g_free(pdf.data);
     g_free(title);
     g_free(footer);
     g_free(subject);

@@ -12,6 +12,7 @@
 #include "plots/files.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ---- names --------------------------------------------------------------- */
@@ -216,21 +217,16 @@ static char *cell_of(brief *b, const char *col, const metrics_row *r)
 static void table_add(brief *b, report_table *t, const spec_table *st,
                       const char *const *cols, const metrics_row *r)
 {
-    char **cell;
+    char **cell = report_table_row(t, st->indicator.text != NULL &&
+                                          r->region == metrics_focus(b->mc));
     size_t c;
 
-    t->cells = g_renew(char **, t->cells, t->n_rows + 1);
-    t->bold = g_renew(int, t->bold, t->n_rows + 1);
-    t->bold[t->n_rows] = st->indicator.text != NULL &&
-                         r->region == metrics_focus(b->mc);
-    if (t->spark_col < t->n_cols) {       /* a trend column */
+    if (t->spark_col != SIZE_MAX) {      /* a trend column */
         sb_error ignore = {0};
-        t->spark = g_renew(plot_chart *, t->spark, t->n_rows + 1);
-        t->spark[t->n_rows] = plot_chart_build(b->ds, b->mc, r->indicator,
+        report_table_spark(t, plot_chart_build(b->ds, b->mc, r->indicator,
                                                PLOT_SPARKLINE, b->o->from,
-                                               b->year, b->lang, &ignore);
+                                               b->year, b->lang, &ignore));
     }
-    cell = t->cells[t->n_rows++] = g_new0(char *, t->n_cols + 1);
     for (c = 0; c < t->n_cols; c++)
         cell[c] = cell_of(b, cols[c], r);
 }
@@ -249,7 +245,7 @@ static void spec_table_draw(brief *b, const spec_table *st)
     int by_region = st->indicator.text != NULL;
     size_t n = st->n_columns ? st->n_columns : G_N_ELEMENTS(region_cols);
     const char **cols = g_new0(const char *, n + 1);
-    report_table *t = g_new0(report_table, 1);
+    report_table *t;
     metrics_row r;
     size_t i, k = 0;
 
@@ -260,17 +256,14 @@ static void spec_table_draw(brief *b, const spec_table *st)
             continue;                /* a sparkline draws the focus only */
         cols[k++] = c;
     }
-    t->n_cols = k;
-    t->spark_col = k;
-    t->head = g_new0(char *, k + 1);
-    t->right = g_new0(int, k);
+    t = report_table_create(k);
     for (i = 0; i < k; i++) {
-        t->head[i] = g_strdup(head_of(b, cols[i]));
-        t->right[i] = strcmp(cols[i], "region") != 0 &&
-                      strcmp(cols[i], "indicator") != 0 &&
-                      strcmp(cols[i], "trend") != 0;
+        report_table_head(t, i, head_of(b, cols[i]),
+                          strcmp(cols[i], "region") != 0 &&
+                          strcmp(cols[i], "indicator") != 0 &&
+                          strcmp(cols[i], "trend") != 0);
         if (strcmp(cols[i], "trend") == 0)
-            t->spark_col = i;
+            report_table_sparklines(t, i);
     }
     if (by_region) {
         sb_id ind = sb_dataset_find_indicator(b->ds, st->indicator.text);
@@ -327,7 +320,7 @@ static void paragraphs(brief *b, const char *text)
 
     for (i = 0; p[i] != NULL; i++)
         if (g_strstrip(p[i])[0] != '\0')
-            report_doc_para(b->doc, REPORT_BODY, p[i], NULL);
+            report_doc_para(b->doc, REPORT_PARA_BODY, p[i], NULL);
     g_strfreev(p);
 }
 
