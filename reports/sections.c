@@ -7,8 +7,9 @@
  */
 #include "sections.h"
 
-#include "brief_int.h"
+#include "parts.h"
 #include "placeholder.h"
+#include "sections_int.h"
 #include "plots/files.h"
 
 #include <math.h>
@@ -180,7 +181,7 @@ static const struct {
     {"trend", "Trend", "趋势"},
 };
 
-static const char *head_of(const brief *b, const char *name)
+static const char *head_of(const parts_ctx *b, const char *name)
 {
     size_t i;
 
@@ -191,14 +192,14 @@ static const char *head_of(const brief *b, const char *name)
 }
 
 /* One cell of a spec table: a name, a sparkline's place or a figure. */
-static char *cell_of(brief *b, const char *col, const metrics_row *r)
+static char *cell_of(parts_ctx *b, const char *col, const metrics_row *r)
 {
     placeholder_ctx c = {b->ds, b->mc, b->lang, b->year, b->o->from,
                          b->as_of, NULL};
     GString *g;
 
     if (strcmp(col, "region") == 0)
-        return g_strdup(brief_region(b, r->region));
+        return g_strdup(parts_region(b, r->region));
     if (strcmp(col, "indicator") == 0)
         return g_strdup(fmt_name(sb_dataset_indicator_at(b->ds, r->indicator),
                                  b->lang));
@@ -214,7 +215,7 @@ static char *cell_of(brief *b, const char *col, const metrics_row *r)
     return g_string_free(g, FALSE);
 }
 
-static void table_add(brief *b, report_table *t, const spec_table *st,
+static void table_add(parts_ctx *b, report_table *t, const spec_table *st,
                       const char *const *cols, const metrics_row *r)
 {
     char **cell = report_table_row(t, st->indicator.text != NULL &&
@@ -240,7 +241,7 @@ static const char *const indicator_cols[] = {"indicator", "last_value",
                                              "last_year", "change", "cagr",
                                              "rank", "trend"};
 
-static void spec_table_draw(brief *b, const spec_table *st)
+static void spec_table_draw(parts_ctx *b, const spec_table *st)
 {
     int by_region = st->indicator.text != NULL;
     size_t n = st->n_columns ? st->n_columns : G_N_ELEMENTS(region_cols);
@@ -268,12 +269,12 @@ static void spec_table_draw(brief *b, const spec_table *st)
     if (by_region) {
         sb_id ind = sb_dataset_find_indicator(b->ds, st->indicator.text);
         for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
-            if (brief_shown(b, (sb_id)i) &&
-                brief_row_for(b, ind, (sb_id)i, &r))
+            if (parts_shown(b, (sb_id)i) &&
+                parts_row(b, ind, (sb_id)i, &r))
                 table_add(b, t, st, cols, &r);
     } else {
         for (i = 0; i < st->n_indicators; i++)
-            if (brief_row_for(b, sb_dataset_find_indicator(
+            if (parts_row(b, sb_dataset_find_indicator(
                                      b->ds, st->indicators[i].text),
                               metrics_focus(b->mc), &r))
                 table_add(b, t, st, cols, &r);
@@ -286,7 +287,7 @@ static void spec_table_draw(brief *b, const spec_table *st)
 
 /* A chart of the spec, as the brief draws it: its type and year, its
    title (else the section's heading says it), its height from its size. */
-static void spec_chart_draw(brief *b, const spec_chart *sc, sb_diag *diag)
+static void spec_chart_draw(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
 {
     sb_id ind = sb_dataset_find_indicator(b->ds, sc->indicator.text);
     int type = -1;
@@ -313,7 +314,7 @@ static void spec_chart_draw(brief *b, const spec_chart *sc, sb_diag *diag)
 }
 
 /* The text's paragraphs: a blank line ends one. */
-static void paragraphs(brief *b, const char *text)
+static void paragraphs(parts_ctx *b, const char *text)
 {
     gchar **p = g_regex_split_simple("\n[ \t]*\n", text, 0, 0);
     size_t i;
@@ -324,7 +325,7 @@ static void paragraphs(brief *b, const char *text)
     g_strfreev(p);
 }
 
-static sb_status section_draw(brief *b, const placeholder_ctx *pc,
+static sb_status section_draw(parts_ctx *b, const placeholder_ctx *pc,
                               const spec_section *sec, size_t k,
                               sb_diag *diag)
 {
@@ -342,7 +343,7 @@ static sb_status section_draw(brief *b, const placeholder_ctx *pc,
         title = g_strdup(fmt_name(sb_dataset_indicator_at(b->ds, ind),
                                   b->lang));
     }
-    dest = ind != SB_NONE ? brief_dest(sb_dataset_indicator_at(b->ds, ind))
+    dest = ind != SB_NONE ? parts_anchor(sb_dataset_indicator_at(b->ds, ind))
                           : g_strdup_printf("part-%zu", k + 1);
     if (title[0] != '\0')
         report_doc_heading(b->doc, 1, title, dest, 1);
@@ -353,11 +354,11 @@ static sb_status section_draw(brief *b, const placeholder_ctx *pc,
     paragraphs(b, text);
     g_free(text);
     if (sec->findings > 0)
-        brief_findings(b, NULL, (size_t)sec->findings, NULL);
+        parts_findings(b, NULL, (size_t)sec->findings, NULL);
     if (sec->summary)
-        brief_summary(b, NULL, NULL);
+        parts_summary(b, NULL, NULL);
     if (ind != SB_NONE)
-        brief_section(b, ind, NULL);
+        parts_section(b, ind, NULL);
     for (i = 0; i < sec->n_charts; i++)
         spec_chart_draw(b, &sec->charts[i], diag);
     for (i = 0; i < sec->n_tables; i++)
@@ -365,7 +366,7 @@ static sb_status section_draw(brief *b, const placeholder_ctx *pc,
     return SB_OK;
 }
 
-sb_status brief_spec_sections(brief *b, sb_diag *diag)
+sb_status report_spec_sections(parts_ctx *b, sb_diag *diag)
 {
     const sb_spec *s = b->o->spec;
     placeholder_ctx pc = {b->ds, b->mc, b->lang, b->year, b->o->from,
@@ -385,7 +386,7 @@ sb_status brief_spec_sections(brief *b, sb_diag *diag)
 
 /* The spec's title or subtitle, expanded (g_free); NULL: absent, or an
    error in err. */
-char *brief_spec_text(brief *b, const spec_str *t, sb_diag *diag)
+char *report_spec_text(parts_ctx *b, const spec_str *t, sb_diag *diag)
 {
     placeholder_ctx pc = {b->ds, b->mc, b->lang, b->year, b->o->from,
                           b->as_of, b->printed};
