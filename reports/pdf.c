@@ -147,16 +147,16 @@ static PangoLayout *layout_n(pdf *p, const char *s, double size, int bold,
                              double width, int one_line, int max_lines)
 {
     PangoLayout *l = pango_layout_new(p->pc);
-    PangoFontDescription *fd = pango_font_description_copy(p->font);
     char *shown = drawable(s);
+    PangoFontDescription *fd = pango_font_description_copy(p->font);
 
+    pango_layout_set_text(l, shown, -1);
+    g_free(shown);
     pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
     if (bold)
         pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
     pango_layout_set_font_description(l, fd);
     pango_font_description_free(fd);
-    pango_layout_set_text(l, shown, -1);
-    g_free(shown);
     if (width > 0) {
         pango_layout_set_width(l, (int)(width * PANGO_SCALE));
         if (one_line) {
