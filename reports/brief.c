@@ -75,7 +75,7 @@ static sb_status check_focus(parts_ctx *b, sb_error *err)
     return SB_OK;
 }
 
-/* ---- the content ---------------------------------------------------------- */
+/* ---- the content -------------------------------------------------------- */
 
 /* The title (--title, else the spec's, else "<focus>: science and ...")
    and the spec's subtitle (NULL: none), both g_free; SB_EDATA for a bad
@@ -170,7 +170,7 @@ static void set_meta(parts_ctx *b, const unsigned char *sel,
     g_string_free(keywords, TRUE);
 }
 
-/* ---- the files ------------------------------------------------------------ */
+/* ---- the files ---------------------------------------------------------- */
 
 static int by_series(const void *pa, const void *pb)
 {

@@ -17,7 +17,7 @@
 
 #include <glib.h>
 
-/* ---- notes ------------------------------------------------------------------- */
+/* ---- notes -------------------------------------------------------------- */
 
 static const char definitions_en[] =
     "Change: the latest value minus the first, in the unit. Percent change: "
@@ -188,7 +188,8 @@ void notes_add(parts_ctx *b, const unsigned char *sel)
 
     report_doc_heading(b->doc, 1, L(b, "Notes", "说明"), "notes", 1);
     report_doc_heading(b->doc, 2, L(b, "Definitions", "指标解释"), NULL, 0);
-    report_doc_para(b->doc, REPORT_PARA_NOTE, L(b, definitions_en, definitions_zh),
+    report_doc_para(b->doc, REPORT_PARA_NOTE,
+                    L(b, definitions_en, definitions_zh),
                     NULL);
     report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {

@@ -20,8 +20,7 @@
 
 #include <glib.h>
 
-/* ---- what the brief shows ----------------------------------------------------- */
-
+/* ---- what the brief shows ----------------------------------------------- */
 
 /* The figures of (ind, reg) up to the brief's year; 0 when none. */
 int parts_row(parts_ctx *b, sb_id ind, sb_id reg, metrics_row *r)
@@ -63,6 +62,20 @@ const char *parts_name(const parts_ctx *b, sb_id ind)
 int parts_shown(const parts_ctx *b, sb_id reg)
 {
     return metrics_in_set(b->mc, reg) || reg == metrics_focus(b->mc);
+}
+
+/* Indicators with a value in the comparison set up to the brief's year. */
+int parts_has_section(parts_ctx *b, sb_id ind)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(b->ds, i);
+        if (s->indicator == ind && sb_series_last_year(s, b->year) > 0 &&
+            parts_shown(b, s->region))
+            return 1;
+    }
+    return 0;
 }
 
 /* "Chongqing, Sichuan", or "30 regions" when naming them all would fill
@@ -108,9 +121,7 @@ void parts_years(parts_ctx *b, int *first, int *last, int *as_of)
     }
 }
 
-/* Whether the focus region has a value up to the brief's year. */
-
-/* ---- the parts ------------------------------------------------------------ */
+/* ---- the parts ---------------------------------------------------------- */
 
 void parts_title(parts_ctx *b, const char *title, const char *subtitle)
 {
@@ -181,7 +192,8 @@ void parts_findings(parts_ctx *b, const unsigned char *sel, size_t max,
         report_doc_heading(b->doc, 1, heading, "findings", 1);
     for (i = 0; i < n; i++) {
         if (i < max) {
-            char *dest = parts_anchor(sb_dataset_indicator_at(b->ds, f[i].ind));
+            char *dest = parts_anchor(sb_dataset_indicator_at(b->ds,
+                                                              f[i].ind));
             report_doc_para(b->doc, REPORT_PARA_ITEM, f[i].text,
                             b->linked == NULL || b->linked[f[i].ind] ? dest
                                                                      : NULL);
@@ -198,15 +210,14 @@ void parts_findings(parts_ctx *b, const unsigned char *sel, size_t max,
     g_free(f);
 }
 
-/* A table with these headers; columns from `right` on align right. */
-static report_table *table_new(const char *const *head, size_t n,
-                               size_t right)
+/* A table with these headers: names on the left, figures right. */
+static report_table *table_new(const char *const *head, size_t n)
 {
     report_table *t = report_table_create(n);
     size_t c;
 
     for (c = 0; c < n; c++)
-        report_table_head(t, c, head[c], c >= right);
+        report_table_head(t, c, head[c], c > 0);
     return t;
 }
 
@@ -241,11 +252,12 @@ void parts_summary(parts_ctx *b, const unsigned char *sel, const char *heading)
                                      "Trend"};
     static const char *const zh[] = {"指标", "最新值", "年份", "变化",
                                      "年均增长/百分点", "排名", "趋势"};
-    report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en), 1);
+    const char *const *head = L(b, en, zh);
+    report_table *t = table_new(head, G_N_ELEMENTS(en));
     size_t i;
     metrics_row r;
 
-    report_table_head(t, 6, L(b, en, zh)[6], 0);      /* the sparkline */
+    report_table_head(t, 6, head[6], 0);            /* the sparkline */
     report_table_sparklines(t, 6);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
@@ -278,7 +290,7 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
     static const char *const zh[] = {"地区", "起始值", "最新值", "变化",
                                      "年均增长/百分点", "排名", "占比"};
     const sb_indicator *p = sb_dataset_indicator_at(b->ds, ind);
-    report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en), 1);
+    report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en));
     size_t i;
     metrics_row r;
 
@@ -306,40 +318,47 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
     return t;
 }
 
-/* "Chongqing, 2017: implied by ...": the notes and flags on the values
-   the section shows (the comparison set, up to the brief's year), one
-   small paragraph each, so a reader learns why a value is special where
-   the value is. */
+/* The note on value j of s, if it has flags or a note and is shown (up
+   to the brief's year, in the window): "Chongqing, 2017: estimated (e);
+   implied by ...". */
+static void value_note(parts_ctx *b, const sb_series *s, size_t j,
+                       GString *g)
+{
+    const sb_obs *o = &s->obs[j];
+    uint32_t flags = sb_series_flags(s, j), an = sb_series_annot(s, j);
+    const sb_annot *a = an ? sb_dataset_annot_at(b->ds, an) : NULL;
+    const char *f;
+
+    if ((o->state & SB_OBS_MISSING) || o->year > b->year ||
+        (b->o->from && o->year < b->o->from) ||
+        (flags == 0 && (a == NULL || !a->note[0])))
+        return;
+    g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
+                    parts_region(b, s->region), o->year);
+    for (f = flags ? sb_dataset_str(b->ds, flags) : ""; *f; f++)
+        g_string_append_printf(g, "%s (%c)%s", plot_flag_meaning(*f, b->lang),
+                               *f, f[1] || (a && a->note[0])
+                                       ? L(b, "; ", "；") : "");
+    if (a && a->note[0])
+        g_string_append(g, a->note);
+    g_string_append(g, L(b, ".", "。"));
+    report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+}
+
+/* The notes and flags on the values the section shows (the comparison
+   set), one small paragraph each, so a reader learns why a value is
+   special where the value is. */
 static void value_notes(parts_ctx *b, sb_id ind)
 {
     GString *g = g_string_new(NULL);
     size_t i, j;
-    const char *f;
 
     for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
         const sb_series *s = sb_dataset_series_at(b->ds, i);
         if (s->indicator != ind || !parts_shown(b, s->region))
             continue;
-        for (j = 0; j < s->n; j++) {
-            const sb_obs *o = &s->obs[j];
-            uint32_t flags = sb_series_flags(s, j), an = sb_series_annot(s, j);
-            const sb_annot *a = an ? sb_dataset_annot_at(b->ds, an) : NULL;
-            if ((o->state & SB_OBS_MISSING) || o->year > b->year ||
-                (b->o->from && o->year < b->o->from) ||
-                (flags == 0 && (a == NULL || !a->note[0])))
-                continue;
-            g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
-                            parts_region(b, s->region), o->year);
-            for (f = flags ? sb_dataset_str(b->ds, flags) : ""; *f; f++)
-                g_string_append_printf(g, "%s (%c)%s",
-                                       plot_flag_meaning(*f, b->lang), *f,
-                                       f[1] || (a && a->note[0])
-                                           ? L(b, "; ", "；") : "");
-            if (a && a->note[0])
-                g_string_append(g, a->note);
-            g_string_append(g, L(b, ".", "。"));
-            report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
-        }
+        for (j = 0; j < s->n; j++)
+            value_note(b, s, j, g);
     }
     g_string_free(g, TRUE);
 }
@@ -361,63 +380,57 @@ static int worth_a_chart(const plot_chart *c)
     return 0;
 }
 
-void parts_section(parts_ctx *b, sb_id ind, const char *heading)
+/* The indicator's default chart when it is worth one; untitled under a
+   heading that says it. */
+static void section_chart(parts_ctx *b, sb_id ind, int titled)
 {
-    const sb_indicator *p = sb_dataset_indicator_at(b->ds, ind);
-    char *dest = parts_anchor(p), *text;
     sb_error why = {0};
     plot_chart *c = plot_chart_build(b->ds, b->mc, ind, -1, b->o->from,
                                      b->year, b->lang, &why);
-    metrics_row r;
-    report_table *t;
 
-    if (heading != NULL)
-        report_doc_heading(b->doc, 1, heading, dest, 1);
-    if (c != NULL && !worth_a_chart(c)) {
+    if (c == NULL || !worth_a_chart(c)) {
         plot_chart_destroy(c);
-        c = NULL;
+        return;
     }
-    if (c != NULL && heading != NULL) {  /* the heading says it */
+    if (titled) {
         g_free(c->title);
         c->title = g_strdup("");
     }
-    if (c != NULL) {
-        /* a bar chart is as tall as its bars need */
-        report_doc_chart(b->doc, c, c->type == PLOT_BAR
-                                        ? fmin(215, 56 + 18.0 * c->n_bars)
-                                        : 215);
-    }
-    if (parts_row(b, ind, metrics_focus(b->mc), &r)) {
-        text = report_text_series(b->ds, b->mc, &r, b->lang);
-        report_doc_para(b->doc, REPORT_PARA_BODY, text, NULL);
-        g_free(text);
-    } else if (b->lang == FMT_ZH) {  /* or the table seems to lack a row */
-        text = g_strdup_printf("截至%d年，数据中没有%s的数值。", b->year,
-                               parts_region(b, metrics_focus(b->mc)));
-        report_doc_para(b->doc, REPORT_PARA_BODY, text, NULL);
-        g_free(text);
-    } else {
-        text = g_strdup_printf("The data have no value for %s up to %d.",
-                               parts_region(b, metrics_focus(b->mc)), b->year);
-        report_doc_para(b->doc, REPORT_PARA_BODY, text, NULL);
-        g_free(text);
-    }
-    t = comparison_table(b, ind);
-    report_doc_table(b->doc, t);
-    value_notes(b, ind);
-    g_free(dest);
+    /* a bar chart is as tall as its bars need */
+    report_doc_chart(b->doc, c, c->type == PLOT_BAR
+                                    ? fmin(215, 56 + 18.0 * c->n_bars)
+                                    : 215);
 }
 
-/* Indicators with a value in the comparison set up to the brief's year. */
-int parts_has_section(parts_ctx *b, sb_id ind)
+/* The sentences about the focus region, or that it has no value (else
+   the table seems to lack a row). */
+static void section_text(parts_ctx *b, sb_id ind)
 {
-    size_t i;
+    const char *focus = parts_region(b, metrics_focus(b->mc));
+    metrics_row r;
+    char *text;
 
-    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
-        const sb_series *s = sb_dataset_series_at(b->ds, i);
-        if (s->indicator == ind && sb_series_last_year(s, b->year) > 0 &&
-            parts_shown(b, s->region))
-            return 1;
+    if (parts_row(b, ind, metrics_focus(b->mc), &r))
+        text = report_text_series(b->ds, b->mc, &r, b->lang);
+    else if (b->lang == FMT_ZH)
+        text = g_strdup_printf("截至%d年，数据中没有%s的数值。", b->year,
+                               focus);
+    else
+        text = g_strdup_printf("The data have no value for %s up to %d.",
+                               focus, b->year);
+    report_doc_para(b->doc, REPORT_PARA_BODY, text, NULL);
+    g_free(text);
+}
+
+void parts_section(parts_ctx *b, sb_id ind, const char *heading)
+{
+    if (heading != NULL) {
+        char *anchor = parts_anchor(sb_dataset_indicator_at(b->ds, ind));
+        report_doc_heading(b->doc, 1, heading, anchor, 1);
+        g_free(anchor);
     }
-    return 0;
+    section_chart(b, ind, heading != NULL);
+    section_text(b, ind);
+    report_doc_table(b->doc, comparison_table(b, ind));
+    value_notes(b, ind);
 }

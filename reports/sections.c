@@ -1,9 +1,12 @@
 /*
  * reports/sections.c -- a brief shaped by a report spec: the names it
  * uses checked against the data (at the spec's line and column), its
- * texts with their placeholders expanded, and its sections drawn in
- * order: text, key findings, summary table, an indicator's section,
- * charts, tables.
+ * texts with their placeholders expanded, and its sections assembled in
+ * order as blocks of the document: text, key findings, summary table,
+ * an indicator's section, charts, tables.
+ *
+ * Not here: the parts it reuses (parts.c), the title block and notes
+ * around the sections (brief.c), reading the spec (input/spec.c).
  */
 #include "sections.h"
 
@@ -16,7 +19,7 @@
 #include <stdint.h>
 #include <string.h>
 
-/* ---- names --------------------------------------------------------------- */
+/* ---- names -------------------------------------------------------------- */
 
 static sb_status name_error(const sb_spec *s, const spec_str *t, int region,
                             const sb_dataset *ds, sb_error *err)
@@ -32,8 +35,8 @@ static sb_status name_error(const sb_spec *s, const spec_str *t, int region,
                         region ? "region" : "indicator", t->text);
 }
 
-static sb_status known(const sb_spec *s, const sb_dataset *ds, const spec_str *t,
-                       int region, sb_error *err)
+static sb_status known(const sb_spec *s, const sb_dataset *ds,
+                       const spec_str *t, int region, sb_error *err)
 {
     sb_id id;
 
@@ -44,7 +47,8 @@ static sb_status known(const sb_spec *s, const sb_dataset *ds, const spec_str *t
     return id != SB_NONE ? SB_OK : name_error(s, t, region, ds, err);
 }
 
-static sb_status known_group(const sb_spec *s, const sb_dataset *ds, sb_error *err)
+static sb_status known_group(const sb_spec *s, const sb_dataset *ds,
+                             sb_error *err)
 {
     size_t i, k;
 
@@ -77,7 +81,8 @@ static sb_status section_names(const sb_spec *s, const spec_section *sec,
     return rc;
 }
 
-sb_status report_spec_names(const sb_dataset *ds, const sb_spec *s, sb_error *err)
+sb_status report_spec_names(const sb_dataset *ds, const sb_spec *s,
+                            sb_error *err)
 {
     sb_status rc = SB_OK;
     size_t i;
@@ -97,7 +102,7 @@ sb_status report_spec_names(const sb_dataset *ds, const sb_spec *s, sb_error *er
     return rc;
 }
 
-/* ---- texts --------------------------------------------------------------- */
+/* ---- texts -------------------------------------------------------------- */
 
 typedef struct {
     const sb_spec *s;
@@ -129,9 +134,9 @@ static char *expand(const placeholder_ctx *c, const sb_spec *s,
     return out;
 }
 
-sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc, const sb_spec *s,
-                            const report_opts *o, int year, sb_diag *diag,
-                            sb_error *err)
+sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc,
+                            const sb_spec *s, const report_opts *o, int year,
+                            sb_diag *diag, sb_error *err)
 {
     placeholder_ctx c = {ds, mc, o->lang, year, o->from, year, NULL};
     const spec_str *t[] = {&s->title, &s->subtitle};
@@ -158,7 +163,7 @@ sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc, const sb_spec
     return rc;
 }
 
-/* ---- sections ------------------------------------------------------------ */
+/* ---- sections ----------------------------------------------------------- */
 
 static const struct {
     const char *name, *en, *zh;
@@ -215,7 +220,7 @@ static char *cell_of(parts_ctx *b, const char *col, const metrics_row *r)
     return g_string_free(g, FALSE);
 }
 
-static void table_add(parts_ctx *b, report_table *t, const spec_table *st,
+static void add_row(parts_ctx *b, report_table *t, const spec_table *st,
                       const char *const *cols, const metrics_row *r)
 {
     char **cell = report_table_row(t, st->indicator.text != NULL &&
@@ -241,7 +246,7 @@ static const char *const indicator_cols[] = {"indicator", "last_value",
                                              "last_year", "change", "cagr",
                                              "rank", "trend"};
 
-static void spec_table_draw(parts_ctx *b, const spec_table *st)
+static void add_table(parts_ctx *b, const spec_table *st)
 {
     int by_region = st->indicator.text != NULL;
     size_t n = st->n_columns ? st->n_columns : G_N_ELEMENTS(region_cols);
@@ -271,13 +276,13 @@ static void spec_table_draw(parts_ctx *b, const spec_table *st)
         for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
             if (parts_shown(b, (sb_id)i) &&
                 parts_row(b, ind, (sb_id)i, &r))
-                table_add(b, t, st, cols, &r);
+                add_row(b, t, st, cols, &r);
     } else {
         for (i = 0; i < st->n_indicators; i++)
             if (parts_row(b, sb_dataset_find_indicator(
                                      b->ds, st->indicators[i].text),
                               metrics_focus(b->mc), &r))
-                table_add(b, t, st, cols, &r);
+                add_row(b, t, st, cols, &r);
     }
     if (st->title.text != NULL)
         report_doc_heading(b->doc, 2, st->title.text, NULL, 0);
@@ -285,9 +290,9 @@ static void spec_table_draw(parts_ctx *b, const spec_table *st)
     g_free(cols);
 }
 
-/* A chart of the spec, as the brief draws it: its type and year, its
+/* A chart of the spec, as the brief shows it: its type and year, its
    title (else the section's heading says it), its height from its size. */
-static void spec_chart_draw(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
+static void add_chart(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
 {
     sb_id ind = sb_dataset_find_indicator(b->ds, sc->indicator.text);
     int type = -1;
@@ -325,7 +330,7 @@ static void paragraphs(parts_ctx *b, const char *text)
     g_strfreev(p);
 }
 
-static sb_status section_draw(parts_ctx *b, const placeholder_ctx *pc,
+static sb_status add_section(parts_ctx *b, const placeholder_ctx *pc,
                               const spec_section *sec, size_t k,
                               sb_diag *diag)
 {
@@ -360,9 +365,9 @@ static sb_status section_draw(parts_ctx *b, const placeholder_ctx *pc,
     if (ind != SB_NONE)
         parts_section(b, ind, NULL);
     for (i = 0; i < sec->n_charts; i++)
-        spec_chart_draw(b, &sec->charts[i], diag);
+        add_chart(b, &sec->charts[i], diag);
     for (i = 0; i < sec->n_tables; i++)
-        spec_table_draw(b, &sec->tables[i]);
+        add_table(b, &sec->tables[i]);
     return SB_OK;
 }
 
@@ -380,7 +385,7 @@ sb_status report_spec_sections(parts_ctx *b, sb_diag *diag)
             b->linked[sb_dataset_find_indicator(
                 b->ds, s->sections[i].indicator.text)] = 1;
     for (i = 0; i < s->n_sections && rc == SB_OK; i++)
-        rc = section_draw(b, &pc, &s->sections[i], i, diag);
+        rc = add_section(b, &pc, &s->sections[i], i, diag);
     return rc;
 }
 

@@ -14,7 +14,7 @@
 
 #include <glib.h>
 
-/* ---- the rules -------------------------------------------------------------- */
+/* ---- the rules ---------------------------------------------------------- */
 
 /* Whether v prints as zero at `decimals` ("unchanged"). */
 static int rounds_to_zero(double v, int decimals)
@@ -70,7 +70,7 @@ static sb_id gap_benchmark(const sb_indicator *ind, metrics_ctx *mc,
     return b;
 }
 
-/* ---- facts ------------------------------------------------------------------ */
+/* ---- facts -------------------------------------------------------------- */
 
 static text_figure figure(double v, text_unit unit, int decimals)
 {
@@ -260,7 +260,7 @@ static void target(text_plan *p, metrics_ctx *mc, const metrics_row *r)
                  : TEXT_TARGET_AHEAD;
 }
 
-/* ---- plans ------------------------------------------------------------------ */
+/* ---- plans -------------------------------------------------------------- */
 
 void text_plan_series(text_plan *p, const sb_dataset *ds, metrics_ctx *mc,
                       const metrics_row *r)
@@ -321,7 +321,7 @@ int text_plan_continues(const text_plan *p, size_t i)
                             p->fact[i + 1].claim == TEXT_SINCE);
 }
 
-/* ---- for the writers -------------------------------------------------------- */
+/* ---- for the writers ---------------------------------------------------- */
 
 char *text_plan_figure(char *buf, size_t size, const text_plan *p,
                        const text_figure *f, fmt_lang lang)
