@@ -218,13 +218,15 @@ static sb_status figures_csv(parts_ctx *b, char **out, size_t *out_len,
     return SB_OK;
 }
 
-/* The bytes to write: the PDF and (--metrics-csv) the figures; an error
-   when a figure was lost or (--strict) a warning was raised. */
-static sb_status render(parts_ctx *b, const char *path, report_output *pdf,
+/* The bytes to write: the document by `backend` and (--metrics-csv)
+   the figures; an error when a figure was lost or (--strict) a warning
+   was raised. */
+static sb_status render(parts_ctx *b, const char *path,
+                        report_backend backend, report_output *out,
                         char **csv, size_t *csv_len, sb_error *err)
 {
     const report_opts *o = b->o;
-    sb_status rc = report_pdf_write(b->doc, pdf, err);
+    sb_status rc = backend(b->doc, out, err);
 
     if (rc == SB_OK && o->metrics_csv != NULL)
         rc = figures_csv(b, csv, csv_len, err);
@@ -238,26 +240,27 @@ static sb_status render(parts_ctx *b, const char *path, report_output *pdf,
     return rc;
 }
 
-/* Writes the PDF and the CSV (NULL: none): both are staged first, so
-   that neither replaces an older file unless both could be written. */
-static sb_status write_files(const char *path, const report_output *pdf,
+/* Writes the document and the CSV (NULL: none) atomically: both are
+   written in full under temporary names before either is renamed into
+   place, so that a file that cannot be written keeps both older ones. */
+static sb_status write_files(const char *path, const report_output *out,
                              const char *csv_path, const char *csv,
                              size_t csv_len, sb_error *err)
 {
-    char *pdf_tmp = NULL, *csv_tmp = NULL;
-    sb_status rc = sb_out_stage(path, pdf->data, pdf->len, &pdf_tmp, err);
+    char *doc_tmp = NULL, *csv_tmp = NULL;
+    sb_status rc = sb_out_stage(path, out->data, out->len, &doc_tmp, err);
 
     if (rc == SB_OK && csv != NULL)
         rc = sb_out_stage(csv_path, csv, csv_len, &csv_tmp, err);
     if (rc == SB_OK) {
-        rc = sb_out_commit(pdf_tmp, path, err);
-        pdf_tmp = NULL;
+        rc = sb_out_commit(doc_tmp, path, err);
+        doc_tmp = NULL;
     }
     if (rc == SB_OK && csv_tmp != NULL) {
         rc = sb_out_commit(csv_tmp, csv_path, err);
         csv_tmp = NULL;
     }
-    sb_out_unstage(pdf_tmp);
+    sb_out_unstage(doc_tmp);
     sb_out_unstage(csv_tmp);
     return rc;
 }
@@ -286,7 +289,8 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
         res->year = b.year;
         res->path = o->output ? g_strdup(o->output)
                               : g_strdup_printf("brief-%d.pdf", b.year);
-        rc = render(&b, res->path, &pdf, &csv, &csv_len, err);
+        rc = render(&b, res->path, report_pdf_write, &pdf, &csv, &csv_len,
+                    err);
         res->pages = pdf.pages;
     }
     if (rc == SB_OK)

@@ -1,11 +1,11 @@
 /*
  * reports/doc.h -- the brief as a document: an ordered list of blocks
  * (title, headings, paragraphs, tables with sparklines, charts) and the
- * document's metadata, in no output format. brief.c and sections.c fill
- * it with content; a backend reads it and writes one file: pdf.h (pages
- * drawn with Cairo and Pango), and later an HTML page from the same
- * blocks. Not here: pages, fonts, sizes in points, colours, drawing --
- * those are a backend's choices.
+ * document's metadata and paper, in no output format. The brief's parts
+ * (brief.c, parts.c, notes.c, sections.c) fill it with content; a
+ * backend reads it and writes one file: pdf.h (pages drawn with Cairo
+ * and Pango), and later an HTML page from the same blocks. Not here:
+ * pages, fonts, sizes of text, colours, drawing -- a backend's choices.
  *
  * What a block means, so that every backend says the same thing:
  * - a heading may carry an anchor (a link target, "sec-rd_intensity") and
@@ -36,6 +36,8 @@
 
 typedef struct report_doc report_doc;
 
+/* The paper the document is meant for: a PDF's page size, an HTML
+   page's print stylesheet. */
 typedef enum {
     REPORT_A4 = 0,
     REPORT_LETTER

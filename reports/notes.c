@@ -5,7 +5,7 @@
  * values), the loading warnings, and how and from which files the brief
  * was made, so that an auditor can match the data.
  *
- * Not here: notes on single values beside their table (parts.c).
+ * Not here: the notes on a value beside its table (parts.c).
  */
 #include "notes.h"
 
@@ -17,7 +17,7 @@
 
 #include <glib.h>
 
-/* ---- notes -------------------------------------------------------------- */
+/* ---- definitions ------------------------------------------------------ */
 
 static const char definitions_en[] =
     "Change: the latest value minus the first, in the unit. Percent change: "
