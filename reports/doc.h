@@ -1,13 +1,29 @@
 /*
- * reports/doc.h -- a paginated PDF document of blocks: headings,
- * paragraphs, tables (with sparklines), charts. Pango sets the text on a
- * Cairo PDF surface; a first pass measures and paginates (a heading is
- * kept with what follows, a table split across pages repeats its header
- * row, nothing runs off a page, no page is empty), a second draws, so
- * that footers can say "3 / 12". Internal links, outline, metadata.
+ * reports/doc.h -- the brief as a document: an ordered list of blocks
+ * (title, headings, paragraphs, tables with sparklines, charts) and the
+ * document's metadata and paper, in no output format. The brief's parts
+ * (brief.c, parts.c, notes.c, sections.c) fill it with content; a
+ * backend reads it and writes one file: pdf.h (pages drawn with Cairo
+ * and Pango), and later an HTML page from the same blocks. Not here:
+ * pages, fonts, sizes of text, colours, drawing -- a backend's choices.
+ *
+ * What a block means, so that every backend says the same thing:
+ * - a heading may carry an anchor (a link target, "sec-rd_intensity") and
+ *   may be listed in the document's outline (PDF bookmarks, a table of
+ *   contents);
+ * - a paragraph has a role (body text, the title block's lead, a note in
+ *   small print, an item of a list such as the key findings) and may link
+ *   as a whole to an anchor;
+ * - a table (report_table) has a header row, per-column alignment, one
+ *   row that stands out (the focus region) and optionally a column of
+ *   sparklines;
+ * - a chart is a plot_chart with the height it wants at the text width.
  *
  * Ownership: report_doc_create returns a document the caller frees with
- * report_doc_destroy; strings are copied; charts handed to it are owned.
+ * report_doc_destroy (NULL is fine). Strings handed to it are copied;
+ * tables and charts handed to it belong to it from then on. What the
+ * readers (report_doc_block, report_doc_meta) return lives as long as
+ * the document and must not be changed.
  */
 #ifndef REPORTS_DOC_H
 #define REPORTS_DOC_H
@@ -20,56 +36,121 @@
 
 typedef struct report_doc report_doc;
 
+/* The paper the document is meant for: a PDF's page size, an HTML
+   page's print stylesheet. */
 typedef enum {
     REPORT_A4 = 0,
     REPORT_LETTER
 } report_paper;
 
 typedef enum {
-    REPORT_BODY = 0,     /* 9.5 pt paragraph */
-    REPORT_LEAD,         /* 11 pt, for the title block */
-    REPORT_SMALL,        /* 8 pt, notes */
-    REPORT_BULLET        /* body with a hanging bullet */
-} report_style;
+    REPORT_BLOCK_TITLE = 0,      /* the document's title */
+    REPORT_BLOCK_HEADING,        /* a part (level 1) or sub-part (2) */
+    REPORT_BLOCK_PARA,           /* a paragraph of one role */
+    REPORT_BLOCK_TABLE,
+    REPORT_BLOCK_CHART
+} report_block_kind;
+
+typedef enum {
+    REPORT_PARA_BODY = 0,        /* running text */
+    REPORT_PARA_LEAD,            /* the title block: subtitle, period */
+    REPORT_PARA_NOTE,            /* small print: byline, notes */
+    REPORT_PARA_ITEM             /* an item of a list (key findings) */
+} report_para_role;
+
+/* A table block. Built with report_table_* (table.c); read-only for the
+   backends. Cells are strings, "" where a sparkline stands. */
+typedef struct {
+    size_t n_cols, n_rows;
+    char **head;                 /* n_cols header cells */
+    int *right;                  /* per column: 1 to align right */
+    char ***cells;               /* n_rows x n_cols */
+    int *emph;                   /* per row: the focus region; NULL: none */
+    size_t spark_col;            /* the sparkline column (SIZE_MAX: none) */
+    plot_chart **spark;          /* per row (NULL: no line); NULL when the
+                                    table has no sparkline column or no
+                                    row */
+} report_table;
 
 typedef struct {
-    size_t n_cols;
-    char **head;                 /* n_cols strings */
-    int *right;                  /* per column: 1 to align right */
-    double *weight;              /* relative widths (NULL: from content) */
-    char ***cells;               /* rows x n_cols */
-    plot_chart **spark;          /* per row, drawn in column spark_col */
-    size_t n_rows, spark_col;
-    int *bold;                   /* per row: the focus region */
-} report_table;
+    report_block_kind kind;
+    const char *text;            /* title, heading, paragraph */
+    int level;                   /* heading: 1 or 2 */
+    const char *anchor;          /* heading: a link target; NULL: none */
+    int outline;                 /* heading: listed in the outline */
+    report_para_role role;       /* paragraph */
+    const char *link;            /* paragraph: the anchor it links to */
+    const report_table *table;
+    const plot_chart *chart;
+    double height;               /* chart: points at the text width */
+} report_block;
+
+/* The document's metadata: what a PDF's Info dictionary or an HTML
+   page's head carries, and the line every page's foot repeats. */
+typedef struct {
+    const char *title, *author, *subject, *keywords;
+    const char *footer;          /* before the page number; NULL: none */
+    long long epoch;             /* creation date, seconds since 1970 */
+} report_meta;
 
 report_doc *report_doc_create(report_paper paper, fmt_lang lang);
 void report_doc_destroy(report_doc *d);
 
+/* ---- building (brief.c, sections.c, notes.c) ---- */
+
 void report_doc_title(report_doc *d, const char *title);
-/* level 1 or 2; dest: an anchor links may point to (NULL: none);
-   outline: add to the PDF bookmarks. */
+/* level 1 or 2; anchor: a target links may name (NULL: none); outline:
+   list the heading in the document's outline. */
 void report_doc_heading(report_doc *d, int level, const char *text,
-                        const char *dest, int outline);
+                        const char *anchor, int outline);
 /* link: the anchor the whole paragraph links to (NULL: none). */
-void report_doc_para(report_doc *d, report_style style, const char *text,
+void report_doc_para(report_doc *d, report_para_role role, const char *text,
                      const char *link);
-/* Takes the table's strings and charts; frees the table struct. */
+/* Takes the table. */
 void report_doc_table(report_doc *d, report_table *t);
-/* Takes the chart; height in points at the full text width. */
+/* Takes the chart; height in points when drawn at the text width. */
 void report_doc_chart(report_doc *d, plot_chart *c, double height);
-void report_doc_space(report_doc *d, double points);
+/* Copies m's strings; the last call wins. */
+void report_doc_set_meta(report_doc *d, const report_meta *m);
 
+/* ---- reading (the backends) ---- */
+
+fmt_lang report_doc_lang(const report_doc *d);
+report_paper report_doc_paper(const report_doc *d);
+const report_meta *report_doc_meta(const report_doc *d);
+size_t report_doc_n_blocks(const report_doc *d);
+/* Block i < report_doc_n_blocks(d). */
+const report_block *report_doc_block(const report_doc *d, size_t i);
+
+/* ---- tables (table.c) ---- */
+
+/* An empty table of n_cols columns, every column left-aligned with an
+   empty header and no sparklines. Never NULL. */
+report_table *report_table_create(size_t n_cols);
+void report_table_destroy(report_table *t);          /* NULL is fine */
+/* Column col's header (copied) and alignment. */
+void report_table_head(report_table *t, size_t col, const char *text,
+                       int right);
+/* Column col shows each row's sparkline instead of its text. Set it
+   before the first row. */
+void report_table_sparklines(report_table *t, size_t col);
+/* Appends a row; emph: the focus region's row. Returns its n_cols cells,
+   NULL each, for the caller to fill with g_malloc'd strings the table
+   then owns (a cell left NULL prints as ""). */
+char **report_table_row(report_table *t, int emph);
+/* The sparkline of the last row; takes c (NULL is fine: none). */
+void report_table_spark(report_table *t, plot_chart *c);
+
+/* What a backend writes: the bytes of one file. */
 typedef struct {
-    const char *title, *author, *subject, *keywords;
-    const char *footer;          /* left of the page number */
-    long long epoch;             /* creation date */
-} report_meta;
+    unsigned char *data;         /* g_free */
+    size_t len;
+    size_t pages;                /* 0 where pages mean nothing */
+} report_output;
 
-/* Lays out and draws the document; the PDF's bytes go to *out (g_free).
-   Fails with SB_EDATA when a character has no font. */
-sb_status report_doc_write(report_doc *d, const report_meta *m,
-                           unsigned char **out, size_t *len, size_t *pages,
-                           sb_error *err);
+/* A backend: writes d in its format into *out (zeroed on failure).
+   report_pdf_write (pdf.h) is one. */
+typedef sb_status (*report_backend)(const report_doc *d, report_output *out,
+                                    sb_error *err);
 
 #endif

@@ -1,5 +1,10 @@
 /*
- * reports/pdflinks.c -- Link annotations through libqpdf's C API.
+ * reports/pdflinks.c -- Link annotations through libqpdf's C API: each
+ * link a /Link annotation with an explicit /Dest, added to its page's
+ * /Annots, and the file written again deterministically (pdflinks.h
+ * says why Cairo does not do it).
+ *
+ * Not here: where the links are (pdf.c measures them).
  */
 #include "pdflinks.h"
 

@@ -2,6 +2,9 @@
  * reports/placeholder.c -- expands the {placeholders} of placeholder.h:
  * splits a placeholder into words, resolves indicator, region, metric
  * and window, asks the metrics API and prints through the formatter.
+ *
+ * Not here: where a spec's text goes in the brief (sections.c), the
+ * generated sentences themselves (text.c).
  */
 #include "placeholder.h"
 
@@ -100,7 +103,8 @@ static int split_words(char *s, char **w)
     }
 }
 
-const char *placeholder_nearest(const sb_dataset *ds, int regions, const char *name)
+const char *placeholder_nearest(const sb_dataset *ds, int regions,
+                                const char *name)
 {
     size_t i, n = regions ? sb_dataset_n_regions(ds)
                           : sb_dataset_n_indicators(ds);

@@ -52,7 +52,8 @@ sb_status placeholder_expand(const placeholder_ctx *c, const char *text,
 
 /* The indicator id (regions 0) or region name (1) of the data nearest
    to name, for "did you mean"; NULL when none is close. */
-const char *placeholder_nearest(const sb_dataset *ds, int regions, const char *name);
+const char *placeholder_nearest(const sb_dataset *ds, int regions,
+                                const char *name);
 
 /* The index of a figure name (value, change, ...), -1 if unknown; and
    the figure of r printed as text quotes it (tables print the same). */

@@ -1,20 +1,25 @@
 /*
  * reports/sections.c -- a brief shaped by a report spec: the names it
  * uses checked against the data (at the spec's line and column), its
- * texts with their placeholders expanded, and its sections drawn in
- * order: text, key findings, summary table, an indicator's section,
- * charts, tables.
+ * texts with their placeholders expanded, and its sections assembled in
+ * order as blocks of the document: text, key findings, summary table,
+ * an indicator's section, charts, tables.
+ *
+ * Not here: the parts it reuses (parts.c), the title block and notes
+ * around the sections (brief.c), reading the spec (input/spec.c).
  */
 #include "sections.h"
 
-#include "brief_int.h"
+#include "parts.h"
 #include "placeholder.h"
+#include "sections_int.h"
 #include "plots/files.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
-/* ---- names --------------------------------------------------------------- */
+/* ---- names -------------------------------------------------------------- */
 
 static sb_status name_error(const sb_spec *s, const spec_str *t, int region,
                             const sb_dataset *ds, sb_error *err)
@@ -30,8 +35,8 @@ static sb_status name_error(const sb_spec *s, const spec_str *t, int region,
                         region ? "region" : "indicator", t->text);
 }
 
-static sb_status known(const sb_spec *s, const sb_dataset *ds, const spec_str *t,
-                       int region, sb_error *err)
+static sb_status known(const sb_spec *s, const sb_dataset *ds,
+                       const spec_str *t, int region, sb_error *err)
 {
     sb_id id;
 
@@ -42,7 +47,8 @@ static sb_status known(const sb_spec *s, const sb_dataset *ds, const spec_str *t
     return id != SB_NONE ? SB_OK : name_error(s, t, region, ds, err);
 }
 
-static sb_status known_group(const sb_spec *s, const sb_dataset *ds, sb_error *err)
+static sb_status known_group(const sb_spec *s, const sb_dataset *ds,
+                             sb_error *err)
 {
     size_t i, k;
 
@@ -75,7 +81,8 @@ static sb_status section_names(const sb_spec *s, const spec_section *sec,
     return rc;
 }
 
-sb_status report_spec_names(const sb_dataset *ds, const sb_spec *s, sb_error *err)
+sb_status report_spec_names(const sb_dataset *ds, const sb_spec *s,
+                            sb_error *err)
 {
     sb_status rc = SB_OK;
     size_t i;
@@ -95,7 +102,7 @@ sb_status report_spec_names(const sb_dataset *ds, const sb_spec *s, sb_error *er
     return rc;
 }
 
-/* ---- texts --------------------------------------------------------------- */
+/* ---- texts -------------------------------------------------------------- */
 
 typedef struct {
     const sb_spec *s;
@@ -127,9 +134,9 @@ static char *expand(const placeholder_ctx *c, const sb_spec *s,
     return out;
 }
 
-sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc, const sb_spec *s,
-                            const report_opts *o, int year, sb_diag *diag,
-                            sb_error *err)
+sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc,
+                            const sb_spec *s, const report_opts *o, int year,
+                            sb_diag *diag, sb_error *err)
 {
     placeholder_ctx c = {ds, mc, o->lang, year, o->from, year, NULL};
     const spec_str *t[] = {&s->title, &s->subtitle};
@@ -156,7 +163,7 @@ sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc, const sb_spec
     return rc;
 }
 
-/* ---- sections ------------------------------------------------------------ */
+/* ---- sections ----------------------------------------------------------- */
 
 static const struct {
     const char *name, *en, *zh;
@@ -179,7 +186,7 @@ static const struct {
     {"trend", "Trend", "趋势"},
 };
 
-static const char *head_of(const brief *b, const char *name)
+static const char *head_of(const parts_ctx *b, const char *name)
 {
     size_t i;
 
@@ -190,14 +197,14 @@ static const char *head_of(const brief *b, const char *name)
 }
 
 /* One cell of a spec table: a name, a sparkline's place or a figure. */
-static char *cell_of(brief *b, const char *col, const metrics_row *r)
+static char *cell_of(parts_ctx *b, const char *col, const metrics_row *r)
 {
     placeholder_ctx c = {b->ds, b->mc, b->lang, b->year, b->o->from,
                          b->as_of, NULL};
     GString *g;
 
     if (strcmp(col, "region") == 0)
-        return g_strdup(brief_region(b, r->region));
+        return g_strdup(parts_region(b, r->region));
     if (strcmp(col, "indicator") == 0)
         return g_strdup(fmt_name(sb_dataset_indicator_at(b->ds, r->indicator),
                                  b->lang));
@@ -213,24 +220,19 @@ static char *cell_of(brief *b, const char *col, const metrics_row *r)
     return g_string_free(g, FALSE);
 }
 
-static void table_add(brief *b, report_table *t, const spec_table *st,
+static void add_row(parts_ctx *b, report_table *t, const spec_table *st,
                       const char *const *cols, const metrics_row *r)
 {
-    char **cell;
+    char **cell = report_table_row(t, st->indicator.text != NULL &&
+                                          r->region == metrics_focus(b->mc));
     size_t c;
 
-    t->cells = g_renew(char **, t->cells, t->n_rows + 1);
-    t->bold = g_renew(int, t->bold, t->n_rows + 1);
-    t->bold[t->n_rows] = st->indicator.text != NULL &&
-                         r->region == metrics_focus(b->mc);
-    if (t->spark_col < t->n_cols) {       /* a trend column */
+    if (t->spark_col != SIZE_MAX) {      /* a trend column */
         sb_error ignore = {0};
-        t->spark = g_renew(plot_chart *, t->spark, t->n_rows + 1);
-        t->spark[t->n_rows] = plot_chart_build(b->ds, b->mc, r->indicator,
+        report_table_spark(t, plot_chart_build(b->ds, b->mc, r->indicator,
                                                PLOT_SPARKLINE, b->o->from,
-                                               b->year, b->lang, &ignore);
+                                               b->year, b->lang, &ignore));
     }
-    cell = t->cells[t->n_rows++] = g_new0(char *, t->n_cols + 1);
     for (c = 0; c < t->n_cols; c++)
         cell[c] = cell_of(b, cols[c], r);
 }
@@ -244,12 +246,12 @@ static const char *const indicator_cols[] = {"indicator", "last_value",
                                              "last_year", "change", "cagr",
                                              "rank", "trend"};
 
-static void spec_table_draw(brief *b, const spec_table *st)
+static void add_table(parts_ctx *b, const spec_table *st)
 {
     int by_region = st->indicator.text != NULL;
     size_t n = st->n_columns ? st->n_columns : G_N_ELEMENTS(region_cols);
     const char **cols = g_new0(const char *, n + 1);
-    report_table *t = g_new0(report_table, 1);
+    report_table *t;
     metrics_row r;
     size_t i, k = 0;
 
@@ -260,30 +262,27 @@ static void spec_table_draw(brief *b, const spec_table *st)
             continue;                /* a sparkline draws the focus only */
         cols[k++] = c;
     }
-    t->n_cols = k;
-    t->spark_col = k;
-    t->head = g_new0(char *, k + 1);
-    t->right = g_new0(int, k);
+    t = report_table_create(k);
     for (i = 0; i < k; i++) {
-        t->head[i] = g_strdup(head_of(b, cols[i]));
-        t->right[i] = strcmp(cols[i], "region") != 0 &&
-                      strcmp(cols[i], "indicator") != 0 &&
-                      strcmp(cols[i], "trend") != 0;
+        report_table_head(t, i, head_of(b, cols[i]),
+                          strcmp(cols[i], "region") != 0 &&
+                          strcmp(cols[i], "indicator") != 0 &&
+                          strcmp(cols[i], "trend") != 0);
         if (strcmp(cols[i], "trend") == 0)
-            t->spark_col = i;
+            report_table_sparklines(t, i);
     }
     if (by_region) {
         sb_id ind = sb_dataset_find_indicator(b->ds, st->indicator.text);
         for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
-            if (brief_shown(b, (sb_id)i) &&
-                brief_row_for(b, ind, (sb_id)i, &r))
-                table_add(b, t, st, cols, &r);
+            if (parts_shown(b, (sb_id)i) &&
+                parts_row(b, ind, (sb_id)i, &r))
+                add_row(b, t, st, cols, &r);
     } else {
         for (i = 0; i < st->n_indicators; i++)
-            if (brief_row_for(b, sb_dataset_find_indicator(
+            if (parts_row(b, sb_dataset_find_indicator(
                                      b->ds, st->indicators[i].text),
                               metrics_focus(b->mc), &r))
-                table_add(b, t, st, cols, &r);
+                add_row(b, t, st, cols, &r);
     }
     if (st->title.text != NULL)
         report_doc_heading(b->doc, 2, st->title.text, NULL, 0);
@@ -291,9 +290,9 @@ static void spec_table_draw(brief *b, const spec_table *st)
     g_free(cols);
 }
 
-/* A chart of the spec, as the brief draws it: its type and year, its
+/* A chart of the spec, as the brief shows it: its type and year, its
    title (else the section's heading says it), its height from its size. */
-static void spec_chart_draw(brief *b, const spec_chart *sc, sb_diag *diag)
+static void add_chart(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
 {
     sb_id ind = sb_dataset_find_indicator(b->ds, sc->indicator.text);
     int type = -1;
@@ -320,18 +319,18 @@ static void spec_chart_draw(brief *b, const spec_chart *sc, sb_diag *diag)
 }
 
 /* The text's paragraphs: a blank line ends one. */
-static void paragraphs(brief *b, const char *text)
+static void paragraphs(parts_ctx *b, const char *text)
 {
     gchar **p = g_regex_split_simple("\n[ \t]*\n", text, 0, 0);
     size_t i;
 
     for (i = 0; p[i] != NULL; i++)
         if (g_strstrip(p[i])[0] != '\0')
-            report_doc_para(b->doc, REPORT_BODY, p[i], NULL);
+            report_doc_para(b->doc, REPORT_PARA_BODY, p[i], NULL);
     g_strfreev(p);
 }
 
-static sb_status section_draw(brief *b, const placeholder_ctx *pc,
+static sb_status add_section(parts_ctx *b, const placeholder_ctx *pc,
                               const spec_section *sec, size_t k,
                               sb_diag *diag)
 {
@@ -349,7 +348,7 @@ static sb_status section_draw(brief *b, const placeholder_ctx *pc,
         title = g_strdup(fmt_name(sb_dataset_indicator_at(b->ds, ind),
                                   b->lang));
     }
-    dest = ind != SB_NONE ? brief_dest(sb_dataset_indicator_at(b->ds, ind))
+    dest = ind != SB_NONE ? parts_anchor(sb_dataset_indicator_at(b->ds, ind))
                           : g_strdup_printf("part-%zu", k + 1);
     if (title[0] != '\0')
         report_doc_heading(b->doc, 1, title, dest, 1);
@@ -360,19 +359,19 @@ static sb_status section_draw(brief *b, const placeholder_ctx *pc,
     paragraphs(b, text);
     g_free(text);
     if (sec->findings > 0)
-        brief_findings(b, NULL, (size_t)sec->findings, NULL);
+        parts_findings(b, NULL, (size_t)sec->findings, NULL);
     if (sec->summary)
-        brief_summary(b, NULL, NULL);
+        parts_summary(b, NULL, NULL);
     if (ind != SB_NONE)
-        brief_section(b, ind, NULL);
+        parts_section(b, ind, NULL);
     for (i = 0; i < sec->n_charts; i++)
-        spec_chart_draw(b, &sec->charts[i], diag);
+        add_chart(b, &sec->charts[i], diag);
     for (i = 0; i < sec->n_tables; i++)
-        spec_table_draw(b, &sec->tables[i]);
+        add_table(b, &sec->tables[i]);
     return SB_OK;
 }
 
-sb_status brief_spec_sections(brief *b, sb_diag *diag)
+sb_status report_spec_sections(parts_ctx *b, sb_diag *diag)
 {
     const sb_spec *s = b->o->spec;
     placeholder_ctx pc = {b->ds, b->mc, b->lang, b->year, b->o->from,
@@ -386,13 +385,13 @@ sb_status brief_spec_sections(brief *b, sb_diag *diag)
             b->linked[sb_dataset_find_indicator(
                 b->ds, s->sections[i].indicator.text)] = 1;
     for (i = 0; i < s->n_sections && rc == SB_OK; i++)
-        rc = section_draw(b, &pc, &s->sections[i], i, diag);
+        rc = add_section(b, &pc, &s->sections[i], i, diag);
     return rc;
 }
 
 /* The spec's title or subtitle, expanded (g_free); NULL: absent, or an
    error in err. */
-char *brief_spec_text(brief *b, const spec_str *t, sb_diag *diag)
+char *report_spec_text(parts_ctx *b, const spec_str *t, sb_diag *diag)
 {
     placeholder_ctx pc = {b->ds, b->mc, b->lang, b->year, b->o->from,
                           b->as_of, b->printed};

@@ -1,8 +1,9 @@
 /*
  * reports/text.h -- the sentences of a brief, built from metrics-API
  * figures and printed through the formatter, so that a number in text,
- * table and chart is the same number. English, or Chinese (text_zh.c)
- * with the same claims.
+ * table and chart is the same number. What is said is planned once
+ * (text_plan.h) and worded in English or Chinese (text_write.h), so
+ * that both languages make the same claims.
  *
  * The claim rules: amounts and counts in their unit with percent change,
  * rates in percentage points; "more than doubled" only when the multiple

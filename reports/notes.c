@@ -1,0 +1,209 @@
+/*
+ * reports/notes.c -- the notes part of a brief (notes.h): fixed
+ * definitions in the brief's language, one line of sources per
+ * indicator, what each shown series lacks (gaps, single values, flagged
+ * values), the loading warnings, and how and from which files the brief
+ * was made, so that an auditor can match the data.
+ *
+ * Not here: the notes on a value beside its table (parts.c).
+ */
+#include "notes.h"
+
+#include "metrics/format.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+
+/* ---- definitions ------------------------------------------------------ */
+
+static const char definitions_en[] =
+    "Change: the latest value minus the first, in the unit. Percent change: "
+    "(latest / first \xe2\x88\x92 1) \xc3\x97 100, for amounts and counts "
+    "with a positive first value. Percentage points: the change of a rate. "
+    "CAGR: the compound annual growth rate, ((latest / first)^(1 / years) "
+    "\xe2\x88\x92 1) \xc3\x97 100. Rank: 1 is the highest value in the same "
+    "year within the regions compared (the lowest where lower is better); "
+    "ties share a rank. Share: the value as a percent of the total region's "
+    "in the same year. Gap: the difference to the benchmark region in the "
+    "same year. Forecast: the linear trend of the values extended one year, "
+    "with its 95% prediction interval. Years without a value are never "
+    "filled unless the brief says so.";
+
+static const char definitions_zh[] =
+    "变化：最新值减起始值，单位同指标。增长率：（最新值 / 起始值 "
+    "\xe2\x88\x92 1）\xc3\x97 100，用于起始值为正的金额和数量指标。"
+    "百分点：比率指标的变化。年均增长率（CAGR）：（（最新值 / 起始值）"
+    "^（1 / 年数）\xe2\x88\x92 1）\xc3\x97 100。排名：在同一年份的比较"
+    "地区中，数值最高者为第1位（数值越低越好的指标则最低者为第1位），"
+    "数值相同者名次相同。占比：该地区数值占总量地区同年数值的百分比。"
+    "差距：与基准地区同年数值之差。预测：数值线性趋势外推一年，并给出95%"
+    "预测区间。缺少数值的年份不作填补，除非简报另有说明。";
+
+/* What one series lacks: "2 gaps in the years", "a single value, 1
+   flagged value"; NULL when nothing. */
+static char *series_quality(const parts_ctx *b, const sb_series *s)
+{
+    int prev = 0, gaps = 0, points = 0, flagged = 0;
+    GString *g;
+    size_t j;
+
+    for (j = 0; j < s->n; j++) {
+        if ((s->obs[j].state & SB_OBS_MISSING) || s->obs[j].year > b->year ||
+            s->obs[j].year < b->o->from)
+            continue;
+        gaps += prev && s->obs[j].year - prev > 1;
+        prev = s->obs[j].year;
+        points++;
+        flagged += sb_series_flags(s, j) != 0;
+    }
+    if (points == 0 || (gaps == 0 && points > 1 && flagged == 0))
+        return NULL;
+    g = g_string_new(NULL);
+    if (points == 1)
+        g_string_append(g, L(b, "a single value", "仅有一个数值"));
+    else if (gaps > 0 && b->lang == FMT_ZH)
+        g_string_append_printf(g, "年份中有%d处缺口%s", gaps,
+                               b->o->interpolate ? "（已线性插值）" : "");
+    else if (gaps > 0)
+        g_string_append_printf(g, "%d gap%s in the years%s", gaps,
+                               gaps == 1 ? "" : "s", b->o->interpolate
+                               ? ", filled by linear interpolation" : "");
+    if (flagged > 0 && b->lang == FMT_ZH)
+        g_string_append_printf(g, "%s%d个带标记的数值", g->len ? "，" : "",
+                               flagged);
+    else if (flagged > 0)
+        g_string_append_printf(g, "%s%d flagged value%s", g->len ? ", " : "",
+                               flagged, flagged == 1 ? "" : "s");
+    return g_string_free(g, FALSE);
+}
+
+/* One line per indicator: "Regional GDP: Chongqing, 2 gaps in the years;
+   Sichuan, 1 gap in the years." Empty when its series are complete. */
+static void quality(parts_ctx *b, sb_id ind, GString *g)
+{
+    size_t i, before = g->len;
+
+    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(b->ds, i);
+        char *what;
+        if (s->indicator != ind || !parts_shown(b, s->region))
+            continue;
+        what = series_quality(b, s);
+        if (what == NULL)
+            continue;
+        if (g->len == before)
+            g_string_append_printf(g, L(b, "%s: ", "%s："), parts_name(b, ind));
+        else
+            g_string_append(g, L(b, "; ", "；"));
+        g_string_append_printf(g, L(b, "%s, %s", "%s，%s"),
+                               parts_region(b, s->region), what);
+        g_free(what);
+    }
+    if (g->len > before)
+        g_string_append(g, L(b, ".", "。"));
+}
+
+/* SHA-256 of each input file, so that an auditor can match the data. */
+static void digests(parts_ctx *b, GString *g)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_files(b->ds); i++) {
+        const char *path = sb_dataset_file(b->ds, (uint16_t)i);
+        const char *sum = b->o->input_sha
+                              ? b->o->input_sha(b->o->input_sha_ctx, path)
+                              : NULL;
+        g_string_append_printf(g, L(b, "%s%s: SHA-256 %s", "%s%s：SHA-256 %s"),
+                               i ? L(b, "; ", "；") : "", path,
+                               sum ? sum : L(b, "(unreadable)", "（无法读取）"));
+    }
+}
+
+/* "statbrief 0.5, 2026-11-23 00:00 UTC (SOURCE_DATE_EPOCH). Inputs: ..." */
+static void how_made(parts_ctx *b, GString *g)
+{
+    char when[40];
+    time_t t = (time_t)b->o->epoch;
+    struct tm tm;
+
+    if (gmtime_r(&t, &tm) == NULL)
+        memset(&tm, 0, sizeof tm);
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    if (b->lang == FMT_ZH)
+        g_string_printf(g, "statbrief " SB_VERSION "，%s（%s）。输入文件：",
+                        when, b->o->epoch_given
+                                  ? "SOURCE_DATE_EPOCH"
+                                  : "系统时钟；设置 SOURCE_DATE_EPOCH "
+                                    "可使每次生成的文件完全相同");
+    else
+        g_string_printf(g, "statbrief " SB_VERSION ", %s (%s). Inputs: ", when,
+                        b->o->epoch_given ? "SOURCE_DATE_EPOCH"
+                                          : "the clock: set SOURCE_DATE_EPOCH "
+                                            "for the same bytes on every run");
+    digests(b, g);
+    g_string_append(g, L(b, ".", "。"));
+}
+
+/* Data quality: one line per indicator with gaps, single values or
+   flags, and the loading warnings. */
+static void quality_notes(parts_ctx *b, const unsigned char *sel, GString *g)
+{
+    size_t i, n = 0;
+
+    report_doc_heading(b->doc, 2, L(b, "Data quality", "数据质量"), NULL, 0);
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        if (!parts_selected(sel, (sb_id)i) || !parts_has_section(b, (sb_id)i))
+            continue;
+        g_string_truncate(g, 0);
+        quality(b, (sb_id)i, g);
+        if (g->len > 0) {
+            report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+            n++;
+        }
+    }
+    if (b->o->warnings > 0) {
+        if (b->lang == FMT_ZH)
+            g_string_printf(g, "加载时有%zu条警告（重复值等；请运行 "
+                            "statbrief check）。", b->o->warnings);
+        else
+            g_string_printf(g, "%zu warning%s while loading (duplicates and "
+                            "the like; run statbrief check).", b->o->warnings,
+                            b->o->warnings == 1 ? "" : "s");
+        report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+        n++;
+    }
+    if (n == 0)
+        report_doc_para(b->doc, REPORT_PARA_NOTE,
+                        L(b, "No gaps, single values or flags.",
+                          "无缺口、单一数值或标记。"), NULL);
+}
+
+void notes_add(parts_ctx *b, const unsigned char *sel)
+{
+    GString *g = g_string_new(NULL);
+    size_t i;
+
+    report_doc_heading(b->doc, 1, L(b, "Notes", "说明"), "notes", 1);
+    report_doc_heading(b->doc, 2, L(b, "Definitions", "指标解释"), NULL, 0);
+    report_doc_para(b->doc, REPORT_PARA_NOTE,
+                    L(b, definitions_en, definitions_zh),
+                    NULL);
+    report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_indicator *p = sb_dataset_indicator_at(b->ds, (sb_id)i);
+        if (!parts_selected(sel, (sb_id)i) || !parts_has_section(b, (sb_id)i))
+            continue;
+        g_string_printf(g, L(b, "%s: %s.", "%s：%s。"), fmt_name(p, b->lang),
+                        p->source[0] ? p->source : L(b, "not given", "未注明"));
+        report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+    }
+    quality_notes(b, sel, g);
+    report_doc_heading(b->doc, 2, L(b, "How this brief was made",
+                                    "生成信息"), NULL, 0);
+    how_made(b, g);
+    report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+    g_string_free(g, TRUE);
+}

@@ -1,0 +1,436 @@
+/*
+ * reports/parts.c -- the parts of a brief (parts.h): what the brief
+ * shows (the comparison set and the focus, each series' figures up to
+ * the brief's year) and the blocks of the title block, the key findings,
+ * the summary table and an indicator's section. The sentences come from
+ * text.c, the charts from plots/.
+ *
+ * Not here: the order of the parts (brief.c, sections.c), the notes
+ * (notes.c), pages and drawing (pdf.c).
+ */
+#include "parts.h"
+
+#include "metrics/format.h"
+#include "plots/chart.h"
+#include "text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+/* ---- what the brief shows ----------------------------------------------- */
+
+/* The figures of (ind, reg) up to the brief's year; 0 when none. */
+int parts_row(parts_ctx *b, sb_id ind, sb_id reg, metrics_row *r)
+{
+    const sb_series *s = sb_dataset_find_series(b->ds, ind, reg);
+    sb_error ignore = {0};
+    int to = s ? sb_series_last_year(s, b->year) : 0;
+
+    if (to == 0 || (b->o->from && to < b->o->from) ||   /* none in window */
+        metrics_get(b->mc, ind, reg, b->o->from, to, r, &ignore) != SB_OK)
+        return 0;
+    g_array_append_val(b->printed, *r);
+    return 1;
+}
+
+char *parts_anchor(const sb_indicator *ind)
+{
+    return g_strdup_printf("sec-%s", ind->id);
+}
+
+int parts_selected(const unsigned char *sel, sb_id id)
+{
+    return sel == NULL || sel[id];
+}
+
+const char *parts_region(const parts_ctx *b, sb_id reg)
+{
+    const sb_region *r = sb_dataset_region_at(b->ds, reg);
+
+    return b->lang == FMT_ZH && r->name_zh[0] ? r->name_zh : r->name;
+}
+
+const char *parts_name(const parts_ctx *b, sb_id ind)
+{
+    return fmt_name(sb_dataset_indicator_at(b->ds, ind), b->lang);
+}
+
+/* The regions a brief shows: the comparison set and the focus. */
+int parts_shown(const parts_ctx *b, sb_id reg)
+{
+    return metrics_in_set(b->mc, reg) || reg == metrics_focus(b->mc);
+}
+
+/* Indicators with a value in the comparison set up to the brief's year. */
+int parts_has_section(parts_ctx *b, sb_id ind)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(b->ds, i);
+        if (s->indicator == ind && sb_series_last_year(s, b->year) > 0 &&
+            parts_shown(b, s->region))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Chongqing, Sichuan", or "30 regions" when naming them all would fill
+   the title block. */
+static char *regions_compared(parts_ctx *b)
+{
+    GString *g = g_string_new(NULL);
+    size_t i, n = 0;
+
+    for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
+        if (parts_shown(b, (sb_id)i)) {
+            g_string_append_printf(g, "%s%s", g->len ? L(b, ", ", "、") : "",
+                                   parts_region(b, (sb_id)i));
+            n++;
+        }
+    if (n > 8)
+        g_string_printf(g, L(b, "%zu regions", "%zu个地区"), n);
+    return g_string_free(g, FALSE);
+}
+
+/* The data's years: the first and the last with a value for the focus
+   region, and the latest in the data at all ("as of"), all up to the
+   brief's year. */
+void parts_years(parts_ctx *b, int *first, int *last, int *as_of)
+{
+    size_t i, j;
+
+    *first = *last = *as_of = 0;
+    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(b->ds, i);
+        for (j = 0; j < s->n; j++) {
+            if (s->obs[j].state & SB_OBS_MISSING)
+                continue;
+            if (s->obs[j].year > b->year)      /* --year: later data unseen */
+                continue;
+            *as_of = MAX(*as_of, s->obs[j].year);
+            if (s->region != metrics_focus(b->mc))
+                continue;
+            if (*first == 0 || s->obs[j].year < *first)
+                *first = s->obs[j].year;
+            *last = MAX(*last, s->obs[j].year);
+        }
+    }
+}
+
+/* ---- the parts ---------------------------------------------------------- */
+
+void parts_title(parts_ctx *b, const char *title, const char *subtitle)
+{
+    char *regions = regions_compared(b), *lead;
+    const char *set = metrics_set_name(b->mc);
+    const char *author = b->o->author;
+    int first, last, as_of, named = strcmp(set, "all") != 0;
+
+    parts_years(b, &first, &last, &as_of);
+    if (b->o->from > first)                   /* --from narrows it */
+        first = b->o->from;
+    report_doc_title(b->doc, title);
+    if (subtitle != NULL && subtitle[0] != '\0')
+        report_doc_para(b->doc, REPORT_PARA_LEAD, subtitle, NULL);
+    if (author != NULL && author[0] != '\0') {
+        lead = g_strdup_printf(L(b, "By %s.", "作者：%s。"), author);
+        report_doc_para(b->doc, REPORT_PARA_NOTE, lead, NULL);
+        g_free(lead);
+    }
+    lead = g_strdup_printf(L(b, "Period covered: %d\xe2\x80\x93%d. Data as "
+                             "of %d. Regions compared: %s%s%s%s.",
+                             "覆盖年份：%d\xe2\x80\x94%d年。数据截至%d年。"
+                             "比较地区：%s%s%s%s。"), first, last,
+                           as_of, regions, named ? L(b, " (", "（") : "",
+                           named ? set : "", named ? L(b, ")", "）") : "");
+    report_doc_para(b->doc, REPORT_PARA_LEAD, lead, NULL);
+    g_free(lead);
+    g_free(regions);
+}
+
+typedef struct {
+    char *text;
+    double score;
+    sb_id ind;
+} finding;
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const finding *x = a, *y = b;
+
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->ind < y->ind ? -1 : x->ind > y->ind;
+}
+
+void parts_findings(parts_ctx *b, const unsigned char *sel, size_t max,
+                    const char *heading)
+{
+    finding *f = g_new0(finding, sb_dataset_n_indicators(b->ds) + 1);
+    size_t i, n = 0;
+    metrics_row r;
+
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        double score;
+        char *t;
+        if (!parts_selected(sel, (sb_id)i) ||
+            !parts_row(b, (sb_id)i, metrics_focus(b->mc), &r))
+            continue;
+        t = report_text_finding(b->ds, b->mc, &r, b->lang, &score);
+        if (t == NULL)
+            continue;
+        f[n].text = t;
+        f[n].score = score;
+        f[n++].ind = (sb_id)i;
+    }
+    qsort(f, n, sizeof *f, cmp_finding);
+    if (heading != NULL)
+        report_doc_heading(b->doc, 1, heading, "findings", 1);
+    for (i = 0; i < n; i++) {
+        if (i < max) {
+            char *dest = parts_anchor(sb_dataset_indicator_at(b->ds,
+                                                              f[i].ind));
+            report_doc_para(b->doc, REPORT_PARA_ITEM, f[i].text,
+                            b->linked == NULL || b->linked[f[i].ind] ? dest
+                                                                     : NULL);
+            g_free(dest);
+        }
+        g_free(f[i].text);
+    }
+    if (n == 0)
+        report_doc_para(b->doc, REPORT_PARA_BODY,
+                        L(b, "No indicator has values for two years or more: "
+                             "the figures below are levels, not changes.",
+                          "没有指标有两年或以上的数值：以下数字为水平值，"
+                          "不是变化。"), NULL);
+    g_free(f);
+}
+
+/* A table with these headers: names on the left, figures right. */
+static report_table *table_new(const char *const *head, size_t n)
+{
+    report_table *t = report_table_create(n);
+    size_t c;
+
+    for (c = 0; c < n; c++)
+        report_table_head(t, c, head[c], c > 0);
+    return t;
+}
+
+/* Cells 3-5 of both tables: change, CAGR (amounts) or points (rates),
+   rank. */
+static void change_cells(const parts_ctx *b, char **cell,
+                         const sb_indicator *ind, const metrics_row *r)
+{
+    char v[FMT_MAX];
+
+    if (ind->kind == SB_KIND_RATE) {
+        cell[3] = g_strdup(fmt_points(v, sizeof v, r->pp_change,
+                                      sb_indicator_precision(ind), 0,
+                                      b->lang));
+        cell[4] = g_strdup(cell[3]);
+    } else {
+        cell[3] = g_strdup(fmt_percent(v, sizeof v, r->pct_change, 1, 1,
+                                       b->lang));
+        cell[4] = g_strdup(fmt_percent(v, sizeof v, r->cagr, 1, 0, b->lang));
+    }
+    cell[5] = r->rank > 0 && r->rank_of >= 2
+                  ? g_strdup_printf(L(b, "%d of %d", "%d/%d"), r->rank,
+                                    r->rank_of)
+                  : g_strdup(FMT_UNDEFINED);
+}
+
+/* One row per indicator for the focus region, with a sparkline. */
+void parts_summary(parts_ctx *b, const unsigned char *sel, const char *heading)
+{
+    static const char *const en[] = {"Indicator", "Latest", "Year",
+                                     "Change", "CAGR / points", "Rank",
+                                     "Trend"};
+    static const char *const zh[] = {"指标", "最新值", "年份", "变化",
+                                     "年均增长/百分点", "排名", "趋势"};
+    const char *const *head = L(b, en, zh);
+    report_table *t = table_new(head, G_N_ELEMENTS(en));
+    size_t i;
+    metrics_row r;
+
+    report_table_head(t, 6, head[6], 0);            /* the sparkline */
+    report_table_sparklines(t, 6);
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
+        char v[FMT_MAX];
+        char **cell;
+        sb_error ignore = {0};
+        if (!parts_selected(sel, (sb_id)i) ||
+            !parts_row(b, (sb_id)i, metrics_focus(b->mc), &r))
+            continue;
+        cell = report_table_row(t, 0);
+        report_table_spark(t, plot_chart_build(b->ds, b->mc, (sb_id)i,
+                                               PLOT_SPARKLINE, b->o->from,
+                                               b->year, b->lang, &ignore));
+        cell[0] = g_strdup(fmt_name(ind, b->lang));
+        cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind,
+                                     b->lang));
+        cell[2] = g_strdup_printf("%d", r.last_year);
+        change_cells(b, cell, ind, &r);
+    }
+    if (heading != NULL)
+        report_doc_heading(b->doc, 1, heading, "summary", 1);
+    report_doc_table(b->doc, t);
+}
+
+/* The comparison set's figures for one indicator. */
+static report_table *comparison_table(parts_ctx *b, sb_id ind)
+{
+    static const char *const en[] = {"Region", "First", "Latest", "Change",
+                                     "CAGR / points", "Rank", "Share"};
+    static const char *const zh[] = {"地区", "起始值", "最新值", "变化",
+                                     "年均增长/百分点", "排名", "占比"};
+    const sb_indicator *p = sb_dataset_indicator_at(b->ds, ind);
+    report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en));
+    size_t i;
+    metrics_row r;
+
+    if (p->kind == SB_KIND_RATE)         /* a share of a rate means nothing */
+        report_table_head(t, 6, L(b, "Gap", "差距"), 1);
+    for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
+        char v[FMT_MAX], w[FMT_MAX], **cell;
+        sb_id reg = (sb_id)i;
+        if (!parts_shown(b, reg) || !parts_row(b, ind, reg, &r))
+            continue;
+        cell = report_table_row(t, reg == metrics_focus(b->mc));
+        cell[0] = g_strdup(parts_region(b, reg));
+        cell[1] = g_strdup_printf("%s (%d)", fmt_plain(v, sizeof v,
+                                  r.first_value, p, b->lang), r.first_year);
+        cell[2] = g_strdup_printf("%s (%d)", fmt_plain(w, sizeof w,
+                                  r.last_value, p, b->lang), r.last_year);
+        change_cells(b, cell, p, &r);
+        cell[6] = p->kind == SB_KIND_RATE
+                      ? g_strdup(fmt_points(v, sizeof v, r.gap,
+                                            sb_indicator_precision(p), 0,
+                                            b->lang))
+                      : g_strdup(fmt_percent(v, sizeof v, r.share, 1, 0,
+                                             b->lang));
+    }
+    return t;
+}
+
+/* The note on value j of s, if it has flags or a note and is shown (up
+   to the brief's year, in the window): "Chongqing, 2017: estimated (e);
+   implied by ...". */
+static void value_note(parts_ctx *b, const sb_series *s, size_t j,
+                       GString *g)
+{
+    const sb_obs *o = &s->obs[j];
+    uint32_t flags = sb_series_flags(s, j), an = sb_series_annot(s, j);
+    const sb_annot *a = an ? sb_dataset_annot_at(b->ds, an) : NULL;
+    const char *f;
+
+    if ((o->state & SB_OBS_MISSING) || o->year > b->year ||
+        (b->o->from && o->year < b->o->from) ||
+        (flags == 0 && (a == NULL || !a->note[0])))
+        return;
+    g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
+                    parts_region(b, s->region), o->year);
+    for (f = flags ? sb_dataset_str(b->ds, flags) : ""; *f; f++)
+        g_string_append_printf(g, "%s (%c)%s", plot_flag_meaning(*f, b->lang),
+                               *f, f[1] || (a && a->note[0])
+                                       ? L(b, "; ", "；") : "");
+    if (a && a->note[0])
+        g_string_append(g, a->note);
+    g_string_append(g, L(b, ".", "。"));
+    report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+}
+
+/* The notes and flags on the values the section shows (the comparison
+   set), one small paragraph each, so a reader learns why a value is
+   special where the value is. */
+static void value_notes(parts_ctx *b, sb_id ind)
+{
+    GString *g = g_string_new(NULL);
+    size_t i, j;
+
+    for (i = 0; i < sb_dataset_n_series(b->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(b->ds, i);
+        if (s->indicator != ind || !parts_shown(b, s->region))
+            continue;
+        for (j = 0; j < s->n; j++)
+            value_note(b, s, j, g);
+    }
+    g_string_free(g, TRUE);
+}
+
+/* A chart shows change or comparison: a line with a segment (values in
+   two consecutive years), or two bars. Lone values (one per region, or
+   years apart) would be an empty grid with dots; the text and the table
+   say it better. */
+static int worth_a_chart(const plot_chart *c)
+{
+    size_t i, j;
+
+    if (c->type == PLOT_BAR)
+        return c->n_bars >= 2;
+    for (i = 0; i < c->n_lines; i++)
+        for (j = 1; j < c->lines[i].n; j++)
+            if (c->lines[i].year[j] - c->lines[i].year[j - 1] <= 1)
+                return 1;
+    return 0;
+}
+
+/* The indicator's default chart when it is worth one; untitled under a
+   heading that says it. */
+static void section_chart(parts_ctx *b, sb_id ind, int titled)
+{
+    sb_error why = {0};
+    plot_chart *c = plot_chart_build(b->ds, b->mc, ind, -1, b->o->from,
+                                     b->year, b->lang, &why);
+
+    if (c == NULL || !worth_a_chart(c)) {
+        plot_chart_destroy(c);
+        return;
+    }
+    if (titled) {
+        g_free(c->title);
+        c->title = g_strdup("");
+    }
+    /* a bar chart is as tall as its bars need */
+    report_doc_chart(b->doc, c, c->type == PLOT_BAR
+                                    ? fmin(215, 56 + 18.0 * c->n_bars)
+                                    : 215);
+}
+
+/* The sentences about the focus region, or that it has no value (else
+   the table seems to lack a row). */
+static void section_text(parts_ctx *b, sb_id ind)
+{
+    const char *focus = parts_region(b, metrics_focus(b->mc));
+    metrics_row r;
+    char *text;
+
+    if (parts_row(b, ind, metrics_focus(b->mc), &r))
+        text = report_text_series(b->ds, b->mc, &r, b->lang);
+    else if (b->lang == FMT_ZH)
+        text = g_strdup_printf("截至%d年，数据中没有%s的数值。", b->year,
+                               focus);
+    else
+        text = g_strdup_printf("The data have no value for %s up to %d.",
+                               focus, b->year);
+    report_doc_para(b->doc, REPORT_PARA_BODY, text, NULL);
+    g_free(text);
+}
+
+void parts_section(parts_ctx *b, sb_id ind, const char *heading)
+{
+    if (heading != NULL) {
+        char *anchor = parts_anchor(sb_dataset_indicator_at(b->ds, ind));
+        report_doc_heading(b->doc, 1, heading, anchor, 1);
+        g_free(anchor);
+    }
+    section_chart(b, ind, heading != NULL);
+    section_text(b, ind);
+    report_doc_table(b->doc, comparison_table(b, ind));
+    value_notes(b, ind);
+}

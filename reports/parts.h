@@ -1,0 +1,71 @@
+/*
+ * reports/parts.h -- the parts a brief is assembled from, shared inside
+ * reports/ (not a public interface): the brief being built (parts_ctx),
+ * what it shows (regions, rows of figures, which indicators have a
+ * section) and the parts themselves: title block, key findings, summary
+ * table, an indicator's section. brief.c puts them in the default order,
+ * sections.c in a spec's; notes.c adds the notes.
+ *
+ * Each part appends blocks to b->doc (doc.h) and records every figure it
+ * prints in b->printed. Nothing here knows about pages or drawing.
+ */
+#ifndef REPORTS_PARTS_H
+#define REPORTS_PARTS_H
+
+#include "brief.h"
+#include "doc.h"
+
+#include <glib.h>
+
+/* The brief's words in its language: L(b, "English", "中文"). Both arms
+   are literals, so printf formats stay checked. */
+#define L(b, en, zh) ((b)->lang == FMT_ZH ? (zh) : (en))
+
+typedef struct {
+    const sb_dataset *ds;
+    metrics_ctx *mc;
+    const report_opts *o;
+    fmt_lang lang;
+    int year;                    /* the brief's year */
+    report_doc *doc;             /* the blocks, in reading order */
+    GArray *printed;             /* metrics_row: every figure printed */
+    sb_error *err;
+    unsigned char *linked;       /* indicators with a section to link to;
+                                    NULL: all (g_free) */
+    int as_of;                   /* the latest year in the data */
+} parts_ctx;
+
+/* ---- what the brief shows ---- */
+
+/* Whether indicator id is in the selection sel (NULL: all are). */
+int parts_selected(const unsigned char *sel, sb_id id);
+/* The figures of (ind, reg) up to the brief's year, recorded as printed;
+   0 when none. */
+int parts_row(parts_ctx *b, sb_id ind, sb_id reg, metrics_row *r);
+/* The region's and the indicator's names in the brief's language. */
+const char *parts_region(const parts_ctx *b, sb_id reg);
+const char *parts_name(const parts_ctx *b, sb_id ind);
+/* The regions a brief shows: the comparison set and the focus. */
+int parts_shown(const parts_ctx *b, sb_id reg);
+/* Whether the indicator has a value in the comparison set. */
+int parts_has_section(parts_ctx *b, sb_id ind);
+/* "sec-<id>": the anchor of an indicator's section (g_free). */
+char *parts_anchor(const sb_indicator *ind);
+/* The first and last years with a value for the focus region and the
+   latest in the data at all ("as of"), all up to the brief's year. */
+void parts_years(parts_ctx *b, int *first, int *last, int *as_of);
+
+/* ---- the parts; heading NULL: none (a spec section has its own) ---- */
+
+/* Title, subtitle (NULL: none), byline, period and regions compared. */
+void parts_title(parts_ctx *b, const char *title, const char *subtitle);
+/* At most max key findings of the selected indicators, best first. */
+void parts_findings(parts_ctx *b, const unsigned char *sel, size_t max,
+                    const char *heading);
+/* One row per selected indicator for the focus, with a sparkline. */
+void parts_summary(parts_ctx *b, const unsigned char *sel,
+                   const char *heading);
+/* Chart, sentences, comparison table and notes on values. */
+void parts_section(parts_ctx *b, sb_id ind, const char *heading);
+
+#endif

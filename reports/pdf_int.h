@@ -1,0 +1,90 @@
+/*
+ * reports/pdf_int.h -- what the PDF backend's two files share (not a
+ * public interface): the state of one PDF being written, the items a
+ * document's blocks become, the sizes of its text, and the layout
+ * functions of pdf_layout.c that pdf.c draws with.
+ *
+ * pdf_layout_init fills a caller-owned pdf_state; pdf_layout_free
+ * releases its items. pdf_layout_begin/end bracket the use of Pango on
+ * p->cr. Layouts returned belong to the caller (g_object_unref).
+ */
+#ifndef REPORTS_PDF_INT_H
+#define REPORTS_PDF_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+#include "doc.h"
+
+/* The text sizes in points, and the spacings of paragraphs. */
+#define SIZE_TITLE 19.0
+#define SIZE_H1 13.5
+#define SIZE_H2 11.0
+#define SIZE_BODY 9.3
+#define SIZE_LEAD 10.5
+#define SIZE_SMALL 7.8
+#define SIZE_TABLE 8.0
+#define SIZE_FOOT 7.2
+#define BULLET_INDENT 12.0       /* an item's text right of its bullet */
+#define NOTE_OFF_TABLE 5.0       /* a note right under a table's rule */
+
+typedef enum { K_TITLE, K_HEADING, K_PARA, K_ROW, K_CHART, K_SPACE } pdf_kind;
+
+#define HEADER_ROW SIZE_MAX
+
+typedef struct {
+    pdf_kind k;
+    const report_block *b;       /* where it comes from; K_SPACE: NULL */
+    const char *text;            /* title, heading, paragraph (its part) */
+    char *own;                   /* the text when it is a split part */
+    size_t row;                  /* K_ROW: the row, or HEADER_ROW */
+    double want_h;               /* charts, spaces */
+    /* layout */
+    double h;
+    size_t page;
+    double y;
+    int repeat_header;           /* a row that starts a page mid-table */
+    int cont;                    /* K_PARA: the rest of a split paragraph */
+} pdf_item;
+
+typedef struct {
+    const report_doc *doc;
+    fmt_lang lang;
+    double pw, ph, margin, top, bottom, width;
+    GPtrArray *items;            /* pdf_item*, owned */
+    cairo_t *cr;
+    PangoContext *pc;
+    PangoFontDescription *font;
+    long unknown;                /* glyphs no font has (drawn ones) */
+    int drawing;                 /* measuring lays text out too: count once */
+    GHashTable *colw;            /* report_table* -> double[] widths */
+    GArray *links;               /* pdfl_link, added after Cairo is done */
+} pdf_state;
+
+/* The page geometry of d's paper and d's items. */
+void pdf_layout_init(pdf_state *p, const report_doc *d);
+void pdf_layout_free(pdf_state *p);
+/* Pango on p->cr (set before); end releases it. */
+void pdf_layout_begin(pdf_state *p);
+void pdf_layout_end(pdf_state *p);
+
+/* s set at `size` points; width > 0 wraps at it (one_line: ellipsized
+   instead). While p->drawing, glyphs without a font are counted. */
+PangoLayout *pdf_layout_text(pdf_state *p, const char *s, double size,
+                             int bold, double width, int one_line);
+/* A title or heading item, at most three lines; a paragraph item. */
+PangoLayout *pdf_layout_heading(pdf_state *p, const pdf_item *it);
+PangoLayout *pdf_layout_para(pdf_state *p, const pdf_item *it);
+double pdf_layout_width(PangoLayout *l);
+/* The widths of t's columns (measured once; owned by p). */
+double *pdf_layout_columns(pdf_state *p, const report_table *t);
+double pdf_layout_row_height(void);
+
+/* Measures every item and gives it its page and y; the page count. */
+size_t pdf_layout_paginate(pdf_state *p);
+
+#endif

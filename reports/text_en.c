@@ -1,0 +1,160 @@
+/*
+ * reports/text_en.c -- the English writer of sentence plans
+ * (text_write.h): "R&D expenditure in Chongqing reached 68.7 billion
+ * yuan in 2022, up 13.7% on 2021 and 88.3% since 2017." Rates in
+ * percentage points, ranks as ordinals ("third", "12th", "last").
+ *
+ * Not here: which facts are told and which claims hold (text_plan.c),
+ * how numbers print (the formatter, through text.c).
+ */
+#include "text_write.h"
+
+#include <glib.h>
+
+/* "first", "second", ... for ranks up to ten; "12th" beyond. */
+static void ordinal(char *buf, size_t size, int n)
+{
+    static const char *const w[] = {"", "first", "second", "third",
+                                    "fourth", "fifth", "sixth", "seventh",
+                                    "eighth", "ninth", "tenth"};
+    const char *suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+                         : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd"
+                         : n % 10 == 3 ? "rd" : "th";
+
+    if (n >= 1 && n <= 10)
+        g_strlcpy(buf, w[n], size);
+    else
+        g_snprintf(buf, size, "%d%s", n, suffix);
+}
+
+/* "X in A reached 68.7 t in 2022" (rates: "was 2.36%"); "X in A rose
+   0.48 percentage points to 2.36% between 2017 and 2022" */
+static void level(GString *g, const text_words *w)
+{
+    const text_plan *p = w->plan;
+    const text_fact *f = w->f;
+
+    if (f->claim == TEXT_LEVEL)
+        g_string_append_printf(g, "%s in %s %s %s in %d", w->name, w->region,
+                               p->ind->kind == SB_KIND_RATE ? "was"
+                                                            : "reached",
+                               w->level, f->year);
+    else if (f->dir == 0)
+        g_string_append_printf(g, "%s in %s was unchanged at %s between "
+                               "%d and %d", w->name, w->region, w->level,
+                               f->since, f->year);
+    else
+        g_string_append_printf(g, "%s in %s %s %s percentage points to %s "
+                               "between %d and %d", w->name, w->region,
+                               f->dir > 0 ? "rose" : "fell", w->fig,
+                               w->level, f->since, f->year);
+}
+
+/* ", up 13.7% on 2021" / ", down 0.05 percentage points on 2021" /
+   ", unchanged on 2021"; " and 88.3% since 2017" / " but up 8.0% since
+   2018" / ", up 5.0% since 2019" / ", unchanged since 2018" */
+static void clause(GString *g, const text_words *w)
+{
+    const text_fact *f = w->f;
+    const char *dir = f->dir > 0 ? "up" : "down";
+
+    if (f->claim == TEXT_ON_YEAR && f->dir == 0)
+        g_string_append_printf(g, ", unchanged on %d", f->year);
+    else if (f->claim == TEXT_ON_YEAR)
+        g_string_append_printf(g, ", %s %s%s on %d", dir, w->fig,
+                               f->fig.unit == TEXT_POINTS
+                                   ? " percentage points" : "", f->year);
+    else if (f->dir == 0)
+        g_string_append_printf(g, ", unchanged since %d", f->since);
+    else if (f->how == TEXT_SINCE_AND)
+        g_string_append_printf(g, " and %s since %d", w->fig, f->since);
+    else
+        g_string_append_printf(g, "%s %s %s since %d",
+                               f->how == TEXT_SINCE_BUT ? " but" : ",", dir,
+                               w->fig, f->since);
+}
+
+/* "It ranked first of 3 regions (west) in 2022, up from third in 2017";
+   in a finding without "regions (west)" */
+static void rank(GString *g, const text_words *w)
+{
+    const text_plan *p = w->plan;
+    const text_fact *f = w->f;
+    char ord[32], was[32];
+
+    if (f->last)
+        g_strlcpy(ord, "last", sizeof ord);
+    else
+        ordinal(ord, sizeof ord, f->n);
+    g_string_append_printf(g, "It ranked %s of %d", ord, f->of);
+    if (!p->finding && p->set == NULL)
+        g_string_append(g, " regions");
+    else if (!p->finding)     /* the set is named when it is a group */
+        g_string_append_printf(g, " regions (%s)", p->set);
+    g_string_append_printf(g, " in %d", f->year);
+    if (f->was > 0) {
+        ordinal(was, sizeof was, f->was);
+        g_string_append_printf(g, ", %s from %s in %d",
+                               f->was > f->n ? "up" : "down", was, f->since);
+    }
+}
+
+/* "That was 2.2% of the China total"; "It was 0.18 percentage points
+   below China" / "It matched China"; "Its growth since 2017 was 30.0
+   points above that of China" */
+static void comparison(GString *g, const text_words *w)
+{
+    const text_fact *f = w->f;
+    const char *side = f->dir > 0 ? "above" : "below";
+
+    if (f->claim == TEXT_SHARE)
+        g_string_append_printf(g, "That was %s of the %s total", w->fig,
+                               w->other);
+    else if (f->claim == TEXT_GROWTH_GAP)
+        g_string_append_printf(g, "Its growth since %d was %s points %s "
+                               "that of %s", f->since, w->fig, side,
+                               w->other);
+    else if (f->dir == 0)
+        g_string_append_printf(g, "It matched %s", w->other);
+    else
+        g_string_append_printf(g, "It was %s percentage points %s %s",
+                               w->fig, side, w->other);
+}
+
+/* "It more than doubled since 2018", "The 2020 value was the highest on
+   record", "Values for 1 year were filled by linear interpolation" */
+static void claim(GString *g, const text_words *w)
+{
+    const text_fact *f = w->f;
+
+    if (f->claim == TEXT_DOUBLED)
+        g_string_append_printf(g, "It %s since %d", f->how ? "doubled"
+                               : "more than doubled", f->since);
+    else if (f->claim == TEXT_RECORD)
+        g_string_append_printf(g, "The %d value was the highest on record",
+                               f->year);
+    else
+        g_string_append_printf(g, "Values for %d year%s were filled by "
+                               "linear interpolation", f->n,
+                               f->n == 1 ? "" : "s");
+}
+
+static void target(GString *g, const text_words *w)
+{
+    const text_fact *f = w->f;
+
+    if (f->how == TEXT_TARGET_REACHED)
+        g_string_append_printf(g, "It reached the target of %s", w->level);
+    else if (f->how == TEXT_TARGET_MISSED)
+        g_string_append_printf(g, "It missed the target of %s for %d",
+                               w->level, f->year);
+    else if (f->year != 0)
+        g_string_append_printf(g, "The target is %s by %d", w->level,
+                               f->year);
+    else
+        g_string_append_printf(g, "The target is %s", w->level);
+}
+
+const text_writer text_en_writer = {
+    FMT_EN, " ", ".", level, clause, claim, rank, comparison, target
+};
