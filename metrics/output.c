@@ -6,6 +6,8 @@
  */
 #include "output.h"
 
+#include "fields.h"
+
 #include "core/alloc.h"
 #include "core/shortest.h"
 #include "core/textio.h"
@@ -57,57 +59,33 @@ void metrics_writer_destroy(metrics_writer *w)
 
 /* ---- csv and json ---------------------------------------------------------- */
 
-/* The figures after the four text columns, in DESIGN.md's order. */
-typedef struct {
-    const char *name;
-    int is_int;
-    size_t offset;
-} column;
-
-#define D(f) {#f, 0, offsetof(metrics_row, f)}
-#define I(f) {#f, 1, offsetof(metrics_row, f)}
-static const column columns[] = {
-    I(first_year), I(last_year), D(first_value), D(last_value), D(change),
-    D(pct_change), D(pp_change), D(cagr), D(yoy), D(multiple), D(slope),
-    D(intercept), D(r2), D(trend_growth), I(forecast_year), D(forecast),
-    D(forecast_lo), D(forecast_hi), I(rank), I(rank_of), D(share), D(gap),
-    D(growth_gap), I(n),
-};
-#undef D
-#undef I
-
-/* The column's value as text; "" when undefined (NaN, or 0 for the
-   year and rank columns, which have no zero). */
-static const char *cell(const metrics_row *r, const column *c, char *buf)
+/* A figure as csv and json print it: shortest round-trip text, ""
+   when undefined. */
+static const char *cell(const metrics_row *r, const metrics_field *f,
+                        char *buf)
 {
-    const char *p = (const char *)r + c->offset;
+    double v = metrics_field_value(f, r);
 
-    if (c->is_int) {
-        int v;
-        memcpy(&v, p, sizeof v);
-        if (v == 0 && strcmp(c->name, "n") != 0)
-            return "";
-        snprintf(buf, SB_SHORTEST_MAX, "%d", v);
-        return buf;
-    } else {
-        double v;
-        memcpy(&v, p, sizeof v);
-        if (!isfinite(v))
-            return "";
+    if (metrics_field_undefined(f, r))
+        return "";
+    if (f->is_int)
+        snprintf(buf, SB_SHORTEST_MAX, "%d", (int)v);
+    else
         sb_format_shortest(v == 0 ? 0.0 : v, buf);   /* never "-0" */
-        return buf;
-    }
+    return buf;
 }
 
 static void csv_rows(metrics_writer *w, const metrics_row *rows, size_t n)
 {
     char buf[SB_SHORTEST_MAX];
-    size_t i, k;
+    size_t i, k, nf;
+    const metrics_field *f = metrics_fields(&nf);
 
     if (w->rows == 0) {
         fputs("indicator,region,unit,kind", w->out);
-        for (k = 0; k < G_N_ELEMENTS(columns); k++)
-            fprintf(w->out, ",%s", columns[k].name);
+        for (k = 0; k < nf; k++)
+            if (f[k].use & METRICS_USE_CSV)
+                fprintf(w->out, ",%s", f[k].name);
         fputc('\n', w->out);
     }
     for (i = 0; i < n; i++) {
@@ -119,8 +97,9 @@ static void csv_rows(metrics_writer *w, const metrics_row *rows, size_t n)
         fputc(',', w->out);
         sb_csv_put(w->out, ind->unit);
         fprintf(w->out, ",%s", sb_kind_name(ind->kind));
-        for (k = 0; k < G_N_ELEMENTS(columns); k++)
-            fprintf(w->out, ",%s", cell(&rows[i], &columns[k], buf));
+        for (k = 0; k < nf; k++)
+            if (f[k].use & METRICS_USE_CSV)
+                fprintf(w->out, ",%s", cell(&rows[i], &f[k], buf));
         fputc('\n', w->out);
     }
 }
@@ -149,7 +128,8 @@ static void json_string(FILE *out, const char *s)
 static void json_rows(metrics_writer *w, const metrics_row *rows, size_t n)
 {
     char buf[SB_SHORTEST_MAX];
-    size_t i, k;
+    size_t i, k, nf;
+    const metrics_field *f = metrics_fields(&nf);
 
     for (i = 0; i < n; i++) {
         const sb_indicator *ind = sb_dataset_indicator_at(w->ds,
@@ -162,10 +142,12 @@ static void json_rows(metrics_writer *w, const metrics_row *rows, size_t n)
         fputs(", \"unit\": ", w->out);
         json_string(w->out, ind->unit);
         fprintf(w->out, ", \"kind\": \"%s\"", sb_kind_name(ind->kind));
-        for (k = 0; k < G_N_ELEMENTS(columns); k++) {
-            const char *v = cell(&rows[i], &columns[k], buf);
-            fprintf(w->out, ", \"%s\": %s", columns[k].name,
-                    *v ? v : "null");
+        for (k = 0; k < nf; k++) {
+            const char *v;
+            if (!(f[k].use & METRICS_USE_CSV))
+                continue;
+            v = cell(&rows[i], &f[k], buf);
+            fprintf(w->out, ", \"%s\": %s", f[k].name, *v ? v : "null");
         }
         fputc('}', w->out);
     }

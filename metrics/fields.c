@@ -1,0 +1,110 @@
+/*
+ * metrics/fields.c -- the table of figures (fields.h): one row per
+ * figure of metrics_row, in DESIGN.md's column order.
+ *
+ * Headings are what a brief's table prints over the column; the people's
+ * table of `statbrief metrics` (metrics/output.c) has a layout of its own
+ * that joins several figures in one column, and does not use them.
+ */
+#include "fields.h"
+
+#include <math.h>
+#include <string.h>
+
+#define CSV METRICS_USE_CSV
+#define TEXT METRICS_USE_TEXT
+#define COL METRICS_USE_COLUMN
+#define D(f, print, use, en, zh) \
+    {#f, offsetof(metrics_row, f), 0, METRICS_PRINT_##print, use, en, zh}
+#define I(f, use, en, zh) \
+    {#f, offsetof(metrics_row, f), 1, METRICS_PRINT_INT, use, en, zh}
+
+static const metrics_field table[] = {
+    /* "value": the latest value, in text only */
+    {"value", offsetof(metrics_row, last_value), 0, METRICS_PRINT_VALUE,
+     TEXT, "Latest", "最新值"},
+    I(first_year, CSV | TEXT | COL, "First year", "起始年份"),
+    I(last_year, CSV | TEXT | COL, "Year", "年份"),
+    D(first_value, VALUE, CSV | TEXT | COL, "First", "起始值"),
+    D(last_value, VALUE, CSV | TEXT | COL, "Latest", "最新值"),
+    D(change, CHANGE, CSV | TEXT | COL, "Change", "变化"),
+    D(pct_change, PCT, CSV | TEXT | COL, "Change, %", "增长率"),
+    D(pp_change, POINTS, CSV | TEXT | COL, "Change, points",
+      "变化（百分点）"),
+    D(cagr, PCT, CSV | TEXT | COL, "CAGR", "年均增长率"),
+    D(yoy, CHANGE, CSV | TEXT | COL, "On the year before", "比上年"),
+    D(multiple, NUMBER, CSV | TEXT | COL, "Multiple", "倍数"),
+    D(slope, NUMBER, CSV | TEXT | COL, "Trend per year", "年均趋势"),
+    D(intercept, NUMBER, CSV | TEXT | COL, "Intercept", "截距"),
+    D(r2, NUMBER, CSV | TEXT | COL, "R\xc2\xb2", "R\xc2\xb2"),
+    D(trend_growth, PCT, CSV | TEXT | COL, "Trend growth", "趋势增长率"),
+    I(forecast_year, CSV | TEXT, "Forecast year", "预测年份"),
+    D(forecast, VALUE, CSV | TEXT | COL, "Forecast", "预测值"),
+    D(forecast_lo, VALUE, CSV | TEXT | COL, "Forecast, low", "预测下限"),
+    D(forecast_hi, VALUE, CSV | TEXT | COL, "Forecast, high", "预测上限"),
+    I(rank, CSV | TEXT | COL, "Rank", "排名"),
+    I(rank_of, CSV | TEXT, "Ranked", "参与排名地区数"),
+    D(share, PCT, CSV | TEXT | COL, "Share", "占比"),
+    D(gap, CHANGE, CSV | TEXT | COL, "Gap", "差距"),
+    D(growth_gap, POINTS, CSV | TEXT | COL, "Growth gap", "增幅差距"),
+    I(n, CSV | TEXT | COL, "Points", "数据点"),
+};
+
+#undef D
+#undef I
+#undef CSV
+#undef TEXT
+#undef COL
+
+const metrics_field *metrics_fields(size_t *n)
+{
+    *n = sizeof table / sizeof table[0];
+    return table;
+}
+
+const metrics_field *metrics_field_find(const char *name, unsigned use)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof table / sizeof table[0]; i++)
+        if ((table[i].use & use) && strcmp(table[i].name, name) == 0)
+            return &table[i];
+    return NULL;
+}
+
+double metrics_field_value(const metrics_field *f, const metrics_row *r)
+{
+    const char *p = (const char *)r + f->offset;
+    int i;
+    double d;
+
+    if (f->is_int) {
+        memcpy(&i, p, sizeof i);
+        return i;
+    }
+    memcpy(&d, p, sizeof d);
+    return d;
+}
+
+int metrics_field_undefined(const metrics_field *f, const metrics_row *r)
+{
+    double v = metrics_field_value(f, r);
+
+    /* no year or rank is 0, and undefined ones are stored as 0; a count
+       of points may be 0 */
+    if (f->is_int)
+        return v == 0 && f->offset != offsetof(metrics_row, n);
+    return !isfinite(v);
+}
+
+size_t metrics_field_names(unsigned use, const char **names, size_t max)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < sizeof table / sizeof table[0] && n + 1 < max; i++)
+        if (table[i].use & use)
+            names[n++] = table[i].name;
+    if (max > 0)
+        names[n] = NULL;
+    return n;
+}

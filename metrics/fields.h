@@ -1,0 +1,68 @@
+/*
+ * metrics/fields.h -- the one table of the figures a metrics_row holds:
+ * their names, where the row keeps them, how they print, and their
+ * English and Chinese headings.
+ *
+ * Every vocabulary of figures is read from here: the columns of
+ * `metrics --format csv|json` (DESIGN.md's order), the figures a spec's
+ * {placeholders} may name, the figure columns of a spec's tables and
+ * their headings in a brief. A new figure is one field of metrics_row
+ * and one row of the table (metrics/fields.c).
+ *
+ * The table is static and read-only: nothing here allocates or fails.
+ */
+#ifndef METRICS_FIELDS_H
+#define METRICS_FIELDS_H
+
+#include <stddef.h>
+
+#include "metrics/metrics.h"
+
+/* How a figure prints in text (placeholders and the cells of a spec's
+   tables), through the formatter. */
+typedef enum {
+    METRICS_PRINT_VALUE,   /* in the indicator's unit and precision */
+    METRICS_PRINT_PCT,     /* a percentage, one decimal */
+    METRICS_PRINT_POINTS,  /* percentage points */
+    METRICS_PRINT_NUMBER,  /* a plain number (fits, multiples) */
+    METRICS_PRINT_INT,     /* a year, a rank, a count */
+    METRICS_PRINT_CHANGE   /* by the indicator's kind: points for rates,
+                              else a value (change, gap) or a percentage
+                              (yoy) */
+} metrics_print;
+
+/* Where a figure is offered (bits). */
+#define METRICS_USE_CSV    1u   /* a column of csv and json output */
+#define METRICS_USE_TEXT   2u   /* a figure a placeholder may name */
+#define METRICS_USE_COLUMN 4u   /* a figure column of a spec's table */
+
+typedef struct {
+    const char *name;      /* "pct_change" */
+    size_t offset;         /* of its member in metrics_row */
+    int is_int;            /* an int member (0 = undefined but for n),
+                              else a double (NaN = undefined) */
+    metrics_print print;
+    unsigned use;          /* METRICS_USE_* */
+    const char *head_en, *head_zh;   /* a table's column heading */
+} metrics_field;
+
+/* The table, in DESIGN.md's column order ("value", an alias of
+   last_value for text, comes first); *n gets its length. */
+const metrics_field *metrics_fields(size_t *n);
+
+/* The field named name among those offered for use (a METRICS_USE_*
+   bit), or NULL. */
+const metrics_field *metrics_field_find(const char *name, unsigned use);
+
+/* The field's value in r as a double (ints converted). */
+double metrics_field_value(const metrics_field *f, const metrics_row *r);
+
+/* 1 when the field's value in r is undefined: NaN for doubles, 0 for
+   ints but n. */
+int metrics_field_undefined(const metrics_field *f, const metrics_row *r);
+
+/* The names of the fields offered for use, in table order, into
+   names[0..max) with a NULL after the last; returns how many. */
+size_t metrics_field_names(unsigned use, const char **names, size_t max);
+
+#endif
