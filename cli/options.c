@@ -293,10 +293,22 @@ static int parse_paper(cli *c, const char *arg)
 
 static int parse_type(cli *c, const char *arg)
 {
+    const char *const *names = plot_type_names();
+    GString *list;
+    size_t i;
+    int status;
+
     if (plot_type_parse(arg, &c->plot.type) == 0)
         return 0;
-    return cli_diag_fail(SB_EUSAGE, "--type: \"%s\" is not line, bar, "
-                         "grouped, stacked, slope, sparkline or small", arg);
+    list = g_string_new(NULL);           /* "line, bar, ... or small" */
+    for (i = 0; names[i] != NULL; i++)
+        g_string_append_printf(list, "%s%s",
+                               i == 0 ? "" : names[i + 1] ? ", " : " or ",
+                               names[i]);
+    status = cli_diag_fail(SB_EUSAGE, "--type: \"%s\" is not %s", arg,
+                           list->str);
+    g_string_free(list, TRUE);
+    return status;
 }
 
 /* --size WxH in mm. */

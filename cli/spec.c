@@ -9,9 +9,21 @@
 #include "spec.h"
 
 #include "log.h"
+#include "plots/files.h"
+#include "reports/sections.h"
 
 #include <glib.h>
 #include <string.h>
+
+const spec_vocab *cli_spec_vocab(void)
+{
+    static spec_vocab v;
+
+    v.chart_types = plot_type_names();
+    v.chart_formats = plot_format_names();
+    v.table_columns = report_table_columns();
+    return &v;
+}
 
 int cli_spec_apply(cli *c)
 {
@@ -19,7 +31,8 @@ int cli_spec_apply(cli *c)
     sb_spec *s;
     size_t i;
 
-    if (spec_parse(c->spec_path, &c->spec, &err) != SB_OK) {
+    if (spec_parse(c->spec_path, cli_spec_vocab(), &c->spec, &err)
+            != SB_OK) {
         cli_log_diag(&err, "error");       /* 65 or 66: no signal status */
         return sb_status_exit(err.code);
     }

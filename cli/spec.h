@@ -12,6 +12,11 @@
 
 #include "cli.h"
 
+/* The names a spec may use that later stages define (chart types and
+   formats from plots/, table columns from reports/ and metrics/): the
+   stages are wired together here, so the spec parser keeps no copy. */
+const spec_vocab *cli_spec_vocab(void);
+
 /* Reads c->spec_path into c->spec (owned by c, freed by
    cli_options_clear) and lets it fill language, paper, author, focus,
    group, total, benchmark, the region list (c->m.regions, owned by c)

@@ -3,6 +3,7 @@
  * arbitrary YAML (aliases, nesting, every key). The spec's data paths
  * name files that usually do not exist: an error, never a crash.
  */
+#include "cli/spec.h"
 #include "input/spec.h"
 
 #include <stdint.h>
@@ -22,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (fd < 0)
         return 0;
     if (write(fd, data, size) == (ssize_t)size)
-        spec_parse(path, &s, &err);
+        spec_parse(path, cli_spec_vocab(), &s, &err);
     close(fd);
     spec_destroy(s);
     unlink(path);

@@ -34,18 +34,14 @@
 #include <unistd.h>
 #include <yaml.h>
 
-const char *const spec_table_columns[] = {
-    "region", "indicator", "first_year", "last_year", "first_value",
-    "last_value", "change", "pct_change", "pp_change", "cagr", "yoy",
-    "multiple", "slope", "intercept", "r2", "trend_growth", "forecast",
-    "forecast_lo", "forecast_hi", "rank", "share", "gap", "growth_gap", "n",
-    "trend", NULL};
-
 static const char *const langs[] = {"en", "zh", NULL};
 static const char *const papers[] = {"a4", "letter", NULL};
-static const char *const chart_types[] = {
-    "line", "bar", "grouped", "stacked", "slope", "sparkline", "small", NULL};
-static const char *const formats[] = {"pdf", "png", "svg", NULL};
+
+/* The vocabularies other stages define (spec_vocab): a field's names
+   may be one of these markers, and the walk reads the caller's list in
+   its place (names_of), so that input/ keeps no copy of them. */
+static const char *const vocab_chart_types[] = {NULL};
+static const char *const vocab_table_columns[] = {NULL};
 
 #define MAX_YEAR 99999
 
@@ -474,7 +470,18 @@ typedef struct {
     spec_priv *p;
     sb_error *err;
     GHashTable *resolved;   /* path node -> its files, for aliased paths */
+    const spec_vocab *vocab;
 } walk;
+
+/* A field's names, with a vocabulary marker replaced by its list. */
+static const char *const *names_of(const walk *w, const char *const *names)
+{
+    if (names == vocab_chart_types)
+        return w->vocab->chart_types;
+    if (names == vocab_table_columns)
+        return w->vocab->table_columns;
+    return names;
+}
 
 static sb_status fail(walk *w, sb_status code, const node *n,
                       const char *fmt, ...)
@@ -826,14 +833,15 @@ static sb_status get_choice(walk *w, const field *f, const node *k,
 {
     spec_str s;
     sb_status rc = read_text(w, f->key, 0, v, &s);
+    const char *const *names = names_of(w, f->names);
     int i;
 
     (void)k;
     if (rc != SB_OK)
         return rc;
-    i = find_name(s.text, f->names);
+    i = find_name(s.text, names);
     if (i < 0)
-        return bad_choice(w, v, f->key, s.text, f->names);
+        return bad_choice(w, v, f->key, s.text, names);
     *(int *)member(obj, f->off) = i;
     return SB_OK;
 }
@@ -844,10 +852,11 @@ static sb_status get_name(walk *w, const field *f, const node *k,
 {
     spec_str *s = member(obj, f->off);
     sb_status rc = read_text(w, f->key, 0, v, s);
+    const char *const *names = names_of(w, f->names);
 
     (void)k;
-    if (rc == SB_OK && find_name(s->text, f->names) < 0)
-        return bad_choice(w, v, f->key, s->text, f->names);
+    if (rc == SB_OK && find_name(s->text, names) < 0)
+        return bad_choice(w, v, f->key, s->text, names);
     return rc;
 }
 
@@ -883,9 +892,10 @@ static sb_status text_item(walk *w, const field *f, int item, const node *v,
 {
     spec_str *t = elem;
     sb_status rc = read_text(w, f->key, item, v, t);
+    const char *const *names = names_of(w, f->names);
 
-    if (rc == SB_OK && f->names && find_name(t->text, f->names) < 0)
-        return bad_choice(w, v, f->key, t->text, f->names);
+    if (rc == SB_OK && names && find_name(t->text, names) < 0)
+        return bad_choice(w, v, f->key, t->text, names);
     return rc;
 }
 
@@ -1163,9 +1173,9 @@ static sb_status add_formats(walk *w, const char *key, int item,
         return rc;
     parts = g_strsplit(s.text, ",", -1);
     for (i = 0; parts[i] != NULL && rc == SB_OK; i++) {
-        int f = find_name(g_strstrip(parts[i]), formats);
+        int f = find_name(g_strstrip(parts[i]), w->vocab->chart_formats);
         if (f < 0)
-            rc = bad_choice(w, v, key, parts[i], formats);
+            rc = bad_choice(w, v, key, parts[i], w->vocab->chart_formats);
         else
             *bits |= 1u << f;
     }
@@ -1208,7 +1218,7 @@ static sb_status chart_done(walk *w, void *obj, const node *v)
 static const field chart_fields[] = {
     {"indicator", get_text, offsetof(spec_chart, indicator), 0, 0, 0, NULL,
      NULL},
-    {"type", get_name, offsetof(spec_chart, type), 0, 0, 0, chart_types,
+    {"type", get_name, offsetof(spec_chart, type), 0, 0, 0, vocab_chart_types,
      NULL},
     {"title", get_text, offsetof(spec_chart, title), 0, 0, 0, NULL, NULL},
     {"size", get_size, 0, 0, 0, 0, NULL, NULL},
@@ -1258,7 +1268,7 @@ static const field table_fields[] = {
     {"indicators", get_table_rows, offsetof(spec_table, indicators),
      offsetof(spec_table, n_indicators), 0, 0, NULL, NULL},
     {"columns", get_texts, offsetof(spec_table, columns),
-     offsetof(spec_table, n_columns), 0, 0, spec_table_columns, NULL},
+     offsetof(spec_table, n_columns), 0, 0, vocab_table_columns, NULL},
     {"title", get_text, offsetof(spec_table, title), 0, 0, 0, NULL, NULL},
     {NULL, NULL, 0, 0, 0, 0, NULL, NULL}};
 
@@ -1476,9 +1486,10 @@ static const field top_fields[] = {
 
 static const record top_rec = {sizeof(sb_spec), top_fields, "", NULL, NULL};
 
-static sb_status walk_spec(sb_spec *s, const node *root, sb_error *err)
+static sb_status walk_spec(sb_spec *s, const spec_vocab *vocab,
+                           const node *root, sb_error *err)
 {
-    walk w = {s, s->priv, err, NULL};
+    walk w = {s, s->priv, err, NULL, vocab};
     node start = {0};
     sb_status rc;
 
@@ -1514,7 +1525,8 @@ static char *dir_of(const char *path)
 }
 
 /* The spec's file read, checked and walked into s. */
-static sb_status parse_into(sb_spec *s, const char *path, sb_error *err)
+static sb_status parse_into(sb_spec *s, const char *path,
+                            const spec_vocab *vocab, sb_error *err)
 {
     spec_priv *p = s->priv;
     node *root = NULL;
@@ -1527,11 +1539,12 @@ static sb_status parse_into(sb_spec *s, const char *path, sb_error *err)
     if (rc == SB_OK)
         rc = build_tree(p, path, err, &root);
     if (rc == SB_OK)
-        rc = walk_spec(s, root, err);
+        rc = walk_spec(s, vocab, root, err);
     return rc;
 }
 
-sb_status spec_parse(const char *path, sb_spec **out, sb_error *err)
+sb_status spec_parse(const char *path, const spec_vocab *vocab,
+                     sb_spec **out, sb_error *err)
 {
     sb_spec *s = sb_new0(sb_spec, 1);
     sb_status rc;
@@ -1544,7 +1557,7 @@ sb_status spec_parse(const char *path, sb_spec **out, sb_error *err)
         return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
     }
     s->lang = s->paper = -1;
-    rc = parse_into(s, path, err);
+    rc = parse_into(s, path, vocab, err);
     if (rc != SB_OK) {
         spec_destroy(s);
         s = NULL;

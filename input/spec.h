@@ -139,23 +139,29 @@ typedef struct {
                                     nodes the strings above point into */
 } sb_spec;
 
-/* Reads and checks path. Errors: SB_ENOINPUT (the spec, or a file it
-   names, is missing; err has the spec's line and column for the latter),
-   SB_EDATA (bad YAML or schema, at line and column), SB_ENOMEM. */
-sb_status spec_parse(const char *path, sb_spec **out, sb_error *err);
+/* The names a spec may use that later stages define, given by the
+   caller that wires the stages together (cli/), so that input/ keeps no
+   copy of them. Each list is NULL-ended and borrowed for the parse. */
+typedef struct {
+    const char *const *chart_types;    /* a chart's type (plots/) */
+    const char *const *chart_formats;  /* a chart's formats (plots/), in
+                                          the order of their bits: the
+                                          i-th name sets bit 1 << i */
+    const char *const *table_columns;  /* a table's columns (reports/) */
+} spec_vocab;
+
+/* Reads and checks path against vocab. Errors: SB_ENOINPUT (the spec, or
+   a file it names, is missing; err has the spec's line and column for
+   the latter), SB_EDATA (bad YAML or schema, at line and column),
+   SB_ENOMEM. */
+sb_status spec_parse(const char *path, const spec_vocab *vocab,
+                     sb_spec **out, sb_error *err);
 void spec_destroy(sb_spec *s);
 
 /* The source position of byte `offset` of t->text, for placeholders:
    exact for single-line plain and quoted scalars and for literal block
    scalars (|), the scalar's start otherwise. */
 spec_pos spec_locate(const sb_spec *s, const spec_str *t, size_t offset);
-
-/* The names a table column may have, NULL-ended: region, indicator,
-   first_year, last_year, first_value, last_value, change, pct_change,
-   pp_change, cagr, yoy, multiple, slope, intercept, r2, trend_growth,
-   forecast, forecast_lo, forecast_hi, rank, share, gap, growth_gap, n,
-   trend (a sparkline). */
-extern const char *const spec_table_columns[];
 
 /* The closest of names (NULL-ended) to s within an edit distance of 2
    (for "did you mean"), or NULL. */

@@ -14,44 +14,49 @@
 #define CSV METRICS_USE_CSV
 #define TEXT METRICS_USE_TEXT
 #define COL METRICS_USE_COLUMN
-#define D(f, print, use, en, zh) \
-    {#f, offsetof(metrics_row, f), 0, METRICS_PRINT_##print, use, en, zh}
+#define D(f, print, dec, use, en, zh) \
+    {#f, offsetof(metrics_row, f), 0, METRICS_PRINT_##print, dec, use, en, zh}
 #define I(f, use, en, zh) \
-    {#f, offsetof(metrics_row, f), 1, METRICS_PRINT_INT, use, en, zh}
+    {#f, offsetof(metrics_row, f), 1, METRICS_PRINT_INT, 0, use, en, zh}
+#define UNIT METRICS_DEC_UNIT
 
 static const metrics_field table[] = {
     /* "value": the latest value, in text only */
-    {"value", offsetof(metrics_row, last_value), 0, METRICS_PRINT_VALUE,
+    {"value", offsetof(metrics_row, last_value), 0, METRICS_PRINT_VALUE, 0,
      TEXT, "Latest", "最新值"},
     I(first_year, CSV | TEXT | COL, "First year", "起始年份"),
     I(last_year, CSV | TEXT | COL, "Year", "年份"),
-    D(first_value, VALUE, CSV | TEXT | COL, "First", "起始值"),
-    D(last_value, VALUE, CSV | TEXT | COL, "Latest", "最新值"),
-    D(change, CHANGE, CSV | TEXT | COL, "Change", "变化"),
-    D(pct_change, PCT, CSV | TEXT | COL, "Change, %", "增长率"),
-    D(pp_change, POINTS, CSV | TEXT | COL, "Change, points",
+    D(first_value, VALUE, 0, CSV | TEXT | COL, "First", "起始值"),
+    D(last_value, VALUE, 0, CSV | TEXT | COL, "Latest", "最新值"),
+    D(change, CHANGE, 0, CSV | TEXT | COL, "Change", "变化"),
+    D(pct_change, PCT, 0, CSV | TEXT | COL, "Change, %", "增长率"),
+    D(pp_change, POINTS, UNIT, CSV | TEXT | COL, "Change, points",
       "变化（百分点）"),
-    D(cagr, PCT, CSV | TEXT | COL, "CAGR", "年均增长率"),
-    D(yoy, CHANGE, CSV | TEXT | COL, "On the year before", "比上年"),
-    D(multiple, NUMBER, CSV | TEXT | COL, "Multiple", "倍数"),
-    D(slope, NUMBER, CSV | TEXT | COL, "Trend per year", "年均趋势"),
-    D(intercept, NUMBER, CSV | TEXT | COL, "Intercept", "截距"),
-    D(r2, NUMBER, CSV | TEXT | COL, "R\xc2\xb2", "R\xc2\xb2"),
-    D(trend_growth, PCT, CSV | TEXT | COL, "Trend growth", "趋势增长率"),
+    D(cagr, PCT, 0, CSV | TEXT | COL, "CAGR", "年均增长率"),
+    D(yoy, GROWTH, 0, CSV | TEXT | COL, "On the year before", "比上年"),
+    D(multiple, NUMBER, 2, CSV | TEXT | COL, "Multiple", "倍数"),
+    D(slope, NUMBER, METRICS_DEC_UNIT_PLUS1, CSV | TEXT | COL,
+      "Trend per year", "年均趋势"),
+    D(intercept, NUMBER, METRICS_DEC_UNIT_PLUS1, CSV | TEXT | COL,
+      "Intercept", "截距"),
+    D(r2, NUMBER, 2, CSV | TEXT | COL, "R\xc2\xb2", "R\xc2\xb2"),
+    D(trend_growth, PCT, 0, CSV | TEXT | COL, "Trend growth", "趋势增长率"),
     I(forecast_year, CSV | TEXT, "Forecast year", "预测年份"),
-    D(forecast, VALUE, CSV | TEXT | COL, "Forecast", "预测值"),
-    D(forecast_lo, VALUE, CSV | TEXT | COL, "Forecast, low", "预测下限"),
-    D(forecast_hi, VALUE, CSV | TEXT | COL, "Forecast, high", "预测上限"),
+    D(forecast, VALUE, 0, CSV | TEXT | COL, "Forecast", "预测值"),
+    D(forecast_lo, VALUE, 0, CSV | TEXT | COL, "Forecast, low", "预测下限"),
+    D(forecast_hi, VALUE, 0, CSV | TEXT | COL, "Forecast, high",
+      "预测上限"),
     I(rank, CSV | TEXT | COL, "Rank", "排名"),
     I(rank_of, CSV | TEXT, "Ranked", "参与排名地区数"),
-    D(share, PCT, CSV | TEXT | COL, "Share", "占比"),
-    D(gap, CHANGE, CSV | TEXT | COL, "Gap", "差距"),
-    D(growth_gap, POINTS, CSV | TEXT | COL, "Growth gap", "增幅差距"),
+    D(share, PCT, 0, CSV | TEXT | COL, "Share", "占比"),
+    D(gap, CHANGE, 0, CSV | TEXT | COL, "Gap", "差距"),
+    D(growth_gap, POINTS, 1, CSV | TEXT | COL, "Growth gap", "增幅差距"),
     I(n, CSV | TEXT | COL, "Points", "数据点"),
 };
 
 #undef D
 #undef I
+#undef UNIT
 #undef CSV
 #undef TEXT
 #undef COL
@@ -70,6 +75,13 @@ const metrics_field *metrics_field_find(const char *name, unsigned use)
         if ((table[i].use & use) && strcmp(table[i].name, name) == 0)
             return &table[i];
     return NULL;
+}
+
+int metrics_field_decimals(const metrics_field *f, int p)
+{
+    return f->decimals == METRICS_DEC_UNIT         ? p
+           : f->decimals == METRICS_DEC_UNIT_PLUS1 ? p + 1
+                                                   : f->decimals;
 }
 
 double metrics_field_value(const metrics_field *f, const metrics_row *r)

@@ -23,13 +23,19 @@
 typedef enum {
     METRICS_PRINT_VALUE,   /* in the indicator's unit and precision */
     METRICS_PRINT_PCT,     /* a percentage, one decimal */
-    METRICS_PRINT_POINTS,  /* percentage points */
-    METRICS_PRINT_NUMBER,  /* a plain number (fits, multiples) */
+    METRICS_PRINT_POINTS,  /* percentage points, at `decimals` */
+    METRICS_PRINT_NUMBER,  /* a plain number (fits, multiples), at
+                              `decimals` */
     METRICS_PRINT_INT,     /* a year, a rank, a count */
-    METRICS_PRINT_CHANGE   /* by the indicator's kind: points for rates,
-                              else a value (change, gap) or a percentage
-                              (yoy) */
+    METRICS_PRINT_CHANGE,  /* a value, or points for a rate (change,
+                              gap) */
+    METRICS_PRINT_GROWTH   /* a percentage, or points for a rate (yoy) */
 } metrics_print;
+
+/* decimals, besides a fixed number: the indicator's precision, or one
+   more than it (a slope is finer than the values it is fitted on). */
+#define METRICS_DEC_UNIT (-1)
+#define METRICS_DEC_UNIT_PLUS1 (-2)
 
 /* Where a figure is offered (bits). */
 #define METRICS_USE_CSV    1u   /* a column of csv and json output */
@@ -42,6 +48,7 @@ typedef struct {
     int is_int;            /* an int member (0 = undefined but for n),
                               else a double (NaN = undefined) */
     metrics_print print;
+    int decimals;          /* POINTS and NUMBER: fixed, or METRICS_DEC_* */
     unsigned use;          /* METRICS_USE_* */
     const char *head_en, *head_zh;   /* a table's column heading */
 } metrics_field;
@@ -53,6 +60,10 @@ const metrics_field *metrics_fields(size_t *n);
 /* The field named name among those offered for use (a METRICS_USE_*
    bit), or NULL. */
 const metrics_field *metrics_field_find(const char *name, unsigned use);
+
+/* The decimals a POINTS or NUMBER field prints with, for an indicator
+   of display precision p. */
+int metrics_field_decimals(const metrics_field *f, int p);
 
 /* The field's value in r as a double (ints converted). */
 double metrics_field_value(const metrics_field *f, const metrics_row *r);

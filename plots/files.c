@@ -14,19 +14,29 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+/* The formats by name: the i-th sets bit 1 << i (plot_format). */
+static const char *const format_names[] = {"pdf", "png", "svg", NULL};
+
+const char *const *plot_format_names(void)
+{
+    return format_names;
+}
+
 int plot_formats_parse(const char *s, unsigned *out)
 {
     gchar **parts = g_strsplit(s, ",", -1);
     int rc = 0;
-    size_t i;
+    size_t i, k;
 
     *out = 0;
     for (i = 0; parts[i] != NULL && rc == 0; i++) {
         const char *p = g_strstrip(parts[i]);
-        if (strcmp(p, "pdf") == 0) *out |= PLOT_PDF;
-        else if (strcmp(p, "png") == 0) *out |= PLOT_PNG;
-        else if (strcmp(p, "svg") == 0) *out |= PLOT_SVG;
-        else rc = -1;
+        for (k = 0; format_names[k] && strcmp(p, format_names[k]); k++)
+            ;
+        if (format_names[k] != NULL)
+            *out |= 1u << k;
+        else
+            rc = -1;
     }
     g_strfreev(parts);
     return *out == 0 ? -1 : rc;
@@ -53,7 +63,7 @@ char *plot_safe_name(const char *id)
 
 static const char *ext(plot_format f)
 {
-    return f == PLOT_PDF ? "pdf" : f == PLOT_PNG ? "png" : "svg";
+    return format_names[f == PLOT_PDF ? 0 : f == PLOT_PNG ? 1 : 2];
 }
 
 /* <safe id>[-type][-lang], made unique within the run. */

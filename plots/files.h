@@ -41,6 +41,9 @@ typedef struct plot_sink {
 
 /* Parses "pdf,png,svg" into PLOT_* bits. Returns -1 on an unknown one. */
 int plot_formats_parse(const char *s, unsigned *out);
+/* The formats' names, NULL-terminated, in the order of their bits (the
+   i-th is 1 << i); static, do not free. */
+const char *const *plot_format_names(void);
 
 /* A file name from an indicator id or a region name: '/', '\', control
    characters and both dots of ".." become '_', a leading '.' too;

@@ -9,6 +9,7 @@
 #include "placeholder.h"
 
 #include "input/spec.h"
+#include "metrics/fields.h"
 #include "text.h"
 
 #include <math.h>
@@ -18,35 +19,6 @@
 #include <string.h>
 
 #define MAX_WORDS 5
-
-typedef enum { K_VALUE, K_PCT, K_POINTS, K_NUMBER, K_INT, K_CHANGE } kind;
-
-/* A metric: its name, where metrics_row keeps it, how it prints. For
-   K_CHANGE and yoy/gap the indicator's kind decides (points for rates). */
-static const struct {
-    const char *name;
-    size_t off;
-    kind k;
-    int is_int;
-} metric[] = {
-#define D(n, f, k) {n, offsetof(metrics_row, f), k, 0}
-#define I(n, f) {n, offsetof(metrics_row, f), K_INT, 1}
-    D("value", last_value, K_VALUE), D("first_value", first_value, K_VALUE),
-    D("last_value", last_value, K_VALUE), D("change", change, K_CHANGE),
-    D("pct_change", pct_change, K_PCT), D("pp_change", pp_change, K_POINTS),
-    D("cagr", cagr, K_PCT), D("yoy", yoy, K_CHANGE),
-    D("multiple", multiple, K_NUMBER), D("slope", slope, K_NUMBER),
-    D("intercept", intercept, K_NUMBER), D("r2", r2, K_NUMBER),
-    D("trend_growth", trend_growth, K_PCT), D("forecast", forecast, K_VALUE),
-    D("forecast_lo", forecast_lo, K_VALUE),
-    D("forecast_hi", forecast_hi, K_VALUE), I("rank", rank),
-    I("rank_of", rank_of), D("share", share, K_PCT), D("gap", gap, K_CHANGE),
-    D("growth_gap", growth_gap, K_POINTS), I("n", n),
-    I("first_year", first_year), I("last_year", last_year),
-    I("forecast_year", forecast_year),
-#undef D
-#undef I
-};
 
 typedef struct {
     const placeholder_ctx *c;
@@ -202,47 +174,45 @@ static int row_of(const job *j, sb_id ind, sb_id reg, int from, int to,
     return 0;
 }
 
-int placeholder_figure(const char *name)
+const metrics_field *placeholder_figure(const char *name)
 {
-    size_t m;
-
-    for (m = 0; m < G_N_ELEMENTS(metric); m++)
-        if (strcmp(name, metric[m].name) == 0)
-            return (int)m;
-    return -1;
+    return metrics_field_find(name, METRICS_USE_TEXT);
 }
 
-void placeholder_print(GString *g, const placeholder_ctx *c, int m,
-                       const metrics_row *r)
+void placeholder_print(GString *g, const placeholder_ctx *c,
+                       const metrics_field *f, const metrics_row *r)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
-    const char *field = (const char *)r + metric[m].off;
-    double v = metric[m].is_int ? *(const int *)(const void *)field
-                                : *(const double *)(const void *)field;
+    double v = metrics_field_value(f, r);
     int rate = ind->kind == SB_KIND_RATE, p = sb_indicator_precision(ind);
-    kind k = metric[m].k;
+    metrics_print k = f->print;
     char buf[FMT_MAX];
 
-    if (k == K_CHANGE)                   /* change, yoy, gap */
-        k = rate ? K_POINTS : strcmp(metric[m].name, "yoy") == 0 ? K_PCT
-                                                                 : K_VALUE;
-    if (metric[m].is_int ? v == 0 : !isfinite(v)) {
+    if (k == METRICS_PRINT_CHANGE || k == METRICS_PRINT_GROWTH)
+        k = rate ? METRICS_PRINT_POINTS
+            : k == METRICS_PRINT_GROWTH ? METRICS_PRINT_PCT
+                                        : METRICS_PRINT_VALUE;
+    /* a count of no points is as undefined in text as a missing year */
+    if (f->is_int ? v == 0 : !isfinite(v)) {
         g_string_append(g, FMT_UNDEFINED);
         return;
     }
     switch (k) {
-    case K_VALUE: fmt_value(buf, sizeof buf, v, ind, c->lang); break;
-    case K_PCT: fmt_percent(buf, sizeof buf, v, 1, 0, c->lang); break;
-    case K_POINTS:
-        fmt_number(buf, sizeof buf, v, strcmp(metric[m].name, "growth_gap")
-                                           ? p : 1, 0, c->lang);
+    case METRICS_PRINT_VALUE: fmt_value(buf, sizeof buf, v, ind, c->lang);
+        break;
+    case METRICS_PRINT_PCT: fmt_percent(buf, sizeof buf, v, 1, 0, c->lang);
+        break;
+    case METRICS_PRINT_POINTS:
+        /* a change's own points print at the indicator's precision */
+        fmt_number(buf, sizeof buf, v, f->print == METRICS_PRINT_POINTS
+                                           ? metrics_field_decimals(f, p)
+                                           : p, 0, c->lang);
         g_string_append(g, buf);
         g_string_append(g, c->lang == FMT_ZH ? "个百分点"
                                              : " percentage points");
         return;
-    case K_NUMBER:
-        fmt_number(buf, sizeof buf, v, strcmp(metric[m].name, "r2") == 0 ||
-                   strcmp(metric[m].name, "multiple") == 0 ? 2 : p + 1, 0,
+    case METRICS_PRINT_NUMBER:
+        fmt_number(buf, sizeof buf, v, metrics_field_decimals(f, p), 0,
                    c->lang);
         break;
     default: g_snprintf(buf, sizeof buf, "%d", (int)v); break;
@@ -254,19 +224,17 @@ static sb_status figure(const job *j, char **w, int n, GString *g)
 {
     sb_id ind, reg;
     int from = 0, to = 0;
-    int m = placeholder_figure(w[2]);
+    const metrics_field *m = placeholder_figure(w[2]);
     metrics_row r;
     sb_status rc;
 
     if ((rc = find_or_fail(j, w[0], &ind)) != SB_OK ||
         (rc = region_of(j, w[1], &reg)) != SB_OK)
         return rc;
-    if (m < 0) {
-        const char *names[G_N_ELEMENTS(metric) + 1] = {NULL};
+    if (m == NULL) {
+        const char *names[64];
         const char *near;
-        size_t k;
-        for (k = 0; k < G_N_ELEMENTS(metric); k++)
-            names[k] = metric[k].name;
+        metrics_field_names(METRICS_USE_TEXT, names, G_N_ELEMENTS(names));
         near = spec_did_you_mean(w[2], names);
         return near ? fail(j, "unknown figure \"%s\" in a placeholder (did "
                            "you mean \"%s\"?)", w[2], near)

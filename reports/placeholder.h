@@ -27,6 +27,7 @@
 
 #include "core/model.h"
 #include "metrics/format.h"
+#include "metrics/fields.h"
 #include "metrics/metrics.h"
 
 typedef struct {
@@ -55,10 +56,11 @@ sb_status placeholder_expand(const placeholder_ctx *c, const char *text,
 const char *placeholder_nearest(const sb_dataset *ds, int regions,
                                 const char *name);
 
-/* The index of a figure name (value, change, ...), -1 if unknown; and
-   the figure of r printed as text quotes it (tables print the same). */
-int placeholder_figure(const char *name);
-void placeholder_print(GString *g, const placeholder_ctx *c, int m,
-                       const metrics_row *r);
+/* The figure a placeholder may name (value, change, ...: metrics/
+   fields.h), NULL if unknown; and the figure of r printed as text quotes
+   it (tables print the same). */
+const metrics_field *placeholder_figure(const char *name);
+void placeholder_print(GString *g, const placeholder_ctx *c,
+                       const metrics_field *f, const metrics_row *r);
 
 #endif

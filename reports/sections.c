@@ -165,34 +165,44 @@ sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc,
 
 /* ---- sections ----------------------------------------------------------- */
 
+/* The columns a spec's table may have besides the figures of
+   metrics/fields.h: its own names and headings. */
 static const struct {
     const char *name, *en, *zh;
-} heads[] = {
+} own[] = {
     {"region", "Region", "地区"}, {"indicator", "Indicator", "指标"},
-    {"first_year", "First year", "起始年份"}, {"last_year", "Year", "年份"},
-    {"first_value", "First", "起始值"}, {"last_value", "Latest", "最新值"},
-    {"value", "Latest", "最新值"}, {"change", "Change", "变化"},
-    {"pct_change", "Change, %", "增长率"},
-    {"pp_change", "Change, points", "变化（百分点）"},
-    {"cagr", "CAGR", "年均增长率"}, {"yoy", "On the year before", "比上年"},
-    {"multiple", "Multiple", "倍数"}, {"slope", "Trend per year", "年均趋势"},
-    {"intercept", "Intercept", "截距"}, {"r2", "R\xc2\xb2", "R\xc2\xb2"},
-    {"trend_growth", "Trend growth", "趋势增长率"},
-    {"forecast", "Forecast", "预测值"}, {"forecast_lo", "Forecast, low",
-                                          "预测下限"},
-    {"forecast_hi", "Forecast, high", "预测上限"}, {"rank", "Rank", "排名"},
-    {"share", "Share", "占比"}, {"gap", "Gap", "差距"},
-    {"growth_gap", "Growth gap", "增幅差距"}, {"n", "Points", "数据点"},
-    {"trend", "Trend", "趋势"},
+    {"trend", "Trend", "趋势"},            /* a sparkline */
 };
+
+const char *const *report_table_columns(void)
+{
+    /* region and indicator first, the figures, trend last: the order a
+       message lists them in. Built on first use, by the command line
+       before any thread starts. */
+    static const char *names[64];
+    size_t n;
+
+    if (names[0] == NULL) {
+        names[0] = own[0].name;
+        names[1] = own[1].name;
+        n = 2 + metrics_field_names(METRICS_USE_COLUMN, names + 2,
+                                    G_N_ELEMENTS(names) - 3);
+        names[n] = own[2].name;
+        names[n + 1] = NULL;
+    }
+    return names;
+}
 
 static const char *head_of(const parts_ctx *b, const char *name)
 {
+    const metrics_field *f = metrics_field_find(name, METRICS_USE_COLUMN);
     size_t i;
 
-    for (i = 0; i < G_N_ELEMENTS(heads); i++)
-        if (strcmp(heads[i].name, name) == 0)
-            return L(b, heads[i].en, heads[i].zh);
+    if (f != NULL)
+        return L(b, f->head_en, f->head_zh);
+    for (i = 0; i < G_N_ELEMENTS(own); i++)
+        if (strcmp(own[i].name, name) == 0)
+            return L(b, own[i].en, own[i].zh);
     return name;
 }
 
@@ -216,7 +226,7 @@ static char *cell_of(parts_ctx *b, const char *col, const metrics_row *r)
                                      r->rank_of)
                    : g_strdup(FMT_UNDEFINED);
     g = g_string_new(NULL);
-    placeholder_print(g, &c, placeholder_figure(col), r);
+    placeholder_print(g, &c, metrics_field_find(col, METRICS_USE_COLUMN), r);
     return g_string_free(g, FALSE);
 }
 

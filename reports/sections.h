@@ -22,4 +22,9 @@ sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc,
                             const sb_spec *s, const report_opts *o, int year,
                             sb_diag *diag, sb_error *err);
 
+/* The names a spec's table column may have, NULL-ended: region,
+   indicator, the figures offered as columns (metrics/fields.h) and trend
+   (a sparkline). Static: do not free. */
+const char *const *report_table_columns(void);
+
 #endif

@@ -13,6 +13,7 @@
 #include "core/model.h"
 #include "input/spec.h"
 #include "unit.h"
+#include "cli/spec.h"
 
 static const char *test_dir;
 
@@ -21,7 +22,7 @@ static const char *test_dir;
 static char *outcome(const char *path, sb_spec **out)
 {
     sb_error err = {0};
-    sb_status rc = spec_parse(path, out, &err);
+    sb_status rc = spec_parse(path, cli_spec_vocab(), out, &err);
 
     if (rc == SB_OK)
         return g_strdup("ok");
