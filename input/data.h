@@ -6,7 +6,7 @@
 #define INPUT_DATA_H
 
 #include "layout.h"
-#include "load.h"
+#include "report.h"
 #include "core/model.h"
 
 typedef struct {

@@ -10,6 +10,7 @@
 #define INPUT_LOAD_H
 
 #include "layout.h"
+#include "report.h"
 #include "core/model.h"
 
 typedef struct {
@@ -25,37 +26,6 @@ typedef struct {
     const char *path;
     const input_options *o;
 } input_arg;
-
-/* What one file turned out to be, for `check`. Arrays are owned by the
-   report. */
-typedef struct {
-    char *path;
-    input_role role;
-    input_shape shape;
-    input_export export;        /* a portal download, or NONE */
-    input_encoding encoding;    /* UTF8 or GB18030, as read */
-    char delim;
-    int had_bom;
-    int decimal_comma;          /* used for this file */
-    long rows;                  /* data records after the header */
-    long values, missing, flagged;
-    long warnings;              /* warnings raised in this file */
-    int year_min, year_max;     /* 0 when no value */
-    sb_id *indicators;          /* indicators met (data) or defined */
-    size_t n_indicators;
-    sb_id *regions;
-    size_t n_regions;
-    char *columns;              /* "indicator, region, year, value" */
-    char *ignored;              /* ignored columns, "" if none */
-    char *footnotes;            /* an NBS export's footnotes, or NULL */
-} input_file_report;
-
-typedef struct {
-    input_file_report *files;
-    size_t n_files;
-} input_report;
-
-void input_report_clear(input_report *r);
 
 /* dir/name, one '/' between (as g_build_filename joins a folder and a
    relative name); NULL when out of memory. g_free it. */

@@ -9,7 +9,7 @@
 #ifndef INPUT_META_H
 #define INPUT_META_H
 
-#include "load.h"
+#include "report.h"
 #include "core/model.h"
 
 /* Reads the whole file at path (already known to be indicator metadata)

@@ -14,24 +14,9 @@
 #define PLOTS_CHART_TYPES_H
 
 #include "chart.h"
+#include "draw.h"
+#include "prepare.h"
 
-struct canvas;
-
-/* Draws chart k->c into the band [top, bottom] of the page; returns the
-   lowest y drawn (draw.h). */
-typedef double plot_draw_fn(struct canvas *k, double top, double bottom);
-
-/* What a chart is built from. */
-typedef struct {
-    const sb_dataset *ds;
-    metrics_ctx *mc;
-    int from, to;                /* the window (0: open) */
-} plot_source;
-
-/* What a type adds to a chart once its lines, c->first and c->last are
-   set: 1, or 0 with err set when it has nothing to draw (prepare.h). */
-typedef int plot_prepare_fn(plot_chart *c, const plot_source *src,
-                            sb_error *err);
 
 /* The years a chart's subtitle names. */
 typedef enum {

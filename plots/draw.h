@@ -13,8 +13,11 @@
 #define PLOTS_DRAW_H
 
 #include "canvas.h"
-#include "chart_types.h"
 #include "geometry.h"
+
+/* Draws chart k->c into the band [top, bottom] of the page; returns the
+   lowest y drawn. */
+typedef double plot_draw_fn(struct canvas *k, double top, double bottom);
 
 plot_draw_fn draw_line;
 plot_draw_fn draw_bar;

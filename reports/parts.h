@@ -12,7 +12,7 @@
 #ifndef REPORTS_PARTS_H
 #define REPORTS_PARTS_H
 
-#include "brief.h"
+#include "opts.h"
 #include "doc.h"
 
 #include <glib.h>

@@ -13,6 +13,7 @@ export LSAN_OPTIONS
 trap 'rm -f "$log"' EXIT
 
 "$build/unit" tests 2>&1 | tee -a "$log"
+sh tests/layers.sh 2>&1 | tee -a "$log"
 sh tests/run-cases.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 sh tests/example.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/charts.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
@@ -30,7 +31,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit cases example charts brief spec cron batch install resource oom; do
+for suite in unit layers cases example charts brief spec cron batch install resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"

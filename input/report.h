@@ -1,0 +1,46 @@
+/*
+ * input/report.h -- what loading found in each file, for `statbrief
+ * check`: role, shape, encoding, counts, the indicators and regions met.
+ *
+ * Filled by the readers (data.c, meta.c) and by load.c, which owns the
+ * order; a type of its own so that the readers need not include load.h,
+ * which calls them.
+ */
+#ifndef INPUT_REPORT_H
+#define INPUT_REPORT_H
+
+#include "layout.h"
+#include "core/model.h"
+
+/* What one file turned out to be, for `check`. Arrays are owned by the
+   report. */
+typedef struct {
+    char *path;
+    input_role role;
+    input_shape shape;
+    input_export export;        /* a portal download, or NONE */
+    input_encoding encoding;    /* UTF8 or GB18030, as read */
+    char delim;
+    int had_bom;
+    int decimal_comma;          /* used for this file */
+    long rows;                  /* data records after the header */
+    long values, missing, flagged;
+    long warnings;              /* warnings raised in this file */
+    int year_min, year_max;     /* 0 when no value */
+    sb_id *indicators;          /* indicators met (data) or defined */
+    size_t n_indicators;
+    sb_id *regions;
+    size_t n_regions;
+    char *columns;              /* "indicator, region, year, value" */
+    char *ignored;              /* ignored columns, "" if none */
+    char *footnotes;            /* an NBS export's footnotes, or NULL */
+} input_file_report;
+
+typedef struct {
+    input_file_report *files;
+    size_t n_files;
+} input_report;
+
+void input_report_clear(input_report *r);
+
+#endif
