@@ -206,27 +206,54 @@ size_t sb_dataset_n_files(const sb_dataset *ds)
 
 /* ---- indicators --------------------------------------------------------- */
 
-sb_id sb_dataset_find_indicator(const sb_dataset *ds, const char *id)
+/* The id of name in index (id + 1 as the value), SB_NONE when absent. */
+static sb_id lookup(GHashTable *index, const char *name)
 {
-    gpointer v = g_hash_table_lookup(ds->ind_ids, id);
+    gpointer v = g_hash_table_lookup(index, name);
 
     return v ? GPOINTER_TO_UINT(v) - 1 : SB_NONE;
 }
 
+/* What a new indicator and a new region share: name's id in index, or
+   else a new zeroed element at the end of the array *arr (*n elements of
+   size bytes, room for *cap) named by the interned name (*s), indexed,
+   and given in *item (NULL when name was known). SB_NONE when out of
+   memory. */
+static sb_id add_named(sb_dataset *ds, GHashTable *index, void *arr,
+                       size_t *n, size_t *cap, size_t size, const char *name,
+                       const char **s, void **item)
+{
+    sb_id id = lookup(index, name);
+
+    *item = NULL;
+    if (id != SB_NONE)
+        return id;
+    if (*n + 1 > *cap &&
+        (SB_ALLOC_FAILS() || sb_alloc_grow(arr, cap, *n + 1, size) != 0))
+        return SB_NONE;
+    if (sb_dataset_intern_to(ds, s, name, -1) != SB_OK)
+        return SB_NONE;
+    id = (sb_id)(*n)++;
+    g_hash_table_insert(index, (gpointer)*s, GUINT_TO_POINTER(id + 1));
+    *item = *(char **)arr + id * size;
+    memset(*item, 0, size);
+    return id;
+}
+
+sb_id sb_dataset_find_indicator(const sb_dataset *ds, const char *id)
+{
+    return lookup(ds->ind_ids, id);
+}
+
 sb_id sb_dataset_indicator(sb_dataset *ds, const char *id)
 {
-    sb_id i = sb_dataset_find_indicator(ds, id);
     sb_indicator *ind;
     const char *s;
+    sb_id i = add_named(ds, ds->ind_ids, &ds->ind, &ds->n_ind, &ds->cap_ind,
+                        sizeof *ds->ind, id, &s, (void **)&ind);
 
-    if (i != SB_NONE)
-        return i;
-    if (sb_grow(&ds->ind, &ds->cap_ind, ds->n_ind + 1) != 0 ||
-        sb_dataset_intern_to(ds, &s, id, -1) != SB_OK)
-        return SB_NONE;
-    i = (sb_id)ds->n_ind++;
-    ind = &ds->ind[i];
-    memset(ind, 0, sizeof *ind);
+    if (ind == NULL)
+        return i;                        /* known, or out of memory */
     ind->id = ind->name = s;
     ind->name_zh = ind->unit = ind->unit_zh = ind->base_unit = "";
     ind->source = ind->note = "";
@@ -234,7 +261,6 @@ sb_id sb_dataset_indicator(sb_dataset *ds, const char *id)
     ind->decimals = -1;
     ind->higher_is_better = 1;
     ind->target = NAN;
-    g_hash_table_insert(ds->ind_ids, (gpointer)s, GUINT_TO_POINTER(i + 1));
     return i;
 }
 
@@ -262,28 +288,20 @@ int sb_indicator_precision(const sb_indicator *ind)
 
 sb_id sb_dataset_find_region(const sb_dataset *ds, const char *name)
 {
-    gpointer v = g_hash_table_lookup(ds->reg_names, name);
-
-    return v ? GPOINTER_TO_UINT(v) - 1 : SB_NONE;
+    return lookup(ds->reg_names, name);
 }
 
 sb_id sb_dataset_region(sb_dataset *ds, const char *name)
 {
-    sb_id r = sb_dataset_find_region(ds, name);
     sb_region *reg;
     const char *s;
+    sb_id r = add_named(ds, ds->reg_names, &ds->reg, &ds->n_reg, &ds->cap_reg,
+                        sizeof *ds->reg, name, &s, (void **)&reg);
 
-    if (r != SB_NONE)
-        return r;
-    if (sb_grow(&ds->reg, &ds->cap_reg, ds->n_reg + 1) != 0 ||
-        sb_dataset_intern_to(ds, &s, name, -1) != SB_OK)
-        return SB_NONE;
-    r = (sb_id)ds->n_reg++;
-    reg = &ds->reg[r];
-    memset(reg, 0, sizeof *reg);
+    if (reg == NULL)
+        return r;                        /* known, or out of memory */
     reg->name = s;
     reg->name_zh = "";
-    g_hash_table_insert(ds->reg_names, (gpointer)s, GUINT_TO_POINTER(r + 1));
     return r;
 }
 

@@ -38,9 +38,10 @@ static PangoLayout *note_text(canvas *k, const char *s)
     return canvas_text(k, s, k->fs * geom.note_size, 0, k->w - 2 * k->m, 2);
 }
 
-/* The note (flags, fills, forecast) and the source line under a chart:
-   at most two lines each. */
-static double footer_height(canvas *k)
+/* The note (flags, fills, forecast) and the source line under a chart,
+   at most two lines each: their height, and with draw set they are
+   drawn from y down. */
+static double footer(canvas *k, double y, int draw)
 {
     const char *parts[3] = {k->names_note, k->c->note, k->c->source};
     double h = 0, tw, th;
@@ -52,7 +53,12 @@ static double footer_height(canvas *k)
             continue;
         l = note_text(k, parts[i]);
         canvas_extent(l, &tw, &th);
-        g_object_unref(l);
+        if (draw) {
+            canvas_show(k, l, k->m, y, 0, 0);
+            y += th + k->fs * geom.note_gap;
+        } else {
+            g_object_unref(l);
+        }
         h += th + (h > 0 ? k->fs * geom.note_gap : 0);
     }
     return h;
@@ -81,29 +87,18 @@ static void frame(canvas *k, double *top, double *bottom)
     *top = y + th + k->fs * geom.body_gap;
     *bottom = k->h - k->m;
     if (c->source != NULL || c->note != NULL || k->names_note != NULL) {
-        *bottom -= footer_height(k) + k->fs * geom.footer_gap;
+        *bottom -= footer(k, 0, 0) + k->fs * geom.footer_gap;
     }
 }
 
 /* The note and the source line under the body, which ended at `used`. */
 static void source_line(canvas *k, double used)
 {
-    const char *parts[3] = {k->names_note, k->c->note, k->c->source};
     double y = fmin(used + k->fs * geom.footer_gap,
-                    k->h - k->m - footer_height(k));
-    double tw, th;
-    int i;
+                    k->h - k->m - footer(k, 0, 0));
 
     cairo_set_source_rgb(k->cr, C_SUBTLE);
-    for (i = 0; i < 3; i++) {
-        PangoLayout *l;
-        if (parts[i] == NULL)
-            continue;
-        l = note_text(k, parts[i]);
-        canvas_extent(l, &tw, &th);
-        canvas_show(k, l, k->m, y, 0, 0);
-        y += th + k->fs * geom.note_gap;
-    }
+    footer(k, y, 1);
 }
 
 void plot_bytes_free(plot_bytes *b)
