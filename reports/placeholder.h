@@ -4,7 +4,7 @@
  * the formatter in the brief's language so that a number in the author's
  * words is the number the tables and charts show.
  *
- * Syntax (README, "The report spec"):
+ * Syntax (docs/spec.md, "Placeholders"):
  *   {INDICATOR REGION METRIC}            the figure over the default window
  *   {INDICATOR REGION METRIC YEAR}       ... over the window ending YEAR
  *   {INDICATOR REGION METRIC FROM-TO}    ... over FROM-TO

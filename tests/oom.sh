@@ -9,7 +9,7 @@
 #
 # What GLib, Cairo, Pango, fontconfig, libcsv and libyaml allocate
 # inside is not a site: GLib and the drawing libraries abort when memory
-# runs out, by design (README, "Robustness").
+# runs out, by design (docs/HACKING.md, "Allocation failure").
 set -u
 
 # One run, for xargs: tests/oom.sh --job BIN N SITE -> $OOM_DIR/r.N.SITE
