@@ -6,14 +6,17 @@
  *
  *   MEMCOUNT_OUT=FILE  at exit, the process that loaded the library (not a
  *                      forked child) writes one line to FILE:
- *                        peak=BYTES calls=N read=BYTES
+ *                        peak=BYTES calls=N read=BYTES cpu=SECONDS
  *                      peak: the most bytes live at once (malloc_usable_size
  *                      of every block: what the allocator really handed
  *                      out); calls: malloc, calloc, realloc, posix_memalign,
  *                      aligned_alloc, memalign, valloc made; read: bytes
  *                      the process read through read(2) and its kin
  *                      (/proc/self/io rchar), what a limit that stops
- *                      reading must keep flat.
+ *                      reading must keep flat; cpu: user + system time
+ *                      of the process and its threads (getrusage).
+ *                      Only a process that exits through exit() writes
+ *                      it: one killed (ulimit -t) leaves no line.
  *
  * Why here and not core/alloc.h's hook: that hook sees only the
  * allocations statbrief's own code makes through sb_new and friends.
@@ -41,6 +44,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 static void *(*real_malloc)(size_t);
@@ -247,14 +251,21 @@ static long long bytes_read(void)
 __attribute__((destructor)) static void memcount_report(void)
 {
     const char *path = getenv("MEMCOUNT_OUT");
-    char line[128];
+    char line[160];
     int fd, n;
+    struct rusage ru;
+    double cpu = 0;
 
     if (path == NULL || getpid() != owner)
         return;
-    n = snprintf(line, sizeof line, "peak=%lld calls=%lld read=%lld\n",
+    if (getrusage(RUSAGE_SELF, &ru) == 0)
+        cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+              (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+    n = snprintf(line, sizeof line,
+                 "peak=%lld calls=%lld read=%lld cpu=%.3f\n",
                  __atomic_load_n(&peak, __ATOMIC_RELAXED),
-                 __atomic_load_n(&calls, __ATOMIC_RELAXED), bytes_read());
+                 __atomic_load_n(&calls, __ATOMIC_RELAXED), bytes_read(),
+                 cpu);
     fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd < 0)
         return;

@@ -22,7 +22,7 @@ sh tests/cron.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/batch.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/install.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # time and memory growing with the input, never faster
-sh tests/resource.sh "$build/statbrief" 2>&1 | tee -a "$log"
+sh tests/resource.sh build/dbg/statbrief build/memcount.so 2>&1 | tee -a "$log"
 # allocation failure, one site at a time: the build with the hook
 sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 
