@@ -29,7 +29,7 @@ BASE    := -std=c11 -D_DEFAULT_SOURCE -I. $(WARN) -MMD -MP
 REL_CFLAGS  := $(BASE) -O2 -g
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
-TEST_CFLAGS := $(BASE) -O1 -g -Werror $(SAN)
+TEST_CFLAGS := $(BASE) -O1 -g -Werror $(SAN) -DSB_TEST_HOOKS
 
 LIB_SRC := $(wildcard core/*.c input/*.c metrics/*.c plots/*.c reports/*.c cli/*.c)
 REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o)
@@ -86,7 +86,10 @@ demo: deps
 	./statbrief check -q --spec examples/chongqing/brief.yaml
 	./statbrief report --spec examples/chongqing/brief.yaml -o out/chongqing-spec-brief.pdf
 
-test: build/asan/statbrief build/asan/unit build/oom/statbrief
+# tests/resource.sh counts bytes and calls on build/dbg/statbrief (no
+# sanitizers: their allocator would hide malloc from build/memcount.so)
+test: build/asan/statbrief build/asan/unit build/oom/statbrief \
+		build/dbg/statbrief build/memcount.so
 	@sh tests/run.sh build/asan
 
 check: deps
@@ -120,8 +123,9 @@ build/oom/statbrief: build/oom/statbrief.o $(OOM_OBJ)
 oom: build/oom/statbrief
 	@sh tests/oom.sh build/oom/statbrief
 
-# memcheck: the suite under valgrind, on a build without sanitizers.
-DBG_CFLAGS := $(BASE) -O1 -g -Werror
+# memcheck: the suite under valgrind, on a build without sanitizers (also
+# what tests/resource.sh measures, with build/memcount.so preloaded).
+DBG_CFLAGS := $(BASE) -O1 -g -Werror -DSB_TEST_HOOKS
 DBG_OBJ := $(LIB_SRC:%.c=build/dbg/%.o)
 
 build/dbg/%.o: %.c
@@ -138,6 +142,13 @@ build/dbg/unit: build/dbg/tests/unit.o build/dbg/tests/unit_metrics.o \
 		build/dbg/tests/unit_spec.o $(DBG_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(DBG_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# tests/memcount.c: the allocation and read counter tests/resource.sh
+# preloads (LD_PRELOAD); no sanitizers, no project headers.
+build/memcount.so: tests/memcount.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) -std=c11 $(WARN) -Werror -O2 -g -fPIC -shared -o $@ $< -ldl
 
 memcheck: deps
 	@$(MAKE) --no-print-directory build/dbg/statbrief build/dbg/unit

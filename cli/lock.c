@@ -4,6 +4,7 @@
 #include "lock.h"
 
 #include "core/outfile.h"
+#include "core/testhook.h"
 #include "signals.h"
 
 #include <errno.h>
@@ -58,6 +59,7 @@ static sb_status wait_for(cli_lock *l, double wait_s, sb_error *err)
                                            : " and did not finish within "
                                              "--wait");
         }
+        sb_test_point("lock_busy");
         g_usleep(50 * 1000);
     }
 }
@@ -97,6 +99,7 @@ sb_status cli_lock_take(const char *dir, const char *tag, double wait_s,
         pwrite(l->fd, pid, strlen(pid), 0) < 0) {
         /* the lock holds without the PID; only the message loses it */
     }
+    sb_test_point("lock_taken");
     *out = l;
     return SB_OK;
 }

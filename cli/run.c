@@ -9,6 +9,7 @@
 #include "signals.h"
 
 #include "core/outfile.h"
+#include "core/testhook.h"
 
 #include <glib.h>
 #include <stdio.h>
@@ -81,6 +82,7 @@ static void before_rename(void *ctx, const char *path, const char *tmp)
        rename after it fails the same way, or the next run remakes it */
     cli_state_append(r->state, name, r->job, &ignored);
     g_free(name);
+    sb_test_point("out_recorded");
 }
 
 sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
@@ -90,6 +92,7 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
     sb_status rc;
     size_t swept;
 
+    sb_test_point("run_begin");
     r->o = *o;
     r->job = -1;
     r->dir = g_strdup(dir);
@@ -182,6 +185,7 @@ void cli_run_wrote(cli_run *r, const char *path, size_t pages,
     r->written++;
     cli_log_wrote(path, pages, stat(path, &st) == 0 ? (size_t)st.st_size : 0,
                   seconds);
+    sb_test_point("run_wrote");
 }
 
 void cli_run_become_worker(cli_run *r, int k, int fd)
@@ -225,6 +229,7 @@ sb_status cli_run_end(cli_run *r, int status, sb_error *err)
             rc = cli_manifest_write(r->state, r->o.tag, r->o.langs,
                                     r->o.epoch, r->o.epoch_given, err);
     }
+    sb_test_point("run_end");
     cli_lock_drop(r->lock);
     cli_log_summary(r->o.command, r->written, r->unchanged,
                     status != 0 || rc != SB_OK, secs,

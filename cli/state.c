@@ -11,6 +11,7 @@
 #include "state.h"
 
 #include "core/outfile.h"
+#include "core/testhook.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -403,6 +404,7 @@ sb_status cli_state_save(cli_state *s, sb_error *err)
 
     if (rc != SB_OK)
         return rc;
+    sb_test_point("state_saved");
     /* the store has all they held: a kill from here on loses nothing */
     for (i = 0; i < s->n_journals; i++) {
         unlink(s->journals[i]);

@@ -3,6 +3,7 @@
  * rename.
  */
 #include "core/outfile.h"
+#include "core/testhook.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -67,8 +68,10 @@ sb_status sb_out_stage(const char *path, const void *data, size_t len,
     fd = g_mkstemp_full(name, O_WRONLY, 0600);
     mask = umask(0);
     umask(mask);
-    ok = fd >= 0 && fchmod(fd, 0666 & ~mask) == 0 &&
-         sb_out_write_all(fd, data, len) == 0;
+    ok = fd >= 0 && fchmod(fd, 0666 & ~mask) == 0;
+    if (ok)
+        sb_test_point("out_temp_created");
+    ok = ok && sb_out_write_all(fd, data, len) == 0;
     e = errno;
     if (fd >= 0 && close(fd) != 0 && ok) {
         ok = 0;
@@ -82,6 +85,7 @@ sb_status sb_out_stage(const char *path, const void *data, size_t len,
                             "cannot write: %s", g_strerror(e));
     }
     *tmp = name;
+    sb_test_point("out_temp_written");
     return SB_OK;
 }
 
@@ -103,6 +107,7 @@ sb_status sb_out_commit(char *tmp, const char *path, sb_error *err)
                             "cannot write: %s", g_strerror(e));
     }
     g_free(tmp);
+    sb_test_point("out_renamed");
     return SB_OK;
 }
 

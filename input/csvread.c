@@ -13,6 +13,7 @@
 #include "csvread.h"
 
 #include "core/alloc.h"
+#include "core/testhook.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -570,6 +571,7 @@ static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
     while (!eof && !r->stop) {
         long got, used;
         size_t skip = 0;
+        sb_test_point("csv_block");
         if (stop_flag != NULL && *stop_flag) {
             fail(r, SB_ECANCELED, r->rec_line, 0, "stopped by a signal "
                  "while reading");
@@ -682,6 +684,7 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
     if (!r.stop)
         csv_fini(&r.p, on_field, on_record, &r);
     info->records = r.records;
+    sb_test_point("csv_eof");
 
     csv_free(&r.p);
     g_free(r.ptrs);

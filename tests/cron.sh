@@ -1,7 +1,12 @@
 #!/bin/sh
 # tests/cron.sh BIN -- statbrief run from cron: incremental rebuilds, the
 # state store and manifest, locking, stale data, full disks, read-only
-# directories, signals and SIGKILL at random moments.
+# directories, signals, and SIGKILL at every named point of a run.
+#
+# BIN must be built with -DSB_TEST_HOOKS (build/asan, build/oom,
+# build/dbg): every signal, kill and lock race lands at a named pause
+# point of core/testhook.h (tests/lib.sh: hook_run, hook_at), never after
+# a sleep, so no outcome here depends on how fast or busy the machine is.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 suite=cron
@@ -9,10 +14,6 @@ suite=cron
 ex=$(pwd)/examples/chongqing
 export SOURCE_DATE_EPOCH=1700000000
 export LC_ALL=C
-# SB_TEST_SLOW=K (make memcheck: valgrind starts and runs many times
-# slower) stretches the waits before signals and the lock's hold by K
-slow=${SB_TEST_SLOW:-1}
-later() { awk -v a="$1" -v k="$slow" 'BEGIN { print a * k }'; }
 
 # A fresh copy of the example, with the spec: $tmp/$1
 fresh() {
@@ -22,11 +23,13 @@ fresh() {
     rm -rf "$tmp/$1/charts" "$tmp/$1"/*.pdf
 }
 
-# Every file under a directory with its modification time (ns) and
-# size: what "writes nothing" compares. The lock file is left out: it
-# holds the PID of the last run.
+# Every file under a directory with its inode, modification time (ns)
+# and size: what "writes nothing" compares. Every write is a new file
+# renamed into place, so a rewritten file has a new inode even when the
+# clock did not move; an append changes the size. The lock file is left
+# out: it holds the PID of the last run.
 stamps() {
-    find "$1" -type f ! -name .statbrief.lock -printf '%P %T@ %s\n' | sort
+    find "$1" -type f ! -name .statbrief.lock -printf '%P %i:%T@:%s\n' | sort
 }
 
 # ---- incremental ------------------------------------------------------
@@ -37,7 +40,6 @@ d=$tmp/inc
 [ -f "$d/statbrief-manifest.json" ] && [ -f "$d/charts/statbrief-manifest.json" ] \
     && ok || ko "no manifest after the first run"
 stamps "$d" >"$tmp/before"
-sleep 1
 (cd "$d" && "$bin" report --spec brief.yaml 2>"$tmp/r.err" &&
     "$bin" charts --spec brief.yaml 2>"$tmp/c.err") && ok || ko "second run failed"
 stamps "$d" >"$tmp/after"
@@ -60,7 +62,7 @@ sed -i 's/^rd_intensity,Chongqing,2022,2.36/rd_intensity,Chongqing,2022,2.37/' "
 (cd "$d" && "$bin" report -q --spec brief.yaml && "$bin" charts -q --spec brief.yaml) ||
     ko "run after a value edit failed"
 stamps "$d" >"$tmp/after"
-changed=$(join "$tmp/before" "$tmp/after" | awk '$2 != $4 { print $1 }' | tr '\n' ' ')
+changed=$(join "$tmp/before" "$tmp/after" | awk '$2 != $3 { print $1 }' | tr '\n' ' ')
 [ "$changed" = ".statbrief-state charts/.statbrief-state charts/rd_intensity.pdf charts/rd_intensity.png charts/rd_intensity.txt charts/statbrief-manifest.json chongqing-brief-2023-en.pdf data.csv statbrief-manifest.json " ] \
     && ok || ko "one value rebuilt: $changed"
 
@@ -123,38 +125,64 @@ rm -f "$tmp/stale/s.pdf"
 [ ! -f "$tmp/stale/s.pdf" ] && ok || ko "stale data with --strict wrote the brief"
 
 # ---- locking ------------------------------------------------------------------
+# A holder that says when it holds the lock (flock(1) on the lock file, as
+# an operator's script would) and holds it until it is killed: no sleep
+# decides who has the lock.
 fresh lock
 l=$tmp/lock
 echo 4242 >"$l/.statbrief.lock"
-flock -x "$l/.statbrief.lock" sleep "$(later 3)" &
+mkfifo "$tmp/held"
+(exec 9>>"$l/.statbrief.lock"; flock -x 9 && echo held || echo "flock failed"
+ exec sleep 100000 >/dev/null) >"$tmp/held" &
 holder=$!
-sleep 0.5
+read -r held <"$tmp/held"
+[ "$held" = held ] && ok || ko "the lock holder did not take the lock"
 (cd "$l" && "$bin" report --spec brief.yaml 2>"$tmp/l.err")
 [ $? = 75 ] && ok || ko "a locked directory did not exit 75"
 has "$tmp/l.err" "another statbrief run (PID 4242) is writing to ."
+# --wait gives up while the holder holds on; that it waited at least the
+# time asked can only take longer on a busy machine, never shorter
 start=$(date +%s.%N)
 (cd "$l" && "$bin" report -q --wait 0.6 --spec brief.yaml 2>"$tmp/l.err")
 st=$?
 waited=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print (b - a >= 0.5) }')
 [ $st = 75 ] && ok || ko "--wait 0.6 on a held lock exited $st"
 [ "$waited" = 1 ] && ok || ko "--wait 0.6 gave up too soon"
-(cd "$l" && "$bin" report -q --wait "$(later 10)" --spec brief.yaml) && ok ||
-    ko "--wait 10 did not get the lock when the holder left"
-wait $holder
+has "$tmp/l.err" "did not finish within --wait"
+# --wait 10: the run finds the lock held (and says so at lock_busy), the
+# holder leaves, and its next try takes the lock
+hook_run 7 lock_busy:1 "$l" "$tmp/l.err" "$bin" report -q --wait 10 --spec brief.yaml
+waiter=$!
+hook_at 7
+[ "$point" = lock_busy:1 ] && ok || ko "--wait 10 did not wait for the held lock (${point:-ended}: $(cat "$tmp/l.err"))"
+kill $holder
+wait $holder 2>/dev/null
+[ -n "$ppid" ] && kill -CONT $ppid
+wait $waiter && ok || ko "--wait 10 did not get the lock when the holder left"
+hook_end 7
 [ -f "$l/chongqing-brief-2023-en.pdf" ] && ok || ko "--wait wrote no brief"
 
-# two real runs at once: exactly one renders
+# two real runs at once: exactly one renders. The first holds the lock
+# (paused just after taking it) while the second starts, which must give
+# up at once naming the first, write nothing, and leave the first to
+# write everything.
 fresh two
 sh tests/../bench/medium.sh "$tmp/two" 2>/dev/null
 mkdir -p "$tmp/two/in" && mv "$tmp/two/data.csv" "$tmp/two/regions.csv" "$tmp/two/indicators.csv" "$tmp/two/in/"
-(cd "$tmp/two" && "$bin" charts --format pdf,png -o out in 2>"$tmp/a.err"; echo $? >"$tmp/a.st") &
-(cd "$tmp/two" && "$bin" charts --format pdf,png -o out in 2>"$tmp/b.err"; echo $? >"$tmp/b.st") &
-wait
-a=$(cat "$tmp/a.st") b=$(cat "$tmp/b.st")
+hook_run 7 lock_taken:1 "$tmp/two" "$tmp/a.err" "$bin" charts --format pdf,png -o out in
+pa=$!
+hook_at 7
+[ "$point" = lock_taken:1 ] && ok || ko "the first run did not take the lock (${point:-ended})"
+(cd "$tmp/two" && "$bin" charts --format pdf,png -o out in 2>"$tmp/b.err")
+b=$?
+[ -n "$ppid" ] && kill -CONT $ppid
+wait $pa
+a=$?
+hook_end 7
 wa=$(grep -c "statbrief: wrote" "$tmp/a.err") wb=$(grep -c "statbrief: wrote" "$tmp/b.err")
-if { [ "$wa" = 120 ] && [ "$wb" = 0 ]; } || { [ "$wa" = 0 ] && [ "$wb" = 120 ]; }; then ok
-else ko "two runs wrote $wa and $wb files (exit $a, $b)"; fi
-case "$a$b" in 075|750|00) ok ;; *) ko "two runs exited $a and $b" ;; esac
+[ "$wa" = 120 ] && [ "$wb" = 0 ] && ok || ko "two runs wrote $wa and $wb files (exit $a, $b)"
+[ "$a$b" = 075 ] && ok || ko "two runs exited $a and $b, not 0 and 75"
+has "$tmp/b.err" "another statbrief run (PID $pa) is writing to out"
 
 # ---- a full disk, a read-only directory: 73, the old outputs intact ----------
 fresh full
@@ -303,34 +331,51 @@ mkdir "$g/old.csv"                    # a folder called x.csv is not read
     ko "an output that became a FIFO was not rebuilt"
 
 # ---- signals -------------------------------------------------------------------
-# SIGTERM during a long load stops it there (a cron job's `timeout`), not
-# when the load ends: 50 MB, signalled at once
+# SIGTERM during a long load (a cron job's `timeout`) stops it there, not
+# when the load ends: signalled when 2 of the file's 64 KiB blocks are
+# read (the 1st csv_block is the peek at the header, the 2nd the first
+# block of the full read), it stops within the first 3 blocks' lines.
 awk 'BEGIN { print "indicator,region,year,value"
-    for (i = 0; i < 2500000; i++)
+    for (i = 0; i < 100000; i++)
         printf "i%d,R%d,%d,%d.5\n", i % 50, int(i / 50) % 1000, 1900 + int(i / 50000), i % 977 }' >"$tmp/long.csv"
-"$bin" check "$tmp/long.csv" 2>"$tmp/sigload.err" &
+hook_run 7 csv_block:4 "$tmp" "$tmp/sigload.err" "$bin" check long.csv
 p=$!
-sleep "$(later 0.2)"
-kill -TERM $p
+hook_at 7
+[ "$point" = csv_block:4 ] && ok || ko "the load of long.csv never reached its 3rd block (${point:-ended})"
+[ -n "$ppid" ] && kill -TERM $ppid
 wait $p
 st=$?
+hook_end 7
 [ $st = 143 ] && ok || ko "SIGTERM during a load exited $st, not 143"
 has "$tmp/sigload.err" "error: stopped by a signal while reading"
+at=$(sed -n 's/^statbrief: long\.csv:\([0-9]*\): error: stopped by a signal.*/\1/p' "$tmp/sigload.err")
+max=$(head -c $((3 * 65536)) "$tmp/long.csv" | wc -l)
+[ -n "$at" ] && [ "$at" -gt 1 ] && [ "$at" -le "$max" ] && ok ||
+    ko "SIGTERM after 2 blocks stopped at line ${at:-?}, not within the first $max"
 rm -f "$tmp/long.csv"
+
+# SIGTERM during charts, when the 6th file is written: the chart being
+# made is finished (its files go together), nothing after it is started
 fresh sig
 s=$tmp/sig
 sh bench/medium.sh "$s" 2>/dev/null
 mkdir -p "$s/in" && mv "$s/data.csv" "$s/regions.csv" "$s/indicators.csv" "$s/in/"
-(cd "$s" && exec "$bin" charts -q --format pdf,png,svg -o out in 2>"$tmp/term.err") &
+hook_run 7 run_wrote:6 "$s" "$tmp/term.err" "$bin" charts --format pdf,png,svg -o out in
 pid=$!
-sleep "$(later 0.6)"
-kill -TERM $pid
+hook_at 7
+[ "$point" = run_wrote:6 ] && ok || ko "charts never wrote its 6th file (${point:-ended})"
+[ -n "$ppid" ] && kill -TERM $ppid
 wait $pid
 st=$?
+hook_end 7
 [ $st = 143 ] && ok || ko "SIGTERM: exit $st, expected 143"
 has "$tmp/term.err" "error: stopped by a signal; the charts finished so far are kept"
 ls -a "$s/out" | grep -q sbtmp && ko "SIGTERM left temporary files" || ok
-n=$(ls "$s/out" | grep -c '\.pdf$')
+sed -n 's/^statbrief: wrote \([^ ]*\) .*/\1/p' "$tmp/term.err" | sort >"$tmp/term.wrote"
+# 3 files a chart (pdf, png, svg) and a text alternative: the 6th file
+# is in the 2nd chart, which is finished; nothing of the 3rd is made
+charts_done=$(sed 's/\.[a-z]*$//' "$tmp/term.wrote" | sort -u | wc -l)
+[ "$charts_done" = 2 ] && ok || ko "SIGTERM at the 6th file: $charts_done charts made, not 2 ($(tr '\n' ' ' <"$tmp/term.wrote"))"
 bad=0
 for p in "$s"/out/*.pdf; do
     [ -f "$p" ] || continue
@@ -340,14 +385,25 @@ done
 (cd "$s" && "$bin" charts -v --wait 0 --format pdf,png,svg -o out in 2>"$tmp/s.err") && ok ||
     ko "the run after SIGTERM failed (lock not released?)"
 skipped=$(grep -c "^statbrief: skip" "$tmp/s.err")
-[ "$skipped" -ge $((n - 1)) ] && ok || ko "after SIGTERM only $skipped of $n finished charts were kept"
+[ "$skipped" = "$charts_done" ] && ok || ko "after SIGTERM $skipped charts were kept, not the $charts_done finished"
+sed -n 's/^statbrief: wrote \([^ ]*\) .*/\1/p' "$tmp/s.err" | sort >"$tmp/s.wrote"
+[ -z "$(comm -12 "$tmp/term.wrote" "$tmp/s.wrote")" ] && ok ||
+    ko "the run after SIGTERM remade finished files: $(comm -12 "$tmp/term.wrote" "$tmp/s.wrote" | head -n 3 | tr '\n' ' ')"
+[ $(($(wc -l <"$tmp/term.wrote") + $(wc -l <"$tmp/s.wrote"))) = 160 ] && ok ||
+    ko "the runs before and after SIGTERM wrote $(wc -l <"$tmp/term.wrote") + $(wc -l <"$tmp/s.wrote") files, not 160"
 
-# ---- SIGKILL at 20 random moments ------------------------------------------------
-# Each time: no outputs yet, report and charts started together and killed
-# at a random moment; every PDF left passes qpdf --check, and the next run
-# remakes exactly the outputs that are missing or not what the store
-# recorded (a kill between recording and renaming), and removes the
-# temporary files.
+# ---- SIGKILL at every named point --------------------------------------------------
+# A run of report and one of charts are first followed through every
+# pause point (each announced, then let go on): that trace is the list of
+# places a kill can land. Then, for each place in turn, from no outputs:
+# report and charts started together, each killed at its place (report
+# at its i-th, charts at its i-th, the shorter list wrapping); every PDF
+# left passes qpdf --check; a kill on a temporary file's points leaves
+# that file and the next run removes it; the next run remakes exactly the
+# outputs that are missing or not what the store recorded (a kill between
+# recording and renaming), and exactly as many as the trace says were
+# not yet in place at that point: none after the last output's rename,
+# all before the first's.
 records() { # DIR: the store, then the journals of a killed run, whose
     # last line is dropped when the kill cut it short (no newline)
     cat "$1/.statbrief-state" 2>/dev/null
@@ -369,36 +425,113 @@ expect_rebuild() { # DIR FILES: the outputs the store does not vouch for
 }
 fresh kill
 k=$tmp/kill
-i=0 partial=0
-while [ $i -lt 20 ]; do
-    rm -rf "$k/charts" "$k"/*.pdf "$k"/.statbrief-state* "$k/statbrief-manifest.json"
-    ms=$(awk -v s="$i" -v k="$slow" 'BEGIN { srand(s + 7); printf "%.3f", rand() * 0.5 * k }')
-    (cd "$k" && exec "$bin" report -q --spec brief.yaml 2>/dev/null) &
+reset_kill() { rm -rf "$k/charts" "$k"/*.pdf "$k"/.statbrief-state* "$k/statbrief-manifest.json"; }
+# trace NAME CMD...: the points CMD passes, one "NAME:K" a line, into
+# $tmp/trace-NAME. Kept for the walk ($tmp/walk-NAME): one kill in the
+# load (nothing is written there: it stands for all of the load's
+# points), every point met once, and of the five points each output file
+# passes: all five of the first file; of the 4th (the end of the first
+# chart) recorded-not-renamed and run_wrote (between charts); of the last
+# file written-not-recorded, recorded-not-renamed and renamed. The other
+# files' points leave the same states with another count of files done.
+trace() {
+    _t=$1
+    shift
+    reset_kill
+    hook_run 7 '*' "$k" "$tmp/trace-$_t.err" "$@"
+    _p=$!
+    : >"$tmp/trace-$_t"    # every point passed; $tmp/walk-$_t: those kept
+    while hook_at 7; [ -n "$point" ]; do
+        echo "$point" >>"$tmp/trace-$_t"
+        kill -CONT $ppid
+    done
+    wait $_p || ko "the traced $_t run failed: $(cat "$tmp/trace-$_t.err")"
+    hook_end 7
+    _o=$(grep -c '^out_recorded:' "$tmp/trace-$_t")
+    { echo csv_block:2
+      awk -F: -v o="$_o" '$1 ~ /^csv_/ { next }
+          $1 ~ /^(out_temp_created|out_temp_written|out_recorded|out_renamed|run_wrote)$/ && $2 <= o &&
+          !($2 == 1 || ($2 == 4 && $1 ~ /^(out_recorded|run_wrote)$/) ||
+            ($2 == o && $1 ~ /^(out_temp_written|out_recorded|out_renamed)$/)) { next }
+          { print }' "$tmp/trace-$_t"
+    } >"$tmp/walk-$_t"
+}
+trace report "$bin" report -q --spec brief.yaml
+trace charts "$bin" charts -q --format pdf,png,svg --spec brief.yaml
+# every point of core/testhook.h but lock_busy (no other run here) and
+# csv_eof (left out above) is met
+for pt in csv_block run_begin lock_taken out_temp_created out_temp_written out_recorded out_renamed run_wrote state_saved run_end; do
+    grep -q "^$pt:" "$tmp/walk-report" "$tmp/walk-charts" && ok || ko "no run passed the point $pt"
+done
+# missing NAME POINT: how many outputs of the traced run NAME are not in
+# place when it is killed at POINT (outputs are renamed before the store)
+missing() {
+    awk -v at="$2" '{ ev[NR] = $0 } /^out_recorded:/ { n++ }
+        END { for (i = 1; i <= NR; i++) { if (ev[i] ~ /^out_renamed:/) done++; if (ev[i] == at) break }
+              if (done > n) done = n; print n - done }' "$tmp/trace-$1"
+}
+nr=$(wc -l <"$tmp/walk-report") nc=$(wc -l <"$tmp/walk-charts")
+[ "$(missing report run_begin:1)" = 1 ] && [ "$(missing charts run_begin:1)" = 8 ] && ok ||
+    ko "the traces do not show 1 brief and 8 chart files"
+n=$((nr > nc ? nr : nc))
+i=0 middle=
+while [ $i -lt $n ]; do
+    reset_kill
+    pr=$(sed -n "$((i % nr + 1))p" "$tmp/walk-report")
+    pc=$(sed -n "$((i % nc + 1))p" "$tmp/walk-charts")
+    hook_run 7 "$pr" "$k" /dev/null "$bin" report -q --spec brief.yaml
     p1=$!
-    (cd "$k" && exec "$bin" charts -q --format pdf,png,svg --spec brief.yaml 2>/dev/null) &
+    hook_run 8 "$pc" "$k" /dev/null "$bin" charts -q --format pdf,png,svg --spec brief.yaml
     p2=$!
-    sleep "$ms"
+    hook_at 7; got_r=$point
+    hook_at 8; got_c=$point
     kill -KILL $p1 $p2 2>/dev/null
     wait $p1 $p2 2>/dev/null
+    hook_end 7
+    hook_end 8
+    at="report at $pr, charts at $pc"
+    [ "$got_r" = "$pr" ] && [ "$got_c" = "$pc" ] && ok ||
+        ko "the kill did not land: report reached ${got_r:-no point} for $pr, charts ${got_c:-no point} for $pc"
     for p in "$k"/*.pdf "$k"/charts/*.pdf; do
         [ -f "$p" ] || continue
-        qpdf --check "$p" >/dev/null 2>&1 || ko "SIGKILL at $ms s left a broken $(basename "$p")"
+        qpdf --check "$p" >/dev/null 2>&1 || ko "SIGKILL ($at) left a broken $(basename "$p")"
     done
+    # a kill on a temporary file leaves it; the next run's sweep says so
+    case $pr in out_temp_*)
+        [ "$(ls -a "$k" | grep -c sbtmp)" = 1 ] && ok || ko "report killed at $pr left no temporary file" ;;
+    esac
+    case $pc in out_temp_*)
+        [ "$(ls -a "$k/charts" | grep -c sbtmp)" = 1 ] && ok || ko "charts killed at $pc left no temporary file" ;;
+    esac
     { expect_rebuild "$k" "chongqing-brief-2023-en.pdf"
       expect_rebuild "$k/charts" "rd_intensity.pdf rd_intensity.png rd_intensity.svg rd_intensity.txt high_tech_enterprises-bar.pdf high_tech_enterprises-bar.png high_tech_enterprises-bar.svg high_tech_enterprises-bar.txt"
     } | sed "s|^$k/|./|" | sort >"$tmp/k.want"
-    [ -s "$tmp/k.want" ] && [ "$(wc -l <"$tmp/k.want")" -lt 9 ] && partial=$((partial + 1))
-    (cd "$k" && "$bin" report --spec brief.yaml 2>"$tmp/k1.err" &&
-        "$bin" charts --format pdf,png,svg --spec brief.yaml 2>"$tmp/k2.err") ||
-        ko "the run after SIGKILL at $ms s failed"
+    mr=$(missing report "$pr") mc=$(missing charts "$pc")
+    wr=$(grep -c '^\./chongqing' "$tmp/k.want") wch=$(grep -c '^\./charts/' "$tmp/k.want")
+    [ "$wr" = "$mr" ] && [ "$wch" = "$mc" ] && ok ||
+        ko "SIGKILL ($at): the store leaves $wr brief and $wch chart files to remake, the trace says $mr and $mc"
+    middle="$middle $mc"
+    # the next runs, together as the killed ones were (each its own lock)
+    (cd "$k" && exec "$bin" report -v --spec brief.yaml 2>"$tmp/k1.err") &
+    p1=$!
+    (cd "$k" && exec "$bin" charts -v --format pdf,png,svg --spec brief.yaml 2>"$tmp/k2.err")
+    st=$?
+    wait $p1 && [ $st = 0 ] || ko "the run after SIGKILL ($at) failed"
     cat "$tmp/k1.err" "$tmp/k2.err" | sed -n 's/^statbrief: wrote \([^ ]*\) .*/\1/p' | sort >"$tmp/k.got"
     cmp -s "$tmp/k.want" "$tmp/k.got" ||
-        ko "after SIGKILL at $ms s: expected to remake [$(tr '\n' ' ' <"$tmp/k.want")], remade [$(tr '\n' ' ' <"$tmp/k.got")]"
-    ls -a "$k" "$k/charts" | grep -q sbtmp && ko "temporary files survived the run after SIGKILL at $ms s"
+        ko "after SIGKILL ($at): expected to remake [$(tr '\n' ' ' <"$tmp/k.want")], remade [$(tr '\n' ' ' <"$tmp/k.got")]"
+    case $pr in out_temp_*) has "$tmp/k1.err" "removed .: 1 temporary file left by a stopped run" ;; esac
+    case $pc in out_temp_*) has "$tmp/k2.err" "removed ./charts: 1 temporary file left by a stopped run" ;; esac
+    ls -a "$k" "$k/charts" | grep -q sbtmp && ko "temporary files survived the run after SIGKILL ($at)"
     i=$((i + 1))
 done
 ok
-[ $partial -gt 0 ] && ok || ko "no kill landed in the middle of a run"
+# kills with some chart files in place and some not, each checked
+# exactly above: after the first file (7 to remake), between the two
+# charts (4), before the last file (1)
+for m in 7 4 1; do
+    case " $middle " in *" $m "*) ok ;; *) ko "no kill left $m of the 8 chart files to remake (kills left:$middle)" ;; esac
+done
 
 # ---- --log json -------------------------------------------------------------------
 fresh json

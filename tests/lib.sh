@@ -10,6 +10,22 @@
 #                           red go to tests/golden-out/ for a person to see
 #   summary                 "<suite>: N passed, M failed"
 # Needs $unit for golden.
+#
+# The pause points of core/testhook.h, for a build with -DSB_TEST_HOOKS
+# (build/asan, build/oom, build/dbg): a run stops at a named point and a
+# test acts exactly there, never after a sleep.
+#   hook_run N LIST DIR ERR CMD...  starts CMD in DIR in the background with
+#                           SB_TEST_PAUSE=LIST, stderr to ERR, its
+#                           announcements on a FIFO that this shell reads
+#                           as descriptor N (7, 8 or 9); $! is its PID
+#   hook_at N               waits for the next announcement on N: sets
+#                           point ("NAME:K") and ppid (the paused PID);
+#                           point is empty when every process writing to
+#                           N ended without pausing (no wait, no hang)
+#   hook_end N              closes descriptor N
+# A paused process goes on with kill -CONT, stops as a run does with
+# kill -TERM or -INT (the signal is delivered at the point), dies with
+# kill -KILL.
 pass=0
 fail=0
 tmp=$(mktemp -d)
@@ -34,3 +50,20 @@ golden() {
 }
 
 summary() { echo "$suite: $pass passed, $fail failed"; }
+
+hook_run() {
+    _hn=$1 _hl=$2 _hd=$3 _he=$4
+    shift 4
+    rm -f "$tmp/hook-$_hn"
+    mkfifo "$tmp/hook-$_hn"
+    # the FIFO is opened first: whatever fails after it, the reader sees
+    # its end (opening either end waits for the other)
+    (exec 3>"$tmp/hook-$_hn"; cd "$_hd" || exit 1
+     SB_TEST_PAUSE=$_hl; export SB_TEST_PAUSE; exec "$@" 2>"$_he") &
+    eval "exec $_hn<\"\$tmp/hook-\$_hn\""
+}
+hook_at() {
+    point= ppid=
+    eval "read -r point ppid <&$1" || point=
+}
+hook_end() { eval "exec $1<&-"; rm -f "$tmp/hook-$1"; }

@@ -28,8 +28,9 @@ rm -f "$vg"/*.log
 # the suites run some commands as nobody (read-only directories), whose
 # valgrind logs go here too
 chmod 1777 "$vg"
-# and wait longer before their signals and lock tests (tests/cron.sh)
-export SB_TEST_SLOW=20
+# build/dbg has the pause points (-DSB_TEST_HOOKS): tests/cron.sh's
+# signals, kills and lock races wait for them, not for a time, so
+# valgrind's slowness needs no allowance
 # Every suite of tests/run.sh but two: resource.sh measures time and
 # memory growth, which valgrind's own overhead would swamp, and oom.sh runs
 # its own build with the allocation hook under the sanitizers.

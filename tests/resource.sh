@@ -1,54 +1,69 @@
 #!/bin/sh
-# tests/resource.sh BIN -- resource bounds (issue 11, hardening): no input
-# makes time or memory grow faster than the input, and each protective
-# limit of README "Robustness" refuses its input at once with a located
-# error (FILE:LINE:COL, exit 65) and writes nothing.
+# tests/resource.sh BIN [MEMCOUNT] -- resource bounds (issue 11,
+# hardening): no input makes time or memory grow faster than the input,
+# and each protective limit of README "Robustness" refuses its input at
+# once with a located error (FILE:LINE:COL, exit 65) and writes nothing.
+#
+# BIN is a build without sanitizers (build/dbg/statbrief, which `make
+# test` builds); MEMCOUNT (default build/memcount.so, tests/memcount.c) is
+# preloaded into every run and counts, for the process: the peak of live
+# heap bytes, the allocation calls, the bytes it read, its CPU time.
 #
 # Every case generates its pathological input into $tmp (deterministic,
 # nothing large is committed) at 1x and 8x and runs the same command on
 # both in this run. What is asserted is the *growth* between the two,
-# never a speed (speed targets belong in `make bench`):
-#   grows linearly  CPU time (user + sys) 8x/1x <= $TIME_MAX, peak RSS
-#                   above the start-up RSS (the same command on a tiny
-#                   input) 8x/1x <= $MEM_MAX. Linear is ~8x, quadratic 64x.
+# never a speed (speed targets belong in `make bench`), and only from
+# quantities that do not depend on the machine's load or memory baseline:
+#   bytes, calls    counted, the same on every run with the same libraries
+#                   (no sanitizer start-up, no page or RSS granularity);
+#   CPU time        user + sys, not wall time: another busy process slows
+#                   the clock, not the work; its growth is judged only
+#                   where the tiny run (start-up) is under a tenth of the
+#                   1x run. Where a limit keeps the input small (spec
+#                   nesting and aliases), bytes and calls judge alone; the
+#                   CPU cap below still stops a run that blows up.
+#   grows linearly  8 times the input: linear is 8x, quadratic 64x.
+#                   Peak bytes above the tiny input's, and allocation
+#                   calls: at most $MEM_MAX x (a buffer doubling its size
+#                   may sit just past a power of two at one size and not
+#                   the other: up to 16x). CPU time: at most $TIME_MAX x
+#                   (between 8 and 64 with room for the timer either way).
 #   stays flat      where the extra input must not matter (refused at a
 #                   limit, or the same number of values over a longer
 #                   span): CPU 8x <= $FLAT_TIME x the 1x (taken as at least
-#                   $FLOOR s, the timer's resolution and start-up), peak
-#                   RSS 8x <= $FLAT_MEM x the 1x.
+#                   $FLOOR s), and peak bytes 8x <= $FLAT_MEM x the 1x;
+#                   "stops": the reader stops at the limit, so bytes read
+#                   8x <= $FLAT_MEM x the 1x too (reading on: 7-8x);
+#                   "holds": what is refused is read whole first (a CSV
+#                   field, up to the 1 MiB field limit; a spec file, up to
+#                   16 MiB), so memory may grow as the bytes read grow,
+#                   no faster (expanding past the limit would be far more).
 # Each measured ratio is printed as a "resource: ..." line. A linear case
 # first runs 1/8 of its 1x size: when 1/8x to 1x already grows more than
-# $TIME_MAX times, the 8x run is skipped (it would take minutes) and the
-# case fails; an 8x run is stopped (ulimit -t) once its CPU time shows
-# growth past the bound. ASan's hard_rss_limit_mb stops a run that
-# balloons past $RSS_GUARD MiB.
+# $TIME_MAX times in CPU, the 8x run is skipped (it would take minutes) and
+# the case fails; an 8x run is stopped (ulimit -t) once its CPU time shows
+# growth past the bound, and any run past $VMEM_GUARD MiB of address space
+# fails its allocation (ulimit -v).
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+memcount=$(cd "$(dirname "${2:-build/memcount.so}")" && pwd)/$(basename "${2:-build/memcount.so}")
 suite=resource
 . tests/lib.sh
 export SOURCE_DATE_EPOCH=1700000000
 export LC_ALL=C
-# As tests/run.sh sets it when it runs the suites; kept if given.
-: "${LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0}"
-export LSAN_OPTIONS
-RSS_GUARD=4096
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=$RSS_GUARD:quarantine_size_mb=4"
-export ASAN_OPTIONS
 
 TIME_MAX=20
-MEM_MAX=12
+MEM_MAX=16
+BASE_MIN=10         # the 1x run's CPU over the tiny run's, to judge time
 FLAT_TIME=3
 FLAT_MEM=1.5
 FLOOR=0.1
 HANG=300            # CPU seconds any single run may take at most
+VMEM_GUARD=4096
 cap=
 
-if [ -x /usr/bin/time ] && /usr/bin/time -f '%U' -o "$tmp/probe" true 2>/dev/null; then
-    timer=gnu
-elif command -v python3 >/dev/null 2>&1; then
-    timer=python
-else
-    ko "needs GNU time (Debian package time) or python3 to measure CPU time and peak RSS"
+if [ ! -f "$memcount" ]; then
+    ko "no $memcount (make build/memcount.so)"
     summary
     exit 1
 fi
@@ -56,51 +71,45 @@ fi
 # ---- measuring ------------------------------------------------------------
 
 # measure NAME CAP CMD...: runs CMD in $tmp/w (stdout $tmp/NAME.out, stderr
-# $tmp/NAME.err) under a CPU limit of CAP seconds; sets st (exit status),
-# t (CPU seconds, user + sys), m (peak RSS, MiB) and killed (1 when the
+# $tmp/NAME.err) with the counter preloaded, under a CPU limit of CAP
+# seconds; sets st (exit status), t (CPU seconds), m (peak live bytes,
+# MiB), c (allocation calls), r (bytes read, MiB) and killed (1 when the
 # CPU limit stopped it).
 measure() {
     _n=$1 _cap=$2
     shift 2
-    rm -f "$tmp/$_n.time"
-    if [ $timer = gnu ]; then
-        (cd "$tmp/w" && ulimit -t "$_cap" &&
-            exec /usr/bin/time -f '%U %S %M' -o "$tmp/$_n.time" "$@") \
-            >"$tmp/$_n.out" 2>"$tmp/$_n.err"
-        st=$?
-    else
-        (cd "$tmp/w" && ulimit -t "$_cap" && exec python3 -c '
-import resource, subprocess, sys
-st = subprocess.call(sys.argv[2:])
-u = resource.getrusage(resource.RUSAGE_CHILDREN)
-open(sys.argv[1], "w").write("%s%.2f %.2f %d\n" % (
-    "Command terminated by signal %d\n" % -st if st < 0 else "",
-    u.ru_utime, u.ru_stime, u.ru_maxrss))
-sys.exit(128 - st if st < 0 else st)' "$tmp/$_n.time" "$@") \
-            >"$tmp/$_n.out" 2>"$tmp/$_n.err"
-        st=$?
-    fi
+    rm -f "$tmp/$_n.count"
+    (cd "$tmp/w" && ulimit -t "$_cap" && ulimit -v $((VMEM_GUARD * 1024)) &&
+        MEMCOUNT_OUT="$tmp/$_n.count" LD_PRELOAD="$memcount" exec "$@") \
+        >"$tmp/$_n.out" 2>"$tmp/$_n.err"
+    st=$?
     killed=0
-    grep -q "^Command terminated by signal" "$tmp/$_n.time" 2>/dev/null && killed=1
-    set -- $(tail -n 1 "$tmp/$_n.time" 2>/dev/null) 0 0 0
-    t=$(awk -v u="$1" -v s="$2" 'BEGIN { printf "%.2f", u + s }')
-    m=$(awk -v k="$3" 'BEGIN { printf "%.1f", k / 1024 }')
+    # SIGXCPU at the soft limit, SIGKILL at the hard one
+    case $st in 152|137) [ -s "$tmp/$_n.count" ] || killed=1 ;; esac
+    set -- $(sed 's/[a-z]*=//g' "$tmp/$_n.count" 2>/dev/null) 0 0 0 0
+    m=$(awk -v b="$1" 'BEGIN { printf "%.3f", b / 1048576 }')
+    c=$2
+    r=$(awk -v b="$3" 'BEGIN { printf "%.3f", b / 1048576 }')
+    t=$4
     last=$_n
 }
 
 # fmt_t SECONDS, fmt_m MIB: for the report lines
 fmt_t() { awk -v t="$1" 'BEGIN { printf (t < 10 ? "%.2f s" : "%.1f s"), t }'; }
-fmt_m() { awk -v m="$1" 'BEGIN { printf "%.0f MiB", m }'; }
+fmt_m() { awk -v m="$1" 'BEGIN { printf (m < 10 ? "%.2f MiB" : "%.0f MiB"), m }'; }
 # cmp_le A B: A <= B
 cmp_le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 # ratio A B: A/B, each taken as at least 0.01 (the timer's resolution)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a < 0.01) a = 0.01; if (b < 0.01) b = 0.01; printf "%.1f", a / b }'; }
+# growth A8 A1 A0: (A8 - A0) / (A1 - A0), what the input added at 8x over
+# what it added at 1x
+growth() { awk -v a="$1" -v b="$2" -v z="$3" 'BEGIN { d = b - z; if (d <= 0) d = 1e-9; printf "%.1f", (a - z) / d }'; }
 
 # ran_ok WHAT STATUS: the last run exited STATUS; else says why not.
 ran_ok() {
     if [ "$st" = "$2" ]; then return 0; fi
-    if [ $killed = 1 ]; then ko "$1: stopped after $(fmt_t "$t") CPU"
-    else ko "$1: exit $st (expected $2): $(grep -v '^ *0x\|^==' "$tmp/$last.err" | head -c 400)"; fi
+    if [ $killed = 1 ]; then ko "$1: stopped after its CPU limit"
+    else ko "$1: exit $st (expected $2): $(head -c 400 "$tmp/$last.err")"; fi
     return 1
 }
 
@@ -113,21 +122,25 @@ linear() {
     _name=$1 _fn=$2 _want=${3:-0}
     cap= ran8=0
     $_fn 0; ran_ok "$_name (tiny input)" "$_want" || return
-    m0=$m
+    m0=$m c0=$c t0=$t
+    if [ "$c0" = 0 ]; then
+        ko "$_name: no allocation was counted: $bin is a sanitizer build? (resource.sh needs one without, build/dbg/statbrief)"
+        return
+    fi
     $_fn p; ran_ok "$_name 1/8x" "$_want" || return
     tp=$t
     cap=$(awk -v t="$tp" -v r=$TIME_MAX 'BEGIN { printf "%d", t * r * 1.25 + 3 }')
     $_fn 1
     cap=
-    t1=$t m1=$m
+    t1=$t m1=$m c1=$c
     if [ $killed = 1 ]; then
-        echo "resource: $_name 1/8x $(fmt_t "$tp"), 1x stopped after $(fmt_t "$t1") CPU; 8x not run"
-        ko "$_name: the 1x run took more than ${TIME_MAX}x the 1/8x's $(fmt_t "$tp") (stopped at $(fmt_t "$t1"))"
+        echo "resource: $_name 1/8x $(fmt_t "$tp"), 1x stopped at its CPU limit; 8x not run"
+        ko "$_name: the 1x run took more than ${TIME_MAX}x the 1/8x's $(fmt_t "$tp") CPU"
         return
     fi
     ran_ok "$_name 1x" "$_want" || return
     if ! cmp_le "$(ratio "$t1" "$tp")" $TIME_MAX; then
-        echo "resource: $_name 1/8x $(fmt_t "$tp"), 1x $(fmt_t "$t1") $(fmt_m "$m1"): time $(ratio "$t1" "$tp")x already; 8x not run"
+        echo "resource: $_name 1/8x $(fmt_t "$tp"), 1x $(fmt_t "$t1"): time $(ratio "$t1" "$tp")x already; 8x not run"
         ko "$_name: CPU time grows $(ratio "$t1" "$tp")x from 1/8x to 1x (more than ${TIME_MAX}x for 8 times the input)"
         return
     fi
@@ -135,37 +148,53 @@ linear() {
     $_fn 8
     cap=
     if [ $killed = 1 ]; then
-        echo "resource: $_name 1x $(fmt_t "$t1") $(fmt_m "$m1"), 8x stopped after $(fmt_t "$t") CPU"
-        ko "$_name: the 8x run took more than ${TIME_MAX}x the 1x's $(fmt_t "$t1") (stopped at $(fmt_t "$t"))"
+        echo "resource: $_name 1x $(fmt_t "$t1"), 8x stopped at its CPU limit"
+        ko "$_name: the 8x run took more than ${TIME_MAX}x the 1x's $(fmt_t "$t1") CPU"
         return
     fi
     ran_ok "$_name 8x" "$_want" || return
     ran8=1
     tr=$(ratio "$t" "$t1")
-    mr=$(awk -v a="$m" -v b="$m1" -v z="$m0" 'BEGIN { d = b - z; if (d < 4) d = 4; printf "%.1f", (a - z) / d }')
-    echo "resource: $_name 1x $(fmt_t "$t1") $(fmt_m "$m1"), 8x $(fmt_t "$t") $(fmt_m "$m"): time ${tr}x, memory ${mr}x (above $(fmt_m "$m0") at start)"
-    cmp_le "$tr" $TIME_MAX && ok || ko "$_name: CPU time grew ${tr}x for 8 times the input (bound ${TIME_MAX}x)"
+    mr=$(growth "$m" "$m1" "$m0")
+    cr=$(growth "$c" "$c1" "$c0")
+    # time is judged where the input, not the start-up, makes the 1x figure
+    judged=$(awk -v a="$t0" -v b="$t1" -v k=$BASE_MIN 'BEGIN { print (b >= a * k && b > 0) }')
+    [ "$judged" = 1 ] && tj="" || tj=" (not judged: start-up is over 1/$BASE_MIN of the 1x run)"
+    echo "resource: $_name 1x $(fmt_t "$t1") $(fmt_m "$m1") $c1 calls, 8x $(fmt_t "$t") $(fmt_m "$m") $c calls: time ${tr}x$tj, memory ${mr}x, calls ${cr}x (tiny: $(fmt_t "$t0") $(fmt_m "$m0") $c0 calls)"
+    if [ "$judged" = 1 ]; then
+        cmp_le "$tr" $TIME_MAX && ok || ko "$_name: CPU time grew ${tr}x for 8 times the input (bound ${TIME_MAX}x)"
+    fi
     cmp_le "$mr" $MEM_MAX && ok || ko "$_name: memory grew ${mr}x for 8 times the input (bound ${MEM_MAX}x)"
+    cmp_le "$cr" $MEM_MAX && ok || ko "$_name: allocation calls grew ${cr}x for 8 times the input (bound ${MEM_MAX}x)"
 }
 
-# flat NAME FN STATUS: FN SIZE (1, 8) as for linear; both runs must exit
-# STATUS and cost about the same. Leaves $tmp/NAME-1.err and NAME-8.err.
+# flat NAME FN STATUS [stops|holds]: FN SIZE (1, 8) as for linear; both
+# runs must exit STATUS and cost about the same (see the top for "stops"
+# and "holds"). Leaves $tmp/NAME-1.err and NAME-8.err.
 flat() {
-    _name=$1 _fn=$2 _want=$3
+    _name=$1 _fn=$2 _want=$3 _mode=${4:-}
     cap=
     $_fn 1
-    t1=$t m1=$m s1=$st
+    t1=$t m1=$m r1=$r s1=$st
     [ "$s1" = "$_want" ] && ok || ko "$_name 1x: exit $s1, expected $_want"
     cap=$(awk -v t="$t1" -v f=$FLOOR 'BEGIN { printf "%d", (t > f ? t : f) * 10 + 5 }')
     $_fn 8
     cap=
     [ "$st" = "$_want" ] && ok || ko "$_name 8x: exit $st, expected $_want"
-    tr=$(ratio "$t" "$t1") mr=$(ratio "$m" "$m1")
-    echo "resource: $_name 1x $(fmt_t "$t1") $(fmt_m "$m1"), 8x $(fmt_t "$t") $(fmt_m "$m"): time ${tr}x, memory ${mr}x"
+    tr=$(ratio "$t" "$t1") mr=$(ratio "$m" "$m1") rr=$(ratio "$r" "$r1")
+    echo "resource: $_name 1x $(fmt_t "$t1") $(fmt_m "$m1") read $(fmt_m "$r1"), 8x $(fmt_t "$t") $(fmt_m "$m") read $(fmt_m "$r"): time ${tr}x, memory ${mr}x, read ${rr}x"
     tb=$(awk -v t="$t1" -v f=$FLOOR -v k=$FLAT_TIME 'BEGIN { printf "%.2f", (t > f ? t : f) * k }')
-    if [ $killed = 1 ]; then ko "$_name: the 8x run was stopped after $(fmt_t "$t") CPU (1x: $(fmt_t "$t1"))"
+    if [ $killed = 1 ]; then ko "$_name: the 8x run was stopped at its CPU limit (1x: $(fmt_t "$t1"))"
     else cmp_le "$t" "$tb" && ok || ko "$_name: CPU time ${tr}x the 1x's where it should stay flat (8x $(fmt_t "$t"), bound $(fmt_t "$tb"))"; fi
-    cmp_le "$mr" $FLAT_MEM && ok || ko "$_name: memory ${mr}x the 1x's where it should stay flat (bound ${FLAT_MEM}x)"
+    if [ "$_mode" = holds ]; then
+        mb=$(awk -v r="$rr" -v f=$FLAT_MEM 'BEGIN { print (r > f ? r : f) }')
+        cmp_le "$mr" "$mb" && ok || ko "$_name: memory ${mr}x the 1x's, more than the ${rr}x of the bytes read"
+    else
+        cmp_le "$mr" $FLAT_MEM && ok || ko "$_name: memory ${mr}x the 1x's where it should stay flat (bound ${FLAT_MEM}x)"
+    fi
+    if [ "$_mode" = stops ]; then
+        cmp_le "$rr" $FLAT_MEM && ok || ko "$_name: read ${rr}x the 1x's bytes where it should stop at the limit (bound ${FLAT_MEM}x)"
+    fi
 }
 
 # said NAME LINE: stderr of run NAME is exactly LINE
@@ -278,11 +307,11 @@ past_run() { # SIZE KIND
 }
 past_note() { past_run "$1" note; }
 past_name() { past_run "$1" name; }
-flat "unquoted field 8 vs 64 MiB past the limit" past_note 65
+flat "unquoted field 8 vs 64 MiB past the limit" past_note 65 stops
 said past-note-1 "statbrief: past-note-1.csv:2:5: error: field 5 is longer than 1048576 bytes"
 said past-note-8 "statbrief: past-note-8.csv:2:5: error: field 5 is longer than 1048576 bytes"
 quiet past-note-8
-flat "quoted field 8 vs 64 MiB past the limit" past_name 65
+flat "quoted field 8 vs 64 MiB past the limit" past_name 65 stops
 said past-name-1 "statbrief: past-name-1.csv:2:2: error: field 2 is longer than 1048576 bytes"
 said past-name-8 "statbrief: past-name-8.csv:2:2: error: field 2 is longer than 1048576 bytes"
 quiet past-name-8
@@ -293,13 +322,16 @@ awk 'BEGIN { print "indicator,region,year,value,note"; s = "x"; while (length(s)
 measure edge $HANG "$bin" check edge.csv
 [ "$st" = 65 ] && ok || ko "a field of 1 MiB + 1 byte: exit $st"
 said edge "statbrief: edge.csv:3:5: error: field 5 is longer than 1048576 bytes"
-# a huge flags field is refused at its 32nd letter
+# a huge flags field is refused with "more than 31 flag characters": the
+# field (under the 1 MiB field limit) is read whole first, so its memory
+# follows its bytes (a 960 KiB field costs about 6 bytes a byte); the work
+# on it stays flat
 flags_run() {
     case $1 in 1) l=122880 ;; 8) l=983040 ;; esac
     [ -f "flags-$1.csv" ] || big_field "flags-$1.csv" flags $l 4
     measure "flags-$1" "${cap:-$HANG}" "$bin" check "flags-$1.csv"
 }
-flat "flags field 120 vs 960 KiB" flags_run 65
+flat "flags field 120 vs 960 KiB" flags_run 65 holds
 said flags-1 "statbrief: flags-1.csv:2:4: error: more than 31 flag characters"
 said flags-8 "statbrief: flags-8.csv:2:4: error: more than 31 flag characters"
 rm -f past-*.csv flags-*.csv edge.csv
@@ -314,11 +346,11 @@ cols_run() { # SIZE QUOTE
 }
 cols_plain() { cols_run "$1" 0; }
 cols_quoted() { cols_run "$1" 1; }
-flat "row of 1M vs 8M fields" cols_plain 65
+flat "row of 1M vs 8M fields" cols_plain 65 stops
 said cols-0-1 "statbrief: cols-0-1.csv:3:100001: error: record has more than 100000 fields"
 said cols-0-8 "statbrief: cols-0-8.csv:3:100001: error: record has more than 100000 fields"
 quiet cols-0-8
-flat "row of 1M vs 8M quoted fields" cols_quoted 65
+flat "row of 1M vs 8M quoted fields" cols_quoted 65 stops
 said cols-1-1 "statbrief: cols-1-1.csv:3:100001: error: record has more than 100000 fields"
 said cols-1-8 "statbrief: cols-1-8.csv:3:100001: error: record has more than 100000 fields"
 no_outputs cols cols-0-1.csv
@@ -338,7 +370,8 @@ rm -f cols-*.csv
 
 # many columns under the limit: wide by region, 12,500 then 100,000 columns
 # (16 rows of years); wide by year, 1,125 then 9,000 year columns (only
-# 4-digit headers are years: 1000..9999)
+# 4-digit headers are years: 1000..9999), 1,200 rows (the tiny input 4),
+# enough for the 1x run's CPU to be ten times the start-up's
 wreg_run() { # SIZE CMD
     case $1 in 0) c=5 ;; p) c=1563 ;; 1) c=12500 ;; 8) c=100000 ;; esac
     [ -f "wreg-$1.csv" ] || awk -v c=$c 'BEGIN {
@@ -356,10 +389,10 @@ if [ $ran8 = 1 ]; then
 fi
 linear "wide by region 12,500 vs 100,000 columns metrics" wreg_metrics
 wyear_run() {
-    case $1 in 0) c=3 ;; p) c=141 ;; 1) c=1125 ;; 8) c=9000 ;; esac
-    [ -f "wyear-$1.csv" ] || awk -v c=$c 'BEGIN {
+    case $1 in 0) c=3 rows=4 ;; p) c=141 rows=1200 ;; 1) c=1125 rows=1200 ;; 8) c=9000 rows=1200 ;; esac
+    [ -f "wyear-$1.csv" ] || awk -v c=$c -v rows=$rows 'BEGIN {
         printf "indicator,region"; for (y = 1000; y < 1000 + c; y++) printf ",%d", y; print ""
-        for (r = 0; r < 400; r++) { printf "ind%d,R%d", r % 4, r
+        for (r = 0; r < rows; r++) { printf "ind%d,R%d", r % 4, r
             for (y = 0; y < c; y++) printf ",%d.%d", (y * 7 + r) % 1000, r % 10; print "" } }' >"wyear-$1.csv"
     measure "wyear-$2-$1" "${cap:-$HANG}" "$bin" $3 "wyear-$1.csv"
 }
@@ -367,8 +400,8 @@ wyear_check() { wyear_run "$1" check check; }
 wyear_metrics() { wyear_run "$1" metrics "metrics --format csv"; }
 linear "wide by year 1,125 vs 9,000 year columns check" wyear_check
 if [ $ran8 = 1 ]; then
-    grep -q "values: 3600000" "$tmp/wyear-check-8.out" && ok ||
-    ko "wide by year with 9,000 year columns: not 3,600,000 values"
+    grep -q "values: 10800000" "$tmp/wyear-check-8.out" && ok ||
+    ko "wide by year with 9,000 year columns: not 10,800,000 values"
 fi
 linear "wide by year 1,125 vs 9,000 year columns metrics" wyear_metrics
 rm -f wreg-*.csv wyear-*.csv
@@ -499,7 +532,7 @@ past_alias() {
         for (i = 1; i < n; i++) print "  - *s" }' >"pasta-$1.yaml"
     measure "pasta-$1" "${cap:-$HANG}" "$bin" check --spec "pasta-$1.yaml"
 }
-flat "spec aliases 20,010 vs 160,000 (past the limit)" past_alias 65
+flat "spec aliases 20,010 vs 160,000 (past the limit)" past_alias 65 holds
 said pasta-1 "statbrief: pasta-1.yaml:20002:5: error: aliases expand the spec past 100000 nodes"
 said pasta-8 "statbrief: pasta-8.yaml:20002:5: error: aliases expand the spec past 100000 nodes"
 # billion laughs: 10^9, then 10^12 nodes, refused at the alias crossing
@@ -517,8 +550,8 @@ laugh_run() {
 flat "billion laughs 10^9 vs 10^12 nodes" laugh_run 65
 said laugh-1 "statbrief: laugh-1.yaml:7:37: error: aliases expand the spec past 100000 nodes"
 said laugh-8 "statbrief: laugh-8.yaml:7:37: error: aliases expand the spec past 100000 nodes"
-tb=$(tail -n 1 "$tmp/pasta-1.time" | awk -v f=$FLOOR -v k=$FLAT_TIME \
-    '{ b = $1 + $2; printf "%.2f", (b > f ? b : f) * k }')
+tb=$(sed 's/.*cpu=//' "$tmp/pasta-1.count" | awk -v f=$FLOOR -v k=$FLAT_TIME \
+    '{ printf "%.2f", ($1 > f ? $1 : f) * k }')
 cmp_le "$t1" "$tb" && ok || ko "billion laughs took $(fmt_t "$t1"), more than ${FLAT_TIME}x the spec just past the limit"
 # aliases of one large text: a section with 64 KiB of placeholders,
 # aliased 16 then 128 times. The spec is 1.01 times the bytes: the work
