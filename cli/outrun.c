@@ -19,8 +19,10 @@
 #include <string.h>
 
 /* SOURCE_DATE_EPOCH (reproducible-builds.org), else now. A value that is
-   not a whole number of seconds from 1970 to 9999 is an error rather than
-   a silent fallback: the dates would not be what the caller asked for. */
+   not a whole number of seconds from 1970 to 9999, written in digits
+   only (no sign, no space: one rule, as the specification says "an
+   integer"), is an error rather than a silent fallback: the dates would
+   not be what the caller asked for. */
 static int source_date_epoch(long long *out, int *given)
 {
     const char *e = g_getenv("SOURCE_DATE_EPOCH");
@@ -33,8 +35,8 @@ static int source_date_epoch(long long *out, int *given)
         return 0;
     }
     errno = 0;
-    v = g_ascii_strtoll(e, &end, 10);
-    if (*end != '\0' || errno != 0 || v < 0 || v > 253402300799LL)
+    v = g_ascii_isdigit(*e) ? g_ascii_strtoll(e, &end, 10) : -1;
+    if (v < 0 || *end != '\0' || errno != 0 || v > 253402300799LL)
         return cli_diag_fail(SB_EUSAGE, "SOURCE_DATE_EPOCH: \"%s\" is not a "
                              "time in seconds from 1970 to 9999", e);
     *out = v;

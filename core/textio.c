@@ -49,3 +49,36 @@ void sb_csv_put(FILE *out, const char *s)
     }
     fputc('"', out);
 }
+
+/* Characters a spreadsheet takes as the start of a formula (OWASP, "CSV
+   Injection"; CWE-1236): =, +, -, @, and tab, carriage return and line
+   feed, which some of them skip before one; and their full-width forms
+   (＝ ＋ － ＠), which some read as the same. */
+static int formula_start(const char *s)
+{
+    static const char *const wide[] = {"\xef\xbc\x9d", "\xef\xbc\x8b",
+                                       "\xef\xbc\x8d", "\xef\xbc\xa0"};
+    size_t i;
+
+    if (*s != '\0' && strchr("=+-@\t\r\n", *s) != NULL)
+        return 1;
+    for (i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (strncmp(s, wide[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+void sb_csv_put_text(FILE *out, const char *s)
+{
+    if (!formula_start(s)) {
+        sb_csv_put(out, s);
+        return;
+    }
+    fputs("\"'", out);          /* quoted, so that the quote mark stays */
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}

@@ -17,4 +17,11 @@ void sb_text_pad(FILE *out, const char *s, int width);
    break or edge space). */
 void sb_csv_put(FILE *out, const char *s);
 
+/* s as a text field of a CSV file that people open in a spreadsheet:
+   as sb_csv_put, except that a field a spreadsheet would run as a
+   formula (one that starts with =, +, -, @, a tab or a line break, or
+   a full-width ＝＋－＠) is written quoted with a ' before it, which
+   spreadsheets show as text (OWASP, "CSV Injection"). */
+void sb_csv_put_text(FILE *out, const char *s);
+
 #endif

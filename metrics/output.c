@@ -91,11 +91,13 @@ static void csv_rows(metrics_writer *w, const metrics_row *rows, size_t n)
     for (i = 0; i < n; i++) {
         const sb_indicator *ind = sb_dataset_indicator_at(w->ds,
                                                           rows[i].indicator);
-        sb_csv_put(w->out, ind->id);
+        /* names and units come from the input files: never a formula */
+        sb_csv_put_text(w->out, ind->id);
         fputc(',', w->out);
-        sb_csv_put(w->out, sb_dataset_region_at(w->ds, rows[i].region)->name);
+        sb_csv_put_text(w->out,
+                        sb_dataset_region_at(w->ds, rows[i].region)->name);
         fputc(',', w->out);
-        sb_csv_put(w->out, ind->unit);
+        sb_csv_put_text(w->out, ind->unit);
         fprintf(w->out, ",%s", sb_kind_name(ind->kind));
         for (k = 0; k < nf; k++)
             if (f[k].use & METRICS_USE_CSV)
