@@ -12,6 +12,17 @@
 
 #define MAX_NAMED 5              /* regions named before "and N more" */
 
+/* Appends a name as every chart text prints it: whole up to a name's
+   bound (chart.h), so that the text follows what a reader needs and not
+   the size of a field. */
+static void append_name(GString *g, const char *name)
+{
+    char *cut = plot_text_cut(name, PLOT_NAME_MAX_CHARS);
+
+    g_string_append(g, cut != NULL ? cut : name);
+    g_free(cut);
+}
+
 /* "Line chart" / 折线图: the type's words in the chart's language. */
 static const char *kind_word(const plot_chart *c)
 {
@@ -32,7 +43,7 @@ static void region_list(GString *g, const plot_chart *c)
         if (i > 0)
             g_string_append(g, c->lang == FMT_ZH ? "\xe3\x80\x81"
                                 : i + 1 == n ? " and " : ", ");  /* 、 */
-        g_string_append(g, name);
+        append_name(g, name);
     }
     if (n > MAX_NAMED)
         g_string_append_printf(g, c->lang == FMT_ZH
@@ -86,7 +97,9 @@ static void region_sentence(GString *g, const plot_chart *c, sb_id reg,
     if (metrics_get(mc, c->indicator, reg, 0, 0, &r, &ignore) != SB_OK ||
         isnan(r.last_value))
         return;
-    g_string_append_printf(g, c->lang == FMT_ZH ? "%s" : " %s", name);
+    if (c->lang != FMT_ZH)
+        g_string_append_c(g, ' ');
+    append_name(g, name);
     if (isfinite(r.change) && r.first_year < r.last_year) {
         change_words(g, c, &r);
     } else {
@@ -118,16 +131,14 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
     size_t i, named = 0;
 
     (void)ds;
-    if (c->lang == FMT_ZH)
-        g_string_append_printf(g, "%s\xef\xbc\x9a%s", kind_word(c),
-                               fmt_name(c->ind, c->lang));      /* ： */
-    else
-        g_string_append_printf(g, "%s of %s", kind_word(c),
-                               fmt_name(c->ind, c->lang));
-    if (*unit)
-        g_string_append_printf(g, c->lang == FMT_ZH
-                                      ? "\xef\xbc\x88%s\xef\xbc\x89"
-                                      : " (%s)", unit);
+    g_string_append_printf(g, c->lang == FMT_ZH ? "%s\xef\xbc\x9a"  /* ： */
+                                                : "%s of ", kind_word(c));
+    append_name(g, fmt_name(c->ind, c->lang));
+    if (*unit) {
+        g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x88" : " (");
+        append_name(g, unit);
+        g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x89" : ")");
+    }
     g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
     region_list(g, c);
     if (plot_type_info_of(c->type)->bars)

@@ -171,15 +171,19 @@ static void span(const plot_chart *c, plot_span sp, int *first, int *last)
 }
 
 /* The title, the subtitle ("unit, 2017-2023", or the type's own lead)
-   and the source line. */
+   and the source line. Names and the source are bounded as they are
+   printed (chart.h): a chart keeps no more of them than it shows. */
 static void texts(plot_chart *c, const plot_type_info *t)
 {
     const char *lead = c->lang == FMT_ZH ? t->lead_zh : t->lead_en;
-    GString *sub = g_string_new(lead != NULL ? lead
-                                             : fmt_unit(c->ind, c->lang));
+    char *unit = plot_text_dup(fmt_unit(c->ind, c->lang),
+                               PLOT_NAME_MAX_CHARS);
+    GString *sub = g_string_new(lead != NULL ? lead : unit);
+    char *source;
     int first, last;
 
-    c->title = g_strdup(fmt_name(c->ind, c->lang));
+    g_free(unit);
+    c->title = plot_text_dup(fmt_name(c->ind, c->lang), PLOT_NAME_MAX_CHARS);
     if (lead == NULL && sub->len > 0)
         g_string_append(sub, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
     span(c, t->span, &first, &last);
@@ -188,13 +192,15 @@ static void texts(plot_chart *c, const plot_type_info *t)
     else
         g_string_append_printf(sub, "%d\xe2\x80\x93%d", first, last);
     c->subtitle = g_string_free(sub, FALSE);
-    if (c->ind->source[0] != '\0')
-        c->source = g_strdup_printf(c->lang == FMT_ZH
-                                        ? "\xe8\xb5\x84\xe6\x96\x99"
-                                          "\xe6\x9d\xa5\xe6\xba\x90"
-                                          "\xef\xbc\x9a%s"
-                                        : "Source: %s",
-                                    c->ind->source);   /* 资料来源： */
+    if (c->ind->source[0] == '\0')
+        return;
+    source = plot_text_dup(c->ind->source, PLOT_NOTE_MAX_CHARS);
+    c->source = g_strdup_printf(c->lang == FMT_ZH
+                                    ? "\xe8\xb5\x84\xe6\x96\x99"
+                                      "\xe6\x9d\xa5\xe6\xba\x90"
+                                      "\xef\xbc\x9a%s"      /* 资料来源： */
+                                    : "Source: %s", source);
+    g_free(source);
 }
 
 /* The lines of indicator ind that the chart shows; the focus region

@@ -66,19 +66,90 @@ char *plot_printable(const char *s)
     return g_string_free(g, FALSE);
 }
 
+size_t plot_text_fit(double width, double size, int lines)
+{
+    /* one more than fits: a text cut there still overflows its line, so
+       that Pango ellipsizes a clipped line where it would have */
+    double per_line = floor(fmax(width, 0) /
+                            (fmax(size, 0.01) * PLOT_MIN_ADVANCE)) + 1;
+
+    return (size_t)MAX(lines, 1) * (size_t)fmin(per_line, 1e7);
+}
+
+/* The end of the first max_chars characters of s, or NULL when s ends
+   there or before. */
+static const char *cut_point(const char *s, size_t max_chars)
+{
+    size_t n;
+
+    for (n = 0; n < max_chars && *s; n++)
+        s = g_utf8_next_char(s);
+    return *s ? s : NULL;
+}
+
+char *plot_text_cut(const char *s, size_t max_chars)
+{
+    const char *end = cut_point(s, max_chars);
+    char *out;
+    size_t len;
+
+    if (end == NULL)
+        return NULL;
+    len = (size_t)(end - s);
+    out = g_malloc(len + sizeof PLOT_ELLIPSIS);
+    memcpy(out, s, len);
+    memcpy(out + len, PLOT_ELLIPSIS, sizeof PLOT_ELLIPSIS);
+    return out;
+}
+
+char *plot_text_dup(const char *s, size_t max_chars)
+{
+    char *cut = plot_text_cut(s, max_chars);
+
+    return cut != NULL ? cut : g_strdup(s);
+}
+
+/* s cut in its middle: its first and its last half of max_chars
+   characters with an ellipsis between (g_free); NULL when it fits. A
+   one-line label is ellipsized in the middle, keeping both ends, where
+   names differ ("Region 01", a slope chart's value): the cut keeps them
+   too, each end at least half the line, so that Pango shows what it
+   would of the whole text. Finds the end with strlen: no copy, no
+   shaping. */
+static char *cut_middle(const char *s, size_t max_chars)
+{
+    size_t half = max_chars / 2 + 1, n;
+    const char *head = cut_point(s, half), *tail;
+
+    if (head == NULL || cut_point(head, half) == NULL)
+        return NULL;
+    tail = s + strlen(s);
+    for (n = 0; n < half; n++)
+        tail = g_utf8_prev_char(tail);
+    return g_strdup_printf("%.*s" PLOT_ELLIPSIS "%s", (int)(head - s), s,
+                           tail);
+}
+
 /* A layout of s at `size` points; width > 0 wraps (lines > 0 also caps
-   the lines, ellipsizing the last). */
+   the lines, ellipsizing the last; one line in its middle). s is cut
+   first to what the lines can show (width 0: one line across the page),
+   so that a huge label costs what a page shows of it. */
 PangoLayout *canvas_text(canvas *k, const char *s, double size, int bold,
                          double width, int lines)
 {
-    char *shown = plot_printable(s);
+    size_t fit = plot_text_fit(width > 0 ? width : k->w, size, lines);
+    char *cut = width > 0 && lines == 1 ? cut_middle(s, fit)
+                                        : plot_text_cut(s, fit);
+    const char *text = cut != NULL ? cut : s;
+    char *shown = plot_printable(text);
     int unknown;
-    PangoLayout *l = layouts_get(k->pc, k->font, shown ? shown : s, size,
+    PangoLayout *l = layouts_get(k->pc, k->font, shown ? shown : text, size,
                                  bold, width, lines, &unknown);
 
     if (unknown > 0)
-        find_missing(k, shown ? shown : s);
+        find_missing(k, shown ? shown : text);
     g_free(shown);
+    g_free(cut);
     return l;
 }
 
@@ -143,7 +214,10 @@ void canvas_show(canvas *k, PangoLayout *l, double x, double y, int align,
 static const double *measured(canvas *k, const char *s, double size,
                               int bold)
 {
-    char *key = g_strdup_printf("%.3f %d %s", size, bold, s);
+    /* keyed on what canvas_text lays out of s: a huge label is neither
+       copied nor hashed whole */
+    char *cut = plot_text_cut(s, plot_text_fit(k->w, size, 1));
+    char *key = g_strdup_printf("%.3f %d %s", size, bold, cut ? cut : s);
     double *wh = g_hash_table_lookup(k->sizes, key);
 
     if (wh == NULL) {
@@ -155,6 +229,7 @@ static const double *measured(canvas *k, const char *s, double size,
     } else {
         g_free(key);
     }
+    g_free(cut);
     return wh;
 }
 

@@ -113,6 +113,42 @@ const char *plot_flag_meaning(char f, fmt_lang lang);
    of failing the glyph check. NULL when s needs no change. */
 char *plot_printable(const char *s);
 
+/* ---- text bounds ---------------------------------------------------------
+   A text is cut to what can be shown before Pango shapes it: shaping costs
+   time and memory by the character, so a 900 KB note would cost a second
+   and hundreds of megabytes for the one line a page shows of it. Cut at a
+   character boundary, with an ellipsis, the same way in charts and in the
+   brief. */
+
+#define PLOT_ELLIPSIS "\xe2\x80\xa6"       /* U+2026 */
+/* No character of Latin, Greek, Cyrillic or CJK text in the fonts drawn
+   with (Noto Sans, Noto Sans CJK) is narrower than this, in em: the
+   narrowest, the space of Noto Sans CJK, is 0.22 em. A line of text then
+   holds at most width / (size * PLOT_MIN_ADVANCE) characters. Rarer
+   narrow marks (U+2044 is 0.13 em) and zero-width characters are cut
+   before their line is full, and still end in an ellipsis. */
+#define PLOT_MIN_ADVANCE 0.2
+/* A name (region, indicator, unit, group) is printed whole up to this
+   many characters, wherever it is printed: the longest indicator names
+   of the portals' exports are about 130. */
+#define PLOT_NAME_MAX_CHARS 300
+/* A note or a source from the data is printed whole up to this many
+   characters: some four pages of a brief's small print (a note of 2,500
+   words, 24,000 characters, is printed whole). A chart shows two lines
+   of it. */
+#define PLOT_NOTE_MAX_CHARS 32768
+
+/* The most characters `lines` lines of `width` points can show at
+   `size` points (at least one line; see PLOT_MIN_ADVANCE). */
+size_t plot_text_fit(double width, double size, int lines);
+/* s cut to its first max_chars characters and an ellipsis (g_free); NULL
+   when s has no more than max_chars characters, so that a text that fits
+   is used as it is. Reads no more than max_chars + 1 characters of s: the
+   cost follows the bound, not the length of s. */
+char *plot_text_cut(const char *s, size_t max_chars);
+/* A copy of s, cut as plot_text_cut cuts it (g_free); never NULL. */
+char *plot_text_dup(const char *s, size_t max_chars);
+
 /* The bytes of a file, and a layout decision worth telling (-v). */
 typedef struct {
     unsigned char *data;

@@ -238,12 +238,15 @@ static void pdf_metadata(cairo_surface_t *s, const plot_chart *c,
     char date[32];
     time_t t = (time_t)epoch;
     struct tm tm;
+    /* a title is a name: bounded as one in the file's metadata too */
+    char *title = plot_text_dup(c->title, PLOT_NAME_MAX_CHARS);
 
     gmtime_r(&t, &tm);
     strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, c->title);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+    g_free(title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
                                    "statbrief " SB_VERSION);
 }
@@ -260,10 +263,15 @@ static void shortened_names(canvas *k)
     for (i = 0; i < n; i++) {
         const char *name = bars ? c->bars[i].label
                                                : c->lines[i].label;
+        char *cut;
         if (canvas_text_width(k, name, k->fs * geom.label_size, 1) <=
             k->w * geom.label_share)
             continue;
-        g_string_append_printf(g, "%s%s", g->len ? "; " : "", name);
+        /* "in full" up to a name's bound: the note shows two lines */
+        cut = plot_text_cut(name, PLOT_NAME_MAX_CHARS);
+        g_string_append_printf(g, "%s%s", g->len ? "; " : "",
+                               cut ? cut : name);
+        g_free(cut);
     }
     if (g->len > 0)
         g_string_prepend(g, c->lang == FMT_ZH
