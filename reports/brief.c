@@ -282,6 +282,8 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
         return rc;
     b.doc = report_doc_create(o->paper, b.lang);
     b.printed = g_array_new(FALSE, FALSE, sizeof(metrics_row));
+    b.cut = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                  g_free);
     parts_years(&b, &first, &last, &b.as_of);
     rc = body(&b, indicators, &title);
     if (rc == SB_OK) {
@@ -301,6 +303,7 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     g_free(title);
     g_array_free(b.printed, TRUE);
     report_doc_destroy(b.doc);
+    g_hash_table_destroy(b.cut);
     g_free(b.linked);
     return rc;
 }

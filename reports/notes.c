@@ -196,8 +196,11 @@ void notes_add(parts_ctx *b, const unsigned char *sel)
         const sb_indicator *p = sb_dataset_indicator_at(b->ds, (sb_id)i);
         if (!parts_selected(sel, (sb_id)i) || !parts_has_section(b, (sb_id)i))
             continue;
-        g_string_printf(g, L(b, "%s: %s.", "%s：%s。"), fmt_name(p, b->lang),
-                        p->source[0] ? p->source : L(b, "not given", "未注明"));
+        g_string_printf(g, L(b, "%s: %s.", "%s：%s。"),
+                        parts_name(b, (sb_id)i),
+                        p->source[0] ? parts_cut(b, p->source,
+                                                 PLOT_NOTE_MAX_CHARS)
+                                     : L(b, "not given", "未注明"));
         report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
     }
     quality_notes(b, sel, g);

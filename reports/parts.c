@@ -36,6 +36,15 @@ int parts_row(parts_ctx *b, sb_id ind, sb_id reg, metrics_row *r)
     return 1;
 }
 
+const char *parts_cut(const parts_ctx *b, const char *s, size_t max_chars)
+{
+    char *cut = g_hash_table_lookup(b->cut, s);
+
+    if (cut == NULL && (cut = plot_text_cut(s, max_chars)) != NULL)
+        g_hash_table_insert(b->cut, (gpointer)s, cut);
+    return cut != NULL ? cut : s;
+}
+
 char *parts_anchor(const sb_indicator *ind)
 {
     return g_strdup_printf("sec-%s", ind->id);
@@ -50,12 +59,15 @@ const char *parts_region(const parts_ctx *b, sb_id reg)
 {
     const sb_region *r = sb_dataset_region_at(b->ds, reg);
 
-    return b->lang == FMT_ZH && r->name_zh[0] ? r->name_zh : r->name;
+    return parts_cut(b, b->lang == FMT_ZH && r->name_zh[0] ? r->name_zh
+                                                           : r->name,
+                     PLOT_NAME_MAX_CHARS);
 }
 
 const char *parts_name(const parts_ctx *b, sb_id ind)
 {
-    return fmt_name(sb_dataset_indicator_at(b->ds, ind), b->lang);
+    return parts_cut(b, fmt_name(sb_dataset_indicator_at(b->ds, ind),
+                                 b->lang), PLOT_NAME_MAX_CHARS);
 }
 
 /* The regions a brief shows: the comparison set and the focus. */
@@ -271,7 +283,7 @@ void parts_summary(parts_ctx *b, const unsigned char *sel, const char *heading)
         report_table_spark(t, plot_chart_build(b->ds, b->mc, (sb_id)i,
                                                PLOT_SPARKLINE, b->o->from,
                                                b->year, b->lang, &ignore));
-        cell[0] = g_strdup(fmt_name(ind, b->lang));
+        cell[0] = g_strdup(parts_name(b, (sb_id)i));
         cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind,
                                      b->lang));
         cell[2] = g_strdup_printf("%d", r.last_year);
@@ -340,7 +352,7 @@ static void value_note(parts_ctx *b, const sb_series *s, size_t j,
                                *f, f[1] || (a && a->note[0])
                                        ? L(b, "; ", "；") : "");
     if (a && a->note[0])
-        g_string_append(g, a->note);
+        g_string_append(g, parts_cut(b, a->note, PLOT_NOTE_MAX_CHARS));
     g_string_append(g, L(b, ".", "。"));
     report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
 }

@@ -33,16 +33,23 @@ typedef struct {
     unsigned char *linked;       /* indicators with a section to link to;
                                     NULL: all (g_free) */
     int as_of;                   /* the latest year in the data */
+    GHashTable *cut;             /* a text -> its cut copy (parts_cut) */
 } parts_ctx;
 
 /* ---- what the brief shows ---- */
 
+/* s as the brief prints it: whole up to max_chars characters, else its
+   first max_chars and an ellipsis (plots/chart.h's bounds), made once per
+   text and kept as long as b. A name or a note from the data costs what
+   the brief shows of it, however long the field. */
+const char *parts_cut(const parts_ctx *b, const char *s, size_t max_chars);
 /* Whether indicator id is in the selection sel (NULL: all are). */
 int parts_selected(const unsigned char *sel, sb_id id);
 /* The figures of (ind, reg) up to the brief's year, recorded as printed;
    0 when none. */
 int parts_row(parts_ctx *b, sb_id ind, sb_id reg, metrics_row *r);
-/* The region's and the indicator's names in the brief's language. */
+/* The region's and the indicator's names in the brief's language, cut
+   to PLOT_NAME_MAX_CHARS. */
 const char *parts_region(const parts_ctx *b, sb_id reg);
 const char *parts_name(const parts_ctx *b, sb_id ind);
 /* The regions a brief shows: the comparison set and the focus. */

@@ -213,6 +213,17 @@ static cairo_status_t write_bytes(void *closure, const unsigned char *data,
     return CAIRO_STATUS_SUCCESS;
 }
 
+/* One text of the metadata, cut to META_MAX_CHARS: the Info dictionary
+   would otherwise carry a huge title or name whole. */
+static void meta_text(cairo_surface_t *s, cairo_pdf_metadata_t key,
+                      const char *text)
+{
+    char *cut = plot_text_cut(text, META_MAX_CHARS);
+
+    cairo_pdf_surface_set_metadata(s, key, cut != NULL ? cut : text);
+    g_free(cut);
+}
+
 static void metadata(cairo_surface_t *s, const report_meta *m)
 {
     char date[32];
@@ -222,17 +233,13 @@ static void metadata(cairo_surface_t *s, const report_meta *m)
     if (gmtime_r(&t, &tm) == NULL)      /* the caller range-checks epoch */
         memset(&tm, 0, sizeof tm);
     strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
-                                   m->title ? m->title : "");
+    meta_text(s, CAIRO_PDF_METADATA_TITLE, m->title ? m->title : "");
     if (m->author)
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
-                                       m->author);
+        meta_text(s, CAIRO_PDF_METADATA_AUTHOR, m->author);
     if (m->subject)
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
-                                       m->subject);
+        meta_text(s, CAIRO_PDF_METADATA_SUBJECT, m->subject);
     if (m->keywords)
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS,
-                                       m->keywords);
+        meta_text(s, CAIRO_PDF_METADATA_KEYWORDS, m->keywords);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
                                    "statbrief " SB_VERSION);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);

@@ -32,6 +32,20 @@
 #define BULLET_INDENT 12.0       /* an item's text right of its bullet */
 #define NOTE_OFF_TABLE 5.0       /* a note right under a table's rule */
 
+/* What text is laid out at most, in lines of the narrowest characters
+   (plot_text_fit; cut before Pango shapes it, with an ellipsis): a title
+   or heading shows three lines (a page-long title would push everything
+   else off the page); a paragraph 120, about a page of ordinary text and
+   more than any sentence or note of a brief needs, so that only a
+   pathological one is cut (a spec's text, the data quality of a million
+   regions); a table cell or the footer one line. Names, notes and
+   sources from the data are cut to plots/chart.h's bounds before. */
+#define HEADING_MAX_LINES 3
+#define PARA_MAX_LINES 120
+/* The PDF's metadata (title, subject, keywords): not drawn, but kept in
+   the file; a page of characters at most. */
+#define META_MAX_CHARS 4000
+
 typedef enum { K_TITLE, K_HEADING, K_PARA, K_ROW, K_CHART, K_SPACE } pdf_kind;
 
 #define HEADER_ROW SIZE_MAX

@@ -18,13 +18,54 @@
 
 /* ---- items -------------------------------------------------------------- */
 
+static double para_size(report_para_role role)
+{
+    return role == REPORT_PARA_LEAD ? SIZE_LEAD
+           : role == REPORT_PARA_NOTE ? SIZE_SMALL : SIZE_BODY;
+}
+
+static double heading_size(const pdf_item *it)
+{
+    return it->k == K_TITLE ? SIZE_TITLE
+           : it->b->level == 1 ? SIZE_H1 : SIZE_H2;
+}
+
+/* The width a paragraph item is set in. */
+static double para_width(const pdf_state *p, const pdf_item *it)
+{
+    return p->width - (it->b->role == REPORT_PARA_ITEM ? BULLET_INDENT : 0);
+}
+
+/* The most characters of a title, heading or paragraph item the page can
+   show (pdf_int.h); 0 for other items. */
+static size_t item_chars(const pdf_state *p, const pdf_item *it)
+{
+    switch (it->k) {
+    case K_TITLE:
+    case K_HEADING:
+        return plot_text_fit(p->width, heading_size(it), HEADING_MAX_LINES);
+    case K_PARA:
+        return plot_text_fit(para_width(p, it), para_size(it->b->role),
+                             PARA_MAX_LINES);
+    default:
+        return 0;
+    }
+}
+
+/* A new item of block b; its text cut once, here, to what can be shown:
+   a paragraph split across pages splits the cut text, so that its parts
+   together show no more than it would. */
 static pdf_item *add(pdf_state *p, pdf_kind k, const report_block *b)
 {
     pdf_item *it = g_new0(pdf_item, 1);
+    size_t max;
 
     it->k = k;
     it->b = b;
     it->text = b ? b->text : NULL;
+    max = it->text != NULL ? item_chars(p, it) : 0;
+    if (max > 0 && (it->own = plot_text_cut(it->text, max)) != NULL)
+        it->text = it->own;
     g_ptr_array_add(p->items, it);
     return it;
 }
@@ -123,12 +164,13 @@ void pdf_layout_end(pdf_state *p)
 
 /* ---- text --------------------------------------------------------------- */
 
-/* A flat copy of s to draw: line breaks and tabs are spaces (the text is
-   built in sentences, never in lines; a name or note keeps them as
-   written in the data); control characters become U+FFFD. g_free. */
-static char *drawable(const char *s)
+/* A flat copy of s to draw, cut to max_chars characters (and an
+   ellipsis): line breaks and tabs are spaces (the text is built in
+   sentences, never in lines; a name or note keeps them as written in
+   the data); control characters become U+FFFD. g_free. */
+static char *drawable(const char *s, size_t max_chars)
 {
-    char *flat = g_strdup(s), *q, *shown;
+    char *flat = plot_text_dup(s, max_chars), *q, *shown;
 
     for (q = flat; *q; q++)
         if (*q == '\r' || *q == '\n' || *q == '\t')
@@ -140,14 +182,28 @@ static char *drawable(const char *s)
     return shown;
 }
 
+/* The most characters a layout can show (pdf_int.h): one line of its
+   width (a cell, the footer) or of the page (a text at its natural
+   width), else its lines (a title's three, a paragraph's bound). */
+static size_t layout_chars(const pdf_state *p, double size, double width,
+                           int one_line, int max_lines)
+{
+    if (width <= 0 || one_line)
+        return plot_text_fit(width > 0 ? width : p->width, size, 1);
+    return plot_text_fit(width, size,
+                         max_lines > 0 ? max_lines : PARA_MAX_LINES);
+}
+
 /* one_line: a table cell or the footer, ellipsized. max_lines: 0 for no
-   limit, else ellipsize after that many lines (titles). */
+   limit, else ellipsize after that many lines (titles). The text is cut
+   to what the layout can show before Pango sees it. */
 static PangoLayout *text_layout(pdf_state *p, const char *s, double size,
                                 int bold, double width, int one_line,
                                 int max_lines)
 {
     PangoLayout *l = pango_layout_new(p->pc);
-    char *shown = drawable(s);
+    char *shown = drawable(s, layout_chars(p, size, width, one_line,
+                                           max_lines));
     PangoFontDescription *fd = pango_font_description_copy(p->font);
 
     pango_layout_set_text(l, shown, -1);
@@ -181,14 +237,11 @@ PangoLayout *pdf_layout_text(pdf_state *p, const char *s, double size,
     return text_layout(p, s, size, bold, width, one_line, 0);
 }
 
-/* Titles and headings: at most three lines (a page-long title would push
-   everything else off the page). */
+/* Titles and headings: at most HEADING_MAX_LINES lines. */
 PangoLayout *pdf_layout_heading(pdf_state *p, const pdf_item *it)
 {
-    double size = it->k == K_TITLE ? SIZE_TITLE
-                  : it->b->level == 1 ? SIZE_H1 : SIZE_H2;
-
-    return text_layout(p, it->text, size, 1, p->width, 0, 3);
+    return text_layout(p, it->text, heading_size(it), 1, p->width, 0,
+                       HEADING_MAX_LINES);
 }
 
 static double height_of(PangoLayout *l)
@@ -207,19 +260,10 @@ double pdf_layout_width(PangoLayout *l)
     return (double)r.width / PANGO_SCALE;
 }
 
-static double para_size(report_para_role role)
-{
-    return role == REPORT_PARA_LEAD ? SIZE_LEAD
-           : role == REPORT_PARA_NOTE ? SIZE_SMALL : SIZE_BODY;
-}
-
 PangoLayout *pdf_layout_para(pdf_state *p, const pdf_item *it)
 {
-    report_para_role role = it->b->role;
-
-    return pdf_layout_text(p, it->text, para_size(role), 0,
-                  p->width - (role == REPORT_PARA_ITEM ? BULLET_INDENT : 0),
-                  0);
+    return pdf_layout_text(p, it->text, para_size(it->b->role), 0,
+                           para_width(p, it), 0);
 }
 
 /* The natural width of each column of t: its widest cell, padded. */

@@ -10,6 +10,7 @@
 
 #include "input/spec.h"
 #include "metrics/fields.h"
+#include "plots/chart.h"
 #include "text.h"
 
 #include <math.h>
@@ -282,6 +283,7 @@ static sb_status sentences(const job *j, char **w, int n, GString *g)
 static int simple(const placeholder_ctx *c, const char *w, GString *g)
 {
     const sb_region *f;
+    char *cut;
 
     if (strcmp(w, "year") == 0)
         g_string_append_printf(g, "%d", c->year);
@@ -294,8 +296,11 @@ static int simple(const placeholder_ctx *c, const char *w, GString *g)
     else if (strcmp(w, "focus") == 0 &&
              metrics_focus(c->mc) != SB_NONE) {
         f = sb_dataset_region_at(c->ds, metrics_focus(c->mc));
-        g_string_append(g, c->lang == FMT_ZH && f->name_zh[0] ? f->name_zh
-                                                              : f->name);
+        cut = plot_text_dup(c->lang == FMT_ZH && f->name_zh[0] ? f->name_zh
+                                                               : f->name,
+                            PLOT_NAME_MAX_CHARS);
+        g_string_append(g, cut);
+        g_free(cut);
     } else
         return 0;
     return 1;

@@ -216,8 +216,7 @@ static char *cell_of(parts_ctx *b, const char *col, const metrics_row *r)
     if (strcmp(col, "region") == 0)
         return g_strdup(parts_region(b, r->region));
     if (strcmp(col, "indicator") == 0)
-        return g_strdup(fmt_name(sb_dataset_indicator_at(b->ds, r->indicator),
-                                 b->lang));
+        return g_strdup(parts_name(b, r->indicator));
     if (strcmp(col, "trend") == 0)
         return g_strdup("");
     if (strcmp(col, "rank") == 0)
@@ -355,8 +354,7 @@ static sb_status add_section(parts_ctx *b, const placeholder_ctx *pc,
         return b->err->code;
     if (title[0] == '\0' && ind != SB_NONE) {
         g_free(title);
-        title = g_strdup(fmt_name(sb_dataset_indicator_at(b->ds, ind),
-                                  b->lang));
+        title = g_strdup(parts_name(b, ind));
     }
     dest = ind != SB_NONE ? parts_anchor(sb_dataset_indicator_at(b->ds, ind))
                           : g_strdup_printf("part-%zu", k + 1);

@@ -9,8 +9,17 @@
 
 #include "text_plan.h"
 #include "text_write.h"
+#include "plots/chart.h"
 
 #include <glib.h>
+
+/* A name as a sentence prints it: cut to PLOT_NAME_MAX_CHARS, the copy
+   in *cut for words_clear. NULL stays NULL. */
+static const char *bounded(const char *name, char **cut)
+{
+    *cut = name != NULL ? plot_text_cut(name, PLOT_NAME_MAX_CHARS) : NULL;
+    return *cut != NULL ? *cut : name;
+}
 
 /* Fact f of p with its figures and names printed in lang. */
 static void words_of(text_words *w, const text_plan *p, const text_fact *f,
@@ -20,10 +29,21 @@ static void words_of(text_words *w, const text_plan *p, const text_fact *f,
     w->f = f;
     text_plan_figure(w->fig, sizeof w->fig, p, &f->fig, lang);
     text_plan_figure(w->level, sizeof w->level, p, &f->level, lang);
-    w->name = text_plan_name(p, lang);
-    w->region = text_plan_region(p, p->region, lang);
-    w->other = f->other != SB_NONE ? text_plan_region(p, f->other, lang)
-                                   : "";
+    w->name = bounded(text_plan_name(p, lang), &w->cut[0]);
+    w->region = bounded(text_plan_region(p, p->region, lang), &w->cut[1]);
+    w->other = "";
+    w->cut[2] = NULL;
+    if (f->other != SB_NONE)
+        w->other = bounded(text_plan_region(p, f->other, lang), &w->cut[2]);
+    w->set = bounded(p->set, &w->cut[3]);
+}
+
+static void words_clear(text_words *w)
+{
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(w->cut); i++)
+        g_free(w->cut[i]);
 }
 
 /* The writer's words for a kind of fact. */
@@ -59,6 +79,7 @@ static char *render(const text_plan *p, fmt_lang lang)
             g_string_append(g, wr->space);
         words_of(&w, p, &p->fact[i], wr->lang);
         word_fn(wr, p->fact[i].claim)(g, &w);
+        words_clear(&w);
         if (!text_plan_continues(p, i))
             g_string_append(g, wr->stop);
     }

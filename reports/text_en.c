@@ -87,10 +87,10 @@ static void rank(GString *g, const text_words *w)
     else
         ordinal(ord, sizeof ord, f->n);
     g_string_append_printf(g, "It ranked %s of %d", ord, f->of);
-    if (!p->finding && p->set == NULL)
+    if (!p->finding && w->set == NULL)
         g_string_append(g, " regions");
     else if (!p->finding)     /* the set is named when it is a group */
-        g_string_append_printf(g, " regions (%s)", p->set);
+        g_string_append_printf(g, " regions (%s)", w->set);
     g_string_append_printf(g, " in %d", f->year);
     if (f->was > 0) {
         ordinal(was, sizeof was, f->was);

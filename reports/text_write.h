@@ -21,9 +21,12 @@ typedef struct {
     const text_fact *f;
     char fig[FMT_MAX];           /* f->fig printed */
     char level[FMT_MAX];         /* f->level printed */
+    /* the names, cut to PLOT_NAME_MAX_CHARS (plots/chart.h) */
     const char *name;            /* the indicator */
     const char *region;          /* the region the plan is about */
     const char *other;           /* f->other; "" when none */
+    const char *set;             /* the comparison set's label; NULL: all */
+    char *cut[4];                /* the cut copies (text.c frees them) */
 } text_words;
 
 /* Appends the words of one fact: a sentence without its stop, or (the

@@ -85,8 +85,8 @@ static void rank(GString *g, const text_words *w)
 
     g_string_append_printf(g, "%d年%s在%d个地区", f->year,
                            p->finding ? "" : w->region, f->of);
-    if (!p->finding && p->set != NULL)
-        g_string_append_printf(g, "（%s）", p->set);
+    if (!p->finding && w->set != NULL)
+        g_string_append_printf(g, "（%s）", w->set);
     if (f->last)
         g_string_append(g, "中居末位");
     else
