@@ -13,6 +13,7 @@
 #include "foreach.h"
 #include "load.h"
 #include "outrun.h"
+#include "signals.h"
 #include "spec.h"
 
 #include <glib.h>
@@ -32,6 +33,7 @@ static void report_options(cli *c)
     c->report.interpolate = c->m.interpolate;
     c->report.lang = c->lang;
     c->report.strict = c->strict;
+    c->report.stop = cli_signal_caught;  /* the brief stops between parts */
 }
 
 /* One brief (no foreach): its year, its path, the run on its folder,

@@ -62,6 +62,11 @@
     /* cli/lock.c cli_lock_take: the lock is this run's and the lock file  \
        holds its PID; no temporary file swept, nothing written yet. */     \
     X("lock_taken")                                                        \
+    /* reports/doc.c report_stopped: a brief's stop check -- after its     \
+       title block, each default part or spec section and its notes,       \
+       before each page, and before its bytes are written; the K-th time,  \
+       K-1 checks passed. Nothing of the brief is written. */             \
+    X("brief_part")                                                        \
     /* core/outfile.c sb_out_stage: an output's temporary file exists,     \
        empty (before it is written). Every atomic write: outputs, the      \
        state store, the manifest. */                                       \

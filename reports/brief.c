@@ -102,20 +102,30 @@ static sb_status titles(parts_ctx *b, char **title, char **sub)
     return SB_OK;
 }
 
-/* Key findings, the summary and a section per indicator that has one. */
-static void default_parts(parts_ctx *b, const unsigned char *sel)
+/* Key findings, the summary and a section per indicator that has one;
+   SB_ECANCELED when the run is to stop after one of them. */
+static sb_status default_parts(parts_ctx *b, const unsigned char *sel)
 {
+    sb_status rc;
     size_t i;
 
     parts_findings(b, sel, MAX_FINDINGS, L(b, "Key findings", "主要发现"));
+    if ((rc = parts_done(b)) != SB_OK)
+        return rc;
     parts_summary(b, sel, L(b, "Summary", "指标概览"));
-    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++)
-        if (parts_selected(sel, (sb_id)i) && parts_has_section(b, (sb_id)i))
+    if ((rc = parts_done(b)) != SB_OK)
+        return rc;
+    for (i = 0; i < sb_dataset_n_indicators(b->ds) && rc == SB_OK; i++)
+        if (parts_selected(sel, (sb_id)i) && parts_has_section(b, (sb_id)i)) {
             parts_section(b, (sb_id)i, parts_name(b, (sb_id)i));
+            rc = parts_done(b);
+        }
+    return rc;
 }
 
 /* Title block, then the spec's sections or the default parts, then the
-   notes. *title is the brief's title (g_free). */
+   notes, with a stop check after each (parts_done). *title is the
+   brief's title (g_free). */
 static sb_status body(parts_ctx *b, const unsigned char *sel, char **title)
 {
     const sb_spec *s = b->o->spec;
@@ -128,12 +138,16 @@ static sb_status body(parts_ctx *b, const unsigned char *sel, char **title)
     }
     parts_title(b, *title, sub);
     g_free(sub);
+    if ((rc = parts_done(b)) != SB_OK)
+        return rc;
     if (s != NULL && s->n_sections > 0)
         rc = report_spec_sections(b, b->o->diag);
     else
-        default_parts(b, sel);
-    if (rc == SB_OK)
+        rc = default_parts(b, sel);
+    if (rc == SB_OK) {
         notes_add(b, sel);
+        rc = parts_done(b);
+    }
     return rc;
 }
 
@@ -226,7 +240,7 @@ static sb_status render(parts_ctx *b, const char *path,
                         char **csv, size_t *csv_len, sb_error *err)
 {
     const report_opts *o = b->o;
-    sb_status rc = backend(b->doc, out, err);
+    sb_status rc = backend(b->doc, o->stop, out, err);
 
     if (rc == SB_OK && o->metrics_csv != NULL)
         rc = figures_csv(b, csv, csv_len, err);
@@ -280,6 +294,9 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     memset(res, 0, sizeof *res);
     if ((rc = check_focus(&b, err)) != SB_OK)
         return rc;
+    res->year = b.year;
+    res->path = o->output ? g_strdup(o->output)
+                          : g_strdup_printf("brief-%d.pdf", b.year);
     b.doc = report_doc_create(o->paper, b.lang);
     b.printed = g_array_new(FALSE, FALSE, sizeof(metrics_row));
     b.cut = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
@@ -288,15 +305,17 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     rc = body(&b, indicators, &title);
     if (rc == SB_OK) {
         set_meta(&b, indicators, title);
-        res->year = b.year;
-        res->path = o->output ? g_strdup(o->output)
-                              : g_strdup_printf("brief-%d.pdf", b.year);
         rc = render(&b, res->path, report_pdf_write, &pdf, &csv, &csv_len,
                     err);
         res->pages = pdf.pages;
     }
+    if (rc == SB_OK && report_stopped(o->stop))      /* the last check */
+        rc = SB_ECANCELED;
     if (rc == SB_OK)
         rc = write_files(res->path, &pdf, o->metrics_csv, csv, csv_len, err);
+    if (rc == SB_ECANCELED)
+        sb_error_set(err, rc, res->path, 0, 0, "stopped by a signal while "
+                     "writing the brief; nothing was written");
     res->bytes = pdf.len;
     free(csv);
     g_free(pdf.data);

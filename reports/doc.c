@@ -6,6 +6,8 @@
  */
 #include "doc.h"
 
+#include "core/testhook.h"
+
 #include <string.h>
 
 #include <glib.h>
@@ -123,6 +125,12 @@ void report_doc_set_meta(report_doc *d, const report_meta *m)
     d->meta.keywords = g_strdup(m->keywords);
     d->meta.footer = g_strdup(m->footer);
     d->meta.epoch = m->epoch;
+}
+
+int report_stopped(report_stop_fn stop)
+{
+    sb_test_point("brief_part");
+    return stop != NULL && stop();
 }
 
 fmt_lang report_doc_lang(const report_doc *d)

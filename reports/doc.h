@@ -141,6 +141,19 @@ char **report_table_row(report_table *t, int emph);
 /* The sparkline of the last row; takes c (NULL is fine: none). */
 void report_table_spark(report_table *t, plot_chart *c);
 
+/* ---- stopping (brief.c, sections.c, the backends) ---- */
+
+/* Whether the run is to stop, nonzero when a signal came: given by the
+   command line (report_opts), since a stage may not ask it. */
+typedef int (*report_stop_fn)(void);
+
+/* One stop check of a brief being written: between its parts and
+   sections, before its first page and between pages, before its bytes
+   are written. Nonzero when stop (NULL: never) says to stop; then
+   nothing of the brief may be written. The pause point "brief_part" of
+   core/testhook.h is here. */
+int report_stopped(report_stop_fn stop);
+
 /* What a backend writes: the bytes of one file. */
 typedef struct {
     unsigned char *data;         /* g_free */
@@ -149,8 +162,11 @@ typedef struct {
 } report_output;
 
 /* A backend: writes d in its format into *out (zeroed on failure).
-   report_pdf_write (pdf.h) is one. */
-typedef sb_status (*report_backend)(const report_doc *d, report_output *out,
+   Checks stop (report_stopped) between pages and returns SB_ECANCELED
+   when it says to stop, err untouched. report_pdf_write (pdf.h) is
+   one. */
+typedef sb_status (*report_backend)(const report_doc *d,
+                                    report_stop_fn stop, report_output *out,
                                     sb_error *err);
 
 #endif

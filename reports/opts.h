@@ -32,6 +32,10 @@ typedef struct {
     sb_diag *diag;               /* warnings while writing; NULL: none */
     int strict;                  /* --strict: a warning while writing
                                     keeps the brief from being written */
+    /* Nonzero once the run is to stop (SIGTERM, SIGINT): checked between
+       the brief's parts, sections and pages, it then ends with
+       SB_ECANCELED and writes nothing. NULL: never stops. */
+    report_stop_fn stop;
     /* The SHA-256 (hex) of an input file, which the notes print: the
        caller has it (it keys the brief on it); NULL when unknown. */
     const char *(*input_sha)(void *ctx, const char *path);

@@ -135,6 +135,11 @@ void parts_years(parts_ctx *b, int *first, int *last, int *as_of)
 
 /* ---- the parts ---------------------------------------------------------- */
 
+sb_status parts_done(const parts_ctx *b)
+{
+    return report_stopped(b->o->stop) ? SB_ECANCELED : SB_OK;
+}
+
 void parts_title(parts_ctx *b, const char *title, const char *subtitle)
 {
     char *regions = regions_compared(b), *lead;

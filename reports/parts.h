@@ -62,6 +62,10 @@ char *parts_anchor(const sb_indicator *ind);
    latest in the data at all ("as of"), all up to the brief's year. */
 void parts_years(parts_ctx *b, int *first, int *last, int *as_of);
 
+/* A part of the brief is in its document: SB_ECANCELED when the run is
+   to stop there (report_stopped), else SB_OK. */
+sb_status parts_done(const parts_ctx *b);
+
 /* ---- the parts; heading NULL: none (a spec section has its own) ---- */
 
 /* Title, subtitle (NULL: none), byline, period and regions compared. */

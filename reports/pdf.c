@@ -182,7 +182,8 @@ static void footer(pdf_state *p, const report_meta *m, size_t page,
 }
 
 /* Draws the pages in order, each with its footer; stops at the first
-   chart that fails (err says why). */
+   chart that fails (err says why), or before a page when the run is to
+   stop (SB_ECANCELED). */
 static sb_status draw_pages(pdf_state *p, size_t pages, sb_error *err)
 {
     const report_meta *m = report_doc_meta(p->doc);
@@ -191,6 +192,8 @@ static sb_status draw_pages(pdf_state *p, size_t pages, sb_error *err)
 
     p->drawing = 1;
     for (page = 0; page < pages; page++) {
+        if (report_stopped(p->stop))
+            return SB_ECANCELED;
         for (i = 0; i < p->items->len; i++) {
             pdf_item *it = p->items->pdata[i];
             if (it->page == page)
@@ -300,14 +303,15 @@ static sb_status render(pdf_state *p, GByteArray *buf, size_t *pages,
     return rc;
 }
 
-sb_status report_pdf_write(const report_doc *d, report_output *out,
-                           sb_error *err)
+sb_status report_pdf_write(const report_doc *d, report_stop_fn stop,
+                           report_output *out, sb_error *err)
 {
     GByteArray *buf = g_byte_array_new();
     pdf_state p;
     sb_status rc;
 
     pdf_layout_init(&p, d);
+    p.stop = stop;
     p.links = g_array_new(FALSE, FALSE, sizeof(pdfl_link));
     rc = render(&p, buf, &out->pages, err);
     out->len = buf->len;

@@ -17,9 +17,10 @@
 
 /* A report_backend: the PDF of d into *out (out->data g_free'd by the
    caller). Fails with SB_EDATA when a character has no font,
-   SB_EINTERNAL when Cairo or qpdf fail; then *out is empty. d is not
+   SB_EINTERNAL when Cairo or qpdf fail, SB_ECANCELED (err untouched)
+   when stop says to stop before a page; then *out is empty. d is not
    changed. */
-sb_status report_pdf_write(const report_doc *d, report_output *out,
-                           sb_error *err);
+sb_status report_pdf_write(const report_doc *d, report_stop_fn stop,
+                           report_output *out, sb_error *err);
 
 #endif

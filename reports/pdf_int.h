@@ -77,6 +77,7 @@ typedef struct {
     int drawing;                 /* measuring lays text out too: count once */
     GHashTable *colw;            /* report_table* -> double[] widths */
     GArray *links;               /* pdfl_link, added after Cairo is done */
+    report_stop_fn stop;         /* checked before each page */
 } pdf_state;
 
 /* The page geometry of d's paper and d's items. */

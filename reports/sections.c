@@ -392,8 +392,11 @@ sb_status report_spec_sections(parts_ctx *b, sb_diag *diag)
         if (s->sections[i].indicator.text != NULL)
             b->linked[sb_dataset_find_indicator(
                 b->ds, s->sections[i].indicator.text)] = 1;
-    for (i = 0; i < s->n_sections && rc == SB_OK; i++)
+    for (i = 0; i < s->n_sections && rc == SB_OK; i++) {
         rc = add_section(b, &pc, &s->sections[i], i, diag);
+        if (rc == SB_OK)
+            rc = parts_done(b);
+    }
     return rc;
 }
 

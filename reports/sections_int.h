@@ -10,7 +10,8 @@
 #include "parts.h"
 
 /* The spec's sections in order (SB_EDATA for a bad placeholder, at its
-   position in the spec, in b->err). Sets b->linked. */
+   position in the spec, in b->err; SB_ECANCELED when the run is to stop
+   after a section, parts_done). Sets b->linked. */
 sb_status report_spec_sections(parts_ctx *b, sb_diag *diag);
 
 /* The spec's title or subtitle t, expanded (g_free); NULL when absent,
