@@ -297,6 +297,96 @@ if [ $ran8 = 1 ]; then
 fi
 rm -f note-*.csv name-*.csv
 
+# ---- a huge text in a brief and a chart: laid out as far as it is shown ----
+# A brief prints a value's note, an indicator's source and a region's name
+# from the data; a chart its source line and region labels. Pango shapes
+# every character it is given, however little of it a page shows: an
+# 800 KB note cost a brief 3 s and 130 MB (for one line run off the
+# page), a 100 KB region name 10 s and forty pages. Each text is now cut
+# to what can be shown before it is laid out (a line of a table or a
+# label, three lines of a title, a note or a source of at most some four
+# pages, a name of 300 characters), so that the cost follows what is
+# printed, not the field. Each text at 100 KB, then 800 KB (under the
+# 1 MiB field limit): the command's own cost -- its count minus check's
+# on the same files, since the load grows with the file and is judged by
+# the cases above -- stays flat: bytes and calls 8x at most $FLAT_MEM x
+# the 1x, CPU at most $FLAT_TIME x (the 1x taken as at least $FLOOR s).
+# Before the cut the 800 KB text's cost was, over the 100 KB one's: the
+# brief's note 4.9x the bytes and 3.8x the calls, its source 5.0x and
+# 3.9x, its region name 6.1x and 7.2x; the charts' source 9.6x, 9.9x and
+# 5.9x the CPU, their region name 7.5x, 9.8x and 5.4x. The 8x outputs
+# must still show the text's beginning and the ellipsis it was cut with.
+text_dir() { # KIND BYTES DIR: a brief's tables with one huge text:
+    # note (of A's 2020 value), source (of the indicator), name (of the
+    # region compared with the focus A)
+    mkdir -p "$3"
+    awk -v kind="$1" -v L="$2" -v dir="$3" 'BEGIN {
+        s = "lorem ipsum dolor sit amet; "; while (length(s) < L) s = s s
+        s = substr(s, 1, L)
+        note = kind == "note" ? "start of the note " s : ""
+        name = kind == "name" ? "Start of the name " s : "B"
+        src = kind == "source" ? "start of the source " s : "a statistics office"
+        f = dir "/data.csv"
+        print "indicator,region,year,value,note" >f
+        printf "rd,A,2019,1.5,\nrd,A,2020,2.5,\"%s\"\nrd,A,2021,3.5,\n", note >f
+        for (y = 2019; y <= 2021; y++) printf "rd,\"%s\",%d,2.%d,\n", name, y, y % 10 >f
+        f = dir "/indicators.csv"
+        print "id,name,unit,kind,source" >f
+        printf "rd,R&D spending,100 million yuan,amount,\"%s\"\n", src >f
+    }'
+}
+# text_cost NAME KIND CMD: CMD (report or charts) and check on the KIND
+# text at 1x and 8x; the 8x output in text-KIND-8.pdf or text-KIND-8-out/
+text_cost() {
+    _name=$1 _kind=$2 _cmd=$3
+    for _s in 1 8; do
+        _d=text-$_kind-$_s
+        [ -d "$_d" ] || text_dir "$_kind" $((_s * 102400)) "$_d"
+        measure "$_d-check" $HANG "$bin" check -q "$_d"
+        ran_ok "$_name ${_s}x, check" 0 || return
+        _cm=$m _cc=$c _ct=$t
+        if [ "$_cmd" = report ]; then
+            measure "$_d-report" $HANG "$bin" report -q --force -o "$_d.pdf" "$_d"
+        else
+            measure "$_d-charts" $HANG "$bin" charts -q --force --format pdf,png,svg -o "$_d-out" "$_d"
+        fi
+        ran_ok "$_name ${_s}x" 0 || return
+        # what the command adds to the load
+        _dm=$(awk -v a="$m" -v b="$_cm" 'BEGIN { print a - b }')
+        _dt=$(awk -v a="$t" -v b="$_ct" 'BEGIN { print a - b }')
+        if [ $_s = 1 ]; then xm1=$_dm xc1=$((c - _cc)) xt1=$_dt
+        else xm8=$_dm xc8=$((c - _cc)) xt8=$_dt; fi
+    done
+    mr=$(ratio "$xm8" "$xm1") cr=$(ratio "$xc8" "$xc1") tr=$(ratio "$xt8" "$xt1")
+    echo "resource: $_name, over check: 1x $(fmt_t "$xt1") $(fmt_m "$xm1") $xc1 calls, 8x $(fmt_t "$xt8") $(fmt_m "$xm8") $xc8 calls: time ${tr}x, memory ${mr}x, calls ${cr}x"
+    cmp_le "$mr" $FLAT_MEM && ok || ko "$_name: its memory grew ${mr}x from a 100 KB to an 800 KB text (bound ${FLAT_MEM}x: it should follow what is shown)"
+    cmp_le "$cr" $FLAT_MEM && ok || ko "$_name: its allocation calls grew ${cr}x from a 100 KB to an 800 KB text (bound ${FLAT_MEM}x)"
+    tb=$(awk -v t="$xt1" -v f=$FLOOR -v k=$FLAT_TIME 'BEGIN { printf "%.2f", (t > f ? t : f) * k }')
+    cmp_le "$xt8" "$tb" && ok || ko "$_name: CPU time $(fmt_t "$xt8") for the 800 KB text, over $(fmt_t "$tb") (${FLAT_TIME}x the 100 KB's)"
+}
+# shows FILE TEXT...: the PDF's text (pdftotext, spaces and lines joined)
+# has each TEXT
+shows() {
+    _f=$1
+    shift
+    _t=$tmp/$(echo "$_f" | tr / -).txt
+    pdftotext "$_f" - 2>/dev/null | tr -s ' \n' ' ' >"$_t"
+    for _x; do has "$_t" "$_x"; done
+}
+ell=$(printf '\342\200\246')         # U+2026, the ellipsis
+text_cost "brief with a huge value note" note report
+# the beginning of the note, then the ellipsis and the note's full stop
+[ -f text-note-8.pdf ] && shows text-note-8.pdf "A, 2020: start of the note lorem ipsum dolor sit amet; " "$ell."
+text_cost "brief with a huge source" source report
+[ -f text-source-8.pdf ] && shows text-source-8.pdf "R&D spending: start of the source lorem ipsum dolor sit amet; " "$ell."
+text_cost "brief with a huge region name" name report
+[ -f text-name-8.pdf ] && shows text-name-8.pdf "Regions compared: A, Start of the name lorem ipsum dolor sit amet; " "$ell"
+text_cost "charts with a huge source" source charts
+[ -f text-source-8-out/rd.pdf ] && shows text-source-8-out/rd.pdf "Source: start of the source lorem ipsum dolor sit amet; " "$ell"
+text_cost "charts with a huge region name" name charts
+[ -f text-name-8-out/rd.pdf ] && shows text-name-8-out/rd.pdf "Start of the name lore" "$ell"
+rm -rf text-*
+
 # ---- a field past the limit: refused where it crosses 1 MiB ---------------
 # 8 MiB past the limit, then 64 MiB past: the reader stops at the limit,
 # so how far the field goes on must not matter.
