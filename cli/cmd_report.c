@@ -15,6 +15,8 @@
 #include "outrun.h"
 #include "spec.h"
 
+#include "core/outfile.h"
+
 #include <glib.h>
 #include <string.h>
 
@@ -34,6 +36,33 @@ static void report_options(cli *c)
     c->report.strict = c->strict;
 }
 
+/* One of the brief's paths: nothing but a regular file there (73). 0,
+   else the exit status after saying so. */
+static int check_output(const char *path)
+{
+    sb_error err = {0};
+
+    if (sb_out_check_path(path, &err) != SB_OK)
+        return cli_diag_error(err.code, &err);
+    return 0;
+}
+
+/* The brief's files, before anything is written (and, given on the
+   command line, before anything is loaded): two files, each passing
+   check_output. 0, else the exit status: 64, or 73 for what stands at
+   a path. */
+static int check_outputs(const char *pdf, const char *csv)
+{
+    int status = pdf != NULL ? check_output(pdf) : 0;
+
+    if (status == 0 && csv != NULL)
+        status = check_output(csv);
+    if (status == 0 && pdf != NULL && csv != NULL && strcmp(pdf, csv) == 0)
+        status = cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv name the "
+                               "same file, \"%s\"", pdf);
+    return status;
+}
+
 /* One brief (no foreach): its year, its path, the run on its folder,
    the brief unless it is current. Returns the exit status. */
 static int report_one(cli *c, report_run *s)
@@ -41,6 +70,7 @@ static int report_one(cli *c, report_run *s)
     cli_outrun *r = &s->r;
     sb_error err = {0};
     sb_status rc;
+    int status;
 
     c->report.year = c->to;
     c->report.output = c->output;
@@ -55,6 +85,9 @@ static int report_one(cli *c, report_run *s)
                                             : g_strdup_printf("brief-%d.pdf",
                                                               year);
         s->dir = g_path_get_dirname(c->report.output);
+        if (c->output == NULL &&
+            (status = check_outputs(s->out, c->report.metrics_csv)) != 0)
+            return status;
         rc = cli_outrun_files_read(c, &r->l, &r->files, &err);
     }
     if (rc == SB_OK)
@@ -72,12 +105,9 @@ int cli_cmd_report(cli *c)
     int status;
 
     memset(&s, 0, sizeof s);
-    if (c->output && c->report.metrics_csv &&
-        strcmp(c->output, c->report.metrics_csv) == 0) {
-        status = cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv name the same "
-                               "file, \"%s\"", c->output);
+    status = check_outputs(c->output, c->report.metrics_csv);
+    if (status != 0)
         goto done;
-    }
     report_options(c);
     status = cli_outrun_start(c, &c->report.epoch, &c->report.epoch_given,
                               &s.r);

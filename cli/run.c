@@ -1,5 +1,6 @@
 /*
- * cli/run.c -- lock, state, decisions, manifest, summary.
+ * cli/run.c -- lock, state, checks before writing, decisions, manifest,
+ * summary.
  */
 #include "run.h"
 
@@ -13,6 +14,7 @@
 
 #include <glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -27,6 +29,8 @@ struct cli_run {
     char **expected;            /* its files (paths as written) */
     unsigned char *current;     /* which of them are current */
     size_t n_expected;
+    sb_error refused;           /* why it may not be written, or SB_OK */
+    GHashTable *swept;          /* folders rid of dead writers' files */
     gint64 start;
     int job;                    /* a --jobs worker's number, or -1 */
     char *tag;                  /* owned copy of o.tag */
@@ -58,31 +62,130 @@ static void forget_expected(cli_run *r)
     r->n_expected = 0;
 }
 
-/* Just before a file of the current output is renamed into place, the
-   store records it (with the digest of the staged bytes) in the
-   process's journal: killed after the rename, the store knows the file;
-   killed before, it expects bytes the old file does not have, and the
-   next run makes it again. Either way the next run remakes exactly what
-   is missing. */
-static void before_rename(void *ctx, const char *path, const char *tmp)
+static size_t expected_at(const cli_run *r, const char *path)
 {
-    cli_run *r = ctx;
-    char hex[CLI_HEX], *name;
-    sb_error ignored = {0};
-    size_t i, bytes;
+    size_t i;
 
     for (i = 0; i < r->n_expected && strcmp(r->expected[i], path) != 0; i++)
         ;
-    if (i == r->n_expected || cli_sha256_file(tmp, hex, &bytes) != 0)
-        return;                        /* not an output: the store itself */
+    return i;
+}
+
+/* ---- before each write -------------------------------------------------- */
+
+/* Just before a file of the current output is renamed into place, the
+   store records it (with the digest of the staged bytes) in the
+   process's journal: killed after the rename, the store knows
+   the file; killed before, it expects bytes the old file does not have,
+   and the next run makes it again. Either way the next run remakes
+   exactly what is missing. A record that cannot be written refuses the
+   rename: no output is in place without its record. */
+static sb_status record(cli_run *r, size_t i, const char *path,
+                        const char *tmp, sb_error *err)
+{
+    char hex[CLI_HEX], *name;
+    size_t bytes;
+    sb_status rc;
+
+    if (cli_sha256_file(tmp, hex, &bytes) != SB_OK)
+        return SB_OK;                  /* unrecorded: the next run remakes it */
     name = name_of(r, path);
+    (void)i;
     cli_state_record(r->state, name, r->key, hex, bytes, r->o.command,
                      r->o.inputs, r->o.n_inputs);
-    /* a journal that cannot be written loses only this record: the
-       rename after it fails the same way, or the next run remakes it */
-    cli_state_append(r->state, name, r->job, &ignored);
+    rc = cli_state_append(r->state, name, r->job, err);
     g_free(name);
-    sb_test_point("out_recorded");
+    if (rc == SB_OK)
+        sb_test_point("out_recorded");
+    return rc;
+}
+
+/* core/outfile.h's hook: a file of the output being made may be
+   written only when its checks found nothing (cli_run_want) and the
+   directory is locked; its record goes to the journal before the
+   rename. Other files (the store, the manifest) pass. */
+static sb_status before_write(void *ctx, const char *path, const char *tmp,
+                              sb_error *err)
+{
+    cli_run *r = ctx;
+    size_t i = expected_at(r, path);
+
+    if (i == r->n_expected)
+        return SB_OK;
+    if (r->refused.code != SB_OK) {
+        if (err != NULL && err->code == SB_OK)
+            *err = r->refused;
+        return r->refused.code;
+    }
+    if (cli_lock_skipped(r->lock) != NULL)
+        return sb_error_set(err, SB_ECANTCREAT, path, 0, 0, "not written: "
+                            "%s could not be opened to lock the folder (%s)",
+                            cli_lock_path(r->lock),
+                            cli_lock_skipped(r->lock));
+    return tmp != NULL ? record(r, i, path, tmp, err) : SB_OK;
+}
+
+/* ---- the checks of an output ------------------------------------------ */
+
+/* Removes the temporary files of dead writers in path's folder, the
+   first time the run meets that folder. */
+static void sweep_folder(cli_run *r, const char *dir)
+{
+    size_t n;
+    char why[80];
+
+    if (g_hash_table_contains(r->swept, dir))
+        return;
+    g_hash_table_add(r->swept, g_strdup(dir));
+    if ((n = sb_out_sweep(dir)) == 0)
+        return;
+    g_snprintf(why, sizeof why, "%zu temporary file%s left by a stopped run",
+               n, n == 1 ? "" : "s");
+    cli_log_decision("removed", dir, why);
+}
+
+/* The checks of the files of the output about to be made, before
+   anything of it is written; the first that fails goes to r->refused.
+   Each file's folder is swept on the way. */
+static void check_files(cli_run *r, const char *const *paths, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n && r->refused.code == SB_OK; i++) {
+        char *dir = g_path_get_dirname(paths[i]);
+        sweep_folder(r, dir);
+        g_free(dir);
+        sb_out_check_path(paths[i], &r->refused);
+    }
+}
+
+/* ---- the run ------------------------------------------------------------ */
+
+/* The files of the run that are written in place or replaced (the
+   store, the journals, the manifest): each a regular file or nothing,
+   checked before anything is written. */
+static sb_status check_own_files(const char *dir, const char *tag,
+                                 sb_error *err)
+{
+    char *manifest = cli_manifest_path(dir, tag);
+    sb_status rc = cli_state_check(dir, tag, err);
+
+    if (rc == SB_OK)
+        rc = sb_out_check_path(manifest, err);
+    g_free(manifest);
+    return rc;
+}
+
+static void run_free(cli_run *r)
+{
+    forget_expected(r);
+    cli_lock_drop(r->lock);
+    cli_state_free(r->state);
+    if (r->swept != NULL)
+        g_hash_table_destroy(r->swept);
+    g_free(r->tag);
+    g_free(r->dir);
+    g_free(r);
 }
 
 sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
@@ -90,37 +193,36 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
 {
     cli_run *r = g_new0(cli_run, 1);
     sb_status rc;
-    size_t swept;
 
     sb_test_point("run_begin");
+    *out = NULL;
     r->o = *o;
     r->job = -1;
     r->dir = g_strdup(dir);
     r->start = g_get_monotonic_time();
     /* the run keeps its own copy: the caller's may be on its stack */
     r->o.tag = r->tag = g_strdup(o->tag ? o->tag : "");
-    rc = cli_lock_take(dir, r->o.tag, o->wait_s, &r->lock, err);
+    rc = check_own_files(dir, r->o.tag, err);
+    if (rc == SB_OK)
+        rc = cli_lock_take(dir, r->o.tag, o->wait_s, &r->lock, err);
     if (rc != SB_OK) {
-        g_free(r->tag);
-        g_free(r->dir);
-        g_free(r);
-        *out = NULL;
+        run_free(r);
         return rc;
     }
-    if ((swept = cli_lock_sweep(r->lock)) > 0) {
-        char why[80];
-        g_snprintf(why, sizeof why, "%zu temporary file%s left by a "
-                   "stopped run", swept, swept == 1 ? "" : "s");
-        cli_log_decision("removed", dir, why);
-    }
+    if (cli_lock_skipped(r->lock) != NULL)
+        cli_log_decision("unlocked", cli_lock_path(r->lock), "cannot be "
+                         "opened on this mount, so nothing may be written; "
+                         "every output must be current");
+    r->swept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    sweep_folder(r, dir);
     r->state = cli_state_load(dir, r->o.tag);
     /* journals a killed run left go into the store now: after this, the
        journals beside it are only this run's, whatever their order */
-    if (r->state->n_journals > 0) {
+    if (r->state->n_journals > 0 && cli_lock_skipped(r->lock) == NULL) {
         sb_error ignored = {0};
         cli_state_save(r->state, &ignored);
     }
-    sb_out_set_hook(before_rename, r);
+    sb_out_set_hook(before_write, r);
     if (r->state->damaged)
         cli_log_decision("rebuild", dir, "the state store is damaged: "
                          "every output is made again");
@@ -137,11 +239,16 @@ int cli_run_want(cli_run *r, const char *const *paths, size_t n,
     if (cli_signal_caught())
         return -1;
     forget_expected(r);
+    memset(&r->refused, 0, sizeof r->refused);
     g_strlcpy(r->key, key, CLI_HEX);
     r->expected = g_new(char *, n);
     r->current = g_new0(unsigned char, n);
     for (i = 0; i < n; i++)
-        r->expected[r->n_expected++] = g_strdup(paths[i]);
+        r->expected[i] = g_strdup(paths[i]);
+    r->n_expected = n;
+    check_files(r, paths, n);
+    if (r->refused.code != SB_OK)
+        return 1;                      /* its first write says why */
     if (r->o.force) {
         cli_log_decision("rebuild", paths[0], "--force");
         return 1;
@@ -169,12 +276,9 @@ int cli_run_want(cli_run *r, const char *const *paths, size_t n,
 
 int cli_run_need(const cli_run *r, const char *path)
 {
-    size_t i;
+    size_t i = expected_at(r, path);
 
-    for (i = 0; i < r->n_expected; i++)
-        if (strcmp(r->expected[i], path) == 0)
-            return !r->current[i];
-    return 1;
+    return i == r->n_expected || !r->current[i];
 }
 
 void cli_run_wrote(cli_run *r, const char *path, size_t pages,
@@ -231,12 +335,10 @@ sb_status cli_run_end(cli_run *r, int status, sb_error *err)
     }
     sb_test_point("run_end");
     cli_lock_drop(r->lock);
+    r->lock = NULL;
     cli_log_summary(r->o.command, r->written, r->unchanged,
                     status != 0 || rc != SB_OK, secs,
                     status != 0 ? status : sb_status_exit(rc));
-    cli_state_free(r->state);
-    g_free(r->tag);
-    g_free(r->dir);
-    g_free(r);
+    run_free(r);
     return rc;
 }

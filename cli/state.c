@@ -7,6 +7,8 @@
  *
  * A journal has the same lines; a record is its set's I lines (the first
  * time the journal names the set) and then its F line, in one write().
+ * Journals are opened without following links (core/outfile.h): they
+ * lie in folders others write to.
  */
 #include "state.h"
 
@@ -134,6 +136,42 @@ static void forget_all(cli_state *s)
     g_hash_table_remove_all(s->index);
 }
 
+/* The whole of path into *text (NUL added; g_free it) and *len: 1; 0
+   when it cannot be opened (none there); -1 when what stands there is a
+   link or not a regular file (never waited on, as a FIFO would be) or
+   cannot be read. */
+static int slurp(const char *path, gchar **text, gsize *len)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    GString *g;
+    char buf[65536];
+    ssize_t n;
+
+    if (fd < 0)
+        return errno == ELOOP ? -1 : 0;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return -1;
+    }
+    g = g_string_sized_new((gsize)st.st_size + 1);
+    while ((n = read(fd, buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break;
+        g_string_append_len(g, buf, n);
+    }
+    close(fd);
+    if (n < 0) {
+        g_string_free(g, TRUE);
+        return -1;
+    }
+    *len = g->len;
+    *text = g_string_free(g, FALSE);
+    return 1;
+}
+
 /* Reads one store file into s; -1 when it is damaged. A journal's last
    line without its newline is a record a kill cut short: dropped (its
    file was never renamed into place). */
@@ -143,11 +181,11 @@ static int read_file(cli_state *s, const char *path, int journal,
     gchar *text = NULL, **lines, *nl;
     gsize len;
     size_t i;
-    int bad;
+    int bad, got = slurp(path, &text, &len);
 
-    *exists = g_file_get_contents(path, &text, &len, NULL);
-    if (!*exists)
-        return 0;
+    *exists = got != 0;
+    if (got <= 0)
+        return got;
     if (journal && len == 0) {         /* killed before its first write */
         g_free(text);
         return 0;
@@ -200,6 +238,29 @@ static void read_journals(cli_state *s)
     g_ptr_array_free(names, TRUE);
     g_free(prefix);
     g_free(base);
+}
+
+sb_status cli_state_check(const char *dir, const char *tag, sb_error *err)
+{
+    char *name = g_strconcat(STATE_NAME, tag, NULL);
+    char *path = g_build_filename(dir, name, NULL);
+    char *prefix = g_strconcat(name, ".job", NULL);
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *entry;
+    sb_status rc = sb_out_check_path(path, err);
+
+    while (rc == SB_OK && d != NULL && (entry = g_dir_read_name(d)) != NULL)
+        if (g_str_has_prefix(entry, prefix)) {
+            char *journal = g_build_filename(dir, entry, NULL);
+            rc = sb_out_check_path(journal, err);
+            g_free(journal);
+        }
+    if (d != NULL)
+        g_dir_close(d);
+    g_free(prefix);
+    g_free(path);
+    g_free(name);
+    return rc;
 }
 
 cli_state *cli_state_load(const char *dir, const char *tag)
@@ -417,20 +478,25 @@ sb_status cli_state_save(cli_state *s, sb_error *err)
     return SB_OK;
 }
 
-/* Opens (creating with the umask's mode) this process's journal. */
+/* Opens (creating with the umask's mode) this process's journal: a
+   regular file of one name, never through a link. */
 static sb_status open_journal(cli_state *s, int k, sb_error *err)
 {
     struct stat st;
+    sb_status rc;
 
     s->jpath = k >= 0 ? g_strdup_printf("%s.job%d", s->path, k)
                       : g_strdup_printf("%s.job", s->path);
-    s->jfd = open(s->jpath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
-                  0666);
-    if (s->jfd < 0 || fstat(s->jfd, &st) != 0 ||
+    s->jfd = sb_out_open_kept(s->jpath, O_WRONLY | O_CREAT | O_APPEND, err);
+    if (s->jfd < 0) {
+        cli_state_forget_journal(s);
+        return SB_ECANTCREAT;
+    }
+    if (fstat(s->jfd, &st) != 0 ||
         (st.st_size == 0 && sb_out_write_all(s->jfd, MAGIC "\n",
                                       sizeof MAGIC) != 0)) {
-        sb_status rc = sb_error_set(err, SB_ECANTCREAT, s->jpath, 0, 0,
-                                    "cannot write: %s", g_strerror(errno));
+        rc = sb_error_set(err, SB_ECANTCREAT, s->jpath, 0, 0,
+                          "cannot write: %s", g_strerror(errno));
         cli_state_forget_journal(s);
         return rc;
     }

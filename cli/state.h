@@ -61,6 +61,11 @@ typedef struct {
     GHashTable *jsets;     /* input sets this journal has written */
 } cli_state;
 
+/* SB_OK when dir's store (tag as for cli_state_load) and the journals
+   beside it are regular files or not there; else SB_ECANTCREAT naming
+   the first that is a link, a FIFO, a device, ... (core/outfile.h). */
+sb_status cli_state_check(const char *dir, const char *tag, sb_error *err);
+
 /* Reads dir's store, and the journals beside it (of --jobs workers, or
    of a killed run); empty when there is none, or it is damaged. tag: ""
    or a shard's "-K-of-N", which has a store of its own. */
