@@ -13,6 +13,7 @@
 #include "foreach.h"
 #include "load.h"
 #include "outrun.h"
+#include "run.h"
 #include "spec.h"
 
 #include "core/outfile.h"
@@ -108,6 +109,7 @@ int cli_cmd_report(cli *c)
     status = check_outputs(c->output, c->report.metrics_csv);
     if (status != 0)
         goto done;
+    cli_run_set_spec(c->spec_path);
     report_options(c);
     status = cli_outrun_start(c, &c->report.epoch, &c->report.epoch_given,
                               &s.r);

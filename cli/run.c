@@ -22,42 +22,96 @@
 struct cli_run {
     cli_run_opts o;
     char *dir;
+    char *base;                 /* dir without a trailing '/' */
     cli_lock *lock;
     cli_state *state;
+    GPtrArray *others;          /* the other stores of dir (shards'), read
+                                   at the first output; NULL before */
     size_t written, unchanged;
     char key[CLI_HEX];          /* of the output being made */
     char **expected;            /* its files (paths as written) */
+    char **whats;               /* what each of them is, in words */
     unsigned char *current;     /* which of them are current */
     size_t n_expected;
     sb_error refused;           /* why it may not be written, or SB_OK */
     GHashTable *swept;          /* folders rid of dead writers' files */
+    char *spec;                 /* the owner's spec from dir, or "" */
     gint64 start;
     int job;                    /* a --jobs worker's number, or -1 */
     char *tag;                  /* owned copy of o.tag */
 };
 
+/* The spec of this process's runs (cli_run_set_spec), or NULL. */
+static char *owner_spec;
+
+void cli_run_set_spec(const char *path)
+{
+    g_free(owner_spec);
+    owner_spec = g_strdup(path);
+}
+
 /* The name an output has in the store: relative to the directory when
-   inside it. */
+   inside it (a batch's folder may be given as "out/"). */
 static char *name_of(const cli_run *r, const char *path)
 {
-    size_t n = strlen(r->dir);
+    size_t n = strlen(r->base);
 
-    if (strncmp(path, r->dir, n) == 0 && path[n] == '/')
+    if (strncmp(path, r->base, n) == 0 && path[n] == '/')
         return g_strdup(path + n + 1);
-    if (strcmp(r->dir, ".") == 0 && strchr(path, '/') == NULL)
+    if (strcmp(r->base, ".") == 0 && strchr(path, '/') == NULL)
         return g_strdup(path);
     return g_canonicalize_filename(path, NULL);
+}
+
+/* path absolute, canonical, its links resolved as far as it exists. */
+static char *resolved(const char *path)
+{
+    char *real = realpath(path, NULL), *r;
+
+    if (real == NULL)
+        return g_canonicalize_filename(path, NULL);
+    r = g_strdup(real);
+    free(real);
+    return r;
+}
+
+/* to's path from the directory from ("../brief.yaml"), so that an
+   output's owner stays the same when the tree is moved or the run
+   starts from another folder. */
+static char *path_from(const char *from, const char *to)
+{
+    char *a = resolved(from), *b = resolved(to);
+    gchar **fa = g_strsplit(a + 1, "/", -1), **fb = g_strsplit(b + 1, "/", -1);
+    GString *g = g_string_new(NULL);
+    size_t i = 0, k;
+
+    while (fa[i] != NULL && fb[i] != NULL && strcmp(fa[i], fb[i]) == 0)
+        i++;
+    for (k = i; fa[k] != NULL; k++)
+        g_string_append(g, "../");
+    for (k = i; fb[k] != NULL; k++)
+        g_string_append_printf(g, "%s%s", fb[k], fb[k + 1] ? "/" : "");
+    if (g->len == 0)
+        g_string_append_c(g, '.');
+    g_strfreev(fa);
+    g_strfreev(fb);
+    g_free(a);
+    g_free(b);
+    return g_string_free(g, FALSE);
 }
 
 static void forget_expected(cli_run *r)
 {
     size_t i;
 
-    for (i = 0; i < r->n_expected; i++)
+    for (i = 0; i < r->n_expected; i++) {
         g_free(r->expected[i]);
+        g_free(r->whats[i]);
+    }
     g_free(r->expected);
+    g_free(r->whats);
     g_free(r->current);
-    r->expected = NULL;
+    r->expected = r->whats = NULL;
     r->current = NULL;
     r->n_expected = 0;
 }
@@ -74,8 +128,8 @@ static size_t expected_at(const cli_run *r, const char *path)
 /* ---- before each write -------------------------------------------------- */
 
 /* Just before a file of the current output is renamed into place, the
-   store records it (with the digest of the staged bytes) in the
-   process's journal: killed after the rename, the store knows
+   store records it (with the digest of the staged bytes and its owner)
+   in the process's journal: killed after the rename, the store knows
    the file; killed before, it expects bytes the old file does not have,
    and the next run makes it again. Either way the next run remakes
    exactly what is missing. A record that cannot be written refuses the
@@ -83,6 +137,7 @@ static size_t expected_at(const cli_run *r, const char *path)
 static sb_status record(cli_run *r, size_t i, const char *path,
                         const char *tmp, sb_error *err)
 {
+    cli_owner me = {r->o.command, r->spec, r->whats[i]};
     char hex[CLI_HEX], *name;
     size_t bytes;
     sb_status rc;
@@ -90,9 +145,8 @@ static sb_status record(cli_run *r, size_t i, const char *path,
     if (cli_sha256_file(tmp, hex, &bytes) != SB_OK)
         return SB_OK;                  /* unrecorded: the next run remakes it */
     name = name_of(r, path);
-    (void)i;
-    cli_state_record(r->state, name, r->key, hex, bytes, r->o.command,
-                     r->o.inputs, r->o.n_inputs);
+    cli_state_record(r->state, name, r->key, hex, bytes, &me, r->o.inputs,
+                     r->o.n_inputs);
     rc = cli_state_append(r->state, name, r->job, err);
     g_free(name);
     if (rc == SB_OK)
@@ -144,6 +198,30 @@ static void sweep_folder(cli_run *r, const char *dir)
     cli_log_decision("removed", dir, why);
 }
 
+/* 1 when another command or spec made the file at path (said in
+   r->refused): in this run's store or in another of the folder's. */
+static int owned(cli_run *r, const char *path, size_t i)
+{
+    cli_owner me = {r->o.command, r->spec, r->whats[i]};
+    char who[600], mine[600], *name = name_of(r, path);
+    int found = cli_state_other_owner(r->state, name, &me, who, sizeof who);
+    guint k;
+
+    if (!found && r->others == NULL)
+        r->others = cli_state_load_others(r->dir, r->tag);
+    for (k = 0; !found && k < r->others->len; k++)
+        found = cli_state_other_owner(r->others->pdata[k], name, &me, who,
+                                      sizeof who);
+    g_free(name);
+    if (!found)
+        return 0;
+    cli_owner_describe(&me, mine, sizeof mine);
+    sb_error_set(&r->refused, SB_ECANTCREAT, path, 0, 0, "not overwritten: "
+                 "it is %s; this run would replace it with %s (give "
+                 "--force to let it)", who, mine);
+    return 1;
+}
+
 /* The checks of the files of the output about to be made, before
    anything of it is written; the first that fails goes to r->refused.
    Each file's folder is swept on the way. */
@@ -155,8 +233,19 @@ static void check_files(cli_run *r, const char *const *paths, size_t n)
         char *dir = g_path_get_dirname(paths[i]);
         sweep_folder(r, dir);
         g_free(dir);
-        sb_out_check_path(paths[i], &r->refused);
+        if (sb_out_check_path(paths[i], &r->refused) == SB_OK &&
+            !r->o.force)
+            owned(r, paths[i], i);
     }
+}
+
+/* What the i-th file of an output is, in words: of a brief, the PDF
+   and the figures CSV; of a chart, what plots/ says it draws. */
+static const char *what_of(const cli_run *r, size_t i)
+{
+    if (strcmp(r->o.command, "report") == 0)
+        return i == 0 ? "the brief" : "the figures CSV";
+    return sb_out_what() != NULL ? sb_out_what() : "a chart";
 }
 
 /* ---- the run ------------------------------------------------------------ */
@@ -181,9 +270,13 @@ static void run_free(cli_run *r)
     forget_expected(r);
     cli_lock_drop(r->lock);
     cli_state_free(r->state);
+    if (r->others != NULL)
+        g_ptr_array_unref(r->others);
     if (r->swept != NULL)
         g_hash_table_destroy(r->swept);
+    g_free(r->spec);
     g_free(r->tag);
+    g_free(r->base);
     g_free(r->dir);
     g_free(r);
 }
@@ -199,6 +292,9 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
     r->o = *o;
     r->job = -1;
     r->dir = g_strdup(dir);
+    r->base = g_strdup(dir);
+    while (strlen(r->base) > 1 && g_str_has_suffix(r->base, "/"))
+        r->base[strlen(r->base) - 1] = '\0';
     r->start = g_get_monotonic_time();
     /* the run keeps its own copy: the caller's may be on its stack */
     r->o.tag = r->tag = g_strdup(o->tag ? o->tag : "");
@@ -215,6 +311,7 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
                          "every output must be current");
     r->swept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     sweep_folder(r, dir);
+    r->spec = owner_spec != NULL ? path_from(dir, owner_spec) : g_strdup("");
     r->state = cli_state_load(dir, r->o.tag);
     /* journals a killed run left go into the store now: after this, the
        journals beside it are only this run's, whatever their order */
@@ -230,6 +327,20 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
     return SB_OK;
 }
 
+/* Records the owner of the current files whose records have none (made
+   before owners were kept): this run makes them from the same key. */
+static void adopt(cli_run *r, const char *const *paths, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        char *name = name_of(r, paths[i]);
+        cli_owner me = {r->o.command, r->spec, r->whats[i]};
+        cli_state_adopt(r->state, name, &me);
+        g_free(name);
+    }
+}
+
 int cli_run_want(cli_run *r, const char *const *paths, size_t n,
                  const char *key)
 {
@@ -242,9 +353,12 @@ int cli_run_want(cli_run *r, const char *const *paths, size_t n,
     memset(&r->refused, 0, sizeof r->refused);
     g_strlcpy(r->key, key, CLI_HEX);
     r->expected = g_new(char *, n);
+    r->whats = g_new(char *, n);
     r->current = g_new0(unsigned char, n);
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         r->expected[i] = g_strdup(paths[i]);
+        r->whats[i] = g_strdup(what_of(r, i));
+    }
     r->n_expected = n;
     check_files(r, paths, n);
     if (r->refused.code != SB_OK)
@@ -263,6 +377,7 @@ int cli_run_want(cli_run *r, const char *const *paths, size_t n,
         if (!r->current[i])
             cli_log_decision("rebuild", paths[i], why);
     }
+    adopt(r, paths, n);
     if (stale < n) {
         for (i = 0; i < n; i++)
             r->unchanged += r->current[i];
