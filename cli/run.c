@@ -34,6 +34,8 @@ struct cli_run {
     unsigned char *current;     /* which of them are current */
     size_t n_expected;
     sb_error refused;           /* why it may not be written, or SB_OK */
+    GHashTable *claims;         /* identity of every file of the run's
+                                   outputs so far -> its path */
     GHashTable *swept;          /* folders rid of dead writers' files */
     char *spec;                 /* the owner's spec from dir, or "" */
     gint64 start;
@@ -48,6 +50,18 @@ void cli_run_set_spec(const char *path)
 {
     g_free(owner_spec);
     owner_spec = g_strdup(path);
+}
+
+int cli_run_reserved(const char *path)
+{
+    char *base = g_path_get_basename(path);
+    int own = g_str_has_prefix(base, ".statbrief") ||
+              (g_str_has_prefix(base, "statbrief-manifest") &&
+               g_str_has_suffix(base, ".json")) ||
+              sb_out_is_temp(base);
+
+    g_free(base);
+    return own;
 }
 
 /* The name an output has in the store: relative to the directory when
@@ -198,6 +212,25 @@ static void sweep_folder(cli_run *r, const char *dir)
     cli_log_decision("removed", dir, why);
 }
 
+/* 1 when the i-th file names the same file as another file of this
+   output or of an earlier output of the run (said in r->refused). */
+static int claimed(cli_run *r, const char *const *paths, size_t i,
+                   char **ids)
+{
+    const char *other = g_hash_table_lookup(r->claims, ids[i]);
+    size_t k;
+
+    for (k = 0; k < i && other == NULL; k++)
+        if (strcmp(ids[k], ids[i]) == 0)
+            other = paths[k];
+    if (other == NULL)
+        return 0;
+    sb_error_set(&r->refused, SB_ECANTCREAT, paths[i], 0, 0, "not written: "
+                 "it is the same file as %s, another output of this run",
+                 other);
+    return 1;
+}
+
 /* 1 when another command or spec made the file at path (said in
    r->refused): in this run's store or in another of the folder's. */
 static int owned(cli_run *r, const char *path, size_t i)
@@ -227,16 +260,27 @@ static int owned(cli_run *r, const char *path, size_t i)
    Each file's folder is swept on the way. */
 static void check_files(cli_run *r, const char *const *paths, size_t n)
 {
+    char **ids = g_new0(char *, n + 1);
     size_t i;
+    int bad = 0;
 
-    for (i = 0; i < n && r->refused.code == SB_OK; i++) {
+    for (i = 0; i < n && !bad; i++) {
         char *dir = g_path_get_dirname(paths[i]);
         sweep_folder(r, dir);
         g_free(dir);
-        if (sb_out_check_path(paths[i], &r->refused) == SB_OK &&
-            !r->o.force)
+        ids[i] = sb_out_identity(paths[i]);
+        if (cli_run_reserved(paths[i]))
+            sb_error_set(&r->refused, SB_ECANTCREAT, paths[i], 0, 0,
+                         "not written: the name is one of statbrief's own "
+                         "files (lock, state, manifest, temporary file)");
+        else if (sb_out_check_path(paths[i], &r->refused) == SB_OK &&
+                 !claimed(r, paths, i, ids) && !r->o.force)
             owned(r, paths[i], i);
+        bad = r->refused.code != SB_OK;
     }
+    for (i = 0; i < n && !bad; i++)
+        g_hash_table_insert(r->claims, g_strdup(ids[i]), g_strdup(paths[i]));
+    g_strfreev(ids);
 }
 
 /* What the i-th file of an output is, in words: of a brief, the PDF
@@ -272,6 +316,8 @@ static void run_free(cli_run *r)
     cli_state_free(r->state);
     if (r->others != NULL)
         g_ptr_array_unref(r->others);
+    if (r->claims != NULL)
+        g_hash_table_destroy(r->claims);
     if (r->swept != NULL)
         g_hash_table_destroy(r->swept);
     g_free(r->spec);
@@ -309,6 +355,8 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
         cli_log_decision("unlocked", cli_lock_path(r->lock), "cannot be "
                          "opened on this mount, so nothing may be written; "
                          "every output must be current");
+    r->claims = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                      g_free);
     r->swept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     sweep_folder(r, dir);
     r->spec = owner_spec != NULL ? path_from(dir, owner_spec) : g_strdup("");
