@@ -14,6 +14,7 @@
 #include "foreach.h"
 #include "load.h"
 #include "outrun.h"
+#include "run.h"
 #include "spec.h"
 
 /* What charts holds while it runs: all of it freed at its end. */
@@ -79,6 +80,7 @@ int cli_cmd_charts(cli *c)
     charts_run s;
     int status;
 
+    cli_run_set_spec(c->spec_path);
     status = cli_outrun_start(c, &c->plot.style.epoch, &s.given, &s.r);
     if (status != 0)
         goto done;

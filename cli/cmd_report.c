@@ -13,8 +13,11 @@
 #include "foreach.h"
 #include "load.h"
 #include "outrun.h"
+#include "run.h"
 #include "signals.h"
 #include "spec.h"
+
+#include "core/outfile.h"
 
 #include <glib.h>
 #include <string.h>
@@ -36,6 +39,44 @@ static void report_options(cli *c)
     c->report.stop = cli_signal_caught;  /* the brief stops between parts */
 }
 
+/* One of the brief's paths (opt names it): not one of statbrief's own
+   files (64), nothing but a regular file there (73). 0, else the exit
+   status after saying so. */
+static int check_output(const char *opt, const char *path)
+{
+    sb_error err = {0};
+
+    if (cli_run_reserved(path))
+        return cli_diag_fail(SB_EUSAGE, "%s \"%s\": the name is one of "
+                             "statbrief's own files (lock, state, manifest, "
+                             "temporary file); choose another", opt, path);
+    if (sb_out_check_path(path, &err) != SB_OK)
+        return cli_diag_error(err.code, &err);
+    return 0;
+}
+
+/* The brief's files, before anything is written (and, given on the
+   command line, before anything is loaded): two files, not one under
+   two names ("o/x.pdf" and "o/./x.pdf": device and inode, or resolved
+   folder and name), each passing check_output. 0, else the exit
+   status: 64, or 73 for what stands at a path. */
+static int check_outputs(const char *pdf, const char *csv)
+{
+    int status = pdf != NULL ? check_output("-o", pdf) : 0;
+
+    if (status == 0 && csv != NULL)
+        status = check_output("--metrics-csv", csv);
+    if (status == 0 && pdf != NULL && csv != NULL &&
+        sb_out_same_file(pdf, csv))
+        status = strcmp(pdf, csv) == 0
+                     ? cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv name "
+                                     "the same file, \"%s\"", pdf)
+                     : cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv name "
+                                     "the same file, \"%s\" and \"%s\"", pdf,
+                                     csv);
+    return status;
+}
+
 /* One brief (no foreach): its year, its path, the run on its folder,
    the brief unless it is current. Returns the exit status. */
 static int report_one(cli *c, report_run *s)
@@ -43,6 +84,7 @@ static int report_one(cli *c, report_run *s)
     cli_outrun *r = &s->r;
     sb_error err = {0};
     sb_status rc;
+    int status;
 
     c->report.year = c->to;
     c->report.output = c->output;
@@ -57,6 +99,9 @@ static int report_one(cli *c, report_run *s)
                                             : g_strdup_printf("brief-%d.pdf",
                                                               year);
         s->dir = g_path_get_dirname(c->report.output);
+        if (c->output == NULL &&
+            (status = check_outputs(s->out, c->report.metrics_csv)) != 0)
+            return status;
         rc = cli_outrun_files_read(c, &r->l, &r->files, &err);
     }
     if (rc == SB_OK)
@@ -74,12 +119,15 @@ int cli_cmd_report(cli *c)
     int status;
 
     memset(&s, 0, sizeof s);
-    if (c->output && c->report.metrics_csv &&
-        strcmp(c->output, c->report.metrics_csv) == 0) {
-        status = cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv name the same "
-                               "file, \"%s\"", c->output);
+    status = check_outputs(c->output, c->report.metrics_csv);
+    if (status == 0 && c->report.metrics_csv != NULL && cli_spec_foreach(c))
+        status = cli_diag_fail(SB_EUSAGE, "--metrics-csv \"%s\" with the "
+                               "spec's foreach: every brief of the batch "
+                               "would write that one file; give it for one "
+                               "brief at a time", c->report.metrics_csv);
+    if (status != 0)
         goto done;
-    }
+    cli_run_set_spec(c->spec_path);
     report_options(c);
     status = cli_outrun_start(c, &c->report.epoch, &c->report.epoch_given,
                               &s.r);

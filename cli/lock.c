@@ -1,5 +1,6 @@
 /*
- * cli/lock.c -- flock on the output directory's lock file.
+ * cli/lock.c -- flock on the output directory's lock file, opened
+ * without following links.
  */
 #include "lock.h"
 
@@ -16,8 +17,10 @@
 #include <unistd.h>
 
 struct cli_lock {
-    int fd;
+    int fd;                     /* -1: no lock (skipped) */
+    int writable;               /* the PID may be written */
     char *dir, *path;
+    char *skipped;              /* why there is no lock, or NULL */
 };
 
 /* The PID written in the lock file, as text ("?" if unreadable). */
@@ -35,6 +38,15 @@ static void holder(int fd, char *buf, size_t size)
         g_strlcpy(buf, "?", size);
 }
 
+/* Goes on without a lock, for the reason e (an errno). */
+static void skip(cli_lock *l, int e)
+{
+    if (l->fd >= 0)
+        close(l->fd);
+    l->fd = -1;
+    l->skipped = g_strdup(g_strerror(e));
+}
+
 static sb_status wait_for(cli_lock *l, double wait_s, sb_error *err)
 {
     gint64 until = g_get_monotonic_time() + (gint64)(wait_s * 1e6);
@@ -43,6 +55,10 @@ static sb_status wait_for(cli_lock *l, double wait_s, sb_error *err)
     for (;;) {
         if (flock(l->fd, LOCK_EX | LOCK_NB) == 0)
             return SB_OK;
+        if (errno != EWOULDBLOCK && errno != EINTR && !l->writable) {
+            skip(l, errno);            /* NFS locks no read-only file */
+            return SB_OK;
+        }
         if (errno != EWOULDBLOCK && errno != EINTR)
             return sb_error_set(err, SB_ECANTCREAT, l->path, 0, 0,
                                 "cannot lock: %s", g_strerror(errno));
@@ -64,6 +80,43 @@ static sb_status wait_for(cli_lock *l, double wait_s, sb_error *err)
     }
 }
 
+/* Records e's error in err unless err holds one (the first wins). */
+static sb_status pass_on(sb_error *err, const sb_error *e)
+{
+    if (err != NULL && err->code == SB_OK)
+        *err = *e;
+    return e->code;
+}
+
+/* Opens the lock file: for writing (created when missing) where it can
+   be; read-only where the mount or the file's mode forbids writing;
+   neither (l->skipped) where there is none to open on such a mount. A
+   link or anything but a regular file with one name is refused. */
+static sb_status open_lock(cli_lock *l, sb_error *err)
+{
+    sb_error rw = {0}, ro = {0};
+    int e;
+
+    l->fd = sb_out_open_kept(l->path, O_RDWR | O_CREAT, &rw);
+    if (l->fd >= 0) {
+        l->writable = 1;
+        return SB_OK;
+    }
+    e = errno;
+    if (e == 0)                        /* refused: a link, a FIFO, ... */
+        return pass_on(err, &rw);
+    if (e != EROFS && e != EACCES && e != EPERM)
+        return sb_error_set(err, SB_ECANTCREAT, l->path, 0, 0,
+                            "cannot create the lock file: %s",
+                            g_strerror(e));
+    l->fd = sb_out_open_kept(l->path, O_RDONLY, &ro);
+    if (l->fd < 0 && errno == 0)
+        return pass_on(err, &ro);
+    if (l->fd < 0)
+        skip(l, e);
+    return SB_OK;
+}
+
 sb_status cli_lock_take(const char *dir, const char *tag, double wait_s,
                         cli_lock **out, sb_error *err)
 {
@@ -77,31 +130,38 @@ sb_status cli_lock_take(const char *dir, const char *tag, double wait_s,
                             "cannot create the directory: %s",
                             g_strerror(errno));
     l = g_new0(cli_lock, 1);
+    l->fd = -1;
     l->dir = g_strdup(dir);
     name = g_strdup_printf(".statbrief%s.lock", tag);
     l->path = g_build_filename(dir, name, NULL);
     g_free(name);
-    l->fd = open(l->path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (l->fd < 0) {
-        rc = sb_error_set(err, SB_ECANTCREAT, l->path, 0, 0,
-                          "cannot create the lock file: %s",
-                          g_strerror(errno));
+    rc = open_lock(l, err);
+    if (rc == SB_OK && l->fd >= 0)
+        rc = wait_for(l, wait_s, err);
+    if (rc != SB_OK) {
         cli_lock_drop(l);
         return rc;
     }
-    if ((rc = wait_for(l, wait_s, err)) != SB_OK) {
-        cli_lock_drop(l);
-        return rc;
-    }
-    /* ours now: say who holds it (a read-only lock file stays silent) */
+    /* ours now, and a regular file of one name: say who holds it */
     snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
-    if (ftruncate(l->fd, 0) == 0 &&
+    if (l->writable && l->fd >= 0 && ftruncate(l->fd, 0) == 0 &&
         pwrite(l->fd, pid, strlen(pid), 0) < 0) {
         /* the lock holds without the PID; only the message loses it */
     }
-    sb_test_point("lock_taken");
+    if (l->fd >= 0)
+        sb_test_point("lock_taken");
     *out = l;
     return SB_OK;
+}
+
+const char *cli_lock_skipped(const cli_lock *l)
+{
+    return l->skipped;
+}
+
+const char *cli_lock_path(const cli_lock *l)
+{
+    return l->path;
 }
 
 void cli_lock_drop(cli_lock *l)
@@ -112,25 +172,6 @@ void cli_lock_drop(cli_lock *l)
         close(l->fd);                  /* releases the flock */
     g_free(l->dir);
     g_free(l->path);
+    g_free(l->skipped);
     g_free(l);
-}
-
-size_t cli_lock_sweep(const cli_lock *l)
-{
-    GDir *d = g_dir_open(l->dir, 0, NULL);
-    const char *name;
-    size_t n = 0;
-
-    if (d == NULL)
-        return 0;
-    while ((name = g_dir_read_name(d)) != NULL) {
-        char *path;
-        if (!sb_out_is_temp(name))
-            continue;
-        path = g_build_filename(l->dir, name, NULL);
-        n += unlink(path) == 0;
-        g_free(path);
-    }
-    g_dir_close(d);
-    return n;
 }

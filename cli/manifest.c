@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 #include <openssl/crypto.h>
 
@@ -107,16 +108,40 @@ static int by_name(const void *a, const void *b)
                   (*(const cli_entry *const *)b)->name);
 }
 
-static void outputs(GString *g, const cli_state *s)
+/* 1 when e's file is there as recorded, as far as a look can tell: a
+   regular file of its size (a deleted, renamed or cut output is not;
+   the next run that writes it records it again). */
+static int present(const cli_state *s, const cli_entry *e)
+{
+    char *path = cli_state_file(s, e->name);
+    struct stat st;
+    int there = lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+                (size_t)st.st_size == e->bytes;
+
+    g_free(path);
+    return there;
+}
+
+/* The outputs that are there, sorted by name: n of them. */
+static const cli_entry **listed(const cli_state *s, size_t *n)
 {
     const cli_entry **e = g_new(const cli_entry *, s->n_entries + 1);
     size_t i;
 
+    *n = 0;
     for (i = 0; i < s->n_entries; i++)
-        e[i] = &s->entries[i];
-    qsort(e, s->n_entries, sizeof *e, by_name);
+        if (present(s, &s->entries[i]))
+            e[(*n)++] = &s->entries[i];
+    qsort(e, *n, sizeof *e, by_name);
+    return e;
+}
+
+static void outputs(GString *g, const cli_entry **e, size_t n)
+{
+    size_t i;
+
     g_string_append(g, "  \"outputs\": [");
-    for (i = 0; i < s->n_entries; i++) {
+    for (i = 0; i < n; i++) {
         g_string_append(g, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
         cli_json_string(g, e[i]->name);
         g_string_append(g, ", \"sha256\": ");
@@ -129,11 +154,12 @@ static void outputs(GString *g, const cli_state *s)
         g_string_append(g, "}");
     }
     g_string_append(g, "\n  ],\n");
-    g_free(e);
 }
 
-/* Input sets in the order the store keeps them (first use). */
-static void inputs(GString *g, const cli_state *s)
+/* Input sets of the listed outputs e (n), in the order the store keeps
+   them (first use). */
+static void inputs(GString *g, const cli_state *s, const cli_entry **e,
+                   size_t n)
 {
     size_t i;
     const char *open = NULL;
@@ -143,8 +169,8 @@ static void inputs(GString *g, const cli_state *s)
         const cli_set_input *in = &s->inputs[i];
         int used = 0;
         size_t k;
-        for (k = 0; k < s->n_entries && !used; k++)
-            used = strcmp(s->entries[k].set, in->set) == 0;
+        for (k = 0; k < n && !used; k++)
+            used = strcmp(e[k]->set, in->set) == 0;
         if (!used)
             continue;
         if (open == NULL || strcmp(open, in->set) != 0) {
@@ -169,8 +195,9 @@ sb_status cli_manifest_write(const cli_state *s, const char *tag,
                              int epoch_given, sb_error *err)
 {
     GString *g = g_string_new("{\n  \"statbrief\": \"" SB_VERSION "\",\n");
-    char *name = g_strdup_printf("statbrief-manifest%s.json", tag);
-    char *path = g_build_filename(s->dir, name, NULL);
+    char *path = cli_manifest_path(s->dir, tag);
+    size_t n;
+    const cli_entry **e = listed(s, &n);
     sb_status rc;
 
     if (epoch_given)
@@ -179,12 +206,21 @@ sb_status cli_manifest_write(const cli_state *s, const char *tag,
         g_string_append(g, "  \"source_date_epoch\": null,\n");
     libraries(g);
     fonts(g, langs);
-    outputs(g, s);
-    inputs(g, s);
+    outputs(g, e, n);
+    inputs(g, s, e, n);
     g_string_append(g, "}\n");
     rc = sb_out_write(path, g->str, g->len, err);
     g_free(path);
-    g_free(name);
+    g_free(e);
     g_string_free(g, TRUE);
     return rc;
+}
+
+char *cli_manifest_path(const char *dir, const char *tag)
+{
+    char *name = g_strdup_printf("statbrief-manifest%s.json", tag);
+    char *path = g_build_filename(dir, name, NULL);
+
+    g_free(name);
+    return path;
 }

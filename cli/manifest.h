@@ -2,8 +2,10 @@
  * cli/manifest.h -- statbrief-manifest.json: how the outputs of a
  * directory were made, for an auditor.
  *
- * Every output recorded in the directory's state store with its SHA-256
- * and the input files (with theirs) it was made from, the fonts
+ * Every output recorded in the directory's state store that is still
+ * there (a regular file of the size recorded: not deleted, renamed or
+ * cut) with its SHA-256 and the input files (with theirs) it was made
+ * from, the fonts
  * fontconfig gives for the languages drawn, the versions of the
  * libraries that did the work and SOURCE_DATE_EPOCH. Rewritten (atomically)
  * only by runs that wrote something; deterministic, so it changes only
@@ -13,6 +15,10 @@
 #define CLI_MANIFEST_H
 
 #include "state.h"
+
+/* The manifest's path in dir: statbrief-manifest<tag>.json. g_free
+   it. */
+char *cli_manifest_path(const char *dir, const char *tag);
 
 /* tag: "" or a shard's "-K-of-N" (statbrief-manifest-K-of-N.json).
    langs: "en", "zh" or both ("en,zh"): the fonts to name. epoch_given:

@@ -343,6 +343,16 @@ static int parse_dpi(cli *c, const char *arg)
                          "from 36 to 2400", arg);
 }
 
+/* "-" for an output: statbrief writes files there (atomically, in a
+   folder it locks), never standard output, and a file named "-" is
+   what nobody means. */
+static int not_stdout(const char *opt)
+{
+    return cli_diag_fail(SB_EUSAGE, "%s -: statbrief does not write there "
+                         "to standard output; name a file (or, for charts, "
+                         "a folder), e.g. ./-", opt);
+}
+
 static int parse_lang(cli *c, const char *arg)
 {
     if (fmt_lang_parse(arg, &c->lang) == 0)
@@ -374,10 +384,19 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_LOG: return parse_log(c, arg);
     case OPT_STRICT: c->strict = 1; return 0;
     case OPT_FORMAT: return parse_format(c, arg);
-    case 'o': c->plot.dir = arg; c->output = arg; return 0;
+    case 'o':
+        if (strcmp(arg, "-") == 0)
+            return not_stdout("-o");
+        c->plot.dir = arg;
+        c->output = arg;
+        return 0;
     case OPT_TITLE: c->report.title = arg; return 0;
     case OPT_SPEC: c->spec_path = arg; return 0;
-    case OPT_METRICS_CSV: c->report.metrics_csv = arg; return 0;
+    case OPT_METRICS_CSV:
+        if (strcmp(arg, "-") == 0)
+            return not_stdout("--metrics-csv");
+        c->report.metrics_csv = arg;
+        return 0;
     case OPT_PAPER: return parse_paper(c, arg);
     case OPT_TYPE: return parse_type(c, arg);
     case OPT_SIZE: return parse_size(c, arg);

@@ -1,13 +1,18 @@
 /*
  * cli/run.h -- a run that writes outputs into one directory, safely from
- * cron.
+ * cron, in folders that other people and other runs write to.
  *
- * begin: take the directory's lock (or wait for it), remove what killed
- * runs left, read the state store. want: decide for each output whether
- * it must be built (its key changed, or its files are missing or
- * damaged, or --force) and say why with -v. wrote: record a file. end:
- * save the store and the manifest if anything was written, release the
- * lock, log the summary. A run that changes nothing writes no file.
+ * begin: take the directory's lock (or wait for it), read the state
+ * store. want: check the files of an output before anything of it is
+ * written (what stands at each path, whether another output of this run
+ * names the same file, whether another command or spec made it), remove
+ * what killed writers left in its folder, and decide whether it must be
+ * built (its key changed, or its files are missing or damaged, or
+ * --force) and say why with -v. The run refuses the writes of an output
+ * that failed its checks (core/outfile.h's hook) and records each file
+ * with its owner just before it is renamed into place. end: save the
+ * store and the manifest if anything was written, release the lock, log
+ * the summary. A run that changes nothing writes no file.
  */
 #ifndef CLI_RUN_H
 #define CLI_RUN_H
@@ -31,12 +36,29 @@ typedef struct {
 
 typedef struct cli_run cli_run;
 
+/* The spec (its path as given; NULL: none) whose outputs the runs of
+   this process make: part of each output's owner. Set by the command
+   before its run begins. Copied. */
+void cli_run_set_spec(const char *path);
+
+/* 1 when path's name is one of statbrief's own files (a lock, a state
+   store or journal, a manifest, a temporary file), which no output may
+   have. */
+int cli_run_reserved(const char *path);
+
+/* Locks dir and reads its store. SB_ECANTCREAT when the lock, the store,
+   its journal or the manifest is a link or not a regular file (nothing
+   is written then), else as cli_lock_take. */
 sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
                         cli_run **out, sb_error *err);
 
 /* 1 to build the output made of these files (paths as the run writes
    them) from key; 0 when all of them are current; -1 when a signal asks
-   the run to stop. */
+   the run to stop. 1 also when the output may not be written (a file
+   that is not a regular file, the same file as another output of the
+   run, a file another command or spec made, unless --force, or no lock):
+   then its first write fails with SB_ECANTCREAT naming the file and the
+   reason, and none of its files is written. */
 int cli_run_want(cli_run *r, const char *const *paths, size_t n,
                  const char *key);
 

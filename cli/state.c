@@ -2,11 +2,15 @@
  * cli/state.c -- the store as tab-separated lines, fields escaped:
  *
  *   statbrief-state 1
- *   F NAME KEY SHA256 BYTES COMMAND SET       an output file
- *   I SET PATH SHA256 BYTES                    an input of a set
+ *   F NAME KEY SHA256 BYTES COMMAND SET SPEC WHAT   an output file
+ *   I SET PATH SHA256 BYTES                          an input of a set
  *
- * A journal has the same lines; a record is its set's I lines (the first
- * time the journal names the set) and then its F line, in one write().
+ * SPEC and WHAT (with COMMAND, the output's owner) are missing from the
+ * F lines written before owners were kept: read as "owner unknown", and
+ * written back as they were. A journal has the same lines; a record is
+ * its set's I lines (the first time the journal names the set) and then
+ * its F line, in one write(). Journals are opened without following
+ * links (core/outfile.h): they lie in folders others write to.
  */
 #include "state.h"
 
@@ -28,6 +32,8 @@ static void entry_clear(cli_entry *e)
 {
     g_free(e->name);
     g_free(e->command);
+    g_free(e->spec);
+    g_free(e->what);
 }
 
 void cli_state_free(cli_state *s)
@@ -69,6 +75,18 @@ static int is_hex(const char *s)
 static cli_entry *find(const cli_state *s, const char *name);
 static cli_entry *add_entry(cli_state *s, const char *name);
 
+/* e's owner (spec and what NULL: unknown, a record from before). */
+static void set_owner(cli_entry *e, const char *command, const char *spec,
+                      const char *what)
+{
+    g_free(e->command);
+    g_free(e->spec);
+    g_free(e->what);
+    e->command = g_strdup(command);
+    e->spec = g_strdup(spec);
+    e->what = spec != NULL ? g_strdup(what) : NULL;
+}
+
 static int known_input(const cli_state *s, const char *set, const char *path)
 {
     size_t i;
@@ -92,16 +110,15 @@ static int parse_line(cli_state *s, char *line)
         g_free(f[i]);
         f[i] = c;
     }
-    if (n == 7 && strcmp(f[0], "F") == 0 && is_hex(f[2]) && is_hex(f[3]) &&
-        is_hex(f[6])) {
+    if ((n == 7 || n == 9) && strcmp(f[0], "F") == 0 && is_hex(f[2]) &&
+        is_hex(f[3]) && is_hex(f[6])) {
         cli_entry *e = find(s, f[1]);
         if (e == NULL)                 /* else a journal's entry replaces it */
             e = add_entry(s, f[1]);
-        g_free(e->command);
         g_strlcpy(e->key, f[2], CLI_HEX);
         g_strlcpy(e->sha256, f[3], CLI_HEX);
         e->bytes = (size_t)g_ascii_strtoull(f[4], NULL, 10);
-        e->command = g_strdup(f[5]);
+        set_owner(e, f[5], n == 9 ? f[7] : NULL, n == 9 ? f[8] : NULL);
         g_strlcpy(e->set, f[6], CLI_HEX);
         ok = 1;
     } else if (n == 5 && strcmp(f[0], "I") == 0 && is_hex(f[1]) &&
@@ -134,6 +151,42 @@ static void forget_all(cli_state *s)
     g_hash_table_remove_all(s->index);
 }
 
+/* The whole of path into *text (NUL added; g_free it) and *len: 1; 0
+   when it cannot be opened (none there); -1 when what stands there is a
+   link or not a regular file (never waited on, as a FIFO would be) or
+   cannot be read. */
+static int slurp(const char *path, gchar **text, gsize *len)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    GString *g;
+    char buf[65536];
+    ssize_t n;
+
+    if (fd < 0)
+        return errno == ELOOP ? -1 : 0;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return -1;
+    }
+    g = g_string_sized_new((gsize)st.st_size + 1);
+    while ((n = read(fd, buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break;
+        g_string_append_len(g, buf, n);
+    }
+    close(fd);
+    if (n < 0) {
+        g_string_free(g, TRUE);
+        return -1;
+    }
+    *len = g->len;
+    *text = g_string_free(g, FALSE);
+    return 1;
+}
+
 /* Reads one store file into s; -1 when it is damaged. A journal's last
    line without its newline is a record a kill cut short: dropped (its
    file was never renamed into place). */
@@ -143,11 +196,11 @@ static int read_file(cli_state *s, const char *path, int journal,
     gchar *text = NULL, **lines, *nl;
     gsize len;
     size_t i;
-    int bad;
+    int bad, got = slurp(path, &text, &len);
 
-    *exists = g_file_get_contents(path, &text, &len, NULL);
-    if (!*exists)
-        return 0;
+    *exists = got != 0;
+    if (got <= 0)
+        return got;
     if (journal && len == 0) {         /* killed before its first write */
         g_free(text);
         return 0;
@@ -202,6 +255,29 @@ static void read_journals(cli_state *s)
     g_free(base);
 }
 
+sb_status cli_state_check(const char *dir, const char *tag, sb_error *err)
+{
+    char *name = g_strconcat(STATE_NAME, tag, NULL);
+    char *path = g_build_filename(dir, name, NULL);
+    char *prefix = g_strconcat(name, ".job", NULL);
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *entry;
+    sb_status rc = sb_out_check_path(path, err);
+
+    while (rc == SB_OK && d != NULL && (entry = g_dir_read_name(d)) != NULL)
+        if (g_str_has_prefix(entry, prefix)) {
+            char *journal = g_build_filename(dir, entry, NULL);
+            rc = sb_out_check_path(journal, err);
+            g_free(journal);
+        }
+    if (d != NULL)
+        g_dir_close(d);
+    g_free(prefix);
+    g_free(path);
+    g_free(name);
+    return rc;
+}
+
 cli_state *cli_state_load(const char *dir, const char *tag)
 {
     cli_state *s = g_new0(cli_state, 1);
@@ -248,13 +324,28 @@ char *cli_state_file(const cli_state *s, const char *name)
                                     : g_build_filename(s->dir, name, NULL);
 }
 
+/* NULL when e's file is there with the bytes it was written with; else
+   why not, in words. */
+static const char *not_as_written(const cli_state *s, const cli_entry *e)
+{
+    char hex[CLI_HEX], *path = cli_state_file(s, e->name);
+    size_t bytes;
+    sb_status r = cli_sha256_file(path, hex, &bytes);
+
+    g_free(path);
+    if (r != SB_OK)
+        return r == SB_ENOINPUT ? "the file is missing"
+                                : "the file cannot be hashed";
+    if (bytes != e->bytes || strcmp(hex, e->sha256) != 0)
+        return "the file was changed or damaged";
+    return NULL;
+}
+
 int cli_state_current(const cli_state *s, const char *name, const char *key,
                       char *why, size_t size)
 {
     const cli_entry *e = find(s, name);
-    char hex[CLI_HEX], *path;
-    size_t bytes;
-    sb_status r;
+    const char *not_so;
 
     if (e == NULL) {
         g_strlcpy(why, s->damaged ? "the state store was damaged"
@@ -265,20 +356,67 @@ int cli_state_current(const cli_state *s, const char *name, const char *key,
         g_strlcpy(why, "its inputs or options changed", size);
         return 0;
     }
-    path = cli_state_file(s, name);
-    r = cli_sha256_file(path, hex, &bytes);
-    g_free(path);
-    if (r != SB_OK) {
-        g_strlcpy(why, r == SB_ENOINPUT ? "the file is missing"
-                                        : "the file cannot be hashed", size);
-        return 0;
-    }
-    if (bytes != e->bytes || strcmp(hex, e->sha256) != 0) {
-        g_strlcpy(why, "the file was changed or damaged", size);
+    if ((not_so = not_as_written(s, e)) != NULL) {
+        g_strlcpy(why, not_so, size);
         return 0;
     }
     g_strlcpy(why, "unchanged", size);
     return 1;
+}
+
+void cli_state_adopt(cli_state *s, const char *name, const cli_owner *me)
+{
+    cli_entry *e = find(s, name);
+
+    if (e != NULL && e->spec == NULL)
+        set_owner(e, me->command, me->spec, me->what);
+}
+
+void cli_owner_describe(const cli_owner *o, char *buf, size_t size)
+{
+    if (o->spec[0] != '\0')
+        g_snprintf(buf, size, "%s made by %s with the spec %s", o->what,
+                   o->command, o->spec);
+    else
+        g_snprintf(buf, size, "%s made by %s without a spec", o->what,
+                   o->command);
+}
+
+int cli_state_other_owner(const cli_state *s, const char *name,
+                          const cli_owner *me, char *who, size_t size)
+{
+    const cli_entry *e = find(s, name);
+    cli_owner was;
+
+    if (e == NULL || e->spec == NULL || e->what == NULL)
+        return 0;                      /* not made here, or unknown */
+    was = (cli_owner){e->command, e->spec, e->what};
+    if (strcmp(was.command, me->command) == 0 &&
+        strcmp(was.spec, me->spec) == 0 && strcmp(was.what, me->what) == 0)
+        return 0;
+    if (not_as_written(s, e) != NULL)
+        return 0;                      /* what it made is not there */
+    cli_owner_describe(&was, who, size);
+    return 1;
+}
+
+GPtrArray *cli_state_load_others(const char *dir, const char *tag)
+{
+    GPtrArray *all = g_ptr_array_new_with_free_func(
+        (GDestroyNotify)(void *)cli_state_free);
+    char *mine = g_strconcat(STATE_NAME, tag, NULL);
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name(d)) != NULL)
+        if (g_str_has_prefix(name, STATE_NAME) && strcmp(name, mine) != 0 &&
+            strstr(name, ".job") == NULL)
+            g_ptr_array_add(all, cli_state_load(dir,
+                                                name + strlen(STATE_NAME)));
+    if (d != NULL)
+        g_dir_close(d);
+    g_free(mine);
+    return all;
 }
 
 /* A set's id: the digest of its lines. */
@@ -298,7 +436,7 @@ static void set_id(const cli_input *in, size_t n, char hex[CLI_HEX])
 }
 
 void cli_state_record(cli_state *s, const char *name, const char *key,
-                      const char *sha256, size_t bytes, const char *command,
+                      const char *sha256, size_t bytes, const cli_owner *owner,
                       const cli_input *inputs, size_t n_inputs)
 {
     cli_entry *e = find(s, name);
@@ -311,8 +449,7 @@ void cli_state_record(cli_state *s, const char *name, const char *key,
     g_strlcpy(e->key, key, CLI_HEX);
     g_strlcpy(e->sha256, sha256, CLI_HEX);
     e->bytes = bytes;
-    g_free(e->command);
-    e->command = g_strdup(command);
+    set_owner(e, owner->command, owner->spec, owner->what);
     g_strlcpy(e->set, set, CLI_HEX);
     for (i = 0; i < s->n_inputs; i++)
         if (strcmp(s->inputs[i].set, set) == 0)
@@ -347,6 +484,10 @@ static void put_entry(GString *g, const cli_entry *e)
     put(g, bytes);
     put(g, e->command);
     put(g, e->set);
+    if (e->spec != NULL) {             /* else written before owners */
+        put(g, e->spec);
+        put(g, e->what);
+    }
     g_string_append_c(g, '\n');
 }
 
@@ -417,20 +558,25 @@ sb_status cli_state_save(cli_state *s, sb_error *err)
     return SB_OK;
 }
 
-/* Opens (creating with the umask's mode) this process's journal. */
+/* Opens (creating with the umask's mode) this process's journal: a
+   regular file of one name, never through a link. */
 static sb_status open_journal(cli_state *s, int k, sb_error *err)
 {
     struct stat st;
+    sb_status rc;
 
     s->jpath = k >= 0 ? g_strdup_printf("%s.job%d", s->path, k)
                       : g_strdup_printf("%s.job", s->path);
-    s->jfd = open(s->jpath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
-                  0666);
-    if (s->jfd < 0 || fstat(s->jfd, &st) != 0 ||
+    s->jfd = sb_out_open_kept(s->jpath, O_WRONLY | O_CREAT | O_APPEND, err);
+    if (s->jfd < 0) {
+        cli_state_forget_journal(s);
+        return SB_ECANTCREAT;
+    }
+    if (fstat(s->jfd, &st) != 0 ||
         (st.st_size == 0 && sb_out_write_all(s->jfd, MAGIC "\n",
                                       sizeof MAGIC) != 0)) {
-        sb_status rc = sb_error_set(err, SB_ECANTCREAT, s->jpath, 0, 0,
-                                    "cannot write: %s", g_strerror(errno));
+        rc = sb_error_set(err, SB_ECANTCREAT, s->jpath, 0, 0,
+                          "cannot write: %s", g_strerror(errno));
         cli_state_forget_journal(s);
         return rc;
     }

@@ -269,11 +269,16 @@ static sb_status one_chart(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
 {
     plot_chart *def, *c;
     sb_status rc = build_charts(ds, mc, ind, o, &def, &c, diag);
-    char *name;
+    char *name, *what;
 
     if (rc != SB_OK || c == NULL)
         return rc;
     name = stem(c, o, (int)def->type, used);
+    /* what its files are, for the run's record of who made them */
+    what = g_strdup_printf("the %s chart of %s%s", c->type == def->type
+                           ? "default" : plot_type_name(c->type), c->ind->id,
+                           o->style.lang == FMT_ZH ? " in Chinese" : "");
+    sb_out_set_what(what);
     switch (wanted(o, ind, name, err)) {
     case 0:
         break;                           /* its files are current */
@@ -285,6 +290,8 @@ static sb_status one_chart(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
         if (rc == SB_OK && needed(o, name, "txt"))
             rc = write_alt(ds, mc, ind, o, c, name, err);
     }
+    sb_out_set_what(NULL);
+    g_free(what);
     g_free(name);
     if (c != def)
         plot_chart_destroy(c);

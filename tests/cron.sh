@@ -286,15 +286,19 @@ for cmd in "check --dump" "metrics --format csv" "metrics"; do
     [ $st = 73 ] && grep -q "error: cannot write the output" "$tmp/full.err" && ok ||
         ko "$cmd > /dev/full: exit $st, $(cat "$tmp/full.err")"
 done
+# an output symlinked to a file elsewhere is refused (73, naming it):
+# never followed, never replaced, nothing written
 fresh link
 echo precious >"$tmp/outside.pdf"
 mkdir -p "$tmp/link/out"
 ln -s ../../outside.pdf "$tmp/link/out/b.pdf"
-(cd "$tmp/link" && "$bin" report -q -o out/b.pdf data.csv indicators.csv regions.csv) ||
-    ko "report onto a symlink failed"
+(cd "$tmp/link" && "$bin" report -q -o out/b.pdf data.csv indicators.csv regions.csv 2>"$tmp/link.err")
+st=$?
+[ $st = 73 ] && ok || ko "report onto a symlink exited $st, not 73"
+has "$tmp/link.err" "out/b.pdf: error: not written: it is a symbolic link, and statbrief never follows a link it did not make"
 [ "$(cat "$tmp/outside.pdf")" = precious ] && ok || ko "a symlinked output was followed and overwritten"
-[ -f "$tmp/link/out/b.pdf" ] && [ ! -L "$tmp/link/out/b.pdf" ] && ok ||
-    ko "the symlink was not replaced by the brief"
+[ "$(readlink "$tmp/link/out/b.pdf")" = ../../outside.pdf ] && [ "$(ls -A "$tmp/link/out")" = b.pdf ] && ok ||
+    ko "the symlink was replaced, or something was written beside it"
 fresh unread
 chmod 000 "$tmp/unread/data.csv"
 (cd "$tmp/unread" && as_user "$tmp/bin/statbrief" check data.csv 2>"$tmp/ur.err")
@@ -325,10 +329,15 @@ rm -f "$g/pipe.csv"
 [ ! -f "$g/b.pdf" ] && ok || ko "a run with a vanished input wrote its brief"
 mkdir "$g/old.csv"                    # a folder called x.csv is not read
 (cd "$g" && "$bin" check -q .) && ok || ko "a folder named old.csv was read as a file"
-# an output replaced by a FIFO is rebuilt, not read (or waited for)
-(cd "$g" && "$bin" charts -q -o out . && rm out/gdp.pdf && mkfifo out/gdp.pdf &&
-    timeout 20 "$bin" charts -q -o out .) && [ -f "$g/out/gdp.pdf" ] && ok ||
-    ko "an output that became a FIFO was not rebuilt"
+# an output replaced by a FIFO is refused (73, naming it), not read,
+# waited for or replaced
+(cd "$g" && "$bin" charts -q -o out . && rm out/gdp.pdf && mkfifo out/gdp.pdf) ||
+    ko "charts before an output became a FIFO failed"
+(cd "$g" && timeout 20 "$bin" charts -q -o out . 2>"$tmp/ofifo.err")
+st=$?
+[ $st = 73 ] && ok || ko "an output that became a FIFO exited $st, not 73 (124: it waited)"
+has "$tmp/ofifo.err" "out/gdp.pdf: error: not written: it is a FIFO"
+[ -p "$g/out/gdp.pdf" ] && ok || ko "an output that became a FIFO was replaced"
 
 # ---- signals -------------------------------------------------------------------
 # SIGTERM during a long load (a cron job's `timeout`) stops it there, not
