@@ -53,6 +53,7 @@ typedef struct {
     int log_json;                      /* --log json */
     int jobs;                          /* --jobs: worker processes */
     int shard_k, shard_n;              /* --shard K/N; n 0: none */
+    long max_outputs;                  /* --max-outputs: files a run may make */
 } cli;
 
 #endif

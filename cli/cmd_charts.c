@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "foreach.h"
 #include "load.h"
+#include "log.h"
 #include "outrun.h"
 #include "run.h"
 #include "spec.h"
@@ -46,12 +47,17 @@ static int charts_draw(cli *c, charts_run *s)
 {
     cli_outrun *r = &s->r;
     sb_error err = {0};
+    sb_diag failed;              /* every failed chart, when more than one */
     sb_status rc;
     int status = 0;
 
+    sb_diag_init(&failed);
+    c->plot.failed = &failed;
     cli_spec_last(c, c->to ? c->to : cli_load_latest_year(r->l.ds),
                   &c->plot.from);
     rc = metrics_ctx_create(r->l.ds, &c->m, &r->mc, &err);
+    if (rc == SB_OK)
+        rc = cli_foreach_charts_limit(c, &r->l, &err);   /* --max-outputs */
     if (rc == SB_OK)
         rc = cli_outrun_files_read(c, &r->l, &r->files, &err);
     if (rc == SB_OK)
@@ -70,6 +76,9 @@ static int charts_draw(cli *c, charts_run *s)
     if (rc == SB_ECANCELED && err.code == SB_OK)
         sb_error_set(&err, rc, NULL, 0, 0, "stopped by a signal; the charts "
                      "finished so far are kept");
+    cli_log_diags(&failed, "error");
+    sb_diag_clear(&failed);
+    c->plot.failed = NULL;
     if (status == 0 || rc != SB_OK)
         status = cli_diag_status(c->strict, rc, &err, &r->notes);
     return status;

@@ -13,11 +13,15 @@
 #include "batch.h"
 #include "diag.h"
 #include "items.h"
+#include "log.h"
 #include "outrun.h"
 #include "spec.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct {
@@ -28,7 +32,20 @@ typedef struct {
     cli_outrun_files files;      /* the run's inputs */
     const char *tmpl;            /* output (report) or chart dir (charts) */
     int given;                   /* SOURCE_DATE_EPOCH was set */
+    size_t per_item;             /* files an item writes (--max-outputs) */
+    sb_diag notes;               /* the batch's own warnings */
+    plot_names *names;           /* charts: the spec's charts' file names */
 } batch;
+
+/* b set up for a batch of c over l (given: SOURCE_DATE_EPOCH was set). */
+static void batch_init(batch *b, cli *c, const cli_loaded *l, int given)
+{
+    memset(b, 0, sizeof *b);
+    b->c = c;
+    b->l = l;
+    b->given = given;
+    sb_diag_init(&b->notes);
+}
 
 /* A progress line: on a terminal, unless -q or --log json. */
 static int progress(const cli *c)
@@ -56,9 +73,9 @@ static sb_status check_template(const cli *c, const spec_str *t,
                                 const char *what, sb_error *err)
 {
     const spec_foreach *f = &c->spec->foreach;
-    const char *missing = f->by_region && !strstr(t->text, "{region}")
+    const char *missing = f->by_region && !cli_template_has(t->text, "region")
                               ? "{region}"
-                          : f->by_year && !strstr(t->text, "{year}")
+                          : f->by_year && !cli_template_has(t->text, "year")
                               ? "{year}" : NULL;
 
     if (missing == NULL)
@@ -69,36 +86,142 @@ static sb_status check_template(const cli *c, const spec_str *t,
                         what, t->text, missing);
 }
 
+/* --max-outputs: SB_ECANTCREAT when n items of per_item files each
+   would be more files than c allows (what would be written: nothing is,
+   the run stops before it begins). */
+static sb_status limit(const cli *c, size_t n, size_t per_item,
+                       sb_error *err)
+{
+    size_t files = n * per_item;
+
+    if (files <= (size_t)c->max_outputs)
+        return SB_OK;
+    return sb_error_set(err, SB_ECANTCREAT, NULL, 0, 0, "this run would "
+                        "write %zu files, more than --max-outputs %ld: "
+                        "nothing was written (raise the limit with "
+                        "--max-outputs N if that many are meant)", files,
+                        c->max_outputs);
+}
+
+sb_status cli_foreach_charts_limit(const cli *c, const cli_loaded *l,
+                                   sb_error *err)
+{
+    size_t i, n = 0;
+
+    if (c->spec != NULL)
+        return limit(c, 1, cli_spec_chart_files(c, l->ds), err);
+    for (i = 0; i < sb_dataset_n_indicators(l->ds); i++)
+        n += l->isel == NULL || l->isel[i];
+    return limit(c, n, plot_run_files(&c->plot), err);
+}
+
 /* A batch from its template on: the items (this machine's shard of
-   them), the run on the template's folder, each item rendered, the run
-   ended. */
+   them) and their names, the limit, the run on the template's folder,
+   each item rendered, the run ended. */
 static int run_batch(cli *c, batch *b, const char *command, long long epoch,
                      cli_batch_fn fn)
 {
     cli_items items = {NULL, 0};
     sb_error err = {0};
     char *dir = batch_dir(b->tmpl);
-    sb_status rc = cli_items_expand(c->spec, b->l->ds, &items, &err);
+    sb_status rc = cli_items_expand(c->spec, b->l->ds, &items, &b->notes,
+                                    &err);
     int status;
 
+    if (rc == SB_OK && c->shard_n > 0)
+        cli_items_shard(&items, c->shard_k, c->shard_n);
     if (rc == SB_OK)
+        rc = limit(c, items.n, b->per_item, &err);
+    status = cli_diag_status(c->strict, rc, &err, &b->notes);
+    if (status == 0)
         rc = cli_outrun_files_read(c, b->l, &b->files, &err);
-    if (rc == SB_OK)
+    if (status == 0 && rc == SB_OK)
         rc = cli_outrun_begin(c, command, dir, &b->files, epoch, b->given,
                               &b->run, &err);
-    if (rc == SB_OK) {
-        if (c->shard_n > 0)
-            cli_items_shard(&items, c->shard_k, c->shard_n);
+    if (status == 0 && rc == SB_OK) {
         b->items = &items;
         status = cli_batch_run(b->run, &items, c->jobs, progress(c), fn, b);
-    } else {
+    } else if (status == 0) {
         status = cli_diag_error(rc, &err);
     }
     status = cli_outrun_end(b->run, status);
     cli_outrun_files_clear(&b->files);
     cli_items_clear(&items);
+    sb_diag_clear(&b->notes);
+    plot_names_free(b->names);
     g_free(dir);
     return status;
+}
+
+/* ---- an item's folders ------------------------------------------------ */
+
+/* Steps from the folder dirfd into its folder name, made if missing,
+   never through a symbolic link (shown: the path, for the error).
+   Returns its descriptor, or -1 with SB_ECANTCREAT in err. */
+static int step_into(int dirfd, const char *name, const char *shown,
+                     sb_error *err)
+{
+    struct stat st;
+    int fd;
+
+    if (mkdirat(dirfd, name, 0777) != 0 && errno != EEXIST) {
+        sb_error_set(err, SB_ECANTCREAT, shown, 0, 0, "cannot create the "
+                     "directory: %s", g_strerror(errno));
+        return -1;
+    }
+    fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0)
+        return fd;
+    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISLNK(st.st_mode))
+        sb_error_set(err, SB_ECANTCREAT, shown, 0, 0, "a symbolic link where "
+                     "the batch makes a folder: not followed (it may have "
+                     "been put there to send the files elsewhere)");
+    else
+        sb_error_set(err, SB_ECANTCREAT, shown, 0, 0, "cannot open the "
+                     "directory: %s", g_strerror(errno));
+    return -1;
+}
+
+/* Makes the folders of dir that the template adds below its fixed part
+   (up to the last '/' before its first placeholder: the run's folder,
+   which the run made), one level at a time with mkdirat and openat
+   O_NOFOLLOW: a root run in a shared folder must not follow a link that
+   someone planted where an item's folder goes. SB_ECANTCREAT naming the
+   folder. */
+static sb_status item_dirs(const char *tmpl, const char *dir, sb_error *err)
+{
+    const char *brace = strchr(tmpl, '{'), *p;
+    size_t fixed = brace ? (size_t)(brace - tmpl) : strlen(tmpl);
+    char *base;
+    int fd;
+
+    while (fixed > 0 && tmpl[fixed - 1] != '/')
+        fixed--;
+    if (strlen(dir) <= fixed)
+        return SB_OK;
+    base = fixed > 0 ? g_strndup(dir, fixed) : g_strdup(".");
+    fd = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        sb_error_set(err, SB_ECANTCREAT, base, 0, 0, "cannot open the "
+                     "directory: %s", g_strerror(errno));
+    for (p = dir + fixed; fd >= 0 && *p; p += *p == '/') {
+        size_t len = strcspn(p, "/");
+        char *name = g_strndup(p, len);
+        char *shown = g_strndup(dir, (size_t)(p - dir) + len);
+        if (len > 0 && strcmp(name, ".") != 0) {
+            int next = step_into(fd, name, shown, err);
+            close(fd);
+            fd = next;
+        }
+        g_free(name);
+        g_free(shown);
+        p += len;
+    }
+    if (fd >= 0)
+        close(fd);
+    g_free(base);
+    return fd >= 0 ? SB_OK : SB_ECANTCREAT;
 }
 
 /* What one item of a foreach holds while it is rendered. */
@@ -107,6 +230,7 @@ typedef struct {
     metrics_ctx *mc;
     sb_error err;
     sb_diag notes;
+    sb_diag failed;              /* charts: those err does not say */
 } item_run;
 
 /* Sets x up for item it: the focus, the figures. Returns
@@ -116,20 +240,25 @@ static sb_status item_begin(const batch *b, const cli_item *it, item_run *x)
 {
     memset(x, 0, sizeof *x);
     sb_diag_init(&x->notes);
+    sb_diag_init(&x->failed);
     x->m = b->c->m;
     if (it->region != SB_NONE)
         x->m.focus = sb_dataset_region_at(b->l->ds, it->region)->name;
     return metrics_ctx_create(b->l->ds, &x->m, &x->mc, &x->err);
 }
 
-/* Prints the item's warnings and error (rc), frees x; the item's exit
-   status, with the reason in msg when it failed (cli/batch.h). */
+/* Prints the item's failed charts, warnings and error (rc), frees x;
+   the item's exit status, with the reason in msg when it failed
+   (cli/batch.h). */
 static int item_end(const batch *b, item_run *x, sb_status rc, char *msg,
                     size_t size)
 {
-    int st = cli_diag_item(b->c->strict, rc, &x->err, &x->notes, msg, size);
+    int st;
 
+    cli_log_diags(&x->failed, "error");
+    st = cli_diag_item(b->c->strict, rc, &x->err, &x->notes, msg, size);
     sb_diag_clear(&x->notes);
+    sb_diag_clear(&x->failed);
     metrics_ctx_destroy(x->mc);
     return st;
 }
@@ -145,7 +274,7 @@ static int brief_item(void *ctx, size_t i, char *msg, size_t size)
     report_opts r = b->c->report;
     report_result res = {0};
     item_run x;
-    char *out = NULL;
+    char *out = NULL, *dir = NULL;
     sb_status rc;
     int year, st;
 
@@ -155,14 +284,18 @@ static int brief_item(void *ctx, size_t i, char *msg, size_t size)
     if (rc == SB_OK) {
         year = r.year ? r.year : report_brief_year(b->l->ds, x.mc);
         cli_spec_last(b->c, year, &r.from);
-        r.output = out = cli_items_fill(b->tmpl, it, year,
-                                        b->c->lang == FMT_ZH ? "zh" : "en");
+        r.output = out = cli_template_fill(b->tmpl, it->name, year,
+                                           cli_spec_lang(b->c));
+        dir = g_path_get_dirname(out);
+        rc = item_dirs(b->tmpl, dir, &x.err);
+    }
+    if (rc == SB_OK)
         rc = cli_outrun_brief(b->c, b->l, x.mc, &x.m, &r, &b->files, b->run,
                               &res, &x.err);
-    }
     st = item_end(b, &x, rc, msg, size);
     g_free(res.path);
     g_free(out);
+    g_free(dir);
     return st;
 }
 
@@ -170,12 +303,15 @@ int cli_foreach_report(cli *c, const cli_loaded *l)
 {
     const spec_str *t = &c->spec->output;
     spec_str dflt = {"brief-{region}-{year}.pdf", {0, 0}, 0};
-    batch b = {c, l, NULL, NULL, {NULL, 0}, NULL, c->report.epoch_given};
+    batch b;
     sb_error err = {0};
     char *tmpl;
     sb_status rc;
     int status;
 
+    status = c->output != NULL ? cli_template_check_arg(c, c->output) : 0;
+    if (status != 0)
+        return status;
     if (c->output != NULL)
         dflt.text = (char *)c->output;
     if (t->text == NULL || c->output != NULL)
@@ -183,6 +319,8 @@ int cli_foreach_report(cli *c, const cli_loaded *l)
     rc = check_template(c, t, "output", &err);
     if (rc != SB_OK)
         return cli_diag_error(rc, &err);
+    batch_init(&b, c, l, c->report.epoch_given);
+    b.per_item = 1 + (c->report.metrics_csv != NULL);
     b.tmpl = tmpl = c->output ? g_strdup(c->output)
                               : cli_spec_path(c, t->text);
     status = run_batch(c, &b, "report", c->report.epoch, brief_item);
@@ -211,13 +349,16 @@ static int chart_item(void *ctx, size_t i, char *msg, size_t size)
         b->c->plot.to = year;
         cli_spec_last(b->c, year ? year : cli_load_latest_year(b->l->ds),
                       &b->c->plot.from);
-        b->c->plot.dir = dir = cli_items_fill(b->tmpl, it, year,
-                                              b->c->lang == FMT_ZH ? "zh"
-                                                                   : "en");
+        b->c->plot.dir = dir = cli_template_fill(b->tmpl, it->name, year,
+                                                 cli_spec_lang(b->c));
         b->c->plot.sink = cli_outrun_sink_init(&k, b->c, b->l->ds, x.mc,
                                                b->run, b->given);
-        rc = cli_spec_charts(b->c, b->l->ds, x.mc, &x.notes, &x.err);
+        b->c->plot.names = b->names;
+        b->c->plot.failed = &x.failed;
+        rc = item_dirs(b->tmpl, dir, &x.err);
     }
+    if (rc == SB_OK)
+        rc = cli_spec_charts(b->c, b->l->ds, x.mc, &x.notes, &x.err);
     st = item_end(b, &x, rc, msg, size);
     b->c->plot = saved;
     g_free(dir);
@@ -227,16 +368,24 @@ static int chart_item(void *ctx, size_t i, char *msg, size_t size)
 int cli_foreach_charts(cli *c, const cli_loaded *l, int given)
 {
     const spec_foreach *f = &c->spec->foreach;
-    batch b = {c, l, NULL, NULL, {NULL, 0}, NULL, given};
-    GString *t = g_string_new(c->output ? c->output
-                              : c->spec->chart_dir.text
-                                  ? c->spec->chart_dir.text : "charts");
+    batch b;
+    GString *t;
     char *tmpl;
     int status;
 
-    if (f->by_region && !strstr(t->str, "{region}"))
+    status = c->output != NULL ? cli_template_check_arg(c, c->output) : 0;
+    if (status != 0)
+        return status;
+    batch_init(&b, c, l, given);
+    b.per_item = cli_spec_chart_files(c, l->ds);
+    /* one set of file names for every item: its clashes said once */
+    cli_spec_chart_names(c, l->ds, &b.notes, &b.names);
+    t = g_string_new(c->output ? c->output
+                     : c->spec->chart_dir.text ? c->spec->chart_dir.text
+                                               : "charts");
+    if (f->by_region && !cli_template_has(t->str, "region"))
         g_string_append(t, "/{region}");
-    if (f->by_year && !strstr(t->str, "{year}"))
+    if (f->by_year && !cli_template_has(t->str, "year"))
         g_string_append(t, "/{year}");
     b.tmpl = tmpl = c->output ? g_strdup(t->str) : cli_spec_path(c, t->str);
     g_string_free(t, TRUE);
@@ -254,6 +403,7 @@ typedef struct {
     cli_run *run;
     int given;
     const sb_id *inds;
+    const plot_names *names;     /* of all of them, as one process has */
 } chart_jobs;
 
 static int indicator_item(void *ctx, size_t i, char *msg, size_t size)
@@ -269,33 +419,45 @@ static int indicator_item(void *ctx, size_t i, char *msg, size_t size)
     sb_diag_init(&notes);
     r.sink = cli_outrun_sink_init(&k, j->c, j->l->ds, j->mc, j->run,
                                   j->given);
+    r.names = j->names;
+    r.failed = NULL;             /* one chart: err says its failure */
     rc = plot_run_list(j->l->ds, j->mc, &j->inds[i], &r, 1, &notes, &err);
     st = cli_diag_item(j->c->strict, rc, &err, &notes, msg, size);
     sb_diag_clear(&notes);
     return st;
 }
 
-/* The selected indicators, when --jobs can draw them as one process
-   would (cli_foreach_indicators); else NULL. The caller frees the
-   array. */
-static GArray *job_indicators(const cli *c, const cli_loaded *l)
+/* The selected indicators and their file names, when --jobs can draw
+   them as one process would: more than one job and indicator, and no
+   two names that clash (one process warns of those); else NULL. The
+   caller frees the array and *names. */
+static GArray *job_indicators(const cli *c, const cli_loaded *l,
+                              plot_names **names)
 {
     GArray *inds = g_array_new(FALSE, FALSE, sizeof(sb_id));
-    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal,
-                                              g_free, NULL);
+    GPtrArray *ids = g_ptr_array_new();
+    sb_diag quiet;
     size_t i;
-    int clash = 0;
 
+    *names = NULL;
     for (i = 0; c->jobs > 1 && i < sb_dataset_n_indicators(l->ds); i++) {
         sb_id id = (sb_id)i;
         if (l->isel != NULL && !l->isel[i])
             continue;
-        clash |= !g_hash_table_add(names, plot_safe_name(
-                      sb_dataset_indicator_at(l->ds, id)->id));
+        g_ptr_array_add(ids, (char *)sb_dataset_indicator_at(l->ds, id)->id);
         g_array_append_val(inds, id);
     }
-    g_hash_table_destroy(names);
-    if (c->jobs <= 1 || clash || inds->len < 2) {
+    sb_diag_init(&quiet);
+    if (inds->len >= 2 &&
+        (plot_names_new((const char *const *)ids->pdata, ids->len,
+                        "indicator", &quiet, names) != SB_OK ||
+         plot_names_clashes(*names) > 0)) {
+        plot_names_free(*names);
+        *names = NULL;
+    }
+    sb_diag_clear(&quiet);
+    g_ptr_array_free(ids, TRUE);
+    if (*names == NULL) {
         g_array_free(inds, TRUE);
         return NULL;
     }
@@ -306,9 +468,10 @@ int cli_foreach_indicators(const cli *c, const cli_loaded *l,
                            metrics_ctx *mc, cli_run *run, int given,
                            int *status)
 {
-    GArray *inds = job_indicators(c, l);
+    plot_names *names;
+    GArray *inds = job_indicators(c, l, &names);
     cli_items items = {NULL, 0};
-    chart_jobs j = {c, l, mc, run, given, NULL};
+    chart_jobs j = {c, l, mc, run, given, NULL, names};
     size_t i;
 
     if (inds == NULL)
@@ -327,5 +490,6 @@ int cli_foreach_indicators(const cli *c, const cli_loaded *l,
                             indicator_item, &j);
     cli_items_clear(&items);
     g_array_free(inds, TRUE);
+    plot_names_free(names);
     return 1;
 }

@@ -138,56 +138,67 @@ static gint int_cmp(gconstpointer a, gconstpointer b)
     return x < y ? -1 : x > y;
 }
 
-/* Safe names, unique: a second "a_b" becomes "a_b-2". */
-static char *unique_name(GHashTable *used, const char *name)
+/* The file names of the batch's regions (plots/files.h: the same name
+   in every run, whatever other regions there are). */
+static sb_status region_files(const sb_dataset *ds, GArray *regions,
+                              sb_diag *notes, plot_names **out)
 {
-    char *safe = plot_safe_name(name), *n = g_strdup(safe);
-    int k;
+    const char **names = g_new0(const char *, regions->len + 1);
+    size_t i, n = 0;
+    sb_status rc;
 
-    for (k = 2; g_hash_table_contains(used, n); k++) {
-        g_free(n);
-        n = g_strdup_printf("%s-%d", safe, k);
+    for (i = 0; i < regions->len; i++) {
+        sb_id r = g_array_index(regions, sb_id, i);
+        if (r != SB_NONE)
+            names[n++] = sb_dataset_region_at(ds, r)->name;
     }
-    g_free(safe);
-    g_hash_table_add(used, g_strdup(n));
-    return n;
+    rc = plot_names_new(names, n, "region", notes, out);
+    g_free(names);
+    return rc;
+}
+
+/* The items of region r (its years sorted) appended to items. */
+static void region_items(const spec_foreach *f, const sb_dataset *ds, sb_id r,
+                         const plot_names *files, GArray *years,
+                         GArray *items)
+{
+    const char *rname = r == SB_NONE ? "" : sb_dataset_region_at(ds, r)->name;
+    size_t k;
+
+    g_array_set_size(years, 0);
+    years_of(f, ds, r, years);
+    g_array_sort(years, int_cmp);
+    for (k = 0; k < years->len; k++) {
+        cli_item it;
+        it.region = r;
+        it.year = g_array_index(years, int, k);
+        it.name = g_strdup(r == SB_NONE ? "" : plot_names_file(files, rname));
+        it.label = it.year ? g_strdup_printf("%s%s%d", rname,
+                                             *rname ? " " : "", it.year)
+                           : g_strdup(rname);
+        g_array_append_val(items, it);
+    }
 }
 
 sb_status cli_items_expand(const sb_spec *s, const sb_dataset *ds, cli_items *out,
-                           sb_error *err)
+                           sb_diag *notes, sb_error *err)
 {
     const spec_foreach *f = &s->foreach;
     GArray *regions = g_array_new(FALSE, FALSE, sizeof(sb_id));
     GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
-    GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                             NULL);
     GArray *items = g_array_new(FALSE, TRUE, sizeof(cli_item));
-    size_t i, k;
+    plot_names *files = NULL;
+    size_t i;
     sb_status rc = regions_of(f, s, ds, regions, err);
 
-    for (i = 0; rc == SB_OK && i < regions->len; i++) {
-        sb_id r = g_array_index(regions, sb_id, i);
-        const char *rname = r == SB_NONE ? ""
-                                         : sb_dataset_region_at(ds, r)->name;
-        char *name = r == SB_NONE ? g_strdup("") : unique_name(used, rname);
-        g_array_set_size(years, 0);
-        years_of(f, ds, r, years);
-        g_array_sort(years, int_cmp);
-        for (k = 0; k < years->len; k++) {
-            cli_item it;
-            it.region = r;
-            it.year = g_array_index(years, int, k);
-            it.name = g_strdup(name);
-            it.label = it.year ? g_strdup_printf("%s%s%d", rname,
-                                                 *rname ? " " : "", it.year)
-                               : g_strdup(rname);
-            g_array_append_val(items, it);
-        }
-        g_free(name);
-    }
+    if (rc == SB_OK && region_files(ds, regions, notes, &files) != SB_OK)
+        rc = sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+    for (i = 0; rc == SB_OK && i < regions->len; i++)
+        region_items(f, ds, g_array_index(regions, sb_id, i), files, years,
+                     items);
+    plot_names_free(files);
     g_array_free(regions, TRUE);
     g_array_free(years, TRUE);
-    g_hash_table_destroy(used);
     out->n = items->len;
     out->items = (cli_item *)(void *)g_array_free(items, FALSE);
     if (rc != SB_OK)
@@ -208,25 +219,4 @@ void cli_items_shard(cli_items *it, int k, int n)
         g_free(it->items[i].label);
     }
     it->n = w;
-}
-
-static char *replace(char *s, const char *what, const char *with)
-{
-    gchar **parts = g_strsplit(s, what, -1);
-    char *r = g_strjoinv(with, parts);
-
-    g_strfreev(parts);
-    g_free(s);
-    return r;
-}
-
-char *cli_items_fill(const char *tmpl, const cli_item *it, int year,
-                     const char *lang)
-{
-    char y[16], *s = g_strdup(tmpl);
-
-    snprintf(y, sizeof y, "%d", year);
-    s = replace(s, "{region}", it->name);
-    s = replace(s, "{year}", y);
-    return replace(s, "{lang}", lang);
 }

@@ -15,10 +15,63 @@ static int quiet, verbose;
 static int forward_fd = -1;        /* a --jobs worker: lines to the parent */
 static char *progress;             /* the terminal's progress line, or NULL */
 
-/* Every line of the log goes out here: to the parent of a worker, or to
-   stderr above the progress line. */
-static void out(const char *line)
+/* 1 for a character that a log line must not hold as it is: controls,
+   format characters (U+202E reverses what follows on a terminal, U+200B
+   hides), line and paragraph separators (U+0085, U+2028, U+2029 break a
+   line for some readers). */
+static int hidden(gunichar u)
 {
+    GUnicodeType t = g_unichar_type(u);
+
+    return t == G_UNICODE_CONTROL || t == G_UNICODE_FORMAT ||
+           t == G_UNICODE_LINE_SEPARATOR ||
+           t == G_UNICODE_PARAGRAPH_SEPARATOR;
+}
+
+/* The character at *p (len bytes left), moving p past it: its code
+   point, or (gunichar)-1 for a byte that is not UTF-8 (one byte). */
+static gunichar next_char(const char **p, size_t len)
+{
+    gunichar u = g_utf8_get_char_validated(*p, (gssize)len);
+
+    if (u >= 0x110000) {
+        (*p)++;
+        return (gunichar)-1;
+    }
+    *p = g_utf8_next_char(*p);
+    return u;
+}
+
+/* line with what it must not hold as it is written as <U+XXXX> (a byte
+   that is not UTF-8 as <0xXX>), its final newline kept: a name in a
+   message can neither start a line of its own nor hide or reorder what
+   a terminal or a mail shows. The escapes are plain ASCII, so a line
+   escaped twice (a worker's, again by its parent) stays the same. The
+   caller frees it. */
+static char *escaped(const char *line)
+{
+    GString *g = g_string_sized_new(strlen(line) + 16);
+    const char *p = line, *end = line + strlen(line);
+
+    while (p < end) {
+        const char *at = p;
+        gunichar u = next_char(&p, (size_t)(end - p));
+        if (u == (gunichar)-1)
+            g_string_append_printf(g, "<0x%02X>", (guchar)*at);
+        else if (hidden(u) && !(u == '\n' && p == end))
+            g_string_append_printf(g, "<U+%04X>", u);
+        else
+            g_string_append_len(g, at, p - at);
+    }
+    return g_string_free(g, FALSE);
+}
+
+/* Every line of the log goes out here, escaped: to the parent of a
+   worker, or to stderr above the progress line. */
+static void out(const char *raw)
+{
+    char *safe = escaped(raw);
+    const char *line = safe;
     size_t n = strlen(line);
 
     if (forward_fd >= 0) {
@@ -27,10 +80,11 @@ static void out(const char *line)
             if (k < 0 && errno == EINTR)
                 continue;
             if (k <= 0)
-                return;
+                break;
             line += k;
             n -= (size_t)k;
         }
+        g_free(safe);
         return;
     }
     if (progress != NULL)
@@ -39,6 +93,7 @@ static void out(const char *line)
     if (progress != NULL)
         fputs(progress, stderr);
     fflush(stderr);
+    g_free(safe);
 }
 
 static void outf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -72,7 +127,7 @@ void cli_log_progress(const char *text)
     if (progress != NULL && text == NULL)
         fputs("\r\033[K", stderr);
     g_free(progress);
-    progress = text ? g_strdup(text) : NULL;
+    progress = text ? escaped(text) : NULL;
     if (progress != NULL)
         fprintf(stderr, "\r\033[K%s", progress);
     fflush(stderr);
@@ -92,15 +147,24 @@ cli_log_mode cli_log_get_mode(void)
 
 void cli_json_string(GString *g, const char *s)
 {
+    const char *p = s, *end = s + strlen(s);
+
     g_string_append_c(g, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            g_string_append_printf(g, "\\%c", c);
-        else if (c < 0x20)
-            g_string_append_printf(g, "\\u%04x", c);
+    while (p < end) {
+        const char *at = p;
+        gunichar u = next_char(&p, (size_t)(end - p));
+        if (u == '"' || u == '\\')
+            g_string_append_printf(g, "\\%c", (char)u);
+        else if (u == (gunichar)-1)
+            g_string_append(g, "\\ufffd");   /* JSON is UTF-8 */
+        else if (hidden(u) && u > 0xffff)      /* a surrogate pair */
+            g_string_append_printf(g, "\\u%04x\\u%04x",
+                                   0xd800 + ((u - 0x10000) >> 10),
+                                   0xdc00 + ((u - 0x10000) & 0x3ff));
+        else if (hidden(u))
+            g_string_append_printf(g, "\\u%04x", u);
         else
-            g_string_append_c(g, (char)c);
+            g_string_append_len(g, at, p - at);
     }
     g_string_append_c(g, '"');
 }
@@ -154,6 +218,14 @@ void cli_log_diag(const sb_error *e, const char *severity)
         g_string_append_printf(g, ",\"column\":%ld", e->column);
     field(g, "message", e->msg);
     emit(g);
+}
+
+void cli_log_diags(const sb_diag *d, const char *severity)
+{
+    size_t i;
+
+    for (i = 0; i < d->n_items; i++)
+        cli_log_diag(&d->items[i], severity);
 }
 
 void cli_log_note(const char *severity, const char *msg)

@@ -22,6 +22,8 @@ cli_log_mode cli_log_get_mode(void);
 
 /* An error or warning, with its place when known. */
 void cli_log_diag(const sb_error *e, const char *severity);
+/* Each error or warning of d (the first SB_DIAG_KEEP) as severity. */
+void cli_log_diags(const sb_diag *d, const char *severity);
 /* A line of text that has no place; severity NULL for a plain note
    ("try 'statbrief --help'"). */
 void cli_log_note(const char *severity, const char *msg);

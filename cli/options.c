@@ -25,7 +25,8 @@ enum {
     OPT_STRICT, OPT_HELP, OPT_VERSION, OPT_FORMAT, OPT_LANG, OPT_GROUP,
     OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE, OPT_TYPE,
     OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
-    OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD
+    OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD,
+    OPT_MAX_OUTPUTS
 };
 
 /* The commands' bits, short for the table. */
@@ -79,6 +80,8 @@ static const struct {
     {{"wait", required_argument, NULL, OPT_WAIT}, CHARTS | REPORT},
     {{"jobs", required_argument, NULL, OPT_JOBS}, CHARTS | REPORT},
     {{"shard", required_argument, NULL, OPT_SHARD}, CHARTS | REPORT},
+    {{"max-outputs", required_argument, NULL, OPT_MAX_OUTPUTS},
+     CHARTS | REPORT},
     {{"expect-year", required_argument, NULL, OPT_EXPECT_YEAR}, ALL},
     {{"log", required_argument, NULL, OPT_LOG}, ALL},
     {{"quiet", no_argument, NULL, 'q'}, ALL},
@@ -144,6 +147,8 @@ static const char usage_text[] =
     "                      (the same files as --jobs 1)\n"
     "  --shard K/N         charts, report: only the K-th (from 0) of N\n"
     "                      parts of a foreach batch\n"
+    "  --max-outputs N     charts, report: refuse a run that would make\n"
+    "                      more than N files (default 5000)\n"
     "  -q, --quiet         print errors and warnings only\n"
     "  -v, --verbose       say more\n"
     "  --help, --version\n"
@@ -194,6 +199,20 @@ static int parse_shard(cli *c, const char *arg)
     c->shard_k = k;
     c->shard_n = n;
     return 0;
+}
+
+/* --max-outputs N: files a run may make, 1 to a billion (digits only). */
+static int parse_max_outputs(cli *c, const char *arg)
+{
+    guint64 v;
+
+    if (g_ascii_isdigit(*arg) &&
+        g_ascii_string_to_unsigned(arg, 10, 1, 1000000000, &v, NULL)) {
+        c->max_outputs = (long)v;
+        return 0;
+    }
+    return cli_diag_fail(SB_EUSAGE, "--max-outputs: \"%s\" is not a number "
+                         "of files from 1 to 1000000000", arg);
 }
 
 /* --wait SECONDS: a whole or decimal number, at most a day. */
@@ -378,6 +397,7 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_FORCE: c->force = 1; return 0;
     case OPT_JOBS: return parse_jobs(c, arg);
     case OPT_SHARD: return parse_shard(c, arg);
+    case OPT_MAX_OUTPUTS: return parse_max_outputs(c, arg);
     case OPT_WAIT: return parse_wait(c, arg);
     case OPT_EXPECT_YEAR:
         return parse_year_arg("--expect-year", arg, &c->expect_year);
@@ -511,6 +531,7 @@ void cli_options_init(cli *c, unsigned cmd)
     c->plot.style.dpi = 150;
     c->wait_s = -1;
     c->jobs = 1;
+    c->max_outputs = 5000;
 }
 
 int cli_options_parse(cli *c, int argc, char **argv)

@@ -247,7 +247,19 @@ printf 'region,name_zh,groups\nA,甲,g\nB,乙,g\n' >"$tmp/gz/regions.csv"
 run "$bin" charts -q -o gzo gz
 status 0 "charts of gdp and gdp-zh"
 cp "$tmp/gzo/gdp-zh.pdf" "$tmp/gz.pdf"
-run "$bin" charts -q --lang zh -o gzo gz
+# in one dataset the Chinese chart of gdp takes a name of its own (85b1:
+# the first four hex digits of the SHA-256 of "gdp", as sha256sum gives)
+run "$bin" charts --lang zh -o gzo gz
+status 0 "a Chinese run of gdp beside gdp-zh"
+has "$tmp/err" 'it is written as "gdp-85b1-zh"'
+[ -f "$tmp/gzo/gdp-85b1-zh.pdf" ] && cmp -s "$tmp/gzo/gdp-zh.pdf" "$tmp/gz.pdf" && ok ||
+    ko "the Chinese chart of gdp beside gdp-zh: not gdp-85b1-zh.pdf, or gdp-zh.pdf changed"
+# from a dataset without gdp-zh, the same name is another owner's file
+mkdir -p "$tmp/gz1"
+grep -v '^gdp-zh' "$tmp/gz/indicators.csv" >"$tmp/gz1/indicators.csv"
+grep -v '^gdp-zh' "$tmp/gz/data.csv" >"$tmp/gz1/data.csv"
+cp "$tmp/gz/regions.csv" "$tmp/gz1/"
+run "$bin" charts -q --lang zh -o gzo gz1
 status 73 "a Chinese run over an English chart of the same name"
 has "$tmp/err" "gzo/gdp-zh.pdf: error: not overwritten: it is the default chart of gdp-zh made by charts without a spec; this run would replace it with the default chart of gdp in Chinese"
 cmp -s "$tmp/gzo/gdp-zh.pdf" "$tmp/gz.pdf" && ok || ko "the Chinese chart of gdp replaced the English chart of gdp-zh"
