@@ -116,6 +116,8 @@ static input_arg *spec_args(const cli *c, input_options **opts, size_t *n,
         }
         for (k = 0; d->files != NULL && d->files[k] != NULL; k++) {
             a[m].path = d->files[k];
+            /* a glob's files are a folder's: own outputs skipped */
+            a[m].expanded = strpbrk(d->path.text, "*?[") != NULL;
             a[m++].o = o != NULL ? o : &c->in;
         }
     }

@@ -2,7 +2,8 @@
  * input/load.c -- from command-line arguments to a finished dataset.
  *
  * 1. expand directories to their *.csv (sorted, so runs are repeatable);
- * 2. read each file's header to learn its role and layout;
+ * 2. read each file's header to learn its role and layout; statbrief's
+ *    own outputs that a folder or a glob brought are left out, noted;
  * 3. read indicator metadata, then region metadata, then data tables, so
  *    aliases apply on load whatever the order of the arguments; when
  *    digests are asked for, each file's bytes are hashed as its rows are
@@ -283,22 +284,34 @@ static sb_status name_stem(planned *p, sb_error *err)
     return SB_OK;
 }
 
-/* What p's file is, from its first records. */
+/* What p's file is, from its first records. *skip when it is one of
+   statbrief's own outputs that a folder or a glob brought along: it is
+   not read, and a note in report says so. (Named by the user, it is
+   refused by input_layout_detect, which says what it is.) */
 static sb_status plan_one(planned *p, input_report *report, int *skip,
                           sb_error *err)
 {
     peek_ctx c;
+    const char *own = NULL;
     sb_status rc;
 
-    (void)report;
     *skip = 0;
     input_csv_set_watch(&p->watch);
     rc = peek(p, &c, err);
     input_csv_set_watch(NULL);
-    if (rc == SB_OK)
+    if (rc == SB_OK && p->expanded)
+        own = input_layout_own_output(&c.rows[0]);
+    if (own != NULL) {
+        *skip = 1;
+        if (sb_diag_warn(&report->notes, p->path, 0, 0, "skipped: %s, not "
+                         "input", own) != SB_OK)
+            rc = sb_error_set(err, SB_ENOMEM, p->path, 0, 0,
+                              "out of memory");
+    } else if (rc == SB_OK) {
         rc = decide(p, &c, err);
+    }
     peek_clear(&c);
-    return rc == SB_OK ? name_stem(p, err) : rc;
+    return rc == SB_OK && !*skip ? name_stem(p, err) : rc;
 }
 
 /* The plan of each file (its header read), but statbrief's own outputs
@@ -328,6 +341,10 @@ static sb_status plan_files(const listing *files, int again,
             m++;                          /* a failed one too: cleared */
     }
     *n_plan = report->n_files = m;
+    if (rc == SB_OK && m == 0 && files->n > 0)
+        rc = sb_error_set(err, SB_ENOINPUT, NULL, 0, 0, "nothing to load: "
+                          "the only files found are statbrief's own "
+                          "outputs");
     return rc;
 }
 

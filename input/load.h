@@ -11,6 +11,8 @@
  * Inputs may change under a run: a load during which a file changed is
  * done again, once (a note in the report says so); a change during the
  * second load fails it with SB_ETEMPFAIL (exit 75: try again later).
+ * statbrief's own outputs in a folder (a figures CSV) are skipped with a
+ * note; named as input, they are refused.
  */
 #ifndef INPUT_LOAD_H
 #define INPUT_LOAD_H
@@ -33,7 +35,9 @@ typedef struct {
 typedef struct {
     const char *path;
     const input_options *o;
-    int expanded;               /* one of the files a spec's glob named */
+    int expanded;               /* one of the files a spec's glob named:
+                                   as in a folder, statbrief's own outputs
+                                   are skipped, not refused */
 } input_arg;
 
 /* dir/name, one '/' between (as g_build_filename joins a folder and a
@@ -44,8 +48,9 @@ char *input_path_join(const char *dir, const char *name);
    loads every file and finishes the dataset. On success *out is the
    caller's (sb_dataset_destroy). Warnings go to diag; what the load
    chose to do (skip a file, read it again) to report->notes. Errors:
-   SB_ENOINPUT (missing or unreadable file, directory without CSV),
-   SB_EDATA, SB_EUSAGE (a --columns header a file lacks), SB_ETEMPFAIL
+   SB_ENOINPUT (missing or unreadable file, directory without CSV, only
+   statbrief's own outputs), SB_EDATA (also statbrief's own output named
+   as input), SB_EUSAGE (a --columns header a file lacks), SB_ETEMPFAIL
    (a file changed while it was read, in the repeated load too),
    SB_ENOMEM, SB_EINTERNAL (a digest failed). report may be NULL; it is
    filled as far as loading got, even on error. */
