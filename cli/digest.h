@@ -1,6 +1,7 @@
 /*
- * cli/digest.h -- SHA-256 of files and of the parts of a dataset an
- * output is made from.
+ * cli/digest.h -- SHA-256 of output files and of the parts of a dataset
+ * an output is made from (the primitive is core/sha256.h; the input
+ * files' digests are taken as they are read, input/csvread.h).
  *
  * An output is rebuilt when the digest of what it was made from changes:
  * file contents (never modification times, which change when a file is
@@ -14,18 +15,20 @@
 #include <stddef.h>
 
 #include "core/model.h"
+#include "core/sha256.h"
 
-#define CLI_HEX 65          /* 64 hex digits and a NUL */
+#define CLI_HEX SB_SHA256_HEX   /* 64 hex digits and a NUL */
 
-/* SHA-256 of a file's bytes into hex; *bytes its size. SB_ENOINPUT when
-   it cannot be read; SB_EINTERNAL when libcrypto fails (hex is "" then,
-   as after every failure here). */
+/* SHA-256 of a file's bytes into hex; *bytes its size. For outputs: an
+   input's digest is of the bytes it was parsed from, not of the file as
+   it is later. SB_ENOINPUT when it cannot be read; SB_EINTERNAL when
+   libcrypto fails (hex is "" then, as after every failure here). */
 sb_status cli_sha256_file(const char *path, char hex[CLI_HEX],
                           size_t *bytes);
 /* SHA-256 of data; SB_EINTERNAL when libcrypto fails. */
 sb_status cli_sha256_data(const void *data, size_t len, char hex[CLI_HEX]);
 /* The message for SB_EINTERNAL from the functions here. */
-#define CLI_DIGEST_FAILED "libcrypto could not compute a SHA-256 digest"
+#define CLI_DIGEST_FAILED SB_SHA256_FAILED
 
 /* The digest of indicator ind as a chart or brief sees it: its metadata
    and each of its series whose region `shown` keeps (region name,

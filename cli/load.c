@@ -10,6 +10,7 @@
 #include "load.h"
 
 #include "diag.h"
+#include "log.h"
 #include "signals.h"
 #include "reports/sections.h"
 
@@ -115,6 +116,8 @@ static input_arg *spec_args(const cli *c, input_options **opts, size_t *n,
         }
         for (k = 0; d->files != NULL && d->files[k] != NULL; k++) {
             a[m].path = d->files[k];
+            /* a glob's files are a folder's: own outputs skipped */
+            a[m].expanded = strpbrk(d->path.text, "*?[") != NULL;
             a[m++].o = o != NULL ? o : &c->in;
         }
     }
@@ -174,6 +177,17 @@ static sb_status stale_check(const cli *c, const sb_dataset *ds, sb_diag *d)
                         "updated?", y, s->expect_year.v);
 }
 
+/* What the load chose to do (skip statbrief's own outputs, read a file
+   again that changed): notes, before its warnings and errors; -q keeps
+   them back. */
+static void print_notes(const cli *c, const input_report *rep)
+{
+    size_t i;
+
+    for (i = 0; !c->quiet && i < rep->notes.n_items; i++)
+        cli_log_diag(&rep->notes.items[i], "note");
+}
+
 int cli_load(cli *c, cli_loaded *l)
 {
     sb_error err = {0};
@@ -184,7 +198,10 @@ int cli_load(cli *c, cli_loaded *l)
     sb_diag_init(&l->diag);
     if (c->n_files == 0 && c->spec == NULL)
         return cli_diag_fail(SB_EUSAGE, "no input files");
+    /* the run's records name the bytes that were parsed */
+    c->in.digest = (c->cmd & (CLI_CMD_CHARTS | CLI_CMD_REPORT)) != 0;
     rc = load_files(c, l, &err);
+    print_notes(c, &l->rep);
     if (rc == SB_OK && c->spec != NULL)
         rc = report_spec_names(l->ds, c->spec, &err);
     if (rc == SB_OK)

@@ -66,25 +66,28 @@ int cli_outrun_start(cli *c, long long *epoch, int *given, cli_outrun *r)
 sb_status cli_outrun_files_read(const cli *c, const cli_loaded *l,
                                 cli_outrun_files *files, sb_error *err)
 {
-    cli_input *in = g_new0(cli_input, l->rep.n_files + 2);
-    sb_status rc = SB_OK;
+    const input_report *rep = &l->rep;
+    cli_input *in = g_new0(cli_input, rep->n_files + 2);
+    sb_status rc;
     size_t i;
 
     files->in = in;
     files->n = 0;
-    for (i = 0; i <= l->rep.n_files && rc == SB_OK; i++) {
-        const char *path = i < l->rep.n_files ? l->rep.files[i].path
-                           : c->spec != NULL  ? c->spec->path
-                                              : NULL;
-        if (path == NULL)
-            continue;
-        rc = cli_sha256_file(path, in[files->n].sha256,
-                             &in[files->n].bytes);
-        if (rc == SB_OK)
-            in[files->n++].path = g_strdup(path);
-        else if (rc == SB_ENOINPUT)
-            rc = SB_OK;
+    for (i = 0; i < rep->n_files; i++) {
+        const input_file_report *f = &rep->files[i];
+        if (f->sha256[0] == '\0')        /* loaded without its digest */
+            return sb_error_set(err, SB_EINTERNAL, f->path, 0, 0,
+                                "no digest of what was read");
+        in[files->n].path = g_strdup(f->path);
+        memcpy(in[files->n].sha256, f->sha256, CLI_HEX);
+        in[files->n++].bytes = (size_t)f->bytes;
     }
+    if (c->spec == NULL)
+        return SB_OK;
+    /* the spec's: of the bytes it was parsed from */
+    in[files->n].path = g_strdup(c->spec->path);
+    rc = spec_sha256(c->spec, in[files->n].sha256, &in[files->n].bytes);
+    files->n++;
     return rc == SB_OK ? SB_OK : sb_error_set(err, rc, NULL, 0, 0,
                                               CLI_DIGEST_FAILED);
 }
@@ -171,11 +174,8 @@ sb_status cli_outrun_brief(const cli *c, const cli_loaded *l, metrics_ctx *mc,
     sb_status rc;
     int want;
 
-    rc = c->spec != NULL ? cli_sha256_file(c->spec->path, spec_sha, NULL)
-                         : SB_OK;
-    if (rc == SB_ENOINPUT)
-        spec_sha[0] = '\0';            /* gone since it was read */
-    if (rc == SB_EINTERNAL ||
+    rc = c->spec != NULL ? spec_sha256(c->spec, spec_sha, NULL) : SB_OK;
+    if (rc != SB_OK ||
         cli_key_brief(l->ds, mc, m, l->isel, r, c->spec ? spec_sha : NULL,
                       files->in, files->n, key) != SB_OK)
         return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, CLI_DIGEST_FAILED);

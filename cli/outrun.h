@@ -49,9 +49,11 @@ int cli_outrun_start(cli *c, long long *epoch, int *given, cli_outrun *r);
 int cli_outrun_finish(cli_outrun *r, int status);
 
 /* The digests of every file l was loaded from and of the spec, into
-   *files (always set; files gone since loading are left out). On
-   failure of libcrypto SB_EINTERNAL, with the message in err; *files
-   still goes back through cli_outrun_files_clear. */
+   *files (always set): those of the bytes that were parsed, taken as
+   they were read (input/csvread.h), never of the files as they are now.
+   SB_EINTERNAL with the message in err when libcrypto fails, or when l
+   was loaded without digests (cli_load gives report and charts them);
+   *files still goes back through cli_outrun_files_clear. */
 sb_status cli_outrun_files_read(const cli *c, const cli_loaded *l,
                                 cli_outrun_files *files, sb_error *err);
 

@@ -50,8 +50,9 @@
     X("csv_block")                                                         \
     /* input/csvread.c input_csv_read: a read of one file ended (at its    \
        end, at an error, or where a reader stopped early, as the peek at   \
-       the header does); the file is still open. After the load of        \
-       check and metrics: the last time it is reached. */                 \
+       the header does); the file is still open, and not yet checked for   \
+       a change while it was read. After the load of check and metrics:    \
+       the last time it is reached. */                                     \
     X("csv_eof")                                                           \
     /* cli/run.c cli_run_begin: report and charts have loaded their        \
        inputs and taken their digests; nothing is locked or written. */    \

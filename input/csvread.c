@@ -9,6 +9,10 @@
  *
  * A GB18030 file is converted block by block with iconv before anything
  * else sees it, so the rest of the reader only ever handles UTF-8.
+ *
+ * Each block is hashed as it comes from the file when a watch asks for
+ * it, and each read ends by checking that the file it read was one file
+ * throughout (see "A file that changes while it is read" below).
  */
 #include "csvread.h"
 
@@ -60,6 +64,15 @@ typedef struct {
     char *raw;                  /* undecoded bytes (GB18030 only) */
     size_t raw_have;
     unsigned long long raw_offset;  /* file offset of raw[0] */
+
+    /* the file's bytes as they came, before any decoding */
+    int eof;                    /* the read reached the file's end */
+    unsigned long long total;   /* bytes read */
+    int last;                   /* the last byte read; -1 before any */
+    int hashing;                /* sha takes them (a watch asked) */
+    sb_sha256 sha;
+    input_csv_watch *watch;     /* the load's watch on this file, or NULL */
+    sb_status err_before;       /* err's code when the read began */
 } reader;
 
 static int fail(reader *r, sb_status code, long line, long col,
@@ -503,6 +516,17 @@ static long decode(reader *r, char *out, size_t room, int eof)
     return (long)(o - out);
 }
 
+/* Notes n bytes just read from the file (hashed when asked). */
+static void took(reader *r, const char *b, size_t n)
+{
+    if (n == 0)
+        return;
+    if (r->hashing)
+        sb_sha256_update(&r->sha, b, n);
+    r->total += n;
+    r->last = (unsigned char)b[n - 1];
+}
+
 /* Reads the next block into buf + have: as is, or decoded. Returns the
    bytes added, or -1. */
 static long fill(reader *r, FILE *fp, char *buf, size_t have, int *eof)
@@ -511,6 +535,7 @@ static long fill(reader *r, FILE *fp, char *buf, size_t have, int *eof)
     size_t want = BLOCK - (r->cd == (GIConv)-1 ? have : r->raw_have);
     size_t got = fread(to, 1, want, fp);
 
+    took(r, to, got);
     if (got < want) {
         if (ferror(fp))
             return fail(r, SB_ENOINPUT, 0, 0, "read error: %s",
@@ -602,13 +627,14 @@ static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
         have -= skip + (size_t)used;
         memmove(buf, buf + skip + used, have);
     }
+    r->eof = eof;
     g_free(buf);
     return r->rc;
 }
 
-FILE *input_open_regular(const char *path, int *not_regular)
+/* input_open_regular, with the descriptor's stat in *st. */
+static FILE *open_regular(const char *path, int *not_regular, struct stat *st)
 {
-    struct stat st;
     /* O_NONBLOCK so that a FIFO is looked at, not waited on; it means
        nothing for the regular file that is then read */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), e;
@@ -617,8 +643,8 @@ FILE *input_open_regular(const char *path, int *not_regular)
     *not_regular = 0;
     if (fd < 0)
         return NULL;
-    if (fstat(fd, &st) == 0) {
-        *not_regular = !S_ISREG(st.st_mode);
+    if (fstat(fd, st) == 0) {
+        *not_regular = !S_ISREG(st->st_mode);
         if (!*not_regular)
             fp = fdopen(fd, "rb");
     }
@@ -630,13 +656,21 @@ FILE *input_open_regular(const char *path, int *not_regular)
     return fp;
 }
 
+FILE *input_open_regular(const char *path, int *not_regular)
+{
+    struct stat st;
+
+    return open_regular(path, not_regular, &st);
+}
+
 /* An input must be a regular file: each is read more than once (its
-   header, its rows, its digest), which a pipe cannot give. */
-static sb_status open_input(const char *path, FILE **out, sb_error *err)
+   header, its rows), which a pipe cannot give. */
+static sb_status open_input(const char *path, FILE **out, struct stat *st,
+                            sb_error *err)
 {
     int not_regular;
 
-    if ((*out = input_open_regular(path, &not_regular)) != NULL)
+    if ((*out = open_regular(path, &not_regular, st)) != NULL)
         return SB_OK;
     if (not_regular)
         return sb_error_set(err, SB_ENOINPUT, path, 0, 0, "not a regular "
@@ -646,10 +680,201 @@ static sb_status open_input(const char *path, FILE **out, sb_error *err)
                         0, 0, "cannot open: %s", g_strerror(errno));
 }
 
+/* ---- A file that changes while it is read ------------------------------
+   Feeds rewrite the folders statbrief reads. A read that saw parts of two
+   versions of a file would pass off their mixture as data (a brief "as
+   of 2007" from a file that ends in 2022, a region cut in two), so each
+   read compares the file it opened with the file at its end, and a
+   watched read with the file its load first read. Which read to repeat
+   is the loader's choice (input/load.c): here a change is only reported,
+   as SB_ETEMPFAIL. */
+
+static input_csv_watch *watch;
+
+void input_csv_set_watch(input_csv_watch *w)
+{
+    watch = w;
+}
+
+static void id_of(const struct stat *st, input_file_id *id)
+{
+    id->dev = (unsigned long long)st->st_dev;
+    id->ino = (unsigned long long)st->st_ino;
+    id->size = (unsigned long long)st->st_size;
+    id->mtime_s = (long long)st->st_mtim.tv_sec;
+    id->mtime_ns = st->st_mtim.tv_nsec;
+}
+
+static int id_same(const input_file_id *a, const input_file_id *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+           a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns;
+}
+
+/* How the file went from a to b, to follow "it" in a message. */
+static void id_change(const input_file_id *a, const input_file_id *b,
+                      char *how, size_t size)
+{
+    if (a->dev != b->dev || a->ino != b->ino)
+        snprintf(how, size, "was replaced by another file");
+    else if (b->size != a->size)
+        snprintf(how, size, "%s from %llu to %llu bytes",
+                 b->size > a->size ? "grew" : "shrank", a->size, b->size);
+    else
+        snprintf(how, size, "was rewritten in place (the same size, a new "
+                 "modification time)");
+}
+
+/* Whether the file read changed since the read opened it as `at`: the
+   descriptor's file rewritten in place, holding more or fewer bytes than
+   the read found at its end (a write within one tick of the clock), or
+   the path replaced or removed. 1 with how, else 0. */
+static int changed_since(const reader *r, int fd, const input_file_id *at,
+                         char *how, size_t size)
+{
+    struct stat st;
+    input_file_id now, read;
+
+    if (fstat(fd, &st) != 0)
+        return 0;                  /* cannot tell: the outcome stands */
+    id_of(&st, &now);
+    read = *at;
+    if (r->eof)
+        read.size = r->total;      /* all there was: that many bytes */
+    if (!id_same(&read, &now)) {
+        id_change(&read, &now, how, size);
+        /* a feed still writing: its last line is not a line yet */
+        if (r->eof && now.size > r->total && r->last != '\n' &&
+            r->last != '\r' && r->last >= 0)
+            g_strlcat(how, ", and the last line read had no line end: it "
+                      "was still being written", size);
+        return 1;
+    }
+    if (stat(r->path, &st) != 0) {
+        if (errno != ENOENT && errno != ENOTDIR)
+            return 0;
+        snprintf(how, size, "was removed");
+        return 1;
+    }
+    if ((unsigned long long)st.st_dev == now.dev &&
+        (unsigned long long)st.st_ino == now.ino)
+        return 0;
+    snprintf(how, size, "was replaced by another file");
+    return 1;
+}
+
+/* The read did not see one file: its outcome, an error or not, gives
+   way to SB_ETEMPFAIL (a stop by a signal stays what it is). */
+static void fail_changed(reader *r, const char *how)
+{
+    if (r->rc == SB_ECANCELED)
+        return;
+    if (r->err != NULL && r->err_before == SB_OK)
+        memset(r->err, 0, sizeof *r->err);   /* from a mixture of files */
+    r->stop = 1;
+    r->rc = sb_error_set(r->err, SB_ETEMPFAIL, r->path, 0, 0,
+                         r->watch != NULL && r->watch->again
+                             ? "changed while it was read, in a load "
+                               "repeated because an input had changed: "
+                               "it %s; try again once it is complete"
+                             : "changed while it was read: it %s", how);
+}
+
+/* A watched read opens the file its load's first read opened, else
+   fails at once; the first one takes the file's identity. */
+static int same_as_watched(reader *r, const input_file_id *opened)
+{
+    input_csv_watch *w = r->watch;
+    char how[200], after[240];
+
+    if (w == NULL || !w->known) {
+        if (w != NULL) {
+            w->id = *opened;
+            w->known = 1;
+        }
+        return 1;
+    }
+    if (id_same(&w->id, opened))
+        return 1;
+    id_change(&w->id, opened, how, sizeof how);
+    snprintf(after, sizeof after, "%s after its first lines were read", how);
+    fail_changed(r, after);
+    return 0;
+}
+
+/* The end of a read: the change checks, and a watched read's digest
+   when it read the whole file unchanged. */
+static void finish_read(reader *r, int fd, const input_file_id *opened)
+{
+    char how[320], hex[SB_SHA256_HEX];
+    sb_status rc;
+
+    if (r->rc != SB_ECANCELED && r->rc != SB_ETEMPFAIL &&
+        changed_since(r, fd, opened, how, sizeof how))
+        fail_changed(r, how);
+    if (!r->hashing)
+        return;
+    rc = sb_sha256_final(&r->sha, hex);
+    r->hashing = 0;
+    if (r->rc != SB_OK || !r->eof)
+        return;
+    if (rc != SB_OK) {
+        /* not the file's fault: no path */
+        r->rc = sb_error_set(r->err, rc, NULL, 0, 0, SB_SHA256_FAILED);
+        return;
+    }
+    memcpy(r->watch->sha256, hex, sizeof hex);
+    r->watch->bytes = r->total;
+}
+
+static void reader_init(reader *r, const char *path, input_row_fn fn,
+                        void *ctx, sb_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->path = path;
+    r->fn = fn;
+    r->ctx = ctx;
+    r->err = err;
+    r->err_before = err != NULL ? err->code : SB_OK;
+    r->line = 1;
+    r->rec_line = 1;
+    r->last = -1;
+    /* Strict: a quote inside an unquoted field or text after a closing
+       quote is an error; tolerated, libcsv reopens the field and
+       silently swallows the records that follow. */
+    csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL);
+    csv_set_blk_size(&r->p, 4096);
+    r->cd = (GIConv)-1;
+    if (watch != NULL && strcmp(watch->path, path) == 0)
+        r->watch = watch;
+    if (r->watch != NULL && r->watch->hash) {
+        r->watch->sha256[0] = '\0';
+        r->watch->bytes = 0;
+        sb_sha256_init(&r->sha);
+        r->hashing = 1;
+    }
+}
+
+static void reader_clear(reader *r)
+{
+    csv_free(&r->p);
+    g_free(r->ptrs);
+    g_free(r->lens);
+    g_free(r->offs);
+    g_free(r->arena.s);
+    g_free(r->fptr);
+    g_free(r->flen);
+    if (r->cd != (GIConv)-1)
+        g_iconv_close(r->cd);
+    g_free(r->raw);
+}
+
 sb_status input_csv_read(const char *path, input_csv_info *info,
                          input_row_fn fn, void *ctx, sb_error *err)
 {
     input_csv_info local = {0};
+    input_file_id opened;
+    struct stat st;
     reader r;
     FILE *fp;
     sb_status rc;
@@ -658,24 +883,13 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
         info = &local;
     info->had_bom = 0;
     info->records = 0;
-    rc = open_input(path, &fp, err);
+    rc = open_input(path, &fp, &st, err);
     if (rc != SB_OK)
         return rc;
-    memset(&r, 0, sizeof r);
-    r.path = path;
-    r.fn = fn;
-    r.ctx = ctx;
-    r.err = err;
-    r.line = 1;
-    r.rec_line = 1;
-    /* Strict: a quote inside an unquoted field or text after a closing
-       quote is an error; tolerated, libcsv reopens the field and
-       silently swallows the records that follow. */
-    csv_init(&r.p, CSV_STRICT | CSV_APPEND_NULL);
-    csv_set_blk_size(&r.p, 4096);
-    r.cd = (GIConv)-1;
-
-    read_all(&r, fp, info);
+    id_of(&st, &opened);
+    reader_init(&r, path, fn, ctx, err);
+    if (same_as_watched(&r, &opened))
+        read_all(&r, fp, info);
     /* An open quoted field at the end: libcsv's CSV_STRICT_FINI would
        say so too, but without the position. */
     if (!r.stop && r.p.pstate == CSV_FIELD_BEGUN && r.p.quoted)
@@ -685,17 +899,8 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
         csv_fini(&r.p, on_field, on_record, &r);
     info->records = r.records;
     sb_test_point("csv_eof");
-
-    csv_free(&r.p);
-    g_free(r.ptrs);
-    g_free(r.lens);
-    g_free(r.offs);
-    g_free(r.arena.s);
-    g_free(r.fptr);
-    g_free(r.flen);
-    if (r.cd != (GIConv)-1)
-        g_iconv_close(r.cd);
-    g_free(r.raw);
+    finish_read(&r, fileno(fp), &opened);
+    reader_clear(&r);
     fclose(fp);
     return r.rc;
 }

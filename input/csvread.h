@@ -8,6 +8,13 @@
  * ';' or TAB) from the header line, and hands each record to a callback
  * with the physical line where it starts. RFC 4180 quoting; CR, LF and
  * CRLF line ends; blank lines are skipped.
+ *
+ * Inputs live in folders that feeds rewrite: every read checks that it
+ * read one file from start to end (the same size, modification time and
+ * inode before and after, as many bytes as the file holds, the path
+ * still naming it), and a load watches the reads of each file (its
+ * header, then its rows) and hashes the bytes it parses (see
+ * input_csv_watch).
  */
 #ifndef INPUT_CSVREAD_H
 #define INPUT_CSVREAD_H
@@ -16,6 +23,7 @@
 #include <stdio.h>
 
 #include "core/model.h"
+#include "core/sha256.h"
 
 #define INPUT_CSV_MAX_FIELD (1u << 20)   /* longest field, bytes */
 #define INPUT_CSV_MAX_FIELDS 100000u     /* fields in one record */
@@ -56,9 +64,48 @@ typedef struct {
    read, SB_EDATA for invalid UTF-8, a NUL byte, UTF-16 text, a field
    longer than INPUT_CSV_MAX_FIELD, a record of more than
    INPUT_CSV_MAX_FIELDS fields, a misplaced quote or an unterminated
-   one; or the callback's. info may be NULL. */
+   one; or the callback's. SB_ETEMPFAIL (naming the file, saying how)
+   when the file changed while it was read, or since the watch's first
+   read of it: that outcome replaces whatever error the read met, which
+   came from bytes that were not one file. SB_EINTERNAL when a watched
+   read's digest fails (SB_SHA256_FAILED). info may be NULL. */
 sb_status input_csv_read(const char *path, input_csv_info *info,
                          input_row_fn fn, void *ctx, sb_error *err);
+
+/* What identifies a file's content without reading it: a change of any
+   of these means that two looks at the path did not see one file. (A
+   rewrite that keeps the size and the modification time to the
+   nanosecond is not seen.) */
+typedef struct {
+    unsigned long long dev, ino, size;
+    long long mtime_s;
+    long mtime_ns;
+} input_file_id;
+
+/* The reads of one file during a load (input/load.c: its header, maybe
+   a scan for a decimal comma, its rows): each is checked against the
+   file the first one opened, and with hash set the bytes of a read are
+   hashed as they are read, so that the digest is of exactly what was
+   parsed. The caller's; zero it, then set path (and again, hash). */
+typedef struct {
+    const char *path;           /* in: the reads of this path */
+    int hash;                   /* in: hash what the next reads read */
+    int again;                  /* in: the load was repeated after a
+                                   change: a change now is final, and the
+                                   message says to try again later */
+    int known;                  /* id holds the file of the first read */
+    input_file_id id;
+    char sha256[SB_SHA256_HEX]; /* out: of the last hashed read that went
+                                   to the end unchanged; else "" */
+    unsigned long long bytes;   /* out: how many bytes that read read */
+} input_csv_watch;
+
+/* Watches the reads of w->path from now on; NULL ends it. One file at
+   a time: the readers of data tables and metadata open their file by its
+   path (input/data.h, input/meta.h), so the watch reaches them here
+   rather than through each reader's options. w is borrowed until the
+   watch ends. */
+void input_csv_set_watch(input_csv_watch *w);
 
 /* A flag a signal handler raises (SIGINT, SIGTERM): checked before each
    block, so that a long load stops within a block's time with

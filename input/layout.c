@@ -215,14 +215,57 @@ static int has(const input_layout *l, const char *name)
     return input_layout_find(l, name) >= 0;
 }
 
-/* A table by its header: metadata of ours or of a portal, else data. */
+/* statbrief's own outputs that can land in an input folder, by the
+   first columns of their header, in order (DESIGN.md: a file is what its
+   header says, never its name alone). The figures CSV's columns are
+   metrics/fields.c's table; its first six are fixed by DESIGN.md. */
+static const char *const figures_columns[] = {
+    "indicator", "region", "unit", "kind", "first_year", "last_year", NULL};
+
+static const struct {
+    const char *what;
+    const char *const *columns;
+} own_outputs[] = {
+    {"statbrief's own figures CSV (written by report --metrics-csv or "
+     "metrics --format csv)", figures_columns},
+    /* revisions-<year>.csv, when a command writes it: a row here with
+       the first columns of the header docs/input-formats.md documents
+       for it ("Files statbrief skips") */
+};
+
+const char *input_layout_own_output(const input_row *header)
+{
+    size_t i, k, len;
+
+    for (i = 0; i < G_N_ELEMENTS(own_outputs); i++) {
+        const char *const *want = own_outputs[i].columns;
+        for (k = 0; want[k] != NULL && k < header->n; k++) {
+            const char *f = input_trim(header->field[k], header->len[k],
+                                       &len);
+            if (len != strlen(want[k]) || memcmp(f, want[k], len) != 0)
+                break;
+        }
+        if (want[k] == NULL)
+            return own_outputs[i].what;
+    }
+    return NULL;
+}
+
+/* A table by its header: metadata of ours or of a portal, else data
+   (statbrief's own outputs are none of them). */
 static sb_status detect_header(const char *path, const input_row *header,
                                const input_layout_opts *o, input_layout *out,
                                sb_error *err)
 {
     int has_year = 0;
-    sb_status rc = take_header(path, header, out, &has_year, err);
+    const char *own = input_layout_own_output(header);
+    sb_status rc;
 
+    if (own != NULL)
+        return sb_error_set(err, SB_EDATA, path, header->line, 0, "%s, "
+                            "not input data: give the files it was "
+                            "computed from", own);
+    rc = take_header(path, header, out, &has_year, err);
     if (rc != SB_OK)
         return rc;
     if (has(out, "id") && has(out, "kind")) {

@@ -35,4 +35,10 @@ sb_status input_layout_detect(const char *path, const input_row *const *rows,
                               input_layout *out, sb_error *err);
 void input_layout_clear(input_layout *l);
 
+/* What the file with this header is when it is one of statbrief's own
+   outputs (a figures CSV), else NULL: a static description, for a note
+   or an error. input_layout_detect refuses such a file; the loader
+   skips it instead when a folder or a glob brought it. */
+const char *input_layout_own_output(const input_row *header);
+
 #endif

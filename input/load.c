@@ -2,10 +2,18 @@
  * input/load.c -- from command-line arguments to a finished dataset.
  *
  * 1. expand directories to their *.csv (sorted, so runs are repeatable);
- * 2. read each file's header to learn its role and layout;
+ * 2. read each file's header to learn its role and layout; statbrief's
+ *    own outputs that a folder or a glob brought are left out, noted;
  * 3. read indicator metadata, then region metadata, then data tables, so
- *    aliases apply on load whatever the order of the arguments;
+ *    aliases apply on load whatever the order of the arguments; when
+ *    digests are asked for, each file's bytes are hashed as its rows are
+ *    read;
  * 4. finish the dataset (sort, duplicates, inferred kinds).
+ *
+ * Every read of a file is watched (input/csvread.h): a file that changed
+ * while it was read, or between its header and its rows, gave no one
+ * version of itself, so the whole load is done again, once, with a note;
+ * a change during that second load is the error (SB_ETEMPFAIL).
  */
 #include "load.h"
 
@@ -22,13 +30,28 @@
 
 #define MAX_FILES 65535          /* sb_obs.file is 16 bits */
 
+/* A file to load, as the arguments name it. */
 typedef struct {
     char *path;
     const input_options *o;     /* how to read it */
+    int expanded;               /* a folder or a glob named it, not the
+                                   user: statbrief's own outputs skipped */
+} listed;
+
+typedef struct {
+    listed *v;
+    size_t n, cap;
+} listing;
+
+typedef struct {
+    const char *path;           /* the listing's */
+    const input_options *o;     /* how to read it */
+    int expanded;               /* as listed */
     input_layout layout;
     input_csv_info info;        /* delimiter and BOM, from the header */
     uint16_t file;              /* its index in the dataset */
     input_data_opts read;       /* how a data table was read */
+    input_csv_watch watch;      /* its reads: one file, and its digest */
 } planned;
 
 /* *.csv, and *.tsv as Eurostat names its downloads. */
@@ -73,6 +96,34 @@ static void ptrs_free(sb_ptrs *a)
     memset(a, 0, sizeof *a);
 }
 
+/* Adds dir/name (name alone when dir is NULL) to the files to load. */
+static sb_status list_add(listing *l, const char *dir, const char *name,
+                          const input_options *o, int expanded,
+                          sb_error *err)
+{
+    char *path = dir != NULL ? input_path_join(dir, name) : sb_strdup(name);
+
+    if (path == NULL || sb_grow(&l->v, &l->cap, l->n + 1) != 0) {
+        g_free(path);
+        return sb_error_set(err, SB_ENOMEM, dir != NULL ? dir : name, 0, 0,
+                            "out of memory");
+    }
+    l->v[l->n].path = path;
+    l->v[l->n].o = o;
+    l->v[l->n++].expanded = expanded;
+    return SB_OK;
+}
+
+static void listing_clear(listing *l)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        g_free(l->v[i].path);
+    g_free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
 /* The names of the *.csv and *.tsv files in dir, unsorted. */
 static sb_status list_dir(const char *dir, sb_ptrs *names, sb_error *err)
 {
@@ -110,7 +161,7 @@ static sb_status list_dir(const char *dir, sb_ptrs *names, sb_error *err)
 }
 
 static sb_status expand_dir(const char *dir, const input_options *o,
-                            sb_ptrs *paths, sb_ptrs *opts, sb_error *err)
+                            listing *files, sb_error *err)
 {
     sb_ptrs names = {0};
     sb_status rc = list_dir(dir, &names, err);
@@ -121,35 +172,14 @@ static sb_status expand_dir(const char *dir, const input_options *o,
                           "no *.csv or *.tsv files in this directory");
     if (rc == SB_OK)
         qsort(names.pdata, names.len, sizeof *names.pdata, cmp_names);
-    for (i = 0; i < names.len && rc == SB_OK; i++) {
-        char *path = input_path_join(dir, names.pdata[i]);
-        if (path == NULL || sb_ptrs_add(paths, path) != 0) {
-            g_free(path);
-            rc = sb_error_set(err, SB_ENOMEM, dir, 0, 0, "out of memory");
-        } else if (sb_ptrs_add(opts, (void *)o) != 0)
-            rc = sb_error_set(err, SB_ENOMEM, dir, 0, 0, "out of memory");
-    }
+    for (i = 0; i < names.len && rc == SB_OK; i++)
+        rc = list_add(files, dir, names.pdata[i], o, 1, err);
     ptrs_free(&names);
     return rc;
 }
 
-/* Adds path (a file) with its options. */
-static sb_status add_path(const char *path, const input_options *o,
-                          sb_ptrs *paths, sb_ptrs *opts, sb_error *err)
-{
-    char *copy = sb_strdup(path);
-
-    if (copy == NULL || sb_ptrs_add(paths, copy) != 0) {
-        g_free(copy);
-        return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
-    }
-    if (sb_ptrs_add(opts, (void *)o) != 0)
-        return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
-    return SB_OK;
-}
-
 static sb_status expand_args(const input_arg *args, size_t n,
-                             sb_ptrs *paths, sb_ptrs *opts, sb_error *err)
+                             listing *files, sb_error *err)
 {
     struct stat st;
     size_t i;
@@ -160,10 +190,11 @@ static sb_status expand_args(const input_arg *args, size_t n,
             return sb_error_set(err, SB_ENOINPUT, args[i].path, 0, 0,
                                 "cannot open: %s", g_strerror(errno));
         rc = S_ISDIR(st.st_mode)
-                 ? expand_dir(args[i].path, args[i].o, paths, opts, err)
-                 : add_path(args[i].path, args[i].o, paths, opts, err);
+                 ? expand_dir(args[i].path, args[i].o, files, err)
+                 : list_add(files, NULL, args[i].path, args[i].o,
+                            args[i].expanded, err);
     }
-    if (rc == SB_OK && paths->len > MAX_FILES)
+    if (rc == SB_OK && files->n > MAX_FILES)
         return sb_error_set(err, SB_EDATA, NULL, 0, 0,
                             "more than %d input files", MAX_FILES);
     return rc;
@@ -223,29 +254,97 @@ static sb_status decide(planned *p, peek_ctx *c, sb_error *err)
                                &p->layout, err);
 }
 
-static sb_status peek(planned *p, sb_error *err)
+/* The first records of p's file into c (which needs peek_clear after,
+   whatever this returns). */
+static sb_status peek(planned *p, peek_ctx *c, sb_error *err)
 {
-    peek_ctx c;
     sb_status rc;
 
-    c.n = 0;
-    c.path = p->path;
+    c->n = 0;
+    c->path = p->path;
     p->info.encoding = p->o->encoding;
-    rc = input_csv_read(p->path, &p->info, peek_row, &c, err);
-    if (rc == SB_OK && c.n == 0)
+    rc = input_csv_read(p->path, &p->info, peek_row, c, err);
+    if (rc == SB_OK && c->n == 0)
         rc = sb_error_set(err, SB_EDATA, p->path, 0, 0,
                           "empty file: expected a header line");
-    if (rc == SB_OK)
+    return rc;
+}
+
+/* A wide-by-region table's indicator, when the spec names it. */
+static sb_status name_stem(planned *p, sb_error *err)
+{
+    char *stem;
+
+    if (p->o->indicator == NULL || p->layout.stem == NULL)
+        return SB_OK;
+    if ((stem = sb_strdup(p->o->indicator)) == NULL)
+        return sb_error_set(err, SB_ENOMEM, p->path, 0, 0, "out of memory");
+    g_free(p->layout.stem);
+    p->layout.stem = stem;
+    return SB_OK;
+}
+
+/* What p's file is, from its first records. *skip when it is one of
+   statbrief's own outputs that a folder or a glob brought along: it is
+   not read, and a note in report says so. (Named by the user, it is
+   refused by input_layout_detect, which says what it is.) */
+static sb_status plan_one(planned *p, input_report *report, int *skip,
+                          sb_error *err)
+{
+    peek_ctx c;
+    const char *own = NULL;
+    sb_status rc;
+
+    *skip = 0;
+    input_csv_set_watch(&p->watch);
+    rc = peek(p, &c, err);
+    input_csv_set_watch(NULL);
+    if (rc == SB_OK && p->expanded)
+        own = input_layout_own_output(&c.rows[0]);
+    if (own != NULL) {
+        *skip = 1;
+        if (sb_diag_warn(&report->notes, p->path, 0, 0, "skipped: %s, not "
+                         "input", own) != SB_OK)
+            rc = sb_error_set(err, SB_ENOMEM, p->path, 0, 0,
+                              "out of memory");
+    } else if (rc == SB_OK) {
         rc = decide(p, &c, err);
-    peek_clear(&c);
-    if (rc == SB_OK && p->o->indicator != NULL && p->layout.stem != NULL) {
-        char *stem = sb_strdup(p->o->indicator);
-        if (stem == NULL)
-            return sb_error_set(err, SB_ENOMEM, p->path, 0, 0,
-                                "out of memory");
-        g_free(p->layout.stem);      /* the spec names the indicator */
-        p->layout.stem = stem;
     }
+    peek_clear(&c);
+    return rc == SB_OK && !*skip ? name_stem(p, err) : rc;
+}
+
+/* The plan of each file (its header read), but statbrief's own outputs
+   skipped; the report's entries. again: the load is being repeated. */
+static sb_status plan_files(const listing *files, int again,
+                            planned **plan, size_t *n_plan,
+                            input_report *report, sb_error *err)
+{
+    size_t i, m = 0;
+    int skip = 0;
+    sb_status rc = SB_OK;
+
+    *plan = sb_new0(planned, files->n);
+    report->files = sb_new0(input_file_report, files->n);
+    if (*plan == NULL || report->files == NULL)
+        return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+    for (i = 0; i < files->n && rc == SB_OK; i++) {
+        planned *p = &(*plan)[m];
+        p->path = p->watch.path = files->v[i].path;
+        p->o = files->v[i].o;
+        p->expanded = files->v[i].expanded;
+        p->watch.again = again;
+        rc = plan_one(p, report, &skip, err);
+        if (skip)
+            memset(p, 0, sizeof *p);      /* the slot is the next file's */
+        else
+            m++;                          /* a failed one too: cleared */
+    }
+    *n_plan = report->n_files = m;
+    if (rc == SB_OK && m == 0 && files->n > 0)
+        rc = sb_error_set(err, SB_ENOINPUT, NULL, 0, 0, "nothing to load: "
+                          "the only files found are statbrief's own "
+                          "outputs");
     return rc;
 }
 
@@ -303,7 +402,50 @@ static sb_status load_data(sb_dataset *ds, uint16_t file, planned *p,
     p->read = d;
     if (describe_columns(&p->layout, rep) != SB_OK)
         return sb_error_set(err, SB_ENOMEM, p->path, 0, 0, "out of memory");
+    p->watch.hash = p->o->digest;       /* the read of the rows */
     return input_data_read(ds, file, p->path, &d, rep, diag, err);
+}
+
+/* Reads p's file, all its reads watched. */
+static sb_status read_watched(sb_dataset *ds, uint16_t file, planned *p,
+                              input_role pass, const int have_meta[2],
+                              input_file_report *rep, sb_diag *diag,
+                              sb_error *err)
+{
+    /* a portal's own metadata file: only WDI downloads come with them */
+    int wdi = p->layout.export == &input_fmt_wdi;
+    sb_status rc;
+
+    input_csv_set_watch(&p->watch);
+    p->watch.hash = pass != INPUT_ROLE_DATA && p->o->digest;
+    switch (pass) {
+    case INPUT_ROLE_INDICATORS:
+        rc = input_meta_indicators(ds, file, p->path, wdi, rep, err);
+        break;
+    case INPUT_ROLE_REGIONS:
+        rc = input_meta_regions(ds, file, p->path, wdi, rep, err);
+        break;
+    default:
+        rc = load_data(ds, file, p, have_meta, rep, diag, err);
+        break;
+    }
+    input_csv_set_watch(NULL);
+    p->watch.hash = 0;
+    return rc;
+}
+
+/* The digest of the bytes the rows were parsed from, when asked for. */
+static sb_status take_digest(const planned *p, input_file_report *rep,
+                             sb_error *err)
+{
+    if (!p->o->digest)
+        return SB_OK;
+    if (p->watch.sha256[0] == '\0')     /* the rows were not read to the end */
+        return sb_error_set(err, SB_EINTERNAL, p->path, 0, 0, "read in "
+                            "part only: no digest of it");
+    memcpy(rep->sha256, p->watch.sha256, sizeof rep->sha256);
+    rep->bytes = p->watch.bytes;
+    return SB_OK;
 }
 
 static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
@@ -312,8 +454,7 @@ static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
                           sb_error *err)
 {
     uint16_t file;
-    /* a portal's own metadata file: only WDI downloads come with them */
-    int wdi = p->layout.export == &input_fmt_wdi;
+    sb_status rc;
 
     if (sb_dataset_add_file(ds, p->path, &file) != SB_OK)
         return sb_error_set(err, SB_ENOMEM, p->path, 0, 0, "out of memory");
@@ -324,15 +465,8 @@ static sb_status load_one(sb_dataset *ds, planned *p, input_role pass,
     rep->shape = p->layout.shape;
     rep->export = p->layout.export;
     rep->encoding = p->info.encoding;
-    switch (pass) {
-    case INPUT_ROLE_INDICATORS:
-        return input_meta_indicators(ds, file, p->path, wdi, rep, err);
-    case INPUT_ROLE_REGIONS:
-        return input_meta_regions(ds, file, p->path, wdi, rep, err);
-    case INPUT_ROLE_DATA:
-        break;
-    }
-    return load_data(ds, file, p, have_meta, rep, diag, err);
+    rc = read_watched(ds, file, p, pass, have_meta, rep, diag, err);
+    return rc == SB_OK ? take_digest(p, rep, err) : rc;
 }
 
 static sb_status load_all(sb_dataset *ds, planned *plan, size_t n,
@@ -392,9 +526,13 @@ static sb_status locate(void *user, const sb_dataset *cds, sb_place *places,
             continue;
         for (k = 0; k < n && places[k].file != p->file; k++)
             ;
-        if (k < n)
-            rc = input_data_locate(l->ds, p->file, p->path, &p->read, places,
-                                   n, &ignored);
+        if (k == n)
+            continue;
+        /* a file changed since its rows were read: places unknown */
+        input_csv_set_watch(&p->watch);
+        rc = input_data_locate(l->ds, p->file, p->path, &p->read, places, n,
+                               &ignored);
+        input_csv_set_watch(NULL);
     }
     return rc == SB_ENOMEM ? rc : SB_OK;
 }
@@ -418,67 +556,77 @@ sb_status input_load(const char *const *args, size_t n_args,
     return rc;
 }
 
-/* The plan of each file (its header read) and the report's entries. */
-static sb_status plan_files(const sb_ptrs *paths, const sb_ptrs *opts,
-                            planned **plan, input_report *report,
-                            sb_error *err)
+/* One load of the arguments, the steps above in turn; again: it is
+   being repeated after an input changed. */
+static sb_status load_once(const input_arg *args, size_t n_args, int again,
+                           sb_dataset **out, input_report *report,
+                           sb_diag *diag, sb_error *err)
 {
-    size_t i, n = paths->len;
-    sb_status rc = SB_OK;
+    listing files = {0};
+    planned *plan = NULL;
+    sb_dataset *ds = NULL;
+    size_t i, n = 0;
+    sb_status rc = expand_args(args, n_args, &files, err);
 
-    *plan = sb_new0(planned, n);
-    report->files = sb_new0(input_file_report, n);
-    if (*plan == NULL || report->files == NULL)
-        return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
-    report->n_files = n;
-    for (i = 0; i < n && rc == SB_OK; i++) {
-        (*plan)[i].path = paths->pdata[i];
-        (*plan)[i].o = opts->pdata[i];
-        rc = peek(&(*plan)[i], err);
+    if (rc == SB_OK)
+        rc = plan_files(&files, again, &plan, &n, report, err);
+    if (rc == SB_OK && (ds = sb_dataset_create()) == NULL)
+        rc = sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+    if (rc == SB_OK)
+        rc = load_all(ds, plan, n, report, diag, err);
+    if (rc == SB_OK) {
+        locator where = {ds, plan, n};
+        sb_dataset_set_locator(ds, locate, &where);
+        rc = sb_dataset_finish(ds, diag, err);
+        sb_dataset_set_locator(ds, NULL, NULL);
     }
+    for (i = 0; plan != NULL && i < n; i++)
+        input_layout_clear(&plan[i].layout);
+    g_free(plan);
+    listing_clear(&files);
+    if (rc == SB_OK)
+        *out = ds;
+    else
+        sb_dataset_destroy(ds);
     return rc;
+}
+
+/* Takes diag back to the n warnings it held (count of them all). */
+static void diag_rewind(sb_diag *diag, size_t n, size_t count)
+{
+    if (diag == NULL)
+        return;
+    diag->n_items = n;
+    diag->count = count;
 }
 
 sb_status input_load_args(const input_arg *args, size_t n_args,
                           sb_dataset **out, input_report *report,
                           sb_diag *diag, sb_error *err)
 {
-    sb_ptrs paths = {0}, opts = {0};
-    planned *plan = NULL;
     input_report local = {0};
-    sb_dataset *ds = NULL;
-    size_t i;
+    size_t n_warned = diag != NULL ? diag->n_items : 0;
+    size_t n_counted = diag != NULL ? diag->count : 0;
+    sb_error first;
     sb_status rc;
 
     *out = NULL;
     if (report == NULL)
         report = &local;
-    rc = expand_args(args, n_args, &paths, &opts, err);
-    if (rc == SB_OK)
-        rc = plan_files(&paths, &opts, &plan, report, err);
-    if (rc != SB_OK)
-        goto done;
-    if ((ds = sb_dataset_create()) == NULL) {
-        rc = sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
-        goto done;
+    rc = load_once(args, n_args, 0, out, report, diag, err);
+    if (rc == SB_ETEMPFAIL) {
+        /* what was read of the file that changed is of no one version
+           of it, and the rest was read with it: all again, once */
+        first = *err;
+        memset(err, 0, sizeof *err);
+        input_report_clear(report);
+        diag_rewind(diag, n_warned, n_counted);
+        rc = sb_diag_warn(&report->notes, first.path, 0, 0, "%s; read "
+                          "again", first.msg);
+        rc = rc != SB_OK ? sb_error_set(err, rc, first.path, 0, 0,
+                                        "out of memory")
+                         : load_once(args, n_args, 1, out, report, diag, err);
     }
-    rc = load_all(ds, plan, paths.len, report, diag, err);
-    if (rc == SB_OK) {
-        locator where = {ds, plan, paths.len};
-        sb_dataset_set_locator(ds, locate, &where);
-        rc = sb_dataset_finish(ds, diag, err);
-        sb_dataset_set_locator(ds, NULL, NULL);
-    }
-done:
-    for (i = 0; plan != NULL && i < paths.len; i++)
-        input_layout_clear(&plan[i].layout);
-    g_free(plan);
-    ptrs_free(&paths);
-    g_free(opts.pdata);
     input_report_clear(&local);
-    if (rc == SB_OK)
-        *out = ds;
-    else
-        sb_dataset_destroy(ds);
     return rc;
 }

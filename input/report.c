@@ -22,5 +22,6 @@ void input_report_clear(input_report *r)
         g_free(f->footnotes);
     }
     g_free(r->files);
+    sb_diag_clear(&r->notes);
     memset(r, 0, sizeof *r);
 }

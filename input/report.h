@@ -11,6 +11,7 @@
 
 #include "layout.h"
 #include "core/model.h"
+#include "core/sha256.h"
 
 /* What one file turned out to be, for `check`. Arrays are owned by the
    report. */
@@ -34,11 +35,19 @@ typedef struct {
     char *columns;              /* "indicator, region, year, value" */
     char *ignored;              /* ignored columns, "" if none */
     char *footnotes;            /* an NBS export's footnotes, or NULL */
+    char sha256[SB_SHA256_HEX]; /* of the bytes its rows were parsed from,
+                                   when the load was asked (else "") */
+    unsigned long long bytes;   /* how many there were */
 } input_file_report;
 
 typedef struct {
-    input_file_report *files;
+    input_file_report *files;   /* the files read (not those skipped) */
     size_t n_files;
+    sb_diag notes;              /* what the load chose to do that a user
+                                   should hear of: statbrief's own outputs
+                                   skipped, a file read again after it
+                                   changed (not warnings: --strict keeps
+                                   them notes) */
 } input_report;
 
 void input_report_clear(input_report *r);

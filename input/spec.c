@@ -1589,6 +1589,17 @@ void spec_destroy(sb_spec *s)
     g_free(s);
 }
 
+sb_status spec_sha256(const sb_spec *s, char hex[SB_SHA256_HEX],
+                      size_t *bytes)
+{
+    const spec_priv *p = s->priv;
+
+    if (bytes != NULL)
+        *bytes = p->len;
+    /* the source as read_source read it, unchanged since */
+    return sb_sha256_data(p->src, p->len, hex);
+}
+
 /* Indentation of a literal block scalar t: the spaces before its first
    line with content in the source, less those the content keeps. */
 static long block_indent(const spec_priv *p, const spec_str *t)

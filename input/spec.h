@@ -22,6 +22,7 @@
 
 #include "layout.h"
 #include "core/model.h"
+#include "core/sha256.h"
 
 #define SPEC_MAX_NODES 100000    /* after alias expansion */
 #define SPEC_MAX_DEPTH 64
@@ -157,6 +158,13 @@ typedef struct {
 sb_status spec_parse(const char *path, const spec_vocab *vocab,
                      sb_spec **out, sb_error *err);
 void spec_destroy(sb_spec *s);
+
+/* SHA-256 of the spec's bytes as they were read and parsed (kept since:
+   the file is not read again, so a spec replaced after the parse is not
+   what this names); *bytes their count (bytes may be NULL). SB_EINTERNAL
+   (hex "") when libcrypto fails. */
+sb_status spec_sha256(const sb_spec *s, char hex[SB_SHA256_HEX],
+                      size_t *bytes);
 
 /* The source position of byte `offset` of t->text, for placeholders:
    exact for single-line plain and quoted scalars and for literal block

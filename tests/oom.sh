@@ -153,11 +153,11 @@ echo "oom: $n_sites of $n_all allocation sites reached by $n_cmds commands," \
 comm -23 "$tmp/all" "$tmp/reached" | sed 's/^/oom: not reached: /'
 
 # ---- libcrypto failing ---------------------------------------------------------
-# The digest context is a site too (cli/digest.c): report and charts stop
+# The digest context is a site too (core/sha256.c): report and charts stop
 # with exit 70 and libcrypto's failure named, write nothing, and never
 # abort (they used to, through g_error).
-site=cli/digest.c:$(grep -n 'SB_ALLOC_FAILS() ? NULL : EVP_MD_CTX_new' \
-    "$top/cli/digest.c" | cut -d: -f1)
+site=core/sha256.c:$(grep -n 'SB_ALLOC_FAILS() ? NULL : EVP_MD_CTX_new' \
+    "$top/core/sha256.c" | cut -d: -f1)
 for cmd in "report -o $tmp/dg/b.pdf" "charts -o $tmp/dg/c"; do
     rm -rf "$tmp/dg"; mkdir "$tmp/dg"
     SB_ALLOC_FAIL=$site "$bin" $cmd "$top/examples/chongqing/" \

@@ -23,6 +23,7 @@ sh tests/cron.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/signals.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/outputs.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/names.sh "$build/statbrief" 2>&1 | tee -a "$log"
+sh tests/inputs.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/batch.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/install.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # time and memory growing with the input, never faster: counted on the
@@ -35,7 +36,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases example charts brief spec cron signals outputs names batch install resource oom; do
+for suite in unit layers cases example charts brief spec cron signals outputs names inputs batch install resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"
