@@ -82,7 +82,7 @@ static const struct {
 } markers[] = {
     {"...", 0}, {"..", 0}, {":", 0}, {"\xe2\x80\x93", 0} /* en dash */,
     {"\xe2\x80\x94", 0} /* em dash */, {"-", 0},
-    {"N/A", 1}, {"NA", 1}, {"x", 1},
+    {"N/A", 1}, {"NaN", 1} /* pandas, R, Julia */, {"NA", 1}, {"x", 1},
 };
 
 /* Returns 1 if the cell is a missing marker (with optional flags). */
