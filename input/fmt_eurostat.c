@@ -179,5 +179,5 @@ static int row(const input_layout *l, const input_row *r,
 }
 
 const input_fmt input_fmt_eurostat = {
-    EUROSTAT_NAME, detect, header, row, NULL, NULL, state_free,
+    EUROSTAT_NAME, detect, header, row, NULL, NULL, state_free, NULL, NULL,
 };
