@@ -4,14 +4,14 @@
  * lines.
  *
  * Detection looks only at the first INPUT_EXPORT_PEEK records and asks
- * the formats in the order of the table: Eurostat (its first cell), WDI
- * (its header, maybe after a preamble),
+ * the formats in the order of the table: Eurostat (its first cell, or a
+ * geo\TIME_PERIOD column), WDI (its header, maybe after a preamble),
  * NBS (its preamble or its 年 header), Our World in Data (Entity,Code,
  * Year), SDMX-CSV (its first column), OECD (its header, the most
- * general). The result is an
- * ordinary layout, so values, flags and missing markers go through the
- * same cell grammar as every other table. What one portal does is in
- * its own file, input/fmt_<name>.c; nothing here knows any of them.
+ * general). The result is an ordinary layout, so values, flags and
+ * missing markers go through the same cell grammar as every other
+ * table. What one portal does is in its own file, input/fmt_<name>.c;
+ * nothing here knows any of them.
  */
 #include "export.h"
 
@@ -22,6 +22,7 @@
 /* The formats, in the order they are asked. */
 static const input_fmt *const formats[] = {
     &input_fmt_eurostat,
+    &input_fmt_eurostat_csv,
     &input_fmt_wdi,
     &input_fmt_nbs,
     &input_fmt_owid,

@@ -28,6 +28,7 @@ extern const struct input_fmt input_fmt_eurostat, input_fmt_nbs,
     input_fmt_oecd, input_fmt_wdi;
 extern const struct input_fmt input_fmt_owid;
 extern const struct input_fmt input_fmt_sdmx;
+extern const struct input_fmt input_fmt_eurostat_csv;
 
 /* The names of one data row of an export. */
 typedef struct {
