@@ -22,6 +22,11 @@ typedef struct {
 } name_cache;
 
 typedef struct {
+    sb_text name, alias;        /* an export row's region and code */
+    sb_id id;                   /* their region, SB_NONE before the first */
+} row_region;
+
+typedef struct {
     sb_dataset *ds;
     uint16_t file;
     const char *path;
@@ -35,6 +40,7 @@ typedef struct {
     sb_id *target;              /* wide: column -> indicator or region */
     GHashTable *seen_ind, *seen_reg, *unit_warned;
     name_cache ind_cache, reg_cache;
+    row_region last_region;     /* an export's row before */
     int warned_unnamed;         /* values under an empty header, once */
     const input_row *row;
     long skipped;               /* preamble records passed */
@@ -444,7 +450,6 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
     const input_fmt_names *nm = &d->names;
     sb_region *r;
     sb_id other;
-    sb_error e = {0};
 
     if (ind != SB_NONE && ind != d->extras_ind) {
         d->extras_ind = ind;
@@ -463,6 +468,8 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
     if (other == reg)
         return 0;
     if (other == SB_NONE) {
+        /* zeroed here, not on every row: it holds a 512-byte message */
+        sb_error e = {0};
         sb_status rc = sb_dataset_add_alias(d->ds, reg, nm->alias, &e);
         return rc == SB_OK       ? 0
                : rc == SB_ENOMEM ? oom(d, nm->alias_col)
@@ -472,6 +479,32 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
                 "\"%s\": not made an alias of \"%s\"", nm->alias,
                 sb_dataset_region_at(d->ds, other)->name,
                 sb_dataset_region_at(d->ds, reg)->name);
+}
+
+/* The region of an export's row: by its code when the metadata knows the
+   code (WDI), else by its name. The row before's when both are the same
+   (rows of one region come together). SB_NONE when out of memory. */
+static sb_id export_region(data_ctx *d, const input_fmt_names *nm, int c)
+{
+    const char *alias = nm->alias != NULL ? nm->alias : "";
+    row_region *last = &d->last_region;
+
+    if (last->id != SB_NONE && strcmp(nm->region, last->name.s) == 0 &&
+        strcmp(alias, last->alias.s) == 0)
+        return last->id;
+    /* a code the metadata knows names the region surest (WDI) */
+    if (alias[0] != '\0' && sb_dataset_find_region(d->ds, alias) != SB_NONE)
+        last->id = region(d, alias, nm->alias_col);
+    else
+        last->id = region(d, nm->region, c);
+    last->name.len = last->alias.len = 0;
+    if (last->id != SB_NONE &&
+        (sb_text_add(&last->name, nm->region, strlen(nm->region)) != 0 ||
+         sb_text_add(&last->alias, alias, strlen(alias)) != 0)) {
+        last->id = SB_NONE;
+        oom(d, c);
+    }
+    return last->id;
 }
 
 /* The indicator and region of an export's row, as the export defines
@@ -504,13 +537,7 @@ static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
     if (nm->region != NULL) {
         if (nm->region[0] == '\0')
             return fail(d, rc, "empty region name", "");
-        /* a code the metadata knows names the region surest (WDI) */
-        if (nm->alias != NULL && nm->alias[0] != '\0' &&
-            sb_dataset_find_region(d->ds, nm->alias) != SB_NONE)
-            *reg = region(d, nm->alias, nm->alias_col);
-        else
-            *reg = region(d, nm->region, rc);
-        if (*reg == SB_NONE)
+        if ((*reg = export_region(d, nm, rc)) == SB_NONE)
             return -1;
     }
     if (*ind != SB_NONE && set_unit(d, *ind, nm->unit, col) != 0)
@@ -866,7 +893,7 @@ static void data_ctx_init(data_ctx *d, sb_dataset *ds, uint16_t file,
     d->l = o->layout;
     d->rep = rep;
     d->stem = SB_NONE;
-    d->ind_cache.id = d->reg_cache.id = SB_NONE;
+    d->ind_cache.id = d->reg_cache.id = d->last_region.id = SB_NONE;
     d->extras_ind = d->extras_reg = SB_NONE;
     d->seen_last_ind = d->seen_last_reg = SB_NONE;
     d->counts = g_hash_table_new_full(cell_hash, cell_equal, g_free, g_free);
@@ -889,6 +916,8 @@ static void data_ctx_clear(data_ctx *d)
     g_free(d->held_ids);
     g_free(d->ind_cache.name.s);
     g_free(d->reg_cache.name.s);
+    g_free(d->last_region.name.s);
+    g_free(d->last_region.alias.s);
 }
 
 static sb_status read_table(sb_dataset *ds, uint16_t file, const char *path,

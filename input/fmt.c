@@ -24,6 +24,18 @@ const char *input_fmt_cell(const input_row *r, size_t i, size_t *len)
     return input_trim(r->field[i], r->len[i], len);
 }
 
+const char *input_fmt_field(const input_row *r, size_t i)
+{
+    size_t len;
+    char *s;
+
+    if (i >= r->n)
+        return "";
+    s = (char *)input_trim(r->field[i], r->len[i], &len);
+    s[len] = '\0';
+    return s;
+}
+
 char *input_fmt_text(const input_row *r, size_t i)
 {
     size_t len;

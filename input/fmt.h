@@ -113,6 +113,9 @@ typedef struct input_fmt {
 /* Field i of r trimmed, in place (not NUL-terminated at len); "" past
    the end of the record. */
 const char *input_fmt_cell(const input_row *r, size_t i, size_t *len);
+/* Field i trimmed and NUL-terminated in place (the reader's buffer, as
+   input/data.c reads cells): no copy; "" past the end of the record. */
+const char *input_fmt_field(const input_row *r, size_t i);
 /* Field i trimmed, as a new string; NULL when out of memory. */
 char *input_fmt_text(const input_row *r, size_t i);
 /* 1 when field i, trimmed, is lit (ASCII case ignored). */

@@ -199,7 +199,7 @@ static int is_aggregate(const char *code)
 
     if (code[0] == '\0')
         return 1;
-    if (strncmp(code, "OWID_", 5) != 0)
+    if (code[0] != 'O' || strncmp(code, "OWID_", 5) != 0)
         return 0;
     for (i = 0; i < G_N_ELEMENTS(owid_countries); i++)
         if (strcmp(code, owid_countries[i]) == 0)
@@ -213,8 +213,8 @@ static int row(const input_layout *l, const input_row *r,
     (void)l;
     (void)msg;
     (void)msgsize;
-    o->region = input_fmt_copy(r, COL_ENTITY, o->buf[1]);
-    o->alias = input_fmt_copy(r, COL_CODE, o->buf[3]);
+    o->region = input_fmt_field(r, COL_ENTITY);
+    o->alias = input_fmt_field(r, COL_CODE);
     o->alias_col = COL_CODE;
     if (is_aggregate(o->alias))
         o->region_role = SB_ROLE_AGGREGATE;
