@@ -41,7 +41,8 @@ typedef struct {
     GHashTable *seen_ind, *seen_reg, *unit_warned;
     name_cache ind_cache, reg_cache;
     row_region last_region;     /* an export's row before */
-    int warned_unnamed;         /* values under an empty header, once */
+    int warned_unnamed;         /* values under an empty header, once
+                                   (or no header is empty) */
     const input_row *row;
     long skipped;               /* preamble records passed */
     int in_footer;              /* an export's footnotes have begun */
@@ -657,6 +658,10 @@ static int header_targets(data_ctx *d)
     /* the stem comes from the file name: no field */
     if (l->stem != NULL && (d->stem = indicator(d, l->stem, -1)) == SB_NONE)
         return -1;
+    d->warned_unnamed = 1;          /* nothing to look for on each row */
+    for (c = 0; c < l->n; c++)
+        if (l->cols[c].name[0] == '\0')
+            d->warned_unnamed = 0;
     if ((d->target = sb_new0(sb_id, l->n)) == NULL)
         return oom(d, -1);
     for (c = 0; c < l->n; c++) {

@@ -54,11 +54,17 @@ int input_fmt_is(const input_row *r, size_t i, const char *lit)
 
 int input_fmt_find(const input_row *r, const char *const *names)
 {
+    return input_fmt_find_by(r, names, input_fmt_is);
+}
+
+int input_fmt_find_by(const input_row *r, const char *const *names,
+                      int (*is)(const input_row *, size_t, const char *))
+{
     size_t i, k;
 
     for (k = 0; names[k] != NULL; k++)
         for (i = 0; i < r->n; i++)
-            if (input_fmt_is(r, i, names[k]))
+            if (is(r, i, names[k]))
                 return (int)i;
     return -1;
 }

@@ -123,6 +123,10 @@ int input_fmt_is(const input_row *r, size_t i, const char *lit);
 /* The first field of r that is one of names (in the order of names:
    the first name found wins), or -1. */
 int input_fmt_find(const input_row *r, const char *const *names);
+/* The same, a field matching a name as is says (input_fmt_is: the
+   field, trimmed, ASCII case ignored). */
+int input_fmt_find_by(const input_row *r, const char *const *names,
+                      int (*is)(const input_row *, size_t, const char *));
 /* Copies field i trimmed into buf (INPUT_FMT_NAME_MAX bytes), cut to
    fit; "" when i < 0 or past the end. Returns buf. */
 const char *input_fmt_copy(const input_row *r, int i, char *buf);

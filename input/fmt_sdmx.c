@@ -170,13 +170,7 @@ static int named(const input_row *h, size_t i, const char *name)
 /* The first column of h named one of names, or -1. */
 static int find(const input_row *h, const char *const *names)
 {
-    size_t i, k;
-
-    for (k = 0; names[k] != NULL; k++)
-        for (i = 0; i < h->n; i++)
-            if (named(h, i, names[k]))
-                return (int)i;
-    return -1;
+    return input_fmt_find_by(h, names, named);
 }
 
 static const char *const area_names[] = {"REF_AREA", "geo", "COUNTRY",
@@ -419,18 +413,24 @@ static long new_key(sdmx_state *st, const input_row *r)
     return (long)st->n_keys++;
 }
 
-/* 1 when the row's dimension codes are those of key k (compared in
-   place: most rows repeat the key of the row before). */
+/* 1 when the row's dimension cells are, as read, those of key k: the
+   fast way for most rows, which repeat the key of the row before (a
+   cell with spaces around it is looked up as a new one: key_text). */
 static int same_key(const sdmx_state *st, const input_row *r,
                     const sdmx_key *k)
 {
     const char *p = k->text, *s;
-    size_t i, n;
+    size_t i, j, n, c;
 
     for (i = 0; i < st->n_dims; i++) {
-        s = input_fmt_cell(r, (size_t)st->dims[i].code, &n);
-        /* strncmp stops at the key's NUL: never reads past it */
-        if (strncmp(p, s, n) != 0 || p[n] != '\x1f')
+        c = (size_t)st->dims[i].code;
+        s = c < r->n ? r->field[c] : "";
+        n = c < r->n ? r->len[c] : 0;
+        /* a byte that differs stops it at the key's '\x1f' or NUL at
+           the latest: the row's cell holds neither */
+        for (j = 0; j < n && p[j] == s[j]; j++)
+            ;
+        if (j < n || p[n] != '\x1f')
             return 0;
         p += n + 1;
     }
@@ -462,18 +462,20 @@ static long key_of(sdmx_state *st, const input_row *r)
 
 /* ---- rows --------------------------------------------------------------- */
 
-/* 1 when cells a and b (-1: none) of r are those m remembers; else m
-   remembers them (when they fit) and 0. */
+/* The bytes of field i of r as read (no field: none). */
+static const char *raw(const input_row *r, int i, size_t *n)
+{
+    *n = i >= 0 && (size_t)i < r->n ? r->len[i] : 0;
+    return *n > 0 ? r->field[i] : "";
+}
+
+/* 1 when cells a and b (-1: none) of r are, as read, those m remembers;
+   else m remembers them (when they fit) and 0. */
 static int memo_same(sdmx_memo *m, const input_row *r, int a, int b)
 {
     size_t na, nb;
-    const char *sa = a < 0 ? "" : input_fmt_cell(r, (size_t)a, &na);
-    const char *sb = b < 0 ? "" : input_fmt_cell(r, (size_t)b, &nb);
+    const char *sa = raw(r, a, &na), *sb = raw(r, b, &nb);
 
-    if (a < 0)
-        na = 0;
-    if (b < 0)
-        nb = 0;
     if (m->len == na + nb + 1 && memcmp(m->raw, sa, na) == 0 &&
         memcmp(m->raw + na + 1, sb, nb) == 0)
         return 1;
