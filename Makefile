@@ -101,6 +101,7 @@ bench:
 		build/rel/metricsbench
 	@sh bench/run.sh
 	@sh bench/load.sh
+	@sh bench/formats.sh
 	@sh bench/charts.sh
 	@sh bench/brief.sh
 	@sh bench/batch.sh

@@ -59,6 +59,7 @@ typedef struct {
 
 #define SB_ROLE_TOTAL     1u
 #define SB_ROLE_BENCHMARK 2u
+#define SB_ROLE_AGGREGATE 4u
 
 typedef struct {
     const char *name, *name_zh;        /* interned; name_zh may be "" */

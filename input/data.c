@@ -7,6 +7,7 @@
 #include "core/alloc.h"
 #include "cell.h"
 #include "csvread.h"
+#include "defer.h"
 #include "export.h"
 
 #include <glib.h>
@@ -19,6 +20,11 @@ typedef struct {
     sb_text name;               /* the last name looked up */
     sb_id id;                   /* its id, SB_NONE before the first */
 } name_cache;
+
+typedef struct {
+    sb_text name, alias;        /* an export row's region and code */
+    sb_id id;                   /* their region, SB_NONE before the first */
+} row_region;
 
 typedef struct {
     sb_dataset *ds;
@@ -34,7 +40,9 @@ typedef struct {
     sb_id *target;              /* wide: column -> indicator or region */
     GHashTable *seen_ind, *seen_reg, *unit_warned;
     name_cache ind_cache, reg_cache;
-    int warned_unnamed;         /* values under an empty header, once */
+    row_region last_region;     /* an export's row before */
+    int warned_unnamed;         /* values under an empty header, once
+                                   (or no header is empty) */
     const input_row *row;
     long skipped;               /* preamble records passed */
     int in_footer;              /* an export's footnotes have begun */
@@ -43,6 +51,10 @@ typedef struct {
     sb_id extras_ind, extras_reg;   /* export names applied to these */
     sb_id seen_last_ind, seen_last_reg; /* noted in the report last */
     input_fmt_names names;      /* an export row's keys */
+    input_defer held;           /* values whose indicator the export
+                                   names at the end (SDMX-CSV) */
+    sb_id *held_ids;            /* its key -> the indicator, once named */
+    size_t n_held_ids;
 
     sb_place *places;           /* locating: where these were read */
     size_t n_places;
@@ -225,7 +237,7 @@ static int row_unit(data_ctx *d, sb_id ind)
     size_t len;
     const char *u = field(d, d->l->key[INPUT_COL_UNIT], &len);
 
-    return set_unit(d, ind, u, d->l->key[INPUT_COL_UNIT]);
+    return ind == SB_NONE ? 0 : set_unit(d, ind, u, d->l->key[INPUT_COL_UNIT]);
 }
 
 /* The row's note and source; SB_NONE when out of memory. */
@@ -313,6 +325,21 @@ static const char *row_flags(data_ctx *d, size_t *len)
     return field(d, d->l->key[INPUT_COL_FLAGS], len);
 }
 
+/* Holds a value whose indicator its export names once the file is read;
+   -1 when out of memory. */
+static int hold(data_ctx *d, const sb_obs *o, sb_id reg, uint32_t flags,
+                uint32_t annot)
+{
+    input_held v;
+
+    v.obs = *o;
+    v.key = d->names.key;
+    v.region = reg;
+    v.flags = flags;
+    v.annot = annot;
+    return input_defer_add(&d->held, &v);
+}
+
 /* Parses the cell in column c and adds it to (ind, reg, year). */
 static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
                      uint32_t annot)
@@ -341,6 +368,10 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
     }
     if ((flags = cell_flags(d, cell.flags, extra, lf)) == SB_NONE)
         return oom(d, c);
+    if (d->l->export != INPUT_EXPORT_NONE && d->names.missing) {
+        cell.missing = 1;       /* its status says so (SDMX-CSV) */
+        cell.value = NAN;
+    }
     if (!count_cell(d->rep, &cell, flags, year))
         return 0;              /* an empty or bare marker: nothing to keep */
     if (d->places != NULL)
@@ -352,6 +383,8 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
     o.decimals = (uint8_t)cell.decimals;
     o.state = (cell.missing ? SB_OBS_MISSING : 0) |
               (cell.percent ? SB_OBS_PERCENT : 0);
+    if (d->l->export != INPUT_EXPORT_NONE && d->names.held)
+        return hold(d, &o, reg, flags, annot) == 0 ? 0 : oom(d, c);
     if (note_keys(d, ind, reg) != 0 ||
         sb_dataset_add_obs(d->ds, ind, reg, &o, flags, annot) != SB_OK)
         return oom(d, c);
@@ -387,31 +420,57 @@ static int key_year(data_ctx *d, int *year)
                           : "not a year (only annual data can be read)", s);
 }
 
-/* What an export says besides the keys: the indicator's name (unless
-   metadata gave one) and the region's code as an alias. Applied when
-   the indicator or region changes, not on every row. */
+/* What an export says of an indicator that metadata does not: its name,
+   and the kind and scale of its unit's code. */
+static int indicator_extras(data_ctx *d, sb_id ind, const input_fmt_names *nm)
+{
+    sb_indicator *p = sb_dataset_indicator_mut(d->ds, ind);
+
+    if (p->has_meta)
+        return 0;
+    if (nm->name != NULL && nm->name[0] != '\0' &&
+        sb_dataset_intern_to(d->ds, &p->name, nm->name, -1) != SB_OK)
+        return oom(d, -1);
+    if (p->kind == SB_KIND_UNSET)
+        p->kind = nm->kind;
+    if (isnan(p->scale) && !isnan(nm->scale) && nm->base_unit != NULL) {
+        if (sb_dataset_intern_to(d->ds, &p->base_unit, nm->base_unit, -1)
+            != SB_OK)
+            return oom(d, -1);
+        p->scale = nm->scale;
+    }
+    return 0;
+}
+
+/* What an export says besides the keys: the indicator's name, kind and
+   scale (unless metadata gave them), the region's role (an aggregate,
+   unless regions.csv describes it) and its code as an alias. Applied
+   when the indicator or region changes, not on every row. */
 static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
 {
     const input_fmt_names *nm = &d->names;
-    sb_indicator *p;
+    sb_region *r;
     sb_id other;
-    sb_error e = {0};
 
     if (ind != SB_NONE && ind != d->extras_ind) {
         d->extras_ind = ind;
-        p = sb_dataset_indicator_mut(d->ds, ind);
-        if (nm->name != NULL && nm->name[0] != '\0' && !p->has_meta &&
-            sb_dataset_intern_to(d->ds, &p->name, nm->name, -1) != SB_OK)
-            return oom(d, -1);
+        if (indicator_extras(d, ind, nm) != 0)
+            return -1;
     }
-    if (reg == SB_NONE || reg == d->extras_reg || nm->alias == NULL ||
-        nm->alias[0] == '\0')
+    if (reg == SB_NONE || reg == d->extras_reg)
         return 0;
     d->extras_reg = reg;
+    r = sb_dataset_region_mut(d->ds, reg);
+    if (!r->has_meta)
+        r->role |= nm->region_role;
+    if (nm->alias == NULL || nm->alias[0] == '\0')
+        return 0;
     other = sb_dataset_find_region(d->ds, nm->alias);
     if (other == reg)
         return 0;
     if (other == SB_NONE) {
+        /* zeroed here, not on every row: it holds a 512-byte message */
+        sb_error e = {0};
         sb_status rc = sb_dataset_add_alias(d->ds, reg, nm->alias, &e);
         return rc == SB_OK       ? 0
                : rc == SB_ENOMEM ? oom(d, nm->alias_col)
@@ -423,6 +482,32 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
                 sb_dataset_region_at(d->ds, reg)->name);
 }
 
+/* The region of an export's row: by its code when the metadata knows the
+   code (WDI), else by its name. The row before's when both are the same
+   (rows of one region come together). SB_NONE when out of memory. */
+static sb_id export_region(data_ctx *d, const input_fmt_names *nm, int c)
+{
+    const char *alias = nm->alias != NULL ? nm->alias : "";
+    row_region *last = &d->last_region;
+
+    if (last->id != SB_NONE && strcmp(nm->region, last->name.s) == 0 &&
+        strcmp(alias, last->alias.s) == 0)
+        return last->id;
+    /* a code the metadata knows names the region surest (WDI) */
+    if (alias[0] != '\0' && sb_dataset_find_region(d->ds, alias) != SB_NONE)
+        last->id = region(d, alias, nm->alias_col);
+    else
+        last->id = region(d, nm->region, c);
+    last->name.len = last->alias.len = 0;
+    if (last->id != SB_NONE &&
+        (sb_text_add(&last->name, nm->region, strlen(nm->region)) != 0 ||
+         sb_text_add(&last->alias, alias, strlen(alias)) != 0)) {
+        last->id = SB_NONE;
+        oom(d, c);
+    }
+    return last->id;
+}
+
 /* The indicator and region of an export's row, as the export defines
    them; *ind keeps the stem where the export names none. */
 static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
@@ -431,7 +516,12 @@ static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
     char msg[300];
     int col, rc = d->l->key[INPUT_COL_REGION];
 
-    if (input_export_row(d->l, d->row, nm, msg, sizeof msg) != 0) {
+    switch (input_export_row(d->l, d->row, nm, msg, sizeof msg)) {
+    case 0:
+        break;
+    case -2:
+        return oom(d, nm->col);
+    default:
         sb_error_set(d->err, SB_EDATA, d->path, d->row->line, nm->col + 1,
                      "%s", msg);
         return -1;
@@ -448,16 +538,12 @@ static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
     if (nm->region != NULL) {
         if (nm->region[0] == '\0')
             return fail(d, rc, "empty region name", "");
-        /* a code the metadata knows names the region surest (WDI) */
-        if (nm->alias != NULL && nm->alias[0] != '\0' &&
-            sb_dataset_find_region(d->ds, nm->alias) != SB_NONE)
-            *reg = region(d, nm->alias, nm->alias_col);
-        else
-            *reg = region(d, nm->region, rc);
-        if (*reg == SB_NONE)
+        if ((*reg = export_region(d, nm, rc)) == SB_NONE)
             return -1;
     }
     if (*ind != SB_NONE && set_unit(d, *ind, nm->unit, col) != 0)
+        return -1;
+    if (nm->warning != NULL && warn(d, col, "%s", nm->warning) != 0)
         return -1;
     return export_extras(d, *ind, *reg);
 }
@@ -544,6 +630,24 @@ static int row_wide(data_ctx *d, uint32_t annot)
     return 0;
 }
 
+/* The indicator of value column c of a table wide by indicator: named by
+   its header, or as its export says (an id made from the header, the
+   header as the name). SB_NONE when out of memory. */
+static sb_id column_indicator(data_ctx *d, size_t c)
+{
+    const char *id, *name;
+    input_fmt_names nm;
+    sb_id ind;
+
+    input_export_column(d->l, c, &id, &name);
+    if ((ind = indicator(d, id, (int)c)) == SB_NONE || name == NULL)
+        return ind;
+    memset(&nm, 0, sizeof nm);
+    nm.name = name;
+    nm.scale = NAN;
+    return indicator_extras(d, ind, &nm) == 0 ? ind : SB_NONE;
+}
+
 /* Resolves the wide columns' indicators or regions once, at the header;
    -1 when out of memory. */
 static int header_targets(data_ctx *d)
@@ -554,13 +658,17 @@ static int header_targets(data_ctx *d)
     /* the stem comes from the file name: no field */
     if (l->stem != NULL && (d->stem = indicator(d, l->stem, -1)) == SB_NONE)
         return -1;
+    d->warned_unnamed = 1;          /* nothing to look for on each row */
+    for (c = 0; c < l->n; c++)
+        if (l->cols[c].name[0] == '\0')
+            d->warned_unnamed = 0;
     if ((d->target = sb_new0(sb_id, l->n)) == NULL)
         return oom(d, -1);
     for (c = 0; c < l->n; c++) {
         if (l->cols[c].role != INPUT_COL_VALUES)
             continue;
         if (l->shape == INPUT_SHAPE_WIDE_INDICATOR)
-            d->target[c] = indicator(d, l->cols[c].name, (int)c);
+            d->target[c] = column_indicator(d, c);
         else if (l->shape == INPUT_SHAPE_WIDE_REGION)
             d->target[c] = region(d, l->cols[c].name, (int)c);
         else
@@ -703,6 +811,60 @@ static int data_row(void *user, const input_row *row, sb_error *err)
     return row_wide(d, annot);
 }
 
+/* ---- values held until the file is read (SDMX-CSV) ---------------------- */
+
+/* Gives held key k its indicator, as the export names it now that the
+   file is read: the id, unit, name, kind, and a warning about the unit,
+   at the line where the key was first met. -1 when out of memory. */
+static int name_held(data_ctx *d, uint32_t k)
+{
+    input_fmt_names *nm = &d->names;
+    input_row at = {0, NULL, NULL, nm->line};
+    sb_id ind;
+    int rc;
+
+    if (sb_grow(&d->held_ids, &d->n_held_ids, (size_t)k + 1) != 0)
+        return oom(d, -1);
+    d->row = &at;           /* where messages about the key point */
+    rc = (ind = indicator(d, nm->indicator, nm->col)) == SB_NONE ||
+         set_unit(d, ind, nm->unit, nm->col) != 0 ||
+         (nm->warning != NULL && warn(d, nm->col, "%s", nm->warning) != 0) ||
+         indicator_extras(d, ind, nm) != 0 ? -1 : 0;
+    d->row = NULL;
+    d->held_ids[k] = ind;
+    return rc;
+}
+
+static int add_held(void *user, const input_held *v)
+{
+    data_ctx *d = user;
+    sb_id ind = d->held_ids[v->key];
+
+    if (note_keys(d, ind, v->region) != 0 ||
+        sb_dataset_add_obs(d->ds, ind, v->region, &v->obs, v->flags,
+                           v->annot) != SB_OK)
+        return -1;
+    return 0;
+}
+
+/* Names the indicator of every key the export handed out, in the order
+   they were met (as rows name them in other files), then adds the held
+   values in the order they were read. */
+static sb_status release_held(data_ctx *d)
+{
+    uint32_t k;
+    int r;
+
+    for (k = 0; (r = input_export_final(d->l, k, &d->names)) == 0; k++)
+        if (name_held(d, k) != 0)
+            return d->err->code;
+    if (r < 0)
+        return sb_error_set(d->err, SB_ENOMEM, d->path, 0, 0,
+                            "out of memory");
+    return input_defer_drain(&d->held, add_held, d) == 0 ? SB_OK
+                                                         : SB_ENOMEM;
+}
+
 /* Locating: a counter per (indicator, region, year) that a place of
    this file asks about. */
 static sb_status count_places(data_ctx *d, const sb_place *places, size_t n)
@@ -736,7 +898,7 @@ static void data_ctx_init(data_ctx *d, sb_dataset *ds, uint16_t file,
     d->l = o->layout;
     d->rep = rep;
     d->stem = SB_NONE;
-    d->ind_cache.id = d->reg_cache.id = SB_NONE;
+    d->ind_cache.id = d->reg_cache.id = d->last_region.id = SB_NONE;
     d->extras_ind = d->extras_reg = SB_NONE;
     d->seen_last_ind = d->seen_last_reg = SB_NONE;
     d->counts = g_hash_table_new_full(cell_hash, cell_equal, g_free, g_free);
@@ -755,8 +917,12 @@ static void data_ctx_clear(data_ctx *d)
     g_hash_table_destroy(d->seen_reg);
     g_hash_table_destroy(d->seen_ind);
     g_free(d->target);
+    input_defer_clear(&d->held);
+    g_free(d->held_ids);
     g_free(d->ind_cache.name.s);
     g_free(d->reg_cache.name.s);
+    g_free(d->last_region.name.s);
+    g_free(d->last_region.alias.s);
 }
 
 static sb_status read_table(sb_dataset *ds, uint16_t file, const char *path,
@@ -778,6 +944,8 @@ static sb_status read_table(sb_dataset *ds, uint16_t file, const char *path,
     rc = count_places(&d, places, n_places);
     if (rc == SB_OK)
         rc = input_csv_read(path, &info, data_row, &d, err);
+    if (rc == SB_OK && places == NULL)
+        rc = release_held(&d);
     if (rc == SB_OK)
         rc = apply_footnotes(&d);
     if (rc == SB_OK && rep->rows == 0) {

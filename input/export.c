@@ -4,23 +4,29 @@
  * lines.
  *
  * Detection looks only at the first INPUT_EXPORT_PEEK records and asks
- * the formats in the order of the table: Eurostat (its first cell), WDI
- * (its header, maybe after a preamble), NBS (its preamble or its 年
- * header), OECD (its header, the most general). The result is an
- * ordinary layout, so values, flags and missing markers go through the
- * same cell grammar as every other table. What one portal does is in
- * its own file, input/fmt_<name>.c; nothing here knows any of them.
+ * the formats in the order of the table: Eurostat (its first cell, or a
+ * geo\TIME_PERIOD column), WDI (its header, maybe after a preamble),
+ * NBS (its preamble or its 年 header), Our World in Data (Entity,Code,
+ * Year), SDMX-CSV (its first column), OECD (its header, the most
+ * general). The result is an ordinary layout, so values, flags and
+ * missing markers go through the same cell grammar as every other
+ * table. What one portal does is in its own file, input/fmt_<name>.c;
+ * nothing here knows any of them.
  */
 #include "export.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 
 /* The formats, in the order they are asked. */
 static const input_fmt *const formats[] = {
     &input_fmt_eurostat,
+    &input_fmt_eurostat_csv,
     &input_fmt_wdi,
     &input_fmt_nbs,
+    &input_fmt_owid,
+    &input_fmt_sdmx,
     &input_fmt_oecd,
 };
 
@@ -94,18 +100,48 @@ int input_export_meta(input_layout *header, int has_year)
     return 0;
 }
 
+/* The names of a row before its format fills them: none. */
+static void names_init(input_fmt_names *o)
+{
+    o->indicator = o->region = o->name = o->unit = o->alias = NULL;
+    o->flags = o->base_unit = o->warning = NULL;
+    o->col = 0;
+    o->alias_col = -1;
+    o->region_role = 0;
+    o->missing = o->held = 0;
+    o->kind = SB_KIND_UNSET;
+    o->scale = NAN;
+    o->key = 0;
+    o->line = 0;
+}
+
 int input_export_row(const input_layout *l, const input_row *row,
                      input_fmt_names *o, char *msg, size_t msgsize)
 {
-    o->indicator = o->region = o->name = o->unit = o->alias = NULL;
-    o->flags = NULL;
-    o->col = 0;
-    o->alias_col = -1;
+    names_init(o);
     if (l->export == INPUT_EXPORT_NONE) {
         snprintf(msg, msgsize, "not a portal export");
         return -1;
     }
     return l->export->row(l, row, o, msg, msgsize);
+}
+
+void input_export_column(const input_layout *l, size_t c, const char **id,
+                         const char **name)
+{
+    *id = l->cols[c].name;
+    *name = NULL;
+    if (l->export != INPUT_EXPORT_NONE && l->export->column != NULL)
+        l->export->column(l, c, id, name);
+}
+
+int input_export_final(const input_layout *l, uint32_t key,
+                       input_fmt_names *o)
+{
+    names_init(o);
+    if (l->export == INPUT_EXPORT_NONE || l->export->final == NULL)
+        return 1;
+    return l->export->final(l, key, o);
 }
 
 int input_export_footer(const input_layout *l, const input_row *row,

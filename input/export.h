@@ -1,6 +1,7 @@
 /*
  * input/export.h -- the downloads of statistical portals, read as they
- * come: World Bank WDI, OECD long exports, Eurostat TSV, China NBS.
+ * come: World Bank WDI, OECD long exports, Eurostat TSV and CSV, China
+ * NBS, Our World in Data grapher CSV, SDMX-CSV.
  *
  * Each is recognized from its first records (a preamble, a header of its
  * own) and turned into an ordinary layout (wide by year or long) plus
@@ -37,10 +38,25 @@ int input_export_detect(const char *path, const input_row *const *rows,
    header->export, else 0. */
 int input_export_meta(input_layout *header, int has_year);
 
-/* The names of a data row. Returns 0, or -1 with a message (no position)
-   and the 0-based field it is about in out->col. */
+/* The names of a data row. Returns 0, -1 with a message (no position)
+   and the 0-based field it is about in out->col, or -2 when memory ran
+   out. */
 int input_export_row(const input_layout *l, const input_row *row,
                      input_fmt_names *out, char *msg, size_t msgsize);
+
+/* Wide by indicator: the indicator id and name (NULL: none) of value
+   column c, as the export makes them (Our World in Data: an identifier
+   made from the header, the header as the name); else the header as
+   the id. Cannot fail. */
+void input_export_column(const input_layout *l, size_t c, const char **id,
+                         const char **name);
+
+/* Rows that said held (out->held, out->key: SDMX-CSV) get their
+   indicator once the file is read: the names of key number key. 0, 1
+   past the last key (or when the export holds nothing), -2 when memory
+   ran out. */
+int input_export_final(const input_layout *l, uint32_t key,
+                       input_fmt_names *out);
 
 /* 1 when a record (after the header) is not data but closes the table:
    a footnote, whose text after its label (注：) goes to *body (pointing

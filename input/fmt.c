@@ -24,6 +24,18 @@ const char *input_fmt_cell(const input_row *r, size_t i, size_t *len)
     return input_trim(r->field[i], r->len[i], len);
 }
 
+const char *input_fmt_field(const input_row *r, size_t i)
+{
+    size_t len;
+    char *s;
+
+    if (i >= r->n)
+        return "";
+    s = (char *)input_trim(r->field[i], r->len[i], &len);
+    s[len] = '\0';
+    return s;
+}
+
 char *input_fmt_text(const input_row *r, size_t i)
 {
     size_t len;
@@ -42,11 +54,17 @@ int input_fmt_is(const input_row *r, size_t i, const char *lit)
 
 int input_fmt_find(const input_row *r, const char *const *names)
 {
+    return input_fmt_find_by(r, names, input_fmt_is);
+}
+
+int input_fmt_find_by(const input_row *r, const char *const *names,
+                      int (*is)(const input_row *, size_t, const char *))
+{
     size_t i, k;
 
     for (k = 0; names[k] != NULL; k++)
         for (i = 0; i < r->n; i++)
-            if (input_fmt_is(r, i, names[k]))
+            if (is(r, i, names[k]))
                 return (int)i;
     return -1;
 }

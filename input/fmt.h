@@ -26,6 +26,9 @@
    layout names its format by the address of one of these. */
 extern const struct input_fmt input_fmt_eurostat, input_fmt_nbs,
     input_fmt_oecd, input_fmt_wdi;
+extern const struct input_fmt input_fmt_owid;
+extern const struct input_fmt input_fmt_sdmx;
+extern const struct input_fmt input_fmt_eurostat_csv;
 
 /* The names of one data row of an export. */
 typedef struct {
@@ -38,6 +41,21 @@ typedef struct {
                                column, or NULL: the column's */
     int col;                /* 0-based field the keys are reported at */
     int alias_col;          /* the field of alias */
+    unsigned region_role;   /* SB_ROLE_* bits the portal gives the region
+                               (an aggregate); kept only for a region
+                               that no regions.csv describes */
+    int missing;            /* the row's values are missing whatever
+                               their cells hold (an SDMX status) */
+    sb_kind kind;           /* what the unit code says, or UNSET */
+    double scale;           /* one unit in base_unit, or NaN */
+    const char *base_unit;  /* with scale, or NULL */
+    const char *warning;    /* to warn about at col (an unknown unit
+                               code), or NULL */
+    int held;               /* 1: the indicator is known only once the
+                               file is read (input_fmt.final); key is
+                               the format's number for it */
+    uint32_t key;
+    long line;              /* final: the line the key was first met */
     char buf[5][INPUT_FMT_NAME_MAX];
 } input_fmt_names;
 
@@ -62,8 +80,8 @@ typedef struct input_fmt {
                   sb_error *err);
     /* row: the keys of a data record (input_export_row); the values,
        flags and missing markers of its value columns are read by
-       input/data.c with the cell grammar of every table. 0, or -1 with
-       msg and out->col. */
+       input/data.c with the cell grammar of every table. 0, -1 with msg
+       and out->col, or -2 when memory ran out. */
     int (*row)(const input_layout *l, const input_row *r,
                input_fmt_names *out, char *msg, size_t msgsize);
     /* footer: closing lines and footnotes (input_export_footer); NULL
@@ -75,6 +93,19 @@ typedef struct input_fmt {
     int (*meta)(const input_layout *header, int has_year, input_role *role);
     /* free: releases a state; NULL when g_free does. */
     void (*free)(void *state);
+    /* column: wide by indicator, the indicator id and name of value
+       column c (pointers into the layout or the state); NULL: the
+       header is both. */
+    void (*column)(const input_layout *l, size_t c, const char **id,
+                   const char **name);
+    /* final: for a format whose rows say held (their indicator depends
+       on every row of the file: SDMX-CSV), once the file is read: the
+       names of key number `key` as row gives them for a row (indicator,
+       name, unit, kind, warning; line). 0; 1 when key is past the last
+       one; -2 when memory ran out. From then on row gives the final
+       indicator itself, as for the file being read again. NULL when
+       the format holds nothing. */
+    int (*final)(const input_layout *l, uint32_t key, input_fmt_names *out);
 } input_fmt;
 
 /* ---- reading records ---- */
@@ -82,6 +113,9 @@ typedef struct input_fmt {
 /* Field i of r trimmed, in place (not NUL-terminated at len); "" past
    the end of the record. */
 const char *input_fmt_cell(const input_row *r, size_t i, size_t *len);
+/* Field i trimmed and NUL-terminated in place (the reader's buffer, as
+   input/data.c reads cells): no copy; "" past the end of the record. */
+const char *input_fmt_field(const input_row *r, size_t i);
 /* Field i trimmed, as a new string; NULL when out of memory. */
 char *input_fmt_text(const input_row *r, size_t i);
 /* 1 when field i, trimmed, is lit (ASCII case ignored). */
@@ -89,6 +123,10 @@ int input_fmt_is(const input_row *r, size_t i, const char *lit);
 /* The first field of r that is one of names (in the order of names:
    the first name found wins), or -1. */
 int input_fmt_find(const input_row *r, const char *const *names);
+/* The same, a field matching a name as is says (input_fmt_is: the
+   field, trimmed, ASCII case ignored). */
+int input_fmt_find_by(const input_row *r, const char *const *names,
+                      int (*is)(const input_row *, size_t, const char *));
 /* Copies field i trimmed into buf (INPUT_FMT_NAME_MAX bytes), cut to
    fit; "" when i < 0 or past the end. Returns buf. */
 const char *input_fmt_copy(const input_row *r, int i, char *buf);

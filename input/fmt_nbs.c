@@ -270,5 +270,5 @@ static int footer(const input_layout *l, const input_row *r,
 }
 
 const input_fmt input_fmt_nbs = {
-    NBS_NAME, detect, header, row, footer, NULL, state_free,
+    NBS_NAME, detect, header, row, footer, NULL, state_free, NULL, NULL,
 };

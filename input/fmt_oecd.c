@@ -217,5 +217,5 @@ static int row(const input_layout *l, const input_row *r,
 }
 
 const input_fmt input_fmt_oecd = {
-    OECD_NAME, detect, header, row, NULL, NULL, NULL,
+    OECD_NAME, detect, header, row, NULL, NULL, NULL, NULL, NULL,
 };

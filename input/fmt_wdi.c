@@ -141,5 +141,5 @@ static int meta(const input_layout *h, int has_year, input_role *role)
 }
 
 const input_fmt input_fmt_wdi = {
-    WDI_NAME, detect, header, row, footer, meta, NULL,
+    WDI_NAME, detect, header, row, footer, meta, NULL, NULL, NULL,
 };

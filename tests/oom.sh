@@ -61,7 +61,8 @@ printf 'data:\n  - path: wide.csv\n    indicator: rd_x\nsections:\n  - summary: 
     >"$gen/spec.yaml"
 
 # The commands: "FOLDER|ARGUMENTS", run in FOLDER. Together they reach
-# the loader through every shape, export layout and encoding, the data
+# the loader through every shape, export layout (Our World in Data,
+# SDMX-CSV with its held rows, Eurostat CSV too) and encoding, the data
 # model's end-of-load pass (duplicates), the metrics in every format,
 # the formatter, the summary and dump, and the spec parser.
 cat >"$tmp/cmds" <<EOF
@@ -86,6 +87,12 @@ $cases/shape-wide-indicator|check --dump panel.csv
 $cases/aliases|check --dump data.csv regions.csv
 $cases/duplicate-same|check a.csv b.csv
 $cases/duplicate-conflict|check a.csv b.csv
+$cases/export-owid-ids|check --dump t.csv
+$cases/export-sdmx-unit-codes|check t.csv
+$cases/export-sdmx-code-label-cells|check --dump --flags t.csv
+$cases/export-sdmx-status-codes|check --dump --flags t.csv
+$cases/export-sdmx-duplicate|check t.csv
+$cases/export-eurostat-csv-index|check --dump t.csv
 $top/examples/chongqing|check --spec brief.yaml
 $gen|check --dump --flags long.csv
 $gen|metrics --format csv long.csv

@@ -2,7 +2,10 @@
  * tests/unit.c -- unit tests of input/: the cell grammar and the number
  * printer from data files (tests/cells.test, tests/shortest.test), and
  * the CSV reader's line tracking, block boundaries and delimiter
- * detection from files it writes, the fallible allocators' contract.
+ * detection from files it writes, the fallible allocators' contract;
+ * what the portal formats give regions and indicators that check and
+ * --dump do not show (aggregates, aliases, kinds, scales, names), read
+ * from the published files of tests/data/.
  *
  *   unit TESTDIR            run; prints failures and "unit: N passed, M failed"
  *   unit gen KIND ARGS...   write a generated input file to stdout (used by
@@ -26,6 +29,7 @@
 #include "input/cell.h"
 #include "input/csvread.h"
 #include "input/layout.h"
+#include "input/load.h"
 #include "core/model.h"
 #include "unit.h"
 
@@ -479,6 +483,128 @@ static void alloc_tests(void)
 /* ---- generated inputs --------------------------------------------------- */
 
 /* A fixed LCG so that "random" files are the same on every machine. */
+/* ---- portal formats: roles, kinds, scales (tests/data/) ------------------ */
+
+/* Loads dir/data/file; NULL (a failure counted) when it does not load. */
+static sb_dataset *load_one(const char *dir, const char *file)
+{
+    char *path = g_strdup_printf("%s/data/%s", dir, file);
+    const char *args[1] = {path};
+    input_options o;
+    sb_dataset *ds = NULL;
+    sb_diag diag;
+    sb_error err = {0};
+
+    memset(&o, 0, sizeof o);
+    sb_diag_init(&diag);
+    check(input_load(args, 1, &o, &ds, NULL, &diag, &err) == SB_OK,
+          path, "does not load: %s", err.msg);
+    sb_diag_clear(&diag);
+    g_free(path);
+    return ds;
+}
+
+/* Region name is (or with want 0, is not) an aggregate. */
+static void aggregate_case(const sb_dataset *ds, const char *file,
+                           const char *name, int want)
+{
+    sb_id r = sb_dataset_find_region(ds, name);
+    int got = r != SB_NONE &&
+              (sb_dataset_region_at(ds, r)->role & SB_ROLE_AGGREGATE) != 0;
+
+    check(r != SB_NONE && got == want, file, "%s: %s", name,
+          r == SB_NONE ? "no such region"
+          : want ? "not an aggregate" : "an aggregate");
+}
+
+/* Indicator id has this kind (not guessed), unit, scale and base unit
+   (NULL: none). */
+static void unit_case(const sb_dataset *ds, const char *file, const char *id,
+                      sb_kind kind, const char *unit, double scale,
+                      const char *base)
+{
+    sb_id i = sb_dataset_find_indicator(ds, id);
+    const sb_indicator *p = sb_dataset_indicator_at(ds, i);
+
+    check(p != NULL && p->kind == kind && !p->kind_inferred &&
+          strcmp(p->unit, unit) == 0 &&
+          (base == NULL ? isnan(p->scale) && p->base_unit[0] == '\0'
+                        : p->scale == scale &&
+                              strcmp(p->base_unit, base) == 0),
+          file, "%s: kind %s, unit \"%s\", scale %g \"%s\"", id,
+          p ? sb_kind_name(p->kind) : "?", p ? p->unit : "?",
+          p ? p->scale : 0.0, p ? p->base_unit : "?");
+}
+
+/* The names: region alias is another name of region name; indicator id
+   is named name. */
+static void names_case(const sb_dataset *ds, const char *file,
+                       const char *alias, const char *region,
+                       const char *id, const char *name)
+{
+    sb_id a = sb_dataset_find_region(ds, alias);
+    sb_id i = sb_dataset_find_indicator(ds, id);
+
+    check(a != SB_NONE && a == sb_dataset_find_region(ds, region), file,
+          "%s is not an alias of %s", alias, region);
+    check(i != SB_NONE &&
+          strcmp(sb_dataset_indicator_at(ds, i)->name, name) == 0, file,
+          "%s is not named \"%s\"", id, name);
+}
+
+static void formats_tests(const char *dir)
+{
+    static const char *const co2 = "owid/annual-co2-emissions-per-country.csv",
+        *energy = "owid/energy-consumption-by-source-and-country.csv",
+        *debt = "sdmx/oecd_debt.csv", *gdp = "sdmx/oecd_gdp.csv",
+        *lfs = "sdmx/OECD.ELS.SAE,DSD_LFS@DF_LFS_COMP,1.1+all.csv",
+        *housing = "eurostat-pandas/housing_overburden_rate.csv";
+    sb_dataset *ds;
+
+    if ((ds = load_one(dir, co2)) != NULL) {
+        aggregate_case(ds, co2, "World", 1);          /* OWID_WRL */
+        aggregate_case(ds, co2, "Africa", 1);         /* no code */
+        aggregate_case(ds, co2, "International aviation", 1);
+        aggregate_case(ds, co2, "Kosovo", 0);         /* OWID_KOS */
+        aggregate_case(ds, co2, "China", 0);
+        names_case(ds, co2, "CHN", "China", "annual_co2_emissions",
+                   "Annual CO\xe2\x82\x82 emissions");
+    }
+    sb_dataset_destroy(ds);
+    if ((ds = load_one(dir, energy)) != NULL) {
+        aggregate_case(ds, energy, "USSR", 0);        /* OWID_USS */
+        aggregate_case(ds, energy, "Africa (EI)", 1);
+        names_case(ds, energy, "OWID_USS", "USSR", "coal_consumption_twh",
+                   "Coal consumption - TWh");
+    }
+    sb_dataset_destroy(ds);
+    if ((ds = load_one(dir, debt)) != NULL)
+        unit_case(ds, debt, "GGD", SB_KIND_RATE, "% of GDP", 0, NULL);
+    sb_dataset_destroy(ds);
+    if ((ds = load_one(dir, gdp)) != NULL) {
+        unit_case(ds, gdp, "USD", SB_KIND_AMOUNT, "million US dollars", 1e6,
+                  "US dollars");
+        unit_case(ds, gdp, "XDC", SB_KIND_AMOUNT,
+                  "million national currency", 1e6, "national currency");
+    }
+    sb_dataset_destroy(ds);
+    if ((ds = load_one(dir, lfs)) != NULL) {
+        aggregate_case(ds, lfs, "G7", 1);
+        aggregate_case(ds, lfs, "Iceland", 0);
+        names_case(ds, lfs, "ISL", "Iceland", "F.Y65T69.UNE",
+                   "Population, Female, From 65 to 69 years, Unemployment");
+        unit_case(ds, lfs, "F.Y65T69.UNE", SB_KIND_RATE,
+                  "% of population in the same subgroup", 0, NULL);
+    }
+    sb_dataset_destroy(ds);
+    if ((ds = load_one(dir, housing)) != NULL) {
+        aggregate_case(ds, housing, "EU27_2020", 1);
+        aggregate_case(ds, housing, "EA19", 1);
+        aggregate_case(ds, housing, "EE", 0);         /* Estonia */
+    }
+    sb_dataset_destroy(ds);
+}
+
 static unsigned lcg(unsigned *x)
 {
     *x = *x * 1103515245u + 12345u;
@@ -533,6 +659,7 @@ int main(int argc, char **argv)
     reader_tests();
     misc_tests();
     alloc_tests();
+    formats_tests(dir);
     metrics_tests(dir);
     reports_tests(dir);
     spec_tests(dir);
