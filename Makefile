@@ -61,7 +61,8 @@ build/asan/statbrief: build/asan/statbrief.o $(TST_OBJ)
 
 build/asan/unit: build/asan/tests/unit.o build/asan/tests/unit_metrics.o \
 		build/asan/tests/unit_plots.o build/asan/tests/unit_reports.o \
-		build/asan/tests/unit_spec.o $(TST_OBJ)
+		build/asan/tests/unit_spec.o build/asan/tests/unit_gazetteer.o \
+		$(TST_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -140,7 +141,8 @@ build/dbg/statbrief: build/dbg/statbrief.o $(DBG_OBJ)
 
 build/dbg/unit: build/dbg/tests/unit.o build/dbg/tests/unit_metrics.o \
 		build/dbg/tests/unit_plots.o build/dbg/tests/unit_reports.o \
-		build/dbg/tests/unit_spec.o $(DBG_OBJ)
+		build/dbg/tests/unit_spec.o build/dbg/tests/unit_gazetteer.o \
+		$(DBG_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(DBG_CFLAGS) -o $@ $^ $(PKG_LIBS)
 

@@ -168,17 +168,18 @@ const gaz_division gaz_divisions[GAZ_N_DIVISIONS] = {
      "Province", "Qinghai Sheng", NULL},
     {"640000", "CN-NX", "CN-NX", "宁夏回族自治区", "宁夏", "Ningxia",
      "Autonomous Region", "Ningxia Huizu Zizhiqu",
-     "Ningxia Hui Autonomous Region"},
+     "Ningxia Hui Autonomous Region;Ningxia Huizi Zizhiqu"},
     {"650000", "CN-XJ", "CN-XJ", "新疆维吾尔自治区", "新疆", "Xinjiang",
      "Autonomous Region", "Xinjiang Uygur Zizhiqu",
      "Xinjiang Uygur Autonomous Region;"
      "Xinjiang Uyghur Autonomous Region"},
     {"710000", "CN-TW", "TWN", "台湾省", "台湾", "Taiwan",
-     "Province", NULL, "臺灣;台灣"},
+     "Province", "Taiwan Sheng", "臺灣;台灣"},
     {"810000", "CN-HK", "HKG", "香港特别行政区", "香港", "Hong Kong",
-     "Special Administrative Region", NULL, "香港特別行政區"},
+     "Special Administrative Region", "Hong Kong SAR", "香港特別行政區"},
     {"820000", "CN-MO", "MAC", "澳门特别行政区", "澳门", "Macao",
-     "Special Administrative Region", NULL, "Macau;澳門;澳門特別行政區"},
+     "Special Administrative Region", "Macao SAR",
+     "Macau;澳門;澳門特別行政區"},
 };
 
 /* World Bank (WDI's aggregates: Metadata_Country rows without a Region,

@@ -533,6 +533,7 @@ int main(int argc, char **argv)
     reader_tests();
     misc_tests();
     alloc_tests();
+    gazetteer_tests(dir);
     metrics_tests(dir);
     reports_tests(dir);
     spec_tests(dir);
