@@ -222,7 +222,7 @@ static sb_status index_places(data_ctx *d)
    could not read is a warning (once). -1 when out of memory. */
 static int gazetteer(data_ctx *d, int c)
 {
-    const char *note;
+    const input_gaz_note *note;
     sb_error e = {0};
 
     if (d->gaz != NULL)
@@ -230,8 +230,8 @@ static int gazetteer(data_ctx *d, int c)
     if (input_gazetteer_get(&d->gaz, &note, &e) != SB_OK)
         return oom(d, c);
     if (note != NULL &&
-        sb_diag_warn(d->diag, input_gazetteer_path(d->gaz), 0, 0,
-                     "ISO 3166-1 %s", note) != SB_OK)
+        sb_diag_warn(d->diag, note->path, note->line, note->column, "%s",
+                     note->text) != SB_OK)
         return oom(d, c);
     if (!sb_dataset_places_indexed(d->ds) && index_places(d) != SB_OK)
         return oom(d, c);

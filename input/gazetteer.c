@@ -33,7 +33,8 @@ struct input_gazetteer {
     gaz_entry *e;
     size_t n, cap;
     char *path;
-    char *note;                 /* why the JSON was not used, or NULL */
+    char *why;                  /* why the JSON was not used, or NULL */
+    input_gaz_note note;        /* the same with its path and position */
 };
 
 /* ---- keys --------------------------------------------------------------- */
@@ -211,16 +212,22 @@ static int add_country(input_gazetteer *g, JsonNode *node)
     return 1;
 }
 
-/* Sets g->note: why the JSON is not used (-1 when out of memory). */
-static int set_note(input_gazetteer *g, const char *why)
+/* Records why the JSON is not used, at line and column of it (0: not
+   known). -1 when out of memory. */
+static int set_note(input_gazetteer *g, long line, long column,
+                    const char *why)
 {
     size_t n = strlen(why) + 200;
 
-    if ((g->note = sb_malloc(n)) == NULL)
+    if ((g->why = sb_malloc(n)) == NULL)
         return -1;
-    snprintf(g->note, n, "%s; only statbrief's own table of country "
-             "spellings is used (install iso-codes, or set "
-             INPUT_GAZ_ENV " to the folder of its JSON)", why);
+    snprintf(g->why, n, "iso-codes' ISO 3166-1 list %s; only statbrief's "
+             "own table of country spellings is used (install iso-codes, "
+             "or set " INPUT_GAZ_ENV " to the folder of its JSON)", why);
+    g->note.path = g->path;
+    g->note.line = line;
+    g->note.column = column;
+    g->note.text = g->why;
     return 0;
 }
 
@@ -235,8 +242,7 @@ static int add_countries(input_gazetteer *g, JsonNode *root)
     int added = 0, rc = 0;
 
     if (list == NULL || !JSON_NODE_HOLDS_ARRAY(list))
-        return set_note(g, "not iso-codes' ISO 3166-1 list (no \"3166-1\" "
-                           "array)");
+        return set_note(g, 0, 0, "is not in it (no \"3166-1\" array)");
     a = json_node_get_array(list);
     n = json_array_get_length(a);
     for (i = 0; i < n && rc >= 0; i++)
@@ -244,7 +250,24 @@ static int add_countries(input_gazetteer *g, JsonNode *root)
             added++;
     if (rc < 0)
         return -1;
-    return added > 0 ? 0 : set_note(g, "no country in its \"3166-1\" list");
+    return added > 0 ? 0 : set_note(g, 0, 0, "has no country in it");
+}
+
+/* A JSON syntax error: json-glib's message is "<data>:LINE:COL: Parse
+   error: WHAT"; the position goes to the note's. */
+static int parse_error(input_gazetteer *g, const char *msg)
+{
+    long line = 0, column = 0;
+    int at = 0;
+    char why[400];
+
+    if (sscanf(msg, "<data>:%ld:%ld: %n", &line, &column, &at) == 2 &&
+        at > 0)
+        msg += at;
+    else
+        line = column = 0;
+    snprintf(why, sizeof why, "is not JSON (%s)", msg);
+    return set_note(g, line, column, why);
 }
 
 /* iso-codes' ISO 3166-1 list at g->path; a file that cannot be read or
@@ -253,21 +276,20 @@ static int load_iso(input_gazetteer *g)
 {
     JsonParser *p;
     GError *ge = NULL;
-    char *text = NULL, why[400];
+    char *text = NULL;
     gsize len;
     int rc;
 
     if (!g_file_get_contents(g->path, &text, &len, &ge)) {
-        rc = set_note(g, ge->code == G_FILE_ERROR_NOENT
-                             ? "not found" : "cannot be read");
+        rc = set_note(g, 0, 0, ge->code == G_FILE_ERROR_NOENT
+                                   ? "is not there" : "cannot be read");
         g_error_free(ge);
         return rc;
     }
     p = json_parser_new_immutable();
     if (!json_parser_load_from_data(p, text, (gssize)len, &ge)) {
-        snprintf(why, sizeof why, "not JSON (%s)", ge->message);
+        rc = parse_error(g, ge->message);
         g_error_free(ge);
-        rc = set_note(g, why);
     } else {
         rc = add_countries(g, json_parser_get_root(p));
     }
@@ -337,7 +359,7 @@ void input_gazetteer_free(input_gazetteer *g)
     g_string_chunk_free(g->chunk);
     g_free(g->e);
     g_free(g->path);
-    g_free(g->note);
+    g_free(g->why);
     g_free(g);
 }
 
@@ -361,14 +383,9 @@ sb_status input_gazetteer_load(const char *path, input_gazetteer **out,
     return SB_OK;
 }
 
-const char *input_gazetteer_note(const input_gazetteer *g)
+const input_gaz_note *input_gazetteer_note(const input_gazetteer *g)
 {
-    return g->note;
-}
-
-const char *input_gazetteer_path(const input_gazetteer *g)
-{
-    return g->path != NULL ? g->path : "";
+    return g->why != NULL ? &g->note : NULL;
 }
 
 static input_gazetteer *the_gazetteer;   /* the process's, once built */
@@ -393,7 +410,7 @@ static char *default_path(void)
 }
 
 sb_status input_gazetteer_get(const input_gazetteer **out,
-                              const char **note, sb_error *err)
+                              const input_gaz_note **note, sb_error *err)
 {
     sb_status rc = SB_OK;
     char *path;
@@ -408,7 +425,8 @@ sb_status input_gazetteer_get(const input_gazetteer **out,
     }
     *out = the_gazetteer;
     if (note != NULL)
-        *note = rc == SB_OK && !the_note_told ? the_gazetteer->note : NULL;
+        *note = rc == SB_OK && !the_note_told
+                    ? input_gazetteer_note(the_gazetteer) : NULL;
     if (rc == SB_OK)
         the_note_told = 1;
     G_UNLOCK(the_gazetteer);

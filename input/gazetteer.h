@@ -42,13 +42,21 @@ typedef struct {
     const char *how;     /* "ISO 3166-1 alpha-3", "OECD spelling", ... */
 } input_gaz_match;
 
+/* Why iso-codes' JSON was not used: its path, where in it (0 when not
+   known) and what. */
+typedef struct {
+    const char *path;
+    long line, column;
+    const char *text;
+} input_gaz_note;
+
 /* The process's gazetteer, loaded on the first call. A JSON that cannot
    be read, or is not ISO 3166-1, leaves the built-in tables only: then
-   *note (if not NULL) gets why, on the first call only (NULL
+   *note (if not NULL) says why, on the first call only (NULL
    otherwise). SB_ENOMEM when out of memory (nothing kept; err set
    without a position). */
 sb_status input_gazetteer_get(const input_gazetteer **out,
-                              const char **note, sb_error *err);
+                              const input_gaz_note **note, sb_error *err);
 
 /* A gazetteer of the JSON at path (NULL: the built-in tables only), not
    shared: for tests. input_gazetteer_free releases it (NULL is fine). */
@@ -56,9 +64,7 @@ sb_status input_gazetteer_load(const char *path, input_gazetteer **out,
                                sb_error *err);
 void input_gazetteer_free(input_gazetteer *g);
 /* Why the JSON was not used, NULL when it was. */
-const char *input_gazetteer_note(const input_gazetteer *g);
-/* The JSON's path. */
-const char *input_gazetteer_path(const input_gazetteer *g);
+const input_gaz_note *input_gazetteer_note(const input_gazetteer *g);
 
 /* Which place name is: 1 with *m filled, 0 when the gazetteer does not
    know it (or two places share it), -1 when out of memory. two_letter:

@@ -84,15 +84,17 @@ static void how_tests(void)
     }
 }
 
-/* A gazetteer of the JSON text (NULL: no file at all) and its note. */
-static void note_case(const char *text, const char *want)
+/* A gazetteer of the JSON text (NULL: no file at all) and its note:
+   its text starts with want, at line and column. */
+static void note_case(const char *text, const char *want, long line,
+                      long column)
 {
     char path[] = "/tmp/sb-gaz-XXXXXX";
     int fd = g_mkstemp(path);
     input_gazetteer *g = NULL;
     input_gaz_match m;
     sb_error err = {0};
-    const char *note;
+    const input_gaz_note *note;
 
     if (fd < 0) {
         check(0, "gazetteer note", "cannot create %s", path);
@@ -108,8 +110,12 @@ static void note_case(const char *text, const char *want)
         return;
     }
     note = input_gazetteer_note(g);
-    check(note != NULL && g_str_has_prefix(note, want), "gazetteer note",
-          "expected \"%s...\", got \"%s\"", want, note ? note : "(none)");
+    check(note != NULL && g_str_has_prefix(note->text, want) &&
+              note->line == line && note->column == column &&
+              strcmp(note->path, path) == 0,
+          "gazetteer note", "expected %ld:%ld \"%s...\", got %ld:%ld \"%s\"",
+          line, column, want, note ? note->line : 0,
+          note ? note->column : 0, note ? note->text : "(none)");
     /* the built-in tables still work; ISO 3166-1 alone does not */
     check(input_gazetteer_find(g, "Korea, Rep.", 0, &m) == 1 &&
               input_gazetteer_find(g, "Japan", 0, &m) == 0,
@@ -121,18 +127,20 @@ static void note_case(const char *text, const char *want)
 void gazetteer_tests(const char *dir)
 {
     sb_error err = {0};
-    const char *note = NULL;
+    const input_gaz_note *note = NULL;
 
     if (input_gazetteer_get(&gaz, &note, &err) != SB_OK || note != NULL) {
-        check(0, "gazetteer", "%s", note ? note : err.msg);
+        check(0, "gazetteer", "%s", note ? note->text : err.msg);
         return;
     }
     run_file(dir, "gazetteer.test", gazetteer_case);
     how_tests();
-    note_case(NULL, "not found");
-    note_case("{\"3166-1\": [", "not JSON (");
-    note_case("{\"3166-2\": []}", "not iso-codes' ISO 3166-1 list");
+    note_case(NULL, "iso-codes' ISO 3166-1 list is not there; ", 0, 0);
+    note_case("{\"3166-1\": [\n  {\"alpha_2\": \"KR\",\n",
+              "iso-codes' ISO 3166-1 list is not JSON (", 2, 19);
+    note_case("{\"3166-2\": []}",
+              "iso-codes' ISO 3166-1 list is not in it (no \"3166-1\"", 0, 0);
     note_case("{\"3166-1\": [{\"alpha_2\": \"K\"}]}",
-              "no country in its \"3166-1\" list");
+              "iso-codes' ISO 3166-1 list has no country in it", 0, 0);
     input_gazetteer_free(NULL);
 }
