@@ -172,30 +172,25 @@ static int mark_met(data_ctx *d, sb_id r)
 }
 
 /* The place of region r, from its name or else its aliases (not from
-   two-letter codes: regions.csv may list US states or provinces so); NULL
-   when none, or when they name different places. -1 out of memory. */
-static int place_of_region(const input_gazetteer *g, const sb_region *reg,
-                           const char **place)
+   two-letter codes: regions.csv may list US states or provinces so);
+   NULL when none, or when they name different places. */
+static const char *place_of_region(const input_gazetteer *g,
+                                   const sb_region *reg)
 {
     input_gaz_match m;
+    const char *place = NULL;
     size_t i;
-    int rc;
 
-    *place = NULL;
     for (i = 0; i <= reg->n_aliases; i++) {
-        rc = input_gazetteer_find(g, i == 0 ? reg->name : reg->aliases[i - 1],
-                                  0, &m);
-        if (rc < 0)
-            return -1;
-        if (rc == 0 || (*place != NULL && strcmp(*place, m.place) == 0))
+        if (!input_gazetteer_find(g, i == 0 ? reg->name
+                                            : reg->aliases[i - 1], 0, &m) ||
+            (place != NULL && strcmp(place, m.place) == 0))
             continue;
-        if (*place != NULL) {
-            *place = NULL;                /* two places: it is neither */
-            return 0;
-        }
-        *place = m.place;
+        if (place != NULL)
+            return NULL;                  /* two places: it is neither */
+        place = m.place;
     }
-    return 0;
+    return place;
 }
 
 /* Gives the regions loaded so far (regions.csv, earlier files) their
@@ -209,9 +204,9 @@ static sb_status index_places(data_ctx *d)
         const sb_region *reg = sb_dataset_region_at(d->ds, (sb_id)r);
         if ((reg->role & SB_ROLE_AGGREGATE) || reg->place[0] != '\0')
             continue;
-        if (place_of_region(d->gaz, reg, &place) != 0 ||
-            (place != NULL &&
-             sb_dataset_set_place(d->ds, (sb_id)r, place) != SB_OK))
+        place = place_of_region(d->gaz, reg);
+        if (place != NULL &&
+            sb_dataset_set_place(d->ds, (sb_id)r, place) != SB_OK)
             return SB_ENOMEM;
     }
     sb_dataset_set_places_indexed(d->ds);
@@ -280,7 +275,7 @@ static int gaz_region(data_ctx *d, const char *name, const char *code,
 {
     input_gaz_match m;
     sb_id other;
-    int two = d->l->export != INPUT_EXPORT_NONE, rc = 0;
+    int two = d->l->export != INPUT_EXPORT_NONE, rc;
 
     *id = SB_NONE;
     *place = NULL;
@@ -288,12 +283,9 @@ static int gaz_region(data_ctx *d, const char *name, const char *code,
            (code != NULL && input_gazetteer_is_aggregate(code));
     if (*agg || gazetteer(d, c) != 0)
         return *agg ? 0 : -1;
-    if (code != NULL && *code != '\0')
-        rc = input_gazetteer_find(d->gaz, code, two, &m);
-    if (rc == 0)
-        rc = input_gazetteer_find(d->gaz, name, two, &m);
-    if (rc <= 0)
-        return rc < 0 ? oom(d, c) : 0;
+    if ((code == NULL || !input_gazetteer_find(d->gaz, code, two, &m)) &&
+        !input_gazetteer_find(d->gaz, name, two, &m))
+        return 0;
     if ((*id = sb_dataset_find_place(d->ds, m.place, &other)) == SB_NONE) {
         *place = m.place;
         return 0;

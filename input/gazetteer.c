@@ -33,7 +33,7 @@ struct input_gazetteer {
     gaz_entry *e;
     size_t n, cap;
     char *path;
-    char *why;                  /* why the JSON was not used, or NULL */
+    char why[640];              /* why the JSON was not used, or "" */
     input_gaz_note note;        /* the same with its path and position */
 };
 
@@ -76,37 +76,33 @@ static char *key_unicode(const char *s)
     return key;
 }
 
-/* The key of name into *key: buf (size bytes) when it is ASCII and
-   fits, else *heap (g_free it); NULL when s is not UTF-8. 0, or -1 when
-   out of memory. */
-static int name_key(const char *s, char *buf, size_t size,
-                    const char **key, char **heap)
+/* The key of name: into buf (size bytes) when it is ASCII, else a
+   g_malloc'd string also left in *heap (g_free it). NULL when s is not
+   UTF-8 or too long to be a place's name (size bytes or more). */
+static const char *name_key(const char *s, char *buf, size_t size,
+                            char **heap)
 {
     size_t n = strlen(s), i, k = 0;
     int space = 1;
-    char *to = buf;
 
     *heap = NULL;
     for (i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80) {
-            *key = *heap = key_unicode(s);
-            return 0;
-        }
-    if (n + 1 > size && (to = *heap = sb_malloc(n + 1)) == NULL)
-        return -1;
+        if ((unsigned char)s[i] >= 0x80)
+            return *heap = key_unicode(s);
+    if (n + 1 > size)
+        return NULL;
     for (i = 0; i < n; i++) {
         if (g_ascii_isspace(s[i])) {
             space = space ? space : 2;
             continue;
         }
         if (space == 2)
-            to[k++] = ' ';
+            buf[k++] = ' ';
         space = 0;
-        to[k++] = g_ascii_tolower(s[i]);
+        buf[k++] = g_ascii_tolower(s[i]);
     }
-    to[k] = '\0';
-    *key = to;
-    return 0;
+    buf[k] = '\0';
+    return buf;
 }
 
 /* ---- building ----------------------------------------------------------- */
@@ -150,11 +146,9 @@ static int add_name(input_gazetteer *g, const char *name, const char *place,
                     const char *how)
 {
     char buf[256], *heap;
-    const char *key;
-    int rc = name_key(name, buf, sizeof buf, &key, &heap);
+    const char *key = name_key(name, buf, sizeof buf, &heap);
+    int rc = key != NULL ? add_key(g, g->names, key, place, how, 0) : 0;
 
-    if (rc == 0 && key != NULL)
-        rc = add_key(g, g->names, key, place, how, 0);
     g_free(heap);
     return rc;
 }
@@ -213,17 +207,14 @@ static int add_country(input_gazetteer *g, JsonNode *node)
 }
 
 /* Records why the JSON is not used, at line and column of it (0: not
-   known). -1 when out of memory. */
+   known). Returns 0 (the tables go on without it). */
 static int set_note(input_gazetteer *g, long line, long column,
                     const char *why)
 {
-    size_t n = strlen(why) + 200;
-
-    if ((g->why = sb_malloc(n)) == NULL)
-        return -1;
-    snprintf(g->why, n, "iso-codes' ISO 3166-1 list %s; only statbrief's "
-             "own table of country spellings is used (install iso-codes, "
-             "or set " INPUT_GAZ_ENV " to the folder of its JSON)", why);
+    snprintf(g->why, sizeof g->why, "iso-codes' ISO 3166-1 list %s; only "
+             "statbrief's own table of country spellings is used (install "
+             "iso-codes, or set " INPUT_GAZ_ENV " to the folder of its "
+             "JSON)", why);
     g->note.path = g->path;
     g->note.line = line;
     g->note.column = column;
@@ -359,7 +350,6 @@ void input_gazetteer_free(input_gazetteer *g)
     g_string_chunk_free(g->chunk);
     g_free(g->e);
     g_free(g->path);
-    g_free(g->why);
     g_free(g);
 }
 
@@ -385,7 +375,7 @@ sb_status input_gazetteer_load(const char *path, input_gazetteer **out,
 
 const input_gaz_note *input_gazetteer_note(const input_gazetteer *g)
 {
-    return g->why != NULL ? &g->note : NULL;
+    return g->why[0] != '\0' ? &g->note : NULL;
 }
 
 static input_gazetteer *the_gazetteer;   /* the process's, once built */
@@ -457,8 +447,7 @@ int input_gazetteer_find(const input_gazetteer *g, const char *name,
         m->how = e->how;
         return 1;
     }
-    if (name_key(name, buf, sizeof buf, &key, &heap) != 0)
-        return -1;
+    key = name_key(name, buf, sizeof buf, &heap);
     e = key != NULL ? entry(g, g->names, key) : NULL;
     g_free(heap);
     if (e == NULL)

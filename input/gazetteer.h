@@ -67,7 +67,7 @@ void input_gazetteer_free(input_gazetteer *g);
 const input_gaz_note *input_gazetteer_note(const input_gazetteer *g);
 
 /* Which place name is: 1 with *m filled, 0 when the gazetteer does not
-   know it (or two places share it), -1 when out of memory. two_letter:
+   know it (or two places share it). Cannot fail. two_letter:
    whether two-letter codes count (ISO alpha-2, Eurostat's EL, UK, XK):
    a portal download uses them for countries, but in a table of one's
    own they may be US states or Chinese provinces. */

@@ -62,8 +62,9 @@ printf 'data:\n  - path: wide.csv\n    indicator: rd_x\nsections:\n  - summary: 
 
 # The commands: "FOLDER|ARGUMENTS", run in FOLDER. Together they reach
 # the loader through every shape, export layout and encoding, the data
-# model's end-of-load pass (duplicates), the metrics in every format,
-# the formatter, the summary and dump, and the spec parser.
+# model's end-of-load pass (duplicates), names joined through the
+# gazetteer, the metrics in every format, the formatter, the summary and
+# dump, and the spec parser.
 cat >"$tmp/cmds" <<EOF
 $top|check examples/chongqing/
 $top|check --dump --flags examples/chongqing/
@@ -91,6 +92,8 @@ $gen|check --dump --flags long.csv
 $gen|metrics --format csv long.csv
 $gen|check --spec spec.yaml
 $gen|check nbs.csv
+$cases/gaz-kept-apart|check a.csv b.csv
+$cases/gaz-two-letter|check --dump countries.csv estat.tsv states.csv
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
 
