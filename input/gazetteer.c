@@ -277,7 +277,7 @@ static int load_iso(input_gazetteer *g)
         g_error_free(ge);
         return rc;
     }
-    p = json_parser_new_immutable();
+    p = json_parser_new();
     if (!json_parser_load_from_data(p, text, (gssize)len, &ge)) {
         rc = parse_error(g, ge->message);
         g_error_free(ge);
