@@ -171,48 +171,6 @@ static int mark_met(data_ctx *d, sb_id r)
     return 0;
 }
 
-/* The place of region r, from its name or else its aliases (not from
-   two-letter codes: regions.csv may list US states or provinces so);
-   NULL when none, or when they name different places. */
-static const char *place_of_region(const input_gazetteer *g,
-                                   const sb_region *reg)
-{
-    input_gaz_match m;
-    const char *place = NULL;
-    size_t i;
-
-    for (i = 0; i <= reg->n_aliases; i++) {
-        if (!input_gazetteer_find(g, i == 0 ? reg->name
-                                            : reg->aliases[i - 1], 0, &m) ||
-            (place != NULL && strcmp(place, m.place) == 0))
-            continue;
-        if (place != NULL)
-            return NULL;                  /* two places: it is neither */
-        place = m.place;
-    }
-    return place;
-}
-
-/* Gives the regions loaded so far (regions.csv, earlier files) their
-   places, once per dataset. SB_ENOMEM when out of memory. */
-static sb_status index_places(data_ctx *d)
-{
-    size_t r, n = sb_dataset_n_regions(d->ds);
-    const char *place;
-
-    for (r = 0; r < n; r++) {
-        const sb_region *reg = sb_dataset_region_at(d->ds, (sb_id)r);
-        if ((reg->role & SB_ROLE_AGGREGATE) || reg->place[0] != '\0')
-            continue;
-        place = place_of_region(d->gaz, reg);
-        if (place != NULL &&
-            sb_dataset_set_place(d->ds, (sb_id)r, place) != SB_OK)
-            return SB_ENOMEM;
-    }
-    sb_dataset_set_places_indexed(d->ds);
-    return SB_OK;
-}
-
 /* The process's gazetteer, on the first name that needs it; a JSON it
    could not read is a warning (once). -1 when out of memory. */
 static int gazetteer(data_ctx *d, int c)
@@ -228,7 +186,8 @@ static int gazetteer(data_ctx *d, int c)
         sb_diag_warn(d->diag, note->path, note->line, note->column, "%s",
                      note->text) != SB_OK)
         return oom(d, c);
-    if (!sb_dataset_places_indexed(d->ds) && index_places(d) != SB_OK)
+    if (!sb_dataset_places_indexed(d->ds) &&
+        input_gazetteer_place_regions(d->gaz, d->ds) != SB_OK)
         return oom(d, c);
     return 0;
 }

@@ -457,6 +457,48 @@ int input_gazetteer_find(const input_gazetteer *g, const char *name,
     return 1;
 }
 
+/* The place of a region of regions.csv or an earlier file, from its
+   name or else its aliases (not from two-letter codes: regions.csv may
+   list US states or provinces so); NULL when none, or when they name
+   different places. */
+static const char *place_of_region(const input_gazetteer *g,
+                                   const sb_region *reg)
+{
+    input_gaz_match m;
+    const char *place = NULL;
+    size_t i;
+
+    for (i = 0; i <= reg->n_aliases; i++) {
+        if (!input_gazetteer_find(g, i == 0 ? reg->name
+                                            : reg->aliases[i - 1], 0, &m) ||
+            (place != NULL && strcmp(place, m.place) == 0))
+            continue;
+        if (place != NULL)
+            return NULL;                  /* two places: it is neither */
+        place = m.place;
+    }
+    return place;
+}
+
+sb_status input_gazetteer_place_regions(const input_gazetteer *g,
+                                        sb_dataset *ds)
+{
+    size_t r, n = sb_dataset_n_regions(ds);
+    const char *place;
+
+    for (r = 0; r < n; r++) {
+        const sb_region *reg = sb_dataset_region_at(ds, (sb_id)r);
+        if ((reg->role & SB_ROLE_AGGREGATE) || reg->place[0] != '\0')
+            continue;
+        place = place_of_region(g, reg);
+        if (place != NULL &&
+            sb_dataset_set_place(ds, (sb_id)r, place) != SB_OK)
+            return SB_ENOMEM;
+    }
+    sb_dataset_set_places_indexed(ds);
+    return SB_OK;
+}
+
 static int cmp_code(const void *key, const void *item)
 {
     return strcmp(key, *(const char *const *)item);

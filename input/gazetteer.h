@@ -26,6 +26,7 @@
 #ifndef INPUT_GAZETTEER_H
 #define INPUT_GAZETTEER_H
 
+#include "core/model.h"
 #include "core/status.h"
 
 typedef struct input_gazetteer input_gazetteer;
@@ -73,6 +74,16 @@ const input_gaz_note *input_gazetteer_note(const input_gazetteer *g);
    own they may be US states or Chinese provinces. */
 int input_gazetteer_find(const input_gazetteer *g, const char *name,
                          int two_letter, input_gaz_match *m);
+
+/* Gives each region of ds without a place, but the aggregates, the
+   place of its name, else of its aliases (never of a two-letter code);
+   none when they name two places. Then marks ds as placed
+   (sb_dataset_places_indexed). The loader calls it once, when the first
+   name needs the gazetteer: the regions of regions.csv and of earlier
+   files become places later spellings can join. SB_ENOMEM when out of
+   memory. */
+sb_status input_gazetteer_place_regions(const input_gazetteer *g,
+                                        sb_dataset *ds);
 
 /* 1 when name is an aggregate's code or name: the World Bank's (WLD,
    HIC, EUU, ...), Eurostat's (EU27_2020, EA20, ...), the OECD's (OECD,
