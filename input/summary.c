@@ -280,6 +280,19 @@ static void print_joins(FILE *out, const sb_dataset *ds, const input_filter *f)
     }
 }
 
+/* " (N aggregates)" after the count of regions: they are no regions'
+   peers (never ranked); nothing when there are none. */
+static void print_aggregates(FILE *out, const sb_dataset *ds)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < sb_dataset_n_regions(ds); i++)
+        n += (sb_dataset_region_at(ds, (sb_id)i)->role & SB_ROLE_AGGREGATE)
+                 != 0;
+    if (n > 0)
+        fprintf(out, " (%zu aggregate%s)", n, n == 1 ? "" : "s");
+}
+
 sb_status input_summary_print(FILE *out, const sb_dataset *ds,
                               const input_report *rep, const input_filter *f,
                               size_t n_warnings)
@@ -310,8 +323,10 @@ sb_status input_summary_print(FILE *out, const sb_dataset *ds,
         add_span(&reg_sp[s->region], &one);
         add_span(&all, &one);
     }
-    fprintf(out, "\ndataset: indicators: %zu; regions: %zu; years: ",
+    fprintf(out, "\ndataset: indicators: %zu; regions: %zu",
             sb_dataset_n_indicators(ds), sb_dataset_n_regions(ds));
+    print_aggregates(out, ds);
+    fputs("; years: ", out);
     print_years(out, &all, 0);
     fprintf(out, "; values: %zu; missing: %ld; flagged: %zu; warnings: %zu\n",
             n_values, missing, n_flagged, n_warnings);
