@@ -78,7 +78,8 @@ static char *key_unicode(const char *s)
 
 /* The key of name: into buf (size bytes) when it is ASCII, else a
    g_malloc'd string also left in *heap (g_free it). NULL when s is not
-   UTF-8 or too long to be a place's name (size bytes or more). */
+   UTF-8 or too long to be a place's name (size bytes or more: no place
+   has one, and a megabyte name costs nothing then). */
 static const char *name_key(const char *s, char *buf, size_t size,
                             char **heap)
 {
@@ -86,11 +87,11 @@ static const char *name_key(const char *s, char *buf, size_t size,
     int space = 1;
 
     *heap = NULL;
+    if (n + 1 > size)
+        return NULL;
     for (i = 0; i < n; i++)
         if ((unsigned char)s[i] >= 0x80)
             return *heap = key_unicode(s);
-    if (n + 1 > size)
-        return NULL;
     for (i = 0; i < n; i++) {
         if (g_ascii_isspace(s[i])) {
             space = space ? space : 2;
