@@ -20,7 +20,8 @@
 # the pkg-config flags below are read after the packages are installed.
 
 CC      ?= cc
-PKGS    := gsl cairo pangocairo libpng glib-2.0 yaml-0.1 libqpdf fontconfig libcrypto
+PKGS    := gsl cairo pangocairo libpng glib-2.0 yaml-0.1 libqpdf fontconfig libcrypto \
+           json-glib-1.0
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
 
@@ -60,7 +61,8 @@ build/asan/statbrief: build/asan/statbrief.o $(TST_OBJ)
 
 build/asan/unit: build/asan/tests/unit.o build/asan/tests/unit_metrics.o \
 		build/asan/tests/unit_plots.o build/asan/tests/unit_reports.o \
-		build/asan/tests/unit_spec.o $(TST_OBJ)
+		build/asan/tests/unit_spec.o build/asan/tests/unit_gazetteer.o \
+		$(TST_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -140,7 +142,8 @@ build/dbg/statbrief: build/dbg/statbrief.o $(DBG_OBJ)
 
 build/dbg/unit: build/dbg/tests/unit.o build/dbg/tests/unit_metrics.o \
 		build/dbg/tests/unit_plots.o build/dbg/tests/unit_reports.o \
-		build/dbg/tests/unit_spec.o $(DBG_OBJ)
+		build/dbg/tests/unit_spec.o build/dbg/tests/unit_gazetteer.o \
+		$(DBG_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(DBG_CFLAGS) -o $@ $^ $(PKG_LIBS)
 

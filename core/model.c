@@ -34,6 +34,12 @@ struct sb_dataset {
     size_t n_reg, cap_reg;
     GHashTable *reg_names;      /* name or alias -> index+1 */
 
+    GHashTable *places;         /* place -> first region+1 holding it */
+    GHashTable *places2;        /* place -> second region+1, if any */
+    int places_indexed;
+    sb_join *joins;             /* names joined through the gazetteer */
+    size_t n_joins, cap_joins;
+
     sb_annot *annots;           /* [0] is "no annotation" */
     size_t n_annots, cap_annots;
     GHashTable *annot_ids;      /* "note\x1fsource" -> id */
@@ -87,6 +93,8 @@ sb_dataset *sb_dataset_create(void)
     ds->strs = g_ptr_array_new();
     ds->ind_ids = g_hash_table_new(g_str_hash, g_str_equal);
     ds->reg_names = g_hash_table_new(g_str_hash, g_str_equal);
+    ds->places = g_hash_table_new(g_str_hash, g_str_equal);
+    ds->places2 = g_hash_table_new(g_str_hash, g_str_equal);
     ds->annot_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                           NULL);
     ds->series_ids = g_hash_table_new_full(key_hash, g_int64_equal,
@@ -123,6 +131,9 @@ void sb_dataset_destroy(sb_dataset *ds)
     g_free(ds->reg);
     g_free(ds->ind);
     g_free(ds->annots);
+    g_free(ds->joins);
+    g_hash_table_destroy(ds->places2);
+    g_hash_table_destroy(ds->places);
     g_hash_table_destroy(ds->series_ids);
     g_hash_table_destroy(ds->annot_ids);
     g_hash_table_destroy(ds->reg_names);
@@ -301,7 +312,7 @@ sb_id sb_dataset_region(sb_dataset *ds, const char *name)
     if (reg == NULL)
         return r;                        /* known, or out of memory */
     reg->name = s;
-    reg->name_zh = "";
+    reg->name_zh = reg->place = "";
     return r;
 }
 
@@ -364,6 +375,63 @@ sb_status sb_dataset_add_group(sb_dataset *ds, sb_id r, const char *group)
         if (reg->groups[i] == s)
             return SB_OK;
     return strv_append(&reg->groups, &reg->n_groups, s);
+}
+
+/* ---- places and joins --------------------------------------------------- */
+
+sb_status sb_dataset_set_place(sb_dataset *ds, sb_id r, const char *place)
+{
+    const char *s;
+    GHashTable *index;
+
+    if (sb_dataset_intern_to(ds, &s, place, -1) != SB_OK)
+        return SB_ENOMEM;
+    ds->reg[r].place = s;
+    index = g_hash_table_contains(ds->places, s) ? ds->places2 : ds->places;
+    if (!g_hash_table_contains(index, s))
+        g_hash_table_insert(index, (gpointer)s, GUINT_TO_POINTER(r + 1));
+    return SB_OK;
+}
+
+sb_id sb_dataset_find_place(const sb_dataset *ds, const char *place,
+                            sb_id *other)
+{
+    if (other != NULL)
+        *other = lookup(ds->places2, place);
+    return lookup(ds->places, place);
+}
+
+int sb_dataset_places_indexed(const sb_dataset *ds)
+{
+    return ds->places_indexed;
+}
+
+void sb_dataset_set_places_indexed(sb_dataset *ds)
+{
+    ds->places_indexed = 1;
+}
+
+sb_status sb_dataset_add_join(sb_dataset *ds, const sb_join *j)
+{
+    sb_join c = *j;
+
+    if (sb_dataset_intern_to(ds, &c.name, j->name, -1) != SB_OK ||
+        sb_dataset_intern_to(ds, &c.place, j->place, -1) != SB_OK ||
+        sb_dataset_intern_to(ds, &c.how, j->how, -1) != SB_OK ||
+        sb_grow(&ds->joins, &ds->cap_joins, ds->n_joins + 1) != 0)
+        return SB_ENOMEM;
+    ds->joins[ds->n_joins++] = c;
+    return SB_OK;
+}
+
+size_t sb_dataset_n_joins(const sb_dataset *ds)
+{
+    return ds->n_joins;
+}
+
+const sb_join *sb_dataset_join_at(const sb_dataset *ds, size_t i)
+{
+    return i < ds->n_joins ? &ds->joins[i] : NULL;
 }
 
 /* ---- annotations -------------------------------------------------------- */

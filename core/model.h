@@ -68,6 +68,8 @@ typedef struct {
     const char **groups;
     size_t n_groups;
     unsigned role;                     /* SB_ROLE_* bits */
+    const char *place;                 /* interned gazetteer place ("KOR"),
+                                          "" when none: sb_dataset_set_place */
     int has_meta;
     uint16_t meta_file;
     uint32_t meta_line;
@@ -160,6 +162,42 @@ sb_status sb_dataset_add_alias(sb_dataset *ds, sb_id r, const char *alias,
 
 /* Adds group label to region r (once). SB_ENOMEM when out of memory. */
 sb_status sb_dataset_add_group(sb_dataset *ds, sb_id r, const char *group);
+
+/* ---- places: one region per country across spellings -------------------- */
+
+/* A place is the gazetteer's key for a country or division ("KOR",
+   "CN-CQ"; input/gazetteer.h). Each region holds at most one; the
+   dataset finds the region of a place, so that another spelling of it
+   can join that region. */
+
+/* Gives region r the place (interned; r must have none yet). SB_ENOMEM
+   when out of memory, r unchanged. */
+sb_status sb_dataset_set_place(sb_dataset *ds, sb_id r, const char *place);
+/* The first region given the place, SB_NONE if none; *other (may be
+   NULL) gets a second one, else SB_NONE. */
+sb_id sb_dataset_find_place(const sb_dataset *ds, const char *place,
+                            sb_id *other);
+/* Whether the places of the regions loaded so far have been set (the
+   loader does it once, when a name first needs the gazetteer), and the
+   mark that they have. */
+int sb_dataset_places_indexed(const sb_dataset *ds);
+void sb_dataset_set_places_indexed(sb_dataset *ds);
+
+/* A name that joined a region through the gazetteer, for `check`: the
+   name as met, the region it became an alias of, the place both are,
+   how the name was matched, and where it was met. Strings interned. */
+typedef struct {
+    const char *name, *place, *how;
+    sb_id region;
+    uint16_t file;
+    uint32_t line;
+} sb_join;
+
+/* Records a join (copied; its strings interned). SB_ENOMEM when out of
+   memory. */
+sb_status sb_dataset_add_join(sb_dataset *ds, const sb_join *j);
+size_t sb_dataset_n_joins(const sb_dataset *ds);
+const sb_join *sb_dataset_join_at(const sb_dataset *ds, size_t i);
 
 /* The id of a note and source (0 when both are ""), SB_NONE when out of
    memory. */

@@ -9,6 +9,7 @@
 #include "csvread.h"
 #include "defer.h"
 #include "export.h"
+#include "gazetteer.h"
 
 #include <glib.h>
 #include <math.h>
@@ -41,6 +42,9 @@ typedef struct {
     GHashTable *seen_ind, *seen_reg, *unit_warned;
     name_cache ind_cache, reg_cache;
     row_region last_region;     /* an export's row before */
+    const input_gazetteer *gaz; /* once a region name needs it */
+    unsigned char *met;         /* by region id: named in this file */
+    size_t n_met;
     int warned_unnamed;         /* values under an empty header, once
                                    (or no header is empty) */
     const input_row *row;
@@ -151,12 +155,171 @@ static int warn(data_ctx *d, int c, const char *fmt, ...)
     return rc == SB_OK ? 0 : oom(d, c);
 }
 
-/* Resolves an indicator (is_region 0) or region name to its id, with a
-   one-name cache: consecutive rows mostly repeat the previous names. A
-   name the loaded metadata lacks gets one warning (the dataset then
-   knows it, so it is not warned again). SB_NONE when out of memory. */
+/* ---- regions and the gazetteer ------------------------------------------ */
+
+/* Whether region r was met in this file (each file names a place once:
+   two of its names are two regions, whatever the gazetteer says). */
+static int met(const data_ctx *d, sb_id r)
+{
+    return r < d->n_met && d->met[r];
+}
+
+/* Marks r as met in this file; -1 when out of memory. */
+static int mark_met(data_ctx *d, sb_id r)
+{
+    size_t cap = d->n_met;
+    unsigned char *p;
+
+    if (r >= cap) {
+        while (cap <= r)
+            cap = cap ? 2 * cap : 64;
+        if ((p = sb_renew(unsigned char, d->met, cap)) == NULL)
+            return -1;
+        memset(p + d->n_met, 0, cap - d->n_met);
+        d->met = p;
+        d->n_met = cap;
+    }
+    d->met[r] = 1;
+    return 0;
+}
+
+/* The process's gazetteer, on the first name that needs it; a JSON it
+   could not read is a warning (once). -1 when out of memory. */
+static int gazetteer(data_ctx *d, int c)
+{
+    const input_gaz_note *note;
+    sb_error e = {0};
+
+    if (d->gaz != NULL)
+        return 0;
+    if (input_gazetteer_get(&d->gaz, &note, &e) != SB_OK)
+        return oom(d, c);
+    if (note != NULL &&
+        sb_diag_warn(d->diag, note->path, note->line, note->column, "%s",
+                     note->text) != SB_OK)
+        return oom(d, c);
+    if (!sb_dataset_places_indexed(d->ds) &&
+        input_gazetteer_place_regions(d->gaz, d->ds) != SB_OK)
+        return oom(d, c);
+    return 0;
+}
+
+/* Joins name to region r, the same place in another file: name becomes
+   an alias of r, and the join is recorded for check. */
+static int join(data_ctx *d, sb_id r, const char *name,
+                const input_gaz_match *m, int c)
+{
+    sb_error e = {0};
+    sb_join j = {name, m->place, m->how, r, d->file,
+                 (uint32_t)d->row->line};
+
+    if (sb_dataset_add_alias(d->ds, r, name, &e) != SB_OK ||
+        sb_dataset_add_join(d->ds, &j) != SB_OK)
+        return oom(d, c);
+    return 0;
+}
+
+/* Why name is not joined to region r of its place: another name of this
+   file is r, or regions.csv gives the place to two regions (r, other). */
+static int not_joined(data_ctx *d, const char *name, sb_id r, sb_id other,
+                      const input_gaz_match *m, int c)
+{
+    const char *rn = sb_dataset_region_at(d->ds, r)->name;
+
+    if (other == SB_NONE)
+        return warn(d, c, "region \"%s\" is %s (%s), as \"%s\" of this "
+                    "file is: kept apart", name, m->place, m->how, rn);
+    return warn(d, c, "region \"%s\" is %s (%s), which both \"%s\" and "
+                "\"%s\" are: not joined (make it an alias of one in "
+                "regions.csv)", name, m->place, m->how, rn,
+                sb_dataset_region_at(d->ds, other)->name);
+}
+
+/* What the gazetteer makes of a region name (and its code, if the row
+   has one) that the dataset does not know: *id the region of the same
+   place from another file (name now its alias), else SB_NONE and *place
+   the place a new region of this name takes (NULL: none); *agg when it
+   is an aggregate's; *said when a warning already spoke of it. */
+static int gaz_region(data_ctx *d, const char *name, const char *code,
+                      int c, sb_id *id, const char **place, int *agg,
+                      int *said)
+{
+    input_gaz_match m;
+    sb_id other;
+    int two = d->l->export != INPUT_EXPORT_NONE, rc;
+
+    *id = SB_NONE;
+    *place = NULL;
+    *agg = input_gazetteer_is_aggregate(name) ||
+           (code != NULL && input_gazetteer_is_aggregate(code));
+    if (*agg || gazetteer(d, c) != 0)
+        return *agg ? 0 : -1;
+    if ((code == NULL || !input_gazetteer_find(d->gaz, code, two, &m)) &&
+        !input_gazetteer_find(d->gaz, name, two, &m))
+        return 0;
+    if ((*id = sb_dataset_find_place(d->ds, m.place, &other)) == SB_NONE) {
+        *place = m.place;
+        return 0;
+    }
+    if (other == SB_NONE && !met(d, *id))
+        return join(d, *id, name, &m, c);
+    *said = 1;
+    rc = not_joined(d, name, *id, met(d, *id) ? SB_NONE : other, &m, c);
+    *id = SB_NONE;
+    return rc;
+}
+
+/* A region name the dataset does not know: joined through the
+   gazetteer, else a new region (an aggregate's code makes it one; its
+   place is recorded), warned about when regions.csv was given. SB_NONE
+   on error. */
+static sb_id new_region(data_ctx *d, const char *name, const char *code,
+                        int c)
+{
+    const char *place;
+    int agg, said = 0;
+    sb_id id;
+
+    if (gaz_region(d, name, code, c, &id, &place, &agg, &said) != 0)
+        return SB_NONE;
+    if (id != SB_NONE)
+        return id;
+    if (d->o->have_region_meta && !said &&
+        warn(d, c, "region \"%s\" is not in the region metadata (add it "
+             "or an alias of it)", name) != 0)
+        return SB_NONE;
+    if ((id = sb_dataset_region(d->ds, name)) == SB_NONE ||
+        (place != NULL && sb_dataset_set_place(d->ds, id, place) != SB_OK)) {
+        oom(d, c);
+        return SB_NONE;
+    }
+    if (agg)
+        sb_dataset_region_mut(d->ds, id)->role |= SB_ROLE_AGGREGATE;
+    return id;
+}
+
+/* An indicator id the dataset does not know: a new indicator, warned
+   about when indicators.csv was given. SB_NONE on error. */
+static sb_id new_indicator(data_ctx *d, const char *name, int c)
+{
+    sb_id id;
+
+    if (d->o->have_indicator_meta &&
+        warn(d, c, "indicator \"%s\" is not in the indicator metadata",
+             name) != 0)
+        return SB_NONE;
+    if ((id = sb_dataset_indicator(d->ds, name)) == SB_NONE)
+        oom(d, c);
+    return id;
+}
+
+/* Resolves an indicator (is_region 0) or region name (with the row's
+   code, or NULL) to its id, with a one-name cache: consecutive rows
+   mostly repeat the previous names. A name the dataset lacks is new
+   (new_indicator, new_region), so it is looked up and warned about
+   once. SB_NONE on error. */
 static sb_id lookup(data_ctx *d, name_cache *nc, int is_region,
-                    const char *name, int c)
+                    const char *name, const char *code, int c)
 {
     sb_id id;
 
@@ -164,19 +327,15 @@ static sb_id lookup(data_ctx *d, name_cache *nc, int is_region,
         return nc->id;
     id = is_region ? sb_dataset_find_region(d->ds, name)
                    : sb_dataset_find_indicator(d->ds, name);
-    if (id == SB_NONE) {
-        if ((is_region ? d->o->have_region_meta : d->o->have_indicator_meta)
-            && warn(d, c, is_region ? "region \"%s\" is not in the region "
-                                      "metadata (add it or an alias of it)"
-                                    : "indicator \"%s\" is not in the "
-                                      "indicator metadata", name) != 0)
-            return SB_NONE;
-        id = is_region ? sb_dataset_region(d->ds, name)
-                       : sb_dataset_indicator(d->ds, name);
-    }
+    if (id == SB_NONE)
+        id = is_region ? new_region(d, name, code, c)
+                       : new_indicator(d, name, c);
     nc->name.len = 0;
-    if (id == SB_NONE || sb_text_add(&nc->name, name, strlen(name)) != 0) {
-        nc->id = SB_NONE;
+    nc->id = SB_NONE;
+    if (id == SB_NONE)
+        return SB_NONE;
+    if ((is_region && mark_met(d, id) != 0) ||
+        sb_text_add(&nc->name, name, strlen(name)) != 0) {
         oom(d, c);
         return SB_NONE;
     }
@@ -185,12 +344,12 @@ static sb_id lookup(data_ctx *d, name_cache *nc, int is_region,
 
 static sb_id indicator(data_ctx *d, const char *name, int c)
 {
-    return lookup(d, &d->ind_cache, 0, name, c);
+    return lookup(d, &d->ind_cache, 0, name, NULL, c);
 }
 
 static sb_id region(data_ctx *d, const char *name, int c)
 {
-    return lookup(d, &d->reg_cache, 1, name, c);
+    return lookup(d, &d->reg_cache, 1, name, NULL, c);
 }
 
 /* Remembers that this file met id (for the per-file report); -1 when
@@ -482,6 +641,23 @@ static int export_extras(data_ctx *d, sb_id ind, sb_id reg)
                 sb_dataset_region_at(d->ds, reg)->name);
 }
 
+/* A row's region found by its code (an SDMX label "Korea" with code
+   KOR, where a World Bank file made "Korea, Rep." with that code): the
+   label becomes an alias of the region, so that either name selects it,
+   and the join is recorded for check like the gazetteer's. A label that
+   already names a region is left alone. */
+static int code_join(data_ctx *d, sb_id r, const input_fmt_names *nm, int c)
+{
+    const char *place = sb_dataset_region_at(d->ds, r)->place;
+    input_gaz_match m;
+
+    if (sb_dataset_find_region(d->ds, nm->region) != SB_NONE)
+        return 0;
+    m.place = place != NULL && place[0] != '\0' ? place : nm->alias;
+    m.how = "the same code";
+    return join(d, r, nm->region, &m, c);
+}
+
 /* The region of an export's row: by its code when the metadata knows the
    code (WDI), else by its name. The row before's when both are the same
    (rows of one region come together). SB_NONE when out of memory. */
@@ -494,10 +670,12 @@ static sb_id export_region(data_ctx *d, const input_fmt_names *nm, int c)
         strcmp(alias, last->alias.s) == 0)
         return last->id;
     /* a code the metadata knows names the region surest (WDI) */
-    if (alias[0] != '\0' && sb_dataset_find_region(d->ds, alias) != SB_NONE)
+    if (alias[0] != '\0' && sb_dataset_find_region(d->ds, alias) != SB_NONE) {
         last->id = region(d, alias, nm->alias_col);
-    else
-        last->id = region(d, nm->region, c);
+        if (last->id != SB_NONE && code_join(d, last->id, nm, c) != 0)
+            last->id = SB_NONE;
+    } else
+        last->id = lookup(d, &d->reg_cache, 1, nm->region, nm->alias, c);
     last->name.len = last->alias.len = 0;
     if (last->id != SB_NONE &&
         (sb_text_add(&last->name, nm->region, strlen(nm->region)) != 0 ||
@@ -919,6 +1097,7 @@ static void data_ctx_clear(data_ctx *d)
     g_free(d->target);
     input_defer_clear(&d->held);
     g_free(d->held_ids);
+    g_free(d->met);
     g_free(d->ind_cache.name.s);
     g_free(d->reg_cache.name.s);
     g_free(d->last_region.name.s);

@@ -31,7 +31,9 @@ static const char *const reg_cols[R_N] = {
 /* The metadata files of a World Bank WDI download (Metadata_Indicator_*,
    Metadata_Country_*): the same attributes under other names; a unit
    and a kind are not required (the unit ends the name, in parentheses;
-   the kind is inferred). Countries are grouped by region and income. */
+   the kind is inferred). Countries are grouped by region and income; a
+   row without a region is an aggregate (World, Arab World, High
+   income). */
 static const char *const wdi_ind_cols[I_N] = {
     "INDICATOR_CODE", "INDICATOR_NAME", NULL, NULL, NULL, NULL, NULL, NULL,
     NULL, NULL, NULL, NULL, "SOURCE_ORGANIZATION", "SOURCE_NOTE"};
@@ -330,6 +332,8 @@ static int parse_role(const char *s, unsigned *role)
             *role |= SB_ROLE_TOTAL;
         else if (g_ascii_strcasecmp(p, "benchmark") == 0)
             *role |= SB_ROLE_BENCHMARK;
+        else if (g_ascii_strcasecmp(p, "aggregate") == 0)
+            *role |= SB_ROLE_AGGREGATE;
         else if (*p != '\0')
             rc = -1;
     }
@@ -375,17 +379,19 @@ static int add_group(meta_ctx *m, sb_id r, const char *group, sb_error *err)
     return -1;
 }
 
-/* At most one region holds each role. */
+/* At most one region is the total and one the benchmark (any number
+   are aggregates). */
 static int check_role(meta_ctx *m, sb_id r, sb_error *err)
 {
     sb_region *reg = sb_dataset_region_mut(m->ds, r);
+    unsigned one = SB_ROLE_TOTAL | SB_ROLE_BENCHMARK;
     size_t i;
 
-    if (reg->role == 0)
+    if ((reg->role & one) == 0)
         return 0;                      /* most rows: keeps the file linear */
     for (i = 0; i < sb_dataset_n_regions(m->ds); i++) {
         sb_region *o = sb_dataset_region_mut(m->ds, (sb_id)i);
-        unsigned both = o->role & reg->role;
+        unsigned both = o->role & reg->role & one;
         if ((sb_id)i == r || both == 0)
             continue;
         sb_error_set(err, SB_EDATA, m->path, m->row->line,
@@ -431,7 +437,11 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
     reg->meta_line = (uint32_t)row->line;
     role = cell(m, R_ROLE);
     if (parse_role(role, &reg->role) != 0)
-        return bad(m, R_ROLE, err, "not total, benchmark or both", role);
+        return bad(m, R_ROLE, err, "not total, benchmark, aggregate or a "
+                   "';' list of them", role);
+    /* a WDI country without a region is one of the Bank's aggregates */
+    if (m->wdi && *cell(m, R_GROUPS) == '\0')
+        reg->role |= SB_ROLE_AGGREGATE;
     if (istr(m, &reg->name_zh, R_NAME_ZH) != 0)
         return oom(m, err);
     if (check_role(m, r, err) != 0 ||

@@ -174,34 +174,52 @@ static void print_indicators(FILE *out, const sb_dataset *ds, const span *ind_sp
     }
 }
 
+/* A region's roles as check shows them ("total, aggregate"); "-" for
+   none. Into buf. */
+static const char *role_text(unsigned role, char *buf, size_t size)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } roles[] = {{SB_ROLE_TOTAL, "total"}, {SB_ROLE_BENCHMARK, "benchmark"},
+                 {SB_ROLE_AGGREGATE, "aggregate"}};
+    size_t i;
+
+    buf[0] = '\0';
+    for (i = 0; i < G_N_ELEMENTS(roles); i++)
+        if (role & roles[i].bit) {
+            if (buf[0] != '\0')
+                g_strlcat(buf, ", ", size);
+            g_strlcat(buf, roles[i].name, size);
+        }
+    return buf[0] != '\0' ? buf : "-";
+}
+
 static void print_regions(FILE *out, const sb_dataset *ds, const span *reg_sp,
                           const input_filter *f)
 {
     size_t i, j, n = sb_dataset_n_regions(ds);
-    int wname = 6, wzh = 7;
+    int wname = 6, wzh = 7, wrole = 16;       /* "total, benchmark" */
+    char role[64];
 
     for (i = 0; i < n; i++) {
         const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
         wname = MAX(wname, sb_text_width(r->name));
         wzh = MAX(wzh, sb_text_width(r->name_zh));
+        wrole = MAX(wrole, (int)strlen(role_text(r->role, role, sizeof role)));
     }
     fputc('\n', out);
     sb_text_pad(out, "region", wname + 2);
     sb_text_pad(out, "name_zh", wzh + 2);
-    sb_text_pad(out, "role", 18);
+    sb_text_pad(out, "role", wrole + 2);
     fputs("values  years      groups\n", out);
     for (i = 0; i < n; i++) {
         const sb_region *r = sb_dataset_region_at(ds, (sb_id)i);
-        const char *role = r->role == (SB_ROLE_TOTAL | SB_ROLE_BENCHMARK)
-                               ? "total, benchmark"
-                           : r->role == SB_ROLE_TOTAL     ? "total"
-                           : r->role == SB_ROLE_BENCHMARK ? "benchmark"
-                                                          : "-";
         if (!selected(f->regions, (sb_id)i))
             continue;
         sb_text_pad(out, r->name, wname + 2);
         sb_text_pad(out, r->name_zh[0] ? r->name_zh : "-", wzh + 2);
-        sb_text_pad(out, role, 18);
+        sb_text_pad(out, role_text(r->role, role, sizeof role), wrole + 2);
         fprintf(out, "%6zu  ", reg_sp[i].values);
         print_years(out, &reg_sp[i], 9);
         fputs("  ", out);
@@ -209,6 +227,70 @@ static void print_regions(FILE *out, const sb_dataset *ds, const span *reg_sp,
             fprintf(out, "%s%s", j ? ", " : "", r->groups[j]);
         fputs(r->n_groups ? "\n" : "-\n", out);
     }
+}
+
+static const char *join_region(const sb_dataset *ds, const sb_join *j)
+{
+    return sb_dataset_region_at(ds, j->region)->name;
+}
+
+/* "file:line" of a join, into buf. */
+static const char *join_where(const sb_dataset *ds, const sb_join *j,
+                              char *buf, size_t size)
+{
+    snprintf(buf, size, "%s:%lu", sb_dataset_file(ds, j->file),
+             (unsigned long)j->line);
+    return buf;
+}
+
+/* The names that joined another region through the gazetteer: what was
+   met, where, the region it joined, the place both are and how the name
+   was matched. Nothing when there are none. */
+static void print_joins(FILE *out, const sb_dataset *ds, const input_filter *f)
+{
+    size_t i, n = sb_dataset_n_joins(ds);
+    int wname = 4, wreg = 6, wplace = 5, wwhere = 5;
+    char where[600];
+
+    for (i = 0; i < n; i++) {
+        const sb_join *j = sb_dataset_join_at(ds, i);
+        wname = MAX(wname, sb_text_width(j->name));
+        wreg = MAX(wreg, sb_text_width(join_region(ds, j)));
+        wplace = MAX(wplace, sb_text_width(j->place));
+        wwhere = MAX(wwhere, sb_text_width(join_where(ds, j, where,
+                                                      sizeof where)));
+    }
+    if (n == 0)
+        return;
+    fprintf(out, "\nnames joined to a region of another file (%zu):\n", n);
+    sb_text_pad(out, "name", wname + 2);
+    sb_text_pad(out, "region", wreg + 2);
+    sb_text_pad(out, "place", wplace + 2);
+    sb_text_pad(out, "where", wwhere + 2);
+    fputs("how\n", out);
+    for (i = 0; i < n; i++) {
+        const sb_join *j = sb_dataset_join_at(ds, i);
+        if (!selected(f->regions, j->region))
+            continue;
+        sb_text_pad(out, j->name, wname + 2);
+        sb_text_pad(out, join_region(ds, j), wreg + 2);
+        sb_text_pad(out, j->place, wplace + 2);
+        sb_text_pad(out, join_where(ds, j, where, sizeof where), wwhere + 2);
+        fprintf(out, "%s\n", j->how);
+    }
+}
+
+/* " (N aggregates)" after the count of regions: they are no regions'
+   peers (never ranked); nothing when there are none. */
+static void print_aggregates(FILE *out, const sb_dataset *ds)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < sb_dataset_n_regions(ds); i++)
+        n += (sb_dataset_region_at(ds, (sb_id)i)->role & SB_ROLE_AGGREGATE)
+                 != 0;
+    if (n > 0)
+        fprintf(out, " (%zu aggregate%s)", n, n == 1 ? "" : "s");
 }
 
 sb_status input_summary_print(FILE *out, const sb_dataset *ds,
@@ -241,8 +323,10 @@ sb_status input_summary_print(FILE *out, const sb_dataset *ds,
         add_span(&reg_sp[s->region], &one);
         add_span(&all, &one);
     }
-    fprintf(out, "\ndataset: indicators: %zu; regions: %zu; years: ",
+    fprintf(out, "\ndataset: indicators: %zu; regions: %zu",
             sb_dataset_n_indicators(ds), sb_dataset_n_regions(ds));
+    print_aggregates(out, ds);
+    fputs("; years: ", out);
     print_years(out, &all, 0);
     fprintf(out, "; values: %zu; missing: %ld; flagged: %zu; warnings: %zu\n",
             n_values, missing, n_flagged, n_warnings);
@@ -250,6 +334,7 @@ sb_status input_summary_print(FILE *out, const sb_dataset *ds,
         print_indicators(out, ds, ind_sp, f);
     if (sb_dataset_n_regions(ds) > 0)
         print_regions(out, ds, reg_sp, f);
+    print_joins(out, ds, f);
     g_free(ind_sp);
     g_free(reg_sp);
     return SB_OK;

@@ -130,6 +130,14 @@ static sb_status group_error(const sb_dataset *ds, const char *g, sb_error *err)
     return SB_EUSAGE;
 }
 
+/* Whether region i may be in a comparison set: an aggregate (World,
+   EU27_2020, High income) never is, whatever lists it; it is no peer of
+   the countries it sums. It can still be the total or the benchmark. */
+static int comparable(const sb_dataset *ds, size_t i)
+{
+    return !(sb_dataset_region_at(ds, (sb_id)i)->role & SB_ROLE_AGGREGATE);
+}
+
 /* A spec's list of regions. It has no name to print: "all" is what
    the text calls an unnamed set. */
 static sb_status listed_set(metrics_ctx *c, const metrics_opts *o,
@@ -145,14 +153,15 @@ static sb_status listed_set(metrics_ctx *c, const metrics_opts *o,
         if (r == SB_NONE)
             return sb_error_set(err, SB_EUSAGE, NULL, 0, 0,
                                 "unknown region \"%s\"", o->regions[i]);
-        c->in_set[r] = 1;
+        c->in_set[r] = (unsigned char)comparable(c->ds, r);
     }
     if ((c->set_name = sb_strdup("all")) == NULL)
         return no_memory(c, err);
     return SB_OK;
 }
 
-/* --group, else the focus region's first group, else all but the total. */
+/* --group, else the focus region's first group, else all but the total;
+   never an aggregate. */
 static sb_status comparison_set(metrics_ctx *c, const metrics_opts *o,
                                 sb_error *err)
 {
@@ -168,8 +177,9 @@ static sb_status comparison_set(metrics_ctx *c, const metrics_opts *o,
         return no_memory(c, err);
     for (i = 0; i < n; i++) {
         const sb_region *r = sb_dataset_region_at(c->ds, (sb_id)i);
-        c->in_set[i] = g != NULL ? has_group(r, g) : (sb_id)i != c->total;
-        members += c->in_set[i];
+        int in = g != NULL ? has_group(r, g) : (sb_id)i != c->total;
+        members += in;          /* a group of aggregates only is known */
+        c->in_set[i] = in && comparable(c->ds, i);
     }
     if (group != NULL && members == 0)
         return group_error(c->ds, group, err);
@@ -178,14 +188,19 @@ static sb_status comparison_set(metrics_ctx *c, const metrics_opts *o,
     return SB_OK;
 }
 
+/* The first region of regions.csv, else the first met in the data;
+   not an aggregate while there is another. */
 static sb_id default_focus(const sb_dataset *ds)
 {
     size_t i, n = sb_dataset_n_regions(ds);
+    int pass;
 
-    for (i = 0; i < n; i++)
-        if (sb_dataset_region_at(ds, (sb_id)i)->has_meta)
-            return (sb_id)i;
-    return n > 0 ? 0 : SB_NONE;
+    for (pass = 0; pass < 3; pass++)
+        for (i = 0; i < n; i++)
+            if ((pass == 2 || comparable(ds, i)) &&
+                (pass > 0 || sb_dataset_region_at(ds, (sb_id)i)->has_meta))
+                return (sb_id)i;
+    return SB_NONE;
 }
 
 sb_status metrics_ctx_create(const sb_dataset *ds, const metrics_opts *o,

@@ -63,8 +63,9 @@ printf 'data:\n  - path: wide.csv\n    indicator: rd_x\nsections:\n  - summary: 
 # The commands: "FOLDER|ARGUMENTS", run in FOLDER. Together they reach
 # the loader through every shape, export layout (Our World in Data,
 # SDMX-CSV with its held rows, Eurostat CSV too) and encoding, the data
-# model's end-of-load pass (duplicates), the metrics in every format,
-# the formatter, the summary and dump, and the spec parser.
+# model's end-of-load pass (duplicates), names joined through the
+# gazetteer, the metrics in every format, the formatter, the summary and
+# dump, and the spec parser.
 cat >"$tmp/cmds" <<EOF
 $top|check examples/chongqing/
 $top|check --dump --flags examples/chongqing/
@@ -98,6 +99,8 @@ $gen|check --dump --flags long.csv
 $gen|metrics --format csv long.csv
 $gen|check --spec spec.yaml
 $gen|check nbs.csv
+$cases/gaz-kept-apart|check a.csv b.csv
+$cases/gaz-two-letter|check --dump countries.csv estat.tsv states.csv
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
 

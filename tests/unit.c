@@ -660,6 +660,7 @@ int main(int argc, char **argv)
     misc_tests();
     alloc_tests();
     formats_tests(dir);
+    gazetteer_tests(dir);
     metrics_tests(dir);
     reports_tests(dir);
     spec_tests(dir);

@@ -23,6 +23,9 @@ void reports_tests(const char *dir);
 /* tests/unit_spec.c */
 void spec_tests(const char *dir);
 
+/* tests/unit_gazetteer.c */
+void gazetteer_tests(const char *dir);
+
 /* tests/unit_plots.c */
 void plots_tests(void);
 int pngdiff(const char *golden, const char *got, const char *diff);

@@ -361,6 +361,149 @@ static void claims_tests(void)
     }
 }
 
+/* ---- aggregates: never ranked, still a total or benchmark ---------- */
+
+/* The regions of the aggregate tests, in regions.csv order: name,
+   roles, groups (';' list), value in 2020 and 2021. */
+typedef struct {
+    const char *name;
+    unsigned role;
+    const char *groups;
+    double v2020, v2021;
+} agg_region;
+
+static const agg_region agg_regions[] = {
+    {"World", SB_ROLE_TOTAL | SB_ROLE_AGGREGATE, "", 100, 110},
+    {"A", 0, "g", 10, 12},
+    {"B", 0, "g", 20, 22},
+    {"C", 0, "g;h", 5, 6},
+    {"EU", SB_ROLE_BENCHMARK | SB_ROLE_AGGREGATE, "g", 40, 44},
+    {"High income", SB_ROLE_AGGREGATE, "g;only-aggregates", 60, 70},
+};
+
+/* One indicator "x" (amount) over agg_regions; without groups when
+   groups is 0. */
+static sb_dataset *agg_dataset(int groups)
+{
+    sb_dataset *ds = sb_dataset_create();
+    sb_id i = sb_dataset_indicator(ds, "x");
+    sb_error err = {0};
+    size_t k;
+
+    sb_dataset_indicator_mut(ds, i)->kind = SB_KIND_AMOUNT;
+    for (k = 0; k < G_N_ELEMENTS(agg_regions); k++) {
+        const agg_region *a = &agg_regions[k];
+        sb_id r = sb_dataset_region(ds, a->name);
+        sb_region *reg = sb_dataset_region_mut(ds, r);
+        gchar **g = g_strsplit(a->groups, ";", -1), **p;
+        sb_obs o = {0};
+        reg->role = a->role;
+        reg->has_meta = 1;
+        for (p = g; groups && *p != NULL; p++)
+            if (**p != '\0')
+                sb_dataset_add_group(ds, r, *p);
+        g_strfreev(g);
+        o.year = 2020;
+        o.value = a->v2020;
+        sb_dataset_add_obs(ds, i, r, &o, 0, 0);
+        o.year = 2021;
+        o.value = a->v2021;
+        sb_dataset_add_obs(ds, i, r, &o, 0, 0);
+    }
+    if (sb_dataset_finish(ds, NULL, &err) != SB_OK)
+        check(0, "aggregates", "finish: %s", err.msg);
+    return ds;
+}
+
+/* Each region's "rank/rank_of" ("-" when unranked), in agg_regions
+   order, under the options: want is e.g. "- 2/3 1/3 3/3 - -". */
+static void agg_case(const char *where, int groups, const metrics_opts *o,
+                     const char *want)
+{
+    sb_dataset *ds = agg_dataset(groups);
+    metrics_ctx *c = NULL;
+    sb_error err = {0};
+    GString *got = g_string_new("");
+    size_t k;
+
+    if (metrics_ctx_create(ds, o, &c, &err) != SB_OK) {
+        check(0, where, "%s", err.msg);
+    } else {
+        for (k = 0; k < G_N_ELEMENTS(agg_regions); k++) {
+            metrics_row r;
+            if (metrics_get(c, 0, (sb_id)k, 0, 0, &r, &err) != SB_OK)
+                check(0, where, "%s", err.msg);
+            if (got->len > 0)
+                g_string_append_c(got, ' ');
+            if (r.rank > 0)
+                g_string_append_printf(got, "%d/%d", r.rank, r.rank_of);
+            else
+                g_string_append_c(got, '-');
+            check(!(agg_regions[k].role & SB_ROLE_AGGREGATE) ||
+                      !metrics_in_set(c, (sb_id)k),
+                  where, "%s is in the comparison set", agg_regions[k].name);
+        }
+        check(strcmp(got->str, want) == 0, where, "ranks: expected \"%s\", "
+              "got \"%s\"", want, got->str);
+    }
+    g_string_free(got, TRUE);
+    metrics_ctx_destroy(c);
+    sb_dataset_destroy(ds);
+}
+
+/* The share of World and the gap to EU (both aggregates) of region k. */
+static void agg_cross(void)
+{
+    sb_dataset *ds = agg_dataset(1);
+    metrics_opts o = {0};
+    metrics_ctx *c = NULL;
+    sb_error err = {0};
+    metrics_row r;
+
+    if (metrics_ctx_create(ds, &o, &c, &err) != SB_OK ||
+        metrics_get(c, 0, 1, 0, 0, &r, &err) != SB_OK) {
+        check(0, "aggregates/cross", "%s", err.msg);
+    } else {
+        check(metrics_focus(c) == 1, "aggregates/focus",
+              "the default focus is A, not World (%u)", metrics_focus(c));
+        check(fabs(r.share - 12.0 / 110 * 100) < 1e-12 && r.gap == 12 - 44 &&
+                  fabs(r.growth_gap - (20.0 - 10.0)) < 1e-9,
+              "aggregates/cross", "A: share %g of World, gap %g and growth "
+              "gap %g to EU", r.share, r.gap, r.growth_gap);
+        if (metrics_get(c, 0, 0, 0, 0, &r, &err) == SB_OK)
+            check(r.share == 100 && r.gap == 110 - 44 && r.rank == 0,
+                  "aggregates/cross", "World: share %g, gap %g, rank %d",
+                  r.share, r.gap, r.rank);
+    }
+    metrics_ctx_destroy(c);
+    sb_dataset_destroy(ds);
+}
+
+/* An aggregate (World, EU, High income) is never ranked nor counted in
+   rank_of, whatever set it is in: the default (A's first group, g), a
+   named group, a spec's list, all regions but the total; a group of
+   aggregates only is a known group with nobody ranked. */
+static void aggregate_tests(void)
+{
+    static const char *const list[] = {"A", "B", "High income", "EU"};
+    metrics_opts o = {0};
+
+    agg_case("aggregates/default", 1, &o, "- 2/3 1/3 3/3 - -");
+    agg_case("aggregates/all", 0, &o, "- 2/3 1/3 3/3 - -");
+    o.group = "g";
+    agg_case("aggregates/group", 1, &o, "- 2/3 1/3 3/3 - -");
+    o.group = "only-aggregates";
+    agg_case("aggregates/only", 1, &o, "- - - - - -");
+    o.group = NULL;
+    o.regions = list;
+    o.n_regions = G_N_ELEMENTS(list);
+    agg_case("aggregates/list", 1, &o, "- 2/2 1/2 - - -");
+    o.n_regions = 0;
+    o.focus = "World";
+    agg_case("aggregates/focus", 0, &o, "- 2/3 1/3 3/3 - -");
+    agg_cross();
+}
+
 void metrics_tests(const char *dir)
 {
     static const struct {
@@ -380,5 +523,6 @@ void metrics_tests(const char *dir)
         nist_univariate(dir, uni[i].file, uni[i].digits);
     run_file(dir, "metrics.test", metrics_case);
     claims_tests();
+    aggregate_tests();
     run_file(dir, "format.test", format_case);
 }

@@ -13,7 +13,8 @@ BENCH=0 FUZZ=0
 [ "${1:-}" = --fuzz ] && FUZZ=1
 
 PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
-libyaml-dev libpng-dev libqpdf-dev libfontconfig-dev libssl-dev fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
+libyaml-dev libpng-dev libqpdf-dev libfontconfig-dev libssl-dev \
+libjson-glib-dev iso-codes fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
 locales time"
 
 missing=""
@@ -29,7 +30,10 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libqpdf || need libqpdf-dev
     pkg-config --exists libcrypto || need libssl-dev
     pkg-config --exists fontconfig || need libfontconfig-dev
+    pkg-config --exists json-glib-1.0 || need libjson-glib-dev
 fi
+# the gazetteer of country names is read at run time from iso-codes' JSON
+[ -f /usr/share/iso-codes/json/iso_3166-1.json ] || need iso-codes
 [ -f /usr/include/csv.h ] || need libcsv-dev
 command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
 command -v xmllint >/dev/null 2>&1 || need libxml2-utils
