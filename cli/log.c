@@ -318,7 +318,7 @@ void cli_log_summary(const char *command, size_t written, size_t unchanged,
         else
             outf("statbrief: %s: %zu file%s written, %zu unchanged%s "
                  "(%.2f s)\n", command, written, written == 1 ? "" : "s",
-                 unchanged, failed ? ", then stopped by an error" : "",
+                 unchanged, failed ? ", with errors (each above)" : "",
                  seconds);
         return;
     }

@@ -228,6 +228,23 @@ printf '.7\n' >>"$tmp/tw/in/data.csv"
     [ "$(last rd "$tmp/tw/out.csv")" = 688.7 ] && ok ||
     ko "twice: the run after the file was complete failed ($(cat "$err"))"
 
+# rewritten in place mid-read (as above), and again mid-read when it is
+# read again: 75 naming the file, no brief and no figures CSV
+mkdir -p "$tmp/t2/in"
+gen_years "$tmp/t2/long2.csv" 2022 9
+gen_years "$tmp/t2/in/data.csv" 2022 0
+cp "$tmp/tr/short.csv" "$tmp/t2/short.csv"
+rewrite_twice() {
+    case $1 in csv_block:3) cat short.csv >in/data.csv ;; *) cat long2.csv >in/data.csv ;; esac
+}
+# a read again starts at csv_block:5 (the header), its rows at :6
+run_paused t2 csv_block:3,csv_block:6 rewrite_twice "$bin" report -q -o out/b.pdf --metrics-csv out/f.csv in
+[ "$seen" = "csv_block:3 csv_block:6" ] && ok || ko "rewritten twice: paused at '$seen', not csv_block:3 and :6"
+[ $st = 75 ] && ok || ko "rewritten twice in place: exit $st, not 75 ($(head -c 300 "$err"))"
+grep -q '^statbrief: in/data\.csv: error: changed while it was read' "$err" && ok ||
+    ko "rewritten twice in place: the error does not name the file: $(head -c 300 "$err")"
+[ ! -e "$tmp/t2/out" ] && ok || ko "rewritten twice in place: the run wrote $(ls -A "$tmp/t2/out" | tr '\n' ' ')"
+
 # replaced, and replaced again when read again: 75 for check too
 mkdir -p "$tmp/tc/in"
 long "$tmp/tc/in/data.csv" 68.7

@@ -83,6 +83,18 @@ if mknod "$tmp/d/full" c 1 7 2>/dev/null; then
 else
     echo "outputs: note: mknod is not permitted here (needs root): -o onto a device not tested"
 fi
+# the issue's own names: /dev/full (a device, refused before any write,
+# root or not) and /dev/stdout (a link to the descriptor)
+run "$bin" report -q -o /dev/full $in
+status 73 "-o /dev/full"
+has "$tmp/err" "/dev/full: error: not written: it is a device; statbrief writes regular files only"
+[ -c /dev/full ] && ok || ko "-o /dev/full: /dev/full is no longer a device"
+if [ -L /dev/stdout ]; then
+    run "$bin" report -q -o /dev/stdout $in
+    status 73 "-o /dev/stdout"
+    has "$tmp/err" "/dev/stdout: error: not written: it is a symbolic link"
+    [ -L /dev/stdout ] && ok || ko "-o /dev/stdout: the link was replaced"
+fi
 ln -s /dev/stdout "$tmp/d/out.pdf"
 run "$bin" report -q -o d/out.pdf $in
 status 73 "-o onto a link to /dev/stdout"
@@ -148,6 +160,17 @@ ln -s o3 "$tmp/p3"
 run "$bin" report -q -o o3/y.pdf --metrics-csv p3/y.pdf $in
 status 64 "-o and --metrics-csv through a linked folder"
 [ -z "$(ls -A "$tmp/o3")" ] && ok || ko "through a linked folder: something was written"
+# one file under two names by a hard link: compared by device and inode;
+# the brief already there is kept as it was
+run "$bin" report -q -o o3/h.pdf $in
+status 0 "report -o o3/h.pdf"
+ln "$tmp/o3/h.pdf" "$tmp/o3/hl.csv"
+ino=$(stat -c %i:%Y:%s "$tmp/o3/h.pdf")
+run "$bin" report -q --force -o o3/h.pdf --metrics-csv o3/hl.csv $in
+status 64 "-o and --metrics-csv naming one file by two hard links"
+has "$tmp/err" 'error: -o and --metrics-csv name the same file, "o3/h.pdf" and "o3/hl.csv"'
+[ "$(stat -c %i:%Y:%s "$tmp/o3/h.pdf")" = "$ino" ] && ok || ko "two hard links of one file: the brief was written"
+rm -f "$tmp/o3/h.pdf" "$tmp/o3/hl.csv" "$tmp/o3/.statbrief"* "$tmp/o3/statbrief-manifest.json"
 run "$bin" report -q -o o3/statbrief-manifest.json $in
 status 64 "-o naming the manifest"
 has "$tmp/err" "the name is one of statbrief's own files"
@@ -369,5 +392,18 @@ run "$bin" report -q -o man/a.pdf $in
 status 0 "report after a rename"
 grep -q '"path": "[bc].pdf"' "$m" && ko "the manifest lists a renamed output" || ok
 has "$m" '"path": "a.pdf"'
+
+# ---- 8. names a spreadsheet would run: neutralised in the figures CSV ---------
+# outputs-figures-formulas (metrics --format csv: tests/cases/metrics-csv-formula-names)
+# report --metrics-csv: an id or region starting with = + - @ (or a tab or
+# a carriage return) is quoted with a ' before it (OWASP, CSV injection)
+mkdir -p "$tmp/fx"
+printf 'indicator,region,year,value\n=cmd|x,+r,2021,1\n=cmd|x,+r,2022,2\n@a,-b,2022,3\nok,"\rr",2022,4\n' >"$tmp/fx/data.csv"
+run "$bin" report -q -o fx/b.pdf --metrics-csv fx/f.csv fx/data.csv
+status 0 "report --metrics-csv of names that look like formulas"
+has "$tmp/fx/f.csv" "\"'=cmd|x\",\"'+r\","
+has "$tmp/fx/f.csv" "\"'@a\",\"'-b\","
+has "$tmp/fx/f.csv" "$(printf 'ok,"'"'"'\r')"
+cut -d, -f1-2 "$tmp/fx/f.csv" | grep -q '^[=+@-]\|,[=+@-]' && ko "a figures CSV cell starts with a formula character" || ok
 
 summary
