@@ -164,15 +164,28 @@ static int fail(reader *r, sb_status code, long line, long col,
     return -1;
 }
 
-/* Checks UTF-8 in s[0..n). *keep gets the length of an incomplete
-   character at the end that may go on in the next block (only when
-   partial_ok). Returns -1 after setting the error. */
+/* The field where byte at of s lies, s being the rest of the line being
+   read: libcsv is given the bytes before it (no line end among them, so
+   no record ends) and counts the fields they close, quoted or not. */
+static long field_at(reader *r, const char *s, size_t at)
+{
+    if (at > 0)
+        csv_parse(&r->p, s, at, on_field, on_record, r);
+    return (long)r->n_fields + 1;
+}
+
+/* Checks UTF-8 in s[0..n), the rest of the line being read (or a piece
+   of it). *keep gets the length of an incomplete character at the end
+   that may go on in the next block (only when partial_ok). Returns -1
+   after setting the error, at the line and field of the bad byte. */
 static int check_utf8(reader *r, const char *s, size_t n, int partial_ok,
                       size_t *keep)
 {
     const gchar *end;
     size_t at, rest;
     unsigned char bad;
+    unsigned long long offset;
+    char where[64] = "";
 
     *keep = 0;
     if (g_utf8_validate_len(s, n, &end))
@@ -185,12 +198,16 @@ static int check_utf8(reader *r, const char *s, size_t n, int partial_ok,
         return 0;
     }
     bad = (unsigned char)*end;
+    offset = r->offset + at;
+    /* converted text has no offset in the file */
+    if (r->cd == (GIConv)-1)
+        snprintf(where, sizeof where, " at byte offset %llu", offset);
     if (bad == 0)
-        return fail(r, SB_EDATA, r->line, 0, "NUL byte at byte offset %llu",
-                    r->offset + at);
-    return fail(r, SB_EDATA, r->line, 0,
-                "invalid UTF-8 (byte 0x%02x) at byte offset %llu%s", bad,
-                r->offset + at, bad >= 0x81 && bad <= 0xfe
+        return fail(r, SB_EDATA, r->line, field_at(r, s, at),
+                    "NUL byte%s", where);
+    return fail(r, SB_EDATA, r->line, field_at(r, s, at),
+                "invalid UTF-8 (byte 0x%02x)%s%s", bad, where,
+                bad >= 0x81 && bad <= 0xfe
                     ? " (for GBK or GB18030 text, give --encoding gb18030)"
                     : "");
 }

@@ -398,9 +398,13 @@ static void reader_tests(void)
                 "1:he said \"hi\"|a,b;");
     reader_case("reader/bom", "\xef\xbb\xbf" "a,b\n1,2\n", "1:a|b;2:1|2;");
     reader_case("reader/invalid-utf8", "a,b\n1,2\nx,\xff\n",
-                "ERR 3:0: invalid UTF-8 (byte 0xff) at byte offset 10");
+                "ERR 3:2: invalid UTF-8 (byte 0xff) at byte offset 10");
+    reader_case("reader/invalid-utf8-quoted", "a,b,c\n1,\"x\ny\",\"\xff\"\n",
+                "ERR 3:3: invalid UTF-8 (byte 0xff) at byte offset 15");
     reader_case_n("reader/nul", "a,b\n1\0,2\n", 9,
-                "ERR 2:0: NUL byte at byte offset 5");
+                "ERR 2:1: NUL byte at byte offset 5");
+    reader_case_n("reader/nul-quoted", "a,b\n\"1\",2\0\n", 11,
+                "ERR 2:2: NUL byte at byte offset 9");
     reader_case_n("reader/utf16", "\xff\xfe" "a\0", 4,
                 "ERR 1:0: UTF-16 text: save the file as UTF-8");
     reader_case("reader/unterminated", "a,b\n1,\"2\n3,4\n",
