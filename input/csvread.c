@@ -164,13 +164,37 @@ static int fail(reader *r, sb_status code, long line, long col,
     return -1;
 }
 
+/* Parses s[0..n) with libcsv; returns the bytes parsed (n unless it
+   stopped). A quote inside an unquoted field (37°36'37.8"N, 5" screen)
+   is a character of the field, as Python's csv module and pandas read
+   it; strict libcsv stops there (the quote at the returned position, its
+   state saved), so that one byte is parsed without CSV_STRICT. Strict
+   stays for the rest: a field quoted whole and then followed by text
+   ("A"B) is an error, since libcsv tolerant would reopen the field and
+   swallow the records after it. A quote that opens a field quotes it. */
+static size_t parse(reader *r, const char *s, size_t n)
+{
+    size_t done = 0;
+
+    for (;;) {
+        done += csv_parse(&r->p, s + done, n - done, on_field, on_record, r);
+        if (done == n || r->stop || csv_error(&r->p) != CSV_EPARSE ||
+            r->p.pstate != CSV_FIELD_BEGUN || r->p.quoted)
+            return done;
+        r->p.status = CSV_SUCCESS;
+        r->p.options &= (unsigned char)~CSV_STRICT;
+        done += csv_parse(&r->p, s + done, 1, on_field, on_record, r);
+        r->p.options |= CSV_STRICT;
+    }
+}
+
 /* The field where byte at of s lies, s being the rest of the line being
    read: libcsv is given the bytes before it (no line end among them, so
    no record ends) and counts the fields they close, quoted or not. */
 static long field_at(reader *r, const char *s, size_t at)
 {
     if (at > 0)
-        csv_parse(&r->p, s, at, on_field, on_record, r);
+        parse(r, s, at);
     return (long)r->n_fields + 1;
 }
 
@@ -217,7 +241,7 @@ static int feed(reader *r, const char *s, size_t n, int ends_line)
 {
     if (r->p.pstate == CSV_ROW_NOT_BEGUN)
         r->rec_line = r->line;
-    if (csv_parse(&r->p, s, n, on_field, on_record, r) != n && !r->stop) {
+    if (parse(r, s, n) != n && !r->stop) {
         if (csv_error(&r->p) == CSV_EPARSE)
             return fail(r, SB_EDATA, r->line, (long)r->n_fields + 1,
                         "misplaced quote in field %zu: quote a field "
@@ -399,7 +423,9 @@ static char detect_delim(const char *s, size_t n)
     if (bs != NULL && t != NULL && bs < t)
         return '\t';
     for (i = 0; i < n; i++) {
-        if (s[i] == '"')
+        /* a quote opens a field only at its start (5" screen is text) */
+        if (s[i] == '"' && (quoted || i == 0 || s[i - 1] == ',' ||
+                            s[i - 1] == ';' || s[i - 1] == '\t'))
             quoted = !quoted;
         else if (quoted)
             continue;
@@ -856,9 +882,9 @@ static void reader_init(reader *r, const char *path, input_row_fn fn,
     r->line = 1;
     r->rec_line = 1;
     r->last = -1;
-    /* Strict: a quote inside an unquoted field or text after a closing
-       quote is an error; tolerated, libcsv reopens the field and
-       silently swallows the records that follow. */
+    /* Strict: text after a closing quote is an error; tolerated, libcsv
+       reopens the field and silently swallows the records that follow.
+       A quote inside an unquoted field is read as a character (parse). */
     csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL);
     csv_set_blk_size(&r->p, 4096);
     r->cd = (GIConv)-1;
