@@ -64,6 +64,9 @@ typedef struct {
     char *raw;                  /* undecoded bytes (GB18030 only) */
     size_t raw_have;
     unsigned long long raw_offset;  /* file offset of raw[0] */
+    int bad_gb;                 /* 1 + a byte that is not GB18030, -1 for
+                                   a character cut at the end, or 0 */
+    unsigned long long bad_gb_offset;   /* its file offset */
 
     /* the file's bytes as they came, before any decoding */
     int eof;                    /* the read reached the file's end */
@@ -520,22 +523,12 @@ static int looks_nbs_gb18030(const char *b, size_t n)
     return yes;
 }
 
-/* The line of an undecoded byte: every line before the block was fed. */
-static long line_at(const reader *r, const char *at)
-{
-    const char *p = r->raw;
-    long line = r->line;
-
-    while ((p = memchr(p, '\n', (size_t)(at - p))) != NULL) {
-        line++;
-        p++;
-    }
-    return line;
-}
-
 /* Converts the undecoded bytes into out (room bytes at least 2 x BLOCK);
-   an incomplete character at the end waits for the next block. Returns
-   the bytes written, or -1. */
+   an incomplete character at the end waits for the next block. A byte
+   that is not GB18030 (or a character cut by the end of the file) is
+   noted in r->bad_gb, and what came before it is still returned: once
+   that text is read, the reader's line and field are the bad byte's
+   (gb18030_error). Returns the bytes written. */
 static long decode(reader *r, char *out, size_t room, int eof)
 {
     gchar *in = r->raw, *o = out;
@@ -544,19 +537,29 @@ static long decode(reader *r, char *out, size_t room, int eof)
 
     if (g_iconv(r->cd, &in, &in_left, &o, &out_left) == (gsize)-1 &&
         errno != EINVAL)
-        return fail(r, SB_EDATA, line_at(r, in), 0,
-                    "invalid GB18030 (byte 0x%02x) at byte offset %llu",
-                    (unsigned char)*in,
-                    r->raw_offset + (unsigned long long)(in - r->raw));
-    if (eof && in_left > 0)
-        return fail(r, SB_EDATA, line_at(r, in), 0,
-                    "truncated GB18030 character at byte offset %llu",
-                    r->raw_offset + (unsigned long long)(in - r->raw));
+        r->bad_gb = 1 + (unsigned char)*in;
+    else if (eof && in_left > 0)
+        r->bad_gb = -1;
     used = (size_t)(in - r->raw);
+    if (r->bad_gb != 0)
+        r->bad_gb_offset = r->raw_offset + used;
     memmove(r->raw, in, in_left);
     r->raw_have = in_left;
     r->raw_offset += used;
     return (long)(o - out);
+}
+
+/* The error of a byte decode() found bad, at the line and field the
+   text before it ended in. Returns -1. */
+static int gb18030_error(reader *r)
+{
+    long col = (long)r->n_fields + 1;
+
+    if (r->bad_gb < 0)
+        return fail(r, SB_EDATA, r->line, col, "truncated GB18030 "
+                    "character at byte offset %llu", r->bad_gb_offset);
+    return fail(r, SB_EDATA, r->line, col, "invalid GB18030 (byte 0x%02x) "
+                "at byte offset %llu", r->bad_gb - 1, r->bad_gb_offset);
 }
 
 /* Notes n bytes just read from the file (hashed when asked). */
@@ -596,8 +599,6 @@ static long fill(reader *r, FILE *fp, char *buf, size_t have, int *eof)
 static int choose_encoding(reader *r, input_csv_info *info, char *buf,
                            size_t *have, int eof)
 {
-    long got;
-
     if (info->encoding == INPUT_ENC_UTF8 ||
         (info->encoding == INPUT_ENC_AUTO &&
          !looks_nbs_gb18030(buf, *have))) {
@@ -613,10 +614,7 @@ static int choose_encoding(reader *r, input_csv_info *info, char *buf,
         return fail(r, SB_ENOMEM, 0, 0, "out of memory");
     memcpy(r->raw, buf, *have);
     r->raw_have = *have;
-    got = decode(r, buf, 3 * BLOCK, eof);
-    if (got < 0)
-        return -1;
-    *have = (size_t)got;
+    *have = (size_t)decode(r, buf, 3 * BLOCK, eof);
     return 0;
 }
 
@@ -665,7 +663,7 @@ static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
             first = 0;
         }
         used = process(r, buf + skip, have - skip, eof, &pending_cr);
-        if (used < 0)
+        if (used < 0 || (r->bad_gb != 0 && gb18030_error(r) != 0))
             break;
         have -= skip + (size_t)used;
         memmove(buf, buf + skip + used, have);
