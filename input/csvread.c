@@ -64,6 +64,9 @@ typedef struct {
     char *raw;                  /* undecoded bytes (GB18030 only) */
     size_t raw_have;
     unsigned long long raw_offset;  /* file offset of raw[0] */
+    int bad_gb;                 /* 1 + a byte that is not GB18030, -1 for
+                                   a character cut at the end, or 0 */
+    unsigned long long bad_gb_offset;   /* its file offset */
 
     /* the file's bytes as they came, before any decoding */
     int eof;                    /* the read reached the file's end */
@@ -164,15 +167,52 @@ static int fail(reader *r, sb_status code, long line, long col,
     return -1;
 }
 
-/* Checks UTF-8 in s[0..n). *keep gets the length of an incomplete
-   character at the end that may go on in the next block (only when
-   partial_ok). Returns -1 after setting the error. */
+/* Parses s[0..n) with libcsv; returns the bytes parsed (n unless it
+   stopped). A quote inside an unquoted field (37°36'37.8"N, 5" screen)
+   is a character of the field, as Python's csv module and pandas read
+   it; strict libcsv stops there (the quote at the returned position, its
+   state saved), so that one byte is parsed without CSV_STRICT. Strict
+   stays for the rest: a field quoted whole and then followed by text
+   ("A"B) is an error, since libcsv tolerant would reopen the field and
+   swallow the records after it. A quote that opens a field quotes it. */
+static size_t parse(reader *r, const char *s, size_t n)
+{
+    size_t done = 0;
+
+    for (;;) {
+        done += csv_parse(&r->p, s + done, n - done, on_field, on_record, r);
+        if (done == n || r->stop || csv_error(&r->p) != CSV_EPARSE ||
+            r->p.pstate != CSV_FIELD_BEGUN || r->p.quoted)
+            return done;
+        r->p.status = CSV_SUCCESS;
+        r->p.options &= (unsigned char)~CSV_STRICT;
+        done += csv_parse(&r->p, s + done, 1, on_field, on_record, r);
+        r->p.options |= CSV_STRICT;
+    }
+}
+
+/* The field where byte at of s lies, s being the rest of the line being
+   read: libcsv is given the bytes before it (no line end among them, so
+   no record ends) and counts the fields they close, quoted or not. */
+static long field_at(reader *r, const char *s, size_t at)
+{
+    if (at > 0)
+        parse(r, s, at);
+    return (long)r->n_fields + 1;
+}
+
+/* Checks UTF-8 in s[0..n), the rest of the line being read (or a piece
+   of it). *keep gets the length of an incomplete character at the end
+   that may go on in the next block (only when partial_ok). Returns -1
+   after setting the error, at the line and field of the bad byte. */
 static int check_utf8(reader *r, const char *s, size_t n, int partial_ok,
                       size_t *keep)
 {
     const gchar *end;
     size_t at, rest;
     unsigned char bad;
+    unsigned long long offset;
+    char where[64] = "";
 
     *keep = 0;
     if (g_utf8_validate_len(s, n, &end))
@@ -185,12 +225,16 @@ static int check_utf8(reader *r, const char *s, size_t n, int partial_ok,
         return 0;
     }
     bad = (unsigned char)*end;
+    offset = r->offset + at;
+    /* converted text has no offset in the file */
+    if (r->cd == (GIConv)-1)
+        snprintf(where, sizeof where, " at byte offset %llu", offset);
     if (bad == 0)
-        return fail(r, SB_EDATA, r->line, 0, "NUL byte at byte offset %llu",
-                    r->offset + at);
-    return fail(r, SB_EDATA, r->line, 0,
-                "invalid UTF-8 (byte 0x%02x) at byte offset %llu%s", bad,
-                r->offset + at, bad >= 0x81 && bad <= 0xfe
+        return fail(r, SB_EDATA, r->line, field_at(r, s, at),
+                    "NUL byte%s", where);
+    return fail(r, SB_EDATA, r->line, field_at(r, s, at),
+                "invalid UTF-8 (byte 0x%02x)%s%s", bad, where,
+                bad >= 0x81 && bad <= 0xfe
                     ? " (for GBK or GB18030 text, give --encoding gb18030)"
                     : "");
 }
@@ -200,7 +244,7 @@ static int feed(reader *r, const char *s, size_t n, int ends_line)
 {
     if (r->p.pstate == CSV_ROW_NOT_BEGUN)
         r->rec_line = r->line;
-    if (csv_parse(&r->p, s, n, on_field, on_record, r) != n && !r->stop) {
+    if (parse(r, s, n) != n && !r->stop) {
         if (csv_error(&r->p) == CSV_EPARSE)
             return fail(r, SB_EDATA, r->line, (long)r->n_fields + 1,
                         "misplaced quote in field %zu: quote a field "
@@ -382,7 +426,9 @@ static char detect_delim(const char *s, size_t n)
     if (bs != NULL && t != NULL && bs < t)
         return '\t';
     for (i = 0; i < n; i++) {
-        if (s[i] == '"')
+        /* a quote opens a field only at its start (5" screen is text) */
+        if (s[i] == '"' && (quoted || i == 0 || s[i - 1] == ',' ||
+                            s[i - 1] == ';' || s[i - 1] == '\t'))
             quoted = !quoted;
         else if (quoted)
             continue;
@@ -477,22 +523,12 @@ static int looks_nbs_gb18030(const char *b, size_t n)
     return yes;
 }
 
-/* The line of an undecoded byte: every line before the block was fed. */
-static long line_at(const reader *r, const char *at)
-{
-    const char *p = r->raw;
-    long line = r->line;
-
-    while ((p = memchr(p, '\n', (size_t)(at - p))) != NULL) {
-        line++;
-        p++;
-    }
-    return line;
-}
-
 /* Converts the undecoded bytes into out (room bytes at least 2 x BLOCK);
-   an incomplete character at the end waits for the next block. Returns
-   the bytes written, or -1. */
+   an incomplete character at the end waits for the next block. A byte
+   that is not GB18030 (or a character cut by the end of the file) is
+   noted in r->bad_gb, and what came before it is still returned: once
+   that text is read, the reader's line and field are the bad byte's
+   (gb18030_error). Returns the bytes written. */
 static long decode(reader *r, char *out, size_t room, int eof)
 {
     gchar *in = r->raw, *o = out;
@@ -501,19 +537,29 @@ static long decode(reader *r, char *out, size_t room, int eof)
 
     if (g_iconv(r->cd, &in, &in_left, &o, &out_left) == (gsize)-1 &&
         errno != EINVAL)
-        return fail(r, SB_EDATA, line_at(r, in), 0,
-                    "invalid GB18030 (byte 0x%02x) at byte offset %llu",
-                    (unsigned char)*in,
-                    r->raw_offset + (unsigned long long)(in - r->raw));
-    if (eof && in_left > 0)
-        return fail(r, SB_EDATA, line_at(r, in), 0,
-                    "truncated GB18030 character at byte offset %llu",
-                    r->raw_offset + (unsigned long long)(in - r->raw));
+        r->bad_gb = 1 + (unsigned char)*in;
+    else if (eof && in_left > 0)
+        r->bad_gb = -1;
     used = (size_t)(in - r->raw);
+    if (r->bad_gb != 0)
+        r->bad_gb_offset = r->raw_offset + used;
     memmove(r->raw, in, in_left);
     r->raw_have = in_left;
     r->raw_offset += used;
     return (long)(o - out);
+}
+
+/* The error of a byte decode() found bad, at the line and field the
+   text before it ended in. Returns -1. */
+static int gb18030_error(reader *r)
+{
+    long col = (long)r->n_fields + 1;
+
+    if (r->bad_gb < 0)
+        return fail(r, SB_EDATA, r->line, col, "truncated GB18030 "
+                    "character at byte offset %llu", r->bad_gb_offset);
+    return fail(r, SB_EDATA, r->line, col, "invalid GB18030 (byte 0x%02x) "
+                "at byte offset %llu", r->bad_gb - 1, r->bad_gb_offset);
 }
 
 /* Notes n bytes just read from the file (hashed when asked). */
@@ -553,8 +599,6 @@ static long fill(reader *r, FILE *fp, char *buf, size_t have, int *eof)
 static int choose_encoding(reader *r, input_csv_info *info, char *buf,
                            size_t *have, int eof)
 {
-    long got;
-
     if (info->encoding == INPUT_ENC_UTF8 ||
         (info->encoding == INPUT_ENC_AUTO &&
          !looks_nbs_gb18030(buf, *have))) {
@@ -570,10 +614,7 @@ static int choose_encoding(reader *r, input_csv_info *info, char *buf,
         return fail(r, SB_ENOMEM, 0, 0, "out of memory");
     memcpy(r->raw, buf, *have);
     r->raw_have = *have;
-    got = decode(r, buf, 3 * BLOCK, eof);
-    if (got < 0)
-        return -1;
-    *have = (size_t)got;
+    *have = (size_t)decode(r, buf, 3 * BLOCK, eof);
     return 0;
 }
 
@@ -622,7 +663,7 @@ static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
             first = 0;
         }
         used = process(r, buf + skip, have - skip, eof, &pending_cr);
-        if (used < 0)
+        if (used < 0 || (r->bad_gb != 0 && gb18030_error(r) != 0))
             break;
         have -= skip + (size_t)used;
         memmove(buf, buf + skip + used, have);
@@ -839,9 +880,9 @@ static void reader_init(reader *r, const char *path, input_row_fn fn,
     r->line = 1;
     r->rec_line = 1;
     r->last = -1;
-    /* Strict: a quote inside an unquoted field or text after a closing
-       quote is an error; tolerated, libcsv reopens the field and
-       silently swallows the records that follow. */
+    /* Strict: text after a closing quote is an error; tolerated, libcsv
+       reopens the field and silently swallows the records that follow.
+       A quote inside an unquoted field is read as a character (parse). */
     csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL);
     csv_set_blk_size(&r->p, 4096);
     r->cd = (GIConv)-1;

@@ -6,8 +6,10 @@
  * while streaming (asked for, or an NBS export detected by its first
  * line), detects the delimiter (',',
  * ';' or TAB) from the header line, and hands each record to a callback
- * with the physical line where it starts. RFC 4180 quoting; CR, LF and
- * CRLF line ends; blank lines are skipped.
+ * with the physical line where it starts. RFC 4180 quoting, and a quote
+ * inside an unquoted field read as a character (as Python's csv module
+ * and pandas read it); CR, LF and CRLF line ends; blank lines are
+ * skipped.
  *
  * Inputs live in folders that feeds rewrite: every read checks that it
  * read one file from start to end (the same size, modification time and
@@ -63,8 +65,8 @@ typedef struct {
    field or byte offset): SB_ENOINPUT when the file cannot be opened or
    read, SB_EDATA for invalid UTF-8, a NUL byte, UTF-16 text, a field
    longer than INPUT_CSV_MAX_FIELD, a record of more than
-   INPUT_CSV_MAX_FIELDS fields, a misplaced quote or an unterminated
-   one; or the callback's. SB_ETEMPFAIL (naming the file, saying how)
+   INPUT_CSV_MAX_FIELDS fields, text after a field's closing quote or an
+   unterminated quote; or the callback's. SB_ETEMPFAIL (naming the file, saying how)
    when the file changed while it was read, or since the watch's first
    read of it: that outcome replaces whatever error the read met, which
    came from bytes that were not one file. SB_EINTERNAL when a watched

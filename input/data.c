@@ -954,7 +954,6 @@ static sb_status apply_footnotes(data_ctx *d)
 static int data_row(void *user, const input_row *row, sb_error *err)
 {
     data_ctx *d = user;
-    size_t c, len;
     uint32_t annot;
     int foot = 0;
 
@@ -972,15 +971,10 @@ static int data_row(void *user, const input_row *row, sb_error *err)
         return 0;
     if (foot < 0)
         return -1;
-    for (c = d->l->n; c < row->n; c++) {
-        input_trim(row->field[c], row->len[c], &len);
-        if (len > 0) {
-            sb_error_set(d->err, SB_EDATA, d->path, row->line, (long)c + 1,
-                         "record has %zu fields but the header has %zu",
-                         row->n, d->l->n);
-            return -1;
-        }
-    }
+    if (row->n != d->l->n)
+        return input_row_width_error(d->err, d->path, row, d->l->n,
+                                     row->n < d->l->n
+                                         ? d->l->cols[row->n].name : NULL);
     d->rep->rows++;
     if (check_unnamed(d) != 0 || (annot = row_annot(d)) == SB_NONE)
         return -1;

@@ -283,6 +283,60 @@ static sb_status detect_header(const char *path, const input_row *header,
     return detect_data(path, o, out, err);
 }
 
+/* ---- the year columns of a wide table ----------------------------------
+   A header cell that was meant as a year and is not one ("20x1") would
+   drop its column of values without a word, and a year named twice
+   would give one year two values: both are errors at the header's line
+   (docs/input-formats.md, "What is an error"). */
+
+/* Column c of a wide-by-year table is not a year but stands among the
+   years (before the last one), or starts with a digit. */
+static int stray_in_years(const input_layout *l, size_t c, size_t last)
+{
+    const input_column *col = &l->cols[c];
+
+    if (col->role != INPUT_COL_IGNORED || col->extra)
+        return 0;                       /* a year, a key, an export's own */
+    return c < last || g_ascii_isdigit(col->name[0]);
+}
+
+static sb_status check_years(const char *path, long line,
+                             const input_layout *l, sb_error *err)
+{
+    /* years are at most 5 digits (input_parse_year) */
+    unsigned char seen[100000 / 8] = {0};
+    size_t c, k, first = l->n, last = 0;
+    int y;
+
+    for (c = 0; c < l->n; c++)
+        if (l->cols[c].role == INPUT_COL_VALUES && l->cols[c].year > 0) {
+            first = first < c ? first : c;
+            last = c;
+        }
+    for (c = 0; c < l->n; c++) {
+        if (c > first && stray_in_years(l, c, last))
+            return sb_error_set(err, SB_EDATA, path, line, (long)c + 1,
+                                "column %zu \"%.40s\" is not a year, among "
+                                "the year columns (a year is written like "
+                                "2017)", c + 1, l->cols[c].name);
+        if (l->cols[c].role != INPUT_COL_VALUES ||
+            (y = l->cols[c].year) <= 0 || y >= 100000)
+            continue;
+        if (!(seen[y / 8] & (1u << (y % 8)))) {
+            seen[y / 8] |= (unsigned char)(1u << (y % 8));
+            continue;
+        }
+        for (k = 0; l->cols[k].role != INPUT_COL_VALUES ||
+                    l->cols[k].year != y; k++)
+            ;
+        return sb_error_set(err, SB_EDATA, path, line, (long)c + 1,
+                            "year %d is named twice in the header: column "
+                            "%zu \"%.40s\" and column %zu \"%.40s\"", y,
+                            k + 1, l->cols[k].name, c + 1, l->cols[c].name);
+    }
+    return SB_OK;
+}
+
 /* --shape or --columns say how to read the file: no export then. */
 static int forced(const input_layout_opts *o)
 {
@@ -300,17 +354,21 @@ sb_status input_layout_detect(const char *path, const input_row *const *rows,
                               size_t n, const input_layout_opts *o,
                               input_layout *out, sb_error *err)
 {
-    int r;
+    sb_status rc = SB_OK;
+    int r = 0;
 
     memset(out, 0, sizeof *out);
     if (!forced(o)) {
         r = input_export_detect(path, rows, n, out, err);
-        if (r > 0)
-            return SB_OK;
         if (r < 0) {
             input_layout_clear(out);
             return err->code != SB_OK ? err->code : SB_EDATA;
         }
     }
-    return detect_header(path, rows[0], o, out, err);
+    if (r == 0)
+        rc = detect_header(path, rows[0], o, out, err);
+    if (rc == SB_OK && out->role == INPUT_ROLE_DATA &&
+        out->shape == INPUT_SHAPE_WIDE_YEAR)
+        rc = check_years(path, rows[out->header_at]->line, out, err);
+    return rc;
 }

@@ -49,6 +49,7 @@ typedef struct {
     int n_names, n_required;
     int col[I_N + R_N];          /* attribute -> column index, -1 */
     int header_done;
+    size_t n_header;            /* the header's fields: every row's */
     const input_row *row;       /* the row being read */
     int wdi;                    /* a WDI download's metadata file */
 } meta_ctx;
@@ -135,7 +136,19 @@ static int header(meta_ctx *m, const input_row *row, sb_error *err)
             return -1;
         }
     m->header_done = 1;
+    m->n_header = row->n;
     return 0;
+}
+
+/* The attribute name of column c, for a message, or NULL. */
+static const char *column_name(const meta_ctx *m, size_t c)
+{
+    int a;
+
+    for (a = 0; a < m->n_names; a++)
+        if (m->col[a] == (int)c)
+            return m->names[a];
+    return NULL;
 }
 
 static int row_is_empty(const input_row *row)
@@ -289,6 +302,9 @@ static int ind_row(void *user, const input_row *row, sb_error *err)
         return header(m, row, err);
     if (row_is_empty(row))
         return 0;
+    if (row->n != m->n_header)
+        return input_row_width_error(err, m->path, row, m->n_header,
+                                     column_name(m, row->n));
     id = cell(m, I_ID);
     if (*id == '\0')
         return bad(m, I_ID, err, "empty", id);
@@ -417,6 +433,9 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
         return header(m, row, err);
     if (row_is_empty(row))
         return 0;
+    if (row->n != m->n_header)
+        return input_row_width_error(err, m->path, row, m->n_header,
+                                     column_name(m, row->n));
     name = cell(m, R_REGION);
     if (*name == '\0')
         return bad(m, R_REGION, err, "empty", name);
@@ -470,7 +489,7 @@ sb_status input_meta_indicators(sb_dataset *ds, uint16_t file,
                                 input_file_report *rep, sb_error *err)
 {
     meta_ctx m = {ds, file, path, rep, wdi ? wdi_ind_cols : ind_cols, I_N,
-                  wdi ? 2 : I_REQUIRED, {0}, 0, NULL, wdi};
+                  wdi ? 2 : I_REQUIRED, {0}, 0, 0, NULL, wdi};
 
     return read_meta(&m, ind_row, err);
 }
@@ -480,7 +499,7 @@ sb_status input_meta_regions(sb_dataset *ds, uint16_t file,
                              input_file_report *rep, sb_error *err)
 {
     meta_ctx m = {ds, file, path, rep, wdi ? wdi_reg_cols : reg_cols, R_N,
-                  R_REQUIRED, {0}, 0, NULL, wdi};
+                  R_REQUIRED, {0}, 0, 0, NULL, wdi};
 
     return read_meta(&m, reg_row, err);
 }

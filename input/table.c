@@ -98,6 +98,40 @@ int input_layout_find(const input_layout *l, const char *name)
     return -1;
 }
 
+int input_row_width_error(sb_error *err, const char *path,
+                          const input_row *row, size_t n_header,
+                          const char *header)
+{
+    size_t n = row->n, len;
+    const char *s;
+
+    if (n < n_header) {
+        if (header != NULL && *header != '\0')
+            sb_error_set(err, SB_EDATA, path, row->line, (long)n + 1,
+                         "record has %zu fields but the header has %zu: "
+                         "field %zu (\"%.40s\") is missing", n, n_header,
+                         n + 1, header);
+        else
+            sb_error_set(err, SB_EDATA, path, row->line, (long)n + 1,
+                         "record has %zu fields but the header has %zu: "
+                         "field %zu is missing", n, n_header, n + 1);
+        return -1;
+    }
+    s = input_trim(row->field[n_header], row->len[n_header], &len);
+    if (len == 0)
+        sb_error_set(err, SB_EDATA, path, row->line, (long)n_header + 1,
+                     "record has %zu fields but the header has %zu: field "
+                     "%zu is empty, and no column is named for it (a "
+                     "delimiter at the end of the line that the header "
+                     "does not have?)", n, n_header, n_header + 1);
+    else
+        sb_error_set(err, SB_EDATA, path, row->line, (long)n_header + 1,
+                     "record has %zu fields but the header has %zu: field "
+                     "%zu (\"%.*s\") has no column", n, n_header,
+                     n_header + 1, (int)(len < 40 ? len : 40), s);
+    return -1;
+}
+
 const char *input_trim(const char *s, size_t len, size_t *out_len)
 {
     while (len > 0 && (*s == ' ' || *s == '\t')) {

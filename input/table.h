@@ -92,6 +92,15 @@ int input_parse_year(const char *s, size_t len);
    table named for it. NULL when out of memory; g_free it. */
 char *input_file_stem(const char *path);
 
+/* A record must have as many fields as its header (docs/input-formats.md,
+   "What is an error"): a short one is not padded as missing, a long one
+   is not cut. Sets the error of row, which has a field count other than
+   n_header, at the first field missing or too many; header, when given,
+   names the missing field's column. Returns -1. */
+int input_row_width_error(sb_error *err, const char *path,
+                          const input_row *row, size_t n_header,
+                          const char *header);
+
 /* Trims spaces and tabs: returns the start, stores the length. */
 const char *input_trim(const char *s, size_t len, size_t *out_len);
 

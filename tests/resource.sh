@@ -243,6 +243,7 @@ big_field() {
             while (n + length(chunk) <= L) { printf "%s", chunk; n += length(chunk) }
             while (n < L) { k = L - n; if (k > 65536) k = 65536; printf "%s", substr(pad, 1, k); n += k }
             if (kind == "name") printf "\",2020,%d.5\nrd,\"Region %d\",2021,%d.5\n", r, r, r + 1
+            else if (kind == "note") printf "\nrd,R%d,2021,%d.5,\n", r, r + 1
             else printf "\nrd,R%d,2021,%d.5\n", r, r + 1
         }
     }' >"$1"
@@ -452,7 +453,7 @@ said cols-head "statbrief: cols-head.csv:1:100001: error: record has more than 1
 wide_row cols-edge.csv 100000 0 2
 measure cols-edge $HANG "$bin" check cols-edge.csv
 [ "$st" = 65 ] && ok || ko "a row of 100,000 fields under a 4-field header: exit $st"
-said cols-edge "statbrief: cols-edge.csv:2:5: error: record has 100000 fields but the header has 4"
+said cols-edge "statbrief: cols-edge.csv:2:5: error: record has 100000 fields but the header has 4: field 5 (\"1\") has no column"
 wide_row cols-edge1.csv 100001 0 2
 measure cols-edge1 $HANG "$bin" check cols-edge1.csv
 said cols-edge1 "statbrief: cols-edge1.csv:2:100001: error: record has more than 100000 fields"

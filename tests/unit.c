@@ -398,9 +398,23 @@ static void reader_tests(void)
                 "1:he said \"hi\"|a,b;");
     reader_case("reader/bom", "\xef\xbb\xbf" "a,b\n1,2\n", "1:a|b;2:1|2;");
     reader_case("reader/invalid-utf8", "a,b\n1,2\nx,\xff\n",
-                "ERR 3:0: invalid UTF-8 (byte 0xff) at byte offset 10");
+                "ERR 3:2: invalid UTF-8 (byte 0xff) at byte offset 10");
+    reader_case("reader/invalid-utf8-quoted", "a,b,c\n1,\"x\ny\",\"\xff\"\n",
+                "ERR 3:3: invalid UTF-8 (byte 0xff) at byte offset 15");
     reader_case_n("reader/nul", "a,b\n1\0,2\n", 9,
-                "ERR 2:0: NUL byte at byte offset 5");
+                "ERR 2:1: NUL byte at byte offset 5");
+    reader_case_n("reader/nul-quoted", "a,b\n\"1\",2\0\n", 11,
+                "ERR 2:2: NUL byte at byte offset 9");
+    /* a quote inside an unquoted field is a character, as Python's csv
+       module and pandas read it; one that opens a field quotes it */
+    reader_case("reader/bare-quote", "a,b\nx,5\" y\n",
+                "1:a|b;2:x|5\" y;");
+    reader_case("reader/bare-quotes-and-quoted",
+                "a,b,c\n\"q,r\",37\"N\"\",\"\"\"s\"\"\"\n",
+                "1:a|b|c;2:q,r|37\"N\"\"|\"s\";");
+    reader_case("reader/text-after-quote", "a,b\n\"x\"y,2\n",
+                "ERR 2:1: misplaced quote in field 1: quote a field whole "
+                "(\"a \"\"b\"\" c\"), with nothing after the closing quote");
     reader_case_n("reader/utf16", "\xff\xfe" "a\0", 4,
                 "ERR 1:0: UTF-16 text: save the file as UTF-8");
     reader_case("reader/unterminated", "a,b\n1,\"2\n3,4\n",
@@ -412,6 +426,7 @@ static void reader_tests(void)
     delim_case("delim/tab", "a\tb\tc\n", '\t');
     delim_case("delim/eurostat-tab", "unit,geo\\time\t2020 \n", '\t');
     delim_case("delim/quoted-commas", "\"a,b,c\";d;e\n", ';');
+    delim_case("delim/bare-quote", "size 5\";b;c,d\n", ';');
 }
 
 /* ---- years, locale --------------------------------------------------------- */

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Checks the expected output of the tests/cases/gaz-wdi-* cases against
+"""Checks the expected output of the tests/cases/gaz-wdi-* cases (and
+rows-wdi-published) against
 figures computed here from the real files of tests/portals/, with Python's
 csv module only (no statbrief code):
 
@@ -181,6 +182,22 @@ for code in ('CHN', 'KOR', 'WLD', 'EUU'):
        and abs(float(row['growth_gap']) - ggap) <= 1e-9 * abs(ggap) + 1e-9,
        'gaz-wdi-share-gap: %s share %.6g, gap %.6g, growth gap %.6g' %
        (code, share, gap, ggap))
+
+# ---- rows-wdi-published: every line as many fields as the header (the
+# trailing comma of both), and --dump of China and Korea equal to the cells
+r = records(WDI)
+h = [i for i, x in enumerate(r) if x and x[0] == 'Country Name'][0]
+ok(all(len(x) == len(r[h]) for x in r[h + 1:] if x) and r[h][-1] == '',
+   'rows-wdi-published: %d fields on every line, the last one empty'
+   % len(r[h]))
+with open(os.path.join(CASES, 'rows-wdi-published', 'expected.out')) as f:
+    dump = list(csv.reader(f))[1:]
+want = [[x[3], x[0], r[h][i], x[i]] for x in r[h + 1:]
+        if x and x[1] in ('CHN', 'KOR')
+        for i in range(4, len(x)) if r[h][i] and x[i] != '']
+ok([d[:3] for d in dump] == [w[:3] for w in want] and
+   all(float(d[3]) == float(w[3]) for d, w in zip(dump, want)),
+   'rows-wdi-published: %d values of China and Korea, Rep.' % len(want))
 
 print('%d failed' % failed)
 sys.exit(failed != 0)
