@@ -106,7 +106,10 @@ static input_arg *spec_args(const cli *c, input_options **opts, size_t *n,
                 if (d->columns[k] != NULL)
                     o->layout.columns[k] = d->columns[k];
             o->decimal_comma |= d->decimal_comma;
-            o->indicator = d->indicator.text;
+            if (d->indicator.text != NULL) {
+                o->layout.indicator = d->indicator.text;
+                o->layout.indicator_opt = "the spec's indicator";
+            }
             if (d->encoding.text != NULL &&
                 input_encoding_parse(d->encoding.text, &o->encoding) != 0)
                 sb_error_set(err, SB_EDATA, s->path, d->encoding.pos.line,

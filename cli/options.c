@@ -26,7 +26,7 @@ enum {
     OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE, OPT_TYPE,
     OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
     OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD,
-    OPT_MAX_OUTPUTS
+    OPT_MAX_OUTPUTS, OPT_INDICATOR_ID, OPT_REGION_NAME
 };
 
 /* The commands' bits, short for the table. */
@@ -53,6 +53,8 @@ static const struct {
     {{"year", required_argument, NULL, OPT_YEAR}, ALL},
     {{"shape", required_argument, NULL, OPT_SHAPE}, ALL},
     {{"columns", required_argument, NULL, OPT_COLUMNS}, ALL},
+    {{"indicator-id", required_argument, NULL, OPT_INDICATOR_ID}, ALL},
+    {{"region-name", required_argument, NULL, OPT_REGION_NAME}, ALL},
     {{"encoding", required_argument, NULL, OPT_ENCODING}, ALL},
     {{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA}, ALL},
     {{"strict", no_argument, NULL, OPT_STRICT}, ALL},
@@ -116,6 +118,10 @@ static const char usage_text[] =
     "  --shape S           long, wide-year, wide-indicator or wide-region\n"
     "  --columns R=H,...   header H holds role R (indicator, region, year,\n"
     "                      value, unit, flags, note, source)\n"
+    "  --indicator-id ID   the indicator of a file with no indicator column\n"
+    "                      (default: the file's name)\n"
+    "  --region-name NAME  the region of a file with no region column\n"
+    "                      (default: the file's name)\n"
     "  --encoding E        input encoding: utf-8 (default) or gb18030\n"
     "  --decimal-comma     read 1.234,5 as 1234.5\n"
     "  --format F          metrics: table, csv or json; charts: any of\n"
@@ -255,6 +261,22 @@ static int parse_columns(cli *c, const char *arg)
     return rc;
 }
 
+/* --indicator-id ID, --region-name NAME: a name as a table's cell holds
+   one (trimmed, not empty, no line break: it names a row's key). */
+static int parse_dimension(const char *opt, const char *arg,
+                           const char **out)
+{
+    size_t len;
+    const char *p = input_trim(arg, strlen(arg), &len);
+
+    if (len == 0 || len != strlen(arg) || strpbrk(p, "\r\n") != NULL)
+        return cli_diag_fail(SB_EUSAGE, "%s: \"%s\" is not a name (not "
+                             "empty, no spaces around it, one line)", opt,
+                             arg);
+    *out = arg;
+    return 0;
+}
+
 static int parse_shape(cli *c, const char *arg)
 {
     if (input_shape_parse(arg, &c->in.layout.shape) == 0)
@@ -392,6 +414,10 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_YEAR: return parse_year_arg("--year", arg, &c->to);
     case OPT_SHAPE: return parse_shape(c, arg);
     case OPT_COLUMNS: return parse_columns(c, arg);
+    case OPT_INDICATOR_ID:
+        return parse_dimension("--indicator-id", arg, &c->in.layout.indicator);
+    case OPT_REGION_NAME:
+        return parse_dimension("--region-name", arg, &c->in.layout.region);
     case OPT_ENCODING: return parse_encoding(c, arg);
     case OPT_DECIMAL_COMMA: c->in.decimal_comma = 1; return 0;
     case OPT_FORCE: c->force = 1; return 0;

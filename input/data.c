@@ -37,7 +37,9 @@ typedef struct {
     sb_diag *diag;
     sb_error *err;
     int header_done;
-    sb_id stem;                 /* indicator id from the file name */
+    sb_id stem;                 /* the layout's stem: every row's
+                                   indicator when no column names one */
+    sb_id one_region;           /* the layout's one_region, likewise */
     sb_id *target;              /* wide: column -> indicator or region */
     GHashTable *seen_ind, *seen_reg, *unit_warned;
     name_cache ind_cache, reg_cache;
@@ -726,30 +728,41 @@ static int export_keys(data_ctx *d, sb_id *ind, sb_id *reg)
     return export_extras(d, *ind, *reg);
 }
 
+/* The indicator and region of a long row of an ordinary table: from
+   their columns, or the layout's stem and one region where it has none
+   (they are in *ind and *reg already). */
+static int long_keys(data_ctx *d, sb_id *ind, sb_id *reg)
+{
+    const int *k = d->l->key;
+    const char *name;
+
+    if (k[INPUT_COL_INDICATOR] >= 0 &&
+        (key_name(d, INPUT_COL_INDICATOR, &name) != 0 ||
+         (*ind = indicator(d, name, k[INPUT_COL_INDICATOR])) == SB_NONE))
+        return -1;
+    if (k[INPUT_COL_REGION] >= 0 &&
+        (key_name(d, INPUT_COL_REGION, &name) != 0 ||
+         (*reg = region(d, name, k[INPUT_COL_REGION])) == SB_NONE))
+        return -1;
+    return 0;
+}
+
 static int row_long(data_ctx *d, uint32_t annot)
 {
-    const char *iname, *rname;
-    sb_id ind = SB_NONE, reg = SB_NONE;
+    sb_id ind = d->stem, reg = d->one_region;
     int year;
 
-    if (d->l->export != INPUT_EXPORT_NONE) {
-        if (export_keys(d, &ind, &reg) != 0)
-            return -1;
-    } else {
-        if (key_name(d, INPUT_COL_INDICATOR, &iname) != 0 ||
-            (ind = indicator(d, iname, d->l->key[INPUT_COL_INDICATOR]))
-                == SB_NONE ||
-            key_name(d, INPUT_COL_REGION, &rname) != 0 ||
-            (reg = region(d, rname, d->l->key[INPUT_COL_REGION])) == SB_NONE)
-            return -1;
-    }
+    if (d->l->export != INPUT_EXPORT_NONE ? export_keys(d, &ind, &reg) != 0
+                                          : long_keys(d, &ind, &reg) != 0)
+        return -1;
     if (key_year(d, &year) != 0 || row_unit(d, ind) != 0)
         return -1;
     return add_value(d, ind, reg, year, d->l->key[INPUT_COL_VALUE], annot);
 }
 
 /* The indicator (wide by year, when a column holds it) and the region
-   (but wide by region) of a wide row of an ordinary table. */
+   (but wide by region, or of one region) of a wide row of an ordinary
+   table. */
 static int table_keys(data_ctx *d, sb_id *ind, sb_id *reg)
 {
     const input_layout *l = d->l;
@@ -760,7 +773,7 @@ static int table_keys(data_ctx *d, sb_id *ind, sb_id *reg)
             (*ind = indicator(d, name, l->key[INPUT_COL_INDICATOR]))
                 == SB_NONE))
         return -1;
-    if (l->shape != INPUT_SHAPE_WIDE_REGION &&
+    if (l->shape != INPUT_SHAPE_WIDE_REGION && l->one_region == NULL &&
         (key_name(d, INPUT_COL_REGION, &name) != 0 ||
          (*reg = region(d, name, l->key[INPUT_COL_REGION])) == SB_NONE))
         return -1;
@@ -785,7 +798,7 @@ static int wide_keys(data_ctx *d, sb_id *ind, sb_id *reg, int *year)
 static int row_wide(data_ctx *d, uint32_t annot)
 {
     const input_layout *l = d->l;
-    sb_id ind = d->stem, reg = SB_NONE;
+    sb_id ind = d->stem, reg = d->one_region;
     int year = 0;
     size_t c;
 
@@ -833,8 +846,12 @@ static int header_targets(data_ctx *d)
     const input_layout *l = d->l;
     size_t c;
 
-    /* the stem comes from the file name: no field */
+    /* the stem and the one region come from the file name or an
+       option: no field */
     if (l->stem != NULL && (d->stem = indicator(d, l->stem, -1)) == SB_NONE)
+        return -1;
+    if (l->one_region != NULL &&
+        (d->one_region = region(d, l->one_region, -1)) == SB_NONE)
         return -1;
     d->warned_unnamed = 1;          /* nothing to look for on each row */
     for (c = 0; c < l->n; c++)
@@ -1069,7 +1086,7 @@ static void data_ctx_init(data_ctx *d, sb_dataset *ds, uint16_t file,
     d->o = o;
     d->l = o->layout;
     d->rep = rep;
-    d->stem = SB_NONE;
+    d->stem = d->one_region = SB_NONE;
     d->ind_cache.id = d->reg_cache.id = d->last_region.id = SB_NONE;
     d->extras_ind = d->extras_reg = SB_NONE;
     d->seen_last_ind = d->seen_last_reg = SB_NONE;

@@ -26,6 +26,7 @@ static const input_fmt *const formats[] = {
     &input_fmt_wdi,
     &input_fmt_nbs,
     &input_fmt_owid,
+    &input_fmt_wblong,
     &input_fmt_sdmx,
     &input_fmt_oecd,
 };

@@ -36,6 +36,14 @@ const char *input_fmt_field(const input_row *r, size_t i)
     return s;
 }
 
+void input_fmt_region_code(const input_row *r, size_t name, size_t code,
+                           input_fmt_names *o)
+{
+    o->region = input_fmt_field(r, name);
+    o->alias = input_fmt_field(r, code);
+    o->alias_col = (int)code;
+}
+
 char *input_fmt_text(const input_row *r, size_t i)
 {
     size_t len;

@@ -29,6 +29,7 @@ extern const struct input_fmt input_fmt_eurostat, input_fmt_nbs,
 extern const struct input_fmt input_fmt_owid;
 extern const struct input_fmt input_fmt_sdmx;
 extern const struct input_fmt input_fmt_eurostat_csv;
+extern const struct input_fmt input_fmt_wblong;
 
 /* The names of one data row of an export. */
 typedef struct {
@@ -116,6 +117,10 @@ const char *input_fmt_cell(const input_row *r, size_t i, size_t *len);
 /* Field i trimmed and NUL-terminated in place (the reader's buffer, as
    input/data.c reads cells): no copy; "" past the end of the record. */
 const char *input_fmt_field(const input_row *r, size_t i);
+/* A row's region named by field name, with field code as its alias
+   (OWID's Entity and Code, the World Bank's Country Name and Code). */
+void input_fmt_region_code(const input_row *r, size_t name, size_t code,
+                           input_fmt_names *o);
 /* Field i trimmed, as a new string; NULL when out of memory. */
 char *input_fmt_text(const input_row *r, size_t i);
 /* 1 when field i, trimmed, is lit (ASCII case ignored). */

@@ -221,8 +221,10 @@ static int header(const char *path, const input_row *h, input_layout *l,
         return input_fmt_rule(err, path, st->first_line, 1, NBS_NAME ": no "
                               ZH_INDICATOR ZH_COLON " line in the preamble, "
                               "so the indicator of the rows is unknown");
-    else        /* no 指标： line: the file's name, as for any wide table */
+    else {      /* no 指标： line: the file's name, as for any wide table */
         l->stem = input_file_stem(path);
+        l->from |= INPUT_FROM_STEM_FILE;
+    }
     return l->stem != NULL ? 0 : input_fmt_oom(err, path, h->line);
 }
 

@@ -213,9 +213,7 @@ static int row(const input_layout *l, const input_row *r,
     (void)l;
     (void)msg;
     (void)msgsize;
-    o->region = input_fmt_field(r, COL_ENTITY);
-    o->alias = input_fmt_field(r, COL_CODE);
-    o->alias_col = COL_CODE;
+    input_fmt_region_code(r, COL_ENTITY, COL_CODE, o);
     if (is_aggregate(o->alias))
         o->region_role = SB_ROLE_AGGREGATE;
     return 0;

@@ -418,7 +418,9 @@ sb_status input_gazetteer_get(const input_gazetteer **out,
     if (note != NULL)
         *note = rc == SB_OK && !the_note_told
                     ? input_gazetteer_note(the_gazetteer) : NULL;
-    if (rc == SB_OK)
+    /* told only to a caller that asks (the loader warns; input/layout.c
+       only asks whether headers are regions) */
+    if (rc == SB_OK && note != NULL)
         the_note_told = 1;
     G_UNLOCK(the_gazetteer);
     return rc;

@@ -54,7 +54,8 @@ typedef struct {
 /* The process's gazetteer, loaded on the first call. A JSON that cannot
    be read, or is not ISO 3166-1, leaves the built-in tables only: then
    *note (if not NULL) says why, on the first call only (NULL
-   otherwise). SB_ENOMEM when out of memory (nothing kept; err set
+   otherwise; a call with note NULL leaves the note for the next).
+   SB_ENOMEM when out of memory (nothing kept; err set
    without a position). */
 sb_status input_gazetteer_get(const input_gazetteer **out,
                               const input_gaz_note **note, sb_error *err);

@@ -11,6 +11,7 @@
 
 #include "core/alloc.h"
 #include "export.h"
+#include "gazetteer.h"
 
 #include <glib.h>
 #include <stdio.h>
@@ -42,6 +43,7 @@ void input_layout_clear(input_layout *l)
         g_free(l->cols[i].name);
     g_free(l->cols);
     g_free(l->stem);
+    g_free(l->one_region);
     input_export_clear(l);
     memset(l, 0, sizeof *l);
 }
@@ -103,37 +105,74 @@ static sb_status shape_error(const char *path, const input_layout *l,
     return SB_EDATA;
 }
 
+/* year,<name>,...: how many of the value columns' headers name a
+   region the gazetteer knows (or an aggregate), into l. A file of
+   regions names some (Chongqing, China, World); a file of one region's
+   indicators (Total, Gas Fuel, Per Capita) names none. */
+static sb_status count_known(const char *path, input_layout *l,
+                             sb_error *err)
+{
+    const input_gazetteer *g;
+    input_gaz_match m;
+    size_t i;
+
+    if (input_gazetteer_get(&g, NULL, err) != SB_OK)
+        return sb_error_set(err, SB_ENOMEM, path, 1, 0, "out of memory");
+    l->known_cols = l->value_cols = 0;
+    for (i = 0; i < l->n; i++) {
+        const input_column *c = &l->cols[i];
+        if (c->role != INPUT_COL_IGNORED || c->name[0] == '\0')
+            continue;
+        l->value_cols++;
+        if (input_gazetteer_is_aggregate(c->name) ||
+            input_gazetteer_find(g, c->name, 0, &m))
+            l->known_cols++;
+    }
+    return SB_OK;
+}
+
+/* The shape by the key columns found; years as headers make a table
+   wide by year, with or without a region column (then of one region).
+   year,<name>,... is by region when count_known found a region. */
 static input_shape guess_shape(const input_layout *l, int n_years)
 {
-    if (n_years > 0 && l->key[INPUT_COL_REGION] >= 0)
+    const int *k = l->key;
+
+    if (n_years > 0 && (k[INPUT_COL_REGION] >= 0 ||
+                        (k[INPUT_COL_YEAR] < 0 && k[INPUT_COL_VALUE] < 0)))
         return INPUT_SHAPE_WIDE_YEAR;
-    if (l->key[INPUT_COL_INDICATOR] >= 0 || l->key[INPUT_COL_VALUE] >= 0)
+    if (k[INPUT_COL_INDICATOR] >= 0 || k[INPUT_COL_VALUE] >= 0)
         return INPUT_SHAPE_LONG;
-    if (l->key[INPUT_COL_REGION] >= 0 && l->key[INPUT_COL_YEAR] >= 0)
+    if (k[INPUT_COL_YEAR] >= 0 &&
+        (k[INPUT_COL_REGION] >= 0 || l->known_cols == 0))
         return INPUT_SHAPE_WIDE_INDICATOR;
-    if (l->key[INPUT_COL_YEAR] >= 0)
+    if (k[INPUT_COL_YEAR] >= 0)
         return INPUT_SHAPE_WIDE_REGION;
     return INPUT_SHAPE_NONE;
 }
 
+/* Neither an indicator nor a region column: the file's name can name
+   only one of them. */
+#define NO_DIMENSIONS "no indicator or region column (--region-name NAME " \
+    "names the region of its rows, the file's name their indicator)"
+
 /* The columns each shape needs, as a message if one is missing. */
 static const char *missing_for(const input_layout *l, input_shape s,
-                               int n_years)
+                               int n_years, const input_layout_opts *o)
 {
     const int *k = l->key;
+    int none = k[INPUT_COL_INDICATOR] < 0 && k[INPUT_COL_REGION] < 0 &&
+               (o == NULL || o->region == NULL);
 
     switch (s) {
     case INPUT_SHAPE_LONG:
-        if (k[INPUT_COL_INDICATOR] < 0) return "no indicator column";
-        if (k[INPUT_COL_REGION] < 0) return "no region column";
         if (k[INPUT_COL_YEAR] < 0) return "no year column";
         if (k[INPUT_COL_VALUE] < 0) return "no value column";
-        return NULL;
+        return none ? NO_DIMENSIONS : NULL;
     case INPUT_SHAPE_WIDE_YEAR:
-        if (k[INPUT_COL_REGION] < 0) return "no region column";
-        return n_years > 0 ? NULL : "no year columns (like 2017)";
+        if (n_years == 0) return "no year columns (like 2017)";
+        return none ? NO_DIMENSIONS : NULL;
     case INPUT_SHAPE_WIDE_INDICATOR:
-        if (k[INPUT_COL_REGION] < 0) return "no region column";
         return k[INPUT_COL_YEAR] < 0 ? "no year column" : NULL;
     case INPUT_SHAPE_WIDE_REGION:
         return k[INPUT_COL_YEAR] < 0 ? "no year column" : NULL;
@@ -158,6 +197,26 @@ static void mark_values(input_layout *l, input_shape s)
     }
 }
 
+/* The dimension no column gives takes the file's name: the indicator,
+   else the region (with neither, the region is --region-name's, which
+   supply puts in its place). */
+static sb_status file_names(const char *path, input_layout *l,
+                            sb_error *err)
+{
+    int no_ind = l->key[INPUT_COL_INDICATOR] < 0 &&
+                 l->shape != INPUT_SHAPE_WIDE_INDICATOR;
+    int no_reg = l->key[INPUT_COL_REGION] < 0 &&
+                 l->shape != INPUT_SHAPE_WIDE_REGION;
+
+    if (no_ind && (l->stem = input_file_stem(path)) == NULL)
+        return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
+    if (no_reg && (l->one_region = input_file_stem(path)) == NULL)
+        return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
+    l->from |= (no_ind ? INPUT_FROM_STEM_FILE : 0) |
+               (no_reg && !no_ind ? INPUT_FROM_REGION_FILE : 0);
+    return SB_OK;
+}
+
 static sb_status detect_data(const char *path, const input_layout_opts *o,
                              input_layout *l, sb_error *err)
 {
@@ -172,11 +231,21 @@ static sb_status detect_data(const char *path, const input_layout_opts *o,
         if (l->cols[i].role == INPUT_COL_IGNORED &&
             (l->cols[i].year = header_year(l->cols[i].name)) > 0)
             n_years++;
-    l->shape = o != NULL && o->shape != INPUT_SHAPE_NONE
-                   ? o->shape : guess_shape(l, n_years);
-    why = missing_for(l, l->shape, n_years);
+    l->known_cols = l->value_cols = -1;
+    if (o != NULL && o->shape != INPUT_SHAPE_NONE)
+        l->shape = o->shape;
+    else {
+        if (n_years == 0 && l->key[INPUT_COL_YEAR] >= 0 &&
+            l->key[INPUT_COL_REGION] < 0 &&
+            l->key[INPUT_COL_INDICATOR] < 0 &&
+            l->key[INPUT_COL_VALUE] < 0 &&
+            (rc = count_known(path, l, err)) != SB_OK)
+            return rc;
+        l->shape = guess_shape(l, n_years);
+    }
+    why = missing_for(l, l->shape, n_years, o);
     if (why != NULL) {
-        char msg[120];
+        char msg[200];
         if (l->shape == INPUT_SHAPE_NONE)
             return shape_error(path, l, "not a table statbrief knows", err);
         snprintf(msg, sizeof msg, "%s table with %s",
@@ -184,12 +253,7 @@ static sb_status detect_data(const char *path, const input_layout_opts *o,
         return shape_error(path, l, msg, err);
     }
     mark_values(l, l->shape);
-    if ((l->shape == INPUT_SHAPE_WIDE_REGION ||
-         (l->shape == INPUT_SHAPE_WIDE_YEAR &&
-          l->key[INPUT_COL_INDICATOR] < 0)) &&
-        (l->stem = input_file_stem(path)) == NULL)
-        return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
-    return SB_OK;
+    return file_names(path, l, err);
 }
 
 /* The header's columns, all ignored for now; *has_year when one is
@@ -350,6 +414,81 @@ static int forced(const input_layout_opts *o)
     return o->shape != INPUT_SHAPE_NONE;
 }
 
+/* Why a file has its own indicators or regions, for the error of an
+   option that would name them. Into buf. */
+static const char *own_dimension(const input_layout *l, input_col_role r,
+                                 char *buf, size_t size)
+{
+    int k = l->key[r];
+
+    if (k >= 0)
+        snprintf(buf, size, "the file has a%s column (\"%s\")",
+                 r == INPUT_COL_REGION ? " region" : "n indicator",
+                 l->cols[k].name);
+    else if (l->export != INPUT_EXPORT_NONE)
+        snprintf(buf, size, "the file is a%s %s, which names its %ss",
+                 strchr("AEIOU", input_export_name(l->export)[0]) ? "n" : "",
+                 input_export_name(l->export),
+                 r == INPUT_COL_REGION ? "region" : "indicator");
+    else if (r == INPUT_COL_REGION)
+        snprintf(buf, size, "the file's value columns are its regions "
+                 "(--shape wide-indicator reads them as indicators of one "
+                 "region)");
+    else
+        snprintf(buf, size, "the file's value columns are its indicators");
+    return buf;
+}
+
+/* Replaces *name by the option's value. */
+static sb_status give_name(const char *path, char **name, const char *value,
+                           sb_error *err)
+{
+    char *copy = sb_strdup(value);
+
+    if (copy == NULL)
+        return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
+    g_free(*name);
+    *name = copy;
+    return SB_OK;
+}
+
+/* --indicator-id and --region-name: the dimension a data file lacks;
+   naming one it has is a usage error (its rows would all be merged into
+   one indicator or region, or the option silently ignored). */
+static sb_status supply(const char *path, const input_layout_opts *o,
+                        input_layout *l, sb_error *err)
+{
+    char why[sizeof err->msg / 2];
+
+    if (o == NULL || l->role != INPUT_ROLE_DATA)
+        return SB_OK;
+    if (o->indicator != NULL) {
+        if (l->stem == NULL)
+            return sb_error_set(err, SB_EUSAGE, path, 0, 0, "%s %s: %s; it "
+                                "names the indicator of a file without one",
+                                o->indicator_opt != NULL ? o->indicator_opt
+                                                         : "--indicator-id",
+                                o->indicator, own_dimension(l,
+                                INPUT_COL_INDICATOR, why, sizeof why));
+        if (give_name(path, &l->stem, o->indicator, err) != SB_OK)
+            return SB_ENOMEM;
+        l->from = (l->from & ~INPUT_FROM_STEM_FILE) | INPUT_FROM_STEM_OPT;
+        l->stem_by = o->indicator_opt != NULL ? o->indicator_opt
+                                              : "--indicator-id";
+    }
+    if (o->region != NULL) {
+        if (l->one_region == NULL)
+            return sb_error_set(err, SB_EUSAGE, path, 0, 0, "--region-name "
+                                "%s: %s; it names the region of a file "
+                                "without one", o->region, own_dimension(l,
+                                INPUT_COL_REGION, why, sizeof why));
+        if (give_name(path, &l->one_region, o->region, err) != SB_OK)
+            return SB_ENOMEM;
+        l->from = (l->from & ~INPUT_FROM_REGION_FILE) | INPUT_FROM_REGION_OPT;
+    }
+    return SB_OK;
+}
+
 sb_status input_layout_detect(const char *path, const input_row *const *rows,
                               size_t n, const input_layout_opts *o,
                               input_layout *out, sb_error *err)
@@ -367,8 +506,9 @@ sb_status input_layout_detect(const char *path, const input_row *const *rows,
     }
     if (r == 0)
         rc = detect_header(path, rows[0], o, out, err);
+    /* the year headers of every wide-by-year table, exports' too */
     if (rc == SB_OK && out->role == INPUT_ROLE_DATA &&
         out->shape == INPUT_SHAPE_WIDE_YEAR)
         rc = check_years(path, rows[out->header_at]->line, out, err);
-    return rc;
+    return rc == SB_OK ? supply(path, o, out, err) : rc;
 }

@@ -270,20 +270,6 @@ static sb_status peek(planned *p, peek_ctx *c, sb_error *err)
     return rc;
 }
 
-/* A wide-by-region table's indicator, when the spec names it. */
-static sb_status name_stem(planned *p, sb_error *err)
-{
-    char *stem;
-
-    if (p->o->indicator == NULL || p->layout.stem == NULL)
-        return SB_OK;
-    if ((stem = sb_strdup(p->o->indicator)) == NULL)
-        return sb_error_set(err, SB_ENOMEM, p->path, 0, 0, "out of memory");
-    g_free(p->layout.stem);
-    p->layout.stem = stem;
-    return SB_OK;
-}
-
 /* What p's file is, from its first records. *skip when it is one of
    statbrief's own outputs that a folder or a glob brought along: it is
    not read, and a note in report says so. (Named by the user, it is
@@ -311,7 +297,7 @@ static sb_status plan_one(planned *p, input_report *report, int *skip,
         rc = decide(p, &c, err);
     }
     peek_clear(&c);
-    return rc == SB_OK && !*skip ? name_stem(p, err) : rc;
+    return rc;
 }
 
 /* The plan of each file (its header read), but statbrief's own outputs
@@ -400,7 +386,8 @@ static sb_status load_data(sb_dataset *ds, uint16_t file, planned *p,
     }
     rep->decimal_comma = d.decimal_comma;
     p->read = d;
-    if (describe_columns(&p->layout, rep) != SB_OK)
+    if (describe_columns(&p->layout, rep) != SB_OK ||
+        input_report_reading(rep, &p->layout) != SB_OK)
         return sb_error_set(err, SB_ENOMEM, p->path, 0, 0, "out of memory");
     p->watch.hash = p->o->digest;       /* the read of the rows */
     return input_data_read(ds, file, p->path, &d, rep, diag, err);

@@ -22,9 +22,9 @@
 #include "core/model.h"
 
 typedef struct {
-    input_layout_opts layout;   /* --shape, --columns */
+    input_layout_opts layout;   /* --shape, --columns, --indicator-id,
+                                   --region-name */
     int decimal_comma;          /* --decimal-comma: 1 forced, 0 detect */
-    const char *indicator;      /* wide by region: the id (else the stem) */
     input_encoding encoding;    /* --encoding; AUTO: UTF-8 or NBS GB18030 */
     int digest;                 /* hash each file's bytes as they are
                                    read (report, charts: their records) */

@@ -35,6 +35,9 @@ typedef struct {
     char *columns;              /* "indicator, region, year, value" */
     char *ignored;              /* ignored columns, "" if none */
     char *footnotes;            /* an NBS export's footnotes, or NULL */
+    char *reading;              /* how the file's missing dimension was
+                                   read, lines without their indent; or
+                                   NULL */
     char sha256[SB_SHA256_HEX]; /* of the bytes its rows were parsed from,
                                    when the load was asked (else "") */
     unsigned long long bytes;   /* how many there were */
@@ -51,5 +54,10 @@ typedef struct {
 } input_report;
 
 void input_report_clear(input_report *r);
+
+/* f->reading of a data file laid out as l: where an indicator or region
+   no column gives came from, how value columns were read by their
+   headers, each with the option that reads it otherwise. SB_ENOMEM. */
+sb_status input_report_reading(input_file_report *f, const input_layout *l);
 
 #endif

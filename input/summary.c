@@ -95,6 +95,18 @@ static void print_years(FILE *out, const span *s, int width)
     sb_text_pad(out, buf, width);
 }
 
+/* The lines of a file's reading (input_report_reading), indented. */
+static void print_reading(FILE *out, const char *reading)
+{
+    const char *p = reading, *nl;
+
+    for (; p != NULL && *p != '\0'; p = nl != NULL ? nl + 1 : NULL) {
+        nl = strchr(p, '\n');
+        fprintf(out, "  %.*s\n", nl != NULL ? (int)(nl - p) : (int)strlen(p),
+                p);
+    }
+}
+
 static void print_file(FILE *out, const sb_dataset *ds, const input_file_report *f)
 {
     fprintf(out, "%s: %s", f->path, input_role_name(f->role));
@@ -120,6 +132,7 @@ static void print_file(FILE *out, const sb_dataset *ds, const input_file_report 
         fprintf(out, "  ignored columns: %s\n", f->ignored);
     if (f->footnotes != NULL)
         fprintf(out, "  footnotes: %s\n", f->footnotes);
+    print_reading(out, f->reading);
     if (f->encoding == INPUT_ENC_GB18030)
         fputs("  note: the text is GB18030, not UTF-8; it was converted "
               "while reading\n", out);

@@ -59,13 +59,32 @@ typedef struct {
     size_t n;
     input_column *cols;
     int key[INPUT_NKEYS];        /* column index of each role, or -1 */
-    char *stem;                  /* wide by region: the indicator id */
+    char *stem;                  /* the indicator of every row when no
+                                    column names one: the file's stem,
+                                    or --indicator-id */
+    char *one_region;            /* the region of every row when no
+                                    column names one: the file's stem,
+                                    or --region-name */
+    unsigned from;               /* INPUT_FROM_* bits: where stem and
+                                    one_region came from, for check */
+    const char *stem_by;         /* with INPUT_FROM_STEM_OPT: the option
+                                    ("--indicator-id"; not owned) */
+    int known_cols;              /* headers only (year,<name>,...): how
+                                    many name a known region; -1 when
+                                    the headers decided nothing */
+    int value_cols;              /* with known_cols: how many there are */
     input_export export;         /* a portal download, or NONE; for a
                                     metadata file, the portal's own */
     long header_at;              /* records before the header (preamble) */
     void *export_state;          /* what the format keeps for its rows
                                     (owned; input_layout_clear frees it) */
 } input_layout;
+
+/* Bits of input_layout.from. */
+#define INPUT_FROM_STEM_FILE 1u      /* stem: the file's name */
+#define INPUT_FROM_STEM_OPT 2u       /* stem: --indicator-id */
+#define INPUT_FROM_REGION_FILE 4u    /* one_region: the file's name */
+#define INPUT_FROM_REGION_OPT 8u     /* one_region: --region-name */
 
 const char *input_shape_name(input_shape s);   /* "long", "wide-year", ... */
 const char *input_role_name(input_role r);     /* "data", ... */
