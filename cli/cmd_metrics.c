@@ -4,7 +4,8 @@
  * JSON (--format).
  *
  * Writes no file. The figures are metrics/' (metrics/metrics.h), their
- * formats metrics/output.h's.
+ * formats metrics/output.h's. They reach stdout only once every series
+ * was computed (spool_*): a run that fails half-way prints nothing.
  */
 #include "cmd.h"
 
@@ -13,19 +14,65 @@
 #include "log.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Where the figures wait until all were computed: an unnamed temporary
+   file, which keeps memory flat however big the output, or memory where
+   none can be made (a read-only /tmp). */
+typedef struct {
+    FILE *f;
+    char *buf;                  /* open_memstream's, when in memory */
+    size_t len;
+    int in_memory;
+} spool;
+
+static FILE *spool_open(spool *s)
+{
+    memset(s, 0, sizeof *s);
+    if ((s->f = tmpfile()) == NULL) {
+        s->in_memory = 1;
+        s->f = open_memstream(&s->buf, &s->len);
+    }
+    return s->f;
+}
+
+/* Copies what was spooled to stdout; -1 when a read or write failed. */
+static int spool_copy(spool *s)
+{
+    char b[1 << 16];
+    size_t n;
+
+    if (fflush(s->f) != 0)
+        return -1;
+    if (s->in_memory)
+        return s->len > 0 && fwrite(s->buf, 1, s->len, stdout) != s->len
+                   ? -1 : 0;
+    rewind(s->f);
+    while ((n = fread(b, 1, sizeof b, s->f)) > 0)
+        if (fwrite(b, 1, n, stdout) != n)
+            return -1;
+    return ferror(s->f) ? -1 : 0;
+}
+
+static void spool_close(spool *s)
+{
+    if (s->f != NULL)
+        fclose(s->f);
+    free(s->buf);
+}
 
 /* Prints the rows of every selected series through a writer of
    c->format. *mc and *w are the caller's to free, even on failure.
    Returns SB_OK or the error, with its message in err. */
 static sb_status metrics_print(cli *c, const cli_loaded *l, metrics_ctx **mc,
-                               metrics_writer **w, sb_error *err)
+                               metrics_writer **w, FILE *out, sb_error *err)
 {
     sb_status rc;
 
     rc = metrics_ctx_create(l->ds, &c->m, mc, err);
     if (rc == SB_OK &&
-        (*w = metrics_writer_create(stdout, c->format, l->ds, *mc, c->lang))
+        (*w = metrics_writer_create(out, c->format, l->ds, *mc, c->lang))
             == NULL)
         rc = sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     if (*w != NULL) {
@@ -46,9 +93,11 @@ int cli_cmd_metrics(cli *c)
     metrics_writer *w = NULL;
     sb_error err = {0};
     sb_status rc;
+    spool sp;
     int status;
 
     memset(&l, 0, sizeof l);
+    memset(&sp, 0, sizeof sp);
     if (c->from && c->to && c->from > c->to) {
         status = cli_diag_fail(SB_EUSAGE, "--from %d is after --to %d",
                                c->from, c->to);
@@ -59,7 +108,14 @@ int cli_cmd_metrics(cli *c)
         goto done;
     c->m.from = c->from;
     c->m.to = c->to;
-    rc = metrics_print(c, &l, &mc, &w, &err);
+    if (spool_open(&sp) == NULL) {
+        status = cli_diag_fail(SB_ENOMEM, "out of memory");
+        goto done;
+    }
+    rc = metrics_print(c, &l, &mc, &w, sp.f, &err);
+    if (rc == SB_OK && spool_copy(&sp) != 0)
+        rc = sb_error_set(&err, SB_ECANTCREAT, NULL, 0, 0,
+                          "cannot write the output");
     if (rc == SB_EUSAGE) {
         status = cli_diag_fail(rc, "%s", err.msg);
     } else if (rc != SB_OK) {
@@ -70,6 +126,7 @@ int cli_cmd_metrics(cli *c)
     }
 done:
     metrics_writer_destroy(w);
+    spool_close(&sp);
     metrics_ctx_destroy(mc);
     cli_load_clear(&l);
     return status;

@@ -68,9 +68,8 @@ printf 'data:\n  - path: wide.csv\n    indicator: rd_x\nsections:\n  - summary: 
 # gazetteer, tables without an indicator or region column (named by
 # the file or an option), the metrics in every format, the formatter,
 # the summary and dump, and the spec parser.
-# (metrics of the panels asks for one indicator: with two, an allocation
-# failing in the second one's series leaves the first one's rows on
-# stdout, a fault of metrics' streamed output not yet fixed.)
+# (metrics of the panels has two indicators: an allocation failing in
+# the second one's series must not leave the first one's rows on stdout.)
 cat >"$tmp/cmds" <<EOF
 $top|check examples/chongqing/
 $top|check --dump --flags examples/chongqing/
@@ -107,7 +106,7 @@ $gen|check nbs.csv
 $cases/gaz-kept-apart|check a.csv b.csv
 $cases/gaz-two-letter|check --dump countries.csv estat.tsv states.csv
 $top/tests/data/panels|check --dump gdp.csv population.csv
-$top/tests/data/panels|metrics --format csv --indicator population gdp.csv population.csv
+$top/tests/data/panels|metrics --format csv gdp.csv population.csv
 $top/tests/data/panels|check --region-name World global.csv
 $cases/panel-long-no-region|check --dump --region-name Chongqing chongqing.csv
 $cases/panel-no-dimension-region-name|check --region-name Chongqing gdp.csv
