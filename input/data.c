@@ -403,10 +403,14 @@ static int row_unit(data_ctx *d, sb_id ind)
 static uint32_t row_annot(data_ctx *d)
 {
     size_t ln, ls;
-    const char *note = field(d, d->l->key[INPUT_COL_NOTE], &ln);
-    const char *src = field(d, d->l->key[INPUT_COL_SOURCE], &ls);
-    uint32_t id = sb_dataset_annot(d->ds, note, src);
+    const char *note, *src;
+    uint32_t id;
 
+    if (d->l->key[INPUT_COL_NOTE] < 0 && d->l->key[INPUT_COL_SOURCE] < 0)
+        return 0;               /* most tables have neither column */
+    note = field(d, d->l->key[INPUT_COL_NOTE], &ln);
+    src = field(d, d->l->key[INPUT_COL_SOURCE], &ls);
+    id = sb_dataset_annot(d->ds, note, src);
     if (id == SB_NONE)
         oom(d, -1);
     return id;

@@ -98,18 +98,6 @@ int input_layout_find(const input_layout *l, const char *name)
     return -1;
 }
 
-const char *input_trim(const char *s, size_t len, size_t *out_len)
-{
-    while (len > 0 && (*s == ' ' || *s == '\t')) {
-        s++;
-        len--;
-    }
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    *out_len = len;
-    return s;
-}
-
 int input_parse_year(const char *s, size_t len)
 {
     size_t i, digits = 0;
