@@ -46,9 +46,11 @@ struct sb_dataset {
 
     sb_series *series;
     size_t n_series, cap_series;
-    GHashTable *series_ids;     /* guint64* (ind<<32|reg) -> index+1 */
+    GHashTable *series_ids;     /* (ind<<32|reg) as the key itself ->
+                                   index+1 */
     size_t last_series;         /* index+1 of the series added to last */
     unsigned char *sealed;      /* per series: trimmed once left (bits) */
+    size_t cap_hint;            /* values of the series sealed last */
     int finished;
 
     sb_locate_fn locate;        /* finds where duplicates were read */
@@ -68,11 +70,17 @@ const char *sb_kind_name(sb_kind k)
 
 /* ---- create / destroy --------------------------------------------------- */
 
-/* g_int64_hash folds a key to indicator ^ region, which collides for
-   every small pair; mix all 64 bits instead (splitmix64's finalizer). */
+/* A series' key is (indicator << 32 | region) stored in the pointer
+   itself, so that a series costs no allocation for its key (a gpointer
+   holds 64 bits on the 64-bit systems statbrief is built for; the
+   assertion below keeps it so). g_int64_hash would fold it to indicator
+   ^ region, which collides for every small pair; mix all 64 bits
+   instead (splitmix64's finalizer). */
+G_STATIC_ASSERT(sizeof(gpointer) >= sizeof(guint64));
+
 static guint key_hash(gconstpointer p)
 {
-    guint64 x = *(const guint64 *)p;
+    guint64 x = (guint64)(guintptr)p;
 
     x ^= x >> 30;
     x *= G_GUINT64_CONSTANT(0xbf58476d1ce4e5b9);
@@ -97,8 +105,7 @@ sb_dataset *sb_dataset_create(void)
     ds->places2 = g_hash_table_new(g_str_hash, g_str_equal);
     ds->annot_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                           NULL);
-    ds->series_ids = g_hash_table_new_full(key_hash, g_int64_equal,
-                                           g_free, NULL);
+    ds->series_ids = g_hash_table_new(key_hash, g_direct_equal);
     sb_dataset_intern(ds, "", 0);            /* id 0 is the empty string */
     ds->annots = sb_new0(sb_annot, 16);
     if (ds->annots == NULL) {
@@ -125,6 +132,7 @@ void sb_dataset_destroy(sb_dataset *ds)
         free(ds->series[i].obs);
         free(ds->series[i].flags);
         free(ds->series[i].annot);
+        free(ds->series[i].files);
     }
     g_free(ds->series);
     g_free(ds->sealed);
@@ -502,7 +510,8 @@ void sb_dataset_set_locator(sb_dataset *ds, sb_locate_fn fn, void *ctx)
 }
 
 /* Grows the arrays of s to cap values; the side arrays, when present,
-   grow with zeros. On failure s->cap stays what every array holds. */
+   grow with zeros (files with the series' file). On failure s->cap stays
+   what every array holds. */
 static int series_grow(sb_series *s, size_t cap)
 {
     sb_obs *p = sb_renew(sb_obs, s->obs, cap);
@@ -512,6 +521,14 @@ static int series_grow(sb_series *s, size_t cap)
     if (p == NULL)
         return -1;
     s->obs = p;
+    if (s->files != NULL) {
+        uint16_t *f = sb_renew(uint16_t, s->files, cap);
+        if (f == NULL)
+            return -1;
+        for (k = s->cap; k < cap; k++)
+            f[k] = s->file;
+        s->files = f;
+    }
     for (k = 0; k < 2; k++) {
         uint32_t *q;
         if (*side[k] == NULL)
@@ -527,7 +544,7 @@ static int series_grow(sb_series *s, size_t cap)
 }
 
 /* The first time a file leaves a series, its arrays are trimmed to fit:
-   sorted files fill each series in one go, so memory ends near 16 bytes
+   sorted files fill each series in one go, so memory ends near 12 bytes
    a value instead of up to twice that. Trimmed once only, so that
    interleaved series still grow in amortized constant time. A trim that
    cannot be done keeps the larger arrays: nothing fails. */
@@ -538,6 +555,7 @@ static void seal(sb_dataset *ds, size_t idx)
     if (ds->sealed[idx / 8] & (1u << (idx % 8)))
         return;
     ds->sealed[idx / 8] |= (unsigned char)(1u << (idx % 8));
+    ds->cap_hint = s->n;
     if (s->cap <= s->n || s->n == 0)
         return;
     s->obs = sb_alloc_shrink(s->obs, s->n, sizeof *s->obs);
@@ -545,6 +563,8 @@ static void seal(sb_dataset *ds, size_t idx)
         s->flags = sb_alloc_shrink(s->flags, s->n, sizeof *s->flags);
     if (s->annot != NULL)
         s->annot = sb_alloc_shrink(s->annot, s->n, sizeof *s->annot);
+    if (s->files != NULL)
+        s->files = sb_alloc_shrink(s->files, s->n, sizeof *s->files);
     s->cap = s->n;
 }
 
@@ -569,20 +589,44 @@ static int series_room(sb_dataset *ds)
 }
 
 static sb_series *new_series(sb_dataset *ds, sb_id indicator, sb_id region,
-                             guint64 key)
+                             uint16_t file, guint64 key)
 {
-    guint64 *k;
     sb_series *s;
 
-    if (series_room(ds) != 0 ||
-        (k = sb_memdup(&key, sizeof key)) == NULL)
+    if (series_room(ds) != 0)
         return NULL;
     s = &ds->series[ds->n_series++];
     memset(s, 0, sizeof *s);
     s->indicator = indicator;
     s->region = region;
-    g_hash_table_insert(ds->series_ids, k, GSIZE_TO_POINTER(ds->n_series));
+    s->file = file;
+    g_hash_table_insert(ds->series_ids, (gpointer)(guintptr)key,
+                        GSIZE_TO_POINTER(ds->n_series));
     return s;
+}
+
+/* The file value i of s was read from. */
+static uint16_t obs_file(const sb_series *s, size_t i)
+{
+    return s->files != NULL ? s->files[i] : s->file;
+}
+
+/* Stores the file of value i, creating the array when a second file
+   fills the series. */
+static int file_set(sb_series *s, size_t i, uint16_t file)
+{
+    size_t k;
+
+    if (s->files == NULL) {
+        if (file == s->file)
+            return 0;
+        if ((s->files = sb_new(uint16_t, s->cap)) == NULL)
+            return -1;
+        for (k = 0; k < s->cap; k++)
+            s->files[k] = s->file;
+    }
+    s->files[i] = file;
+    return 0;
 }
 
 /* Stores a side value (flags, annot), creating its array on first use. */
@@ -597,7 +641,8 @@ static int side_set(uint32_t **arr, size_t cap, size_t i, uint32_t v)
 }
 
 sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
-                             const sb_obs *o, uint32_t flags, uint32_t annot)
+                             uint16_t file, const sb_obs *o, uint32_t flags,
+                             uint32_t annot)
 {
     guint64 key = ((guint64)indicator << 32) | region;
     gpointer v;
@@ -611,18 +656,23 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
     } else {
         if (last > 0)
             seal(ds, last - 1);
-        v = g_hash_table_lookup(ds->series_ids, &key);
+        v = g_hash_table_lookup(ds->series_ids, (gpointer)(guintptr)key);
         s = v != NULL ? &ds->series[GPOINTER_TO_SIZE(v) - 1]
-                      : new_series(ds, indicator, region, key);
+                      : new_series(ds, indicator, region, file, key);
         if (s == NULL)
             return SB_ENOMEM;
         ds->last_series = (size_t)(s - ds->series) + 1;
     }
-    /* Start at one: a million one-value series must stay small. */
-    if (s->n == s->cap && series_grow(s, s->cap ? s->cap * 2 : 1) != 0)
+    /* A new series starts as long as the one sealed last (series of a
+       file are much alike), so that most are filled without a realloc
+       each time they double; only the series being filled has room to
+       spare, and a million one-value series stay small. */
+    if (s->n == s->cap &&
+        series_grow(s, s->cap ? s->cap * 2 : MAX(ds->cap_hint, 1)) != 0)
         return SB_ENOMEM;
     if (side_set(&s->flags, s->cap, s->n, flags) != 0 ||
-        side_set(&s->annot, s->cap, s->n, annot) != 0)
+        side_set(&s->annot, s->cap, s->n, annot) != 0 ||
+        file_set(s, s->n, file) != 0)
         return SB_ENOMEM;
     s->obs[s->n++] = *o;
     return SB_OK;
@@ -759,14 +809,16 @@ static int sort_series(sb_series *s)
     sb_obs *obs = sb_new(sb_obs, s->n);
     uint32_t *fl = s->flags ? sb_new(uint32_t, s->n) : NULL;
     uint32_t *an = s->annot ? sb_new(uint32_t, s->n) : NULL;
+    uint16_t *fi = s->files ? sb_new(uint16_t, s->n) : NULL;
     size_t i;
 
-    if (k == NULL || obs == NULL || (s->flags && !fl) || (s->annot && !an)) {
-        free(k), free(obs), free(fl), free(an);
+    if (k == NULL || obs == NULL || (s->flags && !fl) || (s->annot && !an) ||
+        (s->files && !fi)) {
+        free(k), free(obs), free(fl), free(an), free(fi);
         return -1;
     }
     for (i = 0; i < s->n; i++)
-        k[i] = (sort_key){s->obs[i].year, s->obs[i].file, (uint32_t)i};
+        k[i] = (sort_key){s->obs[i].year, obs_file(s, i), (uint32_t)i};
     qsort(k, s->n, sizeof *k, key_cmp);
     for (i = 0; i < s->n; i++) {
         obs[i] = s->obs[k[i].idx];
@@ -774,13 +826,17 @@ static int sort_series(sb_series *s)
             fl[i] = s->flags[k[i].idx];
         if (an)
             an[i] = s->annot[k[i].idx];
+        if (fi)
+            fi[i] = s->files[k[i].idx];
     }
     memcpy(s->obs, obs, s->n * sizeof *obs);
     if (fl)
         memcpy(s->flags, fl, s->n * sizeof *fl);
     if (an)
         memcpy(s->annot, an, s->n * sizeof *an);
-    free(k), free(obs), free(fl), free(an);
+    if (fi)
+        memcpy(s->files, fi, s->n * sizeof *fi);
+    free(k), free(obs), free(fl), free(an), free(fi);
     return 0;
 }
 
@@ -788,12 +844,12 @@ static int sort_series(sb_series *s)
    its year read from its file. */
 static sb_place place_of(const sb_series *s, size_t run, size_t j)
 {
-    sb_place p = {s->indicator, s->region, s->obs[j].year, s->obs[j].file,
+    sb_place p = {s->indicator, s->region, s->obs[j].year, obs_file(s, j),
                   0, 0, 0};
     size_t k;
 
     for (k = run; k < j; k++)
-        p.nth += s->obs[k].file == s->obs[j].file;
+        p.nth += obs_file(s, k) == p.file;
     return p;
 }
 
@@ -804,6 +860,8 @@ static void move_obs(sb_series *s, size_t to, size_t from)
         s->flags[to] = s->flags[from];
     if (s->annot)
         s->annot[to] = s->annot[from];
+    if (s->files)
+        s->files[to] = s->files[from];
 }
 
 /* Merges the values of each year into one. Duplicates go to events;

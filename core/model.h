@@ -81,16 +81,19 @@ typedef struct {
 #define SB_OBS_PERCENT      0x02u  /* written with a trailing '%' */
 #define SB_OBS_INTERPOLATED 0x04u  /* filled by --interpolate */
 
-/* One cell of a data file: 16 bytes, so a value costs less memory than
-   its text. Its flags and note (rare) are kept beside the series; where
-   it was read is found again only when a message needs it (duplicates:
-   see sb_dataset_set_locator). */
-typedef struct {
-    double value;        /* NaN when missing */
-    int32_t year;
-    uint16_t file;       /* index into the dataset's file list */
-    uint8_t decimals;    /* decimals as published */
-    uint8_t state;       /* SB_OBS_* bits */
+/* One cell of a data file: 12 bytes, so that a value costs less memory
+   than its text (an Our World in Data row is 27 bytes). The year (1 to
+   99,999 as read), decimals and state share one 32-bit word; the struct
+   is packed to 4-byte alignment, so never take the address of a member.
+   Where a value was read: its file beside the series (one per series
+   unless several files fill it), its flags and note (rare) too, and its
+   line and column found again only when a message needs them
+   (duplicates: see sb_dataset_set_locator). */
+typedef struct __attribute__((packed, aligned(4))) {
+    double value;          /* NaN when missing */
+    signed int year : 18;
+    unsigned decimals : 8; /* decimals as published (up to 255) */
+    unsigned state : 6;    /* SB_OBS_* bits */
 } sb_obs;
 
 typedef struct {
@@ -99,6 +102,9 @@ typedef struct {
     uint32_t *flags;     /* per obs: pool id of its flag letters (0 =
                             none); NULL while no value has any */
     uint32_t *annot;     /* per obs: sb_dataset_annot() id; NULL if none */
+    uint16_t *files;     /* per obs: the file it was read from; NULL while
+                            every value came from file */
+    uint16_t file;       /* the file of the series' first value */
     size_t n, cap;
 } sb_series;
 
@@ -205,10 +211,12 @@ uint32_t sb_dataset_annot(sb_dataset *ds, const char *note,
                           const char *source);
 const sb_annot *sb_dataset_annot_at(const sb_dataset *ds, uint32_t id);
 
-/* Appends one observation to the series (indicator, region), with its
-   flags and annotation ids (0 for none). */
+/* Appends one observation, read from file (sb_dataset_add_file), to the
+   series (indicator, region), with its flags and annotation ids (0 for
+   none). */
 sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
-                             const sb_obs *o, uint32_t flags, uint32_t annot);
+                             uint16_t file, const sb_obs *o, uint32_t flags,
+                             uint32_t annot);
 
 /* Where a value was read, asked of the loader for messages about
    duplicates: the nth (0-based) value of (indicator, region, year) read

@@ -89,7 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         obs.decimals = (uint8_t)(data[i + 3] % 6);
         sb_dataset_add_obs(ds, sb_dataset_indicator(ds, inds[data[i] % 3]),
                            sb_dataset_region(ds, regs[data[i + 1] % 5]),
-                           &obs, 0, 0);
+                           0, &obs, 0, 0);
     }
     if (sb_dataset_indicator(ds, "a") != SB_NONE &&
         sb_dataset_finish(ds, &diag, &err) == SB_OK) {

@@ -59,6 +59,8 @@ typedef struct {
     char **fptr;                /* fields of a line split without libcsv */
     size_t *flen;
     size_t fcap;
+    unsigned char cls[256];     /* split_line's class of each byte (CLS_*) */
+    int cls_delim;              /* the delimiter cls is for; -1 before */
 
     GIConv cd;                  /* GB18030 -> UTF-8, or (GIConv)-1 */
     char *raw;                  /* undecoded bytes (GB18030 only) */
@@ -271,23 +273,18 @@ static int feed(reader *r, const char *s, size_t n, int ends_line)
 }
 
 /* libcsv drops spaces and tabs around an unquoted field, unless the tab
-   is the delimiter. */
-static int csv_space(char c, char delim)
+   is the delimiter. Most bytes fail the first test, the only one made
+   for them. */
+static inline int csv_space(char c, char delim)
 {
-    return (c == ' ' || c == '\t') && c != delim;
+    return (unsigned char)c <= ' ' && (c == ' ' || c == '\t') && c != delim;
 }
 
-/* Notes field [from, to) of the line being split, trimmed as libcsv
-   would; its end is written (a NUL) only once the line is known to be
-   split here. Returns -1 past the limits. */
-static int push_field(reader *r, char *s, size_t from, size_t to, size_t n)
+/* push_field past its fast path: a field over the limits, or the field
+   arrays full. Returns -1 past the limits or out of memory. */
+static int __attribute__((noinline)) push_slow(reader *r, size_t from,
+                                               size_t to, size_t n)
 {
-    char delim = (char)r->p.delim_char;
-
-    while (from < to && csv_space(s[from], delim))
-        from++;
-    while (to > from && csv_space(s[to - 1], delim))
-        to--;
     if (n >= INPUT_CSV_MAX_FIELDS)
         return fail(r, SB_EDATA, r->line, (long)n + 1,
                     "record has more than %u fields", INPUT_CSV_MAX_FIELDS);
@@ -307,9 +304,47 @@ static int push_field(reader *r, char *s, size_t from, size_t to, size_t n)
         r->flen = q;
         r->fcap = cap;
     }
+    return 0;
+}
+
+/* Notes field [from, to) of the line being split, trimmed as libcsv
+   would; its end is written (a NUL) only once the line is known to be
+   split here. Returns -1 past the limits. Inline, with the rare cases
+   apart: it runs for every field of every line. */
+static inline int push_field(reader *r, char *s, size_t from, size_t to,
+                             size_t n)
+{
+    char delim = (char)r->p.delim_char;
+
+    while (from < to && csv_space(s[from], delim))
+        from++;
+    while (to > from && csv_space(s[to - 1], delim))
+        to--;
+    if ((n >= r->fcap || n >= INPUT_CSV_MAX_FIELDS ||
+         to - from > INPUT_CSV_MAX_FIELD) &&
+        push_slow(r, from, to, n) != 0)
+        return -1;
     r->fptr[n] = s + from;
     r->flen[n] = to - from;
     return 0;
+}
+
+/* What split_line stops at, by byte. */
+enum { CLS_PLAIN, CLS_DELIM, CLS_END, CLS_QUOTE, CLS_ODD };
+
+/* The class of each byte for delim, so that the scan of a line is one
+   table look-up a byte rather than five comparisons; the delimiter
+   comes first, as in the comparisons it replaces. */
+static void set_classes(reader *r, unsigned char delim)
+{
+    int c;
+
+    for (c = 0; c < 256; c++)
+        r->cls[c] = c >= 0x80 || c == 0 ? CLS_ODD : CLS_PLAIN;
+    r->cls['\n'] = r->cls['\r'] = CLS_END;
+    r->cls['"'] = CLS_QUOTE;
+    r->cls[delim] = CLS_DELIM;
+    r->cls_delim = delim;
 }
 
 /* Most lines of most files hold no quote: one pass splits such a line
@@ -319,21 +354,25 @@ static int push_field(reader *r, char *s, size_t from, size_t to, size_t n)
    s[0..n)), or -1. */
 static long split_line(reader *r, char *s, size_t n, int eof, int *pending_cr)
 {
-    const unsigned char delim = r->p.delim_char;
+    const unsigned char *cls = r->cls;
     size_t i, nf = 0, from = 0, end, keep;
     int odd = 0;
 
+    if (r->cls_delim != r->p.delim_char)
+        set_classes(r, r->p.delim_char);
     for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == delim) {
+        unsigned char k = cls[(unsigned char)s[i]];
+        if (k == CLS_PLAIN)
+            continue;
+        if (k == CLS_DELIM) {
             if (push_field(r, s, from, i, nf++) != 0)
                 return -1;
             from = i + 1;
-        } else if (c == '\n' || c == '\r') {
+        } else if (k == CLS_END) {
             break;
-        } else if (c == '"') {
+        } else if (k == CLS_QUOTE) {
             return 0;
-        } else if (c >= 0x80 || c == 0) {
+        } else {
             odd = 1;
         }
     }
@@ -886,6 +925,7 @@ static void reader_init(reader *r, const char *path, input_row_fn fn,
     csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL);
     csv_set_blk_size(&r->p, 4096);
     r->cd = (GIConv)-1;
+    r->cls_delim = -1;
     if (watch != NULL && strcmp(watch->path, path) == 0)
         r->watch = watch;
     if (r->watch != NULL && r->watch->hash) {

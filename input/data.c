@@ -405,10 +405,14 @@ static int row_unit(data_ctx *d, sb_id ind)
 static uint32_t row_annot(data_ctx *d)
 {
     size_t ln, ls;
-    const char *note = field(d, d->l->key[INPUT_COL_NOTE], &ln);
-    const char *src = field(d, d->l->key[INPUT_COL_SOURCE], &ls);
-    uint32_t id = sb_dataset_annot(d->ds, note, src);
+    const char *note, *src;
+    uint32_t id;
 
+    if (d->l->key[INPUT_COL_NOTE] < 0 && d->l->key[INPUT_COL_SOURCE] < 0)
+        return 0;               /* most tables have neither column */
+    note = field(d, d->l->key[INPUT_COL_NOTE], &ln);
+    src = field(d, d->l->key[INPUT_COL_SOURCE], &ls);
+    id = sb_dataset_annot(d->ds, note, src);
     if (id == SB_NONE)
         oom(d, -1);
     return id;
@@ -540,14 +544,14 @@ static int add_value(data_ctx *d, sb_id ind, sb_id reg, int year, int c,
     memset(&o, 0, sizeof o);
     o.value = cell.value;
     o.year = year;
-    o.file = d->file;
     o.decimals = (uint8_t)cell.decimals;
     o.state = (cell.missing ? SB_OBS_MISSING : 0) |
               (cell.percent ? SB_OBS_PERCENT : 0);
     if (d->l->export != INPUT_EXPORT_NONE && d->names.held)
         return hold(d, &o, reg, flags, annot) == 0 ? 0 : oom(d, c);
     if (note_keys(d, ind, reg) != 0 ||
-        sb_dataset_add_obs(d->ds, ind, reg, &o, flags, annot) != SB_OK)
+        sb_dataset_add_obs(d->ds, ind, reg, d->file, &o, flags, annot)
+            != SB_OK)
         return oom(d, c);
     return 0;
 }
@@ -1030,7 +1034,7 @@ static int add_held(void *user, const input_held *v)
     sb_id ind = d->held_ids[v->key];
 
     if (note_keys(d, ind, v->region) != 0 ||
-        sb_dataset_add_obs(d->ds, ind, v->region, &v->obs, v->flags,
+        sb_dataset_add_obs(d->ds, ind, v->region, d->file, &v->obs, v->flags,
                            v->annot) != SB_OK)
         return -1;
     return 0;

@@ -15,8 +15,9 @@
 
 #include "core/model.h"
 
-/* One value held: what sb_dataset_add_obs takes, the indicator still a
-   number of the format's (input_export_final). */
+/* One value held: what sb_dataset_add_obs takes (the file is the one
+   being read), the indicator still a number of the format's
+   (input_export_final). 28 bytes. */
 typedef struct {
     sb_obs obs;
     uint32_t key;           /* the format's number for its indicator */

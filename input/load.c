@@ -28,7 +28,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define MAX_FILES 65535          /* sb_obs.file is 16 bits */
+#define MAX_FILES 65535          /* sb_series.file is 16 bits */
 
 /* A file to load, as the arguments name it. */
 typedef struct {

@@ -132,18 +132,6 @@ int input_row_width_error(sb_error *err, const char *path,
     return -1;
 }
 
-const char *input_trim(const char *s, size_t len, size_t *out_len)
-{
-    while (len > 0 && (*s == ' ' || *s == '\t')) {
-        s++;
-        len--;
-    }
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    *out_len = len;
-    return s;
-}
-
 int input_parse_year(const char *s, size_t len)
 {
     size_t i, digits = 0;

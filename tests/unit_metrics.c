@@ -176,7 +176,7 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
             continue;
         o.year = atoi(pts[k]);
         o.value = g_ascii_strtod(colon + 1, NULL);
-        sb_dataset_add_obs(ds, i, r, &o, 0, 0);
+        sb_dataset_add_obs(ds, i, r, 0, &o, 0, 0);
     }
     g_strfreev(pts);
     if (sb_dataset_finish(ds, NULL, &err) != SB_OK)
@@ -405,10 +405,10 @@ static sb_dataset *agg_dataset(int groups)
         g_strfreev(g);
         o.year = 2020;
         o.value = a->v2020;
-        sb_dataset_add_obs(ds, i, r, &o, 0, 0);
+        sb_dataset_add_obs(ds, i, r, 0, &o, 0, 0);
         o.year = 2021;
         o.value = a->v2021;
-        sb_dataset_add_obs(ds, i, r, &o, 0, 0);
+        sb_dataset_add_obs(ds, i, r, 0, &o, 0, 0);
     }
     if (sb_dataset_finish(ds, NULL, &err) != SB_OK)
         check(0, "aggregates", "finish: %s", err.msg);

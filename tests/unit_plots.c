@@ -219,7 +219,7 @@ static sb_dataset *crowd(size_t n, int ny, int long_names,
             o.value = fn(r, y);
             if (isnan(o.value))
                 o.state = SB_OBS_MISSING;
-            sb_dataset_add_obs(ds, ind, reg, &o, 0, 0);
+            sb_dataset_add_obs(ds, ind, reg, 0, &o, 0, 0);
         }
     }
     sb_dataset_finish(ds, NULL, &err);

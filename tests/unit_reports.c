@@ -51,7 +51,7 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
             o.value = g_ascii_strtod(colon + 1, NULL);
             dot = strchr(colon, '.');
             o.decimals = dot ? (uint8_t)strlen(dot + 1) : 0;
-            sb_dataset_add_obs(ds, i, r, &o, 0, 0);
+            sb_dataset_add_obs(ds, i, r, 0, &o, 0, 0);
         }
         g_strfreev(w);
     }
