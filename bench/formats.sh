@@ -132,29 +132,15 @@ make_file "$sdmx" gen_sdmx
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# two runs of CMD...: the best time and the larger peak RSS,
-# "SECONDS MAX_RSS_KIB"
-best2() {
-    best= maxrss=0
-    for run in 1 2; do
-        "$sw" time "$@" 2>"$tmp/t" || { echo "bench: formats: $* failed" >&2
-                                        exit 1; }
-        read -r secs rss _cpu <"$tmp/t"
-        if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-            best=$secs
-        fi
-        if [ "$rss" -gt "$maxrss" ]; then maxrss=$rss; fi
-    done
-    echo "$best $maxrss"
-}
+. bench/lib.sh
 
 # one file: the floor and statbrief check, one after the other
 measure() { # label file
     bytes=$(wc -c <"$2")
-    r=$(best2 "$sw" count "$2") || exit 1
+    r=$(best2 formats "$sw" count "$2") || exit 1
     set -- "$1" "$2" $r
     floor=$3
-    r=$(best2 ./statbrief check "$2") || exit 1
+    r=$(best2 formats ./statbrief check "$2") || exit 1
     set -- "$1" "$2" "$floor" $r
     awk -v label="$1" -v bytes="$bytes" -v file="$2" -v floor="$3" \
         -v secs="$4" -v rss="$5" 'BEGIN {

@@ -120,30 +120,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bytes=$(wc -c <"$file")
 
-# two runs of CMD...: prints the best time and the larger peak RSS,
-# "SECONDS MAX_RSS_KIB"
-best2() {
-    best= maxrss=0
-    for run in 1 2; do
-        "$sw" time "$@" 2>"$tmp/t" || { echo "bench: load: $* failed" >&2
-                                        exit 1; }
-        read -r secs rss _cpu <"$tmp/t"
-        if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-            best=$secs
-        fi
-        if [ "$rss" -gt "$maxrss" ]; then maxrss=$rss; fi
-    done
-    echo "$best $maxrss"
-}
+. bench/lib.sh
 
 # the counts for the heading (one row a line), warming the page cache
 values=$(($(wc -l <"$file") - 1))
 missing=$(grep -c ',\.\.$' "$file" || true)
 
-r=$(best2 "$sw" count "$file") || exit 1
+r=$(best2 load "$sw" count "$file") || exit 1
 set -- $r
 floor=$1
-r=$(best2 ./statbrief check "$file") || exit 1
+r=$(best2 load ./statbrief check "$file") || exit 1
 set -- $r
 secs=$1 rss=$2
 
