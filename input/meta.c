@@ -290,21 +290,35 @@ static int report_id(sb_id **ids, size_t *n, sb_id id)
     return 0;
 }
 
+/* What comes before a record's own fields, for both metadata files: the
+   header (read into m), an empty row (skipped), a row of another width
+   than the header (an error). 1 when row is a record to read; else 0
+   with *rc what the row callback returns. */
+static int record(meta_ctx *m, const input_row *row, sb_error *err, int *rc)
+{
+    m->row = row;
+    if (!m->header_done)
+        *rc = header(m, row, err);
+    else if (row_is_empty(row))
+        *rc = 0;
+    else if (row->n != m->n_header)
+        *rc = input_row_width_error(err, m->path, row, m->n_header,
+                                    column_name(m, row->n));
+    else
+        return 1;
+    return 0;
+}
+
 static int ind_row(void *user, const input_row *row, sb_error *err)
 {
     meta_ctx *m = user;
     const char *id, *kind;
+    int rc;
     sb_id i;
     sb_indicator *ind;
 
-    m->row = row;
-    if (!m->header_done)
-        return header(m, row, err);
-    if (row_is_empty(row))
-        return 0;
-    if (row->n != m->n_header)
-        return input_row_width_error(err, m->path, row, m->n_header,
-                                     column_name(m, row->n));
+    if (!record(m, row, err, &rc))
+        return rc;
     id = cell(m, I_ID);
     if (*id == '\0')
         return bad(m, I_ID, err, "empty", id);
@@ -425,17 +439,12 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
 {
     meta_ctx *m = user;
     const char *name, *role;
+    int rc;
     sb_id r;
     sb_region *reg;
 
-    m->row = row;
-    if (!m->header_done)
-        return header(m, row, err);
-    if (row_is_empty(row))
-        return 0;
-    if (row->n != m->n_header)
-        return input_row_width_error(err, m->path, row, m->n_header,
-                                     column_name(m, row->n));
+    if (!record(m, row, err, &rc))
+        return rc;
     name = cell(m, R_REGION);
     if (*name == '\0')
         return bad(m, R_REGION, err, "empty", name);
