@@ -115,7 +115,8 @@ static const char usage_text[] =
     "  --from Y, --to Y    only years in this window; --year Y = --to Y\n"
     "  --shape S           long, wide-year, wide-indicator or wide-region\n"
     "  --columns R=H,...   header H holds role R (indicator, region, year,\n"
-    "                      value, unit, flags, note, source)\n"
+    "                      value, unit, flags, note, source, note_zh,\n"
+    "                      source_zh)\n"
     "  --encoding E        input encoding: utf-8 (default) or gb18030\n"
     "  --decimal-comma     read 1.234,5 as 1234.5\n"
     "  --format F          metrics: table, csv or json; charts: any of\n"
@@ -244,7 +245,8 @@ static int parse_columns(cli *c, const char *arg)
         else if (*eq = '\0', input_col_role_parse(parts[i], &role) != 0)
             rc = cli_diag_fail(SB_EUSAGE, "--columns: unknown role \"%s\" "
                                "(indicator, region, year, value, unit, "
-                               "flags, note, source)", parts[i]);
+                               "flags, note, source, note_zh, "
+                               "source_zh)", parts[i]);
         else {
             char *h = g_strdup(eq + 1);
             g_ptr_array_add(c->column_specs, h);

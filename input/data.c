@@ -399,13 +399,19 @@ static int row_unit(data_ctx *d, sb_id ind)
     return ind == SB_NONE ? 0 : set_unit(d, ind, u, d->l->key[INPUT_COL_UNIT]);
 }
 
-/* The row's note and source; SB_NONE when out of memory. */
+/* The row's note and source, in English and Chinese; SB_NONE when out
+   of memory. */
 static uint32_t row_annot(data_ctx *d)
 {
-    size_t ln, ls;
-    const char *note = field(d, d->l->key[INPUT_COL_NOTE], &ln);
-    const char *src = field(d, d->l->key[INPUT_COL_SOURCE], &ls);
-    uint32_t id = sb_dataset_annot(d->ds, note, src);
+    size_t len;
+    sb_annot t;
+    uint32_t id;
+
+    t.note = field(d, d->l->key[INPUT_COL_NOTE], &len);
+    t.source = field(d, d->l->key[INPUT_COL_SOURCE], &len);
+    t.note_zh = field(d, d->l->key[INPUT_COL_NOTE_ZH], &len);
+    t.source_zh = field(d, d->l->key[INPUT_COL_SOURCE_ZH], &len);
+    id = sb_dataset_annot(d->ds, &t);
 
     if (id == SB_NONE)
         oom(d, -1);
