@@ -344,19 +344,33 @@ static int parse_role(const char *s, unsigned *role)
     return rc;
 }
 
+/* The trimmed, non-empty items of attribute a's ';' list (g_strfreev);
+   *n gets their count. */
+static gchar **items(meta_ctx *m, int a, size_t *n)
+{
+    gchar **parts = g_strsplit(cell(m, a), ";", -1);
+    size_t i, k = 0;
+
+    for (i = 0; parts[i] != NULL; i++)   /* g_strstrip trims in place */
+        if (*g_strstrip(parts[i]) != '\0')
+            parts[k++] = parts[i];
+        else
+            g_free(parts[i]);
+    parts[k] = NULL;
+    *n = k;
+    return parts;
+}
+
 /* Calls fn for each trimmed, non-empty item of a ';' list. */
 static int each_item(meta_ctx *m, int a, sb_id r, sb_error *err,
                      int (*fn)(meta_ctx *, sb_id, const char *, sb_error *))
 {
-    gchar **parts = g_strsplit(cell(m, a), ";", -1);
+    size_t i, n;
+    gchar **parts = items(m, a, &n);
     int rc = 0;
-    size_t i;
 
-    for (i = 0; parts[i] != NULL && rc == 0; i++) {
-        gchar *p = g_strstrip(parts[i]);
-        if (*p != '\0')
-            rc = fn(m, r, p, err);
-    }
+    for (i = 0; i < n && rc == 0; i++)
+        rc = fn(m, r, parts[i], err);
     g_strfreev(parts);
     return rc;
 }
@@ -380,23 +394,6 @@ static int add_group(meta_ctx *m, sb_id r, const char *group, sb_error *err)
     sb_error_set(err, SB_ENOMEM, m->path, m->row->line,
                  field_no(m, R_GROUPS), "out of memory");
     return -1;
-}
-
-/* The trimmed, non-empty items of attribute a's ';' list (g_strfreev),
-   as each_item sees them. */
-static gchar **items(meta_ctx *m, int a, size_t *n)
-{
-    gchar **parts = g_strsplit(cell(m, a), ";", -1);
-    size_t i, k = 0;
-
-    for (i = 0; parts[i] != NULL; i++)   /* g_strstrip trims in place */
-        if (*g_strstrip(parts[i]) != '\0')
-            parts[k++] = parts[i];
-        else
-            g_free(parts[i]);
-    parts[k] = NULL;
-    *n = k;
-    return parts;
 }
 
 /* groups_zh: the Chinese label of each group, in the order of groups;
