@@ -117,7 +117,8 @@ static const char usage_text[] =
     "  --from Y, --to Y    only years in this window; --year Y = --to Y\n"
     "  --shape S           long, wide-year, wide-indicator or wide-region\n"
     "  --columns R=H,...   header H holds role R (indicator, region, year,\n"
-    "                      value, unit, flags, note, source)\n"
+    "                      value, unit, flags, note, source, note_zh,\n"
+    "                      source_zh)\n"
     "  --indicator-id ID   the indicator of a file with no indicator column\n"
     "                      (default: the file's name)\n"
     "  --region-name NAME  the region of a file with no region column\n"
@@ -250,7 +251,8 @@ static int parse_columns(cli *c, const char *arg)
         else if (*eq = '\0', input_col_role_parse(parts[i], &role) != 0)
             rc = cli_diag_fail(SB_EUSAGE, "--columns: unknown role \"%s\" "
                                "(indicator, region, year, value, unit, "
-                               "flags, note, source)", parts[i]);
+                               "flags, note, source, note_zh, "
+                               "source_zh)", parts[i]);
         else {
             char *h = g_strdup(eq + 1);
             g_ptr_array_add(c->column_specs, h);

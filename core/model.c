@@ -33,6 +33,8 @@ struct sb_dataset {
     sb_region *reg;
     size_t n_reg, cap_reg;
     GHashTable *reg_names;      /* name or alias -> index+1 */
+    GHashTable *group_zh;       /* group label -> its Chinese label (both
+                                   interned) */
 
     GHashTable *places;         /* place -> first region+1 holding it */
     GHashTable *places2;        /* place -> second region+1, if any */
@@ -42,7 +44,7 @@ struct sb_dataset {
 
     sb_annot *annots;           /* [0] is "no annotation" */
     size_t n_annots, cap_annots;
-    GHashTable *annot_ids;      /* "note\x1fsource" -> id */
+    GHashTable *annot_ids;      /* annot_key -> id */
 
     sb_series *series;
     size_t n_series, cap_series;
@@ -101,6 +103,7 @@ sb_dataset *sb_dataset_create(void)
     ds->strs = g_ptr_array_new();
     ds->ind_ids = g_hash_table_new(g_str_hash, g_str_equal);
     ds->reg_names = g_hash_table_new(g_str_hash, g_str_equal);
+    ds->group_zh = g_hash_table_new(g_str_hash, g_str_equal);
     ds->places = g_hash_table_new(g_str_hash, g_str_equal);
     ds->places2 = g_hash_table_new(g_str_hash, g_str_equal);
     ds->annot_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -114,6 +117,7 @@ sb_dataset *sb_dataset_create(void)
     }
     ds->cap_annots = 16;
     ds->annots[0].note = ds->annots[0].source = "";
+    ds->annots[0].note_zh = ds->annots[0].source_zh = "";
     ds->n_annots = 1;
     return ds;
 }
@@ -145,6 +149,7 @@ void sb_dataset_destroy(sb_dataset *ds)
     g_hash_table_destroy(ds->series_ids);
     g_hash_table_destroy(ds->annot_ids);
     g_hash_table_destroy(ds->reg_names);
+    g_hash_table_destroy(ds->group_zh);
     g_hash_table_destroy(ds->ind_ids);
     for (i = 0; i < ds->files.len; i++)
         g_free(ds->files.pdata[i]);
@@ -275,7 +280,7 @@ sb_id sb_dataset_indicator(sb_dataset *ds, const char *id)
         return i;                        /* known, or out of memory */
     ind->id = ind->name = s;
     ind->name_zh = ind->unit = ind->unit_zh = ind->base_unit = "";
-    ind->source = ind->note = "";
+    ind->source = ind->note = ind->source_zh = ind->note_zh = "";
     ind->scale = NAN;
     ind->decimals = -1;
     ind->higher_is_better = 1;
@@ -385,6 +390,30 @@ sb_status sb_dataset_add_group(sb_dataset *ds, sb_id r, const char *group)
     return strv_append(&reg->groups, &reg->n_groups, s);
 }
 
+sb_status sb_dataset_set_group_zh(sb_dataset *ds, const char *group,
+                                  const char *zh, const char **had)
+{
+    const char *g, *z, *old;
+
+    if (sb_dataset_intern_to(ds, &g, group, -1) != SB_OK ||
+        sb_dataset_intern_to(ds, &z, zh, -1) != SB_OK)
+        return SB_ENOMEM;
+    old = g_hash_table_lookup(ds->group_zh, g);
+    if (old != NULL && old != z) {
+        *had = old;
+        return SB_EDATA;
+    }
+    g_hash_table_insert(ds->group_zh, (gpointer)g, (gpointer)z);
+    return SB_OK;
+}
+
+const char *sb_dataset_group_zh(const sb_dataset *ds, const char *group)
+{
+    const char *z = group ? g_hash_table_lookup(ds->group_zh, group) : NULL;
+
+    return z != NULL ? z : "";
+}
+
 /* ---- places and joins --------------------------------------------------- */
 
 sb_status sb_dataset_set_place(sb_dataset *ds, sb_id r, const char *place)
@@ -444,30 +473,36 @@ const sb_join *sb_dataset_join_at(const sb_dataset *ds, size_t i)
 
 /* ---- annotations -------------------------------------------------------- */
 
-/* "note\x1fsource": the key of an annotation; NULL when out of memory. */
-static char *annot_key(const char *note, const char *source)
+/* "note\x1fsource\x1fnote_zh\x1fsource_zh": the key of an annotation in
+   annot_ids; NULL when out of memory. */
+static char *annot_key(const sb_annot *t)
 {
-    size_t a = strlen(note), b = strlen(source);
-    char *key = sb_malloc(a + b + 2);
+    const char *part[4] = {t->note, t->source, t->note_zh, t->source_zh};
+    size_t i, len = 0, n[4];
+    char *key, *p;
 
-    if (key != NULL) {
-        memcpy(key, note, a);
-        key[a] = '\x1f';
-        memcpy(key + a + 1, source, b + 1);
+    for (i = 0; i < 4; i++)
+        len += (n[i] = strlen(part[i])) + 1;
+    if ((key = p = sb_malloc(len)) == NULL)
+        return NULL;
+    for (i = 0; i < 4; i++) {
+        memcpy(p, part[i], n[i]);
+        p += n[i];
+        *p++ = i < 3 ? '\x1f' : '\0';
     }
     return key;
 }
 
-uint32_t sb_dataset_annot(sb_dataset *ds, const char *note,
-                          const char *source)
+uint32_t sb_dataset_annot(sb_dataset *ds, const sb_annot *t)
 {
     char *key;
     gpointer v;
     sb_annot a;
 
-    if (*note == '\0' && *source == '\0')
+    if (*t->note == '\0' && *t->source == '\0' && *t->note_zh == '\0' &&
+        *t->source_zh == '\0')
         return 0;
-    if ((key = annot_key(note, source)) == NULL)
+    if ((key = annot_key(t)) == NULL)
         return SB_NONE;
     v = g_hash_table_lookup(ds->annot_ids, key);
     if (v != NULL) {
@@ -475,8 +510,10 @@ uint32_t sb_dataset_annot(sb_dataset *ds, const char *note,
         return GPOINTER_TO_UINT(v);
     }
     if (sb_grow(&ds->annots, &ds->cap_annots, ds->n_annots + 1) != 0 ||
-        sb_dataset_intern_to(ds, &a.note, note, -1) != SB_OK ||
-        sb_dataset_intern_to(ds, &a.source, source, -1) != SB_OK) {
+        sb_dataset_intern_to(ds, &a.note, t->note, -1) != SB_OK ||
+        sb_dataset_intern_to(ds, &a.source, t->source, -1) != SB_OK ||
+        sb_dataset_intern_to(ds, &a.note_zh, t->note_zh, -1) != SB_OK ||
+        sb_dataset_intern_to(ds, &a.source_zh, t->source_zh, -1) != SB_OK) {
         g_free(key);
         return SB_NONE;
     }

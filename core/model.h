@@ -43,6 +43,7 @@ typedef struct {
     /* Strings are interned in the dataset and never NULL ("" if absent). */
     const char *id, *name, *name_zh, *unit, *unit_zh, *base_unit;
     const char *source, *note;
+    const char *source_zh, *note_zh;   /* what a Chinese brief prints */
     double scale;          /* one unit in base_unit; NaN if not given */
     int decimals;          /* from metadata; -1 if not given */
     int max_decimals;      /* largest number of decimals published */
@@ -66,7 +67,7 @@ typedef struct {
     const char **aliases;              /* interned strings */
     size_t n_aliases;
     const char **groups;
-    size_t n_groups;
+    size_t n_groups;                   /* Chinese labels: sb_dataset_group_zh */
     unsigned role;                     /* SB_ROLE_* bits */
     const char *place;                 /* interned gazetteer place ("KOR"),
                                           "" when none: sb_dataset_set_place */
@@ -113,9 +114,10 @@ typedef struct {
 uint32_t sb_series_flags(const sb_series *s, size_t i);
 uint32_t sb_series_annot(const sb_series *s, size_t i);
 
-/* A note and a source attached to a value (rare: kept apart from sb_obs). */
+/* A note and a source attached to a value (rare: kept apart from sb_obs),
+   with their Chinese forms ("" when not given). */
 typedef struct {
-    const char *note, *source;
+    const char *note, *source, *note_zh, *source_zh;
 } sb_annot;
 
 /* ---- the dataset -------------------------------------------------------- */
@@ -169,6 +171,15 @@ sb_status sb_dataset_add_alias(sb_dataset *ds, sb_id r, const char *alias,
 /* Adds group label to region r (once). SB_ENOMEM when out of memory. */
 sb_status sb_dataset_add_group(sb_dataset *ds, sb_id r, const char *group);
 
+/* Gives group label `group` its Chinese label `zh` (regions.csv
+   groups_zh). A group has one Chinese label for the whole dataset:
+   SB_EDATA when it already has another, which goes to *had (interned);
+   SB_ENOMEM when out of memory. */
+sb_status sb_dataset_set_group_zh(sb_dataset *ds, const char *group,
+                                  const char *zh, const char **had);
+/* The Chinese label of a group, "" when it has none. */
+const char *sb_dataset_group_zh(const sb_dataset *ds, const char *group);
+
 /* ---- places: one region per country across spellings -------------------- */
 
 /* A place is the gazetteer's key for a country or division ("KOR",
@@ -205,10 +216,9 @@ sb_status sb_dataset_add_join(sb_dataset *ds, const sb_join *j);
 size_t sb_dataset_n_joins(const sb_dataset *ds);
 const sb_join *sb_dataset_join_at(const sb_dataset *ds, size_t i);
 
-/* The id of a note and source (0 when both are ""), SB_NONE when out of
-   memory. */
-uint32_t sb_dataset_annot(sb_dataset *ds, const char *note,
-                          const char *source);
+/* The id of a value's note and source with their Chinese forms (0 when
+   all four are ""), SB_NONE when out of memory. The texts are copied. */
+uint32_t sb_dataset_annot(sb_dataset *ds, const sb_annot *texts);
 const sb_annot *sb_dataset_annot_at(const sb_dataset *ds, uint32_t id);
 
 /* Appends one observation, read from file (sb_dataset_add_file), to the

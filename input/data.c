@@ -401,18 +401,22 @@ static int row_unit(data_ctx *d, sb_id ind)
     return ind == SB_NONE ? 0 : set_unit(d, ind, u, d->l->key[INPUT_COL_UNIT]);
 }
 
-/* The row's note and source; SB_NONE when out of memory. */
+/* The row's note and source, in English and Chinese; SB_NONE when out
+   of memory. */
 static uint32_t row_annot(data_ctx *d)
 {
-    size_t ln, ls;
-    const char *note, *src;
+    size_t len;
+    sb_annot t;
     uint32_t id;
 
-    if (d->l->key[INPUT_COL_NOTE] < 0 && d->l->key[INPUT_COL_SOURCE] < 0)
-        return 0;               /* most tables have neither column */
-    note = field(d, d->l->key[INPUT_COL_NOTE], &ln);
-    src = field(d, d->l->key[INPUT_COL_SOURCE], &ls);
-    id = sb_dataset_annot(d->ds, note, src);
+    if (d->l->key[INPUT_COL_NOTE] < 0 && d->l->key[INPUT_COL_SOURCE] < 0 &&
+        d->l->key[INPUT_COL_NOTE_ZH] < 0 && d->l->key[INPUT_COL_SOURCE_ZH] < 0)
+        return 0;               /* most tables have none of the columns */
+    t.note = field(d, d->l->key[INPUT_COL_NOTE], &len);
+    t.source = field(d, d->l->key[INPUT_COL_SOURCE], &len);
+    t.note_zh = field(d, d->l->key[INPUT_COL_NOTE_ZH], &len);
+    t.source_zh = field(d, d->l->key[INPUT_COL_SOURCE_ZH], &len);
+    id = sb_dataset_annot(d->ds, &t);
     if (id == SB_NONE)
         oom(d, -1);
     return id;

@@ -33,6 +33,8 @@ static const char *const synonyms[INPUT_NKEYS][10] = {
     [INPUT_COL_FLAGS] = {"flags", "flag", NULL},
     [INPUT_COL_NOTE] = {"note", "notes", NULL},
     [INPUT_COL_SOURCE] = {"source", NULL},
+    [INPUT_COL_NOTE_ZH] = {"note_zh", NULL},
+    [INPUT_COL_SOURCE_ZH] = {"source_zh", NULL},
 };
 
 void input_layout_clear(input_layout *l)

@@ -16,16 +16,17 @@
 
 enum { I_ID, I_NAME, I_UNIT, I_KIND, I_NAME_ZH, I_UNIT_ZH, I_SCALE,
        I_BASE_UNIT, I_DECIMALS, I_HIB, I_TARGET, I_TARGET_YEAR, I_SOURCE,
-       I_NOTE, I_N };
+       I_NOTE, I_SOURCE_ZH, I_NOTE_ZH, I_N };
 static const char *const ind_cols[I_N] = {
     "id", "name", "unit", "kind", "name_zh", "unit_zh", "scale",
     "base_unit", "decimals", "higher_is_better", "target", "target_year",
-    "source", "note"};
+    "source", "note", "source_zh", "note_zh"};
 #define I_REQUIRED 4
 
-enum { R_REGION, R_NAME_ZH, R_ALIASES, R_GROUPS, R_ROLE, R_GROUPS2, R_N };
+enum { R_REGION, R_NAME_ZH, R_ALIASES, R_GROUPS, R_ROLE, R_GROUPS2,
+       R_GROUPS_ZH, R_N };
 static const char *const reg_cols[R_N] = {
-    "region", "name_zh", "aliases", "groups", "role", NULL};
+    "region", "name_zh", "aliases", "groups", "role", NULL, "groups_zh"};
 #define R_REQUIRED 1
 
 /* The metadata files of a World Bank WDI download (Metadata_Indicator_*,
@@ -36,9 +37,9 @@ static const char *const reg_cols[R_N] = {
    income). */
 static const char *const wdi_ind_cols[I_N] = {
     "INDICATOR_CODE", "INDICATOR_NAME", NULL, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL, NULL, "SOURCE_ORGANIZATION", "SOURCE_NOTE"};
+    NULL, NULL, NULL, NULL, "SOURCE_ORGANIZATION", "SOURCE_NOTE", NULL, NULL};
 static const char *const wdi_reg_cols[R_N] = {
-    "TableName", NULL, "Country Code", "Region", NULL, "IncomeGroup"};
+    "TableName", NULL, "Country Code", "Region", NULL, "IncomeGroup", NULL};
 
 typedef struct {
     sb_dataset *ds;
@@ -272,7 +273,9 @@ static int ind_texts(meta_ctx *m, sb_indicator *ind)
            istr(m, &ind->unit_zh, I_UNIT_ZH) != 0 ||
            istr(m, &ind->base_unit, I_BASE_UNIT) != 0 ||
            istr(m, &ind->source, I_SOURCE) != 0 ||
-           istr(m, &ind->note, I_NOTE) != 0 ? -1 : 0;
+           istr(m, &ind->note, I_NOTE) != 0 ||
+           istr(m, &ind->source_zh, I_SOURCE_ZH) != 0 ||
+           istr(m, &ind->note_zh, I_NOTE_ZH) != 0 ? -1 : 0;
 }
 
 /* Appends id to the report's list *ids of *n; the capacity doubles when
@@ -371,19 +374,33 @@ static int parse_role(const char *s, unsigned *role)
     return rc;
 }
 
+/* The trimmed, non-empty items of attribute a's ';' list (g_strfreev);
+   *n gets their count. */
+static gchar **items(meta_ctx *m, int a, size_t *n)
+{
+    gchar **parts = g_strsplit(cell(m, a), ";", -1);
+    size_t i, k = 0;
+
+    for (i = 0; parts[i] != NULL; i++)   /* g_strstrip trims in place */
+        if (*g_strstrip(parts[i]) != '\0')
+            parts[k++] = parts[i];
+        else
+            g_free(parts[i]);
+    parts[k] = NULL;
+    *n = k;
+    return parts;
+}
+
 /* Calls fn for each trimmed, non-empty item of a ';' list. */
 static int each_item(meta_ctx *m, int a, sb_id r, sb_error *err,
                      int (*fn)(meta_ctx *, sb_id, const char *, sb_error *))
 {
-    gchar **parts = g_strsplit(cell(m, a), ";", -1);
+    size_t i, n;
+    gchar **parts = items(m, a, &n);
     int rc = 0;
-    size_t i;
 
-    for (i = 0; parts[i] != NULL && rc == 0; i++) {
-        gchar *p = g_strstrip(parts[i]);
-        if (*p != '\0')
-            rc = fn(m, r, p, err);
-    }
+    for (i = 0; i < n && rc == 0; i++)
+        rc = fn(m, r, parts[i], err);
     g_strfreev(parts);
     return rc;
 }
@@ -407,6 +424,39 @@ static int add_group(meta_ctx *m, sb_id r, const char *group, sb_error *err)
     sb_error_set(err, SB_ENOMEM, m->path, m->row->line,
                  field_no(m, R_GROUPS), "out of memory");
     return -1;
+}
+
+/* groups_zh: the Chinese label of each group, in the order of groups;
+   one label per group, and one label per group in the whole file. */
+static int groups_zh(meta_ctx *m, sb_error *err)
+{
+    size_t n, nz, i;
+    gchar **g, **z;
+    const char *had = NULL;
+    sb_status rc = SB_OK;
+
+    if (*cell(m, R_GROUPS_ZH) == '\0')
+        return 0;
+    g = items(m, R_GROUPS, &n);
+    z = items(m, R_GROUPS_ZH, &nz);
+    if (n != nz)
+        sb_error_set(err, SB_EDATA, m->path, m->row->line,
+                     field_no(m, R_GROUPS_ZH), "groups_zh: %zu label%s for "
+                     "%zu group%s (one Chinese label per group, in the "
+                     "order of groups)", nz, nz == 1 ? "" : "s", n,
+                     n == 1 ? "" : "s");
+    for (i = 0; n == nz && i < n && rc == SB_OK; i++)
+        rc = sb_dataset_set_group_zh(m->ds, g[i], z[i], &had);
+    if (rc == SB_EDATA)
+        sb_error_set(err, SB_EDATA, m->path, m->row->line,
+                     field_no(m, R_GROUPS_ZH), "groups_zh: \"%s\" for group "
+                     "\"%s\", which an earlier row calls \"%s\"", z[i - 1],
+                     g[i - 1], had);
+    else if (rc == SB_ENOMEM)
+        oom(m, err);
+    g_strfreev(g);
+    g_strfreev(z);
+    return n == nz && rc == SB_OK ? 0 : -1;
 }
 
 /* At most one region is the total and one the benchmark (any number
@@ -475,7 +525,8 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
     if (check_role(m, r, err) != 0 ||
         each_item(m, R_ALIASES, r, err, add_alias) != 0 ||
         each_item(m, R_GROUPS, r, err, add_group) != 0 ||
-        each_item(m, R_GROUPS2, r, err, add_group) != 0)
+        each_item(m, R_GROUPS2, r, err, add_group) != 0 ||
+        groups_zh(m, err) != 0)
         return -1;
     if (report_id(&m->rep->regions, &m->rep->n_regions, r) != 0)
         return oom(m, err);

@@ -14,7 +14,7 @@
 
 static const char *const role_names[] = {
     "indicator", "region", "year", "value", "unit", "flags", "note",
-    "source", "ignored", "values",
+    "source", "note_zh", "source_zh", "ignored", "values",
 };
 
 const char *input_col_role_name(input_col_role r)

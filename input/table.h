@@ -40,6 +40,7 @@ typedef const struct input_fmt *input_export;
 typedef enum {
     INPUT_COL_INDICATOR, INPUT_COL_REGION, INPUT_COL_YEAR, INPUT_COL_VALUE,
     INPUT_COL_UNIT, INPUT_COL_FLAGS, INPUT_COL_NOTE, INPUT_COL_SOURCE,
+    INPUT_COL_NOTE_ZH, INPUT_COL_SOURCE_ZH,   /* what a Chinese brief prints */
     INPUT_NKEYS,
     INPUT_COL_IGNORED = INPUT_NKEYS,
     INPUT_COL_VALUES              /* a wide column: one value per row */

@@ -173,6 +173,24 @@ const char *fmt_unit(const sb_indicator *ind, fmt_lang lang)
     return lang == FMT_ZH && ind->unit_zh[0] ? ind->unit_zh : ind->unit;
 }
 
+const char *fmt_text(const char *en, const char *zh, fmt_lang lang)
+{
+    return lang == FMT_ZH && zh[0] ? zh : en;
+}
+
+const char *fmt_source(const sb_indicator *ind, fmt_lang lang)
+{
+    return fmt_text(ind->source, ind->source_zh, lang);
+}
+
+const char *fmt_group(const sb_dataset *ds, const char *group,
+                      fmt_lang lang)
+{
+    if (group == NULL || lang != FMT_ZH)
+        return group;
+    return fmt_text(group, sb_dataset_group_zh(ds, group), lang);
+}
+
 char *fmt_plain(char *buf, size_t size, double v, const sb_indicator *ind,
                 fmt_lang lang)
 {

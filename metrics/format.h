@@ -72,5 +72,15 @@ int fmt_step_decimals(double step);
 /* The indicator's name and unit in the language (zh falls back to en). */
 const char *fmt_name(const sb_indicator *ind, fmt_lang lang);
 const char *fmt_unit(const sb_indicator *ind, fmt_lang lang);
+/* The indicator's source in the language (source_zh; zh falls back to
+   en). */
+const char *fmt_source(const sb_indicator *ind, fmt_lang lang);
+/* zh when the language is Chinese and zh is not empty, else en: a text
+   of the metadata given in both languages. */
+const char *fmt_text(const char *en, const char *zh, fmt_lang lang);
+/* A group label in the language (regions.csv groups_zh; zh falls back
+   to the label). NULL stays NULL. */
+const char *fmt_group(const sb_dataset *ds, const char *group,
+                      fmt_lang lang);
 
 #endif

@@ -233,7 +233,7 @@ static void table_title(metrics_writer *w, const sb_indicator *ind)
             fmt_name(ind, w->lang), ind->id, unit[0] ? ", " : "", unit);
     fprintf(w->out, zh ? "  \xe6\x8e\x92\xe5\x90\x8d\xe8\x8c\x83\xe5\x9b\xb4"
                          "\xef\xbc\x9a%s" : "  rank in: %s",
-            metrics_set_name(w->c));                   /* 排名范围： */
+            fmt_group(w->ds, metrics_set_name(w->c), w->lang)); /* 排名范围： */
     if (t != SB_NONE && ind->kind != SB_KIND_RATE)
         fprintf(w->out, zh ? "\xef\xbc\x9b\xe5\x8d\xa0\xe6\xaf\x94\xe5"
                              "\x9f\xba\xe5\x87\x86\xef\xbc\x9a%s"

@@ -192,9 +192,9 @@ static void texts(plot_chart *c, const plot_type_info *t)
     else
         g_string_append_printf(sub, "%d\xe2\x80\x93%d", first, last);
     c->subtitle = g_string_free(sub, FALSE);
-    if (c->ind->source[0] == '\0')
+    if (fmt_source(c->ind, c->lang)[0] == '\0')
         return;
-    source = plot_text_dup(c->ind->source, PLOT_NOTE_MAX_CHARS);
+    source = plot_text_dup(fmt_source(c->ind, c->lang), PLOT_NOTE_MAX_CHARS);
     c->source = g_strdup_printf(c->lang == FMT_ZH
                                     ? "\xe8\xb5\x84\xe6\x96\x99"
                                       "\xe6\x9d\xa5\xe6\xba\x90"

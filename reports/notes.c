@@ -35,7 +35,7 @@ static const char definitions_en[] =
 static const char definitions_zh[] =
     "变化：最新值减起始值，单位同指标。增长率：（最新值 / 起始值 "
     "\xe2\x88\x92 1）\xc3\x97 100，用于起始值为正的金额和数量指标。"
-    "百分点：比率指标的变化。年均增长率（CAGR）：（（最新值 / 起始值）"
+    "百分点：比率指标的变化。年均增长率：（（最新值 / 起始值）"
     "^（1 / 年数）\xe2\x88\x92 1）\xc3\x97 100。排名：在同一年份的比较"
     "地区中，数值最高者为第1位（数值越低越好的指标则最低者为第1位），"
     "数值相同者名次相同。占比：该地区数值占总量地区同年数值的百分比。"
@@ -193,14 +193,15 @@ void notes_add(parts_ctx *b, const unsigned char *sel)
                     NULL);
     report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
-        const sb_indicator *p = sb_dataset_indicator_at(b->ds, (sb_id)i);
+        const char *src = fmt_source(sb_dataset_indicator_at(b->ds,
+                                                             (sb_id)i),
+                                     b->lang);
         if (!parts_selected(sel, (sb_id)i) || !parts_has_section(b, (sb_id)i))
             continue;
         g_string_printf(g, L(b, "%s: %s.", "%s：%s。"),
                         parts_name(b, (sb_id)i),
-                        p->source[0] ? parts_cut(b, p->source,
-                                                 PLOT_NOTE_MAX_CHARS)
-                                     : L(b, "not given", "未注明"));
+                        src[0] ? parts_cut(b, src, PLOT_NOTE_MAX_CHARS)
+                               : L(b, "not given", "未注明"));
         report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
     }
     quality_notes(b, sel, g);

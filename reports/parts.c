@@ -144,6 +144,7 @@ void parts_title(parts_ctx *b, const char *title, const char *subtitle)
 {
     char *regions = regions_compared(b), *lead;
     const char *set = metrics_set_name(b->mc);
+    const char *label = fmt_group(b->ds, set, b->lang);
     const char *author = b->o->author;
     int first, last, as_of, named = strcmp(set, "all") != 0;
 
@@ -163,7 +164,7 @@ void parts_title(parts_ctx *b, const char *title, const char *subtitle)
                              "覆盖年份：%d\xe2\x80\x94%d年。数据截至%d年。"
                              "比较地区：%s%s%s%s。"), first, last,
                            as_of, regions, named ? L(b, " (", "（") : "",
-                           named ? set : "", named ? L(b, ")", "）") : "");
+                           named ? label : "", named ? L(b, ")", "）") : "");
     report_doc_para(b->doc, REPORT_PARA_LEAD, lead, NULL);
     g_free(lead);
     g_free(regions);
@@ -357,7 +358,9 @@ static void value_note(parts_ctx *b, const sb_series *s, size_t j,
                                *f, f[1] || (a && a->note[0])
                                        ? L(b, "; ", "；") : "");
     if (a && a->note[0])
-        g_string_append(g, parts_cut(b, a->note, PLOT_NOTE_MAX_CHARS));
+        g_string_append(g, parts_cut(b, fmt_text(a->note, a->note_zh,
+                                                 b->lang),
+                                     PLOT_NOTE_MAX_CHARS));
     g_string_append(g, L(b, ".", "。"));
     report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
 }

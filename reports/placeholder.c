@@ -25,7 +25,7 @@ typedef struct {
     const placeholder_ctx *c;
     placeholder_locate where;
     void *user;
-    size_t at;                   /* offset of the '{' */
+    size_t at, end;              /* offsets of the '{' and past its '}' */
     sb_diag *diag;
     sb_error *err;
 } job;
@@ -221,6 +221,33 @@ void placeholder_print(GString *g, const placeholder_ctx *c,
     g_string_append(g, buf);
 }
 
+/* The years the figure m of r speaks of, kept when the caller asks: a
+   level is of its year, a first value of the first year, yoy of the
+   year before and the last, a forecast of the window and its year, a
+   change or a fit of the window. */
+static void add_span(const job *j, const metrics_field *m,
+                     const metrics_row *r)
+{
+    static const char *const at_last[] = {"value", "last_value",
+        "last_year", "rank", "rank_of", "share", "gap"};
+    placeholder_span s = {j->at, j->end, r->first_year, r->last_year, 0};
+    size_t i;
+
+    if (j->c->spans == NULL)
+        return;
+    for (i = 0; i < G_N_ELEMENTS(at_last); i++)
+        if (strcmp(m->name, at_last[i]) == 0)
+            s.first = r->last_year;
+    if (strcmp(m->name, "first_value") == 0 ||
+        strcmp(m->name, "first_year") == 0)
+        s.last = r->first_year;
+    else if (strcmp(m->name, "yoy") == 0)
+        s.first = r->last_year - 1;
+    else if (strncmp(m->name, "forecast", 8) == 0)
+        s.also = r->forecast_year;
+    g_array_append_val(j->c->spans, s);
+}
+
 static sb_status figure(const job *j, char **w, int n, GString *g)
 {
     sb_id ind, reg;
@@ -245,9 +272,10 @@ static sb_status figure(const job *j, char **w, int n, GString *g)
     }
     if (n == 4 && (rc = window_of(j, w[3], &from, &to)) != SB_OK)
         return rc;
-    if (row_of(j, ind, reg, from, to, &r))
+    if (row_of(j, ind, reg, from, to, &r)) {
         placeholder_print(g, j->c, m, &r);
-    else
+        add_span(j, m, &r);
+    } else
         g_string_append(g, FMT_UNDEFINED);
     return SB_OK;
 }
@@ -331,7 +359,7 @@ sb_status placeholder_expand(const placeholder_ctx *c, const char *text,
                              char **out, sb_diag *diag, sb_error *err)
 {
     GString *g = g_string_new(NULL);
-    job j = {c, where, user, 0, diag, err};
+    job j = {c, where, user, 0, 0, diag, err};
     const char *p = text, *close;
     sb_status rc = SB_OK;
 
@@ -351,6 +379,7 @@ sb_status placeholder_expand(const placeholder_ctx *c, const char *text,
                           "(write {{ for a brace)");
                 break;
             }
+            j.end = (size_t)(close + 1 - text);
             inside = g_strndup(p + 1, (size_t)(close - p - 1));
             rc = one(&j, inside, g);
             g_free(inside);

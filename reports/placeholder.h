@@ -30,6 +30,15 @@
 #include "metrics/fields.h"
 #include "metrics/metrics.h"
 
+/* Where a figure placeholder is in its text and the years its figure
+   speaks of, for yearcheck.h. */
+typedef struct {
+    size_t at, end;              /* byte offsets of '{' and past '}' */
+    int first, last;             /* the years the figure is of: its
+                                    window, or one year for a level */
+    int also;                    /* a forecast's year; else 0 */
+} placeholder_span;
+
 typedef struct {
     const sb_dataset *ds;
     metrics_ctx *mc;
@@ -38,6 +47,8 @@ typedef struct {
     int from;                    /* pinned first year; 0: each series' */
     int as_of;                   /* the latest year in the data */
     GArray *printed;             /* metrics_row of each figure; NULL */
+    GArray *spans;               /* placeholder_span of each figure with
+                                    a value, in text order; NULL */
 } placeholder_ctx;
 
 /* Sets err's path, line and column for byte `offset` of the text. */

@@ -13,6 +13,7 @@
 #include "parts.h"
 #include "placeholder.h"
 #include "sections_int.h"
+#include "yearcheck.h"
 #include "plots/files.h"
 
 #include <math.h>
@@ -134,32 +135,56 @@ static char *expand(const placeholder_ctx *c, const sb_spec *s,
     return out;
 }
 
+/* t expanded, then its years against its figures (yearcheck.h). */
+static sb_status check_text(placeholder_ctx *c, const sb_spec *s,
+                            const spec_str *t, sb_diag *diag, sb_error *err)
+{
+    where_ctx w = {s, t};
+    char *x;
+    sb_status rc;
+
+    g_array_set_size(c->spans, 0);
+    if ((x = expand(c, s, t, diag, err)) == NULL)
+        return err->code;
+    g_free(x);
+    if (t->text == NULL)
+        return SB_OK;
+    rc = yearcheck_text(t->text, (const placeholder_span *)c->spans->data,
+                        c->spans->len, locate, &w, diag);
+    return rc == SB_OK ? SB_OK : sb_error_set(err, rc, NULL, 0, 0,
+                                              "out of memory");
+}
+
 sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc,
                             const sb_spec *s, const report_opts *o, int year,
                             sb_diag *diag, sb_error *err)
 {
-    placeholder_ctx c = {ds, mc, o->lang, year, o->from, year, NULL};
+    placeholder_ctx c = {ds, mc, o->lang, year, o->from, year, NULL,
+                         g_array_new(FALSE, FALSE, sizeof(placeholder_span))};
     const spec_str *t[] = {&s->title, &s->subtitle};
     /* the texts checked: sections that are aliases of one anchored text
        share it, and checking it once keeps the work to the file's size */
     GHashTable *done = g_hash_table_new(NULL, NULL);
     sb_status rc = SB_OK;
     size_t i;
-    char *x;
 
-    for (i = 0; i < G_N_ELEMENTS(t) + s->n_sections && rc == SB_OK; i++) {
-        const spec_str *one = i < G_N_ELEMENTS(t)
-                                  ? t[i]
-                                  : &s->sections[i - G_N_ELEMENTS(t)].text;
+    /* the brief's title and subtitle, then each section's title and
+       text */
+    for (i = 0; i < G_N_ELEMENTS(t) + 2 * s->n_sections && rc == SB_OK;
+         i++) {
+        size_t k = (i - G_N_ELEMENTS(t)) / 2;
+        const spec_str *one = i < G_N_ELEMENTS(t) ? t[i]
+                              : (i - G_N_ELEMENTS(t)) % 2 == 0
+                                  ? &s->sections[k].title
+                                  : &s->sections[k].text;
         if (one->text != NULL && g_hash_table_contains(done, one->text))
             continue;
-        if ((x = expand(&c, s, one, diag, err)) == NULL)
-            rc = err->code;
-        else if (one->text != NULL)
+        rc = check_text(&c, s, one, diag, err);
+        if (rc == SB_OK && one->text != NULL)
             g_hash_table_add(done, (gpointer)one->text);
-        g_free(x);
     }
     g_hash_table_destroy(done);
+    g_array_free(c.spans, TRUE);
     return rc;
 }
 
@@ -210,7 +235,7 @@ static const char *head_of(const parts_ctx *b, const char *name)
 static char *cell_of(parts_ctx *b, const char *col, const metrics_row *r)
 {
     placeholder_ctx c = {b->ds, b->mc, b->lang, b->year, b->o->from,
-                         b->as_of, NULL};
+                         b->as_of, NULL, NULL};
     GString *g;
 
     if (strcmp(col, "region") == 0)
@@ -383,7 +408,7 @@ sb_status report_spec_sections(parts_ctx *b, sb_diag *diag)
 {
     const sb_spec *s = b->o->spec;
     placeholder_ctx pc = {b->ds, b->mc, b->lang, b->year, b->o->from,
-                          b->as_of, b->printed};
+                          b->as_of, b->printed, NULL};
     size_t i;
     sb_status rc = SB_OK;
 
@@ -405,7 +430,7 @@ sb_status report_spec_sections(parts_ctx *b, sb_diag *diag)
 char *report_spec_text(parts_ctx *b, const spec_str *t, sb_diag *diag)
 {
     placeholder_ctx pc = {b->ds, b->mc, b->lang, b->year, b->o->from,
-                          b->as_of, b->printed};
+                          b->as_of, b->printed, NULL};
 
     return t->text == NULL ? NULL
                            : expand(&pc, b->o->spec, t, diag, b->err);

@@ -15,9 +15,10 @@
 sb_status report_spec_names(const sb_dataset *ds, const sb_spec *s,
                             sb_error *err);
 
-/* Expands the title, subtitle and every section's text as the brief of
-   `year` would, drawing nothing: a bad placeholder is SB_EDATA at its
-   line and column; an undefined figure a warning in diag. */
+/* Expands the title, subtitle and every section's title and text as the
+   brief of `year` would, drawing nothing: a bad placeholder is SB_EDATA
+   at its line and column; an undefined figure a warning in diag, and so is a
+   year written beside figures of other years (yearcheck.h). */
 sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc,
                             const sb_spec *s, const report_opts *o, int year,
                             sb_diag *diag, sb_error *err);

@@ -35,7 +35,7 @@ static void words_of(text_words *w, const text_plan *p, const text_fact *f,
     w->cut[2] = NULL;
     if (f->other != SB_NONE)
         w->other = bounded(text_plan_region(p, f->other, lang), &w->cut[2]);
-    w->set = bounded(p->set, &w->cut[3]);
+    w->set = bounded(fmt_group(p->ds, p->set, lang), &w->cut[3]);
 }
 
 static void words_clear(text_words *w)

@@ -132,6 +132,41 @@ mkdir "$tmp/csvdir"
 "$bin" report -o "$tmp/keep.pdf" --metrics-csv "$tmp/csvdir" $ex 2>"$tmp/err"
 [ $? = 73 ] && cmp -s "$tmp/a.pdf" "$tmp/keep.pdf" && ok ||
     ko "a directory as the figures CSV replaced the brief or did not give 73"
+# A Chinese brief is wholly Chinese (issue 20): every Latin word that
+# pdftotext finds in the default Chinese brief and in the Chinese spec
+# brief is on this list, each for its reason:
+#   R&D         the NBS's own abbreviation inside the Chinese names
+#               (研究与试验发展(R&D)经费, R&D经费投入强度), as its bulletins print it
+#   iChongqing  the news portal the notes and sources cite: a name with no
+#               Chinese form
+#   statbrief SHA-256 UTC SOURCE_DATE_EPOCH
+#               "how this brief was made": the program's name, the codes of
+#               the digest and the time zone, a variable as it is typed
+# Not checked: a title in 《》 (a work is cited by its title as published:
+# an English article's title is its name), the inputs' file names (a
+# token with '/' or ending .csv) and their digests (64 hex digits).
+zh_allowed='R&D iChongqing statbrief SHA-256 UTC SOURCE_DATE_EPOCH'
+latin_words() { # PDF -> its Latin words not allowed, one a line
+    pdftotext "$1" - | tr '\n' ' ' | sed -E 's/《[^》]*》/ /g
+        s/：|；|，|。|（|）|、/ /g' | tr ' ' '\n' |
+        grep -vE '/|\.csv$|^[0-9a-f]{64}$' | grep -oE '[A-Za-z][A-Za-z0-9_&-]*' |
+        grep -vxF "$(echo $zh_allowed | tr ' ' '\n')" | sort -u
+}
+"$bin" report --lang zh -o "$tmp/zh.pdf" $ex || ko "report --lang zh failed"
+(cd $ex && "$TOP/$bin" report -q --spec brief-zh.yaml -o "$tmp/szh.pdf") ||
+    ko "report --spec brief-zh.yaml failed"
+for f in zh szh; do
+    w=$(latin_words "$tmp/$f.pdf")
+    [ -z "$w" ] && ok || ko "$f.pdf: English words in a Chinese brief:" $w
+done
+# the Chinese columns in their places: the group (groups_zh), a value's
+# note (note_zh), a source (source_zh), the total's Chinese name
+pdftotext "$tmp/zh.pdf" - | tr -d ' \n' >"$tmp/zh.txt"
+has "$tmp/zh.txt" "比较地区：重庆、四川（省级）。"
+has "$tmp/zh.txt" "2022年重庆在2个地区（省级）中居第1位"
+has "$tmp/zh.txt" "重庆，2022年：据iChongqing2022年10月21日报道；来源未注明统计年份。"
+has "$tmp/zh.txt" "高新技术企业数：政府工作报告、科技局发布、统计局报告。"
+has "$tmp/zh.txt" "比全国低0.18个百分点"
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     golden brief-page$n.png "$tmp/p-$n.png"
