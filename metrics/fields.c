@@ -46,6 +46,7 @@ static const metrics_field table[] = {
     D(forecast_lo, VALUE, 0, CSV | TEXT | COL, "Forecast, low", "预测下限"),
     D(forecast_hi, VALUE, 0, CSV | TEXT | COL, "Forecast, high",
       "预测上限"),
+    I(ref_year, CSV | TEXT, "Reference year", "参照年份"),
     I(rank, CSV | TEXT | COL, "Rank", "排名"),
     I(rank_of, CSV | TEXT, "Ranked", "参与排名地区数"),
     D(share, PCT, 0, CSV | TEXT | COL, "Share", "占比"),
