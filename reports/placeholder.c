@@ -229,7 +229,9 @@ static void add_span(const job *j, const metrics_field *m,
                      const metrics_row *r)
 {
     static const char *const at_last[] = {"value", "last_value",
-        "last_year", "rank", "rank_of", "share", "gap"};
+        "last_year"};
+    static const char *const at_ref[] = {"ref_year", "rank", "rank_of",
+        "share", "gap"};
     placeholder_span s = {j->at, j->end, r->first_year, r->last_year, 0};
     size_t i;
 
@@ -238,6 +240,11 @@ static void add_span(const job *j, const metrics_field *m,
     for (i = 0; i < G_N_ELEMENTS(at_last); i++)
         if (strcmp(m->name, at_last[i]) == 0)
             s.first = r->last_year;
+    for (i = 0; i < G_N_ELEMENTS(at_ref); i++)    /* the reference year */
+        if (strcmp(m->name, at_ref[i]) == 0)
+            s.first = s.last = r->ref_year;
+    if (strcmp(m->name, "growth_gap") == 0)
+        s.last = r->ref_year;
     if (strcmp(m->name, "first_value") == 0 ||
         strcmp(m->name, "first_year") == 0)
         s.last = r->first_year;

@@ -70,7 +70,9 @@ typedef struct {
                                     TARGET: the target */
     int year;                    /* the year told of: the last year; the
                                     year before (ON_YEAR); the target's
-                                    year, 0: none (TARGET) */
+                                    year, 0: none (TARGET); the reference
+                                    year (RANK), and (SHARE, gaps) when
+                                    it is not the last year, else 0 */
     int since;                   /* the year compared with */
     int how;                     /* TEXT_SINCE: text_since; TEXT_TARGET:
                                     text_target; TEXT_DOUBLED: 1 exactly
