@@ -765,20 +765,20 @@ static void finite_figures(metrics_row *r)
             *f[i] = NAN;
 }
 
-/* Rank, share, gap and growth gap at the reference year y, from the
-   region's own value that year: none without one, whatever its latest. */
-static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
-                               sb_error *err)
+/* Rank, share, gap and growth gap of r, the row of w, at the reference
+   year y, from the region's own value that year: none without one,
+   whatever its latest. */
+static sb_status cross_figures(metrics_ctx *c, const work *w, metrics_row *r,
+                               peers *p, sb_error *err)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
-    const work *w = work_of(p->ws, p->n, r->region);
     int a = r->first_year, y = p->ref;
     const ranking *rk;
     double v;
 
     finite_figures(r);                  /* before they feed the others */
     r->ref_year = y;
-    if (y == 0 || w == NULL || !isfinite(v = value_at(w, y)))
+    if (y == 0 || !isfinite(v = value_at(w, y)))
         return SB_OK;
     if (metrics_in_set(c, r->region)) {
         if ((rk = peers_ranking(c, p, y)) == NULL)
@@ -865,7 +865,7 @@ static sb_status indicator_rows(metrics_ctx *c, const work *ws, size_t n,
             continue;
         rc = series_figures(c, &ws[i], c->from, c->to, &rows[*n_rows], err);
         if (rc == SB_OK)
-            rc = cross_figures(c, &rows[(*n_rows)++], &p, err);
+            rc = cross_figures(c, &ws[i], &rows[(*n_rows)++], &p, err);
     }
     peers_clear(&p);
     return rc;
@@ -940,7 +940,7 @@ sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
     if (rc == SB_OK) {
         peers p;
         rc = peers_init(c, ws, hi - lo, &p) == 0
-                 ? cross_figures(c, out, &p, err) : no_memory(c, err);
+                 ? cross_figures(c, w, out, &p, err) : no_memory(c, err);
         peers_clear(&p);
     }
     free_works(ws, hi - lo);
