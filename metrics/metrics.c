@@ -924,6 +924,13 @@ static int indicator_range(metrics_ctx *c, sb_id ind, size_t *lo, size_t *hi)
 sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
                       int from, int to, metrics_row *out, sb_error *err)
 {
+    return metrics_get_at(c, indicator, region, from, to, 0, out, err);
+}
+
+sb_status metrics_get_at(metrics_ctx *c, sb_id indicator, sb_id region,
+                         int from, int to, int at, metrics_row *out,
+                         sb_error *err)
+{
     size_t lo, hi;
     work *ws = NULL;
     const work *w = NULL;
@@ -939,8 +946,12 @@ sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
                             out, err);
     if (rc == SB_OK) {
         peers p;
-        rc = peers_init(c, ws, hi - lo, &p) == 0
-                 ? cross_figures(c, w, out, &p, err) : no_memory(c, err);
+        if (peers_init(c, ws, hi - lo, &p) != 0)
+            rc = no_memory(c, err);
+        else {
+            p.ref = at != 0 ? at : p.ref;     /* the year asked */
+            rc = cross_figures(c, w, out, &p, err);
+        }
         peers_clear(&p);
     }
     free_works(ws, hi - lo);

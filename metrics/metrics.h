@@ -105,6 +105,12 @@ sb_status metrics_each(metrics_ctx *c, const unsigned char *indicators,
    recompute. SB_EDATA if the series does not exist. */
 sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
                       int from, int to, metrics_row *out, sb_error *err);
+/* As metrics_get, with the cross-region figures at year `at`, which the
+   caller names (a spec's {gdp focus rank 2022}: still one year for every
+   region); 0: at the reference year. */
+sb_status metrics_get_at(metrics_ctx *c, sb_id indicator, sb_id region,
+                         int from, int to, int at, metrics_row *out,
+                         sb_error *err);
 
 /* The points of series s as the figures see them: years ascending,
    values, and with --interpolate the filled years marked 1 in *filled.

@@ -147,12 +147,15 @@ static sb_status window_of(const job *j, const char *w, int *from, int *to)
 }
 
 /* The figures of (ind, reg) over [from, to]; to 0: up to the brief's
-   year. 0 (with a warning) when the series has no value there. */
+   year. A year the author names is the year of the rank, share and gap
+   too; else they are at the reference year. 0 (with a warning) when the
+   series has no value there. */
 static int row_of(const job *j, sb_id ind, sb_id reg, int from, int to,
                   metrics_row *r)
 {
     const placeholder_ctx *c = j->c;
     sb_error e = {0}, ignore = {0};
+    int at = to;
 
     if (from == 0)
         from = c->from;
@@ -160,7 +163,8 @@ static int row_of(const job *j, sb_id ind, sb_id reg, int from, int to,
         const sb_series *s = sb_dataset_find_series(c->ds, ind, reg);
         to = s != NULL ? sb_series_last_year(s, c->year) : 0;
     }
-    if (to == 0 || metrics_get(c->mc, ind, reg, from, to, r, &ignore) != SB_OK)
+    if (to == 0 ||
+        metrics_get_at(c->mc, ind, reg, from, to, at, r, &ignore) != SB_OK)
         r = NULL;
     if (r != NULL && c->printed != NULL)
         g_array_append_val(c->printed, *r);

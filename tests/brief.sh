@@ -183,6 +183,12 @@ has "$tmp/zh.txt" "四川无数据无数据"
 mkdir "$tmp/mr"
 cp "$ex"/*.csv "$tmp/mr/"
 printf 'data: [data.csv]\nmetadata: [indicators.csv, regions.csv]\nfocus: Chongqing\nmin_ranked: 2\n' >"$tmp/mr/s.yaml"
+# a year the author names is the year of a placeholder's rank: Sichuan
+# alone had a value in 2016; at the reference year (2022) it has none
+printf 'data: [data.csv]\nmetadata: [indicators.csv, regions.csv]\nfocus: Chongqing\nsections:\n  - text: "R {high_tech_enterprises Sichuan rank 2016} of {high_tech_enterprises Sichuan rank_of 2016}; now {high_tech_enterprises Sichuan rank}."\n' >"$tmp/mr/p.yaml"
+"$bin" report -q --spec "$tmp/mr/p.yaml" -o "$tmp/mrp.pdf" 2>/dev/null || ko "report of a rank placeholder failed"
+pdftotext "$tmp/mrp.pdf" - | tr -s ' \n' ' ' >"$tmp/mrp.txt"
+has "$tmp/mrp.txt" "R 1 of 1; now –."
 "$bin" report -q --spec "$tmp/mr/s.yaml" -o "$tmp/mr.pdf" || ko "report with min_ranked: 2 failed"
 "$bin" report -q --lang zh --spec "$tmp/mr/s.yaml" -o "$tmp/mrzh.pdf" || ko "report --lang zh with min_ranked: 2 failed"
 pdftotext "$tmp/mr.pdf" - | tr -s ' \n' ' ' >"$tmp/mr.txt"
