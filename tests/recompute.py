@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""tests/recompute.py BIN [DIR] -- the example's figures and claims
+"""tests/recompute.py [-v] BIN [DIR] -- the example's figures and claims
 recomputed independently, and compared with what statbrief prints.
 
 The figures are computed here from the CSVs of DIR (default
@@ -19,15 +19,16 @@ Then BIN is run and compared, value by value:
     agrees with the figure's sign, and each claim (more than doubled,
     highest on record, a rank) holds.
 
-The figures follow the rules of issue 20 (the NEW rules): ranks, shares
-and gaps at one reference year per indicator, percent figures undefined
-for a series that starts at or below zero or crosses zero, forecasts only
-from 8 points (fitted on the latest ten). The same figures are also
-computed by the rules before it (OLD). A field in PENDING whose value
-agrees with OLD but not NEW is reported as "pending", not as a failure,
-until statbrief follows the rule; every other disagreement fails.
-Prints "PENDING ..." and "FAIL recompute: ..." lines and ends with
-"recompute: N passed, M failed (K pending)".
+The figures follow the NEW rules of the statistics-office review: ranks,
+shares and gaps at one reference year per indicator, percent figures
+undefined for a series that starts at or below zero or crosses zero,
+forecasts only from 8 points (fitted on the latest ten). The same
+figures are also computed by the rules before them (OLD). A field (or
+claim) in PENDING whose value agrees with OLD but not NEW is counted as
+pending, not as a failure, until statbrief follows the rule; every other
+disagreement fails. Prints "FAIL recompute: ..." lines, one "PENDING
+recompute: ..." line per pending name (each value with -v, and every
+check passed), and ends with "recompute: N passed, M failed (K pending)".
 """
 import csv
 import math
@@ -142,7 +143,8 @@ def betacf(a, b, x):
     h = d
     for m in range(1, 1000):
         for num in (m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
-                    -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))):
+                    -(a + m) * (a + b + m) * x
+                    / ((a + 2 * m) * (a + 2 * m + 1))):
             d = 1 + num * d
             d = 1 / (d if abs(d) > tiny else tiny)
             c = 1 + num / c
@@ -322,7 +324,7 @@ class Tally:
             self.pending += 1
             self.waiting.setdefault(name, []).append(what)
             if self.verbose:
-                print("PENDING recompute: %s: %s (the rule before issue 20)"
+                print("PENDING recompute: %s: %s (by the OLD rule)"
                       % (what, detail))
         else:
             self.failed += 1
@@ -332,9 +334,9 @@ class Tally:
         """One line per PENDING name that statbrief does not follow yet."""
         for name in sorted(self.waiting):
             w = self.waiting[name]
-            print("PENDING recompute: %s: %d value%s by the rule before "
-                  "issue 20 (%s%s)" % (name, len(w), "s" * (len(w) > 1),
-                                       w[0], ", ..." * (len(w) > 1)))
+            print("PENDING recompute: %s: %d value%s by the OLD rule (%s%s)"
+                  % (name, len(w), "s" * (len(w) > 1), w[0],
+                     ", ..." * (len(w) > 1)))
 
     def check(self, what, ok, detail=""):
         self.judge(what, "", ok, False, detail)
@@ -456,8 +458,8 @@ def unit_factor(rest, ind, lang):
 
 
 def direction(before, lang):
-    words = re.findall(r"[a-z]+" if lang == "en" else r"增长|提高|下降|降低|减少|低|高",
-                       before)
+    words = re.findall(r"[a-z]+" if lang == "en"
+                       else r"增长|提高|下降|降低|减少|低|高", before)
     for w in reversed(words):
         if w in UP:
             return 1
@@ -466,7 +468,9 @@ def direction(before, lang):
     return 0
 
 
-NUMBER = re.compile(r"(?<![0-9A-Za-z.,])[−-]?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+# a number as printed: "6,348", "−0.18", "30145.79" (not inside a word)
+NUMBER = re.compile(r"(?<![0-9A-Za-z.,])[−-]?"
+                    r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 
 def check_numbers(tally, what, item, ind, cand, years, lang):
@@ -474,7 +478,8 @@ def check_numbers(tally, what, item, ind, cand, years, lang):
     (NEW, OLD), each a dict name -> value."""
     sentence_start = 0
     for m in NUMBER.finditer(item):
-        stop = max(item.rfind(". ", 0, m.start()), item.rfind("。", 0, m.start()))
+        stop = max(item.rfind(". ", 0, m.start()),
+                   item.rfind("。", 0, m.start()))
         sentence_start = max(sentence_start, stop + 1)
         text = m.group(0).replace("−", "-").replace(",", "")
         x, dec = float(text), len(m.group(2) or ".") - 1
@@ -488,13 +493,15 @@ def check_numbers(tally, what, item, ind, cand, years, lang):
         if rest.startswith("%") and ind["kind"] != "rate":
             names = [k for k in cand[1] if k not in LEVELS]
             factor = 1.0
-        elif rest.startswith((" percentage points", " points", "个百分点")):
+        elif rest.startswith((" percentage points", " points",
+                              "个百分点")):
             names = [k for k in cand[1] if k not in LEVELS]
             factor = 1.0
         elif rest.startswith((" times", "倍")):
             names, factor = ["multiple"], 1.0
         else:
-            factor = 1.0 if ind["kind"] == "rate" else unit_factor(rest, ind, lang)
+            factor = (1.0 if ind["kind"] == "rate"
+                      else unit_factor(rest, ind, lang))
             names = [k for k in cand[1]
                      if k in LEVELS or k in ("change", "gap")]
         if factor is None:
@@ -524,16 +531,19 @@ def check_numbers(tally, what, item, ind, cand, years, lang):
 
 CLAIMS = {
     "en": {
-        "rank": r"(?:It )?ranked (\w+) of (\d+)(?: regions(?: \([^)]*\))?)? in (\d{4})\.?",
+        "rank": r"(?:It )?ranked (\w+) of (\d+)"
+                r"(?: regions(?: \([^)]*\))?)? in (\d{4})\.?",
         "move": r",? up from (\w+) in (\d{4})|,? down from (\w+) in (\d{4})",
         "doubled": r"It more than doubled since (\d{4})\.?",
-        "record": r"The (\d{4}) value was the highest (?:on record|since (\d{4}))\.?",
+        "record": r"The (\d{4}) value was the highest"
+                  r" (?:on record|since (\d{4}))\.?",
     },
     "zh": {
         "rank": r"(\d{4})年在(\d+)个地区中居第(\d+)位。?",
         "move": r"（(\d{4})年为第(\d+)位）",
         "doubled": r"比(\d{4})年翻了一番多。?",
-        "record": r"(\d{4})年的数值为(?:有记录以来最高|(\d{4})年以来最高)。?",
+        "record": r"(\d{4})年的数值为"
+                  r"(?:有记录以来最高|(\d{4})年以来最高)。?",
     },
 }
 
@@ -565,7 +575,8 @@ def check_claims(tally, what, item, iid, region, data, figs, lang):
                     % (true, ref, n, MIN_RANKED))
     for m in re.finditer(pat["move"], item):
         g = [x for x in m.groups() if x]
-        y, r = (int(g[1]), ordinal(g[0])) if lang == "en" else (int(g[0]), int(g[1]))
+        y, r = ((int(g[1]), ordinal(g[0])) if lang == "en"
+                else (int(g[0]), int(g[1])))
         got = ranks_at(iid, y, series, members, higher).get(region)
         tally.check("%s claim: rank %s in %d" % (what, r, y),
                     got is not None and got[0] == r, "rank then %s" % (got,))
@@ -632,7 +643,8 @@ def self_test(tally):
     # for yoy: 3 for `neg`, -2 for `cross`)
     for name, s, old_pct, old_yoy in (("starts below zero", neg, None, True),
                                       ("crosses zero", cross, 20.0, False)):
-        n, o = series_figures(s, amount, True), series_figures(s, amount, False)
+        n = series_figures(s, amount, True)
+        o = series_figures(s, amount, False)
         tally.check("self-test %s: no percent" % name,
                     not any(k in n for k in ("pct_change", "cagr", "yoy",
                                              "multiple"))
@@ -643,7 +655,7 @@ def self_test(tally):
                      or abs(o.get("pct_change", 0) - (old_pct or 0)) < 1e-9)
                     and ("yoy" in o) == old_yoy, str(o))
     line = {y: 2.0 * y for y in range(2000, 2012)}
-    line[2000] = line[2001] = 0.0          # off the line, before the latest ten
+    line[2000] = line[2001] = 0.0    # off the line, before the latest 10
     seven = {y: line[y] for y in range(2005, 2012)}
     tally.check("self-test forecast from 7 points",
                 "forecast" not in series_figures(seven, amount, True)

@@ -2,7 +2,7 @@
 # tests/recompute.sh BIN -- the example's figures and key findings
 # recomputed independently (tests/recompute.py, from the CSVs alone) and
 # compared with BIN's figures CSV, `metrics --format csv` and the English
-# and Chinese briefs. Figures whose issue-20 rule statbrief does not
+# and Chinese briefs. Figures whose new rule statbrief does not
 # follow yet are counted as pending (the PENDING set of the script), not
 # as failures. Then the comparison is shown able to fail: BIN run on a
 # copy with one value changed, and BIN's CSV with one figure changed.
@@ -30,7 +30,8 @@ else
     f=$(echo "$line" | sed 's/.* \([0-9]*\) failed.*/\1/')
     pass=$((pass + p))
     fail=$((fail + f))
-    echo "$line" | sed 's/.*(\(.*\))$/recompute: \1 (PENDING in tests\/recompute.py)/'
+    echo "$line" |
+        sed 's|.*(\(.*\))$|recompute: \1 (PENDING in tests/recompute.py)|'
     if [ "$f" = 0 ]; then [ $status = 0 ]; else [ $status = 1 ]; fi &&
         ok || ko "recompute.py exited $status with $f failed"
 fi
@@ -39,7 +40,9 @@ fi
 wrap() {
     cat >"$tmp/bin" <<EOF
 #!/bin/sh
-for a; do shift; [ "\$a" = examples/chongqing ] && a=$1; set -- "\$@" "\$a"; done
+for a; do
+    shift; [ "\$a" = examples/chongqing ] && a=$1; set -- "\$@" "\$a"
+done
 "$abs" "\$@" | $2
 EOF
     chmod +x "$tmp/bin"
@@ -58,7 +61,7 @@ fails() {       # fails NAME PATTERN...: recompute.py fails, naming each
 # Chongqing's R&D expenditure in 2022 as 696.6 in place of 686.6: the
 # figures CSVs and the numbers of both briefs must disagree
 cp -r examples/chongqing "$tmp/perturbed"
-sed -i 's/^rd_expenditure,Chongqing,2022,686\.6,/rd_expenditure,Chongqing,2022,696.6,/' \
+sed -i 's/^\(rd_expenditure,Chongqing,2022,\)686\.6,/\1696.6,/' \
     "$tmp/perturbed/data.csv"
 grep -q '^rd_expenditure,Chongqing,2022,696\.6,' "$tmp/perturbed/data.csv" &&
     ok || ko "the perturbed copy has no changed value"
