@@ -380,6 +380,10 @@ def compare_csv(tally, label, path, data, new, old, expect_rows):
         for field, text in row.items():
             if field in ("indicator", "region", "unit", "kind"):
                 continue
+            if field not in TOLERANCE and field not in INTS:
+                tally.check("%s %s" % (what, field), False,
+                            "a column this script does not recompute")
+                continue
             got = None if text == "" else (int(text) if field in INTS
                                            else float(text))
             want, was = new[key].get(field), old[key].get(field)
@@ -478,8 +482,9 @@ def check_numbers(tally, what, item, ind, cand, years, lang):
     (NEW, OLD), each a dict name -> value."""
     sentence_start = 0
     for m in NUMBER.finditer(item):
-        stop = max(item.rfind(". ", 0, m.start()),
-                   item.rfind("。", 0, m.start()))
+        # a direction word holds to the end of its clause
+        stop = max(item.rfind(sep, 0, m.start())
+                   for sep in (". ", ", ", "。", "，", "；"))
         sentence_start = max(sentence_start, stop + 1)
         text = m.group(0).replace("−", "-").replace(",", "")
         x, dec = float(text), len(m.group(2) or ".") - 1
@@ -516,7 +521,8 @@ def check_numbers(tally, what, item, ind, cand, years, lang):
         def matches(c):
             return [k for k in names if c.get(k) is not None
                     and abs(abs(c[k]) - abs(x) * factor) <= tol
-                    and (k in LEVELS or sign == 0 or (c[k] > 0) == (sign > 0))]
+                    and (k in LEVELS or k == "multiple" or sign == 0
+                         or (c[k] > 0) == (sign > 0))]
         hits, was = matches(cand[0]), matches(cand[1])
         pend = [k for k in was if k in PENDING]
         tally.judge("%s number %s" % (what, m.group(0)),
@@ -605,8 +611,9 @@ def check_claims(tally, what, item, iid, region, data, figs, lang):
 def check_brief(tally, label, text, data, figs, focus, lang):
     inds, series, role, members = data
     items = findings(text, lang)
-    tally.check("%s key findings" % label, 4 <= len(items) <= 8,
-                "%d findings" % len(items))
+    if label:       # a brief's 4-8 findings (a self-test text has one)
+        tally.check("%s key findings" % label, 4 <= len(items) <= 8,
+                    "%d findings" % len(items))
     for k, item in enumerate(items, 1):
         iid = bullet_indicator(item, inds, lang)
         what = "%s finding %d" % (label, k)
@@ -678,6 +685,44 @@ def self_test(tally):
                 reference_year("x", series, list("ABCDEF")) is None)
 
 
+# A finding as the example's data make it true, in both languages, and
+# each of its numbers made false: a wrong value, a wrong rounding, a
+# wrong direction, a wrong scale, a wrong year.
+TEXT_TESTS = {
+    "en": ("Key findings\n• Patents granted (all types) in Chongqing "
+           "reached {v} patents in 2022, {d} 12.5% on {y}. It was 3.3 times "
+           "its 2012 level.\nSummary",
+           {"v": "66,500", "d": "down", "y": "2021"},
+           [{"v": "66,600"}, {"v": "66.5 thousand"}, {"d": "up"},
+            {"y": "2020"}]),
+    "zh": ("主要发现\n• 2022年重庆专利授权量{v}，比上年{d}12.5%，"
+           "是{y}年的3.3倍。\n指标概览",
+           {"v": "6.65万件", "d": "下降", "y": "2012"},
+           [{"v": "6.64万件"}, {"v": "6.65亿件"}, {"d": "增长"},
+            {"y": "2013"}]),
+}
+
+
+def self_test_text(tally, data, figs, focus):
+    """check_brief passes the true finding and fails each false one."""
+    saved = set(PENDING)
+    PENDING.clear()
+    for lang, (form, good, bad) in TEXT_TESTS.items():
+        for change in [{}] + bad:
+            words = dict(good, **change)
+            sub = Tally(False)
+            out = sys.stdout
+            sys.stdout = open(os.devnull, "w")
+            check_brief(sub, "", form.format(**words), data, figs, focus,
+                        lang)
+            sys.stdout.close()
+            sys.stdout = out
+            tally.check("self-test %s finding %s" % (lang, change or "true"),
+                        (sub.failed == 0) == (not change),
+                        "%d failed" % sub.failed)
+    PENDING.update(saved)
+
+
 # ---- running statbrief ------------------------------------------------
 
 def run(argv, out=None):
@@ -717,6 +762,7 @@ def main():
                     [k for k in series if k[1] in members])
         compare_csv(tally, "metrics csv", met, data, figs[0], figs[1],
                     list(series))
+        self_test_text(tally, data, figs, focus)
         check_brief(tally, "brief en", pdf_text(en), data, figs, focus, "en")
         check_brief(tally, "brief zh", pdf_text(zh), data, figs, focus, "zh")
     tally.report()
