@@ -477,46 +477,44 @@ NUMBER = re.compile(r"(?<![0-9A-Za-z.,])[−-]?"
                     r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 
+def figure_names(rest, ind, names, lang):
+    """What a number may be, from what follows it: (figure names, how
+    many of the indicator's units one printed unit is; None: no unit)."""
+    if rest.startswith("%") and ind["kind"] != "rate" or rest.startswith(
+            (" percentage points", " points", "个百分点")):
+        return [k for k in names if k not in LEVELS], 1.0
+    if rest.startswith((" times", "倍")):
+        return ["multiple"], 1.0
+    factor = 1.0 if ind["kind"] == "rate" else unit_factor(rest, ind, lang)
+    return [k for k in names if k in LEVELS or k in ("change", "gap")], factor
+
+
 def check_numbers(tally, what, item, ind, cand, years, lang):
     """Each number of a finding against the figures it may be: cand is
     (NEW, OLD), each a dict name -> value."""
-    sentence_start = 0
+    clause = 0
     for m in NUMBER.finditer(item):
         # a direction word holds to the end of its clause
-        stop = max(item.rfind(sep, 0, m.start())
-                   for sep in (". ", ", ", "。", "，", "；"))
-        sentence_start = max(sentence_start, stop + 1)
-        text = m.group(0).replace("−", "-").replace(",", "")
-        x, dec = float(text), len(m.group(2) or ".") - 1
-        rest = item[m.end():]
+        clause = max([clause] + [item.rfind(sep, 0, m.start()) + 1 for sep
+                                 in (". ", ", ", "。", "，", "；")])
+        x = float(m.group(0).replace("−", "-").replace(",", ""))
+        dec, rest = len(m.group(2) or ".") - 1, item[m.end():]
         if dec == 0 and "," not in m.group(1) and 1900 <= x <= 2100 and (
                 lang == "en" or rest[:1] in ("年", "—")):
             tally.check("%s year %d" % (what, x), int(x) in years,
                         "not a year of its figures %s"
                         % sorted(y for y in years if y))
             continue
-        if rest.startswith("%") and ind["kind"] != "rate":
-            names = [k for k in cand[1] if k not in LEVELS]
-            factor = 1.0
-        elif rest.startswith((" percentage points", " points",
-                              "个百分点")):
-            names = [k for k in cand[1] if k not in LEVELS]
-            factor = 1.0
-        elif rest.startswith((" times", "倍")):
-            names, factor = ["multiple"], 1.0
-        else:
-            factor = (1.0 if ind["kind"] == "rate"
-                      else unit_factor(rest, ind, lang))
-            names = [k for k in cand[1]
-                     if k in LEVELS or k in ("change", "gap")]
+        names, factor = figure_names(rest, ind, set(cand[0]) | set(cand[1]),
+                                     lang)
         if factor is None:
             tally.check("%s number %s" % (what, m.group(0)), False,
                         "no unit of %s follows it" % ind["id"])
             continue
         tol = 0.5 * 10.0 ** -dec * factor * (1 + 1e-9)
         follow = re.match(r" (?:percentage )?points (above|below)", rest)
-        sign = (direction(follow.group(1), lang) if follow
-                else direction(item[sentence_start:m.start()], lang))
+        sign = direction(follow.group(1) if follow
+                         else item[clause:m.start()], lang)
 
         def matches(c):
             return [k for k in names if c.get(k) is not None
