@@ -12,7 +12,8 @@ Then BIN is run and compared, value by value:
     `metrics --format csv`: each field within the tolerance of TOLERANCE
     (a thousandth of the digit the brief prints it to, or 1e-9 of the
     value);
-  - the key findings of the English and the Chinese brief (pdftotext):
+  - the key findings of the English and the Chinese brief, default and
+    from the folder's brief.yaml and brief-zh.yaml (pdftotext):
     every number is one computed here, within half a unit of the digit it
     is printed to (3.01 trillion yuan is 30,100 +- 50 100 million yuan;
     6.65万件 is 66,500 +- 50), its direction word (up, fell, 增长, 低)
@@ -409,15 +410,21 @@ EN_SCALES = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
 ZH_SCALES = {"万": 1e4, "亿": 1e8}
 
 
-def findings(text, lang):
+# Where the findings are in pdftotext's text: after the heading, up to
+# the table that follows them (the default brief, then a spec's "findings")
+FINDINGS = {"en": (("Key findings", "Summary"), ("At a glance", "Indicator")),
+            "zh": (("主要发现", "指标概览"), ("概览", "指标"))}
+
+
+def findings(text, lang, spec):
     """The bullets of the key findings, each on one line."""
-    head, tail = (("Key findings", "Summary") if lang == "en"
-                  else ("主要发现", "指标概览"))
-    body = text.split(head, 1)[1].split(tail, 1)[0]
+    head, tail = FINDINGS[lang][spec]
     glue = " " if lang == "en" else ""
     items = []
-    for line in body.splitlines():
+    for line in text.split(head + "\n", 1)[1].splitlines():
         line = line.strip()
+        if line == tail:
+            break
         if line.startswith("•"):
             items.append(line[1:].strip())
         elif line and items:
@@ -606,9 +613,9 @@ def check_claims(tally, what, item, iid, region, data, figs, lang):
     return item
 
 
-def check_brief(tally, label, text, data, figs, focus, lang):
+def check_brief(tally, label, text, data, figs, focus, lang, spec=False):
     inds, series, role, members = data
-    items = findings(text, lang)
+    items = findings(text, lang, spec)
     if label:       # a brief's 4-8 findings (a self-test text has one)
         tally.check("%s key findings" % label, 4 <= len(items) <= 8,
                     "%d findings" % len(items))
@@ -756,6 +763,13 @@ def main():
         run([binary, "report", "-q", "-o", en, "--metrics-csv", fig, folder])
         run([binary, "report", "-q", "--lang", "zh", "-o", zh, folder])
         run([binary, "metrics", "--format", "csv", folder], met)
+        specs = []
+        for lang, name in (("en", "brief.yaml"), ("zh", "brief-zh.yaml")):
+            path = os.path.join(folder, name)
+            if os.path.exists(path):
+                specs.append((lang, os.path.join(tmp, "spec-%s.pdf" % lang)))
+                run([binary, "report", "-q", "--spec", path, "-o",
+                     specs[-1][1]])
         compare_csv(tally, "--metrics-csv", fig, data, figs[0], figs[1],
                     [k for k in series if k[1] in members])
         compare_csv(tally, "metrics csv", met, data, figs[0], figs[1],
@@ -763,6 +777,9 @@ def main():
         self_test_text(tally, data, figs, focus)
         check_brief(tally, "brief en", pdf_text(en), data, figs, focus, "en")
         check_brief(tally, "brief zh", pdf_text(zh), data, figs, focus, "zh")
+        for lang, pdf in specs:
+            check_brief(tally, "spec brief " + lang, pdf_text(pdf), data,
+                        figs, focus, lang, spec=True)
     tally.report()
     print("recompute: %d passed, %d failed (%d pending)"
           % (tally.passed, tally.failed, tally.pending))

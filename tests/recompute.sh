@@ -2,7 +2,7 @@
 # tests/recompute.sh BIN -- the example's figures and key findings
 # recomputed independently (tests/recompute.py, from the CSVs alone) and
 # compared with BIN's figures CSV, `metrics --format csv` and the English
-# and Chinese briefs. Figures whose new rule statbrief does not
+# and Chinese briefs (default and spec). Figures whose new rule statbrief does not
 # follow yet are counted as pending (the PENDING set of the script), not
 # as failures. Then the comparison is shown able to fail: BIN run on a
 # copy with one value changed, and BIN's CSV with one figure changed.
