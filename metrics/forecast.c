@@ -48,7 +48,7 @@ int forecast_break_in(const sb_dataset *ds, const sb_series *s, int after,
 {
     size_t i;
 
-    for (i = 0; i < s->n; i++) {
+    for (i = 0; s->flags != NULL && i < s->n; i++) {
         uint32_t f = sb_series_flags(s, i);
         const char *letters = f ? sb_dataset_str(ds, f) : NULL;
         if (s->obs[i].year <= after || s->obs[i].year > upto ||

@@ -463,7 +463,7 @@ static sb_status forecast_figures(metrics_ctx *c, metrics_row *r,
     sb_status rc;
     int brk;
 
-    if (n == 0)
+    if (n < FORECAST_MIN_POINTS)      /* the common case: no scan, no fit */
         return SB_OK;
     brk = forecast_break_in(c->ds, w->s, (int)xs[forecast_span_start(n)],
                             (int)xs[n - 1]);
