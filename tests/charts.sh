@@ -76,6 +76,12 @@ grep -qF "Dashed: 2023 forecast from the linear trend, band: 95% prediction inte
 grep -qF "虚线：2023年线性趋势预测，阴影为95%预测区间，区间在零处截断。" "$tmp/fzh.txt" &&
     ok || ko "closures-zh.pdf lacks the interval cut at zero: $(cat "$tmp/fzh.txt")"
 pdftotext "$tmp/f/rate.pdf" - | grep -qF "cut at zero" && ko "rate.pdf: a rate's interval cut" || ok
+# one forecast year everywhere: a window pinned past the last value
+# (--to 2024, data to 2022) forecasts 2023 in the chart as in metrics
+"$bin" charts -q --format pdf --to 2024 --indicator rate -o "$tmp/to" tests/charts-data/flags
+pdftotext "$tmp/to/rate.pdf" - | grep -qF "Dashed: 2023 forecast" && ok || ko "rate.pdf --to 2024: not a 2023 forecast"
+[ "$("$bin" metrics --format csv --to 2024 --indicator rate --region Chongqing tests/charts-data/flags |
+    sed -n 2p | cut -d, -f19)" = 2023 ] && ok || ko "metrics --to 2024: forecast_year is not 2023"
 pdftotext "$tmp/zh/rd_expenditure-zh.pdf" "$tmp/zh.txt"
 for want in "研究与试验发展(R&D)经费" "亿元" 重庆 四川 2022 "资料来源"; do
     grep -qF "$want" "$tmp/zh.txt" && ok || ko "rd_expenditure-zh.pdf lacks \"$want\""
