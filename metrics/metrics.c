@@ -8,6 +8,7 @@
 #include "metrics.h"
 
 #include "fit.h"
+#include "forecast.h"
 #include "core/alloc.h"
 
 #include <gsl/gsl_errno.h>
@@ -396,7 +397,8 @@ static void row_clear(metrics_row *r, const sb_series *s)
     r->first_value = r->last_value = r->change = r->pct_change = NAN;
     r->pp_change = r->cagr = r->yoy = r->multiple = NAN;
     r->slope = r->intercept = r->r2 = r->trend_growth = NAN;
-    r->forecast = r->forecast_lo = r->forecast_hi = NAN;
+    r->forecast = r->forecast_lo = r->forecast_hi = r->forecast_cut = NAN;
+    r->forecast_reason = FORECAST_FEW;
     r->share = r->gap = r->growth_gap = NAN;
 }
 
@@ -481,6 +483,36 @@ static sb_status trend_figure(metrics_ctx *c, metrics_row *r,
     return ignore.code == SB_ENOMEM ? no_memory(c, err) : SB_OK;
 }
 
+/* The forecast (forecast.h) from the n points of w from i0: the
+   window's, which end at its last value. */
+static sb_status forecast_figures(metrics_ctx *c, metrics_row *r,
+                                  sb_kind kind, const work *w, size_t i0,
+                                  size_t n, sb_error *err)
+{
+    const double *xs = w->year + i0;
+    forecast_result f;
+    sb_status rc;
+    int brk;
+
+    if (n < FORECAST_MIN_POINTS)      /* the common case: no scan, no fit */
+        return SB_OK;
+    brk = forecast_break_in(c->ds, w->s, (int)xs[forecast_span_start(n)],
+                            (int)xs[n - 1]);
+    rc = forecast_make(xs, w->value + i0, w->filled + i0, n,
+                       kind != SB_KIND_RATE, brk, &f, err);
+    if (rc == SB_ENOMEM)
+        return no_memory(c, err);
+    r->forecast_reason = f.why;
+    if (rc != SB_OK || f.why != FORECAST_MADE)
+        return rc;
+    r->forecast_year = f.year;
+    r->forecast = f.value;
+    r->forecast_lo = f.lo;
+    r->forecast_hi = f.hi;
+    r->forecast_cut = f.cut;
+    return SB_OK;
+}
+
 /* Fits over the window's points, which are one contiguous run of w. A
    fit that cannot be made leaves its figures undefined, unless memory
    ran out. */
@@ -504,14 +536,10 @@ static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
         r->slope = f.slope;
         r->intercept = f.intercept;
         r->r2 = f.r2;
-        if (n >= 3) {
-            rc = metrics_fit_predict(&f, r->last_year + 1.0, &r->forecast,
-                                     &r->forecast_lo, &r->forecast_hi, err);
-            r->forecast_year = rc == SB_OK ? r->last_year + 1 : 0;
-        }
     }
     if (ignore.code == SB_ENOMEM)
         return no_memory(c, err);
+    rc = forecast_figures(c, r, kind, w, i0, n, err);
     if (rc == SB_OK && n >= 3 && positive == n && kind != SB_KIND_RATE)
         rc = trend_figure(c, r, xs, ys, n, err);
     return rc;
@@ -664,6 +692,12 @@ static void finite_figures(metrics_row *r)
     for (i = 0; i < G_N_ELEMENTS(f); i++)
         if (isinf(*f[i]))
             *f[i] = NAN;
+    if (isnan(r->forecast) || isnan(r->forecast_lo) ||
+        isnan(r->forecast_hi)) {  /* a forecast whole or none */
+        r->forecast = r->forecast_lo = r->forecast_hi = NAN;
+        r->forecast_cut = NAN;
+        r->forecast_year = 0;
+    }
 }
 
 static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,

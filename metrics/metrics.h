@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "core/model.h"
+#include "metrics/forecast.h"
 
 typedef struct {
     const char *group;       /* --group: the comparison set; NULL default */
@@ -33,8 +34,12 @@ typedef struct {
     double first_value, last_value;
     double change, pct_change, pp_change, cagr, yoy, multiple;
     double slope, intercept, r2, trend_growth;
-    int forecast_year;              /* b + 1 when forecast is defined */
+    /* metrics/forecast.h: the year after the window's last value, when
+       the rule allows a forecast (else 0, the figures NaN) */
+    int forecast_year;
     double forecast, forecast_lo, forecast_hi;
+    double forecast_cut;            /* 1: forecast_lo cut at zero; 0 */
+    forecast_why forecast_reason;   /* why there is none */
     int rank, rank_of;              /* 0 when undefined */
     double share, gap, growth_gap;
     int crosses_zero;               /* 1: v(a) <= 0, or a value in [a, b]

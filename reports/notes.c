@@ -31,9 +31,12 @@ static const char definitions_en[] =
     "year within the regions compared (the lowest where lower is better); "
     "ties share a rank. Share: the value as a percent of the total region's "
     "in the same year. Gap: the difference to the benchmark region in the "
-    "same year. Forecast: the linear trend of the values extended one year, "
-    "with its 95% prediction interval. Years without a value are never "
-    "filled unless the brief says so.";
+    "same year. Forecast: the linear trend of the latest ten values at most, "
+    "extended to the year after the last, with its 95% prediction interval; "
+    "given only from eight values or more, with no series break and a trend "
+    "that fits (R\xc2\xb2 at least 0.8, residuals not autocorrelated), and "
+    "an interval of an amount or count cut at zero. Years without a value "
+    "are never filled unless the brief says so.";
 
 static const char definitions_zh[] =
     "变化：最新值减起始值，单位同指标。增长率：（最新值 / 起始值 "
@@ -44,8 +47,10 @@ static const char definitions_zh[] =
     "^（1 / 年数）\xe2\x88\x92 1）\xc3\x97 100。排名：在同一年份的比较"
     "地区中，数值最高者为第1位（数值越低越好的指标则最低者为第1位），"
     "数值相同者名次相同。占比：该地区数值占总量地区同年数值的百分比。"
-    "差距：与基准地区同年数值之差。预测：数值线性趋势外推一年，并给出95%"
-    "预测区间。缺少数值的年份不作填补，除非简报另有说明。";
+    "差距：与基准地区同年数值之差。预测：以最近至多10个数值的线性趋势外推至"
+    "最后一个数值的下一年，并给出95%预测区间；仅在至少有8个数值、序列无断点"
+    "且趋势拟合良好（决定系数不低于0.8，残差无自相关）时给出，金额和数量指标"
+    "的预测区间不低于零。缺少数值的年份不作填补，除非简报另有说明。";
 
 /* What one series lacks: "2 gaps in the years", "a single value, 1
    flagged value"; NULL when nothing. */

@@ -248,6 +248,24 @@ static void add_span(const job *j, const metrics_field *m,
     g_array_append_val(j->c->spans, s);
 }
 
+/* A forecast figure the rule leaves undefined (metrics/forecast.h): a
+   warning that says why, so that the author can drop or reword it. */
+static void no_forecast(const job *j, const metrics_field *m,
+                        const metrics_row *r)
+{
+    sb_error e = {0};
+
+    if (strncmp(m->name, "forecast", 8) != 0 || r->forecast_year != 0)
+        return;
+    j->where(j->user, j->at, &e);
+    sb_diag_warn(j->diag, e.path, e.line, e.column, "%s of %s in %s is "
+                 "undefined (%s): the placeholder prints \"%s\"", m->name,
+                 sb_dataset_indicator_at(j->c->ds, r->indicator)->id,
+                 sb_dataset_region_at(j->c->ds, r->region)->name,
+                 forecast_why_text(r->forecast_reason),
+                 FMT_UNDEFINED);
+}
+
 static sb_status figure(const job *j, char **w, int n, GString *g)
 {
     sb_id ind, reg;
@@ -275,6 +293,7 @@ static sb_status figure(const job *j, char **w, int n, GString *g)
     if (row_of(j, ind, reg, from, to, &r)) {
         placeholder_print(g, j->c, m, &r);
         add_span(j, m, &r);
+        no_forecast(j, m, &r);
     } else
         g_string_append(g, FMT_UNDEFINED);
     return SB_OK;

@@ -44,19 +44,17 @@ import tempfile
 PENDING = {
     # one reference year per indicator for ranks, shares and gaps
     "rank", "rank_of", "share", "gap",
-    # percent figures undefined for a series at or below zero or crossing it
-    "pct_change", "cagr", "yoy", "multiple", "trend_growth", "growth_gap",
-    # forecasts only from 8 points, fitted on the latest ten at most, an
-    # amount's or count's interval cut at zero
-    "forecast_year", "forecast", "forecast_lo", "forecast_hi",
-    # claims: a rank only among 3 or more, a multiple of 3 or more stated
-    # as a multiple, a record only over 10 years or more
-    "claim:rank", "claim:doubled", "claim:record",
+    # claims: a rank only among 3 or more
+    "claim:rank",
 }
 
 MIN_RANKED = 3          # a rank is stated among this many regions or more
 FORECAST_MIN = 8        # points a forecast needs
 FORECAST_FIT = 10       # the latest points a forecast is fitted on
+FORECAST_R2 = 0.8       # the share of the variation the line must explain
+# 5% lower bound dL of the Durbin-Watson d, one regressor, by points
+# (Savin and White 1977); d below it: autocorrelated residuals
+DW_LOWER = {8: 0.763, 9: 0.824, 10: 0.879}
 RECORD_YEARS = 10       # years of data a "highest on record" needs
 
 # Printed decimals of each field: an int, or "p" (the indicator's
@@ -70,7 +68,8 @@ TOLERANCE = {
     "trend_growth": 1, "forecast": "p", "forecast_lo": "p",
     "forecast_hi": "p", "share": 1, "gap": "p", "growth_gap": 1,
 }
-INTS = ("first_year", "last_year", "forecast_year", "rank", "rank_of", "n")
+INTS = ("first_year", "last_year", "forecast_year", "forecast_cut", "rank",
+        "rank_of", "n")
 
 
 # ---- the data ---------------------------------------------------------
@@ -226,7 +225,10 @@ def series_figures(s, kind, new):
 def forecast(f, pts, kind, new):
     """OLS prediction for the year after the last value with its 95%
     prediction interval; NEW: from FORECAST_MIN points, on the latest
-    FORECAST_FIT, an amount's or count's low end cut at zero."""
+    FORECAST_FIT, only when the line fits (R2 >= FORECAST_R2 and the
+    Durbin-Watson d of its residuals at least DW_LOWER[n]); for an
+    amount or count whose fitted values are all >= 0, no forecast below
+    zero and the interval's low end cut at zero (forecast_cut 1)."""
     if new:
         if len(pts) < FORECAST_MIN:
             return
@@ -234,15 +236,28 @@ def forecast(f, pts, kind, new):
     elif len(pts) < 3:
         return
     n = len(pts)
-    slope, _, _, sse, xm, sxx, ym = ols(pts)
+    slope, _, r2, sse, xm, sxx, ym = ols(pts)
+    if new:
+        if r2 is None or r2 < FORECAST_R2:
+            return
+        res = [y - ym - slope * (x - xm) for x, y in pts]
+        den = math.fsum(e * e for e in res)
+        # a line through every point leaves nothing to correlate
+        if den > 0 and math.fsum((res[i] - res[i - 1]) ** 2
+                                 for i in range(1, n)) / den < DW_LOWER[n]:
+            return
     x0 = pts[-1][0] + 1
     yhat = ym + slope * (x0 - xm)
     half = (t_quantile(0.975, n - 2) * math.sqrt(sse / (n - 2))
             * math.sqrt(1 + 1 / n + (x0 - xm) ** 2 / sxx))
+    nonneg = new and kind != "rate" and min(y for _, y in pts) >= 0
+    if nonneg and yhat < 0:
+        return
     f["forecast_year"], f["forecast"] = x0, yhat
     f["forecast_lo"], f["forecast_hi"] = yhat - half, yhat + half
-    if new and kind != "rate":
-        f["forecast_lo"] = max(0.0, f["forecast_lo"])
+    f["forecast_cut"] = 0
+    if nonneg and f["forecast_lo"] < 0:
+        f["forecast_lo"], f["forecast_cut"] = 0.0, 1
 
 
 # ---- cross-region figures ---------------------------------------------
@@ -675,11 +690,22 @@ def self_test(tally):
     f = series_figures(line, amount, True)
     tally.check("self-test forecast on the latest ten",
                 abs(f.get("forecast", 0) - 2.0 * 2012) < 1e-6, str(f))
+    falling = dict(zip(range(2000, 2008), (80.0, 71.0, 60.0, 52.0, 41.0,
+                                           33.0, 20.0, 12.0)))
+    f = series_figures(falling, "count", True)
+    tally.check("self-test a count's interval cut at zero",
+                f.get("forecast_lo") == 0.0 and f.get("forecast_cut") == 1
+                and f.get("forecast_year") == 2008, str(f))
     rising = {2000: 10.0, 2001: 30.0, 2002: 11.0, 2003: 12.0, 2004: 11.0,
               2005: 12.0, 2006: 11.0, 2007: 12.0}
-    f = series_figures(rising, "count", True)
-    tally.check("self-test a count's interval cut at zero",
-                f.get("forecast_lo") == 0.0, str(f.get("forecast_lo")))
+    tally.check("self-test no forecast when the line does not fit (R2)",
+                "forecast" not in series_figures(rising, "count", True)
+                and "forecast" in series_figures(rising, "count", False))
+    wave = {2000 + i: 10.0 * i + 1.5 * (i - 4.5) ** 2
+            for i in range(10)}
+    tally.check("self-test no forecast from autocorrelated residuals",
+                "forecast" not in series_figures(wave, amount, True),
+                str(series_figures(wave, amount, True)))
     series = {("x", "A"): {2020: 1.0, 2021: 2.0}, ("x", "B"): {2020: 3.0},
               ("x", "C"): {2020: 2.0, 2021: 1.0}}
     ref = reference_year("x", series, ["A", "B", "C"])
