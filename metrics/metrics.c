@@ -8,6 +8,7 @@
 #include "metrics.h"
 
 #include "fit.h"
+#include "screen.h"
 #include "core/alloc.h"
 
 #include <gsl/gsl_errno.h>
@@ -487,11 +488,14 @@ static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
 }
 
 /* The window [a, b]: pinned ends, else the series' first and last year
-   with a value (counting filled years when interpolating). */
+   with a value (counting filled years when interpolating); a starts at
+   the latest series break inside it, since a change across a break
+   mixes two definitions. */
 static sb_status series_figures(metrics_ctx *c, const work *w, int from,
                                 int to, metrics_row *r, sb_error *err)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, w->s->indicator);
+    int brk;
 
     row_clear(r, w->s);
     if (w->n == 0)
@@ -500,6 +504,11 @@ static sb_status series_figures(metrics_ctx *c, const work *w, int from,
     r->last_year = to ? to : (int)w->year[w->n - 1];
     if (r->first_year > r->last_year)
         return SB_OK;
+    brk = screen_break_year(c->ds, w->s, r->first_year, r->last_year);
+    if (brk < 0)
+        return no_memory(c, err);
+    if (brk > 0)
+        r->first_year = r->break_year = brk;
     r->first_value = value_at(w, r->first_year);
     r->last_value = value_at(w, r->last_year);
     period_figures(r, ind->kind, w);

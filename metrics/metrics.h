@@ -30,6 +30,9 @@ typedef struct {
 typedef struct {
     sb_id indicator, region;
     int first_year, last_year;      /* the window [a, b] */
+    int break_year;                 /* a = this series break (flagged, or
+                                       a level shift: metrics/screen.h)
+                                       inside the asked window; 0: none */
     double first_value, last_value;
     double change, pct_change, pp_change, cagr, yoy, multiple;
     double slope, intercept, r2, trend_growth;

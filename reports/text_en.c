@@ -48,6 +48,19 @@ static void level(GString *g, const text_words *w)
                                "between %d and %d", w->name, w->region,
                                f->dir > 0 ? "rose" : "fell", w->fig,
                                w->level, f->since, f->year);
+    if (f->claim == TEXT_RATE_CHANGE && f->brk)
+        g_string_append_printf(g, ", since the series break in %d",
+                               f->since);
+}
+
+/* "since 2017", or "since the series break in 2018": a change is not
+   taken across a break (metrics_row.break_year). */
+static void since_year(GString *g, const text_fact *f)
+{
+    if (f->brk)
+        g_string_append_printf(g, " since the series break in %d", f->since);
+    else
+        g_string_append_printf(g, " since %d", f->since);
 }
 
 /* ", up 13.7% on 2021" / ", down 0.05 percentage points on 2021" /
@@ -65,13 +78,15 @@ static void clause(GString *g, const text_words *w)
                                f->fig.unit == TEXT_POINTS
                                    ? " percentage points" : "", f->year);
     else if (f->dir == 0)
-        g_string_append_printf(g, ", unchanged since %d", f->since);
+        g_string_append(g, ", unchanged");
     else if (f->how == TEXT_SINCE_AND)
-        g_string_append_printf(g, " and %s since %d", w->fig, f->since);
+        g_string_append_printf(g, " and %s", w->fig);
     else
-        g_string_append_printf(g, "%s %s %s since %d",
+        g_string_append_printf(g, "%s %s %s",
                                f->how == TEXT_SINCE_BUT ? " but" : ",", dir,
-                               w->fig, f->since);
+                               w->fig);
+    if (f->claim == TEXT_SINCE)
+        since_year(g, f);
 }
 
 /* "It ranked first of 3 regions (west) in 2022, up from third in 2017";

@@ -131,6 +131,7 @@ static void since(text_plan *p, const metrics_row *r)
                !rounds_to_zero(r->yoy, 1);
 
     f->since = r->first_year;
+    f->brk = r->break_year != 0 && r->break_year == r->first_year;
     f->dir = direction(r->pct_change, 1);
     if (f->dir == 0)
         return;
@@ -155,6 +156,7 @@ static void level(text_plan *p, const metrics_row *r)
         f->fig = figure(fabs(r->pp_change), TEXT_POINTS, prec);
         f->level = figure(r->last_value, TEXT_VALUE, 0);
         f->since = r->first_year;
+        f->brk = r->break_year != 0 && r->break_year == r->first_year;
         f->year = r->last_year;
         return;
     }

@@ -72,6 +72,8 @@ typedef struct {
                                     year before (ON_YEAR); the target's
                                     year, 0: none (TARGET) */
     int since;                   /* the year compared with */
+    int brk;                     /* TEXT_SINCE, TEXT_RATE_CHANGE: since is
+                                    the year of a series break */
     int how;                     /* TEXT_SINCE: text_since; TEXT_TARGET:
                                     text_target; TEXT_DOUBLED: 1 exactly
                                     doubled, 0 more than */

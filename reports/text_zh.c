@@ -42,8 +42,9 @@ static void level(GString *g, const text_words *w)
                                w->level);
         return;
     }
-    g_string_append_printf(g, "%d" DASH "%d年" COMMA "%s%s", f->since,
-                           f->year, w->region, w->name);
+    g_string_append_printf(g, "%d" DASH "%d年%s" COMMA "%s%s", f->since,
+                           f->year, f->brk ? "（自序列断点起）" : "",
+                           w->region, w->name);
     if (f->dir == 0) {
         g_string_append_printf(g, "保持在%s", w->level);
         return;
@@ -65,6 +66,13 @@ static void clause(GString *g, const text_words *w)
     }
     if (f->claim == TEXT_ON_YEAR) {
         g_string_append(g, COMMA "比上年");
+    } else if (f->brk && f->dir == 0) {    /* a change from a break */
+        g_string_append_printf(g, COMMA "与%d年序列断点时持平", f->since);
+        return;
+    } else if (f->brk) {
+        g_string_append_printf(g, COMMA "%s自%d年序列断点以来",
+                               f->how == TEXT_SINCE_BUT ? "但" : "",
+                               f->since);
     } else if (f->dir == 0) {
         g_string_append_printf(g, COMMA "与%d年持平", f->since);
         return;
