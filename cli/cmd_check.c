@@ -81,7 +81,9 @@ static void screen_print(const sb_dataset *ds, const screen_finding *f,
 
     screen_describe(what, sizeof what, ds, f, lang);
     if (f->kind == SCREEN_ROUNDED)
-        snprintf(years, sizeof years, "%d-%d", f->year, f->year2);
+        snprintf(years, sizeof years, lang == FMT_ZH ? "%d\xe2\x80\x94%d"
+                                                     : "%d-%d",
+                 f->year, f->year2);
     else
         snprintf(years, sizeof years, "%d", f->year);
     printf(lang == FMT_ZH ? "%s：%s：%s，%s，%s年：%s\n"

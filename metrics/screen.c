@@ -296,7 +296,7 @@ static int shifts(const sb_dataset *ds, const points *p, screen_list *l)
    (a slip of one value); or a jump by 10^k that stays, in a series
    whose other year-on-year factors are all under 2 (a slip of every
    value from there on). */
-static int slip_at(const points *p, size_t i, double *other)
+static int slip_at(const points *p, size_t i, double *other, int *before)
 {
     const double *v = p->value;
     size_t j;
@@ -305,6 +305,7 @@ static int slip_at(const points *p, size_t i, double *other)
     if (i > 0 && i + 1 < p->n && v[i - 1] * v[i + 1] > 0 &&
         v[i] * v[i - 1] > 0 && fabs(log10(v[i - 1] / v[i + 1])) < 0.3) {
         *other = copysign(sqrt(v[i - 1] * v[i + 1]), v[i - 1]);
+        *before = 0;
         if ((k = decade_factor(v[i] / *other, 1)) != 0)
             return k;
     }
@@ -316,6 +317,7 @@ static int slip_at(const points *p, size_t i, double *other)
                        fabs(log10(v[j] / v[j - 1])) >= log10(2.0)))
             return 0;
     *other = v[i - 1];
+    *before = 1;
     return k;
 }
 
@@ -325,7 +327,8 @@ static int slips(const points *p, screen_list *l)
 
     for (i = 0; i < p->n; i++) {
         double other;
-        int k = p->value[i] != 0 ? slip_at(p, i, &other) : 0;
+        int before = 0, k = p->value[i] != 0 ? slip_at(p, i, &other, &before)
+                                             : 0;
         screen_finding *f;
         if (k == 0)
             continue;
@@ -338,6 +341,7 @@ static int slips(const points *p, screen_list *l)
             return -1;
         f->other = other;
         f->change = pow(10, k);
+        f->count = before ? 2 : 0;
     }
     return 0;
 }
@@ -567,7 +571,7 @@ static int one_series(indicator_scope *sc, const sb_series *s,
     if (rc == 0)
         rc = parts(sc, &p, l);
     points_free(&p);
-    if (rc == 0)
+    if (rc == 0 && l->n > before)
         qsort(l->items + before, l->n - before, sizeof *l->items,
               cmp_finding);
     return rc;

@@ -63,7 +63,10 @@ typedef struct {
     double usual;    /* SHIFT: the median change; ROUNDED: the step
                         (0: repeated values) */
     int count;       /* ROUNDED: values in the run; PARTS: parts;
-                        SLIP: 1 when against peers of the same year */
+                        SLIP: 0 against both neighbouring years, 1
+                        against the peers of the same year, 2 against
+                        the year before (every value since slipped);
+                        SHIFT: 1 when the change is in percent */
 } screen_finding;
 
 typedef struct {
@@ -102,6 +105,8 @@ long screen_shifts(const double *year, const double *value, size_t n,
 const char *screen_severity_name(screen_severity s, fmt_lang lang);
 /* "level-shift" (en: the stable code) / "水平突变" */
 const char *screen_kind_name(screen_kind k, fmt_lang lang);
+/* "level shift" / "水平突变": the words of a sentence */
+const char *screen_kind_words(screen_kind k, fmt_lang lang);
 /* What the finding says, without its severity, kind or series, into
    buf (returned): "85 t after 100 t (-15.0%), against ...". */
 #define SCREEN_TEXT_MAX (4 * FMT_MAX + 512)

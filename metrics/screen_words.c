@@ -11,15 +11,20 @@
 #include <math.h>
 #include <string.h>
 
+/* Each kind: its code (check --screen's English lines), its English
+   words for the brief, its Chinese words for both. */
 static const struct {
-    const char *en, *zh;
+    const char *code, *en, *zh;
 } kinds[SCREEN_N_KINDS] = {
-    [SCREEN_BREAK] = {"break", "序列断点"},
-    [SCREEN_SHIFT] = {"level-shift", "水平突变"},
-    [SCREEN_SLIP] = {"scale-slip", "疑似单位或量级错误"},
-    [SCREEN_ROUNDED] = {"rounded", "取整或重复数值"},
-    [SCREEN_STALE] = {"stale", "数据滞后"},
-    [SCREEN_PARTS] = {"parts-sum", "总量与分项之和不符"},
+    [SCREEN_BREAK] = {"break", "series break", "序列断点"},
+    [SCREEN_SHIFT] = {"level-shift", "level shift", "水平突变"},
+    [SCREEN_SLIP] = {"scale-slip", "possible unit or scale slip",
+                     "疑似单位或量级错误"},
+    [SCREEN_ROUNDED] = {"rounded", "rounded or repeated values",
+                        "取整或重复数值"},
+    [SCREEN_STALE] = {"stale", "stale series", "数据滞后"},
+    [SCREEN_PARTS] = {"parts-sum", "total unlike the sum of its parts",
+                      "总量与分项之和不符"},
 };
 
 const char *screen_severity_name(screen_severity s, fmt_lang lang)
@@ -30,6 +35,11 @@ const char *screen_severity_name(screen_severity s, fmt_lang lang)
 }
 
 const char *screen_kind_name(screen_kind k, fmt_lang lang)
+{
+    return lang == FMT_ZH ? kinds[k].zh : kinds[k].code;
+}
+
+const char *screen_kind_words(screen_kind k, fmt_lang lang)
 {
     return lang == FMT_ZH ? kinds[k].zh : kinds[k].en;
 }
@@ -85,13 +95,19 @@ static void slip(char *buf, size_t size, const screen_finding *f,
     fmt_value(v, sizeof v, f->value, ind, lang);
     fmt_value(o, sizeof o, f->other, ind, lang);
     factor(k, sizeof k, f->change, lang);
+    static const char *const against[][2] = {
+        {"its neighbouring years", "相邻年份数值"},
+        {"the median of the other regions that year", "同年其他地区的中位数"},
+        {"the year before", "上一年数值"},
+    };
+    int a = f->count >= 0 && f->count <= 2 ? f->count : 0;
+
     if (lang == FMT_ZH)
-        g_snprintf(buf, size, "%s约为%s（%s）的%s", v,
-                   f->count ? "同年其他地区的中位数" : "相邻年份数值", o, k);
+        g_snprintf(buf, size, "%s约为%s（%s）的%s%s", v, against[a][1], o, k,
+                   a == 2 ? "；其后各年保持该水平" : "");
     else
-        g_snprintf(buf, size, "%s is %s %s (%s)", v, k,
-                   f->count ? "the median of the other regions that year"
-                            : "its neighbouring years", o);
+        g_snprintf(buf, size, "%s is %s %s (%s)%s", v, k, against[a][0], o,
+                   a == 2 ? "; later values keep the new level" : "");
 }
 
 static void rounded(char *buf, size_t size, const screen_finding *f,
@@ -106,22 +122,20 @@ static void rounded(char *buf, size_t size, const screen_finding *f,
         while (*e == '0')
             *e-- = '\0';
     }
+    /* the years are the line's or the note's, not repeated here */
     if (lang == FMT_ZH && f->usual == 0)
-        g_snprintf(buf, size, "%d—%d年连续%d年数值相同（%s），可能为沿用旧值",
-                   f->year, f->year2, f->count, v);
+        g_snprintf(buf, size, "连续%d年数值相同（%s），可能为沿用旧值",
+                   f->count, v);
     else if (lang == FMT_ZH)
-        g_snprintf(buf, size, "%d—%d年连续%d个数值均为%s的整数倍，明显粗于"
-                   "该序列其他数值，可能为取整估计", f->year, f->year2,
-                   f->count, s);
+        g_snprintf(buf, size, "连续%d个数值均为%s的整数倍，明显粗于该序列"
+                   "其他数值，可能为取整估计", f->count, s);
     else if (f->usual == 0)
-        g_snprintf(buf, size, "the same value, %s, in %d years in a row "
-                   "(%d-%d): carried forward?", v, f->count, f->year,
-                   f->year2);
+        g_snprintf(buf, size, "the same value, %s, in %d years in a row: "
+                   "carried forward?", v, f->count);
     else
-        g_snprintf(buf, size, "%d values in a row (%d-%d) are all "
-                   "multiples of %s, much coarser than the rest of the "
-                   "series: rounded estimates?", f->count, f->year,
-                   f->year2, s);
+        g_snprintf(buf, size, "%d values in a row are all multiples of %s, "
+                   "much coarser than the rest of the series: rounded "
+                   "estimates?", f->count, s);
 }
 
 static void parts(char *buf, size_t size, const screen_finding *f,
