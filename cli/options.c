@@ -142,7 +142,7 @@ static const char usage_text[] =
     "  --paper P           report: a4 (default) or letter\n"
     "  --metrics-csv FILE  report: every figure the brief prints, as CSV\n"
     "  --lang L            en or zh: language of text and numbers (check:\n"
-    "                      with --screen)\n"
+    "                      of the screen's findings)\n"
     "  --group G           the comparison set: the regions of group G\n"
     "  --focus NAME        the region the figures are about\n"
     "  --total NAME, --benchmark NAME   override regions.csv roles\n"
