@@ -104,8 +104,10 @@ static int check_screen(const cli *c, const cli_loaded *l)
     size_t i, warnings = 0;
     int status = 0;
 
-    if (screen_dataset(l->ds, l->isel, l->rsel, &found, &err) != SB_OK)
+    if (screen_dataset(l->ds, l->isel, l->rsel, &found, &err) != SB_OK) {
+        screen_list_clear(&found);
         return cli_diag_error(err.code, &err);
+    }
     for (i = 0; i < found.n; i++) {
         warnings += found.items[i].severity == SCREEN_WARNING;
         screen_print(l->ds, &found.items[i], c->lang);

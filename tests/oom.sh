@@ -114,6 +114,7 @@ $cases/panel-no-dimension-region-name|check --region-name Chongqing gdp.csv
 $cases/screen-slip|check --screen data.csv
 $cases/screen-parts|check --screen --lang zh data.csv regions.csv indicators.csv
 $cases/screen-rounded|check --screen data.csv
+$cases/screen-stale|check --screen data.csv
 $cases/screen-break|metrics --format csv data.csv
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
