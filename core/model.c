@@ -325,7 +325,7 @@ sb_id sb_dataset_region(sb_dataset *ds, const char *name)
     if (reg == NULL)
         return r;                        /* known, or out of memory */
     reg->name = s;
-    reg->name_zh = reg->place = "";
+    reg->name_zh = reg->place = reg->part_of = "";
     return r;
 }
 

@@ -71,6 +71,9 @@ typedef struct {
     unsigned role;                     /* SB_ROLE_* bits */
     const char *place;                 /* interned gazetteer place ("KOR"),
                                           "" when none: sb_dataset_set_place */
+    const char *part_of;               /* interned: the total region this
+                                          one is a part of (regions.csv
+                                          part_of), "" when none */
     int has_meta;
     uint16_t meta_file;
     uint32_t meta_line;

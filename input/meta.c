@@ -24,9 +24,10 @@ static const char *const ind_cols[I_N] = {
 #define I_REQUIRED 4
 
 enum { R_REGION, R_NAME_ZH, R_ALIASES, R_GROUPS, R_ROLE, R_GROUPS2,
-       R_GROUPS_ZH, R_N };
+       R_GROUPS_ZH, R_PART_OF, R_N };
 static const char *const reg_cols[R_N] = {
-    "region", "name_zh", "aliases", "groups", "role", NULL, "groups_zh"};
+    "region", "name_zh", "aliases", "groups", "role", NULL, "groups_zh",
+    "part_of"};
 #define R_REQUIRED 1
 
 /* The metadata files of a World Bank WDI download (Metadata_Indicator_*,
@@ -39,7 +40,8 @@ static const char *const wdi_ind_cols[I_N] = {
     "INDICATOR_CODE", "INDICATOR_NAME", NULL, NULL, NULL, NULL, NULL, NULL,
     NULL, NULL, NULL, NULL, "SOURCE_ORGANIZATION", "SOURCE_NOTE", NULL, NULL};
 static const char *const wdi_reg_cols[R_N] = {
-    "TableName", NULL, "Country Code", "Region", NULL, "IncomeGroup", NULL};
+    "TableName", NULL, "Country Code", "Region", NULL, "IncomeGroup", NULL,
+    NULL};
 
 typedef struct {
     sb_dataset *ds;
@@ -520,7 +522,10 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
     /* a WDI country without a region is one of the Bank's aggregates */
     if (m->wdi && *cell(m, R_GROUPS) == '\0')
         reg->role |= SB_ROLE_AGGREGATE;
-    if (istr(m, &reg->name_zh, R_NAME_ZH) != 0)
+    /* part_of names the total the region adds up to (check --screen
+       compares the total with the sum of its parts) */
+    if (istr(m, &reg->name_zh, R_NAME_ZH) != 0 ||
+        istr(m, &reg->part_of, R_PART_OF) != 0)
         return oom(m, err);
     if (check_role(m, r, err) != 0 ||
         each_item(m, R_ALIASES, r, err, add_alias) != 0 ||

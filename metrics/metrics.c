@@ -9,6 +9,7 @@
 
 #include "fit.h"
 #include "forecast.h"
+#include "screen.h"
 #include "core/alloc.h"
 
 #include <gsl/gsl_errno.h>
@@ -496,8 +497,11 @@ static sb_status forecast_figures(metrics_ctx *c, metrics_row *r,
 
     if (n < FORECAST_MIN_POINTS)      /* the common case: no scan, no fit */
         return SB_OK;
-    brk = forecast_break_in(c->ds, w->s, (int)xs[forecast_span_start(n)],
-                            (int)xs[n - 1]);
+    /* no forecast across a flagged break or a detected level shift */
+    brk = screen_break_year(c->ds, w->s, (int)xs[forecast_span_start(n)],
+                            (int)xs[n - 1], 1);
+    if (brk < 0)
+        return no_memory(c, err);
     rc = forecast_make(xs, w->value + i0, w->filled + i0, n,
                        kind != SB_KIND_RATE, brk, &f, err);
     if (rc == SB_ENOMEM)
@@ -546,11 +550,14 @@ static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
 }
 
 /* The window [a, b]: pinned ends, else the series' first and last year
-   with a value (counting filled years when interpolating). */
+   with a value (counting filled years when interpolating); a starts at
+   the latest series break inside it, since a change across a break
+   mixes two definitions. */
 static sb_status series_figures(metrics_ctx *c, const work *w, int from,
                                 int to, metrics_row *r, sb_error *err)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, w->s->indicator);
+    int brk;
 
     row_clear(r, w->s);
     if (w->n == 0)
@@ -559,6 +566,18 @@ static sb_status series_figures(metrics_ctx *c, const work *w, int from,
     r->last_year = to ? to : (int)w->year[w->n - 1];
     if (r->first_year > r->last_year)
         return SB_OK;
+    brk = screen_break_year(c->ds, w->s, r->first_year, r->last_year, 0);
+    if (brk < 0)
+        return no_memory(c, err);
+    if (brk > 0)
+        r->first_year = r->break_year = brk;
+    /* a detected shift is told, not taken as a break: a detector cannot
+       tell a change of definition from a war or a crisis */
+    brk = screen_shift_year(c->ds, w->s, r->first_year, r->last_year,
+                            &r->shift_step);
+    if (brk < 0)
+        return no_memory(c, err);
+    r->shift_year = brk;
     r->first_value = value_at(w, r->first_year);
     r->last_value = value_at(w, r->last_year);
     period_figures(r, ind->kind, w);

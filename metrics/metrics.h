@@ -31,6 +31,15 @@ typedef struct {
 typedef struct {
     sb_id indicator, region;
     int first_year, last_year;      /* the window [a, b] */
+    int break_year;                 /* a = this flagged series break
+                                       (b, B) inside the asked window;
+                                       0: none */
+    int shift_year;                 /* the latest level shift detected
+                                       in [a, b] (metrics/screen.h) that
+                                       does not move a: said in the text;
+                                       0: none */
+    double shift_step;              /* its step: percent (amounts,
+                                       counts) or points (rates) */
     double first_value, last_value;
     double change, pct_change, pp_change, cagr, yoy, multiple;
     double slope, intercept, r2, trend_growth;

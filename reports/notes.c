@@ -2,7 +2,9 @@
  * reports/notes.c -- the notes part of a brief (notes.h): fixed
  * definitions in the brief's language, one line of sources per
  * indicator, what each shown series lacks (gaps, single values, flagged
- * values), the loading warnings, and how and from which files the brief
+ * values), the screening's findings (metrics/screen.h: breaks, level
+ * shifts, slips, rounded runs, stale series, totals against their
+ * parts), the loading warnings, and how and from which files the brief
  * was made, so that an auditor can match the data.
  *
  * Not here: the notes on a value beside its table (parts.c).
@@ -10,6 +12,7 @@
 #include "notes.h"
 
 #include "metrics/format.h"
+#include "metrics/screen.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -157,8 +160,64 @@ static void how_made(parts_ctx *b, GString *g)
     g_string_append(g, L(b, ".", "。"));
 }
 
+/* A brief names this many findings at most; check --screen lists all. */
+#define SCREEN_NOTE_MAX 12
+
+/* One finding: "Regional GDP, Chongqing, 2018: level shift: ...". */
+static void finding_note(parts_ctx *b, const screen_finding *f, GString *g)
+{
+    char what[SCREEN_TEXT_MAX], years[32];
+
+    screen_describe(what, sizeof what, b->ds, f, b->lang);
+    if (f->kind == SCREEN_ROUNDED)
+        g_snprintf(years, sizeof years, L(b, "%d\xe2\x80\x93%d",
+                                          "%d\xe2\x80\x94%d年"),
+                   f->year, f->year2);
+    else
+        g_snprintf(years, sizeof years, L(b, "%d", "%d年"), f->year);
+    g_string_printf(g, L(b, "%s, %s, %s: %s: %s.", "%s，%s，%s：%s：%s。"),
+                    parts_name(b, f->indicator), parts_region(b, f->region),
+                    years, screen_kind_words(f->kind, b->lang), what);
+}
+
+/* The screening's findings for the brief's indicators and the regions
+   it shows, SCREEN_NOTE_MAX at most; how many were noted. Out of
+   memory, none (the screen is advice, not a figure of the brief). */
+static size_t screen_notes(parts_ctx *b, const unsigned char *sel,
+                           GString *g)
+{
+    size_t i, n = sb_dataset_n_indicators(b->ds), noted = 0;
+    unsigned char *isel = g_malloc0(n + 1);
+    unsigned char *rsel = g_malloc0(sb_dataset_n_regions(b->ds) + 1);
+    screen_list found = {0};
+    sb_error err = {0};
+
+    for (i = 0; i < n; i++)
+        isel[i] = parts_selected(sel, (sb_id)i) &&
+                  parts_has_section(b, (sb_id)i);
+    for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
+        rsel[i] = (unsigned char)parts_shown(b, (sb_id)i);
+    if (screen_dataset(b->ds, isel, rsel, &found, &err) == SB_OK) {
+        for (i = 0; i < found.n && i < SCREEN_NOTE_MAX; i++, noted++) {
+            finding_note(b, &found.items[i], g);
+            report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+        }
+        if (found.n > SCREEN_NOTE_MAX) {
+            g_string_printf(g, L(b, "%zu more findings: statbrief check "
+                                    "--screen lists them.",
+                                 "另有%zu项未列出。"),
+                            found.n - SCREEN_NOTE_MAX);
+            report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+        }
+    }
+    screen_list_clear(&found);
+    g_free(isel);
+    g_free(rsel);
+    return noted;
+}
+
 /* Data quality: one line per indicator with gaps, single values or
-   flags, and the loading warnings. */
+   flags, the screening's findings, and the loading warnings. */
 static void quality_notes(parts_ctx *b, const unsigned char *sel, GString *g)
 {
     size_t i, n = 0;
@@ -174,6 +233,7 @@ static void quality_notes(parts_ctx *b, const unsigned char *sel, GString *g)
             n++;
         }
     }
+    n += screen_notes(b, sel, g);
     if (b->o->warnings > 0) {
         if (b->lang == FMT_ZH)
             g_string_printf(g, "加载时有%zu条警告（重复值等；请运行 "

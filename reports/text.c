@@ -57,7 +57,8 @@ static text_word_fn word_fn(const text_writer *wr, text_claim c)
     case TEXT_DOUBLED:
     case TEXT_TIMES:
     case TEXT_RECORD:
-    case TEXT_FILLED: return wr->claim;
+    case TEXT_FILLED:
+    case TEXT_SHIFT: return wr->claim;
     case TEXT_RANK: return wr->rank;
     case TEXT_SHARE:
     case TEXT_RATE_GAP:

@@ -53,6 +53,19 @@ static void level(GString *g, const text_words *w)
                                w->fig, f->fig.unit == TEXT_POINTS
                                    ? " percentage points" : "",
                                w->level, f->since, f->year);
+    if (f->claim == TEXT_CHANGE && f->brk)
+        g_string_append_printf(g, ", since the series break in %d",
+                               f->since);
+}
+
+/* "since 2017", or "since the series break in 2018": a change is not
+   taken across a break (metrics_row.break_year). */
+static void since_year(GString *g, const text_fact *f)
+{
+    if (f->brk)
+        g_string_append_printf(g, " since the series break in %d", f->since);
+    else
+        g_string_append_printf(g, " since %d", f->since);
 }
 
 /* ", up 13.7% on 2021" / ", down 0.05 percentage points on 2021" /
@@ -70,13 +83,15 @@ static void clause(GString *g, const text_words *w)
                                f->fig.unit == TEXT_POINTS
                                    ? " percentage points" : "", f->year);
     else if (f->dir == 0)
-        g_string_append_printf(g, ", unchanged since %d", f->since);
+        g_string_append(g, ", unchanged");
     else if (f->how == TEXT_SINCE_AND)
-        g_string_append_printf(g, " and %s since %d", w->fig, f->since);
+        g_string_append_printf(g, " and %s", w->fig);
     else
-        g_string_append_printf(g, "%s %s %s since %d",
+        g_string_append_printf(g, "%s %s %s",
                                f->how == TEXT_SINCE_BUT ? " but" : ",", dir,
-                               w->fig, f->since);
+                               w->fig);
+    if (f->claim == TEXT_SINCE)
+        since_year(g, f);
 }
 
 /* "It ranked first of 3 regions (west) in 2022, up from third in 2017";
@@ -128,7 +143,8 @@ static void comparison(GString *g, const text_words *w)
 
 /* "It more than doubled since 2018", "It was 45.8 times its 2000
    level", "The 2022 value was the highest since 2012", "Values for 1
-   year were filled by linear interpolation" */
+   year were filled by linear interpolation", "In 2018 the series fell
+   by 13.3% in one year, a level shift ..." */
 static void claim(GString *g, const text_words *w)
 {
     const text_fact *f = w->f;
@@ -142,6 +158,13 @@ static void claim(GString *g, const text_words *w)
     else if (f->claim == TEXT_RECORD)
         g_string_append_printf(g, "The %d value was the highest since %d",
                                f->year, f->since);
+    else if (f->claim == TEXT_SHIFT)
+        g_string_append_printf(g, "In %d the series %s by %s%s in one year, "
+                               "a level shift its source does not flag as "
+                               "a break", f->year,
+                               f->dir > 0 ? "rose" : "fell", w->fig,
+                               f->fig.unit == TEXT_POINTS
+                                   ? " percentage points" : "");
     else
         g_string_append_printf(g, "Values for %d year%s were filled by "
                                "linear interpolation", f->n,

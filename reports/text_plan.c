@@ -131,6 +131,7 @@ static void since(text_plan *p, const metrics_row *r)
                !rounds_to_zero(r->yoy, 1);
 
     f->since = r->first_year;
+    f->brk = r->break_year != 0 && r->break_year == r->first_year;
     f->dir = direction(r->pct_change, 1);
     if (f->dir == 0)
         return;
@@ -163,6 +164,7 @@ static void level(text_plan *p, const metrics_row *r)
                       : figure(fabs(r->change), TEXT_VALUE, 0);
         f->level = figure(r->last_value, TEXT_VALUE, 0);
         f->since = r->first_year;
+        f->brk = r->break_year != 0 && r->break_year == r->first_year;
         f->year = r->last_year;
         return;
     }
@@ -202,6 +204,16 @@ static void claims(text_plan *p, metrics_ctx *mc, const metrics_row *r)
     }
     if (r->n_interpolated > 0)
         add(p, TEXT_FILLED)->n = r->n_interpolated;
+    if (r->shift_year != 0 && isfinite(r->shift_step)) {
+        int rate = p->ind->kind == SB_KIND_RATE;
+
+        f = add(p, TEXT_SHIFT);
+        f->year = r->shift_year;
+        f->dir = r->shift_step > 0 ? 1 : -1;
+        f->fig = rate ? figure(fabs(r->shift_step), TEXT_POINTS,
+                               sb_indicator_precision(p->ind))
+                      : figure(fabs(r->shift_step), TEXT_PERCENT, 1);
+    }
 }
 
 /* The rank among two or more regions, and where it moved from among as

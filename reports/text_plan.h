@@ -51,6 +51,8 @@ typedef enum {
     TEXT_RECORD,                 /* the highest since the series' first
                                     year, ten years or more before */
     TEXT_FILLED,                 /* years filled by interpolation */
+    TEXT_SHIFT,                  /* a level shift no flag marks: its year
+                                    and step (metrics_row.shift_year) */
     TEXT_RANK,                   /* the rank in the comparison set */
     TEXT_SHARE,                  /* the share of the total region */
     TEXT_RATE_GAP,               /* a rate's gap to the benchmark */
@@ -81,6 +83,8 @@ typedef struct {
                                     year, 0: none (TARGET) */
     int since;                   /* the year compared with; RECORD: the
                                     series' first year */
+    int brk;                     /* TEXT_SINCE, TEXT_CHANGE: since is
+                                    the year of a series break */
     int how;                     /* TEXT_SINCE: text_since; TEXT_TARGET:
                                     text_target; TEXT_DOUBLED: 1 exactly
                                     doubled, 0 more than */

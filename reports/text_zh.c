@@ -47,8 +47,9 @@ static void level(GString *g, const text_words *w)
                                w->level);
         return;
     }
-    g_string_append_printf(g, "%d" DASH "%d年" COMMA "%s%s", f->since,
-                           f->year, w->region, w->name);
+    g_string_append_printf(g, "%d" DASH "%d年%s" COMMA "%s%s", f->since,
+                           f->year, f->brk ? "（自序列断点起）" : "",
+                           w->region, w->name);
     if (f->dir == 0) {
         g_string_append_printf(g, "保持在%s", w->level);
         return;
@@ -70,6 +71,13 @@ static void clause(GString *g, const text_words *w)
     }
     if (f->claim == TEXT_ON_YEAR) {
         g_string_append(g, COMMA "比上年");
+    } else if (f->brk && f->dir == 0) {    /* a change from a break */
+        g_string_append_printf(g, COMMA "与%d年序列断点时持平", f->since);
+        return;
+    } else if (f->brk) {
+        g_string_append_printf(g, COMMA "%s自%d年序列断点以来",
+                               f->how == TEXT_SINCE_BUT ? "但" : "",
+                               f->since);
     } else if (f->dir == 0) {
         g_string_append_printf(g, COMMA "与%d年持平", f->since);
         return;
@@ -119,7 +127,8 @@ static void comparison(GString *g, const text_words *w)
                                w->fig);
 }
 
-/* 翻了一番, 是2000年的45.8倍, 为2012年以来最高, filled years */
+/* 翻了一番, 是2000年的45.8倍, 为2012年以来最高, filled years, a level
+   shift */
 static void claim(GString *g, const text_words *w)
 {
     const text_fact *f = w->f;
@@ -132,6 +141,11 @@ static void claim(GString *g, const text_words *w)
     else if (f->claim == TEXT_RECORD)
         g_string_append_printf(g, "%d年的数值为%d年以来最高", f->year,
                                f->since);
+    else if (f->claim == TEXT_SHIFT)
+        g_string_append_printf(g, "%d年该序列单年%s%s%s，属水平突变，"
+                               "来源未标注为序列断点", f->year,
+                               f->dir > 0 ? "上升" : "下降", w->fig,
+                               f->fig.unit == TEXT_POINTS ? "个百分点" : "");
     else
         g_string_append_printf(g, "其中%d个年份的数值为线性插值", f->n);
 }

@@ -192,6 +192,29 @@ has "$tmp/wbzh.txt" "1975—2023年，巴西经常账户差额减少238.6亿美�
 has "$tmp/wbzh.txt" "2023年的数值为1989年以来最高。"
 has "$tmp/wbzh.txt" "比上年增长11.4%。是1989年的5.1倍。"
 has "$tmp/wbzh.txt" "国内生产总值21736.66亿美元20235.1倍4.9%"
+
+
+# data quality: the screen's findings for the brief's indicators (Sichuan's
+# patents stop in 2013), in both languages; a series with a flagged break
+# told from the break; clean data get no screening note
+has "$tmp/a1.txt" "Patents granted (all types), Sichuan, 2013: stale series: the last value is 46,171 patents in 2013, 9 years behind the indicator"
+has "$tmp/zh.txt" "专利授权量，四川，2013年：数据滞后：最新数值为2013年的4.62万件，比该指标最新年份（2022年）滞后9年。"
+mkdir -p "$tmp/brk"
+printf 'indicator,region,year,value,flags\nx,A,2016,100,\nx,A,2017,110,\nx,A,2018,90,b\nx,A,2019,95,\nx,A,2020,99,\n' >"$tmp/brk/data.csv"
+"$bin" report -o "$tmp/brk.pdf" "$tmp/brk/data.csv" || ko "report of a break failed"
+pdftotext "$tmp/brk.pdf" - | tr -s ' \n' ' ' >"$tmp/brk.txt"
+has "$tmp/brk.txt" "up 4.2% on 2019 and 10.0% since the series break in 2018."
+has "$tmp/brk.txt" "x, A, 2018: series break: flagged by the publisher as a break in the series: 90, after 110 in 2017."
+"$bin" report --lang zh -o "$tmp/brkzh.pdf" "$tmp/brk/data.csv" || ko "report --lang zh of a break failed"
+pdftotext "$tmp/brkzh.pdf" - | tr -d ' \n' >"$tmp/brkzh.txt"
+has "$tmp/brkzh.txt" "比上年增长4.2%，自2018年序列断点以来增长10.0%。"
+has "$tmp/brkzh.txt" "x，A，2018年：序列断点：发布机构标注为序列断点：90，此前2017年为110。"
+printf 'indicator,region,year,value\nx,A,2018,100\nx,A,2019,105\nx,A,2020,110\n' >"$tmp/brk/data.csv"
+"$bin" report -o "$tmp/clean.pdf" "$tmp/brk/data.csv" || ko "report of clean data failed"
+pdftotext "$tmp/clean.pdf" - | tr -s ' \n' ' ' >"$tmp/clean.txt"
+has "$tmp/clean.txt" "No gaps, single values or flags."
+grep -qE "series break in|level shift|stale series|slip|rounded" "$tmp/clean.txt" &&
+    ko "clean data got a screening note" || ok
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     golden brief-page$n.png "$tmp/p-$n.png"

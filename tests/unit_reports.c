@@ -15,7 +15,8 @@
 #include "unit.h"
 
 /* "A 2018:1 2019:2; B 2018:2" -> observations of indicator 0 ("X", unit
-   "t") for regions A, B, with the decimals as written. */
+   "t") for regions A, B, with the decimals as written; letters after a
+   value are its flags ("2018:85b"). */
 static sb_dataset *text_dataset(const char *kind, const char *series,
                                 const char *where)
 {
@@ -44,14 +45,16 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
         sb_id r = sb_dataset_region(ds, w[0]);
         for (j = 1; w[0][0] != '\0' && w[j] != NULL; j++) {
             sb_obs o = {0};
-            char *colon = strchr(w[j], ':'), *dot;
+            char *colon = strchr(w[j], ':'), *dot, *end;
             if (colon == NULL)
                 continue;
             o.year = atoi(w[j]);
-            o.value = g_ascii_strtod(colon + 1, NULL);
+            o.value = g_ascii_strtod(colon + 1, &end);
             dot = strchr(colon, '.');
-            o.decimals = dot ? (uint8_t)strlen(dot + 1) : 0;
-            sb_dataset_add_obs(ds, i, r, 0, &o, 0, 0);
+            o.decimals = dot ? (uint8_t)strspn(dot + 1, "0123456789") : 0;
+            /* "2018:85b": the value's flags follow it */
+            sb_dataset_add_obs(ds, i, r, 0, &o,
+                               *end ? sb_dataset_intern(ds, end, -1) : 0, 0);
         }
         g_strfreev(w);
     }
