@@ -59,15 +59,52 @@ struct sb_dataset {
     void *locate_ctx;
 };
 
+/* The kinds: their names in indicators.csv and what their values allow.
+   Rates keep their CAGR and multiple (a rate of 2% that became 4% did
+   double); a published growth rate or index is a change already, and a
+   change of a change is told in points if at all. */
+static const struct {
+    const char *name;
+    unsigned traits;
+} kinds[] = {
+    [SB_KIND_UNSET] = {"", 0},
+    [SB_KIND_AMOUNT] = {"amount", SB_TRAIT_ADDS},
+    [SB_KIND_COUNT] = {"count", SB_TRAIT_ADDS},
+    [SB_KIND_RATE] = {"rate", SB_TRAIT_POINTS | SB_TRAIT_PERCENT},
+    [SB_KIND_GROWTH] = {"growth", SB_TRAIT_POINTS | SB_TRAIT_PERCENT |
+                                  SB_TRAIT_PUBLISHED},
+    [SB_KIND_INDEX] = {"index", SB_TRAIT_POINTS | SB_TRAIT_PUBLISHED},
+};
+
 const char *sb_kind_name(sb_kind k)
 {
-    switch (k) {
-    case SB_KIND_AMOUNT: return "amount";
-    case SB_KIND_COUNT:  return "count";
-    case SB_KIND_RATE:   return "rate";
-    case SB_KIND_UNSET:  break;
-    }
-    return "";
+    return (size_t)k < G_N_ELEMENTS(kinds) ? kinds[k].name : "";
+}
+
+int sb_kind_parse(const char *s, sb_kind *k)
+{
+    size_t i;
+
+    for (i = 1; i < G_N_ELEMENTS(kinds); i++)
+        if (g_ascii_strcasecmp(s, kinds[i].name) == 0) {
+            *k = (sb_kind)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *sb_kind_names(void)
+{
+    return "amount, count, rate, growth or index";
+}
+
+unsigned sb_indicator_traits(const sb_indicator *ind)
+{
+    unsigned t = (size_t)ind->kind < G_N_ELEMENTS(kinds)
+                     ? kinds[ind->kind].traits : 0;
+
+    return ind->kind == SB_KIND_INDEX && ind->base != 0
+               ? t & ~SB_TRAIT_POINTS : t;
 }
 
 /* ---- create / destroy --------------------------------------------------- */
@@ -285,6 +322,7 @@ sb_id sb_dataset_indicator(sb_dataset *ds, const char *id)
     ind->decimals = -1;
     ind->higher_is_better = 1;
     ind->target = NAN;
+    ind->real = SB_NONE;
     return i;
 }
 

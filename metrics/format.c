@@ -226,7 +226,7 @@ static char *value_en(char *buf, size_t size, double v,
     double scale = isnan(ind->scale) ? 1.0 : ind->scale;
     size_t i;
 
-    if (ind->kind == SB_KIND_RATE || ind->unit[0] == '%') {
+    if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || ind->unit[0] == '%') {
         fmt_number(num, sizeof num, v, p, 0, FMT_EN);
         snprintf(buf, size, "%s%s", num, ind->unit[0] ? ind->unit : "%");
         return buf;
@@ -264,7 +264,7 @@ static char *value_zh(char *buf, size_t size, double v,
     const char *unit = fmt_unit(ind, FMT_ZH);
     int p = sb_indicator_precision(ind);
 
-    if (ind->kind == SB_KIND_RATE || unit[0] == '%') {
+    if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || unit[0] == '%') {
         fmt_number(num, sizeof num, v, p, 0, FMT_ZH);
         snprintf(buf, size, "%s%s", num, unit[0] ? unit : "%");
         return buf;

@@ -400,30 +400,35 @@ static void row_clear(metrics_row *r, const sb_series *s)
     r->share = r->gap = r->growth_gap = NAN;
 }
 
-/* Change from va to vb in the kind's language: percent for amounts and
-   counts (empty unless va > 0), points for rates. */
-static double growth(sb_kind kind, double va, double vb)
+/* Change from va to vb in the kind's language: percent for amounts,
+   counts and base-year indexes (empty unless va > 0), points for rates,
+   growth rates and indexes on the previous year (traits t). */
+static double growth(unsigned t, double va, double vb)
 {
-    if (kind == SB_KIND_RATE)
+    if (t & SB_TRAIT_POINTS)
         return vb - va;
     return va > 0 ? (vb / va - 1.0) * 100.0 : NAN;
 }
 
-static void period_figures(metrics_row *r, sb_kind kind, const work *w)
+/* A published growth rate or index is a change already: no CAGR,
+   multiple or trend growth of itself. */
+static void period_figures(metrics_row *r, unsigned t, const work *w)
 {
     double va = r->first_value, vb = r->last_value, prev;
     int a = r->first_year, b = r->last_year;
 
     prev = value_at(w, b - 1);
     if (!isnan(vb) && !isnan(prev))
-        r->yoy = growth(kind, prev, vb);
+        r->yoy = growth(t, prev, vb);
     if (isnan(va) || isnan(vb) || a >= b)
         return;                   /* one point is a figure, not a change */
     r->change = vb - va;
-    if (kind == SB_KIND_RATE)
+    if (t & SB_TRAIT_POINTS)
         r->pp_change = vb - va;
     else
-        r->pct_change = growth(kind, va, vb);
+        r->pct_change = growth(t, va, vb);
+    if (t & SB_TRAIT_PUBLISHED)
+        return;
     if (va > 0 && vb >= 0)
         r->cagr = (pow(vb / va, 1.0 / (double)(b - a)) - 1.0) * 100.0;
     if (va > 0)
@@ -453,7 +458,7 @@ static sb_status trend_figure(metrics_ctx *c, metrics_row *r,
 /* Fits over the window's points, which are one contiguous run of w. A
    fit that cannot be made leaves its figures undefined, unless memory
    ran out. */
-static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
+static sb_status fit_figures(metrics_ctx *c, metrics_row *r, unsigned t,
                              const work *w, sb_error *err)
 {
     size_t i0 = lower_bound(w, r->first_year);
@@ -481,7 +486,8 @@ static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
     }
     if (ignore.code == SB_ENOMEM)
         return no_memory(c, err);
-    if (rc == SB_OK && n >= 3 && positive == n && kind != SB_KIND_RATE)
+    if (rc == SB_OK && n >= 3 && positive == n &&
+        !(t & (SB_TRAIT_POINTS | SB_TRAIT_PUBLISHED)))
         rc = trend_figure(c, r, xs, ys, n, err);
     return rc;
 }
@@ -502,8 +508,8 @@ static sb_status series_figures(metrics_ctx *c, const work *w, int from,
         return SB_OK;
     r->first_value = value_at(w, r->first_year);
     r->last_value = value_at(w, r->last_year);
-    period_figures(r, ind->kind, w);
-    return fit_figures(c, r, ind->kind, w, err);
+    period_figures(r, sb_indicator_traits(ind), w);
+    return fit_figures(c, r, sb_indicator_traits(ind), w, err);
 }
 
 /* ---- cross-region --------------------------------------------------------- */
@@ -639,6 +645,7 @@ static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
                                sb_error *err)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
+    unsigned t = sb_indicator_traits(ind);
     int a = r->first_year, b = r->last_year;
     const ranking *rk;
 
@@ -650,8 +657,8 @@ static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
             return no_memory(c, err);
         rank_figures(c, r, ind->higher_is_better, rk);
     }
-    /* A share of a percentage is meaningless: rates get none. */
-    if (p->total != NULL && ind->kind != SB_KIND_RATE) {
+    /* A share of a percentage or an index is meaningless. */
+    if (p->total != NULL && (t & SB_TRAIT_ADDS)) {
         double vt = value_at(p->total, b);
         if (!isnan(vt) && vt != 0)
             r->share = r->last_value / vt * 100.0;
@@ -659,10 +666,10 @@ static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
     if (p->benchmark != NULL) {
         double vbb = value_at(p->benchmark, b);
         double vba = value_at(p->benchmark, a);
-        double own = ind->kind == SB_KIND_RATE ? r->pp_change : r->pct_change;
+        double own = (t & SB_TRAIT_POINTS) ? r->pp_change : r->pct_change;
         r->gap = r->last_value - vbb;
         if (!isnan(own) && !isnan(vba) && !isnan(vbb) && a < b)
-            r->growth_gap = own - growth(ind->kind, vba, vbb);
+            r->growth_gap = own - growth(t, vba, vbb);
     }
     finite_figures(r);
     return SB_OK;
@@ -862,6 +869,16 @@ int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
     }
     free_works(ws, hi - lo);
     return holds;
+}
+
+double metrics_published_change(const sb_indicator *ind,
+                                const metrics_row *r)
+{
+    if (ind->kind == SB_KIND_GROWTH)
+        return r->last_value;
+    if (ind->kind == SB_KIND_INDEX)
+        return ind->base == 0 ? r->last_value - 100.0 : r->yoy;
+    return NAN;
 }
 
 int metrics_claim_doubled(const metrics_row *r)
