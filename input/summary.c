@@ -175,8 +175,12 @@ static void print_indicators(FILE *out, const sb_dataset *ds, const span *ind_sp
         char kind[32];
         if (!selected(f->indicators, (sb_id)i))
             continue;
-        snprintf(kind, sizeof kind, "%s%s", sb_kind_name(p->kind),
-                 p->kind_inferred ? " (guessed)" : "");
+        if (p->base != 0)               /* "index 2015=100" */
+            snprintf(kind, sizeof kind, "%s %d=100", sb_kind_name(p->kind),
+                     p->base);
+        else
+            snprintf(kind, sizeof kind, "%s%s", sb_kind_name(p->kind),
+                     p->kind_inferred ? " (guessed)" : "");
         sb_text_pad(out, p->id, wid + 2);
         sb_text_pad(out, kind, 17);
         sb_text_pad(out, p->unit[0] ? p->unit : "-", wunit + 2);

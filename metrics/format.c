@@ -183,6 +183,21 @@ const char *fmt_source(const sb_indicator *ind, fmt_lang lang)
     return fmt_text(ind->source, ind->source_zh, lang);
 }
 
+char *fmt_index_base(char *buf, size_t size, const sb_indicator *ind,
+                     fmt_lang lang)
+{
+    int zh = lang == FMT_ZH;
+
+    if (ind->kind != SB_KIND_INDEX)
+        snprintf(buf, size, "%s", "");
+    else if (ind->base == 0)
+        snprintf(buf, size, "%s", zh ? "\xe4\xb8\x8a\xe5\xb9\xb4=100"  /* 上年 */
+                                     : "previous year = 100");
+    else
+        snprintf(buf, size, zh ? "%d\xe5\xb9\xb4=100" : "%d = 100", ind->base);
+    return buf;
+}
+
 const char *fmt_group(const sb_dataset *ds, const char *group,
                       fmt_lang lang)
 {

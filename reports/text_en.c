@@ -30,12 +30,10 @@ static void ordinal(char *buf, size_t size, int n)
 /* " (previous year = 100)", " (2015 = 100)" after an index's value */
 static void index_base(GString *g, const sb_indicator *ind)
 {
-    if (ind->kind != SB_KIND_INDEX)
-        return;
-    if (ind->base == 0)
-        g_string_append(g, " (previous year = 100)");
-    else
-        g_string_append_printf(g, " (%d = 100)", ind->base);
+    char base[FMT_MAX];
+
+    if (*fmt_index_base(base, sizeof base, ind, FMT_EN) != '\0')
+        g_string_append_printf(g, " (%s)", base);
 }
 
 /* "X in A grew by 6.1% in 2023" / "fell by 2.0% in 2020" / "was

@@ -31,12 +31,10 @@ static void change(GString *g, const text_words *w)
 /* "（上年=100）", "（2015年=100）" after an index's value */
 static void index_base(GString *g, const sb_indicator *ind)
 {
-    if (ind->kind != SB_KIND_INDEX)
-        return;
-    if (ind->base == 0)
-        g_string_append(g, "（上年=100）");
-    else
-        g_string_append_printf(g, "（%d年=100）", ind->base);
+    char base[FMT_MAX];
+
+    if (*fmt_index_base(base, sizeof base, ind, FMT_ZH) != '\0')
+        g_string_append_printf(g, "（%s）", base);
 }
 
 /* "2022年重庆X686.6亿元" (current prices: "按当年价格计算为686.6亿元";
