@@ -167,6 +167,22 @@ has "$tmp/zh.txt" "2022年重庆在2个地区（省级）中居第1位"
 has "$tmp/zh.txt" "重庆，2022年：据iChongqing2022年10月21日报道；来源未注明统计年份。"
 has "$tmp/zh.txt" "高新技术企业数：政府工作报告、科技局发布、统计局报告。"
 has "$tmp/zh.txt" "比全国低0.18个百分点"
+# Published growth rates on real data (tests/cases/kind-wdi-real: the
+# World Bank's GDP in current US$ and its real growth, NY.GDP.MKTP.KD.ZG,
+# linked by real_growth): the growth rate as grown, the nominal amount
+# with its change in real terms, in both languages
+k=tests/cases/kind-wdi-real
+for l in en zh; do
+    "$bin" report -q --lang $l --from 2014 -o "$tmp/k$l.pdf" \
+        $k/API_BRA_DS2_en_csv_v2_2392.csv $k/indicators.csv $k/regions.csv \
+        2>/dev/null || ko "report --lang $l of $k failed"
+done
+pdftotext "$tmp/ken.pdf" - | tr -s ' \n' ' ' >"$tmp/ken.txt"
+has "$tmp/ken.txt" "Real GDP in Brazil grew by 2.9% in 2023."
+has "$tmp/ken.txt" "GDP in Brazil reached 2.17 trillion US$ in current prices in 2023, up 2.9% on 2022 in real terms, down 11.5% since 2014 in current prices."
+pdftotext "$tmp/kzh.pdf" - | tr -d ' \n' >"$tmp/kzh.txt"
+has "$tmp/kzh.txt" "2023年巴西实际国内生产总值增长2.9%。"
+has "$tmp/kzh.txt" "2023年巴西国内生产总值按当年价格计算为21736.66亿美元，按可比价格计算比上年增长2.9%，按当年价格计算比2014年下降11.5%。"
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     golden brief-page$n.png "$tmp/p-$n.png"
