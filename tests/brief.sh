@@ -183,6 +183,11 @@ has "$tmp/ken.txt" "GDP in Brazil reached 2.17 trillion US$ in current prices in
 pdftotext "$tmp/kzh.pdf" - | tr -d ' \n' >"$tmp/kzh.txt"
 has "$tmp/kzh.txt" "2023年巴西实际国内生产总值增长2.9%。"
 has "$tmp/kzh.txt" "2023年巴西国内生产总值按当年价格计算为21736.66亿美元，按可比价格计算比上年增长2.9%，按当年价格计算比2014年下降11.5%。"
+# the note on published changes and current prices, only where they are
+has "$tmp/ken.txt" "Growth rates and indexes are changes as published: a growth rate is the percent change on the year before;"
+has "$tmp/kzh.txt" "增长率和指数为公布的变化：增长率为比上年增长的百分比；"
+grep -qF "Growth rates and indexes" "$tmp/a1.txt" &&
+    ko "the example brief has the note on growth rates and indexes" || ok
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     golden brief-page$n.png "$tmp/p-$n.png"
