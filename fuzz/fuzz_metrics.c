@@ -2,8 +2,8 @@
  * fuzz/fuzz_metrics.c -- libFuzzer target: metrics over arbitrary series,
  * and every figure through the formatter. Each 12 bytes are one value:
  * indicator (of 3), region (of 5), year, a double; the first byte picks
- * the options and the kinds. No figure may be infinite, and no printed text may hold
- * "nan", "inf" or a negative zero.
+ * the options and the kinds. No figure may be infinite, and no printed
+ * text may hold "nan", "inf" or a negative zero.
  */
 #include "metrics/format.h"
 #include "metrics/metrics.h"

@@ -38,7 +38,8 @@ static const char *const reg_cols[R_N] = {
    income). */
 static const char *const wdi_ind_cols[I_N] = {
     "INDICATOR_CODE", "INDICATOR_NAME", NULL, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL, NULL, "SOURCE_ORGANIZATION", "SOURCE_NOTE", NULL, NULL, NULL, NULL, NULL};
+    NULL, NULL, NULL, NULL, "SOURCE_ORGANIZATION", "SOURCE_NOTE", NULL, NULL,
+    NULL, NULL, NULL};
 static const char *const wdi_reg_cols[R_N] = {
     "TableName", NULL, "Country Code", "Region", NULL, "IncomeGroup", NULL};
 

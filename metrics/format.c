@@ -186,15 +186,17 @@ const char *fmt_source(const sb_indicator *ind, fmt_lang lang)
 char *fmt_index_base(char *buf, size_t size, const sb_indicator *ind,
                      fmt_lang lang)
 {
+    /* 上年 (the previous year), 年 (year) */
+    static const char prev_zh[] = "\xe4\xb8\x8a\xe5\xb9\xb4=100";
     int zh = lang == FMT_ZH;
 
     if (ind->kind != SB_KIND_INDEX)
         snprintf(buf, size, "%s", "");
     else if (ind->base == 0)
-        snprintf(buf, size, "%s", zh ? "\xe4\xb8\x8a\xe5\xb9\xb4=100"  /* 上年 */
-                                     : "previous year = 100");
+        snprintf(buf, size, "%s", zh ? prev_zh : "previous year = 100");
     else
-        snprintf(buf, size, zh ? "%d\xe5\xb9\xb4=100" : "%d = 100", ind->base);
+        snprintf(buf, size, zh ? "%d\xe5\xb9\xb4=100" : "%d = 100",
+                 ind->base);
     return buf;
 }
 

@@ -204,7 +204,8 @@ static void table_cells(metrics_writer *w, const metrics_row *r,
     fmt_plain(cells[T_FROM], FMT_MAX, r->first_value, ind, w->lang);
     fmt_plain(cells[T_TO], FMT_MAX, r->last_value, ind, w->lang);
     fmt_number(cells[T_CHANGE], FMT_MAX, r->change, p, 1, w->lang);
-    change_text(cells[T_GROWTH], (sb_indicator_traits(ind) & SB_TRAIT_POINTS) ? r->pp_change
+    change_text(cells[T_GROWTH], (sb_indicator_traits(ind) & SB_TRAIT_POINTS)
+                                     ? r->pp_change
                                                            : r->pct_change,
                 ind, w->lang);
     fmt_percent(cells[T_CAGR], FMT_MAX, r->cagr, 1, 0, w->lang);

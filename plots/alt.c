@@ -58,7 +58,8 @@ static void change_words(GString *g, const plot_chart *c,
                          const metrics_row *r)
 {
     char va[FMT_MAX], vb[FMT_MAX], ch[FMT_MAX];
-    double delta = (sb_indicator_traits(c->ind) & SB_TRAIT_POINTS) ? r->pp_change
+    double delta = (sb_indicator_traits(c->ind) & SB_TRAIT_POINTS)
+                       ? r->pp_change
                                                 : r->pct_change;
     int up = r->change > 0, same = r->change == 0;
 

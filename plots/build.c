@@ -171,7 +171,8 @@ static void span(const plot_chart *c, plot_span sp, int *first, int *last)
 }
 
 /* The title, the subtitle ("unit, 2017-2023", "previous year = 100,
-   2017-2023" for an index, or the type's own lead) and the source line. Names and the source are bounded as they are
+   2017-2023" for an index, or the type's own lead) and the source
+   line. Names and the source are bounded as they are
    printed (chart.h): a chart keeps no more of them than it shows. */
 static void texts(plot_chart *c, const plot_type_info *t)
 {

@@ -36,7 +36,8 @@ static int direction(double v, int decimals)
    contradiction at the printed precision. */
 static int printed_flat(const sb_indicator *ind, const metrics_row *r)
 {
-    int p = sb_indicator_precision(ind), rate = (sb_indicator_traits(ind) & SB_TRAIT_POINTS) != 0;
+    int p = sb_indicator_precision(ind);
+    int rate = (sb_indicator_traits(ind) & SB_TRAIT_POINTS) != 0;
 
     if (isfinite(r->yoy) && rounds_to_zero(r->yoy, rate ? p : 1))
         return 1;
@@ -65,7 +66,8 @@ static sb_id gap_benchmark(const sb_indicator *ind, metrics_ctx *mc,
 {
     sb_id b = metrics_benchmark(mc);
 
-    if (!(sb_indicator_traits(ind) & SB_TRAIT_POINTS) || !isfinite(r->gap) || b == r->region)
+    if (!(sb_indicator_traits(ind) & SB_TRAIT_POINTS) || !isfinite(r->gap) ||
+        b == r->region)
         return SB_NONE;
     return b;
 }

@@ -20,9 +20,8 @@
 static void real_growth(sb_dataset *ds, sb_id x, const char *kind,
                         const char *where)
 {
-    const char *v = strstr(kind, "real=") ? strstr(kind, "real=") + 5
-                    : strstr(kind, "realindex=") ? strstr(kind, "realindex=") + 10
-                                                 : NULL;
+    const char *real = strstr(kind, "real="), *ix = strstr(kind, "realindex=");
+    const char *v = real ? real + 5 : ix ? ix + 10 : NULL;
     sb_id g = sb_dataset_indicator(ds, "g");
     sb_indicator *gi = sb_dataset_indicator_mut(ds, g);
     sb_obs o = {0};
