@@ -410,25 +410,57 @@ static double growth(unsigned t, double va, double vb)
     return va > 0 ? (vb / va - 1.0) * 100.0 : NAN;
 }
 
+/* Whether the window [a, b] of w starts at or below zero, or holds a
+   value of the other sign than its first: a budget balance, net
+   migration, net exports. A percent of such a start says nothing (from
+   −52 to −444 is not "up 753.8%", from 152 to −444 not "down 392.1%");
+   its change is told in the unit. */
+static int crosses_zero(const work *w, int a, int b)
+{
+    size_t i = lower_bound(w, a), end = lower_bound(w, b + 1.0);
+
+    if (i >= end || w->value[i] <= 0)
+        return i < end;
+    for (; i < end; i++)
+        if (w->value[i] < 0)
+            return 1;
+    return 0;
+}
+
+/* Change on the year before: points where changes are in points (rates,
+   growth rates, indexes on the previous year); a percent only between
+   two positive values of a series that stays above zero. */
+static double year_on_year(const metrics_row *r, unsigned t, double prev)
+{
+    if (isnan(prev) || isnan(r->last_value))
+        return NAN;
+    if (t & SB_TRAIT_POINTS)
+        return r->last_value - prev;
+    if (r->crosses_zero || prev <= 0 || r->last_value <= 0)
+        return NAN;
+    return growth(t, prev, r->last_value);
+}
+
 /* A published growth rate or index is a change already: no CAGR,
    multiple or trend growth of itself. */
 static void period_figures(metrics_row *r, unsigned t, const work *w)
 {
-    double va = r->first_value, vb = r->last_value, prev;
+    double va = r->first_value, vb = r->last_value;
     int a = r->first_year, b = r->last_year;
 
-    prev = value_at(w, b - 1);
-    if (!isnan(vb) && !isnan(prev))
-        r->yoy = growth(t, prev, vb);
+    r->crosses_zero = a < b && crosses_zero(w, a, b);
+    r->yoy = year_on_year(r, t, value_at(w, b - 1));
     if (isnan(va) || isnan(vb) || a >= b)
         return;                   /* one point is a figure, not a change */
     r->change = vb - va;
     if (t & SB_TRAIT_POINTS)
         r->pp_change = vb - va;
-    else
+    else if (!r->crosses_zero)
         r->pct_change = growth(t, va, vb);
     if (t & SB_TRAIT_PUBLISHED)
         return;
+    if (r->crosses_zero)
+        return;                   /* no ratio of values across zero */
     if (va > 0 && vb >= 0)
         r->cagr = (pow(vb / va, 1.0 / (double)(b - a)) - 1.0) * 100.0;
     if (va > 0)
@@ -668,7 +700,8 @@ static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
         double vba = value_at(p->benchmark, a);
         double own = (t & SB_TRAIT_POINTS) ? r->pp_change : r->pct_change;
         r->gap = r->last_value - vbb;
-        if (!isnan(own) && !isnan(vba) && !isnan(vbb) && a < b)
+        if (!isnan(own) && !isnan(vba) && !isnan(vbb) && a < b &&
+            ((t & SB_TRAIT_POINTS) || !crosses_zero(p->benchmark, a, b)))
             r->growth_gap = own - growth(t, vba, vbb);
     }
     finite_figures(r);
@@ -846,7 +879,7 @@ sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
 /* ---- claims ---------------------------------------------------------------- */
 
 int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
-                           int year)
+                           int year, int *since)
 {
     size_t lo, hi, i;
     work *ws = NULL;
@@ -855,14 +888,17 @@ int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
     long at;
     sb_error ignore = {0};
 
+    *since = 0;
     if (!indicator_range(c, indicator, &lo, &hi))
         return 0;
     /* out of memory, the claim is not made: metrics_ctx_status says why */
     if (build_works(c, lo, hi, &ws, &ignore) == SB_OK &&
         (w = work_of(ws, hi - lo, region)) != NULL &&
-        (at = find_year(w, year)) > 0 && !w->filled[at] &&
+        (at = find_year(w, year)) >= METRICS_RECORD_YEARS - 1 &&
+        !w->filled[at] &&
         w->year[at] - w->year[0] == at) {     /* no gap before year */
         holds = 1;
+        *since = (int)w->year[0];
         for (i = 0; i < (size_t)at; i++)
             if (w->value[i] >= w->value[at] || w->filled[i])
                 holds = 0;
@@ -884,6 +920,12 @@ double metrics_published_change(const sb_indicator *ind,
 int metrics_claim_doubled(const metrics_row *r)
 {
     return !isnan(r->multiple) && r->multiple >= 2.0;
+}
+
+int metrics_claim_times(const metrics_row *r)
+{
+    /* 0.3 / 0.1 is 2.9999999999999996: three times as published */
+    return !isnan(r->multiple) && r->multiple >= METRICS_TIMES - 1e-9;
 }
 
 int metrics_claim_target_reached(metrics_ctx *c, const metrics_row *r)

@@ -37,6 +37,10 @@ typedef struct {
     double forecast, forecast_lo, forecast_hi;
     int rank, rank_of;              /* 0 when undefined */
     double share, gap, growth_gap;
+    int crosses_zero;               /* 1: v(a) <= 0, or a value in [a, b]
+                                       of the other sign: no percent,
+                                       CAGR or multiple; the change is in
+                                       the unit */
     int n;                          /* points in [a, b] */
     int n_interpolated;             /* of which filled by --interpolate */
 } metrics_row;
@@ -96,13 +100,24 @@ double metrics_published_change(const sb_indicator *ind,
                                 const metrics_row *r);
 
 /* Claims a brief may make. Each is 1 only when it holds on the data. */
-/* v(year) is higher than every earlier value, and the series has a value
+/* A record needs this many years of data: over five years "the highest"
+   is an ordinary rise, not a record. */
+#define METRICS_RECORD_YEARS 10
+/* From this multiple on, a change is told as a multiple ("45.8 times its
+   2000 level"), not as a percent ("+4,478.1%"). */
+#define METRICS_TIMES 3.0
+
+/* v(year) is higher than every earlier value, the series has a value
    for every year from its first up to year (no gap could hide a higher
-   one). */
+   one), and these are METRICS_RECORD_YEARS years or more; *since is the
+   series' first year ("the highest since 2012"), 0 when the claim does
+   not hold. */
 int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
-                           int year);
+                           int year, int *since);
 /* The window's multiple is 2 or more. */
 int metrics_claim_doubled(const metrics_row *r);
+/* The window's multiple is METRICS_TIMES or more. */
+int metrics_claim_times(const metrics_row *r);
 /* The indicator has a target and v(b) reaches it (>= when higher is
    better, <= otherwise), in or before target_year when one is set. */
 int metrics_claim_target_reached(metrics_ctx *c, const metrics_row *r);

@@ -68,6 +68,8 @@ static void change_words(GString *g, const plot_chart *c,
     if ((sb_indicator_traits(c->ind) & SB_TRAIT_POINTS))
         fmt_points(ch, sizeof ch, delta, sb_indicator_precision(c->ind), 1,
                    c->lang);
+    else if (metrics_claim_times(r))     /* as the brief says it: ×45.8 */
+        fmt_multiple(ch, sizeof ch, r->multiple, c->lang);
     else
         fmt_percent(ch, sizeof ch, delta, 1, 1, c->lang);
     if (c->lang == FMT_ZH)

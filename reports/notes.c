@@ -22,7 +22,10 @@
 static const char definitions_en[] =
     "Change: the latest value minus the first, in the unit. Percent change: "
     "(latest / first \xe2\x88\x92 1) \xc3\x97 100, for amounts and counts "
-    "with a positive first value. Percentage points: the change of a rate. "
+    "with a positive first value and no value below zero; a series that "
+    "starts at or below zero or crosses it has its change in the unit. "
+    "Multiple (\xc3\x97): latest / first, given instead of the percent from "
+    "three times on. Percentage points: the change of a rate. "
     "CAGR: the compound annual growth rate, ((latest / first)^(1 / years) "
     "\xe2\x88\x92 1) \xc3\x97 100. Rank: 1 is the highest value in the same "
     "year within the regions compared (the lowest where lower is better); "
@@ -34,7 +37,9 @@ static const char definitions_en[] =
 
 static const char definitions_zh[] =
     "变化：最新值减起始值，单位同指标。增长率：（最新值 / 起始值 "
-    "\xe2\x88\x92 1）\xc3\x97 100，用于起始值为正的金额和数量指标。"
+    "\xe2\x88\x92 1）\xc3\x97 100，用于起始值为正且无负值的金额和数量"
+    "指标；起始值为零或负、或正负变号的序列，变化以指标单位表示。倍数："
+    "最新值 / 起始值，达到3倍及以上时代替增长率。"
     "百分点：比率指标的变化。年均增长率：（（最新值 / 起始值）"
     "^（1 / 年数）\xe2\x88\x92 1）\xc3\x97 100。排名：在同一年份的比较"
     "地区中，数值最高者为第1位（数值越低越好的指标则最低者为第1位），"

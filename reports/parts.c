@@ -239,6 +239,22 @@ static report_table *table_new(const char *const *head, size_t n)
     return t;
 }
 
+/* An amount's or count's change as the text tells it: in the unit for
+   a series across zero ("−392,000 persons"), as a multiple from three
+   times on ("×45.8"), else in percent. */
+static char *change_cell(const parts_ctx *b, const sb_indicator *ind,
+                         const metrics_row *r)
+{
+    char v[FMT_MAX];
+
+    if (r->crosses_zero)
+        return g_strdup(fmt_value_change(v, sizeof v, r->change, ind,
+                                         b->lang));
+    if (metrics_claim_times(r))
+        return g_strdup(fmt_multiple(v, sizeof v, r->multiple, b->lang));
+    return g_strdup(fmt_percent(v, sizeof v, r->pct_change, 1, 1, b->lang));
+}
+
 /* Cells 3-5 of both tables: change, CAGR (amounts) or points (rates),
    rank. */
 static void change_cells(const parts_ctx *b, char **cell,
@@ -252,8 +268,7 @@ static void change_cells(const parts_ctx *b, char **cell,
                                       b->lang));
         cell[4] = g_strdup(cell[3]);
     } else {
-        cell[3] = g_strdup(fmt_percent(v, sizeof v, r->pct_change, 1, 1,
-                                       b->lang));
+        cell[3] = change_cell(b, ind, r);
         cell[4] = g_strdup(fmt_percent(v, sizeof v, r->cagr, 1, 0, b->lang));
     }
     cell[5] = r->rank > 0 && r->rank_of >= 2

@@ -54,7 +54,9 @@ static void grew(GString *g, const text_words *w)
 /* "X in A reached 68.7 t in 2022" (current prices: "68.7 t in current
    prices"; rates: "was 2.36%"; indexes: "was 106.1 in 2023 (previous
    year = 100)"); "X in A rose 0.48 percentage points to 2.36% between
-   2017 and 2022"; a growth rate: grew() */
+   2017 and 2022"; in the unit "X in A fell by 392,000 persons to
+   −444,000 persons between 2012 and 2022" (current prices: "to −444
+   million US$ in current prices"); a growth rate: grew() */
 static void level(GString *g, const text_words *w)
 {
     const text_plan *p = w->plan;
@@ -72,14 +74,20 @@ static void level(GString *g, const text_words *w)
                                f->year);
         index_base(g, p->ind);
     } else if (f->dir == 0)
-        g_string_append_printf(g, "%s in %s was unchanged at %s between "
+        g_string_append_printf(g, "%s in %s was unchanged at %s%s between "
                                "%d and %d", w->name, w->region, w->level,
+                               f->nominal ? " in current prices" : "",
                                f->since, f->year);
     else
-        g_string_append_printf(g, "%s in %s %s %s percentage points to %s "
-                               "between %d and %d", w->name, w->region,
-                               f->dir > 0 ? "rose" : "fell", w->fig,
-                               w->level, f->since, f->year);
+        g_string_append_printf(g, "%s in %s %s %s%s%s to %s%s between %d "
+                               "and %d", w->name, w->region,
+                               f->dir > 0 ? "rose" : "fell",
+                               f->fig.unit == TEXT_POINTS ? "" : "by ",
+                               w->fig, f->fig.unit == TEXT_POINTS
+                                   ? " percentage points" : "",
+                               w->level,
+                               f->nominal ? " in current prices" : "",
+                               f->since, f->year);
 }
 
 /* ", up 13.7% on 2021" / ", down 0.05 percentage points on 2021" /
@@ -164,8 +172,9 @@ static void comparison(GString *g, const text_words *w)
                                w->fig, side, w->other);
 }
 
-/* "It more than doubled since 2018", "The 2020 value was the highest on
-   record", "Values for 1 year were filled by linear interpolation" */
+/* "It more than doubled since 2018", "It was 45.8 times its 2000
+   level", "The 2022 value was the highest since 2012", "Values for 1
+   year were filled by linear interpolation" */
 static void claim(GString *g, const text_words *w)
 {
     const text_fact *f = w->f;
@@ -173,9 +182,12 @@ static void claim(GString *g, const text_words *w)
     if (f->claim == TEXT_DOUBLED)
         g_string_append_printf(g, "It %s since %d", f->how ? "doubled"
                                : "more than doubled", f->since);
+    else if (f->claim == TEXT_TIMES)
+        g_string_append_printf(g, "It was %s times its %d level", w->fig,
+                               f->since);
     else if (f->claim == TEXT_RECORD)
-        g_string_append_printf(g, "The %d value was the highest on record",
-                               f->year);
+        g_string_append_printf(g, "The %d value was the highest since %d",
+                               f->year, f->since);
     else
         g_string_append_printf(g, "Values for %d year%s were filled by "
                                "linear interpolation", f->n,

@@ -50,6 +50,19 @@ for f in rd_expenditure.txt rd_intensity-zh.txt high_tech_enterprises-bar.txt; d
         ko "$f differs: $(diff "tests/golden/$f" "$tmp/g/$f" | head -4)"
 done
 
+# -- the text alternative says a change as the brief does: a multiple from
+#    three times on, no percent of a series across zero
+"$bin" charts -q --format png -o "$tmp/wb" tests/data/worldbank/ &&
+"$bin" charts -q --format png --lang zh -o "$tmp/wb" tests/data/worldbank/ ||
+    ko "charts of tests/data/worldbank failed"
+grep -qF "to 2.17 trillion US\$ in 2023 (×5.1)." "$tmp/wb/NY.GDP.MKTP.CD.txt" && ok ||
+    ko "NY.GDP.MKTP.CD.txt: $(cat "$tmp/wb/NY.GDP.MKTP.CD.txt")"
+grep -qF "21736.66亿美元（5.1倍）" "$tmp/wb/NY.GDP.MKTP.CD-zh.txt" && ok ||
+    ko "NY.GDP.MKTP.CD-zh.txt: $(cat "$tmp/wb/NY.GDP.MKTP.CD-zh.txt")"
+grep -qF "fell from 51,401 persons in 1960 to 6,000 persons in 2023." "$tmp/wb/SM.POP.NETM.txt" &&
+    ! grep -qF "%" "$tmp/wb/SM.POP.NETM.txt" && ok ||
+    ko "SM.POP.NETM.txt: $(cat "$tmp/wb/SM.POP.NETM.txt")"
+
 # -- PDF text: title, ticks, region names, in English and Chinese
 "$bin" charts -q --format pdf,svg -o "$tmp/en" $ex || ko "charts (en) failed"
 "$bin" charts -q --format pdf --lang zh -o "$tmp/zh" $ex || ko "charts (zh) failed"

@@ -149,6 +149,7 @@ static const struct {
     D(pct_change), D(pp_change), D(cagr), D(yoy), D(multiple), D(slope),
     D(intercept), D(r2), D(trend_growth), I(forecast_year), D(forecast),
     D(forecast_lo), D(forecast_hi), I(n), I(n_interpolated),
+    I(crosses_zero),
 #undef D
 #undef I
 };
@@ -206,8 +207,9 @@ static void expect_figure(const char *where, const metrics_row *r,
     if (figures[k].is_int) {
         int v;
         memcpy(&v, (const char *)r + figures[k].offset, sizeof v);
-        got = v == 0 && strcmp(name, "n") && strcmp(name, "n_interpolated")
-                  ? NAN : v;
+        got = v == 0 && strcmp(name, "n") && strcmp(name, "n_interpolated") &&
+                      strcmp(name, "crosses_zero")
+                  ? NAN : v;                 /* a year or rank 0: none */
     } else {
         memcpy(&got, (const char *)r + figures[k].offset, sizeof got);
     }
@@ -294,7 +296,10 @@ static void format_case(const char *where, char *line)
         fmt_axis(got, sizeof got, NUM(3), atoi(f[2]), lang);
     else if (strcmp(f[0], "axisref") == 0 && n == 5)
         fmt_axis_ref(got, sizeof got, NUM(4), NUM(2), NUM(3), lang);
-    else if (strcmp(f[0], "value") == 0 && n == 9) {
+    else if (strcmp(f[0], "multiple") == 0 && n == 3)
+        fmt_multiple(got, sizeof got, NUM(2), lang);
+    else if ((strcmp(f[0], "value") == 0 || strcmp(f[0], "change") == 0) &&
+             n == 9) {
         sb_indicator ind = {0};
         ind.kind = strcmp(f[2], "rate") == 0 ? SB_KIND_RATE
                    : strcmp(f[2], "count") == 0 ? SB_KIND_COUNT
@@ -305,7 +310,10 @@ static void format_case(const char *where, char *line)
         ind.scale = *f[5] ? NUM(5) : NAN;
         ind.base_unit = f[6];
         ind.decimals = atoi(f[7]);
-        fmt_value(got, sizeof got, NUM(8), &ind, lang);
+        if (f[0][0] == 'v')
+            fmt_value(got, sizeof got, NUM(8), &ind, lang);
+        else
+            fmt_value_change(got, sizeof got, NUM(8), &ind, lang);
     } else
         snprintf(got, sizeof got, "(malformed)");
 #undef NUM
@@ -315,23 +323,30 @@ static void format_case(const char *where, char *line)
 }
 
 /* The claims a brief may make, each where it holds and where it must
-   not: a gap before the year, an earlier higher value, a filled year. */
+   not: a gap before the year, an earlier higher value, a filled year,
+   fewer than ten years for a record; a multiple of three. */
+#define TEN "2011:1 2012:1.1 2013:1.2 2014:1.3 2015:1.4 2016:1.5 2017:1.6 "
 static void claims_tests(void)
 {
     static const struct {
         const char *kind, *points;
-        int year, new_high, doubled;
+        int year, since, doubled, times;  /* since: the record's span */
         double target;
         int target_year, reached;
     } cases[] = {
-        {"amount", "2018:1 2019:2 2020:3", 2020, 1, 1, 3, 2020, 1},
-        {"amount", "2018:1 2019:2 2020:3", 2019, 1, 1, 4, 0, 0},
-        {"amount", "2018:1 2020:3", 2020, 0, 1, 3, 2019, 0},   /* gap */
-        {"amount", "2018:5 2019:2 2020:4", 2020, 0, 0, NAN, 0, 0},
-        {"amount", "2018:2 2019:2 2020:3.9", 2019, 0, 0, NAN, 0, 0},
-        {"amount", "2018:2 2019:3 2020:3.9", 2018, 0, 0, NAN, 0, 0},
-        {"amount,interpolate", "2018:1 2020:3", 2020, 0, 1, NAN, 0, 0},
-        {"rate,hib=no", "2018:9 2019:8 2020:6", 2019, 0, 0, 7, 2020, 1},
+        {"amount", TEN "2018:1.7 2019:1.8 2020:3", 2020, 2011, 1, 1, 3,
+         2020, 1},
+        {"amount", TEN "2018:1.7 2019:1.8 2020:3", 2019, 0, 1, 1, 4, 0,
+         0},                                     /* nine years */
+        {"amount", "2018:1 2019:2 2020:3", 2020, 0, 1, 1, 3, 2020, 1},
+        {"amount", "2018:1 2019:2 2020:2.99", 2020, 0, 1, 0, 4, 0, 0},
+        {"amount", "2018:0.1 2020:0.3", 2020, 0, 1, 1, NAN, 0, 0},
+        {"amount", TEN "2018:1.7 2020:3", 2020, 0, 1, 1, 3, 2019, 0},
+        {"amount", "2018:5 2019:2 2020:4", 2020, 0, 0, 0, NAN, 0, 0},
+        {"amount", "2018:2 2019:2 2020:3.9", 2019, 0, 0, 0, NAN, 0, 0},
+        {"amount", "2018:2 2019:3 2020:3.9", 2018, 0, 0, 0, NAN, 0, 0},
+        {"amount,interpolate", "2018:1 2020:3", 2020, 0, 1, 1, NAN, 0, 0},
+        {"rate,hib=no", "2018:9 2019:8 2020:6", 2019, 0, 0, 0, 7, 2020, 1},
     };
     size_t i;
 
@@ -344,6 +359,7 @@ static void claims_tests(void)
         metrics_ctx *c = NULL;
         metrics_row r;
         sb_error err = {0};
+        int since = -1;
 
         snprintf(where, sizeof where, "claims/%zu", i + 1);
         ind->target = cases[i].target;
@@ -353,11 +369,13 @@ static void claims_tests(void)
             metrics_get(c, 0, 0, 0, 0, &r, &err) != SB_OK) {
             check(0, where, "%s", err.msg);
         } else {
-            check(metrics_claim_new_high(c, 0, 0, cases[i].year) ==
-                      cases[i].new_high, where, "new high at %d",
-                  cases[i].year);
+            check(metrics_claim_new_high(c, 0, 0, cases[i].year, &since) ==
+                      (cases[i].since != 0) && since == cases[i].since,
+                  where, "new high at %d since %d", cases[i].year, since);
             check(metrics_claim_doubled(&r) == cases[i].doubled, where,
                   "doubled (multiple %g)", r.multiple);
+            check(metrics_claim_times(&r) == cases[i].times, where,
+                  "three times or more (multiple %.17g)", r.multiple);
             check(metrics_claim_target_reached(c, &r) == cases[i].reached,
                   where, "target reached");
         }
@@ -365,6 +383,7 @@ static void claims_tests(void)
         sb_dataset_destroy(ds);
     }
 }
+#undef TEN
 
 /* ---- aggregates: never ranked, still a total or benchmark ---------- */
 
