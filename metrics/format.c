@@ -183,6 +183,23 @@ const char *fmt_source(const sb_indicator *ind, fmt_lang lang)
     return fmt_text(ind->source, ind->source_zh, lang);
 }
 
+char *fmt_index_base(char *buf, size_t size, const sb_indicator *ind,
+                     fmt_lang lang)
+{
+    /* 上年 (the previous year), 年 (year) */
+    static const char prev_zh[] = "\xe4\xb8\x8a\xe5\xb9\xb4=100";
+    int zh = lang == FMT_ZH;
+
+    if (ind->kind != SB_KIND_INDEX)
+        snprintf(buf, size, "%s", "");
+    else if (ind->base == 0)
+        snprintf(buf, size, "%s", zh ? prev_zh : "previous year = 100");
+    else
+        snprintf(buf, size, zh ? "%d\xe5\xb9\xb4=100" : "%d = 100",
+                 ind->base);
+    return buf;
+}
+
 const char *fmt_group(const sb_dataset *ds, const char *group,
                       fmt_lang lang)
 {
@@ -227,7 +244,7 @@ static char *value_en(char *buf, size_t size, double v,
     double scale = isnan(ind->scale) ? 1.0 : ind->scale;
     size_t i;
 
-    if (ind->kind == SB_KIND_RATE || ind->unit[0] == '%') {
+    if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || ind->unit[0] == '%') {
         fmt_number(num, sizeof num, v, p, sign, FMT_EN);
         snprintf(buf, size, "%s%s", num, ind->unit[0] ? ind->unit : "%");
         return buf;
@@ -265,7 +282,7 @@ static char *value_zh(char *buf, size_t size, double v,
     const char *unit = fmt_unit(ind, FMT_ZH);
     int p = sb_indicator_precision(ind);
 
-    if (ind->kind == SB_KIND_RATE || unit[0] == '%') {
+    if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || unit[0] == '%') {
         fmt_number(num, sizeof num, v, p, sign, FMT_ZH);
         snprintf(buf, size, "%s%s", num, unit[0] ? unit : "%");
         return buf;

@@ -105,6 +105,14 @@ sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
                          double **value, unsigned char **filled, size_t *n,
                          sb_error *err);
 
+/* For a growth rate or an index (r one of its rows): the change of the
+   quantity it measures in r's last year on the year before, in percent
+   -- the growth rate as published, an index on the previous year less
+   100, a base-year index's own change. NaN for the other kinds, or when
+   undefined. */
+double metrics_published_change(const sb_indicator *ind,
+                                const metrics_row *r);
+
 /* Claims a brief may make. Each is 1 only when it holds on the data. */
 /* A record needs this many years of data: over five years "the highest"
    is an ordinary rise, not a record. */

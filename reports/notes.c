@@ -55,6 +55,39 @@ static const char definitions_zh[] =
     "且趋势拟合良好（决定系数不低于0.8，残差无自相关）时给出，金额和数量指标"
     "的预测区间不低于零。缺少数值的年份不作填补，除非简报另有说明。";
 
+static const char published_en[] =
+    "Growth rates and indexes are changes as published: a growth rate is "
+    "the percent change on the year before; an index less 100 is the "
+    "percent change on the year before (previous year = 100) or since its "
+    "base year (base year = 100). Their own changes are in percentage "
+    "points, and they have no CAGR, multiple or share. An amount in current "
+    "prices is nominal; its change on the year before is in real terms "
+    "where the data give its real growth rate or index.";
+
+static const char published_zh[] =
+    "增长率和指数为公布的变化：增长率为比上年增长的百分比；指数减100为比上年"
+    "（上年=100）或比基期（基期=100）增长的百分比。其自身的变化以百分点计，"
+    "不计算年均增长率、倍数和占比。按当年价格计算的金额为名义值；数据给出其"
+    "实际增长率或指数时，比上年增长按可比价格计算。";
+
+/* The note on growth rates, indexes and current prices, when a section
+   of the brief has one. */
+static void published_note(parts_ctx *b, const unsigned char *sel)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
+        if (parts_selected(sel, (sb_id)i) && parts_has_section(b, (sb_id)i) &&
+            ((sb_indicator_traits(ind) & SB_TRAIT_PUBLISHED) ||
+             ind->prices == SB_PRICES_CURRENT)) {
+            report_doc_para(b->doc, REPORT_PARA_NOTE,
+                            L(b, published_en, published_zh), NULL);
+            return;
+        }
+    }
+}
+
 /* What one series lacks: "2 gaps in the years", "a single value, 1
    flagged value"; NULL when nothing. */
 static char *series_quality(const parts_ctx *b, const sb_series *s)
@@ -261,6 +294,7 @@ void notes_add(parts_ctx *b, const unsigned char *sel)
     report_doc_para(b->doc, REPORT_PARA_NOTE,
                     L(b, definitions_en, definitions_zh),
                     NULL);
+    published_note(b, sel);
     report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         const char *src = fmt_source(sb_dataset_indicator_at(b->ds,

@@ -262,7 +262,7 @@ static void change_cells(const parts_ctx *b, char **cell,
 {
     char v[FMT_MAX];
 
-    if (ind->kind == SB_KIND_RATE) {
+    if (sb_indicator_traits(ind) & SB_TRAIT_POINTS) {
         cell[3] = g_strdup(fmt_points(v, sizeof v, r->pp_change,
                                       sb_indicator_precision(ind), 0,
                                       b->lang));
@@ -315,6 +315,22 @@ void parts_summary(parts_ctx *b, const unsigned char *sel, const char *heading)
     report_doc_table(b->doc, t);
 }
 
+/* The last column of the comparison table: a share of the total for
+   amounts and counts, else the gap to the benchmark (in points where
+   changes are). */
+static const char *gap_cell(char *v, size_t size, const sb_indicator *p,
+                            const metrics_row *r, fmt_lang lang)
+{
+    unsigned t = sb_indicator_traits(p);
+
+    if (t & SB_TRAIT_ADDS)
+        return fmt_percent(v, size, r->share, 1, 0, lang);
+    if (t & SB_TRAIT_POINTS)
+        return fmt_points(v, size, r->gap, sb_indicator_precision(p), 0,
+                          lang);
+    return fmt_number(v, size, r->gap, sb_indicator_precision(p), 1, lang);
+}
+
 /* The comparison set's figures for one indicator. */
 static report_table *comparison_table(parts_ctx *b, sb_id ind)
 {
@@ -327,7 +343,8 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
     size_t i;
     metrics_row r;
 
-    if (p->kind == SB_KIND_RATE)         /* a share of a rate means nothing */
+    /* a share of a rate, growth rate or index means nothing */
+    if (!(sb_indicator_traits(p) & SB_TRAIT_ADDS))
         report_table_head(t, 6, L(b, "Gap", "差距"), 1);
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
         char v[FMT_MAX], w[FMT_MAX], **cell;
@@ -341,12 +358,7 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
         cell[2] = g_strdup_printf("%s (%d)", fmt_plain(w, sizeof w,
                                   r.last_value, p, b->lang), r.last_year);
         change_cells(b, cell, p, &r);
-        cell[6] = p->kind == SB_KIND_RATE
-                      ? g_strdup(fmt_points(v, sizeof v, r.gap,
-                                            sb_indicator_precision(p), 0,
-                                            b->lang))
-                      : g_strdup(fmt_percent(v, sizeof v, r.share, 1, 0,
-                                             b->lang));
+        cell[6] = g_strdup(gap_cell(v, sizeof v, p, &r, b->lang));
     }
     return t;
 }

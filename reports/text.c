@@ -51,7 +51,8 @@ static text_word_fn word_fn(const text_writer *wr, text_claim c)
 {
     switch (c) {
     case TEXT_LEVEL:
-    case TEXT_CHANGE: return wr->level;
+    case TEXT_CHANGE:
+    case TEXT_GROWTH: return wr->level;
     case TEXT_ON_YEAR:
     case TEXT_SINCE: return wr->clause;
     case TEXT_DOUBLED:

@@ -37,7 +37,7 @@ typedef struct {
     fmt_lang lang;
     const char *space;           /* between two sentences */
     const char *stop;            /* at the end of a sentence */
-    text_word_fn level;          /* TEXT_LEVEL, TEXT_CHANGE */
+    text_word_fn level;          /* TEXT_LEVEL, TEXT_CHANGE, TEXT_GROWTH */
     text_word_fn clause;         /* TEXT_ON_YEAR, TEXT_SINCE */
     text_word_fn claim;          /* TEXT_DOUBLED, TEXT_TIMES, TEXT_RECORD,
                                     TEXT_FILLED, TEXT_SHIFT */

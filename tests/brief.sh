@@ -167,6 +167,43 @@ has "$tmp/zh.txt" "2022年重庆在2个地区（省级）中居第1位"
 has "$tmp/zh.txt" "重庆，2022年：据iChongqing2022年10月21日报道；来源未注明统计年份。"
 has "$tmp/zh.txt" "高新技术企业数：政府工作报告、科技局发布、统计局报告。"
 has "$tmp/zh.txt" "比全国低0.18个百分点"
+# Published growth rates on real data (tests/cases/kind-wdi-real: the
+# World Bank's GDP in current US$ and its real growth, NY.GDP.MKTP.KD.ZG,
+# linked by real_growth): the growth rate as grown, the nominal amount
+# with its change in real terms, in both languages; from 2014 (k*.pdf)
+# and all its years (kall*.pdf)
+k=tests/cases/kind-wdi-real
+kin="$k/API_BRA_DS2_en_csv_v2_2392.csv $k/indicators.csv $k/regions.csv"
+for l in en zh; do
+    "$bin" report -q --lang $l --from 2014 -o "$tmp/k$l.pdf" $kin \
+        2>/dev/null || ko "report --lang $l of $k failed"
+    "$bin" report -q --lang $l -o "$tmp/kall$l.pdf" $kin \
+        2>/dev/null || ko "report --lang $l of $k, all years, failed"
+done
+pdftotext "$tmp/ken.pdf" - | tr -s ' \n' ' ' >"$tmp/ken.txt"
+has "$tmp/ken.txt" "Real GDP in Brazil grew by 2.9% in 2023."
+has "$tmp/ken.txt" "GDP in Brazil reached 2.17 trillion US$ in current prices in 2023, up 2.9% on 2022 in real terms, down 11.5% since 2014 in current prices."
+pdftotext "$tmp/kzh.pdf" - | tr -d ' \n' >"$tmp/kzh.txt"
+has "$tmp/kzh.txt" "2023年巴西实际国内生产总值增长2.9%。"
+has "$tmp/kzh.txt" "2023年巴西国内生产总值按当年价格计算为21736.66亿美元，按可比价格计算比上年增长2.9%，按当年价格计算比2014年下降11.5%。"
+# the note on published changes and current prices, only where they are
+has "$tmp/ken.txt" "Growth rates and indexes are changes as published: a growth rate is the percent change on the year before;"
+has "$tmp/kzh.txt" "增长率和指数为公布的变化：增长率为比上年增长的百分比；"
+grep -qF "Growth rates and indexes" "$tmp/a1.txt" &&
+    ko "the example brief has the note on growth rates and indexes" || ok
+# all its years, with the changes that mean something: the nominal
+# amount's multiple (×5.1 since 1989) in place of its percent since,
+# beside its change on the year before in real terms; the growth rate,
+# negative in some years, in points, never a multiple
+pdftotext "$tmp/kallen.pdf" - | tr -s ' \n' ' ' >"$tmp/kallen.txt"
+has "$tmp/kallen.txt" "GDP in Brazil reached 2.17 trillion US\$ in current prices in 2023, up 2.9% on 2022 in real terms. It was 5.1 times its 1989 level."
+has "$tmp/kallen.txt" "2.17 trillion US\$ 2023 ×5.1 4.9% – 2.9% 2023 −5.7 pp −5.7 pp"
+grep -qE 'since 1989 in current prices|410\.7%|Real GDP[^.]*times' \
+    "$tmp/kallen.txt" &&
+    ko "kallen.pdf: a percent beside the multiple, or a growth rate's multiple" ||
+    ok
+pdftotext "$tmp/kallzh.pdf" - | tr -d ' \n' >"$tmp/kallzh.txt"
+has "$tmp/kallzh.txt" "2023年巴西国内生产总值按当年价格计算为21736.66亿美元，按可比价格计算比上年增长2.9%。是1989年的5.1倍。"
 # A series that starts at or below zero or crosses it is told by its
 # change in the unit, never in percent; from three times its start a
 # series is told by its multiple; a record with its span (ten years or

@@ -158,9 +158,9 @@ static const struct {
 #undef I
 };
 
-/* One series "A" of indicator "x": KIND is amount, count or rate, with
-   ",hib=no" for lower-is-better; letters after a value are its flags
-   ("2019:5b"). */
+/* One series "A" of indicator "x": KIND is amount, count, rate, growth
+   or index, with ",hib=no" for lower-is-better, ",base=YEAR" for an
+   index's base year; letters after a value are its flags ("2019:5b"). */
 static sb_dataset *series_dataset(const char *kind, const char *points,
                                   const char *where)
 {
@@ -171,10 +171,13 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
     sb_error err = {0};
     size_t k;
     char *end;
+    gchar *first = g_strndup(kind, strcspn(kind, ","));
 
-    ind->kind = g_str_has_prefix(kind, "rate") ? SB_KIND_RATE
-                : g_str_has_prefix(kind, "count") ? SB_KIND_COUNT
-                                                  : SB_KIND_AMOUNT;
+    if (sb_kind_parse(first, &ind->kind) != 0)
+        check(0, where, "unknown kind \"%s\"", first);
+    g_free(first);
+    if (strstr(kind, "base=") != NULL)            /* an index's base year */
+        ind->base = atoi(strstr(kind, "base=") + 5);
     ind->higher_is_better = strstr(kind, "hib=no") == NULL;
     for (k = 0; pts[k] != NULL; k++) {
         sb_obs o = {0};
