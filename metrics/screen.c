@@ -347,6 +347,25 @@ static int slip_at(const points *p, size_t i, double *other, int *before)
     return k;
 }
 
+/* The level of both neighbours of i when they agree with each other
+   (within a factor of 2) and v[i] is SCREEN_OUTLIER_FACTOR times it or
+   more, or a third or less, of the same sign: a spike such as a sample
+   of another size published in one year. 0 when not. */
+static double outlier_at(const points *p, size_t i)
+{
+    const double *v = p->value;
+    double other, r;
+
+    if (i == 0 || i + 1 >= p->n || p->year[i] - p->year[i - 1] != 1 ||
+        p->year[i + 1] - p->year[i] != 1 || !(v[i - 1] * v[i + 1] > 0) ||
+        !(v[i] * v[i - 1] > 0) || fabs(log10(v[i - 1] / v[i + 1])) >= 0.3)
+        return 0;
+    other = copysign(sqrt(v[i - 1] * v[i + 1]), v[i - 1]);
+    r = v[i] / other;
+    return r >= SCREEN_OUTLIER_FACTOR || r <= 1 / SCREEN_OUTLIER_FACTOR
+               ? other : 0;
+}
+
 static int slips(const points *p, screen_list *l)
 {
     size_t i;
@@ -356,6 +375,13 @@ static int slips(const points *p, screen_list *l)
         int before = 0, k = p->value[i] != 0 ? slip_at(p, i, &other, &before)
                                              : 0;
         screen_finding *f;
+        if (k == 0 && p->value[i] != 0 && (other = outlier_at(p, i)) != 0) {
+            if ((f = push(l, SCREEN_OUTLIER, SCREEN_WARNING, p, i)) == NULL)
+                return -1;
+            f->other = other;
+            f->change = p->value[i] / other;
+            continue;
+        }
         if (k == 0)
             continue;
         /* the value after a one-value slip reads as a jump back */

@@ -27,6 +27,8 @@
                                     is rounding, not a shift) */
 #define SCREEN_SHIFT_MIN 6       /* year-on-year changes needed */
 #define SCREEN_SLIP_BAND 0.15    /* |log10 ratio - k| within this */
+#define SCREEN_OUTLIER_FACTOR 3.0  /* an outlier: 3 times (or a third of)
+                                    both neighbouring years */
 #define SCREEN_RUN_MIN 3         /* values in a rounded or repeated run */
 #define SCREEN_STALE_YEARS 2     /* years behind the indicator's latest,
                                     and more than the series' usual
@@ -37,6 +39,8 @@ typedef enum {
     SCREEN_BREAK = 0,            /* a break flag (b, SDMX B) */
     SCREEN_SHIFT,                /* a detected level shift */
     SCREEN_SLIP,                 /* a value ~10^k times its neighbours */
+    SCREEN_OUTLIER,              /* one value far from both neighbours,
+                                    not by a power of ten */
     SCREEN_ROUNDED,              /* a run of rounded or repeated values */
     SCREEN_STALE,                /* the last value years behind */
     SCREEN_PARTS,                /* a total unlike the sum of its parts */
@@ -54,12 +58,13 @@ typedef struct {
                         indicator's latest year; BREAK, SHIFT: the year
                         of the value before (0: none) */
     double value;    /* the value in `year` (a run: its first value) */
-    double other;    /* BREAK, SHIFT: the value before; SLIP: the
-                        neighbours' or peers' level; PARTS: the sum of
+    double other;    /* BREAK, SHIFT: the value before; SLIP, OUTLIER:
+                        the neighbours' or peers' level; PARTS: the sum of
                         the parts; NaN when none */
     double change;   /* SHIFT: the change in percent (or in units where
                         the series is not positive); SHIFT's typical
-                        change in `usual`; SLIP: the factor (10, 0.01) */
+                        change in `usual`; SLIP: the factor (10, 0.01);
+                        OUTLIER: the value over its neighbours' level */
     double usual;    /* SHIFT: the median change; ROUNDED: the step
                         (0: repeated values) */
     int count;       /* ROUNDED: values in the run; PARTS: parts;

@@ -20,6 +20,7 @@ static const struct {
     [SCREEN_SHIFT] = {"level-shift", "level shift", "水平突变"},
     [SCREEN_SLIP] = {"scale-slip", "possible unit or scale slip",
                      "疑似单位或量级错误"},
+    [SCREEN_OUTLIER] = {"outlier", "outlier", "异常值"},
     [SCREEN_ROUNDED] = {"rounded", "rounded or repeated values",
                         "取整或重复数值"},
     [SCREEN_STALE] = {"stale", "stale series", "数据滞后"},
@@ -110,6 +111,27 @@ static void slip(char *buf, size_t size, const screen_finding *f,
                    a == 2 ? "; later values keep the new level" : "");
 }
 
+/* "335,775 persons is 18.7 times the level of its neighbouring years
+   (17,943 persons)"; zh "335775人，约为相邻年份数值（17943人）的18.7倍" */
+static void outlier(char *buf, size_t size, const screen_finding *f,
+                    const sb_indicator *ind, fmt_lang lang)
+{
+    char v[FMT_MAX], o[FMT_MAX], k[FMT_MAX];
+    double r = f->change >= 1 ? f->change : 1 / f->change;
+
+    fmt_value(v, sizeof v, f->value, ind, lang);
+    fmt_value(o, sizeof o, f->other, ind, lang);
+    fmt_number(k, sizeof k, r, 1, 0, lang);
+    if (lang == FMT_ZH)
+        g_snprintf(buf, size, f->change >= 1 ? "%s，约为相邻年份数值（%s）的%s倍"
+                                             : "%s，约为相邻年份数值（%s）的1/%s",
+                   v, o, k);
+    else
+        g_snprintf(buf, size, "%s is %s%s%s the level of its "
+                   "neighbouring years (%s)", v, f->change >= 1 ? "" : "1/",
+                   k, f->change >= 1 ? " times" : " of", o);
+}
+
 static void rounded(char *buf, size_t size, const screen_finding *f,
                     const sb_indicator *ind, fmt_lang lang)
 {
@@ -180,6 +202,7 @@ char *screen_describe(char *buf, size_t size, const sb_dataset *ds,
         break;
     case SCREEN_SHIFT: shift(buf, size, f, ind, lang); break;
     case SCREEN_SLIP: slip(buf, size, f, ind, lang); break;
+    case SCREEN_OUTLIER: outlier(buf, size, f, ind, lang); break;
     case SCREEN_ROUNDED: rounded(buf, size, f, ind, lang); break;
     case SCREEN_STALE:
         if (lang == FMT_ZH)
