@@ -146,12 +146,12 @@ char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
 
 /* Like fmt_number with at most `decimals`, trailing zeros dropped. */
 static char *number_trim(char *buf, size_t size, double v, int decimals,
-                         fmt_lang lang)
+                         int sign, fmt_lang lang)
 {
     char *dot;
     size_t n;
 
-    fmt_number(buf, size, v, decimals, 0, lang);
+    fmt_number(buf, size, v, decimals, sign, lang);
     dot = strchr(buf, '.');
     if (dot == NULL)
         return buf;
@@ -181,6 +181,23 @@ const char *fmt_text(const char *en, const char *zh, fmt_lang lang)
 const char *fmt_source(const sb_indicator *ind, fmt_lang lang)
 {
     return fmt_text(ind->source, ind->source_zh, lang);
+}
+
+char *fmt_index_base(char *buf, size_t size, const sb_indicator *ind,
+                     fmt_lang lang)
+{
+    /* 上年 (the previous year), 年 (year) */
+    static const char prev_zh[] = "\xe4\xb8\x8a\xe5\xb9\xb4=100";
+    int zh = lang == FMT_ZH;
+
+    if (ind->kind != SB_KIND_INDEX)
+        snprintf(buf, size, "%s", "");
+    else if (ind->base == 0)
+        snprintf(buf, size, "%s", zh ? prev_zh : "previous year = 100");
+    else
+        snprintf(buf, size, zh ? "%d\xe5\xb9\xb4=100" : "%d = 100",
+                 ind->base);
+    return buf;
 }
 
 const char *fmt_group(const sb_dataset *ds, const char *group,
@@ -218,16 +235,17 @@ static int scaled_decimals(double x, int p, double unit, double step)
     return MIN(want, allowed);
 }
 
+/* sign: 1 prints '+' before a positive result (a change). */
 static char *value_en(char *buf, size_t size, double v,
-                      const sb_indicator *ind)
+                      const sb_indicator *ind, int sign)
 {
     char num[FMT_MAX];
     int p = sb_indicator_precision(ind);
     double scale = isnan(ind->scale) ? 1.0 : ind->scale;
     size_t i;
 
-    if (ind->kind == SB_KIND_RATE || ind->unit[0] == '%') {
-        fmt_number(num, sizeof num, v, p, 0, FMT_EN);
+    if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || ind->unit[0] == '%') {
+        fmt_number(num, sizeof num, v, p, sign, FMT_EN);
         snprintf(buf, size, "%s%s", num, ind->unit[0] ? ind->unit : "%");
         return buf;
     }
@@ -239,18 +257,18 @@ static char *value_en(char *buf, size_t size, double v,
                 /* "2.5 million", as newsrooms write it, not "2.50" */
                 number_trim(num, sizeof num, x,
                             scaled_decimals(x, p, scale, scales_en[i].size),
-                            FMT_EN);
+                            sign, FMT_EN);
                 snprintf(buf, size, "%s %s %s", num, scales_en[i].word,
                          ind->base_unit);
                 return buf;
             }
         fmt_number(num, sizeof num, base,
                    scaled_decimals(base, p, scale, 1.0) + (fabs(base) < 10),
-                   0, FMT_EN);
+                   sign, FMT_EN);
         snprintf(buf, size, "%s %s", num, ind->base_unit);
         return buf;
     }
-    fmt_number(num, sizeof num, v, p, 0, FMT_EN);
+    fmt_number(num, sizeof num, v, p, sign, FMT_EN);
     snprintf(buf, size, "%s%s%s", num, ind->unit[0] ? " " : "", ind->unit);
     return buf;
 }
@@ -258,14 +276,14 @@ static char *value_en(char *buf, size_t size, double v,
 /* Chinese groups by 万 (1e4) and 亿 (1e8). A unit that already carries
    one (亿元) is printed as published: 603.8亿元, 30782.9亿元. */
 static char *value_zh(char *buf, size_t size, double v,
-                      const sb_indicator *ind)
+                      const sb_indicator *ind, int sign)
 {
     char num[FMT_MAX];
     const char *unit = fmt_unit(ind, FMT_ZH);
     int p = sb_indicator_precision(ind);
 
-    if (ind->kind == SB_KIND_RATE || unit[0] == '%') {
-        fmt_number(num, sizeof num, v, p, 0, FMT_ZH);
+    if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || unit[0] == '%') {
+        fmt_number(num, sizeof num, v, p, sign, FMT_ZH);
         snprintf(buf, size, "%s%s", num, unit[0] ? unit : "%");
         return buf;
     }
@@ -275,12 +293,12 @@ static char *value_zh(char *buf, size_t size, double v,
         double step = big ? 1e8 : 1e4;
         number_trim(num, sizeof num, v / step,
                     MIN(2, scaled_decimals(v / step, p, 1.0, step) + 2),
-                    FMT_ZH);
+                    sign, FMT_ZH);
         snprintf(buf, size, "%s%s%s", num,
                  big ? "\xe4\xba\xbf" : "\xe4\xb8\x87", unit);
         return buf;
     }
-    fmt_number(num, sizeof num, v, p, 0, FMT_ZH);
+    fmt_number(num, sizeof num, v, p, sign, FMT_ZH);
     snprintf(buf, size, "%s%s", num, unit);
     return buf;
 }
@@ -290,8 +308,31 @@ char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
 {
     if (undefined(buf, size, v))
         return buf;
-    return lang == FMT_ZH ? value_zh(buf, size, v, ind)
-                          : value_en(buf, size, v, ind);
+    return lang == FMT_ZH ? value_zh(buf, size, v, ind, 0)
+                          : value_en(buf, size, v, ind, 0);
+}
+
+char *fmt_value_change(char *buf, size_t size, double v,
+                       const sb_indicator *ind, fmt_lang lang)
+{
+    if (undefined(buf, size, v))
+        return buf;
+    return lang == FMT_ZH ? value_zh(buf, size, v, ind, 1)
+                          : value_en(buf, size, v, ind, 1);
+}
+
+char *fmt_multiple(char *buf, size_t size, double m, fmt_lang lang)
+{
+    char num[FMT_MAX];
+
+    if (undefined(buf, size, m))
+        return buf;
+    fmt_number(num, sizeof num, m, 1, 0, lang);
+    if (lang == FMT_ZH)
+        snprintf(buf, size, "%s\xe5\x80\x8d", num);            /* 倍 */
+    else
+        snprintf(buf, size, "\xc3\x97%s", num);                 /* × */
+    return buf;
 }
 
 /* ---- changes and axes ------------------------------------------------------ */
@@ -357,7 +398,7 @@ static char *power_form(char *buf, size_t size, double v, int decimals,
         fmt_number(num, sizeof num, v / p, fmt_step_decimals(step / p), 0,
                    lang);
     else
-        number_trim(num, sizeof num, v / p, MAX(decimals, 1), lang);
+        number_trim(num, sizeof num, v / p, MAX(decimals, 1), 0, lang);
     snprintf(ex, sizeof ex, "%d", e);
     for (k = 0; ex[k]; k++)
         g_strlcat(out, sup[ex[k] - '0'], sizeof out);
@@ -386,7 +427,7 @@ static char *axis(char *buf, size_t size, double v, int decimals, double ref,
     if (v == 0 && step > 0)
         return fmt_number(buf, size, 0, fmt_step_decimals(step), 0, lang);
     if (v == 0)
-        return number_trim(buf, size, 0, 0, lang);    /* "0", not "0k" */
+        return number_trim(buf, size, 0, 0, 0, lang);    /* "0", not "0k" */
     /* an axis keeps the form its ref decides, whatever this label is */
     ref = step > 0 ? fabs(ref) : fmax(fabs(ref), fabs(v));
     if (ref >= 1e15)          /* past "999T": 2×10¹⁵, not 2,000T */
@@ -403,7 +444,7 @@ static char *axis(char *buf, size_t size, double v, int decimals, double ref,
                            fmt_step_decimals(step / size_of), 0, lang);
             else
                 number_trim(num, sizeof num, v / size_of, MAX(decimals, 1),
-                            lang);
+                            0, lang);
             snprintf(buf, size, "%s%s", num,
                      lang == FMT_ZH ? zh[i].suffix : en[i].suffix);
             return buf;
@@ -411,7 +452,7 @@ static char *axis(char *buf, size_t size, double v, int decimals, double ref,
     }
     if (step > 0)
         return fmt_number(buf, size, v, fmt_step_decimals(step), 0, lang);
-    return number_trim(buf, size, v, decimals, lang);
+    return number_trim(buf, size, v, decimals, 0, lang);
 }
 
 char *fmt_axis_ref(char *buf, size_t size, double v, double step,

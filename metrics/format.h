@@ -40,6 +40,15 @@ char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
 char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
                 fmt_lang lang);
 
+/* A change in the indicator's unit, signed like fmt_number's sign 1:
+   en "−392,000 persons", "+6.4 billion yuan"; zh "−39.2万人". */
+char *fmt_value_change(char *buf, size_t size, double v,
+                       const sb_indicator *ind, fmt_lang lang);
+
+/* A multiple (latest / first) at one decimal, as a table cell: en
+   "×45.8", zh "45.8倍". */
+char *fmt_multiple(char *buf, size_t size, double m, fmt_lang lang);
+
 /* The number in the indicator's own unit at its precision, no unit:
    what table columns print ("603.8", "6,348", "2.36"). */
 char *fmt_plain(char *buf, size_t size, double v, const sb_indicator *ind,
@@ -75,6 +84,10 @@ const char *fmt_unit(const sb_indicator *ind, fmt_lang lang);
 /* The indicator's source in the language (source_zh; zh falls back to
    en). */
 const char *fmt_source(const sb_indicator *ind, fmt_lang lang);
+/* An index's reference, "previous year = 100" or "2015 = 100" ("上年=100",
+   "2015年=100"), into buf (returned); "" for the other kinds. */
+char *fmt_index_base(char *buf, size_t size, const sb_indicator *ind,
+                     fmt_lang lang);
 /* zh when the language is Chinese and zh is not empty, else en: a text
    of the metadata given in both languages. */
 const char *fmt_text(const char *en, const char *zh, fmt_lang lang);

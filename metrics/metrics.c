@@ -10,6 +10,8 @@
 #include "metrics.h"
 
 #include "fit.h"
+#include "forecast.h"
+#include "screen.h"
 #include "core/alloc.h"
 
 #include <gsl/gsl_errno.h>
@@ -407,34 +409,72 @@ static void row_clear(metrics_row *r, const sb_series *s)
     r->first_value = r->last_value = r->change = r->pct_change = NAN;
     r->pp_change = r->cagr = r->yoy = r->multiple = NAN;
     r->slope = r->intercept = r->r2 = r->trend_growth = NAN;
-    r->forecast = r->forecast_lo = r->forecast_hi = NAN;
+    r->forecast = r->forecast_lo = r->forecast_hi = r->forecast_cut = NAN;
+    r->forecast_reason = FORECAST_FEW;
     r->share = r->gap = r->growth_gap = NAN;
 }
 
-/* Change from va to vb in the kind's language: percent for amounts and
-   counts (empty unless va > 0), points for rates. */
-static double growth(sb_kind kind, double va, double vb)
+/* Change from va to vb in the kind's language: percent for amounts,
+   counts and base-year indexes (empty unless va > 0), points for rates,
+   growth rates and indexes on the previous year (traits t). */
+static double growth(unsigned t, double va, double vb)
 {
-    if (kind == SB_KIND_RATE)
+    if (t & SB_TRAIT_POINTS)
         return vb - va;
     return va > 0 ? (vb / va - 1.0) * 100.0 : NAN;
 }
 
-static void period_figures(metrics_row *r, sb_kind kind, const work *w)
+/* Whether the window [a, b] of w starts at or below zero, or holds a
+   value of the other sign than its first: a budget balance, net
+   migration, net exports. A percent of such a start says nothing (from
+   −52 to −444 is not "up 753.8%", from 152 to −444 not "down 392.1%");
+   its change is told in the unit. */
+static int crosses_zero(const work *w, int a, int b)
 {
-    double va = r->first_value, vb = r->last_value, prev;
+    size_t i = lower_bound(w, a), end = lower_bound(w, b + 1.0);
+
+    if (i >= end || w->value[i] <= 0)
+        return i < end;
+    for (; i < end; i++)
+        if (w->value[i] < 0)
+            return 1;
+    return 0;
+}
+
+/* Change on the year before: points where changes are in points (rates,
+   growth rates, indexes on the previous year); a percent only between
+   two positive values of a series that stays above zero. */
+static double year_on_year(const metrics_row *r, unsigned t, double prev)
+{
+    if (isnan(prev) || isnan(r->last_value))
+        return NAN;
+    if (t & SB_TRAIT_POINTS)
+        return r->last_value - prev;
+    if (r->crosses_zero || prev <= 0 || r->last_value <= 0)
+        return NAN;
+    return growth(t, prev, r->last_value);
+}
+
+/* A published growth rate or index is a change already: no CAGR,
+   multiple or trend growth of itself. */
+static void period_figures(metrics_row *r, unsigned t, const work *w)
+{
+    double va = r->first_value, vb = r->last_value;
     int a = r->first_year, b = r->last_year;
 
-    prev = value_at(w, b - 1);
-    if (!isnan(vb) && !isnan(prev))
-        r->yoy = growth(kind, prev, vb);
+    r->crosses_zero = a < b && crosses_zero(w, a, b);
+    r->yoy = year_on_year(r, t, value_at(w, b - 1));
     if (isnan(va) || isnan(vb) || a >= b)
         return;                   /* one point is a figure, not a change */
     r->change = vb - va;
-    if (kind == SB_KIND_RATE)
+    if (t & SB_TRAIT_POINTS)
         r->pp_change = vb - va;
-    else
-        r->pct_change = growth(kind, va, vb);
+    else if (!r->crosses_zero)
+        r->pct_change = growth(t, va, vb);
+    if (t & SB_TRAIT_PUBLISHED)
+        return;
+    if (r->crosses_zero)
+        return;                   /* no ratio of values across zero */
     if (va > 0 && vb >= 0)
         r->cagr = (pow(vb / va, 1.0 / (double)(b - a)) - 1.0) * 100.0;
     if (va > 0)
@@ -461,10 +501,44 @@ static sb_status trend_figure(metrics_ctx *c, metrics_row *r,
     return ignore.code == SB_ENOMEM ? no_memory(c, err) : SB_OK;
 }
 
+/* The forecast (forecast.h) from the n points of w from i0: the
+   window's, which end at its last value; nonneg: values that add up
+   (amounts, counts), whose interval is cut at zero. */
+static sb_status forecast_figures(metrics_ctx *c, metrics_row *r,
+                                  int nonneg, const work *w, size_t i0,
+                                  size_t n, sb_error *err)
+{
+    const double *xs = w->year + i0;
+    forecast_result f;
+    sb_status rc;
+    int brk;
+
+    if (n < FORECAST_MIN_POINTS)      /* the common case: no scan, no fit */
+        return SB_OK;
+    /* no forecast across a flagged break or a detected level shift */
+    brk = screen_break_year(c->ds, w->s, (int)xs[forecast_span_start(n)],
+                            (int)xs[n - 1], 1);
+    if (brk < 0)
+        return no_memory(c, err);
+    rc = forecast_make(xs, w->value + i0, w->filled + i0, n,
+                       nonneg, brk, &f, err);
+    if (rc == SB_ENOMEM)
+        return no_memory(c, err);
+    r->forecast_reason = f.why;
+    if (rc != SB_OK || f.why != FORECAST_MADE)
+        return rc;
+    r->forecast_year = f.year;
+    r->forecast = f.value;
+    r->forecast_lo = f.lo;
+    r->forecast_hi = f.hi;
+    r->forecast_cut = f.cut;
+    return SB_OK;
+}
+
 /* Fits over the window's points, which are one contiguous run of w. A
    fit that cannot be made leaves its figures undefined, unless memory
    ran out. */
-static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
+static sb_status fit_figures(metrics_ctx *c, metrics_row *r, unsigned t,
                              const work *w, sb_error *err)
 {
     size_t i0 = lower_bound(w, r->first_year);
@@ -484,25 +558,25 @@ static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
         r->slope = f.slope;
         r->intercept = f.intercept;
         r->r2 = f.r2;
-        if (n >= 3) {
-            rc = metrics_fit_predict(&f, r->last_year + 1.0, &r->forecast,
-                                     &r->forecast_lo, &r->forecast_hi, err);
-            r->forecast_year = rc == SB_OK ? r->last_year + 1 : 0;
-        }
     }
     if (ignore.code == SB_ENOMEM)
         return no_memory(c, err);
-    if (rc == SB_OK && n >= 3 && positive == n && kind != SB_KIND_RATE)
+    rc = forecast_figures(c, r, (t & SB_TRAIT_ADDS) != 0, w, i0, n, err);
+    if (rc == SB_OK && n >= 3 && positive == n &&
+        !(t & (SB_TRAIT_POINTS | SB_TRAIT_PUBLISHED)))
         rc = trend_figure(c, r, xs, ys, n, err);
     return rc;
 }
 
 /* The window [a, b]: pinned ends, else the series' first and last year
-   with a value (counting filled years when interpolating). */
+   with a value (counting filled years when interpolating); a starts at
+   the latest series break inside it, since a change across a break
+   mixes two definitions. */
 static sb_status series_figures(metrics_ctx *c, const work *w, int from,
                                 int to, metrics_row *r, sb_error *err)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, w->s->indicator);
+    int brk;
 
     row_clear(r, w->s);
     if (w->n == 0)
@@ -511,10 +585,22 @@ static sb_status series_figures(metrics_ctx *c, const work *w, int from,
     r->last_year = to ? to : (int)w->year[w->n - 1];
     if (r->first_year > r->last_year)
         return SB_OK;
+    brk = screen_break_year(c->ds, w->s, r->first_year, r->last_year, 0);
+    if (brk < 0)
+        return no_memory(c, err);
+    if (brk > 0)
+        r->first_year = r->break_year = brk;
+    /* a detected shift is told, not taken as a break: a detector cannot
+       tell a change of definition from a war or a crisis */
+    brk = screen_shift_year(c->ds, w->s, r->first_year, r->last_year,
+                            &r->shift_step);
+    if (brk < 0)
+        return no_memory(c, err);
+    r->shift_year = brk;
     r->first_value = value_at(w, r->first_year);
     r->last_value = value_at(w, r->last_year);
-    period_figures(r, ind->kind, w);
-    return fit_figures(c, r, ind->kind, w, err);
+    period_figures(r, sb_indicator_traits(ind), w);
+    return fit_figures(c, r, sb_indicator_traits(ind), w, err);
 }
 
 /* ---- cross-region --------------------------------------------------------- */
@@ -763,6 +849,12 @@ static void finite_figures(metrics_row *r)
     for (i = 0; i < G_N_ELEMENTS(f); i++)
         if (isinf(*f[i]))
             *f[i] = NAN;
+    if (isnan(r->forecast) || isnan(r->forecast_lo) ||
+        isnan(r->forecast_hi)) {  /* a forecast whole or none */
+        r->forecast = r->forecast_lo = r->forecast_hi = NAN;
+        r->forecast_cut = NAN;
+        r->forecast_year = 0;
+    }
 }
 
 /* Rank, share, gap and growth gap of r, the row of w, at the reference
@@ -772,6 +864,7 @@ static sb_status cross_figures(metrics_ctx *c, const work *w, metrics_row *r,
                                peers *p, sb_error *err)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
+    unsigned t = sb_indicator_traits(ind);
     int a = r->first_year, y = p->ref;
     const ranking *rk;
     double v;
@@ -785,8 +878,8 @@ static sb_status cross_figures(metrics_ctx *c, const work *w, metrics_row *r,
             return no_memory(c, err);
         rank_figures(c, r, v, ind->higher_is_better, rk);
     }
-    /* A share of a percentage is meaningless: rates get none. */
-    if (p->total != NULL && ind->kind != SB_KIND_RATE) {
+    /* A share of a percentage or an index is meaningless. */
+    if (p->total != NULL && (t & SB_TRAIT_ADDS)) {
         double vt = value_at(p->total, y);
         if (!isnan(vt) && vt != 0)
             r->share = v / vt * 100.0;
@@ -794,10 +887,16 @@ static sb_status cross_figures(metrics_ctx *c, const work *w, metrics_row *r,
     if (p->benchmark != NULL) {
         double vby = value_at(p->benchmark, y);
         double vba = value_at(p->benchmark, a);
-        double own = a < y ? growth(ind->kind, value_at(w, a), v) : NAN;
+        double own = NAN;
+
+        /* over [a, y] as pct_change and pp_change over [a, b]: no
+           percent of a series at or across zero, own or benchmark's */
+        if (a < y && ((t & SB_TRAIT_POINTS) || !crosses_zero(w, a, y)))
+            own = growth(t, value_at(w, a), v);
         r->gap = v - vby;
-        if (!isnan(own) && !isnan(vba) && !isnan(vby))
-            r->growth_gap = own - growth(ind->kind, vba, vby);
+        if (!isnan(own) && !isnan(vba) && !isnan(vby) &&
+            ((t & SB_TRAIT_POINTS) || !crosses_zero(p->benchmark, a, y)))
+            r->growth_gap = own - growth(t, vba, vby);
     }
     finite_figures(r);
     return SB_OK;
@@ -1033,7 +1132,7 @@ sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
 /* ---- claims ---------------------------------------------------------------- */
 
 int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
-                           int year)
+                           int year, int *since)
 {
     size_t lo, hi, i;
     work *ws = NULL;
@@ -1042,14 +1141,17 @@ int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
     long at;
     sb_error ignore = {0};
 
+    *since = 0;
     if (!indicator_range(c, indicator, &lo, &hi))
         return 0;
     /* out of memory, the claim is not made: metrics_ctx_status says why */
     if (build_works(c, lo, hi, &ws, &ignore) == SB_OK &&
         (w = work_of(ws, hi - lo, region)) != NULL &&
-        (at = find_year(w, year)) > 0 && !w->filled[at] &&
+        (at = find_year(w, year)) >= METRICS_RECORD_YEARS - 1 &&
+        !w->filled[at] &&
         w->year[at] - w->year[0] == at) {     /* no gap before year */
         holds = 1;
+        *since = (int)w->year[0];
         for (i = 0; i < (size_t)at; i++)
             if (w->value[i] >= w->value[at] || w->filled[i])
                 holds = 0;
@@ -1063,9 +1165,25 @@ int metrics_claim_ranked(const metrics_ctx *c, const metrics_row *r)
     return r->rank > 0 && r->rank_of >= c->min_ranked;
 }
 
+double metrics_published_change(const sb_indicator *ind,
+                                const metrics_row *r)
+{
+    if (ind->kind == SB_KIND_GROWTH)
+        return r->last_value;
+    if (ind->kind == SB_KIND_INDEX)
+        return ind->base == 0 ? r->last_value - 100.0 : r->yoy;
+    return NAN;
+}
+
 int metrics_claim_doubled(const metrics_row *r)
 {
     return !isnan(r->multiple) && r->multiple >= 2.0;
+}
+
+int metrics_claim_times(const metrics_row *r)
+{
+    /* 0.3 / 0.1 is 2.9999999999999996: three times as published */
+    return !isnan(r->multiple) && r->multiple >= METRICS_TIMES - 1e-9;
 }
 
 int metrics_claim_target_reached(metrics_ctx *c, const metrics_row *r)

@@ -2,7 +2,9 @@
  * reports/notes.c -- the notes part of a brief (notes.h): fixed
  * definitions in the brief's language, one line of sources per
  * indicator, what each shown series lacks (gaps, single values, flagged
- * values), the loading warnings, and how and from which files the brief
+ * values), the screening's findings (metrics/screen.h: breaks, level
+ * shifts, slips, rounded runs, stale series, totals against their
+ * parts), the loading warnings, and how and from which files the brief
  * was made, so that an auditor can match the data.
  *
  * Not here: the notes on a value beside its table (parts.c).
@@ -10,6 +12,7 @@
 #include "notes.h"
 
 #include "metrics/format.h"
+#include "metrics/screen.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -22,7 +25,10 @@
 static const char definitions_en[] =
     "Change: the latest value minus the first, in the unit. Percent change: "
     "(latest / first \xe2\x88\x92 1) \xc3\x97 100, for amounts and counts "
-    "with a positive first value. Percentage points: the change of a rate. "
+    "with a positive first value and no value below zero; a series that "
+    "starts at or below zero or crosses it has its change in the unit. "
+    "Multiple (\xc3\x97): latest / first, given instead of the percent from "
+    "three times on. Percentage points: the change of a rate. "
     "CAGR: the compound annual growth rate, ((latest / first)^(1 / years) "
     "\xe2\x88\x92 1) \xc3\x97 100. Reference year: the latest year in "
     "which more than half of the regions compared have a value; ranks, "
@@ -32,21 +38,61 @@ static const char definitions_en[] =
     "regions compared (the lowest where lower is better); ties share a "
     "rank. Share: the value as a percent of the total region's in the same "
     "year. Gap: the difference to the benchmark region in the same year. "
-    "Forecast: the linear trend of the values extended one year, "
-    "with its 95% prediction interval. Years without a value are never "
-    "filled unless the brief says so.";
+    "Forecast: the linear trend of the latest ten values at most, "
+    "extended to the year after the last, with its 95% prediction interval; "
+    "given only from eight values or more, with no series break and a trend "
+    "that fits (R\xc2\xb2 at least 0.8, residuals not autocorrelated), and "
+    "an interval of an amount or count cut at zero. Years without a value "
+    "are never filled unless the brief says so.";
 
 static const char definitions_zh[] =
     "变化：最新值减起始值，单位同指标。增长率：（最新值 / 起始值 "
-    "\xe2\x88\x92 1）\xc3\x97 100，用于起始值为正的金额和数量指标。"
+    "\xe2\x88\x92 1）\xc3\x97 100，用于起始值为正且无负值的金额和数量"
+    "指标；起始值为零或负、或正负变号的序列，变化以指标单位表示。倍数："
+    "最新值 / 起始值，达到3倍及以上时代替增长率。"
     "百分点：比率指标的变化。年均增长率：（（最新值 / 起始值）"
     "^（1 / 年数）\xe2\x88\x92 1）\xc3\x97 100。参照年份：过半数比较地区"
     "有数值的最近年份；排名、占比和差距均按参照年份计算，比较表中各地区取"
     "相同的两个年份（当年无数值的标为“无数据”）。排名：在参照年份的比较"
     "地区中，数值最高者为第1位（数值越低越好的指标则最低者为第1位），"
     "数值相同者名次相同。占比：该地区数值占总量地区同年数值的百分比。"
-    "差距：与基准地区同年数值之差。预测：数值线性趋势外推一年，并给出95%"
-    "预测区间。缺少数值的年份不作填补，除非简报另有说明。";
+    "差距：与基准地区同年数值之差。预测：以最近至多10个数值的线性趋势外推至"
+    "最后一个数值的下一年，并给出95%预测区间；仅在至少有8个数值、序列无断点"
+    "且趋势拟合良好（决定系数不低于0.8，残差无自相关）时给出，金额和数量指标"
+    "的预测区间不低于零。缺少数值的年份不作填补，除非简报另有说明。";
+
+static const char published_en[] =
+    "Growth rates and indexes are changes as published: a growth rate is "
+    "the percent change on the year before; an index less 100 is the "
+    "percent change on the year before (previous year = 100) or since its "
+    "base year (base year = 100). Their own changes are in percentage "
+    "points, and they have no CAGR, multiple or share. An amount in current "
+    "prices is nominal; its change on the year before is in real terms "
+    "where the data give its real growth rate or index.";
+
+static const char published_zh[] =
+    "增长率和指数为公布的变化：增长率为比上年增长的百分比；指数减100为比上年"
+    "（上年=100）或比基期（基期=100）增长的百分比。其自身的变化以百分点计，"
+    "不计算年均增长率、倍数和占比。按当年价格计算的金额为名义值；数据给出其"
+    "实际增长率或指数时，比上年增长按可比价格计算。";
+
+/* The note on growth rates, indexes and current prices, when a section
+   of the brief has one. */
+static void published_note(parts_ctx *b, const unsigned char *sel)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
+        if (parts_selected(sel, (sb_id)i) && parts_has_section(b, (sb_id)i) &&
+            ((sb_indicator_traits(ind) & SB_TRAIT_PUBLISHED) ||
+             ind->prices == SB_PRICES_CURRENT)) {
+            report_doc_para(b->doc, REPORT_PARA_NOTE,
+                            L(b, published_en, published_zh), NULL);
+            return;
+        }
+    }
+}
 
 /* What one series lacks: "2 gaps in the years", "a single value, 1
    flagged value"; NULL when nothing. */
@@ -153,8 +199,64 @@ static void how_made(parts_ctx *b, GString *g)
     g_string_append(g, L(b, ".", "。"));
 }
 
+/* A brief names this many findings at most; check --screen lists all. */
+#define SCREEN_NOTE_MAX 12
+
+/* One finding: "Regional GDP, Chongqing, 2018: level shift: ...". */
+static void finding_note(parts_ctx *b, const screen_finding *f, GString *g)
+{
+    char what[SCREEN_TEXT_MAX], years[32];
+
+    screen_describe(what, sizeof what, b->ds, f, b->lang);
+    if (f->kind == SCREEN_ROUNDED)
+        g_snprintf(years, sizeof years, L(b, "%d\xe2\x80\x93%d",
+                                          "%d\xe2\x80\x94%d年"),
+                   f->year, f->year2);
+    else
+        g_snprintf(years, sizeof years, L(b, "%d", "%d年"), f->year);
+    g_string_printf(g, L(b, "%s, %s, %s: %s: %s.", "%s，%s，%s：%s：%s。"),
+                    parts_name(b, f->indicator), parts_region(b, f->region),
+                    years, screen_kind_words(f->kind, b->lang), what);
+}
+
+/* The screening's findings for the brief's indicators and the regions
+   it shows, SCREEN_NOTE_MAX at most; how many were noted. Out of
+   memory, none (the screen is advice, not a figure of the brief). */
+static size_t screen_notes(parts_ctx *b, const unsigned char *sel,
+                           GString *g)
+{
+    size_t i, n = sb_dataset_n_indicators(b->ds), noted = 0;
+    unsigned char *isel = g_malloc0(n + 1);
+    unsigned char *rsel = g_malloc0(sb_dataset_n_regions(b->ds) + 1);
+    screen_list found = {0};
+    sb_error err = {0};
+
+    for (i = 0; i < n; i++)
+        isel[i] = parts_selected(sel, (sb_id)i) &&
+                  parts_has_section(b, (sb_id)i);
+    for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
+        rsel[i] = (unsigned char)parts_shown(b, (sb_id)i);
+    if (screen_dataset(b->ds, isel, rsel, &found, &err) == SB_OK) {
+        for (i = 0; i < found.n && i < SCREEN_NOTE_MAX; i++, noted++) {
+            finding_note(b, &found.items[i], g);
+            report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+        }
+        if (found.n > SCREEN_NOTE_MAX) {
+            g_string_printf(g, L(b, "%zu more findings: statbrief check "
+                                    "--screen lists them.",
+                                 "另有%zu项未列出。"),
+                            found.n - SCREEN_NOTE_MAX);
+            report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+        }
+    }
+    screen_list_clear(&found);
+    g_free(isel);
+    g_free(rsel);
+    return noted;
+}
+
 /* Data quality: one line per indicator with gaps, single values or
-   flags, and the loading warnings. */
+   flags, the screening's findings, and the loading warnings. */
 static void quality_notes(parts_ctx *b, const unsigned char *sel, GString *g)
 {
     size_t i, n = 0;
@@ -170,6 +272,7 @@ static void quality_notes(parts_ctx *b, const unsigned char *sel, GString *g)
             n++;
         }
     }
+    n += screen_notes(b, sel, g);
     if (b->o->warnings > 0) {
         if (b->lang == FMT_ZH)
             g_string_printf(g, "加载时有%zu条警告（重复值等；请运行 "
@@ -197,6 +300,7 @@ void notes_add(parts_ctx *b, const unsigned char *sel)
     report_doc_para(b->doc, REPORT_PARA_NOTE,
                     L(b, definitions_en, definitions_zh),
                     NULL);
+    published_note(b, sel);
     report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         const char *src = fmt_source(sb_dataset_indicator_at(b->ds,

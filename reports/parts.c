@@ -255,6 +255,22 @@ static report_table *table_new(const char *const *head, size_t n)
     return t;
 }
 
+/* An amount's or count's change as the text tells it: in the unit for
+   a series across zero ("−392,000 persons"), as a multiple from three
+   times on ("×45.8"), else in percent. */
+static char *change_cell(const parts_ctx *b, const sb_indicator *ind,
+                         const metrics_row *r)
+{
+    char v[FMT_MAX];
+
+    if (r->crosses_zero)
+        return g_strdup(fmt_value_change(v, sizeof v, r->change, ind,
+                                         b->lang));
+    if (metrics_claim_times(r))
+        return g_strdup(fmt_multiple(v, sizeof v, r->multiple, b->lang));
+    return g_strdup(fmt_percent(v, sizeof v, r->pct_change, 1, 1, b->lang));
+}
+
 /* Cells 3-5 of both tables: change, CAGR (amounts) or points (rates),
    rank. */
 static void change_cells(const parts_ctx *b, char **cell,
@@ -262,14 +278,13 @@ static void change_cells(const parts_ctx *b, char **cell,
 {
     char v[FMT_MAX];
 
-    if (ind->kind == SB_KIND_RATE) {
+    if (sb_indicator_traits(ind) & SB_TRAIT_POINTS) {
         cell[3] = g_strdup(fmt_points(v, sizeof v, r->pp_change,
                                       sb_indicator_precision(ind), 0,
                                       b->lang));
         cell[4] = g_strdup(cell[3]);
     } else {
-        cell[3] = g_strdup(fmt_percent(v, sizeof v, r->pct_change, 1, 1,
-                                       b->lang));
+        cell[3] = change_cell(b, ind, r);
         cell[4] = g_strdup(fmt_percent(v, sizeof v, r->cagr, 1, 0, b->lang));
     }
     cell[5] = parts_rank(b, r);
@@ -360,6 +375,22 @@ static char *table_value(const parts_ctx *b, double v, const sb_indicator *p)
     return g_strdup(fmt_plain(buf, sizeof buf, v, p, b->lang));
 }
 
+/* The last column of the comparison table: a share of the total for
+   amounts and counts, else the gap to the benchmark (in points where
+   changes are). */
+static const char *gap_cell(char *v, size_t size, const sb_indicator *p,
+                            const metrics_row *r, fmt_lang lang)
+{
+    unsigned t = sb_indicator_traits(p);
+
+    if (t & SB_TRAIT_ADDS)
+        return fmt_percent(v, size, r->share, 1, 0, lang);
+    if (t & SB_TRAIT_POINTS)
+        return fmt_points(v, size, r->gap, sb_indicator_precision(p), 0,
+                          lang);
+    return fmt_number(v, size, r->gap, sb_indicator_precision(p), 1, lang);
+}
+
 /* The comparison set's figures for one indicator, every column at the
    same years: the first and latest columns are headed by their year. */
 static report_table *comparison_table(parts_ctx *b, sb_id ind)
@@ -380,7 +411,8 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
     g_free(head);
     report_table_head(t, 2, head = parts_year_head(b, ref), 1);
     g_free(head);
-    if (p->kind == SB_KIND_RATE)         /* a share of a rate means nothing */
+    /* a share of a rate, growth rate or index means nothing */
+    if (!(sb_indicator_traits(p) & SB_TRAIT_ADDS))
         report_table_head(t, 6, L(b, "Gap", "差距"), 1);
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
         char v[FMT_MAX], **cell;
@@ -392,12 +424,7 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
         cell[1] = table_value(b, r.first_value, p);
         cell[2] = table_value(b, r.last_value, p);
         change_cells(b, cell, p, &r);
-        cell[6] = p->kind == SB_KIND_RATE
-                      ? g_strdup(fmt_points(v, sizeof v, r.gap,
-                                            sb_indicator_precision(p), 0,
-                                            b->lang))
-                      : g_strdup(fmt_percent(v, sizeof v, r.share, 1, 0,
-                                             b->lang));
+        cell[6] = g_strdup(gap_cell(v, sizeof v, p, &r, b->lang));
     }
     return t;
 }

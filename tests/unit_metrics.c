@@ -11,8 +11,10 @@
 
 #include "core/model.h"
 #include "metrics/fit.h"
+#include "metrics/forecast.h"
 #include "metrics/format.h"
 #include "metrics/metrics.h"
+#include "metrics/screen.h"
 #include "unit.h"
 
 /* Log relative error: the number of correct significant digits. */
@@ -145,16 +147,20 @@ static const struct {
 } figures[] = {
 #define D(f) {#f, offsetof(metrics_row, f), 0}
 #define I(f) {#f, offsetof(metrics_row, f), 1}
-    I(first_year), I(last_year), D(first_value), D(last_value), D(change),
+    I(first_year), I(last_year), I(break_year), I(shift_year),
+    D(shift_step), D(first_value),
+    D(last_value), D(change),
     D(pct_change), D(pp_change), D(cagr), D(yoy), D(multiple), D(slope),
     D(intercept), D(r2), D(trend_growth), I(forecast_year), D(forecast),
-    D(forecast_lo), D(forecast_hi), I(n), I(n_interpolated),
+    D(forecast_lo), D(forecast_hi), D(forecast_cut), I(n),
+    I(n_interpolated), I(crosses_zero),
 #undef D
 #undef I
 };
 
-/* One series "A" of indicator "x": KIND is amount, count or rate, with
-   ",hib=no" for lower-is-better. */
+/* One series "A" of indicator "x": KIND is amount, count, rate, growth
+   or index, with ",hib=no" for lower-is-better, ",base=YEAR" for an
+   index's base year; letters after a value are its flags ("2019:5b"). */
 static sb_dataset *series_dataset(const char *kind, const char *points,
                                   const char *where)
 {
@@ -164,10 +170,14 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
     gchar **pts = g_strsplit(g_strstrip((char *)points), " ", -1);
     sb_error err = {0};
     size_t k;
+    char *end;
+    gchar *first = g_strndup(kind, strcspn(kind, ","));
 
-    ind->kind = g_str_has_prefix(kind, "rate") ? SB_KIND_RATE
-                : g_str_has_prefix(kind, "count") ? SB_KIND_COUNT
-                                                  : SB_KIND_AMOUNT;
+    if (sb_kind_parse(first, &ind->kind) != 0)
+        check(0, where, "unknown kind \"%s\"", first);
+    g_free(first);
+    if (strstr(kind, "base=") != NULL)            /* an index's base year */
+        ind->base = atoi(strstr(kind, "base=") + 5);
     ind->higher_is_better = strstr(kind, "hib=no") == NULL;
     for (k = 0; pts[k] != NULL; k++) {
         sb_obs o = {0};
@@ -175,8 +185,13 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
         if (colon == NULL)
             continue;
         o.year = atoi(pts[k]);
-        o.value = g_ascii_strtod(colon + 1, NULL);
-        sb_dataset_add_obs(ds, i, r, 0, &o, 0, 0);
+        o.value = g_ascii_strtod(colon + 1, &end);
+        if (strchr(colon, '.') != NULL)      /* decimals as written */
+            o.decimals =
+                (uint8_t)strspn(strchr(colon, '.') + 1, "0123456789");
+        /* "2018:85b": the value's flags follow it */
+        sb_dataset_add_obs(ds, i, r, 0, &o,
+                           *end ? sb_dataset_intern(ds, end, -1) : 0, 0);
     }
     g_strfreev(pts);
     if (sb_dataset_finish(ds, NULL, &err) != SB_OK)
@@ -201,8 +216,9 @@ static void expect_figure(const char *where, const metrics_row *r,
     if (figures[k].is_int) {
         int v;
         memcpy(&v, (const char *)r + figures[k].offset, sizeof v);
-        got = v == 0 && strcmp(name, "n") && strcmp(name, "n_interpolated")
-                  ? NAN : v;
+        got = v == 0 && strcmp(name, "n") && strcmp(name, "n_interpolated") &&
+                      strcmp(name, "crosses_zero")
+                  ? NAN : v;                 /* a year or rank 0: none */
     } else {
         memcpy(&got, (const char *)r + figures[k].offset, sizeof got);
     }
@@ -289,7 +305,10 @@ static void format_case(const char *where, char *line)
         fmt_axis(got, sizeof got, NUM(3), atoi(f[2]), lang);
     else if (strcmp(f[0], "axisref") == 0 && n == 5)
         fmt_axis_ref(got, sizeof got, NUM(4), NUM(2), NUM(3), lang);
-    else if (strcmp(f[0], "value") == 0 && n == 9) {
+    else if (strcmp(f[0], "multiple") == 0 && n == 3)
+        fmt_multiple(got, sizeof got, NUM(2), lang);
+    else if ((strcmp(f[0], "value") == 0 || strcmp(f[0], "change") == 0) &&
+             n == 9) {
         sb_indicator ind = {0};
         ind.kind = strcmp(f[2], "rate") == 0 ? SB_KIND_RATE
                    : strcmp(f[2], "count") == 0 ? SB_KIND_COUNT
@@ -300,7 +319,10 @@ static void format_case(const char *where, char *line)
         ind.scale = *f[5] ? NUM(5) : NAN;
         ind.base_unit = f[6];
         ind.decimals = atoi(f[7]);
-        fmt_value(got, sizeof got, NUM(8), &ind, lang);
+        if (f[0][0] == 'v')
+            fmt_value(got, sizeof got, NUM(8), &ind, lang);
+        else
+            fmt_value_change(got, sizeof got, NUM(8), &ind, lang);
     } else
         snprintf(got, sizeof got, "(malformed)");
 #undef NUM
@@ -310,23 +332,30 @@ static void format_case(const char *where, char *line)
 }
 
 /* The claims a brief may make, each where it holds and where it must
-   not: a gap before the year, an earlier higher value, a filled year. */
+   not: a gap before the year, an earlier higher value, a filled year,
+   fewer than ten years for a record; a multiple of three. */
+#define TEN "2011:1 2012:1.1 2013:1.2 2014:1.3 2015:1.4 2016:1.5 2017:1.6 "
 static void claims_tests(void)
 {
     static const struct {
         const char *kind, *points;
-        int year, new_high, doubled;
+        int year, since, doubled, times;  /* since: the record's span */
         double target;
         int target_year, reached;
     } cases[] = {
-        {"amount", "2018:1 2019:2 2020:3", 2020, 1, 1, 3, 2020, 1},
-        {"amount", "2018:1 2019:2 2020:3", 2019, 1, 1, 4, 0, 0},
-        {"amount", "2018:1 2020:3", 2020, 0, 1, 3, 2019, 0},   /* gap */
-        {"amount", "2018:5 2019:2 2020:4", 2020, 0, 0, NAN, 0, 0},
-        {"amount", "2018:2 2019:2 2020:3.9", 2019, 0, 0, NAN, 0, 0},
-        {"amount", "2018:2 2019:3 2020:3.9", 2018, 0, 0, NAN, 0, 0},
-        {"amount,interpolate", "2018:1 2020:3", 2020, 0, 1, NAN, 0, 0},
-        {"rate,hib=no", "2018:9 2019:8 2020:6", 2019, 0, 0, 7, 2020, 1},
+        {"amount", TEN "2018:1.7 2019:1.8 2020:3", 2020, 2011, 1, 1, 3,
+         2020, 1},
+        {"amount", TEN "2018:1.7 2019:1.8 2020:3", 2019, 0, 1, 1, 4, 0,
+         0},                                     /* nine years */
+        {"amount", "2018:1 2019:2 2020:3", 2020, 0, 1, 1, 3, 2020, 1},
+        {"amount", "2018:1 2019:2 2020:2.99", 2020, 0, 1, 0, 4, 0, 0},
+        {"amount", "2018:0.1 2020:0.3", 2020, 0, 1, 1, NAN, 0, 0},
+        {"amount", TEN "2018:1.7 2020:3", 2020, 0, 1, 1, 3, 2019, 0},
+        {"amount", "2018:5 2019:2 2020:4", 2020, 0, 0, 0, NAN, 0, 0},
+        {"amount", "2018:2 2019:2 2020:3.9", 2019, 0, 0, 0, NAN, 0, 0},
+        {"amount", "2018:2 2019:3 2020:3.9", 2018, 0, 0, 0, NAN, 0, 0},
+        {"amount,interpolate", "2018:1 2020:3", 2020, 0, 1, 1, NAN, 0, 0},
+        {"rate,hib=no", "2018:9 2019:8 2020:6", 2019, 0, 0, 0, 7, 2020, 1},
     };
     size_t i;
 
@@ -339,6 +368,7 @@ static void claims_tests(void)
         metrics_ctx *c = NULL;
         metrics_row r;
         sb_error err = {0};
+        int since = -1;
 
         snprintf(where, sizeof where, "claims/%zu", i + 1);
         ind->target = cases[i].target;
@@ -348,11 +378,13 @@ static void claims_tests(void)
             metrics_get(c, 0, 0, 0, 0, &r, &err) != SB_OK) {
             check(0, where, "%s", err.msg);
         } else {
-            check(metrics_claim_new_high(c, 0, 0, cases[i].year) ==
-                      cases[i].new_high, where, "new high at %d",
-                  cases[i].year);
+            check(metrics_claim_new_high(c, 0, 0, cases[i].year, &since) ==
+                      (cases[i].since != 0) && since == cases[i].since,
+                  where, "new high at %d since %d", cases[i].year, since);
             check(metrics_claim_doubled(&r) == cases[i].doubled, where,
                   "doubled (multiple %g)", r.multiple);
+            check(metrics_claim_times(&r) == cases[i].times, where,
+                  "three times or more (multiple %.17g)", r.multiple);
             check(metrics_claim_target_reached(c, &r) == cases[i].reached,
                   where, "target reached");
         }
@@ -360,6 +392,7 @@ static void claims_tests(void)
         sb_dataset_destroy(ds);
     }
 }
+#undef TEN
 
 /* ---- aggregates: never ranked, still a total or benchmark ---------- */
 
@@ -583,6 +616,134 @@ static void ref_year_tests(void)
              "C 2016:1 2017:5", 0, "2018-2019 1/1@2019");
 }
 
+/* The forecast rule itself (metrics/forecast.h): the slope is the fit's
+   on the latest ten points (tests/data/forecast/expected.py computes
+   every value here), and each refusal gives its reason. */
+static void forecast_tests(void)
+{
+    static const struct {
+        const char *points;
+        int nonneg, brk;
+        forecast_why why;
+        double slope, dw;
+    } cases[] = {
+        /* twelve points: the first two (10, 40) are not fitted */
+        {"2011:10 2012:40 2013:100 2014:112 2015:125 2016:131 2017:146 "
+         "2018:152 2019:168 2020:171 2021:187 2022:195", 1, 0, FORECAST_MADE,
+         10.466666666666667, 3.552216748768473},
+        {"2016:112 2017:119 2018:133 2019:140 2020:151 2021:165 2022:171",
+         1, 0, FORECAST_FEW, NAN, NAN},
+        {"2015:100 2016:112 2017:119 2018:133 2019:140 2020:151 2021:165 "
+         "2022:171", 1, 1, FORECAST_BREAK, NAN, NAN},
+        {"2015:5 2016:7 2017:4 2018:6 2019:5 2020:7 2021:4 2022:6", 1, 0,
+         FORECAST_LOW_R2, 0, NAN},
+        {"2013:1.0 2014:1.1 2015:1.3 2016:1.6 2017:2.0 2018:2.5 2019:3.1 "
+         "2020:3.8 2021:4.6 2022:5.5", 1, 0, FORECAST_AUTOCORR, 0.5,
+         0.45454545454545453},
+        {"2013:90 2014:80 2015:71 2016:60 2017:50 2018:41 2019:30 2020:20 "
+         "2021:11 2022:1", 1, 0, FORECAST_BELOW_ZERO, -9.927272727272728,
+         2.4964646464646463},
+        {"2013:90 2014:80 2015:71 2016:60 2017:50 2018:41 2019:30 2020:20 "
+         "2021:11 2022:1", 0, 0, FORECAST_MADE, -9.927272727272728,
+         2.4964646464646463},
+    };
+    size_t i, k;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        gchar **pts = g_strsplit(cases[i].points, " ", -1);
+        double x[16], y[16];
+        forecast_result f;
+        sb_error err = {0};
+        char where[32];
+
+        snprintf(where, sizeof where, "forecast/%zu", i);
+        for (k = 0; pts[k] != NULL && k < 16; k++) {
+            x[k] = atoi(pts[k]);
+            y[k] = g_ascii_strtod(strchr(pts[k], ':') + 1, NULL);
+        }
+        g_strfreev(pts);
+        check(forecast_make(x, y, NULL, k, cases[i].nonneg, cases[i].brk,
+                            &f, &err) == SB_OK, where, "%s", err.msg);
+        check(f.why == cases[i].why, where, "why %d, expected %d (%s)",
+              (int)f.why, (int)cases[i].why, forecast_why_text(f.why));
+        check(isnan(cases[i].slope) ? isnan(f.slope)
+                  : fabs(f.slope - cases[i].slope) <=
+                        1e-12 * fmax(1, fabs(cases[i].slope)),
+              where, "slope %.17g, expected %.17g", f.slope, cases[i].slope);
+        check(isnan(cases[i].dw) ? isnan(f.dw)
+                  : fabs(f.dw - cases[i].dw) <= 1e-12 * cases[i].dw,
+              where, "dw %.17g, expected %.17g", f.dw, cases[i].dw);
+        check((f.year != 0) == (f.why == FORECAST_MADE), where,
+              "year %d with reason %d", f.year, (int)f.why);
+    }
+}
+
+/* ---- the level-shift detector (metrics/screen.h) ---------------------------- */
+
+/* How many shifts screen_shifts finds in "v v v ..." (years from 2010),
+   the first one's index and severity in *at, *sev. */
+static long shifts_of(const char *values, int relative, size_t *at,
+                      screen_severity *sev)
+{
+    gchar **w = g_strsplit(values, " ", -1);
+    double year[64], value[64], med;
+    size_t n, found[64];
+    screen_severity sv[64];
+    long k;
+
+    for (n = 0; w[n] != NULL && n < 64; n++) {
+        year[n] = 2010 + (double)n;
+        value[n] = g_ascii_strtod(w[n], NULL);
+    }
+    g_strfreev(w);
+    k = screen_shifts(year, value, n, relative, 0.01, found, sv, &med);
+    if (k > 0) {
+        *at = found[0];
+        *sev = sv[0];
+    }
+    return k;
+}
+
+static void screen_tests(void)
+{
+    /* growth of 5% a year with +/-3 points of noise */
+    static const char steady[] = "100.0 108.0 110.2 117.9 121.4 128.7 "
+                                 "133.8 144.5 147.4 154.8 165.6 170.6";
+    size_t at = 0;
+    screen_severity sev = SCREEN_INFO;
+    long k;
+
+    check(shifts_of(steady, 1, &at, &sev) == 0, "screen/steady",
+          "a steady series with +/-3%% noise has no level shift");
+    /* the same from 2018 at 85% of its level: -13.3% against +5% */
+    k = shifts_of("100.0 108.0 110.2 117.9 121.4 128.7 133.8 144.5 125.3 "
+                  "131.6 140.8 145.0", 1, &at, &sev);
+    check(k == 1 && at == 8 && sev == SCREEN_WARNING, "screen/drop",
+          "a -15%% level break in 2018: %ld found, at %zu", k, at);
+    /* a one-year dip that comes back is no shift of level */
+    k = shifts_of("100.0 108.0 110.2 117.9 121.4 128.7 133.8 144.5 125.3 "
+                  "154.8 165.6 170.6", 1, &at, &sev);
+    check(k == 0, "screen/dip", "a dip that reverts: %ld found", k);
+    /* in the last year: found, but only a note until a later year */
+    k = shifts_of("100 105 110.2 115.8 121.6 127.6 134 140.7 119.6", 1, &at,
+                  &sev);
+    check(k == 1 && at == 8 && sev == SCREEN_INFO, "screen/last",
+          "a shift in the last year: %ld, severity %d", k, (int)sev);
+    /* fewer than SCREEN_SHIFT_MIN year-on-year changes: nothing said */
+    k = shifts_of("100 105 110.2 115.8 121.6 103.4", 1, &at, &sev);
+    check(k == 0, "screen/short", "6 points: %ld found", k);
+    k = shifts_of("100 105 110.2 115.8 121.6 127.6 108.5 113.9", 1, &at,
+                  &sev);
+    check(k == 1 && at == 6, "screen/min", "8 points: %ld found", k);
+    /* a jump by a power of ten is a scale slip, not a shift */
+    k = shifts_of("100 105 110.2 115.8 121.6 127.6 134 140.7 14.8 15.5", 1,
+                  &at, &sev);
+    check(k == 0, "screen/decade", "x1/10 as a shift: %ld found", k);
+    /* a rate in points: 5.0 -> 7.5 among changes of +/-0.1 */
+    k = shifts_of("5.0 5.1 5.0 5.1 5.2 5.1 5.2 7.5 7.6 7.5", 0, &at, &sev);
+    check(k == 1 && at == 7, "screen/rate", "a rate's jump: %ld found", k);
+}
+
 void metrics_tests(const char *dir)
 {
     static const struct {
@@ -601,8 +762,10 @@ void metrics_tests(const char *dir)
     for (i = 0; i < G_N_ELEMENTS(uni); i++)
         nist_univariate(dir, uni[i].file, uni[i].digits);
     run_file(dir, "metrics.test", metrics_case);
+    forecast_tests();
     claims_tests();
     aggregate_tests();
     ref_year_tests();
+    screen_tests();
     run_file(dir, "format.test", format_case);
 }
