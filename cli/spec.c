@@ -255,6 +255,7 @@ int cli_spec_apply(cli *c)
     if (c->m.group == NULL) c->m.group = s->group.text;
     if (c->m.total == NULL) c->m.total = s->total.text;
     if (c->m.benchmark == NULL) c->m.benchmark = s->benchmark.text;
+    c->m.min_ranked = (int)s->min_ranked.v;      /* 0: the default */
     if (s->n_regions > 0 && c->m.group == NULL) {
         const char **names = g_new0(const char *, s->n_regions + 1);
         for (i = 0; i < s->n_regions; i++)

@@ -1478,6 +1478,8 @@ static const field top_fields[] = {
      NULL},
     {"expect_year", get_int, offsetof(sb_spec, expect_year), 0, 1, MAX_YEAR,
      NULL, NULL},
+    {"min_ranked", get_int, offsetof(sb_spec, min_ranked), 0, 2, 1000000,
+     NULL, NULL},
     {"sections", get_records, offsetof(sb_spec, sections),
      offsetof(sb_spec, n_sections), 0, 0, NULL, &section_rec},
     {"foreach", get_foreach, offsetof(sb_spec, foreach), 0, 0, 0, NULL,

@@ -134,6 +134,8 @@ typedef struct {
                                     hold {region}, {year}, {lang} */
     spec_foreach foreach;
     spec_int expect_year;
+    spec_int min_ranked;         /* a rank is told among this many; 0:
+                                    not given (metrics_opts) */
     spec_section *sections;
     size_t n_sections;
     void *priv;                  /* spec.c's: the source text and the YAML

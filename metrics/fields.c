@@ -49,6 +49,7 @@ static const metrics_field table[] = {
     /* 1 when forecast_lo is cut at zero (forecast.h), 0 when not */
     D(forecast_cut, NUMBER, 0, CSV, "Interval cut at zero",
       "区间截至零"),
+    I(ref_year, CSV | TEXT, "Reference year", "参照年份"),
     I(rank, CSV | TEXT | COL, "Rank", "排名"),
     I(rank_of, CSV | TEXT, "Ranked", "参与排名地区数"),
     D(share, PCT, 0, CSV | TEXT | COL, "Share", "占比"),

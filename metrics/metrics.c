@@ -3,7 +3,9 @@
  *
  * For each indicator: build every series' working points (the values,
  * plus the linearly filled gaps with --interpolate, via gsl_interp), then
- * the series' own figures, then rank/share/gap at each row's year b.
+ * the series' own figures, then rank/share/gap at the indicator's
+ * reference year: one year for the whole comparison, so that no rank
+ * column or share mixes years.
  */
 #include "metrics.h"
 
@@ -23,6 +25,8 @@
 struct metrics_ctx {
     const sb_dataset *ds;
     int from, to, interpolate;
+    int shown_from, as_of;          /* metrics_set_years; 0: open */
+    int min_ranked;                 /* metrics_claim_ranked */
     sb_id focus, total, benchmark;
     unsigned char *in_set;          /* by region id */
     char *set_name;
@@ -30,7 +34,7 @@ struct metrics_ctx {
 };
 
 /* Rank support for one indicator: the comparison set's values at one
-   year, sorted best first. Built once per distinct year b. */
+   year, sorted best first. Built once per year asked. */
 typedef struct {
     int year;
     double *v;
@@ -218,6 +222,7 @@ sb_status metrics_ctx_create(const sb_dataset *ds, const metrics_opts *o,
     c->from = o->from;
     c->to = o->to;
     c->interpolate = o->interpolate;
+    c->min_ranked = o->min_ranked > 0 ? o->min_ranked : 3;
     rc = region_opt(ds, "region", o->total, SB_ROLE_TOTAL, &c->total, err);
     if (rc == SB_OK)
         rc = region_opt(ds, "region", o->benchmark, SB_ROLE_BENCHMARK,
@@ -243,6 +248,12 @@ void metrics_ctx_destroy(metrics_ctx *c)
     g_free(c->in_set);
     g_free(c->set_name);
     g_free(c);
+}
+
+void metrics_set_years(metrics_ctx *c, int from, int as_of)
+{
+    c->shown_from = from;
+    c->as_of = as_of;
 }
 
 sb_id metrics_focus(const metrics_ctx *c) { return c->focus; }
@@ -649,14 +660,130 @@ static int count_better(const ranking *rk, double v, int hib)
     return hib ? (int)lo : (int)(rk->n - hi);
 }
 
-/* Rank 1 = best at year b (highest, or lowest when higher is not better);
-   ties share the smaller rank; only regions of the set with a value. */
-static void rank_figures(metrics_ctx *c, metrics_row *r, int hib,
+/* ---- the reference year ---------------------------------------------------- */
+
+/* The latest year a comparison may be made at: the window's end, the
+   as-of year, whichever is earlier; 0: open. */
+static int year_cap(const metrics_ctx *c)
+{
+    if (c->to != 0 && c->as_of != 0)
+        return MIN(c->to, c->as_of);
+    return c->to != 0 ? c->to : c->as_of;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+
+    return (x > y) - (x < y);
+}
+
+/* The years of the set's values in the window, one per region and year,
+   sorted, in *years (*n of them; g_free), and into *regions how many
+   regions have any. -1 when out of memory. */
+static int set_years(metrics_ctx *c, const work *ws, size_t n, int **years,
+                     size_t *n_years, size_t *regions)
+{
+    size_t i, j, k = 0, total = 0;
+    int cap = year_cap(c);
+
+    for (i = 0; i < n; i++)
+        total += metrics_in_set(c, ws[i].s->region) ? ws[i].n : 0;
+    if ((*years = sb_new(int, total + 1)) == NULL)
+        return -1;
+    *regions = 0;
+    for (i = 0; i < n; i++) {
+        size_t before = k;
+        if (!metrics_in_set(c, ws[i].s->region))
+            continue;
+        for (j = lower_bound(&ws[i], MAX(c->from, c->shown_from));
+             j < ws[i].n && (cap == 0 || ws[i].year[j] <= cap); j++)
+            (*years)[k++] = (int)ws[i].year[j];
+        *regions += k > before;
+    }
+    qsort(*years, k, sizeof **years, cmp_int);
+    *n_years = k;
+    return 0;
+}
+
+/* The largest number of values any one year of the sorted y[0..n) has. */
+static size_t most_values(const int *y, size_t n)
+{
+    size_t i, j, most = 0;
+
+    for (i = 0; i < n; i = j) {
+        for (j = i; j < n && y[j] == y[i]; j++)
+            ;
+        most = MAX(most, j - i);
+    }
+    return most;
+}
+
+/* The first and last year of the sorted y[0..n) with `need` values or
+   more into *base and *ref. */
+static void years_with(const int *y, size_t n, size_t need, int *base,
+                       int *ref)
+{
+    size_t i, j;
+
+    for (i = 0; i < n && need > 0; i = j) {
+        for (j = i; j < n && y[j] == y[i]; j++)
+            ;
+        if (j - i >= need) {
+            *base = *base ? *base : y[i];
+            *ref = y[i];
+        }
+    }
+}
+
+/* The focus region's first and last year in the window and shown years,
+   or 0 when it has none there. */
+static void own_years(const metrics_ctx *c, const work *w, int *base,
+                      int *ref)
+{
+    size_t i = w != NULL ? lower_bound(w, MAX(c->from, c->shown_from)) : 0;
+    int cap = year_cap(c);
+
+    for (; w != NULL && i < w->n && (cap == 0 || w->year[i] <= cap); i++) {
+        *base = *base ? *base : (int)w->year[i];
+        *ref = (int)w->year[i];
+    }
+}
+
+/* The reference years of the works ws[0..n) of one indicator: those
+   with values for more than half of the set's regions that have any;
+   without such a year, no year is common to the set, and the focus
+   region's own years are taken (the brief is about it), else those with
+   the most values. -1 when out of memory. */
+static int common_years(metrics_ctx *c, const work *ws, size_t n, int *base,
+                        int *ref)
+{
+    int *years;
+    size_t n_years, regions, most;
+
+    *base = *ref = 0;
+    if (set_years(c, ws, n, &years, &n_years, &regions) != 0)
+        return -1;
+    most = most_values(years, n_years);
+    if (2 * most > regions)
+        years_with(years, n_years, regions / 2 + 1, base, ref);
+    else
+        own_years(c, work_of(ws, n, c->focus), base, ref);
+    if (*ref == 0)
+        years_with(years, n_years, most, base, ref);
+    g_free(years);
+    return 0;
+}
+
+/* Rank 1 = best at the reference year (highest, or lowest when higher
+   is not better); ties share the smaller rank; only regions of the set
+   with a value. */
+static void rank_figures(metrics_ctx *c, metrics_row *r, double v, int hib,
                          const ranking *rk)
 {
-    if (isnan(r->last_value) || !metrics_in_set(c, r->region) || rk == NULL)
+    if (isnan(v) || !metrics_in_set(c, r->region) || rk == NULL)
         return;
-    r->rank = count_better(rk, r->last_value, hib) + 1;
+    r->rank = count_better(rk, v, hib) + 1;
     r->rank_of = (int)rk->n;
 }
 
@@ -665,11 +792,13 @@ typedef struct {
     const work *ws;
     size_t n;
     const work *total, *benchmark;
-    ranking *rk;                 /* one per distinct year b, grown lazily */
+    int base, ref;               /* metrics_ref_years */
+    ranking *rk;                 /* one per year asked, grown lazily */
     size_t n_rk;
 } peers;
 
-static void peers_init(metrics_ctx *c, const work *ws, size_t n, peers *p)
+/* -1 when out of memory. */
+static int peers_init(metrics_ctx *c, const work *ws, size_t n, peers *p)
 {
     p->ws = ws;
     p->n = n;
@@ -677,6 +806,7 @@ static void peers_init(metrics_ctx *c, const work *ws, size_t n, peers *p)
     p->benchmark = work_of(ws, n, c->benchmark);
     p->rk = NULL;
     p->n_rk = 0;
+    return common_years(c, ws, n, &p->base, &p->ref);
 }
 
 static void peers_clear(peers *p)
@@ -727,36 +857,46 @@ static void finite_figures(metrics_row *r)
     }
 }
 
-static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
-                               sb_error *err)
+/* Rank, share, gap and growth gap of r, the row of w, at the reference
+   year y, from the region's own value that year: none without one,
+   whatever its latest. */
+static sb_status cross_figures(metrics_ctx *c, const work *w, metrics_row *r,
+                               peers *p, sb_error *err)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
     unsigned t = sb_indicator_traits(ind);
-    int a = r->first_year, b = r->last_year;
+    int a = r->first_year, y = p->ref;
     const ranking *rk;
+    double v;
 
     finite_figures(r);                  /* before they feed the others */
-    if (isnan(r->last_value))
+    r->ref_year = y;
+    if (y == 0 || !isfinite(v = value_at(w, y)))
         return SB_OK;
     if (metrics_in_set(c, r->region)) {
-        if ((rk = peers_ranking(c, p, b)) == NULL)
+        if ((rk = peers_ranking(c, p, y)) == NULL)
             return no_memory(c, err);
-        rank_figures(c, r, ind->higher_is_better, rk);
+        rank_figures(c, r, v, ind->higher_is_better, rk);
     }
     /* A share of a percentage or an index is meaningless. */
     if (p->total != NULL && (t & SB_TRAIT_ADDS)) {
-        double vt = value_at(p->total, b);
+        double vt = value_at(p->total, y);
         if (!isnan(vt) && vt != 0)
-            r->share = r->last_value / vt * 100.0;
+            r->share = v / vt * 100.0;
     }
     if (p->benchmark != NULL) {
-        double vbb = value_at(p->benchmark, b);
+        double vby = value_at(p->benchmark, y);
         double vba = value_at(p->benchmark, a);
-        double own = (t & SB_TRAIT_POINTS) ? r->pp_change : r->pct_change;
-        r->gap = r->last_value - vbb;
-        if (!isnan(own) && !isnan(vba) && !isnan(vbb) && a < b &&
-            ((t & SB_TRAIT_POINTS) || !crosses_zero(p->benchmark, a, b)))
-            r->growth_gap = own - growth(t, vba, vbb);
+        double own = NAN;
+
+        /* over [a, y] as pct_change and pp_change over [a, b]: no
+           percent of a series at or across zero, own or benchmark's */
+        if (a < y && ((t & SB_TRAIT_POINTS) || !crosses_zero(w, a, y)))
+            own = growth(t, value_at(w, a), v);
+        r->gap = v - vby;
+        if (!isnan(own) && !isnan(vba) && !isnan(vby) &&
+            ((t & SB_TRAIT_POINTS) || !crosses_zero(p->benchmark, a, y)))
+            r->growth_gap = own - growth(t, vba, vby);
     }
     finite_figures(r);
     return SB_OK;
@@ -817,13 +957,14 @@ static sb_status indicator_rows(metrics_ctx *c, const work *ws, size_t n,
     peers p;
 
     *n_rows = 0;
-    peers_init(c, ws, n, &p);
+    if (peers_init(c, ws, n, &p) != 0)
+        rc = no_memory(c, err);
     for (i = 0; i < n && rc == SB_OK; i++) {
         if (!selected(regions, ws[i].s->region) || ws[i].n == 0)
             continue;
         rc = series_figures(c, &ws[i], c->from, c->to, &rows[*n_rows], err);
         if (rc == SB_OK)
-            rc = cross_figures(c, &rows[(*n_rows)++], &p, err);
+            rc = cross_figures(c, &ws[i], &rows[(*n_rows)++], &p, err);
     }
     peers_clear(&p);
     return rc;
@@ -882,6 +1023,13 @@ static int indicator_range(metrics_ctx *c, sb_id ind, size_t *lo, size_t *hi)
 sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
                       int from, int to, metrics_row *out, sb_error *err)
 {
+    return metrics_get_at(c, indicator, region, from, to, 0, out, err);
+}
+
+sb_status metrics_get_at(metrics_ctx *c, sb_id indicator, sb_id region,
+                         int from, int to, int at, metrics_row *out,
+                         sb_error *err)
+{
     size_t lo, hi;
     work *ws = NULL;
     const work *w = NULL;
@@ -897,12 +1045,63 @@ sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
                             out, err);
     if (rc == SB_OK) {
         peers p;
-        peers_init(c, ws, hi - lo, &p);
-        rc = cross_figures(c, out, &p, err);
+        if (peers_init(c, ws, hi - lo, &p) != 0)
+            rc = no_memory(c, err);
+        else {
+            p.ref = at != 0 ? at : p.ref;     /* the year asked */
+            rc = cross_figures(c, w, out, &p, err);
+        }
         peers_clear(&p);
     }
     free_works(ws, hi - lo);
     return rc;
+}
+
+int metrics_ref_years(metrics_ctx *c, sb_id ind, int *base, int *ref)
+{
+    size_t lo, hi;
+    work *ws = NULL;
+    sb_error ignore = {0};
+    int rc = 0;
+
+    *base = *ref = 0;
+    if (!indicator_range(c, ind, &lo, &hi))
+        return 0;
+    if (build_works(c, lo, hi, &ws, &ignore) != SB_OK ||
+        common_years(c, ws, hi - lo, base, ref) != 0) {
+        c->out_of_memory = 1;       /* metrics_ctx_status says why */
+        rc = -1;
+    }
+    free_works(ws, hi - lo);
+    return rc;
+}
+
+int metrics_rank_at(metrics_ctx *c, sb_id ind, sb_id reg, int year, int *of)
+{
+    size_t lo, hi;
+    work *ws = NULL;
+    const work *w;
+    ranking rk = {0, NULL, 0};
+    sb_error ignore = {0};
+    int rank = 0;
+    double v;
+
+    *of = 0;
+    if (!metrics_in_set(c, reg) || !indicator_range(c, ind, &lo, &hi))
+        return 0;
+    if (build_works(c, lo, hi, &ws, &ignore) != SB_OK ||
+        ranking_build(c, ws, hi - lo, year, &rk) != 0)
+        c->out_of_memory = 1;       /* no rank: metrics_ctx_status says why */
+    else if ((w = work_of(ws, hi - lo, reg)) != NULL &&
+             isfinite(v = value_at(w, year))) {
+        rank = count_better(&rk, v,
+                            sb_dataset_indicator_at(c->ds, ind)
+                                ->higher_is_better) + 1;
+        *of = (int)rk.n;
+    }
+    g_free(rk.v);
+    free_works(ws, hi - lo);
+    return rank;
 }
 
 sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
@@ -959,6 +1158,11 @@ int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
     }
     free_works(ws, hi - lo);
     return holds;
+}
+
+int metrics_claim_ranked(const metrics_ctx *c, const metrics_row *r)
+{
+    return r->rank > 0 && r->rank_of >= c->min_ranked;
 }
 
 double metrics_published_change(const sb_indicator *ind,

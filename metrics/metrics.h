@@ -1,7 +1,8 @@
 /*
  * metrics/metrics.h -- the figures of DESIGN.md ("Metrics") for each
  * series: change, growth, CAGR, trend, forecast; and, within the
- * comparison set at the same year, rank, share, gap, growth gap.
+ * comparison set at one reference year per indicator (metrics_ref_years),
+ * rank, share, gap, growth gap.
  *
  * Undefined figures are NaN (years and counts 0). Computed one indicator
  * at a time (a series' working points live only while its indicator is
@@ -26,6 +27,8 @@ typedef struct {
     const char *benchmark;
     int from, to;            /* pinned window; 0 = open */
     int interpolate;         /* fill interior gaps linearly, flagged */
+    int min_ranked;          /* a rank is told among this many regions at
+                                least (metrics_claim_ranked); 0: 3 */
 } metrics_opts;
 
 typedef struct {
@@ -49,8 +52,10 @@ typedef struct {
     double forecast, forecast_lo, forecast_hi;
     double forecast_cut;            /* 1: forecast_lo cut at zero; 0 */
     forecast_why forecast_reason;   /* why there is none */
+    int ref_year;                   /* the indicator's reference year, at
+                                       which the next four are; 0: none */
     int rank, rank_of;              /* 0 when undefined */
-    double share, gap, growth_gap;
+    double share, gap, growth_gap;  /* growth_gap: over [a, ref_year] */
     int crosses_zero;               /* 1: v(a) <= 0, or a value in [a, b]
                                        of the other sign: no percent,
                                        CAGR or multiple; the change is in
@@ -82,6 +87,27 @@ sb_id metrics_benchmark(const metrics_ctx *c);
 int metrics_in_set(const metrics_ctx *c, sb_id region);
 const char *metrics_set_name(const metrics_ctx *c); /* group or "all" */
 
+/* The years a brief shows, from `from` to `as_of` (0: open): the
+   reference years are taken among them, never at a year the brief does
+   not show, on top of the window of metrics_opts. */
+void metrics_set_years(metrics_ctx *c, int from, int as_of);
+
+/* The years a comparison of indicator ind is made at, within the window
+   and metrics_set_years: *ref, the latest year in which more than half
+   of the comparison set's regions that have a value in the window have
+   one, and *base, the earliest such year. When no year has such a
+   majority, no year is common to the set: the focus region's own first
+   and last year, else (it has none) those of the years with the most
+   values. Ranks,
+   shares and gaps are at *ref; a table's first and latest columns at
+   *base and *ref. 0 (both 0) when no region of the set has a value;
+   -1 when out of memory. */
+int metrics_ref_years(metrics_ctx *c, sb_id ind, int *base, int *ref);
+
+/* The rank of (ind, reg) among the comparison set at year (0: none) and
+   how many were ranked then (*of). */
+int metrics_rank_at(metrics_ctx *c, sb_id ind, sb_id reg, int year, int *of);
+
 /* Calls fn once per indicator (in id order) with the rows of its series
    (in region-name order), restricted to the selections (NULL = all;
    arrays indexed by id). Rows are valid during the call only. fn returns
@@ -97,6 +123,12 @@ sb_status metrics_each(metrics_ctx *c, const unsigned char *indicators,
    recompute. SB_EDATA if the series does not exist. */
 sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
                       int from, int to, metrics_row *out, sb_error *err);
+/* As metrics_get, with the cross-region figures at year `at`, which the
+   caller names (a spec's {gdp focus rank 2022}: still one year for every
+   region); 0: at the reference year. */
+sb_status metrics_get_at(metrics_ctx *c, sb_id indicator, sb_id region,
+                         int from, int to, int at, metrics_row *out,
+                         sb_error *err);
 
 /* The points of series s as the figures see them: years ascending,
    values, and with --interpolate the filled years marked 1 in *filled.
@@ -128,6 +160,10 @@ double metrics_published_change(const sb_indicator *ind,
    not hold. */
 int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
                            int year, int *since);
+/* A rank may be told: the region was ranked among at least min_ranked
+   regions (metrics_opts) at the reference year. A rank of 2 says no
+   more than which of two values is larger; the table shows it. */
+int metrics_claim_ranked(const metrics_ctx *c, const metrics_row *r);
 /* The window's multiple is 2 or more. */
 int metrics_claim_doubled(const metrics_row *r);
 /* The window's multiple is METRICS_TIMES or more. */

@@ -210,7 +210,11 @@ static void table_cells(metrics_writer *w, const metrics_row *r,
                 ind, w->lang);
     fmt_percent(cells[T_CAGR], FMT_MAX, r->cagr, 1, 0, w->lang);
     change_text(cells[T_YOY], r->yoy, ind, w->lang);
-    if (r->rank > 0)
+    if (r->rank > 0 && r->ref_year != r->last_year)  /* the year it is at */
+        snprintf(cells[T_RANK], FMT_MAX, w->lang == FMT_ZH ? "%d/%d（%d年）"
+                                                           : "%d of %d (%d)",
+                 r->rank, r->rank_of, r->ref_year);
+    else if (r->rank > 0)
         snprintf(cells[T_RANK], FMT_MAX, w->lang == FMT_ZH ? "%d/%d"
                                                            : "%d of %d",
                  r->rank, r->rank_of);

@@ -114,14 +114,16 @@ static void region_sentence(GString *g, const plot_chart *c, sb_id reg,
             g_string_append_printf(g, ": %s in %d", v, r.last_year);
     }
     g_string_append(g, c->lang == FMT_ZH ? "\xe3\x80\x82" : ".");
-    if (r.rank > 0 && r.rank_of > 1 && reg == c->focus)
+    /* at the reference year, among min_ranked regions or more, as the
+       brief's sentences tell a rank */
+    if (metrics_claim_ranked(mc, &r) && reg == c->focus)
         g_string_append_printf(g, c->lang == FMT_ZH
                                       ? "%d\xe5\xb9\xb4\xe5\x9c\xa8%d\xe4"
                                         "\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba"
                                         "\xe4\xb8\xad\xe6\x8e\x92\xe7\xac"
                                         "\xac%d\xe3\x80\x82"
                                       : " In %d it ranked %d of %d.",
-                               r.last_year, c->lang == FMT_ZH ? r.rank_of
+                               r.ref_year, c->lang == FMT_ZH ? r.rank_of
                                                               : r.rank,
                                c->lang == FMT_ZH ? r.rank : r.rank_of);
 }

@@ -62,6 +62,7 @@ static sb_status check_focus(parts_ctx *b, sb_error *err)
     if (metrics_focus(b->mc) == SB_NONE || b->year == 0)
         return sb_error_set(err, SB_EDATA, NULL, 0, 0, "the focus region has "
                             "no values: nothing to brief");
+    metrics_set_years(b->mc, o->from, b->year);   /* what it shows */
     if (o->from > b->year)
         return sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "--from %d is after "
                             "the brief's year, %d", o->from, b->year);
@@ -192,7 +193,11 @@ static int by_series(const void *pa, const void *pb)
 
     if (a->indicator != b->indicator)
         return a->indicator < b->indicator ? -1 : 1;
-    return a->region < b->region ? -1 : a->region > b->region;
+    if (a->region != b->region)
+        return a->region < b->region ? -1 : 1;
+    if (a->first_year != b->first_year)    /* a table's common years */
+        return a->first_year < b->first_year ? -1 : 1;
+    return (a->last_year > b->last_year) - (a->last_year < b->last_year);
 }
 
 /* Every figure the brief printed, as `metrics --format csv` writes it. */
@@ -214,7 +219,8 @@ static sb_status figures_csv(parts_ctx *b, char **out, size_t *out_len,
         return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     }
     /* a series is printed in several places (findings, summary, section,
-       comparison table): one row each, in indicator and region order */
+       comparison table): one row per series and window (its own, the
+       comparison's common years), in indicator and region order */
     rows = g_memdup2(b->printed->data, b->printed->len * sizeof(metrics_row));
     qsort(rows, b->printed->len, sizeof(metrics_row), by_series);
     for (i = 0; i < b->printed->len; i++)

@@ -22,18 +22,34 @@
 
 /* ---- what the brief shows ----------------------------------------------- */
 
-/* The figures of (ind, reg) up to the brief's year; 0 when none. */
-int parts_row(parts_ctx *b, sb_id ind, sb_id reg, metrics_row *r)
+/* The last year of (ind, reg) with a value in the brief's window; 0
+   when none. */
+static int last_shown(const parts_ctx *b, sb_id ind, sb_id reg)
 {
     const sb_series *s = sb_dataset_find_series(b->ds, ind, reg);
-    sb_error ignore = {0};
     int to = s ? sb_series_last_year(s, b->year) : 0;
 
-    if (to == 0 || (b->o->from && to < b->o->from) ||   /* none in window */
-        metrics_get(b->mc, ind, reg, b->o->from, to, r, &ignore) != SB_OK)
+    return b->o->from && to < b->o->from ? 0 : to;
+}
+
+/* The figures of (ind, reg) over [from, to], recorded as printed. */
+static int row_over(parts_ctx *b, sb_id ind, sb_id reg, int from, int to,
+                    metrics_row *r)
+{
+    sb_error ignore = {0};
+
+    if (metrics_get(b->mc, ind, reg, from, to, r, &ignore) != SB_OK)
         return 0;
     g_array_append_val(b->printed, *r);
     return 1;
+}
+
+/* The figures of (ind, reg) up to the brief's year; 0 when none. */
+int parts_row(parts_ctx *b, sb_id ind, sb_id reg, metrics_row *r)
+{
+    int to = last_shown(b, ind, reg);
+
+    return to != 0 && row_over(b, ind, reg, b->o->from, to, r);
 }
 
 const char *parts_cut(const parts_ctx *b, const char *s, size_t max_chars)
@@ -271,10 +287,19 @@ static void change_cells(const parts_ctx *b, char **cell,
         cell[3] = change_cell(b, ind, r);
         cell[4] = g_strdup(fmt_percent(v, sizeof v, r->cagr, 1, 0, b->lang));
     }
-    cell[5] = r->rank > 0 && r->rank_of >= 2
-                  ? g_strdup_printf(L(b, "%d of %d", "%d/%d"), r->rank,
-                                    r->rank_of)
-                  : g_strdup(FMT_UNDEFINED);
+    cell[5] = parts_rank(b, r);
+}
+
+/* A table shows a rank among two regions too: beside both values, "1 of
+   2" claims nothing the reader cannot see (the text needs min_ranked). */
+char *parts_rank(const parts_ctx *b, const metrics_row *r)
+{
+    if (r->rank <= 0 || r->rank_of < 2)
+        return g_strdup(FMT_UNDEFINED);
+    if (r->ref_year != r->last_year)
+        return g_strdup_printf(L(b, "%d of %d (%d)", "%d/%d（%d年）"),
+                               r->rank, r->rank_of, r->ref_year);
+    return g_strdup_printf(L(b, "%d of %d", "%d/%d"), r->rank, r->rank_of);
 }
 
 /* One row per indicator for the focus region, with a sparkline. */
@@ -315,6 +340,41 @@ void parts_summary(parts_ctx *b, const unsigned char *sel, const char *heading)
     report_doc_table(b->doc, t);
 }
 
+void parts_years_of(parts_ctx *b, sb_id ind, int *base, int *ref)
+{
+    metrics_row r;
+
+    if (metrics_ref_years(b->mc, ind, base, ref) == 0 && *ref != 0)
+        return;
+    *base = *ref = 0;
+    if (parts_row(b, ind, metrics_focus(b->mc), &r)) {
+        *base = r.first_year;
+        *ref = r.last_year;
+    }
+}
+
+int parts_row_at(parts_ctx *b, sb_id ind, sb_id reg, int base, int ref,
+                 metrics_row *r)
+{
+    return last_shown(b, ind, reg) != 0 && row_over(b, ind, reg, base, ref, r);
+}
+
+char *parts_year_head(const parts_ctx *b, int year)
+{
+    return g_strdup_printf(L(b, "%d", "%d年"), year);
+}
+
+/* "686.6", or "no data" where the region has no value in the column's
+   year: never a value of another year. */
+static char *table_value(const parts_ctx *b, double v, const sb_indicator *p)
+{
+    char buf[FMT_MAX];
+
+    if (!isfinite(v))
+        return g_strdup(PARTS_NO_DATA(b));
+    return g_strdup(fmt_plain(buf, sizeof buf, v, p, b->lang));
+}
+
 /* The last column of the comparison table: a share of the total for
    amounts and counts, else the gap to the benchmark (in points where
    changes are). */
@@ -331,7 +391,8 @@ static const char *gap_cell(char *v, size_t size, const sb_indicator *p,
     return fmt_number(v, size, r->gap, sb_indicator_precision(p), 1, lang);
 }
 
-/* The comparison set's figures for one indicator. */
+/* The comparison set's figures for one indicator, every column at the
+   same years: the first and latest columns are headed by their year. */
 static report_table *comparison_table(parts_ctx *b, sb_id ind)
 {
     static const char *const en[] = {"Region", "First", "Latest", "Change",
@@ -341,22 +402,27 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
     const sb_indicator *p = sb_dataset_indicator_at(b->ds, ind);
     report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en));
     size_t i;
+    int base, ref;
+    char *head;
     metrics_row r;
 
+    parts_years_of(b, ind, &base, &ref);
+    report_table_head(t, 1, head = parts_year_head(b, base), 1);
+    g_free(head);
+    report_table_head(t, 2, head = parts_year_head(b, ref), 1);
+    g_free(head);
     /* a share of a rate, growth rate or index means nothing */
     if (!(sb_indicator_traits(p) & SB_TRAIT_ADDS))
         report_table_head(t, 6, L(b, "Gap", "差距"), 1);
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
-        char v[FMT_MAX], w[FMT_MAX], **cell;
+        char v[FMT_MAX], **cell;
         sb_id reg = (sb_id)i;
-        if (!parts_shown(b, reg) || !parts_row(b, ind, reg, &r))
+        if (!parts_shown(b, reg) || !parts_row_at(b, ind, reg, base, ref, &r))
             continue;
         cell = report_table_row(t, reg == metrics_focus(b->mc));
         cell[0] = g_strdup(parts_region(b, reg));
-        cell[1] = g_strdup_printf("%s (%d)", fmt_plain(v, sizeof v,
-                                  r.first_value, p, b->lang), r.first_year);
-        cell[2] = g_strdup_printf("%s (%d)", fmt_plain(w, sizeof w,
-                                  r.last_value, p, b->lang), r.last_year);
+        cell[1] = table_value(b, r.first_value, p);
+        cell[2] = table_value(b, r.last_value, p);
         change_cells(b, cell, p, &r);
         cell[6] = g_strdup(gap_cell(v, sizeof v, p, &r, b->lang));
     }

@@ -48,6 +48,22 @@ int parts_selected(const unsigned char *sel, sb_id id);
 /* The figures of (ind, reg) up to the brief's year, recorded as printed;
    0 when none. */
 int parts_row(parts_ctx *b, sb_id ind, sb_id reg, metrics_row *r);
+/* The years every region of a comparison of ind is shown at: the
+   common first and reference years (metrics_ref_years), else (no region
+   of the set has a value) the focus region's own. */
+void parts_years_of(parts_ctx *b, sb_id ind, int *base, int *ref);
+/* The figures of (ind, reg) over [base, ref], recorded as printed; 0
+   when the region has no value the brief shows. A value missing at base
+   or ref stays undefined: no other year stands in for it. */
+int parts_row_at(parts_ctx *b, sb_id ind, sb_id reg, int base, int ref,
+                 metrics_row *r);
+/* A comparison column's heading: "2022", "2022年" (g_free). */
+char *parts_year_head(const parts_ctx *b, int year);
+/* What a comparison cell without a value that year says. */
+#define PARTS_NO_DATA(b) L(b, "no data", "无数据")
+/* A rank cell: "3 of 31", with the reference year when it is not the
+   row's own ("3 of 31 (2022)"); "–" among fewer than two (g_free). */
+char *parts_rank(const parts_ctx *b, const metrics_row *r);
 /* The region's and the indicator's names in the brief's language, cut
    to PLOT_NAME_MAX_CHARS. */
 const char *parts_region(const parts_ctx *b, sb_id reg);

@@ -147,12 +147,15 @@ static sb_status window_of(const job *j, const char *w, int *from, int *to)
 }
 
 /* The figures of (ind, reg) over [from, to]; to 0: up to the brief's
-   year. 0 (with a warning) when the series has no value there. */
+   year. A year the author names is the year of the rank, share and gap
+   too; else they are at the reference year. 0 (with a warning) when the
+   series has no value there. */
 static int row_of(const job *j, sb_id ind, sb_id reg, int from, int to,
                   metrics_row *r)
 {
     const placeholder_ctx *c = j->c;
     sb_error e = {0}, ignore = {0};
+    int at = to;
 
     if (from == 0)
         from = c->from;
@@ -160,7 +163,8 @@ static int row_of(const job *j, sb_id ind, sb_id reg, int from, int to,
         const sb_series *s = sb_dataset_find_series(c->ds, ind, reg);
         to = s != NULL ? sb_series_last_year(s, c->year) : 0;
     }
-    if (to == 0 || metrics_get(c->mc, ind, reg, from, to, r, &ignore) != SB_OK)
+    if (to == 0 ||
+        metrics_get_at(c->mc, ind, reg, from, to, at, r, &ignore) != SB_OK)
         r = NULL;
     if (r != NULL && c->printed != NULL)
         g_array_append_val(c->printed, *r);
@@ -230,7 +234,9 @@ static void add_span(const job *j, const metrics_field *m,
                      const metrics_row *r)
 {
     static const char *const at_last[] = {"value", "last_value",
-        "last_year", "rank", "rank_of", "share", "gap"};
+        "last_year"};
+    static const char *const at_ref[] = {"ref_year", "rank", "rank_of",
+        "share", "gap"};
     placeholder_span s = {j->at, j->end, r->first_year, r->last_year, 0};
     size_t i;
 
@@ -239,6 +245,11 @@ static void add_span(const job *j, const metrics_field *m,
     for (i = 0; i < G_N_ELEMENTS(at_last); i++)
         if (strcmp(m->name, at_last[i]) == 0)
             s.first = r->last_year;
+    for (i = 0; i < G_N_ELEMENTS(at_ref); i++)    /* the reference year */
+        if (strcmp(m->name, at_ref[i]) == 0)
+            s.first = s.last = r->ref_year;
+    if (strcmp(m->name, "growth_gap") == 0)
+        s.last = r->ref_year;
     if (strcmp(m->name, "first_value") == 0 ||
         strcmp(m->name, "first_year") == 0)
         s.last = r->first_year;

@@ -245,10 +245,10 @@ static char *cell_of(parts_ctx *b, const char *col, const metrics_row *r)
     if (strcmp(col, "trend") == 0)
         return g_strdup("");
     if (strcmp(col, "rank") == 0)
-        return r->rank > 0 && r->rank_of >= 2
-                   ? g_strdup_printf(L(b, "%d of %d", "%d/%d"), r->rank,
-                                     r->rank_of)
-                   : g_strdup(FMT_UNDEFINED);
+        return parts_rank(b, r);
+    if ((strcmp(col, "first_value") == 0 && !isfinite(r->first_value)) ||
+        (strcmp(col, "last_value") == 0 && !isfinite(r->last_value)))
+        return g_strdup(PARTS_NO_DATA(b));
     g = g_string_new(NULL);
     placeholder_print(g, &c, metrics_field_find(col, METRICS_USE_COLUMN), r);
     return g_string_free(g, FALSE);
@@ -280,6 +280,24 @@ static const char *const indicator_cols[] = {"indicator", "last_value",
                                              "last_year", "change", "cagr",
                                              "rank", "trend"};
 
+/* A table of regions is at the indicator's common years: its first and
+   latest values are headed by their year. */
+static void year_heads(const parts_ctx *b, report_table *t,
+                       const char *const *cols, int base, int ref)
+{
+    size_t i;
+    char *head;
+
+    for (i = 0; i < t->n_cols; i++) {
+        int first = strcmp(cols[i], "first_value") == 0;
+        if (!first && strcmp(cols[i], "last_value") != 0)
+            continue;
+        report_table_head(t, i, head = parts_year_head(b, first ? base : ref),
+                          1);
+        g_free(head);
+    }
+}
+
 static void add_table(parts_ctx *b, const spec_table *st)
 {
     int by_region = st->indicator.text != NULL;
@@ -307,9 +325,12 @@ static void add_table(parts_ctx *b, const spec_table *st)
     }
     if (by_region) {
         sb_id ind = sb_dataset_find_indicator(b->ds, st->indicator.text);
+        int base, ref;
+        parts_years_of(b, ind, &base, &ref);
+        year_heads(b, t, cols, base, ref);
         for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
             if (parts_shown(b, (sb_id)i) &&
-                parts_row(b, ind, (sb_id)i, &r))
+                parts_row_at(b, ind, (sb_id)i, base, ref, &r))
                 add_row(b, t, st, cols, &r);
     } else {
         for (i = 0; i < st->n_indicators; i++)

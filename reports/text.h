@@ -13,8 +13,10 @@
  * ("45.8 times its 2000 level"); "the highest since 2012" only over ten
  * years or more of data, when no earlier year is higher and the series
  * has no gap; "unchanged" when the change rounds to
- * zero at the printed precision; no ranking when fewer than two regions
- * are ranked, a move only among as many regions at both ends; a key
+ * zero at the printed precision; a rank at the indicator's reference
+ * year, none among fewer than min_ranked regions (metrics_claim_ranked),
+ * a move only among as many regions at both ends; a share or gap at
+ * another year than the level's says its year; a key
  * finding names a rank in the top three or one that moved; no record
  * beside "unchanged"; filled years said.
  */

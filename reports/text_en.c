@@ -167,23 +167,34 @@ static void rank(GString *g, const text_words *w)
 
 /* "That was 2.2% of the China total"; "It was 0.18 percentage points
    below China" / "It matched China"; "Its growth since 2017 was 30.0
-   points above that of China" */
+   points above that of China". At a reference year other than the
+   level's: "In 2022 it was 2.2% of the China total", "In 2022 it
+   matched China", "Its growth from 2017 to 2022 was ..." */
 static void comparison(GString *g, const text_words *w)
 {
     const text_fact *f = w->f;
     const char *side = f->dir > 0 ? "above" : "below";
+    char it[32];
 
+    if (f->year != 0)
+        g_snprintf(it, sizeof it, "In %d it", f->year);
+    else
+        g_strlcpy(it, f->claim == TEXT_SHARE ? "That" : "It", sizeof it);
     if (f->claim == TEXT_SHARE)
-        g_string_append_printf(g, "That was %s of the %s total", w->fig,
+        g_string_append_printf(g, "%s was %s of the %s total", it, w->fig,
                                w->other);
+    else if (f->claim == TEXT_GROWTH_GAP && f->year != 0)
+        g_string_append_printf(g, "Its growth from %d to %d was %s points "
+                               "%s that of %s", f->since, f->year, w->fig,
+                               side, w->other);
     else if (f->claim == TEXT_GROWTH_GAP)
         g_string_append_printf(g, "Its growth since %d was %s points %s "
                                "that of %s", f->since, w->fig, side,
                                w->other);
     else if (f->dir == 0)
-        g_string_append_printf(g, "It matched %s", w->other);
+        g_string_append_printf(g, "%s matched %s", it, w->other);
     else
-        g_string_append_printf(g, "It was %s percentage points %s %s",
+        g_string_append_printf(g, "%s was %s percentage points %s %s", it,
                                w->fig, side, w->other);
 }
 

@@ -48,15 +48,19 @@ static int printed_flat(const sb_indicator *ind, const metrics_row *r)
    0 when there was none, or among a different number of regions. */
 static int first_rank(metrics_ctx *mc, const metrics_row *r)
 {
-    metrics_row r0;
-    sb_error err = {0};
+    int of, r0;
 
-    if (r->first_year >= r->last_year ||
-        metrics_get(mc, r->indicator, r->region, r->first_year, r->first_year,
-                    &r0, &err) != SB_OK ||
-        r0.last_year != r->first_year || r0.rank_of != r->rank_of)
-        return 0;                /* a move among other regions is no move */
-    return r0.rank;
+    if (r->first_year >= r->ref_year)
+        return 0;
+    r0 = metrics_rank_at(mc, r->indicator, r->region, r->first_year, &of);
+    return of == r->rank_of ? r0 : 0; /* a move among others is no move */
+}
+
+/* The year a comparison is told at, when the sentences before told
+   another (the region's latest is not the reference year); else 0. */
+static int other_year(const metrics_row *r)
+{
+    return r->ref_year != r->last_year ? r->ref_year : 0;
 }
 
 /* The benchmark a rate's gap is told against (SB_NONE: no gap to tell:
@@ -299,14 +303,15 @@ static void claims(text_plan *p, metrics_ctx *mc, const metrics_row *r)
     }
 }
 
-/* The rank among two or more regions, and where it moved from among as
-   many; in a finding only the top three or a rank that moved. */
+/* The rank at the reference year among min_ranked regions or more, and
+   where it moved from among as many; in a finding only the top three or
+   a rank that moved. */
 static void rank(text_plan *p, metrics_ctx *mc, const metrics_row *r)
 {
     text_fact *f;
     int r0;
 
-    if (r->rank <= 0 || r->rank_of < 2)
+    if (!metrics_claim_ranked(mc, r))
         return;
     r0 = first_rank(mc, r);
     if (p->finding && r->rank > 3 && (r0 == 0 || r0 == r->rank))
@@ -316,7 +321,7 @@ static void rank(text_plan *p, metrics_ctx *mc, const metrics_row *r)
     f->of = r->rank_of;
     f->last = r->rank == r->rank_of && r->rank_of >= 3;  /* "30th of 30" */
     f->was = r0 > 0 && r0 != r->rank ? r0 : 0;
-    f->year = r->last_year;
+    f->year = r->ref_year;
     f->since = r->first_year;
 }
 
@@ -333,11 +338,13 @@ static int rate_gap(text_plan *p, metrics_ctx *mc, const metrics_row *r)
     f->other = b;
     f->dir = direction(r->gap, prec);
     f->fig = figure(fabs(r->gap), TEXT_POINTS, prec);
+    f->year = other_year(r);
     return 1;
 }
 
 /* Rank within the comparison set, then share of the total and gap to
-   the benchmark (a rate's, else its growth's), all at the same year. */
+   the benchmark (a rate's, else its growth's), all at the reference
+   year, said when it is not the year of the level. */
 static void comparison(text_plan *p, metrics_ctx *mc, const metrics_row *r)
 {
     sb_id b = metrics_benchmark(mc), t = metrics_total(mc);
@@ -348,6 +355,7 @@ static void comparison(text_plan *p, metrics_ctx *mc, const metrics_row *r)
         f = add(p, TEXT_SHARE);
         f->fig = figure(r->share, TEXT_PERCENT, 1);
         f->other = t;
+        f->year = other_year(r);
     }
     if (!rate_gap(p, mc, r) && isfinite(r->growth_gap) && b != SB_NONE &&
         b != r->region && !rounds_to_zero(r->growth_gap, 1)) {
@@ -356,6 +364,7 @@ static void comparison(text_plan *p, metrics_ctx *mc, const metrics_row *r)
         f->fig = figure(fabs(r->growth_gap), TEXT_POINTS, 1);
         f->since = r->first_year;
         f->other = b;
+        f->year = other_year(r);
     }
 }
 
@@ -407,7 +416,7 @@ static double score_of(const sb_indicator *ind, metrics_ctx *mc,
     if ((sb_indicator_traits(ind) & SB_TRAIT_POINTS) &&
         isfinite(r->pp_change))
         s += fmin(fabs(r->pp_change), 2);
-    if (r->rank == 1 && r->rank_of >= 2)
+    if (r->rank == 1 && metrics_claim_ranked(mc, r))
         s += 1.5;
     if (r->rank > 0 && first_rank(mc, r) > r->rank)
         s += 1;                      /* climbed */

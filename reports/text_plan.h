@@ -84,7 +84,9 @@ typedef struct {
                                     TARGET: the target */
     int year;                    /* the year told of: the last year; the
                                     year before (ON_YEAR); the target's
-                                    year, 0: none (TARGET) */
+                                    year, 0: none (TARGET); the reference
+                                    year (RANK), and (SHARE, gaps) when
+                                    it is not the last year, else 0 */
     int since;                   /* the year compared with; RECORD: the
                                     series' first year */
     int brk;                     /* TEXT_SINCE, TEXT_CHANGE: since is

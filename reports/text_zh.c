@@ -136,17 +136,25 @@ static void rank(GString *g, const text_words *w)
 }
 
 /* "占全国总量的2.2%"; "比全国低0.18个百分点" / "与全国持平";
-   "2017年以来增幅比全国高30.0个百分点" */
+   "2017年以来增幅比全国高30.0个百分点". At a reference year other than
+   the level's: "2022年占全国总量的2.2%", "2022年与全国持平",
+   "2017—2022年增幅比全国高30.0个百分点" */
 static void comparison(GString *g, const text_words *w)
 {
     const text_fact *f = w->f;
     const char *side = f->dir > 0 ? "高" : "低";
 
+    if (f->claim == TEXT_GROWTH_GAP && f->year != 0)
+        g_string_append_printf(g, "%d" DASH "%d年", f->since, f->year);
+    else if (f->claim == TEXT_GROWTH_GAP)
+        g_string_append_printf(g, "%d年以来", f->since);
+    else if (f->year != 0)
+        g_string_append_printf(g, "%d年", f->year);
     if (f->claim == TEXT_SHARE)
         g_string_append_printf(g, "占%s总量的%s", w->other, w->fig);
     else if (f->claim == TEXT_GROWTH_GAP)
-        g_string_append_printf(g, "%d年以来增幅比%s%s%s个百分点", f->since,
-                               w->other, side, w->fig);
+        g_string_append_printf(g, "增幅比%s%s%s个百分点", w->other, side,
+                               w->fig);
     else if (f->dir == 0)
         g_string_append_printf(g, "与%s持平", w->other);
     else

@@ -81,9 +81,21 @@ head -1 "$tmp/fig.csv" | grep -q "^indicator,region,unit,kind,first_year" && ok 
     ko "figures CSV lacks its header"
 grep -q "^rd_expenditure,Chongqing,100 million yuan,amount,2017,2022,364.6,686.6" "$tmp/fig.csv" &&
     ok || ko "figures CSV lacks the R&D row"
-# one row per series, though a series is printed in several places
-[ -z "$(cut -d, -f1,2 "$tmp/fig.csv" | sort | uniq -d)" ] && ok ||
-    ko "figures CSV repeats $(cut -d, -f1,2 "$tmp/fig.csv" | sort | uniq -d | head -1)"
+# one row per series and window (its own, the comparison table's common
+# years), though a series is printed in several places
+[ -z "$(cut -d, -f1,2,5,6 "$tmp/fig.csv" | sort | uniq -d)" ] && ok ||
+    ko "figures CSV repeats $(cut -d, -f1,2,5,6 "$tmp/fig.csv" | sort | uniq -d | head -1)"
+# the comparison table's columns at the common years (headed by them),
+# the rank and share at the reference year: R&D 2020 and 2022 for both
+grep -q "^rd_expenditure,Sichuan,100 million yuan,amount,2020,2022,1055.3,1215,.*,2022,1,2,3.9" \
+    "$tmp/fig.csv" && ok || ko "figures CSV lacks Sichuan's R&D row at 2020-2022"
+# one reference year per comparison: no region's own latest year in a
+# column headed by another; "no data" where a region has no value then
+has "$tmp/a1.txt" "Region 2020 2022 Change CAGR / points Rank Share Chongqing 526.8 686.6 +30.3% 14.2% 2 of 2 2.2% Sichuan 1,055.3 1,215.0 +15.1% 7.3% 1 of 2 3.9%"
+has "$tmp/a1.txt" "Region 2018 2022 Change CAGR / points Rank Share Chongqing 2,504 6,348 +153.5% 26.2% – – Sichuan no data no data"
+# min_ranked (3): no rank among the two regions in the text; the tables
+# show it ("2 of 2" above)
+grep -q "ranked [a-z]* of 2" "$tmp/a1.txt" && ko "a rank among 2 in the text" || ok
 # flags explained under the section's table, in the words of SDMX
 printf 'indicator,region,year,value,flags\nx,A,2019,10,\nx,A,2020,12,\nx,A,2021,15,p\nx,B,2019,9,\nx,B,2020,11,e\nx,B,2021,13,\n' >"$tmp/flags.csv"
 "$bin" report -o "$tmp/f.pdf" "$tmp/flags.csv" || ko "report of flagged data failed"
@@ -163,7 +175,26 @@ done
 # note (note_zh), a source (source_zh), the total's Chinese name
 pdftotext "$tmp/zh.pdf" - | tr -d ' \n' >"$tmp/zh.txt"
 has "$tmp/zh.txt" "比较地区：重庆、四川（省级）。"
-has "$tmp/zh.txt" "2022年重庆在2个地区（省级）中居第1位"
+grep -q "中居第" "$tmp/zh.txt" && ko "zh: a rank among 2 in the text" || ok
+has "$tmp/zh.txt" "地区2020年2022年变化年均增长/百分点排名占比重庆526.8686.6+30.3%14.2%2/22.2%"
+has "$tmp/zh.txt" "四川无数据无数据"
+# min_ranked: 2 in a spec: the rank among two is told, in both languages,
+# with the group's label
+mkdir "$tmp/mr"
+cp "$ex"/*.csv "$tmp/mr/"
+printf 'data: [data.csv]\nmetadata: [indicators.csv, regions.csv]\nfocus: Chongqing\nmin_ranked: 2\n' >"$tmp/mr/s.yaml"
+# a year the author names is the year of a placeholder's rank: Sichuan
+# alone had a value in 2016; at the reference year (2022) it has none
+printf 'data: [data.csv]\nmetadata: [indicators.csv, regions.csv]\nfocus: Chongqing\nsections:\n  - text: "R {high_tech_enterprises Sichuan rank 2016} of {high_tech_enterprises Sichuan rank_of 2016}; now {high_tech_enterprises Sichuan rank}."\n' >"$tmp/mr/p.yaml"
+"$bin" report -q --spec "$tmp/mr/p.yaml" -o "$tmp/mrp.pdf" 2>/dev/null || ko "report of a rank placeholder failed"
+pdftotext "$tmp/mrp.pdf" - | tr -s ' \n' ' ' >"$tmp/mrp.txt"
+has "$tmp/mrp.txt" "R 1 of 1; now –."
+"$bin" report -q --spec "$tmp/mr/s.yaml" -o "$tmp/mr.pdf" || ko "report with min_ranked: 2 failed"
+"$bin" report -q --lang zh --spec "$tmp/mr/s.yaml" -o "$tmp/mrzh.pdf" || ko "report --lang zh with min_ranked: 2 failed"
+pdftotext "$tmp/mr.pdf" - | tr -s ' \n' ' ' >"$tmp/mr.txt"
+pdftotext "$tmp/mrzh.pdf" - | tr -d ' \n' >"$tmp/mrzh.txt"
+has "$tmp/mr.txt" "It ranked first of 2 regions (province-level) in 2022."
+has "$tmp/mrzh.txt" "2022年重庆在2个地区（省级）中居第1位"
 has "$tmp/zh.txt" "重庆，2022年：据iChongqing2022年10月21日报道；来源未注明统计年份。"
 has "$tmp/zh.txt" "高新技术企业数：政府工作报告、科技局发布、统计局报告。"
 has "$tmp/zh.txt" "比全国低0.18个百分点"

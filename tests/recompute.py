@@ -21,7 +21,9 @@ Then BIN is run and compared, value by value:
     highest on record, a rank) holds.
 
 The figures follow the NEW rules of the statistics-office review: ranks,
-shares and gaps at one reference year per indicator, percent figures
+shares and gaps at one reference year per indicator (the latest year in
+which more than half of the comparison set has a value: the ref_year
+column; growth gaps from the first year to it), percent figures
 undefined for a series that starts at or below zero or crosses zero,
 forecasts only from 8 points (fitted on the latest ten). The same
 figures are also computed by the rules before them (OLD). A field (or
@@ -39,14 +41,10 @@ import subprocess
 import sys
 import tempfile
 
-# The fields (and claims) whose NEW rule statbrief on main does not follow
-# yet: empty this set once it does, and the suite then holds it to them.
-PENDING = {
-    # one reference year per indicator for ranks, shares and gaps
-    "rank", "rank_of", "share", "gap",
-    # claims: a rank only among 3 or more
-    "claim:rank",
-}
+# The fields (and claims) whose NEW rule statbrief does not follow yet:
+# a name here while a branch catches up with a rule; empty when every
+# rule is followed, and the suite then holds statbrief to all of them.
+PENDING = set()
 
 MIN_RANKED = 3          # a rank is stated among this many regions or more
 FORECAST_MIN = 8        # points a forecast needs
@@ -68,8 +66,8 @@ TOLERANCE = {
     "trend_growth": 1, "forecast": "p", "forecast_lo": "p",
     "forecast_hi": "p", "share": 1, "gap": "p", "growth_gap": 1,
 }
-INTS = ("first_year", "last_year", "forecast_year", "forecast_cut", "rank",
-        "rank_of", "n")
+INTS = ("first_year", "last_year", "forecast_year", "forecast_cut",
+        "ref_year", "rank", "rank_of", "n")
 
 
 # ---- the data ---------------------------------------------------------
@@ -262,15 +260,53 @@ def forecast(f, pts, kind, new):
 
 # ---- cross-region figures ---------------------------------------------
 
-def reference_year(iid, series, members):
-    """NEW: the latest year in which more than half of the comparison set
-    has a value; None when there is none."""
-    count = {}
+def common_years(iid, series, members, focus=None):
+    """NEW: the comparison's (first, reference) years: the earliest and
+    the latest year in which more than half of the comparison set's
+    regions with any value of the indicator have one; without such a
+    year (no year is common to the set) the focus region's first and
+    latest, else those with the most values; (None, None) when the set
+    has no value. The focus is the set's first region (load)."""
+    focus = members[0] if focus is None and members else focus
+    count, have = {}, 0
     for r in members:
-        for y in series.get((iid, r), {}):
+        years = series.get((iid, r), {})
+        have += bool(years)
+        for y in years:
             count[y] = count.get(y, 0) + 1
-    ok = [y for y, c in count.items() if 2 * c > len(members)]
-    return max(ok) if ok else None
+    ok = [y for y, c in count.items() if 2 * c > have]
+    if not ok:
+        ok = list(series.get((iid, focus), {}))
+    if not ok and count:
+        most = max(count.values())
+        ok = [y for y, c in count.items() if c == most]
+    return (min(ok), max(ok)) if ok else (None, None)
+
+
+def reference_year(iid, series, members):
+    """NEW: the latest year in which more than half of the comparison
+    set has a value (common_years); None when there is none."""
+    return common_years(iid, series, members)[1]
+
+
+def window_figures(s, a, b, kind, new):
+    """The figures of s over the comparison table's years [a, b]: the
+    values at a and b (none where the region has none then), trends of
+    the points between."""
+    sub = {y: v for y, v in s.items() if a <= y <= b}
+    if sub:
+        f = series_figures(sub, kind, new)
+    else:
+        f = {"n": 0}
+    if a not in sub or b not in sub:
+        f = {k: v for k, v in f.items() if k in ("slope", "intercept", "r2",
+                                                 "trend_growth", "n")}
+    f["first_year"], f["last_year"] = a, b
+    if a in sub:
+        f["first_value"] = sub[a]
+    if b in sub:
+        f["last_value"] = sub[b]
+    return f
 
 
 def ranks_at(iid, year, series, members, higher):
@@ -285,11 +321,30 @@ def ranks_at(iid, year, series, members, higher):
     return out
 
 
+def growth_over(s, a, y, kind, new):
+    """The change from a to y of series s as growth_gap compares it:
+    points for rates, else percent from a positive start; NEW: none for
+    a series at or below zero at a or of the other sign in [a, y]."""
+    if a not in s or y not in s:
+        return None
+    if kind == "rate":
+        return s[y] - s[a]
+    if s[a] <= 0 or not percent_ok([s[x] for x in sorted(s)
+                                    if a <= x <= y], new):
+        return None
+    return (s[y] / s[a] - 1) * 100
+
+
 def cross_figures(iid, ind, region, f, data, new):
+    """Rank, share and gap at the reference year (NEW; OLD: the row's
+    last year), from the region's own value that year; growth_gap over
+    [first year, reference year] (OLD: the row's whole window)."""
     inds, series, role, members = data
     s = series[(iid, region)]
     year = (reference_year(iid, series, members) if new
             else f["last_year"])
+    if new and year is not None:
+        f["ref_year"] = year
     higher = ind["higher_is_better"].strip().lower() != "no"
     if year is not None and region in members:
         rk = ranks_at(iid, year, series, members, higher).get(region)
@@ -302,7 +357,16 @@ def cross_figures(iid, ind, region, f, data, new):
             f["share"] = s[year] / total[year] * 100
         if year in bench:
             f["gap"] = s[year] - bench[year]
-    a, b = f["first_year"], f["last_year"]
+    a = f["first_year"]
+    if new:
+        own = (growth_over(s, a, year, ind["kind"], new)
+               if year is not None and a < year else None)
+        other = (growth_over(bench, a, year, ind["kind"], new)
+                 if own is not None else None)
+        if other is not None:
+            f["growth_gap"] = own - other
+        return
+    b = f["last_year"]
     if a != b and a in bench and b in bench:
         bf = series_figures({a: bench[a], b: bench[b]}, ind["kind"], new)
         key = "pp_change" if ind["kind"] == "rate" else "pct_change"
@@ -311,6 +375,9 @@ def cross_figures(iid, ind, region, f, data, new):
 
 
 def all_figures(data, new):
+    """(indicator, region) -> its figures over its own years; NEW also
+    (indicator, region, first, last) -> the figures over the comparison
+    table's common years, a row of the brief's figures CSV too."""
     inds, series, role, members = data
     out = {}
     for (iid, region), s in series.items():
@@ -318,6 +385,12 @@ def all_figures(data, new):
         f = series_figures(s, ind["kind"], new)
         cross_figures(iid, ind, region, f, data, new)
         out[(iid, region)] = f
+        a, b = (common_years(iid, series, members) if new
+                else (None, None))
+        if a is not None and b is not None:
+            w = window_figures(s, a, b, ind["kind"], new)
+            cross_figures(iid, ind, region, w, data, new)
+            out[(iid, region, a, b)] = w
     return out
 
 
@@ -389,6 +462,14 @@ def compare_csv(tally, label, path, data, new, old, expect_rows):
         if key not in new:
             tally.check(what, False, "a row for no series of the data")
             continue
+        # a row over the comparison table's common years (the brief's
+        # figures CSV): the window recomputed here, if it is that one
+        span = (int(row["first_year"] or 0), int(row["last_year"] or 0))
+        own = (new[key]["first_year"], new[key]["last_year"])
+        if span != own and key + span in new:
+            seen.add(key)
+            key = key + span
+            what += " %d-%d" % span
         seen.add(key)
         ind = inds[key[0]]
         tally.check(what + " unit", row["unit"] == ind["unit"], row["unit"])
@@ -402,7 +483,8 @@ def compare_csv(tally, label, path, data, new, old, expect_rows):
                 continue
             got = None if text == "" else (int(text) if field in INTS
                                            else float(text))
-            want, was = new[key].get(field), old[key].get(field)
+            want = new[key].get(field)
+            was = old[key].get(field) if key in old else want
             tally.judge("%s %s" % (what, field), field,
                         agree(field, ind, got, want),
                         agree(field, ind, got, was),
@@ -712,8 +794,14 @@ def self_test(tally):
     ranks = ranks_at("x", ref, series, ["A", "B", "C"], True)
     tally.check("self-test reference year", ref == 2021 and ranks ==
                 {"A": (1, 2), "C": (2, 2)}, "%s %s" % (ref, ranks))
+    tally.check("self-test reference year among regions with values",
+                reference_year("x", series, list("ABCDEF")) == 2021)
+    apart = {("x", "A"): {2018: 1.0, 2019: 2.0}, ("x", "B"): {2020: 3.0},
+             ("x", "C"): {2016: 1.0, 2017: 5.0}}
+    tally.check("self-test no common year: the focus region's latest",
+                reference_year("x", apart, ["A", "B", "C"]) == 2019)
     tally.check("self-test no reference year",
-                reference_year("x", series, list("ABCDEF")) is None)
+                reference_year("x", series, ["D", "E"]) is None)
 
 
 # A finding as the example's data make it true, in both languages, and

@@ -537,6 +537,85 @@ static void aggregate_tests(void)
     agg_cross();
 }
 
+/* "A 2018:1 2019:2; B 2019:5" -> indicator 0 for regions A, B, ... */
+static sb_dataset *ref_dataset(const char *series)
+{
+    sb_dataset *ds = sb_dataset_create();
+    sb_id i = sb_dataset_indicator(ds, "x");
+    gchar **regs = g_strsplit(series, ";", -1);
+    sb_error err = {0};
+    size_t k, j;
+
+    for (k = 0; regs[k] != NULL; k++) {
+        gchar **w = g_strsplit(g_strstrip(regs[k]), " ", -1);
+        sb_id r = sb_dataset_region(ds, w[0]);
+        for (j = 1; w[j] != NULL; j++) {
+            sb_obs o = {0};
+            o.year = atoi(w[j]);
+            o.value = g_ascii_strtod(strchr(w[j], ':') + 1, NULL);
+            sb_dataset_add_obs(ds, i, r, 0, &o, 0, 0);
+        }
+        g_strfreev(w);
+    }
+    g_strfreev(regs);
+    if (sb_dataset_finish(ds, NULL, &err) != SB_OK)
+        check(0, "refyear", "finish: %s", err.msg);
+    return ds;
+}
+
+/* The common years "BASE-REF" of the series, shown up to as_of, and A's
+   rank ("RANK/OF@YEAR", "-@YEAR" unranked) from metrics_get. */
+static void ref_case(const char *where, const char *series, int as_of,
+                     const char *want)
+{
+    sb_dataset *ds = ref_dataset(series);
+    metrics_opts o = {0};
+    metrics_ctx *c = NULL;
+    sb_error err = {0};
+    metrics_row r;
+    int base, ref;
+    char got[64];
+
+    o.focus = "A";
+    if (metrics_ctx_create(ds, &o, &c, &err) != SB_OK) {
+        check(0, where, "%s", err.msg);
+    } else {
+        metrics_set_years(c, 0, as_of);
+        metrics_ref_years(c, 0, &base, &ref);
+        if (metrics_get(c, 0, metrics_focus(c), 0, 0, &r, &err) != SB_OK)
+            check(0, where, "%s", err.msg);
+        else if (r.rank > 0)
+            g_snprintf(got, sizeof got, "%d-%d %d/%d@%d", base, ref, r.rank,
+                       r.rank_of, r.ref_year);
+        else
+            g_snprintf(got, sizeof got, "%d-%d -@%d", base, ref, r.ref_year);
+        check(strcmp(got, want) == 0, where, "expected \"%s\", got \"%s\"",
+              want, got);
+    }
+    metrics_ctx_destroy(c);
+    sb_dataset_destroy(ds);
+}
+
+/* One reference year per indicator: the latest year in which more than
+   half of the set's regions with a value have one (the earliest such
+   is the base); exactly half is no majority; without a majority the
+   focus region's own years; never after the shown years. */
+static void ref_year_tests(void)
+{
+    ref_case("refyear/majority", "A 2018:1 2019:2 2020:3; B 2018:2 2019:5; "
+             "C 2018:3 2019:1", 0, "2018-2019 2/3@2019");
+    ref_case("refyear/no-value", "A 2018:1 2019:2; B 2019:5 2020:4; "
+             "C 2019:1 2020:6; D 2019:3 2020:1", 0, "2019-2020 -@2020");
+    ref_case("refyear/half", "A 2019:1 2020:2; B 2019:3 2020:1; C 2019:2; "
+             "D 2019:4", 0, "2019-2019 4/4@2019");
+    ref_case("refyear/as-of", "A 2018:1 2019:2 2020:3; B 2018:2 2019:5; "
+             "C 2018:3 2019:1", 2018, "2018-2018 3/3@2018");
+    ref_case("refyear/none", "A 2018:1 2019:2; B 2020:3 2021:4", 0,
+             "2018-2019 1/1@2019");
+    ref_case("refyear/none-3", "A 2018:1 2019:2; B 2020:3 2021:4; "
+             "C 2016:1 2017:5", 0, "2018-2019 1/1@2019");
+}
+
 /* The forecast rule itself (metrics/forecast.h): the slope is the fit's
    on the latest ten points (tests/data/forecast/expected.py computes
    every value here), and each refusal gives its reason. */
@@ -686,6 +765,7 @@ void metrics_tests(const char *dir)
     forecast_tests();
     claims_tests();
     aggregate_tests();
+    ref_year_tests();
     screen_tests();
     run_file(dir, "format.test", format_case);
 }

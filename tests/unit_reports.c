@@ -146,6 +146,10 @@ static void text_case(const char *where, char *line)
     o.interpolate = strstr(part[0], "interpolate") != NULL;
     if (strstr(part[0], "bench=") != NULL)        /* "bench=B": one letter */
         o.benchmark = g_strndup(strstr(part[0], "bench=") + 6, 1);
+    if (strstr(part[0], "total=") != NULL)        /* "total=T": one letter */
+        o.total = g_strndup(strstr(part[0], "total=") + 6, 1);
+    if (strstr(part[0], "min_ranked=") != NULL)
+        o.min_ranked = atoi(strstr(part[0], "min_ranked=") + 11);
     if (metrics_ctx_create(ds, &o, &c, &err) != SB_OK ||
         metrics_get(c, 0, metrics_focus(c), o.from, o.to, &r, &err) != SB_OK) {
         check(0, where, "%s", err.msg);
@@ -161,6 +165,7 @@ static void text_case(const char *where, char *line)
     metrics_ctx_destroy(c);
     sb_dataset_destroy(ds);
     g_free((char *)o.benchmark);
+    g_free((char *)o.total);
     g_strfreev(part);
 }
 

@@ -117,6 +117,7 @@ static void full_top(const sb_spec *s)
           "period %ld..%ld last %ld", s->from.v, s->to.v, s->last.v);
     expect_pos("spec/valid-full: to", s->to.pos, 22, 26);
     check(s->expect_year.v == 2023, w, "expect_year %ld", s->expect_year.v);
+    check(s->min_ranked.v == 5, w, "min_ranked %ld", s->min_ranked.v);
     expect_text(w, &s->output, "brief-{year}-{lang}.pdf");
     expect_text(w, &s->chart_dir, "charts");
 }
