@@ -218,80 +218,135 @@ static int scaled_decimals(double x, int p, double unit, double step)
     return MIN(want, allowed);
 }
 
-static char *value_en(char *buf, size_t size, double v,
-                      const sb_indicator *ind)
+/* The magnitude the form is chosen from: the indicator's own (one form
+   for all its values), else the value's. */
+static double form_ref(const sb_indicator *ind, double v)
 {
-    char num[FMT_MAX];
+    return isfinite(ind->magnitude) && ind->magnitude > 0 ? ind->magnitude
+                                                           : v;
+}
+
+/* English: scale words ("billion") from scale and base_unit; a unit
+   starting with '%' follows the number. */
+static void form_en(fmt_form *f, double ref, const sb_indicator *ind)
+{
     int p = sb_indicator_precision(ind);
-    double scale = isnan(ind->scale) ? 1.0 : ind->scale;
+    double scale = isnan(ind->scale) ? 1.0 : ind->scale, base = ref * scale;
     size_t i;
 
+    f->div = 1;
+    f->decimals = p;
+    f->trim = 0;
+    f->glue = ind->unit[0] != '\0' && ind->unit[0] != '%' &&
+              ind->kind != SB_KIND_RATE;
+    g_strlcpy(f->unit, ind->unit, sizeof f->unit);
     if (ind->kind == SB_KIND_RATE || ind->unit[0] == '%') {
-        fmt_number(num, sizeof num, v, p, 0, FMT_EN);
-        snprintf(buf, size, "%s%s", num, ind->unit[0] ? ind->unit : "%");
-        return buf;
+        if (ind->unit[0] == '\0')
+            g_strlcpy(f->unit, "%", sizeof f->unit);
+        return;
     }
-    if (ind->base_unit[0] != '\0') {
-        double base = v * scale;
-        for (i = 0; i < G_N_ELEMENTS(scales_en); i++)
-            if (fabs(base) >= scales_en[i].size) {
-                double x = base / scales_en[i].size;
-                /* "2.5 million", as newsrooms write it, not "2.50" */
-                number_trim(num, sizeof num, x,
-                            scaled_decimals(x, p, scale, scales_en[i].size),
-                            FMT_EN);
-                snprintf(buf, size, "%s %s %s", num, scales_en[i].word,
-                         ind->base_unit);
-                return buf;
-            }
-        fmt_number(num, sizeof num, base,
-                   scaled_decimals(base, p, scale, 1.0) + (fabs(base) < 10),
-                   0, FMT_EN);
-        snprintf(buf, size, "%s %s", num, ind->base_unit);
-        return buf;
-    }
-    fmt_number(num, sizeof num, v, p, 0, FMT_EN);
-    snprintf(buf, size, "%s%s%s", num, ind->unit[0] ? " " : "", ind->unit);
-    return buf;
+    if (ind->base_unit[0] == '\0')
+        return;
+    f->glue = 1;
+    for (i = 0; i < G_N_ELEMENTS(scales_en); i++)
+        if (fabs(base) >= scales_en[i].size) {
+            f->div = scales_en[i].size / scale;
+            f->decimals = scaled_decimals(base / scales_en[i].size, p, scale,
+                                          scales_en[i].size);
+            snprintf(f->unit, sizeof f->unit, "%s %s", scales_en[i].word,
+                     ind->base_unit);
+            f->trim = 1;
+            return;
+        }
+    f->div = 1 / scale;
+    f->decimals = scaled_decimals(base, p, scale, 1.0) + (fabs(base) < 10);
+    g_strlcpy(f->unit, ind->base_unit, sizeof f->unit);
 }
 
 /* Chinese groups by 万 (1e4) and 亿 (1e8). A unit that already carries
    one (亿元) is printed as published: 603.8亿元, 30782.9亿元. */
-static char *value_zh(char *buf, size_t size, double v,
-                      const sb_indicator *ind)
+static void form_zh(fmt_form *f, double ref, const sb_indicator *ind)
 {
-    char num[FMT_MAX];
     const char *unit = fmt_unit(ind, FMT_ZH);
     int p = sb_indicator_precision(ind);
 
+    f->div = 1;
+    f->decimals = p;
+    f->trim = 0;
+    f->glue = 0;
+    g_strlcpy(f->unit, unit, sizeof f->unit);
     if (ind->kind == SB_KIND_RATE || unit[0] == '%') {
-        fmt_number(num, sizeof num, v, p, 0, FMT_ZH);
-        snprintf(buf, size, "%s%s", num, unit[0] ? unit : "%");
-        return buf;
+        if (unit[0] == '\0')
+            g_strlcpy(f->unit, "%", sizeof f->unit);
+        return;
     }
     if (strstr(unit, "\xe4\xb8\x87") == NULL &&      /* 万 */
-        strstr(unit, "\xe4\xba\xbf") == NULL && fabs(v) >= 1e4) {
-        int big = fabs(v) >= 1e8;
-        double step = big ? 1e8 : 1e4;
-        number_trim(num, sizeof num, v / step,
-                    MIN(2, scaled_decimals(v / step, p, 1.0, step) + 2),
-                    FMT_ZH);
-        snprintf(buf, size, "%s%s%s", num,
+        strstr(unit, "\xe4\xba\xbf") == NULL && fabs(ref) >= 1e4) {
+        int big = fabs(ref) >= 1e8;
+        f->div = big ? 1e8 : 1e4;
+        f->decimals = MIN(2, scaled_decimals(ref / f->div, p, 1.0, f->div) +
+                                 2);
+        snprintf(f->unit, sizeof f->unit, "%s%s",
                  big ? "\xe4\xba\xbf" : "\xe4\xb8\x87", unit);
-        return buf;
+        f->trim = 1;
     }
-    fmt_number(num, sizeof num, v, p, 0, FMT_ZH);
-    snprintf(buf, size, "%s%s", num, unit);
+}
+
+void fmt_form_of(fmt_form *f, double v, const sb_indicator *ind,
+                 fmt_lang lang)
+{
+    double ref = form_ref(ind, v);
+    const char *end;
+
+    if (!isfinite(ref))
+        ref = 0;
+    if (lang == FMT_ZH)
+        form_zh(f, ref, ind);
+    else
+        form_en(f, ref, ind);
+    /* a unit longer than the buffer ends at a whole character */
+    if (!g_utf8_validate(f->unit, -1, &end))
+        *(char *)end = '\0';
+    /* a value's own form drops trailing zeros ("2.5 million", as
+       newsrooms write it); an indicator's one form keeps its decimals,
+       as its table column does */
+    if (isfinite(ind->magnitude) && ind->magnitude > 0)
+        f->trim = 0;
+}
+
+char *fmt_shown(char *buf, size_t size, double v, const sb_indicator *ind,
+                fmt_lang lang)
+{
+    fmt_form f;
+
+    fmt_form_of(&f, v, ind, lang);
+    if (f.trim)
+        return number_trim(buf, size, v / f.div, f.decimals, lang);
+    return fmt_number(buf, size, v / f.div, f.decimals, 0, lang);
+}
+
+const char *fmt_shown_unit(char *buf, size_t size, const sb_indicator *ind,
+                           fmt_lang lang)
+{
+    fmt_form f;
+
+    fmt_form_of(&f, NAN, ind, lang);
+    g_strlcpy(buf, f.unit, size);
     return buf;
 }
 
 char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
                 fmt_lang lang)
 {
+    char num[FMT_MAX];
+    fmt_form f;
+
     if (undefined(buf, size, v))
         return buf;
-    return lang == FMT_ZH ? value_zh(buf, size, v, ind)
-                          : value_en(buf, size, v, ind);
+    fmt_form_of(&f, v, ind, lang);
+    fmt_shown(num, sizeof num, v, ind, lang);
+    snprintf(buf, size, "%s%s%s", num, f.glue ? " " : "", f.unit);
+    return buf;
 }
 
 /* ---- changes and axes ------------------------------------------------------ */
@@ -418,6 +473,18 @@ char *fmt_axis_ref(char *buf, size_t size, double v, double step,
                    double ref, fmt_lang lang)
 {
     return axis(buf, size, v, 0, ref, step, lang);
+}
+
+char *fmt_axis_shown(char *buf, size_t size, double v, double step,
+                     const sb_indicator *ind, fmt_lang lang)
+{
+    fmt_form f;
+
+    if (undefined(buf, size, v))
+        return buf;
+    fmt_form_of(&f, NAN, ind, lang);
+    return fmt_number(buf, size, v / f.div, fmt_step_decimals(step / f.div),
+                      0, lang);
 }
 
 char *fmt_axis(char *buf, size_t size, double v, int decimals,
