@@ -34,12 +34,16 @@ static void level(GString *g, const text_words *w)
     const text_plan *p = w->plan;
     const text_fact *f = w->f;
 
-    if (f->claim == TEXT_LEVEL)
-        g_string_append_printf(g, "%s in %s %s %s in %d", w->name, w->region,
+    if (f->claim == TEXT_LEVEL) {
+        g_string_append_printf(g, "%s in %s %s %s", w->name, w->region,
                                p->ind->kind == SB_KIND_RATE ? "was"
                                                             : "reached",
-                               w->level, f->year);
-    else if (f->dir == 0)
+                               w->level);
+        if (f->year != 0)        /* 0: the source gives no year */
+            g_string_append_printf(g, " in %d", f->year);
+        else
+            g_string_append(g, " (year not given)");
+    } else if (f->dir == 0)
         g_string_append_printf(g, "%s in %s was unchanged at %s between "
                                "%d and %d", w->name, w->region, w->level,
                                f->since, f->year);

@@ -9,6 +9,8 @@
  */
 #include "text_plan.h"
 
+#include "yeargiven.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -160,7 +162,9 @@ static void level(text_plan *p, const metrics_row *r)
     }
     f = add(p, TEXT_LEVEL);
     f->level = figure(r->last_value, TEXT_VALUE, 0);
-    f->year = r->last_year;
+    /* a value whose source names no year is told without one */
+    f->year = yeargiven_of(p->ds, r->indicator, r->region, r->last_year)
+                  ? r->last_year : 0;
     on_year(p, r);
     /* a two-year window: the change on the year before already says it */
     if (period && !rate && isfinite(r->pct_change) &&

@@ -68,7 +68,9 @@ typedef struct {
     text_figure fig;             /* the change, share or gap told */
     text_figure level;           /* LEVEL, RATE_CHANGE: the value reached;
                                     TARGET: the target */
-    int year;                    /* the year told of: the last year; the
+    int year;                    /* the year told of: the last year (0:
+                                    LEVEL of a value whose source gives
+                                    no year, yeargiven.h); the
                                     year before (ON_YEAR); the target's
                                     year, 0: none (TARGET) */
     int since;                   /* the year compared with */

@@ -36,10 +36,11 @@ static void level(GString *g, const text_words *w)
     const text_fact *f = w->f;
 
     if (f->claim == TEXT_LEVEL) {
-        g_string_append_printf(g, "%d年%s%s%s%s", f->year, w->region,
-                               w->name,
+        if (f->year != 0)        /* 0: the source gives no year */
+            g_string_append_printf(g, "%d年", f->year);
+        g_string_append_printf(g, "%s%s%s%s%s", w->region, w->name,
                                p->ind->kind == SB_KIND_RATE ? "为" : "",
-                               w->level);
+                               w->level, f->year ? "" : "（未注明年份）");
         return;
     }
     g_string_append_printf(g, "%d" DASH "%d年" COMMA "%s%s", f->since,
