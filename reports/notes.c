@@ -19,28 +19,70 @@
 
 /* ---- definitions ------------------------------------------------------ */
 
-static const char definitions_en[] =
-    "Change: the latest value minus the first, in the unit. Percent change: "
-    "(latest / first \xe2\x88\x92 1) \xc3\x97 100, for amounts and counts "
-    "with a positive first value. Percentage points: the change of a rate. "
-    "CAGR: the compound annual growth rate, ((latest / first)^(1 / years) "
-    "\xe2\x88\x92 1) \xc3\x97 100. Rank: 1 is the highest value in the same "
-    "year within the regions compared (the lowest where lower is better); "
-    "ties share a rank. Share: the value as a percent of the total region's "
-    "in the same year. Gap: the difference to the benchmark region in the "
-    "same year. Forecast: the linear trend of the values extended one year, "
-    "with its 95% prediction interval. Years without a value are never "
-    "filled unless the brief says so.";
+/* One definition per figure a brief may print, by the figure's name in
+   metrics/fields.c; printed only when the brief used it (parts_use). A
+   name matches the figures it begins ("forecast" also forecast_lo). */
+static const struct {
+    const char *name, *en, *zh;
+} definitions[] = {
+    {"change", "Change: the latest value minus the first, in the unit.",
+     "变化：最新值减起始值，单位同指标。"},
+    {"pct_change", "Percent change: (latest / first \xe2\x88\x92 1) "
+     "\xc3\x97 100, for amounts and counts with a positive first value.",
+     "增长率：（最新值 / 起始值 \xe2\x88\x92 1）\xc3\x97 100，用于起始值"
+     "为正的金额和数量指标。"},
+    {"pp_change", "Percentage points: the change of a rate.",
+     "百分点：比率指标的变化。"},
+    {"cagr", "CAGR: the compound annual growth rate, ((latest / first)^(1 / "
+     "years) \xe2\x88\x92 1) \xc3\x97 100.",
+     "年均增长率：（（最新值 / 起始值）^（1 / 年数）\xe2\x88\x92 1）"
+     "\xc3\x97 100。"},
+    {"rank", "Rank: 1 is the highest value in the same year within the "
+     "regions compared (the lowest where lower is better); ties share a "
+     "rank.",
+     "排名：在同一年份的比较地区中，数值最高者为第1位（数值越低越好的指标"
+     "则最低者为第1位），数值相同者名次相同。"},
+    {"share", "Share: the value as a percent of the total region's in the "
+     "same year.", "占比：该地区数值占总量地区同年数值的百分比。"},
+    {"gap", "Gap: the difference to the benchmark region in the same year.",
+     "差距：与基准地区同年数值之差。"},
+    {"forecast", "Forecast: the linear trend of the values extended one "
+     "year, with its 95% prediction interval.",
+     "预测：数值线性趋势外推一年，并给出95%预测区间。"},
+};
 
-static const char definitions_zh[] =
-    "变化：最新值减起始值，单位同指标。增长率：（最新值 / 起始值 "
-    "\xe2\x88\x92 1）\xc3\x97 100，用于起始值为正的金额和数量指标。"
-    "百分点：比率指标的变化。年均增长率：（（最新值 / 起始值）"
-    "^（1 / 年数）\xe2\x88\x92 1）\xc3\x97 100。排名：在同一年份的比较"
-    "地区中，数值最高者为第1位（数值越低越好的指标则最低者为第1位），"
-    "数值相同者名次相同。占比：该地区数值占总量地区同年数值的百分比。"
-    "差距：与基准地区同年数值之差。预测：数值线性趋势外推一年，并给出95%"
-    "预测区间。缺少数值的年份不作填补，除非简报另有说明。";
+/* Whether the brief printed a figure that definition `name` defines. */
+static int used(const parts_ctx *b, const char *name)
+{
+    GHashTableIter it;
+    gpointer key;
+
+    g_hash_table_iter_init(&it, b->used);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        if (g_str_has_prefix(key, name))
+            return 1;
+    return 0;
+}
+
+/* The definitions of the figures the brief used, then what is true of
+   every brief: years without a value are never filled unless it says so. */
+static void definitions_add(parts_ctx *b, GString *g)
+{
+    size_t i;
+
+    g_string_truncate(g, 0);
+    for (i = 0; i < G_N_ELEMENTS(definitions); i++)
+        if (used(b, definitions[i].name))
+            g_string_append_printf(g, "%s%s", g->len && b->lang != FMT_ZH
+                                                  ? " " : "",
+                                   L(b, definitions[i].en, definitions[i].zh));
+    if (g->len > 0 && b->lang != FMT_ZH)
+        g_string_append_c(g, ' ');
+    g_string_append(g, L(b, "Years without a value are never filled unless "
+                            "the brief says so.",
+                         "缺少数值的年份不作填补，除非简报另有说明。"));
+    report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+}
 
 /* What one series lacks: "2 gaps in the years", "a single value, 1
    flagged value"; NULL when nothing. */
@@ -188,9 +230,7 @@ void notes_add(parts_ctx *b, const unsigned char *sel)
 
     report_doc_heading(b->doc, 1, L(b, "Notes", "说明"), "notes", 1);
     report_doc_heading(b->doc, 2, L(b, "Definitions", "指标解释"), NULL, 0);
-    report_doc_para(b->doc, REPORT_PARA_NOTE,
-                    L(b, definitions_en, definitions_zh),
-                    NULL);
+    definitions_add(b, g);
     report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         const char *src = fmt_source(sb_dataset_indicator_at(b->ds,

@@ -13,6 +13,7 @@
 #include "metrics/format.h"
 #include "plots/chart.h"
 #include "text.h"
+#include "yeargiven.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -90,6 +91,30 @@ int parts_has_section(parts_ctx *b, sb_id ind)
     return 0;
 }
 
+int parts_single(const parts_ctx *b, sb_id ind)
+{
+    const sb_series *s = sb_dataset_find_series(b->ds, ind,
+                                                metrics_focus(b->mc));
+    size_t j, n = 0;
+
+    for (j = 0; s != NULL && j < s->n; j++)
+        n += !(s->obs[j].state & SB_OBS_MISSING) && s->obs[j].year <= b->year &&
+             s->obs[j].year >= b->o->from;
+    return n == 1;
+}
+
+char *parts_heading(const parts_ctx *b, sb_id ind)
+{
+    const sb_series *s = sb_dataset_find_series(b->ds, ind,
+                                                metrics_focus(b->mc));
+    int last = s != NULL ? sb_series_last_year(s, b->year) : 0;
+
+    if (last == 0 || last == b->brief_year)
+        return g_strdup(parts_name(b, ind));
+    return g_strdup_printf(L(b, "%s (%d)", "%s（%d年）"), parts_name(b, ind),
+                           last);
+}
+
 /* "Chongqing, Sichuan", or "30 regions" when naming them all would fill
    the title block. */
 static char *regions_compared(parts_ctx *b)
@@ -135,6 +160,11 @@ void parts_years(parts_ctx *b, int *first, int *last, int *as_of)
 
 /* ---- the parts ---------------------------------------------------------- */
 
+void parts_use(parts_ctx *b, const char *name)
+{
+    g_hash_table_add(b->used, (gpointer)name);
+}
+
 sb_status parts_done(const parts_ctx *b)
 {
     return report_stopped(b->o->stop) ? SB_ECANCELED : SB_OK;
@@ -174,6 +204,7 @@ typedef struct {
     char *text;
     double score;
     sb_id ind;
+    metrics_row r;
 } finding;
 
 static int cmp_finding(const void *a, const void *b)
@@ -203,6 +234,7 @@ void parts_findings(parts_ctx *b, const unsigned char *sel, size_t max,
             continue;
         f[n].text = t;
         f[n].score = score;
+        f[n].r = r;
         f[n++].ind = (sb_id)i;
     }
     qsort(f, n, sizeof *f, cmp_finding);
@@ -215,6 +247,7 @@ void parts_findings(parts_ctx *b, const unsigned char *sel, size_t max,
             report_doc_para(b->doc, REPORT_PARA_ITEM, f[i].text,
                             b->linked == NULL || b->linked[f[i].ind] ? dest
                                                                      : NULL);
+            report_text_uses(b->ds, b->mc, &f[i].r, 1, b->used);
             g_free(dest);
         }
         g_free(f[i].text);
@@ -241,10 +274,19 @@ static report_table *table_new(const char *const *head, size_t n)
 
 /* Cells 3-5 of both tables: change, CAGR (amounts) or points (rates),
    rank. */
-static void change_cells(const parts_ctx *b, char **cell,
+static void change_cells(parts_ctx *b, char **cell,
                          const sb_indicator *ind, const metrics_row *r)
 {
     char v[FMT_MAX];
+
+    if (ind->kind == SB_KIND_RATE && isfinite(r->pp_change))
+        parts_use(b, "pp_change");
+    if (ind->kind != SB_KIND_RATE && isfinite(r->pct_change))
+        parts_use(b, "pct_change");
+    if (ind->kind != SB_KIND_RATE && isfinite(r->cagr))
+        parts_use(b, "cagr");
+    if (r->rank > 0 && r->rank_of >= 2)
+        parts_use(b, "rank");
 
     if (ind->kind == SB_KIND_RATE) {
         cell[3] = g_strdup(fmt_points(v, sizeof v, r->pp_change,
@@ -300,6 +342,85 @@ void parts_summary(parts_ctx *b, const unsigned char *sel, const char *heading)
     report_doc_table(b->doc, t);
 }
 
+static void value_note(parts_ctx *b, const sb_series *s, size_t j,
+                       const char *who, GString *g);
+
+/* The notes on the focus's values of the latest-values table, each led
+   by its indicator's name. */
+static void latest_notes(parts_ctx *b, const unsigned char *sel)
+{
+    GString *g = g_string_new(NULL);
+    size_t i, j;
+
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_series *s = sb_dataset_find_series(b->ds, (sb_id)i,
+                                                    metrics_focus(b->mc));
+        if (s == NULL || !parts_selected(sel, (sb_id)i) ||
+            !parts_single(b, (sb_id)i))
+            continue;
+        for (j = 0; j < s->n; j++)
+            value_note(b, s, j, parts_name(b, (sb_id)i), g);
+    }
+    g_string_free(g, TRUE);
+}
+
+/* One row per selected indicator with a single value for the focus:
+   its value, unit and year, or "year not given" where the value's note
+   says the source gives none (yeargiven.h). */
+void parts_latest(parts_ctx *b, const unsigned char *sel, const char *heading)
+{
+    static const char *const en[] = {"Indicator", "Value", "Unit", "Year"};
+    static const char *const zh[] = {"指标", "数值", "单位", "年份"};
+    report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en));
+    size_t i, rows = 0;
+    metrics_row r;
+
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
+        char v[FMT_MAX], **cell;
+        if (!parts_selected(sel, (sb_id)i) || !parts_single(b, (sb_id)i) ||
+            !parts_row(b, (sb_id)i, metrics_focus(b->mc), &r))
+            continue;
+        cell = report_table_row(t, 0);
+        cell[0] = g_strdup(parts_name(b, (sb_id)i));
+        cell[1] = g_strdup(fmt_shown(v, sizeof v, r.last_value, ind,
+                                     b->lang));
+        cell[2] = g_strdup(fmt_shown_unit(v, sizeof v, ind, b->lang));
+        cell[3] = yeargiven_of(b->ds, (sb_id)i, r.region, r.last_year)
+                      ? g_strdup_printf("%d", r.last_year)
+                      : g_strdup(L(b, "year not given", "未注明年份"));
+        rows++;
+    }
+    if (rows == 0) {
+        report_table_destroy(t);
+        return;
+    }
+    if (heading != NULL)
+        report_doc_heading(b->doc, 1, heading, "latest", 1);
+    report_doc_table(b->doc, t);
+    latest_notes(b, sel);
+}
+
+/* The value columns' headings name the unit their numbers are in, the
+   indicator's one form (fmt_form): "Latest (billion yuan)". */
+static void unit_heads(const parts_ctx *b, report_table *t,
+                       const sb_indicator *p)
+{
+    char unit[FMT_MAX], *h;
+    size_t c;
+
+    if (fmt_shown_unit(unit, sizeof unit, p, b->lang)[0] == '\0')
+        return;
+    for (c = 1; c <= 2; c++) {
+        h = g_strdup_printf(L(b, "%s (%s)", "%s（%s）"),
+                            c == 1 ? L(b, "First", "起始值")
+                                   : L(b, "Latest", "最新值"),
+                            unit);
+        report_table_head(t, c, h, 1);
+        g_free(h);
+    }
+}
+
 /* The comparison set's figures for one indicator. */
 static report_table *comparison_table(parts_ctx *b, sb_id ind)
 {
@@ -314,6 +435,7 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
 
     if (p->kind == SB_KIND_RATE)         /* a share of a rate means nothing */
         report_table_head(t, 6, L(b, "Gap", "差距"), 1);
+    unit_heads(b, t, p);
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
         char v[FMT_MAX], w[FMT_MAX], **cell;
         sb_id reg = (sb_id)i;
@@ -321,11 +443,13 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
             continue;
         cell = report_table_row(t, reg == metrics_focus(b->mc));
         cell[0] = g_strdup(parts_region(b, reg));
-        cell[1] = g_strdup_printf("%s (%d)", fmt_plain(v, sizeof v,
+        cell[1] = g_strdup_printf("%s (%d)", fmt_shown(v, sizeof v,
                                   r.first_value, p, b->lang), r.first_year);
-        cell[2] = g_strdup_printf("%s (%d)", fmt_plain(w, sizeof w,
+        cell[2] = g_strdup_printf("%s (%d)", fmt_shown(w, sizeof w,
                                   r.last_value, p, b->lang), r.last_year);
         change_cells(b, cell, p, &r);
+        if (isfinite(p->kind == SB_KIND_RATE ? r.gap : r.share))
+            parts_use(b, p->kind == SB_KIND_RATE ? "gap" : "share");
         cell[6] = p->kind == SB_KIND_RATE
                       ? g_strdup(fmt_points(v, sizeof v, r.gap,
                                             sb_indicator_precision(p), 0,
@@ -338,9 +462,9 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
 
 /* The note on value j of s, if it has flags or a note and is shown (up
    to the brief's year, in the window): "Chongqing, 2017: estimated (e);
-   implied by ...". */
+   implied by ...", or led by `who` instead of the region and year. */
 static void value_note(parts_ctx *b, const sb_series *s, size_t j,
-                       GString *g)
+                       const char *who, GString *g)
 {
     const sb_obs *o = &s->obs[j];
     uint32_t flags = sb_series_flags(s, j), an = sb_series_annot(s, j);
@@ -351,8 +475,11 @@ static void value_note(parts_ctx *b, const sb_series *s, size_t j,
         (b->o->from && o->year < b->o->from) ||
         (flags == 0 && (a == NULL || !a->note[0])))
         return;
-    g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
-                    parts_region(b, s->region), o->year);
+    if (who != NULL)
+        g_string_printf(g, L(b, "%s: ", "%s："), who);
+    else
+        g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
+                        parts_region(b, s->region), o->year);
     for (f = flags ? sb_dataset_str(b->ds, flags) : ""; *f; f++)
         g_string_append_printf(g, "%s (%c)%s", plot_flag_meaning(*f, b->lang),
                                *f, f[1] || (a && a->note[0])
@@ -378,9 +505,18 @@ static void value_notes(parts_ctx *b, sb_id ind)
         if (s->indicator != ind || !parts_shown(b, s->region))
             continue;
         for (j = 0; j < s->n; j++)
-            value_note(b, s, j, g);
+            value_note(b, s, j, NULL, g);
     }
     g_string_free(g, TRUE);
+}
+
+void parts_chart_uses(parts_ctx *b, const plot_chart *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].forecast_year != 0)
+            parts_use(b, "forecast");
 }
 
 /* A chart shows change or comparison: a line with a segment (values in
@@ -412,6 +548,7 @@ static void section_chart(parts_ctx *b, sb_id ind, int titled)
         plot_chart_destroy(c);
         return;
     }
+    parts_chart_uses(b, c);
     if (titled) {
         g_free(c->title);
         c->title = g_strdup("");
@@ -430,8 +567,10 @@ static void section_text(parts_ctx *b, sb_id ind)
     metrics_row r;
     char *text;
 
-    if (parts_row(b, ind, metrics_focus(b->mc), &r))
+    if (parts_row(b, ind, metrics_focus(b->mc), &r)) {
         text = report_text_series(b->ds, b->mc, &r, b->lang);
+        report_text_uses(b->ds, b->mc, &r, 0, b->used);
+    }
     else if (b->lang == FMT_ZH)
         text = g_strdup_printf("截至%d年，数据中没有%s的数值。", b->year,
                                focus);

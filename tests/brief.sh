@@ -14,11 +14,36 @@ export SOURCE_DATE_EPOCH=1700000000 LC_ALL=C
 ex=examples/chongqing/
 
 (cd "$tmp" && "$TOP/$bin" report "$TOP/$ex") && ok || ko "report failed"
-[ -f "$tmp/brief-2023.pdf" ] && ok || ko "no brief-2023.pdf (the brief's year)"
+# the brief's year is the year most indicators reach (2022: GDP alone
+# reaches 2023), not the latest
+[ -f "$tmp/brief-2022.pdf" ] && ok || ko "no brief-2022.pdf (the brief's year)"
 "$bin" report -o "$tmp/a.pdf" --metrics-csv "$tmp/fig.csv" $ex || ko "report -o failed"
 pdftotext -layout "$tmp/a.pdf" "$tmp/a.txt"
 tr -s ' \n' ' ' <"$tmp/a.txt" >"$tmp/a1.txt"
-has "$tmp/a1.txt" "Chongqing: science and education indicators, 2023"
+has "$tmp/a1.txt" "Chongqing: science and education indicators, 2022"
+# a section whose data end in another year says so in its heading
+has "$tmp/a1.txt" "Regional GDP (2023)"
+# one value for the focus: a row of the latest-values table, with "year
+# not given" where its note says the source gives none; no section, and
+# no sentence that dates it
+has "$tmp/a1.txt" "Latest values Indicator Value Unit Year"
+has "$tmp/a1.txt" "Preschool three-year gross enrollment rate 91.01 % year not given"
+has "$tmp/a1.txt" "Invention patents granted 9,413 patents 2021"
+has "$tmp/a1.txt" "Preschool three-year gross enrollment rate: as reported by iChongqing on 2022-10-21; the source gives no reference year."
+hasnt "$tmp/a1.txt" "91.01% in 2022"
+hasnt "$tmp/a1.txt" "Senior-secondary gross enrollment rate in Chongqing"
+# one number, one form: the text's unit in the table's headings and cells
+has "$tmp/a1.txt" "First (billion yuan) Latest (billion yuan)"
+has "$tmp/a1.txt" "Chongqing 36.5 (2017) 68.7 (2022)"
+has "$tmp/a1.txt" "Regional GDP in Chongqing reached 3.01 trillion yuan in 2023"
+has "$tmp/a1.txt" "Chongqing 1.15 (2012) 3.01 (2023)"
+# ... and on the chart's axis: 30 ... 130 billion yuan, not 300 ... 1,300
+has "$tmp/a1.txt" "billion yuan, 2016–2022 130 120 Sichuan 110 100"
+# the definitions of the figures the brief uses, and only those
+has "$tmp/a1.txt" "Percent change: (latest / first − 1) × 100"
+has "$tmp/a1.txt" "CAGR: the compound annual growth rate"
+has "$tmp/a1.txt" "Forecast: the linear trend"
+hasnt "$tmp/a1.txt" "Change: the latest value minus the first"
 has "$tmp/a1.txt" "R&D expenditure in Chongqing reached 68.7 billion yuan in 2022, up 13.7% on 2021 and 88.3% since 2017."
 has "$tmp/a1.txt" "rose 0.48 percentage points to 2.36% of GDP between 2017 and 2022"
 has "$tmp/a1.txt" "It more than doubled since 2018."
@@ -39,15 +64,17 @@ has "$tmp/b1.txt" "Period covered: 2017–2021. Data as of 2021."
 "$bin" report --focus Sichuan --metrics-csv "$tmp/sc.csv" -o "$tmp/sc.pdf" $ex ||
     ko "report --focus Sichuan failed"
 pdftotext "$tmp/sc.pdf" - | tr -s ' \n' ' ' >"$tmp/sc.txt"
-has "$tmp/sc.txt" "Sichuan: science and education indicators, 2023"
+# Sichuan: three indicators end in 2018, two in 2022, one in 2023
+has "$tmp/sc.txt" "Sichuan: science and education indicators, 2018"
+has "$tmp/sc.txt" "R&D expenditure (2022)"
 has "$tmp/sc.txt" "R&D expenditure in Sichuan reached 121.5 billion yuan in 2022, unchanged on 2021 but up 116.4% since 2016."
 grep -q "^rd_expenditure,Sichuan,100 million yuan,amount,2016,2022,561.4,1215," "$tmp/sc.csv" &&
     ok || ko "Sichuan's figures CSV lacks its R&D row"
 pdfinfo "$tmp/a.pdf" >"$tmp/info"
-has "$tmp/info" "Title:           Chongqing: science and education indicators, 2023"
+has "$tmp/info" "Title:           Chongqing: science and education indicators, 2022"
 has "$tmp/info" "Creator:         statbrief 0."
 has "$tmp/info" "Author:          statbrief"
-has "$tmp/info" "Subject:         Chongqing, 2023"
+has "$tmp/info" "Subject:         Chongqing, 2022"
 has "$tmp/info" "Keywords:        statistics; indicators; Chongqing; R&D expenditure; R&D expenditure as share of GDP;"
 has "$tmp/info" "Page size:       595.276 x 841.89 pts (A4)"
 "$bin" report --paper letter -o "$tmp/l.pdf" $ex && pdfinfo "$tmp/l.pdf" >"$tmp/linfo"
@@ -67,7 +94,7 @@ awk 'NR == FNR { if (/^%% Page /) { p = $3; getline; getline; pg[$1] = p }; next
 [ "$(wc -l <"$tmp/links")" = 5 ] && ok || ko "$(wc -l <"$tmp/links") links, not 5"
 i=0
 for want in "High-tech enterprises (certified, stock)" \
-    "Patents granted (all types)" "Regional GDP" \
+    "Patents granted (all types)" "Regional GDP (2023)" \
     "R&D expenditure as share of GDP" "R&D expenditure"; do
     i=$((i + 1))
     p=$(sed -n "${i}p" "$tmp/links")
@@ -164,7 +191,37 @@ done
 pdftotext "$tmp/zh.pdf" - | tr -d ' \n' >"$tmp/zh.txt"
 has "$tmp/zh.txt" "比较地区：重庆、四川（省级）。"
 has "$tmp/zh.txt" "2022年重庆在2个地区（省级）中居第1位"
-has "$tmp/zh.txt" "重庆，2022年：据iChongqing2022年10月21日报道；来源未注明统计年份。"
+has "$tmp/zh.txt" "学前三年毛入园率：据iChongqing2022年10月21日报道；来源未注明统计年份。"
+has "$tmp/zh.txt" "重庆科技与教育指标（2022年）"
+has "$tmp/zh.txt" "地区生产总值（2023年）"
+has "$tmp/zh.txt" "最新数值指标数值单位年份"
+has "$tmp/zh.txt" "学前三年毛入园率91.01%未注明年份"
+has "$tmp/zh.txt" "发明专利授权量9413件2021"
+hasnt "$tmp/zh.txt" "2022年重庆学前三年毛入园率"
+# one form: 6.65万件 in the text, 6.65 under 最新值（万件）, 2 ... 8 on the axis
+has "$tmp/zh.txt" "2022年重庆专利授权量6.65万件"
+has "$tmp/zh.txt" "起始值（万件）最新值（万件）"
+has "$tmp/zh.txt" "重庆2.00(2012)6.65(2022)"
+has "$tmp/zh.txt" "万件，2012–2022"
+has "$tmp/zh.txt" "起始值（亿元）最新值（亿元）"
+has "$tmp/zh.txt" "增长率：（最新值/起始值−1）×100"
+# a brief of one rate: points and the gap defined; no CAGR, share, forecast
+"$bin" report --indicator rd_intensity --lang zh -o "$tmp/zr.pdf" $ex ||
+    ko "report --indicator rd_intensity --lang zh failed"
+pdftotext "$tmp/zr.pdf" - | tr -d ' \n' >"$tmp/zr.txt"
+has "$tmp/zr.txt" "百分点：比率指标的变化。"
+has "$tmp/zr.txt" "差距：与基准地区同年数值之差。"
+hasnt "$tmp/zr.txt" "年均增长率："
+hasnt "$tmp/zr.txt" "占比："
+hasnt "$tmp/zr.txt" "预测："
+"$bin" report --indicator rd_intensity -o "$tmp/er.pdf" $ex ||
+    ko "report --indicator rd_intensity failed"
+pdftotext "$tmp/er.pdf" - | tr -s ' \n' ' ' >"$tmp/er.txt"
+has "$tmp/er.txt" "Percentage points: the change of a rate."
+has "$tmp/er.txt" "Gap: the difference to the benchmark region"
+hasnt "$tmp/er.txt" "CAGR:"
+hasnt "$tmp/er.txt" "Share:"
+hasnt "$tmp/er.txt" "Forecast:"
 has "$tmp/zh.txt" "高新技术企业数：政府工作报告、科技局发布、统计局报告。"
 has "$tmp/zh.txt" "比全国低0.18个百分点"
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
