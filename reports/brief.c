@@ -50,8 +50,12 @@ static int by_year_desc(const void *a, const void *b)
 
 int report_brief_mode_year(const int *last, size_t n)
 {
-    int *y = g_memdup2(last, n * sizeof *last), best = 0;
+    int *y, best = 0;
     size_t i, run = 0, best_run = 0;
+
+    if (n == 0)
+        return 0;
+    y = g_memdup2(last, n * sizeof *last);
 
     /* latest first: a later year wins a tie, as it is reached first */
     qsort(y, n, sizeof *y, by_year_desc);
