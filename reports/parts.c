@@ -272,6 +272,15 @@ static report_table *table_new(const char *const *head, size_t n)
     return t;
 }
 
+/* The year of r's last value, or "year not given" where its note says
+   the source gives none (yeargiven.h) (g_free). */
+static char *year_cell(const parts_ctx *b, const metrics_row *r)
+{
+    if (yeargiven_of(b->ds, r->indicator, r->region, r->last_year))
+        return g_strdup_printf("%d", r->last_year);
+    return g_strdup(L(b, "year not given", "未注明年份"));
+}
+
 /* Cells 3-5 of both tables: change, CAGR (amounts) or points (rates),
    rank. */
 static void change_cells(parts_ctx *b, char **cell,
@@ -334,7 +343,7 @@ void parts_summary(parts_ctx *b, const unsigned char *sel, const char *heading)
         cell[0] = g_strdup(parts_name(b, (sb_id)i));
         cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind,
                                      b->lang));
-        cell[2] = g_strdup_printf("%d", r.last_year);
+        cell[2] = year_cell(b, &r);
         change_cells(b, cell, ind, &r);
     }
     if (heading != NULL)
@@ -386,9 +395,7 @@ void parts_latest(parts_ctx *b, const unsigned char *sel, const char *heading)
         cell[1] = g_strdup(fmt_shown(v, sizeof v, r.last_value, ind,
                                      b->lang));
         cell[2] = g_strdup(fmt_shown_unit(v, sizeof v, ind, b->lang));
-        cell[3] = yeargiven_of(b->ds, (sb_id)i, r.region, r.last_year)
-                      ? g_strdup_printf("%d", r.last_year)
-                      : g_strdup(L(b, "year not given", "未注明年份"));
+        cell[3] = year_cell(b, &r);
         rows++;
     }
     if (rows == 0) {

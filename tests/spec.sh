@@ -31,6 +31,8 @@ has "$tmp/en.txt" "By Chongqing planning office (example)."
 has "$tmp/en.txt" "In 2022, Chongqing spent 68.7 billion yuan on R&D, 88.3% more than in 2017: R&D intensity reached 2.36% of GDP, up 0.48 percentage points since 2017, against 2.54% of GDP for China as a whole."
 has "$tmp/en.txt" "Its high-tech enterprises grew by 26.2% a year from 2018, to 6,348 enterprises."
 has "$tmp/en.txt" "Research at a glance"
+# the summary dates no value whose source gives no reference year
+has "$tmp/en.txt" "Preschool three-year gross enrollment rate 91.01% year not given"
 has "$tmp/en.txt" "Regional GDP in Chongqing reached 3.01 trillion yuan in 2023"
 # the sections in the spec's order, then the notes
 # (the last "Regional GDP" line is its section's heading: the summary
@@ -88,6 +90,7 @@ has "$tmp/zh.txt" "数据截至2023年"
 (cd "$tmp" && run report --spec brief-zh.yaml) && ok || ko "report --spec brief-zh.yaml failed"
 words_zh "$tmp/chongqing-brief-2022-zh.pdf" "$tmp/zhs.txt"
 has "$tmp/zhs.txt" "2022年，重庆研究与试验发展(R&D)经费达到686.6亿元，比2017年增长88.3%；R&D经费投入强度为2.36%，比2017年提高0.48个百分点，全国为2.54%。"
+has "$tmp/zhs.txt" "学前三年毛入园率91.01%未注明年份"
 pdfinfo "$tmp/chongqing-brief-2022-zh.pdf" >"$tmp/zinfo"
 has "$tmp/zinfo" "Author:          重庆市规划研究室（示例）"
 pdffonts "$tmp/zh.pdf" | grep -q "NotoSansCJKsc" && ok || ko "no Noto Sans CJK SC in the Chinese brief"
