@@ -4,6 +4,8 @@
  */
 #include "yeargiven.h"
 
+#include "plots/chart.h"
+
 #include <string.h>
 
 #include <glib.h>
@@ -18,20 +20,19 @@ static const char *const no_year[] = {
                                                       /* 未注明年份 */
 };
 
-/* Whether note holds one of the phrases. */
+/* Whether note holds one of the phrases within the part a brief prints
+   of it (PLOT_NOTE_MAX_CHARS characters, at most 4 bytes each): no copy,
+   and a note of any length costs no more than that part. */
 static int says_no_year(const char *note)
 {
-    char *low;
-    size_t i;
-    int hit = 0;
+    size_t i, k;
 
-    if (note == NULL || note[0] == '\0')
-        return 0;
-    low = g_ascii_strdown(note, -1);
-    for (i = 0; i < G_N_ELEMENTS(no_year) && !hit; i++)
-        hit = strstr(low, no_year[i]) != NULL;
-    g_free(low);
-    return hit;
+    for (i = 0; note[i] != '\0' && i < 4 * (size_t)PLOT_NOTE_MAX_CHARS; i++)
+        for (k = 0; k < G_N_ELEMENTS(no_year); k++)
+            if (g_ascii_strncasecmp(note + i, no_year[k],
+                                    strlen(no_year[k])) == 0)
+                return 1;
+    return 0;
 }
 
 int yeargiven_of(const sb_dataset *ds, sb_id indicator, sb_id region,
