@@ -38,7 +38,7 @@ static int check_spec(cli *c, const sb_dataset *ds, int *year)
         /* the texts end where the data do; the line names the brief's
            year */
         int to = c->to ? c->to : report_data_year(ds, mc);
-        *year = c->to ? c->to : report_brief_year(ds, mc);
+        *year = c->to ? c->to : report_brief_year(ds, mc, NULL);
         cli_spec_last(c, to, &c->report.from);
         rc = report_spec_texts(ds, mc, s, &c->report, to, &notes, &err);
     }

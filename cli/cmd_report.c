@@ -93,7 +93,8 @@ static int report_one(cli *c, report_run *s)
     if (rc == SB_OK) {
         /* the file is named by the brief's year; a spec's window ends
            where the data do */
-        int year = c->to ? c->to : report_brief_year(r->l.ds, r->mc);
+        int year = c->to ? c->to
+                         : report_brief_year(r->l.ds, r->mc, r->l.isel);
         cli_spec_last(c, c->to ? c->to : report_data_year(r->l.ds, r->mc),
                       &c->report.from);
         if (c->output == NULL)

@@ -282,7 +282,8 @@ static int brief_item(void *ctx, size_t i, char *msg, size_t size)
     r.diag = &x.notes;
     r.year = it->year ? it->year : b->c->to;
     if (rc == SB_OK) {
-        year = r.year ? r.year : report_brief_year(b->l->ds, x.mc);
+        year = r.year ? r.year
+                      : report_brief_year(b->l->ds, x.mc, b->l->isel);
         cli_spec_last(b->c, r.year ? r.year
                                    : report_data_year(b->l->ds, x.mc),
                       &r.from);

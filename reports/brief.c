@@ -72,7 +72,8 @@ int report_brief_mode_year(const int *last, size_t n)
     return best;
 }
 
-int report_brief_year(const sb_dataset *ds, metrics_ctx *mc)
+int report_brief_year(const sb_dataset *ds, metrics_ctx *mc,
+                      const unsigned char *sel)
 {
     GArray *last = g_array_new(FALSE, FALSE, sizeof(int));
     size_t i;
@@ -81,6 +82,7 @@ int report_brief_year(const sb_dataset *ds, metrics_ctx *mc)
     for (i = 0; i < sb_dataset_n_series(ds); i++) {
         const sb_series *s = sb_dataset_series_at(ds, i);
         if (s->region == metrics_focus(mc) &&
+            parts_selected(sel, s->indicator) &&
             (y = sb_series_last_year(s, 0)) > 0)
             g_array_append_val(last, y);
     }
@@ -109,12 +111,14 @@ static int focus_has_values(const parts_ctx *b)
 }
 
 /* The brief's year, and whether there is anything to brief in it. */
-static sb_status check_focus(parts_ctx *b, sb_error *err)
+static sb_status check_focus(parts_ctx *b, const unsigned char *sel,
+                             sb_error *err)
 {
     const report_opts *o = b->o;
 
     b->year = o->year ? o->year : focus_last_year(b->ds, b->mc);
-    b->brief_year = o->year ? o->year : report_brief_year(b->ds, b->mc);
+    b->brief_year = o->year ? o->year
+                            : report_brief_year(b->ds, b->mc, sel);
     if (metrics_focus(b->mc) == SB_NONE || b->year == 0)
         return sb_error_set(err, SB_EDATA, NULL, 0, 0, "the focus region has "
                             "no values: nothing to brief");
@@ -371,7 +375,7 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     sb_status rc;
 
     memset(res, 0, sizeof *res);
-    if ((rc = check_focus(&b, err)) != SB_OK)
+    if ((rc = check_focus(&b, indicators, err)) != SB_OK)
         return rc;
     res->year = b.brief_year;
     res->path = o->output ? g_strdup(o->output)

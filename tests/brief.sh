@@ -17,6 +17,13 @@ ex=examples/chongqing/
 # the brief's year is the year most indicators reach (2022: GDP alone
 # reaches 2023), not the latest
 [ -f "$tmp/brief-2022.pdf" ] && ok || ko "no brief-2022.pdf (the brief's year)"
+# ... of the indicators it holds: GDP alone reaches 2023
+mkdir "$tmp/g"
+(cd "$tmp/g" && "$TOP/$bin" report -q --indicator gdp --lang zh "$TOP/$ex") &&
+    [ -f "$tmp/g/brief-2023.pdf" ] && ok || ko "no brief-2023.pdf of GDP alone"
+pdftotext "$tmp/g/brief-2023.pdf" - | tr -d ' \n' >"$tmp/g.txt"
+has "$tmp/g.txt" "重庆科技与教育指标（2023年）"
+hasnt "$tmp/g.txt" "地区生产总值（2023年）"
 "$bin" report -o "$tmp/a.pdf" --metrics-csv "$tmp/fig.csv" $ex || ko "report -o failed"
 pdftotext -layout "$tmp/a.pdf" "$tmp/a.txt"
 tr -s ' \n' ' ' <"$tmp/a.txt" >"$tmp/a1.txt"
