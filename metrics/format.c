@@ -144,16 +144,12 @@ char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
     return buf;
 }
 
-/* Like fmt_number with at most `decimals`, trailing zeros dropped. */
-static char *number_trim(char *buf, size_t size, double v, int decimals,
-                         fmt_lang lang)
+/* Drops the trailing zeros of a number's decimals, and a bare point. */
+static char *drop_zeros(char *buf)
 {
-    char *dot;
     size_t n;
 
-    fmt_number(buf, size, v, decimals, 0, lang);
-    dot = strchr(buf, '.');
-    if (dot == NULL)
+    if (strchr(buf, '.') == NULL)
         return buf;
     n = strlen(buf);
     while (n > 0 && buf[n - 1] == '0')
@@ -161,6 +157,13 @@ static char *number_trim(char *buf, size_t size, double v, int decimals,
     if (buf[n - 1] == '.')
         buf[n - 1] = '\0';
     return buf;
+}
+
+/* Like fmt_number with at most `decimals`, trailing zeros dropped. */
+static char *number_trim(char *buf, size_t size, double v, int decimals,
+                         fmt_lang lang)
+{
+    return drop_zeros(fmt_number(buf, size, v, decimals, 0, lang));
 }
 
 const char *fmt_name(const sb_indicator *ind, fmt_lang lang)
@@ -314,15 +317,22 @@ void fmt_form_of(fmt_form *f, double v, const sb_indicator *ind,
         f->trim = 0;
 }
 
+/* v's number in form f; sign: '+' before a positive result (a
+   change). */
+static char *form_number(char *buf, size_t size, double v, const fmt_form *f,
+                         int sign, fmt_lang lang)
+{
+    fmt_number(buf, size, v / f->div, f->decimals, sign, lang);
+    return f->trim ? drop_zeros(buf) : buf;
+}
+
 char *fmt_shown(char *buf, size_t size, double v, const sb_indicator *ind,
                 fmt_lang lang)
 {
     fmt_form f;
 
     fmt_form_of(&f, v, ind, lang);
-    if (f.trim)
-        return number_trim(buf, size, v / f.div, f.decimals, lang);
-    return fmt_number(buf, size, v / f.div, f.decimals, 0, lang);
+    return form_number(buf, size, v, &f, 0, lang);
 }
 
 const char *fmt_shown_unit(char *buf, size_t size, const sb_indicator *ind,
@@ -335,8 +345,9 @@ const char *fmt_shown_unit(char *buf, size_t size, const sb_indicator *ind,
     return buf;
 }
 
-char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
-                fmt_lang lang)
+/* v with its unit in ind's form, signed when sign (a change). */
+static char *value_in_form(char *buf, size_t size, double v,
+                           const sb_indicator *ind, int sign, fmt_lang lang)
 {
     char num[FMT_MAX];
     fmt_form f;
@@ -344,9 +355,15 @@ char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
     if (undefined(buf, size, v))
         return buf;
     fmt_form_of(&f, v, ind, lang);
-    fmt_shown(num, sizeof num, v, ind, lang);
+    form_number(num, sizeof num, v, &f, sign, lang);
     snprintf(buf, size, "%s%s%s", num, f.glue ? " " : "", f.unit);
     return buf;
+}
+
+char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
+                fmt_lang lang)
+{
+    return value_in_form(buf, size, v, ind, 0, lang);
 }
 
 /* ---- changes and axes ------------------------------------------------------ */
