@@ -46,6 +46,9 @@ static const metrics_field table[] = {
     D(forecast_lo, VALUE, 0, CSV | TEXT | COL, "Forecast, low", "预测下限"),
     D(forecast_hi, VALUE, 0, CSV | TEXT | COL, "Forecast, high",
       "预测上限"),
+    /* 1 when forecast_lo is cut at zero (forecast.h), 0 when not */
+    D(forecast_cut, NUMBER, 0, CSV, "Interval cut at zero",
+      "区间截至零"),
     I(rank, CSV | TEXT | COL, "Rank", "排名"),
     I(rank_of, CSV | TEXT, "Ranked", "参与排名地区数"),
     D(share, PCT, 0, CSV | TEXT | COL, "Share", "占比"),

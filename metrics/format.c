@@ -366,6 +366,26 @@ char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
     return value_in_form(buf, size, v, ind, 0, lang);
 }
 
+char *fmt_value_change(char *buf, size_t size, double v,
+                       const sb_indicator *ind, fmt_lang lang)
+{
+    return value_in_form(buf, size, v, ind, 1, lang);
+}
+
+char *fmt_multiple(char *buf, size_t size, double m, fmt_lang lang)
+{
+    char num[FMT_MAX];
+
+    if (undefined(buf, size, m))
+        return buf;
+    fmt_number(num, sizeof num, m, 1, 0, lang);
+    if (lang == FMT_ZH)
+        snprintf(buf, size, "%s\xe5\x80\x8d", num);            /* 倍 */
+    else
+        snprintf(buf, size, "\xc3\x97%s", num);                 /* × */
+    return buf;
+}
+
 /* ---- changes and axes ------------------------------------------------------ */
 
 char *fmt_percent(char *buf, size_t size, double pct, int decimals,

@@ -71,6 +71,15 @@ char *fmt_axis_shown(char *buf, size_t size, double v, double step,
 char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
                 fmt_lang lang);
 
+/* A change in the indicator's unit, signed like fmt_number's sign 1:
+   en "−392,000 persons", "+6.4 billion yuan"; zh "−39.2万人". */
+char *fmt_value_change(char *buf, size_t size, double v,
+                       const sb_indicator *ind, fmt_lang lang);
+
+/* A multiple (latest / first) at one decimal, as a table cell: en
+   "×45.8", zh "45.8倍". */
+char *fmt_multiple(char *buf, size_t size, double m, fmt_lang lang);
+
 /* The number in the indicator's own unit at its precision, no unit:
    what table columns print ("603.8", "6,348", "2.36"). */
 char *fmt_plain(char *buf, size_t size, double v, const sb_indicator *ind,

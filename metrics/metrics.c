@@ -8,6 +8,7 @@
 #include "metrics.h"
 
 #include "fit.h"
+#include "forecast.h"
 #include "core/alloc.h"
 
 #include <gsl/gsl_errno.h>
@@ -396,7 +397,8 @@ static void row_clear(metrics_row *r, const sb_series *s)
     r->first_value = r->last_value = r->change = r->pct_change = NAN;
     r->pp_change = r->cagr = r->yoy = r->multiple = NAN;
     r->slope = r->intercept = r->r2 = r->trend_growth = NAN;
-    r->forecast = r->forecast_lo = r->forecast_hi = NAN;
+    r->forecast = r->forecast_lo = r->forecast_hi = r->forecast_cut = NAN;
+    r->forecast_reason = FORECAST_FEW;
     r->share = r->gap = r->growth_gap = NAN;
 }
 
@@ -409,21 +411,52 @@ static double growth(sb_kind kind, double va, double vb)
     return va > 0 ? (vb / va - 1.0) * 100.0 : NAN;
 }
 
+/* Whether the window [a, b] of w starts at or below zero, or holds a
+   value of the other sign than its first: a budget balance, net
+   migration, net exports. A percent of such a start says nothing (from
+   −52 to −444 is not "up 753.8%", from 152 to −444 not "down 392.1%");
+   its change is told in the unit. */
+static int crosses_zero(const work *w, int a, int b)
+{
+    size_t i = lower_bound(w, a), end = lower_bound(w, b + 1.0);
+
+    if (i >= end || w->value[i] <= 0)
+        return i < end;
+    for (; i < end; i++)
+        if (w->value[i] < 0)
+            return 1;
+    return 0;
+}
+
+/* Change on the year before: points for rates; a percent only between
+   two positive values of a series that stays above zero. */
+static double year_on_year(const metrics_row *r, sb_kind kind, double prev)
+{
+    if (isnan(prev) || isnan(r->last_value))
+        return NAN;
+    if (kind == SB_KIND_RATE)
+        return r->last_value - prev;
+    if (r->crosses_zero || prev <= 0 || r->last_value <= 0)
+        return NAN;
+    return growth(kind, prev, r->last_value);
+}
+
 static void period_figures(metrics_row *r, sb_kind kind, const work *w)
 {
-    double va = r->first_value, vb = r->last_value, prev;
+    double va = r->first_value, vb = r->last_value;
     int a = r->first_year, b = r->last_year;
 
-    prev = value_at(w, b - 1);
-    if (!isnan(vb) && !isnan(prev))
-        r->yoy = growth(kind, prev, vb);
+    r->crosses_zero = a < b && crosses_zero(w, a, b);
+    r->yoy = year_on_year(r, kind, value_at(w, b - 1));
     if (isnan(va) || isnan(vb) || a >= b)
         return;                   /* one point is a figure, not a change */
     r->change = vb - va;
     if (kind == SB_KIND_RATE)
         r->pp_change = vb - va;
-    else
+    else if (!r->crosses_zero)
         r->pct_change = growth(kind, va, vb);
+    if (r->crosses_zero)
+        return;                   /* no ratio of values across zero */
     if (va > 0 && vb >= 0)
         r->cagr = (pow(vb / va, 1.0 / (double)(b - a)) - 1.0) * 100.0;
     if (va > 0)
@@ -450,6 +483,36 @@ static sb_status trend_figure(metrics_ctx *c, metrics_row *r,
     return ignore.code == SB_ENOMEM ? no_memory(c, err) : SB_OK;
 }
 
+/* The forecast (forecast.h) from the n points of w from i0: the
+   window's, which end at its last value. */
+static sb_status forecast_figures(metrics_ctx *c, metrics_row *r,
+                                  sb_kind kind, const work *w, size_t i0,
+                                  size_t n, sb_error *err)
+{
+    const double *xs = w->year + i0;
+    forecast_result f;
+    sb_status rc;
+    int brk;
+
+    if (n < FORECAST_MIN_POINTS)      /* the common case: no scan, no fit */
+        return SB_OK;
+    brk = forecast_break_in(c->ds, w->s, (int)xs[forecast_span_start(n)],
+                            (int)xs[n - 1]);
+    rc = forecast_make(xs, w->value + i0, w->filled + i0, n,
+                       kind != SB_KIND_RATE, brk, &f, err);
+    if (rc == SB_ENOMEM)
+        return no_memory(c, err);
+    r->forecast_reason = f.why;
+    if (rc != SB_OK || f.why != FORECAST_MADE)
+        return rc;
+    r->forecast_year = f.year;
+    r->forecast = f.value;
+    r->forecast_lo = f.lo;
+    r->forecast_hi = f.hi;
+    r->forecast_cut = f.cut;
+    return SB_OK;
+}
+
 /* Fits over the window's points, which are one contiguous run of w. A
    fit that cannot be made leaves its figures undefined, unless memory
    ran out. */
@@ -473,14 +536,10 @@ static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
         r->slope = f.slope;
         r->intercept = f.intercept;
         r->r2 = f.r2;
-        if (n >= 3) {
-            rc = metrics_fit_predict(&f, r->last_year + 1.0, &r->forecast,
-                                     &r->forecast_lo, &r->forecast_hi, err);
-            r->forecast_year = rc == SB_OK ? r->last_year + 1 : 0;
-        }
     }
     if (ignore.code == SB_ENOMEM)
         return no_memory(c, err);
+    rc = forecast_figures(c, r, kind, w, i0, n, err);
     if (rc == SB_OK && n >= 3 && positive == n && kind != SB_KIND_RATE)
         rc = trend_figure(c, r, xs, ys, n, err);
     return rc;
@@ -633,6 +692,12 @@ static void finite_figures(metrics_row *r)
     for (i = 0; i < G_N_ELEMENTS(f); i++)
         if (isinf(*f[i]))
             *f[i] = NAN;
+    if (isnan(r->forecast) || isnan(r->forecast_lo) ||
+        isnan(r->forecast_hi)) {  /* a forecast whole or none */
+        r->forecast = r->forecast_lo = r->forecast_hi = NAN;
+        r->forecast_cut = NAN;
+        r->forecast_year = 0;
+    }
 }
 
 static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
@@ -661,7 +726,8 @@ static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
         double vba = value_at(p->benchmark, a);
         double own = ind->kind == SB_KIND_RATE ? r->pp_change : r->pct_change;
         r->gap = r->last_value - vbb;
-        if (!isnan(own) && !isnan(vba) && !isnan(vbb) && a < b)
+        if (!isnan(own) && !isnan(vba) && !isnan(vbb) && a < b &&
+            (ind->kind == SB_KIND_RATE || !crosses_zero(p->benchmark, a, b)))
             r->growth_gap = own - growth(ind->kind, vba, vbb);
     }
     finite_figures(r);
@@ -839,7 +905,7 @@ sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
 /* ---- claims ---------------------------------------------------------------- */
 
 int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
-                           int year)
+                           int year, int *since)
 {
     size_t lo, hi, i;
     work *ws = NULL;
@@ -848,14 +914,17 @@ int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
     long at;
     sb_error ignore = {0};
 
+    *since = 0;
     if (!indicator_range(c, indicator, &lo, &hi))
         return 0;
     /* out of memory, the claim is not made: metrics_ctx_status says why */
     if (build_works(c, lo, hi, &ws, &ignore) == SB_OK &&
         (w = work_of(ws, hi - lo, region)) != NULL &&
-        (at = find_year(w, year)) > 0 && !w->filled[at] &&
+        (at = find_year(w, year)) >= METRICS_RECORD_YEARS - 1 &&
+        !w->filled[at] &&
         w->year[at] - w->year[0] == at) {     /* no gap before year */
         holds = 1;
+        *since = (int)w->year[0];
         for (i = 0; i < (size_t)at; i++)
             if (w->value[i] >= w->value[at] || w->filled[i])
                 holds = 0;
@@ -867,6 +936,12 @@ int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
 int metrics_claim_doubled(const metrics_row *r)
 {
     return !isnan(r->multiple) && r->multiple >= 2.0;
+}
+
+int metrics_claim_times(const metrics_row *r)
+{
+    /* 0.3 / 0.1 is 2.9999999999999996: three times as published */
+    return !isnan(r->multiple) && r->multiple >= METRICS_TIMES - 1e-9;
 }
 
 int metrics_claim_target_reached(metrics_ctx *c, const metrics_row *r)

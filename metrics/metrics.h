@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "core/model.h"
+#include "metrics/forecast.h"
 
 typedef struct {
     const char *group;       /* --group: the comparison set; NULL default */
@@ -33,10 +34,18 @@ typedef struct {
     double first_value, last_value;
     double change, pct_change, pp_change, cagr, yoy, multiple;
     double slope, intercept, r2, trend_growth;
-    int forecast_year;              /* b + 1 when forecast is defined */
+    /* metrics/forecast.h: the year after the window's last value, when
+       the rule allows a forecast (else 0, the figures NaN) */
+    int forecast_year;
     double forecast, forecast_lo, forecast_hi;
+    double forecast_cut;            /* 1: forecast_lo cut at zero; 0 */
+    forecast_why forecast_reason;   /* why there is none */
     int rank, rank_of;              /* 0 when undefined */
     double share, gap, growth_gap;
+    int crosses_zero;               /* 1: v(a) <= 0, or a value in [a, b]
+                                       of the other sign: no percent,
+                                       CAGR or multiple; the change is in
+                                       the unit */
     int n;                          /* points in [a, b] */
     int n_interpolated;             /* of which filled by --interpolate */
 } metrics_row;
@@ -88,13 +97,24 @@ sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
                          sb_error *err);
 
 /* Claims a brief may make. Each is 1 only when it holds on the data. */
-/* v(year) is higher than every earlier value, and the series has a value
+/* A record needs this many years of data: over five years "the highest"
+   is an ordinary rise, not a record. */
+#define METRICS_RECORD_YEARS 10
+/* From this multiple on, a change is told as a multiple ("45.8 times its
+   2000 level"), not as a percent ("+4,478.1%"). */
+#define METRICS_TIMES 3.0
+
+/* v(year) is higher than every earlier value, the series has a value
    for every year from its first up to year (no gap could hide a higher
-   one). */
+   one), and these are METRICS_RECORD_YEARS years or more; *since is the
+   series' first year ("the highest since 2012"), 0 when the claim does
+   not hold. */
 int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
-                           int year);
+                           int year, int *since);
 /* The window's multiple is 2 or more. */
 int metrics_claim_doubled(const metrics_row *r);
+/* The window's multiple is METRICS_TIMES or more. */
+int metrics_claim_times(const metrics_row *r);
 /* The indicator has a target and v(b) reaches it (>= when higher is
    better, <= otherwise), in or before target_year when one is set. */
 int metrics_claim_target_reached(metrics_ctx *c, const metrics_row *r);

@@ -67,6 +67,8 @@ static void change_words(GString *g, const plot_chart *c,
     if (c->ind->kind == SB_KIND_RATE)
         fmt_points(ch, sizeof ch, delta, sb_indicator_precision(c->ind), 1,
                    c->lang);
+    else if (metrics_claim_times(r))     /* as the brief says it: ×45.8 */
+        fmt_multiple(ch, sizeof ch, r->multiple, c->lang);
     else
         fmt_percent(ch, sizeof ch, delta, 1, 1, c->lang);
     if (c->lang == FMT_ZH)
@@ -123,6 +125,37 @@ static void region_sentence(GString *g, const plot_chart *c, sb_id reg,
                                c->lang == FMT_ZH ? r.rank : r.rank_of);
 }
 
+/* What the dashed segment shows, as the chart's note names it:
+   " Dashed: 2023 forecast from the linear trend, 7,161 (95% prediction
+   interval 6,345 to 7,977)." / "虚线为2023年线性趋势预测值7161（95%预测
+   区间6345至7977）。", with the cut at zero marked inside the brackets */
+static void forecast_sentence(GString *g, const plot_chart *c,
+                              const plot_line *l)
+{
+    char v[FMT_MAX], lo[FMT_MAX], hi[FMT_MAX];
+
+    if (l->forecast_year <= 0)
+        return;
+    fmt_value(v, sizeof v, l->forecast, c->ind, c->lang);
+    fmt_value(lo, sizeof lo, l->forecast_lo, c->ind, c->lang);
+    fmt_value(hi, sizeof hi, l->forecast_hi, c->ind, c->lang);
+    if (c->lang == FMT_ZH)      /* 虚线为N年线性趋势预测值V（95%预测区间L至H） */
+        g_string_append_printf(g, "\xe8\x99\x9a\xe7\xba\xbf\xe4\xb8\xba%d"
+                               "\xe5\xb9\xb4\xe7\xba\xbf\xe6\x80\xa7\xe8\xb6"
+                               "\x8b\xe5\x8a\xbf\xe9\xa2\x84\xe6\xb5\x8b\xe5"
+                               "\x80\xbc%s\xef\xbc\x88" "95%%\xe9\xa2\x84\xe6"
+                               "\xb5\x8b\xe5\x8c\xba\xe9\x97\xb4%s\xe8\x87\xb3"
+                               "%s%s\xef\xbc\x89\xe3\x80\x82", l->forecast_year,
+                               v, lo, hi, l->forecast_cut
+                               ? plot_cut_words(c->lang) : "");
+    else
+        g_string_append_printf(g, " Dashed: %d forecast from the linear "
+                               "trend, %s (95%% prediction interval %s to "
+                               "%s%s).", l->forecast_year, v, lo, hi,
+                               l->forecast_cut ? plot_cut_words(c->lang)
+                                               : "");
+}
+
 char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                           metrics_ctx *mc)
 {
@@ -160,8 +193,10 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                                c->first, c->last);
     /* the focus region first, then the others it is compared with */
     for (i = 0; i < c->n_lines; i++)
-        if (c->lines[i].region == c->focus)
+        if (c->lines[i].region == c->focus) {
             region_sentence(g, c, c->lines[i].region, c->lines[i].label, mc);
+            forecast_sentence(g, c, &c->lines[i]);
+        }
     for (i = 0; i < c->n_lines && named < 3; i++)
         if (c->lines[i].region != c->focus) {
             region_sentence(g, c, c->lines[i].region, c->lines[i].label, mc);

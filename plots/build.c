@@ -108,12 +108,21 @@ const char *plot_flag_meaning(char f, fmt_lang lang)
                           : "as flagged in the source";      /* 来源标注 */
 }
 
+const char *plot_cut_words(fmt_lang lang)
+{
+    /* an amount or count cannot fall below zero (metrics/forecast.h) */
+    return lang == FMT_ZH ? "\xef\xbc\x8c\xe5\x8c\xba\xe9\x97\xb4\xe5\x9c"
+                            "\xa8\xe9\x9b\xb6\xe5\xa4\x84\xe6\x88\xaa\xe6"
+                            "\x96\xad"                /* ，区间在零处截断 */
+                          : "; interval cut at zero";
+}
+
 /* "Ringed points are flagged: p provisional, e estimated. Hollow points
    are filled by interpolation. Dashed: 2023 forecast ..." */
 static char *chart_note(const plot_chart *c)
 {
     GString *g = g_string_new(NULL), *letters = g_string_new(NULL);
-    int filled = 0, forecast = 0;
+    int filled = 0, forecast = 0, cut = 0;
     size_t i, j;
     const char *f;
     int zh = c->lang == FMT_ZH;
@@ -125,8 +134,10 @@ static char *chart_note(const plot_chart *c)
                 if (!strchr(letters->str, *f))
                     g_string_append_c(letters, *f);
         }
-        if (c->lines[i].forecast_year > 0)
+        if (c->lines[i].forecast_year > 0) {
             forecast = c->lines[i].forecast_year;
+            cut = c->lines[i].forecast_cut;
+        }
     }
     for (i = 0; i < letters->len; i++)
         g_string_append_printf(g, "%s%c %s", i == 0 ? (zh
@@ -146,10 +157,11 @@ static char *chart_note(const plot_chart *c)
                                        "\xb6\x8b\xe5\x8a\xbf\xe9\xa2\x84\xe6\xb5"
                                        "\x8b\xef\xbc\x8c\xe9\x98\xb4\xe5\xbd\xb1"
                                        "\xe4\xb8\xba" "95%%\xe9\xa2\x84\xe6\xb5\x8b"
-                                       "\xe5\x8c\xba\xe9\x97\xb4\xe3\x80\x82"
+                                       "\xe5\x8c\xba\xe9\x97\xb4%s\xe3\x80\x82"
                                      : "Dashed: %d forecast from the linear "
-                                       "trend, band: 95%% prediction interval.",
-                               forecast);
+                                       "trend, band: 95%% prediction "
+                                       "interval%s.", forecast,
+                               cut ? plot_cut_words(c->lang) : "");
     g_string_free(letters, TRUE);
     if (g->len && g->str[g->len - 1] == ' ')
         g_string_truncate(g, g->len - 1);

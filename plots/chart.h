@@ -64,8 +64,10 @@ typedef struct {
     double *year, *value;
     unsigned char *filled;       /* interpolated: drawn hollow */
     const char **flags;          /* per point: flag letters or NULL */
-    /* the focus line's forecast for the year after its last (else 0) */
-    int forecast_year;
+    /* the focus line's forecast for the year after its last value, as
+       metrics_row has it (else 0); forecast_cut: its interval is cut at
+       zero (metrics/forecast.h) */
+    int forecast_year, forecast_cut;
     double forecast, forecast_lo, forecast_hi;
 } plot_line;
 
@@ -107,6 +109,10 @@ void plot_chart_destroy(plot_chart *c);
 /* What a flag letter means (SDMX / Eurostat codes, the usual ones):
    "provisional" for p; a generic phrase for letters it does not know. */
 const char *plot_flag_meaning(char f, fmt_lang lang);
+
+/* The words that mark a forecast interval cut at zero, to follow the
+   interval: "; interval cut at zero" / "，区间在零处截断". */
+const char *plot_cut_words(fmt_lang lang);
 
 /* s as it can be drawn: control characters (a region name read from a
    file may hold one) become U+FFFD, the replacement character, instead

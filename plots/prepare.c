@@ -108,10 +108,9 @@ static void make_bars(plot_chart *c, int year)
     qsort(c->bars, c->n_bars, sizeof *c->bars, cmp_bars);
 }
 
-/* The focus line's forecast for the year after the chart's last, from
-   the metrics (linear trend, 95% prediction interval), when the focus
-   series reaches that last year and its last three points are
-   consecutive years: a forecast over a gap extends no trend. */
+/* The focus line's forecast, as the metrics have it (the one rule of
+   metrics/forecast.h: the year after the last value, enough points, no
+   break, a fit that holds); drawn only where it is defined. */
 static void add_forecast(plot_chart *c, metrics_ctx *mc, int from, int to)
 {
     metrics_row r;
@@ -120,19 +119,15 @@ static void add_forecast(plot_chart *c, metrics_ctx *mc, int from, int to)
 
     for (i = 0; i < c->n_lines; i++) {
         plot_line *l = &c->lines[i];
-        /* a trend worth extending: the last three points consecutive */
-        if (!l->highlight || l->n < 3 ||
-            (int)l->year[l->n - 1] != c->last ||
-            l->year[l->n - 1] - l->year[l->n - 3] != 2)
+        if (!l->highlight || l->n == 0 ||
+            metrics_get(mc, c->indicator, l->region, from, to, &r,
+                        &ignore) != SB_OK || r.forecast_year == 0)
             continue;
-        if (metrics_get(mc, c->indicator, l->region, from, to, &r,
-                        &ignore) == SB_OK && r.forecast_year > 0 &&
-            isfinite(r.forecast)) {
-            l->forecast_year = r.forecast_year;
-            l->forecast = r.forecast;
-            l->forecast_lo = r.forecast_lo;
-            l->forecast_hi = r.forecast_hi;
-        }
+        l->forecast_year = r.forecast_year;
+        l->forecast = r.forecast;
+        l->forecast_lo = r.forecast_lo;
+        l->forecast_hi = r.forecast_hi;
+        l->forecast_cut = r.forecast_cut == 1;
     }
 }
 

@@ -28,9 +28,15 @@ static const struct {
     {"change", "Change: the latest value minus the first, in the unit.",
      "变化：最新值减起始值，单位同指标。"},
     {"pct_change", "Percent change: (latest / first \xe2\x88\x92 1) "
-     "\xc3\x97 100, for amounts and counts with a positive first value.",
+     "\xc3\x97 100, for amounts and counts with a positive first value and "
+     "no value below zero; a series that starts at or below zero or crosses "
+     "it has its change in the unit.",
      "增长率：（最新值 / 起始值 \xe2\x88\x92 1）\xc3\x97 100，用于起始值"
-     "为正的金额和数量指标。"},
+     "为正且无负值的金额和数量指标；起始值为零或负、或正负变号的序列，变化以"
+     "指标单位表示。"},
+    {"multiple", "Multiple (\xc3\x97): latest / first, given instead of the "
+     "percent from three times on.",
+     "倍数：最新值 / 起始值，达到3倍及以上时代替增长率。"},
     {"pp_change", "Percentage points: the change of a rate.",
      "百分点：比率指标的变化。"},
     {"cagr", "CAGR: the compound annual growth rate, ((latest / first)^(1 / "
@@ -46,9 +52,14 @@ static const struct {
      "same year.", "占比：该地区数值占总量地区同年数值的百分比。"},
     {"gap", "Gap: the difference to the benchmark region in the same year.",
      "差距：与基准地区同年数值之差。"},
-    {"forecast", "Forecast: the linear trend of the values extended one "
-     "year, with its 95% prediction interval.",
-     "预测：数值线性趋势外推一年，并给出95%预测区间。"},
+    {"forecast", "Forecast: the linear trend of the latest ten values at "
+     "most, extended to the year after the last, with its 95% prediction "
+     "interval; given only from eight values or more, with no series break "
+     "and a trend that fits (R\xc2\xb2 at least 0.8, residuals not "
+     "autocorrelated), and an interval of an amount or count cut at zero.",
+     "预测：以最近至多10个数值的线性趋势外推至最后一个数值的下一年，并给出"
+     "95%预测区间；仅在至少有8个数值、序列无断点且趋势拟合良好（决定系数不"
+     "低于0.8，残差无自相关）时给出，金额和数量指标的预测区间不低于零。"},
 };
 
 /* Whether the brief printed a figure that definition `name` defines. */

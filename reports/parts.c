@@ -281,6 +281,30 @@ static char *year_cell(const parts_ctx *b, const metrics_row *r)
     return g_strdup(L(b, "year not given", "未注明年份"));
 }
 
+/* An amount's or count's change as the text tells it: in the unit for
+   a series across zero ("−392,000 persons"), as a multiple from three
+   times on ("×45.8"), else in percent; each marks the definition of
+   what it prints used. */
+static char *change_cell(parts_ctx *b, const sb_indicator *ind,
+                         const metrics_row *r)
+{
+    char v[FMT_MAX];
+
+    if (r->crosses_zero) {
+        if (isfinite(r->change))
+            parts_use(b, "change");
+        return g_strdup(fmt_value_change(v, sizeof v, r->change, ind,
+                                         b->lang));
+    }
+    if (metrics_claim_times(r)) {
+        parts_use(b, "multiple");
+        return g_strdup(fmt_multiple(v, sizeof v, r->multiple, b->lang));
+    }
+    if (isfinite(r->pct_change))
+        parts_use(b, "pct_change");
+    return g_strdup(fmt_percent(v, sizeof v, r->pct_change, 1, 1, b->lang));
+}
+
 /* Cells 3-5 of both tables: change, CAGR (amounts) or points (rates),
    rank. */
 static void change_cells(parts_ctx *b, char **cell,
@@ -290,8 +314,6 @@ static void change_cells(parts_ctx *b, char **cell,
 
     if (ind->kind == SB_KIND_RATE && isfinite(r->pp_change))
         parts_use(b, "pp_change");
-    if (ind->kind != SB_KIND_RATE && isfinite(r->pct_change))
-        parts_use(b, "pct_change");
     if (ind->kind != SB_KIND_RATE && isfinite(r->cagr))
         parts_use(b, "cagr");
     if (r->rank > 0 && r->rank_of >= 2)
@@ -303,8 +325,7 @@ static void change_cells(parts_ctx *b, char **cell,
                                       b->lang));
         cell[4] = g_strdup(cell[3]);
     } else {
-        cell[3] = g_strdup(fmt_percent(v, sizeof v, r->pct_change, 1, 1,
-                                       b->lang));
+        cell[3] = change_cell(b, ind, r);
         cell[4] = g_strdup(fmt_percent(v, sizeof v, r->cagr, 1, 0, b->lang));
     }
     cell[5] = r->rank > 0 && r->rank_of >= 2

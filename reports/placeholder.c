@@ -193,7 +193,10 @@ void placeholder_print(GString *g, const placeholder_ctx *c,
         k = rate ? METRICS_PRINT_POINTS
             : k == METRICS_PRINT_GROWTH ? METRICS_PRINT_PCT
                                         : METRICS_PRINT_VALUE;
-    if (c->used != NULL) {       /* the notes define what is printed */
+    /* the notes define what is printed; a forecast the rule refused
+       prints no forecast to define */
+    if (c->used != NULL &&
+        (strncmp(f->name, "forecast", 8) != 0 || r->forecast_year != 0)) {
         g_hash_table_add(c->used, (gpointer)f->name);
         if (f->print == METRICS_PRINT_CHANGE ||
             f->print == METRICS_PRINT_GROWTH)
@@ -254,6 +257,24 @@ static void add_span(const job *j, const metrics_field *m,
     g_array_append_val(j->c->spans, s);
 }
 
+/* A forecast figure the rule leaves undefined (metrics/forecast.h): a
+   warning that says why, so that the author can drop or reword it. */
+static void no_forecast(const job *j, const metrics_field *m,
+                        const metrics_row *r)
+{
+    sb_error e = {0};
+
+    if (strncmp(m->name, "forecast", 8) != 0 || r->forecast_year != 0)
+        return;
+    j->where(j->user, j->at, &e);
+    sb_diag_warn(j->diag, e.path, e.line, e.column, "%s of %s in %s is "
+                 "undefined (%s): the placeholder prints \"%s\"", m->name,
+                 sb_dataset_indicator_at(j->c->ds, r->indicator)->id,
+                 sb_dataset_region_at(j->c->ds, r->region)->name,
+                 forecast_why_text(r->forecast_reason),
+                 FMT_UNDEFINED);
+}
+
 static sb_status figure(const job *j, char **w, int n, GString *g)
 {
     sb_id ind, reg;
@@ -281,6 +302,7 @@ static sb_status figure(const job *j, char **w, int n, GString *g)
     if (row_of(j, ind, reg, from, to, &r)) {
         placeholder_print(g, j->c, m, &r);
         add_span(j, m, &r);
+        no_forecast(j, m, &r);
     } else
         g_string_append(g, FMT_UNDEFINED);
     return SB_OK;

@@ -51,10 +51,11 @@ static text_word_fn word_fn(const text_writer *wr, text_claim c)
 {
     switch (c) {
     case TEXT_LEVEL:
-    case TEXT_RATE_CHANGE: return wr->level;
+    case TEXT_CHANGE: return wr->level;
     case TEXT_ON_YEAR:
     case TEXT_SINCE: return wr->clause;
     case TEXT_DOUBLED:
+    case TEXT_TIMES:
     case TEXT_RECORD:
     case TEXT_FILLED: return wr->claim;
     case TEXT_RANK: return wr->rank;
@@ -111,12 +112,14 @@ char *report_text_finding(const sb_dataset *ds, metrics_ctx *mc,
 static const char *fact_figure(const text_fact *f)
 {
     switch (f->claim) {
-    case TEXT_RATE_CHANGE:
+    case TEXT_CHANGE:          /* a rate's points, else the unit's */
+        return f->fig.unit == TEXT_POINTS ? "pp_change" : "change";
     case TEXT_ON_YEAR:
     case TEXT_SINCE:
     case TEXT_GROWTH_GAP:
         return f->fig.unit == TEXT_POINTS && f->claim != TEXT_GROWTH_GAP
                    ? "pp_change" : "pct_change";
+    case TEXT_TIMES: return "multiple";
     case TEXT_RANK: return "rank";
     case TEXT_SHARE: return "share";
     case TEXT_RATE_GAP: return "gap";

@@ -6,9 +6,13 @@
  * that both languages make the same claims.
  *
  * The claim rules: amounts and counts in their unit with percent change,
- * rates in percentage points; "more than doubled" only when the multiple
- * is 2 or more; "the highest on record" only when no earlier year is
- * higher and the series has no gap; "unchanged" when the change rounds to
+ * rates in percentage points, a series that starts at or below zero or
+ * crosses it by its change in the unit ("fell by 392,000 persons to
+ * −444,000 persons"); "more than doubled" only when the multiple is 2 or
+ * more, from 3 on the multiple instead of the percent since the start
+ * ("45.8 times its 2000 level"); "the highest since 2012" only over ten
+ * years or more of data, when no earlier year is higher and the series
+ * has no gap; "unchanged" when the change rounds to
  * zero at the printed precision; no ranking when fewer than two regions
  * are ranked, a move only among as many regions at both ends; a key
  * finding names a rank in the top three or one that moved; no record

@@ -28,7 +28,9 @@ static void ordinal(char *buf, size_t size, int n)
 }
 
 /* "X in A reached 68.7 t in 2022" (rates: "was 2.36%"); "X in A rose
-   0.48 percentage points to 2.36% between 2017 and 2022" */
+   0.48 percentage points to 2.36% between 2017 and 2022"; in the unit
+   "X in A fell by 392,000 persons to −444,000 persons between 2012 and
+   2022" */
 static void level(GString *g, const text_words *w)
 {
     const text_plan *p = w->plan;
@@ -48,9 +50,12 @@ static void level(GString *g, const text_words *w)
                                "%d and %d", w->name, w->region, w->level,
                                f->since, f->year);
     else
-        g_string_append_printf(g, "%s in %s %s %s percentage points to %s "
-                               "between %d and %d", w->name, w->region,
-                               f->dir > 0 ? "rose" : "fell", w->fig,
+        g_string_append_printf(g, "%s in %s %s %s%s%s to %s between %d "
+                               "and %d", w->name, w->region,
+                               f->dir > 0 ? "rose" : "fell",
+                               f->fig.unit == TEXT_POINTS ? "" : "by ",
+                               w->fig, f->fig.unit == TEXT_POINTS
+                                   ? " percentage points" : "",
                                w->level, f->since, f->year);
 }
 
@@ -125,8 +130,9 @@ static void comparison(GString *g, const text_words *w)
                                w->fig, side, w->other);
 }
 
-/* "It more than doubled since 2018", "The 2020 value was the highest on
-   record", "Values for 1 year were filled by linear interpolation" */
+/* "It more than doubled since 2018", "It was 45.8 times its 2000
+   level", "The 2022 value was the highest since 2012", "Values for 1
+   year were filled by linear interpolation" */
 static void claim(GString *g, const text_words *w)
 {
     const text_fact *f = w->f;
@@ -134,9 +140,12 @@ static void claim(GString *g, const text_words *w)
     if (f->claim == TEXT_DOUBLED)
         g_string_append_printf(g, "It %s since %d", f->how ? "doubled"
                                : "more than doubled", f->since);
+    else if (f->claim == TEXT_TIMES)
+        g_string_append_printf(g, "It was %s times its %d level", w->fig,
+                               f->since);
     else if (f->claim == TEXT_RECORD)
-        g_string_append_printf(g, "The %d value was the highest on record",
-                               f->year);
+        g_string_append_printf(g, "The %d value was the highest since %d",
+                               f->year, f->since);
     else
         g_string_append_printf(g, "Values for %d year%s were filled by "
                                "linear interpolation", f->n,

@@ -141,20 +141,28 @@ static void since(text_plan *p, const metrics_row *r)
              : isfinite(r->yoy) ? TEXT_SINCE_BUT : TEXT_SINCE_ALONE;
 }
 
-/* A rate over a window: its change in points to its last value. Else
-   the last value, the change on the year before and (amounts and counts
-   over more than two years) the change since the first year. */
+/* A rate over a window: its change in points to its last value; a
+   series that starts at or below zero or crosses it likewise, in its
+   unit ("fell by 392,000 persons to −444,000 persons"): a percent of
+   such a start says nothing. Else the last value, the change on the
+   year before and (amounts and counts over more than two years) the
+   change since the first year, unless the multiple says it (claims():
+   three times the start or more), as it says the change on the year
+   before in a two-year window. */
 static void level(text_plan *p, const metrics_row *r)
 {
     int rate = p->ind->kind == SB_KIND_RATE;
     int prec = sb_indicator_precision(p->ind);
     int period = r->first_year < r->last_year && isfinite(r->change);
+    int two = isfinite(r->yoy) && r->first_year == r->last_year - 1;
+    int times = metrics_claim_times(r);
     text_fact *f;
 
-    if (rate && period) {
-        f = add(p, TEXT_RATE_CHANGE);
-        f->dir = direction(r->pp_change, prec);
-        f->fig = figure(fabs(r->pp_change), TEXT_POINTS, prec);
+    if (period && (rate || r->crosses_zero)) {
+        f = add(p, TEXT_CHANGE);
+        f->dir = direction(r->change, prec);
+        f->fig = rate ? figure(fabs(r->change), TEXT_POINTS, prec)
+                      : figure(fabs(r->change), TEXT_VALUE, 0);
         f->level = figure(r->last_value, TEXT_VALUE, 0);
         f->since = r->first_year;
         f->year = r->last_year;
@@ -165,25 +173,37 @@ static void level(text_plan *p, const metrics_row *r)
     /* a value whose source names no year is told without one */
     f->year = yeargiven_of(p->ds, r->indicator, r->region, r->last_year)
                   ? r->last_year : 0;
-    on_year(p, r);
+    if (!(two && times))
+        on_year(p, r);
     /* a two-year window: the change on the year before already says it */
-    if (period && !rate && isfinite(r->pct_change) &&
-        !(isfinite(r->yoy) && r->first_year == r->last_year - 1))
+    if (period && !rate && isfinite(r->pct_change) && !two && !times)
         since(p, r);
 }
 
-/* Doubled since the first year, the highest on record (not beside
-   "unchanged"), years filled. */
+/* Three times the first year's value or more, else doubled since; the
+   highest since the series' first year (ten years or more, not beside
+   "unchanged"); years filled. */
 static void claims(text_plan *p, metrics_ctx *mc, const metrics_row *r)
 {
-    if (metrics_claim_doubled(r)) {
-        text_fact *f = add(p, TEXT_DOUBLED);
+    text_fact *f;
+    int first;
+
+    if (metrics_claim_times(r)) {
+        f = add(p, TEXT_TIMES);
+        f->fig = figure(r->multiple, TEXT_MULTIPLE, 1);
+        f->since = r->first_year;
+    } else if (metrics_claim_doubled(r)) {
+        f = add(p, TEXT_DOUBLED);
         f->how = r->multiple >= 2.0 && r->multiple < 2.0 + 1e-9;
         f->since = r->first_year;
     }
-    if (metrics_claim_new_high(mc, r->indicator, r->region, r->last_year) &&
-        !printed_flat(p->ind, r))
-        add(p, TEXT_RECORD)->year = r->last_year;
+    if (metrics_claim_new_high(mc, r->indicator, r->region, r->last_year,
+                               &first) &&
+        !printed_flat(p->ind, r)) {
+        f = add(p, TEXT_RECORD);
+        f->year = r->last_year;
+        f->since = first;
+    }
     if (r->n_interpolated > 0)
         add(p, TEXT_FILLED)->n = r->n_interpolated;
 }
@@ -284,8 +304,10 @@ static double score_of(const sb_indicator *ind, metrics_ctx *mc,
                        const metrics_row *r)
 {
     double s = 0;
+    int first;
 
-    if (metrics_claim_new_high(mc, r->indicator, r->region, r->last_year))
+    if (metrics_claim_new_high(mc, r->indicator, r->region, r->last_year,
+                               &first))
         s += 3;
     if (metrics_claim_doubled(r))
         s += 3;
@@ -335,6 +357,8 @@ char *text_plan_figure(char *buf, size_t size, const text_plan *p,
         return fmt_percent(buf, size, f->v, 1, 0, lang);
     case TEXT_POINTS:
         return fmt_number(buf, size, f->v, f->decimals, 0, lang);
+    case TEXT_MULTIPLE:
+        return fmt_number(buf, size, f->v, 1, 0, lang);
     case TEXT_VALUE:
         break;
     }

@@ -2,8 +2,9 @@
  * reports/text_plan.h -- the plan of the generated sentences about one
  * series, decided once for every language: which facts are told, in
  * which order, with which figures, and which claim of text.h each makes
- * (rose or fell or unchanged, doubled or more than doubled, a record, a
- * rank and its move, a share, a gap, a target reached or missed). The
+ * (rose or fell or unchanged, in percent or in the unit, doubled or
+ * more than doubled or a multiple, a record, a rank and its move, a
+ * share, a gap, a target reached or missed). The
  * writers (text_write.h: text_en.c, text_zh.c) only word and format a
  * plan; text.c puts the two together. Inside reports/ only.
  *
@@ -23,8 +24,10 @@
 typedef enum {
     TEXT_VALUE = 0,              /* in the indicator's unit (fmt_value) */
     TEXT_PERCENT,                /* a percent with one decimal */
-    TEXT_POINTS                  /* a number of percentage points; the
+    TEXT_POINTS,                 /* a number of percentage points; the
                                     writer names the unit */
+    TEXT_MULTIPLE                /* a multiple, one decimal; the writer
+                                    says "times" */
 } text_unit;
 
 typedef struct {
@@ -36,13 +39,17 @@ typedef struct {
 /* The facts, in the order the plans tell them. */
 typedef enum {
     TEXT_LEVEL = 0,              /* the last value in the last year */
-    TEXT_RATE_CHANGE,            /* a rate's points over the window, to
-                                    its last value */
+    TEXT_CHANGE,                 /* the change over the window to its
+                                    last value: a rate's points, or the
+                                    unit's where a percent says nothing
+                                    (a series across zero) */
     TEXT_ON_YEAR,                /* clause: the change on the year before */
     TEXT_SINCE,                  /* clause: the change since the window's
                                     first year */
     TEXT_DOUBLED,                /* the value doubled (or more) since */
-    TEXT_RECORD,                 /* the highest on record */
+    TEXT_TIMES,                  /* three times or more: the multiple */
+    TEXT_RECORD,                 /* the highest since the series' first
+                                    year, ten years or more before */
     TEXT_FILLED,                 /* years filled by interpolation */
     TEXT_RANK,                   /* the rank in the comparison set */
     TEXT_SHARE,                  /* the share of the total region */
@@ -65,15 +72,17 @@ typedef struct {
     int dir;                     /* +1 up, rose, above; -1 down, fell,
                                     below; 0 prints as no change
                                     (unchanged, matched) */
-    text_figure fig;             /* the change, share or gap told */
-    text_figure level;           /* LEVEL, RATE_CHANGE: the value reached;
+    text_figure fig;             /* the change, share, gap or multiple
+                                    told */
+    text_figure level;           /* LEVEL, CHANGE: the value reached;
                                     TARGET: the target */
     int year;                    /* the year told of: the last year (0:
                                     LEVEL of a value whose source gives
                                     no year, yeargiven.h); the
                                     year before (ON_YEAR); the target's
                                     year, 0: none (TARGET) */
-    int since;                   /* the year compared with */
+    int since;                   /* the year compared with; RECORD: the
+                                    series' first year */
     int how;                     /* TEXT_SINCE: text_since; TEXT_TARGET:
                                     text_target; TEXT_DOUBLED: 1 exactly
                                     doubled, 0 more than */

@@ -15,7 +15,8 @@
 #define COMMA "\xef\xbc\x8c"      /* ， */
 #define DASH "\xe2\x80\x94"       /* — between years */
 
-/* "增长13.7%" / "下降2.0%"; "提高0.48个百分点" / "下降0.12个百分点" */
+/* "增长13.7%" / "下降2.0%"; "提高0.48个百分点" / "下降0.12个百分点";
+   in the unit "增加5万人" / "减少39.2万人" */
 static void change(GString *g, const text_words *w)
 {
     const text_fact *f = w->f;
@@ -23,13 +24,17 @@ static void change(GString *g, const text_words *w)
     if (f->fig.unit == TEXT_POINTS)
         g_string_append_printf(g, "%s%s个百分点", f->dir > 0 ? "提高" : "下降",
                                w->fig);
+    else if (f->fig.unit == TEXT_VALUE)
+        g_string_append_printf(g, "%s%s", f->dir > 0 ? "增加" : "减少",
+                               w->fig);
     else
         g_string_append_printf(g, "%s%s", f->dir > 0 ? "增长" : "下降",
                                w->fig);
 }
 
 /* "2022年重庆X686.6亿元" (rates: "为2.36%"); "2017—2022年，重庆X提高0.48
-   个百分点，达到2.36%" / "...保持在2.00%" */
+   个百分点，达到2.36%" / "...保持在2.00%"; in the unit "2012—2022年，
+   A净迁移减少39.2万人，降至−44.4万人" */
 static void level(GString *g, const text_words *w)
 {
     const text_plan *p = w->plan;
@@ -115,7 +120,7 @@ static void comparison(GString *g, const text_words *w)
                                w->fig);
 }
 
-/* 翻了一番, 有记录以来最高, filled years */
+/* 翻了一番, 是2000年的45.8倍, 为2012年以来最高, filled years */
 static void claim(GString *g, const text_words *w)
 {
     const text_fact *f = w->f;
@@ -123,8 +128,11 @@ static void claim(GString *g, const text_words *w)
     if (f->claim == TEXT_DOUBLED)
         g_string_append_printf(g, "比%d年翻了一番%s", f->since,
                                f->how ? "" : "多");
+    else if (f->claim == TEXT_TIMES)
+        g_string_append_printf(g, "是%d年的%s倍", f->since, w->fig);
     else if (f->claim == TEXT_RECORD)
-        g_string_append_printf(g, "%d年的数值为有记录以来最高", f->year);
+        g_string_append_printf(g, "%d年的数值为%d年以来最高", f->year,
+                               f->since);
     else
         g_string_append_printf(g, "其中%d个年份的数值为线性插值", f->n);
 }

@@ -231,6 +231,35 @@ hasnt "$tmp/er.txt" "Share:"
 hasnt "$tmp/er.txt" "Forecast:"
 has "$tmp/zh.txt" "高新技术企业数：政府工作报告、科技局发布、统计局报告。"
 has "$tmp/zh.txt" "比全国低0.18个百分点"
+# A series that starts at or below zero or crosses it is told by its
+# change in the unit, never in percent; from three times its start a
+# series is told by its multiple; a record with its span (ten years or
+# more). Published World Bank series (tests/data/worldbank/README.md).
+wb=tests/data/worldbank
+"$bin" report -q -o "$tmp/wb.pdf" $wb/ || ko "report of $wb failed"
+pdftotext "$tmp/wb.pdf" - | tr -s ' \n' ' ' >"$tmp/wb.txt"
+has "$tmp/wb.txt" "Net migration in Brazil fell by 45,401 persons to 6,000 persons between 1960 and 2023."
+has "$tmp/wb.txt" "Current account balance in Brazil fell by 23.9 billion US\$ to −30.8 billion US\$ between 1975 and 2023."
+has "$tmp/wb.txt" "External balance on goods and services in Brazil rose by 36.7 billion US\$ to 51.4 billion US\$ between 1989 and 2023. The 2023 value was the highest since 1989."
+has "$tmp/wb.txt" "GDP in Brazil reached 2.17 trillion US\$ in 2023, up 11.4% on 2022. It was 5.1 times its 1989 level."
+has "$tmp/wb.txt" "Net migration 6,000 persons 2023 −45,401 persons"
+has "$tmp/wb.txt" "−30.8 billion US\$ 2023 −23.9 billion US\$ – –"
+has "$tmp/wb.txt" "GDP 2.17 trillion US\$ 2023 ×5.1 4.9%"
+# the change in the unit and the multiple printed: their definitions too
+has "$tmp/wb.txt" "Change: the latest value minus the first, in the unit."
+has "$tmp/wb.txt" "Multiple (×): latest / first"
+hasnt "$tmp/wb.txt" "Forecast:"
+grep -qE '[0-9]%.{0,40}(fell|rose) by|since 1960|since 1975|410\.7%' "$tmp/wb.txt" &&
+    ko "wb.pdf: a percent of a series across zero, or GDP's percent" || ok
+"$bin" report -q --lang zh -o "$tmp/wbzh.pdf" $wb/ || ko "report --lang zh of $wb failed"
+w=$(latin_words "$tmp/wbzh.pdf")
+[ -z "$w" ] && ok || ko "wbzh.pdf: English words in a Chinese brief:" $w
+pdftotext "$tmp/wbzh.pdf" - | tr -d ' \n' >"$tmp/wbzh.txt"
+has "$tmp/wbzh.txt" "1960—2023年，巴西净迁移人口减少45401人，降至6000人。"
+has "$tmp/wbzh.txt" "1975—2023年，巴西经常账户差额减少238.60亿美元，降至−308.28亿美元。"
+has "$tmp/wbzh.txt" "2023年的数值为1989年以来最高。"
+has "$tmp/wbzh.txt" "比上年增长11.4%。是1989年的5.1倍。"
+has "$tmp/wbzh.txt" "国内生产总值21736.66亿美元20235.1倍4.9%"
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     golden brief-page$n.png "$tmp/p-$n.png"

@@ -31,24 +31,42 @@ for d in crowd crowd30 longnames single allmissing negative; do
 done
 "$bin" charts -q --format png --dpi 72 --type bar -o "$tmp/g" tests/charts-data/negative ||
     ko "rendering the negative bars failed"
-# flagged values (rings and a note), a target line, interpolated years
+# flagged values (rings and a note), a target line, interpolated years,
+# forecasts (a count's interval cut at zero: closures), in both languages
 "$bin" charts -q --format png --dpi 100 --interpolate -o "$tmp/g" tests/charts-data/flags ||
     ko "rendering the flags chart failed"
+"$bin" charts -q --format png --dpi 100 --interpolate --lang zh --indicator closures \
+    -o "$tmp/g" tests/charts-data/flags || ko "rendering the Chinese closures chart failed"
 for f in rd_expenditure.png rd_intensity-zh.png high_tech_enterprises-bar.png rate.png \
          rd_expenditure-grouped.png rd_expenditure-grouped-zh.png \
          rd_expenditure-stacked.png rd_expenditure-stacked-zh.png \
          rd_expenditure-slope.png rd_expenditure-slope-zh.png \
          rd_expenditure-sparkline.png rd_expenditure-sparkline-zh.png \
          rd_expenditure-small.png rd_expenditure-small-zh.png x.png \
-         many.png long.png single.png gappy.png balance.png balance-bar.png; do
+         many.png long.png single.png gappy.png balance.png balance-bar.png \
+         closures.png closures-zh.png; do
     golden "$f" "$tmp/g/$f"
 done
 
 # -- the text alternative beside each chart, in its language
-for f in rd_expenditure.txt rd_intensity-zh.txt high_tech_enterprises-bar.txt; do
+for f in rd_expenditure.txt rd_intensity-zh.txt high_tech_enterprises-bar.txt \
+         rate.txt closures.txt closures-zh.txt; do
     cmp -s "tests/golden/$f" "$tmp/g/$f" && ok ||
         ko "$f differs: $(diff "tests/golden/$f" "$tmp/g/$f" | head -4)"
 done
+
+# -- the text alternative says a change as the brief does: a multiple from
+#    three times on, no percent of a series across zero
+"$bin" charts -q --format png -o "$tmp/wb" tests/data/worldbank/ &&
+"$bin" charts -q --format png --lang zh -o "$tmp/wb" tests/data/worldbank/ ||
+    ko "charts of tests/data/worldbank failed"
+grep -qF "to 2.17 trillion US\$ in 2023 (×5.1)." "$tmp/wb/NY.GDP.MKTP.CD.txt" && ok ||
+    ko "NY.GDP.MKTP.CD.txt: $(cat "$tmp/wb/NY.GDP.MKTP.CD.txt")"
+grep -qF "21736.66亿美元（5.1倍）" "$tmp/wb/NY.GDP.MKTP.CD-zh.txt" && ok ||
+    ko "NY.GDP.MKTP.CD-zh.txt: $(cat "$tmp/wb/NY.GDP.MKTP.CD-zh.txt")"
+grep -qF "fell from 51,401 persons in 1960 to 6,000 persons in 2023." "$tmp/wb/SM.POP.NETM.txt" &&
+    ! grep -qF "%" "$tmp/wb/SM.POP.NETM.txt" && ok ||
+    ko "SM.POP.NETM.txt: $(cat "$tmp/wb/SM.POP.NETM.txt")"
 
 # -- PDF text: title, ticks, region names, in English and Chinese
 "$bin" charts -q --format pdf,svg -o "$tmp/en" $ex || ko "charts (en) failed"
@@ -64,6 +82,21 @@ pdftotext "$tmp/f/rate.pdf" "$tmp/f.txt"
 for want in "Target 2.50 (2025)" "Ringed points: p provisional; e estimated" "Hollow points: filled by interpolation" "Dashed: 2023 forecast"; do
     grep -qF "$want" "$tmp/f.txt" && ok || ko "rate.pdf lacks \"$want\""
 done
+# the forecast of a count whose interval crosses zero: cut and said so
+"$bin" charts -q --format pdf --interpolate --lang zh -o "$tmp/f" tests/charts-data/flags
+pdftotext "$tmp/f/closures.pdf" - | tr '\n' ' ' > "$tmp/f.txt"
+pdftotext "$tmp/f/closures-zh.pdf" - | tr -d '\n' > "$tmp/fzh.txt"
+grep -qF "Dashed: 2023 forecast from the linear trend, band: 95% prediction interval; interval cut at zero." "$tmp/f.txt" &&
+    ok || ko "closures.pdf lacks the interval cut at zero: $(cat "$tmp/f.txt")"
+grep -qF "虚线：2023年线性趋势预测，阴影为95%预测区间，区间在零处截断。" "$tmp/fzh.txt" &&
+    ok || ko "closures-zh.pdf lacks the interval cut at zero: $(cat "$tmp/fzh.txt")"
+pdftotext "$tmp/f/rate.pdf" - | grep -qF "cut at zero" && ko "rate.pdf: a rate's interval cut" || ok
+# one forecast year everywhere: a window pinned past the last value
+# (--to 2024, data to 2022) forecasts 2023 in the chart as in metrics
+"$bin" charts -q --format pdf --to 2024 --indicator rate -o "$tmp/to" tests/charts-data/flags
+pdftotext "$tmp/to/rate.pdf" - | grep -qF "Dashed: 2023 forecast" && ok || ko "rate.pdf --to 2024: not a 2023 forecast"
+[ "$("$bin" metrics --format csv --to 2024 --indicator rate --region Chongqing tests/charts-data/flags |
+    sed -n 2p | cut -d, -f19)" = 2023 ] && ok || ko "metrics --to 2024: forecast_year is not 2023"
 pdftotext "$tmp/zh/rd_expenditure-zh.pdf" "$tmp/zh.txt"
 for want in "研究与试验发展(R&D)经费" "亿元" 重庆 四川 2022 "资料来源"; do
     grep -qF "$want" "$tmp/zh.txt" && ok || ko "rd_expenditure-zh.pdf lacks \"$want\""

@@ -11,6 +11,7 @@
 
 #include "core/model.h"
 #include "metrics/fit.h"
+#include "metrics/forecast.h"
 #include "metrics/format.h"
 #include "metrics/metrics.h"
 #include "unit.h"
@@ -148,13 +149,15 @@ static const struct {
     I(first_year), I(last_year), D(first_value), D(last_value), D(change),
     D(pct_change), D(pp_change), D(cagr), D(yoy), D(multiple), D(slope),
     D(intercept), D(r2), D(trend_growth), I(forecast_year), D(forecast),
-    D(forecast_lo), D(forecast_hi), I(n), I(n_interpolated),
+    D(forecast_lo), D(forecast_hi), D(forecast_cut), I(n),
+    I(n_interpolated), I(crosses_zero),
 #undef D
 #undef I
 };
 
 /* One series "A" of indicator "x": KIND is amount, count or rate, with
-   ",hib=no" for lower-is-better. */
+   ",hib=no" for lower-is-better; letters after a value are its flags
+   ("2019:5b"). */
 static sb_dataset *series_dataset(const char *kind, const char *points,
                                   const char *where)
 {
@@ -164,6 +167,7 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
     gchar **pts = g_strsplit(g_strstrip((char *)points), " ", -1);
     sb_error err = {0};
     size_t k;
+    char *end;
 
     ind->kind = g_str_has_prefix(kind, "rate") ? SB_KIND_RATE
                 : g_str_has_prefix(kind, "count") ? SB_KIND_COUNT
@@ -175,8 +179,9 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
         if (colon == NULL)
             continue;
         o.year = atoi(pts[k]);
-        o.value = g_ascii_strtod(colon + 1, NULL);
-        sb_dataset_add_obs(ds, i, r, 0, &o, 0, 0);
+        o.value = g_ascii_strtod(colon + 1, &end);   /* "5b": flags b */
+        sb_dataset_add_obs(ds, i, r, 0, &o,
+                           *end ? sb_dataset_intern(ds, end, -1) : 0, 0);
     }
     g_strfreev(pts);
     if (sb_dataset_finish(ds, NULL, &err) != SB_OK)
@@ -201,8 +206,9 @@ static void expect_figure(const char *where, const metrics_row *r,
     if (figures[k].is_int) {
         int v;
         memcpy(&v, (const char *)r + figures[k].offset, sizeof v);
-        got = v == 0 && strcmp(name, "n") && strcmp(name, "n_interpolated")
-                  ? NAN : v;
+        got = v == 0 && strcmp(name, "n") && strcmp(name, "n_interpolated") &&
+                      strcmp(name, "crosses_zero")
+                  ? NAN : v;                 /* a year or rank 0: none */
     } else {
         memcpy(&got, (const char *)r + figures[k].offset, sizeof got);
     }
@@ -307,9 +313,14 @@ static void format_case(const char *where, char *line)
         fmt_axis(got, sizeof got, NUM(3), atoi(f[2]), lang);
     else if (strcmp(f[0], "axisref") == 0 && n == 5)
         fmt_axis_ref(got, sizeof got, NUM(4), NUM(2), NUM(3), lang);
+    else if (strcmp(f[0], "multiple") == 0 && n == 3)
+        fmt_multiple(got, sizeof got, NUM(2), lang);
     else if (strcmp(f[0], "value") == 0 && n == 9) {
         sb_indicator ind = format_indicator(f);
         fmt_value(got, sizeof got, NUM(8), &ind, lang);
+    } else if (strcmp(f[0], "change") == 0 && n == 9) {
+        sb_indicator ind = format_indicator(f);
+        fmt_value_change(got, sizeof got, NUM(8), &ind, lang);
     } else if (strcmp(f[0], "shown") == 0 && n == 10) {
         /* one form for the indicator: its magnitude, then the value as
            text, as a table cell, and the unit the heading names */
@@ -333,23 +344,30 @@ static void format_case(const char *where, char *line)
 }
 
 /* The claims a brief may make, each where it holds and where it must
-   not: a gap before the year, an earlier higher value, a filled year. */
+   not: a gap before the year, an earlier higher value, a filled year,
+   fewer than ten years for a record; a multiple of three. */
+#define TEN "2011:1 2012:1.1 2013:1.2 2014:1.3 2015:1.4 2016:1.5 2017:1.6 "
 static void claims_tests(void)
 {
     static const struct {
         const char *kind, *points;
-        int year, new_high, doubled;
+        int year, since, doubled, times;  /* since: the record's span */
         double target;
         int target_year, reached;
     } cases[] = {
-        {"amount", "2018:1 2019:2 2020:3", 2020, 1, 1, 3, 2020, 1},
-        {"amount", "2018:1 2019:2 2020:3", 2019, 1, 1, 4, 0, 0},
-        {"amount", "2018:1 2020:3", 2020, 0, 1, 3, 2019, 0},   /* gap */
-        {"amount", "2018:5 2019:2 2020:4", 2020, 0, 0, NAN, 0, 0},
-        {"amount", "2018:2 2019:2 2020:3.9", 2019, 0, 0, NAN, 0, 0},
-        {"amount", "2018:2 2019:3 2020:3.9", 2018, 0, 0, NAN, 0, 0},
-        {"amount,interpolate", "2018:1 2020:3", 2020, 0, 1, NAN, 0, 0},
-        {"rate,hib=no", "2018:9 2019:8 2020:6", 2019, 0, 0, 7, 2020, 1},
+        {"amount", TEN "2018:1.7 2019:1.8 2020:3", 2020, 2011, 1, 1, 3,
+         2020, 1},
+        {"amount", TEN "2018:1.7 2019:1.8 2020:3", 2019, 0, 1, 1, 4, 0,
+         0},                                     /* nine years */
+        {"amount", "2018:1 2019:2 2020:3", 2020, 0, 1, 1, 3, 2020, 1},
+        {"amount", "2018:1 2019:2 2020:2.99", 2020, 0, 1, 0, 4, 0, 0},
+        {"amount", "2018:0.1 2020:0.3", 2020, 0, 1, 1, NAN, 0, 0},
+        {"amount", TEN "2018:1.7 2020:3", 2020, 0, 1, 1, 3, 2019, 0},
+        {"amount", "2018:5 2019:2 2020:4", 2020, 0, 0, 0, NAN, 0, 0},
+        {"amount", "2018:2 2019:2 2020:3.9", 2019, 0, 0, 0, NAN, 0, 0},
+        {"amount", "2018:2 2019:3 2020:3.9", 2018, 0, 0, 0, NAN, 0, 0},
+        {"amount,interpolate", "2018:1 2020:3", 2020, 0, 1, 1, NAN, 0, 0},
+        {"rate,hib=no", "2018:9 2019:8 2020:6", 2019, 0, 0, 0, 7, 2020, 1},
     };
     size_t i;
 
@@ -362,6 +380,7 @@ static void claims_tests(void)
         metrics_ctx *c = NULL;
         metrics_row r;
         sb_error err = {0};
+        int since = -1;
 
         snprintf(where, sizeof where, "claims/%zu", i + 1);
         ind->target = cases[i].target;
@@ -371,11 +390,13 @@ static void claims_tests(void)
             metrics_get(c, 0, 0, 0, 0, &r, &err) != SB_OK) {
             check(0, where, "%s", err.msg);
         } else {
-            check(metrics_claim_new_high(c, 0, 0, cases[i].year) ==
-                      cases[i].new_high, where, "new high at %d",
-                  cases[i].year);
+            check(metrics_claim_new_high(c, 0, 0, cases[i].year, &since) ==
+                      (cases[i].since != 0) && since == cases[i].since,
+                  where, "new high at %d since %d", cases[i].year, since);
             check(metrics_claim_doubled(&r) == cases[i].doubled, where,
                   "doubled (multiple %g)", r.multiple);
+            check(metrics_claim_times(&r) == cases[i].times, where,
+                  "three times or more (multiple %.17g)", r.multiple);
             check(metrics_claim_target_reached(c, &r) == cases[i].reached,
                   where, "target reached");
         }
@@ -383,6 +404,7 @@ static void claims_tests(void)
         sb_dataset_destroy(ds);
     }
 }
+#undef TEN
 
 /* ---- aggregates: never ranked, still a total or benchmark ---------- */
 
@@ -527,6 +549,68 @@ static void aggregate_tests(void)
     agg_cross();
 }
 
+/* The forecast rule itself (metrics/forecast.h): the slope is the fit's
+   on the latest ten points (tests/data/forecast/expected.py computes
+   every value here), and each refusal gives its reason. */
+static void forecast_tests(void)
+{
+    static const struct {
+        const char *points;
+        int nonneg, brk;
+        forecast_why why;
+        double slope, dw;
+    } cases[] = {
+        /* twelve points: the first two (10, 40) are not fitted */
+        {"2011:10 2012:40 2013:100 2014:112 2015:125 2016:131 2017:146 "
+         "2018:152 2019:168 2020:171 2021:187 2022:195", 1, 0, FORECAST_MADE,
+         10.466666666666667, 3.552216748768473},
+        {"2016:112 2017:119 2018:133 2019:140 2020:151 2021:165 2022:171",
+         1, 0, FORECAST_FEW, NAN, NAN},
+        {"2015:100 2016:112 2017:119 2018:133 2019:140 2020:151 2021:165 "
+         "2022:171", 1, 1, FORECAST_BREAK, NAN, NAN},
+        {"2015:5 2016:7 2017:4 2018:6 2019:5 2020:7 2021:4 2022:6", 1, 0,
+         FORECAST_LOW_R2, 0, NAN},
+        {"2013:1.0 2014:1.1 2015:1.3 2016:1.6 2017:2.0 2018:2.5 2019:3.1 "
+         "2020:3.8 2021:4.6 2022:5.5", 1, 0, FORECAST_AUTOCORR, 0.5,
+         0.45454545454545453},
+        {"2013:90 2014:80 2015:71 2016:60 2017:50 2018:41 2019:30 2020:20 "
+         "2021:11 2022:1", 1, 0, FORECAST_BELOW_ZERO, -9.927272727272728,
+         2.4964646464646463},
+        {"2013:90 2014:80 2015:71 2016:60 2017:50 2018:41 2019:30 2020:20 "
+         "2021:11 2022:1", 0, 0, FORECAST_MADE, -9.927272727272728,
+         2.4964646464646463},
+    };
+    size_t i, k;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        gchar **pts = g_strsplit(cases[i].points, " ", -1);
+        double x[16], y[16];
+        forecast_result f;
+        sb_error err = {0};
+        char where[32];
+
+        snprintf(where, sizeof where, "forecast/%zu", i);
+        for (k = 0; pts[k] != NULL && k < 16; k++) {
+            x[k] = atoi(pts[k]);
+            y[k] = g_ascii_strtod(strchr(pts[k], ':') + 1, NULL);
+        }
+        g_strfreev(pts);
+        check(forecast_make(x, y, NULL, k, cases[i].nonneg, cases[i].brk,
+                            &f, &err) == SB_OK, where, "%s", err.msg);
+        check(f.why == cases[i].why, where, "why %d, expected %d (%s)",
+              (int)f.why, (int)cases[i].why, forecast_why_text(f.why));
+        check(isnan(cases[i].slope) ? isnan(f.slope)
+                  : fabs(f.slope - cases[i].slope) <=
+                        1e-12 * fmax(1, fabs(cases[i].slope)),
+              where, "slope %.17g, expected %.17g", f.slope, cases[i].slope);
+        check(isnan(cases[i].dw) ? isnan(f.dw)
+                  : fabs(f.dw - cases[i].dw) <= 1e-12 * cases[i].dw,
+              where, "dw %.17g, expected %.17g", f.dw, cases[i].dw);
+        check((f.year != 0) == (f.why == FORECAST_MADE), where,
+              "year %d with reason %d", f.year, (int)f.why);
+    }
+}
+
 void metrics_tests(const char *dir)
 {
     static const struct {
@@ -545,6 +629,7 @@ void metrics_tests(const char *dir)
     for (i = 0; i < G_N_ELEMENTS(uni); i++)
         nist_univariate(dir, uni[i].file, uni[i].digits);
     run_file(dir, "metrics.test", metrics_case);
+    forecast_tests();
     claims_tests();
     aggregate_tests();
     run_file(dir, "format.test", format_case);

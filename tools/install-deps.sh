@@ -15,7 +15,7 @@ BENCH=0 FUZZ=0
 PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
 libyaml-dev libpng-dev libqpdf-dev libfontconfig-dev libssl-dev \
 libjson-glib-dev iso-codes fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
-locales time"
+locales time python3"
 
 missing=""
 need() { missing="$missing $1"; }
@@ -40,6 +40,8 @@ command -v xmllint >/dev/null 2>&1 || need libxml2-utils
 command -v qpdf >/dev/null 2>&1 || need qpdf
 # tests/resource.sh measures CPU time and peak memory with GNU time
 [ -x /usr/bin/time ] || need time
+# tests/recompute.py recomputes the example's figures (standard library only)
+command -v python3 >/dev/null 2>&1 || need python3
 if command -v fc-list >/dev/null 2>&1; then
     # fc-list PATTERN ELEMENT: fonts whose family is exactly this one
     fc-list 'Noto Sans CJK SC' family | grep -q . || need fonts-noto-cjk
