@@ -29,6 +29,7 @@ enum { CLI_CMD_CHECK = 1, CLI_CMD_METRICS = 2, CLI_CMD_CHARTS = 4,
 typedef struct {
     unsigned cmd;                      /* one CLI_CMD_ bit */
     int dump, flags, strict, quiet, verbose;
+    int screen;                        /* check --screen */
     int from, to;
     GPtrArray *indicators, *regions;   /* names as given */
     GPtrArray *column_specs;           /* owned copies for --columns */

@@ -4,6 +4,10 @@
  * also expand every placeholder of the spec as the brief would and say
  * what the spec holds.
  *
+ * With --screen, instead of the summary: the data-quality findings of
+ * metrics/screen.h, one a line, and a count (0; 65 with --strict when
+ * one is a warning).
+ *
  * Writes no file. The summary and the dump are input/'s
  * (input/summary.h); the placeholders are reports/'.
  */
@@ -13,6 +17,7 @@
 #include "load.h"
 #include "spec.h"
 #include "input/summary.h"
+#include "metrics/screen.h"
 #include "reports/sections.h"
 
 #include <stdio.h>
@@ -69,6 +74,66 @@ static void spec_line(const sb_spec *s, int year)
            tables, tables == 1 ? "" : "s", year);
 }
 
+/* One finding a line: "warning: level-shift: gdp, Chongqing, 2018: ..."
+   (zh "警告：水平突变：gdp，重庆，2018年：..."). */
+static void screen_print(const sb_dataset *ds, const screen_finding *f,
+                         fmt_lang lang)
+{
+    const sb_region *r = sb_dataset_region_at(ds, f->region);
+    char what[SCREEN_TEXT_MAX], years[32];
+
+    screen_describe(what, sizeof what, ds, f, lang);
+    if (f->kind == SCREEN_ROUNDED)
+        snprintf(years, sizeof years, lang == FMT_ZH ? "%d\xe2\x80\x94%d"
+                                                     : "%d-%d",
+                 f->year, f->year2);
+    else
+        snprintf(years, sizeof years, "%d", f->year);
+    printf(lang == FMT_ZH ? "%s：%s：%s，%s，%s年：%s\n"
+                          : "%s: %s: %s, %s, %s: %s\n",
+           screen_severity_name(f->severity, lang),
+           screen_kind_name(f->kind, lang),
+           sb_dataset_indicator_at(ds, f->indicator)->id,
+           lang == FMT_ZH && r->name_zh[0] ? r->name_zh : r->name, years,
+           what);
+}
+
+/* check --screen: the findings, then their count; with --strict a
+   warning among them is exit 65, as a loading warning is. */
+static int check_screen(const cli *c, const cli_loaded *l)
+{
+    screen_list found = {0};
+    sb_error err = {0};
+    size_t i, warnings = 0;
+    int status = 0;
+
+    if (screen_dataset(l->ds, l->isel, l->rsel, &found, &err) != SB_OK) {
+        screen_list_clear(&found);
+        return cli_diag_error(err.code, &err);
+    }
+    for (i = 0; i < found.n; i++) {
+        warnings += found.items[i].severity == SCREEN_WARNING;
+        screen_print(l->ds, &found.items[i], c->lang);
+    }
+    if (!c->quiet && c->lang == FMT_ZH)
+        printf("筛查：%zu项（警告%zu项，提示%zu项）\n", found.n, warnings,
+               found.n - warnings);
+    else if (!c->quiet)
+        printf("screen: %zu finding%s (%zu warning%s, %zu note%s)\n",
+               found.n, found.n == 1 ? "" : "s", warnings,
+               warnings == 1 ? "" : "s", found.n - warnings,
+               found.n - warnings == 1 ? "" : "s");
+    if (c->strict && warnings > 0) {
+        fflush(stdout);
+        status = cli_diag_fail(SB_EDATA, "%zu screening warning%s treated "
+                               "as error%s (--strict)", warnings,
+                               warnings == 1 ? "" : "s",
+                               warnings == 1 ? "" : "s");
+    }
+    screen_list_clear(&found);
+    return status;
+}
+
 /* The summary (or the dump) of what was loaded. */
 static int check_print(const cli *c, const cli_loaded *l)
 {
@@ -94,10 +159,21 @@ int cli_cmd_check(cli *c)
         status = cli_diag_fail(SB_EUSAGE, "--flags goes with --dump");
         goto done;
     }
+    if (c->screen && c->dump) {
+        status = cli_diag_fail(SB_EUSAGE, "--screen and --dump are two "
+                               "different outputs: ask for one");
+        goto done;
+    }
+    if (c->lang_given && !c->screen) {
+        status = cli_diag_fail(SB_EUSAGE, "--lang goes with --screen");
+        goto done;
+    }
     status = cli_load(c, &l);
     if (status == 0 && c->spec != NULL)
         status = check_spec(c, l.ds, &year);
-    if (status == 0)
+    if (status == 0 && c->screen)
+        status = check_screen(c, &l);
+    else if (status == 0)
         status = check_print(c, &l);
     if (status == 0 && c->spec != NULL && !c->quiet)
         spec_line(c->spec, year);

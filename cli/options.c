@@ -26,7 +26,7 @@ enum {
     OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE, OPT_TYPE,
     OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
     OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD,
-    OPT_MAX_OUTPUTS, OPT_INDICATOR_ID, OPT_REGION_NAME
+    OPT_MAX_OUTPUTS, OPT_INDICATOR_ID, OPT_REGION_NAME, OPT_SCREEN
 };
 
 /* The commands' bits, short for the table. */
@@ -41,6 +41,7 @@ static const struct {
 } options[] = {
     {{"dump", no_argument, NULL, OPT_DUMP}, CHECK},
     {{"flags", no_argument, NULL, OPT_FLAGS}, CHECK},
+    {{"screen", no_argument, NULL, OPT_SCREEN}, CHECK},
     {{"spec", required_argument, NULL, OPT_SPEC},
      CHECK | CHARTS | REPORT},
     {{"indicator", required_argument, NULL, OPT_INDICATOR}, ALL},
@@ -59,8 +60,7 @@ static const struct {
     {{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA}, ALL},
     {{"strict", no_argument, NULL, OPT_STRICT}, ALL},
     {{"format", required_argument, NULL, OPT_FORMAT}, METRICS | CHARTS},
-    {{"lang", required_argument, NULL, OPT_LANG},
-     METRICS | CHARTS | REPORT},
+    {{"lang", required_argument, NULL, OPT_LANG}, ALL},
     {{"group", required_argument, NULL, OPT_GROUP},
      METRICS | CHARTS | REPORT},
     {{"focus", required_argument, NULL, OPT_FOCUS},
@@ -97,7 +97,8 @@ static const char usage_text[] =
     "\n"
     "commands:\n"
     "  check      validate and summarize CSV files; --dump prints the\n"
-    "             normalized table (--flags adds the flags column)\n"
+    "             normalized table (--flags adds the flags column);\n"
+    "             --screen lists data-quality findings\n"
     "  metrics    figures per series: change, growth, CAGR, trend,\n"
     "             forecast, rank, share, gap (--format table|csv|json)\n"
     "  charts     one chart per indicator into -o DIR (default charts/)\n"
@@ -110,6 +111,9 @@ static const char usage_text[] =
     "options:\n"
     "  --dump              check: print the normalized table instead\n"
     "  --flags             check --dump: a fifth column, the flags\n"
+    "  --screen            check: series breaks, level shifts, scale slips,\n"
+    "                      rounded runs, stale series, totals unlike the\n"
+    "                      sum of their parts, one finding a line\n"
     "  --spec FILE         check, charts, report: the report spec (YAML)\n"
     "  --indicator ID      only this indicator (repeatable)\n"
     "  --region NAME       check, metrics: only this region, by name or\n"
@@ -137,7 +141,8 @@ static const char usage_text[] =
     "  --title T           report: the title\n"
     "  --paper P           report: a4 (default) or letter\n"
     "  --metrics-csv FILE  report: every figure the brief prints, as CSV\n"
-    "  --lang L            en or zh: language of text and numbers\n"
+    "  --lang L            en or zh: language of text and numbers (check:\n"
+    "                      of the screen's findings)\n"
     "  --group G           the comparison set: the regions of group G\n"
     "  --focus NAME        the region the figures are about\n"
     "  --total NAME, --benchmark NAME   override regions.csv roles\n"
@@ -409,6 +414,7 @@ static int option_value(cli *c, int id, const char *arg)
     switch (id) {
     case OPT_DUMP: c->dump = 1; return 0;
     case OPT_FLAGS: c->flags = 1; return 0;
+    case OPT_SCREEN: c->screen = 1; return 0;
     case OPT_INDICATOR: g_ptr_array_add(c->indicators, (char *)arg); return 0;
     case OPT_REGION: g_ptr_array_add(c->regions, (char *)arg); return 0;
     case OPT_FROM: return parse_year_arg("--from", arg, &c->from);

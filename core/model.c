@@ -59,15 +59,76 @@ struct sb_dataset {
     void *locate_ctx;
 };
 
+/* The kinds: their names in indicators.csv and what their values allow.
+   Rates keep their CAGR and multiple (a rate of 2% that became 4% did
+   double); a published growth rate or index is a change already, and a
+   change of a change is told in points if at all. */
+static const struct {
+    const char *name;
+    unsigned traits;
+} kinds[] = {
+    [SB_KIND_UNSET] = {"", 0},
+    [SB_KIND_AMOUNT] = {"amount", SB_TRAIT_ADDS},
+    [SB_KIND_COUNT] = {"count", SB_TRAIT_ADDS},
+    [SB_KIND_RATE] = {"rate", SB_TRAIT_POINTS | SB_TRAIT_PERCENT},
+    [SB_KIND_GROWTH] = {"growth", SB_TRAIT_POINTS | SB_TRAIT_PERCENT |
+                                  SB_TRAIT_PUBLISHED},
+    [SB_KIND_INDEX] = {"index", SB_TRAIT_POINTS | SB_TRAIT_PUBLISHED},
+};
+
 const char *sb_kind_name(sb_kind k)
 {
-    switch (k) {
-    case SB_KIND_AMOUNT: return "amount";
-    case SB_KIND_COUNT:  return "count";
-    case SB_KIND_RATE:   return "rate";
-    case SB_KIND_UNSET:  break;
+    return (size_t)k < G_N_ELEMENTS(kinds) ? kinds[k].name : "";
+}
+
+int sb_kind_parse(const char *s, sb_kind *k)
+{
+    size_t i;
+
+    for (i = 1; i < G_N_ELEMENTS(kinds); i++)
+        if (g_ascii_strcasecmp(s, kinds[i].name) == 0) {
+            *k = (sb_kind)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *sb_kind_names(void)
+{
+    return "amount, count, rate, growth or index";
+}
+
+/* Whether unit is an index's reference as the portals write it in
+   their indicator names (NBS "国内生产总值指数(上年=100)", "(1978=100)",
+   "(2015年=100)"; World Bank "Consumer price index (2010 = 100)");
+   *base gets the year, 0 for the previous year. */
+static int index_unit(const char *unit, int *base)
+{
+    static const char prev[] = "\xe4\xb8\x8a\xe5\xb9\xb4=100";  /* 上年 */
+    static const char nian[] = "\xe5\xb9\xb4=100";                 /* 年 */
+    char *end;
+    long y;
+
+    if (strcmp(unit, prev) == 0) {
+        *base = 0;
+        return 1;
     }
-    return "";
+    y = strtol(unit, &end, 10);
+    if (end - unit != 4 || y < 1000 ||
+        (strcmp(end, "=100") != 0 && strcmp(end, " = 100") != 0 &&
+         strcmp(end, nian) != 0))
+        return 0;
+    *base = (int)y;
+    return 1;
+}
+
+unsigned sb_indicator_traits(const sb_indicator *ind)
+{
+    unsigned t = (size_t)ind->kind < G_N_ELEMENTS(kinds)
+                     ? kinds[ind->kind].traits : 0;
+
+    return ind->kind == SB_KIND_INDEX && ind->base != 0
+               ? t & ~SB_TRAIT_POINTS : t;
 }
 
 /* ---- create / destroy --------------------------------------------------- */
@@ -286,6 +347,7 @@ sb_id sb_dataset_indicator(sb_dataset *ds, const char *id)
     ind->higher_is_better = 1;
     ind->target = NAN;
     ind->magnitude = NAN;
+    ind->real = SB_NONE;
     return i;
 }
 
@@ -326,7 +388,7 @@ sb_id sb_dataset_region(sb_dataset *ds, const char *name)
     if (reg == NULL)
         return r;                        /* known, or out of memory */
     reg->name = s;
-    reg->name_zh = reg->place = "";
+    reg->name_zh = reg->place = reg->part_of = "";
     return r;
 }
 
@@ -1112,11 +1174,16 @@ sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
         sb_indicator *ind = &ds->ind[i];
         if (ind->kind != SB_KIND_UNSET)
             continue;
-        /* Without metadata: a unit in percent or values written with '%'
-           make a rate (changes in points); anything else an amount. */
+        /* Without metadata: a unit that is an index's reference
+           ("上年=100", NBS) makes an index; a unit in percent or values
+           written with '%' a rate (changes in points); anything else an
+           amount. */
         ind->kind_inferred = 1;
-        ind->kind = (ind->saw_percent || strchr(ind->unit, '%') != NULL)
-                        ? SB_KIND_RATE : SB_KIND_AMOUNT;
+        if (index_unit(ind->unit, &ind->base))
+            ind->kind = SB_KIND_INDEX;
+        else
+            ind->kind = (ind->saw_percent || strchr(ind->unit, '%') != NULL)
+                            ? SB_KIND_RATE : SB_KIND_AMOUNT;
     }
     return SB_OK;
 }

@@ -34,10 +34,32 @@ typedef enum {
     SB_KIND_UNSET = 0, /* no metadata: see sb_indicator.kind_inferred */
     SB_KIND_AMOUNT,    /* money */
     SB_KIND_COUNT,     /* people, institutions */
-    SB_KIND_RATE       /* percent; changes are percentage points */
+    SB_KIND_RATE,      /* percent; changes are percentage points */
+    SB_KIND_GROWTH,    /* a published year-on-year growth rate, percent */
+    SB_KIND_INDEX      /* a published index: previous year = 100, or
+                          sb_indicator.base = 100 */
 } sb_kind;
 
+/* What statbrief may do with the values of an indicator: the traits of
+   its kind (one table, core/model.c), the base year of an index
+   clearing SB_TRAIT_POINTS (a ratio of two base-year indexes is the
+   quantity's own change). */
+#define SB_TRAIT_POINTS    1u  /* changes are told in percentage points */
+#define SB_TRAIT_PERCENT   2u  /* values are percentages */
+#define SB_TRAIT_ADDS      4u  /* values add up: a share of a total */
+#define SB_TRAIT_PUBLISHED 8u  /* a published change (growth, index): no
+                                  CAGR, multiple or trend of itself */
+
 const char *sb_kind_name(sb_kind k);   /* "amount", ...; "" for unset */
+/* The kind named s (any case) into *k; -1 when s names none. */
+int sb_kind_parse(const char *s, sb_kind *k);
+/* The kind names, "amount, count, rate, growth or index", for a message */
+const char *sb_kind_names(void);
+
+/* Whether amounts are at current or constant prices. */
+typedef enum {
+    SB_PRICES_UNSET = 0, SB_PRICES_CURRENT, SB_PRICES_CONSTANT
+} sb_price_basis;
 
 typedef struct {
     /* Strings are interned in the dataset and never NULL ("" if absent). */
@@ -49,6 +71,11 @@ typedef struct {
     int max_decimals;      /* largest number of decimals published */
     sb_kind kind;          /* from metadata, else inferred at finish */
     int kind_inferred;     /* 1 when kind was not in the metadata */
+    int base;              /* an index's base year (= 100); 0: the
+                              previous year is 100 */
+    sb_price_basis prices; /* price_basis */
+    sb_id real;            /* real_growth: the growth or index indicator
+                              of the same quantity; SB_NONE if none */
     int higher_is_better;  /* 1 (default) or 0 */
     double target;         /* NaN if none */
     int target_year;       /* 0 if none */
@@ -76,6 +103,9 @@ typedef struct {
     unsigned role;                     /* SB_ROLE_* bits */
     const char *place;                 /* interned gazetteer place ("KOR"),
                                           "" when none: sb_dataset_set_place */
+    const char *part_of;               /* interned: the total region this
+                                          one is a part of (regions.csv
+                                          part_of), "" when none */
     int has_meta;
     uint16_t meta_file;
     uint32_t meta_line;
@@ -268,5 +298,7 @@ int sb_series_last_year(const sb_series *s, int upto);
 /* Display precision of an indicator: metadata decimals, else the largest
    published. */
 int sb_indicator_precision(const sb_indicator *ind);
+/* The SB_TRAIT_* bits that hold for ind (its kind, its base). */
+unsigned sb_indicator_traits(const sb_indicator *ind);
 
 #endif

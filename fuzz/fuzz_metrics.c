@@ -2,8 +2,8 @@
  * fuzz/fuzz_metrics.c -- libFuzzer target: metrics over arbitrary series,
  * and every figure through the formatter. Each 12 bytes are one value:
  * indicator (of 3), region (of 5), year, a double; the first byte picks
- * the options. No figure may be infinite, and no printed text may hold
- * "nan", "inf" or a negative zero.
+ * the options and the kinds. No figure may be infinite, and no printed
+ * text may hold "nan", "inf" or a negative zero.
  */
 #include "metrics/format.h"
 #include "metrics/metrics.h"
@@ -90,6 +90,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sb_dataset_add_obs(ds, sb_dataset_indicator(ds, inds[data[i] % 3]),
                            sb_dataset_region(ds, regs[data[i + 1] % 5]),
                            0, &obs, 0, 0);
+    }
+    /* the first byte's high bits: the kinds (growth and index too, an
+       index on a base year or the previous one) */
+    for (i = 0; size > 0 && i < sb_dataset_n_indicators(ds); i++) {
+        sb_indicator *ind = sb_dataset_indicator_mut(ds, (sb_id)i);
+        ind->kind = (sb_kind)(1 + ((data[0] >> 3) + i) % 5);
+        ind->base = ind->kind == SB_KIND_INDEX && (data[0] & 0x80) ? 2000 : 0;
     }
     if (sb_dataset_indicator(ds, "a") != SB_NONE &&
         sb_dataset_finish(ds, &diag, &err) == SB_OK) {

@@ -124,6 +124,12 @@ input_fmt_unit input_fmt_split_unit(const char *text, size_t n)
         p = open + (*open == '(' ? 1 : 3);
         u.unit_len = (size_t)(text + n - close - p);
         u.unit = input_fmt_strip(p, &u.unit_len);
+        /* an index's reference stays in the id too: the NBS publishes
+           "GDP index (上年=100)" beside "GDP index (1978=100)" */
+        if (u.unit_len >= 3 &&
+            memcmp(u.unit + u.unit_len - 3, "100", 3) == 0 &&
+            memchr(u.unit, '=', u.unit_len) != NULL)
+            u.id_len = n;
     }
     u.id = input_fmt_strip(text, &u.id_len);
     return u;

@@ -149,7 +149,9 @@ typedef struct {
 } input_fmt_unit;
 
 /* "研究与试验发展(R&D)经费(亿元)" -> id "研究与试验发展(R&D)经费", unit
-   "亿元": the last parentheses, ASCII or full-width, if they end it. */
+   "亿元": the last parentheses, ASCII or full-width, if they end it. An
+   index's reference ("国内生产总值指数(上年=100)": a unit with '=' that
+   ends in 100) is the unit and stays in the id. */
 input_fmt_unit input_fmt_split_unit(const char *text, size_t n);
 
 /* ---- building the layout ---- */

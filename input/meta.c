@@ -16,17 +16,19 @@
 
 enum { I_ID, I_NAME, I_UNIT, I_KIND, I_NAME_ZH, I_UNIT_ZH, I_SCALE,
        I_BASE_UNIT, I_DECIMALS, I_HIB, I_TARGET, I_TARGET_YEAR, I_SOURCE,
-       I_NOTE, I_SOURCE_ZH, I_NOTE_ZH, I_N };
+       I_NOTE, I_SOURCE_ZH, I_NOTE_ZH, I_BASE, I_PRICES, I_REAL, I_N };
 static const char *const ind_cols[I_N] = {
     "id", "name", "unit", "kind", "name_zh", "unit_zh", "scale",
     "base_unit", "decimals", "higher_is_better", "target", "target_year",
-    "source", "note", "source_zh", "note_zh"};
+    "source", "note", "source_zh", "note_zh", "base", "price_basis",
+    "real_growth"};
 #define I_REQUIRED 4
 
 enum { R_REGION, R_NAME_ZH, R_ALIASES, R_GROUPS, R_ROLE, R_GROUPS2,
-       R_GROUPS_ZH, R_N };
+       R_GROUPS_ZH, R_PART_OF, R_N };
 static const char *const reg_cols[R_N] = {
-    "region", "name_zh", "aliases", "groups", "role", NULL, "groups_zh"};
+    "region", "name_zh", "aliases", "groups", "role", NULL, "groups_zh",
+    "part_of"};
 #define R_REQUIRED 1
 
 /* The metadata files of a World Bank WDI download (Metadata_Indicator_*,
@@ -37,9 +39,11 @@ static const char *const reg_cols[R_N] = {
    income). */
 static const char *const wdi_ind_cols[I_N] = {
     "INDICATOR_CODE", "INDICATOR_NAME", NULL, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL, NULL, "SOURCE_ORGANIZATION", "SOURCE_NOTE", NULL, NULL};
+    NULL, NULL, NULL, NULL, "SOURCE_ORGANIZATION", "SOURCE_NOTE", NULL, NULL,
+    NULL, NULL, NULL};
 static const char *const wdi_reg_cols[R_N] = {
-    "TableName", NULL, "Country Code", "Region", NULL, "IncomeGroup", NULL};
+    "TableName", NULL, "Country Code", "Region", NULL, "IncomeGroup", NULL,
+    NULL};
 
 typedef struct {
     sb_dataset *ds;
@@ -53,7 +57,16 @@ typedef struct {
     size_t n_header;            /* the header's fields: every row's */
     const input_row *row;       /* the row being read */
     int wdi;                    /* a WDI download's metadata file */
+    struct meta_link *links;    /* real_growth ids, resolved at the end */
+    size_t n_links;
 } meta_ctx;
+
+/* An indicator's real_growth, named before its target may be defined. */
+typedef struct meta_link {
+    sb_id ind;
+    const char *id;             /* interned */
+    size_t line;
+} meta_link;
 
 /* The trimmed text of attribute a in the current row ("" if absent).
    Trims in place: the row's field buffers belong to the reader and are
@@ -166,15 +179,6 @@ static int row_is_empty(const input_row *row)
 
 /* ---- indicators ---------------------------------------------------------- */
 
-static int parse_kind(const char *s, sb_kind *k)
-{
-    if (g_ascii_strcasecmp(s, "amount") == 0) *k = SB_KIND_AMOUNT;
-    else if (g_ascii_strcasecmp(s, "count") == 0) *k = SB_KIND_COUNT;
-    else if (g_ascii_strcasecmp(s, "rate") == 0) *k = SB_KIND_RATE;
-    else return -1;
-    return 0;
-}
-
 static int parse_bool(const char *s, int *out)
 {
     static const char *const yes[] = {"", "yes", "y", "true", "1"};
@@ -240,6 +244,67 @@ static int ind_numbers(meta_ctx *m, sb_indicator *ind, sb_error *err)
 static int istr(meta_ctx *m, const char **to, int a)
 {
     return sb_dataset_intern_to(m->ds, to, cell(m, a), -1) == SB_OK ? 0 : -1;
+}
+
+/* base (an index's base year), price_basis, and real_growth, kept to be
+   resolved when the file is read. */
+static int ind_prices(meta_ctx *m, sb_indicator *ind, sb_id i,
+                      sb_error *err)
+{
+    const char *s = cell(m, I_BASE);
+    meta_link *l;
+
+    if (*s != '\0' && ind->kind != SB_KIND_INDEX)
+        return bad(m, I_BASE, err, "only an index has a base year", s);
+    if (*s != '\0' && (ind->base = input_parse_year(s, strlen(s))) <= 0)
+        return bad(m, I_BASE, err, "not a year", s);
+    s = cell(m, I_PRICES);
+    if (g_ascii_strcasecmp(s, "current") == 0)
+        ind->prices = SB_PRICES_CURRENT;
+    else if (g_ascii_strcasecmp(s, "constant") == 0)
+        ind->prices = SB_PRICES_CONSTANT;
+    else if (*s != '\0')
+        return bad(m, I_PRICES, err, "not current or constant", s);
+    if (*cell(m, I_REAL) == '\0')
+        return 0;
+    if ((m->n_links & (m->n_links - 1)) == 0) {
+        l = sb_renew(meta_link, m->links, m->n_links ? 2 * m->n_links : 1);
+        if (l == NULL)
+            return oom(m, err);
+        m->links = l;
+    }
+    l = &m->links[m->n_links];
+    l->ind = i;
+    l->line = m->row->line;
+    if (istr(m, &l->id, I_REAL) != 0)
+        return oom(m, err);
+    m->n_links++;
+    return 0;
+}
+
+/* Each real_growth names a growth or index indicator defined by now. */
+static sb_status resolve_links(meta_ctx *m, sb_error *err)
+{
+    size_t k;
+
+    for (k = 0; k < m->n_links; k++) {
+        const meta_link *l = &m->links[k];
+        sb_id t = sb_dataset_find_indicator(m->ds, l->id);
+        const sb_indicator *ti = t == SB_NONE ? NULL
+                                 : sb_dataset_indicator_at(m->ds, t);
+        const char *why = ti == NULL || !ti->has_meta
+                              ? "no indicator has this id"
+                          : !(sb_indicator_traits(ti) & SB_TRAIT_PUBLISHED)
+                              ? "not a growth or index indicator"
+                              : NULL;
+        if (why != NULL) {
+            sb_error_set(err, SB_EDATA, m->path, l->line, field_no(m, I_REAL),
+                         "real_growth: %s: \"%s\"", why, l->id);
+            return SB_EDATA;
+        }
+        sb_dataset_indicator_mut(m->ds, l->ind)->real = t;
+    }
+    return SB_OK;
 }
 
 /* "GDP (current US$)": name "GDP", unit "current US$". */
@@ -336,9 +401,12 @@ static int ind_row(void *user, const input_row *row, sb_error *err)
         return -1;
     }
     kind = cell(m, I_KIND);
-    if ((!m->wdi || *kind != '\0') && parse_kind(kind, &ind->kind) != 0)
-        return bad(m, I_KIND, err, "not amount, count or rate", kind);
-    if (ind_numbers(m, ind, err) != 0)
+    if ((!m->wdi || *kind != '\0') && sb_kind_parse(kind, &ind->kind) != 0) {
+        char what[64];
+        g_snprintf(what, sizeof what, "not %s", sb_kind_names());
+        return bad(m, I_KIND, err, what, kind);
+    }
+    if (ind_numbers(m, ind, err) != 0 || ind_prices(m, ind, i, err) != 0)
         return -1;
     if (ind_texts(m, ind) != 0 ||
         report_id(&m->rep->indicators, &m->rep->n_indicators, i) != 0)
@@ -520,7 +588,10 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
     /* a WDI country without a region is one of the Bank's aggregates */
     if (m->wdi && *cell(m, R_GROUPS) == '\0')
         reg->role |= SB_ROLE_AGGREGATE;
-    if (istr(m, &reg->name_zh, R_NAME_ZH) != 0)
+    /* part_of names the total the region adds up to (check --screen
+       compares the total with the sum of its parts) */
+    if (istr(m, &reg->name_zh, R_NAME_ZH) != 0 ||
+        istr(m, &reg->part_of, R_PART_OF) != 0)
         return oom(m, err);
     if (check_role(m, r, err) != 0 ||
         each_item(m, R_ALIASES, r, err, add_alias) != 0 ||
@@ -549,9 +620,13 @@ sb_status input_meta_indicators(sb_dataset *ds, uint16_t file,
                                 input_file_report *rep, sb_error *err)
 {
     meta_ctx m = {ds, file, path, rep, wdi ? wdi_ind_cols : ind_cols, I_N,
-                  wdi ? 2 : I_REQUIRED, {0}, 0, 0, NULL, wdi};
+                  wdi ? 2 : I_REQUIRED, {0}, 0, 0, NULL, wdi, NULL, 0};
+    sb_status rc = read_meta(&m, ind_row, err);
 
-    return read_meta(&m, ind_row, err);
+    if (rc == SB_OK)
+        rc = resolve_links(&m, err);
+    g_free(m.links);
+    return rc;
 }
 
 sb_status input_meta_regions(sb_dataset *ds, uint16_t file,
@@ -559,7 +634,7 @@ sb_status input_meta_regions(sb_dataset *ds, uint16_t file,
                              input_file_report *rep, sb_error *err)
 {
     meta_ctx m = {ds, file, path, rep, wdi ? wdi_reg_cols : reg_cols, R_N,
-                  R_REQUIRED, {0}, 0, 0, NULL, wdi};
+                  R_REQUIRED, {0}, 0, 0, NULL, wdi, NULL, 0};
 
     return read_meta(&m, reg_row, err);
 }

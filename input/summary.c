@@ -152,11 +152,23 @@ static void print_file(FILE *out, const sb_dataset *ds, const input_file_report 
         fprintf(out, "  warnings: %ld\n", f->warnings);
 }
 
+/* "amount", "rate (guessed)", an index's base: "index 2015=100" */
+static void kind_text(char *buf, size_t size, const sb_indicator *p)
+{
+    char base[16] = "";
+
+    if (p->base != 0)
+        snprintf(base, sizeof base, " %d=100", p->base);
+    snprintf(buf, size, "%s%s%s", sb_kind_name(p->kind), base,
+             p->kind_inferred ? " (guessed)" : "");
+}
+
 static void print_indicators(FILE *out, const sb_dataset *ds, const span *ind_sp,
                              const input_filter *f)
 {
     size_t i, n = sb_dataset_n_indicators(ds);
-    int wid = 9, wunit = 4;
+    int wid = 9, wunit = 4, wkind = 16;  /* "amount (guessed)" */
+    char kind[48];
 
     for (i = 0; i < n; i++) {
         const sb_indicator *p = sb_dataset_indicator_at(ds, (sb_id)i);
@@ -164,21 +176,21 @@ static void print_indicators(FILE *out, const sb_dataset *ds, const span *ind_sp
             continue;
         wid = MAX(wid, sb_text_width(p->id));
         wunit = MAX(wunit, sb_text_width(p->unit));
+        kind_text(kind, sizeof kind, p);
+        wkind = MAX(wkind, sb_text_width(kind));
     }
     fputc('\n', out);
     sb_text_pad(out, "indicator", wid + 2);
-    sb_text_pad(out, "kind", 17);
+    sb_text_pad(out, "kind", wkind + 1);
     sb_text_pad(out, "unit", wunit + 2);
     fputs("decimals  regions  years      values\n", out);
     for (i = 0; i < n; i++) {
         const sb_indicator *p = sb_dataset_indicator_at(ds, (sb_id)i);
-        char kind[32];
         if (!selected(f->indicators, (sb_id)i))
             continue;
-        snprintf(kind, sizeof kind, "%s%s", sb_kind_name(p->kind),
-                 p->kind_inferred ? " (guessed)" : "");
+        kind_text(kind, sizeof kind, p);
         sb_text_pad(out, p->id, wid + 2);
-        sb_text_pad(out, kind, 17);
+        sb_text_pad(out, kind, wkind + 1);
         sb_text_pad(out, p->unit[0] ? p->unit : "-", wunit + 2);
         fprintf(out, "%8d  %7zu  ", sb_indicator_precision(p),
                 ind_sp[i].regions);

@@ -9,10 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-/* The letters that mark a break in a series: b (Eurostat, OECD), B
-   (SDMX's observation status). One place to add another. */
-static const char break_letters[] = "bB";
-
 /* The 5% lower bound dL of the Durbin-Watson statistic for a regression
    on one variable with an intercept, by number of points (Savin and
    White, Econometrica 45, 1977, table for k' = 1). d below dL: the
@@ -24,7 +20,8 @@ static const double dw_lower[FORECAST_MAX_POINTS - FORECAST_MIN_POINTS + 1] =
 static const char *const why_text[] = {
     [FORECAST_MADE] = "a forecast is made",
     [FORECAST_FEW] = "fewer than eight values in the latest ten points",
-    [FORECAST_BREAK] = "a series break is flagged inside the fitted span",
+    [FORECAST_BREAK] = "a series break (flagged, or a detected level "
+                       "shift) lies inside the fitted span",
     [FORECAST_LOW_R2] = "the linear trend explains less than 80% of the "
                         "variation (R\xc2\xb2 below 0.8)",
     [FORECAST_AUTOCORR] = "the residuals of the trend are autocorrelated "
@@ -41,23 +38,6 @@ const char *forecast_why_text(forecast_why why)
 size_t forecast_span_start(size_t n)
 {
     return n > FORECAST_MAX_POINTS ? n - FORECAST_MAX_POINTS : 0;
-}
-
-int forecast_break_in(const sb_dataset *ds, const sb_series *s, int after,
-                      int upto)
-{
-    size_t i;
-
-    for (i = 0; s->flags != NULL && i < s->n; i++) {
-        uint32_t f = sb_series_flags(s, i);
-        const char *letters = f ? sb_dataset_str(ds, f) : NULL;
-        if (s->obs[i].year <= after || s->obs[i].year > upto ||
-            letters == NULL)
-            continue;
-        if (strpbrk(letters, break_letters) != NULL)
-            return 1;
-    }
-    return 0;
 }
 
 /* The Durbin-Watson statistic of the fit's residuals, in the fit's

@@ -11,7 +11,8 @@
  *   - the trend is fitted on the latest FORECAST_MAX_POINTS points at
  *     most, of which at least FORECAST_MIN_POINTS must be observed
  *     values (not filled by --interpolate);
- *   - no flagged series break after the first fitted point;
+ *   - no series break after the first fitted point: a flagged one, or
+ *     a level shift metrics/screen.h detects (screen_break_year);
  *   - the fit holds: R² at least FORECAST_MIN_R2 and no positive
  *     autocorrelation of the residuals at 5% (Durbin-Watson d at least
  *     the lower bound dL for the number of points);
@@ -36,7 +37,7 @@
 typedef enum {
     FORECAST_MADE = 0,
     FORECAST_FEW,         /* fewer than FORECAST_MIN_POINTS values */
-    FORECAST_BREAK,       /* a flagged break inside the fitted span */
+    FORECAST_BREAK,       /* a break (flagged or detected) in the span */
     FORECAST_LOW_R2,      /* the trend explains too little */
     FORECAST_AUTOCORR,    /* residuals autocorrelated (Durbin-Watson) */
     FORECAST_BELOW_ZERO   /* an amount or count forecast below zero */
@@ -53,7 +54,8 @@ typedef struct {
 /* The points of a series up to its last value: x years ascending, y
    finite values, filled[i] 1 where --interpolate made the point (NULL:
    none). `nonneg`: an amount or count (never cut for a rate). `brk`:
-   1 when a flagged break lies after the first point of the fitted span
+   1 when a break (screen_break_year) lies after the first point of the
+   fitted span
    (forecast_span_start says which point that is). Fills *out; SB_OK
    also when no forecast is made (out->why says why), SB_ENOMEM or
    SB_EINTERNAL when the fit itself fails. */
@@ -64,11 +66,6 @@ sb_status forecast_make(const double *x, const double *y,
 /* The index of the first point fitted among n: the latest
    FORECAST_MAX_POINTS at most. */
 size_t forecast_span_start(size_t n);
-
-/* 1 when a value of s in the years (after, upto] carries a flag that
-   marks a break in the series (b, SDMX B). */
-int forecast_break_in(const sb_dataset *ds, const sb_series *s, int after,
-                      int upto);
 
 /* Why, in a few English words for a diagnostic ("fewer than eight
    values in the fitted span"). */

@@ -186,6 +186,23 @@ const char *fmt_source(const sb_indicator *ind, fmt_lang lang)
     return fmt_text(ind->source, ind->source_zh, lang);
 }
 
+char *fmt_index_base(char *buf, size_t size, const sb_indicator *ind,
+                     fmt_lang lang)
+{
+    /* 上年 (the previous year), 年 (year) */
+    static const char prev_zh[] = "\xe4\xb8\x8a\xe5\xb9\xb4=100";
+    int zh = lang == FMT_ZH;
+
+    if (ind->kind != SB_KIND_INDEX)
+        snprintf(buf, size, "%s", "");
+    else if (ind->base == 0)
+        snprintf(buf, size, "%s", zh ? prev_zh : "previous year = 100");
+    else
+        snprintf(buf, size, zh ? "%d\xe5\xb9\xb4=100" : "%d = 100",
+                 ind->base);
+    return buf;
+}
+
 const char *fmt_group(const sb_dataset *ds, const char *group,
                       fmt_lang lang)
 {
@@ -241,9 +258,9 @@ static void form_en(fmt_form *f, double ref, const sb_indicator *ind)
     f->decimals = p;
     f->trim = 0;
     f->glue = ind->unit[0] != '\0' && ind->unit[0] != '%' &&
-              ind->kind != SB_KIND_RATE;
+              !(sb_indicator_traits(ind) & SB_TRAIT_PERCENT);
     g_strlcpy(f->unit, ind->unit, sizeof f->unit);
-    if (ind->kind == SB_KIND_RATE || ind->unit[0] == '%') {
+    if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || ind->unit[0] == '%') {
         if (ind->unit[0] == '\0')
             g_strlcpy(f->unit, "%", sizeof f->unit);
         return;
@@ -278,7 +295,7 @@ static void form_zh(fmt_form *f, double ref, const sb_indicator *ind)
     f->trim = 0;
     f->glue = 0;
     g_strlcpy(f->unit, unit, sizeof f->unit);
-    if (ind->kind == SB_KIND_RATE || unit[0] == '%') {
+    if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || unit[0] == '%') {
         if (unit[0] == '\0')
             g_strlcpy(f->unit, "%", sizeof f->unit);
         return;

@@ -115,6 +115,10 @@ const char *fmt_unit(const sb_indicator *ind, fmt_lang lang);
 /* The indicator's source in the language (source_zh; zh falls back to
    en). */
 const char *fmt_source(const sb_indicator *ind, fmt_lang lang);
+/* An index's reference, "previous year = 100" or "2015 = 100" ("上年=100",
+   "2015年=100"), into buf (returned); "" for the other kinds. */
+char *fmt_index_base(char *buf, size_t size, const sb_indicator *ind,
+                     fmt_lang lang);
 /* zh when the language is Chinese and zh is not empty, else en: a text
    of the metadata given in both languages. */
 const char *fmt_text(const char *en, const char *zh, fmt_lang lang);

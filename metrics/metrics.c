@@ -9,6 +9,7 @@
 
 #include "fit.h"
 #include "forecast.h"
+#include "screen.h"
 #include "core/alloc.h"
 
 #include <gsl/gsl_errno.h>
@@ -402,11 +403,12 @@ static void row_clear(metrics_row *r, const sb_series *s)
     r->share = r->gap = r->growth_gap = NAN;
 }
 
-/* Change from va to vb in the kind's language: percent for amounts and
-   counts (empty unless va > 0), points for rates. */
-static double growth(sb_kind kind, double va, double vb)
+/* Change from va to vb in the kind's language: percent for amounts,
+   counts and base-year indexes (empty unless va > 0), points for rates,
+   growth rates and indexes on the previous year (traits t). */
+static double growth(unsigned t, double va, double vb)
 {
-    if (kind == SB_KIND_RATE)
+    if (t & SB_TRAIT_POINTS)
         return vb - va;
     return va > 0 ? (vb / va - 1.0) * 100.0 : NAN;
 }
@@ -428,33 +430,38 @@ static int crosses_zero(const work *w, int a, int b)
     return 0;
 }
 
-/* Change on the year before: points for rates; a percent only between
+/* Change on the year before: points where changes are in points (rates,
+   growth rates, indexes on the previous year); a percent only between
    two positive values of a series that stays above zero. */
-static double year_on_year(const metrics_row *r, sb_kind kind, double prev)
+static double year_on_year(const metrics_row *r, unsigned t, double prev)
 {
     if (isnan(prev) || isnan(r->last_value))
         return NAN;
-    if (kind == SB_KIND_RATE)
+    if (t & SB_TRAIT_POINTS)
         return r->last_value - prev;
     if (r->crosses_zero || prev <= 0 || r->last_value <= 0)
         return NAN;
-    return growth(kind, prev, r->last_value);
+    return growth(t, prev, r->last_value);
 }
 
-static void period_figures(metrics_row *r, sb_kind kind, const work *w)
+/* A published growth rate or index is a change already: no CAGR,
+   multiple or trend growth of itself. */
+static void period_figures(metrics_row *r, unsigned t, const work *w)
 {
     double va = r->first_value, vb = r->last_value;
     int a = r->first_year, b = r->last_year;
 
     r->crosses_zero = a < b && crosses_zero(w, a, b);
-    r->yoy = year_on_year(r, kind, value_at(w, b - 1));
+    r->yoy = year_on_year(r, t, value_at(w, b - 1));
     if (isnan(va) || isnan(vb) || a >= b)
         return;                   /* one point is a figure, not a change */
     r->change = vb - va;
-    if (kind == SB_KIND_RATE)
+    if (t & SB_TRAIT_POINTS)
         r->pp_change = vb - va;
     else if (!r->crosses_zero)
-        r->pct_change = growth(kind, va, vb);
+        r->pct_change = growth(t, va, vb);
+    if (t & SB_TRAIT_PUBLISHED)
+        return;
     if (r->crosses_zero)
         return;                   /* no ratio of values across zero */
     if (va > 0 && vb >= 0)
@@ -484,9 +491,10 @@ static sb_status trend_figure(metrics_ctx *c, metrics_row *r,
 }
 
 /* The forecast (forecast.h) from the n points of w from i0: the
-   window's, which end at its last value. */
+   window's, which end at its last value; nonneg: values that add up
+   (amounts, counts), whose interval is cut at zero. */
 static sb_status forecast_figures(metrics_ctx *c, metrics_row *r,
-                                  sb_kind kind, const work *w, size_t i0,
+                                  int nonneg, const work *w, size_t i0,
                                   size_t n, sb_error *err)
 {
     const double *xs = w->year + i0;
@@ -496,10 +504,13 @@ static sb_status forecast_figures(metrics_ctx *c, metrics_row *r,
 
     if (n < FORECAST_MIN_POINTS)      /* the common case: no scan, no fit */
         return SB_OK;
-    brk = forecast_break_in(c->ds, w->s, (int)xs[forecast_span_start(n)],
-                            (int)xs[n - 1]);
+    /* no forecast across a flagged break or a detected level shift */
+    brk = screen_break_year(c->ds, w->s, (int)xs[forecast_span_start(n)],
+                            (int)xs[n - 1], 1);
+    if (brk < 0)
+        return no_memory(c, err);
     rc = forecast_make(xs, w->value + i0, w->filled + i0, n,
-                       kind != SB_KIND_RATE, brk, &f, err);
+                       nonneg, brk, &f, err);
     if (rc == SB_ENOMEM)
         return no_memory(c, err);
     r->forecast_reason = f.why;
@@ -516,7 +527,7 @@ static sb_status forecast_figures(metrics_ctx *c, metrics_row *r,
 /* Fits over the window's points, which are one contiguous run of w. A
    fit that cannot be made leaves its figures undefined, unless memory
    ran out. */
-static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
+static sb_status fit_figures(metrics_ctx *c, metrics_row *r, unsigned t,
                              const work *w, sb_error *err)
 {
     size_t i0 = lower_bound(w, r->first_year);
@@ -539,18 +550,22 @@ static sb_status fit_figures(metrics_ctx *c, metrics_row *r, sb_kind kind,
     }
     if (ignore.code == SB_ENOMEM)
         return no_memory(c, err);
-    rc = forecast_figures(c, r, kind, w, i0, n, err);
-    if (rc == SB_OK && n >= 3 && positive == n && kind != SB_KIND_RATE)
+    rc = forecast_figures(c, r, (t & SB_TRAIT_ADDS) != 0, w, i0, n, err);
+    if (rc == SB_OK && n >= 3 && positive == n &&
+        !(t & (SB_TRAIT_POINTS | SB_TRAIT_PUBLISHED)))
         rc = trend_figure(c, r, xs, ys, n, err);
     return rc;
 }
 
 /* The window [a, b]: pinned ends, else the series' first and last year
-   with a value (counting filled years when interpolating). */
+   with a value (counting filled years when interpolating); a starts at
+   the latest series break inside it, since a change across a break
+   mixes two definitions. */
 static sb_status series_figures(metrics_ctx *c, const work *w, int from,
                                 int to, metrics_row *r, sb_error *err)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, w->s->indicator);
+    int brk;
 
     row_clear(r, w->s);
     if (w->n == 0)
@@ -559,10 +574,22 @@ static sb_status series_figures(metrics_ctx *c, const work *w, int from,
     r->last_year = to ? to : (int)w->year[w->n - 1];
     if (r->first_year > r->last_year)
         return SB_OK;
+    brk = screen_break_year(c->ds, w->s, r->first_year, r->last_year, 0);
+    if (brk < 0)
+        return no_memory(c, err);
+    if (brk > 0)
+        r->first_year = r->break_year = brk;
+    /* a detected shift is told, not taken as a break: a detector cannot
+       tell a change of definition from a war or a crisis */
+    brk = screen_shift_year(c->ds, w->s, r->first_year, r->last_year,
+                            &r->shift_step);
+    if (brk < 0)
+        return no_memory(c, err);
+    r->shift_year = brk;
     r->first_value = value_at(w, r->first_year);
     r->last_value = value_at(w, r->last_year);
-    period_figures(r, ind->kind, w);
-    return fit_figures(c, r, ind->kind, w, err);
+    period_figures(r, sb_indicator_traits(ind), w);
+    return fit_figures(c, r, sb_indicator_traits(ind), w, err);
 }
 
 /* ---- cross-region --------------------------------------------------------- */
@@ -704,6 +731,7 @@ static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
                                sb_error *err)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
+    unsigned t = sb_indicator_traits(ind);
     int a = r->first_year, b = r->last_year;
     const ranking *rk;
 
@@ -715,8 +743,8 @@ static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
             return no_memory(c, err);
         rank_figures(c, r, ind->higher_is_better, rk);
     }
-    /* A share of a percentage is meaningless: rates get none. */
-    if (p->total != NULL && ind->kind != SB_KIND_RATE) {
+    /* A share of a percentage or an index is meaningless. */
+    if (p->total != NULL && (t & SB_TRAIT_ADDS)) {
         double vt = value_at(p->total, b);
         if (!isnan(vt) && vt != 0)
             r->share = r->last_value / vt * 100.0;
@@ -724,11 +752,11 @@ static sb_status cross_figures(metrics_ctx *c, metrics_row *r, peers *p,
     if (p->benchmark != NULL) {
         double vbb = value_at(p->benchmark, b);
         double vba = value_at(p->benchmark, a);
-        double own = ind->kind == SB_KIND_RATE ? r->pp_change : r->pct_change;
+        double own = (t & SB_TRAIT_POINTS) ? r->pp_change : r->pct_change;
         r->gap = r->last_value - vbb;
         if (!isnan(own) && !isnan(vba) && !isnan(vbb) && a < b &&
-            (ind->kind == SB_KIND_RATE || !crosses_zero(p->benchmark, a, b)))
-            r->growth_gap = own - growth(ind->kind, vba, vbb);
+            ((t & SB_TRAIT_POINTS) || !crosses_zero(p->benchmark, a, b)))
+            r->growth_gap = own - growth(t, vba, vbb);
     }
     finite_figures(r);
     return SB_OK;
@@ -931,6 +959,16 @@ int metrics_claim_new_high(metrics_ctx *c, sb_id indicator, sb_id region,
     }
     free_works(ws, hi - lo);
     return holds;
+}
+
+double metrics_published_change(const sb_indicator *ind,
+                                const metrics_row *r)
+{
+    if (ind->kind == SB_KIND_GROWTH)
+        return r->last_value;
+    if (ind->kind == SB_KIND_INDEX)
+        return ind->base == 0 ? r->last_value - 100.0 : r->yoy;
+    return NAN;
 }
 
 int metrics_claim_doubled(const metrics_row *r)

@@ -31,6 +31,15 @@ typedef struct {
 typedef struct {
     sb_id indicator, region;
     int first_year, last_year;      /* the window [a, b] */
+    int break_year;                 /* a = this flagged series break
+                                       (b, B) inside the asked window;
+                                       0: none */
+    int shift_year;                 /* the latest level shift detected
+                                       in [a, b] (metrics/screen.h) that
+                                       does not move a: said in the text;
+                                       0: none */
+    double shift_step;              /* its step: percent (amounts,
+                                       counts) or points (rates) */
     double first_value, last_value;
     double change, pct_change, pp_change, cagr, yoy, multiple;
     double slope, intercept, r2, trend_growth;
@@ -95,6 +104,14 @@ sb_status metrics_get(metrics_ctx *c, sb_id indicator, sb_id region,
 sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
                          double **value, unsigned char **filled, size_t *n,
                          sb_error *err);
+
+/* For a growth rate or an index (r one of its rows): the change of the
+   quantity it measures in r's last year on the year before, in percent
+   -- the growth rate as published, an index on the previous year less
+   100, a base-year index's own change. NaN for the other kinds, or when
+   undefined. */
+double metrics_published_change(const sb_indicator *ind,
+                                const metrics_row *r);
 
 /* Claims a brief may make. Each is 1 only when it holds on the data. */
 /* A record needs this many years of data: over five years "the highest"

@@ -182,7 +182,7 @@ static const char *region_name(metrics_writer *w, sb_id r)
 static void change_text(char *buf, double v, const sb_indicator *ind,
                         fmt_lang lang)
 {
-    if (ind->kind == SB_KIND_RATE)
+    if ((sb_indicator_traits(ind) & SB_TRAIT_POINTS))
         fmt_points(buf, FMT_MAX, v, sb_indicator_precision(ind), 0, lang);
     else
         fmt_percent(buf, FMT_MAX, v, 1, 1, lang);
@@ -204,7 +204,8 @@ static void table_cells(metrics_writer *w, const metrics_row *r,
     fmt_plain(cells[T_FROM], FMT_MAX, r->first_value, ind, w->lang);
     fmt_plain(cells[T_TO], FMT_MAX, r->last_value, ind, w->lang);
     fmt_number(cells[T_CHANGE], FMT_MAX, r->change, p, 1, w->lang);
-    change_text(cells[T_GROWTH], ind->kind == SB_KIND_RATE ? r->pp_change
+    change_text(cells[T_GROWTH], (sb_indicator_traits(ind) & SB_TRAIT_POINTS)
+                                     ? r->pp_change
                                                            : r->pct_change,
                 ind, w->lang);
     fmt_percent(cells[T_CAGR], FMT_MAX, r->cagr, 1, 0, w->lang);
@@ -216,7 +217,7 @@ static void table_cells(metrics_writer *w, const metrics_row *r,
     else
         g_strlcpy(cells[T_RANK], FMT_UNDEFINED, FMT_MAX);
     fmt_percent(cells[T_SHARE], FMT_MAX, r->share, 1, 0, w->lang);
-    if (ind->kind == SB_KIND_RATE)
+    if ((sb_indicator_traits(ind) & SB_TRAIT_POINTS))
         fmt_points(cells[T_GAP], FMT_MAX, r->gap, p, 0, w->lang);
     else
         fmt_number(cells[T_GAP], FMT_MAX, r->gap, p, 1, w->lang);
@@ -234,7 +235,7 @@ static void table_title(metrics_writer *w, const sb_indicator *ind)
     fprintf(w->out, zh ? "  \xe6\x8e\x92\xe5\x90\x8d\xe8\x8c\x83\xe5\x9b\xb4"
                          "\xef\xbc\x9a%s" : "  rank in: %s",
             fmt_group(w->ds, metrics_set_name(w->c), w->lang)); /* 排名范围： */
-    if (t != SB_NONE && ind->kind != SB_KIND_RATE)
+    if (t != SB_NONE && (sb_indicator_traits(ind) & SB_TRAIT_ADDS))
         fprintf(w->out, zh ? "\xef\xbc\x9b\xe5\x8d\xa0\xe6\xaf\x94\xe5"
                              "\x9f\xba\xe5\x87\x86\xef\xbc\x9a%s"
                            : "; share of: %s",

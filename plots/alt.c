@@ -58,13 +58,14 @@ static void change_words(GString *g, const plot_chart *c,
                          const metrics_row *r)
 {
     char va[FMT_MAX], vb[FMT_MAX], ch[FMT_MAX];
-    double delta = c->ind->kind == SB_KIND_RATE ? r->pp_change
+    double delta = (sb_indicator_traits(c->ind) & SB_TRAIT_POINTS)
+                       ? r->pp_change
                                                 : r->pct_change;
     int up = r->change > 0, same = r->change == 0;
 
     fmt_value(va, sizeof va, r->first_value, c->ind, c->lang);
     fmt_value(vb, sizeof vb, r->last_value, c->ind, c->lang);
-    if (c->ind->kind == SB_KIND_RATE)
+    if ((sb_indicator_traits(c->ind) & SB_TRAIT_POINTS))
         fmt_points(ch, sizeof ch, delta, sb_indicator_precision(c->ind), 1,
                    c->lang);
     else if (metrics_claim_times(r))     /* as the brief says it: ×45.8 */

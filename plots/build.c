@@ -182,8 +182,9 @@ static void span(const plot_chart *c, plot_span sp, int *first, int *last)
     }
 }
 
-/* The title, the subtitle ("unit, 2017-2023", or the type's own lead)
-   and the source line. Names and the source are bounded as they are
+/* The title, the subtitle ("unit, 2017-2023", "previous year = 100,
+   2017-2023" for an index, or the type's own lead) and the source
+   line. Names and the source are bounded as they are
    printed (chart.h): a chart keeps no more of them than it shows. */
 static void texts(plot_chart *c, const plot_type_info *t)
 {
@@ -194,10 +195,12 @@ static void texts(plot_chart *c, const plot_type_info *t)
                                               c->lang),
                                PLOT_NAME_MAX_CHARS);
     GString *sub = g_string_new(lead != NULL ? lead : unit);
-    char *source;
+    char *source, base[FMT_MAX];
     int first, last;
 
     g_free(unit);
+    if (lead == NULL && *fmt_index_base(base, sizeof base, c->ind, c->lang))
+        g_string_append_printf(sub, sub->len ? " (%s)" : "%s", base);
     c->title = plot_text_dup(fmt_name(c->ind, c->lang), PLOT_NAME_MAX_CHARS);
     if (lead == NULL && sub->len > 0)
         g_string_append(sub, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");

@@ -139,9 +139,12 @@ static int add_total(plot_chart *c, const sb_dataset *ds, metrics_ctx *mc,
     sb_id t = metrics_total(mc);
     size_t i, keep = c->n_lines;
 
-    if (c->ind->kind == SB_KIND_RATE) {
-        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: a rate has no shares "
-                     "to stack", c->ind->id);
+    if (!(sb_indicator_traits(c->ind) & SB_TRAIT_ADDS)) {
+        sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: a %s has no shares "
+                     "to stack", c->ind->id,
+                     c->ind->kind == SB_KIND_RATE ? "rate"
+                     : c->ind->kind == SB_KIND_GROWTH ? "growth rate"
+                                                      : "index");
         return 0;
     }
     for (i = 0; t != SB_NONE && i < sb_dataset_n_series(ds); i++) {

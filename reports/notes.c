@@ -2,7 +2,9 @@
  * reports/notes.c -- the notes part of a brief (notes.h): fixed
  * definitions in the brief's language, one line of sources per
  * indicator, what each shown series lacks (gaps, single values, flagged
- * values), the loading warnings, and how and from which files the brief
+ * values), the screening's findings (metrics/screen.h: breaks, level
+ * shifts, slips, rounded runs, stale series, totals against their
+ * parts), the loading warnings, and how and from which files the brief
  * was made, so that an auditor can match the data.
  *
  * Not here: the notes on a value beside its table (parts.c).
@@ -10,6 +12,7 @@
 #include "notes.h"
 
 #include "metrics/format.h"
+#include "metrics/screen.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -93,6 +96,30 @@ static void definitions_add(parts_ctx *b, GString *g)
                             "the brief says so.",
                          "缺少数值的年份不作填补，除非简报另有说明。"));
     report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+}
+
+static const char published_en[] =
+    "Growth rates and indexes are changes as published: a growth rate is "
+    "the percent change on the year before; an index less 100 is the "
+    "percent change on the year before (previous year = 100) or since its "
+    "base year (base year = 100). Their own changes are in percentage "
+    "points, and they have no CAGR, multiple or share. An amount in current "
+    "prices is nominal; its change on the year before is in real terms "
+    "where the data give its real growth rate or index.";
+
+static const char published_zh[] =
+    "增长率和指数为公布的变化：增长率为比上年增长的百分比；指数减100为比上年"
+    "（上年=100）或比基期（基期=100）增长的百分比。其自身的变化以百分点计，"
+    "不计算年均增长率、倍数和占比。按当年价格计算的金额为名义值；数据给出其"
+    "实际增长率或指数时，比上年增长按可比价格计算。";
+
+/* The note on growth rates, indexes and current prices, when the brief
+   printed a figure of one (parts_row marks it "published"). */
+static void published_note(parts_ctx *b)
+{
+    if (used(b, "published"))
+        report_doc_para(b->doc, REPORT_PARA_NOTE,
+                        L(b, published_en, published_zh), NULL);
 }
 
 /* What one series lacks: "2 gaps in the years", "a single value, 1
@@ -200,8 +227,64 @@ static void how_made(parts_ctx *b, GString *g)
     g_string_append(g, L(b, ".", "。"));
 }
 
+/* A brief names this many findings at most; check --screen lists all. */
+#define SCREEN_NOTE_MAX 12
+
+/* One finding: "Regional GDP, Chongqing, 2018: level shift: ...". */
+static void finding_note(parts_ctx *b, const screen_finding *f, GString *g)
+{
+    char what[SCREEN_TEXT_MAX], years[32];
+
+    screen_describe(what, sizeof what, b->ds, f, b->lang);
+    if (f->kind == SCREEN_ROUNDED)
+        g_snprintf(years, sizeof years, L(b, "%d\xe2\x80\x93%d",
+                                          "%d\xe2\x80\x94%d年"),
+                   f->year, f->year2);
+    else
+        g_snprintf(years, sizeof years, L(b, "%d", "%d年"), f->year);
+    g_string_printf(g, L(b, "%s, %s, %s: %s: %s.", "%s，%s，%s：%s：%s。"),
+                    parts_name(b, f->indicator), parts_region(b, f->region),
+                    years, screen_kind_words(f->kind, b->lang), what);
+}
+
+/* The screening's findings for the brief's indicators and the regions
+   it shows, SCREEN_NOTE_MAX at most; how many were noted. Out of
+   memory, none (the screen is advice, not a figure of the brief). */
+static size_t screen_notes(parts_ctx *b, const unsigned char *sel,
+                           GString *g)
+{
+    size_t i, n = sb_dataset_n_indicators(b->ds), noted = 0;
+    unsigned char *isel = g_malloc0(n + 1);
+    unsigned char *rsel = g_malloc0(sb_dataset_n_regions(b->ds) + 1);
+    screen_list found = {0};
+    sb_error err = {0};
+
+    for (i = 0; i < n; i++)
+        isel[i] = parts_selected(sel, (sb_id)i) &&
+                  parts_has_section(b, (sb_id)i);
+    for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
+        rsel[i] = (unsigned char)parts_shown(b, (sb_id)i);
+    if (screen_dataset(b->ds, isel, rsel, &found, &err) == SB_OK) {
+        for (i = 0; i < found.n && i < SCREEN_NOTE_MAX; i++, noted++) {
+            finding_note(b, &found.items[i], g);
+            report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+        }
+        if (found.n > SCREEN_NOTE_MAX) {
+            g_string_printf(g, L(b, "%zu more findings: statbrief check "
+                                    "--screen lists them.",
+                                 "另有%zu项未列出。"),
+                            found.n - SCREEN_NOTE_MAX);
+            report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+        }
+    }
+    screen_list_clear(&found);
+    g_free(isel);
+    g_free(rsel);
+    return noted;
+}
+
 /* Data quality: one line per indicator with gaps, single values or
-   flags, and the loading warnings. */
+   flags, the screening's findings, and the loading warnings. */
 static void quality_notes(parts_ctx *b, const unsigned char *sel, GString *g)
 {
     size_t i, n = 0;
@@ -217,6 +300,7 @@ static void quality_notes(parts_ctx *b, const unsigned char *sel, GString *g)
             n++;
         }
     }
+    n += screen_notes(b, sel, g);
     if (b->o->warnings > 0) {
         if (b->lang == FMT_ZH)
             g_string_printf(g, "加载时有%zu条警告（重复值等；请运行 "
@@ -242,6 +326,7 @@ void notes_add(parts_ctx *b, const unsigned char *sel)
     report_doc_heading(b->doc, 1, L(b, "Notes", "说明"), "notes", 1);
     report_doc_heading(b->doc, 2, L(b, "Definitions", "指标解释"), NULL, 0);
     definitions_add(b, g);
+    published_note(b);
     report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         const char *src = fmt_source(sb_dataset_indicator_at(b->ds,

@@ -34,6 +34,11 @@ int parts_row(parts_ctx *b, sb_id ind, sb_id reg, metrics_row *r)
         metrics_get(b->mc, ind, reg, b->o->from, to, r, &ignore) != SB_OK)
         return 0;
     g_array_append_val(b->printed, *r);
+    /* how a published change or a nominal amount is read (notes.c) */
+    if ((sb_indicator_traits(sb_dataset_indicator_at(b->ds, ind)) &
+         SB_TRAIT_PUBLISHED) ||
+        sb_dataset_indicator_at(b->ds, ind)->prices == SB_PRICES_CURRENT)
+        parts_use(b, "published");
     return 1;
 }
 
@@ -312,14 +317,16 @@ static void change_cells(parts_ctx *b, char **cell,
 {
     char v[FMT_MAX];
 
-    if (ind->kind == SB_KIND_RATE && isfinite(r->pp_change))
+    unsigned traits = sb_indicator_traits(ind);
+
+    if ((traits & SB_TRAIT_POINTS) && isfinite(r->pp_change))
         parts_use(b, "pp_change");
-    if (ind->kind != SB_KIND_RATE && isfinite(r->cagr))
+    if (!(traits & SB_TRAIT_POINTS) && isfinite(r->cagr))
         parts_use(b, "cagr");
     if (r->rank > 0 && r->rank_of >= 2)
         parts_use(b, "rank");
 
-    if (ind->kind == SB_KIND_RATE) {
+    if (traits & SB_TRAIT_POINTS) {
         cell[3] = g_strdup(fmt_points(v, sizeof v, r->pp_change,
                                       sb_indicator_precision(ind), 0,
                                       b->lang));
@@ -449,6 +456,22 @@ static void unit_heads(const parts_ctx *b, report_table *t,
     }
 }
 
+/* The last column of the comparison table: a share of the total for
+   amounts and counts, else the gap to the benchmark (in points where
+   changes are). */
+static const char *gap_cell(char *v, size_t size, const sb_indicator *p,
+                            const metrics_row *r, fmt_lang lang)
+{
+    unsigned t = sb_indicator_traits(p);
+
+    if (t & SB_TRAIT_ADDS)
+        return fmt_percent(v, size, r->share, 1, 0, lang);
+    if (t & SB_TRAIT_POINTS)
+        return fmt_points(v, size, r->gap, sb_indicator_precision(p), 0,
+                          lang);
+    return fmt_value_change(v, size, r->gap, p, lang);    /* its form */
+}
+
 /* The comparison set's figures for one indicator. */
 static report_table *comparison_table(parts_ctx *b, sb_id ind)
 {
@@ -461,7 +484,8 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
     size_t i;
     metrics_row r;
 
-    if (p->kind == SB_KIND_RATE)         /* a share of a rate means nothing */
+    /* a share of a rate, growth rate or index means nothing */
+    if (!(sb_indicator_traits(p) & SB_TRAIT_ADDS))
         report_table_head(t, 6, L(b, "Gap", "差距"), 1);
     unit_heads(b, t, p);
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
@@ -476,14 +500,10 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
         cell[2] = g_strdup_printf("%s (%d)", fmt_shown(w, sizeof w,
                                   r.last_value, p, b->lang), r.last_year);
         change_cells(b, cell, p, &r);
-        if (isfinite(p->kind == SB_KIND_RATE ? r.gap : r.share))
-            parts_use(b, p->kind == SB_KIND_RATE ? "gap" : "share");
-        cell[6] = p->kind == SB_KIND_RATE
-                      ? g_strdup(fmt_points(v, sizeof v, r.gap,
-                                            sb_indicator_precision(p), 0,
-                                            b->lang))
-                      : g_strdup(fmt_percent(v, sizeof v, r.share, 1, 0,
-                                             b->lang));
+        if (isfinite(sb_indicator_traits(p) & SB_TRAIT_ADDS ? r.share : r.gap))
+            parts_use(b, sb_indicator_traits(p) & SB_TRAIT_ADDS ? "share"
+                                                                : "gap");
+        cell[6] = g_strdup(gap_cell(v, sizeof v, p, &r, b->lang));
     }
     return t;
 }

@@ -185,7 +185,8 @@ void placeholder_print(GString *g, const placeholder_ctx *c,
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
     double v = metrics_field_value(f, r);
-    int rate = ind->kind == SB_KIND_RATE, p = sb_indicator_precision(ind);
+    int rate = (sb_indicator_traits(ind) & SB_TRAIT_POINTS) != 0;
+    int p = sb_indicator_precision(ind);
     metrics_print k = f->print;
     char buf[FMT_MAX];
 

@@ -51,13 +51,15 @@ static text_word_fn word_fn(const text_writer *wr, text_claim c)
 {
     switch (c) {
     case TEXT_LEVEL:
-    case TEXT_CHANGE: return wr->level;
+    case TEXT_CHANGE:
+    case TEXT_GROWTH: return wr->level;
     case TEXT_ON_YEAR:
     case TEXT_SINCE: return wr->clause;
     case TEXT_DOUBLED:
     case TEXT_TIMES:
     case TEXT_RECORD:
-    case TEXT_FILLED: return wr->claim;
+    case TEXT_FILLED:
+    case TEXT_SHIFT: return wr->claim;
     case TEXT_RANK: return wr->rank;
     case TEXT_SHARE:
     case TEXT_RATE_GAP:

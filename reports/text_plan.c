@@ -38,7 +38,8 @@ static int direction(double v, int decimals)
    contradiction at the printed precision. */
 static int printed_flat(const sb_indicator *ind, const metrics_row *r)
 {
-    int p = sb_indicator_precision(ind), rate = ind->kind == SB_KIND_RATE;
+    int p = sb_indicator_precision(ind);
+    int rate = (sb_indicator_traits(ind) & SB_TRAIT_POINTS) != 0;
 
     if (isfinite(r->yoy) && rounds_to_zero(r->yoy, rate ? p : 1))
         return 1;
@@ -67,7 +68,8 @@ static sb_id gap_benchmark(const sb_indicator *ind, metrics_ctx *mc,
 {
     sb_id b = metrics_benchmark(mc);
 
-    if (ind->kind != SB_KIND_RATE || !isfinite(r->gap) || b == r->region)
+    if (!(sb_indicator_traits(ind) & SB_TRAIT_POINTS) || !isfinite(r->gap) ||
+        b == r->region)
         return SB_NONE;
     return b;
 }
@@ -111,7 +113,7 @@ static void plan_init(text_plan *p, const sb_dataset *ds, metrics_ctx *mc,
    else percent. */
 static void on_year(text_plan *p, const metrics_row *r)
 {
-    int rate = p->ind->kind == SB_KIND_RATE;
+    int rate = (sb_indicator_traits(p->ind) & SB_TRAIT_POINTS) != 0;
     int prec = sb_indicator_precision(p->ind);
     text_fact *f;
 
@@ -126,58 +128,147 @@ static void on_year(text_plan *p, const metrics_row *r)
 
 /* The percent change since the first year, and how it stands beside the
    change on the year before. */
-static void since(text_plan *p, const metrics_row *r)
+static text_fact *since(text_plan *p, const metrics_row *r)
 {
     text_fact *f = add(p, TEXT_SINCE);
     int same = isfinite(r->yoy) && (r->yoy > 0) == (r->pct_change > 0) &&
                !rounds_to_zero(r->yoy, 1);
 
     f->since = r->first_year;
+    f->brk = r->break_year != 0 && r->break_year == r->first_year;
     f->dir = direction(r->pct_change, 1);
     if (f->dir == 0)
-        return;
+        return f;
     f->fig = figure(fabs(r->pct_change), TEXT_PERCENT, 1);
     f->how = same ? TEXT_SINCE_AND
              : isfinite(r->yoy) ? TEXT_SINCE_BUT : TEXT_SINCE_ALONE;
+    return f;
 }
 
-/* A rate over a window: its change in points to its last value; a
-   series that starts at or below zero or crosses it likewise, in its
-   unit ("fell by 392,000 persons to −444,000 persons"): a percent of
-   such a start says nothing. Else the last value, the change on the
-   year before and (amounts and counts over more than two years) the
-   change since the first year, unless the multiple says it (claims():
-   three times the start or more), as it says the change on the year
-   before in a two-year window. */
-static void level(text_plan *p, const metrics_row *r)
+/* An amount at current prices whose indicator names its real growth:
+   the change on the year before in real terms, in place of the nominal
+   one; 1 when told. */
+static int real_on_year(text_plan *p, metrics_ctx *mc, const metrics_row *r)
 {
-    int rate = p->ind->kind == SB_KIND_RATE;
+    metrics_row g;
+    sb_error ignore = {0};
+    double v;
+    text_fact *f;
+
+    if (p->ind->real == SB_NONE ||
+        metrics_get(mc, p->ind->real, r->region, r->last_year, r->last_year,
+                    &g, &ignore) != SB_OK)
+        return 0;
+    v = metrics_published_change(sb_dataset_indicator_at(p->ds,
+                                                         p->ind->real), &g);
+    if (!isfinite(v))
+        return 0;
+    f = add(p, TEXT_ON_YEAR);
+    f->dir = direction(v, 1);
+    f->fig = figure(fabs(v), TEXT_PERCENT, 1);
+    f->year = r->last_year - 1;
+    f->real = 1;
+    return 1;
+}
+
+/* The last value and its year; 0 for a value whose source names no
+   year, told without one (yeargiven.h). */
+static text_fact *level_fact(text_plan *p, const metrics_row *r)
+{
+    text_fact *f = add(p, TEXT_LEVEL);
+
+    f->level = figure(r->last_value, TEXT_VALUE, 0);
+    f->year = yeargiven_of(p->ds, r->indicator, r->region, r->last_year)
+                  ? r->last_year : 0;
+    return f;
+}
+
+/* A published growth rate: the growth in the last year. An index: its
+   level, the change on the year before (the index less 100 on the
+   previous year, else its own change), and for a base year the change
+   since that year. Changes of the growth rate itself are not told. */
+static void published(text_plan *p, const metrics_row *r)
+{
+    double v = metrics_published_change(p->ind, r);
+    const sb_indicator *ind = p->ind;
+    text_fact *f;
+
+    if (ind->kind == SB_KIND_GROWTH) {
+        f = add(p, TEXT_GROWTH);
+        f->dir = direction(v, 1);
+        f->fig = figure(fabs(v), TEXT_PERCENT, 1);
+        f->year = r->last_year;
+        return;
+    }
+    f = level_fact(p, r);
+    if (isfinite(v)) {
+        f = add(p, TEXT_ON_YEAR);
+        f->dir = direction(v, 1);
+        f->fig = figure(fabs(v), TEXT_PERCENT, 1);
+        f->year = r->last_year - 1;
+    }
+    if (ind->base != 0 && ind->base != r->last_year) {
+        f = add(p, TEXT_SINCE);
+        f->how = TEXT_SINCE_BASE;
+        f->since = ind->base;
+        f->dir = direction(r->last_value - 100.0, 1);
+        f->fig = figure(fabs(r->last_value - 100.0), TEXT_PERCENT, 1);
+    }
+}
+
+/* A published growth rate or index: published(). A rate over a window:
+   its change in points to its last value; a series that starts at or
+   below zero or crosses it likewise, in its unit ("fell by 392,000
+   persons to −444,000 persons"): a percent of such a start says
+   nothing. Else the last value, the change on the year before (in real
+   terms when the indicator names its real growth) and (amounts and
+   counts over more than two years) the change since the first year,
+   unless the multiple says it (claims(): three times the start or
+   more), as it says the change on the year before in a two-year window
+   (not the real one). An amount at current prices says so of its
+   value, and of the change since beside a real one. */
+static void level(text_plan *p, metrics_ctx *mc, const metrics_row *r)
+{
+    int rate = (sb_indicator_traits(p->ind) & SB_TRAIT_POINTS) != 0;
     int prec = sb_indicator_precision(p->ind);
     int period = r->first_year < r->last_year && isfinite(r->change);
     int two = isfinite(r->yoy) && r->first_year == r->last_year - 1;
     int times = metrics_claim_times(r);
+    int nominal = p->ind->prices == SB_PRICES_CURRENT;
+    int real;
     text_fact *f;
 
+    if (sb_indicator_traits(p->ind) & SB_TRAIT_PUBLISHED) {
+        published(p, r);
+        return;
+    }
     if (period && (rate || r->crosses_zero)) {
         f = add(p, TEXT_CHANGE);
         f->dir = direction(r->change, prec);
         f->fig = rate ? figure(fabs(r->change), TEXT_POINTS, prec)
                       : figure(fabs(r->change), TEXT_VALUE, 0);
+        f->nominal = nominal && !rate;    /* in its unit */
         f->level = figure(r->last_value, TEXT_VALUE, 0);
         f->since = r->first_year;
+        f->brk = r->break_year != 0 && r->break_year == r->first_year;
         f->year = r->last_year;
         return;
     }
-    f = add(p, TEXT_LEVEL);
-    f->level = figure(r->last_value, TEXT_VALUE, 0);
-    /* a value whose source names no year is told without one */
-    f->year = yeargiven_of(p->ds, r->indicator, r->region, r->last_year)
-                  ? r->last_year : 0;
-    if (!(two && times))
+    f = level_fact(p, r);
+    f->nominal = nominal;
+    real = real_on_year(p, mc, r);
+    if (!real && !(two && times))
         on_year(p, r);
-    /* a two-year window: the change on the year before already says it */
-    if (period && !rate && isfinite(r->pct_change) && !two && !times)
-        since(p, r);
+    /* a two-year window: the change on the year before already says it,
+       unless that was the real change */
+    if (period && !rate && isfinite(r->pct_change) && !times &&
+        (real || !two)) {
+        f = since(p, r);
+        if (real && f->dir != 0) {
+            f->how = TEXT_SINCE_ALONE;      /* not "and": nominal, not real */
+            f->nominal = 1;
+        }
+    }
 }
 
 /* Three times the first year's value or more, else doubled since; the
@@ -206,6 +297,16 @@ static void claims(text_plan *p, metrics_ctx *mc, const metrics_row *r)
     }
     if (r->n_interpolated > 0)
         add(p, TEXT_FILLED)->n = r->n_interpolated;
+    if (r->shift_year != 0 && isfinite(r->shift_step)) {
+        int rate = p->ind->kind == SB_KIND_RATE;
+
+        f = add(p, TEXT_SHIFT);
+        f->year = r->shift_year;
+        f->dir = r->shift_step > 0 ? 1 : -1;
+        f->fig = rate ? figure(fabs(r->shift_step), TEXT_POINTS,
+                               sb_indicator_precision(p->ind))
+                      : figure(fabs(r->shift_step), TEXT_PERCENT, 1);
+    }
 }
 
 /* The rank among two or more regions, and where it moved from among as
@@ -292,7 +393,7 @@ void text_plan_series(text_plan *p, const sb_dataset *ds, metrics_ctx *mc,
     plan_init(p, ds, mc, r, 0);
     if (!isfinite(r->last_value))
         return;
-    level(p, r);
+    level(p, mc, r);
     claims(p, mc, r);
     comparison(p, mc, r);
     target(p, mc, r);
@@ -313,7 +414,8 @@ static double score_of(const sb_indicator *ind, metrics_ctx *mc,
         s += 3;
     if (isfinite(r->cagr))
         s += fmin(fabs(r->cagr) / 5.0, 3);
-    if (ind->kind == SB_KIND_RATE && isfinite(r->pp_change))
+    if ((sb_indicator_traits(ind) & SB_TRAIT_POINTS) &&
+        isfinite(r->pp_change))
         s += fmin(fabs(r->pp_change), 2);
     if (r->rank == 1 && r->rank_of >= 2)
         s += 1.5;
@@ -333,7 +435,7 @@ int text_plan_finding(text_plan *p, const sb_dataset *ds, metrics_ctx *mc,
         return 0;
     *score = score_of(sb_dataset_indicator_at(ds, r->indicator), mc, r);
     plan_init(p, ds, mc, r, 1);
-    level(p, r);
+    level(p, mc, r);
     claims(p, mc, r);
     rank(p, mc, r);
     rate_gap(p, mc, r);

@@ -43,6 +43,8 @@ typedef enum {
                                     last value: a rate's points, or the
                                     unit's where a percent says nothing
                                     (a series across zero) */
+    TEXT_GROWTH,                 /* a published growth rate: the growth
+                                    in the last year */
     TEXT_ON_YEAR,                /* clause: the change on the year before */
     TEXT_SINCE,                  /* clause: the change since the window's
                                     first year */
@@ -51,6 +53,8 @@ typedef enum {
     TEXT_RECORD,                 /* the highest since the series' first
                                     year, ten years or more before */
     TEXT_FILLED,                 /* years filled by interpolation */
+    TEXT_SHIFT,                  /* a level shift no flag marks: its year
+                                    and step (metrics_row.shift_year) */
     TEXT_RANK,                   /* the rank in the comparison set */
     TEXT_SHARE,                  /* the share of the total region */
     TEXT_RATE_GAP,               /* a rate's gap to the benchmark */
@@ -60,8 +64,10 @@ typedef enum {
 
 /* TEXT_SINCE beside TEXT_ON_YEAR: the same way ("and"), the other way or
    the year before unchanged ("but"), or no year before to be beside. */
-typedef enum { TEXT_SINCE_ALONE = 0, TEXT_SINCE_AND, TEXT_SINCE_BUT }
-    text_since;
+/* TEXT_SINCE_BASE: an index against its base year ("31.0% above its
+   2015 level"). */
+typedef enum { TEXT_SINCE_ALONE = 0, TEXT_SINCE_AND, TEXT_SINCE_BUT,
+               TEXT_SINCE_BASE } text_since;
 
 /* TEXT_TARGET: reached; missed (its year has come); still ahead. */
 typedef enum { TEXT_TARGET_REACHED = 0, TEXT_TARGET_MISSED,
@@ -83,6 +89,8 @@ typedef struct {
                                     year, 0: none (TARGET) */
     int since;                   /* the year compared with; RECORD: the
                                     series' first year */
+    int brk;                     /* TEXT_SINCE, TEXT_CHANGE: since is
+                                    the year of a series break */
     int how;                     /* TEXT_SINCE: text_since; TEXT_TARGET:
                                     text_target; TEXT_DOUBLED: 1 exactly
                                     doubled, 0 more than */
@@ -92,6 +100,11 @@ typedef struct {
                                     another among as many regions, else 0 */
     int last;                    /* RANK: the last of three or more */
     sb_id other;                 /* SHARE: the total; gaps: the benchmark */
+    int real;                    /* ON_YEAR: the change in real terms,
+                                    from the indicator's real_growth */
+    int nominal;                 /* LEVEL, CHANGE: an amount at current
+                                    prices; SINCE: a nominal change
+                                    beside a real one */
 } text_fact;
 
 #define TEXT_MAX_FACTS 12

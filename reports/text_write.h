@@ -37,10 +37,10 @@ typedef struct {
     fmt_lang lang;
     const char *space;           /* between two sentences */
     const char *stop;            /* at the end of a sentence */
-    text_word_fn level;          /* TEXT_LEVEL, TEXT_CHANGE */
+    text_word_fn level;          /* TEXT_LEVEL, TEXT_CHANGE, TEXT_GROWTH */
     text_word_fn clause;         /* TEXT_ON_YEAR, TEXT_SINCE */
     text_word_fn claim;          /* TEXT_DOUBLED, TEXT_TIMES, TEXT_RECORD,
-                                    TEXT_FILLED */
+                                    TEXT_FILLED, TEXT_SHIFT */
     text_word_fn rank;           /* TEXT_RANK */
     text_word_fn comparison;     /* TEXT_SHARE, TEXT_RATE_GAP,
                                     TEXT_GROWTH_GAP */

@@ -32,24 +32,48 @@ static void change(GString *g, const text_words *w)
                                w->fig);
 }
 
-/* "2022年重庆X686.6亿元" (rates: "为2.36%"); "2017—2022年，重庆X提高0.48
-   个百分点，达到2.36%" / "...保持在2.00%"; in the unit "2012—2022年，
-   A净迁移减少39.2万人，降至−44.4万人" */
+/* "（上年=100）", "（2015年=100）" after an index's value */
+static void index_base(GString *g, const sb_indicator *ind)
+{
+    char base[FMT_MAX];
+
+    if (*fmt_index_base(base, sizeof base, ind, FMT_ZH) != '\0')
+        g_string_append_printf(g, "（%s）", base);
+}
+
+/* "2022年重庆X686.6亿元" (current prices: "按当年价格计算为686.6亿元";
+   rates: "为2.36%"; indexes: "为106.1（上年=100）"); "2017—2022年，重庆X
+   提高0.48个百分点，达到2.36%" / "...保持在2.00%"; in the unit "2012—2022
+   年，A净迁移减少39.2万人，降至−44.4万人" (current prices: "A X按当年价格
+   计算减少..."); a growth rate: "2023年重庆X增长6.1%" / "与上年持平" */
 static void level(GString *g, const text_words *w)
 {
     const text_plan *p = w->plan;
     const text_fact *f = w->f;
 
+    if (f->claim == TEXT_GROWTH) {
+        g_string_append_printf(g, "%d年%s%s", f->year, w->region, w->name);
+        if (f->dir == 0)
+            g_string_append(g, "与上年持平");
+        else
+            change(g, w);
+        return;
+    }
     if (f->claim == TEXT_LEVEL) {
         if (f->year != 0)        /* 0: the source gives no year */
             g_string_append_printf(g, "%d年", f->year);
         g_string_append_printf(g, "%s%s%s%s%s", w->region, w->name,
-                               p->ind->kind == SB_KIND_RATE ? "为" : "",
+                               f->nominal ? "按当年价格计算为"
+                               : !(sb_indicator_traits(p->ind) &
+                                   SB_TRAIT_ADDS) ? "为" : "",
                                w->level, f->year ? "" : "（未注明年份）");
+        index_base(g, p->ind);
         return;
     }
-    g_string_append_printf(g, "%d" DASH "%d年" COMMA "%s%s", f->since,
-                           f->year, w->region, w->name);
+    g_string_append_printf(g, "%d" DASH "%d年%s" COMMA "%s%s%s", f->since,
+                           f->year, f->brk ? "（自序列断点起）" : "",
+                           w->region, w->name,
+                           f->nominal ? "按当年价格计算" : "");
     if (f->dir == 0) {
         g_string_append_printf(g, "保持在%s", w->level);
         return;
@@ -59,25 +83,36 @@ static void level(GString *g, const text_words *w)
                            w->level);
 }
 
-/* "，比上年增长13.7%" / "，与上年持平"; "，比2017年增长88.3%",
-   "，但比2017年下降2.0%", "，与2017年持平" */
+/* "，比上年增长13.7%" / "，与上年持平" ("按可比价格计算" before them when
+   real); "，比2017年增长88.3%", "，但比2017年下降2.0%", "，与2017年持平"
+   ("按当年价格计算" before 比 when nominal); an index on its base year:
+   "，比2015年增长31.0%" */
 static void clause(GString *g, const text_words *w)
 {
     const text_fact *f = w->f;
 
     if (f->claim == TEXT_ON_YEAR && f->dir == 0) {
-        g_string_append(g, COMMA "与上年持平");
+        g_string_append_printf(g, COMMA "%s与上年持平",
+                               f->real ? "按可比价格计算" : "");
         return;
     }
     if (f->claim == TEXT_ON_YEAR) {
-        g_string_append(g, COMMA "比上年");
+        g_string_append_printf(g, COMMA "%s比上年",
+                               f->real ? "按可比价格计算" : "");
+    } else if (f->brk && f->dir == 0) {    /* a change from a break */
+        g_string_append_printf(g, COMMA "与%d年序列断点时持平", f->since);
+        return;
+    } else if (f->brk) {
+        g_string_append_printf(g, COMMA "%s自%d年序列断点以来",
+                               f->how == TEXT_SINCE_BUT ? "但" : "",
+                               f->since);
     } else if (f->dir == 0) {
         g_string_append_printf(g, COMMA "与%d年持平", f->since);
         return;
     } else {
-        g_string_append_printf(g, COMMA "%s比%d年",
+        g_string_append_printf(g, COMMA "%s%s比%d年",
                                f->how == TEXT_SINCE_BUT ? "但" : "",
-                               f->since);
+                               f->nominal ? "按当年价格计算" : "", f->since);
     }
     change(g, w);
 }
@@ -120,7 +155,8 @@ static void comparison(GString *g, const text_words *w)
                                w->fig);
 }
 
-/* 翻了一番, 是2000年的45.8倍, 为2012年以来最高, filled years */
+/* 翻了一番, 是2000年的45.8倍, 为2012年以来最高, filled years, a level
+   shift */
 static void claim(GString *g, const text_words *w)
 {
     const text_fact *f = w->f;
@@ -133,6 +169,11 @@ static void claim(GString *g, const text_words *w)
     else if (f->claim == TEXT_RECORD)
         g_string_append_printf(g, "%d年的数值为%d年以来最高", f->year,
                                f->since);
+    else if (f->claim == TEXT_SHIFT)
+        g_string_append_printf(g, "%d年该序列单年%s%s%s，属水平突变，"
+                               "来源未标注为序列断点", f->year,
+                               f->dir > 0 ? "上升" : "下降", w->fig,
+                               f->fig.unit == TEXT_POINTS ? "个百分点" : "");
     else
         g_string_append_printf(g, "其中%d个年份的数值为线性插值", f->n);
 }

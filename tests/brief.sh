@@ -180,8 +180,9 @@ mkdir "$tmp/csvdir"
 # an English article's title is its name), the inputs' file names (a
 # token with '/' or ending .csv) and their digests (64 hex digits).
 zh_allowed='R&D iChongqing statbrief SHA-256 UTC SOURCE_DATE_EPOCH'
+# (a page break, pdftotext's form feed, separates words like a space)
 latin_words() { # PDF -> its Latin words not allowed, one a line
-    pdftotext "$1" - | tr '\n' ' ' | sed -E 's/《[^》]*》/ /g
+    pdftotext "$1" - | tr '\f\n' '  ' | sed -E 's/《[^》]*》/ /g
         s/：|；|，|。|（|）|、/ /g' | tr ' ' '\n' |
         grep -vE '/|\.csv$|^[0-9a-f]{64}$' | grep -oE '[A-Za-z][A-Za-z0-9_&-]*' |
         grep -vxF "$(echo $zh_allowed | tr ' ' '\n')" | sort -u
@@ -231,6 +232,43 @@ hasnt "$tmp/er.txt" "Share:"
 hasnt "$tmp/er.txt" "Forecast:"
 has "$tmp/zh.txt" "高新技术企业数：政府工作报告、科技局发布、统计局报告。"
 has "$tmp/zh.txt" "比全国低0.18个百分点"
+# Published growth rates on real data (tests/cases/kind-wdi-real: the
+# World Bank's GDP in current US$ and its real growth, NY.GDP.MKTP.KD.ZG,
+# linked by real_growth): the growth rate as grown, the nominal amount
+# with its change in real terms, in both languages; from 2014 (k*.pdf)
+# and all its years (kall*.pdf)
+k=tests/cases/kind-wdi-real
+kin="$k/API_BRA_DS2_en_csv_v2_2392.csv $k/indicators.csv $k/regions.csv"
+for l in en zh; do
+    "$bin" report -q --lang $l --from 2014 -o "$tmp/k$l.pdf" $kin \
+        2>/dev/null || ko "report --lang $l of $k failed"
+    "$bin" report -q --lang $l -o "$tmp/kall$l.pdf" $kin \
+        2>/dev/null || ko "report --lang $l of $k, all years, failed"
+done
+pdftotext "$tmp/ken.pdf" - | tr -s ' \n' ' ' >"$tmp/ken.txt"
+has "$tmp/ken.txt" "Real GDP in Brazil grew by 2.9% in 2023."
+has "$tmp/ken.txt" "GDP in Brazil reached 2.17 trillion US$ in current prices in 2023, up 2.9% on 2022 in real terms, down 11.5% since 2014 in current prices."
+pdftotext "$tmp/kzh.pdf" - | tr -d ' \n' >"$tmp/kzh.txt"
+has "$tmp/kzh.txt" "2023年巴西实际国内生产总值增长2.9%。"
+has "$tmp/kzh.txt" "2023年巴西国内生产总值按当年价格计算为21736.66亿美元，按可比价格计算比上年增长2.9%，按当年价格计算比2014年下降11.5%。"
+# the note on published changes and current prices, only where they are
+has "$tmp/ken.txt" "Growth rates and indexes are changes as published: a growth rate is the percent change on the year before;"
+has "$tmp/kzh.txt" "增长率和指数为公布的变化：增长率为比上年增长的百分比；"
+grep -qF "Growth rates and indexes" "$tmp/a1.txt" &&
+    ko "the example brief has the note on growth rates and indexes" || ok
+# all its years, with the changes that mean something: the nominal
+# amount's multiple (×5.1 since 1989) in place of its percent since,
+# beside its change on the year before in real terms; the growth rate,
+# negative in some years, in points, never a multiple
+pdftotext "$tmp/kallen.pdf" - | tr -s ' \n' ' ' >"$tmp/kallen.txt"
+has "$tmp/kallen.txt" "GDP in Brazil reached 2.17 trillion US\$ in current prices in 2023, up 2.9% on 2022 in real terms. It was 5.1 times its 1989 level."
+has "$tmp/kallen.txt" "2.17 trillion US\$ 2023 ×5.1 4.9% – 2.9% 2023 −5.7 pp −5.7 pp"
+grep -qE 'since 1989 in current prices|410\.7%|Real GDP[^.]*times' \
+    "$tmp/kallen.txt" &&
+    ko "kallen.pdf: a percent beside the multiple, or a growth rate's multiple" ||
+    ok
+pdftotext "$tmp/kallzh.pdf" - | tr -d ' \n' >"$tmp/kallzh.txt"
+has "$tmp/kallzh.txt" "2023年巴西国内生产总值按当年价格计算为21736.66亿美元，按可比价格计算比上年增长2.9%。是1989年的5.1倍。"
 # A series that starts at or below zero or crosses it is told by its
 # change in the unit, never in percent; from three times its start a
 # series is told by its multiple; a record with its span (ten years or
@@ -260,6 +298,29 @@ has "$tmp/wbzh.txt" "1975—2023年，巴西经常账户差额减少238.60亿美
 has "$tmp/wbzh.txt" "2023年的数值为1989年以来最高。"
 has "$tmp/wbzh.txt" "比上年增长11.4%。是1989年的5.1倍。"
 has "$tmp/wbzh.txt" "国内生产总值21736.66亿美元20235.1倍4.9%"
+
+
+# data quality: the screen's findings for the brief's indicators (Sichuan's
+# patents stop in 2013), in both languages; a series with a flagged break
+# told from the break; clean data get no screening note
+has "$tmp/a1.txt" "Patents granted (all types), Sichuan, 2013: stale series: the last value is 46,171 patents in 2013, 9 years behind the indicator"
+has "$tmp/zh.txt" "专利授权量，四川，2013年：数据滞后：最新数值为2013年的4.62万件，比该指标最新年份（2022年）滞后9年。"
+mkdir -p "$tmp/brk"
+printf 'indicator,region,year,value,flags\nx,A,2016,100,\nx,A,2017,110,\nx,A,2018,90,b\nx,A,2019,95,\nx,A,2020,99,\n' >"$tmp/brk/data.csv"
+"$bin" report -o "$tmp/brk.pdf" "$tmp/brk/data.csv" || ko "report of a break failed"
+pdftotext "$tmp/brk.pdf" - | tr -s ' \n' ' ' >"$tmp/brk.txt"
+has "$tmp/brk.txt" "up 4.2% on 2019 and 10.0% since the series break in 2018."
+has "$tmp/brk.txt" "x, A, 2018: series break: flagged by the publisher as a break in the series: 90, after 110 in 2017."
+"$bin" report --lang zh -o "$tmp/brkzh.pdf" "$tmp/brk/data.csv" || ko "report --lang zh of a break failed"
+pdftotext "$tmp/brkzh.pdf" - | tr -d ' \n' >"$tmp/brkzh.txt"
+has "$tmp/brkzh.txt" "比上年增长4.2%，自2018年序列断点以来增长10.0%。"
+has "$tmp/brkzh.txt" "x，A，2018年：序列断点：发布机构标注为序列断点：90，此前2017年为110。"
+printf 'indicator,region,year,value\nx,A,2018,100\nx,A,2019,105\nx,A,2020,110\n' >"$tmp/brk/data.csv"
+"$bin" report -o "$tmp/clean.pdf" "$tmp/brk/data.csv" || ko "report of clean data failed"
+pdftotext "$tmp/clean.pdf" - | tr -s ' \n' ' ' >"$tmp/clean.txt"
+has "$tmp/clean.txt" "No gaps, single values or flags."
+grep -qE "series break in|level shift|stale series|slip|rounded" "$tmp/clean.txt" &&
+    ko "clean data got a screening note" || ok
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     golden brief-page$n.png "$tmp/p-$n.png"

@@ -67,7 +67,9 @@ printf 'data:\n  - path: wide.csv\n    indicator: rd_x\nsections:\n  - summary: 
 # model's end-of-load pass (duplicates), names joined through the
 # gazetteer, tables without an indicator or region column (named by
 # the file or an option), the metrics in every format, the formatter,
-# the summary and dump, and the spec parser.
+# the summary and dump, the spec parser, the screen (check --screen,
+# and the series breaks the metrics' windows start at), and
+# indicators.csv's links (real_growth, resolved when the file is read).
 # (metrics of the panels has two indicators: an allocation failing in
 # the second one's series must not leave the first one's rows on stdout.)
 cat >"$tmp/cmds" <<EOF
@@ -110,6 +112,12 @@ $top/tests/data/panels|metrics --format csv gdp.csv population.csv
 $top/tests/data/panels|check --region-name World global.csv
 $cases/panel-long-no-region|check --dump --region-name Chongqing chongqing.csv
 $cases/panel-no-dimension-region-name|check --region-name Chongqing gdp.csv
+$cases/screen-slip|check --screen data.csv
+$cases/screen-parts|check --screen --lang zh data.csv regions.csv indicators.csv
+$cases/screen-rounded|check --screen data.csv
+$cases/screen-stale|check --screen data.csv
+$cases/screen-break|metrics --format csv data.csv
+$cases/kind-metrics|metrics --format csv data.csv indicators.csv regions.csv
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
 

@@ -14,6 +14,7 @@
 #include "metrics/forecast.h"
 #include "metrics/format.h"
 #include "metrics/metrics.h"
+#include "metrics/screen.h"
 #include "unit.h"
 
 /* Log relative error: the number of correct significant digits. */
@@ -146,7 +147,9 @@ static const struct {
 } figures[] = {
 #define D(f) {#f, offsetof(metrics_row, f), 0}
 #define I(f) {#f, offsetof(metrics_row, f), 1}
-    I(first_year), I(last_year), D(first_value), D(last_value), D(change),
+    I(first_year), I(last_year), I(break_year), I(shift_year),
+    D(shift_step), D(first_value),
+    D(last_value), D(change),
     D(pct_change), D(pp_change), D(cagr), D(yoy), D(multiple), D(slope),
     D(intercept), D(r2), D(trend_growth), I(forecast_year), D(forecast),
     D(forecast_lo), D(forecast_hi), D(forecast_cut), I(n),
@@ -155,9 +158,9 @@ static const struct {
 #undef I
 };
 
-/* One series "A" of indicator "x": KIND is amount, count or rate, with
-   ",hib=no" for lower-is-better; letters after a value are its flags
-   ("2019:5b"). */
+/* One series "A" of indicator "x": KIND is amount, count, rate, growth
+   or index, with ",hib=no" for lower-is-better, ",base=YEAR" for an
+   index's base year; letters after a value are its flags ("2019:5b"). */
 static sb_dataset *series_dataset(const char *kind, const char *points,
                                   const char *where)
 {
@@ -168,10 +171,13 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
     sb_error err = {0};
     size_t k;
     char *end;
+    gchar *first = g_strndup(kind, strcspn(kind, ","));
 
-    ind->kind = g_str_has_prefix(kind, "rate") ? SB_KIND_RATE
-                : g_str_has_prefix(kind, "count") ? SB_KIND_COUNT
-                                                  : SB_KIND_AMOUNT;
+    if (sb_kind_parse(first, &ind->kind) != 0)
+        check(0, where, "unknown kind \"%s\"", first);
+    g_free(first);
+    if (strstr(kind, "base=") != NULL)            /* an index's base year */
+        ind->base = atoi(strstr(kind, "base=") + 5);
     ind->higher_is_better = strstr(kind, "hib=no") == NULL;
     for (k = 0; pts[k] != NULL; k++) {
         sb_obs o = {0};
@@ -179,7 +185,11 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
         if (colon == NULL)
             continue;
         o.year = atoi(pts[k]);
-        o.value = g_ascii_strtod(colon + 1, &end);   /* "5b": flags b */
+        o.value = g_ascii_strtod(colon + 1, &end);
+        if (strchr(colon, '.') != NULL)      /* decimals as written */
+            o.decimals =
+                (uint8_t)strspn(strchr(colon, '.') + 1, "0123456789");
+        /* "2018:85b": the value's flags follow it */
         sb_dataset_add_obs(ds, i, r, 0, &o,
                            *end ? sb_dataset_intern(ds, end, -1) : 0, 0);
     }
@@ -611,6 +621,72 @@ static void forecast_tests(void)
     }
 }
 
+/* ---- the level-shift detector (metrics/screen.h) ---------------------------- */
+
+/* How many shifts screen_shifts finds in "v v v ..." (years from 2010),
+   the first one's index and severity in *at, *sev. */
+static long shifts_of(const char *values, int relative, size_t *at,
+                      screen_severity *sev)
+{
+    gchar **w = g_strsplit(values, " ", -1);
+    double year[64], value[64], med;
+    size_t n, found[64];
+    screen_severity sv[64];
+    long k;
+
+    for (n = 0; w[n] != NULL && n < 64; n++) {
+        year[n] = 2010 + (double)n;
+        value[n] = g_ascii_strtod(w[n], NULL);
+    }
+    g_strfreev(w);
+    k = screen_shifts(year, value, n, relative, 0.01, found, sv, &med);
+    if (k > 0) {
+        *at = found[0];
+        *sev = sv[0];
+    }
+    return k;
+}
+
+static void screen_tests(void)
+{
+    /* growth of 5% a year with +/-3 points of noise */
+    static const char steady[] = "100.0 108.0 110.2 117.9 121.4 128.7 "
+                                 "133.8 144.5 147.4 154.8 165.6 170.6";
+    size_t at = 0;
+    screen_severity sev = SCREEN_INFO;
+    long k;
+
+    check(shifts_of(steady, 1, &at, &sev) == 0, "screen/steady",
+          "a steady series with +/-3%% noise has no level shift");
+    /* the same from 2018 at 85% of its level: -13.3% against +5% */
+    k = shifts_of("100.0 108.0 110.2 117.9 121.4 128.7 133.8 144.5 125.3 "
+                  "131.6 140.8 145.0", 1, &at, &sev);
+    check(k == 1 && at == 8 && sev == SCREEN_WARNING, "screen/drop",
+          "a -15%% level break in 2018: %ld found, at %zu", k, at);
+    /* a one-year dip that comes back is no shift of level */
+    k = shifts_of("100.0 108.0 110.2 117.9 121.4 128.7 133.8 144.5 125.3 "
+                  "154.8 165.6 170.6", 1, &at, &sev);
+    check(k == 0, "screen/dip", "a dip that reverts: %ld found", k);
+    /* in the last year: found, but only a note until a later year */
+    k = shifts_of("100 105 110.2 115.8 121.6 127.6 134 140.7 119.6", 1, &at,
+                  &sev);
+    check(k == 1 && at == 8 && sev == SCREEN_INFO, "screen/last",
+          "a shift in the last year: %ld, severity %d", k, (int)sev);
+    /* fewer than SCREEN_SHIFT_MIN year-on-year changes: nothing said */
+    k = shifts_of("100 105 110.2 115.8 121.6 103.4", 1, &at, &sev);
+    check(k == 0, "screen/short", "6 points: %ld found", k);
+    k = shifts_of("100 105 110.2 115.8 121.6 127.6 108.5 113.9", 1, &at,
+                  &sev);
+    check(k == 1 && at == 6, "screen/min", "8 points: %ld found", k);
+    /* a jump by a power of ten is a scale slip, not a shift */
+    k = shifts_of("100 105 110.2 115.8 121.6 127.6 134 140.7 14.8 15.5", 1,
+                  &at, &sev);
+    check(k == 0, "screen/decade", "x1/10 as a shift: %ld found", k);
+    /* a rate in points: 5.0 -> 7.5 among changes of +/-0.1 */
+    k = shifts_of("5.0 5.1 5.0 5.1 5.2 5.1 5.2 7.5 7.6 7.5", 0, &at, &sev);
+    check(k == 1 && at == 7, "screen/rate", "a rate's jump: %ld found", k);
+}
+
 void metrics_tests(const char *dir)
 {
     static const struct {
@@ -632,5 +708,6 @@ void metrics_tests(const char *dir)
     forecast_tests();
     claims_tests();
     aggregate_tests();
+    screen_tests();
     run_file(dir, "format.test", format_case);
 }

@@ -15,8 +15,35 @@
 #include "reports/text.h"
 #include "unit.h"
 
+/* ",real=6.1@2023" (",realindex=106.1@2023"): indicator x names as its
+   real_growth indicator g, a growth rate (an index on the previous
+   year), with that value for region A. */
+static void real_growth(sb_dataset *ds, sb_id x, const char *kind,
+                        const char *where)
+{
+    const char *real = strstr(kind, "real="), *ix = strstr(kind, "realindex=");
+    const char *v = real ? real + 5 : ix ? ix + 10 : NULL;
+    sb_id g = sb_dataset_indicator(ds, "g");
+    sb_indicator *gi = sb_dataset_indicator_mut(ds, g);
+    sb_obs o = {0};
+
+    if (v == NULL || strchr(v, '@') == NULL) {
+        check(0, where, "real=V@YEAR or realindex=V@YEAR");
+        return;
+    }
+    gi->kind = strstr(kind, "realindex=") ? SB_KIND_INDEX : SB_KIND_GROWTH;
+    gi->name = "Real X";
+    gi->unit = gi->kind == SB_KIND_GROWTH ? "%" : "";
+    o.value = g_ascii_strtod(v, NULL);
+    o.year = atoi(strchr(v, '@') + 1);
+    o.decimals = 1;
+    sb_dataset_add_obs(ds, g, sb_dataset_region(ds, "A"), 0, &o, 0, 0);
+    sb_dataset_indicator_mut(ds, x)->real = g;
+}
+
 /* "A 2018:1 2019:2; B 2018:2" -> observations of indicator 0 ("X", unit
-   "t") for regions A, B, with the decimals as written. */
+   "t") for regions A, B, with the decimals as written; letters after a
+   value are its flags ("2018:85b"). */
 static sb_dataset *text_dataset(const char *kind, const char *series,
                                 const char *where)
 {
@@ -28,9 +55,15 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
     size_t k, j;
     uint32_t note = 0;
 
-    ind->kind = g_str_has_prefix(kind, "rate") ? SB_KIND_RATE
-                : g_str_has_prefix(kind, "count") ? SB_KIND_COUNT
-                                                  : SB_KIND_AMOUNT;
+    gchar *first = g_strndup(kind, strcspn(kind, ","));
+
+    if (sb_kind_parse(first, &ind->kind) != 0)
+        check(0, where, "unknown kind \"%s\"", first);
+    g_free(first);
+    if (strstr(kind, "base=") != NULL)            /* "base=2015": an index's */
+        ind->base = atoi(strstr(kind, "base=") + 5);
+    if (strstr(kind, "current") != NULL)
+        ind->prices = SB_PRICES_CURRENT;
     if (strstr(kind, "target=") != NULL) {       /* "target=7@2020" */
         const char *at = strchr(strstr(kind, "target="), '@');
         ind->target = g_ascii_strtod(strstr(kind, "target=") + 7, NULL);
@@ -47,26 +80,31 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
         note = sb_dataset_annot(ds, &(sb_annot){
             "as reported; the source gives no reference year", "", "", ""});
     ind->name = "X";
-    ind->unit = ind->kind == SB_KIND_RATE ? "%" : "t";
-    ind->unit_zh = ind->kind == SB_KIND_RATE ? "%" : "吨";
+    ind->unit = (sb_indicator_traits(ind) & SB_TRAIT_PERCENT) ? "%"
+                : ind->kind == SB_KIND_INDEX ? "" : "t";
+    ind->unit_zh = *ind->unit == 't' ? "吨" : ind->unit;
     for (k = 0; regs[k] != NULL; k++) {
         gchar **w = g_strsplit(g_strstrip(regs[k]), " ", -1);
         sb_id r = sb_dataset_region(ds, w[0]);
         for (j = 1; w[0][0] != '\0' && w[j] != NULL; j++) {
             sb_obs o = {0};
-            char *colon = strchr(w[j], ':'), *dot;
+            char *colon = strchr(w[j], ':'), *dot, *end;
             if (colon == NULL)
                 continue;
             o.year = atoi(w[j]);
-            o.value = g_ascii_strtod(colon + 1, NULL);
+            o.value = g_ascii_strtod(colon + 1, &end);
             dot = strchr(colon, '.');
-            o.decimals = dot ? (uint8_t)strlen(dot + 1) : 0;
-            sb_dataset_add_obs(ds, i, r, 0, &o, 0,
+            o.decimals = dot ? (uint8_t)strspn(dot + 1, "0123456789") : 0;
+            /* "2018:85b": the value's flags follow it */
+            sb_dataset_add_obs(ds, i, r, 0, &o,
+                               *end ? sb_dataset_intern(ds, end, -1) : 0,
                                strcmp(w[0], "A") == 0 ? note : 0);
         }
         g_strfreev(w);
     }
     g_strfreev(regs);
+    if (strstr(kind, "real") != NULL)     /* after x: its pointer moves */
+        real_growth(ds, i, kind, where);
     if (sb_dataset_finish(ds, NULL, &err) != SB_OK)
         check(0, where, "finish: %s", err.msg);
     return ds;

@@ -1,0 +1,646 @@
+/*
+ * metrics/screen.c -- the data-quality screening of screen.h: each
+ * series' own points (breaks, level shifts, scale slips, rounded runs),
+ * then what needs the other series of its indicator (stale series,
+ * slips against the peers of the same year, totals against the sum of
+ * their parts).
+ *
+ * Nothing here prints; the words are screen_words.c's. Allocation goes
+ * through core/alloc.h (NULL: SB_ENOMEM).
+ */
+#include "screen.h"
+
+#include "core/alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+/* A series' points with a value, years ascending; one block. */
+typedef struct {
+    const sb_series *s;
+    double *year, *value;
+    size_t *obs;                 /* index of each point in s->obs */
+    size_t n;
+} points;
+
+static void points_free(points *p)
+{
+    g_free(p->year);
+    memset(p, 0, sizeof *p);
+}
+
+static int points_build(const sb_series *s, points *p)
+{
+    size_t i, cap = s->n + 1;
+
+    memset(p, 0, sizeof *p);
+    p->s = s;
+    p->year = sb_malloc(cap * (2 * sizeof(double) + sizeof(size_t)));
+    if (p->year == NULL)
+        return -1;
+    p->value = p->year + cap;
+    p->obs = (size_t *)(void *)(p->value + cap);
+    for (i = 0; i < s->n; i++) {
+        if (s->obs[i].state & SB_OBS_MISSING)
+            continue;
+        p->year[p->n] = s->obs[i].year;
+        p->value[p->n] = s->obs[i].value;
+        p->obs[p->n++] = i;
+    }
+    return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+/* The median of v[0..n) (reordered); NaN when n is 0. */
+static double median(double *v, size_t n)
+{
+    if (n == 0)
+        return NAN;
+    qsort(v, n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* k when r is about 10^k (|k| from lo to 4, within SCREEN_SLIP_BAND in
+   log10), else 0. */
+static int decade_factor(double r, int lo)
+{
+    double l, k;
+
+    if (!(r > 0) || !isfinite(r))
+        return 0;
+    l = log10(r);
+    k = round(l);
+    if (fabs(k) < lo || fabs(k) > 4 || fabs(l - k) >= SCREEN_SLIP_BAND)
+        return 0;
+    return (int)k;
+}
+
+/* ---- level shifts --------------------------------------------------------- */
+
+/* The year-on-year change into point i (consecutive years only): the
+   relative change of an amount or count (NaN unless both values are
+   positive), a rate's change in points over the median absolute level.
+   NaN when i has no year before. */
+static double change_at(const double *year, const double *value, size_t i,
+                        int relative, double scale)
+{
+    if (i == 0 || year[i] - year[i - 1] != 1)
+        return NAN;
+    if (relative)
+        return value[i] > 0 && value[i - 1] > 0 ? value[i] / value[i - 1] - 1
+                                                : NAN;
+    return (value[i] - value[i - 1]) / scale;
+}
+
+long screen_shifts(const double *year, const double *value, size_t n,
+                   int relative, double resolution, size_t *at,
+                   screen_severity *sev, double *med_out)
+{
+    double *d = sb_new(double, 2 * n + 1), *tmp, med, mad, thr, scale;
+    size_t i, m = 0;
+    long found = 0;
+
+    if (d == NULL)
+        return -1;
+    tmp = d + n;
+    for (i = 0; i < n; i++)
+        tmp[i] = fabs(value[i]);
+    scale = median(tmp, n);
+    for (i = 0; i < n; i++)
+        if (!isnan(d[i] = change_at(year, value, i, relative, scale)))
+            tmp[m++] = d[i];
+    *med_out = NAN;
+    if (m < SCREEN_SHIFT_MIN || !(scale > 0)) {
+        g_free(d);
+        return 0;
+    }
+    med = median(tmp, m);
+    for (i = 0; i < m; i++)
+        tmp[i] = fabs(tmp[i] - med);
+    mad = median(tmp, m);
+    thr = fmax(SCREEN_SHIFT_K * 1.4826 * mad, SCREEN_SHIFT_FLOOR);
+    *med_out = relative ? med * 100 : med * scale;
+    for (i = 1; i < n; i++) {
+        double dev = d[i] - med, next = i + 1 < n ? d[i + 1] - med : NAN;
+        double prev = d[i - 1] - med;
+        if (isnan(dev) || fabs(dev) <= thr ||
+            fabs(value[i] - value[i - 1]) < SCREEN_SHIFT_DIGITS * resolution)
+            continue;
+        /* a spike that reverts the next year is no shift of level (nor
+           is its return), and a jump by a power of ten is a scale slip
+           (reported as one) */
+        if ((!isnan(next) && next * dev < 0 && fabs(next) > thr / 2) ||
+            (!isnan(prev) && prev * dev < 0 && fabs(prev) > thr))
+            continue;
+        if (decade_factor(fabs(value[i] / value[i - 1]), 1) != 0)
+            continue;
+        at[found] = i;
+        /* a warning (which moves the growth window) only for a large
+           step that a later year confirms */
+        sev[found++] = i + 1 < n && fabs(dev) > SCREEN_SHIFT_WARN
+                           ? SCREEN_WARNING : SCREEN_INFO;
+    }
+    g_free(d);
+    return found;
+}
+
+/* Whether value i of s carries a break flag: Eurostat's b, SDMX's B. */
+static int flagged_break(const sb_dataset *ds, const sb_series *s, size_t i)
+{
+    uint32_t f = sb_series_flags(s, i);
+
+    return f != 0 && strpbrk(sb_dataset_str(ds, f), "bB") != NULL;
+}
+
+/* Whether a series' changes are told in percent (amounts and counts
+   with positive values) rather than in units (rates: points). */
+static int relative(const sb_dataset *ds, const sb_series *s)
+{
+    return sb_dataset_indicator_at(ds, s->indicator)->kind != SB_KIND_RATE;
+}
+
+/* One unit of the last decimal the indicator is published with. */
+static double resolution(const sb_dataset *ds, const sb_series *s)
+{
+    int d = sb_indicator_precision(sb_dataset_indicator_at(ds, s->indicator));
+
+    return pow(10, -(d < 0 ? 0 : d));
+}
+
+int screen_break_year(const sb_dataset *ds, const sb_series *s, int after,
+                      int upto, int shifts)
+{
+    points p;
+    size_t i;
+    int best = 0, shift;
+
+    if (s->flags != NULL) {
+        if (points_build(s, &p) != 0)
+            return -1;
+        for (i = 0; i < p.n; i++)
+            if (flagged_break(ds, s, p.obs[i]) && p.year[i] > after &&
+                (upto == 0 || p.year[i] <= upto))
+                best = (int)p.year[i];
+        points_free(&p);
+    }
+    if (!shifts)
+        return best;
+    shift = screen_shift_year(ds, s, after, upto, NULL);
+    return shift < 0 ? -1 : shift > best ? shift : best;
+}
+
+int screen_shift_year(const sb_dataset *ds, const sb_series *s, int after,
+                      int upto, double *step)
+{
+    points p;
+    size_t *at, j;
+    screen_severity *sev;
+    double med;
+    long k, found;
+    int best = 0;
+
+    if (s->n < SCREEN_SHIFT_MIN + 1)    /* too short to tell: no scan */
+        return 0;
+    if (points_build(s, &p) != 0)
+        return -1;
+    at = sb_new(size_t, p.n + 1);
+    sev = sb_new(screen_severity, p.n + 1);
+    found = at && sev ? screen_shifts(p.year, p.value, p.n, relative(ds, s),
+                                      resolution(ds, s), at, sev, &med)
+                      : -1;
+    for (k = 0; k < found; k++) {
+        j = at[k];
+        if (sev[k] != SCREEN_WARNING || p.year[j] <= after ||
+            (upto != 0 && p.year[j] > upto) || p.year[j] <= best || j == 0)
+            continue;
+        best = (int)p.year[j];
+        if (step != NULL)
+            *step = relative(ds, s)
+                        ? (p.value[j] / p.value[j - 1] - 1.0) * 100.0
+                        : p.value[j] - p.value[j - 1];
+    }
+    g_free(at);
+    g_free(sev);
+    points_free(&p);
+    return found < 0 ? -1 : best;
+}
+
+/* ---- the list --------------------------------------------------------------- */
+
+static screen_finding *push(screen_list *l, screen_kind kind,
+                            screen_severity sev, const points *p, size_t i)
+{
+    screen_finding *f;
+
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        screen_finding *q = sb_renew(screen_finding, l->items, cap);
+        if (q == NULL)
+            return NULL;
+        l->items = q;
+        l->cap = cap;
+    }
+    f = &l->items[l->n++];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->severity = sev;
+    f->indicator = p->s->indicator;
+    f->region = p->s->region;
+    f->year = (int)p->year[i];
+    f->value = p->value[i];
+    f->other = f->change = f->usual = NAN;
+    return f;
+}
+
+void screen_list_clear(screen_list *l)
+{
+    g_free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+/* ---- one series ------------------------------------------------------------- */
+
+static int breaks(const sb_dataset *ds, const points *p, screen_list *l)
+{
+    size_t i;
+    screen_finding *f;
+
+    for (i = 0; i < p->n; i++) {
+        if (!flagged_break(ds, p->s, p->obs[i]))
+            continue;
+        if ((f = push(l, SCREEN_BREAK, SCREEN_WARNING, p, i)) == NULL)
+            return -1;
+        if (i > 0) {
+            f->other = p->value[i - 1];
+            f->year2 = (int)p->year[i - 1];
+        }
+    }
+    return 0;
+}
+
+static int shifts(const sb_dataset *ds, const points *p, screen_list *l)
+{
+    size_t *at = sb_new(size_t, p->n + 1), i;
+    screen_severity *sev = sb_new(screen_severity, p->n + 1);
+    double med = NAN;
+    long k, found = at && sev ? screen_shifts(p->year, p->value, p->n,
+                                              relative(ds, p->s),
+                                              resolution(ds, p->s), at, sev,
+                                              &med) : -1;
+    int positive = relative(ds, p->s);
+    for (k = 0; k < found; k++) {
+        screen_finding *f;
+        i = at[k];
+        if (flagged_break(ds, p->s, p->obs[i]))
+            continue;                   /* the publisher said so already */
+        if ((f = push(l, SCREEN_SHIFT, sev[k], p, i)) == NULL) {
+            found = -1;
+            break;
+        }
+        f->other = p->value[i - 1];
+        f->year2 = (int)p->year[i - 1];
+        f->change = positive ? (p->value[i] / p->value[i - 1] - 1) * 100
+                             : p->value[i] - p->value[i - 1];
+        f->usual = med;
+        f->count = positive;
+    }
+    g_free(at);
+    g_free(sev);
+    return found < 0 ? -1 : 0;
+}
+
+/* A value about 10^k times both neighbours, which agree with each other
+   (a slip of one value); or a jump by 10^k that stays, in a series
+   whose other year-on-year factors are all under 2 (a slip of every
+   value from there on). */
+static int slip_at(const points *p, size_t i, double *other, int *before)
+{
+    const double *v = p->value;
+    size_t j;
+    int k;
+
+    if (i > 0 && i + 1 < p->n && v[i - 1] * v[i + 1] > 0 &&
+        v[i] * v[i - 1] > 0 && fabs(log10(v[i - 1] / v[i + 1])) < 0.3) {
+        *other = copysign(sqrt(v[i - 1] * v[i + 1]), v[i - 1]);
+        *before = 0;
+        if ((k = decade_factor(v[i] / *other, 1)) != 0)
+            return k;
+    }
+    if (i == 0 || p->n < 3 || v[i] * v[i - 1] <= 0 ||
+        (k = decade_factor(v[i] / v[i - 1], 1)) == 0)
+        return 0;
+    for (j = 1; j < p->n; j++)
+        if (j != i && (v[j] * v[j - 1] <= 0 ||
+                       fabs(log10(v[j] / v[j - 1])) >= log10(2.0)))
+            return 0;
+    *other = v[i - 1];
+    *before = 1;
+    return k;
+}
+
+static int slips(const points *p, screen_list *l)
+{
+    size_t i;
+
+    for (i = 0; i < p->n; i++) {
+        double other;
+        int before = 0, k = p->value[i] != 0 ? slip_at(p, i, &other, &before)
+                                             : 0;
+        screen_finding *f;
+        if (k == 0)
+            continue;
+        /* the value after a one-value slip reads as a jump back */
+        if (i > 0 && l->n > 0 && l->items[l->n - 1].kind == SCREEN_SLIP &&
+            l->items[l->n - 1].year == (int)p->year[i - 1] &&
+            l->items[l->n - 1].region == p->s->region)
+            continue;
+        if ((f = push(l, SCREEN_SLIP, SCREEN_WARNING, p, i)) == NULL)
+            return -1;
+        f->other = other;
+        f->change = pow(10, k);
+        f->count = before ? 2 : 0;
+    }
+    return 0;
+}
+
+/* The coarsest power of ten v is a multiple of (10^-6 to 10^12). */
+static double step_of(double v)
+{
+    int e;
+
+    for (e = 12; e > -6; e--) {
+        double q = fabs(v) / pow(10, e);
+        if (q >= 1 && fabs(q - round(q)) < 1e-9 * q)
+            return pow(10, e);
+    }
+    return 1e-6;
+}
+
+/* Runs of SCREEN_RUN_MIN or more consecutive years with the same value
+   of three significant digits or more (carried forward?), else of
+   values all multiples of a step at least 100 times the series' usual
+   one (rounded estimates?). res: a unit of the last decimal. */
+static int rounded(const points *p, double res, screen_list *l)
+{
+    double *steps = sb_new(double, 2 * p->n + 1), usual;
+    size_t i, j;
+    screen_finding *f;
+
+    if (steps == NULL)
+        return -1;
+    for (i = 0; i < p->n; i++)
+        steps[i] = steps[p->n + i] = step_of(p->value[i]);
+    usual = median(steps + p->n, p->n);
+    for (i = 0; i < p->n; i = j) {
+        int same = 1, coarse = p->n >= 2 * SCREEN_RUN_MIN;
+        for (j = i + 1; j < p->n && p->year[j] == p->year[j - 1] + 1 &&
+                        p->value[j] == p->value[i] &&
+                        fabs(p->value[i]) >= 100 * res; j++)
+            ;
+        if (j - i < SCREEN_RUN_MIN) {
+            same = 0;
+            for (j = i; j < p->n && steps[j] >= 100 * usual && p->value[j]; j++)
+                ;
+            if (j == i)
+                j = i + 1;
+            coarse = coarse && j - i >= SCREEN_RUN_MIN && j - i < p->n;
+        }
+        if (!same && !coarse)
+            continue;
+        if ((f = push(l, SCREEN_ROUNDED, SCREEN_INFO, p, i)) == NULL) {
+            g_free(steps);
+            return -1;
+        }
+        f->year2 = (int)p->year[j - 1];
+        f->count = (int)(j - i);
+        f->usual = same ? 0 : steps[i];
+        for (; !same && i < j; i++)
+            f->usual = fmin(f->usual, steps[i]);
+    }
+    g_free(steps);
+    return 0;
+}
+
+/* ---- across the indicator ---------------------------------------------------- */
+
+/* Value of series s in year, NaN when none. */
+static double value_in(const sb_series *s, int year)
+{
+    size_t lo = 0, hi = s->n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->obs[mid].year < year)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < s->n && s->obs[lo].year == year &&
+        !(s->obs[lo].state & SB_OBS_MISSING))
+        return s->obs[lo].value;
+    return NAN;
+}
+
+typedef struct {
+    const sb_dataset *ds;
+    size_t lo, hi;               /* the indicator's series */
+    int latest;                  /* its latest year with a value */
+    double *peer;                /* room for hi - lo values */
+} indicator_scope;
+
+/* The last value SCREEN_STALE_YEARS or more behind the indicator's
+   latest year, and further behind than the series' usual interval (a
+   survey every third year is not stale two years after its last). */
+static int stale(const indicator_scope *sc, const points *p,
+                 screen_list *l)
+{
+    screen_finding *f;
+    double *gaps, usual = 1;
+    size_t i;
+    int behind = p->n ? sc->latest - (int)p->year[p->n - 1] : 0;
+
+    if (p->n == 0 || sc->hi - sc->lo < 2 || behind < SCREEN_STALE_YEARS)
+        return 0;
+    if (p->n > 1) {
+        if ((gaps = sb_new(double, p->n)) == NULL)
+            return -1;
+        for (i = 1; i < p->n; i++)
+            gaps[i - 1] = p->year[i] - p->year[i - 1];
+        usual = median(gaps, p->n - 1);
+        g_free(gaps);
+    }
+    if (behind <= usual)
+        return 0;
+    if ((f = push(l, SCREEN_STALE, SCREEN_WARNING, p, p->n - 1)) == NULL)
+        return -1;
+    f->year2 = sc->latest;
+    return 0;
+}
+
+/* A value about 100 to 10,000 times the median of at least four peers
+   of the same year, whose own quartiles are within a factor of 10. */
+static int peer_slips(const indicator_scope *sc, const points *p,
+                      screen_list *l, size_t own)
+{
+    size_t i, k, m;
+
+    for (i = 0; i < p->n; i++) {
+        double med, q1, q3;
+        int f10, dup = 0;
+        screen_finding *f;
+        for (k = own; k < l->n; k++)
+            dup |= l->items[k].kind == SCREEN_SLIP &&
+                   l->items[k].year == (int)p->year[i];
+        for (k = sc->lo, m = 0; !dup && k < sc->hi; k++) {
+            const sb_series *s = sb_dataset_series_at(sc->ds, k);
+            double v = s == p->s ? NAN : value_in(s, (int)p->year[i]);
+            if (v > 0)
+                sc->peer[m++] = v;
+        }
+        if (dup || m < 4 || !(p->value[i] > 0))
+            continue;
+        med = median(sc->peer, m);
+        q1 = sc->peer[m / 4];
+        q3 = sc->peer[(3 * m) / 4];
+        if (q3 / q1 >= 10 || (f10 = decade_factor(p->value[i] / med, 2)) == 0)
+            continue;
+        if ((f = push(l, SCREEN_SLIP, SCREEN_WARNING, p, i)) == NULL)
+            return -1;
+        f->other = med;
+        f->change = pow(10, f10);
+        f->count = 1;
+    }
+    return 0;
+}
+
+/* The parts of total region t among the indicator's series; each year
+   where t and every part have a value, the total against their sum
+   (amounts and counts: a rate does not add up). */
+static int parts(const indicator_scope *sc, const points *p, screen_list *l)
+{
+    const sb_indicator *ind = sb_dataset_indicator_at(sc->ds, p->s->indicator);
+    size_t i, k;
+
+    if (ind->kind == SB_KIND_RATE)
+        return 0;
+    for (i = 0; i < p->n; i++) {
+        double sum = 0, tol;
+        int n = 0, missing = 0;
+        screen_finding *f;
+        for (k = 0; k < sb_dataset_n_regions(sc->ds); k++) {
+            const sb_region *r = sb_dataset_region_at(sc->ds, (sb_id)k);
+            const sb_series *s;
+            double v;
+            if (r->part_of == NULL || r->part_of[0] == '\0' ||
+                sb_dataset_find_region(sc->ds, r->part_of) != p->s->region)
+                continue;
+            s = sb_dataset_find_series(sc->ds, p->s->indicator, (sb_id)k);
+            v = s ? value_in(s, (int)p->year[i]) : NAN;
+            missing |= isnan(v);
+            sum += isnan(v) ? 0 : v;
+            n++;
+        }
+        /* published parts are rounded: half a unit of the last decimal
+           each, on top of the relative tolerance */
+        tol = SCREEN_PARTS_TOL * fabs(p->value[i]) +
+              n * 0.5 * pow(10, -sb_indicator_precision(ind));
+        if (n < 2 || missing || fabs(p->value[i] - sum) <= tol)
+            continue;
+        if ((f = push(l, SCREEN_PARTS, SCREEN_WARNING, p, i)) == NULL)
+            return -1;
+        f->other = sum;
+        f->count = n;
+    }
+    return 0;
+}
+
+/* ---- the dataset -------------------------------------------------------------- */
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const screen_finding *x = a, *y = b;
+
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    return (int)x->kind - (int)y->kind;
+}
+
+static int one_series(indicator_scope *sc, const sb_series *s,
+                      screen_list *l)
+{
+    size_t before = l->n;
+    points p;
+    int rc;
+
+    if (points_build(s, &p) != 0)
+        return -1;
+    rc = breaks(sc->ds, &p, l);
+    if (rc == 0)
+        rc = shifts(sc->ds, &p, l);
+    if (rc == 0)
+        rc = slips(&p, l);
+    if (rc == 0)
+        rc = peer_slips(sc, &p, l, before);
+    if (rc == 0)
+        rc = rounded(&p, resolution(sc->ds, s), l);
+    if (rc == 0)
+        rc = stale(sc, &p, l);
+    if (rc == 0)
+        rc = parts(sc, &p, l);
+    points_free(&p);
+    if (rc == 0 && l->n > before)
+        qsort(l->items + before, l->n - before, sizeof *l->items,
+              cmp_finding);
+    return rc;
+}
+
+static int one_indicator(indicator_scope *sc, const unsigned char *rsel,
+                         screen_list *l)
+{
+    size_t k;
+    int rc = 0;
+
+    sc->latest = 0;
+    for (k = sc->lo; k < sc->hi; k++) {
+        int y = sb_series_last_year(sb_dataset_series_at(sc->ds, k), 0);
+        sc->latest = y > sc->latest ? y : sc->latest;
+    }
+    if ((sc->peer = sb_new(double, sc->hi - sc->lo + 1)) == NULL)
+        return -1;
+    for (k = sc->lo; k < sc->hi && rc == 0; k++) {
+        const sb_series *s = sb_dataset_series_at(sc->ds, k);
+        if (rsel == NULL || rsel[s->region])
+            rc = one_series(sc, s, l);
+    }
+    g_free(sc->peer);
+    return rc;
+}
+
+sb_status screen_dataset(const sb_dataset *ds, const unsigned char *isel,
+                         const unsigned char *rsel, screen_list *out,
+                         sb_error *err)
+{
+    size_t n = sb_dataset_n_series(ds), had = out->n;
+    indicator_scope sc = {ds, 0, 0, 0, NULL};
+
+    for (sc.lo = 0; sc.lo < n; sc.lo = sc.hi) {
+        sb_id ind = sb_dataset_series_at(ds, sc.lo)->indicator;
+        for (sc.hi = sc.lo + 1; sc.hi < n &&
+             sb_dataset_series_at(ds, sc.hi)->indicator == ind; sc.hi++)
+            ;
+        if ((isel == NULL || isel[ind]) && one_indicator(&sc, rsel, out)) {
+            out->n = had;
+            return sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+    }
+    return SB_OK;
+}
