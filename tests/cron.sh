@@ -547,7 +547,7 @@ fresh json
 (cd "$tmp/json" && "$bin" report --log json --spec brief.yaml 2>"$tmp/j.err") || ko "--log json failed"
 bad=$(grep -cv '^{"event":".*}$' "$tmp/j.err")
 [ "$bad" = 0 ] && ok || ko "--log json printed $bad lines that are not JSON objects"
-grep -q '^{"event":"wrote","path":"./chongqing-brief-2023-en.pdf","pages":4,"bytes":[0-9]*,"seconds":[0-9.]*}$' "$tmp/j.err" \
+grep -q '^{"event":"wrote","path":"./chongqing-brief-2023-en.pdf","pages":5,"bytes":[0-9]*,"seconds":[0-9.]*}$' "$tmp/j.err" \
     && ok || ko "no wrote event: $(head -c 300 "$tmp/j.err")"
 grep -q '^{"event":"summary","command":"report","written":1,"unchanged":0,"failed":0,"seconds":[0-9.]*,"status":0}$' "$tmp/j.err" \
     && ok || ko "no summary event"
