@@ -40,9 +40,12 @@ static int check_spec(cli *c, const sb_dataset *ds, int *year)
     c->report.from = c->from;
     rc = metrics_ctx_create(ds, &c->m, &mc, &err);
     if (rc == SB_OK) {
-        *year = c->to ? c->to : report_brief_year(ds, mc);
-        cli_spec_last(c, *year, &c->report.from);
-        rc = report_spec_texts(ds, mc, s, &c->report, *year, &notes, &err);
+        /* the texts end where the data do; the line names the brief's
+           year */
+        int to = c->to ? c->to : report_data_year(ds, mc);
+        *year = c->to ? c->to : report_brief_year(ds, mc, NULL);
+        cli_spec_last(c, to, &c->report.from);
+        rc = report_spec_texts(ds, mc, s, &c->report, to, &notes, &err);
     }
     /* a figure that memory ran out for counts, whatever the text made of
        its absence */

@@ -91,8 +91,12 @@ static int report_one(cli *c, report_run *s)
     c->report.diag = &r->notes;
     rc = metrics_ctx_create(r->l.ds, &c->m, &r->mc, &err);
     if (rc == SB_OK) {
-        int year = c->to ? c->to : report_brief_year(r->l.ds, r->mc);
-        cli_spec_last(c, year, &c->report.from);
+        /* the file is named by the brief's year; a spec's window ends
+           where the data do */
+        int year = c->to ? c->to
+                         : report_brief_year(r->l.ds, r->mc, r->l.isel);
+        cli_spec_last(c, c->to ? c->to : report_data_year(r->l.ds, r->mc),
+                      &c->report.from);
         if (c->output == NULL)
             c->report.output = s->out = c->spec != NULL
                                             ? cli_spec_output(c, year)

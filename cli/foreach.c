@@ -282,8 +282,11 @@ static int brief_item(void *ctx, size_t i, char *msg, size_t size)
     r.diag = &x.notes;
     r.year = it->year ? it->year : b->c->to;
     if (rc == SB_OK) {
-        year = r.year ? r.year : report_brief_year(b->l->ds, x.mc);
-        cli_spec_last(b->c, year, &r.from);
+        year = r.year ? r.year
+                      : report_brief_year(b->l->ds, x.mc, b->l->isel);
+        cli_spec_last(b->c, r.year ? r.year
+                                   : report_data_year(b->l->ds, x.mc),
+                      &r.from);
         r.output = out = cli_template_fill(b->tmpl, it->name, year,
                                            cli_spec_lang(b->c));
         dir = g_path_get_dirname(out);

@@ -346,6 +346,7 @@ sb_id sb_dataset_indicator(sb_dataset *ds, const char *id)
     ind->decimals = -1;
     ind->higher_is_better = 1;
     ind->target = NAN;
+    ind->magnitude = NAN;
     ind->real = SB_NONE;
     return i;
 }
@@ -1072,6 +1073,38 @@ static int shown_decimals(const sb_obs *o)
     return CLAMP(3 - mag, 0, 6);
 }
 
+/* Adds the log of |latest value| of s to its indicator's sums. */
+static void add_magnitude(const sb_series *s, double *logs, size_t *n)
+{
+    size_t i = s->n;
+
+    while (i > 0 && (s->obs[i - 1].state & SB_OBS_MISSING))
+        i--;
+    if (i > 0 && isfinite(s->obs[i - 1].value) && s->obs[i - 1].value != 0) {
+        logs[s->indicator] += log(fabs(s->obs[i - 1].value));
+        n[s->indicator]++;
+    }
+}
+
+/* Each indicator's magnitude (model.h); 0 when out of memory. */
+static int set_magnitudes(sb_dataset *ds)
+{
+    double *logs = sb_new0(double, ds->n_ind + 1);
+    size_t *n = logs ? sb_new0(size_t, ds->n_ind + 1) : NULL, i;
+
+    if (n == NULL) {
+        g_free(logs);
+        return 0;
+    }
+    for (i = 0; i < ds->n_series; i++)
+        add_magnitude(&ds->series[i], logs, n);
+    for (i = 0; i < ds->n_ind; i++)
+        ds->ind[i].magnitude = n[i] ? exp(logs[i] / (double)n[i]) : NAN;
+    g_free(logs);
+    g_free(n);
+    return 1;
+}
+
 static sb_status finish_series(sb_series *s, sb_indicator *ind,
                                dup_events *events, int *conflict)
 {
@@ -1128,6 +1161,8 @@ sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
     g_free(events.v);
     /* The hash table's indices die with the reorder: loading is over. */
     if (rc == SB_OK && sort_all_series(ds) != SB_OK)
+        rc = SB_ENOMEM;
+    if (rc == SB_OK && !set_magnitudes(ds))
         rc = SB_ENOMEM;
     if (rc == SB_ENOMEM)
         sb_error_set(err, rc, NULL, 0, 0, "out of memory");

@@ -81,6 +81,11 @@ typedef struct {
     int target_year;       /* 0 if none */
     int has_meta;          /* defined in an indicators.csv */
     int saw_percent;       /* some value was written with a '%' */
+    /* The typical size of its values: the geometric mean of |latest
+       value| over its series (zeros left out), set at finish; NaN when
+       none. The formatter chooses the indicator's one display unit from
+       it (metrics/format.h). */
+    double magnitude;
     uint16_t meta_file;    /* where defined, when has_meta */
     uint32_t meta_line;
 } sb_indicator;

@@ -144,16 +144,12 @@ char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
     return buf;
 }
 
-/* Like fmt_number with at most `decimals`, trailing zeros dropped. */
-static char *number_trim(char *buf, size_t size, double v, int decimals,
-                         int sign, fmt_lang lang)
+/* Drops the trailing zeros of a number's decimals, and a bare point. */
+static char *drop_zeros(char *buf)
 {
-    char *dot;
     size_t n;
 
-    fmt_number(buf, size, v, decimals, sign, lang);
-    dot = strchr(buf, '.');
-    if (dot == NULL)
+    if (strchr(buf, '.') == NULL)
         return buf;
     n = strlen(buf);
     while (n > 0 && buf[n - 1] == '0')
@@ -161,6 +157,13 @@ static char *number_trim(char *buf, size_t size, double v, int decimals,
     if (buf[n - 1] == '.')
         buf[n - 1] = '\0';
     return buf;
+}
+
+/* Like fmt_number with at most `decimals`, trailing zeros dropped. */
+static char *number_trim(char *buf, size_t size, double v, int decimals,
+                         fmt_lang lang)
+{
+    return drop_zeros(fmt_number(buf, size, v, decimals, 0, lang));
 }
 
 const char *fmt_name(const sb_indicator *ind, fmt_lang lang)
@@ -235,90 +238,155 @@ static int scaled_decimals(double x, int p, double unit, double step)
     return MIN(want, allowed);
 }
 
-/* sign: 1 prints '+' before a positive result (a change). */
-static char *value_en(char *buf, size_t size, double v,
-                      const sb_indicator *ind, int sign)
+/* The magnitude the form is chosen from: the indicator's own (one form
+   for all its values), else the value's. */
+static double form_ref(const sb_indicator *ind, double v)
 {
-    char num[FMT_MAX];
+    return isfinite(ind->magnitude) && ind->magnitude > 0 ? ind->magnitude
+                                                           : v;
+}
+
+/* English: scale words ("billion") from scale and base_unit; a unit
+   starting with '%' follows the number. */
+static void form_en(fmt_form *f, double ref, const sb_indicator *ind)
+{
     int p = sb_indicator_precision(ind);
-    double scale = isnan(ind->scale) ? 1.0 : ind->scale;
+    double scale = isnan(ind->scale) ? 1.0 : ind->scale, base = ref * scale;
     size_t i;
 
+    f->div = 1;
+    f->decimals = p;
+    f->trim = 0;
+    f->glue = ind->unit[0] != '\0' && ind->unit[0] != '%' &&
+              !(sb_indicator_traits(ind) & SB_TRAIT_PERCENT);
+    g_strlcpy(f->unit, ind->unit, sizeof f->unit);
     if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || ind->unit[0] == '%') {
-        fmt_number(num, sizeof num, v, p, sign, FMT_EN);
-        snprintf(buf, size, "%s%s", num, ind->unit[0] ? ind->unit : "%");
-        return buf;
+        if (ind->unit[0] == '\0')
+            g_strlcpy(f->unit, "%", sizeof f->unit);
+        return;
     }
-    if (ind->base_unit[0] != '\0') {
-        double base = v * scale;
-        for (i = 0; i < G_N_ELEMENTS(scales_en); i++)
-            if (fabs(base) >= scales_en[i].size) {
-                double x = base / scales_en[i].size;
-                /* "2.5 million", as newsrooms write it, not "2.50" */
-                number_trim(num, sizeof num, x,
-                            scaled_decimals(x, p, scale, scales_en[i].size),
-                            sign, FMT_EN);
-                snprintf(buf, size, "%s %s %s", num, scales_en[i].word,
-                         ind->base_unit);
-                return buf;
-            }
-        fmt_number(num, sizeof num, base,
-                   scaled_decimals(base, p, scale, 1.0) + (fabs(base) < 10),
-                   sign, FMT_EN);
-        snprintf(buf, size, "%s %s", num, ind->base_unit);
-        return buf;
-    }
-    fmt_number(num, sizeof num, v, p, sign, FMT_EN);
-    snprintf(buf, size, "%s%s%s", num, ind->unit[0] ? " " : "", ind->unit);
-    return buf;
+    if (ind->base_unit[0] == '\0')
+        return;
+    f->glue = 1;
+    for (i = 0; i < G_N_ELEMENTS(scales_en); i++)
+        if (fabs(base) >= scales_en[i].size) {
+            f->div = scales_en[i].size / scale;
+            f->decimals = scaled_decimals(base / scales_en[i].size, p, scale,
+                                          scales_en[i].size);
+            snprintf(f->unit, sizeof f->unit, "%s %s", scales_en[i].word,
+                     ind->base_unit);
+            f->trim = 1;
+            return;
+        }
+    f->div = 1 / scale;
+    f->decimals = scaled_decimals(base, p, scale, 1.0) + (fabs(base) < 10);
+    g_strlcpy(f->unit, ind->base_unit, sizeof f->unit);
 }
 
 /* Chinese groups by 万 (1e4) and 亿 (1e8). A unit that already carries
    one (亿元) is printed as published: 603.8亿元, 30782.9亿元. */
-static char *value_zh(char *buf, size_t size, double v,
-                      const sb_indicator *ind, int sign)
+static void form_zh(fmt_form *f, double ref, const sb_indicator *ind)
 {
-    char num[FMT_MAX];
     const char *unit = fmt_unit(ind, FMT_ZH);
     int p = sb_indicator_precision(ind);
 
+    f->div = 1;
+    f->decimals = p;
+    f->trim = 0;
+    f->glue = 0;
+    g_strlcpy(f->unit, unit, sizeof f->unit);
     if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || unit[0] == '%') {
-        fmt_number(num, sizeof num, v, p, sign, FMT_ZH);
-        snprintf(buf, size, "%s%s", num, unit[0] ? unit : "%");
-        return buf;
+        if (unit[0] == '\0')
+            g_strlcpy(f->unit, "%", sizeof f->unit);
+        return;
     }
     if (strstr(unit, "\xe4\xb8\x87") == NULL &&      /* 万 */
-        strstr(unit, "\xe4\xba\xbf") == NULL && fabs(v) >= 1e4) {
-        int big = fabs(v) >= 1e8;
-        double step = big ? 1e8 : 1e4;
-        number_trim(num, sizeof num, v / step,
-                    MIN(2, scaled_decimals(v / step, p, 1.0, step) + 2),
-                    sign, FMT_ZH);
-        snprintf(buf, size, "%s%s%s", num,
+        strstr(unit, "\xe4\xba\xbf") == NULL && fabs(ref) >= 1e4) {
+        int big = fabs(ref) >= 1e8;
+        f->div = big ? 1e8 : 1e4;
+        f->decimals = MIN(2, scaled_decimals(ref / f->div, p, 1.0, f->div) +
+                                 2);
+        snprintf(f->unit, sizeof f->unit, "%s%s",
                  big ? "\xe4\xba\xbf" : "\xe4\xb8\x87", unit);
-        return buf;
+        f->trim = 1;
     }
-    fmt_number(num, sizeof num, v, p, sign, FMT_ZH);
-    snprintf(buf, size, "%s%s", num, unit);
+}
+
+void fmt_form_of(fmt_form *f, double v, const sb_indicator *ind,
+                 fmt_lang lang)
+{
+    double ref = form_ref(ind, v);
+    const char *end;
+
+    if (!isfinite(ref))
+        ref = 0;
+    if (lang == FMT_ZH)
+        form_zh(f, ref, ind);
+    else
+        form_en(f, ref, ind);
+    /* a unit longer than the buffer ends at a whole character */
+    if (!g_utf8_validate(f->unit, -1, &end))
+        *(char *)end = '\0';
+    /* a value's own form drops trailing zeros ("2.5 million", as
+       newsrooms write it); an indicator's one form keeps its decimals,
+       as its table column does */
+    if (isfinite(ind->magnitude) && ind->magnitude > 0)
+        f->trim = 0;
+}
+
+/* v's number in form f; sign: '+' before a positive result (a
+   change). */
+static char *form_number(char *buf, size_t size, double v, const fmt_form *f,
+                         int sign, fmt_lang lang)
+{
+    fmt_number(buf, size, v / f->div, f->decimals, sign, lang);
+    return f->trim ? drop_zeros(buf) : buf;
+}
+
+char *fmt_shown(char *buf, size_t size, double v, const sb_indicator *ind,
+                fmt_lang lang)
+{
+    fmt_form f;
+
+    fmt_form_of(&f, v, ind, lang);
+    return form_number(buf, size, v, &f, 0, lang);
+}
+
+const char *fmt_shown_unit(char *buf, size_t size, const sb_indicator *ind,
+                           fmt_lang lang)
+{
+    fmt_form f;
+
+    fmt_form_of(&f, NAN, ind, lang);
+    g_strlcpy(buf, f.unit, size);
+    return buf;
+}
+
+/* v with its unit in ind's form, signed when sign (a change). */
+static char *value_in_form(char *buf, size_t size, double v,
+                           const sb_indicator *ind, int sign, fmt_lang lang)
+{
+    char num[FMT_MAX];
+    fmt_form f;
+
+    if (undefined(buf, size, v))
+        return buf;
+    fmt_form_of(&f, v, ind, lang);
+    form_number(num, sizeof num, v, &f, sign, lang);
+    snprintf(buf, size, "%s%s%s", num, f.glue ? " " : "", f.unit);
     return buf;
 }
 
 char *fmt_value(char *buf, size_t size, double v, const sb_indicator *ind,
                 fmt_lang lang)
 {
-    if (undefined(buf, size, v))
-        return buf;
-    return lang == FMT_ZH ? value_zh(buf, size, v, ind, 0)
-                          : value_en(buf, size, v, ind, 0);
+    return value_in_form(buf, size, v, ind, 0, lang);
 }
 
 char *fmt_value_change(char *buf, size_t size, double v,
                        const sb_indicator *ind, fmt_lang lang)
 {
-    if (undefined(buf, size, v))
-        return buf;
-    return lang == FMT_ZH ? value_zh(buf, size, v, ind, 1)
-                          : value_en(buf, size, v, ind, 1);
+    return value_in_form(buf, size, v, ind, 1, lang);
 }
 
 char *fmt_multiple(char *buf, size_t size, double m, fmt_lang lang)
@@ -398,7 +466,7 @@ static char *power_form(char *buf, size_t size, double v, int decimals,
         fmt_number(num, sizeof num, v / p, fmt_step_decimals(step / p), 0,
                    lang);
     else
-        number_trim(num, sizeof num, v / p, MAX(decimals, 1), 0, lang);
+        number_trim(num, sizeof num, v / p, MAX(decimals, 1), lang);
     snprintf(ex, sizeof ex, "%d", e);
     for (k = 0; ex[k]; k++)
         g_strlcat(out, sup[ex[k] - '0'], sizeof out);
@@ -427,7 +495,7 @@ static char *axis(char *buf, size_t size, double v, int decimals, double ref,
     if (v == 0 && step > 0)
         return fmt_number(buf, size, 0, fmt_step_decimals(step), 0, lang);
     if (v == 0)
-        return number_trim(buf, size, 0, 0, 0, lang);    /* "0", not "0k" */
+        return number_trim(buf, size, 0, 0, lang);    /* "0", not "0k" */
     /* an axis keeps the form its ref decides, whatever this label is */
     ref = step > 0 ? fabs(ref) : fmax(fabs(ref), fabs(v));
     if (ref >= 1e15)          /* past "999T": 2×10¹⁵, not 2,000T */
@@ -444,7 +512,7 @@ static char *axis(char *buf, size_t size, double v, int decimals, double ref,
                            fmt_step_decimals(step / size_of), 0, lang);
             else
                 number_trim(num, sizeof num, v / size_of, MAX(decimals, 1),
-                            0, lang);
+                            lang);
             snprintf(buf, size, "%s%s", num,
                      lang == FMT_ZH ? zh[i].suffix : en[i].suffix);
             return buf;
@@ -452,13 +520,25 @@ static char *axis(char *buf, size_t size, double v, int decimals, double ref,
     }
     if (step > 0)
         return fmt_number(buf, size, v, fmt_step_decimals(step), 0, lang);
-    return number_trim(buf, size, v, decimals, 0, lang);
+    return number_trim(buf, size, v, decimals, lang);
 }
 
 char *fmt_axis_ref(char *buf, size_t size, double v, double step,
                    double ref, fmt_lang lang)
 {
     return axis(buf, size, v, 0, ref, step, lang);
+}
+
+char *fmt_axis_shown(char *buf, size_t size, double v, double step,
+                     const sb_indicator *ind, fmt_lang lang)
+{
+    fmt_form f;
+
+    if (undefined(buf, size, v))
+        return buf;
+    fmt_form_of(&f, NAN, ind, lang);
+    return fmt_number(buf, size, v / f.div, fmt_step_decimals(step / f.div),
+                      0, lang);
 }
 
 char *fmt_axis(char *buf, size_t size, double v, int decimals,

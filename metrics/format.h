@@ -32,7 +32,38 @@ int fmt_lang_parse(const char *s, fmt_lang *out);
 char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
                  fmt_lang lang);
 
-/* A value of an indicator as text quotes it, at its precision:
+/* The one form an indicator's values are shown in, wherever a brief or
+   a chart shows them: text, tables and axes divide by div, print
+   `decimals` decimals and name `unit`. Chosen once per indicator from
+   its magnitude (core/model.h: the typical size of its latest values);
+   an indicator without one (none loaded) gets each value's own form. */
+typedef struct {
+    double div;                  /* shown = value / div */
+    int decimals;
+    int trim;                    /* drop trailing zeros (a value's own
+                                    form: "2.5 million") */
+    int glue;                    /* a space between number and unit */
+    char unit[FMT_MAX];          /* "billion yuan", "万件", "% of GDP" */
+} fmt_form;
+
+/* The form of ind's values (v: the value, used only without a
+   magnitude). */
+void fmt_form_of(fmt_form *f, double v, const sb_indicator *ind,
+                 fmt_lang lang);
+/* v in ind's form without its unit, what a table column or a bar label
+   prints ("68.7" in billion yuan, "6.65" in 万件). */
+char *fmt_shown(char *buf, size_t size, double v, const sb_indicator *ind,
+                fmt_lang lang);
+/* The unit ind's form names ("billion yuan", "亿元", "万件"), for table
+   headings, chart subtitles and text alternatives; returns buf. */
+const char *fmt_shown_unit(char *buf, size_t size, const sb_indicator *ind,
+                           fmt_lang lang);
+/* An axis tick of ind's values in its form: 30, 40 ... 70 (billion
+   yuan), decimals from the step. */
+char *fmt_axis_shown(char *buf, size_t size, double v, double step,
+                     const sb_indicator *ind, fmt_lang lang);
+
+/* A value of an indicator as text quotes it, in its form (fmt_form):
    en: "60.4 billion yuan" (scale and base_unit), "6,348 enterprises",
        "2.36%" (a unit starting with '%' follows the number);
    zh: "603.8亿元", "6348家", "7.6万件" (counts from 10,000 in 万/亿),

@@ -163,7 +163,9 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                           metrics_ctx *mc)
 {
     GString *g = g_string_new(NULL);
-    const char *unit = fmt_unit(c->ind, c->lang);
+    char shown[FMT_MAX];
+    /* the unit the chart's axis is in (fmt_form) */
+    const char *unit = fmt_shown_unit(shown, sizeof shown, c->ind, c->lang);
     size_t i, named = 0;
 
     (void)ds;

@@ -189,7 +189,10 @@ static void span(const plot_chart *c, plot_span sp, int *first, int *last)
 static void texts(plot_chart *c, const plot_type_info *t)
 {
     const char *lead = c->lang == FMT_ZH ? t->lead_zh : t->lead_en;
-    char *unit = plot_text_dup(fmt_unit(c->ind, c->lang),
+    char shown[FMT_MAX];
+    /* the unit the axis is in: the indicator's one form (fmt_form) */
+    char *unit = plot_text_dup(fmt_shown_unit(shown, sizeof shown, c->ind,
+                                              c->lang),
                                PLOT_NAME_MAX_CHARS);
     GString *sub = g_string_new(lead != NULL ? lead : unit);
     char *source, base[FMT_MAX];

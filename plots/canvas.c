@@ -287,6 +287,8 @@ void canvas_tick_label(const measure_ctx *m, double v, double step,
 {
     if (m->years)
         g_snprintf(buf, size, "%d", (int)lround(v));
+    else if (m->k->c->ind != NULL)       /* in the unit the text uses */
+        fmt_axis_shown(buf, size, v, step, m->k->c->ind, m->k->c->lang);
     else
         fmt_axis_ref(buf, size, v, step, m->ref, m->k->c->lang);
 }

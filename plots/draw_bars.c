@@ -91,7 +91,7 @@ static void bar_extents(canvas *k, double lab, double vsz, double *labw,
     for (i = 0; i < c->n_bars; i++) {
         *labw = fmax(*labw, canvas_text_width(k, c->bars[i].label, lab,
                                               c->bars[i].highlight));
-        fmt_plain(buf, sizeof buf, c->bars[i].value, c->ind, c->lang);
+        fmt_shown(buf, sizeof buf, c->bars[i].value, c->ind, c->lang);
         *valw = fmax(*valw, canvas_text_width(k, buf, vsz,
                                               c->bars[i].highlight));
         *lo = fmin(*lo, c->bars[i].value);
@@ -118,7 +118,7 @@ static void one_bar(canvas *k, const plot_bar *b, const scale *xs,
     cairo_set_source_rgb(k->cr, b->highlight ? 0.0 : 0.2,
                          b->highlight ? 0.35 : 0.2,
                          b->highlight ? 0.55 : 0.2);
-    fmt_plain(buf, sizeof buf, b->value, c->ind, c->lang);
+    fmt_shown(buf, sizeof buf, b->value, c->ind, c->lang);
     canvas_show(k, canvas_text(k, buf, vsz, b->highlight, 0, 0),
                 b->value < 0 ? x1 - k->fs * geom.bar_value_gap
                               : x1 + k->fs * geom.bar_value_gap, yc,
@@ -220,7 +220,7 @@ static size_t group_rows(canvas *k, group_row *rows, double lab, double vsz,
                 any = 1;
                 *lo = fmin(*lo, rows[n].v[j]);
                 *hi = fmax(*hi, rows[n].v[j]);
-                fmt_plain(num, sizeof num, rows[n].v[j], c->ind, c->lang);
+                fmt_shown(num, sizeof num, rows[n].v[j], c->ind, c->lang);
                 *valw = fmax(*valw, canvas_text_width(k, num, vsz, 0));
             }
         }
@@ -254,7 +254,7 @@ static void one_group(canvas *k, const group_row *row, const scale *xs,
         cairo_rectangle(k->cr, fmin(x0, x1), y + bh * geom.group_bar_pad,
                         fabs(x1 - x0), bh * geom.group_bar_fill);
         cairo_fill(k->cr);
-        fmt_plain(num, sizeof num, row->v[j], c->ind, c->lang);
+        fmt_shown(num, sizeof num, row->v[j], c->ind, c->lang);
         cairo_set_source_rgb(k->cr, C_SUBTLE);
         canvas_show(k, canvas_text(k, num, vsz, 0, 0, 0),
                     row->v[j] < 0 ? x1 - k->fs * geom.group_value_gap

@@ -99,7 +99,7 @@ static void target_line(canvas *k, const scale *xs, const scale *ys)
     cairo_line_to(k->cr, xs->p1, y);
     cairo_stroke(k->cr);
     cairo_restore(k->cr);
-    fmt_plain(v, sizeof v, ind->target, ind, k->c->lang);
+    fmt_shown(v, sizeof v, ind->target, ind, k->c->lang);
     if (k->c->lang == FMT_ZH)
         g_snprintf(label, sizeof label, ind->target_year
                        ? "\xe7\x9b\xae\xe6\xa0\x87 %s\xef\xbc\x88%d\xe5\xb9\xb4\xef\xbc\x89"

@@ -38,7 +38,7 @@ static void slope_side(canvas *k, const scale *ys, int year, double x,
     for (i = 0; i < n; i++) {
         const plot_line *l = &c->lines[p[i].line];
         canvas_value_at(l, year, &v);
-        fmt_plain(num, sizeof num, v, c->ind, c->lang);
+        fmt_shown(num, sizeof num, v, c->ind, c->lang);
         s = left ? g_strdup_printf("%s  %s", l->label, num)
                  : g_strdup_printf("%s  %s", num, l->label);
         if (l->highlight)
@@ -67,7 +67,7 @@ static double slope_label_width(canvas *k, int year, double size)
     for (i = 0; i < c->n_lines; i++) {
         if (!canvas_value_at(&c->lines[i], year, &v))
             continue;
-        fmt_plain(num, sizeof num, v, c->ind, c->lang);
+        fmt_shown(num, sizeof num, v, c->ind, c->lang);
         s = g_strdup_printf("%s  %s", c->lines[i].label, num);
         w = fmax(w, canvas_text_width(k, s, size, c->lines[i].highlight));
         g_free(s);

@@ -26,7 +26,9 @@
 
 #define MAX_FINDINGS 8
 
-int report_brief_year(const sb_dataset *ds, metrics_ctx *mc)
+/* The latest year with a value for the focus region in any indicator:
+   where the brief's data end (later years are never shown). */
+static int focus_last_year(const sb_dataset *ds, metrics_ctx *mc)
 {
     size_t i;
     int y = 0;
@@ -37,6 +39,61 @@ int report_brief_year(const sb_dataset *ds, metrics_ctx *mc)
             y = MAX(y, sb_series_last_year(s, 0));
     }
     return y;
+}
+
+static int by_year_desc(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+
+    return x > y ? -1 : x < y;
+}
+
+int report_brief_mode_year(const int *last, size_t n)
+{
+    int *y, best = 0;
+    size_t i, run = 0, best_run = 0;
+
+    if (n == 0)
+        return 0;
+    y = g_memdup2(last, n * sizeof *last);
+
+    /* latest first: a later year wins a tie, as it is reached first */
+    qsort(y, n, sizeof *y, by_year_desc);
+    for (i = 0; i < n; i++) {
+        if (y[i] <= 0)
+            continue;
+        run = i > 0 && y[i] == y[i - 1] ? run + 1 : 1;
+        if (run > best_run) {
+            best_run = run;
+            best = y[i];
+        }
+    }
+    g_free(y);
+    return best;
+}
+
+int report_brief_year(const sb_dataset *ds, metrics_ctx *mc,
+                      const unsigned char *sel)
+{
+    GArray *last = g_array_new(FALSE, FALSE, sizeof(int));
+    size_t i;
+    int y;
+
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->region == metrics_focus(mc) &&
+            parts_selected(sel, s->indicator) &&
+            (y = sb_series_last_year(s, 0)) > 0)
+            g_array_append_val(last, y);
+    }
+    y = report_brief_mode_year((const int *)(void *)last->data, last->len);
+    g_array_free(last, TRUE);
+    return y;
+}
+
+int report_data_year(const sb_dataset *ds, metrics_ctx *mc)
+{
+    return focus_last_year(ds, mc);
 }
 
 /* Whether the focus region has a value up to the brief's year. */
@@ -54,11 +111,14 @@ static int focus_has_values(const parts_ctx *b)
 }
 
 /* The brief's year, and whether there is anything to brief in it. */
-static sb_status check_focus(parts_ctx *b, sb_error *err)
+static sb_status check_focus(parts_ctx *b, const unsigned char *sel,
+                             sb_error *err)
 {
     const report_opts *o = b->o;
 
-    b->year = o->year ? o->year : report_brief_year(b->ds, b->mc);
+    b->year = o->year ? o->year : focus_last_year(b->ds, b->mc);
+    b->brief_year = o->year ? o->year
+                            : report_brief_year(b->ds, b->mc, sel);
     if (metrics_focus(b->mc) == SB_NONE || b->year == 0)
         return sb_error_set(err, SB_EDATA, NULL, 0, 0, "the focus region has "
                             "no values: nothing to brief");
@@ -95,7 +155,7 @@ static sb_status titles(parts_ctx *b, char **title, char **sub)
                                       "indicators, %d",
                                    "%s科技与教育指标（%d年）"),
                                  parts_region(b, metrics_focus(b->mc)),
-                                 b->year);
+                                 b->brief_year);
     if (s != NULL && (*sub = report_spec_text(b, &s->subtitle,
                                               b->o->diag)) == NULL &&
         b->err->code != SB_OK)
@@ -103,24 +163,47 @@ static sb_status titles(parts_ctx *b, char **title, char **sub)
     return SB_OK;
 }
 
-/* Key findings, the summary and a section per indicator that has one;
-   SB_ECANCELED when the run is to stop after one of them. */
+/* The selected indicators (sel, NULL: all) that have a section: not
+   those with a single value for the focus, which the latest-values
+   table gathers (g_free). */
+static unsigned char *with_section(parts_ctx *b, const unsigned char *sel)
+{
+    size_t i, n = sb_dataset_n_indicators(b->ds);
+    unsigned char *out = g_new0(unsigned char, n + 1);
+
+    for (i = 0; i < n; i++)
+        out[i] = parts_selected(sel, (sb_id)i) && !parts_single(b, (sb_id)i);
+    return out;
+}
+
+/* Key findings, the summary, the latest values and a section per
+   indicator that has one; SB_ECANCELED when the run is to stop after
+   one of them. */
 static sb_status default_parts(parts_ctx *b, const unsigned char *sel)
 {
+    unsigned char *multi = with_section(b, sel);
     sb_status rc;
     size_t i;
 
-    parts_findings(b, sel, MAX_FINDINGS, L(b, "Key findings", "主要发现"));
-    if ((rc = parts_done(b)) != SB_OK)
-        return rc;
-    parts_summary(b, sel, L(b, "Summary", "指标概览"));
-    if ((rc = parts_done(b)) != SB_OK)
-        return rc;
+    b->linked = g_memdup2(multi, sb_dataset_n_indicators(b->ds) + 1);
+    parts_findings(b, multi, MAX_FINDINGS, L(b, "Key findings", "主要发现"));
+    rc = parts_done(b);
+    if (rc == SB_OK) {
+        parts_summary(b, multi, L(b, "Summary", "指标概览"));
+        rc = parts_done(b);
+    }
+    if (rc == SB_OK) {
+        parts_latest(b, sel, L(b, "Latest values", "最新数值"));
+        rc = parts_done(b);
+    }
     for (i = 0; i < sb_dataset_n_indicators(b->ds) && rc == SB_OK; i++)
-        if (parts_selected(sel, (sb_id)i) && parts_has_section(b, (sb_id)i)) {
-            parts_section(b, (sb_id)i, parts_name(b, (sb_id)i));
+        if (multi[i] && parts_has_section(b, (sb_id)i)) {
+            char *heading = parts_heading(b, (sb_id)i);
+            parts_section(b, (sb_id)i, heading);
+            g_free(heading);
             rc = parts_done(b);
         }
+    g_free(multi);
     return rc;
 }
 
@@ -173,7 +256,7 @@ static void set_meta(parts_ctx *b, const unsigned char *sel,
        report server would */
     meta.author = b->o->author ? b->o->author : "statbrief";
     meta.subject = g_strdup_printf(L(b, "%s, %d", "%s，%d年"),
-                                   parts_region(b, focus), b->year);
+                                   parts_region(b, focus), b->brief_year);
     meta.keywords = keywords->str;
     meta.footer = g_strdup_printf(L(b, "%s \xc2\xb7 data as of %d",
                                     "%s \xc2\xb7 数据截至%d年"), title,
@@ -298,15 +381,16 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     sb_status rc;
 
     memset(res, 0, sizeof *res);
-    if ((rc = check_focus(&b, err)) != SB_OK)
+    if ((rc = check_focus(&b, indicators, err)) != SB_OK)
         return rc;
-    res->year = b.year;
+    res->year = b.brief_year;
     res->path = o->output ? g_strdup(o->output)
-                          : g_strdup_printf("brief-%d.pdf", b.year);
+                          : g_strdup_printf("brief-%d.pdf", b.brief_year);
     b.doc = report_doc_create(o->paper, b.lang);
     b.printed = g_array_new(FALSE, FALSE, sizeof(metrics_row));
     b.cut = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
                                   g_free);
+    b.used = g_hash_table_new(g_str_hash, g_str_equal);
     parts_years(&b, &first, &last, &b.as_of);
     rc = body(&b, indicators, &title);
     if (rc == SB_OK) {
@@ -329,6 +413,7 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     g_array_free(b.printed, TRUE);
     report_doc_destroy(b.doc);
     g_hash_table_destroy(b.cut);
+    g_hash_table_destroy(b.used);
     g_free(b.linked);
     return rc;
 }

@@ -12,9 +12,19 @@
 #include "core/model.h"
 #include "metrics/metrics.h"
 
-/* The brief's year by DESIGN.md: the latest year with a value for the
-   focus region in any indicator. 0 when it has none. */
-int report_brief_year(const sb_dataset *ds, metrics_ctx *mc);
+/* The brief's year (its title, file name, metadata): the year most of
+   the focus region's indicators reach, i.e. the mode of the last years
+   of its series; of two years reached by as many indicators, the later.
+   Of the selected indicators (sel, NULL: all). 0 when the focus has no
+   value. */
+int report_brief_year(const sb_dataset *ds, metrics_ctx *mc,
+                      const unsigned char *sel);
+/* That rule over the n last years in `last` (values <= 0 ignored). */
+int report_brief_mode_year(const int *last, size_t n);
+/* Where the brief's data end: the latest year with a value for the
+   focus region in any indicator (windows and placeholders end there
+   unless a year is given). 0 when it has none. */
+int report_data_year(const sb_dataset *ds, metrics_ctx *mc);
 
 /* Builds and writes the brief of the selected indicators (NULL: all).
    SB_ECANTCREAT when a file cannot be written (nothing is left half

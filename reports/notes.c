@@ -22,44 +22,87 @@
 
 /* ---- definitions ------------------------------------------------------ */
 
-static const char definitions_en[] =
-    "Change: the latest value minus the first, in the unit. Percent change: "
-    "(latest / first \xe2\x88\x92 1) \xc3\x97 100, for amounts and counts "
-    "with a positive first value and no value below zero; a series that "
-    "starts at or below zero or crosses it has its change in the unit. "
-    "Multiple (\xc3\x97): latest / first, given instead of the percent from "
-    "three times on. Percentage points: the change of a rate. "
-    "CAGR: the compound annual growth rate, ((latest / first)^(1 / years) "
-    "\xe2\x88\x92 1) \xc3\x97 100. Reference year: the latest year in "
-    "which more than half of the regions compared have a value; ranks, "
-    "shares and gaps are taken at it, and a comparison table shows every "
-    "region at the same two years (\"no data\" where it has no value "
-    "then). Rank: 1 is the highest value at the reference year within the "
-    "regions compared (the lowest where lower is better); ties share a "
-    "rank. Share: the value as a percent of the total region's in the same "
-    "year. Gap: the difference to the benchmark region in the same year. "
-    "Forecast: the linear trend of the latest ten values at most, "
-    "extended to the year after the last, with its 95% prediction interval; "
-    "given only from eight values or more, with no series break and a trend "
-    "that fits (R\xc2\xb2 at least 0.8, residuals not autocorrelated), and "
-    "an interval of an amount or count cut at zero. Years without a value "
-    "are never filled unless the brief says so.";
+/* One definition per figure a brief may print, by the figure's name in
+   metrics/fields.c; printed only when the brief used it (parts_use). A
+   name matches the figures it begins ("forecast" also forecast_lo). */
+static const struct {
+    const char *name, *en, *zh;
+} definitions[] = {
+    {"change", "Change: the latest value minus the first, in the unit.",
+     "变化：最新值减起始值，单位同指标。"},
+    {"pct_change", "Percent change: (latest / first \xe2\x88\x92 1) "
+     "\xc3\x97 100, for amounts and counts with a positive first value and "
+     "no value below zero; a series that starts at or below zero or crosses "
+     "it has its change in the unit.",
+     "增长率：（最新值 / 起始值 \xe2\x88\x92 1）\xc3\x97 100，用于起始值"
+     "为正且无负值的金额和数量指标；起始值为零或负、或正负变号的序列，变化以"
+     "指标单位表示。"},
+    {"multiple", "Multiple (\xc3\x97): latest / first, given instead of the "
+     "percent from three times on.",
+     "倍数：最新值 / 起始值，达到3倍及以上时代替增长率。"},
+    {"pp_change", "Percentage points: the change of a rate.",
+     "百分点：比率指标的变化。"},
+    {"cagr", "CAGR: the compound annual growth rate, ((latest / first)^(1 / "
+     "years) \xe2\x88\x92 1) \xc3\x97 100.",
+     "年均增长率：（（最新值 / 起始值）^（1 / 年数）\xe2\x88\x92 1）"
+     "\xc3\x97 100。"},
+    {"ref_year", "Reference year: the latest year in which more than half "
+     "of the regions compared have a value; ranks, shares and gaps are "
+     "taken at it, and a comparison table shows every region at the same "
+     "two years (\"no data\" where it has no value then).",
+     "参照年份：过半数比较地区有数值的最近年份；排名、占比和差距均按参照年份"
+     "计算，比较表中各地区取相同的两个年份（当年无数值的标为“无数据”）。"},
+    {"rank", "Rank: 1 is the highest value at the reference year within the "
+     "regions compared (the lowest where lower is better); ties share a "
+     "rank.",
+     "排名：在参照年份的比较地区中，数值最高者为第1位（数值越低越好的指标"
+     "则最低者为第1位），数值相同者名次相同。"},
+    {"share", "Share: the value as a percent of the total region's in the "
+     "same year.", "占比：该地区数值占总量地区同年数值的百分比。"},
+    {"gap", "Gap: the difference to the benchmark region in the same year.",
+     "差距：与基准地区同年数值之差。"},
+    {"forecast", "Forecast: the linear trend of the latest ten values at "
+     "most, extended to the year after the last, with its 95% prediction "
+     "interval; given only from eight values or more, with no series break "
+     "and a trend that fits (R\xc2\xb2 at least 0.8, residuals not "
+     "autocorrelated), and an interval of an amount or count cut at zero.",
+     "预测：以最近至多10个数值的线性趋势外推至最后一个数值的下一年，并给出"
+     "95%预测区间；仅在至少有8个数值、序列无断点且趋势拟合良好（决定系数不"
+     "低于0.8，残差无自相关）时给出，金额和数量指标的预测区间不低于零。"},
+};
 
-static const char definitions_zh[] =
-    "变化：最新值减起始值，单位同指标。增长率：（最新值 / 起始值 "
-    "\xe2\x88\x92 1）\xc3\x97 100，用于起始值为正且无负值的金额和数量"
-    "指标；起始值为零或负、或正负变号的序列，变化以指标单位表示。倍数："
-    "最新值 / 起始值，达到3倍及以上时代替增长率。"
-    "百分点：比率指标的变化。年均增长率：（（最新值 / 起始值）"
-    "^（1 / 年数）\xe2\x88\x92 1）\xc3\x97 100。参照年份：过半数比较地区"
-    "有数值的最近年份；排名、占比和差距均按参照年份计算，比较表中各地区取"
-    "相同的两个年份（当年无数值的标为“无数据”）。排名：在参照年份的比较"
-    "地区中，数值最高者为第1位（数值越低越好的指标则最低者为第1位），"
-    "数值相同者名次相同。占比：该地区数值占总量地区同年数值的百分比。"
-    "差距：与基准地区同年数值之差。预测：以最近至多10个数值的线性趋势外推至"
-    "最后一个数值的下一年，并给出95%预测区间；仅在至少有8个数值、序列无断点"
-    "且趋势拟合良好（决定系数不低于0.8，残差无自相关）时给出，金额和数量指标"
-    "的预测区间不低于零。缺少数值的年份不作填补，除非简报另有说明。";
+/* Whether the brief printed a figure that definition `name` defines. */
+static int used(const parts_ctx *b, const char *name)
+{
+    GHashTableIter it;
+    gpointer key;
+
+    g_hash_table_iter_init(&it, b->used);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        if (g_str_has_prefix(key, name))
+            return 1;
+    return 0;
+}
+
+/* The definitions of the figures the brief used, then what is true of
+   every brief: years without a value are never filled unless it says so. */
+static void definitions_add(parts_ctx *b, GString *g)
+{
+    size_t i;
+
+    g_string_truncate(g, 0);
+    for (i = 0; i < G_N_ELEMENTS(definitions); i++)
+        if (used(b, definitions[i].name))
+            g_string_append_printf(g, "%s%s", g->len && b->lang != FMT_ZH
+                                                  ? " " : "",
+                                   L(b, definitions[i].en, definitions[i].zh));
+    if (g->len > 0 && b->lang != FMT_ZH)
+        g_string_append_c(g, ' ');
+    g_string_append(g, L(b, "Years without a value are never filled unless "
+                            "the brief says so.",
+                         "缺少数值的年份不作填补，除非简报另有说明。"));
+    report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+}
 
 static const char published_en[] =
     "Growth rates and indexes are changes as published: a growth rate is "
@@ -76,22 +119,13 @@ static const char published_zh[] =
     "不计算年均增长率、倍数和占比。按当年价格计算的金额为名义值；数据给出其"
     "实际增长率或指数时，比上年增长按可比价格计算。";
 
-/* The note on growth rates, indexes and current prices, when a section
-   of the brief has one. */
-static void published_note(parts_ctx *b, const unsigned char *sel)
+/* The note on growth rates, indexes and current prices, when the brief
+   printed a figure of one (parts_row marks it "published"). */
+static void published_note(parts_ctx *b)
 {
-    size_t i;
-
-    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
-        const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
-        if (parts_selected(sel, (sb_id)i) && parts_has_section(b, (sb_id)i) &&
-            ((sb_indicator_traits(ind) & SB_TRAIT_PUBLISHED) ||
-             ind->prices == SB_PRICES_CURRENT)) {
-            report_doc_para(b->doc, REPORT_PARA_NOTE,
-                            L(b, published_en, published_zh), NULL);
-            return;
-        }
-    }
+    if (used(b, "published"))
+        report_doc_para(b->doc, REPORT_PARA_NOTE,
+                        L(b, published_en, published_zh), NULL);
 }
 
 /* What one series lacks: "2 gaps in the years", "a single value, 1
@@ -297,10 +331,8 @@ void notes_add(parts_ctx *b, const unsigned char *sel)
 
     report_doc_heading(b->doc, 1, L(b, "Notes", "说明"), "notes", 1);
     report_doc_heading(b->doc, 2, L(b, "Definitions", "指标解释"), NULL, 0);
-    report_doc_para(b->doc, REPORT_PARA_NOTE,
-                    L(b, definitions_en, definitions_zh),
-                    NULL);
-    published_note(b, sel);
+    definitions_add(b, g);
+    published_note(b);
     report_doc_heading(b->doc, 2, L(b, "Sources", "资料来源"), NULL, 0);
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
         const char *src = fmt_source(sb_dataset_indicator_at(b->ds,

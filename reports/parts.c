@@ -13,6 +13,7 @@
 #include "metrics/format.h"
 #include "plots/chart.h"
 #include "text.h"
+#include "yeargiven.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -41,6 +42,11 @@ static int row_over(parts_ctx *b, sb_id ind, sb_id reg, int from, int to,
     if (metrics_get(b->mc, ind, reg, from, to, r, &ignore) != SB_OK)
         return 0;
     g_array_append_val(b->printed, *r);
+    /* how a published change or a nominal amount is read (notes.c) */
+    if ((sb_indicator_traits(sb_dataset_indicator_at(b->ds, ind)) &
+         SB_TRAIT_PUBLISHED) ||
+        sb_dataset_indicator_at(b->ds, ind)->prices == SB_PRICES_CURRENT)
+        parts_use(b, "published");
     return 1;
 }
 
@@ -106,6 +112,30 @@ int parts_has_section(parts_ctx *b, sb_id ind)
     return 0;
 }
 
+int parts_single(const parts_ctx *b, sb_id ind)
+{
+    const sb_series *s = sb_dataset_find_series(b->ds, ind,
+                                                metrics_focus(b->mc));
+    size_t j, n = 0;
+
+    for (j = 0; s != NULL && j < s->n; j++)
+        n += !(s->obs[j].state & SB_OBS_MISSING) && s->obs[j].year <= b->year &&
+             s->obs[j].year >= b->o->from;
+    return n == 1;
+}
+
+char *parts_heading(const parts_ctx *b, sb_id ind)
+{
+    const sb_series *s = sb_dataset_find_series(b->ds, ind,
+                                                metrics_focus(b->mc));
+    int last = s != NULL ? sb_series_last_year(s, b->year) : 0;
+
+    if (last == 0 || last == b->brief_year)
+        return g_strdup(parts_name(b, ind));
+    return g_strdup_printf(L(b, "%s (%d)", "%s（%d年）"), parts_name(b, ind),
+                           last);
+}
+
 /* "Chongqing, Sichuan", or "30 regions" when naming them all would fill
    the title block. */
 static char *regions_compared(parts_ctx *b)
@@ -151,6 +181,11 @@ void parts_years(parts_ctx *b, int *first, int *last, int *as_of)
 
 /* ---- the parts ---------------------------------------------------------- */
 
+void parts_use(parts_ctx *b, const char *name)
+{
+    g_hash_table_add(b->used, (gpointer)name);
+}
+
 sb_status parts_done(const parts_ctx *b)
 {
     return report_stopped(b->o->stop) ? SB_ECANCELED : SB_OK;
@@ -190,6 +225,7 @@ typedef struct {
     char *text;
     double score;
     sb_id ind;
+    metrics_row r;
 } finding;
 
 static int cmp_finding(const void *a, const void *b)
@@ -219,6 +255,7 @@ void parts_findings(parts_ctx *b, const unsigned char *sel, size_t max,
             continue;
         f[n].text = t;
         f[n].score = score;
+        f[n].r = r;
         f[n++].ind = (sb_id)i;
     }
     qsort(f, n, sizeof *f, cmp_finding);
@@ -231,6 +268,7 @@ void parts_findings(parts_ctx *b, const unsigned char *sel, size_t max,
             report_doc_para(b->doc, REPORT_PARA_ITEM, f[i].text,
                             b->linked == NULL || b->linked[f[i].ind] ? dest
                                                                      : NULL);
+            report_text_uses(b->ds, b->mc, &f[i].r, 1, b->used);
             g_free(dest);
         }
         g_free(f[i].text);
@@ -255,30 +293,56 @@ static report_table *table_new(const char *const *head, size_t n)
     return t;
 }
 
+/* The year of r's last value, or "year not given" where its note says
+   the source gives none (yeargiven.h) (g_free). */
+static char *year_cell(const parts_ctx *b, const metrics_row *r)
+{
+    if (yeargiven_of(b->ds, r->indicator, r->region, r->last_year))
+        return g_strdup_printf("%d", r->last_year);
+    return g_strdup(L(b, "year not given", "未注明年份"));
+}
+
 /* An amount's or count's change as the text tells it: in the unit for
    a series across zero ("−392,000 persons"), as a multiple from three
-   times on ("×45.8"), else in percent. */
-static char *change_cell(const parts_ctx *b, const sb_indicator *ind,
+   times on ("×45.8"), else in percent; each marks the definition of
+   what it prints used. */
+static char *change_cell(parts_ctx *b, const sb_indicator *ind,
                          const metrics_row *r)
 {
     char v[FMT_MAX];
 
-    if (r->crosses_zero)
+    if (r->crosses_zero) {
+        if (isfinite(r->change))
+            parts_use(b, "change");
         return g_strdup(fmt_value_change(v, sizeof v, r->change, ind,
                                          b->lang));
-    if (metrics_claim_times(r))
+    }
+    if (metrics_claim_times(r)) {
+        parts_use(b, "multiple");
         return g_strdup(fmt_multiple(v, sizeof v, r->multiple, b->lang));
+    }
+    if (isfinite(r->pct_change))
+        parts_use(b, "pct_change");
     return g_strdup(fmt_percent(v, sizeof v, r->pct_change, 1, 1, b->lang));
 }
 
 /* Cells 3-5 of both tables: change, CAGR (amounts) or points (rates),
    rank. */
-static void change_cells(const parts_ctx *b, char **cell,
+static void change_cells(parts_ctx *b, char **cell,
                          const sb_indicator *ind, const metrics_row *r)
 {
     char v[FMT_MAX];
 
-    if (sb_indicator_traits(ind) & SB_TRAIT_POINTS) {
+    unsigned traits = sb_indicator_traits(ind);
+
+    if ((traits & SB_TRAIT_POINTS) && isfinite(r->pp_change))
+        parts_use(b, "pp_change");
+    if (!(traits & SB_TRAIT_POINTS) && isfinite(r->cagr))
+        parts_use(b, "cagr");
+    if (r->rank > 0 && r->rank_of >= 2)
+        parts_use(b, "rank");
+
+    if (traits & SB_TRAIT_POINTS) {
         cell[3] = g_strdup(fmt_points(v, sizeof v, r->pp_change,
                                       sb_indicator_precision(ind), 0,
                                       b->lang));
@@ -332,7 +396,7 @@ void parts_summary(parts_ctx *b, const unsigned char *sel, const char *heading)
         cell[0] = g_strdup(parts_name(b, (sb_id)i));
         cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind,
                                      b->lang));
-        cell[2] = g_strdup_printf("%d", r.last_year);
+        cell[2] = year_cell(b, &r);
         change_cells(b, cell, ind, &r);
     }
     if (heading != NULL)
@@ -364,15 +428,93 @@ char *parts_year_head(const parts_ctx *b, int year)
     return g_strdup_printf(L(b, "%d", "%d年"), year);
 }
 
-/* "686.6", or "no data" where the region has no value in the column's
-   year: never a value of another year. */
+/* "68.7" in the indicator's one form (fmt_shown), or "no data" where
+   the region has no value in the column's year: never a value of
+   another year. */
 static char *table_value(const parts_ctx *b, double v, const sb_indicator *p)
 {
     char buf[FMT_MAX];
 
     if (!isfinite(v))
         return g_strdup(PARTS_NO_DATA(b));
-    return g_strdup(fmt_plain(buf, sizeof buf, v, p, b->lang));
+    return g_strdup(fmt_shown(buf, sizeof buf, v, p, b->lang));
+}
+
+static void value_note(parts_ctx *b, const sb_series *s, size_t j,
+                       const char *who, GString *g);
+
+/* The notes on the focus's values of the latest-values table, each led
+   by its indicator's name. */
+static void latest_notes(parts_ctx *b, const unsigned char *sel)
+{
+    GString *g = g_string_new(NULL);
+    size_t i, j;
+
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_series *s = sb_dataset_find_series(b->ds, (sb_id)i,
+                                                    metrics_focus(b->mc));
+        if (s == NULL || !parts_selected(sel, (sb_id)i) ||
+            !parts_single(b, (sb_id)i))
+            continue;
+        for (j = 0; j < s->n; j++)
+            value_note(b, s, j, parts_name(b, (sb_id)i), g);
+    }
+    g_string_free(g, TRUE);
+}
+
+/* One row per selected indicator with a single value for the focus:
+   its value, unit and year, or "year not given" where the value's note
+   says the source gives none (yeargiven.h). */
+void parts_latest(parts_ctx *b, const unsigned char *sel, const char *heading)
+{
+    static const char *const en[] = {"Indicator", "Value", "Unit", "Year"};
+    static const char *const zh[] = {"指标", "数值", "单位", "年份"};
+    report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en));
+    size_t i, rows = 0;
+    metrics_row r;
+
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++) {
+        const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
+        char v[FMT_MAX], **cell;
+        if (!parts_selected(sel, (sb_id)i) || !parts_single(b, (sb_id)i) ||
+            !parts_row(b, (sb_id)i, metrics_focus(b->mc), &r))
+            continue;
+        cell = report_table_row(t, 0);
+        cell[0] = g_strdup(parts_name(b, (sb_id)i));
+        cell[1] = g_strdup(fmt_shown(v, sizeof v, r.last_value, ind,
+                                     b->lang));
+        cell[2] = g_strdup(fmt_shown_unit(v, sizeof v, ind, b->lang));
+        cell[3] = year_cell(b, &r);
+        rows++;
+    }
+    if (rows == 0) {
+        report_table_destroy(t);
+        return;
+    }
+    if (heading != NULL)
+        report_doc_heading(b->doc, 1, heading, "latest", 1);
+    report_doc_table(b->doc, t);
+    latest_notes(b, sel);
+}
+
+/* The value columns' headings: their year (parts_year_head) and the
+   unit their numbers are in, the indicator's one form (fmt_form):
+   "2022 (billion yuan)", "2022年（亿元）". */
+static void value_heads(const parts_ctx *b, report_table *t,
+                        const sb_indicator *p, int base, int ref)
+{
+    char unit[FMT_MAX], *y, *h;
+    size_t c;
+
+    fmt_shown_unit(unit, sizeof unit, p, b->lang);
+    for (c = 1; c <= 2; c++) {
+        y = parts_year_head(b, c == 1 ? base : ref);
+        h = unit[0] ? g_strdup_printf(L(b, "%s (%s)", "%s（%s）"), y, unit)
+                    : g_strdup(y);
+        report_table_head(t, c, h, 1);
+        g_free(h);
+        g_free(y);
+    }
 }
 
 /* The last column of the comparison table: a share of the total for
@@ -388,7 +530,7 @@ static const char *gap_cell(char *v, size_t size, const sb_indicator *p,
     if (t & SB_TRAIT_POINTS)
         return fmt_points(v, size, r->gap, sb_indicator_precision(p), 0,
                           lang);
-    return fmt_number(v, size, r->gap, sb_indicator_precision(p), 1, lang);
+    return fmt_value_change(v, size, r->gap, p, lang);    /* its form */
 }
 
 /* The comparison set's figures for one indicator, every column at the
@@ -403,14 +545,11 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
     report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en));
     size_t i;
     int base, ref;
-    char *head;
     metrics_row r;
 
     parts_years_of(b, ind, &base, &ref);
-    report_table_head(t, 1, head = parts_year_head(b, base), 1);
-    g_free(head);
-    report_table_head(t, 2, head = parts_year_head(b, ref), 1);
-    g_free(head);
+    value_heads(b, t, p, base, ref);
+    parts_use(b, "ref_year");     /* its columns are at the reference year */
     /* a share of a rate, growth rate or index means nothing */
     if (!(sb_indicator_traits(p) & SB_TRAIT_ADDS))
         report_table_head(t, 6, L(b, "Gap", "差距"), 1);
@@ -424,6 +563,9 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
         cell[1] = table_value(b, r.first_value, p);
         cell[2] = table_value(b, r.last_value, p);
         change_cells(b, cell, p, &r);
+        if (isfinite(sb_indicator_traits(p) & SB_TRAIT_ADDS ? r.share : r.gap))
+            parts_use(b, sb_indicator_traits(p) & SB_TRAIT_ADDS ? "share"
+                                                                : "gap");
         cell[6] = g_strdup(gap_cell(v, sizeof v, p, &r, b->lang));
     }
     return t;
@@ -431,9 +573,9 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
 
 /* The note on value j of s, if it has flags or a note and is shown (up
    to the brief's year, in the window): "Chongqing, 2017: estimated (e);
-   implied by ...". */
+   implied by ...", or led by `who` instead of the region and year. */
 static void value_note(parts_ctx *b, const sb_series *s, size_t j,
-                       GString *g)
+                       const char *who, GString *g)
 {
     const sb_obs *o = &s->obs[j];
     uint32_t flags = sb_series_flags(s, j), an = sb_series_annot(s, j);
@@ -444,8 +586,11 @@ static void value_note(parts_ctx *b, const sb_series *s, size_t j,
         (b->o->from && o->year < b->o->from) ||
         (flags == 0 && (a == NULL || !a->note[0])))
         return;
-    g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
-                    parts_region(b, s->region), o->year);
+    if (who != NULL)
+        g_string_printf(g, L(b, "%s: ", "%s："), who);
+    else
+        g_string_printf(g, L(b, "%s, %d: ", "%s，%d年："),
+                        parts_region(b, s->region), o->year);
     for (f = flags ? sb_dataset_str(b->ds, flags) : ""; *f; f++)
         g_string_append_printf(g, "%s (%c)%s", plot_flag_meaning(*f, b->lang),
                                *f, f[1] || (a && a->note[0])
@@ -471,9 +616,18 @@ static void value_notes(parts_ctx *b, sb_id ind)
         if (s->indicator != ind || !parts_shown(b, s->region))
             continue;
         for (j = 0; j < s->n; j++)
-            value_note(b, s, j, g);
+            value_note(b, s, j, NULL, g);
     }
     g_string_free(g, TRUE);
+}
+
+void parts_chart_uses(parts_ctx *b, const plot_chart *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].forecast_year != 0)
+            parts_use(b, "forecast");
 }
 
 /* A chart shows change or comparison: a line with a segment (values in
@@ -505,6 +659,7 @@ static void section_chart(parts_ctx *b, sb_id ind, int titled)
         plot_chart_destroy(c);
         return;
     }
+    parts_chart_uses(b, c);
     if (titled) {
         g_free(c->title);
         c->title = g_strdup("");
@@ -523,8 +678,10 @@ static void section_text(parts_ctx *b, sb_id ind)
     metrics_row r;
     char *text;
 
-    if (parts_row(b, ind, metrics_focus(b->mc), &r))
+    if (parts_row(b, ind, metrics_focus(b->mc), &r)) {
         text = report_text_series(b->ds, b->mc, &r, b->lang);
+        report_text_uses(b->ds, b->mc, &r, 0, b->used);
+    }
     else if (b->lang == FMT_ZH)
         text = g_strdup_printf("截至%d年，数据中没有%s的数值。", b->year,
                                focus);

@@ -26,7 +26,10 @@ typedef struct {
     metrics_ctx *mc;
     const report_opts *o;
     fmt_lang lang;
-    int year;                    /* the brief's year */
+    int year;                    /* the data's end: nothing later is shown
+                                    (--year, else the focus's latest) */
+    int brief_year;              /* the brief's year: title, file name,
+                                    metadata (report_brief_year) */
     report_doc *doc;             /* the blocks, in reading order */
     GArray *printed;             /* metrics_row: every figure printed */
     sb_error *err;
@@ -34,6 +37,10 @@ typedef struct {
                                     NULL: all (g_free) */
     int as_of;                   /* the latest year in the data */
     GHashTable *cut;             /* a text -> its cut copy (parts_cut) */
+    GHashTable *used;            /* the figures printed, by their names
+                                    in metrics/fields.c ("cagr", "rank";
+                                    "forecast"), static strings: the
+                                    notes define only these */
 } parts_ctx;
 
 /* ---- what the brief shows ---- */
@@ -72,11 +79,27 @@ const char *parts_name(const parts_ctx *b, sb_id ind);
 int parts_shown(const parts_ctx *b, sb_id reg);
 /* Whether the indicator has a value in the comparison set. */
 int parts_has_section(parts_ctx *b, sb_id ind);
+/* Whether the focus region has exactly one value up to the brief's year
+   (from --from): such an indicator is a row of the latest-values table,
+   not a section of the default brief. */
+int parts_single(const parts_ctx *b, sb_id ind);
+/* A default section's heading: the indicator's name, and the focus's
+   last year when it is not the brief's year ("Invention patents granted
+   (2021)"), so that a section of another year says so (g_free). */
+char *parts_heading(const parts_ctx *b, sb_id ind);
 /* "sec-<id>": the anchor of an indicator's section (g_free). */
 char *parts_anchor(const sb_indicator *ind);
 /* The first and last years with a value for the focus region and the
    latest in the data at all ("as of"), all up to the brief's year. */
 void parts_years(parts_ctx *b, int *first, int *last, int *as_of);
+
+/* The brief printed the figure `name` (a static string): its definition
+   goes into the notes. */
+void parts_use(parts_ctx *b, const char *name);
+
+/* The figures chart c shows beside the data: a forecast. */
+struct plot_chart;
+void parts_chart_uses(parts_ctx *b, const struct plot_chart *c);
 
 /* A part of the brief is in its document: SB_ECANCELED when the run is
    to stop there (report_stopped), else SB_OK. */
@@ -92,6 +115,11 @@ void parts_findings(parts_ctx *b, const unsigned char *sel, size_t max,
 /* One row per selected indicator for the focus, with a sparkline. */
 void parts_summary(parts_ctx *b, const unsigned char *sel,
                    const char *heading);
+/* "Latest values": one row per selected indicator with a single value
+   for the focus (parts_single): value, unit, year or "year not given".
+   Nothing when there is none. */
+void parts_latest(parts_ctx *b, const unsigned char *sel,
+                  const char *heading);
 /* Chart, sentences, comparison table and notes on values. */
 void parts_section(parts_ctx *b, sb_id ind, const char *heading);
 

@@ -198,6 +198,15 @@ void placeholder_print(GString *g, const placeholder_ctx *c,
         k = rate ? METRICS_PRINT_POINTS
             : k == METRICS_PRINT_GROWTH ? METRICS_PRINT_PCT
                                         : METRICS_PRINT_VALUE;
+    /* the notes define what is printed; a forecast the rule refused
+       prints no forecast to define */
+    if (c->used != NULL &&
+        (strncmp(f->name, "forecast", 8) != 0 || r->forecast_year != 0)) {
+        g_hash_table_add(c->used, (gpointer)f->name);
+        if (f->print == METRICS_PRINT_CHANGE ||
+            f->print == METRICS_PRINT_GROWTH)
+            g_hash_table_add(c->used, rate ? "pp_change" : "pct_change");
+    }
     /* a count of no points is as undefined in text as a missing year */
     if (f->is_int ? v == 0 : !isfinite(v)) {
         g_string_append(g, FMT_UNDEFINED);
@@ -331,8 +340,13 @@ static sb_status sentences(const job *j, char **w, int n, GString *g)
         return SB_OK;
     if (strcmp(w[0], "finding") == 0)  /* no finding: what there is to say */
         t = report_text_finding(c->ds, c->mc, &r, c->lang, &score);
-    if (t == NULL)
+    if (t != NULL && c->used != NULL)
+        report_text_uses(c->ds, c->mc, &r, 1, c->used);
+    if (t == NULL) {
         t = report_text_series(c->ds, c->mc, &r, c->lang);
+        if (c->used != NULL)
+            report_text_uses(c->ds, c->mc, &r, 0, c->used);
+    }
     g_string_append(g, t);
     g_free(t);
     return SB_OK;
@@ -345,7 +359,8 @@ static int simple(const placeholder_ctx *c, const char *w, GString *g)
     char *cut;
 
     if (strcmp(w, "year") == 0)
-        g_string_append_printf(g, "%d", c->year);
+        g_string_append_printf(g, "%d", c->brief_year ? c->brief_year
+                                                       : c->year);
     else if (strcmp(w, "as_of") == 0)
         g_string_append_printf(g, "%d", c->as_of);
     else if (strcmp(w, "from") == 0 && c->from)

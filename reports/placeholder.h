@@ -49,6 +49,10 @@ typedef struct {
     GArray *printed;             /* metrics_row of each figure; NULL */
     GArray *spans;               /* placeholder_span of each figure with
                                     a value, in text order; NULL */
+    int brief_year;              /* {year}: the brief's year (brief.h);
+                                    0: `year` */
+    GHashTable *used;            /* the names of the figures printed
+                                    (parts.h); NULL: not recorded */
 } placeholder_ctx;
 
 /* Sets err's path, line and column for byte `offset` of the text. */

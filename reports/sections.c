@@ -160,7 +160,8 @@ sb_status report_spec_texts(const sb_dataset *ds, metrics_ctx *mc,
                             sb_diag *diag, sb_error *err)
 {
     placeholder_ctx c = {ds, mc, o->lang, year, o->from, year, NULL,
-                         g_array_new(FALSE, FALSE, sizeof(placeholder_span))};
+                         g_array_new(FALSE, FALSE, sizeof(placeholder_span)),
+                         0, NULL};
     const spec_str *t[] = {&s->title, &s->subtitle};
     /* the texts checked: sections that are aliases of one anchored text
        share it, and checking it once keeps the work to the file's size */
@@ -235,7 +236,7 @@ static const char *head_of(const parts_ctx *b, const char *name)
 static char *cell_of(parts_ctx *b, const char *col, const metrics_row *r)
 {
     placeholder_ctx c = {b->ds, b->mc, b->lang, b->year, b->o->from,
-                         b->as_of, NULL, NULL};
+                         b->as_of, NULL, NULL, b->brief_year, b->used};
     GString *g;
 
     if (strcmp(col, "region") == 0)
@@ -244,6 +245,8 @@ static char *cell_of(parts_ctx *b, const char *col, const metrics_row *r)
         return g_strdup(parts_name(b, r->indicator));
     if (strcmp(col, "trend") == 0)
         return g_strdup("");
+    if (strcmp(col, "rank") == 0 && r->rank > 0 && r->rank_of >= 2)
+        parts_use(b, "rank");
     if (strcmp(col, "rank") == 0)
         return parts_rank(b, r);
     if ((strcmp(col, "first_value") == 0 && !isfinite(r->first_value)) ||
@@ -366,6 +369,7 @@ static void add_chart(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
                          "%s", why.msg);
         return;
     }
+    parts_chart_uses(b, c);
     g_free(c->title);
     c->title = g_strdup(sc->title.text ? sc->title.text : "");
     if (sc->width_mm > 0)
@@ -429,7 +433,8 @@ sb_status report_spec_sections(parts_ctx *b, sb_diag *diag)
 {
     const sb_spec *s = b->o->spec;
     placeholder_ctx pc = {b->ds, b->mc, b->lang, b->year, b->o->from,
-                          b->as_of, b->printed, NULL};
+                          b->as_of, b->printed, NULL, b->brief_year,
+                          b->used};
     size_t i;
     sb_status rc = SB_OK;
 
@@ -451,7 +456,8 @@ sb_status report_spec_sections(parts_ctx *b, sb_diag *diag)
 char *report_spec_text(parts_ctx *b, const spec_str *t, sb_diag *diag)
 {
     placeholder_ctx pc = {b->ds, b->mc, b->lang, b->year, b->o->from,
-                          b->as_of, b->printed, NULL};
+                          b->as_of, b->printed, NULL, b->brief_year,
+                          b->used};
 
     return t->text == NULL ? NULL
                            : expand(&pc, b->o->spec, t, diag, b->err);

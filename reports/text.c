@@ -108,3 +108,38 @@ char *report_text_finding(const sb_dataset *ds, metrics_ctx *mc,
         return NULL;
     return render(&p, lang);
 }
+
+/* The figure a fact states, by its name in metrics/fields.c; NULL: a
+   plain word (doubled, a record, a target). */
+static const char *fact_figure(const text_fact *f)
+{
+    switch (f->claim) {
+    case TEXT_CHANGE:          /* a rate's points, else the unit's */
+        return f->fig.unit == TEXT_POINTS ? "pp_change" : "change";
+    case TEXT_ON_YEAR:
+    case TEXT_SINCE:
+    case TEXT_GROWTH_GAP:
+        return f->fig.unit == TEXT_POINTS && f->claim != TEXT_GROWTH_GAP
+                   ? "pp_change" : "pct_change";
+    case TEXT_TIMES: return "multiple";
+    case TEXT_RANK: return "rank";
+    case TEXT_SHARE: return "share";
+    case TEXT_RATE_GAP: return "gap";
+    default: return NULL;
+    }
+}
+
+void report_text_uses(const sb_dataset *ds, metrics_ctx *mc,
+                      const metrics_row *r, int finding, GHashTable *used)
+{
+    text_plan p;
+    double score;
+    size_t i;
+
+    if (finding ? !text_plan_finding(&p, ds, mc, r, &score)
+                : (text_plan_series(&p, ds, mc, r), 0))
+        return;
+    for (i = 0; i < p.n; i++)
+        if (fact_figure(&p.fact[i]) != NULL)
+            g_hash_table_add(used, (gpointer)fact_figure(&p.fact[i]));
+}

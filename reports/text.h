@@ -27,6 +27,8 @@
 #include "metrics/format.h"
 #include "metrics/metrics.h"
 
+#include <glib.h>
+
 /* The sentences about one series (g_free): level and change, record or
    doubling, rank, share and gap to the benchmark, target. */
 char *report_text_series(const sb_dataset *ds, metrics_ctx *mc,
@@ -37,5 +39,12 @@ char *report_text_series(const sb_dataset *ds, metrics_ctx *mc,
 char *report_text_finding(const sb_dataset *ds, metrics_ctx *mc,
                           const metrics_row *r, fmt_lang lang,
                           double *score);
+
+/* Adds to `used` (a set of static strings) the names of the figures
+   r's sentences state (finding: the key finding's, else the section's):
+   "pct_change", "pp_change", "rank", "share", "gap" (metrics/fields.c),
+   so that the notes define what the brief uses. */
+void report_text_uses(const sb_dataset *ds, metrics_ctx *mc,
+                      const metrics_row *r, int finding, GHashTable *used);
 
 #endif

@@ -65,13 +65,15 @@ static void level(GString *g, const text_words *w)
     if (f->claim == TEXT_GROWTH) {
         grew(g, w);
     } else if (f->claim == TEXT_LEVEL) {
-        g_string_append_printf(g, "%s in %s %s %s%s in %d", w->name,
-                               w->region,
+        g_string_append_printf(g, "%s in %s %s %s%s", w->name, w->region,
                                !(sb_indicator_traits(p->ind) & SB_TRAIT_ADDS)
                                    ? "was" : "reached",
                                w->level,
-                               f->nominal ? " in current prices" : "",
-                               f->year);
+                               f->nominal ? " in current prices" : "");
+        if (f->year != 0)        /* 0: the source gives no year */
+            g_string_append_printf(g, " in %d", f->year);
+        else
+            g_string_append(g, " (year not given)");
         index_base(g, p->ind);
     } else if (f->dir == 0)
         g_string_append_printf(g, "%s in %s was unchanged at %s%s between "

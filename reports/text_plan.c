@@ -9,6 +9,8 @@
  */
 #include "text_plan.h"
 
+#include "yeargiven.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -173,6 +175,18 @@ static int real_on_year(text_plan *p, metrics_ctx *mc, const metrics_row *r)
     return 1;
 }
 
+/* The last value and its year; 0 for a value whose source names no
+   year, told without one (yeargiven.h). */
+static text_fact *level_fact(text_plan *p, const metrics_row *r)
+{
+    text_fact *f = add(p, TEXT_LEVEL);
+
+    f->level = figure(r->last_value, TEXT_VALUE, 0);
+    f->year = yeargiven_of(p->ds, r->indicator, r->region, r->last_year)
+                  ? r->last_year : 0;
+    return f;
+}
+
 /* A published growth rate: the growth in the last year. An index: its
    level, the change on the year before (the index less 100 on the
    previous year, else its own change), and for a base year the change
@@ -190,9 +204,7 @@ static void published(text_plan *p, const metrics_row *r)
         f->year = r->last_year;
         return;
     }
-    f = add(p, TEXT_LEVEL);
-    f->level = figure(r->last_value, TEXT_VALUE, 0);
-    f->year = r->last_year;
+    f = level_fact(p, r);
     if (isfinite(v)) {
         f = add(p, TEXT_ON_YEAR);
         f->dir = direction(v, 1);
@@ -246,9 +258,7 @@ static void level(text_plan *p, metrics_ctx *mc, const metrics_row *r)
         f->year = r->last_year;
         return;
     }
-    f = add(p, TEXT_LEVEL);
-    f->level = figure(r->last_value, TEXT_VALUE, 0);
-    f->year = r->last_year;
+    f = level_fact(p, r);
     f->nominal = nominal;
     real = real_on_year(p, mc, r);
     if (!real && !(two && times))

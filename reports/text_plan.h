@@ -82,7 +82,9 @@ typedef struct {
                                     told */
     text_figure level;           /* LEVEL, CHANGE: the value reached;
                                     TARGET: the target */
-    int year;                    /* the year told of: the last year; the
+    int year;                    /* the year told of: the last year (0:
+                                    LEVEL of a value whose source gives
+                                    no year, yeargiven.h); the
                                     year before (ON_YEAR); the target's
                                     year, 0: none (TARGET); the reference
                                     year (RANK), and (SHARE, gaps) when

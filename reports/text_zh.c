@@ -60,12 +60,13 @@ static void level(GString *g, const text_words *w)
         return;
     }
     if (f->claim == TEXT_LEVEL) {
-        g_string_append_printf(g, "%d年%s%s%s%s", f->year, w->region,
-                               w->name,
+        if (f->year != 0)        /* 0: the source gives no year */
+            g_string_append_printf(g, "%d年", f->year);
+        g_string_append_printf(g, "%s%s%s%s%s", w->region, w->name,
                                f->nominal ? "按当年价格计算为"
                                : !(sb_indicator_traits(p->ind) &
                                    SB_TRAIT_ADDS) ? "为" : "",
-                               w->level);
+                               w->level, f->year ? "" : "（未注明年份）");
         index_base(g, p->ind);
         return;
     }

@@ -14,11 +14,43 @@ export SOURCE_DATE_EPOCH=1700000000 LC_ALL=C
 ex=examples/chongqing/
 
 (cd "$tmp" && "$TOP/$bin" report "$TOP/$ex") && ok || ko "report failed"
-[ -f "$tmp/brief-2023.pdf" ] && ok || ko "no brief-2023.pdf (the brief's year)"
+# the brief's year is the year most indicators reach (2022: GDP alone
+# reaches 2023), not the latest
+[ -f "$tmp/brief-2022.pdf" ] && ok || ko "no brief-2022.pdf (the brief's year)"
+# ... of the indicators it holds: GDP alone reaches 2023
+mkdir "$tmp/g"
+(cd "$tmp/g" && "$TOP/$bin" report -q --indicator gdp --lang zh "$TOP/$ex") &&
+    [ -f "$tmp/g/brief-2023.pdf" ] && ok || ko "no brief-2023.pdf of GDP alone"
+pdftotext "$tmp/g/brief-2023.pdf" - | tr -d ' \n' >"$tmp/g.txt"
+has "$tmp/g.txt" "重庆科技与教育指标（2023年）"
+hasnt "$tmp/g.txt" "地区生产总值（2023年）"
 "$bin" report -o "$tmp/a.pdf" --metrics-csv "$tmp/fig.csv" $ex || ko "report -o failed"
 pdftotext -layout "$tmp/a.pdf" "$tmp/a.txt"
 tr -s ' \n' ' ' <"$tmp/a.txt" >"$tmp/a1.txt"
-has "$tmp/a1.txt" "Chongqing: science and education indicators, 2023"
+has "$tmp/a1.txt" "Chongqing: science and education indicators, 2022"
+# a section whose data end in another year says so in its heading
+has "$tmp/a1.txt" "Regional GDP (2023)"
+# one value for the focus: a row of the latest-values table, with "year
+# not given" where its note says the source gives none; no section, and
+# no sentence that dates it
+has "$tmp/a1.txt" "Latest values Indicator Value Unit Year"
+has "$tmp/a1.txt" "Preschool three-year gross enrollment rate 91.01 % year not given"
+has "$tmp/a1.txt" "Invention patents granted 9,413 patents 2021"
+has "$tmp/a1.txt" "Preschool three-year gross enrollment rate: as reported by iChongqing on 2022-10-21; the source gives no reference year."
+hasnt "$tmp/a1.txt" "91.01% in 2022"
+hasnt "$tmp/a1.txt" "Senior-secondary gross enrollment rate in Chongqing"
+# one number, one form: the text's unit in the table's headings and cells
+has "$tmp/a1.txt" "Region 2020 (billion yuan) 2022 (billion yuan) Change"
+has "$tmp/a1.txt" "Chongqing 52.7 68.7 +30.3%"
+has "$tmp/a1.txt" "Regional GDP in Chongqing reached 3.01 trillion yuan in 2023"
+has "$tmp/a1.txt" "Region 2015 (trillion yuan) 2023 (trillion yuan) Change CAGR / points Rank Share Chongqing 1.57 3.01 +91.8%"
+# ... and on the chart's axis: 30 ... 130 billion yuan, not 300 ... 1,300
+has "$tmp/a1.txt" "billion yuan, 2016–2022 130 120 Sichuan 110 100"
+# the definitions of the figures the brief uses, and only those
+has "$tmp/a1.txt" "Percent change: (latest / first − 1) × 100"
+has "$tmp/a1.txt" "CAGR: the compound annual growth rate"
+has "$tmp/a1.txt" "Forecast: the linear trend"
+hasnt "$tmp/a1.txt" "Change: the latest value minus the first"
 has "$tmp/a1.txt" "R&D expenditure in Chongqing reached 68.7 billion yuan in 2022, up 13.7% on 2021 and 88.3% since 2017."
 has "$tmp/a1.txt" "rose 0.48 percentage points to 2.36% of GDP between 2017 and 2022"
 has "$tmp/a1.txt" "It more than doubled since 2018."
@@ -39,15 +71,17 @@ has "$tmp/b1.txt" "Period covered: 2017–2021. Data as of 2021."
 "$bin" report --focus Sichuan --metrics-csv "$tmp/sc.csv" -o "$tmp/sc.pdf" $ex ||
     ko "report --focus Sichuan failed"
 pdftotext "$tmp/sc.pdf" - | tr -s ' \n' ' ' >"$tmp/sc.txt"
-has "$tmp/sc.txt" "Sichuan: science and education indicators, 2023"
+# Sichuan: three indicators end in 2018, two in 2022, one in 2023
+has "$tmp/sc.txt" "Sichuan: science and education indicators, 2018"
+has "$tmp/sc.txt" "R&D expenditure (2022)"
 has "$tmp/sc.txt" "R&D expenditure in Sichuan reached 121.5 billion yuan in 2022, unchanged on 2021 but up 116.4% since 2016."
 grep -q "^rd_expenditure,Sichuan,100 million yuan,amount,2016,2022,561.4,1215," "$tmp/sc.csv" &&
     ok || ko "Sichuan's figures CSV lacks its R&D row"
 pdfinfo "$tmp/a.pdf" >"$tmp/info"
-has "$tmp/info" "Title:           Chongqing: science and education indicators, 2023"
+has "$tmp/info" "Title:           Chongqing: science and education indicators, 2022"
 has "$tmp/info" "Creator:         statbrief 0."
 has "$tmp/info" "Author:          statbrief"
-has "$tmp/info" "Subject:         Chongqing, 2023"
+has "$tmp/info" "Subject:         Chongqing, 2022"
 has "$tmp/info" "Keywords:        statistics; indicators; Chongqing; R&D expenditure; R&D expenditure as share of GDP;"
 has "$tmp/info" "Page size:       595.276 x 841.89 pts (A4)"
 "$bin" report --paper letter -o "$tmp/l.pdf" $ex && pdfinfo "$tmp/l.pdf" >"$tmp/linfo"
@@ -67,7 +101,7 @@ awk 'NR == FNR { if (/^%% Page /) { p = $3; getline; getline; pg[$1] = p }; next
 [ "$(wc -l <"$tmp/links")" = 5 ] && ok || ko "$(wc -l <"$tmp/links") links, not 5"
 i=0
 for want in "High-tech enterprises (certified, stock)" \
-    "Patents granted (all types)" "Regional GDP" \
+    "Patents granted (all types)" "Regional GDP (2023)" \
     "R&D expenditure as share of GDP" "R&D expenditure"; do
     i=$((i + 1))
     p=$(sed -n "${i}p" "$tmp/links")
@@ -91,8 +125,9 @@ grep -q "^rd_expenditure,Sichuan,100 million yuan,amount,2020,2022,1055.3,1215,.
     "$tmp/fig.csv" && ok || ko "figures CSV lacks Sichuan's R&D row at 2020-2022"
 # one reference year per comparison: no region's own latest year in a
 # column headed by another; "no data" where a region has no value then
-has "$tmp/a1.txt" "Region 2020 2022 Change CAGR / points Rank Share Chongqing 526.8 686.6 +30.3% 14.2% 2 of 2 2.2% Sichuan 1,055.3 1,215.0 +15.1% 7.3% 1 of 2 3.9%"
-has "$tmp/a1.txt" "Region 2018 2022 Change CAGR / points Rank Share Chongqing 2,504 6,348 +153.5% 26.2% – – Sichuan no data no data"
+has "$tmp/a1.txt" "Region 2020 (billion yuan) 2022 (billion yuan) Change CAGR / points Rank Share Chongqing 52.7 68.7 +30.3% 14.2% 2 of 2 2.2% Sichuan 105.5 121.5 +15.1% 7.3% 1 of 2 3.9%"
+pdftotext -layout "$tmp/a.pdf" - | tr -s ' \n' ' ' >"$tmp/a2.txt"
+has "$tmp/a2.txt" "Region 2018 (enterprises) 2022 (enterprises) Change CAGR / points Rank Share Chongqing 2,504 6,348 +153.5% 26.2% – – Sichuan no data no data"
 # min_ranked (3): no rank among the two regions in the text; the tables
 # show it ("2 of 2" above)
 grep -q "ranked [a-z]* of 2" "$tmp/a1.txt" && ko "a rank among 2 in the text" || ok
@@ -158,8 +193,9 @@ mkdir "$tmp/csvdir"
 # an English article's title is its name), the inputs' file names (a
 # token with '/' or ending .csv) and their digests (64 hex digits).
 zh_allowed='R&D iChongqing statbrief SHA-256 UTC SOURCE_DATE_EPOCH'
+# (a page break, pdftotext's form feed, separates words like a space)
 latin_words() { # PDF -> its Latin words not allowed, one a line
-    pdftotext "$1" - | tr '\n' ' ' | sed -E 's/《[^》]*》/ /g
+    pdftotext "$1" - | tr '\f\n' '  ' | sed -E 's/《[^》]*》/ /g
         s/：|；|，|。|（|）|、/ /g' | tr ' ' '\n' |
         grep -vE '/|\.csv$|^[0-9a-f]{64}$' | grep -oE '[A-Za-z][A-Za-z0-9_&-]*' |
         grep -vxF "$(echo $zh_allowed | tr ' ' '\n')" | sort -u
@@ -176,7 +212,7 @@ done
 pdftotext "$tmp/zh.pdf" - | tr -d ' \n' >"$tmp/zh.txt"
 has "$tmp/zh.txt" "比较地区：重庆、四川（省级）。"
 grep -q "中居第" "$tmp/zh.txt" && ko "zh: a rank among 2 in the text" || ok
-has "$tmp/zh.txt" "地区2020年2022年变化年均增长/百分点排名占比重庆526.8686.6+30.3%14.2%2/22.2%"
+has "$tmp/zh.txt" "地区2020年（亿元）2022年（亿元）变化年均增长/百分点排名占比重庆526.8686.6+30.3%14.2%2/22.2%"
 has "$tmp/zh.txt" "四川无数据无数据"
 # min_ranked: 2 in a spec: the rank among two is told, in both languages,
 # with the group's label
@@ -195,7 +231,36 @@ pdftotext "$tmp/mr.pdf" - | tr -s ' \n' ' ' >"$tmp/mr.txt"
 pdftotext "$tmp/mrzh.pdf" - | tr -d ' \n' >"$tmp/mrzh.txt"
 has "$tmp/mr.txt" "It ranked first of 2 regions (province-level) in 2022."
 has "$tmp/mrzh.txt" "2022年重庆在2个地区（省级）中居第1位"
-has "$tmp/zh.txt" "重庆，2022年：据iChongqing2022年10月21日报道；来源未注明统计年份。"
+has "$tmp/zh.txt" "学前三年毛入园率：据iChongqing2022年10月21日报道；来源未注明统计年份。"
+has "$tmp/zh.txt" "重庆科技与教育指标（2022年）"
+has "$tmp/zh.txt" "地区生产总值（2023年）"
+has "$tmp/zh.txt" "最新数值指标数值单位年份"
+has "$tmp/zh.txt" "学前三年毛入园率91.01%未注明年份"
+has "$tmp/zh.txt" "发明专利授权量9413件2021"
+hasnt "$tmp/zh.txt" "2022年重庆学前三年毛入园率"
+# one form: 6.65万件 in the text, 6.65 under 最新值（万件）, 2 ... 8 on the axis
+has "$tmp/zh.txt" "2022年重庆专利授权量6.65万件"
+has "$tmp/zh.txt" "地区2012年（万件）2022年（万件）变化年均增长/百分点排名占比重庆2.006.653.3倍"
+has "$tmp/zh.txt" "万件，2012–2022"
+has "$tmp/zh.txt" "地区2015年（亿元）2023年（亿元）"
+has "$tmp/zh.txt" "增长率：（最新值/起始值−1）×100"
+# a brief of one rate: points and the gap defined; no CAGR, share, forecast
+"$bin" report --indicator rd_intensity --lang zh -o "$tmp/zr.pdf" $ex ||
+    ko "report --indicator rd_intensity --lang zh failed"
+pdftotext "$tmp/zr.pdf" - | tr -d ' \n' >"$tmp/zr.txt"
+has "$tmp/zr.txt" "百分点：比率指标的变化。"
+has "$tmp/zr.txt" "差距：与基准地区同年数值之差。"
+hasnt "$tmp/zr.txt" "年均增长率："
+hasnt "$tmp/zr.txt" "占比："
+hasnt "$tmp/zr.txt" "预测："
+"$bin" report --indicator rd_intensity -o "$tmp/er.pdf" $ex ||
+    ko "report --indicator rd_intensity failed"
+pdftotext "$tmp/er.pdf" - | tr -s ' \n' ' ' >"$tmp/er.txt"
+has "$tmp/er.txt" "Percentage points: the change of a rate."
+has "$tmp/er.txt" "Gap: the difference to the benchmark region"
+hasnt "$tmp/er.txt" "CAGR:"
+hasnt "$tmp/er.txt" "Share:"
+hasnt "$tmp/er.txt" "Forecast:"
 has "$tmp/zh.txt" "高新技术企业数：政府工作报告、科技局发布、统计局报告。"
 has "$tmp/zh.txt" "比全国低0.18个百分点"
 # Published growth rates on real data (tests/cases/kind-wdi-real: the
@@ -249,14 +314,18 @@ has "$tmp/wb.txt" "GDP in Brazil reached 2.17 trillion US\$ in 2023, up 11.4% on
 has "$tmp/wb.txt" "Net migration 6,000 persons 2023 −45,401 persons"
 has "$tmp/wb.txt" "−30.8 billion US\$ 2023 −23.9 billion US\$ – –"
 has "$tmp/wb.txt" "GDP 2.17 trillion US\$ 2023 ×5.1 4.9%"
+# the change in the unit and the multiple printed: their definitions too
+has "$tmp/wb.txt" "Change: the latest value minus the first, in the unit."
+has "$tmp/wb.txt" "Multiple (×): latest / first"
+hasnt "$tmp/wb.txt" "Forecast:"
 grep -qE '[0-9]%.{0,40}(fell|rose) by|since 1960|since 1975|410\.7%' "$tmp/wb.txt" &&
     ko "wb.pdf: a percent of a series across zero, or GDP's percent" || ok
 "$bin" report -q --lang zh -o "$tmp/wbzh.pdf" $wb/ || ko "report --lang zh of $wb failed"
 w=$(latin_words "$tmp/wbzh.pdf")
 [ -z "$w" ] && ok || ko "wbzh.pdf: English words in a Chinese brief:" $w
 pdftotext "$tmp/wbzh.pdf" - | tr -d ' \n' >"$tmp/wbzh.txt"
-has "$tmp/wbzh.txt" "1960—2023年，巴西净迁移人口减少4.54万人，降至6000人。"
-has "$tmp/wbzh.txt" "1975—2023年，巴西经常账户差额减少238.6亿美元，降至−308.28亿美元。"
+has "$tmp/wbzh.txt" "1960—2023年，巴西净迁移人口减少45401人，降至6000人。"
+has "$tmp/wbzh.txt" "1975—2023年，巴西经常账户差额减少238.60亿美元，降至−308.28亿美元。"
 has "$tmp/wbzh.txt" "2023年的数值为1989年以来最高。"
 has "$tmp/wbzh.txt" "比上年增长11.4%。是1989年的5.1倍。"
 has "$tmp/wbzh.txt" "国内生产总值21736.66亿美元20235.1倍4.9%"

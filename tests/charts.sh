@@ -72,9 +72,11 @@ grep -qF "fell from 51,401 persons in 1960 to 6,000 persons in 2023." "$tmp/wb/S
 "$bin" charts -q --format pdf,svg -o "$tmp/en" $ex || ko "charts (en) failed"
 "$bin" charts -q --format pdf --lang zh -o "$tmp/zh" $ex || ko "charts (zh) failed"
 pdftotext "$tmp/en/rd_expenditure.pdf" "$tmp/en.txt"
-for want in "R&D expenditure" "100 million yuan, 2016–2022" Chongqing Sichuan 2016 2022 1,200 "Source: NBS"; do
+# the axis in the unit the text uses: 120 (billion yuan), not 1,200
+for want in "R&D expenditure" "billion yuan, 2016–2022" Chongqing Sichuan 2016 2022 120 "Source: NBS"; do
     grep -qF "$want" "$tmp/en.txt" && ok || ko "rd_expenditure.pdf lacks \"$want\""
 done
+grep -qF "1,200" "$tmp/en.txt" && ko "rd_expenditure.pdf: an axis in 100 million yuan" || ok
 "$bin" charts -q --format pdf --interpolate -o "$tmp/f" tests/charts-data/flags
 pdftotext "$tmp/f/rate.pdf" "$tmp/f.txt"
 for want in "Target 2.50 (2025)" "Ringed points: p provisional; e estimated" "Hollow points: filled by interpolation" "Dashed: 2023 forecast"; do

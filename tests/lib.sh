@@ -35,6 +35,7 @@ keep=tests/golden-out
 ok() { pass=$((pass + 1)); }
 ko() { echo "FAIL $suite: $*"; fail=$((fail + 1)); }
 has() { grep -qF -- "$2" "$1" && ok || ko "$(basename "$1") lacks \"$2\""; }
+hasnt() { grep -qF -- "$2" "$1" && ko "$(basename "$1") has \"$2\"" || ok; }
 
 golden() {
     if [ ! -f "tests/golden/$1" ]; then

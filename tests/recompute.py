@@ -857,6 +857,16 @@ def pdf_text(path):
                           stdout=subprocess.PIPE).stdout.decode("utf-8")
 
 
+def brief_rows(series, members, focus):
+    """The series a default brief prints: the comparison set's, but of an
+    indicator with a single value for the focus only the focus's (its
+    latest-values table shows that value alone; no section, no
+    comparison table)."""
+    single = {k[0] for k in series if k[1] == focus and len(series[k]) == 1}
+    return [k for k in series
+            if k[1] in members and (k[0] not in single or k[1] == focus)]
+
+
 def main():
     args = sys.argv[1:]
     verbose = args[:1] == ["-v"]
@@ -885,7 +895,7 @@ def main():
                 run([binary, "report", "-q", "--spec", path, "-o",
                      specs[-1][1]])
         compare_csv(tally, "--metrics-csv", fig, data, figs[0], figs[1],
-                    [k for k in series if k[1] in members])
+                    brief_rows(series, members, focus))
         compare_csv(tally, "metrics csv", met, data, figs[0], figs[1],
                     list(series))
         self_test_text(tally, data, figs, focus)

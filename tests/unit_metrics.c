@@ -277,6 +277,24 @@ static void metrics_case(const char *where, char *line)
 
 /* ---- tests/format.test ----------------------------------------------------- */
 
+/* The indicator of a value, shown or axisshown case: KIND, UNIT,
+   UNIT_ZH, SCALE, BASE_UNIT, DECIMALS in fields 2-7. */
+static sb_indicator format_indicator(gchar **f)
+{
+    sb_indicator ind = {0};
+
+    ind.kind = strcmp(f[2], "rate") == 0 ? SB_KIND_RATE
+               : strcmp(f[2], "count") == 0 ? SB_KIND_COUNT
+                                            : SB_KIND_AMOUNT;
+    ind.id = ind.name = ind.name_zh = ind.source = ind.note = "x";
+    ind.unit = f[3];
+    ind.unit_zh = f[4];
+    ind.scale = *f[5] ? g_ascii_strtod(f[5], NULL) : NAN;
+    ind.base_unit = f[6];
+    ind.decimals = atoi(f[7]);
+    return ind;
+}
+
 /* FUNC|LANG|args...|VALUE => EXPECTED (see the file's header). */
 static void format_case(const char *where, char *line)
 {
@@ -307,22 +325,26 @@ static void format_case(const char *where, char *line)
         fmt_axis_ref(got, sizeof got, NUM(4), NUM(2), NUM(3), lang);
     else if (strcmp(f[0], "multiple") == 0 && n == 3)
         fmt_multiple(got, sizeof got, NUM(2), lang);
-    else if ((strcmp(f[0], "value") == 0 || strcmp(f[0], "change") == 0) &&
-             n == 9) {
-        sb_indicator ind = {0};
-        ind.kind = strcmp(f[2], "rate") == 0 ? SB_KIND_RATE
-                   : strcmp(f[2], "count") == 0 ? SB_KIND_COUNT
-                                                : SB_KIND_AMOUNT;
-        ind.id = ind.name = ind.name_zh = ind.source = ind.note = "x";
-        ind.unit = f[3];
-        ind.unit_zh = f[4];
-        ind.scale = *f[5] ? NUM(5) : NAN;
-        ind.base_unit = f[6];
-        ind.decimals = atoi(f[7]);
-        if (f[0][0] == 'v')
-            fmt_value(got, sizeof got, NUM(8), &ind, lang);
-        else
-            fmt_value_change(got, sizeof got, NUM(8), &ind, lang);
+    else if (strcmp(f[0], "value") == 0 && n == 9) {
+        sb_indicator ind = format_indicator(f);
+        fmt_value(got, sizeof got, NUM(8), &ind, lang);
+    } else if (strcmp(f[0], "change") == 0 && n == 9) {
+        sb_indicator ind = format_indicator(f);
+        fmt_value_change(got, sizeof got, NUM(8), &ind, lang);
+    } else if (strcmp(f[0], "shown") == 0 && n == 10) {
+        /* one form for the indicator: its magnitude, then the value as
+           text, as a table cell, and the unit the heading names */
+        sb_indicator ind = format_indicator(f);
+        char cell[FMT_MAX], unit[FMT_MAX], text[FMT_MAX];
+        ind.magnitude = NUM(8);
+        fmt_value(text, sizeof text, NUM(9), &ind, lang);
+        g_snprintf(got, sizeof got, "%s | %s | %s", text,
+                 fmt_shown(cell, sizeof cell, NUM(9), &ind, lang),
+                 fmt_shown_unit(unit, sizeof unit, &ind, lang));
+    } else if (strcmp(f[0], "axisshown") == 0 && n == 11) {
+        sb_indicator ind = format_indicator(f);
+        ind.magnitude = NUM(8);
+        fmt_axis_shown(got, sizeof got, NUM(10), NUM(9), &ind, lang);
     } else
         snprintf(got, sizeof got, "(malformed)");
 #undef NUM

@@ -11,6 +11,7 @@
 
 #include "core/model.h"
 #include "metrics/metrics.h"
+#include "reports/brief.h"
 #include "reports/text.h"
 #include "unit.h"
 
@@ -52,6 +53,7 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
     gchar **regs = g_strsplit(series, ";", -1);
     sb_error err = {0};
     size_t k, j;
+    uint32_t note = 0;
 
     gchar *first = g_strndup(kind, strcspn(kind, ","));
 
@@ -69,6 +71,14 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
     }
     if (strstr(kind, "dec=") != NULL)            /* metadata decimals */
         ind->decimals = atoi(strstr(kind, "dec=") + 4);
+    /* ",noyear" / ",noyearcn": A's values carry a note (note_zh) that
+       says the source gives no reference year (reports/yeargiven.h) */
+    if (strstr(kind, "noyearcn") != NULL)
+        note = sb_dataset_annot(ds, &(sb_annot){"", "", "来源未注明统计年份",
+                                                ""});
+    else if (strstr(kind, "noyear") != NULL)
+        note = sb_dataset_annot(ds, &(sb_annot){
+            "as reported; the source gives no reference year", "", "", ""});
     ind->name = "X";
     ind->unit = (sb_indicator_traits(ind) & SB_TRAIT_PERCENT) ? "%"
                 : ind->kind == SB_KIND_INDEX ? "" : "t";
@@ -87,7 +97,8 @@ static sb_dataset *text_dataset(const char *kind, const char *series,
             o.decimals = dot ? (uint8_t)strspn(dot + 1, "0123456789") : 0;
             /* "2018:85b": the value's flags follow it */
             sb_dataset_add_obs(ds, i, r, 0, &o,
-                               *end ? sb_dataset_intern(ds, end, -1) : 0, 0);
+                               *end ? sb_dataset_intern(ds, end, -1) : 0,
+                               strcmp(w[0], "A") == 0 ? note : 0);
         }
         g_strfreev(w);
     }
@@ -169,7 +180,34 @@ static void text_case(const char *where, char *line)
     g_strfreev(part);
 }
 
+/* The brief's year (reports/brief.h): the year most indicators reach,
+   the later of two reached by as many. */
+static void brief_year_tests(void)
+{
+    static const struct {
+        int last[6];
+        size_t n;
+        int want;
+    } c[] = {
+        {{2022, 2023, 2022, 2021, 2022}, 5, 2022},   /* the example */
+        {{2023, 2022}, 2, 2023},                     /* a tie: the later */
+        {{2018, 2018, 2022, 2022, 2023, 2016}, 6, 2022},
+        {{2013, 2016, 2018, 2018, 2018, 2022}, 6, 2018},
+        {{2020}, 1, 2020},
+        {{0, 0, 2019}, 3, 2019},                     /* no value: left out */
+        {{0}, 0, 0},
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(c); i++) {
+        int got = report_brief_mode_year(c[i].last, c[i].n);
+        check(got == c[i].want, "brief year", "case %zu: %d, not %d", i + 1,
+              got, c[i].want);
+    }
+}
+
 void reports_tests(const char *dir)
 {
     run_file(dir, "text.test", text_case);
+    brief_year_tests();
 }
