@@ -59,6 +59,7 @@ typedef struct {
     double plot_inset;           /* the value axis to the first year */
     double line_focus;           /* line width: the focus region */
     double line_other;           /* the others */
+    double line_context;         /* many regions: the unlabelled ones */
     double marker_focus;         /* marker radius: the focus region */
     double marker_other;         /* the others */
     double ring;                 /* a flagged value's ring: radius, times
@@ -174,7 +175,7 @@ static const plot_geometry geom = {
     .tick_drop = 0.35, .grid_width = 0.5, .axis_width = 0.6,
 
     .plot_top = 0.3, .plot_inset = 0.3,
-    .line_focus = 0.2, .line_other = 0.12,
+    .line_focus = 0.2, .line_other = 0.12, .line_context = 0.07,
     .marker_focus = 0.26, .marker_other = 0.2,
     .ring = 2.1, .ring_width = 0.07,
     .forecast_dash = {0.35, 0.25}, .forecast_width = 0.14,

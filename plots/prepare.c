@@ -164,12 +164,59 @@ static int add_total(plot_chart *c, const sb_dataset *ds, metrics_ctx *mc,
     return 1;
 }
 
+/* ---- many regions on a line chart ---------------------------------------- */
+
+/* Where region r stands among the names of --label (a name or alias,
+   as --focus is found); -1 when it is not named. */
+static long named_at(const sb_dataset *ds, sb_id r, const plot_labels *lb)
+{
+    size_t i;
+
+    for (i = 0; lb != NULL && i < lb->n; i++)
+        if (sb_dataset_find_region(ds, lb->names[i]) == r)
+            return (long)i;
+    return -1;
+}
+
+/* Beyond PLOT_MAX_LINES regions one cannot follow a line among the
+   others by a label: the focus, the benchmark, the total and the first
+   PLOT_MAX_NAMED regions of --label keep their colour and label, the
+   rest become grey context. A label's priority (keep) is the order in
+   which labels are dropped when they need more height than the plot has:
+   the named regions from the last named, then the total, the benchmark,
+   never the focus. */
+static void mark_context(plot_chart *c, const plot_source *src)
+{
+    sb_id bench = metrics_benchmark(src->mc), total = metrics_total(src->mc);
+    size_t i;
+
+    if (c->n_lines <= PLOT_MAX_LINES)
+        return;
+    for (i = 0; i < c->n_lines; i++) {
+        plot_line *l = &c->lines[i];
+        long at = named_at(src->ds, l->region, src->labels);
+        if (l->highlight) {
+            l->keep = PLOT_MAX_NAMED + 3;
+        } else if (l->region == bench || l->region == total) {
+            l->accent = 1;
+            l->keep = PLOT_MAX_NAMED + (l->region == bench ? 2 : 1);
+        } else if (at >= 0 && at < PLOT_MAX_NAMED) {
+            l->accent = 2 + (int)at;
+            l->keep = PLOT_MAX_NAMED - (int)at;
+        } else {
+            l->context = 1;
+            c->n_context++;
+        }
+    }
+}
+
 /* ---- the types' steps --------------------------------------------------- */
 
 int prepare_line(plot_chart *c, const plot_source *src, sb_error *err)
 {
     (void)err;
     add_forecast(c, src->mc, src->from, src->to);
+    mark_context(c, src);
     return 1;
 }
 

@@ -268,7 +268,8 @@ static void add_row(parts_ctx *b, report_table *t, const spec_table *st,
         sb_error ignore = {0};
         report_table_spark(t, plot_chart_build(b->ds, b->mc, r->indicator,
                                                PLOT_SPARKLINE, b->o->from,
-                                               b->year, b->lang, &ignore));
+                                               b->year, b->lang, NULL,
+                                               &ignore));
     }
     for (c = 0; c < t->n_cols; c++)
         cell[c] = cell_of(b, cols[c], r);
@@ -362,7 +363,7 @@ static void add_chart(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
         plot_type_parse(sc->type.text, &type);
     c = plot_chart_build(b->ds, b->mc, ind, type, b->o->from,
                          sc->year.v ? (int)sc->year.v : b->year, b->lang,
-                         &why);
+                         NULL, &why);
     if (c == NULL) {
         if (diag != NULL)
             sb_diag_warn(diag, b->o->spec->path, sc->pos.line, sc->pos.col,
