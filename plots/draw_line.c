@@ -416,7 +416,12 @@ double draw_line(canvas *k, double top, double bottom)
     canvas_ticks(k, y0, y1, right - left, 1, 0, 0, &xt, &xm);
     xs.lo = y0;
     xs.hi = y1;
-    xs.p0 = left + k->fs * geom.plot_inset;
+    /* the first year's label, centred under the plot's left end, must
+       clear the lowest value label, whose box reaches below the axis */
+    xs.p0 = left + fmax(k->fs * geom.plot_inset,
+                        canvas_text_width(k, "0000", k->fs * geom.tick_size,
+                                          0) / 2 - k->fs * geom.tick_gap +
+                            k->fs * geom.year_clear);
     xs.p1 = right;
     canvas_y_axis(k, &yt, &ym, &ys, left, right);
     cairo_set_source_rgb(k->cr, C_AXIS);
