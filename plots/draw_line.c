@@ -367,7 +367,8 @@ static double label_room(canvas *k, double lab, double *top, double bottom,
 }
 
 /* The target, the forecast and the lines on the scales: grey context
-   lines first, so that every labelled line is drawn over them. */
+   lines first, so that every labelled line is drawn over them, and the
+   focus last, over all. */
 static void series(canvas *k, const scale *xs, const scale *ys)
 {
     const plot_chart *c = k->c;
@@ -381,7 +382,10 @@ static void series(canvas *k, const scale *xs, const scale *ys)
         if (c->lines[i].context)
             canvas_polyline(k, &c->lines[i], xs, ys);
     for (i = 0; i < c->n_lines; i++)
-        if (!c->lines[i].context)
+        if (!c->lines[i].context && !c->lines[i].highlight)
+            canvas_polyline(k, &c->lines[i], xs, ys);
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].highlight)
             canvas_polyline(k, &c->lines[i], xs, ys);
 }
 

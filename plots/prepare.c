@@ -178,8 +178,39 @@ static long named_at(const sb_dataset *ds, sb_id r, const plot_labels *lb)
     return -1;
 }
 
+/* Region r's line, added when the chart has none (a benchmark or total
+   outside the comparison set, such as an aggregate) and it has values in
+   the window. */
+static void add_role_line(plot_chart *c, const plot_source *src, sb_id r)
+{
+    size_t i;
+
+    if (r == SB_NONE)
+        return;
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].region == r)
+            return;
+    for (i = 0; i < sb_dataset_n_series(src->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(src->ds, i);
+        if (s->indicator == c->indicator && s->region == r) {
+            lines_add(c, src->ds, src->mc, s, src->from, src->to);
+            break;
+        }
+    }
+    if (c->n_lines > 0 && c->lines[c->n_lines - 1].region == r &&
+        c->lines[c->n_lines - 1].n == 0) {      /* nothing in the window */
+        plot_line *l = &c->lines[--c->n_lines];
+        g_free(l->label);
+        g_free(l->year);
+        g_free(l->value);
+        g_free(l->filled);
+        g_free(l->flags);
+    }
+}
+
 /* Beyond PLOT_MAX_LINES regions one cannot follow a line among the
-   others by a label: the focus, the benchmark, the total and the first
+   others by a label: the focus, the benchmark, the total (added when
+   the comparison set leaves them out) and the first
    PLOT_MAX_NAMED regions of --label keep their colour and label, the
    rest become grey context. A label's priority (keep) is the order in
    which labels are dropped when they need more height than the plot has:
@@ -192,6 +223,9 @@ static void mark_context(plot_chart *c, const plot_source *src)
 
     if (c->n_lines <= PLOT_MAX_LINES)
         return;
+    /* the yardsticks are drawn even when the set leaves them out */
+    add_role_line(c, src, bench);
+    add_role_line(c, src, total);
     for (i = 0; i < c->n_lines; i++) {
         plot_line *l = &c->lines[i];
         long at = named_at(src->ds, l->region, src->labels);

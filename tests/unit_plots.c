@@ -306,7 +306,8 @@ static int drawn(const plot_boxes *b, const char *text)
     return 0;
 }
 
-/* A line chart of n regions R00... (focus R00, benchmark R03) with
+/* A line chart of n regions R00... (focus R00, benchmark R03, or bench
+   when given; the comparison set: the first n_set when given) with
    --label names, in lang at w x h mm: n_context grey lines, and the
    labels drawn are the first of `keep` (the order they are dropped in,
    backwards), all of them when h_mm is roomy (all), never none; their
@@ -323,6 +324,8 @@ typedef struct {
     const char *const *keep;     /* NULL-terminated */
     int all;
     const char *note, *alt;
+    const char *bench;           /* NULL: R03 */
+    size_t n_set;                /* 0: every region */
 } many_case;
 
 static void many_check(const many_case *t)
@@ -339,8 +342,13 @@ static void many_check(const many_case *t)
     char *alt;
     size_t i, k = 0;
 
+    const char *set[] = {"R00", "R01", "R02", "R03", "R04", "R05", "R06",
+                         "R07", "R08", "R09", "R10", "R11"};
+
     mo.focus = "R00";
-    mo.benchmark = "R03";
+    mo.benchmark = t->bench ? t->bench : "R03";
+    mo.regions = set;
+    mo.n_regions = t->n_set;
     metrics_ctx_create(ds, &mo, &mc, &err);
     c = plot_chart_build(ds, mc, 0, PLOT_LINE, 0, 0, t->lang, &lb, &err);
     check(c != NULL, t->name, "no chart: %s", err.msg);
@@ -385,6 +393,7 @@ static void many_tests(void)
     static const char *const none[] = {NULL};
     static const char *const named[] = {"R10", "R20", "R30", "R40", "R50"};
     static const char *const focus_bench[] = {"R00", "R03", NULL};
+    static const char *const focus_r20[] = {"R00", "R20", NULL};
     static const char *const eight[] = {"R00", "R01", "R02", "R03", "R04",
                                         "R05", "R06", "R07", NULL};
     /* the drop order backwards: focus, benchmark, then --label's order;
@@ -393,25 +402,29 @@ static void many_tests(void)
                                         "R40", NULL};
     static const many_case cases[] = {
         {"many/8-regions-all-labelled", 8, named, 0, 160, 100, FMT_EN, 0,
-         eight, 1, "", " of "},
+         eight, 1, "", " of ", NULL, 0},
         {"many/9-regions", 9, none, 0, 160, 100, FMT_EN, 7, focus_bench, 1,
          "Grey: the other 7 regions.",
-         "Thin grey lines: the other 7 regions, unlabelled."},
+         "Thin grey lines: the other 7 regions, unlabelled.", NULL, 0},
         {"many/9-regions-zh", 9, none, 0, 160, 100, FMT_ZH, 7, focus_bench, 1,
          "\xe7\x81\xb0\xe8\x89\xb2\xef\xbc\x9a\xe5\x85\xb6\xe4\xbd\x99"
          "7\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba\xe3\x80\x82",
          "\xe7\xbb\x86\xe7\x81\xb0\xe7\xba\xbf\xe4\xb8\xba\xe5\x85\xb6"
-         "\xe4\xbd\x99" "7\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba"},
+         "\xe4\xbd\x99" "7\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba", NULL, 0},
         {"many/300-named", 300, named, 5, 160, 100, FMT_EN, 294, order, 1,
          "Grey: the other 294 regions.",
-         "Line chart of x, R03, R10, R20, R30, R40 and 1 more"},
+         "Line chart of x, R03, R10, R20, R30, R40 and 1 more", NULL, 0},
         {"many/300-named-zh", 300, named, 5, 160, 100, FMT_ZH, 294, order, 1,
          "\xe5\x85\xb6\xe4\xbd\x99" "294",
-         "R10\xe3\x80\x81R20\xe3\x80\x81R30"},
+         "R10\xe3\x80\x81R20\xe3\x80\x81R30", NULL, 0},
         {"many/300-low-page-drops", 300, named, 5, 160, 30, FMT_EN, 294,
-         order, 0, "Grey: the other 294 regions.", "294 regions"},
+         order, 0, "Grey: the other 294 regions.", "294 regions", NULL, 0},
         {"many/300-lower-page-drops", 300, named, 5, 90, 32, FMT_ZH, 294,
-         order, 0, "294", "294"},
+         order, 0, "294", "294", NULL, 0},
+        /* a benchmark outside the set of 12 is drawn all the same */
+        {"many/benchmark-outside-the-set", 30, none, 0, 160, 100, FMT_EN,
+         11, focus_r20, 1, "Grey: the other 11 regions.", "R20", "R20",
+         12},
     };
     size_t i;
 
