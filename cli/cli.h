@@ -32,6 +32,7 @@ typedef struct {
     int screen;                        /* check --screen */
     int from, to;
     GPtrArray *indicators, *regions;   /* names as given */
+    GPtrArray *labels;                 /* --label, as given */
     GPtrArray *column_specs;           /* owned copies for --columns */
     input_options in;
     metrics_opts m;                    /* m.regions owned: the spec's list */

@@ -56,6 +56,7 @@ sb_status cli_key_chart(const sb_dataset *ds, const metrics_ctx *mc,
     GString *g = g_string_new("statbrief " SB_VERSION "\nchart\n");
     char data[CLI_HEX];
     sb_status rc;
+    size_t i;
 
     who(g, ds, mc, m);
     g_string_append_printf(g, "type=%d\nformats=%u\nsize=%.6g x %.6g %d\n"
@@ -66,6 +67,8 @@ sb_status cli_key_chart(const sb_dataset *ds, const metrics_ctx *mc,
                            o->title ? o->title : "");
     if (epoch_given)
         g_string_append_printf(g, "epoch=%lld\n", o->style.epoch);
+    for (i = 0; i < o->labels.n; i++)  /* none: the key of before */
+        g_string_append_printf(g, "label=%s\n", o->labels.names[i]);
     rc = cli_digest_indicator(ds, ind, shown, mc, data);
     g_string_append_printf(g, "data=%s\n", data);
     return finish(g, rc, hex);

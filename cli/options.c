@@ -26,7 +26,8 @@ enum {
     OPT_FOCUS, OPT_TOTAL, OPT_BENCHMARK, OPT_INTERPOLATE, OPT_TYPE,
     OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
     OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD,
-    OPT_MAX_OUTPUTS, OPT_INDICATOR_ID, OPT_REGION_NAME, OPT_SCREEN
+    OPT_MAX_OUTPUTS, OPT_INDICATOR_ID, OPT_REGION_NAME, OPT_SCREEN,
+    OPT_LABEL
 };
 
 /* The commands' bits, short for the table. */
@@ -69,6 +70,7 @@ static const struct {
      METRICS | CHARTS | REPORT},
     {{"benchmark", required_argument, NULL, OPT_BENCHMARK},
      METRICS | CHARTS | REPORT},
+    {{"label", required_argument, NULL, OPT_LABEL}, CHARTS},
     {{"interpolate", no_argument, NULL, OPT_INTERPOLATE},
      METRICS | CHARTS | REPORT},
     {{"output", required_argument, NULL, 'o'}, CHARTS | REPORT},
@@ -146,6 +148,9 @@ static const char usage_text[] =
     "  --group G           the comparison set: the regions of group G\n"
     "  --focus NAME        the region the figures are about\n"
     "  --total NAME, --benchmark NAME   override regions.csv roles\n"
+    "  --label NAME        charts: a line chart of more than 8 regions\n"
+    "                      labels this one too, in colour (repeatable,\n"
+    "                      up to 4); the others are grey, unlabelled\n"
     "  --interpolate       fill interior gaps linearly (flagged)\n"
     "  --strict            warnings are errors (exit 65)\n"
     "  --force             charts, report: rebuild even what is current\n"
@@ -460,6 +465,7 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_FOCUS: c->m.focus = arg; return 0;
     case OPT_TOTAL: c->m.total = arg; return 0;
     case OPT_BENCHMARK: c->m.benchmark = arg; return 0;
+    case OPT_LABEL: g_ptr_array_add(c->labels, (char *)arg); return 0;
     case OPT_INTERPOLATE: c->m.interpolate = 1; return 0;
     case 'q': c->quiet = 1; return 0;
     case 'v': c->verbose = 1; return 0;
@@ -556,6 +562,7 @@ void cli_options_init(cli *c, unsigned cmd)
     c->cmd = cmd;
     c->indicators = g_ptr_array_new();
     c->regions = g_ptr_array_new();
+    c->labels = g_ptr_array_new();
     c->column_specs = g_ptr_array_new_with_free_func(g_free);
     c->plot.dir = "charts";
     c->plot.formats = PLOT_PDF;
@@ -606,6 +613,8 @@ int cli_options_parse(cli *c, int argc, char **argv)
     }
     c->files = argv + optind;
     c->n_files = argc - optind;
+    c->plot.labels.names = (const char *const *)c->labels->pdata;
+    c->plot.labels.n = c->labels->len;
     return -1;
 }
 
@@ -613,6 +622,7 @@ void cli_options_clear(cli *c)
 {
     g_ptr_array_free(c->indicators, TRUE);
     g_ptr_array_free(c->regions, TRUE);
+    g_ptr_array_free(c->labels, TRUE);
     g_ptr_array_free(c->column_specs, TRUE);
     g_free((void *)c->m.regions);
     spec_destroy(c->spec);

@@ -1208,11 +1208,16 @@ static void chart_init(void *obj, const node *n)
 
 static sb_status chart_done(walk *w, void *obj, const node *v)
 {
-    const spec_chart *c = obj;
+    spec_chart *c = obj;
+    size_t i;
 
-    return c->indicator.text ? SB_OK
-                             : fail(w, SB_EDATA, v, "a chart needs "
-                                    "\"indicator\"");
+    if (c->indicator.text == NULL)
+        return fail(w, SB_EDATA, v, "a chart needs \"indicator\"");
+    if (pool_new(w, c->n_labels, sizeof *c->label_names, &c->label_names))
+        return fail(w, SB_ENOMEM, v, "out of memory");
+    for (i = 0; i < c->n_labels; i++)
+        c->label_names[i] = c->labels[i].text;
+    return SB_OK;
 }
 
 static const field chart_fields[] = {
@@ -1227,6 +1232,8 @@ static const field chart_fields[] = {
      NULL},
     {"year", get_int, offsetof(spec_chart, year), 0, 1, MAX_YEAR, NULL,
      NULL},
+    {"labels", get_texts, offsetof(spec_chart, labels),
+     offsetof(spec_chart, n_labels), 0, 0, NULL, NULL},
     {NULL, NULL, 0, 0, 0, 0, NULL, NULL}};
 
 static const record chart_rec = {sizeof(spec_chart), chart_fields,

@@ -69,6 +69,11 @@ typedef struct {
     int dpi;                     /* 0: not given */
     unsigned formats;
     spec_int year;               /* bar charts: the year; 0: latest */
+    /* labels: the regions a line chart of many names in colour, as
+       written and as the array plot_labels takes (the same texts) */
+    spec_str *labels;
+    size_t n_labels;
+    const char **label_names;
     spec_pos pos;                /* the chart's mapping */
 } spec_chart;
 

@@ -35,15 +35,19 @@ static const char *kind_word(const plot_chart *c)
 static void region_list(GString *g, const plot_chart *c)
 {
     int bars = plot_type_info_of(c->type)->bars;
-    size_t i, n = bars ? c->n_bars : c->n_lines;
+    /* many regions: the labelled ones; the grey ones are told apart */
+    size_t i, k = 0, n = bars ? c->n_bars : c->n_lines - c->n_context;
 
-    for (i = 0; i < n && i < MAX_NAMED; i++) {
+    for (i = 0; k < n && k < MAX_NAMED; i++) {
         const char *name = bars ? c->bars[i].label
                                                : c->lines[i].label;
-        if (i > 0)
+        if (!bars && c->lines[i].context)
+            continue;
+        if (k > 0)
             g_string_append(g, c->lang == FMT_ZH ? "\xe3\x80\x81"
-                                : i + 1 == n ? " and " : ", ");  /* 、 */
+                                : k + 1 == n ? " and " : ", ");  /* 、 */
         append_name(g, name);
+        k++;
     }
     if (n > MAX_NAMED)
         g_string_append_printf(g, c->lang == FMT_ZH
@@ -159,6 +163,24 @@ static void forecast_sentence(GString *g, const plot_chart *c,
                                                : "");
 }
 
+/* Many regions: what the grey lines are, since none has a label.
+   " Thin grey lines: the other 27 regions, unlabelled." /
+   "细灰线为其余27个地区，未标注名称。" */
+static void context_sentence(GString *g, const plot_chart *c)
+{
+    if (c->n_context == 0)
+        return;
+    g_string_append_printf(g, c->lang == FMT_ZH
+                                  ? "\xe7\xbb\x86\xe7\x81\xb0\xe7\xba\xbf"
+                                    "\xe4\xb8\xba\xe5\x85\xb6\xe4\xbd\x99%zu"
+                                    "\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba"
+                                    "\xef\xbc\x8c\xe6\x9c\xaa\xe6\xa0\x87"
+                                    "\xe6\xb3\xa8\xe5\x90\x8d\xe7\xa7\xb0"
+                                    "\xe3\x80\x82"
+                                  : " Thin grey lines: the other %zu regions, "
+                                    "unlabelled.", c->n_context);
+}
+
 char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                           metrics_ctx *mc)
 {
@@ -201,10 +223,11 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
             forecast_sentence(g, c, &c->lines[i]);
         }
     for (i = 0; i < c->n_lines && named < 3; i++)
-        if (c->lines[i].region != c->focus) {
+        if (c->lines[i].region != c->focus && !c->lines[i].context) {
             region_sentence(g, c, c->lines[i].region, c->lines[i].label, mc);
             named++;
         }
+    context_sentence(g, c);
     g_string_append_c(g, '\n');
     return g_string_free(g, FALSE);
 }

@@ -162,6 +162,13 @@ static char *chart_note(const plot_chart *c)
                                        "trend, band: 95%% prediction "
                                        "interval%s.", forecast,
                                cut ? plot_cut_words(c->lang) : "");
+    if (c->n_context > 0)                  /* 灰色：其余N个地区。 */
+        g_string_append_printf(g, zh ? "%s\xe7\x81\xb0\xe8\x89\xb2\xef\xbc\x9a"
+                                       "\xe5\x85\xb6\xe4\xbd\x99%zu\xe4\xb8\xaa"
+                                       "\xe5\x9c\xb0\xe5\x8c\xba\xe3\x80\x82"
+                                     : "%sGrey: the other %zu regions.",
+                               !zh && g->len && g->str[g->len - 1] != ' '
+                                   ? " " : "", c->n_context);
     g_string_free(letters, TRUE);
     if (g->len && g->str[g->len - 1] == ' ')
         g_string_truncate(g, g->len - 1);
@@ -269,11 +276,11 @@ static plot_type default_type(plot_chart *c, size_t n_years)
 
 plot_chart *plot_chart_build(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
                              int type, int from, int to, fmt_lang lang,
-                             sb_error *err)
+                             const plot_labels *labels, sb_error *err)
 {
     plot_chart *c = g_new0(plot_chart, 1);
     const plot_type_info *t;
-    plot_source src = {ds, mc, from, to};
+    plot_source src = {ds, mc, from, to, labels};
     size_t n_years = 0;
 
     c->ind = sb_dataset_indicator_at(ds, ind);

@@ -24,6 +24,9 @@
 #define C_SUBTLE 0.35, 0.35, 0.35
 #define C_GRID 0.88, 0.88, 0.88
 #define C_AXIS 0.30, 0.30, 0.30
+/* many regions: the unlabelled context lines, lighter than C_OTHER so
+   that the labelled ones stand out */
+#define C_CONTEXT 0.80, 0.80, 0.80
 
 typedef struct canvas {
     cairo_t *cr;
@@ -98,6 +101,10 @@ void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
 
 /* The colour and width of a region's line. */
 void canvas_line_pen(canvas *k, int highlight);
+/* The same for line l by its role (focus, accent, context). */
+void canvas_region_pen(canvas *k, const plot_line *l);
+/* The colour of line l's label. */
+void canvas_region_ink(canvas *k, const plot_line *l);
 /* A region's line with its markers, gaps kept. */
 void canvas_polyline(canvas *k, const plot_line *l, const scale *xs,
                      const scale *ys);

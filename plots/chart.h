@@ -33,12 +33,21 @@ const char *const *plot_type_names(void);
 
 #define PLOT_MAX_YEARS 3         /* grouped and stacked bars */
 #define PLOT_MAX_LINES 8         /* more lines: small multiples */
+/* A line chart of more than PLOT_MAX_LINES regions draws the focus, the
+   benchmark, the total and at most PLOT_MAX_NAMED regions the user names
+   (--label) in colour with labels; the rest are grey context lines. */
+#define PLOT_MAX_NAMED 4
+typedef struct {
+    const char *const *names;    /* --label: regions to name, in order */
+    size_t n;
+} plot_labels;
 typedef enum { PLOT_PDF = 1, PLOT_PNG = 2, PLOT_SVG = 4 } plot_format;
 
 /* Boxes of the labels a render placed (for tests: none may overlap or
    leave the page). Optional: NULL in plot_style to skip. */
 typedef struct {
     double x, y, w, h;
+    char text[48];               /* its text's first bytes, for the test */
 } plot_box;
 
 typedef struct {
@@ -60,6 +69,12 @@ typedef struct {
     char *label;
     sb_id region;
     int highlight;               /* the focus region */
+    /* more than PLOT_MAX_LINES regions: context, a thin grey line
+       without a label; else accent, the colour of a labelled line (0 the
+       usual, 1 benchmark or total, 2 on: the regions named, in order),
+       and keep, its label's priority: the lowest is dropped first when
+       the labels need more height than the plot has */
+    int context, accent, keep;
     size_t n;
     double *year, *value;
     unsigned char *filled;       /* interpolated: drawn hollow */
@@ -94,16 +109,18 @@ typedef struct plot_chart {
     size_t n_years;              /* slope: the two ends */
     plot_line *total;            /* stacked: the total region's line */
     char *why;                   /* a layout decision worth telling (-v) */
+    size_t n_context;            /* lines drawn as grey context */
 } plot_chart;
 
 /* The default chart of an indicator: a line chart of the comparison set
    (plus the focus region) over the years, or a bar chart when the set
    has values in one year only. type: -1 for that default. year: the bar
-   chart's year (0: the latest with a value). Returns NULL (err set,
+   chart's year (0: the latest with a value). labels: regions a line
+   chart of many regions names (NULL: none). Returns NULL (err set,
    SB_EDATA) when the indicator has nothing to draw. */
 plot_chart *plot_chart_build(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
                              int type, int from, int to, fmt_lang lang,
-                             sb_error *err);
+                             const plot_labels *labels, sb_error *err);
 void plot_chart_destroy(plot_chart *c);
 
 /* What a flag letter means (SDMX / Eurostat codes, the usual ones):

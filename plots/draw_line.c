@@ -2,7 +2,10 @@
  * plots/draw_line.c -- the line chart: one line per region over the
  * years, the focus region in colour, the indicator's target and the
  * focus line's forecast; each line labelled at its end (or, when the
- * labels need more height than the plot has, a legend above it).
+ * labels need more height than the plot has, a legend above it). With
+ * more than PLOT_MAX_LINES regions only the focus, benchmark, total and
+ * named regions are labelled, the rest drawn as grey context first
+ * (prepare.c decides which).
  *
  * Draws into the band that render.c leaves between the title block and
  * the source line, with the helpers of canvas.h. Not for: building the
@@ -194,6 +197,8 @@ static int labels_grouped(canvas *k, double last_year, double size,
     double need = 0;
     size_t i;
 
+    if (c->n_context > 0)           /* many regions: labels dropped instead */
+        return 0;
     for (i = 0; i < c->n_lines; i++) {
         const plot_line *l = &c->lines[i];
         if (l->n > 0 && l->year[l->n - 1] >= last_year)
@@ -228,9 +233,35 @@ static void leader(canvas *k, const plot_line *l, const scale *xs,
     }
 }
 
+/* Many regions: while the labels need more height than `room`, the one
+   of lowest priority (plot_line.keep: named regions, then the total, the
+   benchmark; never the focus, which stays even alone) is dropped, so
+   that canvas_place_labels can set the rest apart inside the plot.
+   Returns how many are left. */
+static size_t drop_labels(canvas *k, label_pos *p, size_t n, double room)
+{
+    double need = 0;
+    size_t i, low;
+
+    for (i = 0; i < n; i++)
+        need += p[i].h;
+    while (need > room && n > 1) {
+        for (low = 0, i = 1; i < n; i++)
+            if (k->c->lines[p[i].line].keep < k->c->lines[p[low].line].keep)
+                low = i;
+        need -= p[low].h;
+        p[low] = p[--n];
+        g_free(k->why);
+        k->why = g_strdup_printf("labels dropped: the plot has room for "
+                                 "%zu", n);
+    }
+    return n;
+}
+
 /* Direct labels at the right edge, spread so that none overlaps; a line
-   that ends early is labelled beside its last point. The caller has
-   checked that they fit (else: a legend). */
+   that ends early is labelled beside its last point (among many regions,
+   in the column with a leader). The caller has checked that they fit
+   (else: a legend), or drops some (many regions). */
 static void end_labels(canvas *k, const scale *xs, const scale *ys,
                        double x, double top, double bottom, double size,
                        double maxw)
@@ -242,9 +273,9 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
     canvas_labels_begin(k);
     for (i = 0; i < c->n_lines; i++) {
         const plot_line *l = &c->lines[i];
-        if (l->n == 0)
+        if (l->n == 0 || l->context)
             continue;
-        if (l->year[l->n - 1] < k->c->last &&
+        if (c->n_context == 0 && l->year[l->n - 1] < k->c->last &&
             early_label(k, l, xs, ys, size, maxw))
             continue;
         p[n].line = i;
@@ -252,13 +283,12 @@ static void end_labels(canvas *k, const scale *xs, const scale *ys,
         p[n].h = canvas_text_height(k, l->label, size) * geom.label_leading;
         n++;
     }
+    if (c->n_context > 0)
+        n = drop_labels(k, p, n, bottom - top + k->fs * geom.label_rise);
     canvas_place_labels(p, n, top - k->fs * geom.label_rise, bottom);
     for (i = 0; i < n; i++) {
         const plot_line *l = &c->lines[p[i].line];
-        if (l->highlight)
-            cairo_set_source_rgb(k->cr, C_FOCUS);
-        else
-            cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
+        canvas_region_ink(k, l);
         leader(k, l, xs, &p[i], x);
         canvas_show(k, canvas_text(k, l->label, size, l->highlight, maxw, 1),
                     x, p[i].y, 0, 1);
@@ -307,8 +337,9 @@ static double widest_label(canvas *k, double size)
     size_t i;
 
     for (i = 0; i < k->c->n_lines; i++)
-        w = fmax(w, canvas_text_width(k, k->c->lines[i].label, size,
-                               k->c->lines[i].highlight));
+        if (!k->c->lines[i].context)
+            w = fmax(w, canvas_text_width(k, k->c->lines[i].label, size,
+                                          k->c->lines[i].highlight));
     return w;
 }
 
@@ -335,7 +366,9 @@ static double label_room(canvas *k, double lab, double *top, double bottom,
                                  k->w * geom.label_share);
 }
 
-/* The target, the forecast and the lines on the scales. */
+/* The target, the forecast and the lines on the scales: grey context
+   lines first, so that every labelled line is drawn over them, and the
+   focus last, over all. */
 static void series(canvas *k, const scale *xs, const scale *ys)
 {
     const plot_chart *c = k->c;
@@ -346,7 +379,14 @@ static void series(canvas *k, const scale *xs, const scale *ys)
         if (c->lines[i].n > 0)
             forecast(k, &c->lines[i], xs, ys);
     for (i = 0; i < c->n_lines; i++)
-        canvas_polyline(k, &c->lines[i], xs, ys);
+        if (c->lines[i].context)
+            canvas_polyline(k, &c->lines[i], xs, ys);
+    for (i = 0; i < c->n_lines; i++)
+        if (!c->lines[i].context && !c->lines[i].highlight)
+            canvas_polyline(k, &c->lines[i], xs, ys);
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].highlight)
+            canvas_polyline(k, &c->lines[i], xs, ys);
 }
 
 /* Returns the lowest y drawn. */
@@ -380,7 +420,12 @@ double draw_line(canvas *k, double top, double bottom)
     canvas_ticks(k, y0, y1, right - left, 1, 0, 0, &xt, &xm);
     xs.lo = y0;
     xs.hi = y1;
-    xs.p0 = left + k->fs * geom.plot_inset;
+    /* the first year's label, centred under the plot's left end, must
+       clear the lowest value label, whose box reaches below the axis */
+    xs.p0 = left + fmax(k->fs * geom.plot_inset,
+                        canvas_text_width(k, "0000", k->fs * geom.tick_size,
+                                          0) / 2 - k->fs * geom.tick_gap +
+                            k->fs * geom.year_clear);
     xs.p1 = right;
     canvas_y_axis(k, &yt, &ym, &ys, left, right);
     cairo_set_source_rgb(k->cr, C_AXIS);

@@ -594,12 +594,12 @@ static sb_status build_charts(const sb_dataset *ds, metrics_ctx *mc,
 
     *c = NULL;
     *def = plot_chart_build(ds, mc, ind, -1, o->from, o->to, o->style.lang,
-                            &why);
+                            &o->labels, &why);
     if (*def != NULL)
         *c = o->type < 0 || o->type == (int)(*def)->type
                  ? *def
                  : plot_chart_build(ds, mc, ind, o->type, o->from, o->to,
-                                    o->style.lang, &why);
+                                    o->style.lang, &o->labels, &why);
     if (*c == NULL) {
         plot_chart_destroy(*def);
         *def = NULL;

@@ -30,6 +30,8 @@ typedef struct {
     int size_given;              /* --size: else sparklines are 30 x 8 mm */
     int quiet, verbose;
     const char *title;           /* NULL: from the metadata */
+    plot_labels labels;          /* --label: regions a line chart of many
+                                    names (borrowed) */
     const struct plot_sink *sink;   /* NULL: draw and write every chart */
     const struct plot_names *names; /* the run's file names; NULL: made
                                        from the charts it runs */

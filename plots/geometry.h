@@ -57,8 +57,11 @@ typedef struct {
     /* the line chart */
     double plot_top;             /* above the plot's top */
     double plot_inset;           /* the value axis to the first year */
+    double year_clear;           /* at least: the first year's label to
+                                    the value labels' column */
     double line_focus;           /* line width: the focus region */
     double line_other;           /* the others */
+    double line_context;         /* many regions: the unlabelled ones */
     double marker_focus;         /* marker radius: the focus region */
     double marker_other;         /* the others */
     double ring;                 /* a flagged value's ring: radius, times
@@ -173,8 +176,8 @@ static const plot_geometry geom = {
     .tick_hair = 0.02, .tick_gap = 0.4, .tick_length = 0.25,
     .tick_drop = 0.35, .grid_width = 0.5, .axis_width = 0.6,
 
-    .plot_top = 0.3, .plot_inset = 0.3,
-    .line_focus = 0.2, .line_other = 0.12,
+    .plot_top = 0.3, .plot_inset = 0.3, .year_clear = 0.2,
+    .line_focus = 0.2, .line_other = 0.12, .line_context = 0.07,
     .marker_focus = 0.26, .marker_other = 0.2,
     .ring = 2.1, .ring_width = 0.07,
     .forecast_dash = {0.35, 0.25}, .forecast_width = 0.14,

@@ -164,12 +164,93 @@ static int add_total(plot_chart *c, const sb_dataset *ds, metrics_ctx *mc,
     return 1;
 }
 
+/* ---- many regions on a line chart ---------------------------------------- */
+
+/* Where region r stands among the names of --label (a name or alias,
+   as --focus is found); -1 when it is not named. */
+static long named_at(const sb_dataset *ds, sb_id r, const plot_labels *lb)
+{
+    size_t i;
+
+    for (i = 0; lb != NULL && i < lb->n; i++)
+        if (sb_dataset_find_region(ds, lb->names[i]) == r)
+            return (long)i;
+    return -1;
+}
+
+/* Region r's line, added when the chart has none (a benchmark or total
+   outside the comparison set, such as an aggregate) and it has values in
+   the window. */
+static void add_role_line(plot_chart *c, const plot_source *src, sb_id r)
+{
+    size_t i;
+
+    if (r == SB_NONE)
+        return;
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].region == r)
+            return;
+    for (i = 0; i < sb_dataset_n_series(src->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(src->ds, i);
+        if (s->indicator == c->indicator && s->region == r) {
+            lines_add(c, src->ds, src->mc, s, src->from, src->to);
+            break;
+        }
+    }
+    if (c->n_lines > 0 && c->lines[c->n_lines - 1].region == r &&
+        c->lines[c->n_lines - 1].n == 0) {      /* nothing in the window */
+        plot_line *l = &c->lines[--c->n_lines];
+        g_free(l->label);
+        g_free(l->year);
+        g_free(l->value);
+        g_free(l->filled);
+        g_free(l->flags);
+    }
+}
+
+/* Beyond PLOT_MAX_LINES regions one cannot follow a line among the
+   others by a label: the focus, the benchmark, the total (added when
+   the comparison set leaves them out) and the first
+   PLOT_MAX_NAMED regions of --label keep their colour and label, the
+   rest become grey context. A label's priority (keep) is the order in
+   which labels are dropped when they need more height than the plot has:
+   the named regions from the last named, then the total, the benchmark,
+   never the focus. */
+static void mark_context(plot_chart *c, const plot_source *src)
+{
+    sb_id bench = metrics_benchmark(src->mc), total = metrics_total(src->mc);
+    size_t i;
+
+    if (c->n_lines <= PLOT_MAX_LINES)
+        return;
+    /* the yardsticks are drawn even when the set leaves them out */
+    add_role_line(c, src, bench);
+    add_role_line(c, src, total);
+    for (i = 0; i < c->n_lines; i++) {
+        plot_line *l = &c->lines[i];
+        long at = named_at(src->ds, l->region, src->labels);
+        if (l->highlight) {
+            l->keep = PLOT_MAX_NAMED + 3;
+        } else if (l->region == bench || l->region == total) {
+            l->accent = 1;
+            l->keep = PLOT_MAX_NAMED + (l->region == bench ? 2 : 1);
+        } else if (at >= 0 && at < PLOT_MAX_NAMED) {
+            l->accent = 2 + (int)at;
+            l->keep = PLOT_MAX_NAMED - (int)at;
+        } else {
+            l->context = 1;
+            c->n_context++;
+        }
+    }
+}
+
 /* ---- the types' steps --------------------------------------------------- */
 
 int prepare_line(plot_chart *c, const plot_source *src, sb_error *err)
 {
     (void)err;
     add_forecast(c, src->mc, src->from, src->to);
+    mark_context(c, src);
     return 1;
 }
 

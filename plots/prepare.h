@@ -15,6 +15,7 @@ typedef struct {
     const sb_dataset *ds;
     metrics_ctx *mc;
     int from, to;                /* the window (0: open) */
+    const plot_labels *labels;   /* --label (NULL: none) */
 } plot_source;
 
 /* What a type adds to a chart once its lines, c->first and c->last are
@@ -22,7 +23,8 @@ typedef struct {
 typedef int plot_prepare_fn(plot_chart *c, const plot_source *src,
                             sb_error *err);
 
-plot_prepare_fn prepare_line;      /* the focus line's forecast */
+plot_prepare_fn prepare_line;      /* the focus line's forecast; with many
+                                      regions, which are context */
 plot_prepare_fn prepare_bar;       /* the bars of the latest year */
 plot_prepare_fn prepare_grouped;   /* up to three recent years */
 plot_prepare_fn prepare_stacked;   /* those years and the total region */

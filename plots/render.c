@@ -264,6 +264,8 @@ static void shortened_names(canvas *k)
         const char *name = bars ? c->bars[i].label
                                                : c->lines[i].label;
         char *cut;
+        if (!bars && c->lines[i].context)    /* grey, never labelled */
+            continue;
         if (canvas_text_width(k, name, k->fs * geom.label_size, 1) <=
             k->w * geom.label_share)
             continue;

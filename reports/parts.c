@@ -392,7 +392,8 @@ void parts_summary(parts_ctx *b, const unsigned char *sel, const char *heading)
         cell = report_table_row(t, 0);
         report_table_spark(t, plot_chart_build(b->ds, b->mc, (sb_id)i,
                                                PLOT_SPARKLINE, b->o->from,
-                                               b->year, b->lang, &ignore));
+                                               b->year, b->lang, NULL,
+                                               &ignore));
         cell[0] = g_strdup(parts_name(b, (sb_id)i));
         cell[1] = g_strdup(fmt_value(v, sizeof v, r.last_value, ind,
                                      b->lang));
@@ -653,7 +654,7 @@ static void section_chart(parts_ctx *b, sb_id ind, int titled)
 {
     sb_error why = {0};
     plot_chart *c = plot_chart_build(b->ds, b->mc, ind, -1, b->o->from,
-                                     b->year, b->lang, &why);
+                                     b->year, b->lang, NULL, &why);
 
     if (c == NULL || !worth_a_chart(c)) {
         plot_chart_destroy(c);

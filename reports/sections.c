@@ -72,8 +72,11 @@ static sb_status section_names(const sb_spec *s, const spec_section *sec,
     sb_status rc = known(s, ds, &sec->indicator, 0, err);
     size_t i, k;
 
-    for (i = 0; i < sec->n_charts && rc == SB_OK; i++)
+    for (i = 0; i < sec->n_charts && rc == SB_OK; i++) {
         rc = known(s, ds, &sec->charts[i].indicator, 0, err);
+        for (k = 0; k < sec->charts[i].n_labels && rc == SB_OK; k++)
+            rc = known(s, ds, &sec->charts[i].labels[k], 1, err);
+    }
     for (i = 0; i < sec->n_tables && rc == SB_OK; i++) {
         rc = known(s, ds, &sec->tables[i].indicator, 0, err);
         for (k = 0; k < sec->tables[i].n_indicators && rc == SB_OK; k++)
@@ -268,7 +271,8 @@ static void add_row(parts_ctx *b, report_table *t, const spec_table *st,
         sb_error ignore = {0};
         report_table_spark(t, plot_chart_build(b->ds, b->mc, r->indicator,
                                                PLOT_SPARKLINE, b->o->from,
-                                               b->year, b->lang, &ignore));
+                                               b->year, b->lang, NULL,
+                                               &ignore));
     }
     for (c = 0; c < t->n_cols; c++)
         cell[c] = cell_of(b, cols[c], r);
@@ -353,6 +357,7 @@ static void add_table(parts_ctx *b, const spec_table *st)
 static void add_chart(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
 {
     sb_id ind = sb_dataset_find_indicator(b->ds, sc->indicator.text);
+    plot_labels lb = {sc->label_names, sc->n_labels};
     int type = -1;
     sb_error why = {0};
     plot_chart *c;
@@ -362,7 +367,7 @@ static void add_chart(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
         plot_type_parse(sc->type.text, &type);
     c = plot_chart_build(b->ds, b->mc, ind, type, b->o->from,
                          sc->year.v ? (int)sc->year.v : b->year, b->lang,
-                         &why);
+                         &lb, &why);
     if (c == NULL) {
         if (diag != NULL)
             sb_diag_warn(diag, b->o->spec->path, sc->pos.line, sc->pos.col,

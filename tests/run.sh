@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/run.sh BUILD -- every test of statbrief: the unit tests, the CLI
-# cases, the example checks and its figures recomputed, the charts, cron
-# and batch runs, install, resource bounds, allocation failure. Ends with
-# one line "N passed, M failed".
+# cases, the example checks and its figures recomputed, the charts and
+# their labels read back, cron and batch runs, install, resource bounds,
+# allocation failure. Ends with one line "N passed, M failed".
 set -u
 build=$1
 log=$(mktemp)
@@ -19,6 +19,8 @@ sh tests/example.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # the example's figures and key findings recomputed from its CSVs (python3)
 sh tests/recompute.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/charts.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
+# labels of line charts of 1 to 300 regions read back from the PDFs
+sh tests/overlap.sh "$build/statbrief" 2>&1 | tee -a "$log"
 TOP=$(pwd) sh tests/brief.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 TOP=$(pwd) sh tests/spec.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 sh tests/cron.sh "$build/statbrief" 2>&1 | tee -a "$log"
@@ -38,7 +40,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases example recompute charts brief spec cron signals outputs names inputs batch install resource oom; do
+for suite in unit layers cases example recompute charts overlap brief spec cron signals outputs names inputs batch install resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"

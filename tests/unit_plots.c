@@ -190,6 +190,7 @@ int pngdiff(const char *golden, const char *got, const char *diff)
 
 #include "core/model.h"
 #include "metrics/metrics.h"
+#include "plots/alt.h"
 #include "plots/chart.h"
 
 /* n regions "R00".. (or long names), years 2010..2010+ny-1; value(r, y)
@@ -242,6 +243,29 @@ static int overlap(const plot_box *a, const plot_box *b)
            a->y + e < b->y + b->h && b->y + e < a->y + a->h;
 }
 
+/* No recorded label leaves the page or overlaps another. */
+static void boxes_apart(const char *name, const plot_boxes *boxes)
+{
+    size_t i, j;
+    int ok = 1;
+
+    for (i = 0; i < boxes->n; i++) {
+        const plot_box *b = &boxes->box[i];
+        if (b->x < -0.01 || b->y < -0.01 ||
+            b->x + b->w > boxes->page_w + 0.01 ||
+            b->y + b->h > boxes->page_h + 0.01) {
+            check(0, name, "label %zu leaves the page", i);
+            ok = 0;
+        }
+        for (j = i + 1; j < boxes->n && ok; j++)
+            if (overlap(b, &boxes->box[j])) {
+                check(0, name, "labels %zu and %zu overlap", i, j);
+                ok = 0;
+            }
+    }
+    check(ok, name, "boxes");
+}
+
 static void boxes_case(const char *name, sb_dataset *ds, int type,
                        double w_mm, double h_mm, size_t min_labels)
 {
@@ -252,36 +276,160 @@ static void boxes_case(const char *name, sb_dataset *ds, int type,
     plot_boxes boxes = {0};
     plot_style st = {w_mm, h_mm, 72, FMT_EN, 0, &boxes};
     plot_bytes out = {NULL, 0, NULL};
-    size_t i, j;
-    int ok = 1;
 
     metrics_ctx_create(ds, &mo, &mc, &err);
-    c = plot_chart_build(ds, mc, 0, type, 0, 0, FMT_EN, &err);
+    c = plot_chart_build(ds, mc, 0, type, 0, 0, FMT_EN, NULL, &err);
     check(c != NULL, name, "no chart: %s", err.msg);
     if (c != NULL &&
         plot_chart_render(c, &st, PLOT_PNG, &out, &err) != SB_OK)
         check(0, name, "render: %s", err.msg);
     check(boxes.n >= min_labels, name, "%zu labels drawn, expected %zu "
           "(none may be dropped)", boxes.n, min_labels);
-    for (i = 0; i < boxes.n; i++) {
-        const plot_box *b = &boxes.box[i];
-        if (b->x < -0.01 || b->y < -0.01 || b->x + b->w > boxes.page_w + 0.01 ||
-            b->y + b->h > boxes.page_h + 0.01) {
-            check(0, name, "label %zu leaves the page", i);
-            ok = 0;
-        }
-        for (j = i + 1; j < boxes.n && ok; j++)
-            if (overlap(b, &boxes.box[j])) {
-                check(0, name, "labels %zu and %zu overlap", i, j);
-                ok = 0;
-            }
-    }
-    check(ok, name, "boxes");
+    boxes_apart(name, &boxes);
     plot_bytes_free(&out);
     g_free(boxes.box);
     plot_chart_destroy(c);
     metrics_ctx_destroy(mc);
     sb_dataset_destroy(ds);
+}
+
+/* ---- many regions: grey context, the labels kept --------------------------- */
+
+/* Whether a label starting with text was drawn. */
+static int drawn(const plot_boxes *b, const char *text)
+{
+    size_t i;
+
+    for (i = 0; i < b->n; i++)
+        if (strcmp(b->box[i].text, text) == 0)
+            return 1;
+    return 0;
+}
+
+/* A line chart of n regions R00... (focus R00, benchmark R03, or bench
+   when given; the comparison set: the first n_set when given) with
+   --label names, in lang at w x h mm: n_context grey lines, and the
+   labels drawn are the first of `keep` (the order they are dropped in,
+   backwards), all of them when h_mm is roomy (all), never none; their
+   boxes apart. note and alt: what the caption and the text alternative
+   say of the grey lines. */
+typedef struct {
+    const char *name;
+    size_t n;
+    const char *const *labels;
+    size_t n_labels;
+    double w_mm, h_mm;
+    fmt_lang lang;
+    size_t n_context;
+    const char *const *keep;     /* NULL-terminated */
+    int all;
+    const char *note, *alt;
+    const char *bench;           /* NULL: R03 */
+    size_t n_set;                /* 0: every region */
+} many_case;
+
+static void many_check(const many_case *t)
+{
+    sb_dataset *ds = crowd(t->n, 10, 0, spread);
+    metrics_opts mo = {0};
+    metrics_ctx *mc = NULL;
+    sb_error err = {0};
+    plot_labels lb = {t->labels, t->n_labels};
+    plot_boxes boxes = {0};
+    plot_style st = {t->w_mm, t->h_mm, 72, t->lang, 0, &boxes};
+    plot_bytes out = {NULL, 0, NULL};
+    plot_chart *c;
+    char *alt;
+    size_t i, k = 0;
+
+    const char *set[] = {"R00", "R01", "R02", "R03", "R04", "R05", "R06",
+                         "R07", "R08", "R09", "R10", "R11"};
+
+    mo.focus = "R00";
+    mo.benchmark = t->bench ? t->bench : "R03";
+    mo.regions = set;
+    mo.n_regions = t->n_set;
+    metrics_ctx_create(ds, &mo, &mc, &err);
+    c = plot_chart_build(ds, mc, 0, PLOT_LINE, 0, 0, t->lang, &lb, &err);
+    check(c != NULL, t->name, "no chart: %s", err.msg);
+    if (c == NULL)
+        goto out;
+    check(plot_chart_render(c, &st, PLOT_PNG, &out, &err) == SB_OK, t->name,
+          "render: %s", err.msg);
+    check(c->n_context == t->n_context, t->name, "%zu grey lines, not %zu",
+          c->n_context, t->n_context);
+    while (t->keep[k] != NULL && drawn(&boxes, t->keep[k]))
+        k++;
+    for (i = k; t->keep[i] != NULL; i++)
+        check(!drawn(&boxes, t->keep[i]), t->name, "%s drawn after %s was "
+              "dropped", t->keep[i], t->keep[k]);
+    check(k > 0 && boxes.n == k, t->name, "%zu labels drawn, %zu of the "
+          "kept order", boxes.n, k);
+    check(!t->all || t->keep[k] == NULL, t->name, "%s dropped",
+          t->keep[k] ? t->keep[k] : "");
+    check(t->all || t->keep[k] != NULL, t->name, "no label dropped");
+    boxes_apart(t->name, &boxes);
+    if (*t->note == '\0')           /* no grey lines: not a word of them */
+        check(c->note == NULL || strstr(c->note, "Grey") == NULL, t->name,
+              "note \"%s\" names grey lines", c->note);
+    else
+        check(c->note != NULL && strstr(c->note, t->note) != NULL, t->name,
+              "note \"%s\" lacks \"%s\"", c->note ? c->note : "",
+              t->note);
+    alt = plot_chart_alt_text(c, ds, mc);
+    check(strstr(alt, t->alt) != NULL, t->name, "alt text \"%s\" lacks "
+          "\"%s\"", alt, t->alt);
+    g_free(alt);
+out:
+    plot_bytes_free(&out);
+    g_free(boxes.box);
+    plot_chart_destroy(c);
+    metrics_ctx_destroy(mc);
+    sb_dataset_destroy(ds);
+}
+
+static void many_tests(void)
+{
+    static const char *const none[] = {NULL};
+    static const char *const named[] = {"R10", "R20", "R30", "R40", "R50"};
+    static const char *const focus_bench[] = {"R00", "R03", NULL};
+    static const char *const focus_r20[] = {"R00", "R20", NULL};
+    static const char *const eight[] = {"R00", "R01", "R02", "R03", "R04",
+                                        "R05", "R06", "R07", NULL};
+    /* the drop order backwards: focus, benchmark, then --label's order;
+       R50, the fifth named, is beyond PLOT_MAX_NAMED: grey */
+    static const char *const order[] = {"R00", "R03", "R10", "R20", "R30",
+                                        "R40", NULL};
+    static const many_case cases[] = {
+        {"many/8-regions-all-labelled", 8, named, 0, 160, 100, FMT_EN, 0,
+         eight, 1, "", " of ", NULL, 0},
+        {"many/9-regions", 9, none, 0, 160, 100, FMT_EN, 7, focus_bench, 1,
+         "Grey: the other 7 regions.",
+         "Thin grey lines: the other 7 regions, unlabelled.", NULL, 0},
+        {"many/9-regions-zh", 9, none, 0, 160, 100, FMT_ZH, 7, focus_bench, 1,
+         "\xe7\x81\xb0\xe8\x89\xb2\xef\xbc\x9a\xe5\x85\xb6\xe4\xbd\x99"
+         "7\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba\xe3\x80\x82",
+         "\xe7\xbb\x86\xe7\x81\xb0\xe7\xba\xbf\xe4\xb8\xba\xe5\x85\xb6"
+         "\xe4\xbd\x99" "7\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba", NULL, 0},
+        {"many/300-named", 300, named, 5, 160, 100, FMT_EN, 294, order, 1,
+         "Grey: the other 294 regions.",
+         "Line chart of x, R03, R10, R20, R30, R40 and 1 more", NULL, 0},
+        {"many/300-named-zh", 300, named, 5, 160, 100, FMT_ZH, 294, order, 1,
+         "\xe5\x85\xb6\xe4\xbd\x99" "294",
+         "R10\xe3\x80\x81R20\xe3\x80\x81R30", NULL, 0},
+        {"many/300-low-page-drops", 300, named, 5, 160, 30, FMT_EN, 294,
+         order, 0, "Grey: the other 294 regions.", "294 regions", NULL, 0},
+        {"many/300-lower-page-drops", 300, named, 5, 90, 32, FMT_ZH, 294,
+         order, 0, "294", "294", NULL, 0},
+        /* a benchmark outside the set of 12 is drawn all the same */
+        {"many/benchmark-outside-the-set", 30, none, 0, 160, 100, FMT_EN,
+         11, focus_r20, 1, "Grey: the other 11 regions.", "R20", "R20",
+         12},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        many_check(&cases[i]);
 }
 
 static void label_tests(void)
@@ -290,8 +438,9 @@ static void label_tests(void)
                PLOT_LINE, 160, 100, 8);
     boxes_case("labels/8-ends-small-page", crowd(8, 6, 0, close_ends),
                PLOT_LINE, 80, 50, 8);
+    /* 30 regions: the focus labelled, the others grey (many_tests) */
     boxes_case("labels/30-regions-line", crowd(30, 10, 0, spread),
-               PLOT_LINE, 160, 100, 30);
+               PLOT_LINE, 160, 100, 1);
     boxes_case("labels/long-names", crowd(4, 5, 1, spread), PLOT_LINE,
                160, 100, 4);
     boxes_case("labels/single-region", crowd(1, 5, 0, spread), PLOT_LINE,
@@ -310,5 +459,6 @@ void plots_tests(void)
 {
     ticks_tests();
     label_tests();
+    many_tests();
     plot_library_shutdown();        /* the font caches, for LeakSanitizer */
 }

@@ -164,6 +164,14 @@ static void full_charts(const spec_section *sec)
     check(c[0].year.v == 2022 && c[1].year.v == 0, w, "year %ld",
           c[0].year.v);
     expect_text(w, &c[1].type, NULL);
+    check(c[0].n_labels == 2 && c[1].n_labels == 0, w, "%zu labels",
+          c[0].n_labels);
+    if (c[0].n_labels == 2) {
+        expect_text(w, &c[0].labels[1], "\xe9\x87\x8d\xe5\xba\x86");
+        check(strcmp(c[0].label_names[0], "Sichuan") == 0, w, "label %s",
+              c[0].label_names[0]);
+        expect_pos(w, c[0].labels[1].pos, 45, 27);
+    }
     expect_pos(w, c[0].pos, 38, 9);
 }
 

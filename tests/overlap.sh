@@ -1,0 +1,18 @@
+#!/bin/sh
+# tests/overlap.sh BIN -- line charts of random panels (1 to 300 regions,
+# Latin and CJK names of 2 to 40 characters) whose word boxes, read back
+# from the PDF with pdftotext -bbox, must neither overlap nor leave the
+# page or the plot: tests/overlap.py, which prints this suite's line.
+set -u
+bin=$1
+suite=overlap
+. tests/lib.sh
+
+for tool in python3 pdftotext; do
+    if ! command -v $tool >/dev/null 2>&1; then
+        ko "$tool is missing (tools/install-deps.sh installs it)"
+        summary
+        exit 1
+    fi
+done
+python3 tests/overlap.py "$bin" 40
