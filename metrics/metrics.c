@@ -123,6 +123,7 @@ size_t metrics_peers_with_data(const sb_dataset *ds)
 void metrics_regions_with_data(const sb_dataset *ds, char *buf, size_t size)
 {
     size_t i, n = sb_dataset_n_regions(ds), more = 0;
+    size_t room = MIN(300, size / 2);    /* and the tail after it */
     int pass;
 
     buf[0] = '\0';
@@ -130,7 +131,7 @@ void metrics_regions_with_data(const sb_dataset *ds, char *buf, size_t size)
         for (i = 0; i < n; i++) {
             if (comparable(ds, i) != (pass == 0) || !has_values(ds, (sb_id)i))
                 continue;
-            if (strlen(buf) < 300)
+            if (strlen(buf) < room)
                 list_add(buf, size, sb_dataset_region_at(ds, (sb_id)i)->name);
             else
                 more++;

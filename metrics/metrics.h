@@ -154,8 +154,8 @@ int metrics_meta_focus(const sb_dataset *ds);
    indicator. */
 size_t metrics_peers_with_data(const sb_dataset *ds);
 /* The regions that have a value of some indicator, aggregates last,
-   joined with ", " into buf (size bytes) as far as about 300 bytes
-   go, then "and N more"; "none" when there is none. For messages that
+   joined with ", " into buf (size bytes) as far as half of it or 300
+   bytes go, then "and N more"; "none" when there is none. For messages that
    must say which regions a user can name. */
 void metrics_regions_with_data(const sb_dataset *ds, char *buf,
                                size_t size);

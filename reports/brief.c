@@ -154,8 +154,8 @@ static sb_status check_focus(parts_ctx *b, const unsigned char *sel,
             return sb_error_set(err, SB_EDATA, NULL, 0, 0, "no region has "
                                 "values: nothing to brief");
         return sb_error_set(err, SB_EDATA, NULL, 0, 0, "the focus region, "
-                            "%s, has no values: nothing to brief; name one "
-                            "that has with --focus (regions with data: %s)",
+                            "%s, has no values: nothing to brief; choose "
+                            "another with --focus (regions with data: %s)",
                             sb_dataset_region_at(b->ds, focus)->name, with);
     }
     if (o->from > b->year)
