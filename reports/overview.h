@@ -18,8 +18,9 @@ sb_status overview_parts(parts_ctx *b, const unsigned char *sel);
 
 /* The sentences of an overview section, in the brief's language (g_free):
    "In 2022, Israel had the highest value, 6.0% of GDP, and Ecuador the
-   lowest, 0.4%; the median of 120 regions was 0.7%, the middle half
-   between 0.3% and 1.5%." Values are already worded (fmt_value). Kept
+   lowest, 0.4% of GDP; the median of 120 regions was 0.7% of GDP, the
+   middle half between 0.3% of GDP and 1.5% of GDP.", then the largest
+   rise and fall from base to year. Values come worded (fmt_value). Kept
    apart from the data so the unit tests can check the wording. */
 typedef struct {
     int year, n;                 /* the reference year, regions ranked */
