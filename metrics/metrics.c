@@ -258,7 +258,8 @@ int metrics_meta_focus(const sb_dataset *ds)
     size_t i;
 
     for (i = 0; i < sb_dataset_n_regions(ds); i++)
-        if (comparable(ds, i) && sb_dataset_region_at(ds, (sb_id)i)->has_meta)
+        if (comparable(ds, i) && sb_dataset_region_at(ds, (sb_id)i)->has_meta &&
+            !sb_dataset_region_at(ds, (sb_id)i)->meta_portal)
             return 1;
     return 0;
 }

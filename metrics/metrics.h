@@ -148,7 +148,8 @@ double metrics_published_change(const sb_indicator *ind,
                                 const metrics_row *r);
 
 /* Whether regions.csv names a region that may be the focus (not an
-   aggregate): the default focus of a brief. */
+   aggregate): the default focus of a brief. A portal's country metadata
+   (World Bank) lists every country and names none. */
 int metrics_meta_focus(const sb_dataset *ds);
 /* How many regions that are not aggregates have a value of some
    indicator. */

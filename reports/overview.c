@@ -107,6 +107,27 @@ static void section_free(section *s)
     g_array_free(s->movers, TRUE);
 }
 
+/* A mover's change as text: points for rates (long: "percentage
+   points"), a multiple from METRICS_TIMES on ("×8.7", as the summary
+   table), else percent; marks the definition it needs. */
+static const char *change_text(parts_ctx *b, const entry *e, int long_form,
+                               char *buf, size_t size)
+{
+    const sb_indicator *p = sb_dataset_indicator_at(b->ds, e->r.indicator);
+
+    if (sb_indicator_traits(p) & SB_TRAIT_POINTS) {
+        parts_use(b, "pp_change");
+        return fmt_points(buf, size, e->change, sb_indicator_precision(p),
+                          long_form, b->lang);
+    }
+    if (metrics_claim_times(&e->r)) {
+        parts_use(b, "multiple");
+        return fmt_multiple(buf, size, e->r.multiple, b->lang);
+    }
+    parts_use(b, "pct_change");
+    return fmt_percent(buf, size, e->change, 1, 1, b->lang);
+}
+
 /* The row is printed: the figures CSV lists it. */
 static void printed(parts_ctx *b, const entry *e)
 {
@@ -197,7 +218,6 @@ static void section_text(parts_ctx *b, const section *s)
     const entry *up = nm > 0 ? &g_array_index(s->movers, entry, 0) : NULL;
     const entry *down = nm > 0 ? &g_array_index(s->movers, entry, nm - 1)
                                : NULL;
-    int pts = sb_indicator_traits(p) & SB_TRAIT_POINTS;
     overview_facts f = {.year = s->ref, .n = (int)n};
     char *text;
 
@@ -218,16 +238,11 @@ static void section_text(parts_ctx *b, const section *s)
     f.base = s->base < s->ref ? s->base : 0;
     if (up != NULL && up->change > 0) {
         f.up = parts_region(b, up->r.region);
-        f.up_v = pts ? fmt_points(uv, sizeof uv, up->change,
-                                  sb_indicator_precision(p), 1, b->lang)
-                     : fmt_percent(uv, sizeof uv, up->change, 1, 1, b->lang);
+        f.up_v = change_text(b, up, 1, uv, sizeof uv);
     }
     if (down != NULL && down->change < 0) {
         f.down = parts_region(b, down->r.region);
-        f.down_v = pts ? fmt_points(dv, sizeof dv, down->change,
-                                    sb_indicator_precision(p), 1, b->lang)
-                       : fmt_percent(dv, sizeof dv, down->change, 1, 1,
-                                     b->lang);
+        f.down_v = change_text(b, down, 1, dv, sizeof dv);
     }
     text = overview_text(&f, b->lang);
     report_doc_para(b->doc, REPORT_PARA_BODY, text, NULL);
@@ -292,13 +307,13 @@ static void ends_table(parts_ctx *b, const section *s)
     report_doc_table(b->doc, t);
 }
 
-/* The largest rises and falls between the comparison's two years. */
+/* The largest rises and falls between the comparison's two years (the
+   rows of a set without a rise or a fall are left out). */
 static void movers_table(parts_ctx *b, const section *s)
 {
     static const char *const en[] = {"Region", "", "", "Change"};
     static const char *const zh[] = {"地区", "", "", "变化"};
     const sb_indicator *p = sb_dataset_indicator_at(b->ds, s->ind);
-    int pts = sb_indicator_traits(p) & SB_TRAIT_POINTS;
     report_table *t;
     size_t i, n = s->movers->len, c;
 
@@ -315,7 +330,10 @@ static void movers_table(parts_ctx *b, const section *s)
     for (i = 0; i < n; i++) {
         const entry *e = &g_array_index(s->movers, entry, i);
         char v[FMT_MAX], **cell;
-        if (i >= OVERVIEW_ENDS && i + OVERVIEW_ENDS < n)
+        /* the largest rises, then the largest falls: never a small rise
+           at the bottom of a set where every region grew */
+        if (i < OVERVIEW_ENDS ? e->change <= 0
+                              : i + OVERVIEW_ENDS < n || e->change >= 0)
             continue;
         cell = report_table_row(t, 0);
         cell[0] = g_strdup(parts_region(b, e->r.region));
@@ -323,14 +341,9 @@ static void movers_table(parts_ctx *b, const section *s)
                                      b->lang));
         cell[2] = g_strdup(fmt_shown(v, sizeof v, e->r.last_value, p,
                                      b->lang));
-        cell[3] = g_strdup(pts ? fmt_points(v, sizeof v, e->change,
-                                            sb_indicator_precision(p), 0,
-                                            b->lang)
-                               : fmt_percent(v, sizeof v, e->change, 1, 1,
-                                             b->lang));
+        cell[3] = g_strdup(change_text(b, e, 0, v, sizeof v));
         printed(b, e);
     }
-    parts_use(b, pts ? "pp_change" : "pct_change");
     report_doc_heading(b->doc, 2, L(b, "Largest movers", "变化最大的地区"),
                        NULL, 0);
     report_doc_table(b->doc, t);
@@ -351,12 +364,18 @@ static void ranking_chart_hook(parts_ctx *b, const section *s)
 static void overview_section(parts_ctx *b, sb_id ind)
 {
     section s = {.ind = ind};
-    char *anchor;
+    char *anchor, *heading;
 
     section_fill(b, &s);
     if (s.ranked->len > 0) {
         anchor = parts_anchor(sb_dataset_indicator_at(b->ds, ind));
-        report_doc_heading(b->doc, 1, parts_name(b, ind), anchor, 1);
+        /* a section of another year than the brief's says so */
+        heading = s.ref == b->brief_year
+                      ? g_strdup(parts_name(b, ind))
+                      : g_strdup_printf(L(b, "%s (%d)", "%s（%d年）"),
+                                        parts_name(b, ind), s.ref);
+        report_doc_heading(b->doc, 1, heading, anchor, 1);
+        g_free(heading);
         g_free(anchor);
         ranking_chart_hook(b, &s);
         section_text(b, &s);

@@ -98,4 +98,26 @@ has "$tmp/worldz.txt" "84个地区的中位数为"
 has "$tmp/aw.err" "statbrief: error: the focus region, Aruba, has no values: nothing to brief; choose another with --focus (regions with data: Angola, Albania, Andorra, "
 has "$tmp/aw.err" "Belgium, and 183 more)"
 [ -f "$tmp/aw.pdf" ] && ko "--focus Aruba wrote a brief" || ok
+
+# the World Bank's country metadata lists every country and names no
+# focus: still an overview; a change of three times or more is told as
+# a multiple, and a set where every region grew has no falls
+gdp=tests/portals/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_9865.csv
+meta=tests/portals/Metadata_Country_API_NY.GDP.MKTP.CD_DS2_en_csv_v2_9865.csv
+"$bin" report -q -o "$tmp/gdp.pdf" "$gdp" "$meta" 2>/dev/null && ok || ko "GDP overview failed"
+words "$tmp/gdp.pdf" "$tmp/gdp.txt"
+has "$tmp/gdp.txt" "Overview: GDP, 2023"
+has "$tmp/gdp.txt" "From 1962 to 2023 the largest rise was Equatorial Guinea’s, ×1,328.2. Rank"
+hasnt "$tmp/gdp.txt" "Liberia"
+"$bin" report -q --lang zh -o "$tmp/gdpz.pdf" "$gdp" "$meta" 2>/dev/null && ok || ko "GDP overview --lang zh failed"
+words_zh "$tmp/gdpz.pdf" "$tmp/gdpz.txt"
+has "$tmp/gdpz.txt" "1962—2023年，EquatorialGuinea升幅最大（1328.2倍）。排名"
+
+# an indicator compared at another year than the brief's says so in its
+# heading (OECD: the brief of 2019, daily smokers at 2020)
+"$bin" report -q -o "$tmp/oecd.pdf" "tests/portals/OECD.ELS.HD,DSD_HEALTH_LVNG@DF_HEALTH_LVNG_TC,1.0+.A......csv" &&
+    ok || ko "OECD overview failed"
+words "$tmp/oecd.pdf" "$tmp/oecd.txt"
+has "$tmp/oecd.txt" "Overview: 8 indicators, 2019"
+has "$tmp/oecd.txt" "Share of population who are daily smokers, 15 years or over, Total (2020) In 2020, Indonesia had the highest value, 32.6% of population"
 summary
