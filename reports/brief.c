@@ -109,9 +109,11 @@ int report_brief_year(const sb_dataset *ds, metrics_ctx *mc,
     return y;
 }
 
-int report_overview_wanted(const sb_dataset *ds, const char *focus)
+int report_overview_wanted(const sb_dataset *ds, const char *focus,
+                           const sb_spec *spec)
 {
-    return focus == NULL && !metrics_meta_focus(ds) &&
+    return focus == NULL && (spec == NULL || spec->n_sections == 0) &&
+           !metrics_meta_focus(ds) &&
            metrics_peers_with_data(ds) >= REPORT_OVERVIEW_MIN_PEERS;
 }
 

@@ -70,6 +70,27 @@ printf 'region,role\nC,\nWorld,aggregate\n' >"$p/regions.csv"
 words_zh "$tmp/c.pdf" "$tmp/c.txt"
 has "$tmp/c.txt" "C：研发投入强度（2022年）"
 hasnt "$tmp/c.txt" "概览："
+# a spec with sections (the author's text, about a focus) keeps the
+# first region as its focus; a spec without sections is an overview
+printf 'region,name_zh,role\nWorld,世界,aggregate\n' >"$p/regions.csv"
+cat >"$p/s.yaml" <<'YAML'
+title: "{focus}: R&D, {year}"
+data:
+  - path: data.csv
+metadata: [indicators.csv, regions.csv]
+sections:
+  - title: At a glance
+    text: "{focus} spent {rd focus value 2022}."
+YAML
+printf 'title: "R&D {year}"\ndata:\n  - path: data.csv\nmetadata: [indicators.csv, regions.csv]\n' >"$p/s2.yaml"
+"$bin" report -q --spec "$p/s.yaml" -o "$tmp/s.pdf" 2>/dev/null && ok || ko "spec with sections failed"
+words "$tmp/s.pdf" "$tmp/s.txt"
+has "$tmp/s.txt" "A: R&D, 2022"
+has "$tmp/s.txt" "A spent 3.0% of GDP."
+"$bin" report -q --spec "$p/s2.yaml" -o "$tmp/s2.pdf" 2>/dev/null && ok || ko "spec without sections failed"
+words "$tmp/s2.pdf" "$tmp/s2.txt"
+has "$tmp/s2.txt" "R&D 2022 Period covered"
+has "$tmp/s2.txt" "the median of 7 regions was 1.4% of GDP"
 # two peers: a brief about the first, not an overview
 mkdir "$tmp/two"
 printf 'indicator,region,year,value\nx,P,2020,1\nx,P,2021,2\nx,Q,2020,3\nx,Q,2021,4\n' >"$tmp/two/data.csv"
