@@ -378,7 +378,8 @@ static void overview_section(parts_ctx *b, sb_id ind)
         g_free(heading);
         g_free(anchor);
         ranking_chart_hook(b, &s);
-        section_text(b, &s);
+        if (s.ranked->len >= 2)     /* one region is highest and lowest */
+            section_text(b, &s);
         ends_table(b, &s);
         movers_table(b, &s);
     }

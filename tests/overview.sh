@@ -59,6 +59,19 @@ has "$tmp/up.txt" "From 2018 to 2022 the largest rise was A’s, +2.0 percentage
 words_zh "$tmp/upz.pdf" "$tmp/upz.txt"
 has "$tmp/upz.txt" "2018—2022年，A升幅最大（+2.0个百分点）。"
 
+# an indicator with one region at its reference year: its table, no
+# sentence that makes it both the highest and the lowest
+mkdir "$tmp/one"
+cp "$p/indicators.csv" "$p/regions.csv" "$tmp/one/"
+printf 'y,Patents,专利,count,,0,count,yes\n' >>"$tmp/one/indicators.csv"
+{ cat "$p/data.csv"; echo "y,A,2022,7"; } >"$tmp/one/data.csv"
+"$bin" report -q -o "$tmp/one.pdf" "$tmp/one" 2>/dev/null && ok || ko "overview with a lone region failed"
+words "$tmp/one.pdf" "$tmp/one.txt"
+has "$tmp/one.txt" "Overview: 2 indicators, 2022"
+has "$tmp/one.txt" "Patents Rank Region 1 of 1 A 2022 (count) 7"
+[ "$(grep -o "had the highest value" "$tmp/one.txt" | wc -l)" -eq 1 ] && ok ||
+    ko "a lone region is told as the highest"
+
 # --focus: today's brief about it, its name in the title
 "$bin" report -q --focus B -o "$tmp/b.pdf" "$p" 2>/dev/null && ok || ko "report --focus B failed"
 words "$tmp/b.pdf" "$tmp/b.txt"
