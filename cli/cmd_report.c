@@ -89,6 +89,10 @@ static int report_one(cli *c, report_run *s)
     c->report.year = c->to;
     c->report.output = c->output;
     c->report.diag = &r->notes;
+    /* no focus asked or named: the brief is about the whole set */
+    c->report.overview = report_overview_wanted(r->l.ds, c->m.focus,
+                                                c->report.spec);
+    c->m.no_default_focus = c->report.overview;
     rc = metrics_ctx_create(r->l.ds, &c->m, &r->mc, &err);
     if (rc == SB_OK) {
         /* the file is named by the brief's year; a spec's window ends

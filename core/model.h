@@ -107,6 +107,10 @@ typedef struct {
                                           one is a part of (regions.csv
                                           part_of), "" when none */
     int has_meta;
+    int meta_portal;                   /* 1: the metadata is a portal's
+                                          (World Bank country metadata),
+                                          which lists every country and
+                                          so names no focus */
     uint16_t meta_file;
     uint32_t meta_line;
 } sb_region;

@@ -579,6 +579,7 @@ static int reg_row(void *user, const input_row *row, sb_error *err)
         return -1;
     }
     reg->has_meta = 1;
+    reg->meta_portal = m->wdi;
     reg->meta_file = m->file;
     reg->meta_line = (uint32_t)row->line;
     role = cell(m, R_ROLE);

@@ -16,6 +16,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_interp.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,71 @@ static sb_status unknown(const sb_dataset *ds, const char *what, const char *nam
     return SB_EUSAGE;
 }
 
+/* Whether region i may be in a comparison set: an aggregate (World,
+   EU27_2020, High income) never is, whatever lists it; it is no peer of
+   the countries it sums. It can still be the total or the benchmark. */
+static int comparable(const sb_dataset *ds, size_t i)
+{
+    return !(sb_dataset_region_at(ds, (sb_id)i)->role & SB_ROLE_AGGREGATE);
+}
+
+static int has_values(const sb_dataset *ds, sb_id reg)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->region == reg && sb_series_last_year(s, 0) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+size_t metrics_peers_with_data(const sb_dataset *ds)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < sb_dataset_n_regions(ds); i++)
+        n += comparable(ds, i) && has_values(ds, (sb_id)i);
+    return n;
+}
+
+void metrics_regions_with_data(const sb_dataset *ds, char *buf, size_t size)
+{
+    size_t i, n = sb_dataset_n_regions(ds), more = 0;
+    size_t room = MIN(300, size / 2);    /* and the tail after it */
+    int pass;
+
+    buf[0] = '\0';
+    for (pass = 0; pass < 2; pass++)      /* peers first, then aggregates */
+        for (i = 0; i < n; i++) {
+            if (comparable(ds, i) != (pass == 0) || !has_values(ds, (sb_id)i))
+                continue;
+            if (strlen(buf) < room)
+                list_add(buf, size, sb_dataset_region_at(ds, (sb_id)i)->name);
+            else
+                more++;
+        }
+    if (more > 0) {
+        char tail[48];
+        g_snprintf(tail, sizeof tail, "and %zu more", more);
+        list_add(buf, size, tail);
+    }
+    if (buf[0] == '\0')
+        g_strlcpy(buf, "none", size);
+}
+
+/* An unknown --focus: the regions it could name are those with data. */
+static sb_status unknown_focus(const sb_dataset *ds, const char *name,
+                               sb_error *err)
+{
+    char known[sizeof err->msg];
+
+    metrics_regions_with_data(ds, known, sizeof known);
+    return sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "unknown region \"%s\" "
+                        "(regions with data: %s)", name, known);
+}
+
 static sb_status region_opt(const sb_dataset *ds, const char *opt, const char *name,
                             unsigned role, sb_id *out, sb_error *err)
 {
@@ -136,13 +202,6 @@ static sb_status group_error(const sb_dataset *ds, const char *g, sb_error *err)
     return SB_EUSAGE;
 }
 
-/* Whether region i may be in a comparison set: an aggregate (World,
-   EU27_2020, High income) never is, whatever lists it; it is no peer of
-   the countries it sums. It can still be the total or the benchmark. */
-static int comparable(const sb_dataset *ds, size_t i)
-{
-    return !(sb_dataset_region_at(ds, (sb_id)i)->role & SB_ROLE_AGGREGATE);
-}
 
 /* A spec's list of regions. It has no name to print: "all" is what
    the text calls an unnamed set. */
@@ -194,6 +253,27 @@ static sb_status comparison_set(metrics_ctx *c, const metrics_opts *o,
     return SB_OK;
 }
 
+int metrics_meta_focus(const sb_dataset *ds)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_regions(ds); i++)
+        if (comparable(ds, i) && sb_dataset_region_at(ds, (sb_id)i)->has_meta &&
+            !sb_dataset_region_at(ds, (sb_id)i)->meta_portal)
+            return 1;
+    return 0;
+}
+
+void metrics_quartiles(const double *sorted, size_t n, double q[3])
+{
+    size_t k;
+
+    for (k = 0; k < 3; k++)
+        q[k] = n > 0 ? gsl_stats_quantile_from_sorted_data(sorted, 1, n,
+                                                           0.25 * (k + 1))
+                     : NAN;
+}
+
 /* The first region of regions.csv, else the first met in the data;
    not an aggregate while there is another. */
 static sb_id default_focus(const sb_dataset *ds)
@@ -227,10 +307,11 @@ sb_status metrics_ctx_create(const sb_dataset *ds, const metrics_opts *o,
     if (rc == SB_OK)
         rc = region_opt(ds, "region", o->benchmark, SB_ROLE_BENCHMARK,
                         &c->benchmark, err);
-    if (rc == SB_OK)
-        rc = region_opt(ds, "region", o->focus, 0, &c->focus, err);
+    if (rc == SB_OK && o->focus != NULL &&
+        (c->focus = sb_dataset_find_region(ds, o->focus)) == SB_NONE)
+        rc = unknown_focus(ds, o->focus, err);
     if (rc == SB_OK && o->focus == NULL)
-        c->focus = default_focus(ds);
+        c->focus = o->no_default_focus ? SB_NONE : default_focus(ds);
     if (rc == SB_OK)
         rc = comparison_set(c, o, err);
     if (rc != SB_OK) {

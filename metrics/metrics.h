@@ -23,6 +23,7 @@ typedef struct {
     size_t n_regions;
     const char *focus;       /* --focus; NULL: first region of regions.csv,
                                 else the first region met in the data */
+    int no_default_focus;    /* 1: no focus unless named (an overview) */
     const char *total;       /* --total, --benchmark: override the roles */
     const char *benchmark;
     int from, to;            /* pinned window; 0 = open */
@@ -81,7 +82,8 @@ void metrics_ctx_destroy(metrics_ctx *c);
    what it made. */
 sb_status metrics_ctx_status(const metrics_ctx *c, sb_error *err);
 
-sb_id metrics_focus(const metrics_ctx *c);         /* SB_NONE: no regions */
+sb_id metrics_focus(const metrics_ctx *c);         /* SB_NONE: no regions,
+                                                      or an overview */
 sb_id metrics_total(const metrics_ctx *c);         /* SB_NONE: none */
 sb_id metrics_benchmark(const metrics_ctx *c);
 int metrics_in_set(const metrics_ctx *c, sb_id region);
@@ -144,6 +146,23 @@ sb_status metrics_points(metrics_ctx *c, const sb_series *s, double **year,
    undefined. */
 double metrics_published_change(const sb_indicator *ind,
                                 const metrics_row *r);
+
+/* Whether regions.csv names a region that may be the focus (not an
+   aggregate): the default focus of a brief. A portal's country metadata
+   (World Bank) lists every country and names none. */
+int metrics_meta_focus(const sb_dataset *ds);
+/* How many regions that are not aggregates have a value of some
+   indicator. */
+size_t metrics_peers_with_data(const sb_dataset *ds);
+/* The regions that have a value of some indicator, aggregates last,
+   joined with ", " into buf (size bytes) as far as half of it or 300
+   bytes go, then "and N more"; "none" when there is none. For messages that
+   must say which regions a user can name. */
+void metrics_regions_with_data(const sb_dataset *ds, char *buf,
+                               size_t size);
+/* The lower quartile, median and upper quartile of n sorted values
+   (GSL's quantiles: linear between order statistics); NaN when n is 0. */
+void metrics_quartiles(const double *sorted, size_t n, double q[3]);
 
 /* Claims a brief may make. Each is 1 only when it holds on the data. */
 /* A record needs this many years of data: over five years "the highest"

@@ -14,6 +14,7 @@
 #include "metrics/format.h"
 #include "metrics/output.h"
 #include "notes.h"
+#include "overview.h"
 #include "parts.h"
 #include "pdf.h"
 #include "sections_int.h"
@@ -26,8 +27,9 @@
 
 #define MAX_FINDINGS 8
 
-/* The latest year with a value for the focus region in any indicator:
-   where the brief's data end (later years are never shown). */
+/* The latest year with a value for the focus region (in an overview,
+   any region) in any indicator: where the brief's data end (later years
+   are never shown). */
 static int focus_last_year(const sb_dataset *ds, metrics_ctx *mc)
 {
     size_t i;
@@ -35,7 +37,7 @@ static int focus_last_year(const sb_dataset *ds, metrics_ctx *mc)
 
     for (i = 0; i < sb_dataset_n_series(ds); i++) {
         const sb_series *s = sb_dataset_series_at(ds, i);
-        if (s->region == metrics_focus(mc))
+        if (s->region == metrics_focus(mc) || metrics_focus(mc) == SB_NONE)
             y = MAX(y, sb_series_last_year(s, 0));
     }
     return y;
@@ -72,6 +74,20 @@ int report_brief_mode_year(const int *last, size_t n)
     return best;
 }
 
+/* Without a focus (an overview): the reference year most of the
+   selected indicators are compared at (metrics_ref_years). */
+static void ref_years(const sb_dataset *ds, metrics_ctx *mc,
+                      const unsigned char *sel, GArray *out)
+{
+    size_t i;
+    int base, ref;
+
+    for (i = 0; i < sb_dataset_n_indicators(ds); i++)
+        if (parts_selected(sel, (sb_id)i) &&
+            metrics_ref_years(mc, (sb_id)i, &base, &ref) == 0 && ref > 0)
+            g_array_append_val(out, ref);
+}
+
 int report_brief_year(const sb_dataset *ds, metrics_ctx *mc,
                       const unsigned char *sel)
 {
@@ -79,6 +95,8 @@ int report_brief_year(const sb_dataset *ds, metrics_ctx *mc,
     size_t i;
     int y;
 
+    if (metrics_focus(mc) == SB_NONE)
+        ref_years(ds, mc, sel, last);
     for (i = 0; i < sb_dataset_n_series(ds); i++) {
         const sb_series *s = sb_dataset_series_at(ds, i);
         if (s->region == metrics_focus(mc) &&
@@ -89,6 +107,14 @@ int report_brief_year(const sb_dataset *ds, metrics_ctx *mc,
     y = report_brief_mode_year((const int *)(void *)last->data, last->len);
     g_array_free(last, TRUE);
     return y;
+}
+
+int report_overview_wanted(const sb_dataset *ds, const char *focus,
+                           const sb_spec *spec)
+{
+    return focus == NULL && (spec == NULL || spec->n_sections == 0) &&
+           !metrics_meta_focus(ds) &&
+           metrics_peers_with_data(ds) >= REPORT_OVERVIEW_MIN_PEERS;
 }
 
 int report_data_year(const sb_dataset *ds, metrics_ctx *mc)
@@ -116,17 +142,28 @@ static sb_status check_focus(parts_ctx *b, const unsigned char *sel,
 {
     const report_opts *o = b->o;
 
+    char with[sizeof err->msg / 2];
+    sb_id focus = metrics_focus(b->mc);
+
     b->year = o->year ? o->year : focus_last_year(b->ds, b->mc);
+    metrics_set_years(b->mc, o->from, b->year);   /* what it shows */
     b->brief_year = o->year ? o->year
                             : report_brief_year(b->ds, b->mc, sel);
-    if (metrics_focus(b->mc) == SB_NONE || b->year == 0)
-        return sb_error_set(err, SB_EDATA, NULL, 0, 0, "the focus region has "
-                            "no values: nothing to brief");
-    metrics_set_years(b->mc, o->from, b->year);   /* what it shows */
+    if ((focus == SB_NONE && !o->overview) || b->year == 0 ||
+        b->brief_year == 0) {
+        metrics_regions_with_data(b->ds, with, sizeof with);
+        if (focus == SB_NONE)
+            return sb_error_set(err, SB_EDATA, NULL, 0, 0, "no region has "
+                                "values: nothing to brief");
+        return sb_error_set(err, SB_EDATA, NULL, 0, 0, "the focus region, "
+                            "%s, has no values: nothing to brief; choose "
+                            "another with --focus (regions with data: %s)",
+                            sb_dataset_region_at(b->ds, focus)->name, with);
+    }
     if (o->from > b->year)
         return sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "--from %d is after "
                             "the brief's year, %d", o->from, b->year);
-    if (!focus_has_values(b))
+    if (focus != SB_NONE && !focus_has_values(b))
         return sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s has no values "
                             "%s%d: nothing to brief",
                             sb_dataset_region_at(b->ds,
@@ -138,10 +175,43 @@ static sb_status check_focus(parts_ctx *b, const unsigned char *sel,
 
 /* ---- the content -------------------------------------------------------- */
 
-/* The title (--title, else the spec's, else "<focus>: science and ...")
-   and the spec's subtitle (NULL: none), both g_free; SB_EDATA for a bad
+/* Who the brief is about: the focus region, or "Overview". */
+static const char *about(const parts_ctx *b)
+{
+    sb_id focus = metrics_focus(b->mc);
+
+    return focus == SB_NONE ? L(b, "Overview", "概览")
+                            : parts_region(b, focus);
+}
+
+/* The title the data give: the single indicator's name, else how many
+   indicators the brief has (a theme common to them is the spec's title),
+   with who it is about and its year: "Chongqing: 11 indicators, 2022",
+   "概览：研发支出（2022年）" (g_free). */
+static char *default_title(parts_ctx *b, const unsigned char *sel)
+{
+    size_t i, n = 0;
+    sb_id one = SB_NONE;
+    char *what, *title;
+
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++)
+        if (parts_selected(sel, (sb_id)i) && parts_has_section(b, (sb_id)i)) {
+            one = (sb_id)i;
+            n++;
+        }
+    what = n == 1 ? g_strdup(parts_name(b, one))
+                  : g_strdup_printf(L(b, "%zu indicators", "%zu项指标"), n);
+    title = g_strdup_printf(L(b, "%s: %s, %d", "%s：%s（%d年）"), about(b),
+                            what, b->brief_year);
+    g_free(what);
+    return title;
+}
+
+/* The title (--title, else the spec's, else default_title) and the
+   spec's subtitle (NULL: none), both g_free; SB_EDATA for a bad
    placeholder in either. */
-static sb_status titles(parts_ctx *b, char **title, char **sub)
+static sb_status titles(parts_ctx *b, const unsigned char *sel, char **title,
+                        char **sub)
 {
     const sb_spec *s = b->o->spec;
 
@@ -151,11 +221,7 @@ static sb_status titles(parts_ctx *b, char **title, char **sub)
     if (s != NULL && b->err->code != SB_OK)
         return b->err->code;
     if (*title == NULL)
-        *title = g_strdup_printf(L(b, "%s: science and education "
-                                      "indicators, %d",
-                                   "%s科技与教育指标（%d年）"),
-                                 parts_region(b, metrics_focus(b->mc)),
-                                 b->brief_year);
+        *title = default_title(b, sel);
     if (s != NULL && (*sub = report_spec_text(b, &s->subtitle,
                                               b->o->diag)) == NULL &&
         b->err->code != SB_OK)
@@ -214,7 +280,7 @@ static sb_status body(parts_ctx *b, const unsigned char *sel, char **title)
 {
     const sb_spec *s = b->o->spec;
     char *sub;
-    sb_status rc = titles(b, title, &sub);
+    sb_status rc = titles(b, sel, title, &sub);
 
     if (rc != SB_OK) {
         g_free(sub);
@@ -226,6 +292,8 @@ static sb_status body(parts_ctx *b, const unsigned char *sel, char **title)
         return rc;
     if (s != NULL && s->n_sections > 0)
         rc = report_spec_sections(b, b->o->diag);
+    else if (metrics_focus(b->mc) == SB_NONE)
+        rc = overview_parts(b, sel);
     else
         rc = default_parts(b, sel);
     if (rc == SB_OK) {
@@ -241,13 +309,12 @@ static sb_status body(parts_ctx *b, const unsigned char *sel, char **title)
 static void set_meta(parts_ctx *b, const unsigned char *sel,
                      const char *title)
 {
-    sb_id focus = metrics_focus(b->mc);
     GString *keywords = g_string_new(L(b, "statistics; indicators; ",
                                        "统计; 指标; "));
     report_meta meta;
     size_t i;
 
-    g_string_append(keywords, parts_region(b, focus));
+    g_string_append(keywords, about(b));
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++)
         if (parts_selected(sel, (sb_id)i) && parts_has_section(b, (sb_id)i))
             g_string_append_printf(keywords, "; %s", parts_name(b, (sb_id)i));
@@ -256,7 +323,7 @@ static void set_meta(parts_ctx *b, const unsigned char *sel,
        report server would */
     meta.author = b->o->author ? b->o->author : "statbrief";
     meta.subject = g_strdup_printf(L(b, "%s, %d", "%s，%d年"),
-                                   parts_region(b, focus), b->brief_year);
+                                   about(b), b->brief_year);
     meta.keywords = keywords->str;
     meta.footer = g_strdup_printf(L(b, "%s \xc2\xb7 data as of %d",
                                     "%s \xc2\xb7 数据截至%d年"), title,

@@ -26,6 +26,18 @@ int report_brief_mode_year(const int *last, size_t n);
    unless a year is given). 0 when it has none. */
 int report_data_year(const sb_dataset *ds, metrics_ctx *mc);
 
+/* An overview needs this many peers (regions that are not aggregates)
+   with data: of fewer, leaders, laggards and quartiles say nothing a
+   brief about the first of them would not. */
+#define REPORT_OVERVIEW_MIN_PEERS 3
+/* Whether the brief is an overview (report_opts.overview): no focus
+   asked (focus NULL: neither --focus nor the spec's), none named by
+   regions.csv (metrics_meta_focus), no sections of a spec (spec NULL:
+   none; their text and tables are the author's, about a focus), and
+   REPORT_OVERVIEW_MIN_PEERS peers with data or more. */
+int report_overview_wanted(const sb_dataset *ds, const char *focus,
+                           const sb_spec *spec);
+
 /* Builds and writes the brief of the selected indicators (NULL: all).
    SB_ECANTCREAT when a file cannot be written (nothing is left half
    written), SB_EDATA when the focus region has no values. */

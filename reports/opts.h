@@ -16,7 +16,9 @@
 #include "input/spec.h"
 
 typedef struct {
-    const char *title;           /* NULL: "<focus>: science and ..." */
+    const char *title;           /* NULL: the spec's, else from the data */
+    int overview;                /* 1: no focus region (metrics_opts's
+                                    no_default_focus): an overview */
     const char *author;          /* NULL: "statbrief" */
     fmt_lang lang;
     report_paper paper;

@@ -155,7 +155,7 @@ static char *regions_compared(parts_ctx *b)
 }
 
 /* The data's years: the first and the last with a value for the focus
-   region, and the latest in the data at all ("as of"), all up to the
+   region (in an overview, any region), and the latest in the data at all ("as of"), all up to the
    brief's year. */
 void parts_years(parts_ctx *b, int *first, int *last, int *as_of)
 {
@@ -170,7 +170,8 @@ void parts_years(parts_ctx *b, int *first, int *last, int *as_of)
             if (s->obs[j].year > b->year)      /* --year: later data unseen */
                 continue;
             *as_of = MAX(*as_of, s->obs[j].year);
-            if (s->region != metrics_focus(b->mc))
+            if (s->region != metrics_focus(b->mc) &&
+                metrics_focus(b->mc) != SB_NONE)    /* an overview: all */
                 continue;
             if (*first == 0 || s->obs[j].year < *first)
                 *first = s->obs[j].year;

@@ -78,7 +78,7 @@ has "$tmp/check.out" "brief.yaml: report spec: 4 sections, 2 charts, 2 tables; t
 (cd "$tmp" && run report --lang zh -o zh.pdf .) && ok || ko "report --lang zh failed"
 words_zh "$tmp/zh.pdf" "$tmp/zh.txt"
 # the brief's year: the year most indicators reach (GDP alone reaches 2023)
-has "$tmp/zh.txt" "重庆科技与教育指标（2022年）"
+has "$tmp/zh.txt" "重庆：11项指标（2022年）"
 has "$tmp/zh.txt" "2022年重庆研究与试验发展(R&D)经费686.6亿元，比上年增长13.7%，比2017年增长88.3%。"
 has "$tmp/zh.txt" "2017—2022年，重庆R&D经费投入强度提高0.48个百分点，达到2.36%。"
 has "$tmp/zh.txt" "比全国低0.18个百分点。"

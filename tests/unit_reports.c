@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "metrics/metrics.h"
 #include "reports/brief.h"
+#include "reports/overview.h"
 #include "reports/text.h"
 #include "unit.h"
 
@@ -206,8 +207,95 @@ static void brief_year_tests(void)
     }
 }
 
+/* The overview's sentences (reports/overview.h), English and Chinese:
+   the movers' sentence with a rise and a fall, one of them, none. */
+static void overview_text_tests(void)
+{
+    static const struct {
+        const char *up, *down;
+        int base;
+        const char *en, *zh;
+    } c[] = {
+        {"Korea", "Ukraine", 2001,
+         " From 2001 to 2022 the largest rise was Korea\xe2\x80\x99s, +2.7 "
+         "percentage points, and the largest fall Ukraine\xe2\x80\x99s, "
+         "\xe2\x88\x92" "0.7 percentage points.",
+         "2001\xe2\x80\x94" "2022年，Korea升幅最大（+2.7个百分点），Ukraine降幅"
+         "最大（\xe2\x88\x92" "0.7个百分点）。"},
+        {"Korea", NULL, 2001,
+         " From 2001 to 2022 the largest rise was Korea\xe2\x80\x99s, +2.7 "
+         "percentage points.",
+         "2001\xe2\x80\x94" "2022年，Korea升幅最大（+2.7个百分点）。"},
+        {NULL, "Ukraine", 2001,
+         " From 2001 to 2022 the largest fall was Ukraine\xe2\x80\x99s, "
+         "\xe2\x88\x92" "0.7 percentage points.",
+         "2001\xe2\x80\x94" "2022年，Ukraine降幅最大（\xe2\x88\x92" "0.7个百分点）。"},
+        {"Korea", "Ukraine", 0, "", ""},       /* one year: no movers */
+    };
+    static const char en[] = "In 2022, Israel had the highest value, 6.0% of "
+        "GDP, and Ecuador the lowest, 0.4% of GDP; the median of 120 regions "
+        "was 0.7% of GDP, the middle half between 0.3% of GDP and 1.5% of "
+        "GDP.";
+    static const char zh[] = "2022年，以色列最高，为6.0%；厄瓜多尔最低，为0.4%；"
+        "120个地区的中位数为0.7%，中间一半地区介于0.3%和1.5%之间。";
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(c); i++) {
+        overview_facts f = {2022, 120, "Israel", "Ecuador", "6.0% of GDP",
+                            "0.4% of GDP", "0.7% of GDP", "0.3% of GDP",
+                            "1.5% of GDP", c[i].base, c[i].up, "+2.7 "
+                            "percentage points", c[i].down,
+                            "\xe2\x88\x92" "0.7 percentage points"};
+        char *want = g_strconcat(en, c[i].en, NULL), *got;
+        got = overview_text(&f, FMT_EN);
+        check(strcmp(got, want) == 0, "overview text", "case %zu en: %s",
+              i + 1, got);
+        g_free(got);
+        g_free(want);
+        f.high = "以色列";
+        f.low = "厄瓜多尔";
+        f.high_v = "6.0%";
+        f.low_v = "0.4%";
+        f.median = "0.7%";
+        f.q1 = "0.3%";
+        f.q3 = "1.5%";
+        f.up_v = "+2.7个百分点";
+        f.down_v = "\xe2\x88\x92" "0.7个百分点";
+        want = g_strconcat(zh, c[i].zh, NULL);
+        got = overview_text(&f, FMT_ZH);
+        check(strcmp(got, want) == 0, "overview text", "case %zu zh: %s",
+              i + 1, got);
+        g_free(got);
+        g_free(want);
+    }
+}
+
+/* Quartiles of sorted values (metrics_quartiles): GSL's, linear between
+   order statistics. */
+static void quartile_tests(void)
+{
+    static const double seven[] = {0.6, 0.8, 1.0, 1.4, 2.0, 2.4, 3.0};
+    static const double four[] = {1, 2, 3, 4};
+    double q[3];
+
+    metrics_quartiles(seven, 7, q);
+    check(fabs(q[0] - 0.9) < 1e-12 && fabs(q[1] - 1.4) < 1e-12 &&
+          fabs(q[2] - 2.2) < 1e-12, "quartiles", "seven: %g %g %g", q[0],
+          q[1], q[2]);
+    metrics_quartiles(four, 4, q);
+    check(q[0] == 1.75 && q[1] == 2.5 && q[2] == 3.25, "quartiles",
+          "four: %g %g %g", q[0], q[1], q[2]);
+    metrics_quartiles(four, 1, q);
+    check(q[0] == 1 && q[1] == 1 && q[2] == 1, "quartiles", "one: %g", q[1]);
+    metrics_quartiles(four, 0, q);
+    check(isnan(q[0]) && isnan(q[1]) && isnan(q[2]), "quartiles",
+          "none: %g", q[1]);
+}
+
 void reports_tests(const char *dir)
 {
     run_file(dir, "text.test", text_case);
     brief_year_tests();
+    overview_text_tests();
+    quartile_tests();
 }
