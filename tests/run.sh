@@ -41,7 +41,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases example recompute charts overlap brief spec cron signals outputs names inputs batch install resource oom; do
+for suite in unit layers cases example recompute charts overlap brief spec overview cron signals outputs names inputs batch install resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"
