@@ -22,18 +22,6 @@ void cli_items_clear(cli_items *it)
     it->n = 0;
 }
 
-static int has_values(const sb_dataset *ds, sb_id r)
-{
-    size_t i;
-
-    for (i = 0; i < sb_dataset_n_series(ds); i++) {
-        const sb_series *s = sb_dataset_series_at(ds, i);
-        if (s->region == r && sb_series_last_year(s, 0) > 0)
-            return 1;
-    }
-    return 0;
-}
-
 static int in_group(const sb_dataset *ds, sb_id r, const char *group)
 {
     const sb_region *reg = sb_dataset_region_at(ds, r);
@@ -74,7 +62,7 @@ static sb_status regions_of(const spec_foreach *f, const sb_spec *s,
             g_array_append_val(out, r);
     }
     for (i = 0; f->n_regions == 0 && i < sb_dataset_n_regions(ds); i++)
-        if (has_values(ds, (sb_id)i) &&
+        if (sb_dataset_region_has_values(ds, (sb_id)i) &&
             (f->group.text == NULL || in_group(ds, (sb_id)i, f->group.text))) {
             sb_id r = (sb_id)i;
             g_array_append_val(out, r);

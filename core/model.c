@@ -812,6 +812,18 @@ int sb_series_last_year(const sb_series *s, int upto)
     return y;
 }
 
+int sb_dataset_region_has_values(const sb_dataset *ds, sb_id reg)
+{
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_series(ds); i++) {
+        const sb_series *s = sb_dataset_series_at(ds, i);
+        if (s->region == reg && sb_series_last_year(s, 0) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- finish ------------------------------------------------------------- */
 
 /* Series order: by indicator id, then region name, through ranks

@@ -298,6 +298,8 @@ const sb_series *sb_dataset_find_series(const sb_dataset *ds, sb_id indicator,
                                         sb_id region);
 /* The latest year <= upto (0: any) with a value in s; 0 when none. */
 int sb_series_last_year(const sb_series *s, int upto);
+/* 1 when region reg has a value in some series of ds. */
+int sb_dataset_region_has_values(const sb_dataset *ds, sb_id reg);
 
 /* Display precision of an indicator: metadata decimals, else the largest
    published. */

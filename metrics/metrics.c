@@ -99,24 +99,12 @@ static int comparable(const sb_dataset *ds, size_t i)
     return !(sb_dataset_region_at(ds, (sb_id)i)->role & SB_ROLE_AGGREGATE);
 }
 
-static int has_values(const sb_dataset *ds, sb_id reg)
-{
-    size_t i;
-
-    for (i = 0; i < sb_dataset_n_series(ds); i++) {
-        const sb_series *s = sb_dataset_series_at(ds, i);
-        if (s->region == reg && sb_series_last_year(s, 0) > 0)
-            return 1;
-    }
-    return 0;
-}
-
 size_t metrics_peers_with_data(const sb_dataset *ds)
 {
     size_t i, n = 0;
 
     for (i = 0; i < sb_dataset_n_regions(ds); i++)
-        n += comparable(ds, i) && has_values(ds, (sb_id)i);
+        n += comparable(ds, i) && sb_dataset_region_has_values(ds, (sb_id)i);
     return n;
 }
 
@@ -129,7 +117,8 @@ void metrics_regions_with_data(const sb_dataset *ds, char *buf, size_t size)
     buf[0] = '\0';
     for (pass = 0; pass < 2; pass++)      /* peers first, then aggregates */
         for (i = 0; i < n; i++) {
-            if (comparable(ds, i) != (pass == 0) || !has_values(ds, (sb_id)i))
+            if (comparable(ds, i) != (pass == 0) ||
+                !sb_dataset_region_has_values(ds, (sb_id)i))
                 continue;
             if (strlen(buf) < room)
                 list_add(buf, size, sb_dataset_region_at(ds, (sb_id)i)->name);
@@ -592,15 +581,18 @@ static sb_status forecast_figures(metrics_ctx *c, metrics_row *r,
     const double *xs = w->year + i0;
     forecast_result f;
     sb_status rc;
-    int brk;
+    int brk, after;
 
     if (n < FORECAST_MIN_POINTS)      /* the common case: no scan, no fit */
         return SB_OK;
-    /* no forecast across a flagged break or a detected level shift */
-    brk = screen_break_year(c->ds, w->s, (int)xs[forecast_span_start(n)],
-                            (int)xs[n - 1], 1);
+    /* no forecast across a flagged break or a detected level shift:
+       r->shift_year is the latest shift of the window, found already
+       (series_figures), so the span holds one only if it holds that one */
+    after = (int)xs[forecast_span_start(n)];
+    brk = screen_break_year(c->ds, w->s, after, (int)xs[n - 1], 0);
     if (brk < 0)
         return no_memory(c, err);
+    brk = brk > 0 || (r->shift_year > after && r->shift_year <= xs[n - 1]);
     rc = forecast_make(xs, w->value + i0, w->filled + i0, n,
                        nonneg, brk, &f, err);
     if (rc == SB_ENOMEM)
