@@ -238,6 +238,112 @@ static int scaled_decimals(double x, int p, double unit, double step)
     return MIN(want, allowed);
 }
 
+/* ---- units without a scale ------------------------------------------------ */
+
+/* Words that say a unit already counts in hundreds or more ("thousand
+   persons", "millions", "百万美元", "亿元"): such a unit is printed as
+   published, never given a second magnitude. Not 千 or 百 alone: 千米
+   and 千克 are units. */
+static const char *const unit_magnitudes[] = {
+    "hundred", "thousand", "million", "billion", "trillion",
+    "\xe4\xb8\x87", "\xe4\xba\xbf",                          /* 万 亿 */
+};
+
+/* Whether a unit already carries a magnitude: a word above, or a number
+   first ("100 million yuan", "1,000 t"; not "constant 2015 US$"). */
+static int unit_has_magnitude(const char *unit)
+{
+    size_t i;
+
+    if (g_ascii_isdigit(unit[0]))
+        return 1;
+    for (i = 0; i < G_N_ELEMENTS(unit_magnitudes); i++)
+        if (strstr(unit, unit_magnitudes[i]) != NULL)
+            return 1;
+    return 0;
+}
+
+/* A unit without a scale: no scale and base_unit in the metadata (a
+   World Bank unit such as "current US$" or "% of GDP"), and none in its
+   words in either language. Only such a unit gets a magnitude and
+   decimals chosen here. */
+static int unit_unscaled(const sb_indicator *ind)
+{
+    return isnan(ind->scale) && ind->base_unit[0] == '\0' &&
+           !unit_has_magnitude(ind->unit) &&
+           !unit_has_magnitude(ind->unit_zh);
+}
+
+/* The decimals that give the typical shown value t about three or four
+   significant figures: 6.35, 27.36, 273.6, 2,736; below 1 two
+   significant figures (0.71, 0.071). */
+static int typical_decimals(double t)
+{
+    t = fabs(t);
+    if (t >= 1000)
+        return 0;
+    if (t >= 100)
+        return 1;
+    if (t >= 1 || t == 0 || !isfinite(t))
+        return 2;
+    return MIN(1 - (int)floor(log10(t)), 6);
+}
+
+/* The decimals of a unit without a scale, shown in steps of div: those
+   of the typical value, never more than published (precision p in the
+   unit). Metadata decimals without a magnitude are the publisher's
+   choice and stand. */
+static int unscaled_decimals(const sb_indicator *ind, double ref, double div)
+{
+    int p = sb_indicator_precision(ind);
+    int allowed = p + (int)lround(log10(div));
+
+    if (div == 1 && ind->decimals >= 0)
+        return p;
+    return CLAMP(typical_decimals(ref / div), 0, MAX(allowed, 0));
+}
+
+static const struct {
+    double size;
+    const char *en, *zh;
+} unscaled_words[] = {
+    {1e12, "trillion", "\xe4\xb8\x87\xe4\xba\xbf"},          /* 万亿 */
+    {1e9, "billion", NULL},
+    {1e8, NULL, "\xe4\xba\xbf"},                              /* 亿 */
+    {1e6, "million", NULL},
+    {1e4, NULL, "\xe4\xb8\x87"},                              /* 万 */
+};
+
+/* The form of a unit without a scale (not a percentage), for the
+   typical value ref: a magnitude word from a million in English
+   (million, billion, trillion before the unit), from 10,000 in Chinese
+   (万, 亿, 万亿 before the unit, as 亿元 is written); below, the number
+   in full (392,000 persons; 9413人). Decimals: unscaled_decimals. A
+   Chinese brief sets a Latin unit apart by a space ("3.5万亿 current
+   US$"), as Chinese type sets Latin words. */
+static void form_unscaled(fmt_form *f, double ref, const sb_indicator *ind,
+                          const char *unit, fmt_lang lang)
+{
+    int zh = lang == FMT_ZH, latin = g_ascii_isalpha(unit[0]);
+    size_t i;
+
+    f->div = 1;
+    f->glue = unit[0] != '\0' && (!zh || latin);
+    g_strlcpy(f->unit, unit, sizeof f->unit);
+    for (i = 0; i < G_N_ELEMENTS(unscaled_words); i++) {
+        const char *w = zh ? unscaled_words[i].zh : unscaled_words[i].en;
+        if (w == NULL || fabs(ref) < unscaled_words[i].size)
+            continue;
+        f->div = unscaled_words[i].size;
+        snprintf(f->unit, sizeof f->unit, "%s%s%s", w,
+                 unit[0] != '\0' && (!zh || latin) ? " " : "", unit);
+        f->glue = !zh;
+        f->trim = 1;
+        break;
+    }
+    f->decimals = unscaled_decimals(ind, ref, f->div);
+}
+
 /* The magnitude the form is chosen from: the indicator's own (one form
    for all its values), else the value's. */
 static double form_ref(const sb_indicator *ind, double v)
@@ -263,8 +369,12 @@ static void form_en(fmt_form *f, double ref, const sb_indicator *ind)
     if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || ind->unit[0] == '%') {
         if (ind->unit[0] == '\0')
             g_strlcpy(f->unit, "%", sizeof f->unit);
+        if (unit_unscaled(ind))
+            f->decimals = unscaled_decimals(ind, ref, 1);
         return;
     }
+    if (unit_unscaled(ind))
+        form_unscaled(f, ref, ind, ind->unit, FMT_EN);
     if (ind->base_unit[0] == '\0')
         return;
     f->glue = 1;
@@ -298,6 +408,12 @@ static void form_zh(fmt_form *f, double ref, const sb_indicator *ind)
     if ((sb_indicator_traits(ind) & SB_TRAIT_PERCENT) || unit[0] == '%') {
         if (unit[0] == '\0')
             g_strlcpy(f->unit, "%", sizeof f->unit);
+        if (unit_unscaled(ind))
+            f->decimals = unscaled_decimals(ind, ref, 1);
+        return;
+    }
+    if (unit_unscaled(ind)) {
+        form_unscaled(f, ref, ind, unit, FMT_ZH);
         return;
     }
     if (strstr(unit, "\xe4\xb8\x87") == NULL &&      /* 万 */
@@ -545,4 +661,12 @@ char *fmt_axis(char *buf, size_t size, double v, int decimals,
                fmt_lang lang)
 {
     return axis(buf, size, v, decimals, v, 0, lang);
+}
+
+int fmt_points_decimals(const sb_indicator *ind)
+{
+    fmt_form f;
+
+    fmt_form_of(&f, NAN, ind, FMT_EN);
+    return f.div == 1 ? f.decimals : sb_indicator_precision(ind);
 }

@@ -36,7 +36,12 @@ char *fmt_number(char *buf, size_t size, double v, int decimals, int sign,
    a chart shows them: text, tables and axes divide by div, print
    `decimals` decimals and name `unit`. Chosen once per indicator from
    its magnitude (core/model.h: the typical size of its latest values);
-   an indicator without one (none loaded) gets each value's own form. */
+   an indicator without one (none loaded) gets each value's own form.
+   A unit without a scale (no scale or base_unit, none in its words: the
+   World Bank's "current US$", "% of GDP") gets a magnitude word from a
+   million (English) or 万 (Chinese) and the decimals that give the
+   typical value three or four significant figures, never more than
+   published: "27,360.94 billion current US$", "6.35% of GDP". */
 typedef struct {
     double div;                  /* shown = value / div */
     int decimals;
@@ -62,6 +67,11 @@ const char *fmt_shown_unit(char *buf, size_t size, const sb_indicator *ind,
    yuan), decimals from the step. */
 char *fmt_axis_shown(char *buf, size_t size, double v, double step,
                      const sb_indicator *ind, fmt_lang lang);
+
+/* The decimals a change of ind's values in percentage points prints
+   with: those of its values' form (a World Bank "% of GDP" published to
+   six decimals shows two, and so do its changes). */
+int fmt_points_decimals(const sb_indicator *ind);
 
 /* A value of an indicator as text quotes it, in its form (fmt_form):
    en: "60.4 billion yuan" (scale and base_unit), "6,348 enterprises",

@@ -70,7 +70,7 @@ static void shift(char *buf, size_t size, const screen_finding *f,
         fmt_percent(c, sizeof c, f->change, 1, 1, lang);
         fmt_percent(u, sizeof u, f->usual, 1, 1, lang);
     } else if (ind->kind == SB_KIND_RATE) {  /* a rate: in points */
-        int d = sb_indicator_precision(ind);
+        int d = fmt_points_decimals(ind);
         fmt_points(c, sizeof c, f->change, d, 1, lang);
         fmt_points(u, sizeof u, f->usual, d, 1, lang);
     } else {

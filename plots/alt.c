@@ -70,7 +70,7 @@ static void change_words(GString *g, const plot_chart *c,
     fmt_value(va, sizeof va, r->first_value, c->ind, c->lang);
     fmt_value(vb, sizeof vb, r->last_value, c->ind, c->lang);
     if ((sb_indicator_traits(c->ind) & SB_TRAIT_POINTS))
-        fmt_points(ch, sizeof ch, delta, sb_indicator_precision(c->ind), 1,
+        fmt_points(ch, sizeof ch, delta, fmt_points_decimals(c->ind), 1,
                    c->lang);
     else if (metrics_claim_times(r))     /* as the brief says it: ×45.8 */
         fmt_multiple(ch, sizeof ch, r->multiple, c->lang);

@@ -117,7 +117,7 @@ static const char *change_text(parts_ctx *b, const entry *e, int long_form,
 
     if (sb_indicator_traits(p) & SB_TRAIT_POINTS) {
         parts_use(b, "pp_change");
-        return fmt_points(buf, size, e->change, sb_indicator_precision(p),
+        return fmt_points(buf, size, e->change, fmt_points_decimals(p),
                           long_form, b->lang);
     }
     if (metrics_claim_times(&e->r)) {

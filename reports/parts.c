@@ -345,7 +345,7 @@ static void change_cells(parts_ctx *b, char **cell,
 
     if (traits & SB_TRAIT_POINTS) {
         cell[3] = g_strdup(fmt_points(v, sizeof v, r->pp_change,
-                                      sb_indicator_precision(ind), 0,
+                                      fmt_points_decimals(ind), 0,
                                       b->lang));
         cell[4] = g_strdup(cell[3]);
     } else {
@@ -530,7 +530,7 @@ static const char *gap_cell(char *v, size_t size, const sb_indicator *p,
     if (t & SB_TRAIT_ADDS)
         return fmt_percent(v, size, r->share, 1, 0, lang);
     if (t & SB_TRAIT_POINTS)
-        return fmt_points(v, size, r->gap, sb_indicator_precision(p), 0,
+        return fmt_points(v, size, r->gap, fmt_points_decimals(p), 0,
                           lang);
     return fmt_value_change(v, size, r->gap, p, lang);    /* its form */
 }

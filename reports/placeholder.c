@@ -190,7 +190,7 @@ void placeholder_print(GString *g, const placeholder_ctx *c,
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
     double v = metrics_field_value(f, r);
     int rate = (sb_indicator_traits(ind) & SB_TRAIT_POINTS) != 0;
-    int p = sb_indicator_precision(ind);
+    int p = fmt_points_decimals(ind);
     metrics_print k = f->print;
     char buf[FMT_MAX];
 

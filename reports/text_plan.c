@@ -38,7 +38,7 @@ static int direction(double v, int decimals)
    contradiction at the printed precision. */
 static int printed_flat(const sb_indicator *ind, const metrics_row *r)
 {
-    int p = sb_indicator_precision(ind);
+    int p = fmt_points_decimals(ind);
     int rate = (sb_indicator_traits(ind) & SB_TRAIT_POINTS) != 0;
 
     if (isfinite(r->yoy) && rounds_to_zero(r->yoy, rate ? p : 1))
@@ -118,7 +118,7 @@ static void plan_init(text_plan *p, const sb_dataset *ds, metrics_ctx *mc,
 static void on_year(text_plan *p, const metrics_row *r)
 {
     int rate = (sb_indicator_traits(p->ind) & SB_TRAIT_POINTS) != 0;
-    int prec = sb_indicator_precision(p->ind);
+    int prec = fmt_points_decimals(p->ind);
     text_fact *f;
 
     if (!isfinite(r->yoy))
@@ -234,7 +234,7 @@ static void published(text_plan *p, const metrics_row *r)
 static void level(text_plan *p, metrics_ctx *mc, const metrics_row *r)
 {
     int rate = (sb_indicator_traits(p->ind) & SB_TRAIT_POINTS) != 0;
-    int prec = sb_indicator_precision(p->ind);
+    int prec = fmt_points_decimals(p->ind);
     int period = r->first_year < r->last_year && isfinite(r->change);
     int two = isfinite(r->yoy) && r->first_year == r->last_year - 1;
     int times = metrics_claim_times(r);
@@ -308,7 +308,7 @@ static void claims(text_plan *p, metrics_ctx *mc, const metrics_row *r)
         f->year = r->shift_year;
         f->dir = r->shift_step > 0 ? 1 : -1;
         f->fig = rate ? figure(fabs(r->shift_step), TEXT_POINTS,
-                               sb_indicator_precision(p->ind))
+                               fmt_points_decimals(p->ind))
                       : figure(fabs(r->shift_step), TEXT_PERCENT, 1);
     }
 }
@@ -338,7 +338,7 @@ static void rank(text_plan *p, metrics_ctx *mc, const metrics_row *r)
 /* A rate's gap to the benchmark in points; 1 when told. */
 static int rate_gap(text_plan *p, metrics_ctx *mc, const metrics_row *r)
 {
-    int prec = sb_indicator_precision(p->ind);
+    int prec = fmt_points_decimals(p->ind);
     sb_id b = gap_benchmark(p->ind, mc, r);
     text_fact *f;
 

@@ -278,7 +278,8 @@ static void metrics_case(const char *where, char *line)
 /* ---- tests/format.test ----------------------------------------------------- */
 
 /* The indicator of a value, shown or axisshown case: KIND, UNIT,
-   UNIT_ZH, SCALE, BASE_UNIT, DECIMALS in fields 2-7. */
+   UNIT_ZH, SCALE, BASE_UNIT, DECIMALS in fields 2-7 ("~N": none in the
+   metadata, N the most published). */
 static sb_indicator format_indicator(gchar **f)
 {
     sb_indicator ind = {0};
@@ -291,7 +292,9 @@ static sb_indicator format_indicator(gchar **f)
     ind.unit_zh = f[4];
     ind.scale = *f[5] ? g_ascii_strtod(f[5], NULL) : NAN;
     ind.base_unit = f[6];
-    ind.decimals = atoi(f[7]);
+    /* "~6": no decimals in the metadata, six the most published */
+    ind.decimals = *f[7] == '~' ? -1 : atoi(f[7]);
+    ind.max_decimals = *f[7] == '~' ? atoi(f[7] + 1) : 0;
     return ind;
 }
 
