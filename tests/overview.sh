@@ -126,6 +126,13 @@ words_zh "$tmp/worldz.pdf" "$tmp/worldz.txt"
 has "$tmp/worldz.txt" "概览：Researchanddevelopmentexpenditure（2023年）"
 has "$tmp/worldz.txt" "2023年，Israel最高，为"
 has "$tmp/worldz.txt" "84个地区的中位数为"
+# the form of a unit without a scale (docs/figures.md): published with
+# five decimals, typical value 0.49: two decimals (Israel 6.34589,
+# Guatemala 0.00609 in the file)
+has "$tmp/world.txt" "In 2023, Israel had the highest value, 6.35% of GDP, and Guatemala the lowest, 0.01% of GDP;"
+has "$tmp/world.txt" "1 of 84 Israel 6.35"
+hasnt "$tmp/world.txt" "6.34589"
+has "$tmp/worldz.txt" "2023年，Israel最高，为6.35%ofGDP；Guatemala最低，为0.01%ofGDP；"
 # --focus Aruba: named, with the regions that have data, exit 65
 "$bin" report -q --focus Aruba -o "$tmp/aw.pdf" "$wb" 2>"$tmp/aw.err"
 [ $? -eq 65 ] && ok || ko "--focus Aruba did not exit 65"
@@ -142,10 +149,16 @@ meta=tests/portals/Metadata_Country_API_NY.GDP.MKTP.CD_DS2_en_csv_v2_9865.csv
 words "$tmp/gdp.pdf" "$tmp/gdp.txt"
 has "$tmp/gdp.txt" "Overview: GDP, 2023"
 has "$tmp/gdp.txt" "From 1962 to 2023 the largest rise was Equatorial Guinea’s, ×1,328.2. Rank"
+# dollars in billions, two decimals for a typical 89.48 billion (United
+# States 27360935000000, Tuvalu 62280311.5852172 in the file); Chinese
+# in 亿 (895亿: one decimal)
+has "$tmp/gdp.txt" "In 2023, United States had the highest value, 27,360.94 billion current US$, and Tuvalu the lowest, 0.06 billion current US$;"
+has "$tmp/gdp.txt" "2023 (billion current US$) 1 of 185 United States 27,360.94"
 hasnt "$tmp/gdp.txt" "Liberia"
 "$bin" report -q --lang zh -o "$tmp/gdpz.pdf" "$gdp" "$meta" 2>/dev/null && ok || ko "GDP overview --lang zh failed"
 words_zh "$tmp/gdpz.pdf" "$tmp/gdpz.txt"
 has "$tmp/gdpz.txt" "1962—2023年，EquatorialGuinea升幅最大（1328.2倍）。排名"
+has "$tmp/gdpz.txt" "2023年，UnitedStates最高，为273609.4亿currentUS$；Tuvalu最低，为0.6亿currentUS$；"
 
 # an indicator compared at another year than the brief's says so in its
 # heading (OECD: the brief of 2019, daily smokers at 2020)
