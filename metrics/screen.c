@@ -476,12 +476,83 @@ static double value_in(const sb_series *s, int year)
     return NAN;
 }
 
+/* Every series' positive value in each year of an indicator, sorted, so
+   that a point's peers (the others of its year) are one array less its
+   own value: built once per indicator, not once per point (the World
+   Bank's 265 series x 64 years sorted 17,000 arrays of 265). */
+typedef struct {
+    int y0, ny;                  /* years y0 .. y0 + ny - 1 */
+    size_t *start;               /* year y's values: vals[start[y - y0]
+                                    .. start[y - y0 + 1]) */
+    double *vals;
+} year_values;
+
 typedef struct {
     const sb_dataset *ds;
     size_t lo, hi;               /* the indicator's series */
     int latest;                  /* its latest year with a value */
-    double *peer;                /* room for hi - lo values */
+    year_values yv;
 } indicator_scope;
+
+static void year_values_free(year_values *yv)
+{
+    g_free(yv->start);
+    g_free(yv->vals);
+    memset(yv, 0, sizeof *yv);
+}
+
+/* Whether obs o counts as a peer value: present and positive. */
+static int peer_value(const sb_obs *o)
+{
+    return !(o->state & SB_OBS_MISSING) && o->value > 0;
+}
+
+/* sc's year_values; -1 when out of memory. */
+static int year_values_build(indicator_scope *sc)
+{
+    year_values *yv = &sc->yv;
+    size_t k, i, n = 0, *fill;
+    int y1 = 0;
+
+    memset(yv, 0, sizeof *yv);
+    for (k = sc->lo; k < sc->hi; k++) {
+        const sb_series *s = sb_dataset_series_at(sc->ds, k);
+        if (s->n == 0)
+            continue;
+        if (n == 0 || s->obs[0].year < yv->y0)
+            yv->y0 = s->obs[0].year;
+        if (n == 0 || s->obs[s->n - 1].year > y1)
+            y1 = s->obs[s->n - 1].year;
+        n += s->n;
+    }
+    yv->ny = n ? y1 - yv->y0 + 1 : 0;
+    yv->start = sb_new0(size_t, (size_t)yv->ny + 2);
+    yv->vals = sb_new(double, n + 1);
+    if (yv->start == NULL || yv->vals == NULL)
+        return -1;
+    fill = yv->start + 1;               /* counts, then where each goes */
+    for (k = sc->lo; k < sc->hi; k++) {
+        const sb_series *s = sb_dataset_series_at(sc->ds, k);
+        for (i = 0; i < s->n; i++)
+            fill[s->obs[i].year - yv->y0] += peer_value(&s->obs[i]);
+    }
+    for (i = 1; i <= (size_t)yv->ny; i++)
+        yv->start[i] += yv->start[i - 1];
+    fill = yv->start;                   /* start[y] moves to its end */
+    for (k = sc->lo; k < sc->hi; k++) {
+        const sb_series *s = sb_dataset_series_at(sc->ds, k);
+        for (i = 0; i < s->n; i++)
+            if (peer_value(&s->obs[i]))
+                yv->vals[fill[s->obs[i].year - yv->y0]++] = s->obs[i].value;
+    }
+    for (i = (size_t)yv->ny; i > 0; i--)  /* back to the starts */
+        yv->start[i] = yv->start[i - 1];
+    yv->start[0] = 0;
+    for (i = 0; i < (size_t)yv->ny; i++)
+        qsort(yv->vals + yv->start[i], yv->start[i + 1] - yv->start[i],
+              sizeof *yv->vals, cmp_double);
+    return 0;
+}
 
 /* The last value SCREEN_STALE_YEARS or more behind the indicator's
    latest year, and further behind than the series' usual interval (a
@@ -512,6 +583,31 @@ static int stale(const indicator_scope *sc, const points *p,
     return 0;
 }
 
+/* The sorted values of year y (*n of them); none outside the years. */
+static const double *year_slice(const year_values *yv, int y, size_t *n)
+{
+    *n = 0;
+    if (y < yv->y0 || y - yv->y0 >= yv->ny)
+        return yv->vals;
+    *n = yv->start[y - yv->y0 + 1] - yv->start[y - yv->y0];
+    return yv->vals + yv->start[y - yv->y0];
+}
+
+/* The index of a value equal to v in sorted a[0..n); n when none. */
+static size_t sorted_find(const double *a, size_t n, double v)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && a[lo] == v ? lo : n;
+}
+
 /* A value about 100 to 10,000 times the median of at least four peers
    of the same year, whose own quartiles are within a factor of 10. */
 static int peer_slips(const indicator_scope *sc, const points *p,
@@ -520,23 +616,25 @@ static int peer_slips(const indicator_scope *sc, const points *p,
     size_t i, k, m;
 
     for (i = 0; i < p->n; i++) {
-        double med, q1, q3;
+        double med, q1, q3, mine = value_in(p->s, (int)p->year[i]);
+        const double *a;
         int f10, dup = 0;
         screen_finding *f;
+        size_t skip;
         for (k = own; k < l->n; k++)
             dup |= l->items[k].kind == SCREEN_SLIP &&
                    l->items[k].year == (int)p->year[i];
-        for (k = sc->lo, m = 0; !dup && k < sc->hi; k++) {
-            const sb_series *s = sb_dataset_series_at(sc->ds, k);
-            double v = s == p->s ? NAN : value_in(s, (int)p->year[i]);
-            if (v > 0)
-                sc->peer[m++] = v;
-        }
+        /* the year's values, less this series' own */
+        a = year_slice(&sc->yv, (int)p->year[i], &m);
+        skip = mine > 0 ? sorted_find(a, m, mine) : m;
+        m -= skip < m;
         if (dup || m < 4 || !(p->value[i] > 0))
             continue;
-        med = median(sc->peer, m);
-        q1 = sc->peer[m / 4];
-        q3 = sc->peer[(3 * m) / 4];
+#define PEER(j) a[(j) < skip ? (j) : (j) + 1]
+        med = m % 2 ? PEER(m / 2) : (PEER(m / 2 - 1) + PEER(m / 2)) / 2;
+        q1 = PEER(m / 4);
+        q3 = PEER((3 * m) / 4);
+#undef PEER
         if (q3 / q1 >= 10 || (f10 = decade_factor(p->value[i] / med, 2)) == 0)
             continue;
         if ((f = push(l, SCREEN_SLIP, SCREEN_WARNING, p, i)) == NULL)
@@ -640,14 +738,16 @@ static int one_indicator(indicator_scope *sc, const unsigned char *rsel,
         int y = sb_series_last_year(sb_dataset_series_at(sc->ds, k), 0);
         sc->latest = y > sc->latest ? y : sc->latest;
     }
-    if ((sc->peer = sb_new(double, sc->hi - sc->lo + 1)) == NULL)
+    if (year_values_build(sc) != 0) {
+        year_values_free(&sc->yv);
         return -1;
+    }
     for (k = sc->lo; k < sc->hi && rc == 0; k++) {
         const sb_series *s = sb_dataset_series_at(sc->ds, k);
         if (rsel == NULL || rsel[s->region])
             rc = one_series(sc, s, l);
     }
-    g_free(sc->peer);
+    year_values_free(&sc->yv);
     return rc;
 }
 
@@ -656,7 +756,7 @@ sb_status screen_dataset(const sb_dataset *ds, const unsigned char *isel,
                          sb_error *err)
 {
     size_t n = sb_dataset_n_series(ds), had = out->n;
-    indicator_scope sc = {ds, 0, 0, 0, NULL};
+    indicator_scope sc = {ds, 0, 0, 0, {0, 0, NULL, NULL}};
 
     for (sc.lo = 0; sc.lo < n; sc.lo = sc.hi) {
         sb_id ind = sb_dataset_series_at(ds, sc.lo)->indicator;
