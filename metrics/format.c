@@ -253,12 +253,16 @@ static const char *const unit_magnitudes[] = {
    first ("100 million yuan", "1,000 t"; not "constant 2015 US$"). */
 static int unit_has_magnitude(const char *unit)
 {
+    char low[FMT_MAX];                  /* "Thousands of persons" too */
     size_t i;
 
     if (g_ascii_isdigit(unit[0]))
         return 1;
+    for (i = 0; i + 1 < sizeof low && unit[i]; i++)
+        low[i] = g_ascii_tolower(unit[i]);
+    low[i] = '\0';
     for (i = 0; i < G_N_ELEMENTS(unit_magnitudes); i++)
-        if (strstr(unit, unit_magnitudes[i]) != NULL)
+        if (strstr(low, unit_magnitudes[i]) != NULL)
             return 1;
     return 0;
 }
