@@ -266,60 +266,165 @@ PangoLayout *pdf_layout_para(pdf_state *p, const pdf_item *it)
                            para_width(p, it), 0);
 }
 
-/* The natural width of each column of t: its widest cell, padded. */
-static double *natural_columns(pdf_state *p, const report_table *t,
-                               double *total)
-{
-    double *w = g_new0(double, t->n_cols);
-    size_t c, r;
+static double measure_row(pdf_state *p, const report_table *t, size_t row);
 
-    *total = 0;
-    for (c = 0; c < t->n_cols; c++) {
-        PangoLayout *l = pdf_layout_text(p, t->head[c], SIZE_TABLE, 1, 0, 1);
-        w[c] = pdf_layout_width(l);
-        g_object_unref(l);
-        for (r = 0; r < t->n_rows; r++) {
-            l = pdf_layout_text(p, t->cells[r][c], SIZE_TABLE,
-                                t->emph && t->emph[r], 0, 1);
-            w[c] = fmax(w[c], pdf_layout_width(l));
-            g_object_unref(l);
-        }
-        if (t->spark && c == t->spark_col)
-            w[c] = fmax(w[c], 60);
-        w[c] += 10;                          /* cell padding */
-        *total += w[c];
-    }
+/* The widest word of s (where a line may break), so that a column
+   narrowed to it wraps s between words, never inside one. */
+static double word_width(pdf_state *p, const char *s, int bold)
+{
+    PangoLayout *l = pdf_layout_text(p, s, SIZE_TABLE, bold, 0, 1);
+    double w;
+
+    pango_layout_set_width(l, PANGO_SCALE);     /* every break taken */
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+    w = pdf_layout_width(l);
+    g_object_unref(l);
     return w;
 }
 
-/* The width of each column of t: content-measured, scaled to fit. */
+/* Whether column c holds text that may wrap (names of regions or
+   indicators, units: left-aligned), not figures or sparklines. */
+static int text_column(const report_table *t, size_t c)
+{
+    return !t->right[c] && !(t->spark && c == t->spark_col);
+}
+
+/* Column c's natural width (its widest cell on one line) and the least
+   it may take: its figures on one line, its header and text wrapped
+   between words (a text column at least TABLE_TEXT_MIN wide, its words
+   counted up to TABLE_WORD_MAX), padded. */
+static void column_widths(pdf_state *p, const report_table *t, size_t c,
+                          double *nat, double *min)
+{
+    PangoLayout *l = pdf_layout_text(p, t->head[c], SIZE_TABLE, 1, 0, 1);
+    double words = 0;
+    size_t r;
+
+    *nat = pdf_layout_width(l);
+    g_object_unref(l);
+    *min = word_width(p, t->head[c], 1);
+    for (r = 0; r < t->n_rows; r++) {
+        int bold = t->emph && t->emph[r];
+        l = pdf_layout_text(p, t->cells[r][c], SIZE_TABLE, bold, 0, 1);
+        *nat = fmax(*nat, pdf_layout_width(l));
+        g_object_unref(l);
+        if (text_column(t, c))
+            words = fmax(words, fmin(TABLE_WORD_MAX,
+                                     word_width(p, t->cells[r][c], bold)));
+    }
+    if (t->spark && c == t->spark_col)
+        *nat = fmax(*nat, 60);
+    if (text_column(t, c))
+        *min = fmin(*nat, fmax(*min, fmax(words, TABLE_TEXT_MIN)));
+    else
+        *min = *nat;                 /* figures never wrap */
+    *nat += 10;                      /* cell padding */
+    *min += 10;
+}
+
+/* The width of each column of t, and after them the header row's
+   height (measured once; owned by p): each column's natural width when
+   the table fits, else every column narrowed towards its least width in
+   proportion to what it can give (names and headers wrap); still too
+   wide (a 100-character unit, 1e300), every column in proportion, its
+   cells wrapped: nothing leaves the page. */
 double *pdf_layout_columns(pdf_state *p, const report_table *t)
 {
-    double *w = g_hash_table_lookup(p->colw, t), total;
+    double *w = g_hash_table_lookup(p->colw, t), *min, total = 0, give = 0;
     size_t c;
 
     if (w != NULL)
         return w;
-    w = natural_columns(p, t, &total);
-    /* Too wide: the first column (names) gives way and ellipsizes; the
-       figures keep their width. */
-    if (total > p->width) {
-        double cut = fmin(total - p->width, fmax(0, w[0] - 60));
-        w[0] -= cut;
-        total -= cut;
+    w = g_new0(double, t->n_cols + 1);
+    min = g_new0(double, t->n_cols + 1);
+    for (c = 0; c < t->n_cols; c++) {
+        column_widths(p, t, c, &w[c], &min[c]);
+        total += w[c];
+        give += w[c] - min[c];
     }
-    /* Still too wide (a 100-character unit, 1e300): every column gives
-       way in proportion and its cells ellipsize; nothing leaves the page. */
+    if (total > p->width) {
+        double k = fmin(1, (total - p->width) / fmax(give, 1e-9));
+        total = 0;
+        for (c = 0; c < t->n_cols; c++)
+            total += w[c] -= (w[c] - min[c]) * k;
+    }
     if (total > p->width)
         for (c = 0; c < t->n_cols; c++)
             w[c] *= p->width / total;
+    g_free(min);
     g_hash_table_insert(p->colw, (gpointer)t, w);
+    w[t->n_cols] = measure_row(p, t, HEADER_ROW);
     return w;
+}
+
+PangoLayout *pdf_layout_cell(pdf_state *p, const report_table *t, size_t row,
+                             size_t c)
+{
+    int head = row == HEADER_ROW, bold = head || (t->emph && t->emph[row]);
+    double w = pdf_layout_columns(p, t)[c];
+    /* at least a point wide: a width of 0 or less means "no limit" to
+       Pango, and the cell would run over its neighbours */
+    PangoLayout *l = text_layout(p, head ? t->head[c] : t->cells[row][c],
+                                 SIZE_TABLE, bold, fmax(1, w - 10), 0,
+                                 CELL_MAX_LINES);
+
+    if (t->right[c])
+        pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+    return l;
 }
 
 double pdf_layout_row_height(void)
 {
     return SIZE_TABLE * 1.45 + 6;
+}
+
+/* A row's height: its tallest cell (a sparkline takes a line's),
+   padded; one line of text at least. */
+static double measure_row(pdf_state *p, const report_table *t, size_t row)
+{
+    double h = SIZE_TABLE * 1.45;
+    size_t c;
+
+    for (c = 0; c < t->n_cols; c++) {
+        PangoLayout *l;
+        if (row != HEADER_ROW && t->spark && c == t->spark_col)
+            continue;
+        l = pdf_layout_cell(p, t, row, c);
+        h = fmax(h, height_of(l));
+        g_object_unref(l);
+    }
+    return h + 6;
+}
+
+double pdf_layout_row_h(pdf_state *p, const report_table *t, size_t row)
+{
+    if (row == HEADER_ROW)
+        return pdf_layout_columns(p, t)[t->n_cols];
+    return measure_row(p, t, row);
+}
+
+PangoLayout *pdf_layout_caption(pdf_state *p, const report_table *t)
+{
+    char *s = t->caption != NULL && t->caption[0] != '\0'
+                  ? g_strdup_printf(p->lang == FMT_ZH ? "%s（续）"
+                                                      : "%s (continued)",
+                                    t->caption)
+                  : g_strdup(p->lang == FMT_ZH ? "（续）" : "(continued)");
+    PangoLayout *l = text_layout(p, s, SIZE_SMALL, 1, p->width, 0,
+                                 HEADING_MAX_LINES);
+
+    g_free(s);
+    return l;
+}
+
+/* The height of a table's caption and header on a page it goes on to. */
+static double repeat_height(pdf_state *p, const report_table *t)
+{
+    PangoLayout *l = pdf_layout_caption(p, t);
+    double h = height_of(l) + CAPTION_GAP;
+
+    g_object_unref(l);
+    return h + pdf_layout_columns(p, t)[t->n_cols];
 }
 
 /* The height of an item laid out at the text width. */
@@ -337,8 +442,7 @@ static double measure(pdf_state *p, pdf_item *it)
         l = pdf_layout_para(p, it);
         break;
     case K_ROW:
-        pdf_layout_columns(p, it->b->table);
-        return pdf_layout_row_height();
+        return pdf_layout_row_h(p, it->b->table, it->row);
     case K_CHART:
     case K_SPACE:
         return it->want_h;
@@ -507,7 +611,7 @@ size_t pdf_layout_paginate(pdf_state *p)
             /* a table going on: its header again on top of the page */
             if (it->k == K_ROW && it->row != HEADER_ROW) {
                 it->repeat_header = 1;
-                y += pdf_layout_row_height();
+                y += repeat_height(p, it->b->table);
             }
         }
         /* taller than a page even at its top: cut where the page ends */
