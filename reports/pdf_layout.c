@@ -297,27 +297,28 @@ static void column_widths(pdf_state *p, const report_table *t, size_t c,
                           double *nat, double *min)
 {
     PangoLayout *l = pdf_layout_text(p, t->head[c], SIZE_TABLE, 1, 0, 1);
-    double words = 0;
+    double cells = 0, words = 0;
     size_t r;
 
     *nat = pdf_layout_width(l);
     g_object_unref(l);
-    *min = word_width(p, t->head[c], 1);
     for (r = 0; r < t->n_rows; r++) {
         int bold = t->emph && t->emph[r];
         l = pdf_layout_text(p, t->cells[r][c], SIZE_TABLE, bold, 0, 1);
-        *nat = fmax(*nat, pdf_layout_width(l));
+        cells = fmax(cells, pdf_layout_width(l));
         g_object_unref(l);
         if (text_column(t, c))
             words = fmax(words, fmin(TABLE_WORD_MAX,
                                      word_width(p, t->cells[r][c], bold)));
     }
     if (t->spark && c == t->spark_col)
-        *nat = fmax(*nat, 60);
+        cells = fmax(cells, 60);
+    *nat = fmax(*nat, cells);
+    *min = word_width(p, t->head[c], 1);
     if (text_column(t, c))
         *min = fmin(*nat, fmax(*min, fmax(words, TABLE_TEXT_MIN)));
     else
-        *min = *nat;                 /* figures never wrap */
+        *min = fmax(*min, cells);    /* figures never wrap */
     *nat += 10;                      /* cell padding */
     *min += 10;
 }
