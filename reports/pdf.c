@@ -42,7 +42,8 @@ static void draw_cell(pdf_state *p, const report_table *t, size_t row,
         cairo_set_source_rgb(p->cr, 0.0, 0.447, 0.698);
     else
         cairo_set_source_rgb(p->cr, 0.1, 0.1, 0.1);
-    show(p, pdf_layout_cell(p, t, row, c), x + 5, y + 3);
+    show(p, pdf_layout_cell(p, t, row, c),
+         x + 5 - (t->right[c] ? CELL_SLACK : 0), y + 3);
 }
 
 /* A rule across the table at y: the header's dark, a row's light, the

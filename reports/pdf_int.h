@@ -40,6 +40,10 @@
 #define TABLE_WORD_MAX 120.0
 #define CELL_MAX_LINES 40
 #define CAPTION_GAP 3.0
+/* A cell's text is laid out this much wider than the width it was
+   measured at (Pango breaks a line that fills its width exactly), into
+   the cell's padding; a right-aligned cell starts as much further left. */
+#define CELL_SLACK 1.0
 
 /* What text is laid out at most, in lines of the narrowest characters
    (plot_text_fit; cut before Pango shapes it, with an ellipsis): a title
@@ -113,7 +117,8 @@ double pdf_layout_row_height(void);
    wrapped in their columns. */
 double pdf_layout_row_h(pdf_state *p, const report_table *t, size_t row);
 /* Cell c of row `row` (HEADER_ROW: the header) wrapped at its column's
-   width, aligned as its column. */
+   width (CELL_SLACK wider), aligned as its column: drawn at the column's
+   x + 5, less CELL_SLACK when it is right-aligned. */
 PangoLayout *pdf_layout_cell(pdf_state *p, const report_table *t, size_t row,
                              size_t c);
 /* "Regional GDP (continued)", "地区生产总值（续）": over the header a

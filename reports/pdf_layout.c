@@ -282,6 +282,79 @@ static double word_width(pdf_state *p, const char *s, int bold)
     return w;
 }
 
+/* Header s in the pieces it may break between: after a space or a slash
+   and before an opening parenthesis ("2022 (billion |yuan)", "年均增长/|
+   百分点", "2022年|（亿元）"), never inside a word or a Chinese term,
+   which Pango would break anywhere. Each piece flattened to draw
+   (drawable), its space kept (g_ptr_array_unref). */
+static GPtrArray *head_pieces(const char *s)
+{
+    GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+    const char *from = s, *q = s;
+
+    while (*from != '\0') {
+        char *raw;
+        do
+            q = g_utf8_next_char(q);
+        while (*q != '\0' && q[-1] != ' ' && q[-1] != '/' && *q != '(' &&
+               !g_str_has_prefix(q, "\xef\xbc\x88"));    /* （ */
+        raw = g_strndup(from, (gsize)(q - from));
+        g_ptr_array_add(a, drawable(raw, PLOT_NAME_MAX_CHARS));
+        g_free(raw);
+        from = q;
+    }
+    return a;
+}
+
+/* The width of s on one line, bold, spaces at its ends left out. */
+static double head_line_width(pdf_state *p, const char *s)
+{
+    char *t = g_strstrip(g_strdup(s));
+    PangoLayout *l = pdf_layout_text(p, t, SIZE_TABLE, 1, 0, 1);
+    double w = pdf_layout_width(l);
+
+    g_object_unref(l);
+    g_free(t);
+    return w;
+}
+
+/* The widest piece of header s: the least width it wraps in. */
+static double head_width(pdf_state *p, const char *s)
+{
+    GPtrArray *a = head_pieces(s);
+    double w = 0;
+    guint i;
+
+    for (i = 0; i < a->len; i++)
+        w = fmax(w, head_line_width(p, a->pdata[i]));
+    g_ptr_array_unref(a);
+    return w;
+}
+
+/* Header s as lines of at most `width` points, broken between its
+   pieces only (head_pieces), as many on each line as fit (g_free). */
+static char *head_lines(pdf_state *p, const char *s, double width)
+{
+    GPtrArray *a = head_pieces(s);
+    GString *out = g_string_new(NULL), *line = g_string_new(NULL);
+    guint i;
+
+    for (i = 0; i < a->len; i++) {
+        char *next = g_strconcat(line->str, a->pdata[i], NULL);
+        if (line->len > 0 && head_line_width(p, next) > width) {
+            g_string_append_printf(out, "%s\n", g_strstrip(line->str));
+            g_string_assign(line, a->pdata[i]);
+        } else {
+            g_string_assign(line, next);
+        }
+        g_free(next);
+    }
+    g_string_append(out, g_strstrip(line->str));
+    g_string_free(line, TRUE);
+    g_ptr_array_unref(a);
+    return g_string_free(out, FALSE);
+}
+
 /* Whether column c holds text that may wrap (names of regions or
    indicators, units: left-aligned), not figures or sparklines. */
 static int text_column(const report_table *t, size_t c)
@@ -314,7 +387,7 @@ static void column_widths(pdf_state *p, const report_table *t, size_t c,
     if (t->spark && c == t->spark_col)
         cells = fmax(cells, 60);
     *nat = fmax(*nat, cells);
-    *min = word_width(p, t->head[c], 1);
+    *min = head_width(p, t->head[c]);
     if (text_column(t, c))
         *min = fmin(*nat, fmax(*min, fmax(words, TABLE_TEXT_MIN)));
     else
@@ -364,11 +437,19 @@ PangoLayout *pdf_layout_cell(pdf_state *p, const report_table *t, size_t row,
     int head = row == HEADER_ROW, bold = head || (t->emph && t->emph[row]);
     double w = pdf_layout_columns(p, t)[c];
     /* at least a point wide: a width of 0 or less means "no limit" to
-       Pango, and the cell would run over its neighbours */
+       Pango, and the cell would run over its neighbours; CELL_SLACK more
+       than the text it was measured for, which Pango would otherwise
+       wrap */
     PangoLayout *l = text_layout(p, head ? t->head[c] : t->cells[row][c],
-                                 SIZE_TABLE, bold, fmax(1, w - 10), 0,
+                                 SIZE_TABLE, bold,
+                                 fmax(1, w - 10) + CELL_SLACK, 0,
                                  CELL_MAX_LINES);
 
+    if (head && head_line_width(p, t->head[c]) > w - 10) {
+        char *lines = head_lines(p, t->head[c], w - 10);
+        pango_layout_set_text(l, lines, -1);
+        g_free(lines);
+    }
     if (t->right[c])
         pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
     return l;
