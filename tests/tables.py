@@ -233,6 +233,32 @@ def panel_aggregate():
           "the aggregate last, unranked: %s" % [r[:1] + r[5:6] for r in rows])
 
 
+def panel_spec(lang):
+    """A spec's table of regions follows the same order."""
+    zh = lang == "zh"
+    d = os.path.abspath(PANEL)
+    spec = os.path.join(TMP, "spec-%s.yaml" % lang)
+    with open(spec, "w") as f:
+        f.write("title: Tables\nlanguage: %s\ndata:\n  - path: %s/data.csv\n"
+                "metadata: [%s/indicators.csv, %s/regions.csv]\n"
+                "focus: Delta\nsections:\n  - title: Output\n    tables:\n"
+                "      - indicator: output\n"
+                "        columns: [region, last_value, rank]\n"
+                % (lang, d, d, d))
+    pdf = brief("spec-" + lang, "--spec", spec)
+    if pdf is None:
+        return
+    rows, _ = one_table(pdf, "地区" if zh else "Region")
+    want = ([("甲市", "1/5"), ("丙市", "并列2/5"), ("乙市", "并列2/5"),
+             (LONG_ZH, "4/5"), ("丁市", "5/5"), ("己市", "–"), ("戊市", "–")]
+            if zh else
+            [("Alpha", "1 of 5"), ("Gamma", "=2 of 5"), ("Beta", "=2 of 5"),
+             (LONG, "4 of 5"), ("Delta", "5 of 5"), ("Zeta", "–"),
+             ("Epsilon", "–")])
+    check([(r[0], r[2]) for r in rows if len(r) == 4] == want,
+          "%s: a spec's table of regions by rank: %s" % (lang, rows))
+
+
 # ---- China NBS: 31 provinces, the order computed from the file ---------
 
 NBS = "tests/data/nbs/分省年度数据_地区生产总值_2006-2024.csv"
@@ -304,6 +330,7 @@ def worldbank(lang):
 
 for lang in ("en", "zh"):
     panel(lang)
+    panel_spec(lang)
     nbs(lang)
     worldbank(lang)
 panel_aggregate()
