@@ -59,10 +59,11 @@ static void rule(pdf_state *p, double x1, double y, int dark)
     cairo_stroke(p->cr);
 }
 
-static void draw_row(pdf_state *p, const report_table *t, size_t row, double y)
+/* Row `row` of t (or its header) at y, h high (pdf_layout_row_h). */
+static void draw_row(pdf_state *p, const report_table *t, size_t row, double y,
+                     double h)
 {
     double *w = pdf_layout_columns(p, t), x = p->margin;
-    double h = pdf_layout_row_h(p, t, row);
     size_t c;
     int head = row == HEADER_ROW;
 
@@ -95,7 +96,7 @@ static void draw_repeat(pdf_state *p, const report_table *t, double y)
     cairo_set_source_rgb(p->cr, 0.33, 0.33, 0.33);
     show(p, l, p->margin,
          y - hh - CAPTION_GAP - (double)r.height / PANGO_SCALE);
-    draw_row(p, t, HEADER_ROW, y - hh);
+    draw_row(p, t, HEADER_ROW, y - hh, hh);
 }
 
 /* The heading that carries anchor `name`, or NULL. */
@@ -168,7 +169,7 @@ static void draw_item(pdf_state *p, pdf_item *it, sb_error *err)
     case K_ROW:
         if (it->repeat_header)
             draw_repeat(p, it->b->table, it->y);
-        draw_row(p, it->b->table, it->row, it->y);
+        draw_row(p, it->b->table, it->row, it->y, it->h);
         break;
     case K_CHART:
         cairo_save(p->cr);

@@ -109,7 +109,8 @@ PangoLayout *pdf_layout_heading(pdf_state *p, const pdf_item *it);
 PangoLayout *pdf_layout_para(pdf_state *p, const pdf_item *it);
 double pdf_layout_width(PangoLayout *l);
 /* The widths of t's columns, then (at [t->n_cols]) its header row's
-   height (measured once; owned by p). */
+   height and (at [t->n_cols + 1]) 1 when even its figures had to be
+   narrowed, so that they wrap too (measured once; owned by p). */
 double *pdf_layout_columns(pdf_state *p, const report_table *t);
 /* The height of one line of table text, padded: a sparkline's row. */
 double pdf_layout_row_height(void);

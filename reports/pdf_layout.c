@@ -397,7 +397,8 @@ static void column_widths(pdf_state *p, const report_table *t, size_t c,
 }
 
 /* The width of each column of t, and after them the header row's
-   height (measured once; owned by p): each column's natural width when
+   height and whether the figures were narrowed too (measured once; owned
+   by p): each column's natural width when
    the table fits, else every column narrowed towards its least width in
    proportion to what it can give (names and headers wrap); still too
    wide (a 100-character unit, 1e300), every column in proportion, its
@@ -409,7 +410,7 @@ double *pdf_layout_columns(pdf_state *p, const report_table *t)
 
     if (w != NULL)
         return w;
-    w = g_new0(double, t->n_cols + 1);
+    w = g_new0(double, t->n_cols + 2);
     min = g_new0(double, t->n_cols + 1);
     for (c = 0; c < t->n_cols; c++) {
         column_widths(p, t, c, &w[c], &min[c]);
@@ -422,6 +423,7 @@ double *pdf_layout_columns(pdf_state *p, const report_table *t)
         for (c = 0; c < t->n_cols; c++)
             total += w[c] -= (w[c] - min[c]) * k;
     }
+    w[t->n_cols + 1] = total > p->width;     /* figures may wrap too */
     if (total > p->width)
         for (c = 0; c < t->n_cols; c++)
             w[c] *= p->width / total;
@@ -460,8 +462,8 @@ double pdf_layout_row_height(void)
     return SIZE_TABLE * 1.45 + 6;
 }
 
-/* A row's height: its tallest cell (a sparkline takes a line's),
-   padded; one line of text at least. */
+/* A row's height: its tallest cell, padded; one line of text at least,
+   which a sparkline and a figure (never wrapped) take. */
 static double measure_row(pdf_state *p, const report_table *t, size_t row)
 {
     double h = SIZE_TABLE * 1.45;
@@ -469,7 +471,8 @@ static double measure_row(pdf_state *p, const report_table *t, size_t row)
 
     for (c = 0; c < t->n_cols; c++) {
         PangoLayout *l;
-        if (row != HEADER_ROW && t->spark && c == t->spark_col)
+        if (row != HEADER_ROW && !text_column(t, c) &&
+            (t->spark_col == c || !pdf_layout_columns(p, t)[t->n_cols + 1]))
             continue;
         l = pdf_layout_cell(p, t, row, c);
         h = fmax(h, height_of(l));
