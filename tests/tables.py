@@ -6,7 +6,9 @@ lists them by rank at the reference year (a shared rank marked "=2 of 5",
 "并列2/5"), then the regions without a value that year, then the
 aggregates, each in the source's order; a table going on after a page
 break repeats its caption with "(continued)"/"（续）" and its header;
-names wrap in their cell and are never cut.
+names wrap in their cell and are never cut, and no word of a table lies
+over another (a wrapped name over the next row, a header over a
+figure).
 
 Every table is read from `pdftotext -bbox`: a table's text starts 5
 points right of the margin (a paragraph's at the margin), a row is a
@@ -138,8 +140,25 @@ def tables(pdf, head):
                     rows[-1][0] = join(rows[-1][0], g[0][1])
                     rows[-1][-1] = True
                 i += 1
+            top, bottom = first[1], ls[i - 1][-1][3]
+            overlapping(p, [w for w in words if top <= w[1] <= bottom])
             found.append((p, caption, rows))
     return found
+
+
+OVERLAPS = []
+
+
+def overlapping(page, words):
+    """Records word boxes of a table that intersect (a wrapped name over
+    the next row, a figure over its neighbour)."""
+    for a in range(len(words)):
+        for b in range(a + 1, len(words)):
+            u, v = words[a], words[b]
+            if u[0] < v[2] - 0.1 and v[0] < u[2] - 0.1 and \
+                    u[1] < v[3] - 0.1 and v[1] < u[3] - 0.1:
+                OVERLAPS.append("page %d: \"%s\" and \"%s\"" %
+                                (page + 1, u[4], v[4]))
 
 
 def one_table(pdf, head, nth=0):
@@ -334,6 +353,7 @@ for lang in ("en", "zh"):
     nbs(lang)
     worldbank(lang)
 panel_aggregate()
+check(not OVERLAPS, "word boxes of a table overlap: %s" % OVERLAPS[:5])
 subprocess.run(["rm", "-rf", TMP])
 print("tables: %d passed, %d failed" % (PASS, FAIL))
 sys.exit(1 if FAIL else 0)
