@@ -849,8 +849,9 @@ static int common_years(metrics_ctx *c, const work *ws, size_t n, int *base,
 }
 
 /* Rank 1 = best at the reference year (highest, or lowest when higher
-   is not better); ties share the smaller rank; only regions of the set
-   with a value. */
+   is not better); ties share the smaller rank ("=3 of 27": the regions
+   after them count them all, 1, =2, =2, 4); only regions of the set with
+   a value. */
 static void rank_figures(metrics_ctx *c, metrics_row *r, double v, int hib,
                          const ranking *rk)
 {
@@ -858,6 +859,8 @@ static void rank_figures(metrics_ctx *c, metrics_row *r, double v, int hib,
         return;
     r->rank = count_better(rk, v, hib) + 1;
     r->rank_of = (int)rk->n;
+    /* those not worse than v, less those better: the values equal to v */
+    r->rank_tied = (int)rk->n - count_better(rk, v, !hib) - r->rank + 1;
 }
 
 /* The indicator's works plus what every row's cross figures share. */

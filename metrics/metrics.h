@@ -56,6 +56,10 @@ typedef struct {
     int ref_year;                   /* the indicator's reference year, at
                                        which the next four are; 0: none */
     int rank, rank_of;              /* 0 when undefined */
+    int rank_tied;                  /* how many regions of the set share
+                                       the rank (the same value at
+                                       ref_year), this one included: 1
+                                       when none other; 0 undefined */
     double share, gap, growth_gap;  /* growth_gap: over [a, ref_year] */
     int crosses_zero;               /* 1: v(a) <= 0, or a value in [a, b]
                                        of the other sign: no percent,

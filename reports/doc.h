@@ -15,8 +15,11 @@
  *   small print, an item of a list such as the key findings) and may link
  *   as a whole to an anchor;
  * - a table (report_table) has a header row, per-column alignment, one
- *   row that stands out (the focus region) and optionally a column of
- *   sparklines;
+ *   row that stands out (the focus region), rows set apart (the
+ *   aggregates after the ranked regions), optionally a column of
+ *   sparklines, and a caption a backend repeats with "(continued)"
+ *   where the table goes on after a page break; cells hold whole
+ *   texts, which a backend wraps in their column and never cuts;
  * - a chart is a plot_chart with the height it wants at the text width.
  *
  * Ownership: report_doc_create returns a document the caller frees with
@@ -66,6 +69,10 @@ typedef struct {
     int *right;                  /* per column: 1 to align right */
     char ***cells;               /* n_rows x n_cols */
     int *emph;                   /* per row: the focus region; NULL: none */
+    int *apart;                  /* per row: 1 when the row starts a group
+                                    set apart (the aggregates) */
+    char *caption;               /* what the table is of ("Regional
+                                    GDP"); NULL: none */
     size_t spark_col;            /* the sparkline column (SIZE_MAX: none) */
     plot_chart **spark;          /* per row (NULL: no line); NULL when the
                                     table has no sparkline column or no
@@ -140,6 +147,11 @@ void report_table_sparklines(report_table *t, size_t col);
 char **report_table_row(report_table *t, int emph);
 /* The sparkline of the last row; takes c (NULL is fine: none). */
 void report_table_spark(report_table *t, plot_chart *c);
+/* The last row starts a group set apart from the rows before it. */
+void report_table_apart(report_table *t);
+/* What the table is of (copied; the last call wins), said again with
+   "(continued)" on a page the table goes on to. */
+void report_table_caption(report_table *t, const char *text);
 
 /* ---- stopping (brief.c, sections.c, the backends) ---- */
 

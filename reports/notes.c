@@ -53,10 +53,12 @@ static const struct {
      "参照年份：过半数比较地区有数值的最近年份；排名、占比和差距均按参照年份"
      "计算，比较表中各地区取相同的两个年份（当年无数值的标为“无数据”）。"},
     {"rank", "Rank: 1 is the highest value at the reference year within the "
-     "regions compared (the lowest where lower is better); ties share a "
-     "rank.",
+     "regions compared (the lowest where lower is better); regions with "
+     "the same value share a rank, marked \"=\" (1, =2, =2, 4); tables "
+     "list the regions by rank.",
      "排名：在参照年份的比较地区中，数值最高者为第1位（数值越低越好的指标"
-     "则最低者为第1位），数值相同者名次相同。"},
+     "则最低者为第1位）；数值相同者名次相同，标为“并列”（1、并列2、并列2、"
+     "4）；表中地区按排名排列。"},
     {"share", "Share: the value as a percent of the total region's in the "
      "same year.", "占比：该地区数值占总量地区同年数值的百分比。"},
     {"gap", "Gap: the difference to the benchmark region in the same year.",

@@ -296,12 +296,15 @@ static void ends_table(parts_ctx *b, const section *s)
                 report_table_row(t, 0)[1] = g_strdup("\xe2\x80\xa6");
             continue;
         }
-        value_row(b, t, e, g_strdup_printf(L(b, "%d of %d", "%d/%d"),
-                                           e->r.rank, e->r.rank_of));
+        value_row(b, t, e, parts_rank_of(b, &e->r));
     }
-    for (i = 0; i < s->aggregates->len; i++)
+    for (i = 0; i < s->aggregates->len; i++) {
         value_row(b, t, &g_array_index(s->aggregates, entry, i),
                   g_strdup(L(b, "aggregate", "汇总")));
+        if (i == 0 && n > 0)
+            report_table_apart(t);
+    }
+    report_table_caption(t, parts_name(b, s->ind));
     parts_use(b, "rank");
     parts_use(b, "ref_year");
     report_doc_table(b->doc, t);
@@ -346,6 +349,7 @@ static void movers_table(parts_ctx *b, const section *s)
     }
     report_doc_heading(b->doc, 2, L(b, "Largest movers", "变化最大的地区"),
                        NULL, 0);
+    report_table_caption(t, L(b, "Largest movers", "变化最大的地区"));
     report_doc_table(b->doc, t);
 }
 

@@ -359,12 +359,70 @@ static void change_cells(parts_ctx *b, char **cell,
    2" claims nothing the reader cannot see (the text needs min_ranked). */
 char *parts_rank(const parts_ctx *b, const metrics_row *r)
 {
+    char *of, *cell;
+
     if (r->rank <= 0 || r->rank_of < 2)
         return g_strdup(FMT_UNDEFINED);
-    if (r->ref_year != r->last_year)
-        return g_strdup_printf(L(b, "%d of %d (%d)", "%d/%d（%d年）"),
-                               r->rank, r->rank_of, r->ref_year);
-    return g_strdup_printf(L(b, "%d of %d", "%d/%d"), r->rank, r->rank_of);
+    of = parts_rank_of(b, r);
+    if (r->ref_year == r->last_year)
+        return of;
+    cell = g_strdup_printf(L(b, "%s (%d)", "%s（%d年）"), of, r->ref_year);
+    g_free(of);
+    return cell;
+}
+
+char *parts_rank_of(const parts_ctx *b, const metrics_row *r)
+{
+    const char *tie = r->rank_tied > 1 ? L(b, "=", "并列") : "";
+
+    return g_strdup_printf(L(b, "%s%d of %d", "%s%d/%d"), tie, r->rank,
+                           r->rank_of);
+}
+
+/* Where a row of a table of regions goes: the ranked first, then the
+   regions of the set without a rank, then the aggregates. */
+static int row_group(const parts_ctx *b, const metrics_row *r)
+{
+    if (sb_dataset_region_at(b->ds, r->region)->role & SB_ROLE_AGGREGATE)
+        return 2;
+    return r->rank > 0 ? 0 : 1;
+}
+
+/* Rows in their group, the ranked by rank; else (ties too) in the
+   source's order, the region ids' order. */
+static gint cmp_table_row(gconstpointer pa, gconstpointer pb, gpointer data)
+{
+    const metrics_row *x = pa, *y = pb;
+    int gx = row_group(data, x), gy = row_group(data, y);
+
+    if (gx != gy)
+        return gx - gy;
+    if (gx == 0 && x->rank != y->rank)
+        return x->rank - y->rank;
+    return (x->region > y->region) - (x->region < y->region);
+}
+
+GArray *parts_region_rows(parts_ctx *b, sb_id ind, int base, int ref)
+{
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(metrics_row));
+    size_t i;
+    metrics_row r;
+
+    for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
+        if (parts_shown(b, (sb_id)i) &&
+            parts_row_at(b, ind, (sb_id)i, base, ref, &r))
+            g_array_append_val(rows, r);
+    g_array_sort_with_data(rows, cmp_table_row, b);
+    return rows;
+}
+
+int parts_row_apart(const parts_ctx *b, const GArray *rows, size_t i)
+{
+    const metrics_row *r = &g_array_index(rows, metrics_row, i);
+
+    return row_group(b, r) == 2 &&
+           (i == 0 ||
+            row_group(b, &g_array_index(rows, metrics_row, i - 1)) != 2);
 }
 
 /* One row per indicator for the focus region, with a sparkline. */
@@ -403,6 +461,7 @@ void parts_summary(parts_ctx *b, const unsigned char *sel, const char *heading)
     }
     if (heading != NULL)
         report_doc_heading(b->doc, 1, heading, "summary", 1);
+    report_table_caption(t, heading);
     report_doc_table(b->doc, t);
 }
 
@@ -495,6 +554,7 @@ void parts_latest(parts_ctx *b, const unsigned char *sel, const char *heading)
     }
     if (heading != NULL)
         report_doc_heading(b->doc, 1, heading, "latest", 1);
+    report_table_caption(t, heading);
     report_doc_table(b->doc, t);
     latest_notes(b, sel);
 }
@@ -547,29 +607,33 @@ static report_table *comparison_table(parts_ctx *b, sb_id ind)
     report_table *t = table_new(L(b, en, zh), G_N_ELEMENTS(en));
     size_t i;
     int base, ref;
-    metrics_row r;
+    GArray *rows;
 
     parts_years_of(b, ind, &base, &ref);
     value_heads(b, t, p, base, ref);
+    report_table_caption(t, parts_name(b, ind));
     parts_use(b, "ref_year");     /* its columns are at the reference year */
     /* a share of a rate, growth rate or index means nothing */
     if (!(sb_indicator_traits(p) & SB_TRAIT_ADDS))
         report_table_head(t, 6, L(b, "Gap", "差距"), 1);
-    for (i = 0; i < sb_dataset_n_regions(b->ds); i++) {
+    rows = parts_region_rows(b, ind, base, ref);
+    for (i = 0; i < rows->len; i++) {
+        const metrics_row *r = &g_array_index(rows, metrics_row, i);
         char v[FMT_MAX], **cell;
-        sb_id reg = (sb_id)i;
-        if (!parts_shown(b, reg) || !parts_row_at(b, ind, reg, base, ref, &r))
-            continue;
-        cell = report_table_row(t, reg == metrics_focus(b->mc));
-        cell[0] = g_strdup(parts_region(b, reg));
-        cell[1] = table_value(b, r.first_value, p);
-        cell[2] = table_value(b, r.last_value, p);
-        change_cells(b, cell, p, &r);
-        if (isfinite(sb_indicator_traits(p) & SB_TRAIT_ADDS ? r.share : r.gap))
+        cell = report_table_row(t, r->region == metrics_focus(b->mc));
+        if (parts_row_apart(b, rows, i))
+            report_table_apart(t);
+        cell[0] = g_strdup(parts_region(b, r->region));
+        cell[1] = table_value(b, r->first_value, p);
+        cell[2] = table_value(b, r->last_value, p);
+        change_cells(b, cell, p, r);
+        if (isfinite(sb_indicator_traits(p) & SB_TRAIT_ADDS ? r->share
+                                                            : r->gap))
             parts_use(b, sb_indicator_traits(p) & SB_TRAIT_ADDS ? "share"
                                                                 : "gap");
-        cell[6] = g_strdup(gap_cell(v, sizeof v, p, &r, b->lang));
+        cell[6] = g_strdup(gap_cell(v, sizeof v, p, r, b->lang));
     }
+    g_array_free(rows, TRUE);
     return t;
 }
 

@@ -69,8 +69,20 @@ char *parts_year_head(const parts_ctx *b, int year);
 /* What a comparison cell without a value that year says. */
 #define PARTS_NO_DATA(b) L(b, "no data", "无数据")
 /* A rank cell: "3 of 31", with the reference year when it is not the
-   row's own ("3 of 31 (2022)"); "–" among fewer than two (g_free). */
+   row's own ("3 of 31 (2022)"); "–" among fewer than two (g_free). A
+   rank other regions share is marked: "=3 of 31", "并列3/31". */
 char *parts_rank(const parts_ctx *b, const metrics_row *r);
+/* "3 of 31" or "=3 of 31" whatever the number ranked (g_free). */
+char *parts_rank_of(const parts_ctx *b, const metrics_row *r);
+/* The rows of a table of the regions the brief shows for ind over
+   [base, ref] (parts_row_at), in the order a table lists them: by rank
+   at the reference year (ties in the source's order), then the regions
+   without a rank there, then the aggregates, each in the source's order.
+   A GArray of metrics_row (g_array_free). */
+GArray *parts_region_rows(parts_ctx *b, sb_id ind, int base, int ref);
+/* Whether r's row starts the aggregates, which a table sets apart: the
+   first aggregate of rows[0..i]. */
+int parts_row_apart(const parts_ctx *b, const GArray *rows, size_t i);
 /* The region's and the indicator's names in the brief's language, cut
    to PLOT_NAME_MAX_CHARS. */
 const char *parts_region(const parts_ctx *b, sb_id reg);

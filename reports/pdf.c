@@ -29,17 +29,12 @@ static void show(pdf_state *p, PangoLayout *l, double x, double y)
     g_object_unref(l);
 }
 
-/* A text cell of row `row` (or the header) in the column [x, x + w). */
+/* A text cell of row `row` (or the header) in the column [x, x + w),
+   wrapped in it, aligned by its layout. */
 static void draw_cell(pdf_state *p, const report_table *t, size_t row,
-                      size_t c, double x, double w, double y)
+                      size_t c, double x, double y)
 {
     int head = row == HEADER_ROW, bold = !head && t->emph && t->emph[row];
-    const char *s = head ? t->head[c] : t->cells[row][c];
-    /* at least a point wide: a width of 0 or less means "no limit" to
-       Pango, and the cell would run over its neighbours */
-    PangoLayout *l = pdf_layout_text(p, s, SIZE_TABLE, head || bold,
-                                     fmax(1, w - 10), 1);
-    double tw = pdf_layout_width(l);
 
     if (head)
         cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
@@ -47,13 +42,28 @@ static void draw_cell(pdf_state *p, const report_table *t, size_t row,
         cairo_set_source_rgb(p->cr, 0.0, 0.447, 0.698);
     else
         cairo_set_source_rgb(p->cr, 0.1, 0.1, 0.1);
-    show(p, l, t->right[c] ? x + w - 5 - tw : x + 5, y + 3);
+    show(p, pdf_layout_cell(p, t, row, c),
+         x + 5 - (t->right[c] ? CELL_SLACK : 0), y + 3);
 }
 
-static void draw_row(pdf_state *p, const report_table *t, size_t row, double y)
+/* A rule across the table at y: the header's dark, a row's light, the
+   one over rows set apart (the aggregates) as dark as the header's. */
+static void rule(pdf_state *p, double x1, double y, int dark)
+{
+    double grey = dark ? 0.3 : 0.85;
+
+    cairo_set_source_rgb(p->cr, grey, grey, grey);
+    cairo_set_line_width(p->cr, dark ? 0.7 : 0.4);
+    cairo_move_to(p->cr, p->margin, y);
+    cairo_line_to(p->cr, x1, y);
+    cairo_stroke(p->cr);
+}
+
+/* Row `row` of t (or its header) at y, h high (pdf_layout_row_h). */
+static void draw_row(pdf_state *p, const report_table *t, size_t row, double y,
+                     double h)
 {
     double *w = pdf_layout_columns(p, t), x = p->margin;
-    double h = pdf_layout_row_height();
     size_t c;
     int head = row == HEADER_ROW;
 
@@ -61,20 +71,32 @@ static void draw_row(pdf_state *p, const report_table *t, size_t row, double y)
         if (!head && t->spark && c == t->spark_col && t->spark[row]) {
             cairo_save(p->cr);
             cairo_translate(p->cr, x + 5, y + 2);
-            plot_chart_draw(p->cr, t->spark[row], p->lang, w[c] - 10, h - 4,
-                            NULL);
+            plot_chart_draw(p->cr, t->spark[row], p->lang, w[c] - 10,
+                            pdf_layout_row_height() - 4, NULL);
             cairo_restore(p->cr);
-        } else {
-            draw_cell(p, t, row, c, x, w[c], y);
+        } else if (!(t->spark && c == t->spark_col) || head) {
+            draw_cell(p, t, row, c, x, y);
         }
         x += w[c];
     }
-    cairo_set_source_rgb(p->cr, head ? 0.3 : 0.85, head ? 0.3 : 0.85,
-                         head ? 0.3 : 0.85);
-    cairo_set_line_width(p->cr, head ? 0.7 : 0.4);
-    cairo_move_to(p->cr, p->margin, y + h);
-    cairo_line_to(p->cr, x, y + h);
-    cairo_stroke(p->cr);
+    if (!head && t->apart && t->apart[row] && row > 0)
+        rule(p, x, y, 1);
+    rule(p, x, y + h, head);
+}
+
+/* The caption and header of a table going on at the top of a page, over
+   its row at y. */
+static void draw_repeat(pdf_state *p, const report_table *t, double y)
+{
+    double hh = pdf_layout_row_h(p, t, HEADER_ROW);
+    PangoLayout *l = pdf_layout_caption(p, t);
+    PangoRectangle r;
+
+    pango_layout_get_extents(l, NULL, &r);
+    cairo_set_source_rgb(p->cr, 0.33, 0.33, 0.33);
+    show(p, l, p->margin,
+         y - hh - CAPTION_GAP - (double)r.height / PANGO_SCALE);
+    draw_row(p, t, HEADER_ROW, y - hh, hh);
 }
 
 /* The heading that carries anchor `name`, or NULL. */
@@ -146,9 +168,8 @@ static void draw_item(pdf_state *p, pdf_item *it, sb_error *err)
         break;
     case K_ROW:
         if (it->repeat_header)
-            draw_row(p, it->b->table, HEADER_ROW,
-                     it->y - pdf_layout_row_height());
-        draw_row(p, it->b->table, it->row, it->y);
+            draw_repeat(p, it->b->table, it->y);
+        draw_row(p, it->b->table, it->row, it->y, it->h);
         break;
     case K_CHART:
         cairo_save(p->cr);

@@ -31,6 +31,19 @@
 #define SIZE_FOOT 7.2
 #define BULLET_INDENT 12.0       /* an item's text right of its bullet */
 #define NOTE_OFF_TABLE 5.0       /* a note right under a table's rule */
+/* Tables: a column of names or units narrows to its widest word, but
+   not below TABLE_TEXT_MIN points, and a word wider than TABLE_WORD_MAX
+   breaks; a cell shows CELL_MAX_LINES lines at most (a 300-character
+   name in the narrowest column: a row stays shorter than a page); the
+   caption of a table going on stands CAPTION_GAP above its header. */
+#define TABLE_TEXT_MIN 50.0
+#define TABLE_WORD_MAX 120.0
+#define CELL_MAX_LINES 40
+#define CAPTION_GAP 3.0
+/* A cell's text is laid out this much wider than the width it was
+   measured at (Pango breaks a line that fills its width exactly), into
+   the cell's padding; a right-aligned cell starts as much further left. */
+#define CELL_SLACK 1.0
 
 /* What text is laid out at most, in lines of the narrowest characters
    (plot_text_fit; cut before Pango shapes it, with an ellipsis): a title
@@ -95,9 +108,23 @@ PangoLayout *pdf_layout_text(pdf_state *p, const char *s, double size,
 PangoLayout *pdf_layout_heading(pdf_state *p, const pdf_item *it);
 PangoLayout *pdf_layout_para(pdf_state *p, const pdf_item *it);
 double pdf_layout_width(PangoLayout *l);
-/* The widths of t's columns (measured once; owned by p). */
+/* The widths of t's columns, then (at [t->n_cols]) its header row's
+   height and (at [t->n_cols + 1]) 1 when even its figures had to be
+   narrowed, so that they wrap too (measured once; owned by p). */
 double *pdf_layout_columns(pdf_state *p, const report_table *t);
+/* The height of one line of table text, padded: a sparkline's row. */
 double pdf_layout_row_height(void);
+/* The height of row `row` of t (HEADER_ROW: the header), its cells
+   wrapped in their columns. */
+double pdf_layout_row_h(pdf_state *p, const report_table *t, size_t row);
+/* Cell c of row `row` (HEADER_ROW: the header) wrapped at its column's
+   width (CELL_SLACK wider), aligned as its column: drawn at the column's
+   x + 5, less CELL_SLACK when it is right-aligned. */
+PangoLayout *pdf_layout_cell(pdf_state *p, const report_table *t, size_t row,
+                             size_t c);
+/* "Regional GDP (continued)", "地区生产总值（续）": over the header a
+   table repeats on a page it goes on to. */
+PangoLayout *pdf_layout_caption(pdf_state *p, const report_table *t);
 
 /* Measures every item and gives it its page and y; the page count. */
 size_t pdf_layout_paginate(pdf_state *p);

@@ -266,60 +266,250 @@ PangoLayout *pdf_layout_para(pdf_state *p, const pdf_item *it)
                            para_width(p, it), 0);
 }
 
-/* The natural width of each column of t: its widest cell, padded. */
-static double *natural_columns(pdf_state *p, const report_table *t,
-                               double *total)
-{
-    double *w = g_new0(double, t->n_cols);
-    size_t c, r;
+static double measure_row(pdf_state *p, const report_table *t, size_t row);
 
-    *total = 0;
-    for (c = 0; c < t->n_cols; c++) {
-        PangoLayout *l = pdf_layout_text(p, t->head[c], SIZE_TABLE, 1, 0, 1);
-        w[c] = pdf_layout_width(l);
-        g_object_unref(l);
-        for (r = 0; r < t->n_rows; r++) {
-            l = pdf_layout_text(p, t->cells[r][c], SIZE_TABLE,
-                                t->emph && t->emph[r], 0, 1);
-            w[c] = fmax(w[c], pdf_layout_width(l));
-            g_object_unref(l);
-        }
-        if (t->spark && c == t->spark_col)
-            w[c] = fmax(w[c], 60);
-        w[c] += 10;                          /* cell padding */
-        *total += w[c];
-    }
+/* The widest word of s (where a line may break), so that a column
+   narrowed to it wraps s between words, never inside one. */
+static double word_width(pdf_state *p, const char *s, int bold)
+{
+    PangoLayout *l = pdf_layout_text(p, s, SIZE_TABLE, bold, 0, 1);
+    double w;
+
+    pango_layout_set_width(l, PANGO_SCALE);     /* every break taken */
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+    w = pdf_layout_width(l);
+    g_object_unref(l);
     return w;
 }
 
-/* The width of each column of t: content-measured, scaled to fit. */
+/* Header s in the pieces it may break between: after a space or a slash
+   and before an opening parenthesis ("2022 (billion |yuan)", "年均增长/|
+   百分点", "2022年|（亿元）"), never inside a word or a Chinese term,
+   which Pango would break anywhere. Each piece flattened to draw
+   (drawable), its space kept (g_ptr_array_unref). */
+static GPtrArray *head_pieces(const char *s)
+{
+    GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+    const char *from = s, *q = s;
+
+    while (*from != '\0') {
+        char *raw;
+        do
+            q = g_utf8_next_char(q);
+        while (*q != '\0' && q[-1] != ' ' && q[-1] != '/' && *q != '(' &&
+               !g_str_has_prefix(q, "\xef\xbc\x88"));    /* （ */
+        raw = g_strndup(from, (gsize)(q - from));
+        g_ptr_array_add(a, drawable(raw, PLOT_NAME_MAX_CHARS));
+        g_free(raw);
+        from = q;
+    }
+    return a;
+}
+
+/* The width of s on one line, bold, spaces at its ends left out. */
+static double head_line_width(pdf_state *p, const char *s)
+{
+    char *t = g_strstrip(g_strdup(s));
+    PangoLayout *l = pdf_layout_text(p, t, SIZE_TABLE, 1, 0, 1);
+    double w = pdf_layout_width(l);
+
+    g_object_unref(l);
+    g_free(t);
+    return w;
+}
+
+/* The widest piece of header s: the least width it wraps in. */
+static double head_width(pdf_state *p, const char *s)
+{
+    GPtrArray *a = head_pieces(s);
+    double w = 0;
+    guint i;
+
+    for (i = 0; i < a->len; i++)
+        w = fmax(w, head_line_width(p, a->pdata[i]));
+    g_ptr_array_unref(a);
+    return w;
+}
+
+/* Header s as lines of at most `width` points, broken between its
+   pieces only (head_pieces), as many on each line as fit (g_free). */
+static char *head_lines(pdf_state *p, const char *s, double width)
+{
+    GPtrArray *a = head_pieces(s);
+    GString *out = g_string_new(NULL), *line = g_string_new(NULL);
+    guint i;
+
+    for (i = 0; i < a->len; i++) {
+        char *next = g_strconcat(line->str, a->pdata[i], NULL);
+        if (line->len > 0 && head_line_width(p, next) > width) {
+            g_string_append_printf(out, "%s\n", g_strstrip(line->str));
+            g_string_assign(line, a->pdata[i]);
+        } else {
+            g_string_assign(line, next);
+        }
+        g_free(next);
+    }
+    g_string_append(out, g_strstrip(line->str));
+    g_string_free(line, TRUE);
+    g_ptr_array_unref(a);
+    return g_string_free(out, FALSE);
+}
+
+/* Whether column c holds text that may wrap (names of regions or
+   indicators, units: left-aligned), not figures or sparklines. */
+static int text_column(const report_table *t, size_t c)
+{
+    return !t->right[c] && !(t->spark && c == t->spark_col);
+}
+
+/* Column c's natural width (its widest cell on one line) and the least
+   it may take: its figures on one line, its header and text wrapped
+   between words (a text column at least TABLE_TEXT_MIN wide, its words
+   counted up to TABLE_WORD_MAX), padded. */
+static void column_widths(pdf_state *p, const report_table *t, size_t c,
+                          double *nat, double *min)
+{
+    PangoLayout *l = pdf_layout_text(p, t->head[c], SIZE_TABLE, 1, 0, 1);
+    double cells = 0, words = 0;
+    size_t r;
+
+    *nat = pdf_layout_width(l);
+    g_object_unref(l);
+    for (r = 0; r < t->n_rows; r++) {
+        int bold = t->emph && t->emph[r];
+        l = pdf_layout_text(p, t->cells[r][c], SIZE_TABLE, bold, 0, 1);
+        cells = fmax(cells, pdf_layout_width(l));
+        g_object_unref(l);
+        if (text_column(t, c))
+            words = fmax(words, fmin(TABLE_WORD_MAX,
+                                     word_width(p, t->cells[r][c], bold)));
+    }
+    if (t->spark && c == t->spark_col)
+        cells = fmax(cells, 60);
+    *nat = fmax(*nat, cells);
+    *min = head_width(p, t->head[c]);
+    if (text_column(t, c))
+        *min = fmin(*nat, fmax(*min, fmax(words, TABLE_TEXT_MIN)));
+    else
+        *min = fmax(*min, cells);    /* figures never wrap */
+    *nat += 10;                      /* cell padding */
+    *min += 10;
+}
+
+/* The width of each column of t, and after them the header row's
+   height and whether the figures were narrowed too (measured once; owned
+   by p): each column's natural width when
+   the table fits, else every column narrowed towards its least width in
+   proportion to what it can give (names and headers wrap); still too
+   wide (a 100-character unit, 1e300), every column in proportion, its
+   cells wrapped: nothing leaves the page. */
 double *pdf_layout_columns(pdf_state *p, const report_table *t)
 {
-    double *w = g_hash_table_lookup(p->colw, t), total;
+    double *w = g_hash_table_lookup(p->colw, t), *min, total = 0, give = 0;
     size_t c;
 
     if (w != NULL)
         return w;
-    w = natural_columns(p, t, &total);
-    /* Too wide: the first column (names) gives way and ellipsizes; the
-       figures keep their width. */
-    if (total > p->width) {
-        double cut = fmin(total - p->width, fmax(0, w[0] - 60));
-        w[0] -= cut;
-        total -= cut;
+    w = g_new0(double, t->n_cols + 2);
+    min = g_new0(double, t->n_cols + 1);
+    for (c = 0; c < t->n_cols; c++) {
+        column_widths(p, t, c, &w[c], &min[c]);
+        total += w[c];
+        give += w[c] - min[c];
     }
-    /* Still too wide (a 100-character unit, 1e300): every column gives
-       way in proportion and its cells ellipsize; nothing leaves the page. */
+    if (total > p->width) {
+        double k = fmin(1, (total - p->width) / fmax(give, 1e-9));
+        total = 0;
+        for (c = 0; c < t->n_cols; c++)
+            total += w[c] -= (w[c] - min[c]) * k;
+    }
+    w[t->n_cols + 1] = total > p->width;     /* figures may wrap too */
     if (total > p->width)
         for (c = 0; c < t->n_cols; c++)
             w[c] *= p->width / total;
+    g_free(min);
     g_hash_table_insert(p->colw, (gpointer)t, w);
+    w[t->n_cols] = measure_row(p, t, HEADER_ROW);
     return w;
+}
+
+PangoLayout *pdf_layout_cell(pdf_state *p, const report_table *t, size_t row,
+                             size_t c)
+{
+    int head = row == HEADER_ROW, bold = head || (t->emph && t->emph[row]);
+    double w = pdf_layout_columns(p, t)[c];
+    /* at least a point wide: a width of 0 or less means "no limit" to
+       Pango, and the cell would run over its neighbours; CELL_SLACK more
+       than the text it was measured for, which Pango would otherwise
+       wrap */
+    PangoLayout *l = text_layout(p, head ? t->head[c] : t->cells[row][c],
+                                 SIZE_TABLE, bold,
+                                 fmax(1, w - 10) + CELL_SLACK, 0,
+                                 CELL_MAX_LINES);
+
+    if (head && head_line_width(p, t->head[c]) > w - 10) {
+        char *lines = head_lines(p, t->head[c], w - 10);
+        pango_layout_set_text(l, lines, -1);
+        g_free(lines);
+    }
+    if (t->right[c])
+        pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+    return l;
 }
 
 double pdf_layout_row_height(void)
 {
     return SIZE_TABLE * 1.45 + 6;
+}
+
+/* A row's height: its tallest cell, padded; one line of text at least,
+   which a sparkline and a figure (never wrapped) take. */
+static double measure_row(pdf_state *p, const report_table *t, size_t row)
+{
+    double h = SIZE_TABLE * 1.45;
+    size_t c;
+
+    for (c = 0; c < t->n_cols; c++) {
+        PangoLayout *l;
+        if (row != HEADER_ROW && !text_column(t, c) &&
+            (t->spark_col == c || !pdf_layout_columns(p, t)[t->n_cols + 1]))
+            continue;
+        l = pdf_layout_cell(p, t, row, c);
+        h = fmax(h, height_of(l));
+        g_object_unref(l);
+    }
+    return h + 6;
+}
+
+double pdf_layout_row_h(pdf_state *p, const report_table *t, size_t row)
+{
+    if (row == HEADER_ROW)
+        return pdf_layout_columns(p, t)[t->n_cols];
+    return measure_row(p, t, row);
+}
+
+PangoLayout *pdf_layout_caption(pdf_state *p, const report_table *t)
+{
+    char *s = t->caption != NULL && t->caption[0] != '\0'
+                  ? g_strdup_printf(p->lang == FMT_ZH ? "%s（续）"
+                                                      : "%s (continued)",
+                                    t->caption)
+                  : g_strdup(p->lang == FMT_ZH ? "（续）" : "(continued)");
+    PangoLayout *l = text_layout(p, s, SIZE_SMALL, 1, p->width, 0,
+                                 HEADING_MAX_LINES);
+
+    g_free(s);
+    return l;
+}
+
+/* The height of a table's caption and header on a page it goes on to. */
+static double repeat_height(pdf_state *p, const report_table *t)
+{
+    PangoLayout *l = pdf_layout_caption(p, t);
+    double h = height_of(l) + CAPTION_GAP;
+
+    g_object_unref(l);
+    return h + pdf_layout_columns(p, t)[t->n_cols];
 }
 
 /* The height of an item laid out at the text width. */
@@ -337,8 +527,7 @@ static double measure(pdf_state *p, pdf_item *it)
         l = pdf_layout_para(p, it);
         break;
     case K_ROW:
-        pdf_layout_columns(p, it->b->table);
-        return pdf_layout_row_height();
+        return pdf_layout_row_h(p, it->b->table, it->row);
     case K_CHART:
     case K_SPACE:
         return it->want_h;
@@ -507,7 +696,7 @@ size_t pdf_layout_paginate(pdf_state *p)
             /* a table going on: its header again on top of the page */
             if (it->k == K_ROW && it->row != HEADER_ROW) {
                 it->repeat_header = 1;
-                y += pdf_layout_row_height();
+                y += repeat_height(p, it->b->table);
             }
         }
         /* taller than a page even at its top: cut where the page ends */

@@ -333,18 +333,25 @@ static void add_table(parts_ctx *b, const spec_table *st)
     if (by_region) {
         sb_id ind = sb_dataset_find_indicator(b->ds, st->indicator.text);
         int base, ref;
+        GArray *rows;
         parts_years_of(b, ind, &base, &ref);
         year_heads(b, t, cols, base, ref);
-        for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
-            if (parts_shown(b, (sb_id)i) &&
-                parts_row_at(b, ind, (sb_id)i, base, ref, &r))
-                add_row(b, t, st, cols, &r);
+        rows = parts_region_rows(b, ind, base, ref);
+        for (i = 0; i < rows->len; i++) {
+            add_row(b, t, st, cols, &g_array_index(rows, metrics_row, i));
+            if (parts_row_apart(b, rows, i))
+                report_table_apart(t);
+        }
+        g_array_free(rows, TRUE);
+        report_table_caption(t, st->title.text != NULL ? st->title.text
+                                                       : parts_name(b, ind));
     } else {
         for (i = 0; i < st->n_indicators; i++)
             if (parts_row(b, sb_dataset_find_indicator(
                                      b->ds, st->indicators[i].text),
                               metrics_focus(b->mc), &r))
                 add_row(b, t, st, cols, &r);
+        report_table_caption(t, st->title.text);
     }
     if (st->title.text != NULL)
         report_doc_heading(b->doc, 2, st->title.text, NULL, 0);

@@ -1,6 +1,7 @@
 /*
  * reports/table.c -- building a table block (doc.h): headers and
- * alignment, rows of cells, the focus row, a column of sparklines. The
+ * alignment, rows of cells, the focus row, rows set apart, a caption, a
+ * column of sparklines. The
  * table owns its strings and charts; a document takes the table. How a
  * table is measured or drawn is a backend's business (pdf.c).
  */
@@ -43,6 +44,8 @@ void report_table_destroy(report_table *t)
     g_free(t->right);
     g_free(t->cells);
     g_free(t->emph);
+    g_free(t->apart);
+    g_free(t->caption);
     g_free(t->spark);
     g_free(t);
 }
@@ -70,6 +73,8 @@ char **report_table_row(report_table *t, int emph)
     t->cells[r] = g_new0(char *, t->n_cols + 1);
     t->emph = g_renew(int, t->emph, r + 1);
     t->emph[r] = emph;
+    t->apart = g_renew(int, t->apart, r + 1);
+    t->apart[r] = 0;
     if (t->spark_col != SIZE_MAX) {
         t->spark = g_renew(plot_chart *, t->spark, r + 1);
         t->spark[r] = NULL;
@@ -86,4 +91,16 @@ void report_table_spark(report_table *t, plot_chart *c)
     }
     plot_chart_destroy(t->spark[t->n_rows - 1]);
     t->spark[t->n_rows - 1] = c;
+}
+
+void report_table_apart(report_table *t)
+{
+    g_assert(t->n_rows > 0);
+    t->apart[t->n_rows - 1] = 1;
+}
+
+void report_table_caption(report_table *t, const char *text)
+{
+    g_free(t->caption);
+    t->caption = g_strdup(text);
 }

@@ -46,7 +46,7 @@ hasnt "$tmp/a1.txt" "Senior-secondary gross enrollment rate in Chongqing"
 has "$tmp/a1.txt" "Region 2020 (billion yuan) 2022 (billion yuan) Change"
 has "$tmp/a1.txt" "Chongqing 52.7 68.7 +30.3%"
 has "$tmp/a1.txt" "Regional GDP in Chongqing reached 3.01 trillion yuan in 2023"
-has "$tmp/a1.txt" "Region 2015 (trillion yuan) 2023 (trillion yuan) Change CAGR / points Rank Share Chongqing 1.57 3.01 +91.8%"
+has "$tmp/a1.txt" "Region 2015 (trillion yuan) 2023 (trillion yuan) Change CAGR / points Rank Share Sichuan 3.01 6.01 +99.8% 9.0% 1 of 2 – Chongqing 1.57 3.01 +91.8%"
 # ... and on the chart's axis: 30 ... 130 billion yuan, not 300 ... 1,300
 has "$tmp/a1.txt" "billion yuan, 2016–2022 130 120 Sichuan 110 100"
 # the definitions of the figures the brief uses, and only those
@@ -127,8 +127,9 @@ grep -q "^rd_expenditure,Chongqing,100 million yuan,amount,2017,2022,364.6,686.6
 grep -q "^rd_expenditure,Sichuan,100 million yuan,amount,2020,2022,1055.3,1215,.*,2022,1,2,3.9" \
     "$tmp/fig.csv" && ok || ko "figures CSV lacks Sichuan's R&D row at 2020-2022"
 # one reference year per comparison: no region's own latest year in a
-# column headed by another; "no data" where a region has no value then
-has "$tmp/a1.txt" "Region 2020 (billion yuan) 2022 (billion yuan) Change CAGR / points Rank Share Chongqing 52.7 68.7 +30.3% 14.2% 2 of 2 2.2% Sichuan 105.5 121.5 +15.1% 7.3% 1 of 2 3.9%"
+# column headed by another; "no data" where a region has no value then;
+# rows in rank order at the reference year
+has "$tmp/a1.txt" "Region 2020 (billion yuan) 2022 (billion yuan) Change CAGR / points Rank Share Sichuan 105.5 121.5 +15.1% 7.3% 1 of 2 3.9% Chongqing 52.7 68.7 +30.3% 14.2% 2 of 2 2.2%"
 pdftotext -layout "$tmp/a.pdf" - | tr -s ' \n' ' ' >"$tmp/a2.txt"
 has "$tmp/a2.txt" "Region 2018 (enterprises) 2022 (enterprises) Change CAGR / points Rank Share Chongqing 2,504 6,348 +153.5% 26.2% – – Sichuan no data no data"
 # min_ranked (3): no rank among the two regions in the text; the tables
@@ -217,7 +218,7 @@ done
 pdftotext "$tmp/zh.pdf" - | tr -d ' \n' >"$tmp/zh.txt"
 has "$tmp/zh.txt" "比较地区：重庆、四川（省级）。"
 grep -q "中居第" "$tmp/zh.txt" && ko "zh: a rank among 2 in the text" || ok
-has "$tmp/zh.txt" "地区2020年（亿元）2022年（亿元）变化年均增长/百分点排名占比重庆526.8686.6+30.3%14.2%2/22.2%"
+has "$tmp/zh.txt" "地区2020年（亿元）2022年（亿元）变化年均增长/百分点排名占比四川1055.31215.0+15.1%7.3%1/23.9%重庆526.8686.6+30.3%14.2%2/22.2%"
 has "$tmp/zh.txt" "四川无数据无数据"
 # min_ranked: 2 in a spec: the rank among two is told, in both languages,
 # with the group's label

@@ -31,8 +31,9 @@ has "$tmp/en.txt" "By Chongqing planning office (example)."
 has "$tmp/en.txt" "In 2022, Chongqing spent 68.7 billion yuan on R&D, 88.3% more than in 2017: R&D intensity reached 2.36% of GDP, up 0.48 percentage points since 2017, against 2.54% of GDP for China as a whole."
 has "$tmp/en.txt" "Its high-tech enterprises grew by 26.2% a year from 2018, to 6,348 enterprises."
 has "$tmp/en.txt" "Research at a glance"
-# the summary dates no value whose source gives no reference year
-has "$tmp/en.txt" "Preschool three-year gross enrollment rate 91.01% year not given"
+# the summary dates no value whose source gives no reference year (the
+# name beside it wraps onto a second line in its cell: tables.sh)
+has "$tmp/en.txt" "91.01% year not given"
 has "$tmp/en.txt" "Regional GDP in Chongqing reached 3.01 trillion yuan in 2023"
 # the sections in the spec's order, then the notes
 # (the last "Regional GDP" line is its section's heading: the summary

@@ -769,6 +769,55 @@ static void screen_tests(void)
     check(k == 1 && at == 7, "screen/rate", "a rate's jump: %ld found", k);
 }
 
+/* Every region's rank at the reference year with how many share it
+   ("RANK/OF*TIED", "-" unranked), in region order, higher better or
+   (hib 0) lower better. */
+static void tie_case(const char *where, const char *series, int hib,
+                     const char *want)
+{
+    sb_dataset *ds = ref_dataset(series);
+    metrics_opts o = {0};
+    metrics_ctx *c = NULL;
+    sb_error err = {0};
+    GString *got = g_string_new("");
+    metrics_row r;
+    size_t k;
+
+    sb_dataset_indicator_mut(ds, 0)->higher_is_better = hib;
+    if (metrics_ctx_create(ds, &o, &c, &err) != SB_OK)
+        check(0, where, "%s", err.msg);
+    for (k = 0; c != NULL && k < sb_dataset_n_regions(ds); k++) {
+        if (metrics_get(c, 0, (sb_id)k, 0, 0, &r, &err) != SB_OK)
+            check(0, where, "%s", err.msg);
+        else if (r.rank > 0)
+            g_string_append_printf(got, "%s%d/%d*%d", k ? " " : "", r.rank,
+                                   r.rank_of, r.rank_tied);
+        else
+            g_string_append_printf(got, "%s-", k ? " " : "");
+    }
+    check(strcmp(got->str, want) == 0, where, "expected \"%s\", got \"%s\"",
+          want, got->str);
+    g_string_free(got, TRUE);
+    metrics_ctx_destroy(c);
+    sb_dataset_destroy(ds);
+}
+
+/* Ties share the smaller rank and the next rank counts them all (1, =2,
+   =2, =2, 5): rank_tied says how many share it, so that a table can
+   mark "=2 of 5"; a region without a value at the reference year has
+   no rank. */
+static void tie_tests(void)
+{
+    static const char *const set = "P 2020:5 2021:5; Q 2020:1 2021:3; "
+                                   "R 2020:2 2021:3; S 2021:3; T 2021:1; "
+                                   "U 2020:9";
+    tie_case("ties/higher", set, 1, "1/5*1 2/5*3 2/5*3 2/5*3 5/5*1 -");
+    tie_case("ties/lower", set, 0, "5/5*1 2/5*3 2/5*3 2/5*3 1/5*1 -");
+    tie_case("ties/none", "P 2021:3; Q 2021:2; R 2021:1", 1,
+             "1/3*1 2/3*1 3/3*1");
+    tie_case("ties/all", "P 2021:2; Q 2021:2", 1, "1/2*2 1/2*2");
+}
+
 void metrics_tests(const char *dir)
 {
     static const struct {
@@ -791,6 +840,7 @@ void metrics_tests(const char *dir)
     claims_tests();
     aggregate_tests();
     ref_year_tests();
+    tie_tests();
     screen_tests();
     run_file(dir, "format.test", format_case);
 }
