@@ -334,7 +334,7 @@ static void many_check(const many_case *t)
     metrics_opts mo = {0};
     metrics_ctx *mc = NULL;
     sb_error err = {0};
-    plot_labels lb = {t->labels, t->n_labels};
+    plot_labels lb = {t->labels, t->n_labels, 0};
     plot_boxes boxes = {0};
     plot_style st = {t->w_mm, t->h_mm, 72, t->lang, 0, &boxes};
     plot_bytes out = {NULL, 0, NULL};
