@@ -67,8 +67,8 @@ static int selected(const cli_loaded *l, sb_id i)
 
 /* --type index, before anything is drawn: a selected indicator that
    cannot be indexed (a growth rate) and a --base year in which no
-   selected indicator has a value are errors of the run (65), not a
-   chart left out with a warning. */
+   selected indicator has a value inside the window (--from, --to) are
+   errors of the run (65), not a chart left out with a warning. */
 static sb_status index_checks(const cli *c, const cli_loaded *l,
                               sb_error *err)
 {
@@ -86,7 +86,9 @@ static sb_status index_checks(const cli *c, const cli_loaded *l,
         const sb_series *s = sb_dataset_series_at(l->ds, i);
         for (k = 0; selected(l, s->indicator) && k < s->n; k++) {
             int y = s->obs[k].year;
-            if (isnan(s->obs[k].value))
+            if (isnan(s->obs[k].value) ||            /* in the window */
+                (c->plot.from && y < c->plot.from) ||
+                (c->plot.to && y > c->plot.to))
                 continue;
             lo = lo == 0 || y < lo ? y : lo;
             hi = y > hi ? y : hi;

@@ -218,7 +218,7 @@ static void index_sentences(GString *g, const plot_chart *c)
             index_sentence(g, c, &c->lines[i]);
             named++;
         }
-    plot_index_note(g, c);
+    plot_index_note(g, c, PLOT_INDEX_ALT_NAMED);
 }
 
 /* Many regions: what the grey lines are, since none has a label.

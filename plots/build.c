@@ -171,7 +171,7 @@ static char *chart_note(const plot_chart *c)
                                      : "%sGrey: the other %zu regions.",
                                !zh && g->len && g->str[g->len - 1] != ' '
                                    ? " " : "", c->n_context);
-    plot_index_note(g, c);
+    plot_index_note(g, c, PLOT_INDEX_NOTE_NAMED);
     g_string_free(letters, TRUE);
     if (g->len && g->str[g->len - 1] == ' ')
         g_string_truncate(g, g->len - 1);

@@ -120,6 +120,8 @@ typedef struct plot_chart {
     sb_indicator indexed;
     char **not_indexed;          /* NULL-ended; NULL: none */
     size_t n_not_indexed;
+    int not_positive;            /* one of them has a value there, at or
+                                    below zero */
 } plot_chart;
 
 /* The default chart of an indicator: a line chart of the comparison set

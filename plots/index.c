@@ -10,10 +10,6 @@
 #include <math.h>
 #include <string.h>
 
-/* Regions named in the note before "and N more": the note is two lines
-   of small print under the chart. */
-#define NAMED_MAX 8
-
 /* Line l's value in `year`, or NaN. */
 static double value_in(const plot_line *l, int year)
 {
@@ -141,6 +137,7 @@ int plot_index_lines(plot_chart *c, int base, const char *opt,
         plot_line *l = &c->lines[i];
         double b = value_in(l, base);
         if (!(b > 0)) {
+            c->not_positive |= !isnan(b);
             leave_out(c, i);
             continue;
         }
@@ -176,31 +173,35 @@ const char *plot_index_words(char *buf, size_t size, int base,
     return buf;
 }
 
-void plot_index_note(GString *g, const plot_chart *c)
+void plot_index_note(GString *g, const plot_chart *c, size_t named)
 {
     int zh = c->lang == FMT_ZH;
     size_t i;
 
     if (c->n_not_indexed == 0)
         return;
-    if (zh)           /* 未能指数化（N年无数据）： */
+    /* 未能指数化（N年无数据）： or, when one has a value at or below
+       zero, 未能指数化（N年无正值）： */
+    if (zh)
         g_string_append_printf(g, "\xe6\x9c\xaa\xe8\x83\xbd\xe6\x8c\x87\xe6"
                                "\x95\xb0\xe5\x8c\x96\xef\xbc\x88%d\xe5\xb9"
-                               "\xb4\xe6\x97\xa0\xe6\x95\xb0\xe6\x8d\xae\xef"
-                               "\xbc\x89\xef\xbc\x9a", c->base);
+                               "\xb4\xe6\x97\xa0%s\xef\xbc\x89\xef\xbc\x9a",
+                               c->base, c->not_positive
+                                   ? "\xe6\xad\xa3\xe5\x80\xbc"
+                                   : "\xe6\x95\xb0\xe6\x8d\xae");
     else
-        g_string_append_printf(g, "%sNot indexed, no %d value: ",
+        g_string_append_printf(g, "%sNot indexed, no %d value%s: ",
                                g->len && g->str[g->len - 1] != ' ' ? " " : "",
-                               c->base);
-    for (i = 0; i < c->n_not_indexed && i < NAMED_MAX; i++)
+                               c->base, c->not_positive ? " above zero" : "");
+    if (c->n_not_indexed > named) {            /* N个地区 */
+        g_string_append_printf(g, zh ? "%zu\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c"
+                                       "\xba\xe3\x80\x82" : "%zu regions.",
+                               c->n_not_indexed);
+        return;
+    }
+    for (i = 0; i < c->n_not_indexed; i++)
         g_string_append_printf(g, "%s%s", i == 0 ? "" : zh ? "\xe3\x80\x81"
                                                          : ", ",
                                c->not_indexed[i]);     /* 、 */
-    if (c->n_not_indexed > NAMED_MAX)
-        g_string_append_printf(g, zh ? "\xe7\xad\x89%zu\xe4\xb8\xaa\xe5\x9c"
-                                       "\xb0\xe5\x8c\xba"   /* 等N个地区 */
-                                     : " and %zu more", zh
-                                   ? c->n_not_indexed
-                                   : c->n_not_indexed - NAMED_MAX);
     g_string_append(g, zh ? "\xe3\x80\x82" : ".");           /* 。 */
 }

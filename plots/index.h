@@ -15,6 +15,11 @@
 
 #include <glib.h>
 
+/* Regions not indexed that are named: in a chart's note (else counted),
+   in its text alternative, which has the room. */
+#define PLOT_INDEX_NOTE_NAMED 3
+#define PLOT_INDEX_ALT_NAMED 12
+
 /* The base year of an index chart of c's lines when none is given: the
    latest year in which more than half of the lines have a value; when no
    year has, the latest of the years with the most. 0: no values. */
@@ -42,7 +47,10 @@ const char *plot_index_words(char *buf, size_t size, int base,
 
 /* Appends "Not indexed, no 2015 value: A, B." / "未能指数化（2015年无数
    据）：A、B。" when c left regions out (nothing otherwise), with a space
-   before it in English when g has text. */
-void plot_index_note(GString *g, const plot_chart *c);
+   before it in English when g has text; "no 2015 value above zero" /
+   "2015年无正值" when one of them has a value there, at or below zero.
+   More than `named` regions are counted, not named ("41 regions." /
+   "41个地区。"): a chart's note is a line or two of small print. */
+void plot_index_note(GString *g, const plot_chart *c, size_t named);
 
 #endif
