@@ -261,8 +261,11 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
         append_name(g, unit);
         g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x89" : ")");
     }
-    g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
-    region_list(g, c);
+    /* every region grey (a focus without data among many): no list */
+    if (plot_type_info_of(c->type)->bars || c->n_lines > c->n_context) {
+        g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
+        region_list(g, c);
+    }
     if (plot_type_info_of(c->type)->bars)
         g_string_append_printf(g, c->lang == FMT_ZH
                                       ? "\xef\xbc\x8c%d\xe5\xb9\xb4\xe3\x80"

@@ -390,21 +390,21 @@ static double label_room(canvas *k, double lab, double *top, double bottom,
 }
 
 /* The target, the forecast and the lines on the scales: grey context
-   lines first, so that every labelled line is drawn over them, and the
-   focus last, over all. */
+   lines first, so that every labelled line is drawn over them (an index
+   chart's line at 100 between), and the focus last, over all. */
 static void series(canvas *k, const scale *xs, const scale *ys)
 {
     const plot_chart *c = k->c;
     size_t i;
 
     target_line(k, xs, ys);
-    base_line(k, xs, ys);
     for (i = 0; i < c->n_lines; i++)
         if (c->lines[i].n > 0)
             forecast(k, &c->lines[i], xs, ys);
     for (i = 0; i < c->n_lines; i++)
         if (c->lines[i].context)
             canvas_polyline(k, &c->lines[i], xs, ys);
+    base_line(k, xs, ys);            /* over the grey, under the named */
     for (i = 0; i < c->n_lines; i++)
         if (!c->lines[i].context && !c->lines[i].highlight)
             canvas_polyline(k, &c->lines[i], xs, ys);
