@@ -122,5 +122,13 @@ has "$tmp/spec/output-index.txt" "(index, 2019 = 100)"
     ko "charts --spec --base failed"
 has "$tmp/spec2/output-index.txt" "(index, 2020 = 100)"
 
+# -- another --base into the same folder redraws the chart (the base is
+#    in its key): not left as current
+for y in 2019 2020; do
+    "$bin" charts -q --type index --base $y -o "$tmp/rebase" $panel ||
+        ko "charts --base $y into the same folder failed"
+    has "$tmp/rebase/output-index.txt" "(index, $y = 100)"
+done
+
 summary
 [ $fail = 0 ]
