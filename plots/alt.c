@@ -167,8 +167,8 @@ static void forecast_sentence(GString *g, const plot_chart *c,
 /* An index chart's line, from its indexed points: where it went from
    the base year (100) to its last year, or, when the base year is its
    last, from its first year to 100. "Chongqing rose to 165.6 by 2021." /
-   "重庆2021年升至165.6。"; "Hebei rose from 45.2 in 2006 to 100 in 2015." /
-   "河北从2006年的45.2升至2015年的100。" */
+   "重庆2021年升至165.6。"; "Hebei rose to 100.0 in 2015 from 45.2 in
+   2006." / "河北从2006年的45.2升至2015年的100.0。" */
 static void index_sentence(GString *g, const plot_chart *c,
                            const plot_line *l)
 {
@@ -183,10 +183,11 @@ static void index_sentence(GString *g, const plot_chart *c,
     fmt_shown(v0, sizeof v0, from, c->ind, c->lang);
     fmt_shown(v1, sizeof v1, to, c->ind, c->lang);
     /* the words follow the printed numbers: 100.0 to 100.0 is unchanged */
-    how = strcmp(v0, v1) == 0 ? (zh ? "\xe6\x8c\x81\xe5\xb9\xb3\xe4\xba"
-                                      "\x8e" : "was unchanged at")  /* 持平于 */
-          : to > from ? (zh ? "\xe5\x8d\x87\xe8\x87\xb3" : "rose to")  /* 升至 */
-                      : (zh ? "\xe9\x99\x8d\xe8\x87\xb3" : "fell to");  /* 降至 */
+    /* 持平于, 升至, 降至 */
+    how = strcmp(v0, v1) == 0 ? (zh ? "\xe6\x8c\x81\xe5\xb9\xb3\xe4\xba\x8e"
+                                    : "was unchanged at")
+          : to > from ? (zh ? "\xe5\x8d\x87\xe8\x87\xb3" : "rose to")
+                      : (zh ? "\xe9\x99\x8d\xe8\x87\xb3" : "fell to");
     if (!zh)
         g_string_append_c(g, ' ');
     append_name(g, l->label);
@@ -195,8 +196,8 @@ static void index_sentence(GString *g, const plot_chart *c,
                                v1);
     else if (zh)                              /* 从N年的V升至M年的W。 */
         g_string_append_printf(g, "\xe4\xbb\x8e%d\xe5\xb9\xb4\xe7\x9a\x84%s"
-                               "%s%d\xe5\xb9\xb4\xe7\x9a\x84%s\xe3\x80\x82", y0,
-                               v0, how, y1, v1);
+                               "%s%d\xe5\xb9\xb4\xe7\x9a\x84%s\xe3\x80\x82",
+                               y0, v0, how, y1, v1);
     else if (after)
         g_string_append_printf(g, " %s %s by %d.", how, v1, y1);
     else
