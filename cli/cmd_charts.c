@@ -18,6 +18,10 @@
 #include "run.h"
 #include "spec.h"
 
+#include "plots/index.h"
+
+#include <math.h>
+
 /* What charts holds while it runs: all of it freed at its end. */
 typedef struct {
     cli_outrun r;                /* the input, the figures, the run */
@@ -55,6 +59,49 @@ static sb_status labels_known(const cli *c, const sb_dataset *ds,
     return SB_OK;
 }
 
+/* Whether indicator i is charted by this run. */
+static int selected(const cli_loaded *l, sb_id i)
+{
+    return l->isel == NULL || l->isel[i];
+}
+
+/* --type index, before anything is drawn: a selected indicator that
+   cannot be indexed (a growth rate) and a --base year in which no
+   selected indicator has a value inside the window (--from, --to) are
+   errors of the run (65), not a chart left out with a warning. */
+static sb_status index_checks(const cli *c, const cli_loaded *l,
+                              sb_error *err)
+{
+    int lo = 0, hi = 0, seen = 0;
+    size_t i, k;
+
+    if (c->plot.type != PLOT_INDEX || c->spec != NULL)
+        return SB_OK;
+    for (i = 0; i < sb_dataset_n_indicators(l->ds); i++)
+        if (selected(l, (sb_id)i) &&
+            !plot_index_allowed(sb_dataset_indicator_at(l->ds, (sb_id)i),
+                                err))
+            return err->code;
+    for (i = 0; i < sb_dataset_n_series(l->ds); i++) {
+        const sb_series *s = sb_dataset_series_at(l->ds, i);
+        for (k = 0; selected(l, s->indicator) && k < s->n; k++) {
+            int y = s->obs[k].year;
+            if (isnan(s->obs[k].value) ||            /* in the window */
+                (c->plot.from && y < c->plot.from) ||
+                (c->plot.to && y > c->plot.to))
+                continue;
+            lo = lo == 0 || y < lo ? y : lo;
+            hi = y > hi ? y : hi;
+            seen |= y == c->plot.labels.base;
+        }
+    }
+    if (c->plot.labels.base == 0 || seen)
+        return SB_OK;
+    return sb_error_set(err, SB_EDATA, NULL, 0, 0, "--base %d: no value in "
+                        "%d; the data's years are %d to %d",
+                        c->plot.labels.base, c->plot.labels.base, lo, hi);
+}
+
 /* charts without a foreach: the spec's charts, else the selected
    indicators' (in --jobs workers when that gives the same files), in one
    run on the output directory. Returns the exit status. */
@@ -73,6 +120,8 @@ static int charts_draw(cli *c, charts_run *s)
     rc = metrics_ctx_create(r->l.ds, &c->m, &r->mc, &err);
     if (rc == SB_OK)
         rc = labels_known(c, r->l.ds, &err);
+    if (rc == SB_OK)
+        rc = index_checks(c, &r->l, &err);
     if (rc == SB_OK)
         rc = cli_foreach_charts_limit(c, &r->l, &err);   /* --max-outputs */
     if (rc == SB_OK)

@@ -27,7 +27,7 @@ enum {
     OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
     OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD,
     OPT_MAX_OUTPUTS, OPT_INDICATOR_ID, OPT_REGION_NAME, OPT_SCREEN,
-    OPT_LABEL
+    OPT_LABEL, OPT_BASE
 };
 
 /* The commands' bits, short for the table. */
@@ -71,6 +71,7 @@ static const struct {
     {{"benchmark", required_argument, NULL, OPT_BENCHMARK},
      METRICS | CHARTS | REPORT},
     {{"label", required_argument, NULL, OPT_LABEL}, CHARTS},
+    {{"base", required_argument, NULL, OPT_BASE}, CHARTS},
     {{"interpolate", no_argument, NULL, OPT_INTERPOLATE},
      METRICS | CHARTS | REPORT},
     {{"output", required_argument, NULL, 'o'}, CHARTS | REPORT},
@@ -136,8 +137,12 @@ static const char usage_text[] =
     "  -o, --output PATH   charts: the directory (default charts/);\n"
     "                      report: the PDF (default brief-YEAR.pdf)\n"
     "  --type T            charts: line, bar, grouped, stacked, slope,\n"
-    "                      sparkline or small (default: line; bar for one\n"
-    "                      year; small multiples for more than 8 regions)\n"
+    "                      sparkline, small or index (default: line; bar\n"
+    "                      for one year; small multiples for more than 8\n"
+    "                      regions)\n"
+    "  --base Y            charts --type index: the year whose values are 100\n"
+    "                      (default: the latest year in which more than half\n"
+    "                      of the chart's regions have a value)\n"
     "  --size WxH          charts: size in mm (default 160x100)\n"
     "  --dpi N             charts: PNG resolution (default 150)\n"
     "  --title T           report: the title\n"
@@ -466,6 +471,7 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_TOTAL: c->m.total = arg; return 0;
     case OPT_BENCHMARK: c->m.benchmark = arg; return 0;
     case OPT_LABEL: g_ptr_array_add(c->labels, (char *)arg); return 0;
+    case OPT_BASE: return parse_year_arg("--base", arg, &c->plot.labels.base);
     case OPT_INTERPOLATE: c->m.interpolate = 1; return 0;
     case 'q': c->quiet = 1; return 0;
     case 'v': c->verbose = 1; return 0;
@@ -615,6 +621,10 @@ int cli_options_parse(cli *c, int argc, char **argv)
     c->n_files = argc - optind;
     c->plot.labels.names = (const char *const *)c->labels->pdata;
     c->plot.labels.n = c->labels->len;
+    /* a base year means nothing to the other types: refused, not
+       ignored */
+    if (c->plot.labels.base != 0 && c->plot.type != PLOT_INDEX)
+        return cli_diag_fail(SB_EUSAGE, "--base is only for --type index");
     return -1;
 }
 

@@ -344,6 +344,8 @@ static void spec_runs(const cli *c, const sb_dataset *ds, GArray *inds,
             if (sc->year.v > 0)
                 r.to = (int)sc->year.v;
             r.title = sc->title.text;
+            if (sc->base.v > 0 && c->plot.labels.base == 0)
+                r.labels.base = (int)sc->base.v;    /* --base wins */
             if (sc->n_labels > 0 && c->plot.labels.n == 0) {
                 r.labels.names = sc->label_names;   /* the spec owns them */
                 r.labels.n = sc->n_labels;

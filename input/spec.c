@@ -499,6 +499,15 @@ static sb_status fail(walk *w, sb_status code, const node *n,
     return rc;
 }
 
+/* fail at a value's position, for a rule between keys checked once the
+   mapping is read */
+static sb_status fail_at(walk *w, sb_status code, spec_pos pos,
+                         const char *msg)
+{
+    return sb_error_set(w->err, code, w->s->path, pos.line, pos.col, "%s",
+                        msg);
+}
+
 static const node *deref(const node *n)
 {
     return n->kind == NODE_ALIAS ? n->target : n;
@@ -1213,6 +1222,10 @@ static sb_status chart_done(walk *w, void *obj, const node *v)
 
     if (c->indicator.text == NULL)
         return fail(w, SB_EDATA, v, "a chart needs \"indicator\"");
+    if (c->base.v != 0 && (c->type.text == NULL ||
+                           strcmp(c->type.text, "index") != 0))
+        return fail_at(w, SB_EDATA, c->base.pos, "\"base\" is only for "
+                       "type: index");
     if (pool_new(w, c->n_labels, sizeof *c->label_names, &c->label_names))
         return fail(w, SB_ENOMEM, v, "out of memory");
     for (i = 0; i < c->n_labels; i++)
@@ -1231,6 +1244,8 @@ static const field chart_fields[] = {
     {"formats", get_formats, offsetof(spec_chart, formats), 0, 0, 0, NULL,
      NULL},
     {"year", get_int, offsetof(spec_chart, year), 0, 1, MAX_YEAR, NULL,
+     NULL},
+    {"base", get_int, offsetof(spec_chart, base), 0, 1, MAX_YEAR, NULL,
      NULL},
     {"labels", get_texts, offsetof(spec_chart, labels),
      offsetof(spec_chart, n_labels), 0, 0, NULL, NULL},

@@ -60,7 +60,7 @@ typedef struct {
 } spec_data;
 
 /* A chart: type names of plots/ (line, bar, grouped, stacked, slope,
-   sparkline, small). formats: bit 1 pdf, 2 png, 4 svg; 0: not given. */
+   sparkline, small, index). formats: bit 1 pdf, 2 png, 4 svg; 0: not given. */
 typedef struct {
     spec_str indicator;
     spec_str type;               /* NULL: the default for the data */
@@ -69,6 +69,8 @@ typedef struct {
     int dpi;                     /* 0: not given */
     unsigned formats;
     spec_int year;               /* bar charts: the year; 0: latest */
+    spec_int base;               /* index charts: the base year; 0: the
+                                    default (plots/index.h) */
     /* labels: the regions a line chart of many names in colour, as
        written and as the array plot_labels takes (the same texts) */
     spec_str *labels;

@@ -4,6 +4,7 @@
 #include "alt.h"
 
 #include "chart_types.h"
+#include "index.h"
 
 #include <math.h>
 #include <string.h>
@@ -163,6 +164,64 @@ static void forecast_sentence(GString *g, const plot_chart *c,
                                                : "");
 }
 
+/* An index chart's line, from its indexed points: where it went from
+   the base year (100) to its last year, or, when the base year is its
+   last, from its first year to 100. "Chongqing rose to 165.6 by 2021." /
+   "重庆2021年升至165.6。"; "Hebei rose to 100.0 in 2015 from 45.2 in
+   2006." / "河北从2006年的45.2升至2015年的100.0。" */
+static void index_sentence(GString *g, const plot_chart *c,
+                           const plot_line *l)
+{
+    int zh = c->lang == FMT_ZH, after = l->year[l->n - 1] > c->base;
+    double from = after ? 100 : l->value[0], to = l->value[l->n - 1];
+    int y0 = after ? c->base : (int)l->year[0], y1 = (int)l->year[l->n - 1];
+    char v0[FMT_MAX], v1[FMT_MAX];
+    const char *how;
+
+    if (y0 == y1)                   /* one point: the base year's 100 */
+        return;
+    fmt_shown(v0, sizeof v0, from, c->ind, c->lang);
+    fmt_shown(v1, sizeof v1, to, c->ind, c->lang);
+    /* the words follow the printed numbers: 100.0 to 100.0 is unchanged */
+    /* 持平于, 升至, 降至 */
+    how = strcmp(v0, v1) == 0 ? (zh ? "\xe6\x8c\x81\xe5\xb9\xb3\xe4\xba\x8e"
+                                    : "was unchanged at")
+          : to > from ? (zh ? "\xe5\x8d\x87\xe8\x87\xb3" : "rose to")
+                      : (zh ? "\xe9\x99\x8d\xe8\x87\xb3" : "fell to");
+    if (!zh)
+        g_string_append_c(g, ' ');
+    append_name(g, l->label);
+    if (zh && after)                          /* N年升至V。 */
+        g_string_append_printf(g, "%d\xe5\xb9\xb4%s%s\xe3\x80\x82", y1, how,
+                               v1);
+    else if (zh)                              /* 从N年的V升至M年的W。 */
+        g_string_append_printf(g, "\xe4\xbb\x8e%d\xe5\xb9\xb4\xe7\x9a\x84%s"
+                               "%s%d\xe5\xb9\xb4\xe7\x9a\x84%s\xe3\x80\x82",
+                               y0, v0, how, y1, v1);
+    else if (after)
+        g_string_append_printf(g, " %s %s by %d.", how, v1, y1);
+    else
+        g_string_append_printf(g, " %s %s in %d from %s in %d.", how, v1, y1,
+                               v0, y0);
+}
+
+/* An index chart's sentences: the focus first, then up to three
+   labelled others, then the regions it could not index. */
+static void index_sentences(GString *g, const plot_chart *c)
+{
+    size_t i, named = 0;
+
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].region == c->focus)
+            index_sentence(g, c, &c->lines[i]);
+    for (i = 0; i < c->n_lines && named < 3; i++)
+        if (c->lines[i].region != c->focus && !c->lines[i].context) {
+            index_sentence(g, c, &c->lines[i]);
+            named++;
+        }
+    plot_index_note(g, c, PLOT_INDEX_ALT_NAMED);
+}
+
 /* Many regions: what the grey lines are, since none has a label.
    " Thin grey lines: the other 27 regions, unlabelled." /
    "细灰线为其余27个地区，未标注名称。" */
@@ -187,7 +246,11 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
     GString *g = g_string_new(NULL);
     char shown[FMT_MAX];
     /* the unit the chart's axis is in (fmt_form) */
-    const char *unit = fmt_shown_unit(shown, sizeof shown, c->ind, c->lang);
+    const char *unit = c->base > 0
+                           ? plot_index_words(shown, sizeof shown, c->base,
+                                              c->lang)
+                           : fmt_shown_unit(shown, sizeof shown, c->ind,
+                                            c->lang);
     size_t i, named = 0;
 
     (void)ds;
@@ -199,8 +262,11 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
         append_name(g, unit);
         g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x89" : ")");
     }
-    g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
-    region_list(g, c);
+    /* every region grey (a focus without data among many): no list */
+    if (plot_type_info_of(c->type)->bars || c->n_lines > c->n_context) {
+        g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
+        region_list(g, c);
+    }
     if (plot_type_info_of(c->type)->bars)
         g_string_append_printf(g, c->lang == FMT_ZH
                                       ? "\xef\xbc\x8c%d\xe5\xb9\xb4\xe3\x80"
@@ -217,12 +283,14 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                                         "\xb4\xe3\x80\x82" : ", %d\xe2\x80\x93%d.",
                                c->first, c->last);
     /* the focus region first, then the others it is compared with */
-    for (i = 0; i < c->n_lines; i++)
+    if (c->base > 0)
+        index_sentences(g, c);
+    for (i = 0; i < c->n_lines && c->base == 0; i++)
         if (c->lines[i].region == c->focus) {
             region_sentence(g, c, c->lines[i].region, c->lines[i].label, mc);
             forecast_sentence(g, c, &c->lines[i]);
         }
-    for (i = 0; i < c->n_lines && named < 3; i++)
+    for (i = 0; i < c->n_lines && named < 3 && c->base == 0; i++)
         if (c->lines[i].region != c->focus && !c->lines[i].context) {
             region_sentence(g, c, c->lines[i].region, c->lines[i].label, mc);
             named++;

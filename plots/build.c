@@ -9,6 +9,7 @@
 #include "chart.h"
 
 #include "chart_types.h"
+#include "index.h"
 #include "lines.h"
 
 #include <string.h>
@@ -38,6 +39,7 @@ void plot_chart_destroy(plot_chart *c)
         g_free(c->total->flags);
         g_free(c->total);
     }
+    g_strfreev(c->not_indexed);
     g_free(c->lines);
     g_free(c->bars);
     g_free(c->why);
@@ -169,6 +171,7 @@ static char *chart_note(const plot_chart *c)
                                      : "%sGrey: the other %zu regions.",
                                !zh && g->len && g->str[g->len - 1] != ' '
                                    ? " " : "", c->n_context);
+    plot_index_note(g, c, PLOT_INDEX_NOTE_NAMED);
     g_string_free(letters, TRUE);
     if (g->len && g->str[g->len - 1] == ' ')
         g_string_truncate(g, g->len - 1);
@@ -196,7 +199,7 @@ static void span(const plot_chart *c, plot_span sp, int *first, int *last)
 static void texts(plot_chart *c, const plot_type_info *t)
 {
     const char *lead = c->lang == FMT_ZH ? t->lead_zh : t->lead_en;
-    char shown[FMT_MAX];
+    char shown[FMT_MAX], index[FMT_MAX];
     /* the unit the axis is in: the indicator's one form (fmt_form) */
     char *unit = plot_text_dup(fmt_shown_unit(shown, sizeof shown, c->ind,
                                               c->lang),
@@ -206,10 +209,14 @@ static void texts(plot_chart *c, const plot_type_info *t)
     int first, last;
 
     g_free(unit);
-    if (lead == NULL && *fmt_index_base(base, sizeof base, c->ind, c->lang))
+    if (c->base > 0)                 /* an index chart: "index, 2015 = 100" */
+        g_string_assign(sub, plot_index_words(index, sizeof index, c->base,
+                                              c->lang));
+    else if (lead == NULL && *fmt_index_base(base, sizeof base, c->ind,
+                                             c->lang))
         g_string_append_printf(sub, sub->len ? " (%s)" : "%s", base);
     c->title = plot_text_dup(fmt_name(c->ind, c->lang), PLOT_NAME_MAX_CHARS);
-    if (lead == NULL && sub->len > 0)
+    if ((lead == NULL || c->base > 0) && sub->len > 0)
         g_string_append(sub, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
     span(c, t->span, &first, &last);
     if (first == last)

@@ -18,12 +18,12 @@
 
 typedef enum {
     PLOT_LINE = 0, PLOT_BAR, PLOT_GROUPED, PLOT_STACKED, PLOT_SLOPE,
-    PLOT_SPARKLINE, PLOT_SMALL
+    PLOT_SPARKLINE, PLOT_SMALL, PLOT_INDEX
 } plot_type;
 
 /* The chart types by name (one table, plots/chart_types.c): "line",
-   "bar", "grouped", "stacked", "slope", "sparkline", "small"; "" for a
-   value that is no type. */
+   "bar", "grouped", "stacked", "slope", "sparkline", "small", "index";
+   "" for a value that is no type. */
 const char *plot_type_name(plot_type t);
 /* Parses a chart type by name into *out. Returns -1 if unknown. */
 int plot_type_parse(const char *s, int *out);
@@ -40,6 +40,8 @@ const char *const *plot_type_names(void);
 typedef struct {
     const char *const *names;    /* --label: regions to name, in order */
     size_t n;
+    int base;                    /* --base: an index chart's base year
+                                    (0: plot_index_default_base) */
 } plot_labels;
 typedef enum { PLOT_PDF = 1, PLOT_PNG = 2, PLOT_SVG = 4 } plot_format;
 
@@ -110,6 +112,16 @@ typedef struct plot_chart {
     plot_line *total;            /* stacked: the total region's line */
     char *why;                   /* a layout decision worth telling (-v) */
     size_t n_context;            /* lines drawn as grey context */
+    /* index charts (plots/index.h): the base year, whose values are 100
+       (else 0); the indicator as the chart reads it (c->ind points
+       here); the regions left out for want of a value in the base year,
+       in the order met */
+    int base;
+    sb_indicator indexed;
+    char **not_indexed;          /* NULL-ended; NULL: none */
+    size_t n_not_indexed;
+    int not_positive;            /* one of them has a value there, at or
+                                    below zero */
 } plot_chart;
 
 /* The default chart of an indicator: a line chart of the comparison set

@@ -73,6 +73,14 @@ static const plot_type_info table[] = {
         .what_en = "Small multiples",
         .what_zh = "\xe5\xb0\x8f\xe5\xa4\x9a\xe5\x9b\xbe",           /* 小多图 */
     },
+    /* the line chart of the lines indexed to a base year (index.h) */
+    [PLOT_INDEX] = {
+        .name = "index", .type = PLOT_INDEX,
+        .prepare = prepare_index, .span = PLOT_SPAN_WINDOW,
+        .draw = draw_line, .framed = 1, .names_note = 1,
+        .what_en = "Index chart",
+        .what_zh = "\xe6\x8c\x87\xe6\x95\xb0\xe5\x9b\xbe",           /* 指数图 */
+    },
 };
 
 const plot_type_info *plot_type_info_of(plot_type t)

@@ -5,7 +5,8 @@
  * labels need more height than the plot has, a legend above it). With
  * more than PLOT_MAX_LINES regions only the focus, benchmark, total and
  * named regions are labelled, the rest drawn as grey context first
- * (prepare.c decides which).
+ * (prepare.c decides which). An index chart is drawn here too, its
+ * lines already indexed (index.c), with a reference line at 100.
  *
  * Draws into the band that render.c leaves between the title block and
  * the source line, with the helpers of canvas.h. Not for: building the
@@ -48,6 +49,28 @@ static void value_range(const plot_chart *c, double *lo, double *hi,
         *lo = fmin(*lo, c->ind->target);
         *hi = fmax(*hi, c->ind->target);
     }
+    if (c->base > 0) {                   /* an index chart's 100 */
+        *lo = fmin(*lo, 100);
+        *hi = fmax(*hi, 100);
+    }
+}
+
+/* An index chart's reference: a solid line at 100, the base year's
+   level, that every line crosses or touches in the base year. */
+static void base_line(canvas *k, const scale *xs, const scale *ys)
+{
+    double y;
+
+    if (k->c->base <= 0)
+        return;
+    y = canvas_at(ys, 100);
+    cairo_save(k->cr);
+    cairo_set_source_rgb(k->cr, C_AXIS);
+    cairo_set_line_width(k->cr, k->fs * geom.base_width);
+    cairo_move_to(k->cr, xs->p0, y);
+    cairo_line_to(k->cr, xs->p1, y);
+    cairo_stroke(k->cr);
+    cairo_restore(k->cr);
 }
 
 /* The focus line's forecast: a light band for the 95% prediction
@@ -367,8 +390,8 @@ static double label_room(canvas *k, double lab, double *top, double bottom,
 }
 
 /* The target, the forecast and the lines on the scales: grey context
-   lines first, so that every labelled line is drawn over them, and the
-   focus last, over all. */
+   lines first, so that every labelled line is drawn over them (an index
+   chart's line at 100 between), and the focus last, over all. */
 static void series(canvas *k, const scale *xs, const scale *ys)
 {
     const plot_chart *c = k->c;
@@ -381,6 +404,7 @@ static void series(canvas *k, const scale *xs, const scale *ys)
     for (i = 0; i < c->n_lines; i++)
         if (c->lines[i].context)
             canvas_polyline(k, &c->lines[i], xs, ys);
+    base_line(k, xs, ys);            /* over the grey, under the named */
     for (i = 0; i < c->n_lines; i++)
         if (!c->lines[i].context && !c->lines[i].highlight)
             canvas_polyline(k, &c->lines[i], xs, ys);

@@ -74,6 +74,8 @@ typedef struct {
     double target_size;          /* the target's label */
     double target_inset;         /* the label right of the axis */
     double target_lift;          /* the label above the line */
+    double base_width;           /* an index chart's line at 100: solid,
+                                    darker than the grid, under the data */
 
     /* the line chart's labels */
     double end_room;             /* what the plot leaves right of it
@@ -183,6 +185,7 @@ static const plot_geometry geom = {
     .forecast_dash = {0.35, 0.25}, .forecast_width = 0.14,
     .target_dash = {0.5, 0.3}, .target_width = 0.09,
     .target_size = 0.78, .target_inset = 0.2, .target_lift = 0.15,
+    .base_width = 0.06,
 
     .end_room = 0.6, .end_gap = 0.5, .end_slack = 0.1,
     .label_rise = 0.7, .early_gap = 0.45,

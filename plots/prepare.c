@@ -7,6 +7,7 @@
  */
 #include "prepare.h"
 
+#include "index.h"
 #include "lines.h"
 
 #include <math.h>
@@ -286,4 +287,20 @@ int prepare_slope(plot_chart *c, const plot_source *src, sb_error *err)
     (void)err;
     slope_years(c, src->from, src->to ? src->to : c->last);
     return 1;
+}
+
+/* Every line as an index of the base year (--base, else the default of
+   plots/index.h), drawn as the line chart draws it: with many regions,
+   the same context lines and labels. No forecast: it is of the values,
+   and the index of a forecast would need a second rule. */
+int prepare_index(plot_chart *c, const plot_source *src, sb_error *err)
+{
+    int given = src->labels != NULL ? src->labels->base : 0;
+
+    if (!plot_index_allowed(c->ind, err))
+        return 0;
+    mark_context(c, src);
+    return plot_index_lines(c, given ? given
+                                     : plot_index_default_base(c),
+                            "--base", err);
 }

@@ -21,6 +21,8 @@ sh tests/recompute.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/charts.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 # labels of line charts of 1 to 300 regions read back from the PDFs
 sh tests/overlap.sh "$build/statbrief" 2>&1 | tee -a "$log"
+# index charts against values computed by Python from the files
+sh tests/index.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 TOP=$(pwd) sh tests/brief.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 TOP=$(pwd) sh tests/spec.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 sh tests/overview.sh "$build/statbrief" 2>&1 | tee -a "$log"
@@ -43,7 +45,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases example recompute charts overlap brief spec overview tables cron signals outputs names inputs batch install resource oom; do
+for suite in unit layers cases example recompute charts overlap index brief spec overview tables cron signals outputs names inputs batch install resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"

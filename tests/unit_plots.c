@@ -326,6 +326,7 @@ typedef struct {
     const char *note, *alt;
     const char *bench;           /* NULL: R03 */
     size_t n_set;                /* 0: every region */
+    plot_type type;              /* 0: PLOT_LINE; or PLOT_INDEX */
 } many_case;
 
 static void many_check(const many_case *t)
@@ -334,7 +335,7 @@ static void many_check(const many_case *t)
     metrics_opts mo = {0};
     metrics_ctx *mc = NULL;
     sb_error err = {0};
-    plot_labels lb = {t->labels, t->n_labels};
+    plot_labels lb = {t->labels, t->n_labels, 0};
     plot_boxes boxes = {0};
     plot_style st = {t->w_mm, t->h_mm, 72, t->lang, 0, &boxes};
     plot_bytes out = {NULL, 0, NULL};
@@ -350,7 +351,7 @@ static void many_check(const many_case *t)
     mo.regions = set;
     mo.n_regions = t->n_set;
     metrics_ctx_create(ds, &mo, &mc, &err);
-    c = plot_chart_build(ds, mc, 0, PLOT_LINE, 0, 0, t->lang, &lb, &err);
+    c = plot_chart_build(ds, mc, 0, (int)t->type, 0, 0, t->lang, &lb, &err);
     check(c != NULL, t->name, "no chart: %s", err.msg);
     if (c == NULL)
         goto out;
@@ -402,29 +403,47 @@ static void many_tests(void)
                                         "R40", NULL};
     static const many_case cases[] = {
         {"many/8-regions-all-labelled", 8, named, 0, 160, 100, FMT_EN, 0,
-         eight, 1, "", " of ", NULL, 0},
+         eight, 1, "", " of ", NULL, 0, PLOT_LINE},
         {"many/9-regions", 9, none, 0, 160, 100, FMT_EN, 7, focus_bench, 1,
          "Grey: the other 7 regions.",
-         "Thin grey lines: the other 7 regions, unlabelled.", NULL, 0},
+         "Thin grey lines: the other 7 regions, unlabelled.", NULL, 0,
+         PLOT_LINE},
         {"many/9-regions-zh", 9, none, 0, 160, 100, FMT_ZH, 7, focus_bench, 1,
          "\xe7\x81\xb0\xe8\x89\xb2\xef\xbc\x9a\xe5\x85\xb6\xe4\xbd\x99"
          "7\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba\xe3\x80\x82",
          "\xe7\xbb\x86\xe7\x81\xb0\xe7\xba\xbf\xe4\xb8\xba\xe5\x85\xb6"
-         "\xe4\xbd\x99" "7\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba", NULL, 0},
+         "\xe4\xbd\x99" "7\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba", NULL, 0,
+         PLOT_LINE},
         {"many/300-named", 300, named, 5, 160, 100, FMT_EN, 294, order, 1,
          "Grey: the other 294 regions.",
-         "Line chart of x, R03, R10, R20, R30, R40 and 1 more", NULL, 0},
+         "Line chart of x, R03, R10, R20, R30, R40 and 1 more", NULL, 0,
+         PLOT_LINE},
         {"many/300-named-zh", 300, named, 5, 160, 100, FMT_ZH, 294, order, 1,
          "\xe5\x85\xb6\xe4\xbd\x99" "294",
-         "R10\xe3\x80\x81R20\xe3\x80\x81R30", NULL, 0},
+         "R10\xe3\x80\x81R20\xe3\x80\x81R30", NULL, 0, PLOT_LINE},
         {"many/300-low-page-drops", 300, named, 5, 160, 30, FMT_EN, 294,
-         order, 0, "Grey: the other 294 regions.", "294 regions", NULL, 0},
+         order, 0, "Grey: the other 294 regions.", "294 regions", NULL, 0,
+         PLOT_LINE},
         {"many/300-lower-page-drops", 300, named, 5, 90, 32, FMT_ZH, 294,
-         order, 0, "294", "294", NULL, 0},
+         order, 0, "294", "294", NULL, 0, PLOT_LINE},
         /* a benchmark outside the set of 12 is drawn all the same */
         {"many/benchmark-outside-the-set", 30, none, 0, 160, 100, FMT_EN,
          11, focus_r20, 1, "Grey: the other 11 regions.", "R20", "R20",
-         12},
+         12, PLOT_LINE},
+        /* an index chart draws its lines as the line chart does */
+        {"many/300-named-index", 300, named, 5, 160, 100, FMT_EN, 294,
+         order, 1, "Grey: the other 294 regions.",
+         "Index chart of x (index, 2019 = 100), R03, R10", NULL, 0,
+         PLOT_INDEX},
+        {"many/300-named-index-zh", 300, named, 5, 160, 100, FMT_ZH, 294,
+         order, 1, "\xe5\x85\xb6\xe4\xbd\x99" "294",
+         /* 指数图：x（指数，2019年=100） */
+         "\xe6\x8c\x87\xe6\x95\xb0\xe5\x9b\xbe\xef\xbc\x9ax\xef\xbc\x88"
+         "\xe6\x8c\x87\xe6\x95\xb0\xef\xbc\x8c" "2019\xe5\xb9\xb4=100"
+         "\xef\xbc\x89", NULL, 0, PLOT_INDEX},
+        {"many/300-low-page-drops-index", 300, named, 5, 160, 30, FMT_EN,
+         294, order, 0, "Grey: the other 294 regions.", "294 regions", NULL,
+         0, PLOT_INDEX},
     };
     size_t i;
 
@@ -436,6 +455,9 @@ static void label_tests(void)
 {
     boxes_case("labels/8-ends-within-1pct", crowd(8, 6, 0, close_ends),
                PLOT_LINE, 160, 100, 8);
+    /* indexed to their last year (the default base): all 8 end at 100 */
+    boxes_case("labels/8-ends-at-100-index", crowd(8, 6, 0, close_ends),
+               PLOT_INDEX, 160, 100, 8);
     boxes_case("labels/8-ends-small-page", crowd(8, 6, 0, close_ends),
                PLOT_LINE, 80, 50, 8);
     /* 30 regions: the focus labelled, the others grey (many_tests) */

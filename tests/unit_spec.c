@@ -163,7 +163,10 @@ static void full_charts(const spec_section *sec)
           c[0].formats, c[1].formats);
     check(c[0].year.v == 2022 && c[1].year.v == 0, w, "year %ld",
           c[0].year.v);
-    expect_text(w, &c[1].type, NULL);
+    expect_text(w, &c[1].type, "index");
+    check(c[1].base.v == 2017 && c[0].base.v == 0, w, "base %ld",
+          c[1].base.v);
+    expect_pos(w, c[1].base.pos, 49, 15);
     check(c[0].n_labels == 2 && c[1].n_labels == 0, w, "%zu labels",
           c[0].n_labels);
     if (c[0].n_labels == 2) {
