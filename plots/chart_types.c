@@ -73,6 +73,15 @@ static const plot_type_info table[] = {
         .what_en = "Small multiples",
         .what_zh = "\xe5\xb0\x8f\xe5\xa4\x9a\xe5\x9b\xbe",           /* 小多图 */
     },
+    /* names wrap onto two lines in their column: no names note; its
+       height follows its rows (plot_chart_height_mm) */
+    [PLOT_RANKING] = {
+        .name = "ranking", .type = PLOT_RANKING,
+        .prepare = prepare_ranking, .span = PLOT_SPAN_YEAR, .bars = 1,
+        .draw = draw_ranking, .framed = 1, .grows = 1,
+        .what_en = "Ranking chart",
+        .what_zh = "\xe6\x8e\x92\xe5\x90\x8d\xe5\x9b\xbe",           /* 排名图 */
+    },
 };
 
 const plot_type_info *plot_type_info_of(plot_type t)

@@ -26,5 +26,6 @@ plot_draw_fn draw_stacked;
 plot_draw_fn draw_slope;
 plot_draw_fn draw_sparkline;
 plot_draw_fn draw_small;
+plot_draw_fn draw_ranking;     /* draw_rank.c */
 
 #endif

@@ -161,6 +161,19 @@ typedef struct {
     double panel_year_gap;       /* above the year labels */
     double panel_year_drop;      /* the plot's bottom to its years */
     double panel_min;            /* a panel's plot height at least, pt */
+    /* the ranking chart (draw_rank.c) */
+    double grow_aspect;          /* a chart whose height follows its rows:
+                                    its font as on a page this many widths
+                                    high */
+    double rank_row;             /* a row's height at most */
+    double rank_frame;           /* the height around the rows: title,
+                                    subtitle, axis, notes, source */
+    double rank_sep;             /* of a row: the gap of the separator
+                                    above the aggregates */
+    double rank_label_fill;      /* of the row: a label's two lines */
+    double rank_ref_size;        /* a reference line's label */
+    double rank_ref_gap;         /* two reference labels side by side */
+    double rank_min_height;      /* of the run's height: a short ranking */
 } plot_geometry;
 
 static const plot_geometry geom = {
@@ -216,6 +229,10 @@ static const plot_geometry geom = {
     .panel_size = 0.8, .panel_hgap = 1.8, .panel_vgap = 0.6,
     .panel_aspect = 1.6, .panel_title_gap = 0.3, .panel_year_gap = 0.3,
     .panel_year_drop = 0.25, .panel_min = 4,
+
+    .grow_aspect = 0.55, .rank_row = 2.0, .rank_frame = 10, .rank_sep = 0.6,
+    .rank_label_fill = 0.96, .rank_ref_size = 0.78, .rank_ref_gap = 0.6,
+    .rank_min_height = 0.5,
 };
 
 #endif
