@@ -87,6 +87,28 @@ static void rank_extents(canvas *k, double lab, double vsz, double *labw,
     }
 }
 
+/* s at `size` (wrapped in `width` onto `lines`, when width > 0), made
+   smaller when its lines are higher than h: a row's text stays in its
+   row. Twice at most: hinted metrics (PNG) round a height up to whole
+   pixels. */
+static PangoLayout *fit_text(canvas *k, const char *s, double size, int bold,
+                             double width, int lines, double h)
+{
+    PangoLayout *l = canvas_text(k, s, size, bold, width, lines);
+    double tw, th;
+    int i;
+
+    for (i = 0; i < 2; i++) {
+        canvas_extent(l, &tw, &th);
+        if (th <= h)
+            break;
+        g_object_unref(l);
+        size *= h / th * (i == 0 ? 1 : 0.8);
+        l = canvas_text(k, s, size, bold, width, lines);
+    }
+    return l;
+}
+
 /* A row's label right aligned at x, centred on yc, within `width` and
    the row's height: wrapped onto two lines before it is shortened, and
    smaller when two lines are higher than the row. */
@@ -94,28 +116,21 @@ static void rank_label(canvas *k, const plot_bar *b, double x, double yc,
                        double width, double row, double lab)
 {
     char *s = row_label(b);
-    PangoLayout *l = canvas_text(k, s, lab, b->highlight, width, 2);
-    double tw, th;
 
-    canvas_extent(l, &tw, &th);
-    if (th > row * geom.rank_label_fill) {
-        g_object_unref(l);
-        l = canvas_text(k, s, lab * row * geom.rank_label_fill / th,
-                        b->highlight, width, 2);
-    }
     if (b->highlight)
         cairo_set_source_rgb(k->cr, C_FOCUS);
     else if (b->row == PLOT_ROW_AGGREGATE)
         cairo_set_source_rgb(k->cr, C_SUBTLE);
     else
         cairo_set_source_rgb(k->cr, C_TEXT);
-    canvas_show(k, l, x, yc, 1, 1);
+    canvas_show(k, fit_text(k, s, lab, b->highlight, width, 2,
+                            row * geom.rank_label_fill), x, yc, 1, 1);
     g_free(s);
 }
 
 /* Bar b's rectangle from zero and its value at its end. */
 static void rank_bar(canvas *k, const plot_bar *b, const scale *xs,
-                     double yc, double bh, double vsz)
+                     double yc, double row, double vsz)
 {
     double x0 = canvas_at(xs, 0), x1 = sum_row(k->c, b)
                                           ? x0 : canvas_at(xs, b->value);
@@ -127,14 +142,16 @@ static void rank_bar(canvas *k, const plot_bar *b, const scale *xs,
         cairo_set_source_rgb(k->cr, C_CONTEXT);
     else
         cairo_set_source_rgb(k->cr, C_OTHER);
-    cairo_rectangle(k->cr, fmin(x0, x1), yc - bh / 2, fabs(x1 - x0), bh);
+    cairo_rectangle(k->cr, fmin(x0, x1), yc - row * geom.bar_fill / 2,
+                    fabs(x1 - x0), row * geom.bar_fill);
     cairo_fill(k->cr);
     if (b->highlight)
         cairo_set_source_rgb(k->cr, C_FOCUS);
     else
         cairo_set_source_rgb(k->cr, C_SUBTLE);
     fmt_shown(buf, sizeof buf, b->value, k->c->ind, k->c->lang);
-    canvas_show(k, canvas_text(k, buf, vsz, b->highlight, 0, 0),
+    canvas_show(k, fit_text(k, buf, vsz, b->highlight, 0, 0,
+                            row * geom.rank_label_fill),
                 b->value < 0 && x1 < x0 ? x1 - k->fs * geom.bar_value_gap
                                          : x1 + k->fs * geom.bar_value_gap,
                 yc, b->value < 0 && x1 < x0 ? 1 : 0, 1);
@@ -205,35 +222,6 @@ static void separator(canvas *k, double y, double right)
     cairo_stroke(k->cr);
 }
 
-/* Every row from `top`, row high; returns the y below the last. */
-static double rank_rows(canvas *k, const scale *xs, double top, double row,
-                        double left, double labcol, double lab, double vsz)
-{
-    const plot_chart *c = k->c;
-    double y = top;
-    size_t i;
-
-    for (i = 0; i < c->n_bars; i++) {
-        const plot_bar *b = &c->bars[i];
-        if (b->row == PLOT_ROW_AGGREGATE &&
-            (i == 0 || c->bars[i - 1].row != PLOT_ROW_AGGREGATE)) {
-            separator(k, y + row * geom.rank_sep / 2, xs->p1);
-            y += row * geom.rank_sep;
-        }
-        if (b->row == PLOT_ROW_GAP) {
-            cairo_set_source_rgb(k->cr, C_SUBTLE);
-            canvas_show(k, canvas_text(k, b->label, lab, 0, 0, 0),
-                        left - k->fs * geom.bar_label_gap, y + row / 2, 1, 1);
-        } else {
-            rank_bar(k, b, xs, y + row / 2, row * geom.bar_fill, vsz);
-            rank_label(k, b, left - k->fs * geom.bar_label_gap, y + row / 2,
-                       labcol, row, lab);
-        }
-        y += row;
-    }
-    return y;
-}
-
 /* Rows before the first aggregate: what the reference lines cross. */
 static size_t ranked_rows(const plot_chart *c)
 {
@@ -244,16 +232,124 @@ static size_t ranked_rows(const plot_chart *c)
     return i;
 }
 
+/* The rows a page draws: indices into c->bars, RANK_GAP for a gap. */
+#define RANK_GAP (-1L)
+typedef struct {
+    long *row;
+    size_t n, ranked;            /* rows; of them above the aggregates */
+    int sep;                     /* the rule above the aggregates */
+} rank_fit;
+
+static double fit_count(const rank_fit *f)
+{
+    return (double)f->n + (f->sep ? geom.rank_sep : 0);
+}
+
+/* Of the ranked rows (gaps left out), the top a, the focus between gaps
+   when it is in neither end, and the bottom, in cap rows. */
+static void fit_ends(const plot_chart *c, size_t nr, size_t cap, rank_fit *f)
+{
+    size_t i, m = 0, fp = SIZE_MAX, a, b;
+    long *real = g_new(long, nr + 1);
+
+    for (i = 0; i < nr; i++)
+        if (c->bars[i].row == PLOT_ROW_RANKED) {
+            if (c->bars[i].highlight)
+                fp = m;
+            real[m++] = (long)i;
+        }
+    a = cap > 1 ? (cap - 1 + 1) / 2 : cap;
+    b = cap > 1 ? cap - 1 - a : 0;
+    if (fp != SIZE_MAX && fp >= a && fp + b < m && cap >= 5) {
+        a = (cap - 3 + 1) / 2;           /* room for the focus, 2 gaps */
+        b = cap - 3 - a;
+    } else {
+        fp = SIZE_MAX;
+    }
+    for (i = 0; i < a && i < m; i++)
+        f->row[f->n++] = real[i];
+    if (b > 0 && a + b < m) {
+        f->row[f->n++] = RANK_GAP;
+        if (fp != SIZE_MAX) {
+            f->row[f->n++] = real[fp];
+            f->row[f->n++] = RANK_GAP;
+        }
+        for (i = m - b; i < m; i++)
+            f->row[f->n++] = real[i];
+    }
+    g_free(real);
+}
+
+/* The rows drawn in `room` points: every row when rows of rank_row_min
+   fit; else the ranked ones without the aggregates; else the top and the
+   bottom of them that fit, the focus between gaps (-v says so). */
+static void fit_rows(canvas *k, double room, rank_fit *f)
+{
+    const plot_chart *c = k->c;
+    size_t nr = ranked_rows(c), i;
+    double cap = floor(room / (k->fs * geom.rank_row_min));
+
+    f->row = g_new(long, c->n_bars + 4);
+    f->n = 0;
+    f->sep = 0;
+    if (cap >= (double)c->n_bars + (c->n_bars > nr ? geom.rank_sep : 0)) {
+        for (i = 0; i < c->n_bars; i++)
+            f->row[f->n++] = (long)i;
+        f->sep = c->n_bars > nr;
+    } else if (cap >= (double)nr) {
+        for (i = 0; i < nr; i++)
+            f->row[f->n++] = (long)i;
+    } else {
+        fit_ends(c, nr, (size_t)fmax(1, cap), f);
+    }
+    f->ranked = f->sep ? nr : f->n;
+    if (f->n < c->n_bars && k->why == NULL)
+        k->why = g_strdup_printf("ranking rows left out: the plot has room "
+                                 "for %zu", f->n);
+}
+
+/* The rows of f from `top`, row high; returns the y below the last. */
+static double rank_rows(canvas *k, const rank_fit *f, const scale *xs,
+                        double top, double row, double left, double labcol,
+                        double lab, double vsz)
+{
+    const plot_chart *c = k->c;
+    double y = top;
+    size_t i;
+
+    for (i = 0; i < f->n; i++) {
+        const plot_bar *b = f->row[i] == RANK_GAP ? NULL
+                                                  : &c->bars[f->row[i]];
+        if (b != NULL && b->row == PLOT_ROW_AGGREGATE && f->sep &&
+            (i == 0 || c->bars[f->row[i - 1]].row != PLOT_ROW_AGGREGATE)) {
+            separator(k, y + row * geom.rank_sep / 2, xs->p1);
+            y += row * geom.rank_sep;
+        }
+        if (b == NULL || b->row == PLOT_ROW_GAP) {
+            cairo_set_source_rgb(k->cr, C_SUBTLE);
+            canvas_show(k, fit_text(k, PLOT_ELLIPSIS, lab, 0, 0, 0,
+                                    row * geom.rank_label_fill),
+                        left - k->fs * geom.bar_label_gap, y + row / 2, 1, 1);
+        } else {
+            rank_bar(k, b, xs, y + row / 2, row, vsz);
+            rank_label(k, b, left - k->fs * geom.bar_label_gap, y + row / 2,
+                       labcol, row, lab);
+        }
+        y += row;
+    }
+    return y;
+}
+
 /* The ranking: rows of one height (at most rank_row), the axis under
    them, the reference lines across the ranked rows. */
 double draw_ranking(canvas *k, double top, double bottom)
 {
-    const plot_chart *c = k->c;
     double lab = k->fs * geom.label_size, vsz = k->fs * geom.bar_value_size;
     double labw = 0, valw = 0, lo = 0, hi = 0, left, right, row, xlh;
     double labcol, at[2] = {0, 0};
     plot_ticks t;
     measure_ctx mc;
+    rank_fit f;
     scale xs;
 
     rank_extents(k, lab, vsz, &labw, &valw, &lo, &hi);
@@ -269,13 +365,15 @@ double draw_ranking(canvas *k, double top, double bottom)
     canvas_labels_begin(k);
     top = ref_labels(k, &xs, top, at);
     bottom -= xlh + k->fs * geom.tick_drop;
-    row = fmin((bottom - top) / row_count(c), k->fs * geom.rank_row);
+    fit_rows(k, bottom - top, &f);
+    row = fmin((bottom - top) / fit_count(&f), k->fs * geom.rank_row);
     lab = fmin(lab, row * geom.bar_label_fill);
     vsz = fmin(vsz, row * geom.bar_value_fill);
-    bottom = top + row * row_count(c);
+    bottom = top + row * fit_count(&f);
     canvas_x_axis(k, &t, &mc, &xs, bottom, 1, top);
-    rank_rows(k, &xs, top, row, left, labcol, lab, vsz);
-    ref_lines(k, &xs, at, top + row * (double)ranked_rows(c));
+    rank_rows(k, &f, &xs, top, row, left, labcol, lab, vsz);
+    ref_lines(k, &xs, at, top + row * (double)f.ranked);
     canvas_labels_end(k);
+    g_free(f.row);
     return bottom + k->fs * geom.tick_drop + xlh;
 }

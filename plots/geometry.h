@@ -174,6 +174,8 @@ typedef struct {
     double rank_ref_size;        /* a reference line's label */
     double rank_ref_gap;         /* two reference labels side by side */
     double rank_min_height;      /* of the run's height: a short ranking */
+    double rank_row_min;         /* a row's height at least: fewer rows
+                                    are drawn on a page too low */
 } plot_geometry;
 
 static const plot_geometry geom = {
@@ -232,7 +234,7 @@ static const plot_geometry geom = {
 
     .grow_aspect = 0.55, .rank_row = 2.0, .rank_frame = 10, .rank_sep = 0.6,
     .rank_label_fill = 0.96, .rank_ref_size = 0.78, .rank_ref_gap = 0.6,
-    .rank_min_height = 0.5,
+    .rank_min_height = 0.5, .rank_row_min = 1.4,
 };
 
 #endif
