@@ -259,7 +259,7 @@ static void boxes_apart(const char *name, const plot_boxes *boxes)
         }
         for (j = i + 1; j < boxes->n && ok; j++)
             if (overlap(b, &boxes->box[j])) {
-                check(0, name, "labels %zu and %zu overlap (%s %g,%g %gx%g; %s %g,%g %gx%g)", i, j, b->text, b->x, b->y, b->w, b->h, boxes->box[j].text, boxes->box[j].x, boxes->box[j].y, boxes->box[j].w, boxes->box[j].h);
+                check(0, name, "labels %zu and %zu overlap", i, j);
                 ok = 0;
             }
     }
