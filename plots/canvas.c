@@ -260,10 +260,12 @@ void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
     k->h = h;
     /* text scales with the page: 9 pt on a 160 x 100 mm chart; a chart
        whose height follows its rows (a ranking) as on a page of
-       grow_aspect widths, however tall */
-    k->fs = CLAMP(fmin(plot_type_info_of(c->type)->grows
-                           ? fmin(h, w * geom.grow_aspect) : w, h) /
-                      geom.font_divisor, geom.font_min, geom.font_max);
+       grow_aspect widths, however tall, unless a page lower than grow_min
+       of that asks for less (plot_chart_height_mm) */
+    k->fs = CLAMP((plot_type_info_of(c->type)->grows
+                       ? fmin(w * geom.grow_aspect, h / geom.grow_min)
+                       : fmin(w, h)) / geom.font_divisor,
+                  geom.font_min, geom.font_max);
     k->m = k->fs * geom.margin;
     k->boxes = boxes;
     if (k->boxes != NULL) {

@@ -199,8 +199,8 @@ char *plot_text_cut(const char *s, size_t max_chars);
 char *plot_text_dup(const char *s, size_t max_chars);
 
 /* The height a chart needs at width_mm (both mm): a ranking chart's
-   follows its rows (at least half of height_mm); every other type's is
-   height_mm. */
+   follows its rows (and is at least 0.275 widths high); every other
+   type's is height_mm. */
 double plot_chart_height_mm(const plot_chart *c, double width_mm,
                             double height_mm);
 

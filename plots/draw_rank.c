@@ -44,16 +44,16 @@ static double row_count(const plot_chart *c)
 double plot_chart_height_mm(const plot_chart *c, double width_mm,
                             double height_mm)
 {
-    double fs_mm;
+    double side = width_mm * geom.grow_aspect, fs_mm;
 
     if (c->type != PLOT_RANKING)
         return height_mm;
-    /* the font canvas_open chooses for a page this wide and taller */
-    fs_mm = CLAMP(width_mm * geom.grow_aspect * (72.0 / 25.4) /
-                      geom.font_divisor, geom.font_min, geom.font_max) *
-            (25.4 / 72.0);
+    /* the font canvas_open chooses for this width: from the width alone
+       while the page is at least grow_min of `side` high, as it is here */
+    fs_mm = CLAMP(side * (72.0 / 25.4) / geom.font_divisor, geom.font_min,
+                  geom.font_max) * (25.4 / 72.0);
     /* a few rows make a short chart, many a tall one */
-    return fmax(height_mm * geom.rank_min_height,
+    return fmax(side * geom.grow_min,
                 fs_mm * (geom.rank_frame + (c->n_refs ? 1.5 : 0) +
                          geom.rank_row * row_count(c)));
 }

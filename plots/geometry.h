@@ -173,7 +173,9 @@ typedef struct {
     double rank_label_fill;      /* of the row: a label's two lines */
     double rank_ref_size;        /* a reference line's label */
     double rank_ref_gap;         /* two reference labels side by side */
-    double rank_min_height;      /* of the run's height: a short ranking */
+    double grow_min;             /* of grow_aspect widths: its height at
+                                    least; the font from the width alone
+                                    on a page as high */
     double rank_row_min;         /* a row's height at least: fewer rows
                                     are drawn on a page too low */
 } plot_geometry;
@@ -232,9 +234,9 @@ static const plot_geometry geom = {
     .panel_aspect = 1.6, .panel_title_gap = 0.3, .panel_year_gap = 0.3,
     .panel_year_drop = 0.25, .panel_min = 4,
 
-    .grow_aspect = 0.55, .rank_row = 2.0, .rank_frame = 10, .rank_sep = 0.6,
+    .grow_aspect = 0.55, .rank_row = 2.0, .rank_frame = 8.5, .rank_sep = 0.6,
     .rank_label_fill = 0.96, .rank_ref_size = 0.78, .rank_ref_gap = 0.6,
-    .rank_min_height = 0.5, .rank_row_min = 1.4,
+    .grow_min = 0.5, .rank_row_min = 1.4,
 };
 
 #endif

@@ -387,9 +387,11 @@ static void overview_section(parts_ctx *b, sb_id ind)
         report_doc_heading(b->doc, 1, heading, anchor, 1);
         g_free(heading);
         g_free(anchor);
-        ranking_chart(b, &s);
-        if (s.ranked->len >= 2)     /* one region is highest and lowest */
+        if (s.ranked->len >= 2) {   /* one region is highest and lowest,
+                                       its ranking one bar */
+            ranking_chart(b, &s);
             section_text(b, &s);
+        }
         ends_table(b, &s);
         movers_table(b, &s);
     }
