@@ -10,8 +10,6 @@
  */
 #include "canvas.h"
 
-#include "chart_types.h"
-
 #include "geometry.h"
 #include "layouts.h"
 
@@ -258,14 +256,9 @@ void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
     k->c = c;
     k->w = w;
     k->h = h;
-    /* text scales with the page: 9 pt on a 160 x 100 mm chart; a chart
-       whose height follows its rows (a ranking) as on a page of
-       grow_aspect widths, however tall, unless a page lower than grow_min
-       of that asks for less (plot_chart_height_mm) */
-    k->fs = CLAMP((plot_type_info_of(c->type)->grows
-                       ? fmin(w * geom.grow_aspect, h / geom.grow_min)
-                       : fmin(w, h)) / geom.font_divisor,
-                  geom.font_min, geom.font_max);
+    /* text scales with the page: 9 pt on a 160 x 100 mm chart */
+    k->fs = CLAMP(fmin(w, h) / geom.font_divisor, geom.font_min,
+                  geom.font_max);
     k->m = k->fs * geom.margin;
     k->boxes = boxes;
     if (k->boxes != NULL) {
@@ -278,6 +271,13 @@ void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
                        : "Noto Sans, Noto Sans CJK SC");
     k->missing = g_string_new(NULL);
     k->sizes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+}
+
+void canvas_size_to_width(canvas *k)
+{
+    k->fs = CLAMP(fmin(k->w * geom.grow_aspect, k->h / geom.grow_min) /
+                      geom.font_divisor, geom.font_min, geom.font_max);
+    k->m = k->fs * geom.margin;
 }
 
 void canvas_close(canvas *k, GString **missing, char **why)
