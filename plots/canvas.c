@@ -273,10 +273,9 @@ void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
     k->sizes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 }
 
-void canvas_size_to_width(canvas *k)
+void canvas_set_font(canvas *k, double fs)
 {
-    k->fs = CLAMP(fmin(k->w * geom.grow_aspect, k->h / geom.grow_min) /
-                      geom.font_divisor, geom.font_min, geom.font_max);
+    k->fs = fs;
     k->m = k->fs * geom.margin;
 }
 

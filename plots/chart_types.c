@@ -74,11 +74,12 @@ static const plot_type_info table[] = {
         .what_zh = "\xe5\xb0\x8f\xe5\xa4\x9a\xe5\x9b\xbe",           /* 小多图 */
     },
     /* names wrap onto two lines in their column: no names note; its
-       height follows its rows (plot_chart_height_mm) */
+       height follows its rows (plot_chart_height_mm), its text the
+       width (rank_font) */
     [PLOT_RANKING] = {
         .name = "ranking", .type = PLOT_RANKING,
         .prepare = prepare_ranking, .span = PLOT_SPAN_YEAR, .bars = 1,
-        .draw = draw_ranking, .framed = 1, .grows = 1,
+        .draw = draw_ranking, .framed = 1, .font = rank_font,
         .what_en = "Ranking chart",
         .what_zh = "\xe6\x8e\x92\xe5\x90\x8d\xe5\x9b\xbe",           /* 排名图 */
     },

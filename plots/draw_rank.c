@@ -58,6 +58,20 @@ double plot_chart_height_mm(const plot_chart *c, double width_mm,
                          geom.rank_row * row_count(c)));
 }
 
+/* Text sized as on a page grow_aspect widths high, however tall the
+   page (unless lower than grow_min of that: plot_chart_height_mm), and
+   smaller, down to font_min, when the rows would otherwise be thinner
+   than rank_row_min: a brief's page holds 40 rows. */
+double rank_font(const plot_chart *c, double w, double h)
+{
+    double fs = fmin(w * geom.grow_aspect, h / geom.grow_min) /
+                geom.font_divisor;
+
+    fs = fmin(fs, h / (geom.rank_frame_max + (c->n_refs ? 1.5 : 0) +
+                       geom.rank_row_min * row_count(c)));
+    return CLAMP(fs, geom.font_min, geom.font_max);
+}
+
 /* The widest one-line label, value and the values' range with zero and
    the reference lines. */
 static void rank_extents(canvas *k, double lab, double vsz, double *labw,

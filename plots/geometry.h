@@ -168,6 +168,8 @@ typedef struct {
     double rank_row;             /* a row's height at most */
     double rank_frame;           /* the height around the rows: title,
                                     subtitle, axis, notes, source */
+    double rank_frame_max;       /* ... with two lines of title, note and
+                                    source each */
     double rank_sep;             /* of a row: the gap of the separator
                                     above the aggregates */
     double rank_label_fill;      /* of the row: a label's two lines */
@@ -234,7 +236,7 @@ static const plot_geometry geom = {
     .panel_aspect = 1.6, .panel_title_gap = 0.3, .panel_year_gap = 0.3,
     .panel_year_drop = 0.25, .panel_min = 4,
 
-    .grow_aspect = 0.55, .rank_row = 2.0, .rank_frame = 8.5, .rank_sep = 0.6,
+    .grow_aspect = 0.55, .rank_row = 2.0, .rank_frame = 8.5, .rank_frame_max = 13, .rank_sep = 0.6,
     .rank_label_fill = 0.96, .rank_ref_size = 0.78, .rank_ref_gap = 0.6,
     .grow_min = 0.5, .rank_row_min = 1.4,
 };
