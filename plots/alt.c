@@ -194,7 +194,7 @@ static void ranked_name(GString *g, const plot_chart *c, const plot_bar *b)
 }
 
 /* A ranking: how many regions in which year, the top three, the lowest,
-   the focus's rank. "... 31 regions, 2024, sorted from the highest.
+   the reference lines, the focus's rank. "... 31 regions, 2024, sorted from the highest.
    Highest: Guangdong (...), Jiangsu (...), Shandong (...). Lowest: Tibet
    (...). Chongqing ranks 17 of 31." */
 static void ranking_sentences(GString *g, const plot_chart *c)
@@ -225,6 +225,12 @@ static void ranking_sentences(GString *g, const plot_chart *c)
         ranked_name(g, c, &c->bars[last]);
     }
     g_string_append(g, zh ? "\xe3\x80\x82" : ".");
+    for (i = 0; i < c->n_refs; i++) {        /* 虚线：全国（2.54%）。 */
+        g_string_append(g, zh ? "\xe8\x99\x9a\xe7\xba\xbf\xef\xbc\x9a"
+                              : " Dashed line: ");
+        ranked_name(g, c, &c->refs[i]);
+        g_string_append(g, zh ? "\xe3\x80\x82" : ".");
+    }
     for (i = 0; i < c->n_bars; i++)
         if (c->bars[i].highlight && c->bars[i].row == PLOT_ROW_RANKED) {
             if (!zh)

@@ -660,7 +660,11 @@ static void rank_tests(void)
            the other aggregate below the rule as a bar */
         {"rank/rate-total-reference", 12, 1, 0, 1, "R03", "World", FMT_EN,
          160, 0, 12, 1, ref, "Below the line: aggregates, not ranked.",
-         "12 regions"},
+         "Dashed line: World (60"},
+        /* 虚线：World（60 */
+        {"rank/rate-total-reference-zh", 12, 1, 0, 1, "R03", "World", FMT_ZH,
+         160, 0, 12, 1, ref, "\xe5\x88\x86\xe9\x9a\x94\xe7\xba\xbf",
+         "\xe8\x99\x9a\xe7\xba\xbf\xef\xbc\x9aWorld\xef\xbc\x88" "60"},
         /* an amount's total: no reference line (of another size) */
         {"rank/amount-total-no-line", 12, 0, 0, 1, "R03", "World", FMT_EN,
          160, 0, 12, 0, ref, "Below the line", "12 regions"},
