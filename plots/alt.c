@@ -240,6 +240,70 @@ static void context_sentence(GString *g, const plot_chart *c)
                                     "unlabelled.", c->n_context);
 }
 
+/* A ranked row as the alt text names it: "United States (27.4 trillion
+   current US$)" / "美国（…）". */
+static void ranked_name(GString *g, const plot_chart *c, const plot_bar *b)
+{
+    char v[FMT_MAX];
+
+    fmt_value(v, sizeof v, b->value, c->ind, c->lang);
+    append_name(g, b->label);
+    g_string_append_printf(g, c->lang == FMT_ZH ? "\xef\xbc\x88%s\xef\xbc"
+                                                  "\x89" : " (%s)", v);
+}
+
+/* A ranking: how many regions in which year, the top three, the lowest,
+   the reference lines, the focus's rank. "... 31 regions, 2024, sorted from the highest.
+   Highest: Guangdong (...), Jiangsu (...), Shandong (...). Lowest: Tibet
+   (...). Chongqing ranks 17 of 31." */
+static void ranking_sentences(GString *g, const plot_chart *c)
+{
+    int zh = c->lang == FMT_ZH;
+    size_t i, top = 0, last = 0;
+
+    g_string_append_printf(g, zh ? "%zu\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c"
+                                   "\xba\xef\xbc\x8c%d\xe5\xb9\xb4\xef\xbc"
+                                   "\x8c\xe4\xbb\x8e\xe9\xab\x98\xe5\x88"
+                                   "\xb0\xe4\xbd\x8e\xe6\x8e\x92\xe5\x88"
+                                   "\x97\xe3\x80\x82\xe6\x9c\x80\xe9\xab"
+                                   "\x98\xef\xbc\x9a"  /* N个地区，Y年，从高到低排列。最高： */
+                                 : "%zu regions, %d, sorted from the highest. "
+                                   "Highest: ", c->n_ranked, c->year);
+    for (i = 0; i < c->n_bars && top < 3; i++)
+        if (c->bars[i].row == PLOT_ROW_RANKED) {
+            if (top++ > 0)
+                g_string_append(g, zh ? "\xe3\x80\x81" : ", ");
+            ranked_name(g, c, &c->bars[i]);
+        }
+    for (i = 0; i < c->n_bars; i++)
+        if (c->bars[i].row == PLOT_ROW_RANKED)
+            last = i;
+    if (c->n_ranked > 3) {                       /* 。最低： */
+        g_string_append(g, zh ? "\xe3\x80\x82\xe6\x9c\x80\xe4\xbd\x8e"
+                                "\xef\xbc\x9a" : ". Lowest: ");
+        ranked_name(g, c, &c->bars[last]);
+    }
+    g_string_append(g, zh ? "\xe3\x80\x82" : ".");
+    for (i = 0; i < c->n_refs; i++) {        /* 虚线：全国（2.54%）。 */
+        g_string_append(g, zh ? "\xe8\x99\x9a\xe7\xba\xbf\xef\xbc\x9a"
+                              : " Dashed line: ");
+        ranked_name(g, c, &c->refs[i]);
+        g_string_append(g, zh ? "\xe3\x80\x82" : ".");
+    }
+    for (i = 0; i < c->n_bars; i++)
+        if (c->bars[i].highlight && c->bars[i].row == PLOT_ROW_RANKED) {
+            if (!zh)
+                g_string_append_c(g, ' ');
+            append_name(g, c->bars[i].label);
+            g_string_append_printf(g, zh ? "\xe6\x8e\x92\xe7\xac\xac%d"
+                                           "\xe4\xbd\x8d\xef\xbc\x88\xe5"
+                                           "\x85\xb1%zu\xe4\xb8\xaa\xef\xbc"
+                                           "\x89\xe3\x80\x82"  /* 排第N位（共M个）。 */
+                                         : " ranks %d of %zu.",
+                                   c->bars[i].rank, c->n_ranked);
+        }
+}
+
 char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                           metrics_ctx *mc)
 {
@@ -265,6 +329,11 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
     /* every region grey (a focus without data among many): no list */
     if (plot_type_info_of(c->type)->bars || c->n_lines > c->n_context) {
         g_string_append(g, c->lang == FMT_ZH ? "\xef\xbc\x8c" : ", ");
+        if (c->type == PLOT_RANKING) {
+            ranking_sentences(g, c);
+            g_string_append_c(g, '\n');
+            return g_string_free(g, FALSE);
+        }
         region_list(g, c);
     }
     if (plot_type_info_of(c->type)->bars)

@@ -40,6 +40,9 @@ void plot_chart_destroy(plot_chart *c)
         g_free(c->total);
     }
     g_strfreev(c->not_indexed);
+    for (i = 0; i < c->n_refs; i++)
+        g_free(c->refs[i].label);
+    g_free(c->no_data);
     g_free(c->lines);
     g_free(c->bars);
     g_free(c->why);
@@ -119,8 +122,11 @@ const char *plot_cut_words(fmt_lang lang)
                           : "; interval cut at zero";
 }
 
+static void ranking_note(const plot_chart *c, GString *g);
+
 /* "Ringed points are flagged: p provisional, e estimated. Hollow points
-   are filled by interpolation. Dashed: 2023 forecast ..." */
+   are filled by interpolation. Dashed: 2023 forecast ..."; a ranking's
+   own (no points drawn). */
 static char *chart_note(const plot_chart *c)
 {
     GString *g = g_string_new(NULL), *letters = g_string_new(NULL);
@@ -129,7 +135,7 @@ static char *chart_note(const plot_chart *c)
     const char *f;
     int zh = c->lang == FMT_ZH;
 
-    for (i = 0; i < c->n_lines; i++) {
+    for (i = 0; i < c->n_lines && c->type != PLOT_RANKING; i++) {
         for (j = 0; j < c->lines[i].n; j++) {
             filled |= c->lines[i].filled[j];
             for (f = c->lines[i].flags[j]; f && *f; f++)
@@ -172,6 +178,7 @@ static char *chart_note(const plot_chart *c)
                                !zh && g->len && g->str[g->len - 1] != ' '
                                    ? " " : "", c->n_context);
     plot_index_note(g, c, PLOT_INDEX_NOTE_NAMED);
+    ranking_note(c, g);
     g_string_free(letters, TRUE);
     if (g->len && g->str[g->len - 1] == ' ')
         g_string_truncate(g, g->len - 1);
@@ -275,10 +282,66 @@ static plot_type default_type(plot_chart *c, size_t n_years)
     plot_type t = n_years <= 1 ? PLOT_BAR
                   : c->n_lines > PLOT_MAX_LINES ? PLOT_SMALL : PLOT_LINE;
 
-    if (t == PLOT_SMALL)
+    if (t == PLOT_SMALL && c->n_lines <= PLOT_MAX_PANELS)
         c->why = g_strdup_printf("%zu regions are too many for one chart: "
                                  "small multiples", c->n_lines);
     return t;
+}
+
+/* Small multiples of more than PLOT_MAX_PANELS panels, asked for or by
+   default, are a ranking chart: nobody reads 195 panels. */
+static plot_type panels_or_ranking(plot_chart *c, plot_type t)
+{
+    if (t != PLOT_SMALL || c->n_lines <= PLOT_MAX_PANELS)
+        return t;
+    g_free(c->why);
+    c->why = g_strdup_printf("%zu regions are too many for small "
+                             "multiples: ranking chart", c->n_lines);
+    return PLOT_RANKING;
+}
+
+/* A ranking's note: the regions without a value, the ends shown of
+   many, the aggregates apart ("Top and bottom 15 of 214. Below the
+   line: aggregates, not ranked (8 of 45)."). */
+static void ranking_note(const plot_chart *c, GString *g)
+{
+    int zh = c->lang == FMT_ZH;
+
+    if (c->type != PLOT_RANKING)
+        return;
+    if (c->n_ranked > PLOT_RANK_ALL)       /* 前15名和后15名（共N个地区）。 */
+        g_string_append_printf(g, zh ? "\xe5\x89\x8d%d\xe5\x90\x8d\xe5\x92"
+                                       "\x8c\xe5\x90\x8e%d\xe5\x90\x8d\xef"
+                                       "\xbc\x88\xe5\x85\xb1%zu\xe4\xb8\xaa"
+                                       "\xe5\x9c\xb0\xe5\x8c\xba\xef\xbc"
+                                       "\x89\xe3\x80\x82"
+                                     : "Top %d and bottom %d of %zu. ",
+                               PLOT_RANK_ENDS, PLOT_RANK_ENDS, c->n_ranked);
+    if (c->n_aggregates > 0) {      /* 分隔线下为汇总，不参与排名 */
+        g_string_append(g, zh ? "\xe5\x88\x86\xe9\x9a\x94\xe7\xba\xbf"
+                                "\xe4\xb8\x8b\xe4\xb8\xba\xe6\xb1\x87"
+                                "\xe6\x80\xbb\xef\xbc\x8c\xe4\xb8\x8d"
+                                "\xe5\x8f\x82\xe4\xb8\x8e\xe6\x8e\x92"
+                                "\xe5\x90\x8d"
+                              : "Below the line: aggregates, not ranked");
+        if (c->n_aggregates > PLOT_RANK_AGGREGATES)   /* （显示最大的8个，共N个） */
+            g_string_append_printf(g, zh ? "\xef\xbc\x88\xe6\x98\xbe\xe7"
+                                           "\xa4\xba\xe6\x9c\x80\xe5\xa4\xa7"
+                                           "\xe7\x9a\x84%d\xe4\xb8\xaa\xef"
+                                           "\xbc\x8c\xe5\x85\xb1%zu\xe4\xb8"
+                                           "\xaa\xef\xbc\x89"
+                                         : " (the largest %d of %zu)",
+                                   PLOT_RANK_AGGREGATES, c->n_aggregates);
+        if (sb_indicator_traits(c->ind) & SB_TRAIT_ADDS)  /* ；为多地区之和，不画条形 */
+            g_string_append(g, zh ? "\xef\xbc\x9b\xe4\xb8\xba\xe5\xa4\x9a"
+                                    "\xe5\x9c\xb0\xe5\x8c\xba\xe4\xb9\x8b"
+                                    "\xe5\x92\x8c\xef\xbc\x8c\xe4\xb8\x8d"
+                                    "\xe7\x94\xbb\xe6\x9d\xa1\xe5\xbd\xa2"
+                                  : "; sums of many regions, without bars");
+        g_string_append(g, zh ? "\xe3\x80\x82" : ". ");
+    }
+    if (c->no_data != NULL)
+        g_string_append(g, c->no_data);
 }
 
 plot_chart *plot_chart_build(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
@@ -304,7 +367,8 @@ plot_chart *plot_chart_build(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,
     }
     c->last = latest_year(c, &n_years);
     c->first = first_year(c);
-    c->type = type >= 0 ? (plot_type)type : default_type(c, n_years);
+    c->type = panels_or_ranking(c, type >= 0 ? (plot_type)type
+                                             : default_type(c, n_years));
     t = plot_type_info_of(c->type);
     if (t == NULL) {
         sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, "%s: no chart type %d",

@@ -273,6 +273,12 @@ void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
     k->sizes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 }
 
+void canvas_set_font(canvas *k, double fs)
+{
+    k->fs = fs;
+    k->m = k->fs * geom.margin;
+}
+
 void canvas_close(canvas *k, GString **missing, char **why)
 {
     g_free(k->names_note);

@@ -68,6 +68,9 @@ void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
                  plot_boxes *boxes, fmt_lang lang, double w, double h,
                  int raster);
 void canvas_close(canvas *k, GString **missing, char **why);
+/* A type's own text size (pt) instead of canvas_open's, and the margin
+   that follows from it. */
+void canvas_set_font(canvas *k, double fs);
 
 /* Text: a layout of s at `size` points (width > 0 wraps; lines > 0 caps
    and ellipsizes); its extent; drawing it (align 0 left, 1 right, 2

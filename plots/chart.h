@@ -18,12 +18,12 @@
 
 typedef enum {
     PLOT_LINE = 0, PLOT_BAR, PLOT_GROUPED, PLOT_STACKED, PLOT_SLOPE,
-    PLOT_SPARKLINE, PLOT_SMALL, PLOT_INDEX
+    PLOT_SPARKLINE, PLOT_SMALL, PLOT_INDEX, PLOT_RANKING
 } plot_type;
 
 /* The chart types by name (one table, plots/chart_types.c): "line",
-   "bar", "grouped", "stacked", "slope", "sparkline", "small", "index";
-   "" for a value that is no type. */
+   "bar", "grouped", "stacked", "slope", "sparkline", "small", "index",
+   "ranking"; "" for a value that is no type. */
 const char *plot_type_name(plot_type t);
 /* Parses a chart type by name into *out. Returns -1 if unknown. */
 int plot_type_parse(const char *s, int *out);
@@ -37,6 +37,16 @@ const char *const *plot_type_names(void);
    benchmark, the total and at most PLOT_MAX_NAMED regions the user names
    (--label) in colour with labels; the rest are grey context lines. */
 #define PLOT_MAX_NAMED 4
+/* Small multiples of more panels than this are no longer read panel by
+   panel: the ranking chart takes their place. */
+#define PLOT_MAX_PANELS 30
+/* A ranking chart shows every region up to PLOT_RANK_ALL; beyond, the
+   top and the bottom PLOT_RANK_ENDS, a gap row, and the focus with its
+   rank when it is in neither; at most PLOT_RANK_AGGREGATES aggregates
+   (the largest) apart under the ranked regions. */
+#define PLOT_RANK_ALL 40
+#define PLOT_RANK_ENDS 15
+#define PLOT_RANK_AGGREGATES 8
 typedef struct {
     const char *const *names;    /* --label: regions to name, in order */
     size_t n;
@@ -88,10 +98,19 @@ typedef struct {
     double forecast, forecast_lo, forecast_hi;
 } plot_line;
 
+/* A bar; in a ranking chart also a row's role. */
+typedef enum {
+    PLOT_ROW_RANKED = 0,         /* a region with its rank */
+    PLOT_ROW_GAP,                /* "…": ranks left out between the ends */
+    PLOT_ROW_AGGREGATE           /* apart, below the separator, unranked */
+} plot_row;
+
 typedef struct {
     char *label;
     int highlight;
     double value;
+    int rank;                    /* ranking: 1 the best; 0 unranked */
+    plot_row row;
 } plot_bar;
 
 typedef struct plot_chart {
@@ -122,6 +141,12 @@ typedef struct plot_chart {
     size_t n_not_indexed;
     int not_positive;            /* one of them has a value there, at or
                                     below zero */
+    /* ranking: the benchmark and the total when they are not ranked, as
+       labelled reference lines; how many regions are ranked; the regions
+       without a value at c->year (for the note) */
+    plot_bar refs[2];
+    size_t n_refs, n_ranked, n_aggregates;
+    char *no_data;
 } plot_chart;
 
 /* The default chart of an indicator: a line chart of the comparison set
@@ -183,6 +208,12 @@ size_t plot_text_fit(double width, double size, int lines);
 char *plot_text_cut(const char *s, size_t max_chars);
 /* A copy of s, cut as plot_text_cut cuts it (g_free); never NULL. */
 char *plot_text_dup(const char *s, size_t max_chars);
+
+/* The height a chart needs at width_mm (both mm): a ranking chart's
+   follows its rows (and is at least 0.275 widths high); every other
+   type's is height_mm. */
+double plot_chart_height_mm(const plot_chart *c, double width_mm,
+                            double height_mm);
 
 /* The bytes of a file, and a layout decision worth telling (-v). */
 typedef struct {

@@ -81,6 +81,16 @@ static const plot_type_info table[] = {
         .what_en = "Index chart",
         .what_zh = "\xe6\x8c\x87\xe6\x95\xb0\xe5\x9b\xbe",           /* 指数图 */
     },
+    /* names wrap onto two lines in their column: no names note; its
+       height follows its rows (plot_chart_height_mm), its text the
+       width (rank_font) */
+    [PLOT_RANKING] = {
+        .name = "ranking", .type = PLOT_RANKING,
+        .prepare = prepare_ranking, .span = PLOT_SPAN_YEAR, .bars = 1,
+        .draw = draw_ranking, .framed = 1, .font = rank_font,
+        .what_en = "Ranking chart",
+        .what_zh = "\xe6\x8e\x92\xe5\x90\x8d\xe5\x9b\xbe",           /* 排名图 */
+    },
 };
 
 const plot_type_info *plot_type_info_of(plot_type t)

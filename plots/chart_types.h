@@ -43,6 +43,8 @@ typedef struct {
                                     named in full under the chart */
     double width_mm, height_mm;  /* its size when the run gives none
                                     (0: the run's) */
+    plot_font_fn *font;          /* its text size (NULL: from the page's
+                                    shorter side) */
     /* the text alternative: "Line chart of ..." */
     const char *what_en, *what_zh;
 } plot_type_info;

@@ -26,5 +26,12 @@ plot_draw_fn draw_stacked;
 plot_draw_fn draw_slope;
 plot_draw_fn draw_sparkline;
 plot_draw_fn draw_small;
+plot_draw_fn draw_ranking;     /* draw_rank.c */
+
+/* A type's text size (pt) on a w x h point page, when it is not the
+   usual one from the page's shorter side. */
+typedef double plot_font_fn(const plot_chart *c, double w, double h);
+plot_font_fn rank_font;        /* draw_rank.c: from the width, smaller
+                                  when the rows need it */
 
 #endif

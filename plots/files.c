@@ -623,6 +623,8 @@ static plot_style chart_style(const plot_chart *c, const plot_run *o)
         st.width_mm = t->width_mm;
         st.height_mm = t->height_mm;
     }
+    if (!o->size_given)                 /* a ranking grows with its rows */
+        st.height_mm = plot_chart_height_mm(c, st.width_mm, st.height_mm);
     return st;
 }
 

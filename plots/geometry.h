@@ -163,6 +163,25 @@ typedef struct {
     double panel_year_gap;       /* above the year labels */
     double panel_year_drop;      /* the plot's bottom to its years */
     double panel_min;            /* a panel's plot height at least, pt */
+    /* the ranking chart (draw_rank.c) */
+    double grow_aspect;          /* a chart whose height follows its rows:
+                                    its font as on a page this many widths
+                                    high */
+    double rank_row;             /* a row's height at most */
+    double rank_frame;           /* the height around the rows: title,
+                                    subtitle, axis, notes, source */
+    double rank_frame_max;       /* ... with two lines of title, note and
+                                    source each */
+    double rank_sep;             /* of a row: the gap of the separator
+                                    above the aggregates */
+    double rank_label_fill;      /* of the row: a label's two lines */
+    double rank_ref_size;        /* a reference line's label */
+    double rank_ref_gap;         /* two reference labels side by side */
+    double grow_min;             /* of grow_aspect widths: its height at
+                                    least; the font from the width alone
+                                    on a page as high */
+    double rank_row_min;         /* a row's height at least: fewer rows
+                                    are drawn on a page too low */
 } plot_geometry;
 
 static const plot_geometry geom = {
@@ -219,6 +238,10 @@ static const plot_geometry geom = {
     .panel_size = 0.8, .panel_hgap = 1.8, .panel_vgap = 0.6,
     .panel_aspect = 1.6, .panel_title_gap = 0.3, .panel_year_gap = 0.3,
     .panel_year_drop = 0.25, .panel_min = 4,
+
+    .grow_aspect = 0.55, .rank_row = 2.0, .rank_frame = 8.5, .rank_frame_max = 13, .rank_sep = 0.6,
+    .rank_label_fill = 0.96, .rank_ref_size = 0.78, .rank_ref_gap = 0.6,
+    .grow_min = 0.5, .rank_row_min = 1.4,
 };
 
 #endif

@@ -30,5 +30,7 @@ plot_prepare_fn prepare_grouped;   /* up to three recent years */
 plot_prepare_fn prepare_stacked;   /* those years and the total region */
 plot_prepare_fn prepare_slope;     /* the two years compared */
 plot_prepare_fn prepare_index;     /* the lines indexed to a base year */
+plot_prepare_fn prepare_ranking;   /* rank.c: the regions at one year,
+                                      sorted, ranked; aggregates apart */
 
 #endif

@@ -329,6 +329,8 @@ static void draw_on(cairo_t *cr, const plot_chart *c, plot_boxes *boxes,
     canvas k;
 
     canvas_open(&k, cr, c, boxes, lang, w, h, raster);
+    if (plot_type_info_of(c->type)->font != NULL)
+        canvas_set_font(&k, plot_type_info_of(c->type)->font(c, w, h));
     draw(&k);
     canvas_close(&k, missing, why);
 }

@@ -291,7 +291,9 @@ static void ends_table(parts_ctx *b, const section *s)
     g_free(h);
     for (i = 0; i < n; i++) {
         const entry *e = &g_array_index(s->ranked, entry, i);
-        if (i >= OVERVIEW_ENDS && i + OVERVIEW_ENDS < n) {
+        /* the ends; every rank when the chart shows only its ends */
+        if (n <= PLOT_RANK_ALL && i >= OVERVIEW_ENDS &&
+            i + OVERVIEW_ENDS < n) {
             if (i == OVERVIEW_ENDS)
                 report_table_row(t, 0)[1] = g_strdup("\xe2\x80\xa6");
             continue;
@@ -353,14 +355,22 @@ static void movers_table(parts_ctx *b, const section *s)
     report_doc_table(b->doc, t);
 }
 
-/* Where the indicator's ranking chart goes (every region's value at the
-   reference year, sorted; aggregates apart): the ranking chart type is
-   not drawn yet, and a bar chart of 200 regions would not fit a page,
-   so the section has no chart until then. */
-static void ranking_chart_hook(parts_ctx *b, const section *s)
+/* The indicator's ranking chart at the section's reference year: every
+   region sorted (the top and bottom PLOT_RANK_ENDS of more than
+   PLOT_RANK_ALL, the ranking table then lists them all), aggregates
+   apart; untitled under the heading that names the indicator. */
+static void ranking_chart(parts_ctx *b, const section *s)
 {
-    (void)b;
-    (void)s;
+    sb_error why = {0};
+    plot_chart *c = plot_chart_build(b->ds, b->mc, s->ind, PLOT_RANKING,
+                                     b->o->from, s->ref, b->lang, NULL, &why);
+
+    if (c == NULL)
+        return;
+    parts_chart_uses(b, c);
+    g_free(c->title);
+    c->title = g_strdup("");
+    report_doc_chart(b->doc, c, parts_chart_height(c, 215));
 }
 
 /* One indicator: heading, ranking chart, sentences, tables. Nothing
@@ -381,9 +391,11 @@ static void overview_section(parts_ctx *b, sb_id ind)
         report_doc_heading(b->doc, 1, heading, anchor, 1);
         g_free(heading);
         g_free(anchor);
-        ranking_chart_hook(b, &s);
-        if (s.ranked->len >= 2)     /* one region is highest and lowest */
+        if (s.ranked->len >= 2) {   /* one region is highest and lowest,
+                                       its ranking one bar */
+            ranking_chart(b, &s);
             section_text(b, &s);
+        }
         ends_table(b, &s);
         movers_table(b, &s);
     }

@@ -713,6 +713,14 @@ static int worth_a_chart(const plot_chart *c)
     return 0;
 }
 
+double parts_chart_height(const plot_chart *c, double h)
+{
+    const double mm = 25.4 / 72.0;       /* the text width: A4's, about */
+
+    return fmin(PARTS_CHART_MAX_H,
+                plot_chart_height_mm(c, 487 * mm, h * mm) / mm);
+}
+
 /* The indicator's default chart when it is worth one; untitled under a
    heading that says it. */
 static void section_chart(parts_ctx *b, sb_id ind, int titled)
@@ -733,7 +741,7 @@ static void section_chart(parts_ctx *b, sb_id ind, int titled)
     /* a bar chart is as tall as its bars need */
     report_doc_chart(b->doc, c, c->type == PLOT_BAR
                                     ? fmin(215, 56 + 18.0 * c->n_bars)
-                                    : 215);
+                                    : parts_chart_height(c, 215));
 }
 
 /* The sentences about the focus region, or that it has no value (else

@@ -112,6 +112,11 @@ void parts_use(parts_ctx *b, const char *name);
 /* The figures chart c shows beside the data: a forecast. */
 struct plot_chart;
 void parts_chart_uses(parts_ctx *b, const struct plot_chart *c);
+/* The height (pt) of chart c at the text width: h, or for a chart that
+   grows with its rows (a ranking) what its rows need, at most a page's
+   PARTS_CHART_MAX_H (its rows are then thinner). */
+#define PARTS_CHART_MAX_H 470.0
+double parts_chart_height(const struct plot_chart *c, double h);
 
 /* A part of the brief is in its document: SB_ECANCELED when the run is
    to stop there (report_stopped), else SB_OK. */

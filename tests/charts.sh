@@ -55,6 +55,50 @@ for f in rd_expenditure.txt rd_intensity-zh.txt high_tech_enterprises-bar.txt \
         ko "$f differs: $(diff "tests/golden/$f" "$tmp/g/$f" | head -4)"
 done
 
+# -- ranking charts: 31 provinces (every one, the focus 18th) and the World
+#    Bank's 185 countries (top and bottom 15, Kenya 66th between gaps, the
+#    aggregates below the rule), in both languages: the images, the text
+#    alternative, the note's words in the PDF
+nbs=tests/data/nbs/分省年度数据_地区生产总值_2006-2024.csv
+wb=tests/portals/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_9865.csv
+for l in en zh; do
+    "$bin" charts -q --format png,pdf --dpi 72 --type ranking --year 2022 \
+        --focus 重庆市 --lang $l -o "$tmp/rk-nbs" $nbs &&
+    "$bin" charts -q --format png,pdf --dpi 72 --type ranking --focus Kenya \
+        --lang $l -o "$tmp/rk-wb" $wb || ko "rendering the ranking charts ($l) failed"
+done
+cp "$tmp/rk-nbs/地区生产总值.png" "$tmp/rk-nbs/ranking-nbs.png" 2>/dev/null
+cp "$tmp/rk-nbs/地区生产总值-zh.png" "$tmp/rk-nbs/ranking-nbs-zh.png" 2>/dev/null
+cp "$tmp/rk-wb/NY.GDP.MKTP.CD.png" "$tmp/rk-wb/ranking-wb.png" 2>/dev/null
+cp "$tmp/rk-wb/NY.GDP.MKTP.CD-zh.png" "$tmp/rk-wb/ranking-wb-zh.png" 2>/dev/null
+golden ranking-nbs.png "$tmp/rk-nbs/ranking-nbs.png"
+golden ranking-nbs-zh.png "$tmp/rk-nbs/ranking-nbs-zh.png"
+golden ranking-wb.png "$tmp/rk-wb/ranking-wb.png"
+golden ranking-wb-zh.png "$tmp/rk-wb/ranking-wb-zh.png"
+for f in ranking-nbs:rk-nbs/地区生产总值 ranking-nbs-zh:rk-nbs/地区生产总值-zh \
+         ranking-wb:rk-wb/NY.GDP.MKTP.CD ranking-wb-zh:rk-wb/NY.GDP.MKTP.CD-zh; do
+    g=${f%%:*} o=${f#*:}
+    cmp -s "tests/golden/$g.txt" "$tmp/$o.txt" && ok ||
+        ko "$g.txt differs: $(diff "tests/golden/$g.txt" "$tmp/$o.txt" | head -4)"
+done
+pdftotext "$tmp/rk-nbs/地区生产总值.pdf" - | tr '\n' ' ' >"$tmp/rk.txt"
+for want in "1. 广东省" "18. 重庆市" "31. 西藏自治区" "亿元, 2022"; do
+    grep -qF "$want" "$tmp/rk.txt" && ok || ko "the 31-province ranking lacks \"$want\""
+done
+grep -qF "…" "$tmp/rk.txt" && ko "the 31-province ranking leaves ranks out" || ok
+pdftotext "$tmp/rk-wb/NY.GDP.MKTP.CD.pdf" - | tr '\n' ' ' >"$tmp/rk.txt"
+for want in "1. United States" "15. Spain" "66. Kenya" "171. Turks and Caicos" "185. Tuvalu" \
+            "Top 15 and bottom 15 of 185." "Below the line: aggregates, not ranked (the largest 8 of 48)" \
+            "No data: 29 regions." World "High income"; do
+    grep -qF "$want" "$tmp/rk.txt" && ok || ko "the World Bank ranking lacks \"$want\""
+done
+grep -qF "16. " "$tmp/rk.txt" && ko "the World Bank ranking shows rank 16" || ok
+pdftotext "$tmp/rk-wb/NY.GDP.MKTP.CD-zh.pdf" - | tr -d '\n' >"$tmp/rk.txt"
+for want in "前15名和后15名（共185个地区）。" "分隔线下为汇总，不参与排名（显示最大的8个，共48个）" \
+            "无数据：29个地区。" "66. Kenya"; do
+    grep -qF "$want" "$tmp/rk.txt" && ok || ko "the Chinese World Bank ranking lacks \"$want\""
+done
+
 # -- the text alternative says a change as the brief does: a multiple from
 #    three times on, no percent of a series across zero
 "$bin" charts -q --format png -o "$tmp/wb" tests/data/worldbank/ &&

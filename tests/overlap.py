@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""tests/overlap.py BIN [COUNT] -- line charts of random panels, every word
-box of the PDF read back, none overlapping another or leaving the page.
+"""tests/overlap.py BIN [COUNT] -- line and ranking charts of random panels,
+every word box of the PDF read back, none overlapping another or leaving
+the page.
 
 For each seed 1..COUNT (default 40) a panel is generated: 1 to 300
 regions (the seeds include 1, 8, 9, 31 and 300), names of 2 to 40
@@ -9,7 +10,11 @@ early, some have gaps), a focus, sometimes a benchmark and regions named
 with --label, at one of several page sizes; every fourth panel on a low
 page with every label asked for, so that some must be dropped. BIN draws it as a line chart
 in English and in Chinese (`charts --type line --format pdf`), every
-third panel also as an index chart (`--type index`), and
+third panel also as an index chart (`--type index`),
+and as a ranking chart (every other one at its own height, grown with its
+rows, the rest at the page size drawn; the low pages force rows to be left
+out) in English and in Chinese (`charts --type line|ranking --format
+pdf`), and
 `pdftotext -bbox` gives the box of every word on the page. A chart passes
 when no two boxes intersect (by more than EPS points both ways: the
 boxes of a column of labels touch), every box lies on the page and none
@@ -207,16 +212,20 @@ def main():
             # without measuring them; the small-size ticks of issue 21's
             # bars part), which is not what this suite is after.
             low = int(opts[opts.index("--size") + 1].split("x")[1]) < 40
-            types = ["line"] + (["index"] if seed % 3 == 0 and not low
-                                else [])
+            types = ["line", "ranking"] + (["index"] if seed % 3 == 0
+                                           and not low else [])
             for lang, kind in [(l, t) for t in types for l in ("en", "zh")]:
                 out = os.path.join(tmp, "out-%d-%s-%s" % (seed, lang, kind))
+                # a ranking at its own height every other seed
+                o = opts[:2] + opts[4:] if kind == "ranking" and seed % 2 \
+                    else opts
                 run = subprocess.run([binary, "charts", "--type", kind,
                                       "--format", "pdf", "--lang", lang,
-                                      "-q", "-o", out] + opts + [path],
+                                      "-q", "-o", out] + o + [path],
                                      capture_output=True, text=True)
                 what = "seed %d (%s, %d regions, %s, %s)" % (
-                    seed, kind, n, lang, " ".join(opts[2:4]))
+                    seed, kind, n, lang,
+                    " ".join(o[2:4]) if o[2:3] == ["--size"] else "own size")
                 pdfs = [p for p in os.listdir(out) if p.endswith(".pdf")] \
                     if os.path.isdir(out) else []
                 k.check(run.returncode == 0 and len(pdfs) == 1,

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/overlap.sh BIN -- line charts of random panels (1 to 300 regions,
+# tests/overlap.sh BIN -- line and ranking charts of random panels (1 to 300 regions,
 # Latin and CJK names of 2 to 40 characters) whose word boxes, read back
 # from the PDF with pdftotext -bbox, must neither overlap nor leave the
 # page or the plot: tests/overlap.py, which prints this suite's line.

@@ -35,6 +35,10 @@ has "$tmp/o.txt" "Overview: R&D intensity, 2022 Period covered: 2018–2022."
 has "$tmp/o.txt" "In 2022, A had the highest value, 3.0% of GDP, and D the lowest, 0.6% of GDP; the median of 7 regions was 1.4% of GDP, the middle half between 0.9% of GDP and 2.2% of GDP."
 has "$tmp/o.txt" "From 2018 to 2022 the largest rise was A’s, +2.0 percentage points, and the largest fall E’s, −2.0 percentage points."
 has "$tmp/o.txt" "1 of 7 A 3.0 2 of 7 B 2.4"
+# the ranking chart under the heading: every region ranked, World apart
+has "$tmp/o.txt" "R&D intensity % of GDP, 2022 1. A 3.0 2. B 2.4 3. E 2.0"
+has "$tmp/o.txt" "7. D 0.6 World 2.1"
+has "$tmp/o.txt" "Below the line: aggregates, not ranked."
 has "$tmp/o.txt" "7 of 7 D 0.6 World 2.1 aggregate"
 hasnt "$tmp/o.txt" "of 8"
 has "$tmp/o.txt" "Largest movers Region 2018 (% of GDP) 2022 (% of GDP) Change A 1.0 3.0 +2.0 pp"
@@ -68,6 +72,7 @@ printf 'y,Patents,专利,count,,0,count,yes\n' >>"$tmp/one/indicators.csv"
 "$bin" report -q -o "$tmp/one.pdf" "$tmp/one" 2>/dev/null && ok || ko "overview with a lone region failed"
 words "$tmp/one.pdf" "$tmp/one.txt"
 has "$tmp/one.txt" "Overview: 2 indicators, 2022"
+# (and no ranking chart of one bar)
 has "$tmp/one.txt" "Patents Rank Region 1 of 1 A 2022 (count) 7"
 [ "$(grep -o "had the highest value" "$tmp/one.txt" | wc -l)" -eq 1 ] && ok ||
     ko "a lone region is told as the highest"
@@ -154,10 +159,16 @@ has "$tmp/gdp.txt" "From 1962 to 2023 the largest rise was Equatorial Guinea’s
 # in 亿 (895亿: one decimal)
 has "$tmp/gdp.txt" "In 2023, United States had the highest value, 27,360.94 billion current US$, and Tuvalu the lowest, 0.06 billion current US$;"
 has "$tmp/gdp.txt" "2023 (billion current US$) 1 of 185 United States 27,360.94"
-hasnt "$tmp/gdp.txt" "Liberia"
+# the ranking chart shows the ends of 185 countries, the aggregates apart;
+# the table then ranks every one (Liberia, 163rd, among them)
+has "$tmp/gdp.txt" "GDP current US\$, 2023 1. United States"
+has "$tmp/gdp.txt" "Top 15 and bottom 15 of 185. Below the line: aggregates, not ranked"
+has "$tmp/gdp.txt" "of 185 Liberia"
+has "$tmp/gdp.txt" "185 of 185 Tuvalu"
 "$bin" report -q --lang zh -o "$tmp/gdpz.pdf" "$gdp" "$meta" 2>/dev/null && ok || ko "GDP overview --lang zh failed"
 words_zh "$tmp/gdpz.pdf" "$tmp/gdpz.txt"
 has "$tmp/gdpz.txt" "1962—2023年，EquatorialGuinea升幅最大（1328.2倍）。排名"
+has "$tmp/gdpz.txt" "前15名和后15名（共185个地区）。分隔线下为汇总，不参与排名"
 has "$tmp/gdpz.txt" "2023年，UnitedStates最高，为273609.4亿currentUS$；Tuvalu最低，为0.6亿currentUS$；"
 
 # an indicator compared at another year than the brief's says so in its
@@ -166,5 +177,6 @@ has "$tmp/gdpz.txt" "2023年，UnitedStates最高，为273609.4亿currentUS$；T
     ok || ko "OECD overview failed"
 words "$tmp/oecd.pdf" "$tmp/oecd.txt"
 has "$tmp/oecd.txt" "Overview: 8 indicators, 2019"
-has "$tmp/oecd.txt" "Share of population who are daily smokers, 15 years or over, Total (2020) In 2020, Indonesia had the highest value, 32.6% of population"
+has "$tmp/oecd.txt" "Share of population who are daily smokers, 15 years or over, Total (2020) % of population, 2020 1. Indonesia 32.6"
+has "$tmp/oecd.txt" "In 2020, Indonesia had the highest value, 32.6% of population"
 summary

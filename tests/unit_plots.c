@@ -477,10 +477,238 @@ static void label_tests(void)
                100, 12);
 }
 
+/* ---- the ranking chart ---------------------------------------------------- */
+
+/* value(r, y) = 50 + 13 r + 1.5 y: R(n-1) the highest. Regions without
+   a value in the last year: R01 and R02 when gaps. Two aggregates,
+   World (the sum) and High income, when aggregates. */
+static sb_dataset *rank_data(size_t n, int rate, int gaps, int aggregates)
+{
+    sb_dataset *ds = crowd(n, 10, 0, spread);
+    sb_id ind = 0, reg;
+    sb_error err = {0};
+    size_t r;
+    int y;
+
+    sb_dataset_indicator_mut(ds, ind)->kind = rate ? SB_KIND_RATE
+                                                  : SB_KIND_AMOUNT;
+    for (r = 0; gaps && r < n; r++) {          /* rebuilt: no 2019 */
+        sb_series *s = (sb_series *)sb_dataset_find_series(ds, ind, (sb_id)r);
+        if ((r == 1 || r == 2) && s != NULL)
+            s->obs[s->n - 1].state = SB_OBS_MISSING;
+    }
+    for (r = 0; aggregates && r < 2; r++) {
+        reg = sb_dataset_region(ds, r == 0 ? "World" : "High income");
+        sb_dataset_region_mut(ds, reg)->role |= SB_ROLE_AGGREGATE;
+        for (y = 0; y < 10; y++) {
+            sb_obs o = {0};
+            o.year = 2010 + y;
+            o.value = rate ? 60 + 10.0 * (double)r : 1e5 / (1.0 + (double)r);
+            sb_dataset_add_obs(ds, ind, reg, 0, &o, 0, 0);
+        }
+    }
+    sb_dataset_finish(ds, NULL, &err);
+    return ds;
+}
+
+/* A ranking chart of rank_data(n, ...) with focus and total, in lang,
+   at the height its rows need (w_mm wide) or at h_mm when given: every
+   label apart and on the page, each of `drawn_labels` drawn, the note
+   and the alt text with their words. */
+typedef struct {
+    const char *name;
+    size_t n;
+    int rate, gaps, aggregates;
+    const char *focus, *total;
+    fmt_lang lang;
+    double w_mm, h_mm;
+    size_t n_ranked, n_refs;
+    const char *const *drawn_labels;       /* NULL-terminated */
+    const char *note, *alt;                /* "" none; NULL: no note */
+} rank_case;
+
+static void rank_check(const rank_case *t)
+{
+    sb_dataset *ds = rank_data(t->n, t->rate, t->gaps, t->aggregates);
+    metrics_opts mo = {0};
+    metrics_ctx *mc = NULL;
+    sb_error err = {0};
+    plot_boxes boxes = {0};
+    plot_style st = {t->w_mm, t->h_mm, 72, t->lang, 0, &boxes};
+    plot_bytes out = {NULL, 0, NULL};
+    plot_chart *c;
+    char *alt;
+    size_t i;
+
+    mo.focus = t->focus;
+    mo.total = t->total;
+    metrics_ctx_create(ds, &mo, &mc, &err);
+    c = plot_chart_build(ds, mc, 0, PLOT_RANKING, 0, 0, t->lang, NULL, &err);
+    check(c != NULL, t->name, "no chart: %s", err.msg);
+    if (c == NULL)
+        goto out;
+    if (st.height_mm == 0)
+        st.height_mm = plot_chart_height_mm(c, t->w_mm, 100);
+    check(plot_chart_render(c, &st, PLOT_PNG, &out, &err) == SB_OK, t->name,
+          "render: %s", err.msg);
+    check(c->n_ranked == t->n_ranked, t->name, "%zu ranked, not %zu",
+          c->n_ranked, t->n_ranked);
+    check(c->n_refs == t->n_refs, t->name, "%zu reference lines, not %zu",
+          c->n_refs, t->n_refs);
+    for (i = 0; i < c->n_bars; i++)        /* aggregates: never ranked */
+        check((c->bars[i].row == PLOT_ROW_RANKED) == (c->bars[i].rank > 0),
+              t->name, "row %zu (%s): rank %d", i, c->bars[i].label,
+              c->bars[i].rank);
+    for (i = 0; t->drawn_labels[i] != NULL; i++)
+        check(drawn(&boxes, t->drawn_labels[i]), t->name, "\"%s\" not drawn",
+              t->drawn_labels[i]);
+    boxes_apart(t->name, &boxes);
+    if (t->note == NULL)
+        check(c->note == NULL, t->name, "note \"%s\"", c->note);
+    else
+        check(c->note != NULL && strstr(c->note, t->note) != NULL, t->name,
+              "note \"%s\" lacks \"%s\"", c->note ? c->note : "", t->note);
+    alt = plot_chart_alt_text(c, ds, mc);
+    check(strstr(alt, t->alt) != NULL, t->name, "alt text \"%s\" lacks "
+          "\"%s\"", alt, t->alt);
+    g_free(alt);
+out:
+    plot_bytes_free(&out);
+    g_free(boxes.box);
+    plot_chart_destroy(c);
+    metrics_ctx_destroy(mc);
+    sb_dataset_destroy(ds);
+}
+
+/* More than PLOT_MAX_PANELS small multiples, asked for or by default,
+   are the ranking chart, and -v says why. */
+static void rank_switch_tests(void)
+{
+    static const struct {
+        size_t n;
+        int type;
+        plot_type want;
+    } t[] = {{30, PLOT_SMALL, PLOT_SMALL}, {31, PLOT_SMALL, PLOT_RANKING},
+             {30, -1, PLOT_SMALL}, {31, -1, PLOT_RANKING},
+             {200, -1, PLOT_RANKING}, {31, PLOT_LINE, PLOT_LINE}};
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        sb_dataset *ds = crowd(t[i].n, 10, 0, spread);
+        metrics_opts mo = {0};
+        metrics_ctx *mc = NULL;
+        sb_error err = {0};
+        plot_chart *c;
+        char want[96];
+        metrics_ctx_create(ds, &mo, &mc, &err);
+        c = plot_chart_build(ds, mc, 0, t[i].type, 0, 0, FMT_EN, NULL, &err);
+        check(c != NULL && c->type == t[i].want, "rank/switch", "%zu "
+              "regions, type %d: %s", t[i].n, t[i].type,
+              c ? plot_type_name(c->type) : err.msg);
+        snprintf(want, sizeof want, "%zu regions are too many for small "
+                 "multiples: ranking chart", t[i].n);
+        if (c != NULL && t[i].want == PLOT_RANKING)
+            check(c->why != NULL && strcmp(c->why, want) == 0, "rank/switch",
+                  "why \"%s\"", c->why ? c->why : "");
+        plot_chart_destroy(c);
+        metrics_ctx_destroy(mc);
+        sb_dataset_destroy(ds);
+    }
+}
+
+static void rank_tests(void)
+{
+    static const char *const top31[] = {"1. R30", "26. R05", "31. R00",
+                                        NULL};
+    static const char *const one[] = {"1. R00", NULL};
+    static const char *const ends[] = {"1. R299", "15. R285",
+                                       PLOT_ELLIPSIS, "200. R100",
+                                       "286. R14", "300. R00", NULL};
+    static const char *const in_top[] = {"3. R297", "300. R00", NULL};
+    static const char *const agg[] = {"World", "High income", "1. R11",
+                                      NULL};
+    static const char *const ref[] = {"1. R11", NULL};
+    static const char *const none[] = {NULL};
+    static const rank_case cases[] = {
+        {"rank/31", 31, 0, 0, 0, "R05", NULL, FMT_EN, 160, 0, 31, 0, top31,
+         NULL, "Ranking chart of x, 31 regions, 2019, sorted from the "
+         "highest. Highest: R30 (454), R29 (441), R28 (428). "
+         "Lowest: R00 (64). R05 ranks 26 of 31."},
+        /* 31个地区，2019年，从高到低排列。…R05排第26位（共31个）。 */
+        {"rank/31-zh", 31, 0, 0, 0, "R05", NULL, FMT_ZH, 160, 0, 31, 0,
+         top31, NULL,
+         "31\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba\xef\xbc\x8c" "2019\xe5\xb9"
+         "\xb4\xef\xbc\x8c\xe4\xbb\x8e\xe9\xab\x98\xe5\x88\xb0\xe4\xbd\x8e"
+         "\xe6\x8e\x92\xe5\x88\x97\xe3\x80\x82"},
+        {"rank/31-zh-focus", 31, 0, 0, 0, "R05", NULL, FMT_ZH, 160, 0, 31, 0,
+         top31, NULL,
+         "R05\xe6\x8e\x92\xe7\xac\xac" "26\xe4\xbd\x8d\xef\xbc\x88\xe5\x85"
+         "\xb1" "31\xe4\xb8\xaa\xef\xbc\x89\xe3\x80\x82"},
+        {"rank/1", 1, 0, 0, 0, "R00", NULL, FMT_EN, 160, 0, 1, 0, one, NULL,
+         "1 regions, 2019"},
+        {"rank/40-all", 40, 0, 0, 0, "R00", NULL, FMT_EN, 160, 0, 40, 0,
+         none, NULL, "R00 ranks 40 of 40."},
+        /* beyond 40: the ends, and the focus in neither with its rank */
+        {"rank/300-focus-outside-the-ends", 300, 0, 0, 0, "R100", NULL,
+         FMT_EN, 160, 0, 300, 0, ends, "Top 15 and bottom 15 of 300.",
+         "R100 ranks 200 of 300."},
+        /* 前15名和后15名（共300个地区）。 */
+        {"rank/300-zh", 300, 0, 0, 0, "R100", NULL, FMT_ZH, 160, 0, 300, 0,
+         ends, "\xe5\x89\x8d" "15\xe5\x90\x8d\xe5\x92\x8c\xe5\x90\x8e" "15"
+         "\xe5\x90\x8d\xef\xbc\x88\xe5\x85\xb1" "300\xe4\xb8\xaa\xe5\x9c\xb0"
+         "\xe5\x8c\xba\xef\xbc\x89\xe3\x80\x82", "R100"},
+        {"rank/300-focus-in-the-top", 300, 0, 0, 0, "R297", NULL, FMT_EN,
+         160, 0, 300, 0, in_top, "Top 15 and bottom 15 of 300.",
+         "R297 ranks 3 of 300."},
+        /* rows thinner than the labels' size on a page too low: smaller
+           labels, still apart */
+        {"rank/300-low-page", 300, 0, 0, 0, "R100", NULL, FMT_EN, 90, 40,
+         300, 0, none, "of 300", "R100"},
+        {"rank/300-low-page-zh", 300, 0, 0, 1, "R100", NULL, FMT_ZH, 90, 40,
+         300, 0, none, "300", "R100"},
+        /* aggregates apart, unranked; an amount's: values without bars */
+        {"rank/aggregates", 12, 0, 0, 1, "R03", NULL, FMT_EN, 160, 0, 12, 0,
+         agg, "Below the line: aggregates, not ranked; sums of many "
+         "regions, without bars.", "12 regions"},
+        /* 分隔线下为汇总，不参与排名；为多地区之和，不画条形。 */
+        {"rank/aggregates-zh", 12, 0, 0, 1, "R03", NULL, FMT_ZH, 160, 0, 12,
+         0, agg, "\xe5\x88\x86\xe9\x9a\x94\xe7\xba\xbf\xe4\xb8\x8b\xe4\xb8"
+         "\xba\xe6\xb1\x87\xe6\x80\xbb\xef\xbc\x8c\xe4\xb8\x8d\xe5\x8f\x82"
+         "\xe4\xb8\x8e\xe6\x8e\x92\xe5\x90\x8d\xef\xbc\x9b\xe4\xb8\xba\xe5"
+         "\xa4\x9a\xe5\x9c\xb0\xe5\x8c\xba\xe4\xb9\x8b\xe5\x92\x8c\xef\xbc"
+         "\x8c\xe4\xb8\x8d\xe7\x94\xbb\xe6\x9d\xa1\xe5\xbd\xa2\xe3\x80\x82",
+         "12\xe4\xb8\xaa\xe5\x9c\xb0\xe5\x8c\xba"},
+        /* a rate's total (an aggregate): a labelled reference line, and
+           the other aggregate below the rule as a bar */
+        {"rank/rate-total-reference", 12, 1, 0, 1, "R03", "World", FMT_EN,
+         160, 0, 12, 1, ref, "Below the line: aggregates, not ranked.",
+         "Dashed line: World (60"},
+        /* 虚线：World（60 */
+        {"rank/rate-total-reference-zh", 12, 1, 0, 1, "R03", "World", FMT_ZH,
+         160, 0, 12, 1, ref, "\xe5\x88\x86\xe9\x9a\x94\xe7\xba\xbf",
+         "\xe8\x99\x9a\xe7\xba\xbf\xef\xbc\x9aWorld\xef\xbc\x88" "60"},
+        /* an amount's total: no reference line (of another size) */
+        {"rank/amount-total-no-line", 12, 0, 0, 1, "R03", "World", FMT_EN,
+         160, 0, 12, 0, ref, "Below the line", "12 regions"},
+        {"rank/no-data", 12, 0, 1, 0, "R03", NULL, FMT_EN, 160, 0, 10, 0,
+         none, "No data: R01, R02.", "10 regions"},
+        /* 无数据：R01、R02。 */
+        {"rank/no-data-zh", 12, 0, 1, 0, "R03", NULL, FMT_ZH, 160, 0, 10, 0,
+         none, "\xe6\x97\xa0\xe6\x95\xb0\xe6\x8d\xae\xef\xbc\x9aR01\xe3\x80"
+         "\x81R02\xe3\x80\x82", "10"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        rank_check(&cases[i]);
+    rank_switch_tests();
+}
+
 void plots_tests(void)
 {
     ticks_tests();
     label_tests();
     many_tests();
+    rank_tests();
     plot_library_shutdown();        /* the font caches, for LeakSanitizer */
 }
