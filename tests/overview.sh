@@ -161,7 +161,7 @@ has "$tmp/gdp.txt" "In 2023, United States had the highest value, 27,360.94 bill
 has "$tmp/gdp.txt" "2023 (billion current US$) 1 of 185 United States 27,360.94"
 # the ranking chart shows the ends of 185 countries, the aggregates apart;
 # the table then ranks every one (Liberia, 163rd, among them)
-has "$tmp/gdp.txt" "GDP current US\$, 2023 1. United States"
+has "$tmp/gdp.txt" "GDP billion current US\$, 2023 1. United States"
 has "$tmp/gdp.txt" "Top 15 and bottom 15 of 185. Below the line: aggregates, not ranked"
 has "$tmp/gdp.txt" "of 185 Liberia"
 has "$tmp/gdp.txt" "185 of 185 Tuvalu"
