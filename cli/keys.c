@@ -69,6 +69,8 @@ sb_status cli_key_chart(const sb_dataset *ds, const metrics_ctx *mc,
         g_string_append_printf(g, "epoch=%lld\n", o->style.epoch);
     for (i = 0; i < o->labels.n; i++)  /* none: the key of before */
         g_string_append_printf(g, "label=%s\n", o->labels.names[i]);
+    if (o->labels.order == PLOT_ORDER_SOURCE)   /* rank: as before */
+        g_string_append(g, "order=source\n");
     rc = cli_digest_indicator(ds, ind, shown, mc, data);
     g_string_append_printf(g, "data=%s\n", data);
     return finish(g, rc, hex);

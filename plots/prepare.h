@@ -29,5 +29,6 @@ plot_prepare_fn prepare_bar;       /* the bars of the latest year */
 plot_prepare_fn prepare_grouped;   /* up to three recent years */
 plot_prepare_fn prepare_stacked;   /* those years and the total region */
 plot_prepare_fn prepare_slope;     /* the two years compared */
+plot_prepare_fn prepare_small;     /* the panels' order and scale */
 
 #endif
