@@ -170,8 +170,8 @@ static void panel_values(canvas *k, const panels *g, size_t i, double px,
     const plot_ticks *t = &g->yt[s];
     char buf[FMT_MAX];
 
-    for (j = 0; j < (size_t)t->n; j++) {
-        double v = t->lmin + (double)j * t->step, y = canvas_at(ys, v);
+    for (j = 0; j < (size_t)t->n; j++) {         /* from the top */
+        double v = t->lmax - (double)j * t->step, y = canvas_at(ys, v);
         canvas_grid_colour(k, v);
         cairo_move_to(k->cr, px, y);
         cairo_line_to(k->cr, px + g->pw, y);
@@ -237,6 +237,31 @@ static double titles_height(canvas *k, const panels *g)
     return h;
 }
 
+/* Value ticks for [lo, hi] on a plot of height h whose labels stay
+   apart: fewer ticks while a label's height does not fit between two
+   (the axis asked for as if shorter), at the least its two ends, the
+   lowest and highest values labelled. Returns the widest label. */
+static double panel_ticks(canvas *k, double lo, double hi, double h,
+                          plot_ticks *t, measure_ctx *m)
+{
+    double len = h, w, lh;
+
+    for (;;) {
+        w = canvas_value_ticks(k, lo, hi, len, t, m);
+        lh = canvas_text_height(k, "0", m->size) * 1.1;
+        if (t->n <= 2 || h / (t->n - 1) >= lh || len < 1)
+            break;
+        len *= 0.7;
+    }
+    if (t->n > 2 && h / (t->n - 1) < lh) {
+        t->step = t->lmax - t->lmin;
+        t->n = 2;
+    }
+    if (h < lh)           /* no room for two: the highest alone */
+        t->n = 1;
+    return w;
+}
+
 /* The value ticks of every scale at the plots' height; the widest label
    (g->yl) and the room the labels take left of a plot (g->lead). */
 static void small_ticks(canvas *k, panels *g)
@@ -248,8 +273,8 @@ static void small_ticks(canvas *k, panels *g)
     for (s = 0; s < g->n_scales; s++) {
         small_range(k->c, g->n_scales > 1 ? &k->c->lines[s] : NULL, &lo, &hi,
                     &y0, &y1);
-        g->yl = fmax(g->yl, canvas_value_ticks(k, lo, hi, g->plot_h,
-                                               &g->yt[s], &g->ym[s]));
+        g->yl = fmax(g->yl, panel_ticks(k, lo, hi, g->plot_h, &g->yt[s],
+                                        &g->ym[s]));
     }
     g->lead = g->yl + k->fs * geom.tick_gap;
 }
@@ -289,9 +314,12 @@ static double small_layout(canvas *k, panels *g, double top, double bottom,
     small_ticks(k, g);
     small_width(k, g);
     got = fmin(g->plot_h, g->pw / geom.panel_aspect);
-    /* the first and last year under a panel must stay apart */
+    /* the first and last year under a panel must stay apart, and the
+       value labels at a plot's ends */
     if (g->pw < 2 * canvas_text_width(k, "2020", g->tsz, 0) + g->tsz)
         got *= 0.01;
+    if (g->plot_h < 1.1 * canvas_text_height(k, "0", g->ym[0].size))
+        got *= 0.1;
     return got;
 }
 
