@@ -316,7 +316,7 @@ static double small_layout(canvas *k, panels *g, double top, double bottom,
     got = fmin(g->plot_h, g->pw / geom.panel_aspect);
     /* the first and last year under a panel must stay apart, and the
        value labels at a plot's ends */
-    if (g->pw < 2 * canvas_text_width(k, "2020", g->tsz, 0) + g->tsz)
+    if (g->pw < 2 * canvas_text_width(k, "2020", g->tsz, 0) + 0.4 * g->tsz)
         got *= 0.01;
     if (g->plot_h < 1.1 * canvas_text_height(k, "0", g->ym[0].size))
         got *= 0.1;
