@@ -71,6 +71,8 @@ sb_status cli_key_chart(const sb_dataset *ds, const metrics_ctx *mc,
         g_string_append_printf(g, "label=%s\n", o->labels.names[i]);
     if (o->labels.base != 0)           /* likewise: an index chart's base */
         g_string_append_printf(g, "base=%d\n", o->labels.base);
+    if (o->labels.order == PLOT_ORDER_SOURCE)   /* rank: as before */
+        g_string_append(g, "order=source\n");
     rc = cli_digest_indicator(ds, ind, shown, mc, data);
     g_string_append_printf(g, "data=%s\n", data);
     return finish(g, rc, hex);

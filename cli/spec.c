@@ -350,6 +350,8 @@ static void spec_runs(const cli *c, const sb_dataset *ds, GArray *inds,
                 r.labels.names = sc->label_names;   /* the spec owns them */
                 r.labels.n = sc->n_labels;
             }
+            r.labels.order = sc->source_order ? PLOT_ORDER_SOURCE
+                                              : PLOT_ORDER_RANK;
             g_array_append_val(inds, id);
             g_array_append_val(runs, r);
         }

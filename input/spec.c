@@ -42,6 +42,9 @@ static const char *const papers[] = {"a4", "letter", NULL};
    its place (names_of), so that input/ keeps no copy of them. */
 static const char *const vocab_chart_types[] = {NULL};
 static const char *const vocab_table_columns[] = {NULL};
+/* a chart's order: the panels of small multiples by rank or as the
+   source has them */
+static const char *const vocab_chart_orders[] = {"rank", "source", NULL};
 
 #define MAX_YEAR 99999
 
@@ -1230,6 +1233,8 @@ static sb_status chart_done(walk *w, void *obj, const node *v)
         return fail(w, SB_ENOMEM, v, "out of memory");
     for (i = 0; i < c->n_labels; i++)
         c->label_names[i] = c->labels[i].text;
+    c->source_order = c->order.text != NULL &&
+                      strcmp(c->order.text, "source") == 0;
     return SB_OK;
 }
 
@@ -1249,6 +1254,8 @@ static const field chart_fields[] = {
      NULL},
     {"labels", get_texts, offsetof(spec_chart, labels),
      offsetof(spec_chart, n_labels), 0, 0, NULL, NULL},
+    {"order", get_name, offsetof(spec_chart, order), 0, 0, 0,
+     vocab_chart_orders, NULL},
     {NULL, NULL, 0, 0, 0, 0, NULL, NULL}};
 
 static const record chart_rec = {sizeof(spec_chart), chart_fields,

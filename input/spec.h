@@ -76,6 +76,9 @@ typedef struct {
     spec_str *labels;
     size_t n_labels;
     const char **label_names;
+    spec_str order;              /* small multiples: "rank" or "source";
+                                    NULL: by rank */
+    int source_order;            /* 1: order: source */
     spec_pos pos;                /* the chart's mapping */
 } spec_chart;
 

@@ -304,6 +304,48 @@ static void ranking_sentences(GString *g, const plot_chart *c)
         }
 }
 
+/* Small multiples: the panels' order and scale, which a reader of the
+   picture sees and a reader of the text must be told.
+   " Panels by rank in 2024, the focus region (Chongqing) first. Each
+   panel on its own scale." /
+   "各图按2024年排名排列，重点地区重庆市居首。各图纵轴刻度不同。" */
+static void panels_sentence(GString *g, const plot_chart *c)
+{
+    int zh = c->lang == FMT_ZH;
+    const plot_line *f = c->n_lines && c->lines[0].highlight ? &c->lines[0]
+                                                             : NULL;
+
+    if (c->type != PLOT_SMALL)
+        return;
+    if (c->order_year)                   /* 各图按N年排名排列 */
+        g_string_append_printf(g, zh ? "\xe5\x90\x84\xe5\x9b\xbe\xe6\x8c\x89"
+                                       "%d\xe5\xb9\xb4\xe6\x8e\x92\xe5\x90\x8d"
+                                       "\xe6\x8e\x92\xe5\x88\x97"
+                                     : " Panels by rank in %d", c->order_year);
+    else                                 /* 各图按资料原有顺序排列 */
+        g_string_append(g, zh ? "\xe5\x90\x84\xe5\x9b\xbe\xe6\x8c\x89\xe8\xb5"
+                                "\x84\xe6\x96\x99\xe5\x8e\x9f\xe6\x9c\x89\xe9"
+                                "\xa1\xba\xe5\xba\x8f\xe6\x8e\x92\xe5\x88\x97"
+                              : " Panels in the source's order");
+    if (f != NULL) {                     /* ，重点地区X居首 */
+        g_string_append(g, zh ? "\xef\xbc\x8c\xe9\x87\x8d\xe7\x82\xb9\xe5\x9c"
+                                "\xb0\xe5\x8c\xba"
+                              : ", the focus region (");
+        append_name(g, f->label);
+        g_string_append(g, zh ? "\xe5\xb1\x85\xe9\xa6\x96" : ") first");
+    }
+    g_string_append(g, zh ? "\xe3\x80\x82" : ".");
+    /* 各图纵轴刻度不同。 / 各图纵轴刻度相同。 */
+    g_string_append(g, !zh ? c->own_scale ? " Each panel on its own scale."
+                                          : " All panels on one scale."
+                     : c->own_scale ? "\xe5\x90\x84\xe5\x9b\xbe\xe7\xba\xb5\xe8"
+                                      "\xbd\xb4\xe5\x88\xbb\xe5\xba\xa6\xe4\xb8"
+                                      "\x8d\xe5\x90\x8c\xe3\x80\x82"
+                                    : "\xe5\x90\x84\xe5\x9b\xbe\xe7\xba\xb5\xe8"
+                                      "\xbd\xb4\xe5\x88\xbb\xe5\xba\xa6\xe7\x9b"
+                                      "\xb8\xe5\x90\x8c\xe3\x80\x82");
+}
+
 char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                           metrics_ctx *mc)
 {
@@ -351,6 +393,7 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                                       ? "\xef\xbc\x8c%d\xe2\x80\x93%d\xe5\xb9"
                                         "\xb4\xe3\x80\x82" : ", %d\xe2\x80\x93%d.",
                                c->first, c->last);
+    panels_sentence(g, c);
     /* the focus region first, then the others it is compared with */
     if (c->base > 0)
         index_sentences(g, c);

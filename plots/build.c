@@ -230,6 +230,14 @@ static void texts(plot_chart *c, const plot_type_info *t)
         g_string_append_printf(sub, "%d", last);
     else
         g_string_append_printf(sub, "%d\xe2\x80\x93%d", first, last);
+    if (c->own_scale)          /* small multiples: not to be compared by
+                                  height (，各图纵轴刻度不同) */
+        g_string_append(sub, c->lang == FMT_ZH
+                                 ? "\xef\xbc\x8c\xe5\x90\x84\xe5\x9b"
+                                   "\xbe\xe7\xba\xb5\xe8\xbd\xb4\xe5"
+                                   "\x88\xbb\xe5\xba\xa6\xe4\xb8\x8d"
+                                   "\xe5\x90\x8c"
+                                 : ", each panel on its own scale");
     c->subtitle = g_string_free(sub, FALSE);
     if (fmt_source(c->ind, c->lang)[0] == '\0')
         return;

@@ -47,11 +47,20 @@ const char *const *plot_type_names(void);
 #define PLOT_RANK_ALL 40
 #define PLOT_RANK_ENDS 15
 #define PLOT_RANK_AGGREGATES 8
+/* Small multiples: a shared scale flattens a panel whose own range is
+   under 1/PLOT_SMALL_FLAT of the shared one; when it would flatten more
+   than half the panels, each panel has its own scale. */
+#define PLOT_SMALL_FLAT 5
+/* What the user asks of a chart's regions: which a line chart of many
+   names (--label, a spec's labels) and, for small multiples, the order
+   of the panels (a spec's order: source; else by rank). */
+typedef enum { PLOT_ORDER_RANK = 0, PLOT_ORDER_SOURCE } plot_order;
 typedef struct {
     const char *const *names;    /* --label: regions to name, in order */
     size_t n;
     int base;                    /* --base: an index chart's base year
                                     (0: plot_index_default_base) */
+    plot_order order;            /* small multiples: the panels' order */
 } plot_labels;
 typedef enum { PLOT_PDF = 1, PLOT_PNG = 2, PLOT_SVG = 4 } plot_format;
 
@@ -147,6 +156,11 @@ typedef struct plot_chart {
     plot_bar refs[2];
     size_t n_refs, n_ranked, n_aggregates;
     char *no_data;
+    /* small multiples (prepare_small): the lines in panel order, the
+       focus first; order_year, the reference year of the rank order (0:
+       the source's order); own_scale, each panel on its own scale (a
+       shared one would flatten most panels) */
+    int order_year, own_scale;
 } plot_chart;
 
 /* The default chart of an indicator: a line chart of the comparison set

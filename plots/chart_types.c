@@ -65,10 +65,10 @@ static const plot_type_info table[] = {
         .what_en = "Sparkline",
         .what_zh = "\xe8\xbf\xb7\xe4\xbd\xa0\xe5\x9b\xbe",           /* 迷你图 */
     },
-    /* each panel's title is cut to the panel's width: no names note */
+    /* each panel's title wraps at the panel's width: no names note */
     [PLOT_SMALL] = {
         .name = "small", .type = PLOT_SMALL,
-        .span = PLOT_SPAN_WINDOW,
+        .prepare = prepare_small, .span = PLOT_SPAN_WINDOW,
         .draw = draw_small, .framed = 1,
         .what_en = "Small multiples",
         .what_zh = "\xe5\xb0\x8f\xe5\xa4\x9a\xe5\x9b\xbe",           /* 小多图 */

@@ -104,76 +104,109 @@ double draw_sparkline(canvas *k, double top, double bottom)
 
 /* ---- small multiples ---------------------------------------------------- */
 
-/* The panels: how many, their size, the scales they share. */
+/* The panels: how many, their size, their scales. */
 typedef struct {
     size_t n, cols, rows;
     double tsz;                  /* a panel's title and year labels */
     double hgap, vgap;           /* between panels */
     double pw, ph, plot_h;       /* a panel; its plot */
+    double th;                   /* the titles' band: one or two lines */
     double yl;                   /* the widest value label */
+    double lead;                 /* the value labels and their gap */
     double y0, y1;               /* the years */
-    plot_ticks yt;
-    measure_ctx ym;
+    size_t n_scales;             /* 1: shared; n: each panel its own */
+    plot_ticks *yt;              /* per scale */
+    measure_ctx *ym;
 } panels;
 
-/* The values' and years' range of every line; 0 when there is none. */
-static int small_range(const plot_chart *c, double *lo, double *hi,
-                       double *y0, double *y1)
+/* The values' range of line l, or of every line (l NULL), and the years'
+   range of every line; 0 when there is none. */
+static int small_range(const plot_chart *c, const plot_line *l, double *lo,
+                       double *hi, double *y0, double *y1)
 {
     size_t i, j;
 
-    *lo = INFINITY;
-    *hi = -INFINITY;
-    *y0 = INFINITY;
-    *y1 = -INFINITY;
+    *lo = *y0 = INFINITY;
+    *hi = *y1 = -INFINITY;
     for (i = 0; i < c->n_lines; i++)
         for (j = 0; j < c->lines[i].n; j++) {
-            *lo = fmin(*lo, c->lines[i].value[j]);
-            *hi = fmax(*hi, c->lines[i].value[j]);
+            if (l == NULL || l == &c->lines[i]) {
+                *lo = fmin(*lo, c->lines[i].value[j]);
+                *hi = fmax(*hi, c->lines[i].value[j]);
+            }
             *y0 = fmin(*y0, c->lines[i].year[j]);
             *y1 = fmax(*y1, c->lines[i].year[j]);
         }
-    if (c->n_lines == 0 || !isfinite(*lo))
+    if (c->n_lines == 0 || !isfinite(*y0))
         return 0;
     if (*y1 - *y0 < 1) {
         *y0 -= 1;
         *y1 += 1;
     }
+    if (!isfinite(*lo)) {                  /* a panel without values */
+        *lo = 0;
+        *hi = 1;
+    } else if (*hi - *lo < 1e-12 * fmax(1, fabs(*hi))) {
+        *lo -= fmax(1, fabs(*lo)) * 0.1;   /* a flat line: a band round it */
+        *hi += fmax(1, fabs(*hi)) * 0.1;
+    }
     return 1;
 }
 
-/* Panel i: its title, grid (value labels in the first column), years
-   (under the bottom of its column) and line. */
-static void small_panel(canvas *k, const panels *g, size_t i, double top)
+/* Where panel i's plot starts, left; its value labels are left of it. */
+static double panel_x(const canvas *k, const panels *g, size_t i)
 {
-    const plot_line *l = &k->c->lines[i];
-    size_t col = i % g->cols, row = i / g->cols, j;
-    double px = k->m + g->yl + k->fs * geom.tick_gap +
-                (double)col * (g->pw + g->hgap);
-    double py = top + (double)row * (g->ph + g->vgap);
-    scale xs = {g->y0, g->y1, px, px + g->pw};
-    scale ys = {g->yt.lmin, g->yt.lmax, py + g->ph, py + g->ph - g->plot_h};
+    size_t col = i % g->cols;
+    double step = g->pw + g->hgap + (g->n_scales > 1 ? g->lead : 0);
+
+    return k->m + g->lead + (double)col * step;
+}
+
+/* Panel i's value labels and grid, on its scale. */
+static void panel_values(canvas *k, const panels *g, size_t i, double px,
+                         const scale *ys)
+{
+    size_t s = g->n_scales > 1 ? i : 0, j;
+    const plot_ticks *t = &g->yt[s];
     char buf[FMT_MAX];
 
-    if (l->highlight)
-        cairo_set_source_rgb(k->cr, C_FOCUS);
-    else
-        cairo_set_source_rgb(k->cr, C_TEXT);
-    canvas_show(k, canvas_text(k, l->label, g->tsz, l->highlight, g->pw, 1),
-                px, py, 0, 0);
-    for (j = 0; j < (size_t)g->yt.n; j++) {
-        double v = g->yt.lmin + (double)j * g->yt.step, y = canvas_at(&ys, v);
+    for (j = 0; j < (size_t)t->n; j++) {         /* from the top */
+        double v = t->lmax - (double)j * t->step, y = canvas_at(ys, v);
         canvas_grid_colour(k, v);
         cairo_move_to(k->cr, px, y);
         cairo_line_to(k->cr, px + g->pw, y);
         cairo_stroke(k->cr);
-        if (col == 0) {
-            canvas_tick_label(&g->ym, v, g->yt.step, buf, sizeof buf);
+        if (g->n_scales > 1 || i % g->cols == 0) {
+            canvas_tick_label(&g->ym[s], v, t->step, buf, sizeof buf);
             cairo_set_source_rgb(k->cr, C_SUBTLE);
-            canvas_show(k, canvas_text(k, buf, g->ym.size, 0, 0, 0),
+            canvas_show(k, canvas_text(k, buf, g->ym[s].size, 0, 0, 0),
                         px - k->fs * geom.tick_gap, y, 1, 1);
         }
     }
+}
+
+/* Panel i: its title (up to two lines), grid, value labels (left of the
+   first column, or of every panel on its own scale), years (under the
+   bottom of its column) and line. */
+static void small_panel(canvas *k, const panels *g, size_t i, double top)
+{
+    const plot_line *l = &k->c->lines[i];
+    const plot_ticks *t = &g->yt[g->n_scales > 1 ? i : 0];
+    double px = panel_x(k, g, i);
+    double py = top + (double)(i / g->cols) * (g->ph + g->vgap);
+    scale xs = {g->y0, g->y1, px, px + g->pw};
+    scale ys = {t->lmin, t->lmax, py + g->ph, py + g->ph - g->plot_h};
+    char buf[FMT_MAX];
+
+    if (l->highlight)
+        cairo_set_source_rgb(k->cr, C_FOCUS);
+    else if (l->accent > 0)
+        canvas_region_ink(k, l);
+    else
+        cairo_set_source_rgb(k->cr, C_TEXT);
+    canvas_show(k, canvas_text(k, l->label, g->tsz, l->highlight, g->pw, 2),
+                px, py, 0, 0);
+    panel_values(k, g, i, px, &ys);
     if (i + g->cols >= g->n) {           /* the bottom of its column */
         cairo_set_source_rgb(k->cr, C_SUBTLE);
         g_snprintf(buf, sizeof buf, "%d", (int)g->y0);
@@ -186,35 +219,151 @@ static void small_panel(canvas *k, const panels *g, size_t i, double top)
     canvas_polyline(k, l, &xs, &ys);
 }
 
-/* One small line chart per region on a shared scale: for comparison
-   sets too large for one chart. Year labels only under the bottom row,
-   value labels only left of the first column. */
+/* The titles' band: one line, or two when a name does not fit the
+   panel's width (names wrap before they are shortened). */
+static double titles_height(canvas *k, const panels *g)
+{
+    double h = canvas_text_height(k, "Ag", g->tsz), w, lh;
+    size_t i;
+
+    for (i = 0; i < g->n; i++) {
+        const plot_line *l = &k->c->lines[i];
+        PangoLayout *t = canvas_text(k, l->label, g->tsz, l->highlight,
+                                     g->pw, 2);
+        canvas_extent(t, &w, &lh);
+        g_object_unref(t);
+        h = fmax(h, lh);
+    }
+    return h;
+}
+
+/* Value ticks for [lo, hi] on a plot of height h whose labels stay
+   apart: fewer ticks while a label's height does not fit between two
+   (the axis asked for as if shorter), at the least its two ends, the
+   lowest and highest values labelled. Returns the widest label. */
+static double panel_ticks(canvas *k, double lo, double hi, double h,
+                          plot_ticks *t, measure_ctx *m)
+{
+    double len = h, w, lh;
+
+    for (;;) {
+        w = canvas_value_ticks(k, lo, hi, len, t, m);
+        lh = canvas_text_height(k, "0", m->size) * 1.1;
+        if (t->n <= 2 || h / (t->n - 1) >= lh || len < 1)
+            break;
+        len *= 0.7;
+    }
+    if (t->n > 2 && h / (t->n - 1) < lh) {
+        t->step = t->lmax - t->lmin;
+        t->n = 2;
+    }
+    if (h < lh)           /* no room for two: the highest alone */
+        t->n = 1;
+    return w;
+}
+
+/* The value ticks of every scale at the plots' height; the widest label
+   (g->yl) and the room the labels take left of a plot (g->lead). */
+static void small_ticks(canvas *k, panels *g)
+{
+    double lo, hi, y0, y1;
+    size_t s;
+
+    g->yl = 0;
+    for (s = 0; s < g->n_scales; s++) {
+        small_range(k->c, g->n_scales > 1 ? &k->c->lines[s] : NULL, &lo, &hi,
+                    &y0, &y1);
+        g->yl = fmax(g->yl, panel_ticks(k, lo, hi, g->plot_h, &g->yt[s],
+                                        &g->ym[s]));
+    }
+    g->lead = g->yl + k->fs * geom.tick_gap;
+}
+
+/* The panels' width once the value labels are measured. */
+static void small_width(canvas *k, panels *g)
+{
+    double labels = g->n_scales > 1 ? (double)g->cols * g->lead : g->lead;
+
+    g->pw = (k->w - 2 * k->m - labels - (double)(g->cols - 1) * g->hgap) /
+            (double)g->cols;
+}
+
+/* The panels in `cols` columns between top and bottom: the labels'
+   width from one-line titles, the titles from the width it leaves, the
+   ticks again at the plots' final height. Returns the size of the
+   smaller side of a plot, its width counted at panel_aspect, which the
+   columns are chosen by; far less when the years under a panel would
+   touch. */
+static double small_layout(canvas *k, panels *g, double top, double bottom,
+                           size_t cols)
+{
+    double got;
+
+    g->cols = cols;
+    g->rows = (g->n + g->cols - 1) / g->cols;
+    g->ph = (bottom - top - (double)(g->rows - 1) * g->vgap) /
+            (double)g->rows;
+    g->th = canvas_text_height(k, "Ag", g->tsz);
+    g->plot_h = fmax(g->ph - g->th - k->fs * geom.panel_title_gap,
+                     geom.panel_min);
+    small_ticks(k, g);
+    small_width(k, g);
+    g->th = titles_height(k, g);
+    g->plot_h = fmax(g->ph - g->th - k->fs * geom.panel_title_gap,
+                     geom.panel_min);
+    small_ticks(k, g);
+    small_width(k, g);
+    got = fmin(g->plot_h, g->pw / geom.panel_aspect);
+    /* the first and last year under a panel must stay apart, and the
+       value labels at a plot's ends */
+    if (g->pw < 2 * canvas_text_width(k, "2020", g->tsz, 0) + 0.4 * g->tsz)
+        got *= 0.01;
+    if (g->plot_h < 1.1 * canvas_text_height(k, "0", g->ym[0].size))
+        got *= 0.1;
+    return got;
+}
+
+/* One small line chart per region: for comparison sets too large for one
+   chart. The panels come in the order prepare_small gave them, on one
+   scale or each on its own (k->c->own_scale). Year labels only under the
+   bottom row; value labels left of the first column, or of each panel on
+   its own scale. The columns: near panel_aspect:1, the count around it
+   that leaves the largest plots once the titles have wrapped. */
 double draw_small(canvas *k, double top, double bottom)
 {
     panels g;
-    double lo, hi, th, xl;
-    size_t i;
+    double lo, hi, xl, best = -1;
+    size_t i, cols, pick = 1, near;
 
     g.n = k->c->n_lines;
     g.hgap = k->fs * geom.panel_hgap;
     g.vgap = k->fs * geom.panel_vgap;
     g.tsz = k->fs * geom.panel_size;
-    if (!small_range(k->c, &lo, &hi, &g.y0, &g.y1))
+    if (!small_range(k->c, NULL, &lo, &hi, &g.y0, &g.y1))
         return top;
-    th = canvas_text_height(k, "Ag", g.tsz);
     xl = canvas_text_height(k, "2020", g.tsz) + k->fs * geom.panel_year_gap;
     bottom -= xl;
-    /* panels near panel_aspect:1 */
-    g.cols = (size_t)lround(sqrt((double)g.n * (k->w - 2 * k->m) /
-                                 ((bottom - top) * geom.panel_aspect)));
-    g.cols = CLAMP(g.cols, 1, g.n);
-    g.rows = (g.n + g.cols - 1) / g.cols;
-    g.ph = (bottom - top - (double)(g.rows - 1) * g.vgap) / (double)g.rows;
-    g.plot_h = fmax(g.ph - th - k->fs * geom.panel_title_gap, geom.panel_min);
-    g.yl = canvas_value_ticks(k, lo, hi, g.plot_h, &g.yt, &g.ym);
-    g.pw = (k->w - 2 * k->m - g.yl - k->fs * geom.tick_gap -
-            (double)(g.cols - 1) * g.hgap) / (double)g.cols;
+    near = (size_t)lround(sqrt((double)g.n * (k->w - 2 * k->m) /
+                               ((bottom - top) * geom.panel_aspect)));
+    g.n_scales = k->c->own_scale ? g.n : 1;
+    g.yt = g_new0(plot_ticks, g.n_scales);
+    g.ym = g_new0(measure_ctx, g.n_scales);
+    for (cols = near > 2 ? near - 2 : 1; cols <= near + 2; cols++) {
+        double got;
+        if (cols > g.n)
+            break;
+        got = small_layout(k, &g, top, bottom, cols);
+        if (got > best + 1e-9) {
+            best = got;
+            pick = cols;
+        }
+    }
+    small_layout(k, &g, top, bottom, pick);
+    canvas_labels_begin(k);          /* titles, values, years: apart */
     for (i = 0; i < g.n; i++)
         small_panel(k, &g, i, top);
+    canvas_labels_end(k);
+    g_free(g.yt);
+    g_free(g.ym);
     return top + (double)g.rows * g.ph + (double)(g.rows - 1) * g.vgap + xl;
 }

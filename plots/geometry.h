@@ -235,7 +235,7 @@ static const plot_geometry geom = {
     .spark_lone = 0.6, .spark_inset = 0.5,
     .spark_stroke_div = 28, .spark_stroke_min = 0.5,
 
-    .panel_size = 0.8, .panel_hgap = 1.8, .panel_vgap = 0.6,
+    .panel_size = 0.8, .panel_hgap = 1.8, .panel_vgap = 0.3,
     .panel_aspect = 1.6, .panel_title_gap = 0.3, .panel_year_gap = 0.3,
     .panel_year_drop = 0.25, .panel_min = 4,
 

@@ -245,6 +245,111 @@ static void mark_context(plot_chart *c, const plot_source *src)
     }
 }
 
+/* ---- small multiples ------------------------------------------------------ */
+
+/* A panel's place: the focus, the benchmark, the regions ranked at the
+   reference year by rank, then the rest; among equals, the source's
+   order (regions are numbered in the order the files name them). */
+typedef struct {
+    int group, rank;
+    sb_id region;
+    size_t line;
+} panel_key;
+
+static int cmp_panels(const void *a, const void *b)
+{
+    const panel_key *x = a, *y = b;
+
+    if (x->group != y->group)
+        return x->group < y->group ? -1 : 1;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return x->region < y->region ? -1 : x->region > y->region;
+}
+
+/* The year the panels are ranked at: the indicator's reference year
+   (metrics_ref_years), inside the years the chart shows; 0 when the
+   spec asks for the source's order or there is none. */
+static int order_year(const plot_chart *c, const plot_source *src)
+{
+    int base, ref;
+
+    if ((src->labels != NULL && src->labels->order == PLOT_ORDER_SOURCE) ||
+        metrics_ref_years(src->mc, c->indicator, &base, &ref) != 0 ||
+        ref == 0)
+        return 0;
+    return ref >= c->first && ref <= c->last ? ref : c->last;
+}
+
+/* The lines in panel order; the benchmark's line in its own ink. */
+static void order_panels(plot_chart *c, const plot_source *src)
+{
+    sb_id bench = metrics_benchmark(src->mc);
+    panel_key *key = g_new(panel_key, c->n_lines + 1);
+    plot_line *sorted = g_new(plot_line, c->n_lines + 1);
+    size_t i;
+    int of;
+
+    c->order_year = order_year(c, src);
+    for (i = 0; i < c->n_lines; i++) {
+        const plot_line *l = &c->lines[i];
+        key[i].rank = c->order_year
+                          ? metrics_rank_at(src->mc, c->indicator, l->region,
+                                            c->order_year, &of)
+                          : 0;
+        key[i].group = l->highlight ? 0 : l->region == bench ? 1
+                       : key[i].rank > 0 ? 2 : 3;
+        key[i].region = l->region;
+        key[i].line = i;
+    }
+    qsort(key, c->n_lines, sizeof *key, cmp_panels);
+    for (i = 0; i < c->n_lines; i++) {
+        sorted[i] = c->lines[key[i].line];
+        sorted[i].accent = key[i].group == 1;
+    }
+    g_free(c->lines);
+    c->lines = sorted;
+    g_free(key);
+}
+
+/* The values' range of a line, or of every line (l NULL): hi - lo, or
+   hi when every value is positive (an axis from zero shows it). */
+static double values_range(const plot_chart *c, const plot_line *l)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    size_t i, j;
+
+    for (i = 0; i < c->n_lines; i++)
+        for (j = 0; (l == NULL || l == &c->lines[i]) &&
+                    j < c->lines[i].n; j++) {
+            lo = fmin(lo, c->lines[i].value[j]);
+            hi = fmax(hi, c->lines[i].value[j]);
+        }
+    if (!isfinite(lo))
+        return NAN;
+    return lo > 0 ? hi : hi - lo;
+}
+
+/* A shared scale flattens a panel whose own range is under 1/5 of the
+   shared range (PLOT_SMALL_FLAT); when it would flatten more than half
+   the panels, each panel gets its own scale. */
+static int small_own_scale(const plot_chart *c)
+{
+    double shared = values_range(c, NULL);
+    size_t i, flat = 0, n = 0;
+
+    if (!(shared > 0))
+        return 0;
+    for (i = 0; i < c->n_lines; i++) {
+        double own = values_range(c, &c->lines[i]);
+        if (isnan(own))
+            continue;
+        n++;
+        flat += own < shared / PLOT_SMALL_FLAT;
+    }
+    return 2 * flat > n;
+}
+
 /* ---- the types' steps --------------------------------------------------- */
 
 int prepare_line(plot_chart *c, const plot_source *src, sb_error *err)
@@ -303,4 +408,14 @@ int prepare_index(plot_chart *c, const plot_source *src, sb_error *err)
     return plot_index_lines(c, given ? given
                                      : plot_index_default_base(c),
                             "--base", err);
+}
+
+/* The panels in order (rank or source, the focus first, the benchmark
+   next), and whether they share one scale. */
+int prepare_small(plot_chart *c, const plot_source *src, sb_error *err)
+{
+    (void)err;
+    order_panels(c, src);
+    c->own_scale = small_own_scale(c);
+    return 1;
 }

@@ -32,5 +32,6 @@ plot_prepare_fn prepare_slope;     /* the two years compared */
 plot_prepare_fn prepare_index;     /* the lines indexed to a base year */
 plot_prepare_fn prepare_ranking;   /* rank.c: the regions at one year,
                                       sorted, ranked; aggregates apart */
+plot_prepare_fn prepare_small;     /* the panels' order and scale */
 
 #endif

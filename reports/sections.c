@@ -364,7 +364,9 @@ static void add_table(parts_ctx *b, const spec_table *st)
 static void add_chart(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
 {
     sb_id ind = sb_dataset_find_indicator(b->ds, sc->indicator.text);
-    plot_labels lb = {sc->label_names, sc->n_labels, (int)sc->base.v};
+    plot_labels lb = {sc->label_names, sc->n_labels, (int)sc->base.v,
+                      sc->source_order ? PLOT_ORDER_SOURCE
+                                       : PLOT_ORDER_RANK};
     int type = -1;
     sb_error why = {0};
     plot_chart *c;

@@ -20,6 +20,11 @@ when no two boxes intersect (by more than EPS points both ways: the
 boxes of a column of labels touch), every box lies on the page and none
 but the title and subtitle is above the plot.
 
+Then COUNT/2 panels of small multiples (`charts --type small`): 1 to 30
+regions (a chart holds no more), sizes 100 times apart on every other
+seed so that some get a scale per panel, at 120x80 to 240x150 mm: panel
+titles, value labels and years must stay apart as well.
+
 The checker is shown able to fail first: a page with two words over each
 other and one with a word off the page must each be reported.
 
@@ -43,6 +48,11 @@ SIZES = ["160x100", "100x60", "240x150", "80x50", "160x60", "120x40",
          "90x32"]
 LOW = ["90x32", "160x40", "120x35"]
 FIXED = {1: 1, 2: 8, 3: 9, 4: 31, 5: 300, 6: 2, 7: 200}
+# small multiples: up to 30 panels (beyond, a ranking chart takes their
+# place), at sizes a panel of them is drawn at
+SMALL_MAX = 30
+SMALL_FIXED = {1: 30, 2: 1, 3: 9, 4: 2, 5: 30}
+SMALL_SIZES = ["160x100", "240x150", "120x80", "180x120"]
 
 WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" '
                   r'xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>')
@@ -70,28 +80,35 @@ def name(rng, used):
             return s
 
 
-def panel(seed):
-    """The CSV text and the options of panel `seed`."""
-    rng = random.Random(seed)
-    n = FIXED.get(seed, rng.randint(1, 300))
-    used = set()
-    regions = [name(rng, used) for _ in range(n)]
+def rows(rng, regions, spread):
+    """The CSV text of the regions' series: some end early, some have
+    gaps; spread: regions differ in size by up to 10**spread."""
     first = rng.randint(1990, 2015)
     last = rng.randint(first + 1, 2024)
     scale = 10 ** rng.randint(0, 6)
-    rows = ["indicator,region,year,value"]
+    out = ["indicator,region,year,value"]
     for r in regions:
         a = rng.randint(first, last - 1) if rng.random() < 0.2 else first
         b = rng.randint(a + 1, last) if rng.random() < 0.2 else last
         v = rng.uniform(0.1, 10) * scale
+        if spread:                    # the line panels' draws as before
+            v *= 10 ** rng.randint(0, spread)
         for y in range(a, b + 1):
             v *= 1 + rng.gauss(0.03, 0.08)
             if rng.random() < 0.05 and a < y < b:
                 continue                              # a gap
-            rows.append('%s,"%s",%d,%.6g' % (TITLE, r, y, v))
+            out.append('%s,"%s",%d,%.6g' % (TITLE, r, y, v))
+    return "\n".join(out) + "\n"
+
+
+def panel(seed):
+    """The CSV text and the options of line chart panel `seed`."""
+    rng = random.Random(seed)
+    n = FIXED.get(seed, rng.randint(1, 300))
+    used = set()
+    regions = [name(rng, used) for _ in range(n)]
+    csv = rows(rng, regions, 0)
     focus = rng.choice(regions)
-    # every fourth panel crowded: a low page and every label asked for,
-    # so that labels must be dropped (others first, never the focus)
     crowded = seed % 4 == 0
     opts = ["--focus", focus, "--size",
             rng.choice(LOW if crowded else SIZES)]
@@ -101,7 +118,26 @@ def panel(seed):
     for r in rng.sample(others, min(len(others),
                                     6 if crowded else rng.randint(0, 6))):
         opts += ["--label", r]
-    return "\n".join(rows) + "\n", opts, n
+    return csv, ["--type", "line"] + opts, n
+
+
+def small_panel(seed):
+    """The CSV text and the options of small multiples panel `seed`: 1 to
+    SMALL_MAX regions (the seeds include 1, 2, 9 and 30), sizes that
+    differ by up to 100 times on every other seed (own scales), a focus,
+    sometimes a benchmark, at one of SMALL_SIZES."""
+    rng = random.Random(1000 + seed)
+    n = SMALL_FIXED.get(seed, rng.randint(1, SMALL_MAX))
+    used = set()
+    regions = [name(rng, used) for _ in range(n)]
+    csv = rows(rng, regions, 2 if seed % 2 else 0)
+    focus = rng.choice(regions)
+    opts = ["--type", "small", "--focus", focus, "--size",
+            rng.choice(SMALL_SIZES)]
+    others = [r for r in regions if r != focus]
+    if others and rng.random() < 0.5:
+        opts += ["--benchmark", rng.choice(others)]
+    return csv, opts, n
 
 
 def words(pdf):
@@ -200,32 +236,40 @@ def main():
     self_test(k)
     tmp = tempfile.mkdtemp(prefix="overlap.")
     try:
-        for seed in range(1, count + 1):
-            csv, opts, n = panel(seed)
+        for seed, (csv, opts, n) in \
+                [(s, panel(s)) for s in range(1, count + 1)] + \
+                [(-s, small_panel(s)) for s in range(1, count // 2 + 1)]:
             path = os.path.join(tmp, "gdp.csv")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(csv)
-            # every third panel also as an index chart: the same lines
-            # and labels, indexed, with its note of regions not indexed.
-            # Not on pages under 40 mm high yet: there the value axis's
-            # own tick labels can collide (canvas_extend_ticks adds ticks
-            # without measuring them; the small-size ticks of issue 21's
-            # bars part), which is not what this suite is after.
-            low = int(opts[opts.index("--size") + 1].split("x")[1]) < 40
-            types = ["line", "ranking"] + (["index"] if seed % 3 == 0
-                                           and not low else [])
+            base = opts[2:]                 # without its --type
+            size = base[base.index("--size") + 1]
+            # a line panel is drawn as a line chart, a ranking chart and,
+            # every third, an index chart: the same lines and labels,
+            # indexed, with its note of regions not indexed. Not on pages
+            # under 40 mm high yet: there the value axis's own tick labels
+            # can collide (canvas_extend_ticks adds ticks without
+            # measuring them), which is not what this suite is after.
+            if seed > 0:
+                low = int(size.split("x")[1]) < 40
+                types = ["line", "ranking"] + (["index"] if seed % 3 == 0
+                                               and not low else [])
+            else:
+                types = [opts[1]]
             for lang, kind in [(l, t) for t in types for l in ("en", "zh")]:
                 out = os.path.join(tmp, "out-%d-%s-%s" % (seed, lang, kind))
                 # a ranking at its own height every other seed
-                o = opts[:2] + opts[4:] if kind == "ranking" and seed % 2 \
-                    else opts
+                o = base
+                if kind == "ranking" and seed % 2:
+                    i = base.index("--size")
+                    o = base[:i] + base[i + 2:]
                 run = subprocess.run([binary, "charts", "--type", kind,
                                       "--format", "pdf", "--lang", lang,
                                       "-q", "-o", out] + o + [path],
                                      capture_output=True, text=True)
                 what = "seed %d (%s, %d regions, %s, %s)" % (
-                    seed, kind, n, lang,
-                    " ".join(o[2:4]) if o[2:3] == ["--size"] else "own size")
+                    abs(seed), kind, n, lang,
+                    size if "--size" in o else "own size")
                 pdfs = [p for p in os.listdir(out) if p.endswith(".pdf")] \
                     if os.path.isdir(out) else []
                 k.check(run.returncode == 0 and len(pdfs) == 1,

@@ -335,7 +335,7 @@ static void many_check(const many_case *t)
     metrics_opts mo = {0};
     metrics_ctx *mc = NULL;
     sb_error err = {0};
-    plot_labels lb = {t->labels, t->n_labels, 0};
+    plot_labels lb = {t->labels, t->n_labels, 0, PLOT_ORDER_RANK};
     plot_boxes boxes = {0};
     plot_style st = {t->w_mm, t->h_mm, 72, t->lang, 0, &boxes};
     plot_bytes out = {NULL, 0, NULL};
@@ -449,6 +449,136 @@ static void many_tests(void)
 
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
         many_check(&cases[i]);
+}
+
+/* ---- small multiples ------------------------------------------------------ */
+
+/* One region far above the others: a shared scale flattens them. */
+static double one_giant(size_t r, int y)
+{
+    return r == 0 ? 10000 + y * 100.0 : 10 + r + y;
+}
+
+/* Small multiples of 10 regions (focus R04, benchmark R07) in lang:
+   the panels' order (first four labels), the scale, what the subtitle
+   and the alt text say; every text drawn apart, long names on two lines
+   with no cut in their middle. */
+typedef struct {
+    const char *name;
+    double (*fn)(size_t r, int y);
+    int long_names;
+    plot_order order;
+    fmt_lang lang;
+    const char *first[4];
+    int own_scale;
+    const char *alt;
+} small_case;
+
+static void small_check(const small_case *t)
+{
+    sb_dataset *ds = crowd(10, 10, t->long_names, t->fn);
+    metrics_opts mo = {0};
+    metrics_ctx *mc = NULL;
+    sb_error err = {0};
+    plot_labels lb = {NULL, 0, 0, t->order};
+    plot_boxes boxes = {0};
+    plot_style st = {160, 100, 72, t->lang, 0, &boxes};
+    plot_bytes out = {NULL, 0, NULL};
+    const char *own = t->lang == FMT_ZH
+                          ? "\xe5\x90\x84\xe5\x9b\xbe\xe7\xba\xb5\xe8\xbd\xb4"
+                            "\xe5\x88\xbb\xe5\xba\xa6\xe4\xb8\x8d\xe5\x90\x8c"
+                          : "each panel on its own scale";
+    plot_chart *c;
+    char *alt;
+    size_t i, two = 0;
+
+    mo.focus = t->long_names ? "The Very Long Official Name Of "
+                               "Administrative Region Number 04" : "R04";
+    mo.benchmark = t->long_names ? "The Very Long Official Name Of "
+                                   "Administrative Region Number 07" : "R07";
+    metrics_ctx_create(ds, &mo, &mc, &err);
+    c = plot_chart_build(ds, mc, 0, PLOT_SMALL, 0, 0, t->lang, &lb, &err);
+    check(c != NULL, t->name, "no chart: %s", err.msg);
+    if (c == NULL)
+        goto out;
+    for (i = 0; i < 4 && t->first[i] != NULL; i++)
+        check(strcmp(c->lines[i].label, t->first[i]) == 0, t->name,
+              "panel %zu is %s, not %s", i, c->lines[i].label, t->first[i]);
+    check(c->own_scale == t->own_scale, t->name, "own scale %d", c->own_scale);
+    check((strstr(c->subtitle, own) != NULL) == t->own_scale, t->name,
+          "subtitle \"%s\"", c->subtitle);
+    alt = plot_chart_alt_text(c, ds, mc);
+    check(strstr(alt, t->alt) != NULL, t->name, "alt text \"%s\" lacks "
+          "\"%s\"", alt, t->alt);
+    g_free(alt);
+    check(plot_chart_render(c, &st, PLOT_PNG, &out, &err) == SB_OK, t->name,
+          "render: %s", err.msg);
+    boxes_apart(t->name, &boxes);
+    for (i = 0; i < boxes.n; i++) {
+        const char *e = strstr(boxes.box[i].text, PLOT_ELLIPSIS);
+        check(e == NULL || e[strlen(PLOT_ELLIPSIS)] == '\0', t->name,
+              "\"%s\" cut in its middle", boxes.box[i].text);
+        two += boxes.box[i].h > 1.6 * 0.8 * 9 * 1.2 &&
+               strncmp(boxes.box[i].text, "The Very", 8) == 0;
+    }
+    check(!t->long_names || two == 10, t->name, "%zu of 10 long names on "
+          "two lines", two);
+out:
+    plot_bytes_free(&out);
+    g_free(boxes.box);
+    plot_chart_destroy(c);
+    metrics_ctx_destroy(mc);
+    sb_dataset_destroy(ds);
+}
+
+static void small_tests(void)
+{
+    static const small_case cases[] = {
+        /* by rank at 2019 (R09 the largest), the focus and benchmark
+           first; every panel's range is over 1/5 of the shared one */
+        {"small/rank-shared", spread, 0, PLOT_ORDER_RANK, FMT_EN,
+         {"R04", "R07", "R09", "R08"}, 0,
+         "Panels by rank in 2019, the focus region (R04) first. All panels "
+         "on one scale."},
+        {"small/rank-shared-zh", spread, 0, PLOT_ORDER_RANK, FMT_ZH,
+         {"R04", "R07", "R09", "R08"}, 0,
+         /* 各图按2019年排名排列，重点地区R04居首。各图纵轴刻度相同。 */
+         "\xe5\x90\x84\xe5\x9b\xbe\xe6\x8c\x89" "2019\xe5\xb9\xb4\xe6\x8e\x92"
+         "\xe5\x90\x8d\xe6\x8e\x92\xe5\x88\x97\xef\xbc\x8c\xe9\x87\x8d\xe7"
+         "\x82\xb9\xe5\x9c\xb0\xe5\x8c\xba" "R04\xe5\xb1\x85\xe9\xa6\x96"
+         "\xe3\x80\x82\xe5\x90\x84\xe5\x9b\xbe\xe7\xba\xb5\xe8\xbd\xb4\xe5"
+         "\x88\xbb\xe5\xba\xa6\xe7\x9b\xb8\xe5\x90\x8c\xe3\x80\x82"},
+        /* the spec's order: source; the focus and benchmark still first */
+        {"small/source", spread, 0, PLOT_ORDER_SOURCE, FMT_EN,
+         {"R04", "R07", "R00", "R01"}, 0,
+         "Panels in the source's order, the focus region (R04) first."},
+        {"small/source-zh", spread, 0, PLOT_ORDER_SOURCE, FMT_ZH,
+         {"R04", "R07", "R00", "R01"}, 0,
+         /* 各图按资料原有顺序排列 */
+         "\xe5\x90\x84\xe5\x9b\xbe\xe6\x8c\x89\xe8\xb5\x84\xe6\x96\x99\xe5"
+         "\x8e\x9f\xe6\x9c\x89\xe9\xa1\xba\xe5\xba\x8f\xe6\x8e\x92\xe5\x88"
+         "\x97"},
+        /* R00 ten times the rest: 9 of 10 panels would lie flat */
+        {"small/own-scale", one_giant, 0, PLOT_ORDER_RANK, FMT_EN,
+         {"R04", "R07", "R00", "R09"}, 1,
+         "Each panel on its own scale."},
+        {"small/own-scale-zh", one_giant, 0, PLOT_ORDER_RANK, FMT_ZH,
+         {"R04", "R07", "R00", "R09"}, 1,
+         /* 各图纵轴刻度不同。 */
+         "\xe5\x90\x84\xe5\x9b\xbe\xe7\xba\xb5\xe8\xbd\xb4\xe5\x88\xbb\xe5"
+         "\xba\xa6\xe4\xb8\x8d\xe5\x90\x8c\xe3\x80\x82"},
+        /* names of 62 characters: two lines, never cut in the middle */
+        {"small/long-names", one_giant, 1, PLOT_ORDER_RANK, FMT_EN,
+         {NULL, NULL, NULL, NULL}, 1, "on its own scale"},
+        {"small/long-names-zh", spread, 1, PLOT_ORDER_RANK, FMT_ZH,
+         {NULL, NULL, NULL, NULL}, 0,
+         "\xe5\x90\x84\xe5\x9b\xbe\xe7\xba\xb5\xe8\xbd\xb4\xe5\x88\xbb\xe5"
+         "\xba\xa6\xe7\x9b\xb8\xe5\x90\x8c"},
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++)
+        small_check(&cases[i]);
 }
 
 static void label_tests(void)
@@ -710,5 +840,6 @@ void plots_tests(void)
     label_tests();
     many_tests();
     rank_tests();
+    small_tests();
     plot_library_shutdown();        /* the font caches, for LeakSanitizer */
 }

@@ -276,6 +276,25 @@ static void valid_min(void)
     spec_destroy(s);
 }
 
+/* A chart's order: source, rank, or not given (by rank). */
+static void valid_order(void)
+{
+    const char *w = "spec/valid-order";
+    sb_spec *s = parse_valid("valid-order.yaml");
+    const spec_chart *c;
+
+    if (s == NULL)
+        return;
+    c = s->sections[0].charts;
+    check(s->sections[0].n_charts == 3 && c[0].source_order &&
+              !c[1].source_order && !c[2].source_order, w,
+          "source_order %d %d %d", c[0].source_order, c[1].source_order,
+          c[2].source_order);
+    expect_text(w, &c[1].order, "rank");
+    expect_pos(w, c[0].order.pos, 5, 16);
+    spec_destroy(s);
+}
+
 /* foreach: a list of regions and a span of years; the short form. */
 static void valid_foreach(void)
 {
@@ -409,6 +428,7 @@ void spec_tests(const char *dir)
     valid_full();
     valid_min();
     valid_foreach();
+    valid_order();
     valid_locate();
     limits();
     did_you_mean();
