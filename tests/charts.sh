@@ -102,14 +102,18 @@ done
 #    (or the source's order, spec order: source); one scale unless it
 #    flattens most panels (charts-data/giant: one region 40 times the
 #    rest), said in the subtitle and the text alternative; names wrap
-nbs="tests/data/nbs/分省年度数据_地区生产总值_2006-2024.csv"
+#    (30 provinces: the file without 西藏自治区, as more than 30 panels are
+#    drawn as the ranking chart)
+nbs="$tmp/分省年度数据_地区生产总值_2006-2024.csv"
+python3 -c 'import sys; t = open(sys.argv[1], encoding="gb18030", newline="").read(); open(sys.argv[2], "w", encoding="gb18030", newline="").write("".join(l for l in t.splitlines(True) if not l.startswith("西藏")))' \
+    "tests/data/nbs/分省年度数据_地区生产总值_2006-2024.csv" "$nbs"
 for l in en zh; do
     "$bin" charts -q --format pdf --type small --lang $l --focus 重庆市 -o "$tmp/sm" "$nbs" &&
     "$bin" charts -q --format pdf --type small --lang $l --focus Cedar --benchmark Hazel \
         -o "$tmp/sm" tests/charts-data/giant || ko "small multiples ($l) failed"
 done
-has "$tmp/sm/地区生产总值.txt" "Small multiples of 地区生产总值 (亿元), 重庆市, 广东省, 江苏省, 山东省, 浙江省 and 26 more, 2006–2024. Panels by rank in 2024, the focus region (重庆市) first. All panels on one scale."
-has "$tmp/sm/地区生产总值-zh.txt" "小多图：地区生产总值（亿元），重庆市、广东省、江苏省、山东省、浙江省等31个地区，2006–2024年。各图按2024年排名排列，重点地区重庆市居首。各图纵轴刻度相同。"
+has "$tmp/sm/地区生产总值.txt" "Small multiples of 地区生产总值 (亿元), 重庆市, 广东省, 江苏省, 山东省, 浙江省 and 25 more, 2006–2024. Panels by rank in 2024, the focus region (重庆市) first. All panels on one scale."
+has "$tmp/sm/地区生产总值-zh.txt" "小多图：地区生产总值（亿元），重庆市、广东省、江苏省、山东省、浙江省等30个地区，2006–2024年。各图按2024年排名排列，重点地区重庆市居首。各图纵轴刻度相同。"
 has "$tmp/sm/output.txt" "Cedar, Hazel, Metropolis, Dogwood, Autonomous Region of the Northern Highlands and 7 more, 2015–2024. Panels by rank in 2024, the focus region (Cedar) first. Each panel on its own scale."
 has "$tmp/sm/output-zh.txt" "各图按2024年排名排列，重点地区Cedar居首。各图纵轴刻度不同。"
 for f in 地区生产总值 地区生产总值-zh output output-zh; do
@@ -127,13 +131,13 @@ has "$tmp/sm/output-zh.pdf.txt" "2015–2024，各图纵轴刻度不同"
 # puts at the end of the second line reads back as the text it hides)
 grep -A1 -x "Autonomous" "$tmp/sm/output.pdf.txt" | grep -q "^Region of the" && ok ||
     ko "output.pdf: the long name not wrapped: $(grep Autonomous "$tmp/sm/output.pdf.txt")"
-printf 'data: [%s/%s]\nsections:\n  - charts:\n      - indicator: 地区生产总值\n        type: small\n        order: source\n' \
-    "$(pwd)" "$nbs" >"$tmp/order.yaml"
+printf 'data: [%s]\nsections:\n  - charts:\n      - indicator: 地区生产总值\n        type: small\n        order: source\n' \
+    "$nbs" >"$tmp/order.yaml"
 "$bin" charts -q --format pdf --focus 重庆市 --spec "$tmp/order.yaml" -o "$tmp/so" &&
 "$bin" charts -q --format pdf --lang zh --focus 重庆市 --spec "$tmp/order.yaml" -o "$tmp/so" ||
     ko "small multiples in the source's order failed"
-has "$tmp/so/地区生产总值.txt" "重庆市, 北京市, 天津市, 河北省, 山西省 and 26 more, 2006–2024. Panels in the source's order, the focus region (重庆市) first."
-has "$tmp/so/地区生产总值-zh.txt" "重庆市、北京市、天津市、河北省、山西省等31个地区，2006–2024年。各图按资料原有顺序排列，重点地区重庆市居首。"
+has "$tmp/so/地区生产总值.txt" "重庆市, 北京市, 天津市, 河北省, 山西省 and 25 more, 2006–2024. Panels in the source's order, the focus region (重庆市) first."
+has "$tmp/so/地区生产总值-zh.txt" "重庆市、北京市、天津市、河北省、山西省等30个地区，2006–2024年。各图按资料原有顺序排列，重点地区重庆市居首。"
 
 # -- the text alternative says a change as the brief does: a multiple from
 #    three times on, no percent of a series across zero
