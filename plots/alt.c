@@ -4,6 +4,7 @@
 #include "alt.h"
 
 #include "chart_types.h"
+#include "nodata.h"
 
 #include <math.h>
 #include <string.h>
@@ -216,6 +217,8 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                                       ? "\xef\xbc\x8c%d\xe2\x80\x93%d\xe5\xb9"
                                         "\xb4\xe3\x80\x82" : ", %d\xe2\x80\x93%d.",
                                c->first, c->last);
+    /* bars: the regions shown without a value, never left unsaid */
+    plot_nodata_sentence(g, c);
     /* the focus region first, then the others it is compared with */
     for (i = 0; i < c->n_lines; i++)
         if (c->lines[i].region == c->focus) {

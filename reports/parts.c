@@ -640,8 +640,12 @@ static int worth_a_chart(const plot_chart *c)
 {
     size_t i, j;
 
-    if (c->type == PLOT_BAR)
-        return c->n_bars >= 2;
+    if (c->type == PLOT_BAR) {          /* two bars: "no data" is none */
+        size_t bars = 0;
+        for (i = 0; i < c->n_bars; i++)
+            bars += !isnan(c->bars[i].value);
+        return bars >= 2;
+    }
     for (i = 0; i < c->n_lines; i++)
         for (j = 1; j < c->lines[i].n; j++)
             if (c->lines[i].year[j] - c->lines[i].year[j - 1] <= 1)
