@@ -319,7 +319,8 @@ void canvas_ticks(canvas *k, double lo, double hi, double length,
     memset(&a, 0, sizeof a);
     a.dmin = lo;
     a.dmax = hi;
-    a.length = length;
+    /* a page too small for its plot still gets ticks (the fewest) */
+    a.length = fmax(length, 1);
     a.em = mc->size;
     a.density = 1.0 / (k->fs * (vertical ? geom.tick_spacing_y
                                          : geom.tick_spacing_x));
@@ -349,9 +350,47 @@ void canvas_extend_ticks(plot_ticks *t, double lo, double hi)
     }
 }
 
+/* Whether neighbouring labels of t lie tick_apart or more apart on an
+   axis of `length` points (their extent along it measured in the form
+   they are drawn in). */
+static int labels_fit(const plot_ticks *t, measure_ctx *mc, double length)
+{
+    double per = t->lmax > t->lmin ? length / (t->lmax - t->lmin) : 0;
+    int i;
+
+    for (i = 0; i + 1 < t->n; i++) {
+        double e0 = measure(mc, t->lmin + i * t->step, t->step);
+        double e1 = measure(mc, t->lmin + (i + 1) * t->step, t->step);
+        if (t->step * per - (e0 + e1) / 2 < mc->k->fs * geom.tick_apart)
+            return 0;
+    }
+    return 1;
+}
+
+void canvas_axis_ticks(canvas *k, double lo, double hi, double length,
+                       int vertical, int from_zero, plot_ticks *t,
+                       measure_ctx *mc)
+{
+    canvas_ticks(k, lo, hi, length, 0, vertical, from_zero, t, mc);
+    canvas_extend_ticks(t, lo, hi);
+    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));
+    /* The search scores the labels on the data's range; extended to
+       labelled ends, on a small page, they can still crowd: every other
+       tick goes (zero kept where it was one) until they fit or two are
+       left. */
+    while (t->n > 2 && !labels_fit(t, mc, fmax(length, 1))) {
+        t->step *= 2;
+        t->lmin = floor(t->lmin / t->step + 1e-9) * t->step;
+        t->lmax = ceil(t->lmax / t->step - 1e-9) * t->step;
+        t->n = (int)lround((t->lmax - t->lmin) / t->step) + 1;
+        t->decimals = fmt_step_decimals(t->step);
+        mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));
+    }
+}
+
 /* A value axis up the side: ticks for [lo, hi] on `length` points,
-   extended to labelled ticks around the data; returns the width of the
-   widest label. */
+   extended to labelled ticks around the data, as few as their labels
+   need; returns the width of the widest label. */
 double canvas_value_ticks(canvas *k, double lo, double hi, double length,
                           plot_ticks *t, measure_ctx *mc)
 {
@@ -359,9 +398,7 @@ double canvas_value_ticks(canvas *k, double lo, double hi, double length,
     double w = 0;
     int i;
 
-    canvas_ticks(k, lo, hi, length, 0, 1, 0, t, mc);
-    canvas_extend_ticks(t, lo, hi);
-    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));
+    canvas_axis_ticks(k, lo, hi, length, 1, 0, t, mc);
     for (i = 0; i < t->n; i++) {
         canvas_tick_label(mc, t->lmin + i * t->step, t->step, buf,
                           sizeof buf);
@@ -394,13 +431,34 @@ static int tick_on(const plot_ticks *t, int i, const scale *s, double *v,
     return !(*v < s->lo - 1e-9 || *v > s->hi + 1e-9);
 }
 
-/* A tick's label at (x, y), aligned as canvas_show. */
+/* A tick's label at (x, y), aligned as canvas_show, when it clears the
+   label drawn before it: *last is the near edge of the last label drawn
+   (NAN: none yet), the axes walking their ticks from the lowest value
+   up (up the side, so that places fall; right along the bottom). Two
+   labels that do not fit where the axis has room for one
+   (canvas_axis_ticks leaves two at least) keep the first: never one
+   over the other. */
 static void tick_text(canvas *k, measure_ctx *mc, double v, double step,
-                      double x, double y, int align, int vcenter)
+                      double x, double y, int align, int vcenter,
+                      double *last)
 {
     char buf[FMT_MAX];
+    double e, room;
 
     canvas_tick_label(mc, v, step, buf, sizeof buf);
+    if (mc->vertical) {                 /* centred on y, walking up */
+        e = canvas_text_height(k, buf, mc->size);
+        room = *last - (y + e / 2);
+        if (!isnan(*last) && room < k->fs * geom.tick_apart)
+            return;
+        *last = y - e / 2;
+    } else {                            /* centred on x, walking right */
+        e = canvas_text_width(k, buf, mc->size, 0);
+        room = (x - e / 2) - *last;
+        if (!isnan(*last) && room < k->fs * geom.tick_apart)
+            return;
+        *last = x + e / 2;
+    }
     cairo_set_source_rgb(k->cr, C_SUBTLE);
     canvas_show(k, canvas_text(k, buf, mc->size, 0, 0, 0), x, y, align,
                 vcenter);
@@ -410,7 +468,7 @@ static void tick_text(canvas *k, measure_ctx *mc, double v, double step,
 void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
                    const scale *ys, double left, double right)
 {
-    double v, y;
+    double v, y, last = NAN;
     int i;
 
     mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
@@ -421,7 +479,8 @@ void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
         cairo_move_to(k->cr, left, y);
         cairo_line_to(k->cr, right, y);
         cairo_stroke(k->cr);
-        tick_text(k, mc, v, t->step, left - k->fs * geom.tick_gap, y, 1, 1);
+        tick_text(k, mc, v, t->step, left - k->fs * geom.tick_gap, y, 1, 1,
+                  &last);
     }
 }
 
@@ -429,7 +488,7 @@ void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
 void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
                    const scale *xs, double bottom, int grid, double top)
 {
-    double v, x;
+    double v, x, last = NAN;
     int i;
 
     mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
@@ -448,7 +507,7 @@ void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
         }
         cairo_stroke(k->cr);
         tick_text(k, mc, v, t->step, x, bottom + k->fs * geom.tick_drop, 2,
-                  0);
+                  0, &last);
     }
 }
 

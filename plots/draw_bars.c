@@ -69,8 +69,7 @@ static void value_axis(canvas *k, double lo, double hi, double left,
     plot_ticks t;
     measure_ctx mc;
 
-    canvas_ticks(k, lo, hi, right - left, 0, 0, 1, &t, &mc);
-    canvas_extend_ticks(&t, lo, hi);
+    canvas_axis_ticks(k, lo, hi, right - left, 0, 1, &t, &mc);
     xs->lo = t.lmin;
     xs->hi = t.lmax;
     xs->p0 = left;
