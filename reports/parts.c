@@ -659,7 +659,7 @@ static void section_chart(parts_ctx *b, sb_id ind, int titled)
 {
     sb_error why = {0};
     plot_chart *c = plot_chart_build(b->ds, b->mc, ind, -1, b->o->from,
-                                     b->year, b->lang, NULL, &why);
+                                     b->year, b->lang, &b->o->labels, &why);
 
     if (c == NULL || !worth_a_chart(c)) {
         plot_chart_destroy(c);

@@ -357,7 +357,10 @@ static void add_table(parts_ctx *b, const spec_table *st)
 static void add_chart(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
 {
     sb_id ind = sb_dataset_find_indicator(b->ds, sc->indicator.text);
-    plot_labels lb = {sc->label_names, sc->n_labels};
+    /* --label wins over the spec's labels, as for charts */
+    plot_labels lb = b->o->labels.n > 0
+                         ? b->o->labels
+                         : (plot_labels){sc->label_names, sc->n_labels};
     int type = -1;
     sb_error why = {0};
     plot_chart *c;
