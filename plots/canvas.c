@@ -431,56 +431,58 @@ static int tick_on(const plot_ticks *t, int i, const scale *s, double *v,
     return !(*v < s->lo - 1e-9 || *v > s->hi + 1e-9);
 }
 
-/* A tick's label at (x, y), aligned as canvas_show, when it clears the
-   label drawn before it: *last is the near edge of the last label drawn
-   (NAN: none yet), the axes walking their ticks from the lowest value
-   up (up the side, so that places fall; right along the bottom). Two
-   labels that do not fit where the axis has room for one
-   (canvas_axis_ticks leaves two at least) keep the first: never one
-   over the other. */
+/* A tick's label at (x, y), aligned as canvas_show. */
 static void tick_text(canvas *k, measure_ctx *mc, double v, double step,
-                      double x, double y, int align, int vcenter,
-                      double *last)
+                      double x, double y, int align, int vcenter)
 {
     char buf[FMT_MAX];
-    double e, room;
 
     canvas_tick_label(mc, v, step, buf, sizeof buf);
-    if (mc->vertical) {                 /* centred on y, walking up */
-        e = canvas_text_height(k, buf, mc->size);
-        room = *last - (y + e / 2);
-        if (!isnan(*last) && room < k->fs * geom.tick_apart)
-            return;
-        *last = y - e / 2;
-    } else {                            /* centred on x, walking right */
-        e = canvas_text_width(k, buf, mc->size, 0);
-        room = (x - e / 2) - *last;
-        if (!isnan(*last) && room < k->fs * geom.tick_apart)
-            return;
-        *last = x + e / 2;
-    }
     cairo_set_source_rgb(k->cr, C_SUBTLE);
     canvas_show(k, canvas_text(k, buf, mc->size, 0, 0, 0), x, y, align,
                 vcenter);
 }
 
-/* Horizontal grid lines and labels of the value axis (line charts). */
+/* Whether the label of value v, centred at p along its axis, clears the
+   last label kept, walking the axis the way places grow: *last is that
+   label's far edge (NAN: none yet). Where two labels do not fit
+   (canvas_axis_ticks leaves two at least) the first walked is kept:
+   never one over the other. */
+static int tick_clears(canvas *k, measure_ctx *mc, double v, double step,
+                       double p, double *last)
+{
+    double e = measure(mc, v, step);
+
+    if (!isnan(*last) && p - e / 2 - *last < k->fs * geom.tick_apart)
+        return 0;
+    *last = p + e / 2;
+    return 1;
+}
+
+/* Horizontal grid lines and labels of the value axis (line charts);
+   the labels kept walking down from the top, since the highest tells
+   the scale. */
 void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
                    const scale *ys, double left, double right)
 {
+    unsigned char keep[128] = {0};
     double v, y, last = NAN;
     int i;
 
     mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
-    for (i = 0; i < t->n; i++) {
+    for (i = MIN(t->n, 128) - 1; i >= 0; i--)
+        keep[i] = tick_on(t, i, ys, &v, &y) &&
+                  tick_clears(k, mc, v, t->step, y, &last);
+    for (i = 0; i < t->n && i < 128; i++) {
         if (!tick_on(t, i, ys, &v, &y))
             continue;
         canvas_grid_colour(k, v);
         cairo_move_to(k->cr, left, y);
         cairo_line_to(k->cr, right, y);
         cairo_stroke(k->cr);
-        tick_text(k, mc, v, t->step, left - k->fs * geom.tick_gap, y, 1, 1,
-                  &last);
+        if (keep[i])
+            tick_text(k, mc, v, t->step, left - k->fs * geom.tick_gap, y, 1,
+                      1);
     }
 }
 
@@ -506,8 +508,9 @@ void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
             cairo_line_to(k->cr, x, bottom + k->fs * geom.tick_length);
         }
         cairo_stroke(k->cr);
-        tick_text(k, mc, v, t->step, x, bottom + k->fs * geom.tick_drop, 2,
-                  0, &last);
+        if (tick_clears(k, mc, v, t->step, x, &last))
+            tick_text(k, mc, v, t->step, x, bottom + k->fs * geom.tick_drop,
+                      2, 0);
     }
 }
 
