@@ -44,21 +44,6 @@ static void charts_options(cli *c, const cli_loaded *l)
     c->isel_spec = l->isel;
 }
 
-/* Every --label names a region of the data: a misspelt one would
-   otherwise leave its line grey without a word. */
-static sb_status labels_known(const cli *c, const sb_dataset *ds,
-                              sb_error *err)
-{
-    size_t i;
-
-    for (i = 0; i < c->plot.labels.n; i++)
-        if (sb_dataset_find_region(ds, c->plot.labels.names[i]) == SB_NONE)
-            return sb_error_set(err, SB_EUSAGE, NULL, 0, 0,
-                                "--label: unknown region \"%s\"",
-                                c->plot.labels.names[i]);
-    return SB_OK;
-}
-
 /* Whether indicator i is charted by this run. */
 static int selected(const cli_loaded *l, sb_id i)
 {
@@ -119,7 +104,7 @@ static int charts_draw(cli *c, charts_run *s)
                   &c->plot.from);
     rc = metrics_ctx_create(r->l.ds, &c->m, &r->mc, &err);
     if (rc == SB_OK)
-        rc = labels_known(c, r->l.ds, &err);
+        rc = cli_load_labels_known(c, r->l.ds, &err);
     if (rc == SB_OK)
         rc = index_checks(c, &r->l, &err);
     if (rc == SB_OK)

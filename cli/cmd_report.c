@@ -124,6 +124,7 @@ static int report_one(cli *c, report_run *s)
 int cli_cmd_report(cli *c)
 {
     report_run s;
+    sb_error err = {0};
     int status;
 
     memset(&s, 0, sizeof s);
@@ -144,7 +145,9 @@ int cli_cmd_report(cli *c)
     c->m.from = c->from;
     c->report.from = c->from;
     c->report.warnings = s.r.l.diag.count;
-    if (cli_spec_foreach(c))
+    if (cli_load_labels_known(c, s.r.l.ds, &err) != SB_OK)
+        status = cli_diag_status(c->strict, err.code, &err, &s.r.notes);
+    else if (cli_spec_foreach(c))
         status = cli_foreach_report(c, &s.r.l);
     else
         status = report_one(c, &s);

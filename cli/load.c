@@ -224,3 +224,15 @@ int cli_load(cli *c, cli_loaded *l)
         status = select_names(l->ds, c->regions, 1, &l->rsel);
     return status;
 }
+
+sb_status cli_load_labels_known(const cli *c, const sb_dataset *ds,
+                                sb_error *err)
+{
+    size_t i;
+
+    for (i = 0; i < c->plot.labels.n; i++)
+        if (sb_dataset_find_region(ds, c->plot.labels.names[i]) == SB_NONE)
+            return metrics_unknown_region(ds, "--label",
+                                          c->plot.labels.names[i], err);
+    return SB_OK;
+}

@@ -70,7 +70,7 @@ static const struct {
      METRICS | CHARTS | REPORT},
     {{"benchmark", required_argument, NULL, OPT_BENCHMARK},
      METRICS | CHARTS | REPORT},
-    {{"label", required_argument, NULL, OPT_LABEL}, CHARTS},
+    {{"label", required_argument, NULL, OPT_LABEL}, CHARTS | REPORT},
     {{"base", required_argument, NULL, OPT_BASE}, CHARTS},
     {{"interpolate", no_argument, NULL, OPT_INTERPOLATE},
      METRICS | CHARTS | REPORT},
@@ -153,9 +153,9 @@ static const char usage_text[] =
     "  --group G           the comparison set: the regions of group G\n"
     "  --focus NAME        the region the figures are about\n"
     "  --total NAME, --benchmark NAME   override regions.csv roles\n"
-    "  --label NAME        charts: a line chart of more than 8 regions\n"
-    "                      labels this one too, in colour (repeatable,\n"
-    "                      up to 4); the others are grey, unlabelled\n"
+    "  --label NAME        charts, report: a line chart of more than 8\n"
+    "                      regions labels this one too, in colour\n"
+    "                      (repeatable, up to 4); the others are grey\n"
     "  --interpolate       fill interior gaps linearly (flagged)\n"
     "  --strict            warnings are errors (exit 65)\n"
     "  --force             charts, report: rebuild even what is current\n"
@@ -625,6 +625,7 @@ int cli_options_parse(cli *c, int argc, char **argv)
        ignored */
     if (c->plot.labels.base != 0 && c->plot.type != PLOT_INDEX)
         return cli_diag_fail(SB_EUSAGE, "--base is only for --type index");
+    c->report.labels = c->plot.labels;     /* the brief's charts too */
     return -1;
 }
 

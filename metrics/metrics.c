@@ -134,15 +134,17 @@ void metrics_regions_with_data(const sb_dataset *ds, char *buf, size_t size)
         g_strlcpy(buf, "none", size);
 }
 
-/* An unknown --focus: the regions it could name are those with data. */
-static sb_status unknown_focus(const sb_dataset *ds, const char *name,
-                               sb_error *err)
+/* An unknown --focus or --label: the regions it could name are those
+   with data. */
+sb_status metrics_unknown_region(const sb_dataset *ds, const char *opt,
+                                 const char *name, sb_error *err)
 {
     char known[sizeof err->msg];
 
     metrics_regions_with_data(ds, known, sizeof known);
-    return sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "unknown region \"%s\" "
-                        "(regions with data: %s)", name, known);
+    return sb_error_set(err, SB_EUSAGE, NULL, 0, 0, "%s%sunknown region "
+                        "\"%s\" (regions with data: %s)", opt ? opt : "",
+                        opt ? ": " : "", name, known);
 }
 
 static sb_status region_opt(const sb_dataset *ds, const char *opt, const char *name,
@@ -298,7 +300,7 @@ sb_status metrics_ctx_create(const sb_dataset *ds, const metrics_opts *o,
                         &c->benchmark, err);
     if (rc == SB_OK && o->focus != NULL &&
         (c->focus = sb_dataset_find_region(ds, o->focus)) == SB_NONE)
-        rc = unknown_focus(ds, o->focus, err);
+        rc = metrics_unknown_region(ds, NULL, o->focus, err);
     if (rc == SB_OK && o->focus == NULL)
         c->focus = o->no_default_focus ? SB_NONE : default_focus(ds);
     if (rc == SB_OK)

@@ -164,6 +164,12 @@ size_t metrics_peers_with_data(const sb_dataset *ds);
    must say which regions a user can name. */
 void metrics_regions_with_data(const sb_dataset *ds, char *buf,
                                size_t size);
+/* The usage error (SB_EUSAGE, returned) of a region name the data do not
+   have: "[OPT: ]unknown region "NAME" (regions with data: ...)", the
+   list as metrics_regions_with_data gives it. opt: the option that
+   named it, or NULL (--focus says none). */
+sb_status metrics_unknown_region(const sb_dataset *ds, const char *opt,
+                                 const char *name, sb_error *err);
 /* The lower quartile, median and upper quartile of n sorted values
    (GSL's quantiles: linear between order statistics); NaN when n is 0. */
 void metrics_quartiles(const double *sorted, size_t n, double q[3]);

@@ -5,6 +5,7 @@
 
 #include "chart_types.h"
 #include "index.h"
+#include "nodata.h"
 
 #include <math.h>
 #include <string.h>
@@ -394,6 +395,8 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
                                         "\xb4\xe3\x80\x82" : ", %d\xe2\x80\x93%d.",
                                c->first, c->last);
     panels_sentence(g, c);
+    /* bars: the regions shown without a value, never left unsaid */
+    plot_nodata_sentence(g, c);
     /* the focus region first, then the others it is compared with */
     if (c->base > 0)
         index_sentences(g, c);

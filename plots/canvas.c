@@ -325,7 +325,8 @@ void canvas_ticks(canvas *k, double lo, double hi, double length,
     memset(&a, 0, sizeof a);
     a.dmin = lo;
     a.dmax = hi;
-    a.length = length;
+    /* a page too small for its plot still gets ticks (the fewest) */
+    a.length = fmax(length, 1);
     a.em = mc->size;
     a.density = 1.0 / (k->fs * (vertical ? geom.tick_spacing_y
                                          : geom.tick_spacing_x));
@@ -355,9 +356,47 @@ void canvas_extend_ticks(plot_ticks *t, double lo, double hi)
     }
 }
 
+/* Whether neighbouring labels of t lie tick_apart or more apart on an
+   axis of `length` points (their extent along it measured in the form
+   they are drawn in). */
+static int labels_fit(const plot_ticks *t, measure_ctx *mc, double length)
+{
+    double per = t->lmax > t->lmin ? length / (t->lmax - t->lmin) : 0;
+    int i;
+
+    for (i = 0; i + 1 < t->n; i++) {
+        double e0 = measure(mc, t->lmin + i * t->step, t->step);
+        double e1 = measure(mc, t->lmin + (i + 1) * t->step, t->step);
+        if (t->step * per - (e0 + e1) / 2 < mc->k->fs * geom.tick_apart)
+            return 0;
+    }
+    return 1;
+}
+
+void canvas_axis_ticks(canvas *k, double lo, double hi, double length,
+                       int vertical, int from_zero, plot_ticks *t,
+                       measure_ctx *mc)
+{
+    canvas_ticks(k, lo, hi, length, 0, vertical, from_zero, t, mc);
+    canvas_extend_ticks(t, lo, hi);
+    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));
+    /* The search scores the labels on the data's range; extended to
+       labelled ends, on a small page, they can still crowd: every other
+       tick goes (zero kept where it was one) until they fit or two are
+       left. */
+    while (t->n > 2 && !labels_fit(t, mc, fmax(length, 1))) {
+        t->step *= 2;
+        t->lmin = floor(t->lmin / t->step + 1e-9) * t->step;
+        t->lmax = ceil(t->lmax / t->step - 1e-9) * t->step;
+        t->n = (int)lround((t->lmax - t->lmin) / t->step) + 1;
+        t->decimals = fmt_step_decimals(t->step);
+        mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));
+    }
+}
+
 /* A value axis up the side: ticks for [lo, hi] on `length` points,
-   extended to labelled ticks around the data; returns the width of the
-   widest label. */
+   extended to labelled ticks around the data, as few as their labels
+   need; returns the width of the widest label. */
 double canvas_value_ticks(canvas *k, double lo, double hi, double length,
                           plot_ticks *t, measure_ctx *mc)
 {
@@ -365,9 +404,7 @@ double canvas_value_ticks(canvas *k, double lo, double hi, double length,
     double w = 0;
     int i;
 
-    canvas_ticks(k, lo, hi, length, 0, 1, 0, t, mc);
-    canvas_extend_ticks(t, lo, hi);
-    mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));
+    canvas_axis_ticks(k, lo, hi, length, 1, 0, t, mc);
     for (i = 0; i < t->n; i++) {
         canvas_tick_label(mc, t->lmin + i * t->step, t->step, buf,
                           sizeof buf);
@@ -412,22 +449,46 @@ static void tick_text(canvas *k, measure_ctx *mc, double v, double step,
                 vcenter);
 }
 
-/* Horizontal grid lines and labels of the value axis (line charts). */
+/* Whether the label of value v, centred at p along its axis, clears the
+   last label kept, walking the axis the way places grow: *last is that
+   label's far edge (NAN: none yet). Where two labels do not fit
+   (canvas_axis_ticks leaves two at least) the first walked is kept:
+   never one over the other. */
+static int tick_clears(canvas *k, measure_ctx *mc, double v, double step,
+                       double p, double *last)
+{
+    double e = measure(mc, v, step);
+
+    if (!isnan(*last) && p - e / 2 - *last < k->fs * geom.tick_apart)
+        return 0;
+    *last = p + e / 2;
+    return 1;
+}
+
+/* Horizontal grid lines and labels of the value axis (line charts);
+   the labels kept walking down from the top, since the highest tells
+   the scale. */
 void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
                    const scale *ys, double left, double right)
 {
-    double v, y;
+    unsigned char keep[128] = {0};
+    double v, y, last = NAN;
     int i;
 
     mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
-    for (i = 0; i < t->n; i++) {
+    for (i = MIN(t->n, 128) - 1; i >= 0; i--)
+        keep[i] = tick_on(t, i, ys, &v, &y) &&
+                  tick_clears(k, mc, v, t->step, y, &last);
+    for (i = 0; i < t->n && i < 128; i++) {
         if (!tick_on(t, i, ys, &v, &y))
             continue;
         canvas_grid_colour(k, v);
         cairo_move_to(k->cr, left, y);
         cairo_line_to(k->cr, right, y);
         cairo_stroke(k->cr);
-        tick_text(k, mc, v, t->step, left - k->fs * geom.tick_gap, y, 1, 1);
+        if (keep[i])
+            tick_text(k, mc, v, t->step, left - k->fs * geom.tick_gap, y, 1,
+                      1);
     }
 }
 
@@ -435,7 +496,7 @@ void canvas_y_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
 void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
                    const scale *xs, double bottom, int grid, double top)
 {
-    double v, x;
+    double v, x, last = NAN;
     int i;
 
     mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));   /* the drawn range */
@@ -453,8 +514,9 @@ void canvas_x_axis(canvas *k, const plot_ticks *t, measure_ctx *mc,
             cairo_line_to(k->cr, x, bottom + k->fs * geom.tick_length);
         }
         cairo_stroke(k->cr);
-        tick_text(k, mc, v, t->step, x, bottom + k->fs * geom.tick_drop, 2,
-                  0);
+        if (tick_clears(k, mc, v, t->step, x, &last))
+            tick_text(k, mc, v, t->step, x, bottom + k->fs * geom.tick_drop,
+                      2, 0);
     }
 }
 

@@ -40,6 +40,7 @@ typedef struct canvas {
     int recording;               /* canvas_show records label boxes */
     char *why;                   /* a layout decision worth telling */
     char *names_note;            /* full forms of shortened names */
+    int note_lines;              /* lines of each note (0: two) */
 } canvas;
 
 typedef struct {
@@ -89,8 +90,15 @@ void canvas_ticks(canvas *k, double lo, double hi, double length, int years,
                   measure_ctx *mc);
 /* Extends t to labelled ticks around [lo, hi]. */
 void canvas_extend_ticks(plot_ticks *t, double lo, double hi);
-/* A value axis up the side: canvas_ticks, extended; returns the width
-   of its widest label. */
+/* A value axis (up the side when vertical, else along the bottom):
+   canvas_ticks, extended to labelled ticks around the data, then every
+   other tick left out until neighbouring labels lie geom.tick_apart
+   apart or two are left (a small page). */
+void canvas_axis_ticks(canvas *k, double lo, double hi, double length,
+                       int vertical, int from_zero, plot_ticks *t,
+                       measure_ctx *mc);
+/* A value axis up the side: canvas_axis_ticks; returns the width of its
+   widest label. */
 double canvas_value_ticks(canvas *k, double lo, double hi, double length,
                           plot_ticks *t, measure_ctx *mc);
 void canvas_tick_label(const measure_ctx *m, double v, double step,

@@ -9,6 +9,7 @@
  * years a chart shows (build.c).
  */
 #include "draw.h"
+#include "nodata.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -68,8 +69,7 @@ static void value_axis(canvas *k, double lo, double hi, double left,
     plot_ticks t;
     measure_ctx mc;
 
-    canvas_ticks(k, lo, hi, right - left, 0, 0, 1, &t, &mc);
-    canvas_extend_ticks(&t, lo, hi);
+    canvas_axis_ticks(k, lo, hi, right - left, 0, 1, &t, &mc);
     xs->lo = t.lmin;
     xs->hi = t.lmax;
     xs->p0 = left;
@@ -79,8 +79,8 @@ static void value_axis(canvas *k, double lo, double hi, double left,
 
 /* ---- bars of one year --------------------------------------------------- */
 
-/* The widest label (at size lab) and value (at vsz) of the bars, and
-   their range with zero. */
+/* The widest label (at size lab) and value (at vsz, "no data" among
+   them) of the bars, and their range with zero. */
 static void bar_extents(canvas *k, double lab, double vsz, double *labw,
                         double *valw, double *lo, double *hi)
 {
@@ -89,18 +89,38 @@ static void bar_extents(canvas *k, double lab, double vsz, double *labw,
     size_t i;
 
     for (i = 0; i < c->n_bars; i++) {
-        *labw = fmax(*labw, canvas_text_width(k, c->bars[i].label, lab,
-                                              c->bars[i].highlight));
-        fmt_shown(buf, sizeof buf, c->bars[i].value, c->ind, c->lang);
-        *valw = fmax(*valw, canvas_text_width(k, buf, vsz,
-                                              c->bars[i].highlight));
-        *lo = fmin(*lo, c->bars[i].value);
-        *hi = fmax(*hi, c->bars[i].value);
+        const plot_bar *b = &c->bars[i];
+        *labw = fmax(*labw, canvas_text_width(k, b->label, lab,
+                                              b->highlight));
+        if (isnan(b->value))
+            g_strlcpy(buf, plot_nodata_word(c->lang), sizeof buf);
+        else
+            fmt_shown(buf, sizeof buf, b->value, c->ind, c->lang);
+        *valw = fmax(*valw, canvas_text_width(k, buf, vsz, b->highlight));
+        if (isnan(b->value))
+            continue;
+        *lo = fmin(*lo, b->value);
+        *hi = fmax(*hi, b->value);
     }
 }
 
-/* Bar b, bh thick, centred on yc: its value at its end, its label right
-   aligned at `left`, the axis. */
+/* "no data" where a bar would start: right of zero, where the room
+   kept for the widest value (bar_extents counts the words) lets it fit
+   even when zero is the axis' right end. */
+static void no_data(canvas *k, const scale *xs, double yc, double size,
+                    int highlight)
+{
+    if (highlight)
+        cairo_set_source_rgb(k->cr, C_FOCUS);
+    else
+        cairo_set_source_rgb(k->cr, C_SUBTLE);
+    canvas_show(k, canvas_text(k, plot_nodata_word(k->c->lang), size,
+                               highlight, 0, 0),
+                canvas_at(xs, 0) + k->fs * geom.bar_value_gap, yc, 0, 1);
+}
+
+/* Bar b, bh thick, centred on yc: its value at its end ("no data" and
+   no bar without one), its label right aligned at `left`, the axis. */
 static void one_bar(canvas *k, const plot_bar *b, const scale *xs,
                     double yc, double bh, double lab, double vsz,
                     double left)
@@ -109,20 +129,24 @@ static void one_bar(canvas *k, const plot_bar *b, const scale *xs,
     double x0 = canvas_at(xs, 0), x1 = canvas_at(xs, b->value);
     char buf[FMT_MAX];
 
-    if (b->highlight)
-        cairo_set_source_rgb(k->cr, C_FOCUS);
-    else
-        cairo_set_source_rgb(k->cr, C_OTHER);
-    cairo_rectangle(k->cr, fmin(x0, x1), yc - bh / 2, fabs(x1 - x0), bh);
-    cairo_fill(k->cr);
-    cairo_set_source_rgb(k->cr, b->highlight ? 0.0 : 0.2,
-                         b->highlight ? 0.35 : 0.2,
-                         b->highlight ? 0.55 : 0.2);
-    fmt_shown(buf, sizeof buf, b->value, c->ind, c->lang);
-    canvas_show(k, canvas_text(k, buf, vsz, b->highlight, 0, 0),
-                b->value < 0 ? x1 - k->fs * geom.bar_value_gap
-                              : x1 + k->fs * geom.bar_value_gap, yc,
-                b->value < 0 ? 1 : 0, 1);
+    if (isnan(b->value)) {
+        no_data(k, xs, yc, vsz, b->highlight);
+    } else {
+        if (b->highlight)
+            cairo_set_source_rgb(k->cr, C_FOCUS);
+        else
+            cairo_set_source_rgb(k->cr, C_OTHER);
+        cairo_rectangle(k->cr, fmin(x0, x1), yc - bh / 2, fabs(x1 - x0), bh);
+        cairo_fill(k->cr);
+        cairo_set_source_rgb(k->cr, b->highlight ? 0.0 : 0.2,
+                             b->highlight ? 0.35 : 0.2,
+                             b->highlight ? 0.55 : 0.2);
+        fmt_shown(buf, sizeof buf, b->value, c->ind, c->lang);
+        canvas_show(k, canvas_text(k, buf, vsz, b->highlight, 0, 0),
+                    b->value < 0 ? x1 - k->fs * geom.bar_value_gap
+                                 : x1 + k->fs * geom.bar_value_gap, yc,
+                    b->value < 0 ? 1 : 0, 1);
+    }
     cairo_set_source_rgb(k->cr, b->highlight ? 0.0 : 0.1,
                          b->highlight ? 0.447 : 0.1,
                          b->highlight ? 0.698 : 0.1);
@@ -201,9 +225,10 @@ static double year_key(canvas *k, double top)
                    grey_year);
 }
 
-/* The regions with a value in any year shown, sorted; their range with
-   zero and their widest label (at lab) and value (at vsz). Returns how
-   many. */
+/* Every region of the chart, sorted (those without a value in the
+   latest year last: their groups say "no data"); their range with zero
+   and their widest label (at lab) and value (at vsz, the words among
+   them). Returns how many. */
 static size_t group_rows(canvas *k, group_row *rows, double lab, double vsz,
                          double *lo, double *hi, double *labw, double *valw)
 {
@@ -212,24 +237,23 @@ static size_t group_rows(canvas *k, group_row *rows, double lab, double vsz,
     char num[FMT_MAX];
 
     for (i = 0; i < c->n_lines; i++) {
-        int any = 0;
         rows[n].l = &c->lines[i];
         for (j = 0; j < ny; j++) {
             rows[n].v[j] = NAN;
             if (canvas_value_at(&c->lines[i], c->years[j], &rows[n].v[j])) {
-                any = 1;
                 *lo = fmin(*lo, rows[n].v[j]);
                 *hi = fmax(*hi, rows[n].v[j]);
                 fmt_shown(num, sizeof num, rows[n].v[j], c->ind, c->lang);
-                *valw = fmax(*valw, canvas_text_width(k, num, vsz, 0));
+            } else {
+                g_strlcpy(num, plot_nodata_word(c->lang), sizeof num);
             }
+            *valw = fmax(*valw, canvas_text_width(k, num, vsz,
+                                                  c->lines[i].highlight));
         }
         rows[n].order = rows[n].v[ny - 1];
-        if (any) {
-            *labw = fmax(*labw, canvas_text_width(k, c->lines[i].label, lab,
-                                                  c->lines[i].highlight));
-            n++;
-        }
+        *labw = fmax(*labw, canvas_text_width(k, c->lines[i].label, lab,
+                                              c->lines[i].highlight));
+        n++;
     }
     qsort(rows, n, sizeof *rows, cmp_group);
     return n;
@@ -247,8 +271,10 @@ static void one_group(canvas *k, const group_row *row, const scale *xs,
 
     for (j = 0; j < ny; j++) {
         double x0 = canvas_at(xs, 0), x1, y = g0 + bh * (double)j;
-        if (isnan(row->v[j]))
+        if (isnan(row->v[j])) {
+            no_data(k, xs, y + bh / 2, vsz, row->l->highlight);
             continue;
+        }
         x1 = canvas_at(xs, row->v[j]);
         year_shade(k, row->l->highlight, j, ny);
         cairo_rectangle(k->cr, fmin(x0, x1), y + bh * geom.group_bar_pad,
@@ -295,9 +321,11 @@ double draw_grouped(canvas *k, double top, double bottom)
     bottom = top + gh * (double)n;
     bh = gh * geom.group_fill / (double)ny;
     value_axis(k, lo, hi, left, right, top, bottom, &xs);
+    canvas_labels_begin(k);
     for (i = 0; i < n; i++)
         one_group(k, &rows[i], &xs, top + gh * (double)i + gh * geom.group_pad,
                   bh, lab, vsz, left);
+    canvas_labels_end(k);
     g_free(rows);
     return bottom + k->fs * geom.tick_drop + xlh;
 }
@@ -320,25 +348,26 @@ static void segment_colour(canvas *k, size_t i, size_t n)
     }
 }
 
-/* The key: a swatch per region and one for the rest of the total.
+/* The key: a swatch per region (with the years it has no value in:
+   its part is then in the rest) and one for the rest of the total.
    Returns the y below it. */
 static double share_key(canvas *k, double top)
 {
     const plot_chart *c = k->c;
     size_t n = c->n_lines, i;
-    const char **labels = g_new0(const char *, n + 2);
-    char *rest;
+    char **labels = g_new0(char *, n + 2);
 
-    rest = g_strdup_printf(c->lang == FMT_ZH ? "%s\xe5\x85\xb6\xe4\xbd\x99"
-                                             : "Rest of %s",
-                           c->total->label);            /* 其余 */
     for (i = 0; i < n; i++)
-        labels[i] = c->lines[i].label;
-    labels[n] = rest;
-    top = key_row(k, top - k->fs * geom.key_rise, labels, n + 1,
-                  segment_colour);
-    g_free(rest);
-    g_free(labels);
+        labels[i] = plot_nodata_key(c, &c->lines[i]);
+    labels[n] = g_strdup_printf(c->lang == FMT_ZH
+                                    ? "%s\xe5\x85\xb6\xe4\xbd\x99"
+                                    : "Rest of %s",
+                                c->total->label);       /* 其余 */
+    canvas_labels_begin(k);
+    top = key_row(k, top - k->fs * geom.key_rise,
+                  (const char *const *)labels, n + 1, segment_colour);
+    canvas_labels_end(k);
+    g_strfreev(labels);
     return top;
 }
 

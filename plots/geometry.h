@@ -28,6 +28,8 @@ typedef struct {
     double title_size;           /* the title's text */
     double title_gap;            /* below the title */
     double body_gap;             /* below the subtitle, above the body */
+    double body_min;             /* the body at least, before the notes
+                                    take a second line */
     double note_size;            /* notes and the source line */
     double note_gap;             /* between two of them */
     double footer_gap;           /* between the body and the notes */
@@ -51,6 +53,7 @@ typedef struct {
     double tick_gap;             /* value labels to the plot's left edge */
     double tick_length;          /* a year's mark below the axis */
     double tick_drop;            /* the axis line to the labels below it */
+    double tick_apart;           /* neighbouring tick labels at least */
     double grid_width;           /* grid lines and year marks, pt */
     double axis_width;           /* axis lines and slope rules, pt */
 
@@ -187,7 +190,7 @@ typedef struct {
 static const plot_geometry geom = {
     .font_divisor = 31.0, .font_min = 5.5, .font_max = 12.0,
     .margin = 0.9,
-    .title_size = 1.3, .title_gap = 0.2, .body_gap = 0.9,
+    .title_size = 1.3, .title_gap = 0.2, .body_gap = 0.9, .body_min = 5.0,
     .note_size = 0.78, .note_gap = 0.2, .footer_gap = 0.7,
 
     .label_size = 0.9, .label_share = 0.3, .bar_label_share = 0.35,
@@ -195,7 +198,8 @@ static const plot_geometry geom = {
 
     .tick_size = 0.85, .tick_spacing_y = 3.2, .tick_spacing_x = 5.5,
     .tick_hair = 0.02, .tick_gap = 0.4, .tick_length = 0.25,
-    .tick_drop = 0.35, .grid_width = 0.5, .axis_width = 0.6,
+    .tick_drop = 0.35, .tick_apart = 0.25, .grid_width = 0.5,
+    .axis_width = 0.6,
 
     .plot_top = 0.3, .plot_inset = 0.3, .year_clear = 0.2,
     .line_focus = 0.2, .line_other = 0.12, .line_context = 0.07,

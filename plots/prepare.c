@@ -7,6 +7,7 @@
  */
 #include "prepare.h"
 
+#include "canvas.h"
 #include "index.h"
 #include "lines.h"
 
@@ -82,31 +83,36 @@ static void slope_years(plot_chart *c, int first, int last)
     c->n_years = 2;
 }
 
+/* Best first; the regions without a value (NaN) after them, by name. */
 static int cmp_bars(const void *a, const void *b)
 {
     const plot_bar *x = a, *y = b;
 
-    if (x->value != y->value)
+    if (isnan(x->value) != isnan(y->value))
+        return isnan(x->value) ? 1 : -1;
+    if (!isnan(x->value) && x->value != y->value)
         return x->value > y->value ? -1 : 1;
     return strcmp(x->label, y->label);
 }
 
-/* Bars: each line's value at `year`, best first. */
-static void make_bars(plot_chart *c, int year)
+/* Bars: each line's value at `year`, best first; a line without one
+   keeps its row with NaN (drawn as "no data", never left out). Returns
+   how many bars have a value. */
+static size_t make_bars(plot_chart *c, int year)
 {
-    size_t i, k;
+    size_t i, n = 0;
 
     c->year = year;
     c->bars = g_new0(plot_bar, c->n_lines + 1);
-    for (i = 0; i < c->n_lines; i++)
-        for (k = 0; k < c->lines[i].n; k++)
-            if ((int)c->lines[i].year[k] == year) {
-                plot_bar *b = &c->bars[c->n_bars++];
-                b->label = g_strdup(c->lines[i].label);
-                b->highlight = c->lines[i].highlight;
-                b->value = c->lines[i].value[k];
-            }
+    for (i = 0; i < c->n_lines; i++) {
+        plot_bar *b = &c->bars[c->n_bars++];
+        b->label = g_strdup(c->lines[i].label);
+        b->highlight = c->lines[i].highlight;
+        b->value = NAN;
+        n += (size_t)canvas_value_at(&c->lines[i], year, &b->value);
+    }
     qsort(c->bars, c->n_bars, sizeof *c->bars, cmp_bars);
+    return n;
 }
 
 /* The focus line's forecast, as the metrics have it (the one rule of
@@ -364,8 +370,7 @@ int prepare_line(plot_chart *c, const plot_source *src, sb_error *err)
 int prepare_bar(plot_chart *c, const plot_source *src, sb_error *err)
 {
     (void)src;
-    make_bars(c, c->last);
-    if (c->n_bars == 0) {
+    if (make_bars(c, c->last) == 0) {
         sb_error_set(err, SB_EDATA, NULL, 0, 0, "%s: no values in %d",
                      c->ind->id, c->last);
         return 0;

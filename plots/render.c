@@ -32,10 +32,12 @@
 
 /* ---- frame: title, subtitle, source ------------------------------------- */
 
-/* A note or the source line: at most two lines across the page. */
+/* A note or the source line: at most two lines across the page (one
+   on a page too small for both and a plot: k->note_lines). */
 static PangoLayout *note_text(canvas *k, const char *s)
 {
-    return canvas_text(k, s, k->fs * geom.note_size, 0, k->w - 2 * k->m, 2);
+    return canvas_text(k, s, k->fs * geom.note_size, 0, k->w - 2 * k->m,
+                       k->note_lines > 0 ? k->note_lines : 2);
 }
 
 /* The note (flags, fills, forecast) and the source line under a chart,
@@ -87,6 +89,11 @@ static void frame(canvas *k, double *top, double *bottom)
     *top = y + th + k->fs * geom.body_gap;
     *bottom = k->h - k->m;
     if (c->source != NULL || c->note != NULL || k->names_note != NULL) {
+        /* a small page: the notes give up their second lines before the
+           plot its height (the text alternative has them whole) */
+        if (*bottom - footer(k, 0, 0) - k->fs * geom.footer_gap - *top <
+            k->fs * geom.body_min)
+            k->note_lines = 1;
         *bottom -= footer(k, 0, 0) + k->fs * geom.footer_gap;
     }
 }

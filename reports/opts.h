@@ -31,6 +31,9 @@ typedef struct {
     const char *metrics_csv;     /* NULL: none */
     size_t warnings;             /* raised while loading, for the notes */
     const sb_spec *spec;         /* NULL: the default brief */
+    /* --label: the regions a line chart of many regions names in colour
+       (every chart of the brief; over a spec chart's labels); n 0: none */
+    plot_labels labels;
     sb_diag *diag;               /* warnings while writing; NULL: none */
     int strict;                  /* --strict: a warning while writing
                                     keeps the brief from being written */

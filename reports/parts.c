@@ -704,8 +704,12 @@ static int worth_a_chart(const plot_chart *c)
 {
     size_t i, j;
 
-    if (c->type == PLOT_BAR)
-        return c->n_bars >= 2;
+    if (c->type == PLOT_BAR) {          /* two bars: "no data" is none */
+        size_t bars = 0;
+        for (i = 0; i < c->n_bars; i++)
+            bars += !isnan(c->bars[i].value);
+        return bars >= 2;
+    }
     for (i = 0; i < c->n_lines; i++)
         for (j = 1; j < c->lines[i].n; j++)
             if (c->lines[i].year[j] - c->lines[i].year[j - 1] <= 1)
@@ -727,7 +731,7 @@ static void section_chart(parts_ctx *b, sb_id ind, int titled)
 {
     sb_error why = {0};
     plot_chart *c = plot_chart_build(b->ds, b->mc, ind, -1, b->o->from,
-                                     b->year, b->lang, NULL, &why);
+                                     b->year, b->lang, &b->o->labels, &why);
 
     if (c == NULL || !worth_a_chart(c)) {
         plot_chart_destroy(c);

@@ -372,6 +372,11 @@ static void add_chart(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
     plot_chart *c;
     double h = 215;
 
+    if (b->o->labels.n > 0) {    /* --label wins over the spec's labels,
+                                    as for charts */
+        lb.names = b->o->labels.names;
+        lb.n = b->o->labels.n;
+    }
     if (sc->type.text != NULL)
         plot_type_parse(sc->type.text, &type);
     c = plot_chart_build(b->ds, b->mc, ind, type, b->o->from,

@@ -358,6 +358,35 @@ pdftotext "$tmp/clean.pdf" - | tr -s ' \n' ' ' >"$tmp/clean.txt"
 has "$tmp/clean.txt" "No gaps, single values or flags."
 grep -qE "series break in|level shift|stale series|slip|rounded" "$tmp/clean.txt" &&
     ko "clean data got a screening note" || ok
+# report --label reaches the brief's line charts of many regions: a
+# spec's line chart of 12 regions names the focus and the labelled ones
+# in colour, the rest grey (its caption counts them); --label wins over
+# the spec's labels, as in charts
+mkdir "$tmp/lab"
+awk 'BEGIN { print "indicator,region,year,value";
+             for (r = 0; r < 12; r++) for (y = 2020; y <= 2022; y++)
+                 printf "gdp,R%02d,%d,%d\n", r, y, 100 + 7 * r + 3 * (y - 2020) }' \
+    >"$tmp/lab/data.csv"
+printf 'data: [data.csv]\nsections:\n  - charts:\n      - indicator: gdp\n        type: line\n' >"$tmp/lab/plain.yaml"
+cp "$tmp/lab/plain.yaml" "$tmp/lab/named.yaml"
+printf '        labels: [R07, R09]\n' >>"$tmp/lab/named.yaml"
+lab() {   # lab NAME SPEC ARGS...: the brief's text, spaces and lines out
+    name=$1 spec=$2
+    shift 2
+    (cd "$tmp/lab" && "$TOP/$bin" report -q --spec "$spec" --focus R00 \
+        -o "$name.pdf" "$@") || ko "report --spec $spec $* failed"
+    pdftotext "$tmp/lab/$name.pdf" - | tr -d ' \n' >"$tmp/lab/$name.txt"
+}
+lab none plain.yaml
+has "$tmp/lab/none.txt" "Grey:theother11regions."
+lab one plain.yaml --label R07
+has "$tmp/lab/one.txt" "Grey:theother10regions."
+lab one-zh plain.yaml --label R07 --lang zh
+has "$tmp/lab/one-zh.txt" "灰色：其余10个地区。"
+lab spec named.yaml
+has "$tmp/lab/spec.txt" "Grey:theother9regions."
+lab wins named.yaml --label R05 --lang zh
+has "$tmp/lab/wins.txt" "灰色：其余10个地区。"
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     golden brief-page$n.png "$tmp/p-$n.png"

@@ -45,8 +45,9 @@ EPS = 0.05               # points: boxes that only touch do not overlap
 SAME_LINE = 0.06         # of a word's height: see neighbours()
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 SIZES = ["160x100", "100x60", "240x150", "80x50", "160x60", "120x40",
-         "90x32"]
-LOW = ["90x32", "160x40", "120x35"]
+         "90x32", "70x30"]
+LOW = ["90x32", "160x40", "120x35", "70x30"]
+SMALLEST = "60x25"       # every fifth panel: the value axis' labels crowd
 FIXED = {1: 1, 2: 8, 3: 9, 4: 31, 5: 300, 6: 2, 7: 200}
 # small multiples: up to 30 panels (beyond, a ranking chart takes their
 # place), at sizes a panel of them is drawn at
@@ -110,8 +111,9 @@ def panel(seed):
     csv = rows(rng, regions, 0)
     focus = rng.choice(regions)
     crowded = seed % 4 == 0
+    size = rng.choice(LOW if crowded else SIZES)
     opts = ["--focus", focus, "--size",
-            rng.choice(LOW if crowded else SIZES)]
+            SMALLEST if seed % 5 == 0 else size]
     others = [r for r in regions if r != focus]
     if others and (crowded or rng.random() < 0.5):
         opts += ["--benchmark", rng.choice(others)]

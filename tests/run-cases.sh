@@ -9,6 +9,8 @@
 #   expected.err     exact stderr (absent: must be empty), except that
 #                    "wrote" and summary lines read "(N KB, T s)"
 #   expected.status  exit status (absent: 0)
+#   expected.files/  optional: files the command writes (their paths
+#                    below it, e.g. out/gdp.txt), each compared whole
 #   env              optional VAR=value lines for the command's environment
 #   setup            optional sh script run first in the copy; $GEN writes
 #                    generated inputs (see tests/unit.c, "gen")
@@ -66,6 +68,15 @@ for dir in "$top"/tests/cases/*/; do
     if [ "$want_status" != "$got_status" ]; then
         echo "FAIL $name: exit status $got_status, expected $want_status"
         ok=0
+    fi
+    if [ -d "$dir/expected.files" ]; then
+        for f in $(cd "$dir/expected.files" && find . -type f | sort); do
+            if ! cmp -s "$dir/expected.files/$f" "$work/$f"; then
+                echo "FAIL $name: $f differs"
+                diff "$dir/expected.files/$f" "$work/$f" | head -20
+                ok=0
+            fi
+        done
     fi
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
     rm -rf "$work"

@@ -306,6 +306,28 @@ static int drawn(const plot_boxes *b, const char *text)
     return 0;
 }
 
+/* The text alternative of c holds `want`. */
+static void alt_has(const char *name, const plot_chart *c,
+                    const sb_dataset *ds, metrics_ctx *mc, const char *want)
+{
+    char *alt = plot_chart_alt_text(c, ds, mc);
+
+    check(strstr(alt, want) != NULL, name, "alt text \"%s\" lacks \"%s\"",
+          alt, want);
+    g_free(alt);
+}
+
+/* Frees what a rendered case made. */
+static void case_done(plot_bytes *out, plot_boxes *boxes, plot_chart *c,
+                      metrics_ctx *mc, sb_dataset *ds)
+{
+    plot_bytes_free(out);
+    g_free(boxes->box);
+    plot_chart_destroy(c);
+    metrics_ctx_destroy(mc);
+    sb_dataset_destroy(ds);
+}
+
 /* A line chart of n regions R00... (focus R00, benchmark R03, or bench
    when given; the comparison set: the first n_set when given) with
    --label names, in lang at w x h mm: n_context grey lines, and the
@@ -340,7 +362,6 @@ static void many_check(const many_case *t)
     plot_style st = {t->w_mm, t->h_mm, 72, t->lang, 0, &boxes};
     plot_bytes out = {NULL, 0, NULL};
     plot_chart *c;
-    char *alt;
     size_t i, k = 0;
 
     const char *set[] = {"R00", "R01", "R02", "R03", "R04", "R05", "R06",
@@ -377,16 +398,9 @@ static void many_check(const many_case *t)
         check(c->note != NULL && strstr(c->note, t->note) != NULL, t->name,
               "note \"%s\" lacks \"%s\"", c->note ? c->note : "",
               t->note);
-    alt = plot_chart_alt_text(c, ds, mc);
-    check(strstr(alt, t->alt) != NULL, t->name, "alt text \"%s\" lacks "
-          "\"%s\"", alt, t->alt);
-    g_free(alt);
+    alt_has(t->name, c, ds, mc, t->alt);
 out:
-    plot_bytes_free(&out);
-    g_free(boxes.box);
-    plot_chart_destroy(c);
-    metrics_ctx_destroy(mc);
-    sb_dataset_destroy(ds);
+    case_done(&out, &boxes, c, mc, ds);
 }
 
 static void many_tests(void)
@@ -579,6 +593,82 @@ static void small_tests(void)
 
     for (i = 0; i < G_N_ELEMENTS(cases); i++)
         small_check(&cases[i]);
+/* ---- bars: a region without a value says "no data" ---------------------- */
+
+/* R05 the total; R00, the focus, has no value in the latest year (2012),
+   R02 none in the latest two. */
+static double holes(size_t r, int y)
+{
+    if (r == 5)
+        return 1000;
+    if ((r == 0 && y == 2) || (r == 2 && y >= 1))
+        return NAN;
+    return 10 + (double)r + y;
+}
+
+/* A bar chart of type `type` in lang, from holes(): every text of
+   `drawn_texts` drawn (the labels' first bytes), none overlapping, and
+   the alt text holding `alt`. */
+static void nodata_check(const char *name, int type, fmt_lang lang,
+                         const char *const *drawn_texts, const char *alt)
+{
+    sb_dataset *ds = crowd(6, 3, 0, holes);
+    metrics_opts mo = {0};
+    metrics_ctx *mc = NULL;
+    sb_error err = {0};
+    plot_boxes boxes = {0};
+    plot_style st = {160, 100, 72, lang, 0, &boxes};
+    plot_bytes out = {NULL, 0, NULL};
+    plot_chart *c;
+    size_t i;
+
+    mo.focus = "R00";
+    mo.total = "R05";
+    metrics_ctx_create(ds, &mo, &mc, &err);
+    c = plot_chart_build(ds, mc, 0, type, 0, 0, lang, NULL, &err);
+    check(c != NULL, name, "no chart: %s", err.msg);
+    if (c == NULL)
+        goto out;
+    check(plot_chart_render(c, &st, PLOT_PNG, &out, &err) == SB_OK, name,
+          "render: %s", err.msg);
+    for (i = 0; drawn_texts[i] != NULL; i++)
+        check(drawn(&boxes, drawn_texts[i]), name, "\"%s\" not drawn",
+              drawn_texts[i]);
+    boxes_apart(name, &boxes);
+    alt_has(name, c, ds, mc, alt);
+out:
+    case_done(&out, &boxes, c, mc, ds);
+}
+
+#define ZH_NODATA "\xe6\x97\xa0\xe6\x95\xb0\xe6\x8d\xae"       /* 无数据 */
+
+static void nodata_tests(void)
+{
+    /* the focus R00 and R02 keep their rows (labels), with the words
+       where a bar would be: one per missing year */
+    static const char *const bar_en[] = {"R00", "R02", "no data", NULL};
+    static const char *const bar_zh[] = {"R00", "R02", ZH_NODATA, NULL};
+    static const char *const key_en[] = {"R00 (no data for 2012)",
+                                         "R02 (no data for 2011 and 2012)",
+                                         NULL};
+    static const char *const key_zh[] = {
+        "R00\xef\xbc\x88" "2012\xe5\xb9\xb4" ZH_NODATA "\xef\xbc\x89",
+        "R02\xef\xbc\x88" "2011\xe3\x80\x81" "2012\xe5\xb9\xb4" ZH_NODATA
+        "\xef\xbc\x89", NULL};     /* R00（2012年无数据） */
+
+    nodata_check("nodata/bar", PLOT_BAR, FMT_EN, bar_en,
+                 "No data for R00 in 2012. No data for R02 in 2012.");
+    nodata_check("nodata/bar-zh", PLOT_BAR, FMT_ZH, bar_zh,
+                 "R00" "2012\xe5\xb9\xb4" ZH_NODATA "\xe3\x80\x82R02");
+    nodata_check("nodata/grouped", PLOT_GROUPED, FMT_EN, bar_en,
+                 "No data for R00 in 2012. No data for R02 in 2011 and "
+                 "2012.");
+    nodata_check("nodata/grouped-zh", PLOT_GROUPED, FMT_ZH, bar_zh,
+                 "R02" "2011\xe3\x80\x81" "2012\xe5\xb9\xb4" ZH_NODATA);
+    nodata_check("nodata/stacked", PLOT_STACKED, FMT_EN, key_en,
+                 "No data for R00 in 2012.");
+    nodata_check("nodata/stacked-zh", PLOT_STACKED, FMT_ZH, key_zh,
+                 "R00" "2012\xe5\xb9\xb4" ZH_NODATA);
 }
 
 static void label_tests(void)
@@ -841,5 +931,6 @@ void plots_tests(void)
     many_tests();
     rank_tests();
     small_tests();
+    nodata_tests();
     plot_library_shutdown();        /* the font caches, for LeakSanitizer */
 }
