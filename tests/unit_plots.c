@@ -593,6 +593,8 @@ static void small_tests(void)
 
     for (i = 0; i < G_N_ELEMENTS(cases); i++)
         small_check(&cases[i]);
+}
+
 /* ---- bars: a region without a value says "no data" ---------------------- */
 
 /* R05 the total; R00, the focus, has no value in the latest year (2012),
