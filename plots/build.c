@@ -283,8 +283,10 @@ static int first_year(const plot_chart *c)
     return first;
 }
 
-/* The default chart: bars for one year, small multiples for more lines
-   than one chart holds, else lines. */
+/* The default chart: bars for one year (the ranking chart, sorted, for
+   more bars than PLOT_MAX_PANELS: bars in file order of 200 countries
+   are read by nobody), small multiples for more lines than one chart
+   holds, else lines. */
 static plot_type default_type(plot_chart *c, size_t n_years)
 {
     plot_type t = n_years <= 1 ? PLOT_BAR
@@ -293,6 +295,11 @@ static plot_type default_type(plot_chart *c, size_t n_years)
     if (t == PLOT_SMALL && c->n_lines <= PLOT_MAX_PANELS)
         c->why = g_strdup_printf("%zu regions are too many for one chart: "
                                  "small multiples", c->n_lines);
+    if (t == PLOT_BAR && c->n_lines > PLOT_MAX_PANELS) {
+        c->why = g_strdup_printf("%zu regions are too many for a bar "
+                                 "chart: ranking chart", c->n_lines);
+        t = PLOT_RANKING;
+    }
     return t;
 }
 
