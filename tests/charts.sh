@@ -132,9 +132,11 @@ tr -d '\n' <"$tmp/sm/地区生产总值-zh.pdf.txt" | grep -qF "新疆维吾尔�
     ko "地区生产总值-zh.pdf: 新疆维吾尔自治区 not whole"
 has "$tmp/sm/output.pdf.txt" "2015–2024, each panel on its own scale"
 has "$tmp/sm/output-zh.pdf.txt" "2015–2024，各图纵轴刻度不同"
-# a name too long for one line wraps between words (the ellipsis Pango
+# a name too long for one line wraps between words (over its panel's
+# value labels too, on its own scale; the ellipsis Pango
 # puts at the end of the second line reads back as the text it hides)
-grep -A1 -x "Autonomous" "$tmp/sm/output.pdf.txt" | grep -q "^Region of the" && ok ||
+grep -A1 -x "Autonomous Region of the" "$tmp/sm/output.pdf.txt" |
+    grep -q "^Northern Highlands" && ok ||
     ko "output.pdf: the long name not wrapped: $(grep Autonomous "$tmp/sm/output.pdf.txt")"
 printf 'data: [%s]\nsections:\n  - charts:\n      - indicator: 地区生产总值\n        type: small\n        order: source\n' \
     "$nbs" >"$tmp/order.yaml"
