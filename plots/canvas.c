@@ -373,6 +373,23 @@ static int labels_fit(const plot_ticks *t, measure_ctx *mc, double length)
     return 1;
 }
 
+/* Every other tick of t. The ends stay on the data's side of zero: on a
+   tiny axis the search can pick a tick below zero for positive values,
+   and ticks on both sides of zero (-step, 0, step) never thin to two:
+   the step doubled up to DBL_MAX, drawn as "1.1 × 10³⁰⁸". */
+static void thin_ticks(plot_ticks *t, double lo, double hi)
+{
+    t->step *= 2;
+    t->lmin = floor(t->lmin / t->step + 1e-9) * t->step;
+    t->lmax = ceil(t->lmax / t->step - 1e-9) * t->step;
+    if (lo >= 0)
+        t->lmin = fmax(t->lmin, 0);
+    if (hi <= 0)
+        t->lmax = fmin(t->lmax, 0);
+    t->n = (int)lround((t->lmax - t->lmin) / t->step) + 1;
+    t->decimals = fmt_step_decimals(t->step);
+}
+
 void canvas_axis_ticks(canvas *k, double lo, double hi, double length,
                        int vertical, int from_zero, plot_ticks *t,
                        measure_ctx *mc)
@@ -383,13 +400,11 @@ void canvas_axis_ticks(canvas *k, double lo, double hi, double length,
     /* The search scores the labels on the data's range; extended to
        labelled ends, on a small page, they can still crowd: every other
        tick goes (zero kept where it was one) until they fit or two are
-       left. */
-    while (t->n > 2 && !labels_fit(t, mc, fmax(length, 1))) {
-        t->step *= 2;
-        t->lmin = floor(t->lmin / t->step + 1e-9) * t->step;
-        t->lmax = ceil(t->lmax / t->step - 1e-9) * t->step;
-        t->n = (int)lround((t->lmax - t->lmin) / t->step) + 1;
-        t->decimals = fmt_step_decimals(t->step);
+       left, or (values on both sides of zero) the step is twice the
+       largest value. */
+    while (t->n > 2 && t->step < 2 * fmax(fabs(lo), fabs(hi)) &&
+           !labels_fit(t, mc, fmax(length, 1))) {
+        thin_ticks(t, lo, hi);
         mc->ref = fmax(fabs(t->lmin), fabs(t->lmax));
     }
 }

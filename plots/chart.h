@@ -48,9 +48,11 @@ const char *const *plot_type_names(void);
 #define PLOT_RANK_ENDS 15
 #define PLOT_RANK_AGGREGATES 8
 /* Small multiples: a shared scale flattens a panel whose own range is
-   under 1/PLOT_SMALL_FLAT of the shared one; when it would flatten more
-   than half the panels, each panel has its own scale. */
-#define PLOT_SMALL_FLAT 5
+   under 1/PLOT_SMALL_FLAT of the shared one (a panel is a few millimetres
+   high: in less than a third of it a line shows no movement); when it
+   would flatten more than half the panels, each panel has its own
+   scale. */
+#define PLOT_SMALL_FLAT 3
 /* What the user asks of a chart's regions: which a line chart of many
    names (--label, a spec's labels) and, for small multiples, the order
    of the panels (a spec's order: source; else by rank). */

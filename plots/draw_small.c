@@ -162,9 +162,85 @@ static double panel_x(const canvas *k, const panels *g, size_t i)
     return k->m + g->lead + (double)col * step;
 }
 
-/* Panel i's value labels and grid, on its scale. */
+/* The width the title of a panel in column col may take: on its own
+   scale, its value labels' column too (the title stands over the labels
+   and the plot) and, but in the last column, the gap to the next panel
+   less panel_title_apart: names wrap or shorten less on narrow panels. */
+static double title_width(const panels *g, size_t col)
+{
+    if (g->n_scales == 1)
+        return g->pw;
+    return g->pw + g->lead +
+           (col + 1 < g->cols ? g->hgap - geom.panel_title_apart * g->tsz
+                              : 0);
+}
+
+/* The height of a value label: two of them, a panel's lowest and
+   highest, must fit on its plot. */
+static double label_height(canvas *k)
+{
+    return canvas_text_height(k, "0", k->fs * geom.tick_size);
+}
+
+/* How far a plot's bottom stands above its panel's bottom: on its own
+   scale the titles stand over the value labels, and the lowest, centred
+   on the plot's bottom, must clear the title of the panel below beyond
+   the gap between rows. */
+static double below_plot(canvas *k, const panels *g)
+{
+    return g->n_scales > 1 ? fmax(label_height(k) / 2 - g->vgap, 0) : 0;
+}
+
+/* A plot's height in a panel under titles g->th high: on its own scale
+   the highest value label, centred on the plot's top, clears the title
+   (and parts the two), then below_plot. */
+static void plot_height(canvas *k, panels *g)
+{
+    double room = g->n_scales > 1
+                      ? label_height(k) / 2 + below_plot(k, g)
+                      : k->fs * geom.panel_title_gap;
+
+    g->plot_h = fmax(g->ph - g->th - room, geom.panel_min);
+}
+
+/* Whether the first and last year fit apart under a panel. */
+static int years_fit(canvas *k, const panels *g)
+{
+    return g->pw >= 2 * canvas_text_width(k, "2020", g->tsz, 0) +
+                        geom.panel_years_apart * g->tsz;
+}
+
+/* The years under panel i at px: the first and the last, or the last
+   alone when the panel is too narrow for both. */
+static void panel_years(canvas *k, const panels *g, double px, double y)
+{
+    char buf[FMT_MAX];
+
+    cairo_set_source_rgb(k->cr, C_SUBTLE);
+    if (years_fit(k, g)) {
+        g_snprintf(buf, sizeof buf, "%d", (int)g->y0);
+        canvas_show(k, canvas_text(k, buf, g->tsz, 0, 0, 0), px, y, 0, 0);
+    }
+    g_snprintf(buf, sizeof buf, "%d", (int)g->y1);
+    canvas_show(k, canvas_text(k, buf, g->tsz, 0, 0, 0), px + g->pw, y, 1,
+                0);
+}
+
+/* Whether a value label centred at y, of the panel whose top is at py,
+   clears the titles: on its own scale the panel's title stands over the
+   labels, the next row's under them. A plot squeezed to panel_min on a
+   page too small for its panels has no room for them. */
+static int label_clear(canvas *k, const panels *g, double py, double y)
+{
+    double h = label_height(k) / 2;
+
+    return g->n_scales == 1 || (y - h >= py + g->th - 1e-6 &&
+                                y + h <= py + g->ph + g->vgap + 1e-6);
+}
+
+/* Panel i's value labels and grid, on its scale; its top at py. */
 static void panel_values(canvas *k, const panels *g, size_t i, double px,
-                         const scale *ys)
+                         double py, const scale *ys)
 {
     size_t s = g->n_scales > 1 ? i : 0, j;
     const plot_ticks *t = &g->yt[s];
@@ -176,7 +252,8 @@ static void panel_values(canvas *k, const panels *g, size_t i, double px,
         cairo_move_to(k->cr, px, y);
         cairo_line_to(k->cr, px + g->pw, y);
         cairo_stroke(k->cr);
-        if (g->n_scales > 1 || i % g->cols == 0) {
+        if ((g->n_scales > 1 || i % g->cols == 0) &&
+            label_clear(k, g, py, y)) {
             canvas_tick_label(&g->ym[s], v, t->step, buf, sizeof buf);
             cairo_set_source_rgb(k->cr, C_SUBTLE);
             canvas_show(k, canvas_text(k, buf, g->ym[s].size, 0, 0, 0),
@@ -195,8 +272,8 @@ static void small_panel(canvas *k, const panels *g, size_t i, double top)
     double px = panel_x(k, g, i);
     double py = top + (double)(i / g->cols) * (g->ph + g->vgap);
     scale xs = {g->y0, g->y1, px, px + g->pw};
-    scale ys = {t->lmin, t->lmax, py + g->ph, py + g->ph - g->plot_h};
-    char buf[FMT_MAX];
+    double bottom = py + g->ph - below_plot(k, g);
+    scale ys = {t->lmin, t->lmax, bottom, bottom - g->plot_h};
 
     if (l->highlight)
         cairo_set_source_rgb(k->cr, C_FOCUS);
@@ -204,18 +281,12 @@ static void small_panel(canvas *k, const panels *g, size_t i, double top)
         canvas_region_ink(k, l);
     else
         cairo_set_source_rgb(k->cr, C_TEXT);
-    canvas_show(k, canvas_text(k, l->label, g->tsz, l->highlight, g->pw, 2),
-                px, py, 0, 0);
-    panel_values(k, g, i, px, &ys);
-    if (i + g->cols >= g->n) {           /* the bottom of its column */
-        cairo_set_source_rgb(k->cr, C_SUBTLE);
-        g_snprintf(buf, sizeof buf, "%d", (int)g->y0);
-        canvas_show(k, canvas_text(k, buf, g->tsz, 0, 0, 0), px,
-                    ys.p0 + k->fs * geom.panel_year_drop, 0, 0);
-        g_snprintf(buf, sizeof buf, "%d", (int)g->y1);
-        canvas_show(k, canvas_text(k, buf, g->tsz, 0, 0, 0), px + g->pw,
-                    ys.p0 + k->fs * geom.panel_year_drop, 1, 0);
-    }
+    canvas_show(k, canvas_text(k, l->label, g->tsz, l->highlight,
+                               title_width(g, i % g->cols), 2),
+                g->n_scales > 1 ? px - g->lead : px, py, 0, 0);
+    panel_values(k, g, i, px, py, &ys);
+    if (i + g->cols >= g->n)             /* the bottom of its column */
+        panel_years(k, g, px, ys.p0 + k->fs * geom.panel_year_drop);
     canvas_polyline(k, l, &xs, &ys);
 }
 
@@ -229,7 +300,7 @@ static double titles_height(canvas *k, const panels *g)
     for (i = 0; i < g->n; i++) {
         const plot_line *l = &k->c->lines[i];
         PangoLayout *t = canvas_text(k, l->label, g->tsz, l->highlight,
-                                     g->pw, 2);
+                                     title_width(g, i % g->cols), 2);
         canvas_extent(t, &w, &lh);
         g_object_unref(t);
         h = fmax(h, lh);
@@ -248,7 +319,7 @@ static double panel_ticks(canvas *k, double lo, double hi, double h,
 
     for (;;) {
         w = canvas_value_ticks(k, lo, hi, len, t, m);
-        lh = canvas_text_height(k, "0", m->size) * 1.1;
+        lh = canvas_text_height(k, "0", m->size) * geom.panel_labels_apart;
         if (t->n <= 2 || h / (t->n - 1) >= lh || len < 1)
             break;
         len *= 0.7;
@@ -273,6 +344,10 @@ static void small_ticks(canvas *k, panels *g)
     for (s = 0; s < g->n_scales; s++) {
         small_range(k->c, g->n_scales > 1 ? &k->c->lines[s] : NULL, &lo, &hi,
                     &y0, &y1);
+        /* a panel of positive values on its own scale reads from zero,
+           as its range was measured (prepare.c), and no tick below it */
+        if (g->n_scales > 1 && lo > 0)
+            lo = 0;
         g->yl = fmax(g->yl, panel_ticks(k, lo, hi, g->plot_h, &g->yt[s],
                                         &g->ym[s]));
     }
@@ -304,21 +379,21 @@ static double small_layout(canvas *k, panels *g, double top, double bottom,
     g->ph = (bottom - top - (double)(g->rows - 1) * g->vgap) /
             (double)g->rows;
     g->th = canvas_text_height(k, "Ag", g->tsz);
-    g->plot_h = fmax(g->ph - g->th - k->fs * geom.panel_title_gap,
-                     geom.panel_min);
+    plot_height(k, g);
     small_ticks(k, g);
     small_width(k, g);
     g->th = titles_height(k, g);
-    g->plot_h = fmax(g->ph - g->th - k->fs * geom.panel_title_gap,
-                     geom.panel_min);
+    plot_height(k, g);
     small_ticks(k, g);
     small_width(k, g);
     got = fmin(g->plot_h, g->pw / geom.panel_aspect);
-    /* the first and last year under a panel must stay apart, and the
-       value labels at a plot's ends */
-    if (g->pw < 2 * canvas_text_width(k, "2020", g->tsz, 0) + 0.4 * g->tsz)
-        got *= 0.01;
-    if (g->plot_h < 1.1 * canvas_text_height(k, "0", g->ym[0].size))
+    /* the first and last year under a panel must stay apart (the last
+       alone reads less well), and a plot's lowest and highest value
+       labels */
+    if (!years_fit(k, g))
+        got *= g->pw >= canvas_text_width(k, "2020", g->tsz, 0)
+                   ? geom.panel_last_year : 0.01;
+    if (g->plot_h < geom.panel_labels_apart * label_height(k))
         got *= 0.1;
     return got;
 }

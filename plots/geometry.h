@@ -166,6 +166,15 @@ typedef struct {
     double panel_year_gap;       /* above the year labels */
     double panel_year_drop;      /* the plot's bottom to its years */
     double panel_min;            /* a panel's plot height at least, pt */
+    double panel_years_apart;    /* of the title size: the first and last
+                                    year under a panel at least this far
+                                    apart */
+    double panel_last_year;      /* a grid with the last year alone under
+                                    its panels: its plots count this much */
+    double panel_title_apart;    /* of the title size: a title on its own
+                                    scale clear of the next panel's */
+    double panel_labels_apart;   /* of a value label's height: two of them
+                                    at least this far apart */
     /* the ranking chart (draw_rank.c) */
     double grow_aspect;          /* a chart whose height follows its rows:
                                     its font as on a page this many widths
@@ -241,7 +250,8 @@ static const plot_geometry geom = {
 
     .panel_size = 0.8, .panel_hgap = 1.8, .panel_vgap = 0.3,
     .panel_aspect = 1.6, .panel_title_gap = 0.3, .panel_year_gap = 0.3,
-    .panel_year_drop = 0.25, .panel_min = 4,
+    .panel_year_drop = 0.25, .panel_min = 4, .panel_years_apart = 0.4,
+    .panel_last_year = 0.5, .panel_title_apart = 1, .panel_labels_apart = 1.05,
 
     .grow_aspect = 0.55, .rank_row = 2.0, .rank_frame = 8.5, .rank_frame_max = 13, .rank_sep = 0.6,
     .rank_label_fill = 0.96, .rank_ref_size = 0.78, .rank_ref_gap = 0.6,

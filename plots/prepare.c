@@ -336,9 +336,11 @@ static double values_range(const plot_chart *c, const plot_line *l)
     return lo > 0 ? hi : hi - lo;
 }
 
-/* A shared scale flattens a panel whose own range is under 1/5 of the
-   shared range (PLOT_SMALL_FLAT); when it would flatten more than half
-   the panels, each panel gets its own scale. */
+/* A shared scale flattens a panel whose own range is under 1/3 of the
+   shared range (PLOT_SMALL_FLAT): on a panel a few millimetres high, a
+   line in less than a third of its height no longer shows its movement.
+   When it would flatten more than half the panels, each panel gets its
+   own scale. */
 static int small_own_scale(const plot_chart *c)
 {
     double shared = values_range(c, NULL);
