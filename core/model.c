@@ -342,6 +342,7 @@ sb_id sb_dataset_indicator(sb_dataset *ds, const char *id)
     ind->id = ind->name = s;
     ind->name_zh = ind->unit = ind->unit_zh = ind->base_unit = "";
     ind->source = ind->note = ind->source_zh = ind->note_zh = "";
+    ind->topic = ind->topic_zh = "";
     ind->scale = NAN;
     ind->decimals = -1;
     ind->higher_is_better = 1;

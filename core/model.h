@@ -66,6 +66,8 @@ typedef struct {
     const char *id, *name, *name_zh, *unit, *unit_zh, *base_unit;
     const char *source, *note;
     const char *source_zh, *note_zh;   /* what a Chinese brief prints */
+    const char *topic, *topic_zh;      /* a theme shared with other
+                                          indicators: the default title's */
     double scale;          /* one unit in base_unit; NaN if not given */
     int decimals;          /* from metadata; -1 if not given */
     int max_decimals;      /* largest number of decimals published */

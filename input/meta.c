@@ -16,12 +16,13 @@
 
 enum { I_ID, I_NAME, I_UNIT, I_KIND, I_NAME_ZH, I_UNIT_ZH, I_SCALE,
        I_BASE_UNIT, I_DECIMALS, I_HIB, I_TARGET, I_TARGET_YEAR, I_SOURCE,
-       I_NOTE, I_SOURCE_ZH, I_NOTE_ZH, I_BASE, I_PRICES, I_REAL, I_N };
+       I_NOTE, I_SOURCE_ZH, I_NOTE_ZH, I_BASE, I_PRICES, I_REAL, I_TOPIC,
+       I_TOPIC_ZH, I_N };
 static const char *const ind_cols[I_N] = {
     "id", "name", "unit", "kind", "name_zh", "unit_zh", "scale",
     "base_unit", "decimals", "higher_is_better", "target", "target_year",
     "source", "note", "source_zh", "note_zh", "base", "price_basis",
-    "real_growth"};
+    "real_growth", "topic", "topic_zh"};
 #define I_REQUIRED 4
 
 enum { R_REGION, R_NAME_ZH, R_ALIASES, R_GROUPS, R_ROLE, R_GROUPS2,
@@ -40,7 +41,7 @@ static const char *const reg_cols[R_N] = {
 static const char *const wdi_ind_cols[I_N] = {
     "INDICATOR_CODE", "INDICATOR_NAME", NULL, NULL, NULL, NULL, NULL, NULL,
     NULL, NULL, NULL, NULL, "SOURCE_ORGANIZATION", "SOURCE_NOTE", NULL, NULL,
-    NULL, NULL, NULL};
+    NULL, NULL, NULL, NULL, NULL};
 static const char *const wdi_reg_cols[R_N] = {
     "TableName", NULL, "Country Code", "Region", NULL, "IncomeGroup", NULL,
     NULL};
@@ -340,7 +341,9 @@ static int ind_texts(meta_ctx *m, sb_indicator *ind)
            istr(m, &ind->source, I_SOURCE) != 0 ||
            istr(m, &ind->note, I_NOTE) != 0 ||
            istr(m, &ind->source_zh, I_SOURCE_ZH) != 0 ||
-           istr(m, &ind->note_zh, I_NOTE_ZH) != 0 ? -1 : 0;
+           istr(m, &ind->note_zh, I_NOTE_ZH) != 0 ||
+           istr(m, &ind->topic, I_TOPIC) != 0 ||
+           istr(m, &ind->topic_zh, I_TOPIC_ZH) != 0 ? -1 : 0;
 }
 
 /* Appends id to the report's list *ids of *n; the capacity doubles when

@@ -184,14 +184,37 @@ static const char *about(const parts_ctx *b)
                             : parts_region(b, focus);
 }
 
-/* The title the data give: the single indicator's name, else how many
-   indicators the brief has (a theme common to them is the spec's title),
-   with who it is about and its year: "Chongqing: 11 indicators, 2022",
-   "概览：研发支出（2022年）" (g_free). */
+/* The topic every indicator with a section shares, in the brief's
+   language, or "" when one has none or another: a Chinese brief takes
+   topic_zh only, since an English topic would be the one foreign phrase
+   in its title. */
+static const char *common_topic(parts_ctx *b, const unsigned char *sel)
+{
+    const char *topic = NULL;
+    size_t i;
+
+    for (i = 0; i < sb_dataset_n_indicators(b->ds); i++)
+        if (parts_selected(sel, (sb_id)i) && parts_has_section(b, (sb_id)i)) {
+            const sb_indicator *ind = sb_dataset_indicator_at(b->ds, (sb_id)i);
+            const char *t = b->lang == FMT_ZH ? ind->topic_zh : ind->topic;
+
+            if (*t == '\0' || (topic != NULL && strcmp(t, topic) != 0))
+                return "";
+            topic = t;
+        }
+    return topic != NULL ? topic : "";
+}
+
+/* The title the data give: the single indicator's name, else the topic
+   the indicators share (topic, topic_zh in indicators.csv), else how
+   many they are, with who the brief is about and its year:
+   "Chongqing: 11 indicators, 2022", "Alpha: Science and technology,
+   2022", "概览：研发支出（2022年）" (g_free). */
 static char *default_title(parts_ctx *b, const unsigned char *sel)
 {
     size_t i, n = 0;
     sb_id one = SB_NONE;
+    const char *topic = common_topic(b, sel);
     char *what, *title;
 
     for (i = 0; i < sb_dataset_n_indicators(b->ds); i++)
@@ -200,7 +223,9 @@ static char *default_title(parts_ctx *b, const unsigned char *sel)
             n++;
         }
     what = n == 1 ? g_strdup(parts_name(b, one))
-                  : g_strdup_printf(L(b, "%zu indicators", "%zu项指标"), n);
+           : *topic != '\0' ? g_strdup(topic)
+                            : g_strdup_printf(L(b, "%zu indicators",
+                                                "%zu项指标"), n);
     title = g_strdup_printf(L(b, "%s: %s, %d", "%s：%s（%d年）"), about(b),
                             what, b->brief_year);
     g_free(what);

@@ -387,6 +387,32 @@ lab spec named.yaml
 has "$tmp/lab/spec.txt" "Grey:theother9regions."
 lab wins named.yaml --label R05 --lang zh
 has "$tmp/lab/wins.txt" "灰色：其余10个地区。"
+# the default title names the topic the indicators share (topic,
+# topic_zh in indicators.csv), in the brief's language; one indicator
+# without it gives the count; a spec's title still wins
+topic() {   # topic DIR NAME ARGS...: the title line of DIR's brief
+    dir=$1 name=$2
+    shift 2
+    (cd "$dir" && "$TOP/$bin" report -q --focus Alpha -o "$name.pdf" "$@" .) ||
+        ko "report $dir $* failed"
+    pdftotext "$dir/$name.pdf" - | head -n 1 >"$dir/$name.txt"
+}
+mkdir "$tmp/topic" "$tmp/topic1"
+cp tests/data/topic/data.csv tests/data/topic/indicators.csv "$tmp/topic/"
+cp tests/data/topic/data.csv "$tmp/topic1/"
+sed '3s/,Science and technology,科学技术$/,,/' tests/data/topic/indicators.csv \
+    >"$tmp/topic1/indicators.csv"
+topic "$tmp/topic" en
+has "$tmp/topic/en.txt" "Alpha: Science and technology, 2022"
+topic "$tmp/topic" zh --lang zh
+has "$tmp/topic/zh.txt" "Alpha：科学技术（2022年）"
+topic "$tmp/topic1" en
+has "$tmp/topic1/en.txt" "Alpha: 2 indicators, 2022"
+topic "$tmp/topic1" zh --lang zh
+has "$tmp/topic1/zh.txt" "Alpha：2项指标（2022年）"
+printf 'title: Research in Alpha\n' >"$tmp/topic/spec.yaml"
+topic "$tmp/topic" spec --spec spec.yaml
+has "$tmp/topic/spec.txt" "Research in Alpha"
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     golden brief-page$n.png "$tmp/p-$n.png"
