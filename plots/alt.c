@@ -95,6 +95,19 @@ static void change_words(GString *g, const plot_chart *c,
                                ch);
 }
 
+/* The years a chart spans as its text tells them: a slope chart's two
+   years (which may lie inside the data's, where the most regions have
+   both), else the first and last of its lines. */
+static int span_from(const plot_chart *c)
+{
+    return c->type == PLOT_SLOPE ? c->years[0] : c->first;
+}
+
+static int span_to(const plot_chart *c)
+{
+    return c->type == PLOT_SLOPE ? c->years[1] : c->last;
+}
+
 /* "Chongqing rose from ... (+88.3%)." or "Sichuan: 1,215 in 2022." */
 static void region_sentence(GString *g, const plot_chart *c, sb_id reg,
                             const char *name, metrics_ctx *mc)
@@ -103,7 +116,10 @@ static void region_sentence(GString *g, const plot_chart *c, sb_id reg,
     sb_error ignore = {0};
     char v[FMT_MAX];
 
-    if (metrics_get(mc, c->indicator, reg, 0, 0, &r, &ignore) != SB_OK ||
+    if (metrics_get(mc, c->indicator, reg, c->type == PLOT_SLOPE
+                                               ? span_from(c) : 0,
+                    c->type == PLOT_SLOPE ? span_to(c) : 0, &r,
+                    &ignore) != SB_OK ||
         isnan(r.last_value))
         return;
     if (c->lang != FMT_ZH)
@@ -393,7 +409,7 @@ char *plot_chart_alt_text(const plot_chart *c, const sb_dataset *ds,
         g_string_append_printf(g, c->lang == FMT_ZH
                                       ? "\xef\xbc\x8c%d\xe2\x80\x93%d\xe5\xb9"
                                         "\xb4\xe3\x80\x82" : ", %d\xe2\x80\x93%d.",
-                               c->first, c->last);
+                               span_from(c), span_to(c));
     panels_sentence(g, c);
     /* bars: the regions shown without a value, never left unsaid */
     plot_nodata_sentence(g, c);

@@ -283,10 +283,9 @@ static int first_year(const plot_chart *c)
     return first;
 }
 
-/* The default chart: bars for one year (the ranking chart, sorted, for
-   more bars than PLOT_MAX_PANELS: bars in file order of 200 countries
-   are read by nobody), small multiples for more lines than one chart
-   holds, else lines. */
+/* The default chart: bars for one year, small multiples for more lines
+   than one chart holds, else lines (of more than PLOT_MAX_PANELS
+   regions, bars and panels become the ranking chart: panels_or_ranking). */
 static plot_type default_type(plot_chart *c, size_t n_years)
 {
     plot_type t = n_years <= 1 ? PLOT_BAR
@@ -295,23 +294,25 @@ static plot_type default_type(plot_chart *c, size_t n_years)
     if (t == PLOT_SMALL && c->n_lines <= PLOT_MAX_PANELS)
         c->why = g_strdup_printf("%zu regions are too many for one chart: "
                                  "small multiples", c->n_lines);
-    if (t == PLOT_BAR && c->n_lines > PLOT_MAX_PANELS) {
-        c->why = g_strdup_printf("%zu regions are too many for a bar "
-                                 "chart: ranking chart", c->n_lines);
-        t = PLOT_RANKING;
-    }
     return t;
 }
 
-/* Small multiples of more than PLOT_MAX_PANELS panels, asked for or by
-   default, are a ranking chart: nobody reads 195 panels. */
+/* Small multiples, bars, grouped or stacked bars of more than
+   PLOT_MAX_PANELS regions, asked for or by default, are a ranking chart:
+   nobody reads 195 panels, and 195 groups of bars print their names over
+   each other. */
 static plot_type panels_or_ranking(plot_chart *c, plot_type t)
 {
-    if (t != PLOT_SMALL || c->n_lines <= PLOT_MAX_PANELS)
+    if (c->n_lines <= PLOT_MAX_PANELS ||
+        (t != PLOT_SMALL && t != PLOT_BAR && t != PLOT_GROUPED &&
+         t != PLOT_STACKED))
         return t;
     g_free(c->why);
-    c->why = g_strdup_printf("%zu regions are too many for small "
-                             "multiples: ranking chart", c->n_lines);
+    c->why = g_strdup_printf("%zu regions are too many for %s: ranking "
+                             "chart", c->n_lines,
+                             t == PLOT_SMALL ? "small multiples"
+                             : t == PLOT_BAR ? "a bar chart"
+                                             : "grouped or stacked bars");
     return PLOT_RANKING;
 }
 

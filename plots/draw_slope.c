@@ -1,6 +1,9 @@
 /*
  * plots/draw_slope.c -- the slope chart: two years, one line per region
- * with values at both, labelled with the values on both sides.
+ * with values at both, labelled with the values on both sides; of more
+ * than PLOT_MAX_LINES regions, only the focus, the benchmark, the total
+ * and the regions named (--label) are labelled, the rest grey context
+ * lines, as in the line chart.
  *
  * Draws into the band that render.c leaves between the title block and
  * the source line, with the helpers of canvas.h. Not for: choosing the
@@ -24,7 +27,8 @@ static void slope_side(canvas *k, const scale *ys, int year, double x,
     char num[FMT_MAX], *s;
 
     for (i = 0; i < c->n_lines; i++) {
-        if (!canvas_value_at(&c->lines[i], year, &v) ||
+        if (c->lines[i].context ||       /* many regions: grey, unlabelled */
+            !canvas_value_at(&c->lines[i], year, &v) ||
             !canvas_value_at(&c->lines[i], c->years[left ? 1 : 0], &other))
             continue;
         p[n].line = i;
@@ -41,10 +45,7 @@ static void slope_side(canvas *k, const scale *ys, int year, double x,
         fmt_shown(num, sizeof num, v, c->ind, c->lang);
         s = left ? g_strdup_printf("%s  %s", l->label, num)
                  : g_strdup_printf("%s  %s", num, l->label);
-        if (l->highlight)
-            cairo_set_source_rgb(k->cr, C_FOCUS);
-        else
-            cairo_set_source_rgb(k->cr, C_OTHER_TEXT);
+        canvas_region_ink(k, l);
         canvas_show(k, canvas_text(k, s, size, l->highlight,
                                    k->w * geom.label_share, 1),
                     left ? x - k->fs * geom.slope_label_gap
@@ -65,7 +66,7 @@ static double slope_label_width(canvas *k, int year, double size)
     size_t i;
 
     for (i = 0; i < c->n_lines; i++) {
-        if (!canvas_value_at(&c->lines[i], year, &v))
+        if (c->lines[i].context || !canvas_value_at(&c->lines[i], year, &v))
             continue;
         fmt_shown(num, sizeof num, v, c->ind, c->lang);
         s = g_strdup_printf("%s  %s", c->lines[i].label, num);
@@ -98,35 +99,49 @@ static int slope_range(const plot_chart *c, int a, int b, scale *ys)
     return 1;
 }
 
-/* Each region's line from year a at xa to year b at xb, dots at both
-   ends. */
+/* Region l's line from year a at xa to year b at xb, dots at both ends
+   (a grey context line of many regions: thin, no dots). */
+static void slope(canvas *k, const plot_line *l, int a, int b, double xa,
+                  double xb, const scale *ys)
+{
+    double va, vb;
+
+    if (!canvas_value_at(l, a, &va) || !canvas_value_at(l, b, &vb))
+        return;
+    canvas_region_pen(k, l);
+    if (!l->context)
+        cairo_set_line_width(k->cr, l->highlight ? k->fs * geom.slope_focus
+                                                 : k->fs * geom.slope_other);
+    cairo_move_to(k->cr, xa, canvas_at(ys, va));
+    cairo_line_to(k->cr, xb, canvas_at(ys, vb));
+    cairo_stroke(k->cr);
+    if (l->context)
+        return;
+    cairo_arc(k->cr, xa, canvas_at(ys, va), k->fs * geom.slope_dot, 0,
+              2 * G_PI);
+    cairo_fill(k->cr);
+    cairo_arc(k->cr, xb, canvas_at(ys, vb), k->fs * geom.slope_dot, 0,
+              2 * G_PI);
+    cairo_fill(k->cr);
+}
+
+/* Every region's slope: grey context lines first, the labelled ones
+   over them, the focus last, over all (as the line chart draws). */
 static void slopes(canvas *k, int a, int b, double xa, double xb,
                    const scale *ys)
 {
     const plot_chart *c = k->c;
-    double va, vb;
     size_t i;
 
-    for (i = 0; i < c->n_lines; i++) {
-        const plot_line *l = &c->lines[i];
-        if (!canvas_value_at(l, a, &va) || !canvas_value_at(l, b, &vb))
-            continue;
-        if (l->highlight)
-            cairo_set_source_rgb(k->cr, C_FOCUS);
-        else
-            cairo_set_source_rgb(k->cr, C_OTHER);
-        cairo_set_line_width(k->cr, l->highlight ? k->fs * geom.slope_focus
-                                                : k->fs * geom.slope_other);
-        cairo_move_to(k->cr, xa, canvas_at(ys, va));
-        cairo_line_to(k->cr, xb, canvas_at(ys, vb));
-        cairo_stroke(k->cr);
-        cairo_arc(k->cr, xa, canvas_at(ys, va), k->fs * geom.slope_dot, 0,
-                  2 * G_PI);
-        cairo_fill(k->cr);
-        cairo_arc(k->cr, xb, canvas_at(ys, vb), k->fs * geom.slope_dot, 0,
-                  2 * G_PI);
-        cairo_fill(k->cr);
-    }
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].context)
+            slope(k, &c->lines[i], a, b, xa, xb, ys);
+    for (i = 0; i < c->n_lines; i++)
+        if (!c->lines[i].context && !c->lines[i].highlight)
+            slope(k, &c->lines[i], a, b, xa, xb, ys);
+    for (i = 0; i < c->n_lines; i++)
+        if (c->lines[i].highlight)
+            slope(k, &c->lines[i], a, b, xa, xb, ys);
 }
 
 /* Two years, one line per region with values at both, labels with the

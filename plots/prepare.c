@@ -398,6 +398,7 @@ int prepare_slope(plot_chart *c, const plot_source *src, sb_error *err)
 {
     (void)err;
     slope_years(c, src->from, src->to ? src->to : c->last);
+    mark_context(c, src);            /* many regions: grey, unlabelled */
     return 1;
 }
 

@@ -146,6 +146,23 @@ printf 'data: [%s]\nsections:\n  - charts:\n      - indicator: 地区生产总�
 has "$tmp/so/地区生产总值.txt" "重庆市, 北京市, 天津市, 河北省, 山西省 and 25 more, 2006–2024. Panels in the source's order, the focus region (重庆市) first."
 has "$tmp/so/地区生产总值-zh.txt" "重庆市、北京市、天津市、河北省、山西省等30个地区，2006–2024年。各图按资料原有顺序排列，重点地区重庆市居首。"
 
+# -- slope charts of many regions: the focus, benchmark and named regions
+#    labelled, the rest grey and unlabelled (as line charts); the text
+#    alternative at the chart's two years (the World Bank file's are 2008
+#    and 2011, where most countries have both: China 4,594.34 and
+#    7,551.55 billion US$ in the file, +64.4%, computed with Python's csv)
+"$bin" charts -q --format pdf --type slope --lang zh --focus 重庆市 -o "$tmp/sl" \
+    tests/data/nbs/分省年度数据_地区生产总值_2006-2024.csv &&
+"$bin" charts -q --format pdf --type slope --focus China --benchmark World \
+    -o "$tmp/sl" tests/portals/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_9865.csv ||
+    ko "slope charts of many regions failed"
+pdftotext "$tmp/sl/地区生产总值-slope-zh.pdf" "$tmp/sl/nbs.txt"
+has "$tmp/sl/nbs.txt" "灰色：其余30个地区。"
+has "$tmp/sl/nbs.txt" "32046.7 重庆市"
+hasnt "$tmp/sl/nbs.txt" "广东省"
+has "$tmp/sl/NY.GDP.MKTP.CD-slope.txt" "China and World, 2008–2011. China rose from 4,594.34 billion current US\$ in 2008 to 7,551.55 billion current US\$ in 2011 (+64.4%)."
+has "$tmp/sl/NY.GDP.MKTP.CD-slope.txt" "Thin grey lines: the other 213 regions, unlabelled."
+
 # -- the text alternative says a change as the brief does: a multiple from
 #    three times on, no percent of a series across zero
 "$bin" charts -q --format png -o "$tmp/wb" tests/data/worldbank/ &&
