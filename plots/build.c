@@ -122,7 +122,8 @@ const char *plot_cut_words(fmt_lang lang)
                           : "; interval cut at zero";
 }
 
-static void ranking_note(const plot_chart *c, GString *g);
+static void ranking_note(const plot_chart *c, GString *g, size_t top,
+                         size_t bottom, int aggregates);
 
 /* "Ringed points are flagged: p provisional, e estimated. Hollow points
    are filled by interpolation. Dashed: 2023 forecast ..."; a ranking's
@@ -178,7 +179,10 @@ static char *chart_note(const plot_chart *c)
                                !zh && g->len && g->str[g->len - 1] != ' '
                                    ? " " : "", c->n_context);
     plot_index_note(g, c, PLOT_INDEX_NOTE_NAMED);
-    ranking_note(c, g);
+    if (c->n_ranked > PLOT_RANK_ALL)
+        ranking_note(c, g, PLOT_RANK_ENDS, PLOT_RANK_ENDS, 1);
+    else
+        ranking_note(c, g, 0, 0, 1);
     g_string_free(letters, TRUE);
     if (g->len && g->str[g->len - 1] == ' ')
         g_string_truncate(g, g->len - 1);
@@ -319,21 +323,29 @@ static plot_type panels_or_ranking(plot_chart *c, plot_type t)
 /* A ranking's note: the regions without a value, the ends shown of
    many, the aggregates apart ("Top and bottom 15 of 214. Below the
    line: aggregates, not ranked (8 of 45)."). */
-static void ranking_note(const plot_chart *c, GString *g)
+static void ranking_note(const plot_chart *c, GString *g, size_t top,
+                         size_t bottom, int aggregates)
 {
     int zh = c->lang == FMT_ZH;
 
     if (c->type != PLOT_RANKING)
         return;
-    if (c->n_ranked > PLOT_RANK_ALL)       /* 前15名和后15名（共N个地区）。 */
-        g_string_append_printf(g, zh ? "\xe5\x89\x8d%d\xe5\x90\x8d\xe5\x92"
-                                       "\x8c\xe5\x90\x8e%d\xe5\x90\x8d\xef"
+    if (top > 0 && bottom > 0)             /* 前15名和后15名（共N个地区）。 */
+        g_string_append_printf(g, zh ? "\xe5\x89\x8d%zu\xe5\x90\x8d\xe5\x92"
+                                       "\x8c\xe5\x90\x8e%zu\xe5\x90\x8d\xef"
                                        "\xbc\x88\xe5\x85\xb1%zu\xe4\xb8\xaa"
                                        "\xe5\x9c\xb0\xe5\x8c\xba\xef\xbc"
                                        "\x89\xe3\x80\x82"
-                                     : "Top %d and bottom %d of %zu. ",
-                               PLOT_RANK_ENDS, PLOT_RANK_ENDS, c->n_ranked);
-    if (c->n_aggregates > 0) {      /* 分隔线下为汇总，不参与排名 */
+                                     : "Top %zu and bottom %zu of %zu. ",
+                               top, bottom, c->n_ranked);
+    else if (top > 0)                      /* 前N名（共M个地区）。 */
+        g_string_append_printf(g, zh ? "\xe5\x89\x8d%zu\xe5\x90\x8d\xef"
+                                       "\xbc\x88\xe5\x85\xb1%zu\xe4\xb8\xaa"
+                                       "\xe5\x9c\xb0\xe5\x8c\xba\xef\xbc"
+                                       "\x89\xe3\x80\x82"
+                                     : "Top %zu of %zu. ",
+                               top, c->n_ranked);
+    if (aggregates && c->n_aggregates > 0) {  /* 分隔线下为汇总，不参与排名 */
         g_string_append(g, zh ? "\xe5\x88\x86\xe9\x9a\x94\xe7\xba\xbf"
                                 "\xe4\xb8\x8b\xe4\xb8\xba\xe6\xb1\x87"
                                 "\xe6\x80\xbb\xef\xbc\x8c\xe4\xb8\x8d"
@@ -358,6 +370,17 @@ static void ranking_note(const plot_chart *c, GString *g)
     }
     if (c->no_data != NULL)
         g_string_append(g, c->no_data);
+}
+
+char *plot_ranking_note(const plot_chart *c, size_t top, size_t bottom,
+                        int aggregates)
+{
+    GString *g = g_string_new(NULL);
+
+    ranking_note(c, g, top, bottom, aggregates);
+    if (g->len && g->str[g->len - 1] == ' ')
+        g_string_truncate(g, g->len - 1);
+    return g_string_free(g, g->len == 0);
 }
 
 plot_chart *plot_chart_build(const sb_dataset *ds, metrics_ctx *mc, sb_id ind,

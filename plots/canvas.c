@@ -282,6 +282,7 @@ void canvas_set_font(canvas *k, double fs)
 void canvas_close(canvas *k, GString **missing, char **why)
 {
     g_free(k->names_note);
+    g_free(k->note_drawn);
     g_hash_table_destroy(k->sizes);
     pango_font_description_free(k->font);
     *missing = k->missing;

@@ -40,6 +40,9 @@ typedef struct canvas {
     int recording;               /* canvas_show records label boxes */
     char *why;                   /* a layout decision worth telling */
     char *names_note;            /* full forms of shortened names */
+    char *note_drawn;            /* the chart's note as the drawing found
+                                    it (ranking rows left out); NULL:
+                                    c->note */
     int note_lines;              /* lines of each note (0: two) */
 } canvas;
 

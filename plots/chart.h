@@ -228,6 +228,13 @@ char *plot_text_dup(const char *s, size_t max_chars);
 /* The height a chart needs at width_mm (both mm): a ranking chart's
    follows its rows (and is at least 0.275 widths high); every other
    type's is height_mm. */
+/* A ranking chart's note for the rows drawn: the top and bottom ranks
+   shown of many (top 0: every region; bottom 0: the top only), the
+   aggregates when drawn, the regions without a value (g_free; NULL when
+   it says nothing). The chart's own note says what the full page shows;
+   a page too low for its rows draws fewer, and says so with this. */
+char *plot_ranking_note(const plot_chart *c, size_t top, size_t bottom,
+                        int aggregates);
 double plot_chart_height_mm(const plot_chart *c, double width_mm,
                             double height_mm);
 

@@ -280,7 +280,7 @@ static void fit_ends(const plot_chart *c, size_t nr, size_t cap, rank_fit *f)
     } else {
         fp = SIZE_MAX;
     }
-    for (i = 0; i < a && i < m; i++)
+    for (i = 0; i < (a + b >= m ? m : a); i++)  /* all: no gap to show */
         f->row[f->n++] = real[i];
     if (b > 0 && a + b < m) {
         f->row[f->n++] = RANK_GAP;
@@ -292,6 +292,28 @@ static void fit_ends(const plot_chart *c, size_t nr, size_t cap, rank_fit *f)
             f->row[f->n++] = real[i];
     }
     g_free(real);
+}
+
+/* The note of a page too low for every row: the ends it does show
+   ("Top 3 and bottom 2 of 49."), without the aggregates it leaves out,
+   never the full page's "Top 15 and bottom 15". */
+static void note_drawn(canvas *k, const rank_fit *f)
+{
+    const plot_chart *c = k->c;
+    size_t i, top = 0, bottom = 0, gaps = 0;
+
+    for (i = 0; i < f->n; i++)
+        if (f->row[i] == RANK_GAP)
+            gaps++;
+        else if (c->bars[f->row[i]].row == PLOT_ROW_RANKED && gaps == 0)
+            top++;
+        else if (c->bars[f->row[i]].row == PLOT_ROW_RANKED)
+            bottom++;
+    if (gaps == 0)        /* every ranked row prepared: the aggregates out */
+        top = bottom = c->n_ranked > PLOT_RANK_ALL ? PLOT_RANK_ENDS : 0;
+    else if (gaps >= 2)   /* the focus between two gaps is no end */
+        bottom--;
+    k->note_drawn = plot_ranking_note(c, top, bottom, f->sep);
 }
 
 /* The rows drawn in `room` points: every row when rows of rank_row_min
@@ -320,6 +342,8 @@ static void fit_rows(canvas *k, double room, rank_fit *f)
     if (f->n < c->n_bars && k->why == NULL)
         k->why = g_strdup_printf("ranking rows left out: the plot has room "
                                  "for %zu", f->n);
+    if (f->n < c->n_bars)
+        note_drawn(k, f);
 }
 
 /* The rows of f from `top`, row high; returns the y below the last. */

@@ -45,7 +45,9 @@ static PangoLayout *note_text(canvas *k, const char *s)
    drawn from y down. */
 static double footer(canvas *k, double y, int draw)
 {
-    const char *parts[3] = {k->names_note, k->c->note, k->c->source};
+    const char *parts[3] = {k->names_note,
+                            k->note_drawn ? k->note_drawn : k->c->note,
+                            k->c->source};
     double h = 0, tw, th;
     int i;
 

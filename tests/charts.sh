@@ -146,6 +146,19 @@ printf 'data: [%s]\nsections:\n  - charts:\n      - indicator: 地区生产总�
 has "$tmp/so/地区生产总值.txt" "重庆市, 北京市, 天津市, 河北省, 山西省 and 25 more, 2006–2024. Panels in the source's order, the focus region (重庆市) first."
 has "$tmp/so/地区生产总值-zh.txt" "重庆市、北京市、天津市、河北省、山西省等30个地区，2006–2024年。各图按资料原有顺序排列，重点地区重庆市居首。"
 
+# -- a ranking on a page too low for its 30 end rows draws fewer, and its
+#    note says which ends it shows, never the full page's "Top 15"
+"$bin" charts -q --format pdf --type ranking --size 100x40 -o "$tmp/rl" \
+    tests/portals/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_9865.csv ||
+    ko "the low ranking failed"
+pdftotext "$tmp/rl/NY.GDP.MKTP.CD.pdf" - | tr -d ' \n' >"$tmp/rl.txt"
+for want in "3.Germany" "183.Palau" "Top3andbottom3of185." "Nodata:29regions."; do
+    grep -qF "$want" "$tmp/rl.txt" && ok || ko "the low ranking lacks \"$want\": $(cat "$tmp/rl.txt")"
+done
+for not in "4.Japan" "182.Kiribati" "Top15"; do
+    grep -qF "$not" "$tmp/rl.txt" && ko "the low ranking has \"$not\"" || ok
+done
+
 # -- slope charts of many regions: the focus, benchmark and named regions
 #    labelled, the rest grey and unlabelled (as line charts); the text
 #    alternative at the chart's two years (the World Bank file's are 2008
