@@ -27,6 +27,7 @@ static const struct command {
     {"metrics", CLI_CMD_METRICS, cli_cmd_metrics},
     {"charts", CLI_CMD_CHARTS, cli_cmd_charts},
     {"report", CLI_CMD_REPORT, cli_cmd_report},
+    {"diff", CLI_CMD_DIFF, cli_cmd_diff},
 };
 
 /* The command called name; NULL when there is none. */

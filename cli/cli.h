@@ -24,7 +24,8 @@
 
 /* The commands, as bits: an option says which of them take it. */
 enum { CLI_CMD_CHECK = 1, CLI_CMD_METRICS = 2, CLI_CMD_CHARTS = 4,
-       CLI_CMD_REPORT = 8, CLI_CMD_ALL = 15 };
+       CLI_CMD_REPORT = 8, CLI_CMD_DIFF = 16,
+       CLI_CMD_ALL = 31 };
 
 typedef struct {
     unsigned cmd;                      /* one CLI_CMD_ bit */

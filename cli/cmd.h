@@ -1,6 +1,6 @@
 /*
- * cli/cmd.h -- the four commands, one file each: cli/cmd_check.c,
- * cli/cmd_metrics.c, cli/cmd_charts.c, cli/cmd_report.c.
+ * cli/cmd.h -- the five commands, one file each: cli/cmd_check.c,
+ * cli/cmd_metrics.c, cli/cmd_charts.c, cli/cmd_report.c, cli/cmd_diff.c.
  *
  * A command takes the parsed options with the spec applied (cli/cli.h),
  * wires the stages, prints its results on stdout (or writes its files)
@@ -29,5 +29,9 @@ int cli_cmd_charts(cli *c);
 /* report: the PDF brief (or a foreach batch of briefs), as a cron-safe
    run. */
 int cli_cmd_report(cli *c);
+
+/* diff OLD NEW: what changed between two vintages (metrics/revisions.h);
+   exits as diff(1) does: 0 same, 1 different, 2 trouble. */
+int cli_cmd_diff(cli *c);
 
 #endif

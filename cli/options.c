@@ -32,7 +32,8 @@ enum {
 
 /* The commands' bits, short for the table. */
 enum { CHECK = CLI_CMD_CHECK, METRICS = CLI_CMD_METRICS,
-       CHARTS = CLI_CMD_CHARTS, REPORT = CLI_CMD_REPORT, ALL = CLI_CMD_ALL };
+       CHARTS = CLI_CMD_CHARTS, REPORT = CLI_CMD_REPORT, DIFF = CLI_CMD_DIFF,
+       ALL = CLI_CMD_ALL };
 
 /* Which commands take each option: a command rejects what it has no use
    for (DESIGN.md). Commands of later stages are listed as they come. */
@@ -60,7 +61,8 @@ static const struct {
     {{"encoding", required_argument, NULL, OPT_ENCODING}, ALL},
     {{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA}, ALL},
     {{"strict", no_argument, NULL, OPT_STRICT}, ALL},
-    {{"format", required_argument, NULL, OPT_FORMAT}, METRICS | CHARTS},
+    {{"format", required_argument, NULL, OPT_FORMAT},
+     METRICS | CHARTS | DIFF},
     {{"lang", required_argument, NULL, OPT_LANG}, ALL},
     {{"group", required_argument, NULL, OPT_GROUP},
      METRICS | CHARTS | REPORT},
@@ -106,6 +108,10 @@ static const char usage_text[] =
     "             forecast, rank, share, gap (--format table|csv|json)\n"
     "  charts     one chart per indicator into -o DIR (default charts/)\n"
     "  report     the PDF brief into -o FILE (default brief-YEAR.pdf)\n"
+    "  diff       statbrief diff OLD NEW: values revised, rounded, added,\n"
+    "             withdrawn, flag and unit changes between two vintages\n"
+    "             (--format table|csv|json|md); exits 0 when they are the\n"
+    "             same, 1 when they differ, 2 on trouble\n"
     "\n"
     "FILE... are CSV files or directories (a directory means its *.csv\n"
     "and *.tsv).\n"
@@ -132,8 +138,9 @@ static const char usage_text[] =
     "                      (default: the file's name)\n"
     "  --encoding E        input encoding: utf-8 (default) or gb18030\n"
     "  --decimal-comma     read 1.234,5 as 1234.5\n"
-    "  --format F          metrics: table, csv or json; charts: any of\n"
-    "                      pdf,png,svg (default pdf)\n"
+    "  --format F          metrics: table, csv or json; diff: table, csv,\n"
+    "                      json or md; charts: any of pdf,png,svg\n"
+    "                      (default pdf)\n"
     "  -o, --output PATH   charts: the directory (default charts/);\n"
     "                      report: the PDF (default brief-YEAR.pdf)\n"
     "  --type T            charts: line, bar, grouped, stacked, slope,\n"
@@ -327,6 +334,8 @@ static int parse_log(cli *c, const char *arg)
 static int parse_format(cli *c, const char *arg)
 {
     c->format_arg = arg;
+    if (c->cmd == CLI_CMD_DIFF)     /* its own formats: cli/cmd_diff.c */
+        return 0;
     if (c->cmd == CLI_CMD_CHARTS)
         return plot_formats_parse(arg, &c->plot.formats) == 0 ? 0
                : cli_diag_fail(SB_EUSAGE, "--format: \"%s\" is not a list "
@@ -541,7 +550,8 @@ static void command_help(unsigned cmd, const char *name)
     size_t i;
     int in_options = 0, keep = 0;
 
-    printf("usage: statbrief %s [OPTIONS] FILE...\n\noptions:\n", name);
+    printf("usage: statbrief %s [OPTIONS] %s\n\noptions:\n", name,
+           cmd == CLI_CMD_DIFF ? "OLD NEW" : "FILE...");
     for (i = 0; lines[i] != NULL; i++) {
         const char *l = lines[i];
         if (strcmp(l, "options:") == 0) {

@@ -106,7 +106,7 @@ static void csv_rows(metrics_writer *w, const metrics_row *rows, size_t n)
     }
 }
 
-static void json_string(FILE *out, const char *s)
+void metrics_json_string(FILE *out, const char *s)
 {
     fputc('"', out);
     for (; *s; s++) {
@@ -138,11 +138,11 @@ static void json_rows(metrics_writer *w, const metrics_row *rows, size_t n)
                                                           rows[i].indicator);
         fputs(w->rows + i == 0 ? "[\n  {" : ",\n  {", w->out);
         fputs("\"indicator\": ", w->out);
-        json_string(w->out, ind->id);
+        metrics_json_string(w->out, ind->id);
         fputs(", \"region\": ", w->out);
-        json_string(w->out, sb_dataset_region_at(w->ds, rows[i].region)->name);
+        metrics_json_string(w->out, sb_dataset_region_at(w->ds, rows[i].region)->name);
         fputs(", \"unit\": ", w->out);
-        json_string(w->out, ind->unit);
+        metrics_json_string(w->out, ind->unit);
         fprintf(w->out, ", \"kind\": \"%s\"", sb_kind_name(ind->kind));
         for (k = 0; k < nf; k++) {
             const char *v;

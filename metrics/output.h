@@ -30,4 +30,7 @@ sb_status metrics_writer_rows(void *writer, const metrics_row *rows,
 void metrics_writer_finish(metrics_writer *w);
 void metrics_writer_destroy(metrics_writer *w);
 
+/* s as a JSON string, quotes included (shared with metrics/revisions). */
+void metrics_json_string(FILE *out, const char *s);
+
 #endif

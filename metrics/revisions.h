@@ -1,0 +1,79 @@
+/*
+ * metrics/revisions.h -- what changed between two vintages of the same
+ * data (statbrief diff): values revised, rounded, added, withdrawn, flag
+ * changes, unit or scale changes, and the revision statistics of each
+ * indicator (mean revision and mean absolute revision, as the OECD and
+ * Eurostat revision-analysis guidelines define them).
+ *
+ * Both sides are finished datasets of the normal loader; the comparison
+ * only reads them. Indicators match by id, regions by name, then by the
+ * other side's aliases (the loader's gazetteer and alias matching has
+ * already given both sides their names). The result borrows strings
+ * from both datasets: destroy it before them. Writing it out is
+ * rev_write's (one table of output formats, rev_format).
+ */
+#ifndef METRICS_REVISIONS_H
+#define METRICS_REVISIONS_H
+
+#include <stdio.h>
+
+#include "core/model.h"
+#include "core/status.h"
+
+/* The change kinds, in the order a value's changes are listed. */
+typedef enum {
+    REV_UNIT,        /* an indicator's unit or scale changed (year 0) */
+    REV_REVISED,     /* a different number */
+    REV_ROUNDED,     /* fewer decimals, equal at the coarser precision */
+    REV_FLAGS,       /* same number, other flags (p -> none: final) */
+    REV_ADDED,       /* only in NEW */
+    REV_WITHDRAWN,   /* only in OLD */
+    REV_N
+} rev_kind;
+
+/* "unit", "revised", ... (the csv and json words). */
+const char *rev_kind_name(rev_kind k);
+
+typedef struct {
+    rev_kind kind;
+    const char *indicator, *region;  /* region "" for a unit change */
+    int year;                        /* 0 for a unit change */
+    double old, new;                 /* NaN when absent; old in NEW's unit */
+    const char *old_flags, *new_flags;
+    const char *old_unit, *new_unit; /* REV_UNIT only */
+} rev_change;
+
+/* One indicator's counts and statistics; the means are over its revised
+   values (percent over those whose old value is not zero). */
+typedef struct {
+    const char *indicator;
+    size_t n[REV_N];
+    size_t n_pct;
+    double mean, mean_abs, mean_pct, mean_abs_pct;
+    size_t largest[3];               /* indexes of changes; n_largest */
+    size_t n_largest;                /* by |percent|, else |diff| */
+} rev_stats;
+
+typedef struct {
+    rev_change *changes;             /* by indicator, region, year, kind */
+    size_t n;
+    rev_stats *inds;                 /* one per indicator with a change */
+    size_t n_inds;
+    rev_stats all;                   /* every indicator together */
+} rev_result;
+
+/* Compares old with new into *out (NULL on failure). SB_ENOMEM with its
+   message in err when out of memory. */
+sb_status rev_compare(const sb_dataset *old, const sb_dataset *new,
+                      rev_result **out, sb_error *err);
+void rev_destroy(rev_result *r);
+
+/* The output formats, one table in revisions.c. */
+typedef enum { REV_FMT_TABLE, REV_FMT_CSV, REV_FMT_JSON, REV_FMT_MD } rev_format;
+/* The format named s; -1 when s names none. */
+int rev_format_parse(const char *s, rev_format *f);
+
+/* Writes r to out in format f; -1 when a write failed. */
+int rev_write(FILE *out, const rev_result *r, rev_format f);
+
+#endif
