@@ -117,6 +117,7 @@ static rev_change one(const sb_dataset *ds, const sb_series *s, rev_kind k)
     c.old = c.new = NAN;
     c.old_flags = c.new_flags = "";
     c.old_unit = c.new_unit = "";
+    c.decimals = -1;
     return c;
 }
 
@@ -138,6 +139,9 @@ static sb_status both(rev_ctx *x, const sb_series *os, size_t i,
     c.new = ns->obs[j].value;
     c.old_flags = of;
     c.new_flags = nf;
+    c.decimals = u.factor != 1.0 ? -1
+                 : os->obs[i].decimals > ns->obs[j].decimals
+                 ? os->obs[i].decimals : ns->obs[j].decimals;
     if (!u.comparable)
         return SB_OK;
     if (c.old == c.new) {
@@ -210,6 +214,7 @@ static sb_status units(rev_ctx *x)
             continue;
         memset(&c, 0, sizeof c);
         c.kind = REV_UNIT;
+        c.decimals = -1;
         c.indicator = n->id;
         c.region = c.old_flags = c.new_flags = "";
         c.old = o->scale;

@@ -39,6 +39,8 @@ typedef struct {
     const char *indicator, *region;  /* region "" for a unit change */
     int year;                        /* 0 for a unit change */
     double old, new;                 /* NaN when absent; old in NEW's unit */
+    int decimals;                    /* the larger of the published ones:
+                                        the difference is rounded to it */
     const char *old_flags, *new_flags;
     const char *old_unit, *new_unit; /* REV_UNIT only */
 } rev_change;

@@ -40,9 +40,18 @@ static double pct(const rev_change *c)
                                       : NAN;
 }
 
+/* new - old at the published precision (1.3 - 1.234 is 0.066, not
+   0.06600000000000006); as computed when a scale was converted. */
 static double dif(const rev_change *c)
 {
-    return has_diff(c) ? c->new - c->old : NAN;
+    double d = c->new - c->old, p;
+
+    if (!has_diff(c))
+        return NAN;
+    if (c->decimals < 0 || c->decimals > 15)
+        return d;
+    p = pow(10.0, c->decimals);
+    return round(d * p) / p;
 }
 
 /* ---- csv ----------------------------------------------------------------- */
@@ -212,6 +221,8 @@ static void write_table(FILE *out, const rev_result *r)
     int w[NCELL];
     size_t i, k;
 
+    if (r->n == 0)                 /* as diff(1): nothing when the same */
+        return;
     for (k = 0; k < NCELL; k++)
         w[k] = sb_text_width(heads[k]);
     for (i = 0; i < r->n; i++) {
