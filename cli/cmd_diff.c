@@ -76,7 +76,11 @@ int cli_cmd_diff(cli *c)
         (status = load_side(c, c->files[1], &new)) != 0)
         goto done;
     if (rev_compare(old.ds, new.ds, &r, &err) != SB_OK) {
-        status = trouble(err.code, err.msg, "");
+        /* the message as every command prints it, then the status */
+        cli_diag_fail(err.code, "%s", err.msg);
+        fprintf(stderr, "statbrief: diff: status %d in DESIGN.md; diff "
+                "exits 2\n", sb_status_exit(err.code));
+        status = DIFF_TROUBLE;
         goto done;
     }
     if (rev_write(stdout, r, f) != 0 || cli_diag_flush_stdout() != 0) {

@@ -3,8 +3,8 @@
 # sanitizer build with the allocation hook (build/oom/statbrief, see
 # core/alloc.h). Each command below runs once to learn the allocation
 # sites it reaches (SB_ALLOC_SITES), then once per site with that site
-# failing (SB_ALLOC_FAIL); every such run must exit 70 with "error: out
-# of memory", print nothing on stdout, leave no sanitizer report (a leak
+# failing (SB_ALLOC_FAIL); every such run must exit 70 (diff: 2, as
+# diff(1), cli/cmd_diff.c) with "error: out of memory", print nothing on stdout, leave no sanitizer report (a leak
 # on the error path is one) and have met the failure it was given.
 #
 # What GLib, Cairo, Pango, fontconfig, libcsv and libyaml allocate
@@ -118,6 +118,9 @@ $cases/screen-rounded|check --screen data.csv
 $cases/screen-stale|check --screen data.csv
 $cases/screen-break|metrics --format csv data.csv
 $cases/kind-metrics|metrics --format csv data.csv indicators.csv regions.csv
+$cases/diff-rules|diff old new
+$cases/diff-unit|diff --format json old new
+$cases/diff-alias|diff --format md old new
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
 
@@ -154,12 +157,14 @@ while read -r i site; do
     args=$(sed -n "${i}p" "$tmp/cmds" | cut -d'|' -f2)
     what="$args, $site failing"
     st=$(cat "$r.status" 2>/dev/null)
+    want=70
+    case $args in diff\ *) want=2 ;; esac
     if ! grep -qxF "!$site" "$r.fired" 2>/dev/null; then
         ko "$what: the failure was not injected"
     elif grep -q 'Sanitizer\|runtime error' "$r.err"; then
         ko "$what: $(grep -m 1 'Sanitizer\|runtime error' "$r.err")"
-    elif [ "$st" != 70 ]; then
-        ko "$what: exit $st, expected 70: $(head -c 300 "$r.err")"
+    elif [ "$st" != $want ]; then
+        ko "$what: exit $st, expected $want: $(head -c 300 "$r.err")"
     elif ! grep -q '^statbrief: .*error: out of memory$' "$r.err"; then
         ko "$what: no \"error: out of memory\": $(head -c 300 "$r.err")"
     elif [ -s "$r.out" ]; then
