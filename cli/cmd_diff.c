@@ -37,15 +37,22 @@ static int load_side(cli *c, const char *path, cli_loaded *l)
 {
     char **files = c->files;
     int n = c->n_files, st;
+    GPtrArray *ids = c->indicators, *none;
     struct stat sb;
 
     if (stat(path, &sb) != 0)
         return trouble(SB_ENOINPUT, path, strerror(errno));
+    /* --indicator selects what is compared (rev_filter), not what is
+       loaded: an indicator added in NEW is unknown to OLD */
+    none = g_ptr_array_new();
+    c->indicators = none;
     c->files = (char **)&path;
     c->n_files = 1;
     st = cli_load(c, l);
     c->files = files;
     c->n_files = n;
+    c->indicators = ids;
+    g_ptr_array_free(none, TRUE);
     if (st == 0)
         return 0;
     fprintf(stderr, "statbrief: diff: %s could not be loaded (status %d in "
@@ -58,6 +65,7 @@ int cli_cmd_diff(cli *c)
     cli_loaded old, new;
     rev_result *r = NULL;
     rev_format f = REV_FMT_TABLE;
+    rev_filter filter;
     sb_error err = {0};
     int status;
 
@@ -75,7 +83,11 @@ int cli_cmd_diff(cli *c)
     if ((status = load_side(c, c->files[0], &old)) != 0 ||
         (status = load_side(c, c->files[1], &new)) != 0)
         goto done;
-    if (rev_compare(old.ds, new.ds, &r, &err) != SB_OK) {
+    filter.ids = (const char *const *)c->indicators->pdata;
+    filter.n_ids = c->indicators->len;
+    filter.from = c->from;
+    filter.to = c->to;
+    if (rev_compare(old.ds, new.ds, &filter, &r, &err) != SB_OK) {
         /* the message as every command prints it, then the status */
         cli_diag_fail(err.code, "%s", err.msg);
         fprintf(stderr, "statbrief: diff: status %d in DESIGN.md; diff "

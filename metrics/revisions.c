@@ -34,12 +34,31 @@ const char *rev_kind_name(rev_kind k)
 /* What the comparison is building. */
 typedef struct {
     const sb_dataset *old, *new;
+    const rev_filter *f;
     rev_change *v;
     size_t n, cap;
 } rev_ctx;
 
+/* 1 when the filter keeps change c. */
+static int kept(const rev_filter *f, const rev_change *c)
+{
+    size_t i;
+
+    if (f == NULL)
+        return 1;
+    if (c->year != 0 && ((f->from && c->year < f->from) ||
+                         (f->to && c->year > f->to)))
+        return 0;
+    for (i = 0; i < f->n_ids; i++)
+        if (strcmp(f->ids[i], c->indicator) == 0)
+            return 1;
+    return f->n_ids == 0;
+}
+
 static sb_status add(rev_ctx *x, const rev_change *c)
 {
+    if (!kept(x->f, c))
+        return SB_OK;
     if (sb_grow(&x->v, &x->cap, x->n + 1) != 0)
         return SB_ENOMEM;
     x->v[x->n++] = *c;
@@ -339,9 +358,9 @@ static sb_status summarise(rev_result *r)
 }
 
 sb_status rev_compare(const sb_dataset *old, const sb_dataset *new,
-                      rev_result **out, sb_error *err)
+                      const rev_filter *f, rev_result **out, sb_error *err)
 {
-    rev_ctx x = {old, new, NULL, 0, 0};
+    rev_ctx x = {old, new, f, NULL, 0, 0};
     rev_result *r = sb_new0(rev_result, 1);
     sb_status rc = r != NULL ? walk(&x) : SB_ENOMEM;
 

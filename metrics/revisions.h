@@ -64,10 +64,18 @@ typedef struct {
     rev_stats all;                   /* every indicator together */
 } rev_result;
 
-/* Compares old with new into *out (NULL on failure). SB_ENOMEM with its
-   message in err when out of memory. */
+/* What to compare: the indicators named (ids; none: all) and the years
+   from..to (0: open). Unit changes are kept for a selected indicator. */
+typedef struct {
+    const char *const *ids;
+    size_t n_ids;
+    int from, to;
+} rev_filter;
+
+/* Compares old with new into *out (NULL on failure); f may be NULL (all).
+   SB_ENOMEM with its message in err when out of memory. */
 sb_status rev_compare(const sb_dataset *old, const sb_dataset *new,
-                      rev_result **out, sb_error *err);
+                      const rev_filter *f, rev_result **out, sb_error *err);
 void rev_destroy(rev_result *r);
 
 /* The output formats, one table in revisions.c. */
