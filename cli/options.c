@@ -63,7 +63,8 @@ static const struct {
     {{"strict", no_argument, NULL, OPT_STRICT}, ALL},
     {{"format", required_argument, NULL, OPT_FORMAT},
      METRICS | CHARTS | DIFF},
-    {{"lang", required_argument, NULL, OPT_LANG}, ALL},
+    {{"lang", required_argument, NULL, OPT_LANG},
+     CHECK | METRICS | CHARTS | REPORT},   /* diff prints no words of a language */
     {{"group", required_argument, NULL, OPT_GROUP},
      METRICS | CHARTS | REPORT},
     {{"focus", required_argument, NULL, OPT_FOCUS},

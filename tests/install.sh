@@ -177,7 +177,7 @@ passed
 
 # every option of `BIN COMMAND --help` is in the page; when that help is
 # the command's own (no list of commands), the page's entry names it
-for c in check metrics charts report; do
+for c in check metrics charts report diff; do
     group
     "$bin" $c --help >"$tmp/help-$c" 2>&1 || ko "$bin $c --help exited $?"
     own=1
