@@ -125,6 +125,21 @@ static rev_kind classify(double a, double b, int da, int db, int exact)
     return REV_REVISED;
 }
 
+/* The decimals new - old is exact to: the larger published, the old
+   one shifted by a power-of-ten scale change (2000 million -> 2.000
+   billion); -1 when the factor is no power of ten. */
+static int precision(int dold, int dnew, double factor)
+{
+    double shift = -log10(factor);
+
+    if (fabs(shift - round(shift)) > 1e-9 || fabs(shift) > 30)
+        return -1;
+    dold += (int)round(shift);
+    if (dold < 0)
+        dold = 0;
+    return dold > dnew ? dold : dnew;
+}
+
 static rev_change one(const sb_dataset *ds, const sb_series *s, rev_kind k)
 {
     rev_change c;
@@ -158,9 +173,8 @@ static sb_status both(rev_ctx *x, const sb_series *os, size_t i,
     c.new = ns->obs[j].value;
     c.old_flags = of;
     c.new_flags = nf;
-    c.decimals = u.factor != 1.0 ? -1
-                 : os->obs[i].decimals > ns->obs[j].decimals
-                 ? os->obs[i].decimals : ns->obs[j].decimals;
+    c.decimals = precision(os->obs[i].decimals, ns->obs[j].decimals,
+                           u.factor);
     if (!u.comparable)
         return SB_OK;
     if (c.old == c.new) {
