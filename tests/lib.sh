@@ -9,6 +9,9 @@
 #                           mismatch the new image and a diff marked in
 #                           red go to tests/golden-out/ for a person to see
 #   summary                 "<suite>: N passed, M failed"
+#   needs TOOL...           each TOOL on PATH, else one failure, the
+#                           summary and exit 1 (a suite that cannot run
+#                           must not pass)
 # Needs $unit for golden.
 #
 # The pause points of core/testhook.h, for a build with -DSB_TEST_HOOKS
@@ -36,6 +39,16 @@ ok() { pass=$((pass + 1)); }
 ko() { echo "FAIL $suite: $*"; fail=$((fail + 1)); }
 has() { grep -qF -- "$2" "$1" && ok || ko "$(basename "$1") lacks \"$2\""; }
 hasnt() { grep -qF -- "$2" "$1" && ko "$(basename "$1") has \"$2\"" || ok; }
+
+needs() {
+    for tool in "$@"; do
+        if ! command -v "$tool" >/dev/null 2>&1; then
+            ko "$tool is missing (tools/install-deps.sh installs it)"
+            summary
+            exit 1
+        fi
+    done
+}
 
 golden() {
     if [ ! -f "tests/golden/$1" ]; then

@@ -9,11 +9,5 @@ bin=$1
 suite=overlap
 . tests/lib.sh
 
-for tool in python3 pdftotext; do
-    if ! command -v $tool >/dev/null 2>&1; then
-        ko "$tool is missing (tools/install-deps.sh installs it)"
-        summary
-        exit 1
-    fi
-done
+needs python3 pdftotext
 python3 tests/overlap.py "$bin" 40

@@ -11,11 +11,5 @@ bin=$1
 suite=tables
 . tests/lib.sh
 
-for tool in python3 pdftotext; do
-    if ! command -v $tool >/dev/null 2>&1; then
-        ko "$tool is missing (tools/install-deps.sh installs it)"
-        summary
-        exit 1
-    fi
-done
+needs python3 pdftotext
 python3 tests/tables.py "$bin"
