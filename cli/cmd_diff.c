@@ -1,7 +1,8 @@
 /*
  * cli/cmd_diff.c -- statbrief diff OLD NEW: both vintages loaded with
- * every rule of the loader (cli/load.h), compared (metrics/revisions.h)
- * and written on stdout as a table, CSV, JSON or Markdown (--format).
+ * every rule of the loader (cli/load.h), compared (metrics/revisions.h),
+ * their figures compared (metrics/figdiff.h: `metrics` on each side) and
+ * written on stdout as a table, CSV, JSON or Markdown (--format).
  *
  * The exit status is diff(1)'s, so that scripts can test it: 0 no
  * difference, 1 differences, 2 trouble. DESIGN.md's statuses (64 usage,
@@ -12,6 +13,7 @@
 
 #include "diag.h"
 #include "load.h"
+#include "metrics/figdiff.h"
 #include "metrics/revisions.h"
 
 #include <errno.h>
@@ -64,6 +66,8 @@ int cli_cmd_diff(cli *c)
 {
     cli_loaded old, new;
     rev_result *r = NULL;
+    figdiff_result *fig = NULL;
+    figdiff_opts fo;
     rev_format f = REV_FMT_TABLE;
     rev_filter filter;
     sb_error err = {0};
@@ -87,7 +91,11 @@ int cli_cmd_diff(cli *c)
     filter.n_ids = c->indicators->len;
     filter.from = c->from;
     filter.to = c->to;
-    if (rev_compare(old.ds, new.ds, &filter, &r, &err) != SB_OK) {
+    memset(&fo, 0, sizeof fo);
+    fo.filter = &filter;
+    if (rev_compare(old.ds, new.ds, &filter, &r, &err) != SB_OK ||
+        (r->n > 0 &&
+         figdiff_compare(old.ds, new.ds, &fo, &fig, &err) != SB_OK)) {
         /* the message as every command prints it, then the status */
         cli_diag_fail(err.code, "%s", err.msg);
         fprintf(stderr, "statbrief: diff: status %d in DESIGN.md; diff "
@@ -95,12 +103,13 @@ int cli_cmd_diff(cli *c)
         status = DIFF_TROUBLE;
         goto done;
     }
-    if (rev_write(stdout, r, f) != 0 || cli_diag_flush_stdout() != 0) {
+    if (rev_write_figures(stdout, r, fig, f) != 0 || cli_diag_flush_stdout() != 0) {
         status = DIFF_TROUBLE;
         goto done;
     }
     status = r->n > 0 ? DIFF_DIFFERENT : DIFF_SAME;
 done:
+    figdiff_destroy(fig);
     rev_destroy(r);
     cli_load_clear(&new);
     cli_load_clear(&old);

@@ -9,6 +9,7 @@
 #include "fields.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define CSV METRICS_USE_CSV
@@ -123,4 +124,46 @@ size_t metrics_field_names(unsigned use, const char **names, size_t max)
     if (max > 0)
         names[n] = NULL;
     return n;
+}
+
+metrics_print metrics_field_print_kind(const metrics_field *f,
+                                      const sb_indicator *ind)
+{
+    int rate = (sb_indicator_traits(ind) & SB_TRAIT_POINTS) != 0;
+
+    if (f->print != METRICS_PRINT_CHANGE && f->print != METRICS_PRINT_GROWTH)
+        return f->print;
+    return rate ? METRICS_PRINT_POINTS
+           : f->print == METRICS_PRINT_GROWTH ? METRICS_PRINT_PCT
+                                              : METRICS_PRINT_VALUE;
+}
+
+char *metrics_field_print(char *buf, size_t size, const metrics_field *f,
+                          double v, const sb_indicator *ind, fmt_lang lang)
+{
+    int p = fmt_points_decimals(ind);
+    char num[FMT_MAX];
+
+    /* a count of no points is as undefined in text as a missing year */
+    if (!isfinite(v) || (f->is_int && v == 0)) {
+        snprintf(buf, size, "%s", FMT_UNDEFINED);
+        return buf;
+    }
+    switch (metrics_field_print_kind(f, ind)) {
+    case METRICS_PRINT_VALUE: return fmt_value(buf, size, v, ind, lang);
+    case METRICS_PRINT_PCT: return fmt_percent(buf, size, v, 1, 0, lang);
+    case METRICS_PRINT_POINTS:
+        /* a change's own points print at the indicator's precision */
+        fmt_number(num, sizeof num, v, f->print == METRICS_PRINT_POINTS
+                                           ? metrics_field_decimals(f, p)
+                                           : p, 0, lang);
+        snprintf(buf, size, "%s%s", num, lang == FMT_ZH
+                 ? "\xe4\xb8\xaa\xe7\x99\xbe\xe5\x88\x86\xe7\x82\xb9"
+                 : " percentage points");          /* 个百分点 */
+        return buf;
+    case METRICS_PRINT_NUMBER:
+        return fmt_number(buf, size, v, metrics_field_decimals(f, p), 0,
+                          lang);
+    default: snprintf(buf, size, "%d", (int)v); return buf;
+    }
 }

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "metrics/format.h"
 #include "metrics/metrics.h"
 
 /* How a figure prints in text (placeholders and the cells of a spec's
@@ -71,6 +72,21 @@ double metrics_field_value(const metrics_field *f, const metrics_row *r);
 /* 1 when the field's value in r is undefined: NaN for doubles, 0 for
    ints but n. */
 int metrics_field_undefined(const metrics_field *f, const metrics_row *r);
+
+/* How field f of indicator ind prints: a change or growth as a value, a
+   percentage, or points for a rate; the others as the table says. */
+metrics_print metrics_field_print_kind(const metrics_field *f,
+                                       const sb_indicator *ind);
+
+/* v, a value of field f of indicator ind, as text prints it (a
+   placeholder, a spec table's cell, the figures statbrief diff shows):
+   a value or a change in the indicator's number form and unit, a
+   percentage at one decimal, points ("0.48 percentage points"), a
+   number at the field's decimals, a year, rank or count; a change or
+   growth of a rate in points. FMT_UNDEFINED when undefined (NaN, or 0
+   for an int field). Returns buf. */
+char *metrics_field_print(char *buf, size_t size, const metrics_field *f,
+                          double v, const sb_indicator *ind, fmt_lang lang);
 
 /* The names of the fields offered for use, in table order, into
    names[0..max) with a NULL after the last; returns how many. */

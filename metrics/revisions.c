@@ -17,13 +17,14 @@
 
 #include <math.h>
 #include <float.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
 
 static const char *const kind_names[REV_N] = {
-    "unit", "revised", "rounded", "flags", "added", "withdrawn",
+    "unit", "meta", "revised", "rounded", "flags", "added", "withdrawn",
 };
 
 const char *rev_kind_name(rev_kind k)
@@ -70,19 +71,25 @@ static const char *str_or_empty(const char *s)
     return s != NULL ? s : "";
 }
 
+sb_id rev_region_in(const sb_dataset *b, const sb_region *reg)
+{
+    sb_id br = sb_dataset_find_region(b, reg->name);
+    size_t k;
+
+    for (k = 0; br == SB_NONE && k < reg->n_aliases; k++)
+        br = sb_dataset_find_region(b, reg->aliases[k]);
+    return br;
+}
+
 /* The series of b that s of a is: same indicator id, region by name or
    by one of its aliases. NULL when b has none. */
 static const sb_series *match(const sb_dataset *a, const sb_series *s,
                               const sb_dataset *b)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(a, s->indicator);
-    const sb_region *reg = sb_dataset_region_at(a, s->region);
     sb_id bi = sb_dataset_find_indicator(b, ind->id);
-    sb_id br = sb_dataset_find_region(b, reg->name);
-    size_t k;
+    sb_id br = rev_region_in(b, sb_dataset_region_at(a, s->region));
 
-    for (k = 0; br == SB_NONE && k < reg->n_aliases; k++)
-        br = sb_dataset_find_region(b, reg->aliases[k]);
     if (bi == SB_NONE || br == SB_NONE)
         return NULL;
     return sb_dataset_find_series(b, bi, br);
@@ -110,6 +117,15 @@ static unit_cmp compare_units(const sb_indicator *o, const sb_indicator *n)
         u.comparable = scales;  /* same scale, unit renamed only */
     }
     return u;
+}
+
+int rev_unit_factor(const sb_indicator *o, const sb_indicator *n,
+                    double *factor)
+{
+    unit_cmp u = compare_units(o, n);
+
+    *factor = u.factor;
+    return u.comparable;
 }
 
 /* Old a and new b (already in NEW's unit) with their published decimals
@@ -151,6 +167,7 @@ static rev_change one(const sb_dataset *ds, const sb_series *s, rev_kind k)
     c.old = c.new = NAN;
     c.old_flags = c.new_flags = "";
     c.old_unit = c.new_unit = "";
+    c.attr = c.old_text = c.new_text = "";
     c.decimals = -1;
     return c;
 }
@@ -229,7 +246,56 @@ static sb_status merge(rev_ctx *x, const sb_series *os, const sb_series *ns,
     return rc;
 }
 
-/* Unit changes, once per indicator present on both sides. */
+/* The metadata compared besides unit and scale, one table: a text
+   member of sb_indicator, or the kind (offset SIZE_MAX). */
+static const struct {
+    const char *attr;
+    size_t offset;
+} meta_attrs[] = {
+    {"name", offsetof(sb_indicator, name)},
+    {"name_zh", offsetof(sb_indicator, name_zh)},
+    {"source", offsetof(sb_indicator, source)},
+    {"source_zh", offsetof(sb_indicator, source_zh)},
+    {"kind", (size_t)-1},
+};
+
+static const char *meta_text(const sb_indicator *ind, size_t k)
+{
+    const char *s;
+
+    if (meta_attrs[k].offset == (size_t)-1)
+        return sb_kind_name(ind->kind);
+    memcpy(&s, (const char *)ind + meta_attrs[k].offset, sizeof s);
+    return str_or_empty(s);
+}
+
+/* Metadata changes of indicator o (OLD) to n (NEW): one per attribute. */
+static sb_status metadata(rev_ctx *x, const sb_indicator *o,
+                          const sb_indicator *n)
+{
+    size_t k;
+
+    for (k = 0; k < sizeof meta_attrs / sizeof meta_attrs[0]; k++) {
+        rev_change c;
+
+        memset(&c, 0, sizeof c);
+        c.old_text = meta_text(o, k);
+        c.new_text = meta_text(n, k);
+        if (strcmp(c.old_text, c.new_text) == 0)
+            continue;
+        c.kind = REV_META;
+        c.decimals = -1;
+        c.indicator = n->id;
+        c.region = c.old_flags = c.new_flags = c.old_unit = c.new_unit = "";
+        c.attr = meta_attrs[k].attr;
+        c.old = c.new = NAN;
+        if (add(x, &c) != SB_OK)
+            return SB_ENOMEM;
+    }
+    return SB_OK;
+}
+
+/* Unit and metadata changes, once per indicator present on both sides. */
 static sb_status units(rev_ctx *x)
 {
     size_t i;
@@ -243,13 +309,16 @@ static sb_status units(rev_ctx *x)
         if (oi == SB_NONE)
             continue;
         o = sb_dataset_indicator_at(x->old, oi);
+        if (metadata(x, o, n) != SB_OK)
+            return SB_ENOMEM;
         if (!compare_units(o, n).changed)
             continue;
         memset(&c, 0, sizeof c);
         c.kind = REV_UNIT;
         c.decimals = -1;
         c.indicator = n->id;
-        c.region = c.old_flags = c.new_flags = "";
+        c.region = c.old_flags = c.new_flags = c.attr = "";
+        c.old_text = c.new_text = "";
         c.old = o->scale;
         c.new = n->scale;
         c.old_unit = str_or_empty(o->unit);
@@ -347,8 +416,19 @@ static void finish(rev_stats *st)
     st->mean_abs_pct = st->n_pct ? st->mean_abs_pct / st->n_pct : 0;
 }
 
+/* The indicator id is in NEW, else in OLD. */
+static const sb_indicator *indicator_of(const rev_ctx *x, const char *id)
+{
+    sb_id i = sb_dataset_find_indicator(x->new, id);
+
+    if (i != SB_NONE)
+        return sb_dataset_indicator_at(x->new, i);
+    i = sb_dataset_find_indicator(x->old, id);
+    return i != SB_NONE ? sb_dataset_indicator_at(x->old, i) : NULL;
+}
+
 /* The statistics of r's sorted changes, per indicator and together. */
-static sb_status summarise(rev_result *r)
+static sb_status summarise(const rev_ctx *x, rev_result *r)
 {
     size_t i, cap = 0;
 
@@ -360,6 +440,7 @@ static sb_status summarise(rev_result *r)
             if (sb_grow(&r->inds, &cap, r->n_inds + 1) != 0)
                 return SB_ENOMEM;
             memset(&r->inds[r->n_inds], 0, sizeof *r->inds);
+            r->inds[r->n_inds].ind = indicator_of(x, r->changes[i].indicator);
             r->inds[r->n_inds++].indicator = r->changes[i].indicator;
         }
         count(&r->inds[r->n_inds - 1], r->changes, i);
@@ -385,7 +466,7 @@ sb_status rev_compare(const sb_dataset *old, const sb_dataset *new,
         if (r->n > 1)
             qsort(r->changes, r->n, sizeof *r->changes, by_place);
         if (rc == SB_OK)
-            rc = summarise(r);
+            rc = summarise(&x, r);
     }
     free(x.v);
     if (rc != SB_OK) {

@@ -23,6 +23,8 @@
 /* The change kinds, in the order a value's changes are listed. */
 typedef enum {
     REV_UNIT,        /* an indicator's unit or scale changed (year 0) */
+    REV_META,        /* its name, source or kind changed (year 0; one
+                        change per attribute, rev_meta_attrs) */
     REV_REVISED,     /* a different number */
     REV_ROUNDED,     /* fewer decimals, equal at the coarser precision */
     REV_FLAGS,       /* same number, other flags (p -> none: final) */
@@ -43,6 +45,8 @@ typedef struct {
                                         the difference is rounded to it */
     const char *old_flags, *new_flags;
     const char *old_unit, *new_unit; /* REV_UNIT only */
+    const char *attr;                /* REV_META: "name", "source", ... */
+    const char *old_text, *new_text; /* REV_META: the attribute's texts */
 } rev_change;
 
 /* One indicator's counts and statistics; the means are over its revised
@@ -52,6 +56,8 @@ typedef struct {
     size_t n[REV_N];
     size_t n_pct;
     double mean, mean_abs, mean_pct, mean_abs_pct;
+    const sb_indicator *ind;         /* NEW's (OLD's when only there):
+                                        the number form; NULL for all */
     size_t largest[3];               /* indexes of changes; n_largest */
     size_t n_largest;                /* by |percent|, else |diff| */
 } rev_stats;
@@ -78,6 +84,16 @@ sb_status rev_compare(const sb_dataset *old, const sb_dataset *new,
                       const rev_filter *f, rev_result **out, sb_error *err);
 void rev_destroy(rev_result *r);
 
+/* The region of b that reg (of another dataset) is: by its name, else
+   by one of its aliases; SB_NONE when none. */
+sb_id rev_region_in(const sb_dataset *b, const sb_region *reg);
+
+/* How a value of indicator o (OLD) reads in n's unit (NEW): *factor
+   times it (1 when the unit and scale are the same). 0 when the units
+   differ and no scales relate them: the values cannot be compared. */
+int rev_unit_factor(const sb_indicator *o, const sb_indicator *n,
+                    double *factor);
+
 /* The output formats, one table in revisions.c. */
 typedef enum { REV_FMT_TABLE, REV_FMT_CSV, REV_FMT_JSON, REV_FMT_MD } rev_format;
 /* The format named s; -1 when s names none. */
@@ -85,5 +101,12 @@ int rev_format_parse(const char *s, rev_format *f);
 
 /* Writes r to out in format f; -1 when a write failed. */
 int rev_write(FILE *out, const rev_result *r, rev_format f);
+
+/* As rev_write, with the figures that change (metrics/figdiff.h) after
+   the values: csv rows of change "figure", json "figures", a table of
+   their own in table and md; fig NULL: none. */
+struct figdiff_result;
+int rev_write_figures(FILE *out, const rev_result *r,
+                      const struct figdiff_result *fig, rev_format f);
 
 #endif

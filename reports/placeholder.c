@@ -188,16 +188,9 @@ void placeholder_print(GString *g, const placeholder_ctx *c,
                        const metrics_field *f, const metrics_row *r)
 {
     const sb_indicator *ind = sb_dataset_indicator_at(c->ds, r->indicator);
-    double v = metrics_field_value(f, r);
     int rate = (sb_indicator_traits(ind) & SB_TRAIT_POINTS) != 0;
-    int p = fmt_points_decimals(ind);
-    metrics_print k = f->print;
     char buf[FMT_MAX];
 
-    if (k == METRICS_PRINT_CHANGE || k == METRICS_PRINT_GROWTH)
-        k = rate ? METRICS_PRINT_POINTS
-            : k == METRICS_PRINT_GROWTH ? METRICS_PRINT_PCT
-                                        : METRICS_PRINT_VALUE;
     /* the notes define what is printed; a forecast the rule refused
        prints no forecast to define */
     if (c->used != NULL &&
@@ -207,32 +200,9 @@ void placeholder_print(GString *g, const placeholder_ctx *c,
             f->print == METRICS_PRINT_GROWTH)
             g_hash_table_add(c->used, rate ? "pp_change" : "pct_change");
     }
-    /* a count of no points is as undefined in text as a missing year */
-    if (f->is_int ? v == 0 : !isfinite(v)) {
-        g_string_append(g, FMT_UNDEFINED);
-        return;
-    }
-    switch (k) {
-    case METRICS_PRINT_VALUE: fmt_value(buf, sizeof buf, v, ind, c->lang);
-        break;
-    case METRICS_PRINT_PCT: fmt_percent(buf, sizeof buf, v, 1, 0, c->lang);
-        break;
-    case METRICS_PRINT_POINTS:
-        /* a change's own points print at the indicator's precision */
-        fmt_number(buf, sizeof buf, v, f->print == METRICS_PRINT_POINTS
-                                           ? metrics_field_decimals(f, p)
-                                           : p, 0, c->lang);
-        g_string_append(g, buf);
-        g_string_append(g, c->lang == FMT_ZH ? "个百分点"
-                                             : " percentage points");
-        return;
-    case METRICS_PRINT_NUMBER:
-        fmt_number(buf, sizeof buf, v, metrics_field_decimals(f, p), 0,
-                   c->lang);
-        break;
-    default: g_snprintf(buf, sizeof buf, "%d", (int)v); break;
-    }
-    g_string_append(g, buf);
+    g_string_append(g, metrics_field_print(buf, sizeof buf, f,
+                                           metrics_field_value(f, r), ind,
+                                           c->lang));
 }
 
 /* The years the figure m of r speaks of, kept when the caller asks: a
