@@ -9,7 +9,10 @@
  * changed, figures in the unit (values, changes, slope, intercept,
  * points) are taken into NEW's unit first and equal within 1e-12 of
  * their size (the conversion's rounding is no change); when the units
- * cannot be compared, the indicator's figures are not compared.
+ * cannot be compared, the indicator's figures are not compared. A
+ * figure measured otherwise on each side (its indicator's kind changed:
+ * a rate's yoy in points, an amount's in percent) is listed without a
+ * difference.
  */
 #include "figdiff.h"
 
@@ -83,6 +86,7 @@ static sb_status compare_rows(fd_ctx *x, const metrics_row *o,
     size_t k, nf;
     const metrics_field *f = metrics_fields(&nf);
     const sb_indicator *ind = sb_dataset_indicator_at(x->new, r->indicator);
+    const sb_indicator *oind = sb_dataset_indicator_at(x->old, o->indicator);
     sb_status rc = SB_OK;
 
     for (k = 0; rc == SB_OK && k < nf; k++) {
@@ -96,7 +100,10 @@ static sb_status compare_rows(fd_ctx *x, const metrics_row *o,
         c.indicator = ind->id;
         c.region = sb_dataset_region_at(x->new, r->region)->name;
         c.ind = ind;
+        c.old_ind = oind;
         c.field = &f[k];
+        c.alike = metrics_field_print_kind(&f[k], oind) ==
+                  metrics_field_print_kind(&f[k], ind);
         c.old = uo ? NAN : metrics_field_value(&f[k], o) *
                                (figdiff_in_unit(&f[k]) ? factor : 1.0);
         c.new = un ? NAN : metrics_field_value(&f[k], r);
@@ -276,7 +283,7 @@ static char *print_diff(char *buf, size_t size, const figdiff_change *c,
     double d = c->new - c->old;
     int p = fmt_points_decimals(c->ind);
 
-    if (!isfinite(d)) {
+    if (!isfinite(d) || !c->alike) {
         snprintf(buf, size, "%s", FMT_UNDEFINED);
         return buf;
     }
@@ -291,7 +298,7 @@ static char *print_diff(char *buf, size_t size, const figdiff_change *c,
     case METRICS_PRINT_NUMBER:
         return fmt_number(buf, size, d, metrics_field_decimals(f, p), 1,
                           lang);
-    default: snprintf(buf, size, "%+d", (int)d); return buf;
+    default: return fmt_number(buf, size, d, 0, 1, lang);   /* −1, +2 */
     }
 }
 
@@ -300,7 +307,8 @@ char *figdiff_print(char *buf, size_t size, const figdiff_change *c,
 {
     if (side == FIGDIFF_DIFF)
         return print_diff(buf, size, c, lang);
-    return metrics_field_print(buf, size, c->field,
-                               side == FIGDIFF_OLD ? c->old : c->new,
-                               c->ind, lang);
+    if (side == FIGDIFF_OLD)
+        return metrics_field_print(buf, size, c->field, c->old, c->old_ind,
+                                   lang);
+    return metrics_field_print(buf, size, c->field, c->new, c->ind, lang);
 }

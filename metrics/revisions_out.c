@@ -63,15 +63,16 @@ static double dif(const rev_change *c)
 /* ---- csv ----------------------------------------------------------------- */
 
 /* A figure's difference and, for a figure in the unit, its percent of
-   old: NaN when a side is undefined (or old is 0). */
+   old: NaN when a side is undefined, the figure is not alike on both
+   sides (or old is 0). */
 static double fig_diff(const figdiff_change *c)
 {
-    return c->new - c->old;
+    return c->alike ? c->new - c->old : NAN;
 }
 
 static double fig_pct(const figdiff_change *c)
 {
-    return figdiff_in_unit(c->field) && c->old != 0
+    return c->alike && figdiff_in_unit(c->field) && c->old != 0
                ? (c->new - c->old) / c->old * 100 : NAN;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "metrics/figdiff.h"
 #include "metrics/fit.h"
 #include "metrics/forecast.h"
 #include "metrics/format.h"
@@ -818,6 +819,79 @@ static void tie_tests(void)
     tie_case("ties/all", "P 2021:2; Q 2021:2", 1, "1/2*2 1/2*2");
 }
 
+/* The figures that change between two vintages (metrics/figdiff.h): B's
+   2021 value revised from 105 to 125 passes A (110), so B's own figures
+   change and the ranks of A and B swap; C's rank stays. Percent changes
+   by hand: (105/200 - 1)100 = -47.5, (125/200 - 1)100 = -37.5. Printed
+   in English and Chinese. */
+static const figdiff_change *fig_find(const figdiff_result *r,
+                                      const char *region, const char *name)
+{
+    size_t i;
+
+    for (i = 0; r != NULL && i < r->n; i++)
+        if (strcmp(r->v[i].region, region) == 0 &&
+            strcmp(r->v[i].field->name, name) == 0)
+            return &r->v[i];
+    return NULL;
+}
+
+static void figdiff_tests(void)
+{
+    sb_dataset *old = ref_dataset("A 2020:100 2021:110; B 2020:200 2021:105;"
+                                  " C 2020:80 2021:90");
+    sb_dataset *new = ref_dataset("A 2020:100 2021:110; B 2020:200 2021:125;"
+                                  " C 2020:80 2021:90");
+    figdiff_result *r = NULL;
+    const figdiff_change *c;
+    sb_error err = {0};
+    char b[FMT_MAX];
+    static const struct {
+        const char *region, *name;
+        figdiff_side side;
+        fmt_lang lang;
+        const char *want;
+    } want[] = {
+        {"B", "pct_change", FIGDIFF_OLD, FMT_EN, "\xe2\x88\x92" "47.5%"},
+        {"B", "pct_change", FIGDIFF_NEW, FMT_ZH, "\xe2\x88\x92" "37.5%"},
+        {"B", "pct_change", FIGDIFF_DIFF, FMT_EN, "+10.0 pp"},
+        {"B", "pct_change", FIGDIFF_DIFF, FMT_ZH,
+         "+10.0\xe4\xb8\xaa\xe7\x99\xbe\xe5\x88\x86\xe7\x82\xb9"},
+        {"B", "last_value", FIGDIFF_DIFF, FMT_EN, "+20"},
+        {"B", "rank", FIGDIFF_OLD, FMT_EN, "2"},
+        {"B", "rank", FIGDIFF_DIFF, FMT_ZH, "\xe2\x88\x92" "1"},
+        {"A", "rank", FIGDIFF_NEW, FMT_EN, "2"},
+        {"A", "rank", FIGDIFF_DIFF, FMT_EN, "+1"},
+    };
+    size_t i;
+
+    if (figdiff_compare(old, new, NULL, &r, &err) != SB_OK)
+        check(0, "figdiff", "%s", err.msg);
+    for (i = 0; i < G_N_ELEMENTS(want); i++) {
+        c = fig_find(r, want[i].region, want[i].name);
+        if (c == NULL) {
+            check(0, "figdiff", "no change of %s %s", want[i].region,
+                  want[i].name);
+            continue;
+        }
+        figdiff_print(b, sizeof b, c, want[i].side, want[i].lang);
+        check(strcmp(b, want[i].want) == 0, "figdiff",
+              "%s %s: expected \"%s\", got \"%s\"", want[i].region,
+              want[i].name, want[i].want, b);
+    }
+    check(fig_find(r, "C", "rank") == NULL && fig_find(r, "A", "change") == NULL,
+          "figdiff", "C's rank or A's change reported as changed");
+    figdiff_destroy(r);
+    /* a vintage against itself: no figure changes */
+    if (figdiff_compare(old, old, NULL, &r, &err) != SB_OK)
+        check(0, "figdiff/same", "%s", err.msg);
+    check(r != NULL && r->n == 0, "figdiff/same", "%zu changes",
+          r != NULL ? r->n : 0);
+    figdiff_destroy(r);
+    sb_dataset_destroy(new);
+    sb_dataset_destroy(old);
+}
+
 void metrics_tests(const char *dir)
 {
     static const struct {
@@ -841,6 +915,7 @@ void metrics_tests(const char *dir)
     aggregate_tests();
     ref_year_tests();
     tie_tests();
+    figdiff_tests();
     screen_tests();
     run_file(dir, "format.test", format_case);
 }
