@@ -307,8 +307,10 @@ char *figdiff_print(char *buf, size_t size, const figdiff_change *c,
 {
     if (side == FIGDIFF_DIFF)
         return print_diff(buf, size, c, lang);
+    /* a column compares like with like: NEW's form on both sides, but
+       for a figure measured otherwise before */
     if (side == FIGDIFF_OLD)
-        return metrics_field_print(buf, size, c->field, c->old, c->old_ind,
-                                   lang);
+        return metrics_field_print(buf, size, c->field, c->old,
+                                   c->alike ? c->ind : c->old_ind, lang);
     return metrics_field_print(buf, size, c->field, c->new, c->ind, lang);
 }

@@ -28,7 +28,8 @@
 typedef struct {
     const char *indicator, *region;  /* NEW's id and region name */
     const sb_indicator *ind;         /* NEW's: the number form */
-    const sb_indicator *old_ind;     /* OLD's: the old value's form */
+    const sb_indicator *old_ind;     /* OLD's: the form of an old value
+                                        not alike */
     int alike;                       /* 0 when the figure is measured
                                         otherwise on each side (a kind
                                         changed: percent, then points):
@@ -72,7 +73,8 @@ int figdiff_in_unit(const metrics_field *f);
 /* The change's old, new value, or new - old, in the indicator's number
    form (metrics_field_print): "1.23 billion yuan", "+4.1%", rank "3";
    the difference signed, and in percentage points for a percentage
-   figure. The old value in OLD's form. FMT_UNDEFINED when a side is
+   figure. Both in NEW's form, but the old value of a figure not alike in
+   OLD's. FMT_UNDEFINED when a side is
    undefined, and for the difference of figures not alike. Returns buf. */
 typedef enum { FIGDIFF_OLD, FIGDIFF_NEW, FIGDIFF_DIFF } figdiff_side;
 char *figdiff_print(char *buf, size_t size, const figdiff_change *c,
