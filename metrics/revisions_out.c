@@ -244,10 +244,11 @@ static void write_json(FILE *out, const rev_result *r,
 
 /* The counts and means of s; the means in the number form of ind (the
    indicator's, or all of one indicator), in percent only without one
-   (several indicators have no common unit). */
+   (several indicators have no common unit); percentages at two decimals
+   (revisions are small: 0.85%, not 0.9%). */
 static void summary(FILE *out, const rev_stats *s, const sb_indicator *ind)
 {
-    char a[FMT_MAX], b[FMT_MAX];
+    char a[FMT_MAX], b[FMT_MAX], pa[FMT_MAX], pb[FMT_MAX];
 
     fprintf(out, "%zu revised, %zu rounded, %zu flag changes, %zu added, "
             "%zu withdrawn", s->n[REV_REVISED], s->n[REV_ROUNDED],
@@ -258,17 +259,16 @@ static void summary(FILE *out, const rev_stats *s, const sb_indicator *ind)
         fputs(", metadata changed", out);
     if (s->n[REV_REVISED] == 0)
         return;
+    fmt_percent(pa, sizeof pa, s->mean_pct, 2, 1, FMT_EN);
+    fmt_percent(pb, sizeof pb, s->mean_abs_pct, 2, 0, FMT_EN);
     if (ind == NULL) {
-        fprintf(out, "; mean revision %.4g%%, mean absolute revision "
-                "%.4g%%", s->mean_pct, s->mean_abs_pct);
+        fprintf(out, "; mean revision %s, mean absolute revision %s", pa, pb);
         return;
     }
-    fprintf(out, "; mean revision %s (%.4g%%),",
-            fmt_value_change(a, sizeof a, s->mean, ind, FMT_EN),
-            s->mean_pct);
-    fprintf(out, " mean absolute revision %s (%.4g%%)",
-            fmt_value(b, sizeof b, s->mean_abs, ind, FMT_EN),
-            s->mean_abs_pct);
+    fprintf(out, "; mean revision %s (%s),",
+            fmt_value_change(a, sizeof a, s->mean, ind, FMT_EN), pa);
+    fprintf(out, " mean absolute revision %s (%s)",
+            fmt_value(b, sizeof b, s->mean_abs, ind, FMT_EN), pb);
 }
 
 /* The indicator of the totals: the one indicator when there is one. */

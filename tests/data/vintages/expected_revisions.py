@@ -29,6 +29,10 @@ def owid(p):  # Entity,Code,Year,value
     return {(r[0], r[2]): r[3] for r in rows(p)[1:] if r[3] not in MISSING}
 
 
+def owid_code(p):  # as owid, keyed by the country code where there is one
+    return {(r[1] or r[0], r[2]): r[3] for r in rows(p)[1:] if r[3] not in MISSING}
+
+
 def yearcols(p):  # Year,<columns>
     r = rows(p); h = r[0]
     return {(h[k], x[0]): x[k] for x in r[1:] for k in range(1, len(h)) if x[k] not in MISSING}
@@ -95,6 +99,8 @@ compare("wb-population (datasets/population)", V("wb-population/2025-01-01/popul
 compare("wb-gdp (datasets/gdp)", V("wb-gdp/2017-07-12/gdp.csv"), V("wb-gdp/2018-01-14/gdp.csv"), long_cy)
 compare("owid-co2 (two repositories)", V("owid-co2/old-2019data/annual-co2-emissions-per-country.csv"),
         V("owid-co2/new-2025-10-12/annual-co2-emissions-per-country.csv"), owid)
+compare("owid-co2 keyed by code (two repositories)", V("owid-co2/old-2019data/annual-co2-emissions-per-country.csv"),
+        V("owid-co2/new-2025-10-12/annual-co2-emissions-per-country.csv"), owid_code)
 compare("nbs-gdp (two downloads)", V("nbs-gdp/download-2018/分省年度数据.csv"),
         V("nbs-gdp/download-2026/分省年度数据.csv"), nbs)
 compare("co2-fossil-global (datasets/co2-fossil-global)", V("co2-fossil-global/2018-cdiac/global.csv"),
