@@ -121,6 +121,8 @@ $cases/kind-metrics|metrics --format csv data.csv indicators.csv regions.csv
 $cases/diff-rules|diff old new
 $cases/diff-unit|diff --format json old new
 $cases/diff-alias|diff --format md old new
+$cases/diff-meta|diff --format csv old new
+$cases/diff-filter|diff --format csv --indicator pop --indicator gdp --from 2021 --to 2021 old new
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
 
