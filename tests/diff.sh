@@ -105,21 +105,15 @@ has "$tmp/owid.csv" "annual_co2_emissions,,,meta,,,,,,,,,name,Annual CO2 emissio
 # figure that differs must be a figure row of diff, with its values
 "$bin" diff --format csv "$v/nbs-gdp/download-2018" "$v/nbs-gdp/download-2026" \
     >"$tmp/nbs.csv" 2>&1
-python3 - "$v/nbs-gdp/download-2018/分省年度数据.csv" \
-    "$v/nbs-gdp/download-2026/分省年度数据.csv" "$tmp/nbs.csv" >"$tmp/cmp" <<'PY'
-import csv, io, re, sys
+PYTHONDONTWRITEBYTECODE=1 python3 - "$v/nbs-gdp/download-2018/分省年度数据.csv" \
+    "$v/nbs-gdp/download-2026/分省年度数据.csv" "$tmp/nbs.csv" "$v" >"$tmp/cmp" <<'PY'
+import csv, sys
+sys.path.insert(0, sys.argv[4])
+from expected_revisions import nbs     # the script's reader of the table
 def series(p):
-    r = list(csv.reader(io.StringIO(open(p, "rb").read().decode("gb18030"), newline="")))
-    i = next(k for k, x in enumerate(r) if x and x[0] == "地区")
-    h = r[i]
     out = {}
-    for x in r[i + 1:]:
-        if len(x) < 2:
-            continue
-        s = {int(h[k][:4]): float(x[k]) for k in range(1, len(h))
-             if re.fullmatch(r"\d{4}年", h[k]) and k < len(x) and x[k] not in ("", ":")}
-        if s:
-            out[x[0]] = s
+    for (g, y), t in nbs(p).items():
+        out.setdefault(g, {})[int(y)] = float(t)
     return out
 def figures(ss):
     last = max(max(s) for s in ss.values())

@@ -93,15 +93,20 @@ def compare(name, old, new, reader):
         print(f"  example: {k}: {a} -> {b}")
 
 
-V = lambda *p: os.path.join(HERE, *p)
-compare("wb-population (datasets/population)", V("wb-population/2025-01-01/population.csv"),
-        V("wb-population/2026-03-06/population.csv"), long_cy)
-compare("wb-gdp (datasets/gdp)", V("wb-gdp/2017-07-12/gdp.csv"), V("wb-gdp/2018-01-14/gdp.csv"), long_cy)
-compare("owid-co2 (two repositories)", V("owid-co2/old-2019data/annual-co2-emissions-per-country.csv"),
-        V("owid-co2/new-2025-10-12/annual-co2-emissions-per-country.csv"), owid)
-compare("owid-co2 keyed by code (two repositories)", V("owid-co2/old-2019data/annual-co2-emissions-per-country.csv"),
-        V("owid-co2/new-2025-10-12/annual-co2-emissions-per-country.csv"), owid_code)
-compare("nbs-gdp (two downloads)", V("nbs-gdp/download-2018/分省年度数据.csv"),
-        V("nbs-gdp/download-2026/分省年度数据.csv"), nbs)
-compare("co2-fossil-global (datasets/co2-fossil-global)", V("co2-fossil-global/2018-cdiac/global.csv"),
-        V("co2-fossil-global/2026-gcp/global.csv"), yearcols)
+def main():
+    V = lambda *p: os.path.join(HERE, *p)
+    compare("wb-population (datasets/population)", V("wb-population/2025-01-01/population.csv"),
+            V("wb-population/2026-03-06/population.csv"), long_cy)
+    compare("wb-gdp (datasets/gdp)", V("wb-gdp/2017-07-12/gdp.csv"), V("wb-gdp/2018-01-14/gdp.csv"), long_cy)
+    compare("owid-co2 (two repositories)", V("owid-co2/old-2019data/annual-co2-emissions-per-country.csv"),
+            V("owid-co2/new-2025-10-12/annual-co2-emissions-per-country.csv"), owid)
+    compare("owid-co2 keyed by code (two repositories)", V("owid-co2/old-2019data/annual-co2-emissions-per-country.csv"),
+            V("owid-co2/new-2025-10-12/annual-co2-emissions-per-country.csv"), owid_code)
+    compare("nbs-gdp (two downloads)", V("nbs-gdp/download-2018/分省年度数据.csv"),
+            V("nbs-gdp/download-2026/分省年度数据.csv"), nbs)
+    compare("co2-fossil-global (datasets/co2-fossil-global)", V("co2-fossil-global/2018-cdiac/global.csv"),
+            V("co2-fossil-global/2026-gcp/global.csv"), yearcols)
+
+
+if __name__ == "__main__":
+    main()
