@@ -46,6 +46,18 @@ static double pct(const rev_change *c)
                                       : NAN;
 }
 
+/* A percent of the old value for people: three significant digits
+   (0.0028, 1.82, −47.5), whole from 1,000 on (4629, never 4.63e+03);
+   "" for NaN. */
+static const char *pct_text(double p, char *buf, size_t size)
+{
+    if (isnan(p))
+        buf[0] = '\0';
+    else
+        snprintf(buf, size, fabs(p) >= 1000 ? "%.0f" : "%.3g", p);
+    return buf;
+}
+
 /* new - old at the published precision (1.3 - 1.234 is 0.066, not
    0.06600000000000006); as computed when a scale was converted. */
 static double dif(const rev_change *c)
@@ -350,7 +362,7 @@ static void change_cells(const void *rows, size_t i, cells_t cell)
                  c->new_flags[0] ? " " : "", c->new_flags);
     }
     snprintf(cell[6], CELL, "%s", num(dif(c), b));
-    snprintf(cell[7], CELL, isnan(p) ? "" : "%.3g", p);
+    pct_text(p, cell[7], CELL);
 }
 
 static const char *const figure_heads[] = {
@@ -407,10 +419,7 @@ static void md_largest(FILE *out, const rev_result *r, const rev_stats *s)
         const rev_change *c = &r->changes[s->largest[k]];
         fprintf(out, "| %s | %d | %s | %s | %s | ", c->region, c->year,
                 num(c->old, a), num(c->new, b), num(dif(c), d));
-        if (isnan(pct(c)))
-            fputs(" |\n", out);
-        else
-            fprintf(out, "%.3g |\n", pct(c));
+        fprintf(out, "%s |\n", pct_text(pct(c), b, sizeof b));
     }
 }
 

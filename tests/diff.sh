@@ -174,6 +174,14 @@ python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert j["total"]["
 "$bin" diff "$v/nbs-gdp/download-2018" "$v/nbs-gdp/download-2026" >"$tmp/table" 2>&1
 has "$tmp/table" "地区生产总值: 372 revised, 0 rounded, 0 flag changes, 217 added, 403 withdrawn; mean revision −490.7 亿元 (−3.62%), mean absolute revision 1,238.7 亿元 (7.57%)"
 
+# a percent of 1,000 or more is whole, never 4.63e+03: Cameroon's 1991
+# CO2, 56431 -> 2668440, is (2668440 - 56431) / 56431 = 4628.7% of old
+"$bin" diff --format md "$v/owid-co2/old-2019data" "$v/owid-co2/new-2025-10-12" \
+    >"$tmp/owid.md" 2>&1
+has "$tmp/owid.md" "| Cameroon | 1991 | 56431 | 2668440 | 2612009 | 4629 |"
+"$bin" diff "$v/owid-co2/old-2019data" "$v/owid-co2/new-2025-10-12" >"$tmp/owid.txt" 2>&1
+hasnt "$tmp/owid.txt" "e+"
+
 # no difference: exit 0, no output
 "$bin" diff "$v/wb-gdp/2017-07-12/gdp.csv" "$v/wb-gdp/2017-07-12/gdp.csv" >"$tmp/same" 2>&1
 st=$?
