@@ -1,0 +1,127 @@
+#!/bin/sh
+# tests/browser.sh BIN -- pages checked in a real browser: Debian's chromium,
+# headless, driven by tests/browser/check.js (puppeteer-core, axe-core,
+# html-validate from node_modules, which tools/install-deps.sh installs from
+# package-lock.json). For each page, at 360 and 1280 px wide: a screenshot
+# into tests/browser-out/ (kept for a person to look at), no element outside
+# the viewport, no axe violation of serious or critical impact; once: no
+# request to anything but the file, html-validate with .htmlvalidate.json.
+#
+# The pages: the fixtures of tests/browser/fixtures/ — good.html and
+# good-zh.html must pass every check; each NAME.defect makes NAME.html, the
+# good page with one defect, which must fail exactly the checks its
+# "expect:" lines name (WIDTH CHECK TEXT: the check fails and its message
+# holds TEXT) and pass the rest, so each check is seen to fail when it
+# should — and the example brief written by BIN report --format html, in
+# English and Chinese, which must pass every check.
+set -u
+suite=browser
+. tests/lib.sh
+bin=$1
+out=tests/browser-out
+fixtures=tests/browser/fixtures
+
+# Until `report --format html` is merged the example brief cannot be
+# written: with pending_html=1 that is one "PENDING browser:" line per
+# language, not a failure. Once BIN writes HTML, pending_html=1 itself
+# fails: remove the line then, and the example brief's checks count.
+pending_html=1
+
+needs node chromium
+if [ ! -f node_modules/puppeteer-core/package.json ] ||
+   [ ! -f node_modules/axe-core/axe.min.js ] ||
+   [ ! -f node_modules/html-validate/package.json ]; then
+    ko "node_modules lacks puppeteer-core, axe-core or html-validate (tools/install-deps.sh installs them)"
+    summary
+    exit 1
+fi
+
+rm -rf "$out"
+mkdir -p "$out/pages"
+cp "$fixtures"/good.html "$fixtures"/good-zh.html "$out/pages/"
+
+# NAME.defect applied to good.html: "head:" and "body:" lines replace the
+# comments <!-- defect: head --> and <!-- defect: body -->; a line holding
+# a "drop:" text is left out
+for d in "$fixtures"/*.defect; do
+    awk -v defect="$d" '
+        BEGIN {
+            while ((getline l < defect) > 0) {
+                if (l ~ /^head: /) head = head substr(l, 7) "\n"
+                else if (l ~ /^body: /) body = body substr(l, 7) "\n"
+                else if (l ~ /^drop: /) drop[++n] = substr(l, 7)
+            }
+        }
+        /^<!-- defect: head -->$/ { printf "%s", head; next }
+        /^<!-- defect: body -->$/ { printf "%s", body; next }
+        { for (i = 1; i <= n; i++) if (index($0, drop[i])) next; print }
+    ' "$fixtures/good.html" >"$out/pages/$(basename "$d" .defect).html"
+done
+
+pages=""
+for lang in en zh; do
+    page=$out/brief-$lang.html
+    if "$bin" report --format html --lang "$lang" -o "$page" \
+            examples/chongqing/ >"$tmp/report-$lang" 2>&1 && [ -s "$page" ]; then
+        [ "$pending_html" = 1 ] &&
+            ko "report --format html works: remove pending_html=1 from tests/browser.sh"
+        pages="$pages $page"
+    elif [ "$pending_html" = 1 ]; then
+        echo "PENDING browser: the example brief ($lang) is not checked: report --format html: $(head -n 1 "$tmp/report-$lang")"
+    else
+        ko "report --format html --lang $lang failed: $(head -n 3 "$tmp/report-$lang")"
+    fi
+done
+
+# shellcheck disable=SC2086  # $pages: file names without blanks, made above
+node tests/browser/check.js "$out" "$out"/pages/*.html $pages \
+    >"$tmp/lines" 2>"$tmp/node-err"
+status=$?
+if [ $status != 0 ]; then
+    ko "tests/browser/check.js exited $status: $(grep "	fail	" "$tmp/lines" | tail -n 3) $(tail -n 5 "$tmp/node-err")"
+fi
+
+tab=$(printf '\t')
+# a page's result lines (PAGE WIDTH CHECK STATUS DETAIL) against what it
+# should give: "expect" lines "WIDTH CHECK TEXT" for the checks that fail
+check_page() {
+    label=$1 expect=$2
+    grep "^$label$tab" "$tmp/lines" >"$tmp/page" || true
+    n=$(wc -l <"$tmp/page")
+    # two widths × (screenshot, overflow, axe), then requests and html-validate
+    [ "$n" = 8 ] && ok || ko "$label: $n result lines, not 8"
+    while IFS="$tab" read -r _ width check result detail; do
+        want=$(grep "^$width $check " "$expect" | sed "s/^[^ ]* [^ ]* //")
+        if [ -z "$want" ]; then
+            [ "$result" = pass ] && ok || ko "$label $width $check: $detail"
+        elif [ "$result" != fail ]; then
+            ko "$label $width $check passed; it should fail with \"$want\""
+        else
+            case $detail in
+            *"$want"*) ok ;;
+            *) ko "$label $width $check failed without \"$want\": $detail" ;;
+            esac
+        fi
+    done <"$tmp/page"
+    # every expected failure was seen
+    while read -r width check want; do
+        grep -q "^$label$tab$width$tab$check$tab" "$tmp/page" && ok ||
+            ko "$label: no $width $check line (expected to fail with \"$want\")"
+    done <"$expect"
+}
+
+grep -q "^-$tab-${tab}launch${tab}pass" "$tmp/lines" && ok ||
+    ko "chromium did not start: $(grep "launch" "$tmp/lines") $(tail -n 5 "$tmp/node-err")"
+: >"$tmp/none"
+check_page good "$tmp/none"
+check_page good-zh "$tmp/none"
+for d in "$fixtures"/*.defect; do
+    sed -n 's/^expect: //p' "$d" >"$tmp/expect"
+    check_page "$(basename "$d" .defect)" "$tmp/expect"
+done
+for page in $pages; do
+    check_page "$(basename "$page" .html)" "$tmp/none"
+done
+
+summary
+[ "$fail" = 0 ]
