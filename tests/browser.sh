@@ -5,7 +5,8 @@
 # package-lock.json). For each page, at 360 and 1280 px wide: a screenshot
 # into tests/browser-out/ (kept for a person to look at), no element outside
 # the viewport, no axe violation of serious or critical impact; once: no
-# request to anything but the file, html-validate with .htmlvalidate.json.
+# request to anything but the file, html-validate with .htmlvalidate.json
+# (a rule off only with its reason).
 #
 # The pages: the fixtures of tests/browser/fixtures/ — good.html and
 # good-zh.html must pass every check; each NAME.defect makes NAME.html, the
@@ -122,6 +123,25 @@ done
 for page in $pages; do
     check_page "$(basename "$page" .html)" "$tmp/none"
 done
+
+# .htmlvalidate.json turns a rule off only with its reason in the "//"
+# object (JSON has no comments): shown on noalt.html, whose one message
+# is wcag/h37, with configs of one rule off
+validate_with() {
+    printf '%s\n' "$2" >"$tmp/config.json"
+    HTMLVALIDATE_CONFIG=$tmp/config.json node tests/browser/check.js \
+        --validate-only "$out" "$out/pages/noalt.html" 2>&1 | cut -f 4- >"$tmp/got"
+    case $(cat "$tmp/got") in
+    "$1"*) ok ;;
+    *) ko "html-validate with $2: $(cat "$tmp/got"), not \"$1\"" ;;
+    esac
+}
+validate_with "fail${tab}config.json: rule wcag/h37 is off without a reason" \
+    '{"extends": ["html-validate:recommended"], "rules": {"wcag/h37": "off"}}'
+validate_with "pass" \
+    '{"extends": ["html-validate:recommended"], "rules": {"wcag/h37": "off"}, "//": {"wcag/h37": "a reason"}}'
+validate_with "fail${tab}config.json: \"//\" gives a reason for wcag/h37, which is not off" \
+    '{"extends": ["html-validate:recommended"], "//": {"wcag/h37": "a reason"}}'
 
 summary
 [ "$fail" = 0 ]

@@ -3,7 +3,7 @@
 // (no browser of its own is downloaded), axe-core injected into the page,
 // html-validate on the file.
 //
-//   node tests/browser/check.js OUTDIR PAGE.html...
+//   node tests/browser/check.js [--validate-only] OUTDIR PAGE.html...
 //
 // One browser for every page. For each page and each width (360, 1280):
 // a screenshot, the overflow script, axe; then, once per page, the
@@ -137,15 +137,40 @@ async function screenshot(page, label, width, outdir) {
             : `${file} is not a PNG`);
 }
 
+// .htmlvalidate.json (HTMLVALIDATE_CONFIG names another, for the tests of
+// this rule): JSON has no comments and html-validate refuses unknown keys,
+// so the reason a rule is turned off is held in a top-level "//" object,
+// rule name to reason, taken out before html-validate reads the rest. A
+// rule off without a reason, or a reason for a rule that is on, is an
+// error of the config: the check fails and names it.
+function validatorConfig() {
+    const file = process.env.HTMLVALIDATE_CONFIG || path.join(top, '.htmlvalidate.json');
+    const config = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const reasons = config['//'] || {};
+    delete config['//'];
+    const off = Object.keys(config.rules || {}).filter((r) => {
+        const v = [].concat(config.rules[r])[0];
+        return v === 'off' || v === 0;
+    });
+    const errors = [];
+    for (const r of off)
+        if (typeof reasons[r] !== 'string' || reasons[r].trim() === '')
+            errors.push(`${path.basename(file)}: rule ${r} is off without a reason in its "//" entry`);
+    for (const r of Object.keys(reasons))
+        if (!off.includes(r))
+            errors.push(`${path.basename(file)}: "//" gives a reason for ${r}, which is not off`);
+    return { config, errors };
+}
+
 async function validate(file, label) {
-    const config = JSON.parse(fs.readFileSync(path.join(top, '.htmlvalidate.json'), 'utf8'));
+    const { config, errors } = validatorConfig();
     const hv = new HtmlValidate(new StaticConfigLoader(config));
     const report = await hv.validateFile(file);
-    const msgs = [];
+    const msgs = errors.slice();
     for (const r of report.results)
         for (const m of r.messages)
             msgs.push(`${m.ruleId} at ${m.line}:${m.column}: ${m.message}`);
-    line(label, '-', 'html-validate', report.valid,
+    line(label, '-', 'html-validate', msgs.length === 0,
          msgs.slice(0, 10).join('; ') +
          (msgs.length > 10 ? `; and ${msgs.length - 10} more` : ''));
 }
@@ -187,10 +212,18 @@ async function checkPage(browser, file, outdir) {
 }
 
 async function main() {
-    const [outdir, ...pages] = process.argv.slice(2);
+    const args = process.argv.slice(2);
+    // --validate-only: html-validate alone, no browser (the config's tests)
+    const only = args[0] === '--validate-only';
+    const [outdir, ...pages] = only ? args.slice(1) : args;
     if (!outdir || pages.length === 0) {
-        process.stderr.write('usage: node tests/browser/check.js OUTDIR PAGE.html...\n');
+        process.stderr.write('usage: node tests/browser/check.js [--validate-only] OUTDIR PAGE.html...\n');
         process.exit(2);
+    }
+    if (only) {
+        for (const file of pages)
+            await validate(file, path.basename(file, '.html'));
+        return;
     }
     fs.mkdirSync(outdir, { recursive: true });
     let browser;
