@@ -6,8 +6,9 @@
 //   node tests/browser/check.js [--validate-only] OUTDIR PAGE.html...
 //
 // One browser for every page. For each page and each width (360, 1280):
-// a screenshot, the overflow script, axe; then, once per page, the
-// requests the page made and html-validate. Each check prints one line,
+// a screenshot, the overflow script, axe; once per page, the ids (none
+// repeated, none referred to and missing), the requests the page made
+// and html-validate. Each check prints one line,
 //
 //   PAGE <TAB> WIDTH <TAB> CHECK <TAB> pass|fail <TAB> DETAIL
 //
@@ -109,6 +110,39 @@ async function checkOverflow(page, label, width) {
     line(label, width, 'overflow', problems.length === 0, problems.join('; '));
 }
 
+// Run in the page: ids given to more than one element, and in-page
+// references to an id no element has: links (a key finding to its
+// section) and SVG <use> (a chart's glyphs). html-validate does not look
+// at ids inside SVG, and a browser resolves a repeated id to its first
+// element: the glyphs of cairo's SVG ("glyph0-1") repeated in a second
+// inline chart draw the first chart's letters.
+function idsScript() {
+    const count = new Map();
+    for (const el of document.querySelectorAll('[id]'))
+        count.set(el.id, (count.get(el.id) || 0) + 1);
+    const dup = [...count].filter(([, n]) => n > 1).map(([id, n]) => `${id} (${n}×)`);
+    const dead = [];
+    for (const el of document.querySelectorAll('a[href^="#"], use')) {
+        const ref = el.getAttribute('href') || el.getAttribute('xlink:href') || '';
+        const id = decodeURIComponent(ref.slice(1));
+        if (ref.startsWith('#') && id !== '' && !document.getElementById(id))
+            dead.push(`${el.tagName.toLowerCase()} ${ref}`);
+    }
+    return { dup, dead };
+}
+
+async function checkIds(page, label) {
+    const r = await page.evaluate(idsScript);
+    const problems = [];
+    if (r.dup.length)
+        problems.push(`${r.dup.length} id(s) given twice or more: ` +
+                      r.dup.slice(0, 10).join(', '));
+    if (r.dead.length)
+        problems.push(`${r.dead.length} reference(s) to no element: ` +
+                      [...new Set(r.dead)].slice(0, 10).join(', '));
+    line(label, '-', 'ids', problems.length === 0, problems.join('; '));
+}
+
 async function checkAxe(page, label, width) {
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const res = await page.evaluate(() =>
@@ -202,6 +236,8 @@ async function checkPage(browser, file, outdir) {
         await page.evaluate(() => document.fonts.ready.then(() => true));
         await screenshot(page, label, width, outdir);
         await checkOverflow(page, label, width);
+        if (width === widths[0])
+            await checkIds(page, label);
         await checkAxe(page, label, width);
     }
     await page.close();
