@@ -113,6 +113,7 @@ check_page() {
     done <"$expect"
 }
 
+echo "chromium: $(grep "^-$tab-${tab}launch$tab" "$tmp/lines" | cut -f 5)"
 grep -q "^-$tab-${tab}launch${tab}pass" "$tmp/lines" && ok ||
     ko "chromium did not start: $(grep "launch" "$tmp/lines") $(tail -n 5 "$tmp/node-err")"
 : >"$tmp/none"
