@@ -15,7 +15,8 @@
 # "expect:" lines name (WIDTH CHECK TEXT: the check fails and its message
 # holds TEXT) and pass the rest, so each check is seen to fail when it
 # should — and the example brief written by BIN report --format html, in
-# English and Chinese, which must pass every check.
+# English and Chinese, and a foreach batch's index.html, which must pass
+# every check.
 set -u
 suite=browser
 . tests/lib.sh
@@ -60,20 +61,40 @@ for d in "$fixtures"/*.defect; do
     ' "$fixtures/good.html" >"$out/pages/$(basename "$d" .defect).html"
 done
 
+# html_page FILE WHAT DIR CMD...: CMD, run in DIR, writes FILE, a page to
+# check (or, with pending_html=1 and no HTML backend, a PENDING line)
 pages=""
-for lang in en zh; do
-    page=$out/brief-$lang.html
-    if "$bin" report --format html --lang "$lang" -o "$page" \
-            examples/chongqing/ >"$tmp/report-$lang" 2>&1 && [ -s "$page" ]; then
+html_page() {
+    file=$1 what=$2 dir=$3
+    shift 3
+    if (cd "$dir" && exec "$@") >"$tmp/report" 2>&1 && [ -s "$file" ]; then
         [ "$pending_html" = 1 ] &&
             ko "report --format html works: remove pending_html=1 from tests/browser.sh"
-        pages="$pages $page"
+        pages="$pages $file"
     elif [ "$pending_html" = 1 ]; then
-        echo "PENDING browser: the example brief ($lang) is not checked: report --format html: $(head -n 1 "$tmp/report-$lang")"
+        echo "PENDING browser: $what is not checked: report --format html: $(head -n 1 "$tmp/report")"
     else
-        ko "report --format html --lang $lang failed: $(head -n 3 "$tmp/report-$lang")"
+        ko "$what: report --format html failed: $(head -n 3 "$tmp/report")"
     fi
+}
+top=$(pwd)
+case $bin in /*) ;; *) bin=$top/$bin ;; esac
+for lang in en zh; do
+    html_page "$out/brief-$lang.html" "the example brief ($lang)" . \
+        "$bin" report --format html --lang "$lang" -o "$out/brief-$lang.html" \
+        examples/chongqing/
 done
+# a foreach batch's index.html (its briefs are pages of the same backend)
+mkdir -p "$out/batch"
+cat >"$out/batch/spec.yaml" <<YAML
+data: [$top/examples/chongqing/data.csv]
+metadata: [$top/examples/chongqing/indicators.csv, $top/examples/chongqing/regions.csv]
+foreach:
+  regions: [Chongqing, Sichuan]
+output: "out/{region}/brief-{year}.pdf"
+YAML
+html_page "$out/batch/out/index.html" "a foreach batch's index.html" "$out/batch" \
+    "$bin" report -q --spec spec.yaml --format html
 
 # shellcheck disable=SC2086  # $pages: file names without blanks, made above
 node tests/browser/check.js "$out" "$out"/pages/*.html $pages \
