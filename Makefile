@@ -1,9 +1,11 @@
 # statbrief -- build, demo, tests, benchmark.
 #
 #   make          build ./statbrief
-#   make demo     install missing Debian packages, build, run the example
-#   make check    install missing Debian packages, build with ASan+UBSan,
-#                 run every test (last line: "N passed, M failed")
+#   make demo     install missing Debian and npm packages, build, run the
+#                 example
+#   make check    install missing Debian and npm packages, build with
+#                 ASan+UBSan, run every test (last line: "N passed,
+#                 M failed")
 #   make bench    loading, charts, briefs and batches against baselines
 #                 measured in the same run
 #   make oom      the allocation-failure suite alone (tests/oom.sh on

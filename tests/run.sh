@@ -1,8 +1,9 @@
 #!/bin/sh
 # tests/run.sh BUILD -- every test of statbrief: the unit tests, the CLI
 # cases, the example checks and its figures recomputed, the charts and
-# their labels read back, cron and batch runs, install, resource bounds,
-# allocation failure. Ends with one line "N passed, M failed".
+# their labels read back, cron and batch runs, install, pages in a real
+# browser, resource bounds, allocation failure. Ends with one line
+# "N passed, M failed".
 set -u
 build=$1
 log=$(mktemp)
@@ -37,6 +38,8 @@ sh tests/batch.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/install.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # diff on two real vintages against tests/data/vintages/expected_revisions.py
 sh tests/diff.sh "$build/statbrief" 2>&1 | tee -a "$log"
+# pages in Debian's chromium: screenshots, overflow, axe-core, html-validate
+sh tests/browser.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # time and memory growing with the input, never faster: counted on the
 # build without sanitizers (tests/memcount.c preloaded), not on $build
 sh tests/resource.sh build/dbg/statbrief build/memcount.so 2>&1 | tee -a "$log"
@@ -47,7 +50,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases example recompute charts overlap index brief spec overview tables cron signals outputs names inputs batch install diff resource oom; do
+for suite in unit layers cases example recompute charts overlap index brief spec overview tables cron signals outputs names inputs batch install diff browser resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"

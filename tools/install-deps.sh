@@ -1,9 +1,11 @@
 #!/bin/sh
 # tools/install-deps.sh -- install the Debian packages statbrief needs, only
-# when something is missing. Called by `make demo` and `make check`, so those
-# two commands are the whole set-up on a fresh Debian machine (as root).
-# Checks are cheap (pkg-config, a header, fontconfig, locale -a): a machine
-# that has everything runs no apt-get at all.
+# when something is missing, then the npm packages of the browser tests from
+# package-lock.json when node_modules is not what the lock file says. Called
+# by `make demo` and `make check`, so those two commands are the whole
+# set-up on a fresh Debian machine (as root). Checks are cheap (pkg-config,
+# a header, fontconfig, locale -a, a file's digest): a machine that has
+# everything runs no apt-get and no npm at all.
 set -eu
 
 # --bench: also gnuplot, which `make bench` measures statbrief against;
@@ -52,6 +54,15 @@ fi
 # The tests prove that parsing ignores the process locale by running under
 # de_DE.UTF-8 (decimal comma); that locale must exist.
 locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' || need locales
+# tests/browser.sh: Debian's chromium (the tests download no browser), and
+# Node.js and npm for puppeteer-core, axe-core and html-validate
+[ -x /usr/bin/chromium ] || need chromium
+PKGS="$PKGS chromium"
+# nodejs and npm only when missing, and only the one missing: a Node.js
+# from elsewhere (whose package bundles npm) must not be swapped for
+# Debian's, nor Debian's npm installed against it
+command -v node >/dev/null 2>&1 || { need nodejs; PKGS="$PKGS nodejs"; }
+command -v npm >/dev/null 2>&1 || { need npm; PKGS="$PKGS npm"; }
 if [ $FUZZ = 1 ]; then
     command -v clang >/dev/null 2>&1 || need clang
     PKGS="$PKGS clang"
@@ -61,7 +72,29 @@ if [ $BENCH = 1 ]; then
     PKGS="$PKGS gnuplot-nox"
 fi
 
-[ -z "$missing" ] && exit 0
+# The npm packages of package-lock.json, exact versions, into node_modules
+# at the top of the tree (never a global install): `npm ci` when
+# node_modules was not installed from this very lock file. No install
+# script runs (none of them needs one), and puppeteer-core downloads no
+# browser in any case; PUPPETEER_SKIP_DOWNLOAD says so again.
+npm_deps() {
+    top=$(cd "$(dirname "$0")/.." && pwd)
+    stamp="$top/node_modules/.statbrief-lock.sha256"
+    want=$(cd "$top" && sha256sum package.json package-lock.json)
+    [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] &&
+        [ -f "$top/node_modules/puppeteer-core/package.json" ] &&
+        [ -f "$top/node_modules/axe-core/axe.min.js" ] &&
+        [ -f "$top/node_modules/html-validate/package.json" ] && return 0
+    echo "install-deps: npm ci (package-lock.json)" >&2
+    (cd "$top" && PUPPETEER_SKIP_DOWNLOAD=1 \
+        npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    echo "$want" >"$stamp"
+}
+
+if [ -z "$missing" ]; then
+    npm_deps
+    exit 0
+fi
 
 if [ "$(id -u)" != 0 ]; then
     echo "install-deps: missing:$missing" >&2
@@ -82,3 +115,4 @@ if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
         localedef -i de_DE -f UTF-8 de_DE.UTF-8
     fi
 fi
+npm_deps
