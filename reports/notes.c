@@ -349,9 +349,11 @@ void notes_add(parts_ctx *b, const unsigned char *sel)
         report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
     }
     quality_notes(b, sel, g);
-    report_doc_heading(b->doc, 2, L(b, "How this brief was made",
-                                    "生成信息"), NULL, 0);
-    how_made(b, g);
-    report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+    if (!b->no_made) {
+        report_doc_heading(b->doc, 2, L(b, "How this brief was made",
+                                        "生成信息"), NULL, 0);
+        how_made(b, g);
+        report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+    }
     g_string_free(g, TRUE);
 }

@@ -41,6 +41,9 @@ typedef struct {
                                     in metrics/fields.c ("cagr", "rank";
                                     "forecast"), static strings: the
                                     notes define only these */
+    int no_made;                 /* 1: no "How this brief was made" note
+                                    (report_brief_doc: when and from
+                                    which bytes, never the same twice) */
 } parts_ctx;
 
 /* ---- what the brief shows ---- */
