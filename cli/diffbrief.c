@@ -48,9 +48,10 @@ static unsigned char *selection(const cli *c, const sb_dataset *ds)
     return sel;
 }
 
-/* One side's brief as a document in *doc; SB_OK or the error in err. */
+/* One side's brief as a document in *doc, its warnings (a placeholder
+   without a value) in notes; SB_OK or the error in err. */
 static sb_status side_doc(const cli *c, const cli_loaded *l, report_doc **doc,
-                          sb_error *err)
+                          sb_diag *notes, sb_error *err)
 {
     report_opts o = c->report;
     metrics_opts m = c->m;
@@ -62,7 +63,7 @@ static sb_status side_doc(const cli *c, const cli_loaded *l, report_doc **doc,
     o.lang = c->lang;
     o.year = c->to;
     o.from = c->from;
-    o.diag = NULL;               /* the brief is not written: no warning */
+    o.diag = notes;
     o.overview = report_overview_wanted(l->ds, m.focus, o.spec);
     m.no_default_focus = o.overview;
     m.from = c->from;
@@ -77,23 +78,67 @@ static sb_status side_doc(const cli *c, const cli_loaded *l, report_doc **doc,
     return rc;
 }
 
+/* Whether d holds warning w already (the other side's, said once). */
+static int said(const sb_diag *d, const sb_error *w)
+{
+    size_t i;
+
+    for (i = 0; i < d->n_items; i++)
+        if (d->items[i].line == w->line && d->items[i].column == w->column &&
+            strcmp(d->items[i].path, w->path) == 0 &&
+            strcmp(d->items[i].msg, w->msg) == 0)
+            return 1;
+    return 0;
+}
+
+/* Both sides' briefs in d[0], d[1], their warnings (a placeholder
+   without a value) printed once each, as report prints them. 0, else 2
+   after saying which brief failed. */
+static int both_docs(const cli *c, const cli_loaded *const side[2],
+                     report_doc *d[2])
+{
+    sb_diag all, notes;
+    sb_error err = {0};
+    sb_status rc = SB_OK;
+    size_t k;
+    int i, status = 0;
+
+    sb_diag_init(&all);
+    for (i = 0; i < 2 && rc == SB_OK; i++) {
+        sb_diag_init(&notes);
+        rc = side_doc(c, side[i], &d[i], &notes, &err);
+        for (k = 0; k < notes.n_items; k++)
+            if (!said(&all, &notes.items[k]))
+                sb_diag_warn(&all, notes.items[k].path, notes.items[k].line,
+                             notes.items[k].column, "%s",
+                             notes.items[k].msg);
+        sb_diag_clear(&notes);
+    }
+    if (rc != SB_OK) {
+        cli_diag_error(rc, &err);
+        fprintf(stderr, "statbrief: diff: the brief of %s could not be "
+                "built (status %d in DESIGN.md; diff exits 2)\n",
+                c->files[i - 1], cli_diag_exit(rc));
+        status = 2;
+    } else if (cli_diag_warnings(&all, c->strict)) {
+        /* --strict: as report would not write the brief */
+        fprintf(stderr, "statbrief: diff: the briefs were not compared: "
+                "warnings are errors with --strict (status 65 in DESIGN.md; "
+                "diff exits 2)\n");
+        status = 2;
+    }
+    sb_diag_clear(&all);
+    return status;
+}
+
 int cli_diffbrief_run(cli *c, const cli_loaded *old, const cli_loaded *new,
                       size_t values_changed, rev_format f)
 {
     report_doc *d[2] = {NULL, NULL};
-    const cli_loaded *side[2] = {old, new};
+    const cli_loaded *const side[2] = {old, new};
     briefdiff *bd = NULL;
-    sb_error err = {0};
-    int status = 0, i;
+    int status = both_docs(c, side, d);
 
-    for (i = 0; i < 2 && status == 0; i++)
-        if (side_doc(c, side[i], &d[i], &err) != SB_OK) {
-            cli_diag_error(err.code, &err);
-            fprintf(stderr, "statbrief: diff: the brief of %s could not be "
-                    "built (status %d in DESIGN.md; diff exits 2)\n",
-                    c->files[i], cli_diag_exit(err.code));
-            status = 2;
-        }
     if (status == 0) {
         bd = briefdiff_compare(d[0], d[1]);
         if (briefdiff_write(stdout, bd, values_changed, f) != 0 ||

@@ -505,9 +505,12 @@ sb_status report_brief_doc(const sb_dataset *ds, metrics_ctx *mc,
     char *title = NULL;
     sb_status rc = build(&b, indicators, &title);
 
-    /* a figure lost for lack of memory printed as undefined: no text */
+    /* a figure lost for lack of memory printed as undefined, findings
+       left out: not the brief */
     if (rc == SB_OK)
         rc = metrics_ctx_status(mc, err);
+    if (rc == SB_OK && b.screen_lost)
+        rc = sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     *doc = NULL;
     if (rc == SB_OK) {
         *doc = b.doc;

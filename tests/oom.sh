@@ -121,6 +121,7 @@ $cases/kind-metrics|metrics --format csv data.csv indicators.csv regions.csv
 $cases/diff-rules|diff old new
 $cases/diff-unit|diff --format json old new
 $cases/diff-alias|diff --format md old new
+$cases/diff-brief-spec|diff --brief --spec spec.yaml old new
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
 
