@@ -87,11 +87,26 @@ static size_t sentence_end(const char *start, const char *p)
     return *q != '\0' && !g_ascii_islower(*q) ? 1 : 0;
 }
 
-/* The sentences of paragraph p added to g, each without the spaces
-   around it. */
-static void split(group *g, const char *p)
+/* p with each run of white space (the line breaks of a spec's YAML
+   block, which a backend fills as spaces) one space (g_free). */
+static char *one_line(const char *p)
 {
-    const char *start = p, *para = p;
+    GString *g = g_string_new(NULL);
+
+    for (; *p != '\0'; p++)
+        if (!g_ascii_isspace(*p))
+            g_string_append_c(g, *p);
+        else if (g->len > 0 && g->str[g->len - 1] != ' ')
+            g_string_append_c(g, ' ');
+    return g_string_free(g, FALSE);
+}
+
+/* The sentences of paragraph text added to g, each on one line and
+   without the spaces around it. */
+static void split(group *g, const char *text)
+{
+    char *para = one_line(text);
+    const char *start = para, *p = para;
     size_t n;
 
     for (; *p != '\0'; p++)
@@ -106,6 +121,7 @@ static void split(group *g, const char *p)
         g_ptr_array_add(g->text, (char *)start);
     else
         g_free((char *)start);
+    g_free(para);
 }
 
 /* Where a reader is in a brief: its part and sub-part. */

@@ -295,7 +295,8 @@ static void quartile_tests(void)
 
 /* ---- briefdiff.test ----------------------------------------------------- */
 
-/* "t:A ; h1:sec-x:GDP ; p@sec-a:Text" -> a document of those blocks. */
+/* "t:A ; h1:sec-x:GDP ; p@sec-a:Text" -> a document of those blocks
+   ("\n" in a text: a line break). */
 static report_doc *briefdiff_doc(const char *s)
 {
     report_doc *d = report_doc_create(REPORT_A4, FMT_EN);
@@ -303,9 +304,11 @@ static report_doc *briefdiff_doc(const char *s)
     size_t i;
 
     for (i = 0; b[i] != NULL; i++) {
-        char *x = g_strstrip(b[i]), *colon = strchr(x, ':');
+        char *x = g_strcompress(g_strstrip(b[i])), *colon = strchr(x, ':');
         char *link = NULL;
 
+        g_free(b[i]);
+        b[i] = x;
         if (colon == NULL)
             continue;
         *colon = '\0';
