@@ -198,6 +198,11 @@ static void sentences_clear(sentences *s)
 
 /* ---- aligning ----------------------------------------------------------- */
 
+/* The table of the longest common subsequence has (m + 1)(n + 1) cells:
+   past this many (4000 sentences against 4000), a part is paired in
+   order instead. */
+#define LCS_MAX_CELLS ((size_t)16 << 20)
+
 /* Two sentences the same, or the same but for their numbers. */
 typedef int (*same_fn)(const char *a, const char *b);
 
@@ -283,7 +288,13 @@ static void lcs(aligning *a, same_fn same, size_t i0, size_t i1, size_t j0,
 {
     char **o = (char **)a->go->text->pdata, **n = (char **)a->gn->text->pdata;
     size_t m = i1 - i0, k = j1 - j0, w = k + 1, i, j, pi = i0, pj = j0;
-    size_t *L = g_new0(size_t, (m + 1) * w);
+    size_t *L;
+
+    if ((m + 1) * w > LCS_MAX_CELLS) {   /* no brief's part is that long */
+        in_order(a, i0, i1, j0, j1);
+        return;
+    }
+    L = g_new0(size_t, (m + 1) * w);
 
     for (i = m; i-- > 0;)
         for (j = k; j-- > 0;)

@@ -367,9 +367,39 @@ static void briefdiff_case(const char *where, char *line)
     g_strfreev(f);
 }
 
+/* A part too long for the subsequence's table (4,101 sentences against
+   4,100: past briefdiff.c's LCS_MAX_CELLS) is paired in order: one
+   sentence more in front shifts every pair, which a match would not. */
+static void briefdiff_long_test(void)
+{
+    report_doc *old = report_doc_create(REPORT_A4, FMT_EN);
+    report_doc *new = report_doc_create(REPORT_A4, FMT_EN);
+    GString *o = g_string_new("First. "), *n = g_string_new(NULL);
+    briefdiff *d;
+    int i;
+
+    for (i = 0; i < 4100; i++) {
+        g_string_append_printf(o, "S%d x. ", i);
+        g_string_append_printf(n, "S%d x. ", i);
+    }
+    report_doc_para(old, REPORT_PARA_BODY, o->str, NULL);
+    report_doc_para(new, REPORT_PARA_BODY, n->str, NULL);
+    d = briefdiff_compare(old, new);
+    check(d->count[BRIEFDIFF_CHANGED] == 4100 &&
+              d->count[BRIEFDIFF_REMOVED] == 1,
+          "briefdiff/long", "changed %zu, removed %zu: not paired in order",
+          d->count[BRIEFDIFF_CHANGED], d->count[BRIEFDIFF_REMOVED]);
+    briefdiff_destroy(d);
+    report_doc_destroy(old);
+    report_doc_destroy(new);
+    g_string_free(o, TRUE);
+    g_string_free(n, TRUE);
+}
+
 void reports_tests(const char *dir)
 {
     run_file(dir, "briefdiff.test", briefdiff_case);
+    briefdiff_long_test();
     run_file(dir, "text.test", text_case);
     brief_year_tests();
     overview_text_tests();
