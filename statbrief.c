@@ -68,7 +68,8 @@ int main(int argc, char **argv)
     status = cli_options_parse(&c, argc - 1, argv + 1);
     cli_log_setup(c.log_json ? CLI_LOG_JSON : CLI_LOG_TEXT, c.quiet,
                   c.verbose);
-    if (status < 0 && c.spec_path != NULL)
+    /* diff exits 2 for a bad spec: it reads it itself (cli/diffbrief.h) */
+    if (status < 0 && c.spec_path != NULL && cmd->cmd != CLI_CMD_DIFF)
         status = cli_spec_apply(&c);
     if (status < 0)
         status = cmd->run(&c);

@@ -31,6 +31,7 @@ typedef struct {
     unsigned cmd;                      /* one CLI_CMD_ bit */
     int dump, flags, strict, quiet, verbose;
     int screen;                        /* check --screen */
+    int brief;                         /* diff --brief: the sentences */
     int from, to;
     GPtrArray *indicators, *regions;   /* names as given */
     GPtrArray *labels;                 /* --label, as given */

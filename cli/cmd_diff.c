@@ -12,8 +12,10 @@
 #include "cmd.h"
 
 #include "diag.h"
+#include "diffbrief.h"
 #include "load.h"
 #include "metrics/figdiff.h"
+#include "spec.h"
 #include "metrics/revisions.h"
 
 #include <errno.h>
@@ -62,6 +64,21 @@ static int load_side(cli *c, const char *path, cli_loaded *l)
     return DIFF_TROUBLE;
 }
 
+/* --brief's options: only with it; the spec read (its error, then the
+   DESIGN.md status). 0 or 2. */
+static int diff_brief_options(cli *c)
+{
+    int st = cli_diffbrief_check(c);
+
+    if (st != 0 || c->spec_path == NULL)
+        return st;
+    if ((st = cli_spec_apply(c)) < 0)
+        return 0;
+    fprintf(stderr, "statbrief: diff: the spec could not be read (status "
+            "%d in DESIGN.md; diff exits 2)\n", st);
+    return DIFF_TROUBLE;
+}
+
 int cli_cmd_diff(cli *c)
 {
     cli_loaded old, new;
@@ -84,6 +101,8 @@ int cli_cmd_diff(cli *c)
                          c->format_arg);
         goto done;
     }
+    if ((status = diff_brief_options(c)) != 0)
+        goto done;
     if ((status = load_side(c, c->files[0], &old)) != 0 ||
         (status = load_side(c, c->files[1], &new)) != 0)
         goto done;
@@ -94,13 +113,17 @@ int cli_cmd_diff(cli *c)
     memset(&fo, 0, sizeof fo);
     fo.filter = &filter;
     if (rev_compare(old.ds, new.ds, &filter, &r, &err) != SB_OK ||
-        (r->n > 0 &&
+        (r->n > 0 && !c->brief &&
          figdiff_compare(old.ds, new.ds, &fo, &fig, &err) != SB_OK)) {
         /* the message as every command prints it, then the status */
         cli_diag_fail(err.code, "%s", err.msg);
         fprintf(stderr, "statbrief: diff: status %d in DESIGN.md; diff "
                 "exits 2\n", sb_status_exit(err.code));
         status = DIFF_TROUBLE;
+        goto done;
+    }
+    if (c->brief) {
+        status = cli_diffbrief_run(c, &old, &new, r->n, f);
         goto done;
     }
     if (rev_write_figures(stdout, r, fig, f) != 0 || cli_diag_flush_stdout() != 0) {

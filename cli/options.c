@@ -27,7 +27,7 @@ enum {
     OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
     OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD,
     OPT_MAX_OUTPUTS, OPT_INDICATOR_ID, OPT_REGION_NAME, OPT_SCREEN,
-    OPT_LABEL, OPT_BASE
+    OPT_LABEL, OPT_BASE, OPT_BRIEF
 };
 
 /* The commands' bits, short for the table. */
@@ -45,7 +45,8 @@ static const struct {
     {{"flags", no_argument, NULL, OPT_FLAGS}, CHECK},
     {{"screen", no_argument, NULL, OPT_SCREEN}, CHECK},
     {{"spec", required_argument, NULL, OPT_SPEC},
-     CHECK | CHARTS | REPORT},
+     CHECK | CHARTS | REPORT | DIFF},
+    {{"brief", no_argument, NULL, OPT_BRIEF}, DIFF},
     {{"indicator", required_argument, NULL, OPT_INDICATOR}, ALL},
     /* charts and briefs show a focus and a comparison set (--focus,
        --group); a region filter there would be accepted and ignored */
@@ -63,16 +64,17 @@ static const struct {
     {{"strict", no_argument, NULL, OPT_STRICT}, ALL},
     {{"format", required_argument, NULL, OPT_FORMAT},
      METRICS | CHARTS | DIFF},
+    /* diff: the brief's, with --brief (cli/diffbrief.c) */
     {{"lang", required_argument, NULL, OPT_LANG},
-     CHECK | METRICS | CHARTS | REPORT},   /* diff prints no words of a language */
+     CHECK | METRICS | CHARTS | REPORT | DIFF},
     {{"group", required_argument, NULL, OPT_GROUP},
-     METRICS | CHARTS | REPORT},
+     METRICS | CHARTS | REPORT | DIFF},
     {{"focus", required_argument, NULL, OPT_FOCUS},
-     METRICS | CHARTS | REPORT},
+     METRICS | CHARTS | REPORT | DIFF},
     {{"total", required_argument, NULL, OPT_TOTAL},
-     METRICS | CHARTS | REPORT},
+     METRICS | CHARTS | REPORT | DIFF},
     {{"benchmark", required_argument, NULL, OPT_BENCHMARK},
-     METRICS | CHARTS | REPORT},
+     METRICS | CHARTS | REPORT | DIFF},
     {{"label", required_argument, NULL, OPT_LABEL}, CHARTS | REPORT},
     {{"base", required_argument, NULL, OPT_BASE}, CHARTS},
     {{"interpolate", no_argument, NULL, OPT_INTERPOLATE},
@@ -112,7 +114,8 @@ static const char usage_text[] =
     "  diff       statbrief diff OLD NEW: values revised, rounded, added,\n"
     "             withdrawn, flag and unit changes between two vintages\n"
     "             (--format table|csv|json|md); exits 0 when they are the\n"
-    "             same, 1 when they differ, 2 on trouble\n"
+    "             same, 1 when they differ, 2 on trouble; --brief: the\n"
+    "             brief's sentences that change, old and new\n"
     "\n"
     "FILE... are CSV files or directories (a directory means its *.csv\n"
     "and *.tsv).\n"
@@ -124,7 +127,10 @@ static const char usage_text[] =
     "  --screen            check: series breaks, level shifts, scale slips,\n"
     "                      rounded runs, stale series, totals unlike the\n"
     "                      sum of their parts, one finding a line\n"
-    "  --spec FILE         check, charts, report: the report spec (YAML)\n"
+    "  --spec FILE         check, charts, report, diff: the report spec\n"
+    "                      (YAML)\n"
+    "  --brief             diff: the sentences of the brief (--spec, --focus,\n"
+    "                      --lang as for report) that change, old and new\n"
     "  --indicator ID      only this indicator (repeatable)\n"
     "  --region NAME       check, metrics: only this region, by name or\n"
     "                      alias (repeatable)\n"
@@ -435,6 +441,7 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_DUMP: c->dump = 1; return 0;
     case OPT_FLAGS: c->flags = 1; return 0;
     case OPT_SCREEN: c->screen = 1; return 0;
+    case OPT_BRIEF: c->brief = 1; return 0;
     case OPT_INDICATOR: g_ptr_array_add(c->indicators, (char *)arg); return 0;
     case OPT_REGION: g_ptr_array_add(c->regions, (char *)arg); return 0;
     case OPT_FROM: return parse_year_arg("--from", arg, &c->from);

@@ -460,6 +460,68 @@ static sb_status write_files(const char *path, const report_output *out,
     return rc;
 }
 
+/* The brief's document in b->doc (created here) with its metadata; *title
+   the brief's title (g_free). b->o, ds, mc, lang and err are set. */
+static sb_status build(parts_ctx *b, const unsigned char *sel, char **title)
+{
+    const report_opts *o = b->o;
+    int first, last;
+    sb_status rc = check_focus(b, sel, b->err);
+
+    if (rc != SB_OK)
+        return rc;
+    b->doc = report_doc_create(o->paper, b->lang);
+    b->printed = g_array_new(FALSE, FALSE, sizeof(metrics_row));
+    b->cut = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                   g_free);
+    b->used = g_hash_table_new(g_str_hash, g_str_equal);
+    parts_years(b, &first, &last, &b->as_of);
+    rc = body(b, sel, title);
+    if (rc == SB_OK)
+        set_meta(b, sel, *title);
+    return rc;
+}
+
+/* What build made, but the document (freed when still in b->doc). */
+static void unbuild(parts_ctx *b)
+{
+    if (b->printed != NULL)
+        g_array_free(b->printed, TRUE);
+    report_doc_destroy(b->doc);
+    if (b->cut != NULL)
+        g_hash_table_destroy(b->cut);
+    if (b->used != NULL)
+        g_hash_table_destroy(b->used);
+    g_free(b->linked);
+}
+
+sb_status report_brief_doc(const sb_dataset *ds, metrics_ctx *mc,
+                           const unsigned char *indicators,
+                           const report_opts *o, report_doc **doc,
+                           int *year, sb_error *err)
+{
+    parts_ctx b = {.ds = ds, .mc = mc, .o = o, .lang = o->lang, .err = err,
+                   .no_made = 1};
+    char *title = NULL;
+    sb_status rc = build(&b, indicators, &title);
+
+    /* a figure lost for lack of memory printed as undefined, findings
+       left out: not the brief */
+    if (rc == SB_OK)
+        rc = metrics_ctx_status(mc, err);
+    if (rc == SB_OK && b.screen_lost)
+        rc = sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+    *doc = NULL;
+    if (rc == SB_OK) {
+        *doc = b.doc;
+        b.doc = NULL;
+        *year = b.brief_year;
+    }
+    g_free(title);
+    unbuild(&b);
+    return rc;
+}
+
 sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
                              const unsigned char *indicators,
                              const report_opts *o, report_result *res,
@@ -469,24 +531,16 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     report_output pdf = {0};
     char *title = NULL, *csv = NULL;
     size_t csv_len = 0;
-    int first, last;
     sb_status rc;
 
     memset(res, 0, sizeof *res);
-    if ((rc = check_focus(&b, indicators, err)) != SB_OK)
+    rc = build(&b, indicators, &title);
+    if (b.doc == NULL)               /* check_focus: nothing to brief */
         return rc;
     res->year = b.brief_year;
     res->path = o->output ? g_strdup(o->output)
                           : g_strdup_printf("brief-%d.pdf", b.brief_year);
-    b.doc = report_doc_create(o->paper, b.lang);
-    b.printed = g_array_new(FALSE, FALSE, sizeof(metrics_row));
-    b.cut = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-                                  g_free);
-    b.used = g_hash_table_new(g_str_hash, g_str_equal);
-    parts_years(&b, &first, &last, &b.as_of);
-    rc = body(&b, indicators, &title);
     if (rc == SB_OK) {
-        set_meta(&b, indicators, title);
         rc = render(&b, res->path, report_pdf_write, &pdf, &csv, &csv_len,
                     err);
         res->pages = pdf.pages;
@@ -502,10 +556,6 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     free(csv);
     g_free(pdf.data);
     g_free(title);
-    g_array_free(b.printed, TRUE);
-    report_doc_destroy(b.doc);
-    g_hash_table_destroy(b.cut);
-    g_hash_table_destroy(b.used);
-    g_free(b.linked);
+    unbuild(&b);
     return rc;
 }

@@ -46,4 +46,17 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
                              const report_opts *o, report_result *res,
                              sb_error *err);
 
+/* The brief report_brief_write would write, as its document (doc.h)
+   and not drawn: the same parts, sentences, tables and notes from the
+   same options, its charts built (what each shows) but never rendered,
+   and no "How this brief was made" note, which says when and from
+   which bytes it was made. For comparing the text of two briefs
+   (statbrief diff --brief). *doc is the caller's (report_doc_destroy),
+   NULL on failure; *year is the brief's year. SB_EDATA when the focus
+   region has no values, as for report_brief_write. */
+sb_status report_brief_doc(const sb_dataset *ds, metrics_ctx *mc,
+                           const unsigned char *indicators,
+                           const report_opts *o, report_doc **doc,
+                           int *year, sb_error *err);
+
 #endif

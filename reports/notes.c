@@ -266,13 +266,16 @@ static size_t screen_notes(parts_ctx *b, const unsigned char *sel,
     unsigned char *rsel = g_malloc0(sb_dataset_n_regions(b->ds) + 1);
     screen_list found = {0};
     sb_error err = {0};
+    sb_status rc;
 
     for (i = 0; i < n; i++)
         isel[i] = parts_selected(sel, (sb_id)i) &&
                   parts_has_section(b, (sb_id)i);
     for (i = 0; i < sb_dataset_n_regions(b->ds); i++)
         rsel[i] = (unsigned char)parts_shown(b, (sb_id)i);
-    if (screen_dataset(b->ds, isel, rsel, &found, &err) == SB_OK) {
+    rc = screen_dataset(b->ds, isel, rsel, &found, &err);
+    b->screen_lost = rc == SB_ENOMEM;
+    if (rc == SB_OK) {
         for (i = 0; i < found.n && i < SCREEN_NOTE_MAX; i++, noted++) {
             finding_note(b, &found.items[i], g);
             report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
@@ -349,9 +352,11 @@ void notes_add(parts_ctx *b, const unsigned char *sel)
         report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
     }
     quality_notes(b, sel, g);
-    report_doc_heading(b->doc, 2, L(b, "How this brief was made",
-                                    "生成信息"), NULL, 0);
-    how_made(b, g);
-    report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+    if (!b->no_made) {
+        report_doc_heading(b->doc, 2, L(b, "How this brief was made",
+                                        "生成信息"), NULL, 0);
+        how_made(b, g);
+        report_doc_para(b->doc, REPORT_PARA_NOTE, g->str, NULL);
+    }
     g_string_free(g, TRUE);
 }

@@ -41,6 +41,12 @@ typedef struct {
                                     in metrics/fields.c ("cagr", "rank";
                                     "forecast"), static strings: the
                                     notes define only these */
+    int no_made;                 /* 1: no "How this brief was made" note
+                                    (report_brief_doc: when and from
+                                    which bytes, never the same twice) */
+    int screen_lost;             /* 1: the screening ran out of memory: a
+                                    brief goes without its findings, a
+                                    comparison of two cannot */
 } parts_ctx;
 
 /* ---- what the brief shows ---- */

@@ -123,6 +123,7 @@ $cases/diff-unit|diff --format json old new
 $cases/diff-alias|diff --format md old new
 $cases/diff-meta|diff --format csv old new
 $cases/diff-filter|diff --format csv --indicator pop --indicator gdp --from 2021 --to 2021 old new
+$cases/diff-brief-spec|diff --brief --spec spec.yaml old new
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
 

@@ -38,6 +38,8 @@ sh tests/batch.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/install.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # diff on two real vintages against tests/data/vintages/expected_revisions.py
 sh tests/diff.sh "$build/statbrief" 2>&1 | tee -a "$log"
+# diff --brief on the real vintages: sentences against the CSVs and report's PDFs
+sh tests/diffbrief.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # pages in Debian's chromium: screenshots, overflow, axe-core, html-validate
 sh tests/browser.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # time and memory growing with the input, never faster: counted on the
@@ -50,7 +52,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases example recompute charts overlap index brief spec overview tables cron signals outputs names inputs batch install diff browser resource oom; do
+for suite in unit layers cases example recompute charts overlap index brief spec overview tables cron signals outputs names inputs batch install diff diffbrief browser resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"

@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "metrics/metrics.h"
 #include "reports/brief.h"
+#include "reports/briefdiff.h"
 #include "reports/overview.h"
 #include "reports/text.h"
 #include "unit.h"
@@ -292,8 +293,113 @@ static void quartile_tests(void)
           "none: %g", q[1]);
 }
 
+/* ---- briefdiff.test ----------------------------------------------------- */
+
+/* "t:A ; h1:sec-x:GDP ; p@sec-a:Text" -> a document of those blocks
+   ("\n" in a text: a line break). */
+static report_doc *briefdiff_doc(const char *s)
+{
+    report_doc *d = report_doc_create(REPORT_A4, FMT_EN);
+    gchar **b = g_strsplit(s, " ; ", -1);
+    size_t i;
+
+    for (i = 0; b[i] != NULL; i++) {
+        char *x = g_strcompress(g_strstrip(b[i])), *colon = strchr(x, ':');
+        char *link = NULL;
+
+        g_free(b[i]);
+        b[i] = x;
+        if (colon == NULL)
+            continue;
+        *colon = '\0';
+        if (strcmp(x, "t") == 0) {
+            report_doc_title(d, colon + 1);
+        } else if (strcmp(x, "h2") == 0) {
+            report_doc_heading(d, 2, colon + 1, NULL, 0);
+        } else if (strcmp(x, "h1") == 0) {
+            char *text = strchr(colon + 1, ':');
+            *text = '\0';
+            report_doc_heading(d, 1, text + 1,
+                               strcmp(colon + 1, "-") ? colon + 1 : NULL, 1);
+        } else {
+            if ((link = strchr(x, '@')) != NULL)
+                link++;
+            report_doc_para(d, REPORT_PARA_BODY, colon + 1, link);
+        }
+    }
+    g_strfreev(b);
+    return d;
+}
+
+static void briefdiff_case(const char *where, char *line)
+{
+    gchar **f = g_strsplit(line, " | ", 3);
+    report_doc *old, *new;
+    briefdiff *d;
+    GString *got = g_string_new(NULL);
+    size_t i;
+
+    if (g_strv_length(f) != 3) {
+        check(0, where, "OLD | NEW | EXPECTED");
+        g_strfreev(f);
+        g_string_free(got, TRUE);
+        return;
+    }
+    old = briefdiff_doc(f[0]);
+    new = briefdiff_doc(f[1]);
+    d = briefdiff_compare(old, new);
+    for (i = 0; i < d->n; i++) {
+        const briefdiff_change *c = &d->changes[i];
+        g_string_append_printf(got, "%s%s [%s] %zu:%s%s ->%s%s",
+                               i ? " ; " : "", briefdiff_kind_name(c->kind),
+                               c->section, c->position, c->old ? " " : "",
+                               c->old ? c->old : "", c->new ? " " : "",
+                               c->new ? c->new : "");
+    }
+    if (d->n == 0)
+        g_string_assign(got, "none");
+    check(strcmp(got->str, g_strstrip(f[2])) == 0, where,
+          "\n  got  %s\n  want %s", got->str, f[2]);
+    briefdiff_destroy(d);
+    report_doc_destroy(old);
+    report_doc_destroy(new);
+    g_string_free(got, TRUE);
+    g_strfreev(f);
+}
+
+/* A part too long for the subsequence's table (4,101 sentences against
+   4,100: past briefdiff.c's LCS_MAX_CELLS) is paired in order: one
+   sentence more in front shifts every pair, which a match would not. */
+static void briefdiff_long_test(void)
+{
+    report_doc *old = report_doc_create(REPORT_A4, FMT_EN);
+    report_doc *new = report_doc_create(REPORT_A4, FMT_EN);
+    GString *o = g_string_new("First. "), *n = g_string_new(NULL);
+    briefdiff *d;
+    int i;
+
+    for (i = 0; i < 4100; i++) {
+        g_string_append_printf(o, "S%d x. ", i);
+        g_string_append_printf(n, "S%d x. ", i);
+    }
+    report_doc_para(old, REPORT_PARA_BODY, o->str, NULL);
+    report_doc_para(new, REPORT_PARA_BODY, n->str, NULL);
+    d = briefdiff_compare(old, new);
+    check(d->count[BRIEFDIFF_CHANGED] == 4100 &&
+              d->count[BRIEFDIFF_REMOVED] == 1,
+          "briefdiff/long", "changed %zu, removed %zu: not paired in order",
+          d->count[BRIEFDIFF_CHANGED], d->count[BRIEFDIFF_REMOVED]);
+    briefdiff_destroy(d);
+    report_doc_destroy(old);
+    report_doc_destroy(new);
+    g_string_free(o, TRUE);
+    g_string_free(n, TRUE);
+}
+
 void reports_tests(const char *dir)
 {
+    run_file(dir, "briefdiff.test", briefdiff_case);
+    briefdiff_long_test();
     run_file(dir, "text.test", text_case);
     brief_year_tests();
     overview_text_tests();
