@@ -296,7 +296,7 @@ static int brief_item(void *ctx, size_t i, char *msg, size_t size)
         rc = cli_outrun_brief(b->c, b->l, x.mc, &x.m, &r, &b->files, b->run,
                               &res, &x.err);
     st = item_end(b, &x, rc, msg, size);
-    g_free(res.path);
+    report_result_clear(&res);
     g_free(out);
     g_free(dir);
     return st;
