@@ -201,11 +201,14 @@ sb_status cli_outrun_brief(const cli *c, const cli_loaded *l, metrics_ctx *mc,
     rc = report_brief_write(l->ds, mc, l->isel, &with, res, err);
     if (rc != SB_OK)
         return rc;
-    for (k = 0; k < REPORT_N_FORMATS; k++)
-        if (res->paths[k] != NULL)    /* the time and pages: the PDF's */
-            cli_run_wrote(run, res->paths[k], k == 0 ? res->pages : 0,
-                          k == 0 ? (double)(g_get_monotonic_time() - t0) / 1e6
-                                 : 0);
+    /* the pages are the PDF's; the time goes with the first file */
+    for (k = 0, n = 0; k < REPORT_N_FORMATS; k++)
+        if (res->paths[k] != NULL)
+            cli_run_wrote(run, res->paths[k],
+                          report_format_bit(k) == REPORT_FMT_PDF ? res->pages
+                                                                 : 0,
+                          n++ == 0 ? (double)(g_get_monotonic_time() - t0) /
+                                         1e6 : 0);
     if (r->metrics_csv != NULL)
         cli_run_wrote(run, r->metrics_csv, 0, 0);
     return SB_OK;
