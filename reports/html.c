@@ -32,13 +32,14 @@
 #define SPARK_W 72.0
 #define SPARK_H 16.0
 
-/* The look: the fonts the PDF uses, numbers in tabular figures and to
-   the right, tables scrolling inside their box on a narrow screen,
+/* The look: the fonts the PDF uses, long words (a URL in a note) broken
+   rather than run past a phone's screen, numbers in tabular figures and
+   to the right, tables scrolling inside their box on a narrow screen,
    charts as wide as the text; colours of 4.5:1 or more on white; a
    print stylesheet with the PDF's margins (print_css, after the
    paper). */
 static const char css[] =
-    "body{margin:0;background:#fff;color:#1a1a1a;"
+    "body{margin:0;background:#fff;color:#1a1a1a;overflow-wrap:break-word;"
     "font:1rem/1.55 \"Noto Sans\",\"Noto Sans CJK SC\",\"Source Han Sans SC\","
     "\"PingFang SC\",\"Microsoft YaHei\",sans-serif}\n"
     "main,footer{max-width:46rem;margin:0 auto;padding:0 1rem}\n"
