@@ -76,7 +76,7 @@ static const char css[] =
     "footer{border-top:1px solid #d9d9d9;margin-top:2rem}\n";
 static const char print_css[] =
     ";margin:17.6mm 19mm 20.5mm}\n"
-    "body{font-size:9.3pt}\n"
+    "html{font-size:9.3pt}\n"
     "main,footer{max-width:none;padding:0}\n"
     ".skip{display:none}\n"
     ".scroll{overflow:visible}\n"
