@@ -347,8 +347,6 @@ static sb_status block(html_page *p, const report_block *b, report_stop_fn stop,
 {
     if (b->kind != REPORT_BLOCK_PARA || b->role != REPORT_PARA_ITEM)
         close_list(p);
-    p->after_heading = b > report_doc_block(p->d, 0) &&
-                       b[-1].kind == REPORT_BLOCK_HEADING;
     switch (b->kind) {
     case REPORT_BLOCK_TITLE:
         g_string_append(p->o, "<h1>");
@@ -386,8 +384,11 @@ sb_status report_html_write(const report_doc *d, report_stop_fn stop,
                                                    : TEXT_WIDTH_A4;
     head(p.o, m->title ? m->title : "", description(d), m, p.lang,
          report_doc_paper(d));
-    for (i = 0; i < report_doc_n_blocks(d) && rc == SB_OK; i++)
+    for (i = 0; i < report_doc_n_blocks(d) && rc == SB_OK; i++) {
+        p.after_heading = i > 0 && report_doc_block(d, i - 1)->kind ==
+                                       REPORT_BLOCK_HEADING;
         rc = block(&p, report_doc_block(d, i), stop, err);
+    }
     close_list(&p);
     g_string_append(p.o, "</main>\n");
     if (m->footer != NULL) {

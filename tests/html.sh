@@ -97,6 +97,9 @@ mkdir "$tmp/n" && cd "$tmp/n" || exit 1
     [ -f x.html ] && ok || ko "--format pdf,html -o x.pdf: not x.pdf and x.html"
 "$bin" report -q --format html,pdf -o y.html "$OLDPWD/$ex" && [ -f y.pdf ] &&
     [ -f y.html ] && ok || ko "--format html,pdf -o y.html: not y.pdf and y.html"
+# a page is never written under the PDF's name
+"$bin" report -q --format html -o z.pdf "$OLDPWD/$ex" && [ -f z.html ] &&
+    [ ! -f z.pdf ] && ok || ko "--format html -o z.pdf: not z.html alone"
 cd "$OLDPWD" || exit 1
 # the run's state and manifest know the page; unchanged input: nothing
 # written
