@@ -83,6 +83,14 @@ python3 "$check" structure "$tmp/bad.html" >"$tmp/bad.rules" &&
 has "$tmp/bad.rules" "h3 after h1: a level skipped"
 has "$tmp/bad.rules" "a th without scope"
 
+# text is escaped: a title with markup characters stays text
+"$bin" report -q --format html --title "<b>R&D</b> \"x\" 'y'" -o "$tmp/esc.html" $ex ||
+    ko "report --title failed"
+has "$tmp/esc.html" "<h1>&lt;b&gt;R&amp;D&lt;/b&gt; &quot;x&quot; &#39;y&#39;</h1>"
+has "$tmp/esc.html" "<title>&lt;b&gt;R&amp;D&lt;/b&gt; &quot;x&quot; &#39;y&#39;</title>"
+python3 "$check" structure "$tmp/esc.html" >"$tmp/esc.rules" && ok ||
+    ko "esc.html breaks rules: $(head -3 "$tmp/esc.rules")"
+
 # the same bytes on a second run
 mkdir "$tmp/again"
 "$bin" report -q --format html -o "$tmp/again/en.html" $ex || ko "report --format html failed"
