@@ -176,6 +176,18 @@ static void lines(html_page *p, const char *s)
     esc(p, s);
 }
 
+/* An anchor as an id (and a link's fragment): letters, digits, '-' and
+   '_' as they are, any other byte as "_" and two hex digits ("sec-NY.GDP"
+   is "sec-NY_2eGDP"), the id characters every validator takes. */
+static void anchor(html_page *p, const char *a)
+{
+    for (; *a; a++)
+        if (g_ascii_isalnum(*a) || *a == '-' || *a == '_')
+            g_string_append_c(p->o, *a);
+        else
+            g_string_append_printf(p->o, "_%02x", (unsigned char)*a);
+}
+
 static void heading(html_page *p, const report_block *b)
 {
     /* h2 for a part, h3 for a sub-part, never below the level after the
@@ -185,7 +197,7 @@ static void heading(html_page *p, const report_block *b)
     g_string_append_printf(p->o, "<h%d", h);
     if (b->anchor != NULL) {
         g_string_append(p->o, " id=\"");
-        esc(p, b->anchor);
+        anchor(p, b->anchor);
         g_string_append_c(p->o, '"');
     }
     g_string_append_c(p->o, '>');
@@ -213,7 +225,7 @@ static void para(html_page *p, const report_block *b)
         g_string_append_c(p->o, '>');
     if (b->link != NULL) {
         g_string_append(p->o, "<a href=\"#");
-        esc(p, b->link);
+        anchor(p, b->link);
         g_string_append(p->o, "\">");
     }
     lines(p, b->text);

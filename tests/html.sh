@@ -32,6 +32,14 @@ page_golden() {
     fi
 }
 
+brief_checks() { # NAME: the rules and the PDF's sentences
+    python3 "$check" structure "$tmp/$1.html" >"$tmp/$1.rules" &&
+        ok || ko "$1.html breaks rules: $(head -5 "$tmp/$1.rules")"
+    pdftotext "$tmp/$1.pdf" "$tmp/$1.txt"
+    python3 "$check" sentences "$tmp/$1.html" "$tmp/$1.txt" >"$tmp/$1.sent" &&
+        ok || ko "$1.html says what the PDF does not: $(sed -n 2,4p "$tmp/$1.sent")"
+}
+
 # brief NAME ARGS...: report --format pdf,html -o $tmp/NAME, then the
 # page's rules, the PDF's sentences, the golden, xmllint
 brief() {
@@ -41,12 +49,7 @@ brief() {
         ko "report $name failed"
     [ -f "$tmp/$name.pdf" ] && [ -f "$tmp/$name.html" ] && ok ||
         ko "$name: not both $name.pdf and $name.html"
-    python3 "$check" structure "$tmp/$name.html" >"$tmp/$name.rules" &&
-        ok || ko "$name.html breaks rules: $(head -5 "$tmp/$name.rules")"
-    pdftotext "$tmp/$name.pdf" "$tmp/$name.txt"
-    python3 "$check" sentences "$tmp/$name.html" "$tmp/$name.txt" \
-        >"$tmp/$name.sent" && ok ||
-        ko "$name.html says what the PDF does not: $(sed -n 2,4p "$tmp/$name.sent")"
+    brief_checks "$name"
     page_golden "html-$name.html" "$tmp/$name.html"
     # HTML 4's parser knows no main, section, figure or SVG element; any
     # other complaint is a page that does not parse
@@ -71,6 +74,14 @@ has "$tmp/en.html" '<tr class="focus"><th scope="row">Chongqing</th><td class="n
 # a chart: the text alternative as its description
 grep -q '<svg viewBox="0 0 487.276[0-9]* [0-9.]*" class="chart" role="img" aria-labelledby="g[0-9]*-t" aria-describedby="g[0-9]*-d"><title id="g[0-9]*-t">R&amp;D expenditure</title><desc id="g[0-9]*-d">Line chart of R&amp;D expenditure' "$tmp/en.html" &&
     ok || ko "en.html: no chart of R&D expenditure with its title and description"
+
+# the World Bank's GDP download: an overview of 265 countries and
+# aggregates, whose indicator code has dots: its anchor is an id every
+# validator takes, and the findings link to it
+wb=tests/portals/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_9865.csv
+"$bin" report -q --format pdf,html -o "$tmp/wb" $wb || ko "report of the World Bank file failed"
+brief_checks wb
+has "$tmp/wb.html" '<h2 id="sec-NY_2eGDP_2eMKTP_2eCD">'
 
 # the check fails on a sentence the PDF does not have, and on a page
 # that breaks a rule
