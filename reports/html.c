@@ -108,6 +108,16 @@ static void esc(html_page *p, const char *s)
     html_svg_escape(p->o, s);
 }
 
+/* <meta name="name" content="content"> (content NULL: none). */
+static void meta_tag(GString *o, const char *name, const char *content)
+{
+    if (content == NULL)
+        return;
+    g_string_append_printf(o, "<meta name=\"%s\" content=\"", name);
+    html_svg_escape(o, content);
+    g_string_append(o, "\">\n");
+}
+
 /* The head and the body's start, up to <main>. */
 static void head(GString *o, const char *title, const char *desc,
                  const report_meta *m, fmt_lang lang, report_paper paper)
@@ -122,21 +132,9 @@ static void head(GString *o, const char *title, const char *desc,
                            "<title>", L(lang, "en", "zh-CN"));
     html_svg_escape(o, title);
     g_string_append(o, "</title>\n");
-    if (desc != NULL) {
-        g_string_append(o, "<meta name=\"description\" content=\"");
-        html_svg_escape(o, desc);
-        g_string_append(o, "\">\n");
-    }
-    if (m != NULL && m->author != NULL) {
-        g_string_append(o, "<meta name=\"author\" content=\"");
-        html_svg_escape(o, m->author);
-        g_string_append(o, "\">\n");
-    }
-    if (m != NULL && m->keywords != NULL) {
-        g_string_append(o, "<meta name=\"keywords\" content=\"");
-        html_svg_escape(o, m->keywords);
-        g_string_append(o, "\">\n");
-    }
+    meta_tag(o, "description", desc);
+    meta_tag(o, "author", m != NULL ? m->author : NULL);
+    meta_tag(o, "keywords", m != NULL ? m->keywords : NULL);
     g_string_append(o, "<meta name=\"generator\" content=\"statbrief "
                     SB_VERSION "\">\n");
     if (m != NULL && gmtime_r(&t, &tm) != NULL &&
