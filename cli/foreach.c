@@ -92,13 +92,13 @@ static sb_status check_template(const cli *c, const spec_str *t,
                         what, t->text, missing);
 }
 
-/* --max-outputs: SB_ECANTCREAT when n items of per_item files each
-   would be more files than c allows (what would be written: nothing is,
-   the run stops before it begins). */
+/* --max-outputs: SB_ECANTCREAT when n items of per_item files each and
+   `extra` files of the whole batch would be more files than c allows
+   (what would be written: nothing is, the run stops before it begins). */
 static sb_status limit(const cli *c, size_t n, size_t per_item,
-                       sb_error *err)
+                       size_t extra, sb_error *err)
 {
-    size_t files = n * per_item;
+    size_t files = n * per_item + extra;
 
     if (files <= (size_t)c->max_outputs)
         return SB_OK;
@@ -115,10 +115,10 @@ sb_status cli_foreach_charts_limit(const cli *c, const cli_loaded *l,
     size_t i, n = 0;
 
     if (c->spec != NULL)
-        return limit(c, 1, cli_spec_chart_files(c, l->ds), err);
+        return limit(c, 1, cli_spec_chart_files(c, l->ds), 0, err);
     for (i = 0; i < sb_dataset_n_indicators(l->ds); i++)
         n += l->isel == NULL || l->isel[i];
-    return limit(c, n, plot_run_files(&c->plot), err);
+    return limit(c, n, plot_run_files(&c->plot), 0, err);
 }
 
 /* A batch from its template on: the items (this machine's shard of
@@ -137,7 +137,8 @@ static int run_batch(cli *c, batch *b, const char *command, long long epoch,
     if (rc == SB_OK && c->shard_n > 0)
         cli_items_shard(&items, c->shard_k, c->shard_n);
     if (rc == SB_OK)
-        rc = limit(c, items.n, b->per_item, &err);
+        /* a batch's index is one file more */
+        rc = limit(c, items.n, b->per_item, b->after != NULL, &err);
     status = cli_diag_status(c->strict, rc, &err, &b->notes);
     if (status == 0)
         rc = cli_outrun_files_read(c, b->l, &b->files, &err);

@@ -153,6 +153,10 @@ cmp -s "$tmp/b/want.txt" "$tmp/b/index.txt" && ok ||
     ko "index.html: $(diff "$tmp/b/want.txt" "$tmp/b/index.txt" | head -5)"
 python3 "$check" structure "$tmp/b/out/index.html" >"$tmp/b/rules" && ok ||
     ko "index.html breaks rules: $(head -3 "$tmp/b/rules")"
+# --max-outputs counts the index: two pages and it are 3 files
+(cd "$tmp/b" && "$bin" report --spec s.yaml --format html --max-outputs 2 -o "max/{region}.html" 2>max.err)
+[ $? = 73 ] && ok || ko "--max-outputs 2 for two pages and the index: not 73"
+has "$tmp/b/max.err" "this run would write 3 files, more than --max-outputs 2"
 (cd "$tmp/b" && "$bin" report --spec s.yaml --format html 2>err) || ko "batch rerun failed"
 has "$tmp/b/err" "nothing changed, 3 files up to date"
 
