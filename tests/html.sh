@@ -153,6 +153,12 @@ cmp -s "$tmp/b/want.txt" "$tmp/b/index.txt" && ok ||
     ko "index.html: $(diff "$tmp/b/want.txt" "$tmp/b/index.txt" | head -5)"
 python3 "$check" structure "$tmp/b/out/index.html" >"$tmp/b/rules" && ok ||
     ko "index.html breaks rules: $(head -3 "$tmp/b/rules")"
+# --jobs 2: the same pages and index (read back from the workers' pages)
+(cd "$tmp/b" && "$bin" report -q --spec s.yaml --format html --jobs 2 -o "j/{region}/brief-{year}.pdf") ||
+    ko "the batch with --jobs 2 failed"
+for f in index.html Chongqing/brief-2022.html Sichuan/brief-2018.html; do
+    cmp -s "$tmp/b/out/$f" "$tmp/b/j/$f" && ok || ko "--jobs 2: $f differs"
+done
 # --max-outputs counts the index: two pages and it are 3 files
 (cd "$tmp/b" && "$bin" report --spec s.yaml --format html --max-outputs 2 -o "max/{region}.html" 2>max.err)
 [ $? = 73 ] && ok || ko "--max-outputs 2 for two pages and the index: not 73"
