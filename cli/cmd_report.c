@@ -1,6 +1,7 @@
 /*
- * cli/cmd_report.c -- statbrief report: load, then write the PDF brief
- * (and with --metrics-csv every figure it prints) to -o FILE or the
+ * cli/cmd_report.c -- statbrief report: load, then write the brief in
+ * each --format (PDF, HTML; with --metrics-csv also every figure it
+ * prints) to -o FILE or the
  * spec's output, as a cron-safe run that leaves a current brief as it
  * is; with a spec's foreach, a batch of briefs.
  *
@@ -56,24 +57,35 @@ static int check_output(const char *opt, const char *path)
 }
 
 /* The brief's files, before anything is written (and, given on the
-   command line, before anything is loaded): two files, not one under
+   command line, before anything is loaded): each format's file made of
+   base (NULL: none yet) and the CSV, all different files, not one under
    two names ("o/x.pdf" and "o/./x.pdf": device and inode, or resolved
    folder and name), each passing check_output. 0, else the exit
    status: 64, or 73 for what stands at a path. */
-static int check_outputs(const char *pdf, const char *csv)
+static int check_outputs(unsigned formats, const char *base, const char *csv)
 {
-    int status = pdf != NULL ? check_output("-o", pdf) : 0;
+    char *path[REPORT_N_FORMATS] = {NULL};
+    size_t n = 0, i, k;
+    int status = 0;
 
+    for (k = 0; base != NULL && k < REPORT_N_FORMATS; k++)
+        if ((formats ? formats : REPORT_FMT_PDF) & report_format_bit(k))
+            path[n++] = report_format_path(base, formats,
+                                           report_format_bit(k));
+    for (i = 0; i < n && status == 0; i++)
+        status = check_output("-o", path[i]);
     if (status == 0 && csv != NULL)
         status = check_output("--metrics-csv", csv);
-    if (status == 0 && pdf != NULL && csv != NULL &&
-        sb_out_same_file(pdf, csv))
-        status = strcmp(pdf, csv) == 0
-                     ? cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv name "
-                                     "the same file, \"%s\"", pdf)
-                     : cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv name "
-                                     "the same file, \"%s\" and \"%s\"", pdf,
-                                     csv);
+    for (i = 0; i < n && status == 0 && csv != NULL; i++)
+        if (sb_out_same_file(path[i], csv))
+            status = strcmp(path[i], csv) == 0
+                         ? cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv "
+                                         "name the same file, \"%s\"", csv)
+                         : cli_diag_fail(SB_EUSAGE, "-o and --metrics-csv "
+                                         "name the same file, \"%s\" and "
+                                         "\"%s\"", path[i], csv);
+    for (i = 0; i < n; i++)
+        g_free(path[i]);
     return status;
 }
 
@@ -108,7 +120,8 @@ static int report_one(cli *c, report_run *s)
                                                               year);
         s->dir = g_path_get_dirname(c->report.output);
         if (c->output == NULL &&
-            (status = check_outputs(s->out, c->report.metrics_csv)) != 0)
+            (status = check_outputs(c->report.formats, s->out,
+                                    c->report.metrics_csv)) != 0)
             return status;
         rc = cli_outrun_files_read(c, &r->l, &r->files, &err);
     }
@@ -128,7 +141,8 @@ int cli_cmd_report(cli *c)
     int status;
 
     memset(&s, 0, sizeof s);
-    status = check_outputs(c->output, c->report.metrics_csv);
+    status = check_outputs(c->report.formats, c->output,
+                           c->report.metrics_csv);
     if (status == 0 && c->report.metrics_csv != NULL && cli_spec_foreach(c))
         status = cli_diag_fail(SB_EUSAGE, "--metrics-csv \"%s\" with the "
                                "spec's foreach: every brief of the batch "
@@ -153,7 +167,7 @@ int cli_cmd_report(cli *c)
         status = report_one(c, &s);
 done:
     status = cli_outrun_finish(&s.r, status);
-    g_free(s.res.path);
+    report_result_clear(&s.res);
     g_free(s.out);
     g_free(s.dir);
     return status;

@@ -17,6 +17,9 @@
 #include "outrun.h"
 #include "spec.h"
 
+#include "core/outfile.h"
+#include "reports/html.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
@@ -24,7 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-typedef struct {
+typedef struct batch_s {
     cli *c;
     const cli_loaded *l;
     cli_run *run;
@@ -35,6 +38,9 @@ typedef struct {
     size_t per_item;             /* files an item writes (--max-outputs) */
     sb_diag notes;               /* the batch's own warnings */
     plot_names *names;           /* charts: the spec's charts' file names */
+    /* after every item was rendered, in the run (NULL: nothing): the
+       batch's exit status */
+    int (*after)(struct batch_s *b, const char *dir);
 } batch;
 
 /* b set up for a batch of c over l (given: SOURCE_DATE_EPOCH was set). */
@@ -86,13 +92,13 @@ static sb_status check_template(const cli *c, const spec_str *t,
                         what, t->text, missing);
 }
 
-/* --max-outputs: SB_ECANTCREAT when n items of per_item files each
-   would be more files than c allows (what would be written: nothing is,
-   the run stops before it begins). */
+/* --max-outputs: SB_ECANTCREAT when n items of per_item files each and
+   `extra` files of the whole batch would be more files than c allows
+   (what would be written: nothing is, the run stops before it begins). */
 static sb_status limit(const cli *c, size_t n, size_t per_item,
-                       sb_error *err)
+                       size_t extra, sb_error *err)
 {
-    size_t files = n * per_item;
+    size_t files = n * per_item + extra;
 
     if (files <= (size_t)c->max_outputs)
         return SB_OK;
@@ -109,10 +115,10 @@ sb_status cli_foreach_charts_limit(const cli *c, const cli_loaded *l,
     size_t i, n = 0;
 
     if (c->spec != NULL)
-        return limit(c, 1, cli_spec_chart_files(c, l->ds), err);
+        return limit(c, 1, cli_spec_chart_files(c, l->ds), 0, err);
     for (i = 0; i < sb_dataset_n_indicators(l->ds); i++)
         n += l->isel == NULL || l->isel[i];
-    return limit(c, n, plot_run_files(&c->plot), err);
+    return limit(c, n, plot_run_files(&c->plot), 0, err);
 }
 
 /* A batch from its template on: the items (this machine's shard of
@@ -131,7 +137,8 @@ static int run_batch(cli *c, batch *b, const char *command, long long epoch,
     if (rc == SB_OK && c->shard_n > 0)
         cli_items_shard(&items, c->shard_k, c->shard_n);
     if (rc == SB_OK)
-        rc = limit(c, items.n, b->per_item, &err);
+        /* a batch's index is one file more */
+        rc = limit(c, items.n, b->per_item, b->after != NULL, &err);
     status = cli_diag_status(c->strict, rc, &err, &b->notes);
     if (status == 0)
         rc = cli_outrun_files_read(c, b->l, &b->files, &err);
@@ -141,6 +148,8 @@ static int run_batch(cli *c, batch *b, const char *command, long long epoch,
     if (status == 0 && rc == SB_OK) {
         b->items = &items;
         status = cli_batch_run(b->run, &items, c->jobs, progress(c), fn, b);
+        if (status == 0 && b->after != NULL)
+            status = b->after(b, dir);
     } else if (status == 0) {
         status = cli_diag_error(rc, &err);
     }
@@ -265,30 +274,43 @@ static int item_end(const batch *b, item_run *x, sb_status rc, char *msg,
 
 /* ---- briefs ------------------------------------------------------------- */
 
+/* The options of item it's brief, r (from the command line's) with
+   its year, window and file (g_free'd by the caller): the template
+   filled with the item's region and year. x: from item_begin. */
+static char *brief_options(const batch *b, const cli_item *it,
+                           const item_run *x, report_opts *r)
+{
+    int year;
+
+    *r = b->c->report;
+    r->year = it->year ? it->year : b->c->to;
+    year = r->year ? r->year
+                   : report_brief_year(b->l->ds, x->mc, b->l->isel);
+    cli_spec_last(b->c, r->year ? r->year
+                                : report_data_year(b->l->ds, x->mc),
+                  &r->from);
+    r->output = cli_template_fill(b->tmpl, it->name, year,
+                                  cli_spec_lang(b->c));
+    return (char *)r->output;
+}
+
 /* The brief of one item: the item's focus and year, the template's
    file. */
 static int brief_item(void *ctx, size_t i, char *msg, size_t size)
 {
     batch *b = ctx;
     const cli_item *it = &b->items->items[i];
-    report_opts r = b->c->report;
+    report_opts r;
     report_result res = {0};
     item_run x;
     char *out = NULL, *dir = NULL;
     sb_status rc;
-    int year, st;
+    int st;
 
     rc = item_begin(b, it, &x);
-    r.diag = &x.notes;
-    r.year = it->year ? it->year : b->c->to;
     if (rc == SB_OK) {
-        year = r.year ? r.year
-                      : report_brief_year(b->l->ds, x.mc, b->l->isel);
-        cli_spec_last(b->c, r.year ? r.year
-                                   : report_data_year(b->l->ds, x.mc),
-                      &r.from);
-        r.output = out = cli_template_fill(b->tmpl, it->name, year,
-                                           cli_spec_lang(b->c));
+        out = brief_options(b, it, &x, &r);
+        r.diag = &x.notes;
         dir = g_path_get_dirname(out);
         rc = item_dirs(b->tmpl, dir, &x.err);
     }
@@ -296,10 +318,85 @@ static int brief_item(void *ctx, size_t i, char *msg, size_t size)
         rc = cli_outrun_brief(b->c, b->l, x.mc, &x.m, &r, &b->files, b->run,
                               &res, &x.err);
     st = item_end(b, &x, rc, msg, size);
-    g_free(res.path);
+    report_result_clear(&res);
     g_free(out);
     g_free(dir);
     return st;
+}
+
+/* ---- the index of a batch's web pages ----------------------------------- */
+
+/* Item it's page as the index links it: its path from dir, its title
+   and key figure read back from the page written (it may be one this
+   run left as it was); 0 when there is none (the item failed). */
+static int index_entry(const batch *b, const cli_item *it, const char *dir,
+                       report_html_entry *e)
+{
+    report_opts r;
+    item_run x;
+    char *out, *page = NULL, *html;
+    gsize len = 0;
+    size_t n = strlen(dir);
+    int ok = 0;
+
+    if (item_begin(b, it, &x) == SB_OK) {
+        out = brief_options(b, it, &x, &r);
+        html = report_format_path(out, r.formats, REPORT_FMT_HTML);
+        if (g_file_get_contents(html, &page, &len, NULL)) {
+            report_html_summary(page, len, (char **)&e->title,
+                                (char **)&e->key);
+            e->href = strcmp(dir, ".") != 0 && strncmp(html, dir, n) == 0
+                          ? g_strdup(html + n + (html[n] == '/'))
+                          : g_strdup(html);
+            ok = 1;
+        }
+        g_free(page);
+        g_free(html);
+        g_free(out);
+    }
+    sb_diag_clear(&x.notes);
+    sb_diag_clear(&x.failed);
+    metrics_ctx_destroy(x.mc);
+    return ok;
+}
+
+/* index.html in the batch's folder: every brief of the batch with its
+   key figure; written when it changed, as every output of the run. */
+static int brief_index(batch *b, const char *dir)
+{
+    GArray *e = g_array_new(FALSE, TRUE, sizeof(report_html_entry));
+    char *path = g_build_filename(dir, "index.html", NULL), *page, *tmp;
+    const char *title = b->c->report.lang == FMT_ZH ? "简报" : "Briefs";
+    char key[CLI_HEX];
+    size_t i, len;
+    sb_error err = {0};
+    sb_status rc = SB_OK;
+    int want;
+
+    g_array_set_size(e, b->items->n);
+    for (i = 0, len = 0; i < b->items->n; i++)
+        len += index_entry(b, &b->items->items[i], dir,
+                           &g_array_index(e, report_html_entry, len));
+    page = report_html_index(title, (report_html_entry *)(void *)e->data,
+                             len, b->c->report.lang, b->c->report.paper,
+                             &len);
+    for (i = 0; i < e->len; i++) {
+        report_html_entry *x = &g_array_index(e, report_html_entry, i);
+        g_free((char *)x->href);
+        g_free((char *)x->title);
+        g_free((char *)x->key);
+    }
+    g_array_free(e, TRUE);
+    if (cli_sha256_data(page, len, key) != SB_OK)
+        rc = sb_error_set(&err, SB_EINTERNAL, NULL, 0, 0, CLI_DIGEST_FAILED);
+    want = rc == SB_OK ? cli_run_want(b->run, (const char *const *)&path, 1,
+                                      key) : 0;
+    if (want > 0 && (rc = sb_out_stage(path, page, len, &tmp, &err)) == SB_OK &&
+        (rc = sb_out_commit(tmp, path, &err)) == SB_OK)
+        cli_run_wrote(b->run, path, 0, 0);
+    g_free(page);
+    g_free(path);
+    return rc == SB_OK ? 0 : cli_diag_error(rc, &err);
 }
 
 int cli_foreach_report(cli *c, const cli_loaded *l)
@@ -310,6 +407,7 @@ int cli_foreach_report(cli *c, const cli_loaded *l)
     sb_error err = {0};
     char *tmpl;
     sb_status rc;
+    size_t k;
     int status;
 
     status = c->output != NULL ? cli_template_check_arg(c, c->output) : 0;
@@ -323,7 +421,12 @@ int cli_foreach_report(cli *c, const cli_loaded *l)
     if (rc != SB_OK)
         return cli_diag_error(rc, &err);
     batch_init(&b, c, l, c->report.epoch_given);
-    b.per_item = 1 + (c->report.metrics_csv != NULL);
+    b.per_item = (c->report.formats == 0) + (c->report.metrics_csv != NULL);
+    for (k = 0; k < REPORT_N_FORMATS; k++)
+        b.per_item += (c->report.formats & report_format_bit(k)) != 0;
+    /* a shard's index would list its part of the batch only */
+    if ((c->report.formats & REPORT_FMT_HTML) && c->shard_n == 0)
+        b.after = brief_index;
     b.tmpl = tmpl = c->output ? g_strdup(c->output)
                               : cli_spec_path(c, t->text);
     status = run_batch(c, &b, "report", c->report.epoch, brief_item);

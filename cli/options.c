@@ -63,7 +63,7 @@ static const struct {
     {{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA}, ALL},
     {{"strict", no_argument, NULL, OPT_STRICT}, ALL},
     {{"format", required_argument, NULL, OPT_FORMAT},
-     METRICS | CHARTS | DIFF},
+     METRICS | CHARTS | REPORT | DIFF},
     /* diff: the brief's, with --brief (cli/diffbrief.c) */
     {{"lang", required_argument, NULL, OPT_LANG},
      CHECK | METRICS | CHARTS | REPORT | DIFF},
@@ -110,7 +110,8 @@ static const char usage_text[] =
     "  metrics    figures per series: change, growth, CAGR, trend,\n"
     "             forecast, rank, share, gap (--format table|csv|json)\n"
     "  charts     one chart per indicator into -o DIR (default charts/)\n"
-    "  report     the PDF brief into -o FILE (default brief-YEAR.pdf)\n"
+    "  report     the brief into -o FILE (default brief-YEAR.pdf; --format\n"
+    "             html: a web page, pdf,html: both)\n"
     "  diff       statbrief diff OLD NEW: values revised, rounded, added,\n"
     "             withdrawn, flag and unit changes between two vintages\n"
     "             (--format table|csv|json|md); exits 0 when they are the\n"
@@ -147,9 +148,12 @@ static const char usage_text[] =
     "  --decimal-comma     read 1.234,5 as 1234.5\n"
     "  --format F          metrics: table, csv or json; diff: table, csv,\n"
     "                      json or md; charts: any of pdf,png,svg\n"
+    "                      (default pdf); report: pdf, html or pdf,html\n"
     "                      (default pdf)\n"
     "  -o, --output PATH   charts: the directory (default charts/);\n"
-    "                      report: the PDF (default brief-YEAR.pdf)\n"
+    "                      report: the brief (default brief-YEAR.pdf; of\n"
+    "                      several formats, PATH less .pdf or .html, with\n"
+    "                      each format's)\n"
     "  --type T            charts: line, bar, grouped, stacked, slope,\n"
     "                      sparkline, small or index (default: line; bar\n"
     "                      for one year; small multiples for more than 8\n"
@@ -337,7 +341,8 @@ static int parse_log(cli *c, const char *arg)
                          arg);
 }
 
-/* --format: the chart formats for charts, else the metrics format. */
+/* --format: the chart formats for charts, the brief's files for
+   report, else the metrics format. */
 static int parse_format(cli *c, const char *arg)
 {
     c->format_arg = arg;
@@ -347,6 +352,10 @@ static int parse_format(cli *c, const char *arg)
         return plot_formats_parse(arg, &c->plot.formats) == 0 ? 0
                : cli_diag_fail(SB_EUSAGE, "--format: \"%s\" is not a list "
                                "of pdf, png, svg", arg);
+    if (c->cmd == CLI_CMD_REPORT)
+        return report_formats_parse(arg, &c->report.formats) == 0 ? 0
+               : cli_diag_fail(SB_EUSAGE, "--format: \"%s\" is not %s", arg,
+                               report_formats_names());
     if (metrics_format_parse(arg, &c->format) == 0)
         return 0;
     return cli_diag_fail(SB_EUSAGE, "--format: \"%s\" is not table, csv or "

@@ -169,8 +169,10 @@ sb_status cli_outrun_brief(const cli *c, const cli_loaded *l, metrics_ctx *mc,
     cli_outrun_files inputs = *files;  /* input_sha's context */
     report_opts with = *r;
     char key[CLI_HEX], spec_sha[CLI_HEX];
-    const char *paths[2] = {r->output, r->metrics_csv};
+    char *own[REPORT_N_FORMATS] = {NULL};
+    const char *paths[REPORT_N_FORMATS + 1];
     gint64 t0 = g_get_monotonic_time();
+    size_t n = 0, k;
     sb_status rc;
     int want;
 
@@ -179,7 +181,16 @@ sb_status cli_outrun_brief(const cli *c, const cli_loaded *l, metrics_ctx *mc,
         cli_key_brief(l->ds, mc, m, l->isel, r, c->spec ? spec_sha : NULL,
                       files->in, files->n, key) != SB_OK)
         return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0, CLI_DIGEST_FAILED);
-    want = cli_run_want(run, paths, paths[1] ? 2 : 1, key);
+    /* every file of the brief: each format's, the figures */
+    for (k = 0; k < REPORT_N_FORMATS; k++)
+        if ((r->formats ? r->formats : REPORT_FMT_PDF) & report_format_bit(k))
+            paths[n++] = own[k] = report_format_path(r->output, r->formats,
+                                                     report_format_bit(k));
+    if (r->metrics_csv != NULL)
+        paths[n++] = r->metrics_csv;
+    want = cli_run_want(run, paths, n, key);
+    for (k = 0; k < REPORT_N_FORMATS; k++)
+        g_free(own[k]);
     if (want < 0)
         return sb_error_set(err, SB_ECANCELED, NULL, 0, 0,
                             "stopped by a signal; nothing was written");
@@ -190,10 +201,16 @@ sb_status cli_outrun_brief(const cli *c, const cli_loaded *l, metrics_ctx *mc,
     rc = report_brief_write(l->ds, mc, l->isel, &with, res, err);
     if (rc != SB_OK)
         return rc;
-    cli_run_wrote(run, res->path, res->pages,
-                  (double)(g_get_monotonic_time() - t0) / 1e6);
-    if (paths[1] != NULL)
-        cli_run_wrote(run, paths[1], 0, 0);
+    /* the pages are the PDF's; the time goes with the first file */
+    for (k = 0, n = 0; k < REPORT_N_FORMATS; k++)
+        if (res->paths[k] != NULL)
+            cli_run_wrote(run, res->paths[k],
+                          report_format_bit(k) == REPORT_FMT_PDF ? res->pages
+                                                                 : 0,
+                          n++ == 0 ? (double)(g_get_monotonic_time() - t0) /
+                                         1e6 : 0);
+    if (r->metrics_csv != NULL)
+        cli_run_wrote(run, r->metrics_csv, 0, 0);
     return SB_OK;
 }
 

@@ -2,8 +2,9 @@
  * reports/brief.c -- the brief (brief.h): which parts it has and in
  * which order -- the title block, then the spec's sections or the
  * default parts (key findings, summary, a section per indicator), then
- * the notes -- and the document's metadata; then the PDF backend's
- * bytes and the figures' CSV, written atomically together.
+ * the notes -- and the document's metadata; then each format's bytes
+ * (one table: PDF, HTML) and the figures' CSV, written atomically
+ * together.
  *
  * Not here: what a part says (parts.c, notes.c, sections.c), pages,
  * fonts or drawing (pdf.c).
@@ -16,6 +17,7 @@
 #include "notes.h"
 #include "overview.h"
 #include "parts.h"
+#include "html.h"
 #include "pdf.h"
 #include "sections_int.h"
 
@@ -362,6 +364,76 @@ static void set_meta(parts_ctx *b, const unsigned char *sel,
 
 /* ---- the files ---------------------------------------------------------- */
 
+/* The output formats: one row each, in the order files are written. */
+static const struct {
+    const char *name, *ext;
+    unsigned bit;
+    report_backend backend;
+} formats[REPORT_N_FORMATS] = {
+    {"pdf", ".pdf", REPORT_FMT_PDF, report_pdf_write},
+    {"html", ".html", REPORT_FMT_HTML, report_html_write},
+};
+
+int report_formats_parse(const char *list, unsigned *out)
+{
+    gchar **names = g_strsplit(list, ",", -1);
+    unsigned bits = 0;
+    size_t i, k;
+    int rc = names[0] != NULL ? 0 : -1;
+
+    for (i = 0; names[i] != NULL && rc == 0; i++) {
+        for (k = 0; k < REPORT_N_FORMATS; k++)
+            if (strcmp(names[i], formats[k].name) == 0)
+                break;
+        if (k == REPORT_N_FORMATS || (bits & formats[k].bit))
+            rc = -1;
+        else
+            bits |= formats[k].bit;
+    }
+    g_strfreev(names);
+    if (rc == 0)
+        *out = bits;
+    return rc;
+}
+
+const char *report_formats_names(void)
+{
+    return "pdf, html or pdf,html";
+}
+
+unsigned report_format_bit(size_t i)
+{
+    return i < REPORT_N_FORMATS ? formats[i].bit : 0;
+}
+
+/* The row of path's extension (-1: none of theirs). */
+static int ext_of(const char *path)
+{
+    size_t k;
+
+    for (k = 0; k < REPORT_N_FORMATS; k++)
+        if (g_str_has_suffix(path, formats[k].ext) &&
+            strlen(path) > strlen(formats[k].ext))
+            return (int)k;
+    return -1;
+}
+
+char *report_format_path(const char *path, unsigned fmts, unsigned f)
+{
+    int e = ext_of(path);
+    size_t k, stem = strlen(path) - (e >= 0 ? strlen(formats[e].ext) : 0);
+
+    if (fmts == 0)
+        fmts = REPORT_FMT_PDF;
+    for (k = 0; k < REPORT_N_FORMATS && formats[k].bit != f; k++)
+        ;
+    if (k == REPORT_N_FORMATS)
+        return NULL;
+    if (fmts == f && (e < 0 || formats[e].bit == f))
+        return g_strdup(path);
+    return g_strdup_printf("%.*s%s", (int)stem, path, formats[k].ext);
+}
+
 static int by_series(const void *pa, const void *pb)
 {
     const metrics_row *a = pa, *b = pb;
@@ -413,15 +485,20 @@ static sb_status figures_csv(parts_ctx *b, char **out, size_t *out_len,
     return SB_OK;
 }
 
-/* The bytes to write: the document by `backend` and (--metrics-csv)
-   the figures; an error when a figure was lost or (--strict) a warning
-   was raised. */
-static sb_status render(parts_ctx *b, const char *path,
-                        report_backend backend, report_output *out,
+/* The bytes to write: the document in each format asked (out[k] for
+   row k; empty when not asked) and (--metrics-csv) the figures; an
+   error when a figure was lost or (--strict) a warning was raised. */
+static sb_status render(parts_ctx *b, const char *path, report_output *out,
                         char **csv, size_t *csv_len, sb_error *err)
 {
     const report_opts *o = b->o;
-    sb_status rc = backend(b->doc, o->stop, out, err);
+    unsigned fmts = o->formats ? o->formats : REPORT_FMT_PDF;
+    sb_status rc = SB_OK;
+    size_t k;
+
+    for (k = 0; k < REPORT_N_FORMATS && rc == SB_OK; k++)
+        if (fmts & formats[k].bit)
+            rc = formats[k].backend(b->doc, o->stop, &out[k], err);
 
     if (rc == SB_OK && o->metrics_csv != NULL)
         rc = figures_csv(b, csv, csv_len, err);
@@ -435,29 +512,76 @@ static sb_status render(parts_ctx *b, const char *path,
     return rc;
 }
 
-/* Writes the document and the CSV (NULL: none) atomically: both are
-   written in full under temporary names before either is renamed into
-   place, so that a file that cannot be written keeps both older ones. */
-static sb_status write_files(const char *path, const report_output *out,
-                             const char *csv_path, const char *csv,
-                             size_t csv_len, sb_error *err)
+/* Writes the n files (path[i] NULL: none) atomically: all are written
+   in full under temporary names before any is renamed into place, so
+   that a file that cannot be written keeps every older one. */
+static sb_status write_files(char *const *path, const void *const *data,
+                             const size_t *len, size_t n, sb_error *err)
 {
-    char *doc_tmp = NULL, *csv_tmp = NULL;
-    sb_status rc = sb_out_stage(path, out->data, out->len, &doc_tmp, err);
+    char *tmp[REPORT_N_FORMATS + 1] = {NULL};
+    sb_status rc = SB_OK;
+    size_t i;
 
-    if (rc == SB_OK && csv != NULL)
-        rc = sb_out_stage(csv_path, csv, csv_len, &csv_tmp, err);
-    if (rc == SB_OK) {
-        rc = sb_out_commit(doc_tmp, path, err);
-        doc_tmp = NULL;
-    }
-    if (rc == SB_OK && csv_tmp != NULL) {
-        rc = sb_out_commit(csv_tmp, csv_path, err);
-        csv_tmp = NULL;
-    }
-    sb_out_unstage(doc_tmp);
-    sb_out_unstage(csv_tmp);
+    for (i = 0; i < n && rc == SB_OK; i++)
+        if (path[i] != NULL)
+            rc = sb_out_stage(path[i], data[i], len[i], &tmp[i], err);
+    for (i = 0; i < n && rc == SB_OK; i++)
+        if (tmp[i] != NULL) {
+            rc = sb_out_commit(tmp[i], path[i], err);
+            tmp[i] = NULL;
+        }
+    for (i = 0; i < n; i++)
+        sb_out_unstage(tmp[i]);
     return rc;
+}
+
+/* The brief's files: each format's, then the CSV (NULL: none). */
+static sb_status write_all(const report_opts *o, report_result *res,
+                           const report_output *out, const char *csv,
+                           size_t csv_len, sb_error *err)
+{
+    char *path[REPORT_N_FORMATS + 1];
+    const void *data[REPORT_N_FORMATS + 1];
+    size_t len[REPORT_N_FORMATS + 1], k;
+
+    for (k = 0; k < REPORT_N_FORMATS; k++) {
+        path[k] = res->paths[k];
+        data[k] = out[k].data;
+        len[k] = out[k].len;
+        res->bytes += out[k].len;
+    }
+    path[k] = csv != NULL ? (char *)o->metrics_csv : NULL;
+    data[k] = csv;
+    len[k] = csv_len;
+    return write_files(path, data, len, k + 1, err);
+}
+
+void report_result_clear(report_result *res)
+{
+    size_t k;
+
+    g_free(res->path);
+    for (k = 0; k < REPORT_N_FORMATS; k++)
+        g_free(res->paths[k]);
+    memset(res, 0, sizeof *res);
+}
+
+/* res's paths: each format's file from o->output (else
+   brief-{year}.pdf); res->path the first. */
+static void result_paths(const report_opts *o, int year, report_result *res)
+{
+    char *dflt = g_strdup_printf("brief-%d.pdf", year);
+    const char *base = o->output ? o->output : dflt;
+    size_t k;
+
+    for (k = 0; k < REPORT_N_FORMATS; k++)
+        if ((o->formats ? o->formats : REPORT_FMT_PDF) & formats[k].bit) {
+            res->paths[k] = report_format_path(base, o->formats,
+                                               formats[k].bit);
+            if (res->path == NULL)
+                res->path = g_strdup(res->paths[k]);
+        }
+    g_free(dflt);
 }
 
 /* The brief's document in b->doc (created here) with its metadata; *title
@@ -528,9 +652,9 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
                              sb_error *err)
 {
     parts_ctx b = {.ds = ds, .mc = mc, .o = o, .lang = o->lang, .err = err};
-    report_output pdf = {0};
+    report_output out[REPORT_N_FORMATS] = {{0}};
     char *title = NULL, *csv = NULL;
-    size_t csv_len = 0;
+    size_t csv_len = 0, k;
     sb_status rc;
 
     memset(res, 0, sizeof *res);
@@ -538,23 +662,21 @@ sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
     if (b.doc == NULL)               /* check_focus: nothing to brief */
         return rc;
     res->year = b.brief_year;
-    res->path = o->output ? g_strdup(o->output)
-                          : g_strdup_printf("brief-%d.pdf", b.brief_year);
+    result_paths(o, b.brief_year, res);
     if (rc == SB_OK) {
-        rc = render(&b, res->path, report_pdf_write, &pdf, &csv, &csv_len,
-                    err);
-        res->pages = pdf.pages;
+        rc = render(&b, res->path, out, &csv, &csv_len, err);
+        res->pages = out[0].pages;
     }
     if (rc == SB_OK && report_stopped(o->stop))      /* the last check */
         rc = SB_ECANCELED;
     if (rc == SB_OK)
-        rc = write_files(res->path, &pdf, o->metrics_csv, csv, csv_len, err);
+        rc = write_all(o, res, out, csv, csv_len, err);
     if (rc == SB_ECANCELED)
         sb_error_set(err, rc, res->path, 0, 0, "stopped by a signal while "
                      "writing the brief; nothing was written");
-    res->bytes = pdf.len;
     free(csv);
-    g_free(pdf.data);
+    for (k = 0; k < REPORT_N_FORMATS; k++)
+        g_free(out[k].data);
     g_free(title);
     unbuild(&b);
     return rc;

@@ -38,9 +38,25 @@ int report_data_year(const sb_dataset *ds, metrics_ctx *mc);
 int report_overview_wanted(const sb_dataset *ds, const char *focus,
                            const sb_spec *spec);
 
-/* Builds and writes the brief of the selected indicators (NULL: all).
-   SB_ECANTCREAT when a file cannot be written (nothing is left half
-   written), SB_EDATA when the focus region has no values. */
+/* "pdf", "html", "pdf,html" (any order, no repeats) into *out as
+   REPORT_FMT_ bits; -1 for anything else. */
+int report_formats_parse(const char *list, unsigned *out);
+/* The formats' names, as a message lists them: "pdf or html". */
+const char *report_formats_names(void);
+/* Format i of the table (i < REPORT_N_FORMATS): its bit, or 0. */
+unsigned report_format_bit(size_t i);
+/* The file of format f (one bit) of a brief asked for at path in
+   formats (0: PDF): path itself when it is the one format asked and
+   path does not end in another format's extension; else path without
+   its extension (.pdf, .html) and with f's: "brief" and "brief.pdf" in
+   pdf,html give brief.pdf and brief.html (g_free). */
+char *report_format_path(const char *path, unsigned formats, unsigned f);
+
+/* Builds and writes the brief of the selected indicators (NULL: all)
+   in each format asked (o->formats), from one document; every file
+   written in full before any is renamed into place. SB_ECANTCREAT
+   when a file cannot be written (nothing is left half written),
+   SB_EDATA when the focus region has no values. */
 sb_status report_brief_write(const sb_dataset *ds, metrics_ctx *mc,
                              const unsigned char *indicators,
                              const report_opts *o, report_result *res,
@@ -58,5 +74,8 @@ sb_status report_brief_doc(const sb_dataset *ds, metrics_ctx *mc,
                            const unsigned char *indicators,
                            const report_opts *o, report_doc **doc,
                            int *year, sb_error *err);
+
+/* Frees res's paths and zeroes it; a zeroed one is fine. */
+void report_result_clear(report_result *res);
 
 #endif

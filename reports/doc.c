@@ -51,6 +51,7 @@ void report_doc_destroy(report_doc *d)
         g_free((char *)b->text);
         g_free((char *)b->anchor);
         g_free((char *)b->link);
+        g_free((char *)b->alt);
         report_table_destroy((report_table *)b->table);
         plot_chart_destroy((plot_chart *)b->chart);
     }
@@ -114,6 +115,20 @@ void report_doc_chart(report_doc *d, plot_chart *c, double height)
 
     b->chart = c;
     b->height = height;
+}
+
+void report_doc_chart_alt(report_doc *d, const char *alt)
+{
+    guint i = d->blocks->len;
+
+    while (i > 0 && g_array_index(d->blocks, report_block, i - 1).kind !=
+                        REPORT_BLOCK_CHART)
+        i--;
+    if (i > 0) {
+        report_block *b = &g_array_index(d->blocks, report_block, i - 1);
+        g_free((char *)b->alt);
+        b->alt = g_strdup(alt);
+    }
 }
 
 void report_doc_set_meta(report_doc *d, const report_meta *m)

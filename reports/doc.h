@@ -4,7 +4,7 @@
  * document's metadata and paper, in no output format. The brief's parts
  * (brief.c, parts.c, notes.c, sections.c) fill it with content; a
  * backend reads it and writes one file: pdf.h (pages drawn with Cairo
- * and Pango), and later an HTML page from the same blocks. Not here:
+ * and Pango), html.h (a page with inline SVG charts). Not here:
  * pages, fonts, sizes of text, colours, drawing -- a backend's choices.
  *
  * What a block means, so that every backend says the same thing:
@@ -20,7 +20,8 @@
  *   sparklines, and a caption a backend repeats with "(continued)"
  *   where the table goes on after a page break; cells hold whole
  *   texts, which a backend wraps in their column and never cuts;
- * - a chart is a plot_chart with the height it wants at the text width.
+ * - a chart is a plot_chart with the height it wants at the text width,
+ *   and its text alternative.
  *
  * Ownership: report_doc_create returns a document the caller frees with
  * report_doc_destroy (NULL is fine). Strings handed to it are copied;
@@ -90,6 +91,8 @@ typedef struct {
     const report_table *table;
     const plot_chart *chart;
     double height;               /* chart: points at the text width */
+    const char *alt;             /* chart: its text alternative (plots/
+                                    alt.h); NULL: none */
 } report_block;
 
 /* The document's metadata: what a PDF's Info dictionary or an HTML
@@ -117,6 +120,9 @@ void report_doc_para(report_doc *d, report_para_role role, const char *text,
 void report_doc_table(report_doc *d, report_table *t);
 /* Takes the chart; height in points when drawn at the text width. */
 void report_doc_chart(report_doc *d, plot_chart *c, double height);
+/* The text alternative of the last chart added (copied): what a
+   backend gives readers who cannot see the chart (HTML: its <desc>). */
+void report_doc_chart_alt(report_doc *d, const char *alt);
 /* Copies m's strings; the last call wins. */
 void report_doc_set_meta(report_doc *d, const report_meta *m);
 

@@ -15,6 +15,11 @@
 #include "core/model.h"
 #include "input/spec.h"
 
+/* The files a brief is written as (report_opts.formats; the table of
+   their names, extensions and backends is brief.c's). */
+typedef enum { REPORT_FMT_PDF = 1, REPORT_FMT_HTML = 2 } report_format;
+#define REPORT_N_FORMATS 2
+
 typedef struct {
     const char *title;           /* NULL: the spec's, else from the data */
     int overview;                /* 1: no focus region (metrics_opts's
@@ -27,7 +32,10 @@ typedef struct {
     long long epoch;             /* SOURCE_DATE_EPOCH, else now */
     int epoch_given;             /* 1: from SOURCE_DATE_EPOCH */
     int interpolate;             /* --interpolate: gaps were filled */
-    const char *output;          /* NULL: brief-{year}.pdf */
+    const char *output;          /* NULL: brief-{year}.pdf; with several
+                                    formats, each file is named by
+                                    report_format_path */
+    unsigned formats;            /* REPORT_FMT_ bits; 0: PDF */
     const char *metrics_csv;     /* NULL: none */
     size_t warnings;             /* raised while loading, for the notes */
     const sb_spec *spec;         /* NULL: the default brief */
@@ -48,8 +56,11 @@ typedef struct {
 } report_opts;
 
 typedef struct {
-    char *path;                  /* the PDF written (g_free) */
-    size_t pages, bytes;
+    char *path;                  /* the first file written (g_free) */
+    char *paths[REPORT_N_FORMATS];   /* each file written, in the order of
+                                    the formats' table; NULL: not asked
+                                    (g_free) */
+    size_t pages, bytes;         /* the PDF's pages; bytes of all */
     int year;
 } report_result;
 

@@ -370,7 +370,7 @@ static void ranking_chart(parts_ctx *b, const section *s)
     parts_chart_uses(b, c);
     g_free(c->title);
     c->title = g_strdup("");
-    report_doc_chart(b->doc, c, parts_chart_height(c, 215));
+    parts_chart_add(b, c, parts_chart_height(c, 215));
 }
 
 /* One indicator: heading, ranking chart, sentences, tables. Nothing

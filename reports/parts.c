@@ -11,6 +11,7 @@
 #include "parts.h"
 
 #include "metrics/format.h"
+#include "plots/alt.h"
 #include "plots/chart.h"
 #include "text.h"
 #include "yeargiven.h"
@@ -696,6 +697,15 @@ void parts_chart_uses(parts_ctx *b, const plot_chart *c)
             parts_use(b, "forecast");
 }
 
+void parts_chart_add(parts_ctx *b, plot_chart *c, double h)
+{
+    char *alt = plot_chart_alt_text(c, b->ds, b->mc);
+
+    report_doc_chart(b->doc, c, h);
+    report_doc_chart_alt(b->doc, alt);
+    g_free(alt);
+}
+
 /* A chart shows change or comparison: a line with a segment (values in
    two consecutive years), or two bars. Lone values (one per region, or
    years apart) would be an empty grid with dots; the text and the table
@@ -743,7 +753,7 @@ static void section_chart(parts_ctx *b, sb_id ind, int titled)
         c->title = g_strdup("");
     }
     /* a bar chart is as tall as its bars need */
-    report_doc_chart(b->doc, c, c->type == PLOT_BAR
+    parts_chart_add(b, c, c->type == PLOT_BAR
                                     ? fmin(215, 56 + 18.0 * c->n_bars)
                                     : parts_chart_height(c, 215));
 }

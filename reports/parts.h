@@ -118,6 +118,9 @@ void parts_use(parts_ctx *b, const char *name);
 /* The figures chart c shows beside the data: a forecast. */
 struct plot_chart;
 void parts_chart_uses(parts_ctx *b, const struct plot_chart *c);
+/* Adds chart c (taken) to the document, h pt high at the text width,
+   with its text alternative (plots/alt.h). */
+void parts_chart_add(parts_ctx *b, struct plot_chart *c, double h);
 /* The height (pt) of chart c at the text width: h, or for a chart that
    grows with its rows (a ranking) what its rows need, at most a page's
    PARTS_CHART_MAX_H (its rows are then thinner). */

@@ -393,7 +393,7 @@ static void add_chart(parts_ctx *b, const spec_chart *sc, sb_diag *diag)
     c->title = g_strdup(sc->title.text ? sc->title.text : "");
     if (sc->width_mm > 0)
         h = fmin(500, 215 * (sc->height_mm / sc->width_mm) / (100.0 / 160));
-    report_doc_chart(b->doc, c, h);
+    parts_chart_add(b, c, h);
 }
 
 /* The text's paragraphs: a blank line ends one. */

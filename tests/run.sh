@@ -26,6 +26,8 @@ sh tests/overlap.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/index.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 TOP=$(pwd) sh tests/brief.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 TOP=$(pwd) sh tests/spec.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
+# the brief as a web page: its rules, the PDF's sentences, goldens (python3)
+sh tests/html.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/overview.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # the brief's tables read back: rank order, pages, wrapped names (python3)
 sh tests/tables.sh "$build/statbrief" 2>&1 | tee -a "$log"
@@ -52,7 +54,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases example recompute charts overlap index brief spec overview tables cron signals outputs names inputs batch install diff diffbrief browser resource oom; do
+for suite in unit layers cases example recompute charts overlap index brief spec html overview tables cron signals outputs names inputs batch install diff diffbrief browser resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"

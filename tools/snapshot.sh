@@ -2,7 +2,8 @@
 # tools/snapshot.sh BIN DIR -- writes the example's outputs into DIR and
 # prints one "sha256  name" line per file: the charts (English and
 # Chinese, every type, pdf/png/svg), the three example briefs (English,
-# Chinese, spec) with their figures CSV, `metrics` in every format and
+# Chinese, spec) with their figures CSV, the brief as a page (English,
+# Chinese), `metrics` in every format and
 # `check --dump`. A refactoring that must not change behaviour compares
 # two of these lists (diff), before and after.
 set -eu
@@ -31,4 +32,6 @@ done
 "$bin" report -q --lang zh -o "$out/brief-zh.pdf" --metrics-csv "$out/brief-zh.csv" "$ex/"
 (cd "$ex" && "$bin" report -q --spec brief.yaml -o "$out/spec.pdf")
 (cd "$ex" && "$bin" report -q --spec brief-zh.yaml -o "$out/spec-zh.pdf") || true
+"$bin" report -q --format html -o "$out/brief.html" "$ex/"
+"$bin" report -q --format html --lang zh -o "$out/brief-zh.html" "$ex/"
 (cd "$out" && find . -type f ! -name '.statbrief*' | LC_ALL=C sort | xargs sha256sum)
