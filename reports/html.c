@@ -43,8 +43,12 @@ static const char css[] =
     "font:1rem/1.55 \"Noto Sans\",\"Noto Sans CJK SC\",\"Source Han Sans SC\","
     "\"PingFang SC\",\"Microsoft YaHei\",sans-serif}\n"
     "main,footer{max-width:46rem;margin:0 auto;padding:0 1rem}\n"
-    ".skip{position:absolute;left:-10000px;top:0}\n"
-    ".skip:focus{left:1rem;background:#fff;padding:.5rem;z-index:1}\n"
+    /* hidden by clipping, not by moving it off the page, which makes
+       the page wider than a phone's screen */
+    ".skip{position:absolute;left:1rem;top:0;width:1px;height:1px;"
+    "overflow:hidden;clip-path:inset(50%);white-space:nowrap}\n"
+    ".skip:focus{width:auto;height:auto;clip-path:none;background:#fff;"
+    "padding:.5rem;z-index:1}\n"
     ".vh{position:absolute;width:1px;height:1px;overflow:hidden;"
     "clip-path:inset(50%);white-space:nowrap}\n"
     "h1{font-size:1.75rem;line-height:1.25;margin:1.5rem 0 .75rem}\n"

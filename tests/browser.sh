@@ -24,12 +24,6 @@ bin=$1
 out=tests/browser-out
 fixtures=tests/browser/fixtures
 
-# Until `report --format html` is merged the example brief cannot be
-# written: with pending_html=1 that is one "PENDING browser:" line per
-# language, not a failure. Once BIN writes HTML, pending_html=1 itself
-# fails: remove the line then, and the example brief's checks count.
-pending_html=1
-
 needs node chromium
 if [ ! -f node_modules/puppeteer-core/package.json ] ||
    [ ! -f node_modules/axe-core/axe.min.js ] ||
@@ -62,17 +56,13 @@ for d in "$fixtures"/*.defect; do
 done
 
 # html_page FILE WHAT DIR CMD...: CMD, run in DIR, writes FILE, a page to
-# check (or, with pending_html=1 and no HTML backend, a PENDING line)
+# check
 pages=""
 html_page() {
     file=$1 what=$2 dir=$3
     shift 3
     if (cd "$dir" && exec "$@") >"$tmp/report" 2>&1 && [ -s "$file" ]; then
-        [ "$pending_html" = 1 ] &&
-            ko "report --format html works: remove pending_html=1 from tests/browser.sh"
         pages="$pages $file"
-    elif [ "$pending_html" = 1 ]; then
-        echo "PENDING browser: $what is not checked: report --format html: $(head -n 1 "$tmp/report")"
     else
         ko "$what: report --format html failed: $(head -n 3 "$tmp/report")"
     fi
