@@ -65,7 +65,7 @@ int cli_cmd_diff(cli *c)
     cli_loaded old, new;
     rev_result *r = NULL;
     rev_format f = REV_FMT_TABLE;
-    rev_filter filter;
+    rev_filter filter = {0};
     sb_error err = {0};
     int status;
 

@@ -13,6 +13,7 @@
 #include "core/testhook.h"
 
 #include <glib.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,10 @@ struct cli_run {
     gint64 start;
     int job;                    /* a --jobs worker's number, or -1 */
     char *tag;                  /* owned copy of o.tag */
+    const cli_input *prev;      /* the output's previous vintage's inputs */
+    size_t n_prev;
+    size_t own;                 /* the output's file that is statbrief's
+                                   own (cli_run_also), or SIZE_MAX */
 };
 
 /* The spec of this process's runs (cli_run_set_spec), or NULL. */
@@ -128,6 +133,9 @@ static void forget_expected(cli_run *r)
     r->expected = r->whats = NULL;
     r->current = NULL;
     r->n_expected = 0;
+    r->prev = NULL;
+    r->n_prev = 0;
+    r->own = SIZE_MAX;
 }
 
 static size_t expected_at(const cli_run *r, const char *path)
@@ -161,6 +169,8 @@ static sb_status record(cli_run *r, size_t i, const char *path,
     name = name_of(r, path);
     cli_state_record(r->state, name, r->key, hex, bytes, &me, r->o.inputs,
                      r->o.n_inputs);
+    if (i != r->own)                   /* the vintage is this edition's */
+        cli_state_record_previous(r->state, name, r->prev, r->n_prev);
     rc = cli_state_append(r->state, name, r->job, err);
     g_free(name);
     if (rc == SB_OK)
@@ -337,6 +347,7 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
     *out = NULL;
     r->o = *o;
     r->job = -1;
+    r->own = SIZE_MAX;
     r->dir = g_strdup(dir);
     r->base = g_strdup(dir);
     while (strlen(r->base) > 1 && g_str_has_suffix(r->base, "/"))
@@ -435,6 +446,51 @@ int cli_run_want(cli_run *r, const char *const *paths, size_t n,
     cli_log_decision("skip", paths[0], n > 1 ? "unchanged (and its other "
                      "files)" : "unchanged");
     return 0;
+}
+
+sb_status cli_run_also(cli_run *r, const char *path, const char *what,
+                       int own, sb_error *err)
+{
+    const char *one[1] = {path};
+    size_t i = r->n_expected;
+    char *id;
+
+    r->expected = g_renew(char *, r->expected, i + 1);
+    r->whats = g_renew(char *, r->whats, i + 1);
+    r->current = g_renew(unsigned char, r->current, i + 1);
+    r->expected[i] = g_strdup(path);
+    r->whats[i] = g_strdup(what);
+    r->current[i] = 0;
+    r->n_expected = i + 1;
+    if (own) {
+        r->own = i;
+        return sb_out_check_path(path, err);
+    }
+    /* the output's own checks, for this file alone: r->refused is the
+       whole output's, left as cli_run_want set it */
+    if (cli_run_reserved(path))
+        return sb_error_set(err, SB_ECANTCREAT, path, 0, 0, "not written: "
+                            "the name is one of statbrief's own files "
+                            "(lock, state, manifest, temporary file)");
+    if (sb_out_check_path(path, err) != SB_OK)
+        return err->code;
+    id = sb_out_identity(path);
+    if (!claimed(r, one, 0, &id) && !r->o.force)
+        owned(r, path, i);
+    if (r->refused.code == SB_OK) {
+        g_hash_table_insert(r->claims, id, g_strdup(path));
+        return SB_OK;
+    }
+    g_free(id);
+    *err = r->refused;
+    memset(&r->refused, 0, sizeof r->refused);
+    return err->code;
+}
+
+void cli_run_set_previous(cli_run *r, const cli_input *in, size_t n)
+{
+    r->prev = in;
+    r->n_prev = n;
 }
 
 int cli_run_need(const cli_run *r, const char *path)
