@@ -37,6 +37,8 @@ sh tests/batch.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/install.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # diff on two real vintages against tests/data/vintages/expected_revisions.py
 sh tests/diff.sh "$build/statbrief" 2>&1 | tee -a "$log"
+# the cron sequence of a brief over two vintages: its revisions annex
+sh tests/annex.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # time and memory growing with the input, never faster: counted on the
 # build without sanitizers (tests/memcount.c preloaded), not on $build
 sh tests/resource.sh build/dbg/statbrief build/memcount.so 2>&1 | tee -a "$log"
@@ -47,7 +49,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases example recompute charts overlap index brief spec overview tables cron signals outputs names inputs batch install diff resource oom; do
+for suite in unit layers cases example recompute charts overlap index brief spec overview tables cron signals outputs names inputs batch install diff annex resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"
