@@ -15,19 +15,20 @@
 #include <string.h>
 
 /* What tells this brief's vintage from another's in the same folder:
-   the spec (or none), the -o name without a spec (a spec's output
-   names change with the year, a vintage must not), language, focus. */
-static char *owner_text(const cli *c, const metrics_opts *m)
+   the spec (its path from the folder, as the store names owners: the
+   same when the tree moves), the -o name without a spec (a spec's
+   output names change with the year, a vintage must not), language,
+   focus. */
+static char *owner_text(const cli *c, const cli_run *run,
+                        const metrics_opts *m)
 {
-    char *spec = c->spec_path ? g_canonicalize_filename(c->spec_path, NULL)
-                              : g_strdup("");
+    const char *spec = cli_run_owner_spec(run);
     char *out = c->output && !c->spec_path ? g_path_get_basename(c->output)
                                            : g_strdup("");
     char *t = g_strdup_printf("report\nspec=%s\noutput=%s\nlang=%d\n"
                               "focus=%s\n", spec, out, (int)c->lang,
                               m->focus ? m->focus : "");
 
-    g_free(spec);
     g_free(out);
     return t;
 }
@@ -94,12 +95,17 @@ static sb_status compare(cli_edition *e, const cli *c, const cli_loaded *l,
 }
 
 /* The previous vintage, when there is one to compare with; says with
-   -v why there is no annex. */
-static void read_previous(cli_edition *e, const report_opts *r)
+   -v why there is no annex. SB_ENOMEM when memory ran out. */
+static sb_status read_previous(cli_edition *e, const report_opts *r,
+                               sb_error *err)
 {
     char why[300];
+    int nomem;
 
-    e->old = cli_vintage_read(e->vintage, why, sizeof why);
+    e->old = cli_vintage_read(e->vintage, why, sizeof why, &nomem);
+    if (nomem)
+        return sb_error_set(err, SB_ENOMEM, e->vintage, 0, 0,
+                            "out of memory");
     if (e->old == NULL) {
         char *t = g_strdup_printf("no revisions annex: the previous "
                                   "edition's vintage %s: %s", e->vintage,
@@ -107,6 +113,7 @@ static void read_previous(cli_edition *e, const report_opts *r)
         cli_log_decision("annex", r->output, t);
         g_free(t);
     }
+    return SB_OK;
 }
 
 sb_status cli_edition_begin(cli_edition *e, const cli *c, const cli_loaded *l,
@@ -114,26 +121,30 @@ sb_status cli_edition_begin(cli_edition *e, const cli *c, const cli_loaded *l,
                             const cli_input *in, size_t n_in, cli_run *run,
                             int year, report_opts *r, sb_error *err)
 {
-    char *dir = g_path_get_dirname(r->output), *owner = owner_text(c, m);
+    char *dir = g_path_get_dirname(r->output), *owner = owner_text(c, run, m);
     char name[64];
     sb_status rc;
 
     memset(e, 0, sizeof *e);
     e->vintage = cli_vintage_path(dir, owner);
     g_free(owner);
-    rc = cli_run_also(run, e->vintage, "the previous vintage", 1, err);
+    /* statbrief's own file, as the store is: its name is reserved (no
+       output may have it), it is replaced atomically and never through
+       a link; not an output of the run (a current brief never rewrites
+       it: the store vouches for outputs only) */
+    rc = sb_out_check_path(e->vintage, err);
     if (rc == SB_OK)
         rc = cli_vintage_encode(l->ds, l->isel, in, n_in,
                                 &e->packed, &e->packed_len, err);
     if (rc == SB_OK && !r->no_revisions)
-        read_previous(e, r);
+        rc = read_previous(e, r, err);
     if (rc == SB_OK && e->old != NULL)
         rc = compare(e, c, l, mc, r, err);
     if (rc == SB_OK && e->rev != NULL) {
         char t[120];
         g_snprintf(name, sizeof name, "revisions-%d.csv", year);
         e->csv = g_build_filename(dir, name, NULL);
-        rc = cli_run_also(run, e->csv, "the revisions CSV", 0, err);
+        rc = cli_run_also(run, e->csv, "the revisions CSV", err);
         previous_figures(e, m, l->ds, mc);
         r->revisions = e->rev;
         r->previous = e->old->ds;

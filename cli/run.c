@@ -13,7 +13,6 @@
 #include "core/testhook.h"
 
 #include <glib.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,8 +43,6 @@ struct cli_run {
     char *tag;                  /* owned copy of o.tag */
     const cli_input *prev;      /* the output's previous vintage's inputs */
     size_t n_prev;
-    size_t own;                 /* the output's file that is statbrief's
-                                   own (cli_run_also), or SIZE_MAX */
 };
 
 /* The spec of this process's runs (cli_run_set_spec), or NULL. */
@@ -135,7 +132,6 @@ static void forget_expected(cli_run *r)
     r->n_expected = 0;
     r->prev = NULL;
     r->n_prev = 0;
-    r->own = SIZE_MAX;
 }
 
 static size_t expected_at(const cli_run *r, const char *path)
@@ -169,8 +165,7 @@ static sb_status record(cli_run *r, size_t i, const char *path,
     name = name_of(r, path);
     cli_state_record(r->state, name, r->key, hex, bytes, &me, r->o.inputs,
                      r->o.n_inputs);
-    if (i != r->own)                   /* the vintage is this edition's */
-        cli_state_record_previous(r->state, name, r->prev, r->n_prev);
+    cli_state_record_previous(r->state, name, r->prev, r->n_prev);
     rc = cli_state_append(r->state, name, r->job, err);
     g_free(name);
     if (rc == SB_OK)
@@ -347,7 +342,6 @@ sb_status cli_run_begin(const char *dir, const cli_run_opts *o,
     *out = NULL;
     r->o = *o;
     r->job = -1;
-    r->own = SIZE_MAX;
     r->dir = g_strdup(dir);
     r->base = g_strdup(dir);
     while (strlen(r->base) > 1 && g_str_has_suffix(r->base, "/"))
@@ -449,7 +443,7 @@ int cli_run_want(cli_run *r, const char *const *paths, size_t n,
 }
 
 sb_status cli_run_also(cli_run *r, const char *path, const char *what,
-                       int own, sb_error *err)
+                       sb_error *err)
 {
     const char *one[1] = {path};
     size_t i = r->n_expected;
@@ -462,10 +456,6 @@ sb_status cli_run_also(cli_run *r, const char *path, const char *what,
     r->whats[i] = g_strdup(what);
     r->current[i] = 0;
     r->n_expected = i + 1;
-    if (own) {
-        r->own = i;
-        return sb_out_check_path(path, err);
-    }
     /* the output's own checks, for this file alone: r->refused is the
        whole output's, left as cli_run_want set it */
     if (cli_run_reserved(path))
@@ -485,6 +475,11 @@ sb_status cli_run_also(cli_run *r, const char *path, const char *what,
     *err = r->refused;
     memset(&r->refused, 0, sizeof r->refused);
     return err->code;
+}
+
+const char *cli_run_owner_spec(const cli_run *r)
+{
+    return r->spec;
 }
 
 void cli_run_set_previous(cli_run *r, const cli_input *in, size_t n)

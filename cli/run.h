@@ -69,13 +69,15 @@ int cli_run_need(const cli_run *r, const char *path);
 
 /* Adds the file path to the output being made (after cli_run_want
    said 1), as `what` (copied words: "the revisions CSV"): it is recorded
-   with the output's key when it is written. own: one of statbrief's own
-   files (the previous vintage, cli/vintage.h), whose name is reserved:
-   only what stands there is checked; else every check of cli_run_want.
-   SB_ECANTCREAT naming the file when it may not be written (the output
-   is then not to be written either). */
+   with the output's key when it is written, after the checks of
+   cli_run_want. SB_ECANTCREAT naming the file when it may not be
+   written (the output is then not to be written either). */
 sb_status cli_run_also(cli_run *r, const char *path, const char *what,
-                       int own, sb_error *err);
+                       sb_error *err);
+
+/* The spec of the run's outputs as their owner names it: its path from
+   the output directory ("../brief.yaml"), "" without a spec. */
+const char *cli_run_owner_spec(const cli_run *r);
 
 /* The inputs of the previous vintage the output being made compares
    with (borrowed until its files are written; n 0: none): recorded with

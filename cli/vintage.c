@@ -273,7 +273,16 @@ typedef struct {
     GArray *inds, *regs;       /* sb_id by the file's numbers */
     GArray *in;                /* cli_input */
     uint16_t file;
+    int nomem;                 /* an allocation failed (not damage) */
 } reader;
+
+/* An allocation of the dataset failed: the line is not damaged, the
+   run is out of memory. */
+static int oom(reader *x)
+{
+    x->nomem = 1;
+    return 0;
+}
 
 static int to_long(const char *s, long lo, long hi, long *v)
 {
@@ -311,9 +320,9 @@ static int read_input(reader *x, gchar **f, guint n)
     return 1;
 }
 
-static int set_str(sb_dataset *ds, const char **to, const char *s)
+static int set_str(reader *x, const char **to, const char *s)
 {
-    return sb_dataset_intern_to(ds, to, s, -1) == SB_OK;
+    return sb_dataset_intern_to(x->ds, to, s, -1) == SB_OK || oom(x);
 }
 
 static int read_indicator(reader *x, gchar **f, guint n)
@@ -329,15 +338,14 @@ static int read_indicator(reader *x, gchar **f, guint n)
         (f[9][0] != '\0' && sb_kind_parse(f[9], &kind) != 0) ||
         !to_long(f[10], 0, 99999, &base) || !to_long(f[11], 0, 1, &hib) ||
         !to_long(f[12], 0, 1, &meta) || f[1][0] == '\0' ||
-        sb_dataset_find_indicator(x->ds, f[1]) != SB_NONE ||
-        (id = sb_dataset_indicator(x->ds, f[1])) == SB_NONE)
+        sb_dataset_find_indicator(x->ds, f[1]) != SB_NONE)
         return 0;
+    if ((id = sb_dataset_indicator(x->ds, f[1])) == SB_NONE)
+        return oom(x);
     ind = sb_dataset_indicator_mut(x->ds, id);
-    if (!set_str(x->ds, &ind->name, f[2]) ||
-        !set_str(x->ds, &ind->name_zh, f[3]) ||
-        !set_str(x->ds, &ind->unit, f[4]) ||
-        !set_str(x->ds, &ind->unit_zh, f[5]) ||
-        !set_str(x->ds, &ind->base_unit, f[6]))
+    if (!set_str(x, &ind->name, f[2]) || !set_str(x, &ind->name_zh, f[3]) ||
+        !set_str(x, &ind->unit, f[4]) || !set_str(x, &ind->unit_zh, f[5]) ||
+        !set_str(x, &ind->base_unit, f[6]))
         return 0;
     ind->scale = scale;
     ind->decimals = (int)dec;
@@ -357,17 +365,18 @@ static int read_region(reader *x, gchar **f, guint n)
     guint i;
 
     if (n < 5 || !to_long(f[3], 0, 7, &role) || !to_long(f[4], 0, 1, &meta) ||
-        f[1][0] == '\0' || sb_dataset_find_region(x->ds, f[1]) != SB_NONE ||
-        (id = sb_dataset_region(x->ds, f[1])) == SB_NONE)
+        f[1][0] == '\0' || sb_dataset_find_region(x->ds, f[1]) != SB_NONE)
         return 0;
+    if ((id = sb_dataset_region(x->ds, f[1])) == SB_NONE)
+        return oom(x);
     reg = sb_dataset_region_mut(x->ds, id);
-    if (!set_str(x->ds, &reg->name_zh, f[2]))
+    if (!set_str(x, &reg->name_zh, f[2]))
         return 0;
     reg->role = (unsigned)role;
     reg->has_meta = (int)meta;
     for (i = 5; i < n; i++)
         if (sb_dataset_add_group(x->ds, id, f[i]) != SB_OK)
-            return 0;
+            return oom(x);
     g_array_append_val(x->regs, id);
     return 1;
 }
@@ -383,9 +392,10 @@ static int read_value(reader *x, gchar **f, guint n)
         !to_long(f[2], 0, (long)x->regs->len - 1, &reg) ||
         !to_long(f[3], 1, 99999, &year) || !to_double(f[4], &v) ||
         !to_long(f[5], 0, 255, &dec) || !to_long(f[6], 0, 63, &state) ||
-        (isnan(v) && !(state & SB_OBS_MISSING)) ||
-        (flags = sb_dataset_intern(x->ds, f[7], -1)) == SB_NONE)
+        (isnan(v) && !(state & SB_OBS_MISSING)))
         return 0;
+    if ((flags = sb_dataset_intern(x->ds, f[7], -1)) == SB_NONE)
+        return oom(x);
     memset(&o, 0, sizeof o);
     o.value = v;
     o.year = (int)year;
@@ -393,7 +403,7 @@ static int read_value(reader *x, gchar **f, guint n)
     o.state = (unsigned)state;
     return sb_dataset_add_obs(x->ds, g_array_index(x->inds, sb_id, ind),
                               g_array_index(x->regs, sb_id, reg), x->file,
-                              &o, flags, 0) == SB_OK;
+                              &o, flags, 0) == SB_OK || oom(x);
 }
 
 /* One line; 0 when it is not well formed. */
@@ -417,40 +427,47 @@ static int read_line(reader *x, char *line)
     return ok;
 }
 
-/* The dataset of text; NULL with why. */
-static cli_vintage *parse(char *text, char *why, size_t size)
+/* The dataset of text; NULL with why (*nomem 1: out of memory). */
+static cli_vintage *parse(char *text, char *why, size_t size, int *nomem)
 {
     reader x = {sb_dataset_create(), g_array_new(FALSE, FALSE, sizeof(sb_id)),
                 g_array_new(FALSE, FALSE, sizeof(sb_id)),
-                g_array_new(FALSE, FALSE, sizeof(cli_input)), 0};
+                g_array_new(FALSE, FALSE, sizeof(cli_input)), 0, 0};
     char *line = text, *next;
     long no = 1;
-    int ok = x.ds != NULL &&
-             sb_dataset_add_file(x.ds, "previous edition", &x.file) == SB_OK &&
-             strncmp(text, MAGIC "\n", sizeof MAGIC) == 0;
+    int ok = (x.ds != NULL &&
+              sb_dataset_add_file(x.ds, "previous edition", &x.file) ==
+                  SB_OK) || oom(&x);
     cli_vintage *v = NULL;
     sb_diag diag;
     sb_error err = {0};
 
-    if (!ok)
+    if (ok && strncmp(text, MAGIC "\n", sizeof MAGIC) != 0) {
+        ok = 0;
         g_snprintf(why, size, "it is not a statbrief vintage");
+    }
     line = ok ? text + sizeof MAGIC : NULL;
-    for (; ok && line != NULL && *line != '\0'; line = next, no++) {
+    while (ok && line != NULL && *line != '\0') {
+        no++;
         next = strchr(line, '\n');
-        if (next == NULL) {
-            ok = 0;                       /* no line end: cut */
-            break;
+        ok = next != NULL;               /* no line end: cut short */
+        if (ok) {
+            *next++ = '\0';
+            ok = read_line(&x, line);
         }
-        *next++ = '\0';
-        ok = read_line(&x, line);
+        line = next;
     }
     if (!ok && why[0] == '\0')
-        g_snprintf(why, size, "line %ld is damaged", no + 1);
+        g_snprintf(why, size, "line %ld is damaged", no);
     sb_diag_init(&diag);
     if (ok && sb_dataset_finish(x.ds, &diag, &err) != SB_OK) {
         ok = 0;
+        x.nomem = err.code == SB_ENOMEM;
         g_snprintf(why, size, "%s", err.msg);
     }
+    *nomem = x.nomem;
+    if (x.nomem)
+        g_snprintf(why, size, "out of memory");
     sb_diag_clear(&diag);
     if (ok) {
         v = g_new0(cli_vintage, 1);
@@ -469,7 +486,8 @@ static cli_vintage *parse(char *text, char *why, size_t size)
     return v;
 }
 
-cli_vintage *cli_vintage_read(const char *path, char *why, size_t size)
+cli_vintage *cli_vintage_read(const char *path, char *why, size_t size,
+                              int *nomem)
 {
     size_t len = 0;
     unsigned char *packed;
@@ -477,6 +495,7 @@ cli_vintage *cli_vintage_read(const char *path, char *why, size_t size)
     cli_vintage *v;
 
     why[0] = '\0';
+    *nomem = 0;
     packed = slurp(path, &len, why, size);
     if (packed == NULL)
         return NULL;
@@ -484,7 +503,7 @@ cli_vintage *cli_vintage_read(const char *path, char *why, size_t size)
     g_free(packed);
     if (text == NULL)
         return NULL;
-    v = parse(text->str, why, size);
+    v = parse(text->str, why, size, nomem);
     g_string_free(text, TRUE);
     return v;
 }

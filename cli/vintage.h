@@ -45,8 +45,10 @@ sb_status cli_vintage_encode(const sb_dataset *ds, const unsigned char *sel,
                              size_t *len, sb_error *err);
 
 /* Reads path (never through a link) into a new vintage; NULL when there
-   is none or it cannot be used, with the reason in why. */
-cli_vintage *cli_vintage_read(const char *path, char *why, size_t size);
+   is none or it cannot be used, with the reason in why, and *nomem 1
+   when that reason is an allocation of the dataset that failed. */
+cli_vintage *cli_vintage_read(const char *path, char *why, size_t size,
+                              int *nomem);
 void cli_vintage_free(cli_vintage *v);   /* NULL is fine */
 
 #endif

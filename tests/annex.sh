@@ -9,7 +9,8 @@
 # and the focus's key figures, each computed here from the two files;
 # the CSV equal to `statbrief diff --format csv` of the two vintages;
 # the manifest's digests of both vintages against sha256sum; a rerun
-# writes nothing (inodes and mtimes); --no-revisions; the same data
+# writes nothing (inodes and mtimes); --no-revisions and the spec's
+# revisions: false; the same data
 # again gives no annex; a damaged, cut or foreign vintage gives a brief
 # without annex (and -v says why); a link planted at the vintage's name
 # is exit 73 and not followed; one vintage file per brief, the same
@@ -168,6 +169,17 @@ run n -o out/brief.pdf data/
 text "$tmp/n/out/brief.pdf" >"$tmp/n2.txt"
 hasnt "$tmp/n2.txt" "Revisions since the previous edition"
 [ ! -e "$tmp/n/out/revisions-2021.csv" ] && ok || ko "the same data wrote a revisions CSV"
+
+# the spec's key: revisions: false is --no-revisions
+vintage p "$hand/v1"
+printf 'data: [data]\nrevisions: false\noutput: out/brief-{year}.pdf\n' >"$tmp/p/brief.yaml"
+run p --spec brief.yaml
+vintage p "$hand/v2"
+run p --spec brief.yaml
+[ $st = 0 ] && ok || ko "revisions: false: exit $st: $(cat "$tmp/p/err")"
+text "$tmp/p/out/brief-2021.pdf" >"$tmp/p.txt"
+hasnt "$tmp/p.txt" "Revisions since the previous edition"
+[ ! -e "$tmp/p/out/revisions-2021.csv" ] && ok || ko "revisions: false wrote the CSV"
 
 # ---- a damaged vintage: a brief without annex --------------------------------
 
