@@ -86,7 +86,7 @@ int cli_cmd_diff(cli *c)
     figdiff_result *fig = NULL;
     figdiff_opts fo;
     rev_format f = REV_FMT_TABLE;
-    rev_filter filter;
+    rev_filter filter = {0};
     sb_error err = {0};
     int status;
 

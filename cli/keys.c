@@ -100,6 +100,8 @@ sb_status cli_key_brief(const sb_dataset *ds, const metrics_ctx *mc,
                            spec_sha ? spec_sha : "");
     if (o->epoch_given)
         g_string_append_printf(g, "epoch=%lld\n", o->epoch);
+    if (o->no_revisions)               /* else: the key of before */
+        g_string_append(g, "no_revisions\n");
     for (i = 0; i < o->labels.n; i++)  /* none: the key of before */
         g_string_append_printf(g, "label=%s\n", o->labels.names[i]);
     for (i = 0; i < n_inputs; i++)

@@ -151,6 +151,10 @@ static void outputs(GString *g, const cli_entry **e, size_t n)
         cli_json_string(g, e[i]->command);
         g_string_append(g, ", \"inputs\": ");
         cli_json_string(g, e[i]->set);
+        if (e[i]->prev[0] != '\0') {  /* compared with the last edition's */
+            g_string_append(g, ", \"previous_inputs\": ");
+            cli_json_string(g, e[i]->prev);
+        }
         g_string_append(g, "}");
     }
     g_string_append(g, "\n  ],\n");
@@ -170,7 +174,8 @@ static void inputs(GString *g, const cli_state *s, const cli_entry **e,
         int used = 0;
         size_t k;
         for (k = 0; k < n && !used; k++)
-            used = strcmp(e[k]->set, in->set) == 0;
+            used = strcmp(e[k]->set, in->set) == 0 ||
+                   strcmp(e[k]->prev, in->set) == 0;
         if (!used)
             continue;
         if (open == NULL || strcmp(open, in->set) != 0) {

@@ -5,7 +5,8 @@
  * Every output recorded in the directory's state store that is still
  * there (a regular file of the size recorded: not deleted, renamed or
  * cut) with its SHA-256 and the input files (with theirs) it was made
- * from, the fonts
+ * from (and, for a brief with a revisions annex and its CSV, those of
+ * the previous edition it was compared with: previous_inputs), the fonts
  * fontconfig gives for the languages drawn, the versions of the
  * libraries that did the work and SOURCE_DATE_EPOCH. Rewritten (atomically)
  * only by runs that wrote something; deterministic, so it changes only

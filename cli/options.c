@@ -27,7 +27,7 @@ enum {
     OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
     OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD,
     OPT_MAX_OUTPUTS, OPT_INDICATOR_ID, OPT_REGION_NAME, OPT_SCREEN,
-    OPT_LABEL, OPT_BASE, OPT_BRIEF
+    OPT_LABEL, OPT_BASE, OPT_BRIEF, OPT_NO_REVISIONS
 };
 
 /* The commands' bits, short for the table. */
@@ -87,6 +87,7 @@ static const struct {
     {{"paper", required_argument, NULL, OPT_PAPER}, REPORT},
     {{"metrics-csv", required_argument, NULL, OPT_METRICS_CSV}, REPORT},
     {{"force", no_argument, NULL, OPT_FORCE}, CHARTS | REPORT},
+    {{"no-revisions", no_argument, NULL, OPT_NO_REVISIONS}, REPORT},
     {{"wait", required_argument, NULL, OPT_WAIT}, CHARTS | REPORT},
     {{"jobs", required_argument, NULL, OPT_JOBS}, CHARTS | REPORT},
     {{"shard", required_argument, NULL, OPT_SHARD}, CHARTS | REPORT},
@@ -177,6 +178,8 @@ static const char usage_text[] =
     "  --interpolate       fill interior gaps linearly (flagged)\n"
     "  --strict            warnings are errors (exit 65)\n"
     "  --force             charts, report: rebuild even what is current\n"
+    "  --no-revisions      report: no annex of the revisions since the\n"
+    "                      previous edition, no revisions-YEAR.csv\n"
     "  --wait S            charts, report: wait up to S seconds for another\n"
     "                      run on the same output directory (else exit 75)\n"
     "  --expect-year Y     warn (with --strict: fail) when the data end\n"
@@ -465,6 +468,7 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_ENCODING: return parse_encoding(c, arg);
     case OPT_DECIMAL_COMMA: c->in.decimal_comma = 1; return 0;
     case OPT_FORCE: c->force = 1; return 0;
+    case OPT_NO_REVISIONS: c->report.no_revisions = 1; return 0;
     case OPT_JOBS: return parse_jobs(c, arg);
     case OPT_SHARD: return parse_shard(c, arg);
     case OPT_MAX_OUTPUTS: return parse_max_outputs(c, arg);

@@ -10,6 +10,7 @@
 #include "outrun.h"
 
 #include "diag.h"
+#include "edition.h"
 #include "keys.h"
 #include "spec.h"
 
@@ -167,6 +168,7 @@ sb_status cli_outrun_brief(const cli *c, const cli_loaded *l, metrics_ctx *mc,
                            report_result *res, sb_error *err)
 {
     cli_outrun_files inputs = *files;  /* input_sha's context */
+    cli_edition ed;
     report_opts with = *r;
     char key[CLI_HEX], spec_sha[CLI_HEX];
     char *own[REPORT_N_FORMATS] = {NULL};
@@ -198,20 +200,28 @@ sb_status cli_outrun_brief(const cli *c, const cli_loaded *l, metrics_ctx *mc,
         return SB_OK;
     with.input_sha = input_sha;
     with.input_sha_ctx = &inputs;
-    rc = report_brief_write(l->ds, mc, l->isel, &with, res, err);
-    if (rc != SB_OK)
-        return rc;
-    /* the pages are the PDF's; the time goes with the first file */
-    for (k = 0, n = 0; k < REPORT_N_FORMATS; k++)
-        if (res->paths[k] != NULL)
-            cli_run_wrote(run, res->paths[k],
-                          report_format_bit(k) == REPORT_FMT_PDF ? res->pages
-                                                                 : 0,
-                          n++ == 0 ? (double)(g_get_monotonic_time() - t0) /
-                                         1e6 : 0);
-    if (r->metrics_csv != NULL)
-        cli_run_wrote(run, r->metrics_csv, 0, 0);
-    return SB_OK;
+    /* the previous edition: its revisions annex, then the vintage kept */
+    rc = cli_edition_begin(&ed, c, l, mc, m, files->in, files->n, run,
+                           r->year ? r->year
+                                   : report_brief_year(l->ds, mc, l->isel),
+                           &with, err);
+    if (rc == SB_OK)
+        rc = report_brief_write(l->ds, mc, l->isel, &with, res, err);
+    if (rc == SB_OK) {
+        /* the pages are the PDF's; the time goes with the first file */
+        for (k = 0, n = 0; k < REPORT_N_FORMATS; k++)
+            if (res->paths[k] != NULL)
+                cli_run_wrote(run, res->paths[k],
+                              report_format_bit(k) == REPORT_FMT_PDF
+                                  ? res->pages : 0,
+                              n++ == 0 ? (double)(g_get_monotonic_time() -
+                                                  t0) / 1e6 : 0);
+        if (r->metrics_csv != NULL)
+            cli_run_wrote(run, r->metrics_csv, 0, 0);
+        rc = cli_edition_end(&ed, run, err);
+    }
+    cli_edition_clear(&ed);
+    return rc;
 }
 
 /* ---- charts ------------------------------------------------------------- */

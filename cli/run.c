@@ -41,6 +41,8 @@ struct cli_run {
     gint64 start;
     int job;                    /* a --jobs worker's number, or -1 */
     char *tag;                  /* owned copy of o.tag */
+    const cli_input *prev;      /* the output's previous vintage's inputs */
+    size_t n_prev;
 };
 
 /* The spec of this process's runs (cli_run_set_spec), or NULL. */
@@ -128,6 +130,8 @@ static void forget_expected(cli_run *r)
     r->expected = r->whats = NULL;
     r->current = NULL;
     r->n_expected = 0;
+    r->prev = NULL;
+    r->n_prev = 0;
 }
 
 static size_t expected_at(const cli_run *r, const char *path)
@@ -161,6 +165,7 @@ static sb_status record(cli_run *r, size_t i, const char *path,
     name = name_of(r, path);
     cli_state_record(r->state, name, r->key, hex, bytes, &me, r->o.inputs,
                      r->o.n_inputs);
+    cli_state_record_previous(r->state, name, r->prev, r->n_prev);
     rc = cli_state_append(r->state, name, r->job, err);
     g_free(name);
     if (rc == SB_OK)
@@ -435,6 +440,52 @@ int cli_run_want(cli_run *r, const char *const *paths, size_t n,
     cli_log_decision("skip", paths[0], n > 1 ? "unchanged (and its other "
                      "files)" : "unchanged");
     return 0;
+}
+
+sb_status cli_run_also(cli_run *r, const char *path, const char *what,
+                       sb_error *err)
+{
+    const char *one[1] = {path};
+    size_t i = r->n_expected;
+    char *id;
+
+    r->expected = g_renew(char *, r->expected, i + 1);
+    r->whats = g_renew(char *, r->whats, i + 1);
+    r->current = g_renew(unsigned char, r->current, i + 1);
+    r->expected[i] = g_strdup(path);
+    r->whats[i] = g_strdup(what);
+    r->current[i] = 0;
+    r->n_expected = i + 1;
+    /* the output's own checks, for this file alone: r->refused is the
+       whole output's, left as cli_run_want set it */
+    if (cli_run_reserved(path))
+        return sb_error_set(err, SB_ECANTCREAT, path, 0, 0, "not written: "
+                            "the name is one of statbrief's own files "
+                            "(lock, state, manifest, temporary file)");
+    if (sb_out_check_path(path, err) != SB_OK)
+        return err->code;
+    id = sb_out_identity(path);
+    if (!claimed(r, one, 0, &id) && !r->o.force)
+        owned(r, path, i);
+    if (r->refused.code == SB_OK) {
+        g_hash_table_insert(r->claims, id, g_strdup(path));
+        return SB_OK;
+    }
+    g_free(id);
+    *err = r->refused;
+    memset(&r->refused, 0, sizeof r->refused);
+    return err->code;
+}
+
+const char *cli_run_owner_spec(const cli_run *r)
+{
+    return r->spec;
+}
+
+void cli_run_set_previous(cli_run *r, const cli_input *in, size_t n)
+{
+    r->prev = in;
+    r->n_prev = n;
 }
 
 int cli_run_need(const cli_run *r, const char *path)

@@ -67,6 +67,23 @@ int cli_run_want(cli_run *r, const char *const *paths, size_t n,
    current and stays as it is. */
 int cli_run_need(const cli_run *r, const char *path);
 
+/* Adds the file path to the output being made (after cli_run_want
+   said 1), as `what` (copied words: "the revisions CSV"): it is recorded
+   with the output's key when it is written, after the checks of
+   cli_run_want. SB_ECANTCREAT naming the file when it may not be
+   written (the output is then not to be written either). */
+sb_status cli_run_also(cli_run *r, const char *path, const char *what,
+                       sb_error *err);
+
+/* The spec of the run's outputs as their owner names it: its path from
+   the output directory ("../brief.yaml"), "" without a spec. */
+const char *cli_run_owner_spec(const cli_run *r);
+
+/* The inputs of the previous vintage the output being made compares
+   with (borrowed until its files are written; n 0: none): recorded with
+   each of its files from now on, for the manifest. */
+void cli_run_set_previous(cli_run *r, const cli_input *in, size_t n);
+
 /* A file of the current output was written (the store recorded it just
    before its rename): logs it. */
 void cli_run_wrote(cli_run *r, const char *path, size_t pages,

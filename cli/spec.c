@@ -249,6 +249,8 @@ int cli_spec_apply(cli *c)
         c->lang = (fmt_lang)s->lang;
     if (!c->paper_given && s->paper >= 0)
         c->report.paper = s->paper == 1 ? REPORT_LETTER : REPORT_A4;
+    if (s->revisions == 0)             /* revisions: false */
+        c->report.no_revisions = 1;
     c->report.author = s->author.text;
     c->report.spec = s;
     if (c->m.focus == NULL) c->m.focus = s->focus.text;

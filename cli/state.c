@@ -98,20 +98,29 @@ static int known_input(const cli_state *s, const char *set, const char *path)
     return 0;
 }
 
-/* One line; -1 when it is not well formed. */
-static int parse_line(cli_state *s, char *line)
+gchar **cli_state_fields(const char *line)
 {
     gchar **f = g_strsplit(line, "\t", -1);
-    guint n = g_strv_length(f), i;
-    int ok = 0;
+    guint i;
 
-    for (i = 0; i < n; i++) {
+    for (i = 0; f[i] != NULL; i++) {
         gchar *c = g_strcompress(f[i]);
         g_free(f[i]);
         f[i] = c;
     }
-    if ((n == 7 || n == 9) && strcmp(f[0], "F") == 0 && is_hex(f[2]) &&
-        is_hex(f[3]) && is_hex(f[6])) {
+    return f;
+}
+
+/* One line; -1 when it is not well formed. */
+static int parse_line(cli_state *s, char *line)
+{
+    gchar **f = cli_state_fields(line);
+    guint n = g_strv_length(f);
+    int ok = 0;
+
+    if ((n == 7 || n == 9 || (n == 10 && is_hex(f[9]))) &&
+        strcmp(f[0], "F") == 0 && is_hex(f[2]) && is_hex(f[3]) &&
+        is_hex(f[6])) {
         cli_entry *e = find(s, f[1]);
         if (e == NULL)                 /* else a journal's entry replaces it */
             e = add_entry(s, f[1]);
@@ -120,6 +129,7 @@ static int parse_line(cli_state *s, char *line)
         e->bytes = (size_t)g_ascii_strtoull(f[4], NULL, 10);
         set_owner(e, f[5], n == 9 ? f[7] : NULL, n == 9 ? f[8] : NULL);
         g_strlcpy(e->set, f[6], CLI_HEX);
+        g_strlcpy(e->prev, n == 10 ? f[9] : "", CLI_HEX);
         ok = 1;
     } else if (n == 5 && strcmp(f[0], "I") == 0 && is_hex(f[1]) &&
                is_hex(f[3]) && known_input(s, f[1], f[2])) {
@@ -435,13 +445,30 @@ static void set_id(const cli_input *in, size_t n, char hex[CLI_HEX])
     g_string_free(g, TRUE);
 }
 
+/* Adds the set of inputs[0..n) as `set` unless it is known. */
+static void add_set(cli_state *s, const char *set, const cli_input *inputs,
+                    size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_inputs; i++)
+        if (strcmp(s->inputs[i].set, set) == 0)
+            return;                    /* the set is known */
+    s->inputs = g_renew(cli_set_input, s->inputs, s->n_inputs + n);
+    for (i = 0; i < n; i++) {
+        cli_set_input *in = &s->inputs[s->n_inputs++];
+        g_strlcpy(in->set, set, CLI_HEX);
+        in->in = inputs[i];
+        in->in.path = g_strdup(inputs[i].path);
+    }
+}
+
 void cli_state_record(cli_state *s, const char *name, const char *key,
                       const char *sha256, size_t bytes, const cli_owner *owner,
                       const cli_input *inputs, size_t n_inputs)
 {
     cli_entry *e = find(s, name);
     char set[CLI_HEX];
-    size_t i;
 
     set_id(inputs, n_inputs, set);
     if (e == NULL)
@@ -451,19 +478,22 @@ void cli_state_record(cli_state *s, const char *name, const char *key,
     e->bytes = bytes;
     set_owner(e, owner->command, owner->spec, owner->what);
     g_strlcpy(e->set, set, CLI_HEX);
-    for (i = 0; i < s->n_inputs; i++)
-        if (strcmp(s->inputs[i].set, set) == 0)
-            return;                    /* the set is known */
-    s->inputs = g_renew(cli_set_input, s->inputs, s->n_inputs + n_inputs);
-    for (i = 0; i < n_inputs; i++) {
-        cli_set_input *in = &s->inputs[s->n_inputs++];
-        g_strlcpy(in->set, set, CLI_HEX);
-        in->in = inputs[i];
-        in->in.path = g_strdup(inputs[i].path);
-    }
+    e->prev[0] = '\0';
+    add_set(s, set, inputs, n_inputs);
 }
 
-static void put(GString *g, const char *field)
+void cli_state_record_previous(cli_state *s, const char *name,
+                               const cli_input *inputs, size_t n)
+{
+    cli_entry *e = find(s, name);
+
+    if (e == NULL || n == 0)
+        return;
+    set_id(inputs, n, e->prev);
+    add_set(s, e->prev, inputs, n);
+}
+
+void cli_state_put(GString *g, const char *field)
 {
     gchar *e = g_strescape(field, NULL);
 
@@ -477,16 +507,18 @@ static void put_entry(GString *g, const cli_entry *e)
     char bytes[32];
 
     g_string_append_c(g, 'F');
-    put(g, e->name);
-    put(g, e->key);
-    put(g, e->sha256);
+    cli_state_put(g, e->name);
+    cli_state_put(g, e->key);
+    cli_state_put(g, e->sha256);
     snprintf(bytes, sizeof bytes, "%zu", e->bytes);
-    put(g, bytes);
-    put(g, e->command);
-    put(g, e->set);
+    cli_state_put(g, bytes);
+    cli_state_put(g, e->command);
+    cli_state_put(g, e->set);
     if (e->spec != NULL) {             /* else written before owners */
-        put(g, e->spec);
-        put(g, e->what);
+        cli_state_put(g, e->spec);
+        cli_state_put(g, e->what);
+        if (e->prev[0] != '\0')
+            cli_state_put(g, e->prev);
     }
     g_string_append_c(g, '\n');
 }
@@ -496,11 +528,11 @@ static void put_input(GString *g, const cli_set_input *in)
     char bytes[32];
 
     g_string_append_c(g, 'I');
-    put(g, in->set);
-    put(g, in->in.path);
-    put(g, in->in.sha256);
+    cli_state_put(g, in->set);
+    cli_state_put(g, in->in.path);
+    cli_state_put(g, in->in.sha256);
     snprintf(bytes, sizeof bytes, "%zu", in->in.bytes);
-    put(g, bytes);
+    cli_state_put(g, bytes);
     g_string_append_c(g, '\n');
 }
 
@@ -516,6 +548,7 @@ static sb_status write_store(const cli_state *s, sb_error *err)
     for (i = 0; i < s->n_entries; i++) {
         put_entry(g, &s->entries[i]);
         g_hash_table_add(used, (gpointer)s->entries[i].set);
+        g_hash_table_add(used, (gpointer)s->entries[i].prev);
     }
     for (i = 0; i < s->n_inputs; i++)
         if (g_hash_table_contains(used, s->inputs[i].set))
@@ -584,12 +617,24 @@ static sb_status open_journal(cli_state *s, int k, sb_error *err)
     return SB_OK;
 }
 
+/* The inputs of `set` into g, unless this journal has them. */
+static void journal_set(cli_state *s, GString *g, const char *set)
+{
+    size_t i;
+
+    if (g_hash_table_contains(s->jsets, set))
+        return;
+    for (i = 0; i < s->n_inputs; i++)
+        if (strcmp(s->inputs[i].set, set) == 0)
+            put_input(g, &s->inputs[i]);
+    g_hash_table_add(s->jsets, g_strdup(set));
+}
+
 sb_status cli_state_append(cli_state *s, const char *name, int k,
                            sb_error *err)
 {
     const cli_entry *e = find(s, name);
     GString *g;
-    size_t i;
     sb_status rc = SB_OK;
 
     if (e == NULL)
@@ -597,12 +642,9 @@ sb_status cli_state_append(cli_state *s, const char *name, int k,
     if (s->jfd < 0 && (rc = open_journal(s, k, err)) != SB_OK)
         return rc;
     g = g_string_new(NULL);
-    if (!g_hash_table_contains(s->jsets, e->set)) {
-        for (i = 0; i < s->n_inputs; i++)
-            if (strcmp(s->inputs[i].set, e->set) == 0)
-                put_input(g, &s->inputs[i]);
-        g_hash_table_add(s->jsets, g_strdup(e->set));
-    }
+    journal_set(s, g, e->set);
+    if (e->prev[0] != '\0')
+        journal_set(s, g, e->prev);
     put_entry(g, e);                   /* last: a cut record has no F */
     if (sb_out_write_all(s->jfd, g->str, g->len) != 0)
         rc = sb_error_set(err, SB_ECANTCREAT, s->jpath, 0, 0,

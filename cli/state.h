@@ -57,6 +57,9 @@ typedef struct {
     char set[CLI_HEX];     /* its inputs: a set id in `inputs` */
     char *spec, *what;     /* its owner with command; both NULL in a
                               record from before owners were kept */
+    char prev[CLI_HEX];    /* the inputs of the previous vintage it
+                              compares with (a brief with its revisions
+                              annex, the revisions CSV); "" when none */
 } cli_entry;
 
 typedef struct {
@@ -101,6 +104,12 @@ void cli_state_record(cli_state *s, const char *name, const char *key,
                       const char *sha256, size_t bytes, const cli_owner *owner,
                       const cli_input *inputs, size_t n_inputs);
 
+/* Records with the entry `name` (just recorded) the input set of the
+   previous vintage it was compared with (cli/vintage.h); n 0: none.
+   Call before cli_state_append. */
+void cli_state_record_previous(cli_state *s, const char *name,
+                               const cli_input *inputs, size_t n);
+
 /* 1 when the file `name` is another owner's: s records an owner for it
    other than me, and the file is there with the bytes that owner wrote;
    who (size bytes) then says who that is. 0 when s has no record of
@@ -136,6 +145,12 @@ void cli_state_forget_journal(cli_state *s);
 /* Writes the store atomically, then removes the journals merged into it
    and this process's own. SB_ECANTCREAT on failure. */
 sb_status cli_state_save(cli_state *s, sb_error *err);
+
+/* The store's line format, which cli/vintage.c shares: a tab and the
+   field escaped as a C string (g_strescape) appended to g; a line's
+   fields unescaped (g_strfreev). */
+void cli_state_put(GString *g, const char *field);
+gchar **cli_state_fields(const char *line);
 
 /* The absolute or directory-relative path of an entry. */
 char *cli_state_file(const cli_state *s, const char *name);

@@ -1490,6 +1490,8 @@ static const field top_fields[] = {
     {"author", get_text, offsetof(sb_spec, author), 0, 0, 0, NULL, NULL},
     {"language", get_choice, offsetof(sb_spec, lang), 0, 0, 0, langs, NULL},
     {"paper", get_choice, offsetof(sb_spec, paper), 0, 0, 0, papers, NULL},
+    {"revisions", get_bool, offsetof(sb_spec, revisions), 0, 0, 0, NULL,
+     NULL},
     {"data", get_data, offsetof(sb_spec, data), offsetof(sb_spec, n_data), 0,
      0, NULL, &data_rec},
     {"metadata", get_data, offsetof(sb_spec, metadata),
@@ -1587,7 +1589,7 @@ sb_status spec_parse(const char *path, const spec_vocab *vocab,
         spec_destroy(s);
         return sb_error_set(err, SB_ENOMEM, path, 0, 0, "out of memory");
     }
-    s->lang = s->paper = -1;
+    s->lang = s->paper = s->revisions = -1;
     rc = parse_into(s, path, vocab, err);
     if (rc != SB_OK) {
         spec_destroy(s);

@@ -130,6 +130,8 @@ typedef struct {
     spec_str title, subtitle, author;
     int lang;                    /* -1: not given; 0 en, 1 zh (fmt_lang) */
     int paper;                   /* -1: not given; 0 a4, 1 letter */
+    int revisions;               /* -1: not given; 0 false: no revisions
+                                    annex (--no-revisions), 1 true */
     spec_data *data;
     size_t n_data;
     spec_data *metadata;         /* paths only */

@@ -50,6 +50,9 @@ static int kept(const rev_filter *f, const rev_change *c)
     if (c->year != 0 && ((f->from && c->year < f->from) ||
                          (f->to && c->year > f->to)))
         return 0;
+    if (c->year != 0 && f->region_kept != NULL &&
+        !f->region_kept(f->region_ctx, c->region))
+        return 0;
     for (i = 0; i < f->n_ids; i++)
         if (strcmp(f->ids[i], c->indicator) == 0)
             return 1;

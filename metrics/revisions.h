@@ -76,6 +76,11 @@ typedef struct {
     const char *const *ids;
     size_t n_ids;
     int from, to;
+    /* the regions kept, by NEW's names (a region only in OLD is kept:
+       its values were withdrawn); NULL: all. A brief's annex keeps the
+       regions it shows. */
+    int (*region_kept)(void *ctx, const char *region);
+    void *region_ctx;
 } rev_filter;
 
 /* Compares old with new into *out (NULL on failure); f may be NULL (all).

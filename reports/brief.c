@@ -14,6 +14,7 @@
 #include "core/outfile.h"
 #include "metrics/format.h"
 #include "metrics/output.h"
+#include "annex.h"
 #include "notes.h"
 #include "overview.h"
 #include "parts.h"
@@ -325,6 +326,7 @@ static sb_status body(parts_ctx *b, const unsigned char *sel, char **title)
         rc = default_parts(b, sel);
     if (rc == SB_OK) {
         notes_add(b, sel);
+        annex_add(b);
         rc = parts_done(b);
     }
     return rc;

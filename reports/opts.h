@@ -14,6 +14,8 @@
 #include "doc.h"
 #include "core/model.h"
 #include "input/spec.h"
+#include "metrics/metrics.h"
+#include "metrics/revisions.h"
 
 /* The files a brief is written as (report_opts.formats; the table of
    their names, extensions and backends is brief.c's). */
@@ -53,6 +55,13 @@ typedef struct {
        caller has it (it keys the brief on it); NULL when unknown. */
     const char *(*input_sha)(void *ctx, const char *path);
     void *input_sha_ctx;
+    /* The revisions since the previous edition, for the annex
+       (reports/annex.h), and the previous edition's data (what its
+       figures were); NULL: no annex. Borrowed. */
+    const rev_result *revisions;
+    const sb_dataset *previous;
+    metrics_ctx *previous_mc;    /* of `previous`, the same options */
+    int no_revisions;            /* --no-revisions: no annex asked */
 } report_opts;
 
 typedef struct {

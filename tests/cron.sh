@@ -63,8 +63,12 @@ sed -i 's/^rd_intensity,Chongqing,2022,2.36/rd_intensity,Chongqing,2022,2.37/' "
     ko "run after a value edit failed"
 stamps "$d" >"$tmp/after"
 changed=$(join "$tmp/before" "$tmp/after" | awk '$2 != $3 { print $1 }' | tr '\n' ' ')
-[ "$changed" = ".statbrief-state charts/.statbrief-state charts/rd_intensity.pdf charts/rd_intensity.png charts/rd_intensity.txt charts/statbrief-manifest.json chongqing-brief-2023-en.pdf data.csv statbrief-manifest.json " ] \
+# the brief's vintage too: the next edition compares with this one
+[ "$changed" = ".statbrief-state .statbrief-vintage-7bac2f46cc058ee7.gz charts/.statbrief-state charts/rd_intensity.pdf charts/rd_intensity.png charts/rd_intensity.txt charts/statbrief-manifest.json chongqing-brief-2023-en.pdf data.csv statbrief-manifest.json " ] \
     && ok || ko "one value rebuilt: $changed"
+# ... and, as the value was revised, the brief's revisions beside it
+grep -qx 'rd_intensity,Chongqing,2022,revised,2.36,2.37,0.01,.*' "$d/revisions-2023.csv" && ok ||
+    ko "no revisions-2023.csv with the revised value: $(head -n 3 "$d/revisions-2023.csv" 2>&1)"
 
 # a deleted and a damaged output are rebuilt, the rest kept
 rm "$d/charts/rd_intensity.png"

@@ -44,6 +44,8 @@ sh tests/diff.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/diffbrief.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # pages in Debian's chromium: screenshots, overflow, axe-core, html-validate
 sh tests/browser.sh "$build/statbrief" 2>&1 | tee -a "$log"
+# the cron sequence of a brief over two vintages: its revisions annex
+sh tests/annex.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # time and memory growing with the input, never faster: counted on the
 # build without sanitizers (tests/memcount.c preloaded), not on $build
 sh tests/resource.sh build/dbg/statbrief build/memcount.so 2>&1 | tee -a "$log"
@@ -54,7 +56,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases example recompute charts overlap index brief spec html overview tables cron signals outputs names inputs batch install diff diffbrief browser resource oom; do
+for suite in unit layers cases example recompute charts overlap index brief spec html overview tables cron signals outputs names inputs batch install diff diffbrief annex browser resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"

@@ -16,7 +16,7 @@ BENCH=0 FUZZ=0
 
 PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
 libyaml-dev libpng-dev libqpdf-dev libfontconfig-dev libssl-dev \
-libjson-glib-dev iso-codes fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
+libjson-glib-dev zlib1g-dev iso-codes fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
 locales time python3"
 
 missing=""
@@ -33,6 +33,7 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libcrypto || need libssl-dev
     pkg-config --exists fontconfig || need libfontconfig-dev
     pkg-config --exists json-glib-1.0 || need libjson-glib-dev
+    pkg-config --exists zlib || need zlib1g-dev
 fi
 # the gazetteer of country names is read at run time from iso-codes' JSON
 [ -f /usr/share/iso-codes/json/iso_3166-1.json ] || need iso-codes
