@@ -63,11 +63,35 @@ static void previous_figures(cli_edition *e, const metrics_opts *opts,
         e->old_mc = NULL;        /* the key figures are left out */
 }
 
+/* The figures of the regions shown that change (metrics/figdiff.h), for
+   revisions-<year>.csv: the rows `statbrief diff` gives them. */
+static sb_status figures(cli_edition *e, const sb_dataset *ds,
+                         const metrics_opts *m, const rev_filter *f,
+                         const shown_ctx *x, sb_error *err)
+{
+    GPtrArray *names = g_ptr_array_new();
+    figdiff_opts fo = {.filter = f, .m = m};
+    size_t i;
+    sb_status rc;
+
+    for (i = 0; i < sb_dataset_n_regions(ds); i++) {
+        const char *name = sb_dataset_region_at(ds, (sb_id)i)->name;
+
+        if (region_shown((void *)x, name))
+            g_ptr_array_add(names, (gpointer)name);
+    }
+    fo.regions = (const char *const *)names->pdata;
+    fo.n_regions = names->len;
+    rc = figdiff_compare(e->old->ds, ds, &fo, &e->fig, err);
+    g_ptr_array_free(names, TRUE);
+    return rc;
+}
+
 /* The comparison, narrowed to the brief's indicators, regions and
    years. */
 static sb_status compare(cli_edition *e, const cli *c, const cli_loaded *l,
-                         metrics_ctx *mc, const report_opts *r,
-                         sb_error *err)
+                         metrics_ctx *mc, const metrics_opts *m,
+                         const report_opts *r, sb_error *err)
 {
     GPtrArray *ids = g_ptr_array_new();
     rev_filter f = {0};
@@ -86,11 +110,13 @@ static sb_status compare(cli_edition *e, const cli *c, const cli_loaded *l,
     f.region_kept = region_shown;
     f.region_ctx = &x;
     rc = rev_compare(e->old->ds, l->ds, &f, &e->rev, err);
-    g_ptr_array_free(ids, TRUE);
     if (rc == SB_OK && e->rev->n == 0) {
         rev_destroy(e->rev);
         e->rev = NULL;
     }
+    if (rc == SB_OK && e->rev != NULL)
+        rc = figures(e, l->ds, m, &f, &x, err);
+    g_ptr_array_free(ids, TRUE);
     return rc;
 }
 
@@ -139,7 +165,7 @@ sb_status cli_edition_begin(cli_edition *e, const cli *c, const cli_loaded *l,
     if (rc == SB_OK && !r->no_revisions)
         rc = read_previous(e, r, err);
     if (rc == SB_OK && e->old != NULL)
-        rc = compare(e, c, l, mc, r, err);
+        rc = compare(e, c, l, mc, m, r, err);
     if (rc == SB_OK && e->rev != NULL) {
         char t[120];
         g_snprintf(name, sizeof name, "revisions-%d.csv", year);
@@ -168,7 +194,7 @@ static sb_status write_csv(const cli_edition *e, sb_error *err)
 
     if (f == NULL)
         return sb_error_set(err, SB_ENOMEM, e->csv, 0, 0, "out of memory");
-    if (rev_write(f, e->rev, REV_FMT_CSV) != 0) {
+    if (rev_write_figures(f, e->rev, e->fig, REV_FMT_CSV) != 0) {
         fclose(f);
         free(buf);
         return sb_error_set(err, SB_ENOMEM, e->csv, 0, 0, "out of memory");
@@ -195,6 +221,7 @@ sb_status cli_edition_end(cli_edition *e, cli_run *run, sb_error *err)
 void cli_edition_clear(cli_edition *e)
 {
     rev_destroy(e->rev);
+    figdiff_destroy(e->fig);
     metrics_ctx_destroy(e->old_mc);
     cli_vintage_free(e->old);
     g_free(e->vintage);

@@ -18,6 +18,7 @@
 #include "run.h"
 #include "vintage.h"
 
+#include "metrics/figdiff.h"
 #include "metrics/revisions.h"
 
 typedef struct {
@@ -25,6 +26,7 @@ typedef struct {
     cli_vintage *old;            /* the previous edition's; NULL: none */
     metrics_ctx *old_mc;         /* its figures; NULL: none */
     rev_result *rev;             /* the revisions; NULL: no annex */
+    figdiff_result *fig;         /* the figures that change, with rev */
     char *csv;                   /* revisions-<year>.csv, when rev */
     void *packed;                /* this edition's vintage */
     size_t packed_len;
