@@ -7,8 +7,12 @@
  *   statbrief-vintage 1
  *   D path sha256 bytes                      an input file
  *   I id name name_zh unit unit_zh base_unit scale decimals kind base
- *     higher_is_better has_meta              an indicator (kind "" when
- *                                            it was inferred)
+ *     higher_is_better has_meta source source_zh
+ *                                            an indicator (kind "" when
+ *                                            it was inferred; every
+ *                                            attribute diff compares, or
+ *                                            an unchanged source reads as
+ *                                            a metadata change)
  *   R name name_zh role has_meta group...    a region
  *   V indicator region year value decimals state flags
  *                                            a value (indicator and
@@ -77,6 +81,8 @@ static void put_indicator(GString *g, const sb_indicator *ind)
     put_int(g, ind->base);
     put_int(g, ind->higher_is_better);
     put_int(g, ind->has_meta);
+    cli_state_put(g, ind->source != NULL ? ind->source : "");
+    cli_state_put(g, ind->source_zh != NULL ? ind->source_zh : "");
     g_string_append_c(g, '\n');
 }
 
@@ -333,7 +339,7 @@ static int read_indicator(reader *x, gchar **f, guint n)
     sb_id id;
     sb_indicator *ind;
 
-    if (n != 13 || !to_double(f[7], &scale) ||
+    if (n != 15 || !to_double(f[7], &scale) ||
         !to_long(f[8], -1, 255, &dec) ||
         (f[9][0] != '\0' && sb_kind_parse(f[9], &kind) != 0) ||
         !to_long(f[10], 0, 99999, &base) || !to_long(f[11], 0, 1, &hib) ||
@@ -345,7 +351,8 @@ static int read_indicator(reader *x, gchar **f, guint n)
     ind = sb_dataset_indicator_mut(x->ds, id);
     if (!set_str(x, &ind->name, f[2]) || !set_str(x, &ind->name_zh, f[3]) ||
         !set_str(x, &ind->unit, f[4]) || !set_str(x, &ind->unit_zh, f[5]) ||
-        !set_str(x, &ind->base_unit, f[6]))
+        !set_str(x, &ind->base_unit, f[6]) ||
+        !set_str(x, &ind->source, f[13]) || !set_str(x, &ind->source_zh, f[14]))
         return 0;
     ind->scale = scale;
     ind->decimals = (int)dec;

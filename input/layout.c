@@ -287,6 +287,11 @@ static int has(const input_layout *l, const char *name)
    metrics/fields.c's table; its first six are fixed by DESIGN.md. */
 static const char *const figures_columns[] = {
     "indicator", "region", "unit", "kind", "first_year", "last_year", NULL};
+/* the csv of statbrief diff and report's revisions-<year>.csv
+   (metrics/revisions_out.c) */
+static const char *const revisions_columns[] = {
+    "indicator", "region", "year", "change", "old", "new", "diff",
+    "diff_pct", NULL};
 
 static const struct {
     const char *what;
@@ -294,9 +299,8 @@ static const struct {
 } own_outputs[] = {
     {"statbrief's own figures CSV (written by report --metrics-csv or "
      "metrics --format csv)", figures_columns},
-    /* revisions-<year>.csv, when a command writes it: a row here with
-       the first columns of the header docs/input-formats.md documents
-       for it ("Files statbrief skips") */
+    {"statbrief's own revisions CSV (written by report beside a brief, "
+     "or diff --format csv)", revisions_columns},
 };
 
 const char *input_layout_own_output(const input_row *header)

@@ -170,6 +170,26 @@ text "$tmp/n/out/brief.pdf" >"$tmp/n2.txt"
 hasnt "$tmp/n2.txt" "Revisions since the previous edition"
 [ ! -e "$tmp/n/out/revisions-2021.csv" ] && ok || ko "the same data wrote a revisions CSV"
 
+# the example's metadata (sources, Chinese names and sources, kinds,
+# groups) kept in the vintage: a rebuild for another year on the same
+# files finds nothing revised, and a revisions CSV in the data folder is
+# not read as data
+mkdir -p "$tmp/ex" && cp examples/chongqing/*.csv "$tmp/ex/"
+vintage x "$tmp/ex"
+run x -o data/brief.pdf data/
+run x --year 2021 -v -o data/brief.pdf data/
+[ $st = 0 ] && ok || ko "the example again for 2021: exit $st: $(cat "$tmp/x/err")"
+[ ! -e "$tmp/x/data/revisions-2021.csv" ] && ok ||
+    ko "the example's unchanged files gave a revisions CSV: $(head -3 "$tmp/x/data/revisions-2021.csv")"
+sed 's/^rd_expenditure,Chongqing,2021,603.8/rd_expenditure,Chongqing,2021,604.1/' \
+    "$tmp/x/data/data.csv" >"$tmp/x/d" && mv "$tmp/x/d" "$tmp/x/data/data.csv"
+run x --year 2021 -o data/brief.pdf data/
+[ -f "$tmp/x/data/revisions-2021.csv" ] && ok || ko "the example revised: no revisions CSV"
+[ "$(cut -d, -f1-6 "$tmp/x/data/revisions-2021.csv" | grep -c ',revised,')" = 1 ] && ok ||
+    ko "the example revised: not one revised row: $(cat "$tmp/x/data/revisions-2021.csv")"
+run x --year 2021 --lang zh -o data/brief-zh.pdf data/
+[ $st = 0 ] && ok || ko "a brief of the folder holding revisions-2021.csv: exit $st: $(cat "$tmp/x/err")"
+
 # the spec's key: revisions: false is --no-revisions
 vintage p "$hand/v1"
 printf 'data: [data]\nrevisions: false\noutput: out/brief-{year}.pdf\n' >"$tmp/p/brief.yaml"
