@@ -47,9 +47,16 @@ gdp() {
 last() { awk -F, -v i="$1" '$1 == i { print $8 }' "$2"; }
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 # listed DIR PATH: the sha256 the manifest of DIR lists for input PATH
+# among the inputs of its outputs (not a rebuilt brief's previous_inputs,
+# the vintage its revisions annex compares with)
 listed() {
-    sed -n "s|.*{\"path\": \"$2\", \"sha256\": \"\([0-9a-f]*\)\".*|\1|p" \
-        "$1/statbrief-manifest.json"
+    python3 - "$1/statbrief-manifest.json" "$2" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+sets = {o["inputs"] for o in m["outputs"]}
+print(" ".join(sorted({i["sha256"] for s in sets for i in m["inputs"][s]
+                       if i["path"] == sys.argv[2]})))
+PY
 }
 # notes PDF: the brief's text (its notes list each input's SHA-256)
 notes() { pdftotext "$1" - 2>/dev/null | tr -d '\n'; }
