@@ -62,11 +62,11 @@ cat "$old" "$new" >/dev/null          # the page cache, for both
 
 r=$(best2 diff ./statbrief check "$old") || exit 1
 set -- $r
-csecs=$1 crss=$2
+csecs=$1 crss=$2 ccpu=$3
 r=$(best2_ok="0 1" best2 diff ./statbrief diff --format csv "$old" "$new") ||
     exit 1
 set -- $r
-dsecs=$1 drss=$2
+dsecs=$1 drss=$2 dcpu=$3
 
 # once more, its rows counted by change (column 4) against the counts
 st=0
@@ -84,13 +84,15 @@ if ! cmp -s "$tmp/got" "$counts"; then
     exit 1
 fi
 
-awk -v mb="$MB" -v bytes="$bytes" -v cs="$csecs" -v cr="$crss" \
-    -v ds="$dsecs" -v dr="$drss" -v made="$(tr '\n' ' ' <"$counts")" 'BEGIN {
+awk -v mb="$MB" -v bytes="$bytes" -v cs="$csecs" -v cr="$crss" -v cc="$ccpu" \
+    -v ds="$dsecs" -v dr="$drss" -v dc="$dcpu" \
+    -v made="$(awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }' "$counts")" \
+    -v load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" 'BEGIN {
     t = ds / cs
     m = dr * 1024 / bytes
-    printf "bench diff: two %d MB long CSVs (%s)\n", mb, made
-    printf "  statbrief check (one file)        %6.2f s  %6.0f MB\n", cs, cr / 1024
-    printf "  statbrief diff --format csv       %6.2f s  %6.0f MB\n", ds, dr / 1024
-    printf "  time                 %.2f x check   (target <= 2.5)%s\n", t, (t > 2.5 ? "  below target" : "")
+    printf "bench diff: two %d MB long CSVs, the second with %s (load average %s)\n", mb, made, load
+    printf "  statbrief check (one file)        %6.2f s  CPU %6.2f s  %6.0f MB\n", cs, cc, cr / 1024
+    printf "  statbrief diff --format csv       %6.2f s  CPU %6.2f s  %6.0f MB\n", ds, dc, dr / 1024
+    printf "  time                 %.2f x check   (target <= 2.5)%s; CPU %.2f x\n", t, (t > 2.5 ? "  below target" : ""), dc / cc
     printf "  peak RSS             %.2f x file    (target <= 0.6)%s\n", m, (m > 0.6 ? "  below target" : "")
 }'

@@ -1,8 +1,9 @@
 # bench/lib.sh -- what the bench scripts share; sourced after they set
 # $sw (build/rel/csvcount, which also times a command) and $tmp.
 
-# best2 NAME CMD...: two runs of CMD, printing the best time and the
-# larger peak RSS, "SECONDS MAX_RSS_KIB" (the best of two, because the
+# best2 NAME CMD...: two runs of CMD, printing the best time, the
+# larger peak RSS and the CPU time (user + system, threads included) of
+# the best run, "SECONDS MAX_RSS_KIB CPU_SECONDS" (the best of two, because the
 # first run may still be warming the page cache); exits on a failure,
 # naming the bench. A failure is an exit status other than 0, or than
 # those listed in $best2_ok ("0 1" for diff, which exits 1 on a
@@ -21,11 +22,11 @@ best2() {
         esac
         read -r secs rss _cpu <"$tmp/t"
         if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-            best=$secs
+            best=$secs cpu=$_cpu
         fi
         if [ "$rss" -gt "$maxrss" ]; then maxrss=$rss; fi
     done
-    echo "$best $maxrss"
+    echo "$best $maxrss $cpu"
 }
 
 # bench_mb NAME: $BENCH_MB (default 1024) on stdout; returns 2, with a
