@@ -104,12 +104,12 @@ static int load_sides(cli *c, cli_loaded *old, cli_loaded *new)
     if (new_there)
         t = g_thread_try_new("diff-old", side_read, &so, NULL);
 #endif
-    if (t == NULL)
+    if (t == NULL) {
         side_read(&so);
-    else
-        sn.rc = cli_load_read(&sn.c, sn.l, &sn.err);
-    if (t != NULL)
+    } else {
+        side_read(&sn);
         g_thread_join(t);
+    }
     if ((st = side_end(&so)) != 0)
         goto done;
     if (!new_there) {
