@@ -6,7 +6,7 @@
 #   make check    install missing Debian and npm packages, build with
 #                 ASan+UBSan, run every test (last line: "N passed,
 #                 M failed")
-#   make bench    loading, charts, briefs and batches against baselines
+#   make bench    loading, diff, charts, briefs and batches against baselines
 #                 measured in the same run
 #   make oom      the allocation-failure suite alone (tests/oom.sh on
 #                 build/oom/statbrief, which `make test` builds too)
@@ -105,6 +105,7 @@ bench:
 		build/rel/metricsbench
 	@sh bench/run.sh
 	@sh bench/load.sh
+	@sh bench/diff.sh
 	@sh bench/formats.sh
 	@sh bench/charts.sh
 	@sh bench/brief.sh

@@ -191,31 +191,31 @@ static void print_notes(const cli *c, const input_report *rep)
         cli_log_diag(&rep->notes.items[i], "note");
 }
 
-int cli_load(cli *c, cli_loaded *l)
+sb_status cli_load_read(cli *c, cli_loaded *l, sb_error *err)
 {
-    sb_error err = {0};
-    sb_status rc;
-    int status;
-
     memset(l, 0, sizeof *l);
     sb_diag_init(&l->diag);
-    if (c->n_files == 0 && c->spec == NULL)
-        return cli_diag_fail(SB_EUSAGE, "no input files");
     /* the run's records name the bytes that were parsed */
     c->in.digest = (c->cmd & (CLI_CMD_CHARTS | CLI_CMD_REPORT)) != 0;
-    rc = load_files(c, l, &err);
+    return load_files(c, l, err);
+}
+
+int cli_load_end(cli *c, cli_loaded *l, sb_status rc, sb_error *err)
+{
+    int status;
+
     print_notes(c, &l->rep);
     if (rc == SB_OK && c->spec != NULL)
-        rc = report_spec_names(l->ds, c->spec, &err);
+        rc = report_spec_names(l->ds, c->spec, err);
     if (rc == SB_OK)
         rc = stale_check(c, l->ds, &l->diag);
     if (cli_diag_warnings(&l->diag, c->strict) && rc == SB_OK)
-        rc = sb_error_set(&err, SB_EDATA, NULL, 0, 0,
+        rc = sb_error_set(err, SB_EDATA, NULL, 0, 0,
                           "%zu warning%s treated as error%s (--strict)",
                           l->diag.count, l->diag.count == 1 ? "" : "s",
                           l->diag.count == 1 ? "" : "s");
     if (rc != SB_OK)
-        return cli_diag_error(rc, &err);
+        return cli_diag_error(rc, err);
     if (cli_signal_caught())
         return cli_diag_fail(SB_ECANCELED, "stopped by a signal after "
                              "loading");
@@ -223,6 +223,18 @@ int cli_load(cli *c, cli_loaded *l)
     if (status == 0)
         status = select_names(l->ds, c->regions, 1, &l->rsel);
     return status;
+}
+
+int cli_load(cli *c, cli_loaded *l)
+{
+    sb_error err = {0};
+
+    if (c->n_files == 0 && c->spec == NULL) {
+        memset(l, 0, sizeof *l);
+        sb_diag_init(&l->diag);
+        return cli_diag_fail(SB_EUSAGE, "no input files");
+    }
+    return cli_load_end(c, l, cli_load_read(c, l, &err), &err);
 }
 
 sb_status cli_load_labels_known(const cli *c, const sb_dataset *ds,

@@ -27,6 +27,17 @@ typedef struct {
    Whatever it returns, *l goes back through cli_load_clear. */
 int cli_load(cli *c, cli_loaded *l);
 
+/* cli_load in its two halves, so that two inputs can be read at once
+   (diff) and still report in a fixed order. cli_load_read reads c's
+   files into *l and prints nothing: it may run on a thread of its own,
+   with a cli of its own (it sets c->in.digest). cli_load_end, in the
+   thread that prints, takes its status and error and does the rest of
+   cli_load: notes, spec names, --expect-year, warnings, the error, the
+   names selected; it returns what cli_load returns. c must name files
+   or a spec (cli_load's usage error is not theirs). */
+sb_status cli_load_read(cli *c, cli_loaded *l, sb_error *err);
+int cli_load_end(cli *c, cli_loaded *l, sb_status rc, sb_error *err);
+
 /* Frees what l holds and zeroes it; a zeroed l is fine. */
 void cli_load_clear(cli_loaded *l);
 

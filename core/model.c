@@ -54,6 +54,9 @@ struct sb_dataset {
     unsigned char *sealed;      /* per series: trimmed once left (bits) */
     size_t cap_hint;            /* values of the series sealed last */
     int finished;
+    size_t n_sorted;            /* the series sb_dataset_finish ordered by
+                                   indicator id and region name: found by
+                                   bisection; 0 while loading (the hash) */
 
     sb_locate_fn locate;        /* finds where duplicates were read */
     void *locate_ctx;
@@ -789,12 +792,48 @@ const sb_series *sb_dataset_series_at(const sb_dataset *ds, size_t i)
     return i < ds->n_series ? &ds->series[i] : NULL;
 }
 
+/* Where series s sits against (indicator id, region name) in the order
+   sb_dataset_finish gives the series: <0, 0, >0 as strcmp. */
+static int series_vs(const sb_dataset *ds, const sb_series *s,
+                     const char *id, const char *name)
+{
+    int c = strcmp(ds->ind[s->indicator].id, id);
+
+    return c != 0 ? c : strcmp(ds->reg[s->region].name, name);
+}
+
+/* While loading, the hash table; once the series are sorted (the table
+   emptied), bisection, then a scan of any series added since (tests
+   build on finished datasets): a scan of all made every caller that
+   looks up each series in turn (diff, overviews) quadratic. */
 const sb_series *sb_dataset_find_series(const sb_dataset *ds, sb_id indicator,
                                         sb_id region)
 {
-    size_t i;
+    size_t lo = 0, hi = ds->n_sorted, mid, i;
+    const char *id, *name;
+    gpointer v;
+    int c;
 
-    for (i = 0; i < ds->n_series; i++)
+    if (indicator >= ds->n_ind || region >= ds->n_reg)
+        return NULL;
+    if (ds->n_sorted == 0 && !ds->finished) {
+        v = g_hash_table_lookup(ds->series_ids, (gpointer)(guintptr)
+                                (((guint64)indicator << 32) | region));
+        return v != NULL ? &ds->series[GPOINTER_TO_SIZE(v) - 1] : NULL;
+    }
+    id = ds->ind[indicator].id;
+    name = ds->reg[region].name;
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        c = series_vs(ds, &ds->series[mid], id, name);
+        if (c == 0)
+            return &ds->series[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = ds->n_sorted; i < ds->n_series; i++)
         if (ds->series[i].indicator == indicator &&
             ds->series[i].region == region)
             return &ds->series[i];
@@ -1182,6 +1221,7 @@ sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
     if (rc != SB_OK)
         return rc;
     g_hash_table_remove_all(ds->series_ids);
+    ds->n_sorted = ds->n_series;
     ds->last_series = 0;
     for (i = 0; i < ds->n_ind; i++) {
         sb_indicator *ind = &ds->ind[i];

@@ -185,9 +185,17 @@ static const char *flags_at(const sb_dataset *ds, const sb_series *s,
 static sb_status both(rev_ctx *x, const sb_series *os, size_t i,
                       const sb_series *ns, size_t j, unit_cmp u)
 {
-    rev_change c = one(x->new, ns, REV_REVISED);
-    const char *of = flags_at(x->old, os, i), *nf = flags_at(x->new, ns, j);
+    rev_change c;
+    uint32_t ofid = sb_series_flags(os, i), nfid = sb_series_flags(ns, j);
+    const char *of = str_or_empty(sb_dataset_str(x->old, ofid));
+    const char *nf = str_or_empty(sb_dataset_str(x->new, nfid));
 
+    /* most values are equal and unflagged on both sides: nothing is
+       built for them (a diff of two 1 GB files spent 7% here) */
+    if (!u.comparable || (os->obs[i].value * u.factor == ns->obs[j].value &&
+                          (ofid | nfid) == 0))
+        return SB_OK;
+    c = one(x->new, ns, REV_REVISED);
     c.year = ns->obs[j].year;
     c.old = os->obs[i].value * u.factor;
     c.new = ns->obs[j].value;
@@ -195,8 +203,6 @@ static sb_status both(rev_ctx *x, const sb_series *os, size_t i,
     c.new_flags = nf;
     c.decimals = precision(os->obs[i].decimals, ns->obs[j].decimals,
                            u.factor);
-    if (!u.comparable)
-        return SB_OK;
     if (c.old == c.new) {
         if (strcmp(of, nf) == 0)
             return SB_OK;

@@ -5,7 +5,7 @@
  * detection from files it writes, the fallible allocators' contract;
  * what the portal formats give regions and indicators that check and
  * --dump do not show (aggregates, aliases, kinds, scales, names), read
- * from the published files of tests/data/.
+ * from the published files of tests/data/; the dataset's series look-up.
  *
  *   unit TESTDIR            run; prints failures and "unit: N passed, M failed"
  *   unit gen KIND ARGS...   write a generated input file to stdout (used by
@@ -453,6 +453,73 @@ static void misc_tests(void)
     setlocale(LC_ALL, "C");
 }
 
+/* ---- series look-up ----------------------------------------------------- */
+
+/* sb_dataset_find_series: the hash while loading, bisection once the
+   series are sorted (ids and names made in another order than they
+   sort, UTF-8 among them), a scan of a series added after the finish;
+   NULL for a pair without values, before and after. */
+static int has_series(size_t i, size_t r)
+{
+    return (i * 7 + r * 3) % 5 != 0;
+}
+
+static void lookup_all(const sb_dataset *ds, size_t ni, size_t nr,
+                       const char *when)
+{
+    size_t i, r;
+
+    for (i = 0; i < ni; i++)
+        for (r = 0; r < nr; r++) {
+            const sb_series *s = sb_dataset_find_series(ds, (sb_id)i,
+                                                        (sb_id)r);
+            int ok = has_series(i, r) ? s != NULL && s->indicator == i &&
+                                            s->region == r && s->n == 1 &&
+                                            s->obs[0].value == (double)(i * 100 + r)
+                                      : s == NULL;
+            check(ok, "series/lookup", "%s: indicator %zu, region %zu: %s",
+                  when, i, r, s == NULL ? "none" : "wrong series");
+        }
+}
+
+static void series_lookup_tests(void)
+{
+    static const char *const inds[] = {"zeta", "alpha", "m", "Beta", "b"};
+    static const char *const regs[] = {"Region 2", "Region 10", "重庆市",
+                                       "Aland", "aland", "Zimbabwe", "A"};
+    size_t ni = G_N_ELEMENTS(inds), nr = G_N_ELEMENTS(regs), i, r;
+    sb_dataset *ds = sb_dataset_create();
+    sb_error err = {0};
+    sb_obs o = {0};
+    sb_id late;
+
+    for (i = 0; i < ni; i++)
+        sb_dataset_indicator(ds, inds[i]);
+    for (r = 0; r < nr; r++)
+        sb_dataset_region(ds, regs[r]);
+    for (r = nr; r-- > 0;)                 /* series made out of order */
+        for (i = 0; i < ni; i++)
+            if (has_series(i, r)) {
+                o.year = 2000;
+                o.value = (double)(i * 100 + r);
+                sb_dataset_add_obs(ds, (sb_id)i, (sb_id)r, 0, &o, 0, 0);
+            }
+    lookup_all(ds, ni, nr, "loading");
+    check(sb_dataset_finish(ds, NULL, &err) == SB_OK, "series/finish", "%s",
+          err.msg);
+    lookup_all(ds, ni, nr, "finished");
+    late = sb_dataset_region(ds, "AAA first");
+    o.value = 42;
+    sb_dataset_add_obs(ds, 0, late, 0, &o, 0, 0);
+    check(sb_dataset_find_series(ds, 0, late) != NULL &&
+              sb_dataset_find_series(ds, 0, late)->obs[0].value == 42,
+          "series/after-finish", "a series added after the finish not found");
+    check(sb_dataset_find_series(ds, 1, late) == NULL, "series/after-finish",
+          "a pair without values found");
+    lookup_all(ds, ni, nr, "after a late series");
+    sb_dataset_destroy(ds);
+}
+
 /* ---- fallible allocation ------------------------------------------------ */
 
 /* core/alloc.h: NULL only for a failure (never for zero bytes), an
@@ -674,6 +741,7 @@ int main(int argc, char **argv)
     reader_tests();
     misc_tests();
     alloc_tests();
+    series_lookup_tests();
     formats_tests(dir);
     gazetteer_tests(dir);
     metrics_tests(dir);
