@@ -32,6 +32,7 @@ typedef struct {
     int dump, flags, strict, quiet, verbose;
     int screen;                        /* check --screen */
     int brief;                         /* diff --brief: the sentences */
+    int figures;                       /* diff --figures: in the csv */
     int from, to;
     GPtrArray *indicators, *regions;   /* names as given */
     GPtrArray *labels;                 /* --label, as given */

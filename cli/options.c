@@ -27,7 +27,7 @@ enum {
     OPT_SIZE, OPT_DPI, OPT_TITLE, OPT_PAPER, OPT_METRICS_CSV, OPT_SPEC,
     OPT_FORCE, OPT_WAIT, OPT_EXPECT_YEAR, OPT_LOG, OPT_JOBS, OPT_SHARD,
     OPT_MAX_OUTPUTS, OPT_INDICATOR_ID, OPT_REGION_NAME, OPT_SCREEN,
-    OPT_LABEL, OPT_BASE, OPT_BRIEF, OPT_NO_REVISIONS
+    OPT_LABEL, OPT_BASE, OPT_BRIEF, OPT_NO_REVISIONS, OPT_FIGURES
 };
 
 /* The commands' bits, short for the table. */
@@ -47,6 +47,7 @@ static const struct {
     {{"spec", required_argument, NULL, OPT_SPEC},
      CHECK | CHARTS | REPORT | DIFF},
     {{"brief", no_argument, NULL, OPT_BRIEF}, DIFF},
+    {{"figures", no_argument, NULL, OPT_FIGURES}, DIFF},
     {{"indicator", required_argument, NULL, OPT_INDICATOR}, ALL},
     /* charts and briefs show a focus and a comparison set (--focus,
        --group); a region filter there would be accepted and ignored */
@@ -133,6 +134,8 @@ static const char usage_text[] =
     "                      (YAML)\n"
     "  --brief             diff: the sentences of the brief (--spec, --focus,\n"
     "                      --lang as for report) that change, old and new\n"
+    "  --figures           diff --format csv: the figures that change too\n"
+    "                      (the other formats always list them)\n"
     "  --indicator ID      only this indicator (repeatable)\n"
     "  --region NAME       check, metrics: only this region, by name or\n"
     "                      alias (repeatable)\n"
@@ -454,6 +457,7 @@ static int option_value(cli *c, int id, const char *arg)
     case OPT_FLAGS: c->flags = 1; return 0;
     case OPT_SCREEN: c->screen = 1; return 0;
     case OPT_BRIEF: c->brief = 1; return 0;
+    case OPT_FIGURES: c->figures = 1; return 0;
     case OPT_INDICATOR: g_ptr_array_add(c->indicators, (char *)arg); return 0;
     case OPT_REGION: g_ptr_array_add(c->regions, (char *)arg); return 0;
     case OPT_FROM: return parse_year_arg("--from", arg, &c->from);

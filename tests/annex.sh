@@ -109,9 +109,9 @@ has "$tmp/s2.txt" "Latest ${was% *% *%} ${now% *% *%}"
 has "$tmp/s2.txt" "Change, % $(echo "$was" | cut -d' ' -f5) $(echo "$now" | cut -d' ' -f5)"
 has "$tmp/s2.txt" "CAGR $(echo "$was" | cut -d' ' -f6) $(echo "$now" | cut -d' ' -f6)"
 # the CSV is diff's csv of the two vintages (every region is shown)
-"$bin" diff --format csv "$hand/v1" "$hand/v2" >"$tmp/diff.csv"
+"$bin" diff --format csv --figures "$hand/v1" "$hand/v2" >"$tmp/diff.csv"
 cmp -s "$tmp/diff.csv" "$tmp/s/out/revisions-2021.csv" && ok ||
-    ko "revisions-2021.csv differs from statbrief diff --format csv"
+    ko "revisions-2021.csv differs from statbrief diff --format csv --figures"
 # one vintage per brief, whatever the editions
 set -- "$tmp"/s/out/.statbrief-vintage-*.gz
 [ $# = 1 ] && [ "$1" = "$vfile" ] && ok || ko "vintage files after two editions: $*"
@@ -258,7 +258,7 @@ vintage w "$real/2018-01-14"
 run w --focus China --metrics-csv out/figures.csv -o out/brief.pdf data/
 [ $st = 0 ] && ok || ko "World Bank vintage 2: exit $st: $(cat "$tmp/w/err")"
 text "$tmp/w/out/brief.pdf" >"$tmp/w.txt"
-"$bin" diff --format csv --to 2016 "$real/2017-07-12/gdp.csv" "$real/2018-01-14/gdp.csv" >"$tmp/wdiff.csv"
+"$bin" diff --format csv --figures --to 2016 "$real/2017-07-12/gdp.csv" "$real/2018-01-14/gdp.csv" >"$tmp/wdiff.csv"
 # diff's rows (values and figures, with the brief's window: up to its year,
 # 2016) narrowed to the regions the brief shows (its figures CSV): the CSV
 # beside the brief, and the annex's counts and means computed from them

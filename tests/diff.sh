@@ -103,7 +103,7 @@ has "$tmp/owid.csv" "annual_co2_emissions,,,meta,,,,,,,,,name,Annual CO2 emissio
 # row, a year a column): window ends, change, percent change, CAGR,
 # multiple, points and the rank at the latest year, old and new; every
 # figure that differs must be a figure row of diff, with its values
-"$bin" diff --format csv "$v/nbs-gdp/download-2018" "$v/nbs-gdp/download-2026" \
+"$bin" diff --format csv --figures "$v/nbs-gdp/download-2018" "$v/nbs-gdp/download-2026" \
     >"$tmp/nbs.csv" 2>&1
 PYTHONDONTWRITEBYTECODE=1 python3 - "$v/nbs-gdp/download-2018/分省年度数据.csv" \
     "$v/nbs-gdp/download-2026/分省年度数据.csv" "$tmp/nbs.csv" "$v" >"$tmp/cmp" <<'PY'

@@ -121,8 +121,8 @@ $cases/kind-metrics|metrics --format csv data.csv indicators.csv regions.csv
 $cases/diff-rules|diff old new
 $cases/diff-unit|diff --format json old new
 $cases/diff-alias|diff --format md old new
-$cases/diff-meta|diff --format csv old new
-$cases/diff-filter|diff --format csv --indicator pop --indicator gdp --from 2021 --to 2021 old new
+$cases/diff-meta|diff --format csv --figures old new
+$cases/diff-filter|diff --format csv --figures --indicator pop --indicator gdp --from 2021 --to 2021 old new
 $cases/diff-brief-spec|diff --brief --spec spec.yaml old new
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
