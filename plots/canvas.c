@@ -247,6 +247,12 @@ double canvas_text_height(canvas *k, const char *s, double size)
 
 /* ---- one render --------------------------------------------------------- */
 
+double plot_chart_font_pt(double w, double h)
+{
+    return CLAMP(fmin(w, h) / geom.font_divisor, geom.font_min,
+                 geom.font_max);
+}
+
 void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
                  plot_boxes *boxes, fmt_lang lang, double w, double h,
                  int raster)
@@ -257,8 +263,7 @@ void canvas_open(canvas *k, cairo_t *cr, const plot_chart *c,
     k->w = w;
     k->h = h;
     /* text scales with the page: 9 pt on a 160 x 100 mm chart */
-    k->fs = CLAMP(fmin(w, h) / geom.font_divisor, geom.font_min,
-                  geom.font_max);
+    k->fs = plot_chart_font_pt(w, h);
     k->m = k->fs * geom.margin;
     k->boxes = boxes;
     if (k->boxes != NULL) {

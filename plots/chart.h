@@ -237,6 +237,10 @@ char *plot_ranking_note(const plot_chart *c, size_t top, size_t bottom,
                         int aggregates);
 double plot_chart_height_mm(const plot_chart *c, double width_mm,
                             double height_mm);
+/* The text size (points) of a chart drawn w x h points: it follows the
+   shorter side, within a least and a largest size (a narrow drawing's
+   text is the least size, relatively larger). */
+double plot_chart_font_pt(double w, double h);
 
 /* The bytes of a file, and a layout decision worth telling (-v). */
 typedef struct {

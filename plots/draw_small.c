@@ -398,6 +398,28 @@ static double small_layout(canvas *k, panels *g, double top, double bottom,
     return got;
 }
 
+/* At least what small_layout returns for cols, from the panels' sizes
+   alone, before titles and value labels take their room (no ticks: they
+   are its cost, and on panels too low for labels the tick search tries
+   every set). */
+static double layout_bound(canvas *k, panels *g, double top, double bottom,
+                           size_t cols)
+{
+    double pw = (k->w - 2 * k->m - (double)(cols - 1) * g->hgap) /
+                (double)cols;
+    double got;
+
+    g->cols = cols;
+    g->rows = (g->n + g->cols - 1) / g->cols;
+    g->ph = (bottom - top - (double)(g->rows - 1) * g->vgap) /
+            (double)g->rows;
+    g->th = 0;
+    plot_height(k, g);
+    got = fmin(g->plot_h, pw / geom.panel_aspect);
+    return g->plot_h < geom.panel_labels_apart * label_height(k) ? got * 0.1
+                                                                 : got;
+}
+
 /* One small line chart per region: for comparison sets too large for one
    chart. The panels come in the order prepare_small gave them, on one
    scale or each on its own (k->c->own_scale). Year labels only under the
@@ -407,8 +429,8 @@ static double small_layout(canvas *k, panels *g, double top, double bottom,
 double draw_small(canvas *k, double top, double bottom)
 {
     panels g;
-    double lo, hi, xl, best = -1;
-    size_t i, cols, pick = 1, near;
+    double lo, hi, xl, best = -1, top_bound = -INFINITY, floor_got;
+    size_t i, cols, pick = 1, near, first = 1;
 
     g.n = k->c->n_lines;
     g.hgap = k->fs * geom.panel_hgap;
@@ -423,11 +445,28 @@ double draw_small(canvas *k, double top, double bottom)
     g.n_scales = k->c->own_scale ? g.n : 1;
     g.yt = g_new0(plot_ticks, g.n_scales);
     g.ym = g_new0(measure_ctx, g.n_scales);
+    /* the columns that may do best first: what they get bounds the
+       others, and a count whose bound is below it is not laid out (a
+       phone's drawing tries one column of 40 panels too low for labels;
+       skipping it changes nothing: it could not have been chosen) */
+    for (cols = near > 2 ? near - 2 : 1; cols <= near + 2 && cols <= g.n;
+         cols++) {
+        double b = layout_bound(k, &g, top, bottom, cols);
+        if (b > top_bound) {
+            top_bound = b;
+            first = cols;
+        }
+    }
+    floor_got = small_layout(k, &g, top, bottom, first);
     for (cols = near > 2 ? near - 2 : 1; cols <= near + 2; cols++) {
         double got;
         if (cols > g.n)
             break;
-        got = small_layout(k, &g, top, bottom, cols);
+        if (cols != first && floor_got > 0 &&
+            layout_bound(k, &g, top, bottom, cols) < floor_got - 1e-9)
+            continue;
+        got = cols == first ? floor_got
+                            : small_layout(k, &g, top, bottom, cols);
         if (got > best + 1e-9) {
             best = got;
             pick = cols;

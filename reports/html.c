@@ -17,6 +17,7 @@
 
 #include "html_svg.h"
 
+#include <math.h>
 #include <string.h>
 #include <time.h>
 
@@ -28,6 +29,16 @@
 #define TEXT_WIDTH_A4 487.276
 #define TEXT_WIDTH_LETTER 504.0
 #define PT_TO_MM (25.4 / 72.0)
+/* The phone's drawing of a chart, in points: so narrow that its text is
+   the least size a chart has (plot_chart_font_pt), which a 360 px
+   screen (328 px of column) shows 5.5 x 328 / 150 = 12 px high, ticks
+   10 px -- the PDF's drawing there is 4.7 px. It is shown below the
+   breakpoint (css: 48rem, where the PDF's drawing fills the 46rem column
+   and its text is 10.5 px) and never printed. */
+#define PHONE_W 150.0
+/* ... and at least this share of its width high (a line chart's plot is
+   then about square). */
+#define PHONE_MIN_ASPECT 0.75
 /* A sparkline's box, in points: a table row's height, a word's width. */
 #define SPARK_W 72.0
 #define SPARK_H 16.0
@@ -76,6 +87,12 @@ static const char css[] =
     "tr.apart>*{border-top:1.5px solid #1a1a1a}\n"
     "figure{margin:1rem 0}\n"
     "svg.chart{display:block;width:100%;max-width:100%;height:auto}\n"
+    /* each chart twice (chart()): the phone's drawing up to the
+       breakpoint, the PDF's from it */
+    "svg.wide{display:none}\n"
+    "svg.phone{max-width:24rem;margin:0 auto}\n"
+    "@media (min-width:48rem){svg.wide{display:block}"
+    "svg.phone{display:none}}\n"
     "svg.spark{display:block;width:4.5rem;height:1rem}\n"
     "footer{border-top:1px solid #d9d9d9;margin-top:2rem}\n";
 static const char print_css[] =
@@ -84,6 +101,8 @@ static const char print_css[] =
     "main,footer{max-width:none;padding:0}\n"
     ".skip{display:none}\n"
     ".scroll{overflow:visible}\n"
+    "svg.wide{display:block}\n"
+    "svg.phone{display:none}\n"
     "h2,h3{break-after:avoid}\n"
     "figure,tr{break-inside:avoid}\n"
     "a{color:inherit;text-decoration:none}\n"
@@ -261,6 +280,27 @@ static sb_status svg(html_page *p, const plot_chart *c, double w, double h,
     return SB_OK;
 }
 
+/* The phone's drawing's height: the PDF's drawing's height in lines of
+   its text, in lines of the phone's; small multiples keep their area in
+   lines (the panels keep their size, the grid has fewer columns and more
+   rows); a ranking chart's follows its rows, as in the PDF
+   (plot_chart_height_mm). */
+static double phone_height(const html_page *p, const report_block *b)
+{
+    double fs = plot_chart_font_pt(p->width, b->height);
+    double phone_fs = plot_chart_font_pt(PHONE_W, PHONE_W);
+    double h = b->height / fs * phone_fs;
+
+    if (b->chart->type == PLOT_SMALL)
+        h *= (p->width / fs) / (PHONE_W / phone_fs);
+    h = fmax(h, PHONE_W * PHONE_MIN_ASPECT);
+    return plot_chart_height_mm(b->chart, PHONE_W * PT_TO_MM,
+                                h * PT_TO_MM) / PT_TO_MM;
+}
+
+/* A chart twice, from the same plot_chart: the PDF's drawing and the
+   phone's; the css shows one, and display:none takes the other from
+   screen readers too, so each has its own title and description. */
 static sb_status chart(html_page *p, const report_block *b, sb_error *err)
 {
     char *desc = b->alt != NULL ? g_strstrip(g_strdup(b->alt)) : NULL;
@@ -271,7 +311,13 @@ static sb_status chart(html_page *p, const report_block *b, sb_error *err)
     sb_status rc;
 
     g_string_append(p->o, "<figure>\n");
-    rc = svg(p, b->chart, p->width, b->height, "chart", title, desc, err);
+    rc = svg(p, b->chart, p->width, b->height, "chart wide", title, desc,
+             err);
+    if (rc == SB_OK) {
+        g_string_append_c(p->o, '\n');
+        rc = svg(p, b->chart, PHONE_W, phone_height(p, b), "chart phone",
+                 title, desc, err);
+    }
     g_string_append(p->o, "\n</figure>\n");
     g_free(desc);
     return rc;

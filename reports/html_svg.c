@@ -93,6 +93,21 @@ static const char *svg_tag(GString *out, const char *p, const char *end,
     return gt ? gt + 1 : end;
 }
 
+/* Whether a rewrite may start at q: " id=", " style=", "xlink:href=",
+   "url(" -- a test of two bytes, so that the bytes between are copied
+   in runs (a page draws each chart twice: this pass is on its time). */
+static int may_rewrite(const char *q, const char *end)
+{
+    if (end - q < 2)
+        return 0;
+    switch (q[0]) {
+    case ' ': return q[1] == 'i' || q[1] == 's';
+    case 'x': return q[1] == 'l';
+    case 'u': return q[1] == 'r';
+    default: return 0;
+    }
+}
+
 void html_svg_inline(GString *out, const char *svg, size_t len,
                      const char *prefix, const char *cls, const char *title,
                      const char *desc)
@@ -104,6 +119,12 @@ void html_svg_inline(GString *out, const char *svg, size_t len,
         return;
     p = svg_tag(out, start, end, prefix, cls, title, desc);
     while (p < end) {
+        const char *run = p;
+        while (p < end && !may_rewrite(p, end))
+            p++;
+        g_string_append_len(out, run, p - run);
+        if (p == end)
+            break;
         if (strncmp(p, " id=\"", 5) == 0) {
             g_string_append_printf(out, " id=\"%s-", prefix);
             p += 5;

@@ -4,7 +4,8 @@
 # html-validate from node_modules, which tools/install-deps.sh installs from
 # package-lock.json). For each page, at 360 and 1280 px wide: a screenshot
 # into tests/browser-out/ (kept for a person to look at), no element outside
-# the viewport, no axe violation of serious or critical impact; once: no id
+# the viewport, the charts' text no smaller than a phone can read (no
+# font's tallest glyph under 6 px), no axe violation of serious or critical impact; once: no id
 # repeated or referred to and missing, no request to anything but the
 # file, html-validate with .htmlvalidate.json (a rule off only with its
 # reason).
@@ -101,9 +102,9 @@ check_page() {
     label=$1 expect=$2
     grep "^$label$tab" "$tmp/lines" >"$tmp/page" || true
     n=$(wc -l <"$tmp/page")
-    # two widths × (screenshot, overflow, axe), then ids, requests and
-    # html-validate
-    [ "$n" = 9 ] && ok || ko "$label: $n result lines, not 9"
+    # two widths × (screenshot, overflow, chart-text, axe), then ids,
+    # requests and html-validate
+    [ "$n" = 11 ] && ok || ko "$label: $n result lines, not 11"
     while IFS="$tab" read -r _ width check result detail; do
         want=$(grep "^$width $check " "$expect" | sed "s/^[^ ]* [^ ]* //")
         if [ -z "$want" ]; then

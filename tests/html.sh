@@ -71,9 +71,23 @@ has "$tmp/zh.html" '2022年重庆高新技术企业数6348家，比上年增长2
 # heads its row
 has "$tmp/en.html" '<th scope="col" class="num">Latest</th>'
 has "$tmp/en.html" '<tr class="focus"><th scope="row">Chongqing</th><td class="num">52.7</td>'
-# a chart: the text alternative as its description
-grep -q '<svg viewBox="0 0 487.276[0-9]* [0-9.]*" class="chart" role="img" aria-labelledby="g[0-9]*-t" aria-describedby="g[0-9]*-d"><title id="g[0-9]*-t">R&amp;D expenditure</title><desc id="g[0-9]*-d">Line chart of R&amp;D expenditure' "$tmp/en.html" &&
+# a chart: the text alternative as its description, in both drawings
+# (the PDF's and the phone's: 150 pt wide, as tall as the PDF's 215 pt
+# in lines of text, 215 / (215 / 31) x 5.5 = 170.5), each with its ids
+grep -q '<svg viewBox="0 0 487.276[0-9]* [0-9.]*" class="chart wide" role="img" aria-labelledby="g[0-9]*-t" aria-describedby="g[0-9]*-d"><title id="g[0-9]*-t">R&amp;D expenditure</title><desc id="g[0-9]*-d">Line chart of R&amp;D expenditure' "$tmp/en.html" &&
     ok || ko "en.html: no chart of R&D expenditure with its title and description"
+for lang in en zh; do
+    grep -q '<svg viewBox="0 0 150 170.5" class="chart phone" role="img" aria-labelledby="g[0-9]*-t" aria-describedby="g[0-9]*-d"><title id="g[0-9]*-t">' "$tmp/$lang.html" &&
+        ok || ko "$lang.html: no phone drawing 150 x 170.5 with its title"
+done
+# the same name in both (sparklines are g1 to g5)
+has "$tmp/zh.html" '<title id="g6-t">研究与试验发展(R&amp;D)经费</title>'
+has "$tmp/zh.html" '<title id="g7-t">研究与试验发展(R&amp;D)经费</title>'
+# a page with one drawing per chart breaks the rule
+sed 's/class="chart phone"/class="chart"/' "$tmp/zh.html" >"$tmp/bad.html"
+python3 "$check" structure "$tmp/bad.html" >"$tmp/bad.rules" &&
+    ko "a chart drawn once passed the rules" || ok
+has "$tmp/bad.rules" "figure 1: drawings ['chart wide', 'chart'], not the PDF's and the phone's"
 
 # the World Bank's GDP download: an overview of 265 countries and
 # aggregates, whose indicator code has dots: its anchor is an id every
@@ -81,6 +95,11 @@ grep -q '<svg viewBox="0 0 487.276[0-9]* [0-9.]*" class="chart" role="img" aria-
 wb=tests/portals/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_9865.csv
 "$bin" report -q --format pdf,html -o "$tmp/wb" $wb || ko "report of the World Bank file failed"
 brief_checks wb
+# a ranking chart's phone drawing follows its rows: the World Bank
+# overview's 39 (15 top ranks, the gap, 15 bottom, 8 aggregates) at the
+# least text, 5.5 pt, two lines a row under an 8.5-line frame
+# (plot_chart_height_mm): 5.5 x (8.5 + 2 x 39) = 475.75
+has "$tmp/wb.html" '<svg viewBox="0 0 150 475.75" class="chart phone"'
 has "$tmp/wb.html" '<h2 id="sec-NY_2eGDP_2eMKTP_2eCD">'
 
 # the check fails on a sentence the PDF does not have, and on a page

@@ -34,6 +34,8 @@ class Page(HTMLParser):
         self.cur = None              # the text being gathered
         self.tables = []             # per table: caption, th scopes, tds
         self.svgs = []               # per svg: attrs, has title, has desc
+        self.figures = []            # per figure: its svgs' indexes
+        self.svg_text = None         # the svg's title or desc being read
         self.html_attrs = {}
         self.meta = {}
         self.in_svg = 0
@@ -69,12 +71,18 @@ class Page(HTMLParser):
                 self.errors.append("a <%s> element" % tag)
         if tag in HEADINGS and not self.in_svg:
             self.headings.append(HEADINGS[tag])
+        if tag == "figure":
+            self.figures.append([])
         if tag == "svg":
+            if self.stack and self.stack[-1] == "figure":
+                self.figures[-1].append(len(self.svgs))
             self.in_svg += 1
-            self.svgs.append({"attrs": a, "title": False, "desc": False})
+            self.svgs.append({"attrs": a, "title": False, "desc": False,
+                              "title_text": "", "desc_text": ""})
         elif self.in_svg and tag in ("title", "desc") and \
                 self.stack and self.stack[-1] == "svg":
             self.svgs[-1][tag] = True
+            self.svg_text = tag
         if tag == "table":
             self.tables.append({"caption": False, "th": [], "cells": 0})
         if tag == "caption" and self.tables:
@@ -98,6 +106,8 @@ class Page(HTMLParser):
         self.stack.pop()
         if tag == "svg":
             self.in_svg -= 1
+        if tag == self.svg_text:
+            self.svg_text = None
         if self.cur is not None and self.cur[0] == tag:
             text = " ".join("".join(self.cur[1]).split())
             kind = "cell" if tag in ("td", "th") else tag
@@ -108,6 +118,8 @@ class Page(HTMLParser):
             self.cur = None
 
     def handle_data(self, data):
+        if self.svg_text is not None:
+            self.svgs[-1][self.svg_text + "_text"] += data
         if self.cur is not None and not (self.in_svg and
                                          self.cur[0] != "style"):
             self.cur[1].append(data)
@@ -119,6 +131,46 @@ def parse(path):
         p.feed(f.read())
     p.close()
     return p
+
+
+# A chart is drawn twice (reports/html.c): the PDF's drawing (its text
+# width, A4's or letter's) and the phone's, narrow enough that its least
+# text, 5.5 pt, is 10 px or more in the 328 px column of a 360 px screen;
+# the css shows the phone's below 48rem, the PDF's from it and in print.
+PDF_WIDTHS = ("487.276", "504")
+PHONE_MAX_W = 5.5 * 328 / 10
+SHOW_CSS = ("svg.wide{display:none}",
+            "@media(min-width:48rem){svg.wide{display:block}"
+            "svg.phone{display:none}}")
+
+
+def two_drawings(p):
+    bad = []
+    for i, f in enumerate(p.figures):
+        svgs = [p.svgs[k] for k in f]
+        got = [s["attrs"].get("class") for s in svgs]
+        if got != ["chart wide", "chart phone"]:
+            bad.append("figure %d: drawings %s, not the PDF's and the "
+                       "phone's" % (i + 1, got))
+            continue
+        wide, phone = (s["attrs"].get("viewbox", "0 0 0 0").split()[2]
+                       for s in svgs)
+        if wide not in PDF_WIDTHS:
+            bad.append("figure %d: the PDF's drawing is %s wide" % (i + 1, wide))
+        if float(phone) > PHONE_MAX_W:
+            bad.append("figure %d: the phone's drawing is %s wide: its "
+                       "text under 10 px at 360 px" % (i + 1, phone))
+        for k in ("title_text", "desc_text"):
+            if svgs[0][k] != svgs[1][k]:
+                bad.append("figure %d: the drawings' %s differ" %
+                           (i + 1, k[:-5]))
+    style = getattr(p, "style", "").replace(" ", "")
+    if p.figures and not all(c in style for c in SHOW_CSS):
+        bad.append("the style does not show one drawing by width")
+    if p.figures and not re.search(r"@mediaprint.*svg\.wide\{display:block\}"
+                                   r"svg\.phone\{display:none\}", style):
+        bad.append("print does not show the PDF's drawing")
+    return bad
 
 
 def structure(path):
@@ -161,6 +213,7 @@ def structure(path):
             continue
         if a.get("role") != "img" or not s["title"] or not s["desc"]:
             bad.append("svg %d: not role=img with title and desc" % (i + 1))
+    bad += two_drawings(p)
     if p.external:
         bad.append("requests elsewhere: %s" % ", ".join(p.external[:3]))
     style = getattr(p, "style", "")

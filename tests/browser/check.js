@@ -6,7 +6,7 @@
 //   node tests/browser/check.js [--validate-only] OUTDIR PAGE.html...
 //
 // One browser for every page. For each page and each width (360, 1280):
-// a screenshot, the overflow script, axe; once per page, the ids (none
+// a screenshot, the overflow script, the charts' text size, axe; once per page, the ids (none
 // repeated, none referred to and missing), the requests the page made
 // and html-validate. Each check prints one line,
 //
@@ -131,6 +131,48 @@ function idsScript() {
     return { dup, dead };
 }
 
+// Run in the page: the size of the charts' text as shown. Cairo draws text
+// as glyphs, <use href="#gN-glyphF-G"> of a <symbol>, one F per font and
+// size; a font's tallest glyph on the screen is about its capital or
+// ascender height, 0.72-0.8 of its size. Fonts that drew fewer than
+// minGlyphs different glyphs (a lone comma) are not measured. Only what is
+// shown counts: display:none gives empty boxes.
+function chartTextScript(minGlyphs) {
+    const fonts = new Map();
+    for (const u of document.querySelectorAll('svg[role="img"] use')) {
+        const r = u.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0)
+            continue;
+        const href = u.getAttribute('href') || '';
+        const key = href.replace(/-[0-9]+$/, '');
+        const f = fonts.get(key) || { tallest: 0, glyphs: new Set() };
+        f.tallest = Math.max(f.tallest, r.height);
+        f.glyphs.add(href);
+        fonts.set(key, f);
+    }
+    return [...fonts].filter(([, f]) => f.glyphs.size >= minGlyphs)
+        .map(([key, f]) => ({ key, tallest: f.tallest }))
+        .sort((a, b) => a.tallest - b.tallest);
+}
+
+// The charts' text readable at every width: no font's tallest glyph under
+// minGlyphPx (the digits of 8.5 px text; a phone's chart drawing shows its
+// least text, notes, at 9.4 px on a 360 px screen, the PDF's drawing
+// scaled to that screen at 3.8 px).
+const minGlyphPx = 6;
+async function checkChartText(page, label, width) {
+    const fonts = await page.evaluate(chartTextScript, 3);
+    const small = fonts.filter((f) => f.tallest < minGlyphPx);
+    line(label, width, 'chart-text', small.length === 0,
+         small.length
+             ? `${small.length} font(s) under ${minGlyphPx} px: ` +
+               small.slice(0, 5).map((f) =>
+                   `${f.key} ${f.tallest.toFixed(1)} px`).join(', ')
+             : fonts.length
+                 ? `${fonts.length} font(s), the smallest ${fonts[0].tallest.toFixed(1)} px`
+                 : 'no chart text');
+}
+
 async function checkIds(page, label) {
     const r = await page.evaluate(idsScript);
     const problems = [];
@@ -236,6 +278,7 @@ async function checkPage(browser, file, outdir) {
         await page.evaluate(() => document.fonts.ready.then(() => true));
         await screenshot(page, label, width, outdir);
         await checkOverflow(page, label, width);
+        await checkChartText(page, label, width);
         if (width === widths[0])
             await checkIds(page, label);
         await checkAxe(page, label, width);
