@@ -63,30 +63,6 @@ static void previous_figures(cli_edition *e, const metrics_opts *opts,
         e->old_mc = NULL;        /* the key figures are left out */
 }
 
-/* The figures of the regions shown that change (metrics/figdiff.h), for
-   revisions-<year>.csv: the rows `statbrief diff` gives them. */
-static sb_status figures(cli_edition *e, const sb_dataset *ds,
-                         const metrics_opts *m, const rev_filter *f,
-                         const shown_ctx *x, sb_error *err)
-{
-    GPtrArray *names = g_ptr_array_new();
-    figdiff_opts fo = {.filter = f, .m = m};
-    size_t i;
-    sb_status rc;
-
-    for (i = 0; i < sb_dataset_n_regions(ds); i++) {
-        const char *name = sb_dataset_region_at(ds, (sb_id)i)->name;
-
-        if (region_shown((void *)x, name))
-            g_ptr_array_add(names, (gpointer)name);
-    }
-    fo.regions = (const char *const *)names->pdata;
-    fo.n_regions = names->len;
-    rc = figdiff_compare(e->old->ds, ds, &fo, &e->fig, err);
-    g_ptr_array_free(names, TRUE);
-    return rc;
-}
-
 /* The comparison, narrowed to the brief's indicators, regions and
    years. */
 static sb_status compare(cli_edition *e, const cli *c, const cli_loaded *l,
@@ -114,8 +90,12 @@ static sb_status compare(cli_edition *e, const cli *c, const cli_loaded *l,
         rev_destroy(e->rev);
         e->rev = NULL;
     }
-    if (rc == SB_OK && e->rev != NULL)
-        rc = figures(e, l->ds, m, &f, &x, err);
+    if (rc == SB_OK && e->rev != NULL) {
+        /* the figures of the regions shown, as the values: f's
+           region_kept */
+        figdiff_opts fo = {.filter = &f, .m = m};
+        rc = figdiff_compare(e->old->ds, l->ds, &fo, &e->fig, err);
+    }
     g_ptr_array_free(ids, TRUE);
     return rc;
 }

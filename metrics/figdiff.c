@@ -177,6 +177,28 @@ static int select_names(const sb_dataset *ds, size_t n_ids,
     return 0;
 }
 
+/* Narrows *sel (NULL: every region of ds) to the regions f keeps, when f
+   has a region_kept (report's annex: the regions the brief shows). */
+static int select_kept(const sb_dataset *ds, const rev_filter *f,
+                       unsigned char **sel)
+{
+    size_t i, n = sb_dataset_n_regions(ds);
+
+    if (f == NULL || f->region_kept == NULL)
+        return 0;
+    if (*sel == NULL) {
+        if ((*sel = sb_new0(unsigned char, n + 1)) == NULL)
+            return -1;
+        memset(*sel, 1, n);
+    }
+    for (i = 0; i < n; i++)
+        if ((*sel)[i] &&
+            !f->region_kept(f->region_ctx,
+                            sb_dataset_region_at(ds, (sb_id)i)->name))
+            (*sel)[i] = 0;
+    return 0;
+}
+
 /* The rows of ds through fn, with the window and comparison set of o. */
 static sb_status pass(const sb_dataset *ds, const figdiff_opts *o,
                       const unsigned char *rsel, metrics_rows_fn fn,
@@ -239,7 +261,8 @@ sb_status figdiff_compare(const sb_dataset *old, const sb_dataset *new,
     if (r == NULL ||
         select_names(new, sb_dataset_n_regions(new), sb_dataset_find_region,
                      o != NULL ? o->regions : NULL,
-                     o != NULL ? o->n_regions : 0, &rsel) != 0)
+                     o != NULL ? o->n_regions : 0, &rsel) != 0 ||
+        select_kept(new, o != NULL ? o->filter : NULL, &rsel) != 0)
         rc = sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     if (rc == SB_OK)
         rc = pass(old, o, NULL, keep_old, &x, err);

@@ -45,8 +45,9 @@ typedef struct figdiff_result {
 } figdiff_result;
 
 /* What to compare. filter: the indicators and years (the years pin the
-   window, as metrics --from --to); NULL: all. regions: NEW's region
-   names to report (none: all). m: the comparison set, focus, total and
+   window, as metrics --from --to, and its region_kept, when set, keeps
+   the regions reported); NULL: all. regions: NEW's region names to
+   report (none: all). m: the comparison set, focus, total and
    benchmark of both sides (its from and to are taken from filter);
    NULL: the defaults of `statbrief metrics`. */
 typedef struct {
