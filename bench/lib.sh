@@ -149,3 +149,55 @@ bench_room() {
         return 1
     fi
 }
+
+# short_file NAME MB: the path of the deterministic row-heavy long CSV
+# in bench/cache/ (built once, kept): the shape of a bulk portal extract
+# with short rows, `indicator,region,year,value` at about 30 bytes a row.
+# At MB=1030 it is 200 indicators x 3,000 regions x 60 years, 36 million
+# rows, 1.08 GB; smaller sizes keep 200 x 60 and take fewer regions.
+# Values with one decimal from 0.1 to 10 million; 1 in 50 missing (an
+# empty field). Deterministic: an LCG exact in awk's doubles.
+short_file() {
+    _sf=bench/cache/short-$2MB.csv
+    mkdir -p bench/cache
+    if [ ! -f "$_sf" ]; then
+        if ! bench_room "$1" "$2"; then
+            return 1
+        fi
+        echo "bench: $1: generating $_sf (once) ..." >&2
+        rm -f "$_sf".tmp.*
+        tmpf=$_sf.tmp.$$
+        trap 'rm -f "$tmpf"' EXIT
+        trap 'rm -f "$tmpf"; exit 130' INT TERM
+        # 12,000 rows (one region) are about 360,000 bytes
+        awk -v nr=$(($2 * 1048576 / 360000)) '
+        BEGIN {
+            if (nr < 1) nr = 1
+            if (nr > 99999) nr = 99999
+            print "indicator,region,year,value"
+            seed = 20261206
+            for (i = 0; i < 200; i++) {
+                ind = sprintf("ind%03d,", i)
+                for (r = 0; r < nr; r++) {
+                    seed = (seed * 16807) % 2147483647
+                    base = 1 + seed % 1000000
+                    seed = (seed * 16807) % 2147483647
+                    g = (seed % 80 - 20) / 1000
+                    pre = ind sprintf("reg%05d,", r)
+                    out = ""
+                    for (y = 0; y < 60; y++) {
+                        seed = (seed * 16807) % 2147483647
+                        if (seed % 50 == 0)
+                            out = out pre (1961 + y) ",\n"
+                        else
+                            out = out pre (1961 + y) "," sprintf("%.1f", base * (1 + g * y) + (seed % 1000) / 10) "\n"
+                    }
+                    printf "%s", out
+                }
+            }
+        }' >"$tmpf"
+        mv "$tmpf" "$_sf"
+        trap - EXIT INT TERM
+    fi
+    echo "$_sf"
+}

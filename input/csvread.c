@@ -22,6 +22,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <glib.h>
 #include <stdint.h>
@@ -40,6 +41,7 @@ typedef struct {
     const char *path;
     input_row_fn fn;
     void *ctx;
+    const input_csv_prep *prep; /* or NULL */
     sb_error *err;
     sb_status rc;
     int stop;
@@ -126,8 +128,18 @@ static void deliver(reader *r, size_t n, char **field, const size_t *len)
     row.field = field;
     row.len = len;
     row.line = r->rec_line;
+    row.prep = NULL;
     r->records++;
-    ret = r->fn(r->ctx, &row, r->err);
+    if (r->prep != NULL) {
+        /* max_align_t: the prep's struct may hold doubles */
+        union { max_align_t a; unsigned char b[INPUT_CSV_MAX_PREP]; } out;
+
+        r->prep->fn(r->prep->ctx, &row, out.b);
+        row.prep = out.b;
+        ret = r->fn(r->ctx, &row, r->err);
+    } else {
+        ret = r->fn(r->ctx, &row, r->err);
+    }
     if (ret != 0) {
         r->stop = 1;
         r->rc = ret < 0 ? (r->err->code != SB_OK ? r->err->code
@@ -953,6 +965,13 @@ static void reader_clear(reader *r)
 sb_status input_csv_read(const char *path, input_csv_info *info,
                          input_row_fn fn, void *ctx, sb_error *err)
 {
+    return input_csv_read_prep(path, info, NULL, fn, ctx, err);
+}
+
+sb_status input_csv_read_prep(const char *path, input_csv_info *info,
+                              const input_csv_prep *prep,
+                              input_row_fn fn, void *ctx, sb_error *err)
+{
     input_csv_info local = {0};
     input_file_id opened;
     struct stat st;
@@ -969,6 +988,7 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
         return rc;
     id_of(&st, &opened);
     reader_init(&r, path, fn, ctx, err);
+    r.prep = prep != NULL && prep->size <= INPUT_CSV_MAX_PREP ? prep : NULL;
     if (same_as_watched(&r, &opened))
         read_all(&r, fp, info);
     /* An open quoted field at the end: libcsv's CSV_STRICT_FINI would

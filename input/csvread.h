@@ -37,6 +37,8 @@ typedef struct {
     char **field;
     const size_t *len;
     long line;              /* physical line where the record starts */
+    const void *prep;       /* the prep function's bytes for this record
+                               (input_csv_read_prep), or NULL */
 } input_row;
 
 /* Returns 0 to go on, 1 to stop reading (not an error), -1 to stop with
@@ -73,6 +75,28 @@ typedef struct {
    read's digest fails (SB_SHA256_FAILED). info may be NULL. */
 sb_status input_csv_read(const char *path, input_csv_info *info,
                          input_row_fn fn, void *ctx, sb_error *err);
+
+/* Work on one record that depends on nothing but its own fields, so
+   that it may run on a worker thread before fn sees the record (fn
+   always runs on the calling thread, in file order). It writes at most
+   size bytes at out; fn finds them at row->prep. It reports nothing and
+   touches no shared state: anything unusual is left for fn to do, and
+   report, the ordinary way. */
+typedef void (*input_prep_fn)(const void *pctx, const input_row *row,
+                              void *out);
+typedef struct {
+    input_prep_fn fn;
+    const void *ctx;
+    size_t size;            /* bytes at out, at most INPUT_CSV_MAX_PREP */
+} input_csv_prep;
+#define INPUT_CSV_MAX_PREP 256
+
+/* input_csv_read, with prep (NULL: none) applied to every record before
+   fn sees it. A serial read calls prep just before fn; the results are
+   the same wherever prep runs. */
+sb_status input_csv_read_prep(const char *path, input_csv_info *info,
+                              const input_csv_prep *prep,
+                              input_row_fn fn, void *ctx, sb_error *err);
 
 /* What identifies a file's content without reading it: a change of any
    of these means that two looks at the path did not see one file. (A

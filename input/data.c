@@ -1016,7 +1016,7 @@ static int data_row(void *user, const input_row *row, sb_error *err)
 static int name_held(data_ctx *d, uint32_t k)
 {
     input_fmt_names *nm = &d->names;
-    input_row at = {0, NULL, NULL, nm->line};
+    input_row at = {0, NULL, NULL, nm->line, NULL};
     sb_id ind;
     int rc;
 

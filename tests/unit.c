@@ -245,6 +245,58 @@ static char *read_text(const char *text, size_t len, char *delim)
     return g_string_free(s, FALSE);
 }
 
+/* The prep: each record's field count and the total length of its
+   fields, which collect_prep checks against the record fn is handed. */
+typedef struct { size_t n, bytes; long line; } prep_out;
+
+static void prep_count(const void *pctx, const input_row *row, void *out)
+{
+    prep_out *o = out;
+    size_t i;
+
+    (void)pctx;
+    o->n = row->n;
+    o->line = row->line;
+    for (o->bytes = 0, i = 0; i < row->n; i++)
+        o->bytes += row->len[i];
+}
+
+static int collect_prep(void *user, const input_row *row, sb_error *err)
+{
+    const prep_out *o = row->prep;
+    size_t i, bytes = 0;
+
+    for (i = 0; i < row->n; i++)
+        bytes += row->len[i];
+    if (o == NULL || o->n != row->n || o->bytes != bytes ||
+        o->line != row->line)
+        g_string_append(user, "BADPREP;");
+    return collect(user, row, err);
+}
+
+/* input_csv_read_prep: every record reaches fn with its own prep. */
+static void reader_prep(void)
+{
+    static const char text[] = "a,b\n\"x\ny\",22\n\nlast,3,4\n";
+    input_csv_prep prep = {prep_count, NULL, sizeof(prep_out)};
+    char *path = NULL;
+    int fd = g_file_open_tmp("sbunit-XXXXXX.csv", &path, NULL);
+    GString *s = g_string_new(NULL);
+    sb_error err = {0};
+    sb_status rc = SB_EINTERNAL;
+
+    if (fd >= 0 && write(fd, text, sizeof text - 1) == sizeof text - 1)
+        rc = input_csv_read_prep(path, NULL, &prep, collect_prep, s, &err);
+    check(rc == SB_OK && strcmp(s->str, "1:a|b;2:x\ny|22;5:last|3|4;") == 0,
+          "reader/prep", "got %d \"%s\"", rc, s->str);
+    if (fd >= 0)
+        close(fd);
+    if (path)
+        unlink(path);
+    g_free(path);
+    g_string_free(s, TRUE);
+}
+
 static void reader_case_n(const char *name, const char *text, size_t len,
                           const char *want)
 {
@@ -421,6 +473,7 @@ static void reader_tests(void)
                 "ERR 2:2: unterminated quoted field (field 2)");
     reader_boundaries();
     reader_matches_libcsv();
+    reader_prep();
     delim_case("delim/comma", "a,b,c\n", ',');
     delim_case("delim/semicolon", "a;b;c\n1,5;2,5;3\n", ';');
     delim_case("delim/tab", "a\tb\tc\n", '\t');
