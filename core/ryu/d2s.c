@@ -27,7 +27,7 @@
 //     size by about 10x (only one case, and only double) at the cost of some
 //     performance. Currently requires MSVC intrinsics.
 
-#include "ryu/ryu.h"
+#include "core/ryu/ryu.h"
 
 #include <assert.h>
 #include <stdbool.h>
@@ -40,15 +40,15 @@
 #include <stdio.h>
 #endif
 
-#include "ryu/common.h"
-#include "ryu/digit_table.h"
-#include "ryu/d2s_intrinsics.h"
+#include "core/ryu/common.h"
+#include "core/ryu/digit_table.h"
+#include "core/ryu/d2s_intrinsics.h"
 
 // Include either the small or the full lookup tables depending on the mode.
 #if defined(RYU_OPTIMIZE_SIZE)
-#include "ryu/d2s_small_table.h"
+#include "core/ryu/d2s_small_table.h"
 #else
-#include "ryu/d2s_full_table.h"
+#include "core/ryu/d2s_full_table.h"
 #endif
 
 #define DOUBLE_MANTISSA_BITS 52
@@ -502,8 +502,22 @@ void d2s_buffered(double f, char* result) {
   result[index] = '\0';
 }
 
-char* d2s(double f) {
-  char* const result = (char*) malloc(25);
-  d2s_buffered(f, result);
-  return result;
+// statbrief: d2s() removed (it allocates, and statbrief allocates only
+// through core/alloc.h); ryu_d2d_parts() added: the digits and exponent
+// without the text, for core/shortest.c (see README.md).
+bool ryu_d2d_parts(double f, uint64_t* const mantissa, int32_t* const exponent) {
+  const uint64_t bits = double_to_bits(f);
+  const bool ieeeSign = ((bits >> (DOUBLE_MANTISSA_BITS + DOUBLE_EXPONENT_BITS)) & 1) != 0;
+  const uint64_t ieeeMantissa = bits & ((1ull << DOUBLE_MANTISSA_BITS) - 1);
+  const uint32_t ieeeExponent = (uint32_t) ((bits >> DOUBLE_MANTISSA_BITS) & ((1u << DOUBLE_EXPONENT_BITS) - 1));
+
+  floating_decimal_64 v;
+  // Same steps as d2s_buffered_n above, for a finite non-zero f, except
+  // that a small integer keeps its trailing zeros: the caller drops them.
+  if (!d2d_small_int(ieeeMantissa, ieeeExponent, &v)) {
+    v = d2d(ieeeMantissa, ieeeExponent);
+  }
+  *mantissa = v.mantissa;
+  *exponent = v.exponent;
+  return ieeeSign;
 }
