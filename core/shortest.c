@@ -7,25 +7,36 @@
  */
 #include "core/shortest.h"
 
+#include "core/ryu/digit_table.h"
 #include "core/ryu/ryu.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
-/* The decimal digits of m (1 <= m < 10^17) at d, most significant first;
-   returns how many. */
+/* The decimal digits of m (1 <= m < 10^17) at d, most significant first,
+   two at a time from Ryu's table; returns how many. */
 static int shortest_utoa(uint64_t m, char *d)
 {
-    char tmp[20];
-    int n = 0, i;
+    uint64_t p = 10;
+    int n = 1;
+    char *o;
 
-    do {
-        tmp[n++] = (char)('0' + m % 10);
-        m /= 10;
-    } while (m != 0);
-    for (i = 0; i < n; i++)
-        d[i] = tmp[n - 1 - i];
+    while (n < 17 && m >= p) {
+        n++;
+        p *= 10;
+    }
+    o = d + n;
+    while (m >= 100) {
+        uint64_t q = m / 100;
+        o -= 2;
+        memcpy(o, DIGIT_TABLE + 2 * (m - 100 * q), 2);
+        m = q;
+    }
+    if (m >= 10)
+        memcpy(o - 2, DIGIT_TABLE + 2 * m, 2);
+    else
+        o[-1] = (char)('0' + m);
     return n;
 }
 
@@ -89,13 +100,10 @@ static char *shortest_text(char *o, const char *d, int n, int e10)
         }
         return shortest_exponent(o, e10);
     }
-    if (e10 < 0) {
-        *o++ = '0';
-        *o++ = '.';
-        for (i = -1; i > e10; i--)
-            *o++ = '0';
-        memcpy(o, d, (size_t)n);
-        return o + n;
+    if (e10 < 0) {                   /* "0." and -1 - e10 zeros, 0 to 3 */
+        memcpy(o, "0.000", (size_t)(1 - e10));
+        memcpy(o + 1 - e10, d, (size_t)n);
+        return o + 1 - e10 + n;
     }
     for (i = 0; i <= e10; i++)
         *o++ = i < n ? d[i] : '0';
@@ -107,17 +115,33 @@ static char *shortest_text(char *o, const char *d, int n, int e10)
     return o;
 }
 
+/* nan, inf, -inf, 0, -0: written at out, 1 returned; 0 for any other. */
+static int shortest_special(double v, char *out)
+{
+    const char *s = isnan(v)   ? "nan"
+                    : isinf(v) ? (v > 0 ? "inf" : "-inf")
+                    : v == 0   ? (signbit(v) ? "-0" : "0")
+                               : NULL;
+
+    if (s == NULL)
+        return 0;
+    strcpy(out, s);
+    return 1;
+}
+
 void sb_format_shortest(double v, char *out)
 {
     char d[24], *o = out;
     int e10, neg, n;
 
-    if (!isfinite(v)) {
-        strcpy(out, isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
+    if (shortest_special(v, out))
         return;
-    }
-    if (v == 0) {
-        strcpy(out, signbit(v) ? "-0" : "0");
+    if (fabs(v) < 9007199254740992.0 && v == (double)(int64_t)v) {
+        /* an integer below 2^53: its own digits, at most 16, positional
+           (a third of Ryu's time) */
+        if (v < 0)
+            *o++ = '-';
+        o[shortest_utoa((uint64_t)fabs(v), o)] = '\0';
         return;
     }
     n = shortest_parts(v, d, &e10, &neg);
