@@ -73,6 +73,10 @@ build/rel/metricsbench: build/rel/bench/metricsbench.o $(REL_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
+build/rel/shortestbench: build/rel/bench/shortest.o $(REL_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(REL_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS)
+
 build/rel/csvcount: build/rel/bench/csvcount.o
 	@echo "  LD      $@"
 	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -103,7 +107,7 @@ check: deps
 bench:
 	@sh tools/install-deps.sh --bench
 	@$(MAKE) --no-print-directory statbrief build/rel/csvcount \
-		build/rel/metricsbench
+		build/rel/metricsbench build/rel/shortestbench
 	@sh bench/run.sh
 	@sh bench/load.sh
 	@sh bench/diff.sh
@@ -111,6 +115,7 @@ bench:
 	@sh bench/charts.sh
 	@sh bench/brief.sh
 	@sh bench/batch.sh
+	@sh bench/shortest.sh
 
 # Allocation-failure injection (tests/oom.sh): the sanitizer build with
 # the hook of core/alloc.h, which fails the allocation site named in
