@@ -269,6 +269,21 @@ static void *bench_run(void *arg)
     return NULL;
 }
 
+/* Every normal power of two, both routines: how many texts differ (the
+   differences of the stream should all be among these). */
+static int bench_powers(void)
+{
+    char nw[SB_SHORTEST_MAX], old[SB_SHORTEST_MAX];
+    int k, n = 0;
+
+    for (k = -1022; k <= 1023; k++) {
+        sb_format_shortest(ldexp(1.0, k), nw);
+        old_format_shortest(ldexp(1.0, k), old);
+        n += strcmp(nw, old) != 0;
+    }
+    return n;
+}
+
 /* The counts, the times by kind, the first differences; returns the
    number of failures. */
 static uint64_t bench_print(uint64_t total, double wall,
@@ -299,6 +314,8 @@ static uint64_t bench_print(uint64_t total, double wall,
            closer);
     printf("    at a power of two          %" PRIu64 ", elsewhere %" PRIu64 "\n",
            pow2, shorter + closer + failed - pow2);
+    printf("  every normal power of two    %d of 2046 differ\n",
+           bench_powers());
     printf("  failures                     %" PRIu64 "%s\n", failed,
            failed ? "   FAILED" : "");
     printf("  ns per value (CPU)           old: printf + strtod   new: Ryu\n");
