@@ -2,8 +2,8 @@
  * core/shortest.c -- shortest round-trip decimals of doubles, by Ryu
  * (core/ryu/, Ulf Adams' reference implementation): the fewest
  * significant digits that read back to the same double, the closest of
- * them to it, ties to an even last digit. Text without printf, so no
- * locale and no allocation.
+ * them to it. The text is written here, without printf: no locale, no
+ * allocation.
  */
 #include "core/shortest.h"
 

@@ -27,9 +27,9 @@ extern "C" {
 int d2s_buffered_n(double f, char* result);
 void d2s_buffered(double f, char* result);
 // statbrief: d2s() removed; for a finite non-zero f, the shortest
-// decimal that reads back to f is *mantissa * 10^*exponent (closest to f
-// among the shortest, ties to an even last digit), but for an integer
-// below 2^53 *mantissa may end in zeros; returns the sign bit.
+// decimal that reads back to f is *mantissa * 10^*exponent (the closest
+// to f among the shortest), but for an integer below 2^53 *mantissa may
+// end in zeros; returns the sign bit.
 bool ryu_d2d_parts(double f, uint64_t* const mantissa, int32_t* const exponent);
 
 int f2s_buffered_n(float f, char* result);
