@@ -2,8 +2,8 @@
  * tests/unit_shortest.c -- core/shortest.c and the Ryu code under it
  * (core/ryu/): tests/shortest.test (exact texts), tests/ryu.test (Ryu's
  * own vectors through the vendored d2s), every number of the NIST StRD
- * files of tests/nist/, and every power of two and of ten a double has,
- * with its neighbours.
+ * files of tests/nist/, every power of two and of ten a double has, with
+ * its neighbours, and 200,000 random bit patterns.
  *
  * Beyond the expected text, each value gets the proof of shortness
  * (shortest_proof): the text reads back to the same double; no string
@@ -63,34 +63,44 @@ static long double shortest_dist(uint64_t m, int e, double v)
     return fabsl(strtold(t, NULL) - (long double)v);
 }
 
-/* The proof for a finite non-zero v and its text got. */
-static void shortest_proof(const char *where, double v, const char *got)
+/* The proof for a finite non-zero v and its text got: 0, or 1 with what
+   failed in msg. */
+static int shortest_fault(double v, const char *got, char *msg, size_t size)
 {
     char d[24];
     int e10, neg, n, i, e;
     uint64_t m = 0;
     long double mine;
 
-    check(same_double(g_ascii_strtod(got, NULL), v), where,
-          "%s does not read back to %.17g", got, v);
+    if (!same_double(g_ascii_strtod(got, NULL), v))
+        return snprintf(msg, size, "%s does not read back to %.17g", got,
+                        v) > 0;
     sb_shortest_digits(v, d, &e10, &neg);
     n = (int)strlen(d);
     for (i = 0; i < n; i++)
         m = m * 10 + (uint64_t)(d[i] - '0');
     e = e10 - n + 1;                              /* |v| = m × 10^e */
-    check(n >= 1 && n <= 17 && d[n - 1] != '0', where,
-          "%s: digits %s", got, d);
-    if (n > 1)
-        check(shortest_read(m / 10, e + 1) != fabs(v) &&
-              shortest_read(m / 10 + 1, e + 1) != fabs(v), where,
-              "%s: %d digits would do", got, n - 1);
+    if (n < 1 || n > 17 || d[n - 1] == '0')
+        return snprintf(msg, size, "%s: digits %s", got, d) > 0;
+    if (n > 1 && (shortest_read(m / 10, e + 1) == fabs(v) ||
+                  shortest_read(m / 10 + 1, e + 1) == fabs(v)))
+        return snprintf(msg, size, "%s: %d digits would do", got, n - 1) > 0;
     mine = shortest_dist(m, e, fabs(v));
     for (i = -1; i <= 1; i += 2) {
         uint64_t o = m + (uint64_t)(int64_t)i;
-        if (shortest_read(o, e) == fabs(v))
-            check(shortest_dist(o, e, fabs(v)) >= mine, where,
-                  "%s: %" PRIu64 "e%d is closer", got, o, e);
+        if (shortest_read(o, e) == fabs(v) &&
+            shortest_dist(o, e, fabs(v)) < mine)
+            return snprintf(msg, size, "%s: %" PRIu64 "e%d is closer", got,
+                            o, e) > 0;
     }
+    return 0;
+}
+
+static void shortest_proof(const char *where, double v, const char *got)
+{
+    char msg[160];
+
+    check(!shortest_fault(v, got, msg, sizeof msg), where, "%s", msg);
 }
 
 /* Line: `INPUT => EXPECTED`. */
@@ -231,10 +241,36 @@ static void shortest_nist(const char *dir)
     g_free(path);
 }
 
+/* 200,000 random bit patterns (splitmix64, fixed seed; NaN and
+   infinities skipped) through the proof: one check. */
+static void shortest_random(void)
+{
+    uint64_t x = 24, b;
+    char got[SB_SHORTEST_MAX], msg[160], first[160] = "";
+    int i, bad = 0;
+    double v;
+
+    for (i = 0; i < 200000; i++) {
+        b = x += 0x9e3779b97f4a7c15u;
+        b = (b ^ (b >> 30)) * 0xbf58476d1ce4e5b9u;
+        b = (b ^ (b >> 27)) * 0x94d049bb133111ebu;
+        b ^= b >> 31;
+        memcpy(&v, &b, sizeof v);
+        if (!isfinite(v) || v == 0)
+            continue;
+        sb_format_shortest(v, got);
+        if (shortest_fault(v, got, msg, sizeof msg) && bad++ == 0)
+            g_strlcpy(first, msg, sizeof first);
+    }
+    check(bad == 0, "shortest/random", "%d of 200000 fail, first: %s", bad,
+          first);
+}
+
 void shortest_tests(const char *dir)
 {
     run_file(dir, "shortest.test", shortest_case);
     run_file(dir, "ryu.test", ryu_case);
     shortest_ranges();
+    shortest_random();
     shortest_nist(dir);
 }
