@@ -306,7 +306,7 @@ static uint64_t bench_print(uint64_t total, double wall,
             count[j] += part[i].count[j];
         }
     }
-    printf("shortest: %" PRIu64 " values on 2 threads, %.1f s wall\n",
+    printf("bench shortest: %" PRIu64 " values on 2 threads, %.1f s wall\n",
            total, wall);
     printf("  identical texts              %" PRIu64 "\n", same);
     printf("  differences                  %" PRIu64 " (new shorter %" PRIu64

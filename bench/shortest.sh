@@ -15,5 +15,4 @@ case $n in
 '' | *[!0-9]* | 0) echo "bench: shortest: BENCH_SHORTEST must be a positive integer" >&2
                    exit 2 ;;
 esac
-echo "== shortest round-trip numbers: Ryu against printf + strtod"
 build/rel/shortestbench "$n"
