@@ -34,7 +34,7 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 TEST_CFLAGS := $(BASE) -O1 -g -Werror $(SAN) -DSB_TEST_HOOKS
 
-LIB_SRC := $(wildcard core/*.c input/*.c metrics/*.c plots/*.c reports/*.c cli/*.c)
+LIB_SRC := $(wildcard core/*.c core/ryu/*.c input/*.c metrics/*.c plots/*.c reports/*.c cli/*.c)
 REL_OBJ := $(LIB_SRC:%.c=build/rel/%.o)
 TST_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
 
@@ -64,6 +64,7 @@ build/asan/statbrief: build/asan/statbrief.o $(TST_OBJ)
 build/asan/unit: build/asan/tests/unit.o build/asan/tests/unit_metrics.o \
 		build/asan/tests/unit_plots.o build/asan/tests/unit_reports.o \
 		build/asan/tests/unit_spec.o build/asan/tests/unit_gazetteer.o \
+		build/asan/tests/unit_shortest.o \
 		$(TST_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -71,6 +72,10 @@ build/asan/unit: build/asan/tests/unit.o build/asan/tests/unit_metrics.o \
 build/rel/metricsbench: build/rel/bench/metricsbench.o $(REL_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/rel/shortestbench: build/rel/bench/shortest.o $(REL_OBJ)
+	@echo "  LD      $@"
+	@$(CC) $(REL_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS)
 
 build/rel/csvcount: build/rel/bench/csvcount.o
 	@echo "  LD      $@"
@@ -102,7 +107,7 @@ check: deps
 bench:
 	@sh tools/install-deps.sh --bench
 	@$(MAKE) --no-print-directory statbrief build/rel/csvcount \
-		build/rel/metricsbench
+		build/rel/metricsbench build/rel/shortestbench
 	@sh bench/run.sh
 	@sh bench/load.sh
 	@sh bench/diff.sh
@@ -110,6 +115,7 @@ bench:
 	@sh bench/charts.sh
 	@sh bench/brief.sh
 	@sh bench/batch.sh
+	@sh bench/shortest.sh
 
 # Allocation-failure injection (tests/oom.sh): the sanitizer build with
 # the hook of core/alloc.h, which fails the allocation site named in
@@ -146,6 +152,7 @@ build/dbg/statbrief: build/dbg/statbrief.o $(DBG_OBJ)
 build/dbg/unit: build/dbg/tests/unit.o build/dbg/tests/unit_metrics.o \
 		build/dbg/tests/unit_plots.o build/dbg/tests/unit_reports.o \
 		build/dbg/tests/unit_spec.o build/dbg/tests/unit_gazetteer.o \
+		build/dbg/tests/unit_shortest.o \
 		$(DBG_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(DBG_CFLAGS) -o $@ $^ $(PKG_LIBS)

@@ -1,71 +1,96 @@
 /*
- * core/shortest.c -- shortest round-trip decimals of doubles.
+ * core/shortest.c -- shortest round-trip decimals of doubles, by Ryu
+ * (core/ryu/, Ulf Adams' reference implementation): the fewest
+ * significant digits that read back to the same double, the closest of
+ * them to it. The text is written here, without printf: no locale, no
+ * allocation.
  */
 #include "core/shortest.h"
 
-#include <float.h>
-#include <glib.h>
+#include "core/ryu/digit_table.h"
+#include "core/ryu/ryu.h"
+
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
-/* Digits of v in d[] (no dot, no trailing zeros), decimal exponent in
-   *e10: the shortest form that reads back to v. Only 15, 16 and 17
-   significant digits need trying: if the nearest 15-digit decimal reads
-   back, stripping its trailing zeros gives the shortest one (a double's
-   spacing is finer than that decimal grid), and 17 always reads back.
-   Subnormals have fewer significant bits: search them from 1 digit. */
-void sb_shortest_digits(double v, char *d, int *e10, int *neg)
+/* The decimal digits of m (1 <= m < 10^17) at d, most significant first,
+   two at a time from Ryu's table; returns how many. */
+static int shortest_utoa(uint64_t m, char *d)
 {
-    char fmt[16], buf[40], *p, *q;
-    int prec;
+    uint64_t p = 10;
+    int n = 1;
+    char *o;
 
-    if (v == 0) {
-        strcpy(d, "0");
+    while (n < 17 && m >= p) {
+        n++;
+        p *= 10;
+    }
+    o = d + n;
+    while (m >= 100) {
+        uint64_t q = m / 100;
+        o -= 2;
+        memcpy(o, DIGIT_TABLE + 2 * (m - 100 * q), 2);
+        m = q;
+    }
+    if (m >= 10)
+        memcpy(o - 2, DIGIT_TABLE + 2 * m, 2);
+    else
+        o[-1] = (char)('0' + m);
+    return n;
+}
+
+/* v's shortest digits (no trailing zeros) at d, their count returned;
+   v = ±d.ddd × 10^*e10. v finite and not zero. */
+static int shortest_parts(double v, char *d, int *e10, int *neg)
+{
+    uint64_t m;
+    int32_t e;
+    int n, len;
+
+    *neg = ryu_d2d_parts(v, &m, &e);
+    len = n = shortest_utoa(m, d);
+    while (n > 1 && d[n - 1] == '0')     /* integers below 2^53 (1000) */
+        n--;
+    *e10 = (int)e + len - 1;
+    return n;
+}
+
+void sb_shortest_digits(double v, char *digits, int *e10, int *neg)
+{
+    int n;
+
+    if (v == 0 || !isfinite(v)) {        /* not finite: not for here */
+        strcpy(digits, "0");
         *e10 = 0;
         *neg = signbit(v) != 0;
         return;
     }
-    for (prec = fabs(v) < DBL_MIN ? 0 : 14; prec < 16; prec++) {
-        snprintf(fmt, sizeof fmt, "%%.%de", prec);
-        g_ascii_formatd(buf, sizeof buf, fmt, v);
-        if (g_ascii_strtod(buf, NULL) == v)
-            break;
-    }
-    if (prec == 16)
-        g_ascii_formatd(buf, sizeof buf, "%.16e", v);
-    p = buf;
-    *neg = *p == '-';
-    if (*neg)
-        p++;
-    for (q = d; *p != 'e'; p++)
-        if (*p != '.')
-            *q++ = *p;
-    while (q > d + 1 && q[-1] == '0')
-        q--;
-    *q = '\0';
-    *e10 = atoi(p + 1);
+    n = shortest_parts(v, digits, e10, neg);
+    digits[n] = '\0';
 }
 
-void sb_format_shortest(double v, char *out)
+/* "e+20", "e-05", "e-324": at least two exponent digits, like printf's
+   %e. Returns the end. */
+static char *shortest_exponent(char *o, int e10)
 {
-    char d[24];
-    int e10, neg, n, i;
-    char *o = out;
+    int a = e10 < 0 ? -e10 : e10;
 
-    if (!isfinite(v)) {
-        strcpy(out, isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
-        return;
-    }
-    if (v == 0) {
-        strcpy(out, signbit(v) ? "-0" : "0");
-        return;
-    }
-    sb_shortest_digits(v, d, &e10, &neg);
-    n = (int)strlen(d);
-    if (neg)
-        *o++ = '-';
+    *o++ = 'e';
+    *o++ = e10 < 0 ? '-' : '+';
+    if (a >= 100)
+        *o++ = (char)('0' + a / 100);
+    *o++ = (char)('0' + a / 10 % 10);
+    *o++ = (char)('0' + a % 10);
+    return o;
+}
+
+/* n digits d[] with v = d.ddd × 10^e10, as text at o; returns the end.
+   Positional for exponents -4..15, scientific outside. */
+static char *shortest_text(char *o, const char *d, int n, int e10)
+{
+    int i;
+
     if (e10 < -4 || e10 >= 16) {
         *o++ = d[0];
         if (n > 1) {
@@ -73,26 +98,54 @@ void sb_format_shortest(double v, char *out)
             memcpy(o, d + 1, (size_t)n - 1);
             o += n - 1;
         }
-        /* |e10| <= 324 for a finite double */
-        snprintf(o, 8, "e%c%02d", e10 < 0 ? '-' : '+', abs(e10) % 1000);
-        return;
+        return shortest_exponent(o, e10);
     }
-    if (e10 < 0) {
-        *o++ = '0';
+    if (e10 < 0) {                   /* "0." and -1 - e10 zeros, 0 to 3 */
+        memcpy(o, "0.000", (size_t)(1 - e10));
+        memcpy(o + 1 - e10, d, (size_t)n);
+        return o + 1 - e10 + n;
+    }
+    for (i = 0; i <= e10; i++)
+        *o++ = i < n ? d[i] : '0';
+    if (n > e10 + 1) {
         *o++ = '.';
-        for (i = -1; i > e10; i--)
-            *o++ = '0';
-        memcpy(o, d, (size_t)n);
-        o += n;
-    } else {
-        for (i = 0; i <= e10; i++)
-            *o++ = i < n ? d[i] : '0';
-        if (n > e10 + 1) {
-            *o++ = '.';
-            memcpy(o, d + e10 + 1, (size_t)(n - e10 - 1));
-            o += n - e10 - 1;
-        }
+        memcpy(o, d + e10 + 1, (size_t)(n - e10 - 1));
+        o += n - e10 - 1;
     }
-    *o = '\0';
+    return o;
 }
 
+/* nan, inf, -inf, 0, -0: written at out, 1 returned; 0 for any other. */
+static int shortest_special(double v, char *out)
+{
+    const char *s = isnan(v)   ? "nan"
+                    : isinf(v) ? (v > 0 ? "inf" : "-inf")
+                    : v == 0   ? (signbit(v) ? "-0" : "0")
+                               : NULL;
+
+    if (s == NULL)
+        return 0;
+    strcpy(out, s);
+    return 1;
+}
+
+void sb_format_shortest(double v, char *out)
+{
+    char d[24], *o = out;
+    int e10, neg, n;
+
+    if (shortest_special(v, out))
+        return;
+    if (fabs(v) < 9007199254740992.0 && v == (double)(int64_t)v) {
+        /* an integer below 2^53: its own digits, at most 16, positional
+           (a third of Ryu's time) */
+        if (v < 0)
+            *o++ = '-';
+        o[shortest_utoa((uint64_t)fabs(v), o)] = '\0';
+        return;
+    }
+    n = shortest_parts(v, d, &e10, &neg);
+    if (neg)
+        *o++ = '-';
+    *shortest_text(o, d, n, e10) = '\0';
+}

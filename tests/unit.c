@@ -1,6 +1,7 @@
 /*
  * tests/unit.c -- unit tests of input/: the cell grammar and the number
- * printer from data files (tests/cells.test, tests/shortest.test), and
+ * printer from data files (tests/cells.test; tests/shortest.test in
+ * tests/unit_shortest.c), and
  * the CSV reader's line tracking, block boundaries and delimiter
  * detection from files it writes, the fallible allocators' contract;
  * what the portal formats give regions and indicators that check and
@@ -160,25 +161,6 @@ static void cell_random(void)
     }
     check(bad == 0, "cells/random", "%d of 200000 differ from strtod, "
           "first: %s", bad, first);
-}
-
-/* Line: `INPUT => EXPECTED` (INPUT read with g_ascii_strtod). */
-static void shortest_case(const char *where, char *line)
-{
-    char *arrow = strstr(line, " => "), got[SB_SHORTEST_MAX];
-    double v;
-
-    if (arrow == NULL) {
-        check(0, where, "malformed test line");
-        return;
-    }
-    *arrow = '\0';
-    v = g_ascii_strtod(line, NULL);
-    sb_format_shortest(v, got);
-    check(strcmp(got, arrow + 4) == 0, where, "%s: expected %s, got %s", line,
-          arrow + 4, got);
-    check(g_ascii_strtod(got, NULL) == v, where, "%s does not read back",
-          got);
 }
 
 void run_file(const char *dir, const char *name,
@@ -790,7 +772,7 @@ int main(int argc, char **argv)
         return pngdiff(argv[2], argv[3], argv[4]);
     run_file(dir, "cells.test", cell_case);
     cell_random();
-    run_file(dir, "shortest.test", shortest_case);
+    shortest_tests(dir);
     reader_tests();
     misc_tests();
     alloc_tests();
