@@ -21,6 +21,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -401,6 +402,11 @@ sb_status plot_chart_render(const plot_chart *c, const plot_style *s,
 {
     return plot_chart_render_finish(plot_chart_render_start(c, s, f), c,
                                     out, err);
+}
+
+void plot_library_preload(void)
+{
+    FcInit();
 }
 
 /* Nothing to release by hand: FcFini and cairo_debug_reset_static_data
