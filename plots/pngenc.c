@@ -37,6 +37,7 @@
 #define PE_HASH_BITS 14
 #define PE_ADLER 65521u
 #define PE_IDAT_MAX (1u << 20)       /* bytes of compressed data per IDAT */
+#define PE_MAX_SIDE 32767            /* Cairo's largest image side */
 
 static const uint16_t len_base[29] = {
     3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
@@ -72,8 +73,8 @@ typedef struct {
     int w;
     uint32_t up_dist;            /* 3w + 1: to the pixel above */
     int up_code;                 /* the distance code of up_dist */
-    int hashed;                  /* w, h < 65536: seek may run */
-    uint32_t head[1u << PE_HASH_BITS];  /* pixel pairs: y << 16 | x of the last */
+    uint32_t head[1u << PE_HASH_BITS];  /* pixel pairs: y << 16 | x of the
+                                           last (sides < 32768: never ~0) */
     uint64_t s1, s2;             /* Adler-32 */
     uint64_t row_s1, row_s2;     /* the last row's own part of them */
 } enc;
@@ -452,8 +453,7 @@ static void row_tokens(enc *e, int y)
             match(e, 3, 3 * (size_t)ln);
             adler_run(e, px[i - 1], (uint64_t)ln);
             i += ln;
-        } else if (e->hashed && i + 1 < w &&
-                   (hn = seek(e, y, i, &dist)) > 0) {
+        } else if (i + 1 < w && (hn = seek(e, y, i, &dist)) > 0) {
             match(e, dist, 3 * (size_t)hn);
             adler_span(e, px + i, hn);
             i += hn;
@@ -494,8 +494,7 @@ static void chunk(GByteArray *out, const char *type, const unsigned char *data,
     g_byte_array_append(out, tail, 4);
 }
 
-static void enc_init(enc *e, const unsigned char *data, int w, int h,
-                     int stride)
+static void enc_init(enc *e, const unsigned char *data, int w, int stride)
 {
     int c = 0, len;
 
@@ -510,7 +509,6 @@ static void enc_init(enc *e, const unsigned char *data, int w, int h,
     e->w = w;
     e->up_dist = 3 * (uint32_t)w + 1;
     e->up_code = dist_code(e->up_dist);
-    e->hashed = w < 65536 && h < 65536;
     memset(e->head, 0xFF, sizeof e->head);
     /* a block ends at a row's end: room for one more row of literals */
     e->tok = g_new(uint32_t, PE_BLOCK_TOKENS + 1 + 3 * (size_t)w);
@@ -521,8 +519,8 @@ static void enc_init(enc *e, const unsigned char *data, int w, int h,
     e->b.len = 2;
 }
 
-void pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
-                  GByteArray *out)
+int pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
+                 GByteArray *out)
 {
     static const unsigned char sig[8] = {137, 'P', 'N', 'G', 13, 10, 26, 10};
     unsigned char ihdr[13] = {0};
@@ -530,7 +528,9 @@ void pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
     size_t off;
     int y;
 
-    enc_init(&e, data, w, h, stride);
+    if (w < 1 || h < 1 || w > PE_MAX_SIDE || h > PE_MAX_SIDE)
+        return -1;
+    enc_init(&e, data, w, stride);
     for (y = 0; y < h; y++) {
         uint64_t s1 = e.s1, s2 = e.s2;
         if (y > 0 && e.up_dist <= PE_WINDOW &&
@@ -565,4 +565,5 @@ void pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
     chunk(out, "IEND", NULL, 0);
     g_free(e.b.buf);
     g_free(e.tok);
+    return 0;
 }

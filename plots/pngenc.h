@@ -13,8 +13,10 @@
 #include <stdint.h>
 
 /* Appends the PNG of a w x h image to out: pixels are native-endian
-   32-bit xRGB (the x ignored), rows stride bytes apart. w, h >= 1. */
-void pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
-                  GByteArray *out);
+   32-bit xRGB (the x ignored), rows stride bytes apart. Returns 0, or -1
+   (and appends nothing) when w or h is not within 1..32767, Cairo's
+   bounds. */
+int pngenc_rgb24(const unsigned char *data, int w, int h, int stride,
+                 GByteArray *out);
 
 #endif

@@ -129,11 +129,11 @@ void plot_bytes_free(plot_bytes *b)
 static cairo_status_t write_png(cairo_surface_t *s, GByteArray *buf)
 {
     cairo_surface_flush(s);
-    pngenc_rgb24(cairo_image_surface_get_data(s),
-                 cairo_image_surface_get_width(s),
-                 cairo_image_surface_get_height(s),
-                 cairo_image_surface_get_stride(s), buf);
-    return CAIRO_STATUS_SUCCESS;
+    return pngenc_rgb24(cairo_image_surface_get_data(s),
+                        cairo_image_surface_get_width(s),
+                        cairo_image_surface_get_height(s),
+                        cairo_image_surface_get_stride(s), buf) == 0
+               ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* Cairo 1.16 names SVG groups "surface<N>" with N from a process-wide

@@ -311,6 +311,15 @@ static void pngenc_tests(void)
     uint32_t seed = 7, one = 0x123456, *px;
     int i, n;
 
+    {
+        GByteArray *none = g_byte_array_new();
+        check(pngenc_rgb24((const unsigned char *)&one, 0, 1, 4, none) == -1 &&
+                  pngenc_rgb24((const unsigned char *)&one, 32768, 1, 4, none) ==
+                      -1 &&
+                  none->len == 0,
+              "pngenc sizes", "an image of no width or too wide was written");
+        g_byte_array_free(none, TRUE);
+    }
     png_case("pngenc 1x1", &one, 1, 1);
     png_drawn();
     /* noise: literals only, several blocks */
