@@ -68,6 +68,7 @@ typedef struct {
     size_t ntok;
     uint32_t ll_freq[PE_NLITLEN], d_freq[PE_NDIST];
     uint8_t len_sym[PE_MAX_MATCH + 1];   /* match length -> code 0..28 */
+    uint8_t dist_sym[512];       /* see dist_code */
     const unsigned char *data;   /* the image */
     size_t stride;
     int w;
@@ -311,24 +312,19 @@ static inline void lit(enc *e, unsigned v)
     e->ll_freq[v]++;
 }
 
-static int dist_code(uint32_t d)
+/* The distance code of d (1..32768), by zlib's table: distances up to
+   256 one by one, the rest by 128s (codes 16 and up span multiples of
+   128). */
+static int dist_code(const enc *e, uint32_t d)
 {
-    int lo = 0, hi = PE_NDIST - 1;
-
-    while (lo < hi) {            /* the last base <= d */
-        int mid = (lo + hi + 1) / 2;
-        if (dist_base[mid] <= d)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
+    return d <= 256 ? e->dist_sym[d - 1] : e->dist_sym[256 + ((d - 1) >> 7)];
 }
 
 /* len bytes copied from dist back, in matches of 3..258 bytes */
 static inline void match(enc *e, uint32_t dist, size_t len)
 {
-    int dc = dist == 3 ? 2 : dist == e->up_dist ? e->up_code : dist_code(dist);
+    int dc = dist == 3 ? 2 : dist == e->up_dist ? e->up_code
+                                                : dist_code(e, dist);
     uint32_t head = PE_MATCH | (dist - dist_base[dc]) << 14 | (uint32_t)dc << 9;
 
     while (len > 0) {
@@ -496,7 +492,7 @@ static void chunk(GByteArray *out, const char *type, const unsigned char *data,
 
 static void enc_init(enc *e, const unsigned char *data, int w, int stride)
 {
-    int c = 0, len;
+    int c = 0, len, j;
 
     memset(e, 0, sizeof *e);
     for (len = 3; len <= PE_MAX_MATCH; len++) {
@@ -508,7 +504,13 @@ static void enc_init(enc *e, const unsigned char *data, int w, int stride)
     e->stride = (size_t)stride;
     e->w = w;
     e->up_dist = 3 * (uint32_t)w + 1;
-    e->up_code = dist_code(e->up_dist);
+    for (j = 0; j < 512; j++) {  /* entries 256, 257 stand for no distance */
+        uint32_t d = j < 256 ? (uint32_t)j + 1 : (uint32_t)(j - 256) * 128 + 1;
+        for (c = PE_NDIST - 1; dist_base[c] > d; c--)
+            ;
+        e->dist_sym[j] = (uint8_t)c;
+    }
+    e->up_code = e->up_dist <= PE_WINDOW ? dist_code(e, e->up_dist) : 0;
     memset(e->head, 0xFF, sizeof e->head);
     /* a block ends at a row's end: room for one more row of literals */
     e->tok = g_new(uint32_t, PE_BLOCK_TOKENS + 1 + 3 * (size_t)w);
