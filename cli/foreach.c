@@ -592,6 +592,7 @@ int cli_foreach_indicators(const cli *c, const cli_loaded *l,
             g_strdup(sb_dataset_indicator_at(l->ds, id)->id);
     }
     j.inds = (const sb_id *)(void *)inds->data;
+    plot_library_preload();      /* once, not in every worker */
     *status = cli_batch_run(run, &items, c->jobs, progress(c),
                             indicator_item, &j);
     cli_items_clear(&items);

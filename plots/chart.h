@@ -273,6 +273,13 @@ typedef struct _cairo cairo_t;
 sb_status plot_chart_draw(cairo_t *cr, const plot_chart *c, fmt_lang lang,
                           double w, double h, sb_error *err);
 
+/* Reads fontconfig's configuration and font caches now, on this thread,
+   so that processes forked after it (--jobs workers) share them instead
+   of each reading them again. Starts no thread, so forking after it is
+   safe; a Pango font map is not (it keeps a fontconfig thread that a
+   child would lack, and would wait for it forever). */
+void plot_library_preload(void);
+
 /* Releases the font caches Pango, Cairo and fontconfig keep for the
    process (so that leak checkers see only real leaks). Call once, after
    the last render. */

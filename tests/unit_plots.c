@@ -1,6 +1,7 @@
 /*
  * tests/unit_plots.c -- the tick algorithm (ranges of every kind, and
- * label-width scoring with a fake measure), and `unit pngdiff`, which
+ * label-width scoring with a fake measure), the PNG encoder (images
+ * that must inflate to their pixels), and `unit pngdiff`, which
  * compares a chart with its golden image.
  */
 #include <cairo.h>
@@ -185,6 +186,198 @@ int pngdiff(const char *golden, const char *got, const char *diff)
 }
 
 
+
+/* ---- plots/pngenc: every image decodes to its pixels --------------------- */
+
+#include <zlib.h>
+
+#include "plots/pngenc.h"
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+           p[3];
+}
+
+/* The PNG's chunks (each CRC checked), its IDAT inflated by zlib (which
+   checks the Adler-32) and compared byte for byte with filter 0 and the
+   R G B of each pixel. */
+static void png_decodes(const char *name, const GByteArray *png,
+                        const uint32_t *px, int w, int h)
+{
+    size_t off = 8, want = (size_t)h * (3 * (size_t)w + 1), i;
+    GByteArray *z = g_byte_array_new();
+    unsigned char *raw = g_malloc(want + 1), *exp = g_malloc(want);
+    uLongf got = (uLongf)want + 1;
+    int crc_ok = 1, ihdr_ok = 0, x, y;
+
+    while (off + 12 <= png->len) {
+        const unsigned char *c = png->data + off;
+        uint32_t n = be32(c);
+        if (off + 12 + n > png->len)
+            break;
+        crc_ok &= (uint32_t)crc32(0L, c + 4, n + 4) == be32(c + 8 + n);
+        if (memcmp(c + 4, "IHDR", 4) == 0)
+            ihdr_ok = n == 13 && be32(c + 8) == (uint32_t)w &&
+                      be32(c + 12) == (uint32_t)h && c[16] == 8 && c[17] == 2;
+        if (memcmp(c + 4, "IDAT", 4) == 0)
+            g_byte_array_append(z, c + 8, n);
+        off += 12 + n;
+    }
+    check(memcmp(png->data, "\x89PNG\r\n\x1a\n", 8) == 0 && off == png->len &&
+          crc_ok && ihdr_ok, name, "bad signature, chunks or CRC");
+    for (i = 0, y = 0; y < h; y++) {
+        exp[i++] = 0;
+        for (x = 0; x < w; x++) {
+            uint32_t v = px[(size_t)y * (size_t)w + (size_t)x];
+            exp[i++] = (unsigned char)(v >> 16);
+            exp[i++] = (unsigned char)(v >> 8);
+            exp[i++] = (unsigned char)v;
+        }
+    }
+    check(uncompress(raw, &got, z->data, z->len) == Z_OK && got == want &&
+              memcmp(raw, exp, want) == 0,
+          name, "the pixels do not come back (%lu of %zu bytes)",
+          (unsigned long)got, want);
+    g_byte_array_free(z, TRUE);
+    g_free(raw);
+    g_free(exp);
+}
+
+/* Encodes px twice, the second time with other bytes in each pixel's x
+   byte (which must not matter), and decodes it. */
+static void png_case(const char *name, uint32_t *px, int w, int h)
+{
+    GByteArray *a = g_byte_array_new(), *b = g_byte_array_new();
+    size_t i, n = (size_t)w * (size_t)h;
+
+    pngenc_rgb24((const unsigned char *)px, w, h, 4 * w, a);
+    for (i = 0; i < n; i++)
+        px[i] = (px[i] & 0xFFFFFFu) | (uint32_t)(i * 37 % 251) << 24;
+    pngenc_rgb24((const unsigned char *)px, w, h, 4 * w, b);
+    check(a->len == b->len && memcmp(a->data, b->data, a->len) == 0, name,
+          "the unused byte of a pixel changed the file");
+    png_decodes(name, a, px, w, h);
+    g_byte_array_free(a, TRUE);
+    g_byte_array_free(b, TRUE);
+}
+
+static uint32_t rnd(uint32_t *s)
+{
+    *s = *s * 1103515245u + 12345u;
+    return *s >> 8;
+}
+
+/* A chart-like picture drawn by Cairo: white, lines, text, a grid. */
+static void png_drawn(void)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 640,
+                                                    400);
+    cairo_t *cr = cairo_create(s);
+    uint32_t *px = g_new(uint32_t, 640 * 400);
+    int i, j, y;
+
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    for (i = 0; i < 12; i++) {
+        cairo_set_source_rgb(cr, i / 12.0, 0.3, 1 - i / 12.0);
+        cairo_set_line_width(cr, 1.5 + i % 3);
+        for (j = 0; j < 30; j++)
+            cairo_line_to(cr, 20 + j * 20, 50 + i * 25 + 30 * sin(j * 0.4 + i));
+        cairo_stroke(cr);
+    }
+    cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
+    for (i = 0; i < 8; i++) {
+        cairo_rectangle(cr, 40 + i * 70, 0, 1, 400);
+        cairo_fill(cr);
+    }
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_move_to(cr, 30, 390);
+    cairo_set_font_size(cr, 13);
+    cairo_show_text(cr, "Indicator 01, 1994-2023: Region 01 Region 02 Region 03");
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    for (y = 0; y < 400; y++)
+        memcpy(px + y * 640, cairo_image_surface_get_data(s) +
+                                 y * cairo_image_surface_get_stride(s),
+               640 * 4);
+    cairo_surface_destroy(s);
+    png_case("pngenc drawn chart", px, 640, 400);
+    g_free(px);
+}
+
+static void pngenc_tests(void)
+{
+    uint32_t seed = 7, one = 0x123456, *px;
+    int i, n;
+
+    {
+        GByteArray *none = g_byte_array_new();
+        check(pngenc_rgb24((const unsigned char *)&one, 0, 1, 4, none) == -1 &&
+                  pngenc_rgb24((const unsigned char *)&one, 32768, 1, 4, none) ==
+                      -1 &&
+                  none->len == 0,
+              "pngenc sizes", "an image of no width or too wide was written");
+        g_byte_array_free(none, TRUE);
+    }
+    png_case("pngenc 1x1", &one, 1, 1);
+    png_drawn();
+    /* noise: literals only, several blocks */
+    px = g_new(uint32_t, 300 * 200);
+    for (i = 0; i < 300 * 200; i++)
+        px[i] = rnd(&seed) & 0xFFFFFF;
+    png_case("pngenc noise", px, 300, 200);
+    /* byte k as often as the Fibonacci number F(k + 1), k < 22, shuffled:
+       a Huffman tree 21 deep, its codes limited to 15 bits */
+    {
+        unsigned char *b = (unsigned char *)px;
+        int f0 = 0, f1 = 1, k, j = 0;
+        for (k = 0; k < 22; k++) {
+            int f2 = f0 + f1;
+            memset(b + j, k, (size_t)f1);
+            j += f1;
+            f0 = f1;
+            f1 = f2;
+        }
+        b[j++] = 0;                        /* 46368 = 3 x 161 x 96 */
+        for (i = j - 1; i > 0; i--) {
+            int r = (int)(rnd(&seed) % (uint32_t)(i + 1));
+            unsigned char t = b[i];
+            b[i] = b[r];
+            b[r] = t;
+        }
+        for (i = 161 * 96 - 1; i >= 0; i--)
+            px[i] = (uint32_t)b[3 * i] << 16 | (uint32_t)b[3 * i + 1] << 8 |
+                    b[3 * i + 2];
+    }
+    png_case("pngenc skewed", px, 161, 96);
+    /* runs across the 258-byte limit of a match, rows repeating the one
+       above, a row equal to the one above but for its last pixel */
+    for (i = 0; i < 300 * 200; i++) {
+        int x = i % 300, y = i / 300;
+        px[i] = y % 7 < 3 ? 0xFFFFFF
+                          : (uint32_t)(x / (80 + y % 9) * 0x010203 + y / 7);
+    }
+    px[300 * 150 - 1] ^= 1;
+    png_case("pngenc runs", px, 300, 200);
+    g_free(px);
+    /* rows of 3 x 86 + 1 and 3 x 172 + 1 bytes repeated: one byte over
+       a match of 258 (or two), which must not be left alone */
+    for (n = 86; n <= 172; n += 86) {
+        px = g_new(uint32_t, (size_t)n * 4);
+        for (i = 0; i < n * 4; i++)
+            px[i] = i % n < 40 ? 0xFFFFFF : (uint32_t)(i % n) * 0x030201;
+        png_case(n == 86 ? "pngenc 86 wide" : "pngenc 172 wide", px, n, 4);
+        g_free(px);
+    }
+    /* wider than the window: the row above is out of reach */
+    n = 11000;
+    px = g_new(uint32_t, (size_t)n * 3);
+    for (i = 0; i < n * 3; i++)
+        px[i] = i % n < 5000 ? 0xFFFFFF : rnd(&seed) % 3 * 0x404040;
+    png_case("pngenc wide", px, n, 3);
+    g_free(px);
+}
 
 /* ---- label boxes: crowded charts never overlap or leave the page ------- */
 
@@ -928,6 +1121,7 @@ static void rank_tests(void)
 
 void plots_tests(void)
 {
+    pngenc_tests();
     ticks_tests();
     label_tests();
     many_tests();
