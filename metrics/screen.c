@@ -13,6 +13,7 @@
 #include "core/alloc.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,13 +61,57 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The median of v[0..n) (reordered); NaN when n is 0. */
+/* v[k] once v[0..n) is reordered so that nothing before k is larger
+   and nothing after it smaller (Hoare's selection, Wirth's loop): the
+   k-th smallest, in time linear in n. No NaN in v. */
+static double select_kth(double *v, size_t n, size_t k)
+{
+    ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, i, j, kk = (ptrdiff_t)k;
+
+    while (lo < hi) {
+        double x = v[kk], t;
+        for (i = lo, j = hi; i <= j;) {
+            while (v[i] < x)
+                i++;
+            while (x < v[j])
+                j--;
+            if (i <= j) {
+                t = v[i];
+                v[i++] = v[j];
+                v[j--] = t;
+            }
+        }
+        if (j < kk)
+            lo = i;
+        if (kk < i)
+            hi = j;
+    }
+    return v[k];
+}
+
+/* The median of v[0..n) (reordered); NaN when n is 0. The same value
+   as sorting v and taking the middle: a selection finds it without the
+   sort (once per series a screen or a window asks, three times each),
+   unless v holds a NaN, which has no place in an order. */
 static double median(double *v, size_t n)
 {
+    size_t i, k = n / 2;
+    double lower;
+
     if (n == 0)
         return NAN;
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    for (i = 0; i < n && !isnan(v[i]); i++)
+        ;
+    if (i < n) {
+        qsort(v, n, sizeof *v, cmp_double);
+        return n % 2 ? v[k] : (v[k - 1] + v[k]) / 2;
+    }
+    select_kth(v, n, k);
+    if (n % 2)
+        return v[k];
+    for (lower = v[0], i = 1; i < k; i++)  /* the largest before k */
+        lower = v[i] > lower ? v[i] : lower;
+    return (lower + v[k]) / 2;
 }
 
 /* k when r is about 10^k (|k| from lo to 4, within SCREEN_SLIP_BAND in
