@@ -105,6 +105,7 @@ bench:
 		build/rel/metricsbench
 	@sh bench/run.sh
 	@sh bench/load.sh
+	@sh bench/big.sh
 	@sh bench/diff.sh
 	@sh bench/formats.sh
 	@sh bench/charts.sh
