@@ -312,6 +312,28 @@ static void table_title(const metrics_writer *w, const sb_indicator *ind,
     fputc('\n', out);
 }
 
+/* The display width of a cell: its length when it is ASCII (most are:
+   GLib's character tables for every byte were a tenth of the table),
+   else sb_text_width's. */
+static int cell_width(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    for (; *p != '\0'; p++)
+        if (*p >= 0x80)
+            return sb_text_width(s);
+    return (int)(p - (const unsigned char *)s);
+}
+
+/* n spaces (n <= 0: none), without a printf each. */
+static void put_spaces(FILE *out, int n)
+{
+    static const char blanks[] = "                                ";
+
+    for (; n > 0; n -= (int)sizeof blanks - 1)
+        fwrite(blanks, 1, MIN((size_t)n, sizeof blanks - 1), out);
+}
+
 /* Each row's cells are formatted twice, for the widths and to print
    them: the same text both times, and no array of them to allocate. */
 static void table_rows(const metrics_writer *w, const metrics_row *rows,
@@ -328,7 +350,7 @@ static void table_rows(const metrics_writer *w, const metrics_row *rows,
         table_cells(w, &rows[i], cells);
         *interpolated |= rows[i].n_interpolated > 0;
         for (k = 0; k < T_N; k++)
-            width[k] = MAX(width[k], sb_text_width(cells[k]));
+            width[k] = MAX(width[k], cell_width(cells[k]));
     }
     table_title(w, sb_dataset_indicator_at(w->ds, rows[0].indicator), out);
     fputs("  ", out);
@@ -340,12 +362,12 @@ static void table_rows(const metrics_writer *w, const metrics_row *rows,
         fputs("  ", out);
         for (k = 0; k < T_N; k++) {
             /* numbers right-aligned, the region name left */
-            int pad = width[k] - sb_text_width(cells[k]);
+            int pad = width[k] - cell_width(cells[k]);
             if (k > 0)
-                fprintf(out, "%*s", pad, "");
+                put_spaces(out, pad);
             fputs(cells[k], out);
             if (k == 0)
-                fprintf(out, "%*s", pad, "");
+                put_spaces(out, pad);
             if (k + 1 < T_N)
                 fputs("  ", out);
         }
