@@ -694,8 +694,12 @@ static sb_status series_figures(metrics_ctx *c, const work *w, int from,
         r->first_year = r->break_year = brk;
     /* a detected shift is told, not taken as a break: a detector cannot
        tell a change of definition from a war or a crisis */
-    brk = screen_shift_year(c->ds, w->s, r->first_year, r->last_year,
-                            &r->shift_step);
+    brk = c->interpolate     /* w holds filled years: the values only */
+              ? screen_shift_year(c->ds, w->s, r->first_year, r->last_year,
+                                  &r->shift_step)
+              : screen_shift_year_at(c->ds, w->s, w->year, w->value, w->n,
+                                     r->first_year, r->last_year,
+                                     &r->shift_step);
     if (brk < 0)
         return no_memory(c, err);
     r->shift_year = brk;

@@ -247,35 +247,56 @@ int screen_shift_year(const sb_dataset *ds, const sb_series *s, int after,
                       int upto, double *step)
 {
     points p;
-    size_t *at, j;
-    screen_severity *sev;
+    int best;
+
+    if (s->n < SCREEN_SHIFT_MIN + 1)    /* too short to tell: no scan */
+        return 0;
+    if (points_build(s, &p) != 0)
+        return -1;
+    best = screen_shift_year_at(ds, s, p.year, p.value, p.n, after, upto,
+                                step);
+    points_free(&p);
+    return best;
+}
+
+/* The shifts' positions and severities fit on the stack up to this many
+   points (most annual series); longer ones allocate. */
+#define SHIFTS_SMALL 64
+
+int screen_shift_year_at(const sb_dataset *ds, const sb_series *s,
+                         const double *year, const double *value, size_t n,
+                         int after, int upto, double *step)
+{
+    size_t at_small[SHIFTS_SMALL], *at = at_small, j;
+    screen_severity sev_small[SHIFTS_SMALL], *sev = sev_small;
     double med;
     long k, found;
     int best = 0;
 
     if (s->n < SCREEN_SHIFT_MIN + 1)    /* too short to tell: no scan */
         return 0;
-    if (points_build(s, &p) != 0)
-        return -1;
-    at = sb_new(size_t, p.n + 1);
-    sev = sb_new(screen_severity, p.n + 1);
-    found = at && sev ? screen_shifts(p.year, p.value, p.n, relative(ds, s),
+    if (n + 1 > SHIFTS_SMALL) {
+        at = sb_new(size_t, n + 1);
+        sev = sb_new(screen_severity, n + 1);
+    }
+    found = at && sev ? screen_shifts(year, value, n, relative(ds, s),
                                       resolution(ds, s), at, sev, &med)
                       : -1;
     for (k = 0; k < found; k++) {
         j = at[k];
-        if (sev[k] != SCREEN_WARNING || p.year[j] <= after ||
-            (upto != 0 && p.year[j] > upto) || p.year[j] <= best || j == 0)
+        if (sev[k] != SCREEN_WARNING || year[j] <= after ||
+            (upto != 0 && year[j] > upto) || year[j] <= best || j == 0)
             continue;
-        best = (int)p.year[j];
+        best = (int)year[j];
         if (step != NULL)
             *step = relative(ds, s)
-                        ? (p.value[j] / p.value[j - 1] - 1.0) * 100.0
-                        : p.value[j] - p.value[j - 1];
+                        ? (value[j] / value[j - 1] - 1.0) * 100.0
+                        : value[j] - value[j - 1];
     }
-    g_free(at);
-    g_free(sev);
-    points_free(&p);
+    if (at != at_small)
+        g_free(at);
+    if (sev != sev_small)
+        g_free(sev);
     return found < 0 ? -1 : best;
 }
 
