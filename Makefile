@@ -110,6 +110,7 @@ bench:
 		build/rel/metricsbench build/rel/shortestbench
 	@sh bench/run.sh
 	@sh bench/load.sh
+	@sh bench/big.sh
 	@sh bench/diff.sh
 	@sh bench/formats.sh
 	@sh bench/charts.sh

@@ -6,12 +6,20 @@
  * Writes no file. The figures are metrics/' (metrics/metrics.h), their
  * formats metrics/output.h's. They reach stdout only once every series
  * was computed (spool_*): a run that fails half-way prints nothing.
+ *
+ * The indicators are computed and rendered on as many threads as there
+ * are CPUs (metrics/parallel.h), written in order: the same bytes as one
+ * thread. SB_METRICS_THREADS=N sets the threads (1: metrics_each on this
+ * thread alone) and SB_METRICS_JOB_SERIES=N the series of a job, for the
+ * tests that compare the two (tests/metrics-threads.sh).
  */
 #include "cmd.h"
 
 #include "diag.h"
 #include "load.h"
 #include "log.h"
+
+#include "metrics/parallel.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +70,45 @@ static void spool_close(spool *s)
     free(s->buf);
 }
 
+/* A positive number from the environment variable name, else 0. */
+static long env_count(const char *name)
+{
+    const char *v = getenv(name);
+    char *end;
+    long n = v != NULL ? strtol(v, &end, 10) : 0;
+
+    return v != NULL && *v != '\0' && *end == '\0' && n > 0 ? n : 0;
+}
+
+static void render(const void *w, const metrics_row *rows, size_t n,
+                   size_t before, FILE *out, int *flag)
+{
+    metrics_writer_render(w, rows, n, before, out, flag);
+}
+
+static sb_status emit(void *w, const char *text, size_t len, size_t n,
+                      int flag)
+{
+    return metrics_writer_emit(w, text, len, n, flag);
+}
+
+/* The rows of every selected series into w: on this thread alone, or
+   on the threads parallel.h uses. */
+static sb_status metrics_rows(const cli_loaded *l, metrics_ctx *mc,
+                              metrics_writer *w, sb_error *err)
+{
+    long threads = env_count("SB_METRICS_THREADS");
+
+    if (threads == 0)
+        threads = metrics_par_threads();
+    if (threads == 1)
+        return metrics_each(mc, l->isel, l->rsel, metrics_writer_rows, w,
+                            err);
+    return metrics_par_each(mc, l->isel, l->rsel, (int)MIN(threads, 64),
+                            (size_t)env_count("SB_METRICS_JOB_SERIES"),
+                            render, emit, w, err);
+}
+
 /* Prints the rows of every selected series through a writer of
    c->format. *mc and *w are the caller's to free, even on failure.
    Returns SB_OK or the error, with its message in err. */
@@ -76,8 +123,7 @@ static sb_status metrics_print(cli *c, const cli_loaded *l, metrics_ctx **mc,
             == NULL)
         rc = sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
     if (*w != NULL) {
-        rc = metrics_each(*mc, l->isel, l->rsel, metrics_writer_rows, *w,
-                          err);
+        rc = metrics_rows(l, *mc, *w, err);
         if (rc == SB_OK)            /* no "[]" or header after an error */
             metrics_writer_finish(*w);
         if (rc == SB_ECANTCREAT && err->msg[0] == '\0')

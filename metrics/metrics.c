@@ -322,6 +322,33 @@ void metrics_ctx_destroy(metrics_ctx *c)
     g_free(c);
 }
 
+const sb_dataset *metrics_ctx_dataset(const metrics_ctx *c)
+{
+    return c->ds;
+}
+
+void metrics_ctx_mark_no_memory(metrics_ctx *c)
+{
+    c->out_of_memory = 1;
+}
+
+metrics_ctx *metrics_ctx_clone(const metrics_ctx *c)
+{
+    metrics_ctx *k = sb_new(metrics_ctx, 1);
+
+    if (k != NULL)
+        *k = *c;                /* in_set and set_name stay c's */
+    return k;
+}
+
+void metrics_ctx_clone_join(metrics_ctx *c, metrics_ctx *clone)
+{
+    if (clone == NULL)
+        return;
+    c->out_of_memory |= clone->out_of_memory;
+    g_free(clone);
+}
+
 void metrics_set_years(metrics_ctx *c, int from, int as_of)
 {
     c->shown_from = from;
@@ -667,8 +694,12 @@ static sb_status series_figures(metrics_ctx *c, const work *w, int from,
         r->first_year = r->break_year = brk;
     /* a detected shift is told, not taken as a break: a detector cannot
        tell a change of definition from a war or a crisis */
-    brk = screen_shift_year(c->ds, w->s, r->first_year, r->last_year,
-                            &r->shift_step);
+    brk = c->interpolate     /* w holds filled years: the values only */
+              ? screen_shift_year(c->ds, w->s, r->first_year, r->last_year,
+                                  &r->shift_step)
+              : screen_shift_year_at(c->ds, w->s, w->year, w->value, w->n,
+                                     r->first_year, r->last_year,
+                                     &r->shift_step);
     if (brk < 0)
         return no_memory(c, err);
     r->shift_year = brk;
@@ -753,6 +784,36 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Sorts y[0..n) ascending: by counting when the years span at most
+   SPAN_COUNTED (any real table: the counts fit on the stack), else by
+   qsort. An indicator's 3,000 regions x 60 years were a sort of 180,000
+   ints each. */
+#define SPAN_COUNTED 4096
+
+static void sort_years(int *y, size_t n)
+{
+    size_t count[SPAN_COUNTED], i, k = 0;
+    int lo, hi, span;
+
+    if (n == 0)
+        return;
+    for (lo = hi = y[0], i = 1; i < n; i++) {
+        lo = MIN(lo, y[i]);
+        hi = MAX(hi, y[i]);
+    }
+    if ((long)hi - lo >= SPAN_COUNTED) {
+        qsort(y, n, sizeof *y, cmp_int);
+        return;
+    }
+    span = hi - lo + 1;
+    memset(count, 0, (size_t)span * sizeof *count);
+    for (i = 0; i < n; i++)
+        count[y[i] - lo]++;
+    for (i = 0; i < (size_t)span; i++)
+        while (count[i]-- > 0)
+            y[k++] = lo + (int)i;
+}
+
 /* The years of the set's values in the window, one per region and year,
    sorted, in *years (*n of them; g_free), and into *regions how many
    regions have any. -1 when out of memory. */
@@ -776,7 +837,7 @@ static int set_years(metrics_ctx *c, const work *ws, size_t n, int **years,
             (*years)[k++] = (int)ws[i].year[j];
         *regions += k > before;
     }
-    qsort(*years, k, sizeof **years, cmp_int);
+    sort_years(*years, k);
     *n_years = k;
     return 0;
 }
@@ -1012,8 +1073,7 @@ static void free_works(work *ws, size_t n)
     g_free(ws);
 }
 
-/* End of the run of series with the same indicator as series lo. */
-static size_t indicator_end(const sb_dataset *ds, size_t lo)
+size_t metrics_indicator_end(const sb_dataset *ds, size_t lo)
 {
     size_t hi = lo + 1, n = sb_dataset_n_series(ds);
     sb_id ind = sb_dataset_series_at(ds, lo)->indicator;
@@ -1048,22 +1108,34 @@ static sb_status indicator_rows(metrics_ctx *c, const work *ws, size_t n,
     return rc;
 }
 
+sb_status metrics_indicator_rows(metrics_ctx *c, size_t lo, size_t hi,
+                                 const unsigned char *regions,
+                                 metrics_row *rows, size_t *n, sb_error *err)
+{
+    work *ws = NULL;
+    sb_status rc = build_works(c, lo, hi, &ws, err);
+
+    *n = 0;
+    if (rc == SB_OK)
+        rc = indicator_rows(c, ws, hi - lo, regions, rows, n, err);
+    free_works(ws, hi - lo);
+    return rc;
+}
+
 static sb_status one_indicator(metrics_ctx *c, size_t lo, size_t hi,
                                const unsigned char *regions,
                                metrics_rows_fn fn, void *user, sb_error *err)
 {
-    work *ws = NULL;
     metrics_row *rows = sb_new0(metrics_row, hi - lo);
     size_t n = 0;
-    sb_status rc = rows != NULL ? build_works(c, lo, hi, &ws, err)
-                                : no_memory(c, err);
+    sb_status rc = rows != NULL
+                       ? metrics_indicator_rows(c, lo, hi, regions, rows, &n,
+                                                err)
+                       : no_memory(c, err);
 
-    if (rc == SB_OK)
-        rc = indicator_rows(c, ws, hi - lo, regions, rows, &n, err);
     if (rc == SB_OK && n > 0)
         rc = fn(user, rows, n);
     g_free(rows);
-    free_works(ws, hi - lo);
     return rc;
 }
 
@@ -1075,7 +1147,7 @@ sb_status metrics_each(metrics_ctx *c, const unsigned char *indicators,
     sb_status rc = SB_OK;
 
     for (; lo < n && rc == SB_OK; lo = hi) {
-        hi = indicator_end(c->ds, lo);
+        hi = metrics_indicator_end(c->ds, lo);
         if (selected(indicators, sb_dataset_series_at(c->ds, lo)->indicator))
             rc = one_indicator(c, lo, hi, regions, fn, user, err);
     }
@@ -1092,7 +1164,7 @@ static int indicator_range(metrics_ctx *c, sb_id ind, size_t *lo, size_t *hi)
     for (i = 0; i < n; i++)
         if (sb_dataset_series_at(c->ds, i)->indicator == ind) {
             *lo = i;
-            *hi = indicator_end(c->ds, i);
+            *hi = metrics_indicator_end(c->ds, i);
             return 1;
         }
     return 0;

@@ -124,6 +124,29 @@ sb_status metrics_each(metrics_ctx *c, const unsigned char *indicators,
                        const unsigned char *regions, metrics_rows_fn fn,
                        void *user, sb_error *err);
 
+/* For metrics/parallel.c, which runs metrics_each's work on threads. */
+/* The end of the run of series (in dataset order) with the same
+   indicator as series lo. */
+size_t metrics_indicator_end(const sb_dataset *ds, size_t lo);
+
+/* The rows of series [lo, hi) of the dataset, one indicator's, that
+   regions selects (NULL: all), into rows (room for hi - lo); *n gets
+   their number. What metrics_each passes to its fn. Reads c but for
+   its out-of-memory mark: give each thread its own c. */
+sb_status metrics_indicator_rows(metrics_ctx *c, size_t lo, size_t hi,
+                                 const unsigned char *regions,
+                                 metrics_row *rows, size_t *n, sb_error *err);
+
+const sb_dataset *metrics_ctx_dataset(const metrics_ctx *c);
+/* Marks c out of memory (metrics_ctx_status). */
+void metrics_ctx_mark_no_memory(metrics_ctx *c);
+
+/* A copy of c for one worker thread, borrowing what c owns; NULL when
+   out of memory. metrics_ctx_clone_join hands its out-of-memory mark
+   back to c and frees it (NULL: nothing). */
+metrics_ctx *metrics_ctx_clone(const metrics_ctx *c);
+void metrics_ctx_clone_join(metrics_ctx *c, metrics_ctx *clone);
+
 /* The figures of one series over [from, to] (0 = the default ends), with
    the cross-region figures: for later stages, which ask and never
    recompute. SB_EDATA if the series does not exist. */

@@ -26,6 +26,22 @@ metrics_writer *metrics_writer_create(FILE *out, metrics_format f,
 /* A metrics_rows_fn: pass the writer as user. */
 sb_status metrics_writer_rows(void *writer, const metrics_row *rows,
                               size_t n);
+/* For rows computed on several threads (metrics_each_text): the rows
+   of one indicator as text into out, after `before` rows rendered into
+   out already (what parts them from those: JSON's ",", an empty line;
+   nothing when before is 0). *interpolated |= 1 when the table marks a
+   filled year. Reads w and changes nothing in it: any thread may call
+   it. */
+void metrics_writer_render(const metrics_writer *w, const metrics_row *rows,
+                           size_t n, size_t before, FILE *out,
+                           int *interpolated);
+/* Writes text, len bytes that metrics_writer_render made of n rows (one
+   or more renderings into one stream), to w's stream after what parts
+   it from the rows written before (or the CSV header, JSON's "["): the
+   same bytes as metrics_writer_rows of those rows. On the thread that
+   owns w, in output order. */
+sb_status metrics_writer_emit(metrics_writer *w, const char *text,
+                              size_t len, size_t n, int interpolated);
 /* Ends the output (the JSON array, the table's notes). */
 void metrics_writer_finish(metrics_writer *w);
 void metrics_writer_destroy(metrics_writer *w);

@@ -13,6 +13,7 @@
 #include "core/alloc.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,13 +61,57 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The median of v[0..n) (reordered); NaN when n is 0. */
+/* v[k] once v[0..n) is reordered so that nothing before k is larger
+   and nothing after it smaller (Hoare's selection, Wirth's loop): the
+   k-th smallest, in time linear in n. No NaN in v. */
+static double select_kth(double *v, size_t n, size_t k)
+{
+    ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, i, j, kk = (ptrdiff_t)k;
+
+    while (lo < hi) {
+        double x = v[kk], t;
+        for (i = lo, j = hi; i <= j;) {
+            while (v[i] < x)
+                i++;
+            while (x < v[j])
+                j--;
+            if (i <= j) {
+                t = v[i];
+                v[i++] = v[j];
+                v[j--] = t;
+            }
+        }
+        if (j < kk)
+            lo = i;
+        if (kk < i)
+            hi = j;
+    }
+    return v[k];
+}
+
+/* The median of v[0..n) (reordered); NaN when n is 0. The same value
+   as sorting v and taking the middle: a selection finds it without the
+   sort (once per series a screen or a window asks, three times each),
+   unless v holds a NaN, which has no place in an order. */
 static double median(double *v, size_t n)
 {
+    size_t i, k = n / 2;
+    double lower;
+
     if (n == 0)
         return NAN;
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    for (i = 0; i < n && !isnan(v[i]); i++)
+        ;
+    if (i < n) {
+        qsort(v, n, sizeof *v, cmp_double);
+        return n % 2 ? v[k] : (v[k - 1] + v[k]) / 2;
+    }
+    select_kth(v, n, k);
+    if (n % 2)
+        return v[k];
+    for (lower = v[0], i = 1; i < k; i++)  /* the largest before k */
+        lower = v[i] > lower ? v[i] : lower;
+    return (lower + v[k]) / 2;
 }
 
 /* k when r is about 10^k (|k| from lo to 4, within SCREEN_SLIP_BAND in
@@ -202,35 +247,56 @@ int screen_shift_year(const sb_dataset *ds, const sb_series *s, int after,
                       int upto, double *step)
 {
     points p;
-    size_t *at, j;
-    screen_severity *sev;
+    int best;
+
+    if (s->n < SCREEN_SHIFT_MIN + 1)    /* too short to tell: no scan */
+        return 0;
+    if (points_build(s, &p) != 0)
+        return -1;
+    best = screen_shift_year_at(ds, s, p.year, p.value, p.n, after, upto,
+                                step);
+    points_free(&p);
+    return best;
+}
+
+/* The shifts' positions and severities fit on the stack up to this many
+   points (most annual series); longer ones allocate. */
+#define SHIFTS_SMALL 64
+
+int screen_shift_year_at(const sb_dataset *ds, const sb_series *s,
+                         const double *year, const double *value, size_t n,
+                         int after, int upto, double *step)
+{
+    size_t at_small[SHIFTS_SMALL], *at = at_small, j;
+    screen_severity sev_small[SHIFTS_SMALL], *sev = sev_small;
     double med;
     long k, found;
     int best = 0;
 
     if (s->n < SCREEN_SHIFT_MIN + 1)    /* too short to tell: no scan */
         return 0;
-    if (points_build(s, &p) != 0)
-        return -1;
-    at = sb_new(size_t, p.n + 1);
-    sev = sb_new(screen_severity, p.n + 1);
-    found = at && sev ? screen_shifts(p.year, p.value, p.n, relative(ds, s),
+    if (n + 1 > SHIFTS_SMALL) {
+        at = sb_new(size_t, n + 1);
+        sev = sb_new(screen_severity, n + 1);
+    }
+    found = at && sev ? screen_shifts(year, value, n, relative(ds, s),
                                       resolution(ds, s), at, sev, &med)
                       : -1;
     for (k = 0; k < found; k++) {
         j = at[k];
-        if (sev[k] != SCREEN_WARNING || p.year[j] <= after ||
-            (upto != 0 && p.year[j] > upto) || p.year[j] <= best || j == 0)
+        if (sev[k] != SCREEN_WARNING || year[j] <= after ||
+            (upto != 0 && year[j] > upto) || year[j] <= best || j == 0)
             continue;
-        best = (int)p.year[j];
+        best = (int)year[j];
         if (step != NULL)
             *step = relative(ds, s)
-                        ? (p.value[j] / p.value[j - 1] - 1.0) * 100.0
-                        : p.value[j] - p.value[j - 1];
+                        ? (value[j] / value[j - 1] - 1.0) * 100.0
+                        : value[j] - value[j - 1];
     }
-    g_free(at);
-    g_free(sev);
-    points_free(&p);
+    if (at != at_small)
+        g_free(at);
+    if (sev != sev_small)
+        g_free(sev);
     return found < 0 ? -1 : best;
 }
 

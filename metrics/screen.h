@@ -101,6 +101,12 @@ int screen_break_year(const sb_dataset *ds, const sb_series *s, int after,
    none, -1 when out of memory. */
 int screen_shift_year(const sb_dataset *ds, const sb_series *s, int after,
                       int upto, double *step);
+/* The same from s's points that have a value, given: year[0..n) and
+   value[0..n) in year order (metrics' working points, which need not be
+   built again). */
+int screen_shift_year_at(const sb_dataset *ds, const sb_series *s,
+                         const double *year, const double *value, size_t n,
+                         int after, int upto, double *step);
 
 /* Level shifts among n points (years ascending): the index of each
    point that starts one goes to at[] (room for n), its severity to

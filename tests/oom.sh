@@ -35,6 +35,9 @@ LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1"
 export LSAN_OPTIONS ASAN_OPTIONS
 export OOM_DIR="$tmp"
+# metrics on two threads in jobs of one indicator (metrics/parallel.h),
+# whatever the CPUs: the worker threads' allocations are sites too
+export SB_METRICS_THREADS=2 SB_METRICS_JOB_SERIES=1
 floor=100          # sites the commands reach together, at least
 cases=$top/tests/cases
 

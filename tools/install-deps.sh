@@ -8,7 +8,8 @@
 # everything runs no apt-get and no npm at all.
 set -eu
 
-# --bench: also gnuplot, which `make bench` measures statbrief against;
+# --bench: also gnuplot and pandas, which `make bench` measures statbrief
+# against;
 # --fuzz: also clang (libFuzzer and its sanitizer runtimes)
 BENCH=0 FUZZ=0
 [ "${1:-}" = --bench ] && BENCH=1
@@ -71,6 +72,10 @@ fi
 if [ $BENCH = 1 ]; then
     command -v gnuplot >/dev/null 2>&1 || need gnuplot-nox
     PKGS="$PKGS gnuplot-nox"
+    # bench/big.sh times Debian's pandas (bench/pandas_metrics.py, run by
+    # /usr/bin/python3, not a python3 of PATH) on the same file
+    /usr/bin/python3 -c 'import pandas' >/dev/null 2>&1 || need python3-pandas
+    PKGS="$PKGS python3-pandas"
 fi
 
 # The npm packages of package-lock.json, exact versions, into node_modules

@@ -1,0 +1,88 @@
+#!/bin/sh
+# bench/big.sh -- `make bench`, issue 24's row-heavy file: bench/lib.sh's
+# short_file of BENCH_BIG_MB MB (default 1030: 200 indicators x 3,000
+# regions x 60 years, 36 million rows of about 30 bytes, 1.08 GB), in
+# one run:
+#   - the floor, a bare libcsv pass that only counts fields;
+#   - `statbrief check`;
+#   - `statbrief metrics --format csv >/dev/null`, every figure of every
+#     series, the output included;
+#   - pandas (bench/pandas_metrics.py, Debian's /usr/bin/python3):
+#     read_csv and only the first, last and CAGR of each series, to CSV.
+# statbrief's best of two each (bench/lib.sh best2), pandas once (a
+# minute and several GB). Prints wall and CPU time, peak RSS, and the
+# issue's ratios: check/floor speed (target >= 0.8), metrics/check time
+# (<= 1.25; the CPU times' ratio too, which a busy machine moves less),
+# peak RSS / file for check and metrics (<= 0.5), pandas / metrics time
+# (>= 9) and memory (>= 7, "a seventh"), and the metrics time in floors
+# (6 s on the issue's machine, whose floor was 3.03 s: <= 1.98 floors).
+# Figures are printed, never asserted. Skipped, with a message, when the
+# disk has less than 3 x BENCH_BIG_MB free; pandas skipped when Debian's
+# python3 has no pandas (tools/install-deps.sh --bench installs it).
+set -eu
+sw=build/rel/csvcount
+. bench/lib.sh
+MB=${BENCH_BIG_MB:-1030}
+case $MB in
+'' | *[!0-9]* | 0) echo "bench: big: BENCH_BIG_MB must be a positive integer" >&2
+                   exit 2 ;;
+esac
+file=$(short_file big "$MB") || exit 0
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bytes=$(wc -c <"$file")
+rows=$(($(wc -l <"$file") - 1))        # also warms the page cache
+
+set -- $(best2 big "$sw" count "$file") || exit 1
+floor=$1
+set -- $(best2 big ./statbrief check "$file") || exit 1
+c_secs=$1 c_rss=$2 c_cpu=$3
+set -- $(best2 big ./statbrief metrics --format csv "$file") || exit 1
+m_secs=$1 m_rss=$2 m_cpu=$3
+
+py=/usr/bin/python3
+p_secs= p_rss= p_cpu= p_rows=
+if [ -x "$py" ] && "$py" -c 'import pandas' 2>/dev/null; then
+    if "$sw" time "$py" bench/pandas_metrics.py "$file" "$tmp/pandas.csv" \
+        2>"$tmp/t"; then
+        read -r p_secs p_rss p_cpu <"$tmp/t"
+        p_rows=$(($(wc -l <"$tmp/pandas.csv") - 1))
+    else
+        echo "bench: big: pandas failed: $(tail -n 3 "$tmp/t")" >&2
+    fi
+else
+    echo "bench: big: pandas skipped: $py has no pandas" \
+         "(sh tools/install-deps.sh --bench)" >&2
+fi
+
+awk -v file="$file" -v bytes="$bytes" -v rows="$rows" \
+    -v floor="$floor" -v cs="$c_secs" -v cr="$c_rss" -v cc="$c_cpu" \
+    -v ms="$m_secs" -v mr="$m_rss" -v mc="$m_cpu" \
+    -v ps="$p_secs" -v pr="$p_rss" -v pc="$p_cpu" -v prow="$p_rows" 'BEGIN {
+    mb = bytes / 1e6
+    mark = "  below target"
+    printf "bench big: %.0f MB row-heavy long CSV, %d rows (%s)\n", mb, rows, file
+    printf "  floor: bare libcsv pass        %6.2f s\n", floor
+    printf "  statbrief check                %6.2f s (CPU %.2f s)  %5.0f MB peak\n", cs, cc, cr / 1024
+    printf "  statbrief metrics --format csv %6.2f s (CPU %.2f s)  %5.0f MB peak\n", ms, mc, mr / 1024
+    if (ps != "")
+        printf "  pandas first/last/CAGR         %6.2f s (CPU %.2f s)  %5.0f MB peak, %d series\n", ps, pc, pr / 1024, prow
+    r = floor / cs
+    printf "  check speed / floor            %6.2f   (target >= 0.8)%s\n", r, (r < 0.8 ? mark : "")
+    r = ms / cs
+    printf "  metrics time / check time      %6.2f   (target <= 1.25)%s\n", r, (r > 1.25 ? mark : "")
+    printf "  metrics CPU / check CPU        %6.2f   (the same on a machine busy with other work)\n", mc / cc
+    r = cr * 1024 / bytes
+    printf "  check peak RSS / file          %6.2f   (target <= 0.5)%s\n", r, (r > 0.5 ? mark : "")
+    r = mr * 1024 / bytes
+    printf "  metrics peak RSS / file        %6.2f   (target <= 0.5)%s\n", r, (r > 0.5 ? mark : "")
+    r = ms / floor
+    printf "  metrics time in floors         %6.2f   (target <= 1.98: 6 s where the floor is 3.03 s)%s\n", r, (r > 1.98 ? mark : "")
+    if (ps != "") {
+        r = ps / ms
+        printf "  pandas time / metrics time     %6.1f   (target >= 9)%s\n", r, (r < 9 ? mark : "")
+        r = pr / mr
+        printf "  pandas peak RSS / metrics      %6.1f   (target >= 7)%s\n", r, (r < 7 ? mark : "")
+    }
+}'
