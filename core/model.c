@@ -750,14 +750,12 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
 {
     guint64 key = ((guint64)indicator << 32) | region;
     gpointer v;
-    sb_series *s;
+    sb_series *s = ds->last_series > 0 ? &ds->series[ds->last_series - 1]
+                                       : NULL;
     size_t last = ds->last_series;
 
     /* Rows of one series usually come together: skip the hash then. */
-    if (last > 0 && ds->series[last - 1].indicator == indicator &&
-        ds->series[last - 1].region == region) {
-        s = &ds->series[last - 1];
-    } else {
+    if (s == NULL || s->indicator != indicator || s->region != region) {
         if (last > 0)
             seal(ds, last - 1);
         v = g_hash_table_lookup(ds->series_ids, (gpointer)(guintptr)key);
@@ -766,6 +764,12 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
         if (s == NULL)
             return SB_ENOMEM;
         ds->last_series = (size_t)(s - ds->series) + 1;
+    } else if (s->n < s->cap && (flags | annot) == 0 && file == s->file &&
+               s->flags == NULL && s->annot == NULL && s->files == NULL) {
+        /* the value most of a sorted file adds: room, its file, no flags
+           or note where the series has none (nothing beside to set) */
+        s->obs[s->n++] = *o;
+        return SB_OK;
     }
     /* A new series starts as long as the one sealed last (series of a
        file are much alike), so that most are filled without a realloc
@@ -840,16 +844,18 @@ const sb_series *sb_dataset_find_series(const sb_dataset *ds, sb_id indicator,
     return NULL;
 }
 
+/* From the end: the last value that qualifies is the one a scan from
+   the start would keep (the latest, once the series is sorted), and most
+   series end with it. */
 int sb_series_last_year(const sb_series *s, int upto)
 {
     size_t i;
-    int y = 0;
 
-    for (i = 0; i < s->n; i++)
-        if (!(s->obs[i].state & SB_OBS_MISSING) &&
-            (upto == 0 || s->obs[i].year <= upto))
-            y = s->obs[i].year;
-    return y;
+    for (i = s->n; i > 0; i--)
+        if (!(s->obs[i - 1].state & SB_OBS_MISSING) &&
+            (upto == 0 || s->obs[i - 1].year <= upto))
+            return s->obs[i - 1].year;
+    return 0;
 }
 
 int sb_dataset_region_has_values(const sb_dataset *ds, sb_id reg)
