@@ -744,15 +744,15 @@ static int side_set(uint32_t **arr, size_t cap, size_t i, uint32_t v)
     return 0;
 }
 
-sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
-                             uint16_t file, const sb_obs *o, uint32_t flags,
-                             uint32_t annot)
+/* sb_dataset_add_obs but for its common case: another series than the
+   value before's, or a value that needs room or its side arrays. */
+static sb_status __attribute__((noinline))
+add_obs(sb_dataset *ds, sb_series *s, sb_id indicator, sb_id region,
+        uint16_t file, const sb_obs *o, uint32_t flags, uint32_t annot)
 {
     guint64 key = ((guint64)indicator << 32) | region;
-    gpointer v;
-    sb_series *s = ds->last_series > 0 ? &ds->series[ds->last_series - 1]
-                                       : NULL;
     size_t last = ds->last_series;
+    gpointer v;
 
     /* Rows of one series usually come together: skip the hash then. */
     if (s == NULL || s->indicator != indicator || s->region != region) {
@@ -764,12 +764,6 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
         if (s == NULL)
             return SB_ENOMEM;
         ds->last_series = (size_t)(s - ds->series) + 1;
-    } else if (s->n < s->cap && (flags | annot) == 0 && file == s->file &&
-               s->flags == NULL && s->annot == NULL && s->files == NULL) {
-        /* the value most of a sorted file adds: room, its file, no flags
-           or note where the series has none (nothing beside to set) */
-        s->obs[s->n++] = *o;
-        return SB_OK;
     }
     /* A new series starts as long as the one sealed last (series of a
        file are much alike), so that most are filled without a realloc
@@ -784,6 +778,25 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
         return SB_ENOMEM;
     s->obs[s->n++] = *o;
     return SB_OK;
+}
+
+sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
+                             uint16_t file, const sb_obs *o, uint32_t flags,
+                             uint32_t annot)
+{
+    sb_series *s = ds->last_series > 0 ? &ds->series[ds->last_series - 1]
+                                       : NULL;
+
+    /* The value most of a sorted file adds: to the series of the value
+       before, with room, from its file, no flags or note where the
+       series has none (nothing beside it to set). */
+    if (s != NULL && s->indicator == indicator && s->region == region &&
+        s->n < s->cap && (flags | annot) == 0 && file == s->file &&
+        s->flags == NULL && s->annot == NULL && s->files == NULL) {
+        s->obs[s->n++] = *o;
+        return SB_OK;
+    }
+    return add_obs(ds, s, indicator, region, file, o, flags, annot);
 }
 
 size_t sb_dataset_n_series(const sb_dataset *ds)
