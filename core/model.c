@@ -1204,8 +1204,15 @@ static sb_status sort_all_series(sb_dataset *ds)
     rank_ctx r = {ds, ranks(ds, ds->n_ind, ind_cmp),
                   ranks(ds, ds->n_reg, reg_cmp)};
     int ok = r.ind_rank != NULL && r.reg_rank != NULL;
+    size_t i = 1;
 
-    if (ok)
+    /* A sorted file gives its series in order: then the sort, and the
+       copy of the series array it allocates (stable, so it would leave
+       them as they are), is skipped. */
+    while (ok && i < ds->n_series &&
+           series_cmp(&ds->series[i - 1], &ds->series[i], &r) < 0)
+        i++;
+    if (ok && i < ds->n_series)
         g_qsort_with_data(ds->series, (gint)ds->n_series,
                           sizeof *ds->series, series_cmp, &r);
     g_free(r.ind_rank);
@@ -1230,16 +1237,20 @@ sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
     if (rc == SB_OK && events.len > 0)
         rc = tell_duplicates(ds, &events, diag, err);
     g_free(events.v);
-    /* The hash table's indices die with the reorder: loading is over. */
-    if (rc == SB_OK && sort_all_series(ds) != SB_OK)
-        rc = SB_ENOMEM;
+    /* The hash table's indices die with the reorder: loading is over.
+       Emptied first (glib then frees its arrays), so that its memory and
+       the sort's copy of the series are never held at once. */
+    if (rc == SB_OK) {
+        g_hash_table_remove_all(ds->series_ids);
+        if (sort_all_series(ds) != SB_OK)
+            rc = SB_ENOMEM;
+    }
     if (rc == SB_OK && !set_magnitudes(ds))
         rc = SB_ENOMEM;
     if (rc == SB_ENOMEM)
         sb_error_set(err, rc, NULL, 0, 0, "out of memory");
     if (rc != SB_OK)
         return rc;
-    g_hash_table_remove_all(ds->series_ids);
     ds->n_sorted = ds->n_series;
     ds->last_series = 0;
     for (i = 0; i < ds->n_ind; i++) {
