@@ -744,20 +744,18 @@ static int side_set(uint32_t **arr, size_t cap, size_t i, uint32_t v)
     return 0;
 }
 
-sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
-                             uint16_t file, const sb_obs *o, uint32_t flags,
-                             uint32_t annot)
+/* sb_dataset_add_obs but for its common case: another series than the
+   value before's, or a value that needs room or its side arrays. */
+static sb_status __attribute__((noinline))
+add_obs(sb_dataset *ds, sb_series *s, sb_id indicator, sb_id region,
+        uint16_t file, const sb_obs *o, uint32_t flags, uint32_t annot)
 {
     guint64 key = ((guint64)indicator << 32) | region;
-    gpointer v;
-    sb_series *s;
     size_t last = ds->last_series;
+    gpointer v;
 
     /* Rows of one series usually come together: skip the hash then. */
-    if (last > 0 && ds->series[last - 1].indicator == indicator &&
-        ds->series[last - 1].region == region) {
-        s = &ds->series[last - 1];
-    } else {
+    if (s == NULL || s->indicator != indicator || s->region != region) {
         if (last > 0)
             seal(ds, last - 1);
         v = g_hash_table_lookup(ds->series_ids, (gpointer)(guintptr)key);
@@ -780,6 +778,25 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
         return SB_ENOMEM;
     s->obs[s->n++] = *o;
     return SB_OK;
+}
+
+sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
+                             uint16_t file, const sb_obs *o, uint32_t flags,
+                             uint32_t annot)
+{
+    sb_series *s = ds->last_series > 0 ? &ds->series[ds->last_series - 1]
+                                       : NULL;
+
+    /* The value most of a sorted file adds: to the series of the value
+       before, with room, from its file, no flags or note where the
+       series has none (nothing beside it to set). */
+    if (s != NULL && s->indicator == indicator && s->region == region &&
+        s->n < s->cap && (flags | annot) == 0 && file == s->file &&
+        s->flags == NULL && s->annot == NULL && s->files == NULL) {
+        s->obs[s->n++] = *o;
+        return SB_OK;
+    }
+    return add_obs(ds, s, indicator, region, file, o, flags, annot);
 }
 
 size_t sb_dataset_n_series(const sb_dataset *ds)
@@ -840,16 +857,18 @@ const sb_series *sb_dataset_find_series(const sb_dataset *ds, sb_id indicator,
     return NULL;
 }
 
+/* From the end: the last value that qualifies is the one a scan from
+   the start would keep (the latest, once the series is sorted), and most
+   series end with it. */
 int sb_series_last_year(const sb_series *s, int upto)
 {
     size_t i;
-    int y = 0;
 
-    for (i = 0; i < s->n; i++)
-        if (!(s->obs[i].state & SB_OBS_MISSING) &&
-            (upto == 0 || s->obs[i].year <= upto))
-            y = s->obs[i].year;
-    return y;
+    for (i = s->n; i > 0; i--)
+        if (!(s->obs[i - 1].state & SB_OBS_MISSING) &&
+            (upto == 0 || s->obs[i - 1].year <= upto))
+            return s->obs[i - 1].year;
+    return 0;
 }
 
 int sb_dataset_region_has_values(const sb_dataset *ds, sb_id reg)
@@ -1185,8 +1204,15 @@ static sb_status sort_all_series(sb_dataset *ds)
     rank_ctx r = {ds, ranks(ds, ds->n_ind, ind_cmp),
                   ranks(ds, ds->n_reg, reg_cmp)};
     int ok = r.ind_rank != NULL && r.reg_rank != NULL;
+    size_t i = 1;
 
-    if (ok)
+    /* A sorted file gives its series in order: then the sort, and the
+       copy of the series array it allocates (stable, so it would leave
+       them as they are), is skipped. */
+    while (ok && i < ds->n_series &&
+           series_cmp(&ds->series[i - 1], &ds->series[i], &r) < 0)
+        i++;
+    if (ok && i < ds->n_series)
         g_qsort_with_data(ds->series, (gint)ds->n_series,
                           sizeof *ds->series, series_cmp, &r);
     g_free(r.ind_rank);
@@ -1211,16 +1237,20 @@ sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
     if (rc == SB_OK && events.len > 0)
         rc = tell_duplicates(ds, &events, diag, err);
     g_free(events.v);
-    /* The hash table's indices die with the reorder: loading is over. */
-    if (rc == SB_OK && sort_all_series(ds) != SB_OK)
-        rc = SB_ENOMEM;
+    /* The hash table's indices die with the reorder: loading is over.
+       Emptied first (glib then frees its arrays), so that its memory and
+       the sort's copy of the series are never held at once. */
+    if (rc == SB_OK) {
+        g_hash_table_remove_all(ds->series_ids);
+        if (sort_all_series(ds) != SB_OK)
+            rc = SB_ENOMEM;
+    }
     if (rc == SB_OK && !set_magnitudes(ds))
         rc = SB_ENOMEM;
     if (rc == SB_ENOMEM)
         sb_error_set(err, rc, NULL, 0, 0, "out of memory");
     if (rc != SB_OK)
         return rc;
-    g_hash_table_remove_all(ds->series_ids);
     ds->n_sorted = ds->n_series;
     ds->last_series = 0;
     for (i = 0; i < ds->n_ind; i++) {

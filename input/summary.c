@@ -66,7 +66,8 @@ static span series_span(const sb_series *se, const input_filter *f,
             s.from = o->year;
         if (o->year > s.to)
             s.to = o->year;
-        if (sb_series_flags(se, i) != 0)
+        /* sb_series_flags without a call a value */
+        if (se->flags != NULL && se->flags[i] != 0)
             (*n_flagged)++;
     }
     return s;

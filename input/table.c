@@ -137,6 +137,11 @@ int input_parse_year(const char *s, size_t len)
     size_t i, digits = 0;
     long y = 0;
 
+    /* most year cells: four digits, untrimmed */
+    if (len == 4 && (unsigned)(s[0] - '1') < 9 && (unsigned)(s[1] - '0') < 10
+        && (unsigned)(s[2] - '0') < 10 && (unsigned)(s[3] - '0') < 10)
+        return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+               (s[3] - '0');
     s = input_trim(s, len, &len);
     for (i = 0; i < len && g_ascii_isdigit(s[i]); i++) {
         if (++digits > 5)

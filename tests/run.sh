@@ -38,6 +38,8 @@ sh tests/signals.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/outputs.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/names.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/inputs.sh "$build/statbrief" 2>&1 | tee -a "$log"
+# tables read with the prep and without: the same bytes out
+sh tests/prep.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/batch.sh "$build/statbrief" 2>&1 | tee -a "$log"
 sh tests/install.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # diff on two real vintages against tests/data/vintages/expected_revisions.py
@@ -58,7 +60,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases example recompute metricsthreads charts overlap index brief spec html overview tables cron signals outputs names inputs batch install diff diffbrief annex browser resource oom; do
+for suite in unit layers cases example recompute metricsthreads charts overlap index brief spec html overview tables cron signals outputs names inputs prep batch install diff diffbrief annex browser resource oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"
