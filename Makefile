@@ -64,6 +64,7 @@ build/asan/statbrief: build/asan/statbrief.o $(TST_OBJ)
 build/asan/unit: build/asan/tests/unit.o build/asan/tests/unit_metrics.o \
 		build/asan/tests/unit_plots.o build/asan/tests/unit_reports.o \
 		build/asan/tests/unit_spec.o build/asan/tests/unit_gazetteer.o \
+		build/asan/tests/unit_parallel.o \
 		$(TST_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -146,6 +147,7 @@ build/dbg/statbrief: build/dbg/statbrief.o $(DBG_OBJ)
 build/dbg/unit: build/dbg/tests/unit.o build/dbg/tests/unit_metrics.o \
 		build/dbg/tests/unit_plots.o build/dbg/tests/unit_reports.o \
 		build/dbg/tests/unit_spec.o build/dbg/tests/unit_gazetteer.o \
+		build/dbg/tests/unit_parallel.o \
 		$(DBG_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(DBG_CFLAGS) -o $@ $^ $(PKG_LIBS)

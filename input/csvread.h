@@ -81,7 +81,8 @@ sb_status input_csv_read(const char *path, input_csv_info *info,
    always runs on the calling thread, in file order). It writes at most
    size bytes at out; fn finds them at row->prep. It reports nothing and
    touches no shared state: anything unusual is left for fn to do, and
-   report, the ordinary way. */
+   report, the ordinary way. Nor does it use row->line: on a worker that
+   is the line within the worker's part of the file. */
 typedef void (*input_prep_fn)(const void *pctx, const input_row *row,
                               void *out);
 typedef struct {

@@ -792,6 +792,7 @@ int main(int argc, char **argv)
     cell_random();
     run_file(dir, "shortest.test", shortest_case);
     reader_tests();
+    parallel_tests(dir);
     misc_tests();
     alloc_tests();
     series_lookup_tests();

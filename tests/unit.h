@@ -26,6 +26,9 @@ void spec_tests(const char *dir);
 /* tests/unit_gazetteer.c */
 void gazetteer_tests(const char *dir);
 
+/* tests/unit_parallel.c */
+void parallel_tests(const char *dir);
+
 /* tests/unit_plots.c */
 void plots_tests(void);
 int pngdiff(const char *golden, const char *got, const char *diff);
