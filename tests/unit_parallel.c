@@ -193,6 +193,21 @@ static void awkward_texts(void)
     CUT("par/utf16", "\xFF\xFE" "a\0,\0b\0\n\0", 0);
 }
 
+/* Whether the text t reads alike serially and in parts of chunks. */
+static void same_text(const char *name, const GString *t,
+                      const size_t *chunks, size_t n)
+{
+    char *path = temp_file(t->str, t->len);
+
+    if (path == NULL)
+        check(0, name, "cannot write a temp file");
+    else if (same_reads(name, path, chunks, n, 0))
+        check(1, name, "ok");
+    if (path != NULL)
+        unlink(path);
+    g_free(path);
+}
+
 /* A field over the limit in the first or the last part, and a record
    of too many fields: larger texts, a few cuts. */
 static void limits(void)
@@ -200,7 +215,6 @@ static void limits(void)
     static const size_t chunks[] = {1000, 65536, 1u << 20, 3u << 20};
     size_t big = INPUT_CSV_MAX_FIELD + 1, i;
     GString *t = g_string_new("a,b\n");
-    char *path;
 
     for (i = 0; i < 3000; i++)
         g_string_append_printf(t, "r%zu,%zu\n", i, i);
@@ -208,33 +222,17 @@ static void limits(void)
     for (i = 0; i < big; i++)
         g_string_append_c(t, 'y');
     g_string_append(t, "\nz,1\n");
-    path = temp_file(t->str, t->len);
-    if (path != NULL && same_reads("par/long-field-late", path, chunks, 4, 0))
-        check(1, "par/long-field-late", "ok");
-    if (path != NULL)
-        unlink(path);
-    g_free(path);
+    same_text("par/long-field-late", t, chunks, G_N_ELEMENTS(chunks));
     g_string_assign(t, "a,\"");
     for (i = 0; i < big; i++)
         g_string_append_c(t, i % 100 == 99 ? '\n' : 'q');
     g_string_append(t, "\"\nz,1\n");
-    path = temp_file(t->str, t->len);
-    if (path != NULL && same_reads("par/long-quoted-first", path, chunks, 4,
-                                   0))
-        check(1, "par/long-quoted-first", "ok");
-    if (path != NULL)
-        unlink(path);
-    g_free(path);
+    same_text("par/long-quoted-first", t, chunks, G_N_ELEMENTS(chunks));
     g_string_assign(t, "a,b\nc,d\n");
     for (i = 0; i <= INPUT_CSV_MAX_FIELDS; i++)
         g_string_append(t, ",");
     g_string_append(t, "\n");
-    path = temp_file(t->str, t->len);
-    if (path != NULL && same_reads("par/many-fields", path, chunks, 4, 0))
-        check(1, "par/many-fields", "ok");
-    if (path != NULL)
-        unlink(path);
-    g_free(path);
+    same_text("par/many-fields", t, chunks, G_N_ELEMENTS(chunks));
     g_string_free(t, TRUE);
 }
 
