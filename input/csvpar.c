@@ -460,8 +460,10 @@ int input_csvpar_read(input_csvr *r, FILE *fp, input_csv_info *info,
         info->encoding == INPUT_ENC_GB18030)
         return 1;
     /* the first block as the serial read would see it, to decide */
-    if ((peek = sb_malloc(INPUT_CSVR_BLOCK)) == NULL)
-        return 1;                   /* the serial read will say so */
+    if ((peek = sb_malloc(INPUT_CSVR_BLOCK)) == NULL) {
+        input_csvr_fail(r, SB_ENOMEM, 0, 0, "out of memory");
+        return 0;
+    }
     got = pread(fileno(fp), peek, INPUT_CSVR_BLOCK, 0);
     skip = got > 0 ? input_csvr_plain_start(r, info, peek, (size_t)got) : -1;
     g_free(peek);

@@ -2,7 +2,8 @@
  * tests/unit_parallel.c -- the parallel read (input/csvpar.c) against the
  * serial one: every record fn is handed (fields, lengths, line, the
  * prep's bytes), the error (code, line, column, message) and what the
- * read says of the file (delimiter, BOM, encoding, records), for every
+ * read says of the file (delimiter, BOM, encoding, records, the watch's
+ * digest of the bytes read), for every
  * CSV of the tree and for hand-made texts cut at every place (parts of
  * 1, 2, ... bytes read), with 1 and 2 workers; the cut rule
  * (input/csvsplit.c) on its own cases and on random texts of quotes,
@@ -83,13 +84,21 @@ static char *read_with(const char *path, int threads, size_t chunk,
     par_log l = {g_string_new(NULL), fail_at, 0};
     sb_status rc;
 
+    input_csv_watch w;
+
+    memset(&w, 0, sizeof w);
+    w.path = path;
+    w.hash = 1;
+    input_csv_set_watch(&w);
     input_csvpar_configure(&c);
     rc = input_csv_read_prep(path, &info, &prep, par_collect, &l, &err);
     input_csvpar_configure(NULL);
+    input_csv_set_watch(NULL);
     g_string_append_printf(l.s, " rc=%d %s:%ld:%ld: %s delim=%d bom=%d "
-                           "enc=%d records=%ld", rc, err.path, err.line,
-                           err.column, err.msg, info.delim, info.had_bom,
-                           (int)info.encoding, info.records);
+                           "enc=%d records=%ld sha256=%s bytes=%llu", rc,
+                           err.path, err.line, err.column, err.msg,
+                           info.delim, info.had_bom, (int)info.encoding,
+                           info.records, w.sha256, w.bytes);
     return g_string_free(l.s, FALSE);
 }
 
