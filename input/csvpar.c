@@ -221,7 +221,12 @@ static gpointer worker(gpointer data)
 typedef struct {
     input_csvr *r;
     FILE *fp;
-    size_t chunk;
+    size_t chunk;                   /* the next part's size: from a
+                                       serial block up to the setting's,
+                                       so that a read stopped after its
+                                       first records (the header's peek)
+                                       reads little more than serially */
+    size_t max_chunk;
     unsigned long long offset;      /* file offset of the next part */
     size_t skip;                    /* a BOM still to drop */
     int eof;
@@ -311,6 +316,8 @@ static int fill(filler *f, const pipeline *q, part *p)
         snprintf(f->pending_msg, sizeof f->pending_msg, "out of memory");
         return -1;
     }
+    if (f->chunk < f->max_chunk)
+        f->chunk = 2 * f->chunk < f->max_chunk ? 2 * f->chunk : f->max_chunk;
     memcpy(f->carry, p->buf + cut, p->len - cut);
     f->carry_len = p->len - cut;
     p->len = cut;
@@ -486,7 +493,8 @@ int input_csvpar_read(input_csvr *r, FILE *fp, input_csv_info *info,
     memset(&f, 0, sizeof f);
     f.r = r;
     f.fp = fp;
-    f.chunk = c.chunk > 0 ? c.chunk : 1;
+    f.max_chunk = c.chunk > 0 ? c.chunk : 1;
+    f.chunk = f.max_chunk < INPUT_CSVR_BLOCK ? f.max_chunk : INPUT_CSVR_BLOCK;
     f.skip = (size_t)skip;
     workers = start(&q, th, workers);
     if (workers > 0)

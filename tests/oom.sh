@@ -12,6 +12,13 @@
 # runs out, by design (docs/HACKING.md, "Allocation failure").
 set -u
 
+# Arguments that start with @par: the parallel read (input/csvpar.c) on
+# files of any size, in parts of 64 bytes, two workers; par exports that
+# in the subshell of the run, which drops the word.
+par() {
+    export SB_TEST_CSV_CHUNK=64 STATBRIEF_THREADS=3
+}
+
 # One run, for xargs: tests/oom.sh --job BIN N SITE -> $OOM_DIR/r.N.SITE
 if [ "${1:-}" = --job ]; then
     bin=$2 n=$3 site=$4
@@ -19,6 +26,7 @@ if [ "${1:-}" = --job ]; then
     line=$(sed -n "${n}p" "$OOM_DIR/cmds")
     dir=${line%%|*} args=${line#*|}
     (cd "$dir" && eval "set -- $args" &&
+        { [ "${1:-}" != @par ] || { par; shift; }; } &&
         SB_ALLOC_FAIL=$site SB_ALLOC_SITES=$out.fired \
             "$bin" "$@" >"$out.out" 2>"$out.err")
     echo $? >"$out.status"
@@ -124,6 +132,8 @@ $cases/diff-alias|diff --format md old new
 $cases/diff-meta|diff --format csv --figures old new
 $cases/diff-filter|diff --format csv --figures --indicator pop --indicator gdp --from 2021 --to 2021 old new
 $cases/diff-brief-spec|diff --brief --spec spec.yaml old new
+$cases/quoted-names|@par check --dump t.csv
+$top/tests/data/panels|@par check --dump gdp.csv population.csv
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
 
@@ -134,6 +144,7 @@ while [ $i -le "$n_cmds" ]; do
     line=$(sed -n "${i}p" "$tmp/cmds")
     dir=${line%%|*} args=${line#*|}
     (cd "$dir" && eval "set -- $args" &&
+        { [ "${1:-}" != @par ] || { par; shift; }; } &&
         SB_ALLOC_SITES="$tmp/sites.$i" "$bin" "$@" >/dev/null 2>"$tmp/good.err")
     st=$?
     if grep -q 'Sanitizer\|runtime error' "$tmp/good.err"; then
