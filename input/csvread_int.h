@@ -2,16 +2,20 @@
  * input/csvread_int.h -- internal to input/csvread.c and input/csvpar.c:
  * the reader's state, and the steps of a read that the parallel read
  * (csvpar.c) runs on its parts, so that a part is tokenized by the very
- * code a serial read runs.
+ * code a serial read runs. It includes csvrow.h, not csvread.h, so that
+ * the two modules do not include each other.
  */
 #ifndef INPUT_CSVREAD_INT_H
 #define INPUT_CSVREAD_INT_H
 
 #include <csv.h>
 #include <glib.h>
+#include <signal.h>
+#include <stdio.h>
 
 #include "core/alloc.h"
-#include "csvread.h"
+#include "core/sha256.h"
+#include "csvrow.h"
 
 #define INPUT_CSVR_BLOCK (64 * 1024)  /* a serial read's block */
 /* libcsv's pstate values (libcsv.c); the struct is public, these are not. */

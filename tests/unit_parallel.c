@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "input/csvpar.h"
+#include "input/csvread.h"
 #include "input/csvsplit.h"
 #include "unit.h"
 
