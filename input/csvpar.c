@@ -232,6 +232,8 @@ typedef struct {
     int eof;
     char *carry;                    /* read past the last part's end */
     size_t carry_len, carry_cap;
+    part *serial;                   /* a part no record ends in: it and
+                                       the rest are read serially */
     sb_status pending;              /* a read's failure, once the parts
                                        before it are replayed */
     char pending_msg[200];
@@ -278,8 +280,10 @@ static int read_more(filler *f, part *p, size_t want)
 }
 
 /* Fills p with the next part: the bytes left over, then chunks until a
-   record ends in it (a record longer than 64 chunks doubles what is
-   read, so that its rescans stay linear). 0, or -1 (f->pending). */
+   record ends in it. 0; 1 when no record ends in two of the largest
+   parts and a block (a record that long, an unterminated quote, a field
+   past the limit: the rest is read serially, which reads and holds no
+   more than a serial read would); -1 (f->pending). */
 static int fill(filler *f, const pipeline *q, part *p)
 {
     size_t cut;
@@ -299,6 +303,8 @@ static int fill(filler *f, const pipeline *q, part *p)
         f->carry_len = 0;
     }
     for (;;) {
+        if (p->len >= 2 * f->max_chunk + INPUT_CSVR_BLOCK)
+            return 1;
         if (read_more(f, p, p->len < 64 * f->chunk ? f->chunk : p->len) != 0)
             return -1;
         p->offset = f->offset;
@@ -415,9 +421,13 @@ static void run(pipeline *q, filler *f)
     long base = 0;
 
     for (;;) {
-        while (!f->eof && f->pending == SB_OK && in_flight < q->n_slots) {
+        while (!f->eof && f->pending == SB_OK && f->serial == NULL &&
+               in_flight < q->n_slots) {
             part *p = &q->slots[fill_at];
-            if (fill(f, q, p) != 0)
+            int got = fill(f, q, p);
+            if (got == 1)
+                f->serial = p;         /* after the parts before it */
+            if (got != 0)
                 break;
             g_mutex_lock(&q->lock);
             p->state = QUEUED;
@@ -441,6 +451,12 @@ static void run(pipeline *q, filler *f)
         in_flight--;
         if (ret != 0)
             break;
+    }
+    if (!r->stop && f->pending == SB_OK && f->serial != NULL) {
+        r->line = base + 1;
+        r->rec_line = r->line;
+        r->offset = f->serial->offset;
+        input_csvr_go_on(r, f->fp, f->serial->buf, f->serial->len);
     }
     if (!r->stop && f->pending != SB_OK)
         input_csvr_fail(r, f->pending,
@@ -500,7 +516,8 @@ int input_csvpar_read(input_csvr *r, FILE *fp, input_csv_info *info,
     if (workers > 0)
         run(&q, &f);
     stop_all(&q, th, workers);
-    r->eof = f.eof;
+    if (f.serial == NULL)
+        r->eof = f.eof;             /* else the serial read's */
     for (i = 0; i < q.n_slots; i++) {
         g_free(q.slots[i].buf);
         g_free(q.slots[i].rows);

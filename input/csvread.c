@@ -678,15 +678,15 @@ long input_csvr_plain_start(input_csvr *r, input_csv_info *info,
     return skip;
 }
 
-static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
+/* Feeds the blocks of fp to the reader, after the have bytes already in
+   buf (3 x BLOCK: the start of a line, and a CR whose LF may come
+   next when pending_cr); first: the file's first block is still to
+   come, with its BOM, encoding and delimiter (into info). */
+static void blocks(reader *r, FILE *fp, input_csv_info *info, char *buf,
+                   size_t have, int first, int pending_cr)
 {
-    /* room for a decoded block (at most 1.5 x) and a left-over line end */
-    char *buf = sb_malloc(3 * BLOCK);
-    size_t have = 0;
-    int first = 1, pending_cr = 0, eof = 0;
+    int eof = 0;
 
-    if (buf == NULL)
-        fail(r, SB_ENOMEM, 0, 0, "out of memory");
     while (!eof && !r->stop) {
         long got, used;
         size_t skip = 0;
@@ -722,8 +722,39 @@ static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
         memmove(buf, buf + skip + used, have);
     }
     r->eof = eof;
+}
+
+static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
+{
+    /* room for a decoded block (at most 1.5 x) and a left-over line end */
+    char *buf = sb_malloc(3 * BLOCK);
+
+    if (buf == NULL) {
+        fail(r, SB_ENOMEM, 0, 0, "out of memory");
+        return r->rc;
+    }
+    blocks(r, fp, info, buf, 0, 1, 0);
     g_free(buf);
     return r->rc;
+}
+
+void input_csvr_go_on(input_csvr *r, FILE *fp, char *text, size_t n)
+{
+    int pending_cr = 0;
+    long used = process(r, text, n, 0, &pending_cr);
+    char *buf;
+
+    if (used < 0)
+        return;
+    /* what is left is a character cut by the end of text: 3 bytes */
+    if ((buf = sb_malloc(3 * BLOCK)) == NULL) {
+        fail(r, SB_ENOMEM, r->rec_line, 0, "out of memory");
+        return;
+    }
+    memcpy(buf, text + used, n - (size_t)used);
+    blocks(r, fp, NULL, buf, n - (size_t)used, 0, pending_cr);
+    g_free(buf);
+    input_csvr_end(r);
 }
 
 /* input_open_regular, with the descriptor's stat in *st. */

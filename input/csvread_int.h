@@ -84,6 +84,11 @@ int input_csvr_fail(input_csvr *r, sb_status code, long line, long col,
 long input_csvr_process(input_csvr *r, char *buf, size_t n, int eof,
                         int *pending_cr);
 
+/* Goes on serially from text[0..n) (the start of a line, at r's line
+   and offset) to the end of fp, and ends the text: what the parallel
+   read does with a record longer than its parts may grow. */
+void input_csvr_go_on(input_csvr *r, FILE *fp, char *text, size_t n);
+
 /* The end of the text: an open quoted field is an error, else libcsv
    hands over the last record (one without a line end). */
 void input_csvr_end(input_csvr *r);

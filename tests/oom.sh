@@ -60,6 +60,16 @@ awk 'BEGIN {
             printf "x,R%d,%d,%d%s,%s,note %d\n", r, y, y - 1800 + r,
                    y % 7 ? "" : " e", y == 1950 ? long : "", y % 20
 }' >"$gen/long.csv"
+# a note longer than the parallel read's parts may grow (@par: 64 bytes,
+# so 2 x 64 + 64 KiB): the rest of the file is read serially
+awk 'BEGIN {
+    print "indicator,region,year,value,note"
+    printf "x,R1,2000,1,\""
+    for (i = 0; i < 3000; i++)
+        printf "line %d of a long note\n", i
+    print "\""
+    print "x,R1,2001,2,short"
+}' >"$gen/longrec.csv"
 # wide by region: its headers are regions the gazetteer knows
 printf 'year,Chongqing,Sichuan\n2020,1,2\n2021,2,3\n2022,4,4\n' >"$gen/wide.csv"
 # NBS footnotes: the first fills its buffer exactly (63 bytes and the
@@ -134,6 +144,7 @@ $cases/diff-filter|diff --format csv --figures --indicator pop --indicator gdp -
 $cases/diff-brief-spec|diff --brief --spec spec.yaml old new
 $cases/quoted-names|@par check --dump t.csv
 $top/tests/data/panels|@par check --dump gdp.csv population.csv
+$gen|@par check --dump longrec.csv
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
 
