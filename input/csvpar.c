@@ -279,11 +279,11 @@ static int read_more(filler *f, part *p, size_t want)
     return 0;
 }
 
-/* Fills p with the next part: the bytes left over, then chunks until a
-   record ends in it. 0; 1 when no record ends in two of the largest
-   parts and a block (a record that long, an unterminated quote, a field
-   past the limit: the rest is read serially, which reads and holds no
-   more than a serial read would); -1 (f->pending). */
+/* Fills p with the next part: the bytes left over, then a chunk, and
+   another when no record ends in it. 0; 1 when none ends in a chunk and
+   a block (a record that long, an unterminated quote, a field or a row
+   past the limits: the rest is read serially, which reads and holds
+   little more than a serial read would); -1 (f->pending). */
 static int fill(filler *f, const pipeline *q, part *p)
 {
     size_t cut;
@@ -303,9 +303,9 @@ static int fill(filler *f, const pipeline *q, part *p)
         f->carry_len = 0;
     }
     for (;;) {
-        if (p->len >= 2 * f->max_chunk + INPUT_CSVR_BLOCK)
+        if (p->len >= f->chunk + INPUT_CSVR_BLOCK)
             return 1;
-        if (read_more(f, p, p->len < 64 * f->chunk ? f->chunk : p->len) != 0)
+        if (read_more(f, p, f->chunk) != 0)
             return -1;
         p->offset = f->offset;
         if (f->eof) {

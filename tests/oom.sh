@@ -61,7 +61,7 @@ awk 'BEGIN {
                    y % 7 ? "" : " e", y == 1950 ? long : "", y % 20
 }' >"$gen/long.csv"
 # a note longer than the parallel read's parts may grow (@par: 64 bytes,
-# so 2 x 64 + 64 KiB): the rest of the file is read serially
+# so 64 bytes + 64 KiB): the rest of the file is read serially
 awk 'BEGIN {
     print "indicator,region,year,value,note"
     printf "x,R1,2000,1,\""
