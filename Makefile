@@ -65,6 +65,7 @@ build/asan/unit: build/asan/tests/unit.o build/asan/tests/unit_metrics.o \
 		build/asan/tests/unit_plots.o build/asan/tests/unit_reports.o \
 		build/asan/tests/unit_spec.o build/asan/tests/unit_gazetteer.o \
 		build/asan/tests/unit_shortest.o \
+		build/asan/tests/unit_parallel.o \
 		$(TST_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -154,6 +155,7 @@ build/dbg/unit: build/dbg/tests/unit.o build/dbg/tests/unit_metrics.o \
 		build/dbg/tests/unit_plots.o build/dbg/tests/unit_reports.o \
 		build/dbg/tests/unit_spec.o build/dbg/tests/unit_gazetteer.o \
 		build/dbg/tests/unit_shortest.o \
+		build/dbg/tests/unit_parallel.o \
 		$(DBG_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(DBG_CFLAGS) -o $@ $^ $(PKG_LIBS)

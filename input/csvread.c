@@ -15,6 +15,8 @@
  * throughout (see "A file that changes while it is read" below).
  */
 #include "csvread.h"
+#include "csvread_int.h"
+#include "csvpar.h"
 
 #include "core/alloc.h"
 #include "core/testhook.h"
@@ -31,59 +33,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define BLOCK (64 * 1024)
-/* libcsv's pstate values (libcsv.c); the struct is public, these are not. */
-#define CSV_ROW_NOT_BEGUN 0     /* between records */
-#define CSV_FIELD_BEGUN 2       /* inside a field */
+#define BLOCK INPUT_CSVR_BLOCK
 
-typedef struct {
-    struct csv_parser p;
-    const char *path;
-    input_row_fn fn;
-    void *ctx;
-    const input_csv_prep *prep; /* or NULL */
-    sb_error *err;
-    sb_status rc;
-    int stop;
+typedef input_csvr reader;
 
-    /* the current record from libcsv: its fields' bytes, each ended by
-       a NUL, with the offset and length of each field */
-    sb_text arena;
-    size_t *offs, *lens, n_fields, cap_offs, cap_lens;
-    char **ptrs;                /* each field's start, built per record */
-    size_t cap_ptrs;
-
-    long line;                  /* line of the next byte to feed */
-    long rec_line;              /* line where the open record started */
-    long records;
-    unsigned long long offset;  /* file offset of the next byte to feed */
-
-    char **fptr;                /* fields of a line split without libcsv */
-    size_t *flen;
-    size_t fcap;
-    unsigned char cls[256];     /* split_line's class of each byte (CLS_*) */
-    int cls_delim;              /* the delimiter cls is for; -1 before */
-
-    GIConv cd;                  /* GB18030 -> UTF-8, or (GIConv)-1 */
-    char *raw;                  /* undecoded bytes (GB18030 only) */
-    size_t raw_have;
-    unsigned long long raw_offset;  /* file offset of raw[0] */
-    int bad_gb;                 /* 1 + a byte that is not GB18030, -1 for
-                                   a character cut at the end, or 0 */
-    unsigned long long bad_gb_offset;   /* its file offset */
-
-    /* the file's bytes as they came, before any decoding */
-    int eof;                    /* the read reached the file's end */
-    unsigned long long total;   /* bytes read */
-    int last;                   /* the last byte read; -1 before any */
-    int hashing;                /* sha takes them (a watch asked) */
-    sb_sha256 sha;
-    input_csv_watch *watch;     /* the load's watch on this file, or NULL */
-    sb_status err_before;       /* err's code when the read began */
-} reader;
-
-static int fail(reader *r, sb_status code, long line, long col,
-                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* fail: csvread_int.h's input_csvr_fail, the name every check here
+   calls */
+#define fail input_csvr_fail
 
 static void on_field(void *data, size_t len, void *user)
 {
@@ -122,24 +78,30 @@ static void on_field(void *data, size_t len, void *user)
 static void deliver(reader *r, size_t n, char **field, const size_t *len)
 {
     input_row row;
-    int ret;
 
     row.n = n;
     row.field = field;
     row.len = len;
     row.line = r->rec_line;
     row.prep = NULL;
-    r->records++;
     if (r->prep != NULL) {
         /* max_align_t: the prep's struct may hold doubles */
         union { max_align_t a; unsigned char b[INPUT_CSV_MAX_PREP]; } out;
 
         r->prep->fn(r->prep->ctx, &row, out.b);
         row.prep = out.b;
-        ret = r->fn(r->ctx, &row, r->err);
+        input_csvr_hand(r, &row);
     } else {
-        ret = r->fn(r->ctx, &row, r->err);
+        input_csvr_hand(r, &row);
     }
+}
+
+void input_csvr_hand(input_csvr *r, const input_row *row)
+{
+    int ret;
+
+    r->records++;
+    ret = r->fn(r->ctx, row, r->err);
     if (ret != 0) {
         r->stop = 1;
         r->rc = ret < 0 ? (r->err->code != SB_OK ? r->err->code
@@ -169,8 +131,8 @@ static void on_record(int term, void *user)
 }
 
 /* Records the first error of this read and stops it; returns -1. */
-static int fail(reader *r, sb_status code, long line, long col,
-                const char *fmt, ...)
+int input_csvr_fail(input_csvr *r, sb_status code, long line, long col,
+                    const char *fmt, ...)
 {
     va_list ap;
 
@@ -462,6 +424,12 @@ static long process(reader *r, char *buf, size_t n, int eof,
     return (long)start;
 }
 
+long input_csvr_process(input_csvr *r, char *buf, size_t n, int eof,
+                        int *pending_cr)
+{
+    return process(r, buf, n, eof, pending_cr);
+}
+
 /* The delimiter of the header line: the most frequent of TAB, ';' and ','
    outside quotes (ties in that order). */
 static char detect_delim(const char *s, size_t n)
@@ -624,6 +592,11 @@ static void took(reader *r, const char *b, size_t n)
     r->last = (unsigned char)b[n - 1];
 }
 
+void input_csvr_took(input_csvr *r, const char *b, size_t n)
+{
+    took(r, b, n);
+}
+
 /* Reads the next block into buf + have: as is, or decoded. Returns the
    bytes added, or -1. */
 static long fill(reader *r, FILE *fp, char *buf, size_t have, int *eof)
@@ -676,15 +649,44 @@ void input_csv_set_stop(const volatile sig_atomic_t *flag)
     stop_flag = flag;
 }
 
-static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
+const volatile sig_atomic_t *input_csvr_stop_flag(void)
 {
-    /* room for a decoded block (at most 1.5 x) and a left-over line end */
-    char *buf = sb_malloc(3 * BLOCK);
-    size_t have = 0;
-    int first = 1, pending_cr = 0, eof = 0;
+    return stop_flag;
+}
 
-    if (buf == NULL)
-        fail(r, SB_ENOMEM, 0, 0, "out of memory");
+long input_csvr_plain_start(input_csvr *r, input_csv_info *info,
+                            const char *b, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)b;
+    long skip = 0;
+
+    if (n > BLOCK)                     /* what the first block holds */
+        n = BLOCK;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        skip = 3;
+    else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                        (u[0] == 0xFE && u[1] == 0xFF)))
+        return -1;                     /* UTF-16: the serial read says so */
+    else if (info->encoding == INPUT_ENC_GB18030 ||
+             (info->encoding == INPUT_ENC_AUTO && looks_nbs_gb18030(b, n)))
+        return -1;
+    info->encoding = INPUT_ENC_UTF8;
+    info->had_bom = skip == 3;
+    if (info->delim == 0)
+        info->delim = detect_delim(b + skip, n - (size_t)skip);
+    csv_set_delim(&r->p, (unsigned char)info->delim);
+    return skip;
+}
+
+/* Feeds the blocks of fp to the reader, after the have bytes already in
+   buf (3 x BLOCK: the start of a line, and a CR whose LF may come
+   next when pending_cr); first: the file's first block is still to
+   come, with its BOM, encoding and delimiter (into info). */
+static void blocks(reader *r, FILE *fp, input_csv_info *info, char *buf,
+                   size_t have, int first, int pending_cr)
+{
+    int eof = 0;
+
     while (!eof && !r->stop) {
         long got, used;
         size_t skip = 0;
@@ -720,8 +722,39 @@ static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
         memmove(buf, buf + skip + used, have);
     }
     r->eof = eof;
+}
+
+static sb_status read_all(reader *r, FILE *fp, input_csv_info *info)
+{
+    /* room for a decoded block (at most 1.5 x) and a left-over line end */
+    char *buf = sb_malloc(3 * BLOCK);
+
+    if (buf == NULL) {
+        fail(r, SB_ENOMEM, 0, 0, "out of memory");
+        return r->rc;
+    }
+    blocks(r, fp, info, buf, 0, 1, 0);
     g_free(buf);
     return r->rc;
+}
+
+void input_csvr_go_on(input_csvr *r, FILE *fp, char *text, size_t n)
+{
+    int pending_cr = 0;
+    long used = process(r, text, n, 0, &pending_cr);
+    char *buf;
+
+    if (used < 0)
+        return;
+    /* what is left is a character cut by the end of text: 3 bytes */
+    if ((buf = sb_malloc(3 * BLOCK)) == NULL) {
+        fail(r, SB_ENOMEM, r->rec_line, 0, "out of memory");
+        return;
+    }
+    memcpy(buf, text + used, n - (size_t)used);
+    blocks(r, fp, NULL, buf, n - (size_t)used, 0, pending_cr);
+    g_free(buf);
+    input_csvr_end(r);
 }
 
 /* input_open_regular, with the descriptor's stat in *st. */
@@ -919,8 +952,8 @@ static void finish_read(reader *r, int fd, const input_file_id *opened)
     r->watch->bytes = r->total;
 }
 
-static void reader_init(reader *r, const char *path, input_row_fn fn,
-                        void *ctx, sb_error *err)
+void input_csvr_init(input_csvr *r, const char *path, input_row_fn fn,
+                     void *ctx, sb_error *err)
 {
     memset(r, 0, sizeof *r);
     r->path = path;
@@ -938,7 +971,12 @@ static void reader_init(reader *r, const char *path, input_row_fn fn,
     csv_set_blk_size(&r->p, 4096);
     r->cd = (GIConv)-1;
     r->cls_delim = -1;
-    if (watch != NULL && strcmp(watch->path, path) == 0)
+}
+
+/* The load's watch, when it is on this path: hashing when it asks. */
+static void watch_read(reader *r)
+{
+    if (watch != NULL && strcmp(watch->path, r->path) == 0)
         r->watch = watch;
     if (r->watch != NULL && r->watch->hash) {
         r->watch->sha256[0] = '\0';
@@ -948,7 +986,7 @@ static void reader_init(reader *r, const char *path, input_row_fn fn,
     }
 }
 
-static void reader_clear(reader *r)
+void input_csvr_clear(input_csvr *r)
 {
     csv_free(&r->p);
     g_free(r->ptrs);
@@ -960,6 +998,17 @@ static void reader_clear(reader *r)
     if (r->cd != (GIConv)-1)
         g_iconv_close(r->cd);
     g_free(r->raw);
+}
+
+void input_csvr_end(input_csvr *r)
+{
+    /* An open quoted field at the end: libcsv's CSV_STRICT_FINI would
+       say so too, but without the position. */
+    if (!r->stop && r->p.pstate == CSV_FIELD_BEGUN && r->p.quoted)
+        fail(r, SB_EDATA, r->rec_line, (long)r->n_fields + 1,
+             "unterminated quoted field (field %zu)", r->n_fields + 1);
+    if (!r->stop)
+        csv_fini(&r->p, on_field, on_record, r);
 }
 
 sb_status input_csv_read(const char *path, input_csv_info *info,
@@ -987,21 +1036,18 @@ sb_status input_csv_read_prep(const char *path, input_csv_info *info,
     if (rc != SB_OK)
         return rc;
     id_of(&st, &opened);
-    reader_init(&r, path, fn, ctx, err);
+    input_csvr_init(&r, path, fn, ctx, err);
+    watch_read(&r);
     r.prep = prep != NULL && prep->size <= INPUT_CSV_MAX_PREP ? prep : NULL;
-    if (same_as_watched(&r, &opened))
+    if (same_as_watched(&r, &opened) &&
+        input_csvpar_read(&r, fp, info, opened.size) != 0) {
         read_all(&r, fp, info);
-    /* An open quoted field at the end: libcsv's CSV_STRICT_FINI would
-       say so too, but without the position. */
-    if (!r.stop && r.p.pstate == CSV_FIELD_BEGUN && r.p.quoted)
-        fail(&r, SB_EDATA, r.rec_line, (long)r.n_fields + 1,
-             "unterminated quoted field (field %zu)", r.n_fields + 1);
-    if (!r.stop)
-        csv_fini(&r.p, on_field, on_record, &r);
+        input_csvr_end(&r);
+    }
     info->records = r.records;
     sb_test_point("csv_eof");
     finish_read(&r, fileno(fp), &opened);
-    reader_clear(&r);
+    input_csvr_clear(&r);
     fclose(fp);
     return r.rc;
 }

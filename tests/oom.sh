@@ -12,6 +12,13 @@
 # runs out, by design (docs/HACKING.md, "Allocation failure").
 set -u
 
+# Arguments that start with @par: the parallel read (input/csvpar.c) on
+# files of any size, in parts of 64 bytes, two workers; par exports that
+# in the subshell of the run, which drops the word.
+par() {
+    export SB_TEST_CSV_CHUNK=64 STATBRIEF_THREADS=3
+}
+
 # One run, for xargs: tests/oom.sh --job BIN N SITE -> $OOM_DIR/r.N.SITE
 if [ "${1:-}" = --job ]; then
     bin=$2 n=$3 site=$4
@@ -19,6 +26,7 @@ if [ "${1:-}" = --job ]; then
     line=$(sed -n "${n}p" "$OOM_DIR/cmds")
     dir=${line%%|*} args=${line#*|}
     (cd "$dir" && eval "set -- $args" &&
+        { [ "${1:-}" != @par ] || { par; shift; }; } &&
         SB_ALLOC_FAIL=$site SB_ALLOC_SITES=$out.fired \
             "$bin" "$@" >"$out.out" 2>"$out.err")
     echo $? >"$out.status"
@@ -55,6 +63,16 @@ awk 'BEGIN {
             printf "x,R%d,%d,%d%s,%s,note %d\n", r, y, y - 1800 + r,
                    y % 7 ? "" : " e", y == 1950 ? long : "", y % 20
 }' >"$gen/long.csv"
+# a note longer than the parallel read's parts may grow (@par: 64 bytes,
+# so 64 bytes + 64 KiB): the rest of the file is read serially
+awk 'BEGIN {
+    print "indicator,region,year,value,note"
+    printf "x,R1,2000,1,\""
+    for (i = 0; i < 3000; i++)
+        printf "line %d of a long note\n", i
+    print "\""
+    print "x,R1,2001,2,short"
+}' >"$gen/longrec.csv"
 # wide by region: its headers are regions the gazetteer knows
 printf 'year,Chongqing,Sichuan\n2020,1,2\n2021,2,3\n2022,4,4\n' >"$gen/wide.csv"
 # NBS footnotes: the first fills its buffer exactly (63 bytes and the
@@ -127,6 +145,9 @@ $cases/diff-alias|diff --format md old new
 $cases/diff-meta|diff --format csv --figures old new
 $cases/diff-filter|diff --format csv --figures --indicator pop --indicator gdp --from 2021 --to 2021 old new
 $cases/diff-brief-spec|diff --brief --spec spec.yaml old new
+$cases/quoted-names|@par check --dump t.csv
+$top/tests/data/panels|@par check --dump gdp.csv population.csv
+$gen|@par check --dump longrec.csv
 EOF
 n_cmds=$(wc -l <"$tmp/cmds")
 
@@ -137,6 +158,7 @@ while [ $i -le "$n_cmds" ]; do
     line=$(sed -n "${i}p" "$tmp/cmds")
     dir=${line%%|*} args=${line#*|}
     (cd "$dir" && eval "set -- $args" &&
+        { [ "${1:-}" != @par ] || { par; shift; }; } &&
         SB_ALLOC_SITES="$tmp/sites.$i" "$bin" "$@" >/dev/null 2>"$tmp/good.err")
     st=$?
     if grep -q 'Sanitizer\|runtime error' "$tmp/good.err"; then

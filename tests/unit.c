@@ -774,6 +774,7 @@ int main(int argc, char **argv)
     cell_random();
     shortest_tests(dir);
     reader_tests();
+    parallel_tests(dir);
     misc_tests();
     alloc_tests();
     series_lookup_tests();

@@ -28,6 +28,8 @@ void gazetteer_tests(const char *dir);
 
 /* tests/unit_shortest.c */
 void shortest_tests(const char *dir);
+/* tests/unit_parallel.c */
+void parallel_tests(const char *dir);
 
 /* tests/unit_plots.c */
 void plots_tests(void);

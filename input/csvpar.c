@@ -1,0 +1,531 @@
+/*
+ * input/csvpar.c -- a large plain CSV file read on several threads, its
+ * records handed to fn exactly as a serial read hands them.
+ *
+ * The calling thread reads the file in parts (hashing and counting the
+ * bytes in file order, as a serial read does) and cuts each at the last
+ * line end provably outside quotes (input/csvsplit.h): every part then
+ * starts where the serial reader is between records with nothing
+ * pending, so a fresh reader tokenizes it just as the serial one would
+ * go on. Workers do that with csvread.c's own code (its UTF-8, NUL,
+ * field and record checks, its byte offsets: a part's reader starts at
+ * the part's file offset) and keep each record, with its prep, in the
+ * part's row buffer. The calling thread replays the parts in file
+ * order: each record to fn with its line plus the lines of the parts
+ * before, then the part's first error, its line moved the same way. An
+ * error stops the read there, as it would serially; what later parts
+ * found is never seen. A cut can only be wrong past text the rules
+ * reject, and that error comes first.
+ *
+ * A bounded ring of parts is in flight, so memory stays a few parts
+ * (about 4 x chunk each, with their records) whatever the file's size.
+ */
+#include "csvpar.h"
+
+#include "csvsplit.h"
+#include "core/testhook.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_THREADS 64
+#define SLOTS_PER_WORKER 3
+
+enum { FREE, QUEUED, BUSY, DONE };
+
+/* One record in a part's row buffer: this head, the prep's bytes
+   (rounded up to 16), n pairs of offset and length, then the fields'
+   bytes when they were copied (a quoted record, which libcsv unescaped
+   into its own buffer); else the offsets are into the part's text,
+   where the fields end in a NUL. Heads are 16-byte aligned, so that
+   the prep is as aligned as a serial read's. */
+typedef struct {
+    uint32_t line;          /* within the part, from 1 */
+    uint32_t n;
+    uint32_t size;          /* bytes of the whole entry */
+    uint32_t copied;
+} row_head;
+
+typedef struct {
+    char *buf;                      /* the part's text; one spare byte */
+    size_t cap, len;
+    unsigned long long offset;      /* file offset of buf[0] */
+    int last;                       /* ends the file */
+    int state;                      /* FREE .. DONE, under the lock */
+    unsigned char *rows;            /* row_head entries */
+    size_t rows_len, rows_cap;
+    long lines;                     /* line ends in the part */
+    sb_error err;                   /* its first error */
+    sb_status rc;
+} part;
+
+typedef struct {
+    const char *path;
+    const input_csv_prep *prep;
+    size_t prep_room;               /* prep size rounded up to 16 */
+    unsigned char delim;
+    part *slots;
+    size_t n_slots, next_take;      /* workers take parts in order */
+    int quit;
+    GMutex lock;
+    GCond queued, done;
+} pipeline;
+
+static input_csvpar_config config;
+static int configured;
+
+void input_csvpar_configure(const input_csvpar_config *c)
+{
+    configured = c != NULL;
+    if (c != NULL)
+        config = *c;
+}
+
+/* The defaults (input_csvpar_configure(NULL)). STATBRIEF_THREADS other
+   than a number from 1 to 64 is ignored. */
+static input_csvpar_config defaults(void)
+{
+    input_csvpar_config c = {0, 1u << 20, 8ull << 20};
+    const char *e = getenv("STATBRIEF_THREADS");
+    char *end;
+    long v, cpus;
+
+    if (e != NULL && *e != '\0') {
+        v = strtol(e, &end, 10);
+        if (*end == '\0' && v >= 1 && v <= MAX_THREADS)
+            c.threads = (int)v;
+    }
+    if (c.threads == 0) {
+        cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        c.threads = cpus < 1 ? 1 : cpus > 4 ? 4 : (int)cpus;
+    }
+#ifdef SB_TEST_HOOKS
+    e = getenv("SB_TEST_CSV_CHUNK");
+    if (e != NULL && *e != '\0' && (v = strtol(e, &end, 10)) > 0 &&
+        *end == '\0') {
+        c.chunk = (size_t)v;
+        c.min_size = 0;
+    }
+#endif
+    return c;
+}
+
+/* ---- the workers' side ---------------------------------------------- */
+
+typedef struct {
+    part *p;
+    const pipeline *q;
+} keeper;
+
+/* fn of a part's reader: the record, its prep and where its fields are,
+   kept for the replay. */
+static int keep_row(void *ctx, const input_row *row, sb_error *err)
+{
+    keeper *k = ctx;
+    part *p = k->p;
+    size_t i, at, need, text = 0, room = k->q->prep_room;
+    uintptr_t f0 = row->n > 0 ? (uintptr_t)row->field[0] : 0;
+    int copied = row->n > 0 && (f0 < (uintptr_t)p->buf ||
+                                f0 >= (uintptr_t)(p->buf + p->len));
+    row_head *h;
+    uint32_t *pairs;
+
+    if (copied)
+        for (i = 0; i < row->n; i++)
+            text += row->len[i] + 1;
+    need = (sizeof *h + room + 8 * row->n + text + 15) & ~(size_t)15;
+    if (sb_grow(&p->rows, &p->rows_cap, p->rows_len + need) != 0) {
+        sb_error_set(err, SB_ENOMEM, k->q->path, row->line, 0,
+                     "out of memory");
+        return -1;
+    }
+    h = (row_head *)(void *)(p->rows + p->rows_len);
+    h->line = (uint32_t)row->line;
+    h->n = (uint32_t)row->n;
+    h->size = (uint32_t)need;
+    h->copied = (uint32_t)copied;
+    if (room > 0)
+        memcpy(h + 1, row->prep, k->q->prep->size);
+    pairs = (uint32_t *)(void *)((unsigned char *)(h + 1) + room);
+    for (i = 0, at = 0; i < row->n; i++) {
+        if (copied) {
+            memcpy((char *)(pairs + 2 * row->n) + at, row->field[i],
+                   row->len[i] + 1);
+            pairs[2 * i] = (uint32_t)at;
+            at += row->len[i] + 1;
+        } else {
+            pairs[2 * i] = (uint32_t)(row->field[i] - p->buf);
+        }
+        pairs[2 * i + 1] = (uint32_t)row->len[i];
+    }
+    p->rows_len += need;
+    return 0;
+}
+
+/* Tokenizes part p as the serial reader would go on at its start. */
+static void tokenize(const pipeline *q, part *p)
+{
+    keeper k = {p, q};
+    input_csvr r;
+    int pending_cr = 0;
+    long used;
+
+    memset(&p->err, 0, sizeof p->err);
+    p->rows_len = 0;
+    input_csvr_init(&r, q->path, keep_row, &k, &p->err);
+    r.prep = q->prep;
+    csv_set_delim(&r.p, q->delim);
+    r.offset = p->offset;
+    used = input_csvr_process(&r, p->buf, p->len, p->last, &pending_cr);
+    if (p->last)
+        input_csvr_end(&r);
+    else if (!r.stop && ((size_t)used != p->len ||
+                         r.p.pstate != CSV_ROW_NOT_BEGUN))
+        input_csvr_fail(&r, SB_EINTERNAL, r.line, 0, "the parallel read "
+                        "cut a record (part at byte offset %llu)",
+                        p->offset);
+    p->lines = r.line - 1;
+    p->rc = r.rc;
+    input_csvr_clear(&r);
+}
+
+static gpointer worker(gpointer data)
+{
+    pipeline *q = data;
+    part *p;
+
+    g_mutex_lock(&q->lock);
+    for (;;) {
+        while (!q->quit && q->slots[q->next_take].state != QUEUED)
+            g_cond_wait(&q->queued, &q->lock);
+        if (q->quit)
+            break;
+        p = &q->slots[q->next_take];
+        q->next_take = (q->next_take + 1) % q->n_slots;
+        p->state = BUSY;
+        g_mutex_unlock(&q->lock);
+        tokenize(q, p);
+        g_mutex_lock(&q->lock);
+        p->state = DONE;
+        g_cond_broadcast(&q->done);
+    }
+    g_mutex_unlock(&q->lock);
+    return NULL;
+}
+
+/* ---- the calling thread's side --------------------------------------- */
+
+typedef struct {
+    input_csvr *r;
+    FILE *fp;
+    size_t chunk;                   /* the next part's size: from a
+                                       serial block up to the setting's,
+                                       so that a read stopped after its
+                                       first records (the header's peek)
+                                       reads little more than serially */
+    size_t max_chunk;
+    unsigned long long offset;      /* file offset of the next part */
+    size_t skip;                    /* a BOM still to drop */
+    int eof;
+    char *carry;                    /* read past the last part's end */
+    size_t carry_len, carry_cap;
+    part *serial;                   /* a part no record ends in: it and
+                                       the rest are read serially */
+    sb_status pending;              /* a read's failure, once the parts
+                                       before it are replayed */
+    char pending_msg[200];
+} filler;
+
+/* Reads want more bytes into p; 0, or -1 with f->pending set. */
+static int read_more(filler *f, part *p, size_t want)
+{
+    input_csvr *r = f->r;
+    const volatile sig_atomic_t *stop = input_csvr_stop_flag();
+    size_t got;
+
+    sb_test_point("csv_block");
+    if (stop != NULL && *stop) {
+        f->pending = SB_ECANCELED;
+        snprintf(f->pending_msg, sizeof f->pending_msg,
+                 "stopped by a signal while reading");
+        return -1;
+    }
+    if (sb_grow(&p->buf, &p->cap, p->len + want + 1) != 0) {
+        f->pending = SB_ENOMEM;
+        snprintf(f->pending_msg, sizeof f->pending_msg, "out of memory");
+        return -1;
+    }
+    got = fread(p->buf + p->len, 1, want, f->fp);
+    input_csvr_took(r, p->buf + p->len, got);
+    p->len += got;
+    if (got < want) {
+        if (ferror(f->fp)) {
+            f->pending = SB_ENOINPUT;
+            snprintf(f->pending_msg, sizeof f->pending_msg,
+                     "read error: %s", g_strerror(errno));
+            return -1;
+        }
+        f->eof = 1;
+    }
+    if (f->skip > 0 && p->len >= f->skip) {     /* the BOM: not text */
+        memmove(p->buf, p->buf + f->skip, p->len - f->skip);
+        p->len -= f->skip;
+        f->offset += f->skip;
+        f->skip = 0;
+    }
+    return 0;
+}
+
+/* Fills p with the next part: the bytes left over, then a chunk, and
+   another when no record ends in it. 0; 1 when none ends in a chunk and
+   a block (a record that long, an unterminated quote, a field or a row
+   past the limits: the rest is read serially, which reads and holds
+   little more than a serial read would); -1 (f->pending). */
+static int fill(filler *f, const pipeline *q, part *p)
+{
+    size_t cut;
+
+    p->len = 0;
+    p->last = 0;
+    p->offset = f->offset;
+    if (f->carry_len > 0) {
+        if (sb_grow(&p->buf, &p->cap, f->carry_len + f->chunk + 1) != 0) {
+            f->pending = SB_ENOMEM;
+            snprintf(f->pending_msg, sizeof f->pending_msg,
+                     "out of memory");
+            return -1;
+        }
+        memcpy(p->buf, f->carry, f->carry_len);
+        p->len = f->carry_len;
+        f->carry_len = 0;
+    }
+    for (;;) {
+        if (p->len >= f->chunk + INPUT_CSVR_BLOCK)
+            return 1;
+        if (read_more(f, p, f->chunk) != 0)
+            return -1;
+        p->offset = f->offset;
+        if (f->eof) {
+            p->last = 1;
+            f->offset += p->len;
+            return 0;
+        }
+        cut = input_split_last(p->buf, p->len, (char)q->delim);
+        if (cut > 0)
+            break;
+    }
+    if (sb_grow(&f->carry, &f->carry_cap, p->len - cut + 1) != 0) {
+        f->pending = SB_ENOMEM;
+        snprintf(f->pending_msg, sizeof f->pending_msg, "out of memory");
+        return -1;
+    }
+    if (f->chunk < f->max_chunk)
+        f->chunk = 2 * f->chunk < f->max_chunk ? 2 * f->chunk : f->max_chunk;
+    memcpy(f->carry, p->buf + cut, p->len - cut);
+    f->carry_len = p->len - cut;
+    p->len = cut;
+    f->offset += cut;
+    return 0;
+}
+
+/* Hands p's records to fn, lines counted on from *base, then its error.
+   Returns 0 to go on. */
+static int replay(input_csvr *r, const pipeline *q, const part *p,
+                  long *base, char ***fields, size_t **lens, size_t *cap)
+{
+    size_t at = 0, i;
+    input_row row;
+
+    while (at < p->rows_len && !r->stop) {
+        const row_head *h = (const row_head *)(const void *)(p->rows + at);
+        const uint32_t *pairs = (const uint32_t *)(const void *)
+            ((const unsigned char *)(h + 1) + q->prep_room);
+        char *text = h->copied ? (char *)(pairs + 2 * h->n) : p->buf;
+
+        if (h->n + 1 > *cap) {
+            size_t c = 2 * (h->n + 1);
+            char **f2 = sb_renew(char *, *fields, c);
+            size_t *l2;
+            if (f2 == NULL)
+                return input_csvr_fail(r, SB_ENOMEM, *base + h->line, 0,
+                                       "out of memory");
+            *fields = f2;
+            if ((l2 = sb_renew(size_t, *lens, c)) == NULL)
+                return input_csvr_fail(r, SB_ENOMEM, *base + h->line, 0,
+                                       "out of memory");
+            *lens = l2;
+            *cap = c;
+        }
+        for (i = 0; i < h->n; i++) {
+            (*fields)[i] = text + pairs[2 * i];
+            (*lens)[i] = pairs[2 * i + 1];
+        }
+        row.n = h->n;
+        row.field = *fields;
+        row.len = *lens;
+        row.line = *base + (long)h->line;
+        row.prep = q->prep != NULL ? (const void *)(h + 1) : NULL;
+        input_csvr_hand(r, &row);
+        at += h->size;
+    }
+    if (r->stop)
+        return -1;
+    if (p->rc != SB_OK) {
+        if (r->err != NULL && r->err->code == SB_OK) {
+            *r->err = p->err;
+            if (r->err->line > 0)
+                r->err->line += *base;
+        }
+        r->rc = p->rc;
+        r->stop = 1;
+        return -1;
+    }
+    *base += p->lines;
+    return 0;
+}
+
+/* Starts up to n workers; returns how many started. */
+static int start(pipeline *q, GThread **th, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if ((th[i] = g_thread_try_new("csvpar", worker, q, NULL)) == NULL)
+            break;
+    return i;
+}
+
+static void stop_all(pipeline *q, GThread **th, int n)
+{
+    int i;
+
+    g_mutex_lock(&q->lock);
+    q->quit = 1;
+    g_cond_broadcast(&q->queued);
+    g_mutex_unlock(&q->lock);
+    for (i = 0; i < n; i++)
+        g_thread_join(th[i]);
+}
+
+/* The loop of the calling thread: parts read and queued while slots
+   are free, the oldest replayed as soon as it is done. */
+static void run(pipeline *q, filler *f)
+{
+    input_csvr *r = f->r;
+    size_t fill_at = 0, replay_at = 0, in_flight = 0, cap = 0;
+    char **fields = NULL;
+    size_t *lens = NULL;
+    long base = 0;
+
+    for (;;) {
+        while (!f->eof && f->pending == SB_OK && f->serial == NULL &&
+               in_flight < q->n_slots) {
+            part *p = &q->slots[fill_at];
+            int got = fill(f, q, p);
+            if (got == 1)
+                f->serial = p;         /* after the parts before it */
+            if (got != 0)
+                break;
+            g_mutex_lock(&q->lock);
+            p->state = QUEUED;
+            g_cond_broadcast(&q->queued);
+            g_mutex_unlock(&q->lock);
+            fill_at = (fill_at + 1) % q->n_slots;
+            in_flight++;
+        }
+        if (in_flight == 0)
+            break;
+        part *p = &q->slots[replay_at];
+        g_mutex_lock(&q->lock);
+        while (p->state != DONE)
+            g_cond_wait(&q->done, &q->lock);
+        g_mutex_unlock(&q->lock);
+        int ret = replay(r, q, p, &base, &fields, &lens, &cap);
+        g_mutex_lock(&q->lock);
+        p->state = FREE;
+        g_mutex_unlock(&q->lock);
+        replay_at = (replay_at + 1) % q->n_slots;
+        in_flight--;
+        if (ret != 0)
+            break;
+    }
+    if (!r->stop && f->pending == SB_OK && f->serial != NULL) {
+        r->line = base + 1;
+        r->rec_line = r->line;
+        r->offset = f->serial->offset;
+        input_csvr_go_on(r, f->fp, f->serial->buf, f->serial->len);
+    }
+    if (!r->stop && f->pending != SB_OK)
+        input_csvr_fail(r, f->pending,
+                        f->pending == SB_ENOINPUT ? 0 : base + 1, 0, "%s",
+                        f->pending_msg);
+    g_free(fields);
+    g_free(lens);
+}
+
+int input_csvpar_read(input_csvr *r, FILE *fp, input_csv_info *info,
+                      unsigned long long size)
+{
+    input_csvpar_config c = configured ? config : defaults();
+    GThread *th[MAX_THREADS];
+    pipeline q;
+    filler f;
+    char *peek;
+    ssize_t got;
+    long skip;
+    size_t i;
+    int workers;
+
+    if (c.threads < 2 || size < c.min_size || size == 0 ||
+        info->encoding == INPUT_ENC_GB18030)
+        return 1;
+    /* the first block as the serial read would see it, to decide */
+    if ((peek = sb_malloc(INPUT_CSVR_BLOCK)) == NULL) {
+        input_csvr_fail(r, SB_ENOMEM, 0, 0, "out of memory");
+        return 0;
+    }
+    got = pread(fileno(fp), peek, INPUT_CSVR_BLOCK, 0);
+    skip = got > 0 ? input_csvr_plain_start(r, info, peek, (size_t)got) : -1;
+    g_free(peek);
+    if (skip < 0)
+        return 1;
+    memset(&q, 0, sizeof q);
+    q.path = r->path;
+    q.prep = r->prep;
+    q.prep_room = r->prep != NULL ? (r->prep->size + 15) & ~(size_t)15 : 0;
+    q.delim = (unsigned char)info->delim;
+    workers = c.threads - 1 < MAX_THREADS ? c.threads - 1 : MAX_THREADS;
+    q.n_slots = (size_t)workers * SLOTS_PER_WORKER + 1;
+    if ((q.slots = sb_new0(part, q.n_slots)) == NULL) {
+        input_csvr_fail(r, SB_ENOMEM, 0, 0, "out of memory");
+        return 0;
+    }
+    g_mutex_init(&q.lock);
+    g_cond_init(&q.queued);
+    g_cond_init(&q.done);
+    memset(&f, 0, sizeof f);
+    f.r = r;
+    f.fp = fp;
+    f.max_chunk = c.chunk > 0 ? c.chunk : 1;
+    f.chunk = f.max_chunk < INPUT_CSVR_BLOCK ? f.max_chunk : INPUT_CSVR_BLOCK;
+    f.skip = (size_t)skip;
+    workers = start(&q, th, workers);
+    if (workers > 0)
+        run(&q, &f);
+    stop_all(&q, th, workers);
+    if (f.serial == NULL)
+        r->eof = f.eof;             /* else the serial read's */
+    for (i = 0; i < q.n_slots; i++) {
+        g_free(q.slots[i].buf);
+        g_free(q.slots[i].rows);
+    }
+    g_free(q.slots);
+    g_free(f.carry);
+    g_mutex_clear(&q.lock);
+    g_cond_clear(&q.queued);
+    g_cond_clear(&q.done);
+    return workers > 0 ? 0 : 1;     /* no thread: the serial read */
+}

@@ -1,0 +1,100 @@
+#!/bin/sh
+# tests/parallel.sh BIN UNIT -- the parallel read (input/csvpar.c) gives
+# what the serial read gives, through the whole program. BIN is a build
+# with -DSB_TEST_HOOKS (SB_TEST_CSV_CHUNK=N: parts of N bytes, files of
+# any size read in parallel). Each CLI case runs in parts of 1 byte and
+# must still match its expected output; check --dump --flags of every
+# table of tests/data is byte for byte the serial one (stdout, stderr,
+# status), in parts of 1 and 7 bytes; generated files above the 8 MiB
+# threshold, with the default parts, read like the serial read: clean,
+# quoted records with line ends inside, an error in the last line.
+# Ends "parallel: N passed, M failed".
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+unit=$2
+suite=parallel
+. tests/lib.sh
+top=$(pwd)
+export LC_ALL=C SOURCE_DATE_EPOCH=1700000000
+
+# The CLI cases, every file read in parts of one byte by two workers.
+SB_TEST_CSV_CHUNK=1 STATBRIEF_THREADS=3 \
+    sh tests/run-cases.sh "$bin" "$unit" >"$tmp/cases" 2>&1
+line=$(grep '^cases: [0-9]* passed, [0-9]* failed' "$tmp/cases" | tail -n 1)
+case $line in
+*" 0 failed") ok ;;
+*) ko "the CLI cases in parts of 1 byte: ${line:-no result}"
+   grep '^FAIL' "$tmp/cases" | head -n 20 ;;
+esac
+
+# same WHAT DIR ARGS...: check ARGS in DIR serially, then in parallel
+# with parts of 1 and 7 bytes (and the defaults), all alike.
+same() {
+    what=$1 dir=$2
+    shift 2
+    (cd "$dir" && STATBRIEF_THREADS=1 "$bin" check "$@" \
+        >"$tmp/s.out" 2>"$tmp/s.err"; echo $? >"$tmp/s.st")
+    for chunk in 1 7 ""; do
+        (cd "$dir" && SB_TEST_CSV_CHUNK=$chunk STATBRIEF_THREADS=2 \
+            "$bin" check "$@" >"$tmp/p.out" 2>"$tmp/p.err"
+            echo $? >"$tmp/p.st")
+        if cmp -s "$tmp/s.out" "$tmp/p.out" &&
+            cmp -s "$tmp/s.err" "$tmp/p.err" &&
+            cmp -s "$tmp/s.st" "$tmp/p.st"; then
+            ok
+        else
+            ko "$what, parts of ${chunk:-default} bytes: not the serial" \
+               "read's: $(diff "$tmp/s.out" "$tmp/p.out" | head -n 4)" \
+               "$(diff "$tmp/s.err" "$tmp/p.err" | head -n 4)"
+        fi
+    done
+}
+
+# Every table of tests/data, each alone and each folder whole.
+n=0
+for d in $(find tests/data -type d | sort); do
+    files=$(find "$d" -maxdepth 1 -type f \( -name '*.csv' -o -name '*.tsv' \) |
+            sort)
+    [ -n "$files" ] || continue
+    same "check --dump --flags $d/" "$top" --dump --flags "$d/"
+    for f in $files; do
+        same "check --dump $f" "$top" --dump "$f"
+        n=$((n + 1))
+    done
+done
+[ $n -ge 40 ] && ok || ko "only $n tables under tests/data"
+
+# Above the threshold, the defaults: 9 MiB of long rows, then quoted
+# names with line ends inside them, then a bad byte in the last line.
+awk 'BEGIN {
+    print "indicator,region,year,value"
+    for (i = 0; i < 330000; i++)
+        printf "ind%03d,reg%05d,%d,%d.%d\n", i % 50, i % 3000,
+               1960 + i % 60, i, i % 7
+}' >"$tmp/long.csv"
+awk 'BEGIN {
+    print "indicator,region,year,value"
+    for (i = 0; i < 200000; i++)
+        printf "ind%03d,\"reg, \"\"%05d\"\"\nline two\",%d,%d\n", i % 50,
+               i % 3000, 1960 + i % 60, i
+}' >"$tmp/quoted.csv"
+cp "$tmp/long.csv" "$tmp/bad.csv"
+printf 'ind001,reg00001,2021,1\377\n' >>"$tmp/bad.csv"
+for f in long quoted bad; do
+    [ "$(wc -c <"$tmp/$f.csv")" -gt 8388608 ] && ok ||
+        ko "$f.csv is under the 8 MiB threshold"
+    (cd "$tmp" && STATBRIEF_THREADS=1 "$bin" check --dump "$f.csv" \
+        >"$tmp/s.out" 2>"$tmp/s.err"; echo $? >"$tmp/s.st")
+    (cd "$tmp" && STATBRIEF_THREADS=2 "$bin" check --dump "$f.csv" \
+        >"$tmp/p.out" 2>"$tmp/p.err"; echo $? >"$tmp/p.st")
+    if cmp -s "$tmp/s.out" "$tmp/p.out" && cmp -s "$tmp/s.err" "$tmp/p.err" &&
+        cmp -s "$tmp/s.st" "$tmp/p.st"; then
+        ok
+    else
+        ko "$f.csv: the parallel read is not the serial one:" \
+           "$(diff "$tmp/s.err" "$tmp/p.err" | head -n 4)"
+    fi
+done
+grep -q "bad.csv:330002:4: error: invalid UTF-8" "$tmp/p.err" && ok ||
+    ko "bad.csv: the error is not at line 330002: $(head -c 300 "$tmp/p.err")"
+summary

@@ -1,0 +1,362 @@
+/*
+ * tests/unit_parallel.c -- the parallel read (input/csvpar.c) against the
+ * serial one: every record fn is handed (fields, lengths, line, the
+ * prep's bytes), the error (code, line, column, message) and what the
+ * read says of the file (delimiter, BOM, encoding, records, the watch's
+ * digest of the bytes read), for every
+ * CSV of the tree and for hand-made texts cut at every place (parts of
+ * 1, 2, ... bytes read), with 1 and 2 workers; the cut rule
+ * (input/csvsplit.c) on its own cases and on random texts of quotes,
+ * delimiters, spaces and line ends.
+ */
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "input/csvpar.h"
+#include "input/csvread.h"
+#include "input/csvsplit.h"
+#include "unit.h"
+
+/* The prep: a digest of the record's own bytes (not its line: a
+   worker knows only the line within its part), which the collector
+   checks against the record it is handed. */
+typedef struct { size_t n; unsigned long sum; } par_prep;
+
+static unsigned long fields_sum(const input_row *row)
+{
+    unsigned long h = 5381;
+    size_t i, k;
+
+    for (i = 0; i < row->n; i++) {
+        for (k = 0; k <= row->len[i]; k++)      /* the NUL too */
+            h = h * 33 + (unsigned char)row->field[i][k];
+        h = h * 33 + '|';
+    }
+    return h;
+}
+
+static void par_prep_fn(const void *pctx, const input_row *row, void *out)
+{
+    par_prep *o = out;
+
+    (void)pctx;
+    o->n = row->n;
+    o->sum = fields_sum(row);
+}
+
+/* What fn saw, and where to fail: fail_at > 0 makes fn fail on that
+   record (an error of the caller's, before any later one). */
+typedef struct { GString *s; long fail_at, seen; } par_log;
+
+static int par_collect(void *user, const input_row *row, sb_error *err)
+{
+    par_log *l = user;
+    const par_prep *o = row->prep;
+    size_t i;
+
+    g_string_append_printf(l->s, "%ld:", row->line);
+    for (i = 0; i < row->n; i++) {
+        g_string_append_printf(l->s, "%s%zu=", i ? "|" : "", row->len[i]);
+        g_string_append_len(l->s, row->field[i], (gssize)row->len[i]);
+    }
+    if (o == NULL || o->n != row->n || o->sum != fields_sum(row))
+        g_string_append(l->s, "BADPREP");
+    g_string_append_c(l->s, ';');
+    if (++l->seen != l->fail_at)
+        return 0;
+    sb_error_set(err, SB_EDATA, "fn", row->line, 2, "fn fails at record %ld",
+                 l->seen);
+    return -1;
+}
+
+/* Reads path with threads (1: serial) and parts of chunk bytes; the
+   records and the outcome as one string. */
+static char *read_with(const char *path, int threads, size_t chunk,
+                       long fail_at)
+{
+    input_csvpar_config c = {threads, chunk, 0};
+    input_csv_prep prep = {par_prep_fn, NULL, sizeof(par_prep)};
+    input_csv_info info = {0};
+    sb_error err = {0};
+    par_log l = {g_string_new(NULL), fail_at, 0};
+    sb_status rc;
+
+    input_csv_watch w;
+
+    memset(&w, 0, sizeof w);
+    w.path = path;
+    w.hash = 1;
+    input_csv_set_watch(&w);
+    input_csvpar_configure(&c);
+    rc = input_csv_read_prep(path, &info, &prep, par_collect, &l, &err);
+    input_csvpar_configure(NULL);
+    input_csv_set_watch(NULL);
+    g_string_append_printf(l.s, " rc=%d %s:%ld:%ld: %s delim=%d bom=%d "
+                           "enc=%d records=%ld sha256=%s bytes=%llu", rc,
+                           err.path, err.line, err.column, err.msg,
+                           info.delim, info.had_bom, (int)info.encoding,
+                           info.records, w.sha256, w.bytes);
+    return g_string_free(l.s, FALSE);
+}
+
+/* Whether path reads the same serially and in parallel with each of
+   chunks (n of them); the first difference is reported under name. */
+static int same_reads(const char *name, const char *path,
+                      const size_t *chunks, size_t n, long fail_at)
+{
+    char *serial = read_with(path, 1, 1, fail_at);
+    size_t i;
+    int ok = 1;
+
+    for (i = 0; i < n && ok; i++) {
+        int threads = 2 + (int)(i % 2);
+        char *par = read_with(path, threads, chunks[i], fail_at);
+        if (strcmp(serial, par) != 0) {
+            check(0, name, "%d threads, parts of %zu bytes:\n serial   %.600s"
+                  "\n parallel %.600s", threads, chunks[i], serial, par);
+            ok = 0;
+        }
+        g_free(par);
+    }
+    g_free(serial);
+    return ok;
+}
+
+static char *temp_file(const char *text, size_t len)
+{
+    char *path = NULL;
+    int fd = g_file_open_tmp("sbpar-XXXXXX.csv", &path, NULL);
+
+    if (fd < 0 || write(fd, text, len) != (ssize_t)len) {
+        if (fd >= 0)
+            close(fd);
+        g_free(path);
+        return NULL;
+    }
+    close(fd);
+    return path;
+}
+
+/* text read serially and cut at every place: parts of 1 to len + 1
+   bytes read at a time. */
+static void every_cut(const char *name, const char *text, size_t len,
+                      long fail_at)
+{
+    char *path = temp_file(text, len);
+    size_t *chunks = g_new(size_t, len + 1), i;
+
+    for (i = 0; i <= len; i++)
+        chunks[i] = i + 1;
+    if (path == NULL)
+        check(0, name, "cannot write a temp file");
+    else if (same_reads(name, path, chunks, len + 1, fail_at))
+        check(1, name, "ok");
+    if (path != NULL)
+        unlink(path);
+    g_free(path);
+    g_free(chunks);
+}
+
+#define CUT(name, lit, fail_at) every_cut(name, lit, sizeof lit - 1, fail_at)
+
+static void awkward_texts(void)
+{
+    CUT("par/plain", "a,b\nc,d\ne,f\n", 0);
+    CUT("par/quote-straddles", "a,b\n\"x\ny\",1\n\"p\"\"q\n\",2\nlast,3\n",
+        0);
+    CUT("par/quoted-newlines", "h,v\n\"1\n2\n3\n4\",\"a\r\nb\"\nz,\"\n\"\n",
+        0);
+    CUT("par/escaped-quote-at-cut", "a,b\n\"a\"\"\",b\n\"\"\"\",\"\"\n", 0);
+    CUT("par/crlf", "a,b\r\nc,d\r\n\r\ne,f\r\n", 0);
+    CUT("par/cr-only", "a,b\rc,d\r\re,f", 0);
+    CUT("par/mixed-ends", "a,b\r\nc,d\ne,f\rg,h\n\n\r\ni,j", 0);
+    CUT("par/bom", "\xEF\xBB\xBF" "a,b\nc,d\n\"e\nf\",g\n", 0);
+    CUT("par/bom-mid-file", "a,b\nc,\xEF\xBB\xBF" "d\n", 0);
+    CUT("par/no-final-eol", "a,b\nc,d", 0);
+    CUT("par/blank-lines", "\n\na,b\n\n\n c , d \n\n", 0);
+    CUT("par/space-before-quote", "a,b\nx, \"c,d\ne\" ,f\ng,h\n", 0);
+    CUT("par/quote-in-unquoted", "name,v\n5\" screen,1\n37\"N \"x,2\n"
+        "\"q\",3\n", 0);
+    CUT("par/tab-delim", "a\tb\n\t\"c\td\ne\"\t f\n", 0);
+    CUT("par/semicolon", "a;b;c\n1;\"2;3\n\";4\n", 0);
+    CUT("par/utf8", "a,\xC3\xA9\n\xE6\x97\xA5\xE6\x9C\xAC,\"\xE5\x9C\xB0\n"
+        "\xE5\x8C\xBA\"\n\xF0\x9F\x98\x80,x\n", 0);
+    CUT("par/bad-utf8-first", "a,b\nc,\xFF\nd,e\nf,g\n", 0);
+    CUT("par/bad-utf8-second", "a,b\nc,d\ne,f\ng,h\ni,j\nk,l\xC3\n", 0);
+    CUT("par/bad-utf8-quoted", "a,b\nc,d\n\"e\n\xFE\",f\n", 0);
+    CUT("par/nul-first", "a,b\nc,d\0e\nf,g\nh,i\n", 0);
+    CUT("par/nul-second", "a,b\nc,d\ne,f\ng,\0\n", 0);
+    CUT("par/misplaced-quote", "a,b\nc,d\n\"A\"B,e\nf,g\n\"h\ni\",j\n", 0);
+    CUT("par/quote-space-quote", "a,b\n\"x\" \"y\",z\nc,d\n", 0);
+    CUT("par/unterminated-end", "a,b\nc,d\n\"e,f\ng,h\n", 0);
+    CUT("par/unterminated-end-cut-char", "a,b\n\"\xC3\xA9", 0);
+    CUT("par/truncated-utf8-end", "a,b\nc,\xE6\x97", 0);
+    CUT("par/fn-error-first", "a,b\nc,d\ne,f\ng,\xFF\ni,j\n", 2);
+    CUT("par/fn-error-after-data-error", "a,b\nc,\xFF\ne,f\ng,h\n", 3);
+    CUT("par/fn-error-last", "a,b\nc,d\n\"e\nf\",g\n", 3);
+    CUT("par/empty", "", 0);
+    CUT("par/only-bom", "\xEF\xBB\xBF", 0);
+    CUT("par/utf16", "\xFF\xFE" "a\0,\0b\0\n\0", 0);
+}
+
+/* Whether the text t reads alike serially and in parts of chunks. */
+static void same_text(const char *name, const GString *t,
+                      const size_t *chunks, size_t n)
+{
+    char *path = temp_file(t->str, t->len);
+
+    if (path == NULL)
+        check(0, name, "cannot write a temp file");
+    else if (same_reads(name, path, chunks, n, 0))
+        check(1, name, "ok");
+    if (path != NULL)
+        unlink(path);
+    g_free(path);
+}
+
+/* A field over the limit in the first or the last part, and a record
+   of too many fields: larger texts, a few cuts. */
+static void limits(void)
+{
+    static const size_t chunks[] = {1000, 65536, 1u << 20, 3u << 20};
+    size_t big = INPUT_CSV_MAX_FIELD + 1, i;
+    GString *t = g_string_new("a,b\n");
+
+    for (i = 0; i < 3000; i++)
+        g_string_append_printf(t, "r%zu,%zu\n", i, i);
+    g_string_append(t, "x,");
+    for (i = 0; i < big; i++)
+        g_string_append_c(t, 'y');
+    g_string_append(t, "\nz,1\n");
+    same_text("par/long-field-late", t, chunks, G_N_ELEMENTS(chunks));
+    g_string_assign(t, "a,\"");
+    for (i = 0; i < big; i++)
+        g_string_append_c(t, i % 100 == 99 ? '\n' : 'q');
+    g_string_append(t, "\"\nz,1\n");
+    same_text("par/long-quoted-first", t, chunks, G_N_ELEMENTS(chunks));
+    g_string_assign(t, "a,b\nc,d\n");
+    for (i = 0; i <= INPUT_CSV_MAX_FIELDS; i++)
+        g_string_append(t, ",");
+    g_string_append(t, "\n");
+    same_text("par/many-fields", t, chunks, G_N_ELEMENTS(chunks));
+    g_string_free(t, TRUE);
+}
+
+/* Every CSV and TSV under dir, read serially and in parts of a few
+   sizes (1 byte: a cut at every line; for the larger files, every few
+   lines, which costs less). */
+static void tree(const char *dir, int *files)
+{
+    static const size_t small[] = {1, 2, 7, 100, 4096, 1u << 20};
+    static const size_t large[] = {7, 100, 4096, 1u << 20};
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *name;
+
+    if (d == NULL)
+        return;
+    while ((name = g_dir_read_name(d)) != NULL) {
+        char *path = g_build_filename(dir, name, NULL);
+        if (g_file_test(path, G_FILE_TEST_IS_DIR) &&
+            !g_file_test(path, G_FILE_TEST_IS_SYMLINK))
+            tree(path, files);
+        else if ((g_str_has_suffix(name, ".csv") ||
+                  g_str_has_suffix(name, ".tsv") ||
+                  g_str_has_suffix(name, ".CSV")) &&
+                 g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+            struct stat st;
+            int big = stat(path, &st) == 0 && st.st_size > 65536;
+            if (big ? same_reads(path, path, large, G_N_ELEMENTS(large), 0)
+                    : same_reads(path, path, small, G_N_ELEMENTS(small), 0))
+                check(1, path, "ok");
+            ++*files;
+        }
+        g_free(path);
+    }
+    g_dir_close(d);
+}
+
+/* input_split_last on its own. */
+static void split_cases(void)
+{
+    static const struct { const char *s; char delim; size_t want; } c[] = {
+        {"", ',', 0},
+        {"abc", ',', 0},
+        {"a\n", ',', 2},
+        {"a\nb\nc", ',', 4},
+        {"a\r\nb\r", ',', 3},
+        {"\"a\nb\"\n", ',', 6},
+        {"\"a\nb\n", ',', 0},
+        {"x,\"a\nb\n", ',', 0},
+        {"x, \"a\nb\n", ',', 0},
+        {"x;\"a\nb\n", ';', 0},
+        {"x,\"a\nb\n", ';', 7},            /* ',' is text there */
+        {"x\t\"a\nb\n", '\t', 0},
+        {"x \"a\nb\n", ',', 7},            /* a quote inside a field */
+        {"5\" x\ny\n", ',', 7},
+        {"\"a\"\"\nb\"\nc", ',', 8},
+        {"\"a\"\"", ',', 0},
+        {"\"\"\n\"\n", ',', 3},
+        {"a\n\"b\n", ',', 2},
+        {"\"a\" \"b\nc\n", ',', 9},        /* an error: anything goes */
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(c); i++) {
+        size_t got = input_split_last(c[i].s, strlen(c[i].s), c[i].delim);
+        check(got == c[i].want, "par/split", "\"%s\" delim '%c': %zu, "
+              "expected %zu", c[i].s, c[i].delim, got, c[i].want);
+    }
+}
+
+/* Random texts of the bytes that matter, each cut at every place. */
+static void random_texts(void)
+{
+    static const char alphabet[] = "ab,,\"\"\"\n\n\r  \t;";
+    GRand *g = g_rand_new_with_seed(24);
+    int k, bad = 0;
+
+    for (k = 0; k < 150 && !bad; k++) {
+        char text[48];
+        size_t len = (size_t)g_rand_int_range(g, 1, (gint32)sizeof text), i;
+        char name[64];
+        for (i = 0; i < len; i++)
+            text[i] = alphabet[g_rand_int_range(g, 0, sizeof alphabet - 1)];
+        text[0] = 'h';                     /* a header line: ',' */
+        text[1] = ',';
+        snprintf(name, sizeof name, "par/random-%d", k);
+        {
+            char *path = temp_file(text, len);
+            size_t chunks[48], n = 0;
+            for (i = 1; i <= len + 1 && n < G_N_ELEMENTS(chunks); i++)
+                chunks[n++] = i;
+            if (path == NULL || !same_reads(name, path, chunks, n, 0))
+                bad = 1;
+            if (path != NULL)
+                unlink(path);
+            g_free(path);
+        }
+    }
+    check(!bad, "par/random", "150 random texts");
+    g_rand_free(g);
+}
+
+void parallel_tests(const char *dir)
+{
+    char *top = g_path_get_dirname(dir);
+    char *examples = g_build_filename(top, "examples", NULL);
+    int files = 0;
+
+    split_cases();
+    awkward_texts();
+    limits();
+    random_texts();
+    tree(dir, &files);
+    tree(examples, &files);
+    check(files >= 100, "par/tree", "only %d CSV files found", files);
+    g_free(examples);
+    g_free(top);
+}
