@@ -14,6 +14,7 @@
 #include <glib.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1397,11 +1398,16 @@ static sb_status read_table(sb_dataset *ds, uint16_t file, const char *path,
     info.delim = o->delim;
     info.encoding = o->encoding;
     rc = count_places(&d, places, n_places);
-    if (rc == SB_OK)
-        rc = input_csv_read_prep(path, &info,
-                                 prep_wanted() && prep_setup(&pc, o) ? &prep
-                                                                     : NULL,
-                                 data_row, &d, err);
+    if (rc == SB_OK) {
+        int use = prep_wanted() && prep_setup(&pc, o);
+
+        /* only the cells parsed: a parallel read keeps each record's
+           prep bytes, 20 of them for a long table instead of 248 */
+        if (use)
+            prep.size = offsetof(data_prep, cell) + pc.n * sizeof(prep_cell);
+        rc = input_csv_read_prep(path, &info, use ? &prep : NULL, data_row,
+                                 &d, err);
+    }
     if (rc == SB_OK && places == NULL)
         rc = release_held(&d);
     if (rc == SB_OK)
