@@ -22,7 +22,7 @@
 # the pkg-config flags below are read after the packages are installed.
 
 CC      ?= cc
-PKGS    := gsl cairo pangocairo libpng glib-2.0 yaml-0.1 libqpdf fontconfig libcrypto \
+PKGS    := gsl cairo pangocairo glib-2.0 yaml-0.1 libqpdf fontconfig libcrypto \
            json-glib-1.0 zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lm

@@ -12,13 +12,13 @@
 #include <glib.h>
 #include <gsl/gsl_version.h>
 #include <pango/pango.h>
-#include <png.h>
 #include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <yaml.h>
+#include <zlib.h>
 #include <openssl/crypto.h>
 
 static void libraries(GString *g)
@@ -40,8 +40,6 @@ static void libraries(GString *g)
     g_string_append(g, ",\n    \"libcsv\": ");
     snprintf(v, sizeof v, "%d.%d.%d", CSV_MAJOR, CSV_MINOR, CSV_RELEASE);
     cli_json_string(g, v);
-    g_string_append(g, ",\n    \"libpng\": ");
-    cli_json_string(g, png_get_libpng_ver(NULL));
     g_string_append(g, ",\n    \"libyaml\": ");
     cli_json_string(g, yaml_get_version_string());
     g_string_append(g, ",\n    \"openssl\": ");      /* the digests */
@@ -50,6 +48,8 @@ static void libraries(GString *g)
     cli_json_string(g, pango_version_string());
     g_string_append(g, ",\n    \"qpdf\": ");
     cli_json_string(g, qpdf_get_qpdf_version());
+    g_string_append(g, ",\n    \"zlib\": ");    /* the previous vintage */
+    cli_json_string(g, zlibVersion());
     g_string_append(g, "\n  },\n");
 }
 

@@ -16,7 +16,7 @@ BENCH=0 FUZZ=0
 [ "${1:-}" = --fuzz ] && FUZZ=1
 
 PKGS="pkg-config libgsl-dev libcairo2-dev libpango1.0-dev libcsv-dev \
-libyaml-dev libpng-dev libqpdf-dev libfontconfig-dev libssl-dev \
+libyaml-dev libqpdf-dev libfontconfig-dev libssl-dev \
 libjson-glib-dev zlib1g-dev iso-codes fonts-noto-core fonts-noto-cjk poppler-utils libxml2-utils qpdf \
 locales time python3"
 
@@ -29,7 +29,6 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists cairo || need libcairo2-dev
     pkg-config --exists pangocairo glib-2.0 || need libpango1.0-dev
     pkg-config --exists yaml-0.1 || need libyaml-dev
-    pkg-config --exists libpng || need libpng-dev
     pkg-config --exists libqpdf || need libqpdf-dev
     pkg-config --exists libcrypto || need libssl-dev
     pkg-config --exists fontconfig || need libfontconfig-dev
