@@ -22,6 +22,8 @@
  */
 #include "csvpar.h"
 
+#include "core/threads.h"
+
 #include "csvsplit.h"
 #include "core/testhook.h"
 
@@ -84,24 +86,18 @@ void input_csvpar_configure(const input_csvpar_config *c)
         config = *c;
 }
 
-/* The defaults (input_csvpar_configure(NULL)). STATBRIEF_THREADS other
-   than a number from 1 to 64 is ignored. */
+/* The defaults (input_csvpar_configure(NULL)): core/threads.h's count,
+   by default at most 4 reader threads. */
 static input_csvpar_config defaults(void)
 {
     input_csvpar_config c = {0, 1u << 20, 8ull << 20};
-    const char *e = getenv("STATBRIEF_THREADS");
+#ifdef SB_TEST_HOOKS
+    const char *e;
     char *end;
-    long v, cpus;
+    long v;
+#endif
 
-    if (e != NULL && *e != '\0') {
-        v = strtol(e, &end, 10);
-        if (*end == '\0' && v >= 1 && v <= MAX_THREADS)
-            c.threads = (int)v;
-    }
-    if (c.threads == 0) {
-        cpus = sysconf(_SC_NPROCESSORS_ONLN);
-        c.threads = cpus < 1 ? 1 : cpus > 4 ? 4 : (int)cpus;
-    }
+    c.threads = sb_threads(4, MAX_THREADS);
 #ifdef SB_TEST_HOOKS
     e = getenv("SB_TEST_CSV_CHUNK");
     if (e != NULL && *e != '\0' && (v = strtol(e, &end, 10)) > 0 &&

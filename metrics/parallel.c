@@ -13,6 +13,7 @@
 #include "parallel.h"
 
 #include "core/alloc.h"
+#include "core/threads.h"
 
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -64,9 +65,7 @@ typedef struct {
 
 int metrics_par_threads(void)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-    return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
+    return sb_threads(MAX_THREADS, MAX_THREADS);
 }
 
 static int selected(const unsigned char *sel, sb_id id)

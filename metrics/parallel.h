@@ -33,7 +33,8 @@ typedef sb_status (*metrics_emit_fn)(void *user, const char *text,
    few enough for two threads to share 20 indicators of 3,000 regions. */
 #define METRICS_PAR_JOB_SERIES 2048
 
-/* The threads to use: the online CPUs, at most 8, at least 1. */
+/* The threads to use: core/threads.h's count (STATBRIEF_THREADS, else
+   the online CPUs), at most 8, at least 1. */
 int metrics_par_threads(void);
 
 /* What metrics_each(c, indicators, regions, ...) gives, rendered and

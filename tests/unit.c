@@ -27,6 +27,7 @@
 
 #include "core/alloc.h"
 #include "core/shortest.h"
+#include "core/threads.h"
 #include "input/cell.h"
 #include "input/csvread.h"
 #include "input/layout.h"
@@ -257,6 +258,37 @@ static int collect_prep(void *user, const input_row *row, sb_error *err)
 }
 
 /* input_csv_read_prep: every record reaches fn with its own prep. */
+/* sb_threads: STATBRIEF_THREADS from 1 to 64 as given (within the hard
+   cap), anything else the online CPUs within the default cap. */
+static void threads_count(void)
+{
+    static const struct { const char *env; int dflt, hard, want; } t[] = {
+        {"3", 4, 64, 3}, {"64", 4, 64, 64}, {"1", 4, 64, 1},
+        {"12", 8, 8, 8},                     /* the hard cap */
+        {"0", 1, 64, 1}, {"65", 1, 64, 1}, {"2x", 1, 64, 1},
+        {"-2", 1, 64, 1}, {"", 1, 64, 1},    /* ignored: the CPUs, capped */
+    };
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int want_all = cpus < 1 ? 1 : cpus > 64 ? 64 : (int)cpus;
+    char *old = g_strdup(g_getenv("STATBRIEF_THREADS"));
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(t); i++) {
+        int got;
+        g_setenv("STATBRIEF_THREADS", t[i].env, TRUE);
+        got = sb_threads(t[i].dflt, t[i].hard);
+        check(got == t[i].want, "threads/env", "STATBRIEF_THREADS=\"%s\" "
+              "(caps %d, %d): %d threads, want %d", t[i].env, t[i].dflt,
+              t[i].hard, got, t[i].want);
+    }
+    g_unsetenv("STATBRIEF_THREADS");
+    check(sb_threads(64, 64) == want_all, "threads/unset",
+          "%d threads for %ld CPUs", sb_threads(64, 64), cpus);
+    if (old != NULL)
+        g_setenv("STATBRIEF_THREADS", old, TRUE);
+    g_free(old);
+}
+
 static void reader_prep(void)
 {
     static const char text[] = "a,b\n\"x\ny\",22\n\nlast,3,4\n";
@@ -456,6 +488,7 @@ static void reader_tests(void)
     reader_boundaries();
     reader_matches_libcsv();
     reader_prep();
+    threads_count();
     delim_case("delim/comma", "a,b,c\n", ',');
     delim_case("delim/semicolon", "a;b;c\n1,5;2,5;3\n", ';');
     delim_case("delim/tab", "a\tb\tc\n", '\t');
