@@ -7,6 +7,7 @@
  * model.h. No file I/O here.
  */
 #include "core/model.h"
+#include "core/seriesidx.h"
 #include "core/shortest.h"
 
 #include "core/alloc.h"
@@ -48,8 +49,7 @@ struct sb_dataset {
 
     sb_series *series;
     size_t n_series, cap_series;
-    GHashTable *series_ids;     /* (ind<<32|reg) as the key itself ->
-                                   index+1 */
+    sb_sidx series_ids;         /* (indicator, region) -> position */
     size_t last_series;         /* index+1 of the series added to last */
     unsigned char *sealed;      /* per series: trimmed once left (bits) */
     size_t cap_hint;            /* values of the series sealed last */
@@ -136,26 +136,6 @@ unsigned sb_indicator_traits(const sb_indicator *ind)
 
 /* ---- create / destroy --------------------------------------------------- */
 
-/* A series' key is (indicator << 32 | region) stored in the pointer
-   itself, so that a series costs no allocation for its key (a gpointer
-   holds 64 bits on the 64-bit systems statbrief is built for; the
-   assertion below keeps it so). g_int64_hash would fold it to indicator
-   ^ region, which collides for every small pair; mix all 64 bits
-   instead (splitmix64's finalizer). */
-G_STATIC_ASSERT(sizeof(gpointer) >= sizeof(guint64));
-
-static guint key_hash(gconstpointer p)
-{
-    guint64 x = (guint64)(guintptr)p;
-
-    x ^= x >> 30;
-    x *= G_GUINT64_CONSTANT(0xbf58476d1ce4e5b9);
-    x ^= x >> 27;
-    x *= G_GUINT64_CONSTANT(0x94d049bb133111eb);
-    x ^= x >> 31;
-    return (guint)x;
-}
-
 sb_dataset *sb_dataset_create(void)
 {
     sb_dataset *ds = sb_new0(sb_dataset, 1);
@@ -172,7 +152,7 @@ sb_dataset *sb_dataset_create(void)
     ds->places2 = g_hash_table_new(g_str_hash, g_str_equal);
     ds->annot_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                           NULL);
-    ds->series_ids = g_hash_table_new(key_hash, g_direct_equal);
+    sb_sidx_init(&ds->series_ids);
     sb_dataset_intern(ds, "", 0);            /* id 0 is the empty string */
     ds->annots = sb_new0(sb_annot, 16);
     if (ds->annots == NULL) {
@@ -210,7 +190,7 @@ void sb_dataset_destroy(sb_dataset *ds)
     g_free(ds->joins);
     g_hash_table_destroy(ds->places2);
     g_hash_table_destroy(ds->places);
-    g_hash_table_destroy(ds->series_ids);
+    sb_sidx_clear(&ds->series_ids);
     g_hash_table_destroy(ds->annot_ids);
     g_hash_table_destroy(ds->reg_names);
     g_hash_table_destroy(ds->group_zh);
@@ -618,11 +598,13 @@ void sb_dataset_set_locator(sb_dataset *ds, sb_locate_fn fn, void *ctx)
    what every array holds. */
 static int series_grow(sb_series *s, size_t cap)
 {
-    sb_obs *p = sb_renew(sb_obs, s->obs, cap);
+    sb_obs *p;
     uint32_t **side[2] = {&s->flags, &s->annot};
     size_t k;
 
-    if (p == NULL)
+    if (cap > UINT32_MAX)           /* sb_series counts in 32 bits */
+        return -1;
+    if ((p = sb_renew(sb_obs, s->obs, cap)) == NULL)
         return -1;
     s->obs = p;
     if (s->files != NULL) {
@@ -643,7 +625,7 @@ static int series_grow(sb_series *s, size_t cap)
         memset(q + s->cap, 0, (cap - s->cap) * sizeof *q);
         *side[k] = q;
     }
-    s->cap = cap;
+    s->cap = (uint32_t)cap;
     return 0;
 }
 
@@ -693,19 +675,20 @@ static int series_room(sb_dataset *ds)
 }
 
 static sb_series *new_series(sb_dataset *ds, sb_id indicator, sb_id region,
-                             uint16_t file, guint64 key)
+                             uint16_t file)
 {
     sb_series *s;
 
     if (series_room(ds) != 0)
         return NULL;
-    s = &ds->series[ds->n_series++];
+    s = &ds->series[ds->n_series];
     memset(s, 0, sizeof *s);
     s->indicator = indicator;
     s->region = region;
     s->file = file;
-    g_hash_table_insert(ds->series_ids, (gpointer)(guintptr)key,
-                        GSIZE_TO_POINTER(ds->n_series));
+    if (sb_sidx_add(&ds->series_ids, ds->series, ds->n_series) != 0)
+        return NULL;
+    ds->n_series++;
     return s;
 }
 
@@ -750,17 +733,16 @@ static sb_status __attribute__((noinline))
 add_obs(sb_dataset *ds, sb_series *s, sb_id indicator, sb_id region,
         uint16_t file, const sb_obs *o, uint32_t flags, uint32_t annot)
 {
-    guint64 key = ((guint64)indicator << 32) | region;
     size_t last = ds->last_series;
-    gpointer v;
+    long v;
 
     /* Rows of one series usually come together: skip the hash then. */
     if (s == NULL || s->indicator != indicator || s->region != region) {
         if (last > 0)
             seal(ds, last - 1);
-        v = g_hash_table_lookup(ds->series_ids, (gpointer)(guintptr)key);
-        s = v != NULL ? &ds->series[GPOINTER_TO_SIZE(v) - 1]
-                      : new_series(ds, indicator, region, file, key);
+        v = sb_sidx_find(&ds->series_ids, ds->series, indicator, region);
+        s = v >= 0 ? &ds->series[v]
+                   : new_series(ds, indicator, region, file);
         if (s == NULL)
             return SB_ENOMEM;
         ds->last_series = (size_t)(s - ds->series) + 1;
@@ -770,7 +752,7 @@ add_obs(sb_dataset *ds, sb_series *s, sb_id indicator, sb_id region,
        each time they double; only the series being filled has room to
        spare, and a million one-value series stay small. */
     if (s->n == s->cap &&
-        series_grow(s, s->cap ? s->cap * 2 : MAX(ds->cap_hint, 1)) != 0)
+        series_grow(s, s->cap ? (size_t)s->cap * 2 : MAX(ds->cap_hint, 1)) != 0)
         return SB_ENOMEM;
     if (side_set(&s->flags, s->cap, s->n, flags) != 0 ||
         side_set(&s->annot, s->cap, s->n, annot) != 0 ||
@@ -819,8 +801,8 @@ static int series_vs(const sb_dataset *ds, const sb_series *s,
     return c != 0 ? c : strcmp(ds->reg[s->region].name, name);
 }
 
-/* While loading, the hash table; once the series are sorted (the table
-   emptied), bisection, then a scan of any series added since (tests
+/* While loading, the index (seriesidx.h); once the series are sorted
+   (the index freed), bisection, then a scan of any series added since (tests
    build on finished datasets): a scan of all made every caller that
    looks up each series in turn (diff, overviews) quadratic. */
 const sb_series *sb_dataset_find_series(const sb_dataset *ds, sb_id indicator,
@@ -828,15 +810,14 @@ const sb_series *sb_dataset_find_series(const sb_dataset *ds, sb_id indicator,
 {
     size_t lo = 0, hi = ds->n_sorted, mid, i;
     const char *id, *name;
-    gpointer v;
+    long v;
     int c;
 
     if (indicator >= ds->n_ind || region >= ds->n_reg)
         return NULL;
     if (ds->n_sorted == 0 && !ds->finished) {
-        v = g_hash_table_lookup(ds->series_ids, (gpointer)(guintptr)
-                                (((guint64)indicator << 32) | region));
-        return v != NULL ? &ds->series[GPOINTER_TO_SIZE(v) - 1] : NULL;
+        v = sb_sidx_find(&ds->series_ids, ds->series, indicator, region);
+        return v >= 0 ? &ds->series[v] : NULL;
     }
     id = ds->ind[indicator].id;
     name = ds->reg[region].name;
@@ -1237,11 +1218,11 @@ sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
     if (rc == SB_OK && events.len > 0)
         rc = tell_duplicates(ds, &events, diag, err);
     g_free(events.v);
-    /* The hash table's indices die with the reorder: loading is over.
-       Emptied first (glib then frees its arrays), so that its memory and
-       the sort's copy of the series are never held at once. */
+    /* The index's positions die with the reorder: loading is over.
+       Freed first, so that its memory and the sort's copy of the series
+       are never held at once. */
     if (rc == SB_OK) {
-        g_hash_table_remove_all(ds->series_ids);
+        sb_sidx_clear(&ds->series_ids);
         if (sort_all_series(ds) != SB_OK)
             rc = SB_ENOMEM;
     }

@@ -147,7 +147,8 @@ typedef struct {
     uint16_t *files;     /* per obs: the file it was read from; NULL while
                             every value came from file */
     uint16_t file;       /* the file of the series' first value */
-    size_t n, cap;
+    uint32_t n, cap;     /* 32 bits: 56 bytes a series, not 64 (a bulk
+                            extract holds 600,000 series) */
 } sb_series;
 
 /* The flags (pool id, 0 = none) and note/source (annot id, 0 = none)

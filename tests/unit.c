@@ -26,6 +26,7 @@
 #include <stdarg.h>
 
 #include "core/alloc.h"
+#include "core/seriesidx.h"
 #include "core/shortest.h"
 #include "core/threads.h"
 #include "input/cell.h"
@@ -523,7 +524,7 @@ static void misc_tests(void)
 
 /* ---- series look-up ----------------------------------------------------- */
 
-/* sb_dataset_find_series: the hash while loading, bisection once the
+/* sb_dataset_find_series: the index while loading, bisection once the
    series are sorted (ids and names made in another order than they
    sort, UTF-8 among them), a scan of a series added after the finish;
    NULL for a pair without values, before and after. */
@@ -586,6 +587,48 @@ static void series_lookup_tests(void)
           "a pair without values found");
     lookup_all(ds, ni, nr, "after a late series");
     sb_dataset_destroy(ds);
+}
+
+/* core/seriesidx.h through its growths (1,024 slots to 2^17): every
+   pair found at its position, in and after each growth; swapped pairs
+   and pairs beyond the ids not found; at most three quarters full. */
+static void series_index_tests(void)
+{
+    enum { NI = 120, NR = 500 };
+    sb_series *series = sb_new0(sb_series, NI * NR);
+    sb_sidx t;
+    size_t i, r, n = 0, bad = 0, full = 0;
+
+    sb_sidx_init(&t);
+    check(sb_sidx_find(&t, series, 0, 0) == -1, "sidx/empty",
+          "a pair found in an empty index");
+    for (r = 0; series != NULL && r < NR; r++)
+        for (i = 0; i < NI; i++, n++) {
+            series[n].indicator = (sb_id)i;
+            series[n].region = (sb_id)r;
+            if (sb_sidx_add(&t, series, n) != 0)
+                bad++;
+            full += 4 * t.used > 3 * (t.mask + 1);
+            /* the pair added first and the one just added */
+            bad += sb_sidx_find(&t, series, 0, 0) != 0;
+            bad += sb_sidx_find(&t, series, (sb_id)i, (sb_id)r) != (long)n;
+        }
+    for (n = 0; series != NULL && n < (size_t)NI * NR; n++) {
+        sb_id ind = series[n].indicator, reg = series[n].region;
+        bad += sb_sidx_find(&t, series, ind, reg) != (long)n;
+        if (reg >= NI)          /* (reg, ind) is no pair of the table */
+            bad += sb_sidx_find(&t, series, reg, ind) != -1;
+        bad += sb_sidx_find(&t, series, ind, reg + NR) != -1;
+    }
+    check(series != NULL && bad == 0 && full == 0 && t.used == NI * NR &&
+              t.mask + 1 == (1u << 17),
+          "sidx/all", "%zu wrong answers, %zu times over 3/4 full, %zu "
+          "used of %zu slots", bad, full, t.used, t.mask + 1);
+    sb_sidx_clear(&t);
+    check(t.slot == NULL && t.used == 0 &&
+              sb_sidx_find(&t, series, 0, 0) == -1,
+          "sidx/clear", "the index not empty after a clear");
+    g_free(series);
 }
 
 /* ---- fallible allocation ------------------------------------------------ */
@@ -811,6 +854,7 @@ int main(int argc, char **argv)
     misc_tests();
     alloc_tests();
     series_lookup_tests();
+    series_index_tests();
     formats_tests(dir);
     gazetteer_tests(dir);
     metrics_tests(dir);
