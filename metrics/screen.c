@@ -146,11 +146,17 @@ static double change_at(const double *year, const double *value, size_t i,
     return (value[i] - value[i - 1]) / scale;
 }
 
+/* The changes and the scratch of screen_shifts fit on the stack up to
+   this many points (every annual series since 1960); a malloc per
+   series was a tenth of the screen. */
+#define SHIFTS_STACK 80
+
 long screen_shifts(const double *year, const double *value, size_t n,
                    int relative, double resolution, size_t *at,
                    screen_severity *sev, double *med_out)
 {
-    double *d = sb_new(double, 2 * n + 1), *tmp, med, mad, thr, scale;
+    double small[2 * SHIFTS_STACK], *tmp, med, mad, thr, scale;
+    double *d = n <= SHIFTS_STACK ? small : sb_new(double, 2 * n + 1);
     size_t i, m = 0;
     long found = 0;
 
@@ -165,7 +171,8 @@ long screen_shifts(const double *year, const double *value, size_t n,
             tmp[m++] = d[i];
     *med_out = NAN;
     if (m < SCREEN_SHIFT_MIN || !(scale > 0)) {
-        g_free(d);
+        if (d != small)
+            g_free(d);
         return 0;
     }
     med = median(tmp, m);
@@ -194,7 +201,8 @@ long screen_shifts(const double *year, const double *value, size_t n,
         sev[found++] = i + 1 < n && fabs(dev) > SCREEN_SHIFT_WARN
                            ? SCREEN_WARNING : SCREEN_INFO;
     }
-    g_free(d);
+    if (d != small)
+        g_free(d);
     return found;
 }
 
