@@ -5,6 +5,7 @@
  */
 #include <glib.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -730,6 +731,107 @@ static long shifts_of(const char *values, int relative, size_t *at,
     return k;
 }
 
+/* A reproducible value in [0, 1) (a 64-bit LCG, high bits). */
+static double lcg(uint64_t *s)
+{
+    *s = *s * 6364136223846793005u + 1442695040888963407u;
+    return (double)(*s >> 11) / 9007199254740992.0;
+}
+
+/* An amount's screen stops where the median of |value| is zero; it is
+   told by counting zeros (screen.c), which must say what the median
+   says: z zeros before eight values with a clear shift (screen/min's),
+   n = z + 8 even or odd, and a least value whose half is zero. */
+static void screen_zero_case(size_t z, double least, long want)
+{
+    double year[40], value[40], med;
+    static const double tail[] = {100, 105, 110.2, 115.8, 121.6, 127.6,
+                                  108.5, 113.9};
+    size_t n = 0, i, at[40];
+    screen_severity sev[40];
+    char where[64];
+    long k;
+
+    for (i = 0; i < z; i++)
+        value[n++] = 0;
+    if (least > 0)
+        value[n++] = least;
+    for (i = 0; i < 8; i++)
+        value[n++] = tail[i];
+    for (i = 0; i < n; i++)
+        year[i] = 2000 + (double)i;
+    snprintf(where, sizeof where, "screen/zeros-%zu-%g", z, least);
+    k = screen_shifts(year, value, n, 1, 0.01, at, sev, &med);
+    check((k > 0) == (want > 0), where, "%ld found, expected %ld", k, want);
+    check(screen_shifts(year, value, n, 1, 0.01, at, sev, NULL) == k, where,
+          "the same without the median");
+}
+
+/* The median change screen_shifts reports, odd and even numbers of
+   changes, a gap (no change across it), and the screen on its points
+   by count, beside the median of |value| it replaces. */
+static void screen_median_tests(void)
+{
+    /* changes +1%..+7% in a shuffled order: 6 changes, then 7 */
+    static const double pct[] = {3, 6, 1, 7, 4, 2, 5};
+    double year[8], value[8], med = 0;
+    size_t at[8], i;
+    screen_severity sev[8];
+
+    for (i = 0, value[0] = 100, year[0] = 2000; i < 7; i++) {
+        value[i + 1] = value[i] * (1 + pct[i] / 100);
+        year[i + 1] = 2001 + (double)i;
+    }
+    screen_shifts(year, value, 7, 1, 0.01, at, sev, &med);
+    check(fabs(med - 3.5) < 1e-9, "screen/median-even", "%.17g", med);
+    screen_shifts(year, value, 8, 1, 0.01, at, sev, &med);
+    check(fabs(med - 4) < 1e-9, "screen/median-odd", "%.17g", med);
+    for (i = 1; i < 8; i++)           /* a gap after 2000: no +3% */
+        year[i] += 1;
+    screen_shifts(year, value, 8, 1, 0.01, at, sev, &med);
+    check(fabs(med - 4.5) < 1e-9, "screen/median-gap", "%.17g", med);
+    screen_zero_case(7, 0, 1);        /* n 15, 7 zeros: the median 100 */
+    screen_zero_case(8, 0, 1);        /* n 16, 8 zeros: (0 + 100) / 2 */
+    screen_zero_case(9, 0, 0);        /* n 17, 9 zeros: 0 */
+    screen_zero_case(10, 0, 0);       /* n 18, 10 zeros */
+    screen_zero_case(9, 1e-300, 1);   /* n 18: (0 + 1e-300) / 2 */
+    screen_zero_case(9, 4.9e-324, 0); /* n 18: half the least double is 0 */
+}
+
+/* Without the median (NULL), screen_shifts may stop early when every
+   change is within SCREEN_SHIFT_FLOOR of the others: the same shifts
+   as with it, on random series of amounts and rates, smooth and not,
+   with zeros and negative values. */
+static void screen_same_tests(void)
+{
+    double year[70], value[70], med;
+    size_t at[70], at2[70], n, i, bad = 0;
+    screen_severity sev[70], sev2[70];
+    uint64_t seed = 7;
+    int rep;
+
+    for (rep = 0; rep < 2000; rep++) {
+        double step = rep % 4 == 0 ? 0.2 : 0.02, jump = 1 + (rep % 5) * 0.1;
+        long a, b;
+        n = 7 + (size_t)rep % 63;
+        for (i = 0; i < n; i++) {
+            year[i] = 1950 + (double)i;
+            value[i] = i == 0 ? 100 : value[i - 1] * (1 + step * (lcg(&seed) - 0.4));
+            if (i == n / 2)
+                value[i] *= jump;
+            if (rep % 7 == 0 && lcg(&seed) < 0.3)
+                value[i] = rep % 2 ? 0 : -value[i];
+        }
+        a = screen_shifts(year, value, n, rep % 3 != 0, 0.01, at, sev, &med);
+        b = screen_shifts(year, value, n, rep % 3 != 0, 0.01, at2, sev2, NULL);
+        if (a != b || (a > 0 && (memcmp(at, at2, (size_t)a * sizeof *at) != 0 ||
+                                 memcmp(sev, sev2, (size_t)a * sizeof *sev) != 0)))
+            bad++;
+    }
+    check(bad == 0, "screen/without-median", "%zu of 2000 series differ",
+          bad);
+}
+
 static void screen_tests(void)
 {
     /* growth of 5% a year with +/-3 points of noise */
@@ -768,6 +870,8 @@ static void screen_tests(void)
     /* a rate in points: 5.0 -> 7.5 among changes of +/-0.1 */
     k = shifts_of("5.0 5.1 5.0 5.1 5.2 5.1 5.2 7.5 7.6 7.5", 0, &at, &sev);
     check(k == 1 && at == 7, "screen/rate", "a rate's jump: %ld found", k);
+    screen_median_tests();
+    screen_same_tests();
 }
 
 /* Every region's rank at the reference year with how many share it
