@@ -4,6 +4,7 @@
  * tests/metrics.test, the formatter from tests/format.test.
  */
 #include <glib.h>
+#include <gsl/gsl_fit.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -643,6 +644,108 @@ static void ref_year_tests(void)
              "C 2016:1 2017:5", 0, "2018-2019 1/1@2019");
 }
 
+/* ---- the fit itself (metrics/fit.c) ----------------------------------------- */
+
+/* A reproducible value in [0, 1) (a 64-bit LCG, high bits). */
+static double lcg(uint64_t *s)
+{
+    *s = *s * 6364136223846793005u + 1442695040888963407u;
+    return (double)(*s >> 11) / 9007199254740992.0;
+}
+
+static double rel_diff(double a, double b)
+{
+    double m = fmax(fabs(a), fabs(b));
+
+    return m == 0 ? 0 : fabs(a - b) / m;
+}
+
+/* The direct sums against gsl_fit_linear (which fit.c no longer calls)
+   on noisy series of 2 to 80 years, levels from 1e-3 to 1e9, some
+   crossing zero, some with a gap: the same line (c0 to 1e-13 of the
+   values' scale), residuals and covariances (what the prediction
+   interval is made of) to 1e-9 and better. */
+static void fit_against_gsl(void)
+{
+    double x[80], y[80], xc[80], c0, c1, v00, v01, v11, ss, xbar;
+    uint64_t seed = 24;
+    size_t n, i, bad = 0;
+    int rep;
+
+    for (rep = 0; rep < 400; rep++) {
+        double level = pow(10, -3 + 12 * lcg(&seed)), trend = lcg(&seed) - 0.5;
+        metrics_fit f = {0};
+        sb_error err = {0};
+        n = 2 + (size_t)rep % 79;
+        for (i = 0, xbar = 0; i < n; i++) {
+            x[i] = 1961 + (double)i + (i >= n / 2 && rep % 3 == 0);  /* a gap */
+            y[i] = level * (1 + trend * (double)i / 10 + 0.05 * lcg(&seed));
+            xbar += x[i];
+        }
+        xbar /= (double)n;
+        for (i = 0; i < n; i++)
+            xc[i] = x[i] - xbar;
+        if (metrics_fit_linear(x, y, n, &f, &err) != SB_OK ||
+            gsl_fit_linear(xc, 1, y, 1, n, &c0, &c1, &v00, &v01, &v11, &ss))
+            bad++;
+        else if (rel_diff(f.slope, c1) > 1e-11 ||
+                 fabs(f.c0 - c0) > 1e-13 * f.yscale ||
+                 (n >= 3 && (rel_diff(f.sse, ss) > 1e-9 ||
+                             rel_diff(f.cov11 * f.yscale * f.yscale, v11) > 1e-9 ||
+                             rel_diff(f.cov00 * f.yscale * f.yscale, v00) > 1e-9 ||
+                             fabs(f.cov01 - v01 / f.yscale / f.yscale) >
+                                 1e-9 * f.cov00)))
+            bad++;
+    }
+    check(bad == 0, "fit/gsl", "%zu of 400 fits differ from gsl_fit_linear's",
+          bad);
+}
+
+static void fit_tests(void)
+{
+    double x[12], y[12], slope = 1;
+    metrics_fit f = {0};
+    sb_error err = {0};
+    size_t i;
+
+    /* values on a line with integer steps: every sum is exact, and so
+       are the figures (gsl_fit_linear's running means gave a slope of
+       10.000000000000002 and an intercept of -20090.000000000004) */
+    for (i = 0; i < 12; i++) {
+        x[i] = 2010 + (double)i;
+        y[i] = 10 + 10 * (double)i;
+    }
+    check(metrics_fit_linear(x, y, 10, &f, &err) == SB_OK && f.slope == 10 &&
+              f.intercept == -20090 && f.r2 == 1 && f.sse == 0,
+          "fit/exact", "slope %.17g, intercept %.17g, r2 %.17g", f.slope,
+          f.intercept, f.r2);
+    /* constant values: no slope and no r2, exactly */
+    for (i = 0; i < 12; i++)
+        y[i] = 0.1;
+    check(metrics_fit_linear(x, y, 12, &f, &err) == SB_OK && f.slope == 0 &&
+              f.tss == 0 && isnan(f.r2) && f.c0 == 0.1,
+          "fit/constant", "slope %.17g, tss %.17g", f.slope, f.tss);
+    check(metrics_fit_slope(x, y, 12, &slope, &err) == SB_OK && slope == 0,
+          "fit/constant-slope", "slope %.17g", slope);
+    /* levels near the ends of the doubles neither overflow nor vanish */
+    for (i = 0; i < 12; i++)
+        y[i] = 1e300 * (1 + 0.5 * (double)i);
+    check(metrics_fit_linear(x, y, 12, &f, &err) == SB_OK &&
+              rel_diff(f.slope, 5e299) < 1e-14 && f.r2 > 1 - 1e-15,
+          "fit/huge", "slope %.17g, r2 %.17g", f.slope, f.r2);
+    for (i = 0; i < 12; i++)
+        y[i] = 1e-300 * (1 + 0.5 * (double)i);
+    check(metrics_fit_linear(x, y, 12, &f, &err) == SB_OK &&
+              rel_diff(f.slope, 5e-301) < 1e-14 && f.r2 > 1 - 1e-15,
+          "fit/tiny", "slope %.17g, r2 %.17g", f.slope, f.r2);
+    for (i = 0; i < 12; i++)
+        x[i] = 2020;
+    check(metrics_fit_linear(x, y, 12, &f, &err) == SB_EDATA &&
+              metrics_fit_slope(x, y, 12, &slope, &err) == SB_EDATA,
+          "fit/same-x", "one year twelve times is no line");
+    fit_against_gsl();
+}
+
 /* The forecast rule itself (metrics/forecast.h): the slope is the fit's
    on the latest ten points (tests/data/forecast/expected.py computes
    every value here), and each refusal gives its reason. */
@@ -729,13 +832,6 @@ static long shifts_of(const char *values, int relative, size_t *at,
         *sev = sv[0];
     }
     return k;
-}
-
-/* A reproducible value in [0, 1) (a 64-bit LCG, high bits). */
-static double lcg(uint64_t *s)
-{
-    *s = *s * 6364136223846793005u + 1442695040888963407u;
-    return (double)(*s >> 11) / 9007199254740992.0;
 }
 
 /* An amount's screen stops where the median of |value| is zero; it is
@@ -1014,6 +1110,7 @@ void metrics_tests(const char *dir)
     for (i = 0; i < G_N_ELEMENTS(uni); i++)
         nist_univariate(dir, uni[i].file, uni[i].digits);
     run_file(dir, "metrics.test", metrics_case);
+    fit_tests();
     forecast_tests();
     claims_tests();
     aggregate_tests();
