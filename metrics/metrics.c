@@ -796,92 +796,141 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Sorts y[0..n) ascending: by counting when the years span at most
-   SPAN_COUNTED (any real table: the counts fit on the stack), else by
-   qsort. An indicator's 3,000 regions x 60 years were a sort of 180,000
-   ints each. */
+/* The set's values in the window tallied by year: year[i] has count[i]
+   values (years ascending, each with one or more), and `regions` of the
+   set have any. An indicator's 3,000 regions x 60 years were 180,000
+   ints gathered and sorted; they are counted where they lie, in a table
+   of SPAN_COUNTED years on the stack when they span no more (any real
+   table), else gathered and sorted. */
 #define SPAN_COUNTED 4096
 
-static void sort_years(int *y, size_t n)
-{
-    size_t count[SPAN_COUNTED], i, k = 0;
-    int lo, hi, span;
+typedef struct {
+    int *year;
+    size_t *count, n, regions;
+} tally;
 
-    if (n == 0)
-        return;
-    for (lo = hi = y[0], i = 1; i < n; i++) {
-        lo = MIN(lo, y[i]);
-        hi = MAX(hi, y[i]);
-    }
-    if ((long)hi - lo >= SPAN_COUNTED) {
-        qsort(y, n, sizeof *y, cmp_int);
-        return;
-    }
-    span = hi - lo + 1;
-    memset(count, 0, (size_t)span * sizeof *count);
-    for (i = 0; i < n; i++)
-        count[y[i] - lo]++;
-    for (i = 0; i < (size_t)span; i++)
-        while (count[i]-- > 0)
-            y[k++] = lo + (int)i;
-}
-
-/* The years of the set's values in the window, one per region and year,
-   sorted, in *years (*n of them; g_free), and into *regions how many
-   regions have any. -1 when out of memory. */
-static int set_years(metrics_ctx *c, const work *ws, size_t n, int **years,
-                     size_t *n_years, size_t *regions)
+/* The points [*j0, *j1) of w in the window and shown years. */
+static void window_points(const metrics_ctx *c, const work *w, size_t *j0,
+                          size_t *j1)
 {
-    size_t i, j, k = 0, total = 0;
     int cap = year_cap(c);
 
-    for (i = 0; i < n; i++)
-        total += metrics_in_set(c, ws[i].s->region) ? ws[i].n : 0;
-    if ((*years = sb_new(int, total + 1)) == NULL)
-        return -1;
-    *regions = 0;
+    *j0 = lower_bound(w, MAX(c->from, c->shown_from));
+    *j1 = cap == 0 ? w->n : lower_bound(w, cap + 1.0);
+    *j1 = MAX(*j0, *j1);
+}
+
+/* The years of [lo, lo + span) that have values, counted in cnt[]. */
+static int tally_counted(const metrics_ctx *c, const work *ws, size_t n,
+                         int lo, size_t span, tally *t)
+{
+    size_t cnt[SPAN_COUNTED], i, j, j0, j1;
+
+    memset(cnt, 0, span * sizeof *cnt);
+
     for (i = 0; i < n; i++) {
-        size_t before = k;
         if (!metrics_in_set(c, ws[i].s->region))
             continue;
-        for (j = lower_bound(&ws[i], MAX(c->from, c->shown_from));
-             j < ws[i].n && (cap == 0 || ws[i].year[j] <= cap); j++)
-            (*years)[k++] = (int)ws[i].year[j];
-        *regions += k > before;
+        window_points(c, &ws[i], &j0, &j1);
+        for (j = j0; j < j1; j++)
+            cnt[(int)ws[i].year[j] - lo]++;
     }
-    sort_years(*years, k);
-    *n_years = k;
+    for (i = 0, t->n = 0; i < span; i++)
+        t->n += cnt[i] > 0;
+    t->year = sb_new(int, t->n + 1);
+    t->count = sb_new(size_t, t->n + 1);
+    if (t->year == NULL || t->count == NULL)
+        return -1;
+    for (i = 0, t->n = 0; i < span; i++)
+        if (cnt[i] > 0) {
+            t->year[t->n] = lo + (int)i;
+            t->count[t->n++] = cnt[i];
+        }
     return 0;
 }
 
-/* The largest number of values any one year of the sorted y[0..n) has. */
-static size_t most_values(const int *y, size_t n)
+/* The same from the years gathered and sorted (total of them). */
+static int tally_sorted(const metrics_ctx *c, const work *ws, size_t n,
+                        size_t total, tally *t)
 {
-    size_t i, j, most = 0;
+    size_t i, j, k = 0, j0, j1;
+    int *y = sb_new(int, total + 1);
 
-    for (i = 0; i < n; i = j) {
-        for (j = i; j < n && y[j] == y[i]; j++)
-            ;
-        most = MAX(most, j - i);
+    t->count = sb_new(size_t, total + 1);
+    t->year = y;
+    if (y == NULL || t->count == NULL)
+        return -1;
+    for (i = 0; i < n; i++) {
+        if (!metrics_in_set(c, ws[i].s->region))
+            continue;
+        window_points(c, &ws[i], &j0, &j1);
+        for (j = j0; j < j1; j++)
+            y[k++] = (int)ws[i].year[j];
     }
+    qsort(y, k, sizeof *y, cmp_int);
+    for (i = 0, t->n = 0; i < k; i = j) {
+        for (j = i; j < k && y[j] == y[i]; j++)
+            ;
+        y[t->n] = y[i];                  /* in place: t->n <= i */
+        t->count[t->n++] = j - i;
+    }
+    return 0;
+}
+
+/* The tally of the works ws[0..n) of one indicator into t (tally_free
+   it, also on failure); -1 when out of memory. */
+static int tally_years(const metrics_ctx *c, const work *ws, size_t n,
+                       tally *t)
+{
+    size_t i, total = 0, j0, j1;
+    int lo = 0, hi = 0;
+
+    memset(t, 0, sizeof *t);
+    for (i = 0; i < n; i++) {
+        if (!metrics_in_set(c, ws[i].s->region))
+            continue;
+        window_points(c, &ws[i], &j0, &j1);
+        if (j0 == j1)
+            continue;
+        lo = t->regions == 0 ? (int)ws[i].year[j0]
+                             : MIN(lo, (int)ws[i].year[j0]);
+        hi = t->regions == 0 ? (int)ws[i].year[j1 - 1]
+                             : MAX(hi, (int)ws[i].year[j1 - 1]);
+        t->regions++;
+        total += j1 - j0;
+    }
+    if (t->regions > 0 && (long)hi - lo < SPAN_COUNTED)
+        return tally_counted(c, ws, n, lo, (size_t)(hi - lo + 1), t);
+    return tally_sorted(c, ws, n, total, t);
+}
+
+static void tally_free(tally *t)
+{
+    g_free(t->year);
+    g_free(t->count);
+}
+
+/* The largest number of values any one year has. */
+static size_t most_values(const tally *t)
+{
+    size_t i, most = 0;
+
+    for (i = 0; i < t->n; i++)
+        most = MAX(most, t->count[i]);
     return most;
 }
 
-/* The first and last year of the sorted y[0..n) with `need` values or
-   more into *base and *ref. */
-static void years_with(const int *y, size_t n, size_t need, int *base,
-                       int *ref)
+/* The first and last year with `need` values or more into *base and
+   *ref. */
+static void years_with(const tally *t, size_t need, int *base, int *ref)
 {
-    size_t i, j;
+    size_t i;
 
-    for (i = 0; i < n && need > 0; i = j) {
-        for (j = i; j < n && y[j] == y[i]; j++)
-            ;
-        if (j - i >= need) {
-            *base = *base ? *base : y[i];
-            *ref = y[i];
+    for (i = 0; i < t->n && need > 0; i++)
+        if (t->count[i] >= need) {
+            *base = *base ? *base : t->year[i];
+            *ref = t->year[i];
         }
-    }
 }
 
 /* The focus region's first and last year in the window and shown years,
@@ -906,20 +955,22 @@ static void own_years(const metrics_ctx *c, const work *w, int *base,
 static int common_years(metrics_ctx *c, const work *ws, size_t n, int *base,
                         int *ref)
 {
-    int *years;
-    size_t n_years, regions, most;
+    tally t;
+    size_t most;
 
     *base = *ref = 0;
-    if (set_years(c, ws, n, &years, &n_years, &regions) != 0)
+    if (tally_years(c, ws, n, &t) != 0) {
+        tally_free(&t);
         return -1;
-    most = most_values(years, n_years);
-    if (2 * most > regions)
-        years_with(years, n_years, regions / 2 + 1, base, ref);
+    }
+    most = most_values(&t);
+    if (2 * most > t.regions)
+        years_with(&t, t.regions / 2 + 1, base, ref);
     else
         own_years(c, work_of(ws, n, c->focus), base, ref);
     if (*ref == 0)
-        years_with(years, n_years, most, base, ref);
-    g_free(years);
+        years_with(&t, most, base, ref);
+    tally_free(&t);
     return 0;
 }
 

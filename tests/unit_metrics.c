@@ -642,6 +642,16 @@ static void ref_year_tests(void)
              "2018-2019 1/1@2019");
     ref_case("refyear/none-3", "A 2018:1 2019:2; B 2020:3 2021:4; "
              "C 2016:1 2017:5", 0, "2018-2019 1/1@2019");
+    /* the years are counted in a table of 4,096 years when they span no
+       more, else sorted: the same years either way, at the boundary */
+    ref_case("refyear/span-4096", "A 2018:1 2019:2 2020:3; B 2018:2 2019:5; "
+             "C 2018:3 2019:1; D 6113:7", 0, "2018-2019 2/3@2019");
+    ref_case("refyear/span-4097", "A 2018:1 2019:2 2020:3; B 2018:2 2019:5; "
+             "C 2018:3 2019:1; D 6114:7", 0, "2018-2019 2/3@2019");
+    ref_case("refyear/none-wide", "A 2018:1 2019:2; B 2020:3 2021:4; "
+             "C 9000:1", 0, "2018-2019 1/1@2019");
+    ref_case("refyear/majority-wide", "A 2018:1 9019:2; B 2018:2 9019:5; "
+             "C 9019:1", 0, "2018-9019 2/3@9019");
 }
 
 /* ---- the fit itself (metrics/fit.c) ----------------------------------------- */
