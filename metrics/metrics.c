@@ -1129,9 +1129,9 @@ static sb_status build_works(metrics_ctx *c, size_t lo, size_t hi,
         total += sb_dataset_series_at(c->ds, i)->n;
     /* sizeof(work) is a multiple of sizeof(double): the doubles after
        the array are aligned */
-    bytes = total < ((size_t)-1 - head) / (2 * sizeof(double) + 1)
-                ? head + total * (2 * sizeof(double) + 1) : 0;
-    ws = *out = bytes != 0 ? sb_malloc(bytes) : NULL;
+    bytes = head + total * (2 * sizeof(double) + 1);
+    ws = *out = total < ((size_t)-1 - head) / (2 * sizeof(double) + 1)
+                    ? sb_malloc(bytes) : NULL;
     if (ws == NULL)
         return no_memory(c, err);
     memset(ws, 0, head);
