@@ -14,6 +14,17 @@
 #include <stdint.h>
 #include <string.h>
 
+/* r < 10^8 as exactly eight digits at o (leading zeros). */
+static void eight_digits(char *o, uint32_t r)
+{
+    uint32_t hi = r / 10000, lo = r % 10000;
+
+    memcpy(o, DIGIT_TABLE + 2 * (hi / 100), 2);
+    memcpy(o + 2, DIGIT_TABLE + 2 * (hi % 100), 2);
+    memcpy(o + 4, DIGIT_TABLE + 2 * (lo / 100), 2);
+    memcpy(o + 6, DIGIT_TABLE + 2 * (lo % 100), 2);
+}
+
 /* The decimal digits of m (1 <= m < 10^17) at d, most significant first,
    two at a time from Ryu's table; returns how many. */
 static int shortest_utoa(uint64_t m, char *d)
@@ -29,19 +40,26 @@ static int shortest_utoa(uint64_t m, char *d)
        loop over the powers */
     int t = ((64 - __builtin_clzll(m | 1)) * 1233) >> 12;
     int n = t + (m >= pow10[t]) + (m == 0);
-    char *o;
 
-    o = d + n;
-    while (m >= 100) {
-        uint64_t q = m / 100;
-        o -= 2;
-        memcpy(o, DIGIT_TABLE + 2 * (m - 100 * q), 2);
+    uint32_t k;
+    char *o = d + n;
+
+    /* eight digits at a time in 32 bits, their two halves apart: the
+       64-bit divisions by 100 were one chain of eight */
+    while (m >= 100000000u) {
+        uint64_t q = m / 100000000u;
+        o -= 8;
+        eight_digits(o, (uint32_t)(m - 100000000u * q));
         m = q;
     }
-    if (m >= 10)
-        memcpy(o - 2, DIGIT_TABLE + 2 * m, 2);
+    for (k = (uint32_t)m; k >= 100; k /= 100) {
+        o -= 2;
+        memcpy(o, DIGIT_TABLE + 2 * (k % 100), 2);
+    }
+    if (k >= 10)
+        memcpy(o - 2, DIGIT_TABLE + 2 * k, 2);
     else
-        o[-1] = (char)('0' + m);
+        o[-1] = (char)('0' + k);
     return n;
 }
 
