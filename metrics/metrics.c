@@ -763,19 +763,45 @@ static int ranking_build(metrics_ctx *c, const work *ws, size_t n, int year,
     return 0;
 }
 
-/* How many values of rk are strictly better than v. */
-static int count_better(const ranking *rk, double v, int hib)
+/* How many values of rk (sorted, highest first) are above v and how
+   many below: one binary search for the first not above, then a
+   gallop over the values equal to v (most often none). */
+static void count_around(const ranking *rk, double v, size_t *above,
+                         size_t *below)
 {
-    size_t lo = 0, hi = rk->n;
+    size_t lo = 0, hi = rk->n, step = 1;
 
-    while (lo < hi) {            /* first index not better than v */
+    while (lo < hi) {            /* first index not above v */
         size_t mid = lo + (hi - lo) / 2;
-        if (hib ? rk->v[mid] > v : rk->v[mid] >= v)
+        if (rk->v[mid] > v)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return hib ? (int)lo : (int)(rk->n - hi);
+    *above = lo;
+    /* rk->v[lo, lo + step) equal v; the first below lies past it */
+    while (lo + step <= rk->n && rk->v[lo + step - 1] >= v) {
+        lo += step;
+        step *= 2;
+    }
+    hi = MIN(lo + step, rk->n);
+    while (lo < hi) {            /* first index below v */
+        size_t mid = lo + (hi - lo) / 2;
+        if (rk->v[mid] >= v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *below = rk->n - lo;
+}
+
+/* How many values of rk are strictly better than v. */
+static int count_better(const ranking *rk, double v, int hib)
+{
+    size_t above, below;
+
+    count_around(rk, v, &above, &below);
+    return (int)(hib ? above : below);
 }
 
 /* ---- the reference year ---------------------------------------------------- */
@@ -981,12 +1007,15 @@ static int common_years(metrics_ctx *c, const work *ws, size_t n, int *base,
 static void rank_figures(metrics_ctx *c, metrics_row *r, double v, int hib,
                          const ranking *rk)
 {
+    size_t above, below;
+
     if (isnan(v) || !metrics_in_set(c, r->region) || rk == NULL)
         return;
-    r->rank = count_better(rk, v, hib) + 1;
+    count_around(rk, v, &above, &below);
+    r->rank = (int)(hib ? above : below) + 1;
     r->rank_of = (int)rk->n;
     /* those not worse than v, less those better: the values equal to v */
-    r->rank_tied = (int)rk->n - count_better(rk, v, !hib) - r->rank + 1;
+    r->rank_tied = (int)rk->n - (int)(hib ? below : above) - r->rank + 1;
 }
 
 /* The indicator's works plus what every row's cross figures share. */

@@ -1027,6 +1027,17 @@ static void tie_tests(void)
     tie_case("ties/none", "P 2021:3; Q 2021:2; R 2021:1", 1,
              "1/3*1 2/3*1 3/3*1");
     tie_case("ties/all", "P 2021:2; Q 2021:2", 1, "1/2*2 1/2*2");
+    /* runs of ties longer than the gallop's first steps (1, 2, 4), and
+       one to the end of the ranking */
+    tie_case("ties/run-higher", "P 2021:9; Q 2021:5; R 2021:5; S 2021:5; "
+             "T 2021:5; U 2021:5; V 2021:5; W 2021:1; X 2021:1", 1,
+             "1/9*1 2/9*6 2/9*6 2/9*6 2/9*6 2/9*6 2/9*6 8/9*2 8/9*2");
+    tie_case("ties/run-lower", "P 2021:9; Q 2021:5; R 2021:5; S 2021:5; "
+             "T 2021:5; U 2021:5; V 2021:5; W 2021:1; X 2021:1", 0,
+             "9/9*1 3/9*6 3/9*6 3/9*6 3/9*6 3/9*6 3/9*6 1/9*2 1/9*2");
+    tie_case("ties/all-7", "P 2021:4; Q 2021:4; R 2021:4; S 2021:4; "
+             "T 2021:4; U 2021:4; V 2021:4", 1,
+             "1/7*7 1/7*7 1/7*7 1/7*7 1/7*7 1/7*7 1/7*7");
 }
 
 /* The figures that change between two vintages (metrics/figdiff.h): B's
