@@ -14,29 +14,52 @@
 #include <stdint.h>
 #include <string.h>
 
+/* r < 10^8 as exactly eight digits at o (leading zeros). */
+static void eight_digits(char *o, uint32_t r)
+{
+    uint32_t hi = r / 10000, lo = r % 10000;
+
+    memcpy(o, DIGIT_TABLE + 2 * (hi / 100), 2);
+    memcpy(o + 2, DIGIT_TABLE + 2 * (hi % 100), 2);
+    memcpy(o + 4, DIGIT_TABLE + 2 * (lo / 100), 2);
+    memcpy(o + 6, DIGIT_TABLE + 2 * (lo % 100), 2);
+}
+
 /* The decimal digits of m (1 <= m < 10^17) at d, most significant first,
    two at a time from Ryu's table; returns how many. */
 static int shortest_utoa(uint64_t m, char *d)
 {
-    uint64_t p = 10;
-    int n = 1;
-    char *o;
+    static const uint64_t pow10[20] = {
+        1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u,
+        100000000u, 1000000000u, 10000000000u, 100000000000u,
+        1000000000000u, 10000000000000u, 100000000000000u,
+        1000000000000000u, 10000000000000000u, 100000000000000000u,
+        1000000000000000000u, 10000000000000000000u};
+    /* floor(log10(2^bits)) by 1233/4096 (log10 2 to 4 digits), less one
+       when m is below that power of ten: the digits less one, without a
+       loop over the powers */
+    int t = ((64 - __builtin_clzll(m | 1)) * 1233) >> 12;
+    int n = t + (m >= pow10[t]) + (m == 0);
 
-    while (n < 17 && m >= p) {
-        n++;
-        p *= 10;
-    }
-    o = d + n;
-    while (m >= 100) {
-        uint64_t q = m / 100;
-        o -= 2;
-        memcpy(o, DIGIT_TABLE + 2 * (m - 100 * q), 2);
+    uint32_t k;
+    char *o = d + n;
+
+    /* eight digits at a time in 32 bits, their two halves apart: the
+       64-bit divisions by 100 were one chain of eight */
+    while (m >= 100000000u) {
+        uint64_t q = m / 100000000u;
+        o -= 8;
+        eight_digits(o, (uint32_t)(m - 100000000u * q));
         m = q;
     }
-    if (m >= 10)
-        memcpy(o - 2, DIGIT_TABLE + 2 * m, 2);
+    for (k = (uint32_t)m; k >= 100; k /= 100) {
+        o -= 2;
+        memcpy(o, DIGIT_TABLE + 2 * (k % 100), 2);
+    }
+    if (k >= 10)
+        memcpy(o - 2, DIGIT_TABLE + 2 * k, 2);
     else
-        o[-1] = (char)('0' + m);
+        o[-1] = (char)('0' + k);
     return n;
 }
 
@@ -115,8 +138,9 @@ static char *shortest_text(char *o, const char *d, int n, int e10)
     return o;
 }
 
-/* nan, inf, -inf, 0, -0: written at out, 1 returned; 0 for any other. */
-static int shortest_special(double v, char *out)
+/* nan, inf, -inf, 0, -0: written at out, its length returned; 0 for
+   any other. */
+static size_t shortest_special(double v, char *out)
 {
     const char *s = isnan(v)   ? "nan"
                     : isinf(v) ? (v > 0 ? "inf" : "-inf")
@@ -126,26 +150,30 @@ static int shortest_special(double v, char *out)
     if (s == NULL)
         return 0;
     strcpy(out, s);
-    return 1;
+    return strlen(s);
 }
 
-void sb_format_shortest(double v, char *out)
+size_t sb_format_shortest(double v, char *out)
 {
     char d[24], *o = out;
     int e10, neg, n;
+    size_t k;
 
-    if (shortest_special(v, out))
-        return;
+    if ((k = shortest_special(v, out)) != 0)
+        return k;
     if (fabs(v) < 9007199254740992.0 && v == (double)(int64_t)v) {
         /* an integer below 2^53: its own digits, at most 16, positional
            (a third of Ryu's time) */
         if (v < 0)
             *o++ = '-';
-        o[shortest_utoa((uint64_t)fabs(v), o)] = '\0';
-        return;
+        o += shortest_utoa((uint64_t)fabs(v), o);
+        *o = '\0';
+        return (size_t)(o - out);
     }
     n = shortest_parts(v, d, &e10, &neg);
     if (neg)
         *o++ = '-';
-    *shortest_text(o, d, n, e10) = '\0';
+    o = shortest_text(o, d, n, e10);
+    *o = '\0';
+    return (size_t)(o - out);
 }

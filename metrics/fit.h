@@ -1,9 +1,11 @@
 /*
- * metrics/fit.h -- ordinary least squares of y on x, with GSL.
+ * metrics/fit.h -- ordinary least squares of y on x; the prediction
+ * interval with GSL.
  *
- * x is centred on its mean before fitting: years near 2000 would
- * otherwise make the normal equations lose digits. Results come back in
- * a caller-owned struct; the return value is a status. No allocation.
+ * The sums are taken about the means (x centred, y shifted): years near
+ * 2000 would otherwise make the normal equations lose digits. fit.c
+ * says why the fit is not gsl_fit_linear's. Results come back in a
+ * caller-owned struct; the return value is a status. No allocation.
  */
 #ifndef METRICS_FIT_H
 #define METRICS_FIT_H
@@ -25,19 +27,19 @@ typedef struct {
     double c0;         /* y at x = xbar (the centred intercept) */
     /* The fit runs on y / yscale (a power of two near max |y|, so the
        division is exact): squares of 1e300 or 1e-300 neither overflow nor
-       vanish. GSL's covariances and s_scaled are in those units. */
+       vanish. The covariances (as gsl_fit_linear gives them, about
+       x = xbar) and s_scaled are in those units. */
     double yscale, s_scaled;
     double cov00, cov01, cov11;
 } metrics_fit;
 
 /* Fits y = intercept + slope * x over n >= 2 points with distinct x.
-   Returns SB_EDATA (message in err) for fewer points or constant x,
-   SB_EINTERNAL if GSL fails. */
+   Returns SB_EDATA (message in err) for fewer points or constant x. */
 sb_status metrics_fit_linear(const double *x, const double *y, size_t n,
                              metrics_fit *out, sb_error *err);
 
-/* Only the slope of the same fit, in fewer passes (no scaling, no sums
-   of squares): for the log-linear trend, whose y are logarithms. */
+/* Only the slope of the same fit, in two passes (no scaling, no
+   residuals): for the log-linear trend, whose y are logarithms. */
 sb_status metrics_fit_slope(const double *x, const double *y, size_t n,
                             double *slope, sb_error *err);
 

@@ -106,7 +106,7 @@ sb_status forecast_make(const double *x, const double *y,
     x += i0;
     y += i0;
     n -= i0;
-    /* eight years or more are distinct: only memory or GSL can fail */
+    /* eight years or more are distinct: the fit cannot fail */
     if ((rc = metrics_fit_linear(x, y, n, &f, &e)) != SB_OK) {
         *err = e;
         return rc;

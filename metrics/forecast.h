@@ -20,7 +20,7 @@
  *     a forecast below zero is refused and an interval below zero is cut
  *     at zero (and marked).
  *
- * No allocation of its own (metrics_fit's for long spans only).
+ * No allocation.
  */
 #ifndef METRICS_FORECAST_H
 #define METRICS_FORECAST_H
@@ -57,8 +57,8 @@ typedef struct {
    1 when a break (screen_break_year) lies after the first point of the
    fitted span
    (forecast_span_start says which point that is). Fills *out; SB_OK
-   also when no forecast is made (out->why says why), SB_ENOMEM or
-   SB_EINTERNAL when the fit itself fails. */
+   also when no forecast is made (out->why says why), SB_EINTERNAL when
+   GSL's prediction fails. */
 sb_status forecast_make(const double *x, const double *y,
                         const unsigned char *filled, size_t n, int nonneg,
                         int brk, forecast_result *out, sb_error *err);

@@ -53,6 +53,9 @@ typedef struct {
     void *block;
 } work;
 
+/* build_works puts the doubles of every work just after the array */
+_Static_assert(sizeof(work) % sizeof(double) == 0, "work array alignment");
+
 /* ---- roles --------------------------------------------------------------- */
 
 /* Records that the context ran out of memory; SB_ENOMEM. */
@@ -450,15 +453,14 @@ static sb_status interpolate(metrics_ctx *c, work *w, sb_error *err)
     return SB_OK;
 }
 
-static sb_status work_build(metrics_ctx *c, const sb_series *s, work *w,
-                            sb_error *err)
+/* The points of s into w, whose arrays hold s->n values already. */
+static sb_status work_fill(metrics_ctx *c, const sb_series *s, work *w,
+                           sb_error *err)
 {
     size_t i;
 
-    memset(w, 0, sizeof *w);
     w->s = s;
-    if (work_alloc(w, s->n + 1) != 0)
-        return no_memory(c, err);
+    w->n = 0;
     for (i = 0; i < s->n; i++) {
         if (s->obs[i].state & SB_OBS_MISSING)
             continue;
@@ -466,6 +468,16 @@ static sb_status work_build(metrics_ctx *c, const sb_series *s, work *w,
         w->value[w->n++] = s->obs[i].value;
     }
     return c->interpolate ? interpolate(c, w, err) : SB_OK;
+}
+
+/* One series' work in a block of its own (work_free it). */
+static sb_status work_build(metrics_ctx *c, const sb_series *s, work *w,
+                            sb_error *err)
+{
+    memset(w, 0, sizeof *w);
+    if (work_alloc(w, s->n + 1) != 0)
+        return no_memory(c, err);
+    return work_fill(c, s, w, err);
 }
 
 /* The first index of w at or after year. */
@@ -751,19 +763,45 @@ static int ranking_build(metrics_ctx *c, const work *ws, size_t n, int year,
     return 0;
 }
 
-/* How many values of rk are strictly better than v. */
-static int count_better(const ranking *rk, double v, int hib)
+/* How many values of rk (sorted, highest first) are above v and how
+   many below: one binary search for the first not above, then a
+   gallop over the values equal to v (most often none). */
+static void count_around(const ranking *rk, double v, size_t *above,
+                         size_t *below)
 {
-    size_t lo = 0, hi = rk->n;
+    size_t lo = 0, hi = rk->n, step = 1;
 
-    while (lo < hi) {            /* first index not better than v */
+    while (lo < hi) {            /* first index not above v */
         size_t mid = lo + (hi - lo) / 2;
-        if (hib ? rk->v[mid] > v : rk->v[mid] >= v)
+        if (rk->v[mid] > v)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return hib ? (int)lo : (int)(rk->n - hi);
+    *above = lo;
+    /* rk->v[lo, lo + step) equal v; the first below lies past it */
+    while (lo + step <= rk->n && rk->v[lo + step - 1] >= v) {
+        lo += step;
+        step *= 2;
+    }
+    hi = MIN(lo + step, rk->n);
+    while (lo < hi) {            /* first index below v */
+        size_t mid = lo + (hi - lo) / 2;
+        if (rk->v[mid] >= v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *below = rk->n - lo;
+}
+
+/* How many values of rk are strictly better than v. */
+static int count_better(const ranking *rk, double v, int hib)
+{
+    size_t above, below;
+
+    count_around(rk, v, &above, &below);
+    return (int)(hib ? above : below);
 }
 
 /* ---- the reference year ---------------------------------------------------- */
@@ -784,92 +822,141 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Sorts y[0..n) ascending: by counting when the years span at most
-   SPAN_COUNTED (any real table: the counts fit on the stack), else by
-   qsort. An indicator's 3,000 regions x 60 years were a sort of 180,000
-   ints each. */
+/* The set's values in the window tallied by year: year[i] has count[i]
+   values (years ascending, each with one or more), and `regions` of the
+   set have any. An indicator's 3,000 regions x 60 years were 180,000
+   ints gathered and sorted; they are counted where they lie, in a table
+   of SPAN_COUNTED years on the stack when they span no more (any real
+   table), else gathered and sorted. */
 #define SPAN_COUNTED 4096
 
-static void sort_years(int *y, size_t n)
-{
-    size_t count[SPAN_COUNTED], i, k = 0;
-    int lo, hi, span;
+typedef struct {
+    int *year;
+    size_t *count, n, regions;
+} tally;
 
-    if (n == 0)
-        return;
-    for (lo = hi = y[0], i = 1; i < n; i++) {
-        lo = MIN(lo, y[i]);
-        hi = MAX(hi, y[i]);
-    }
-    if ((long)hi - lo >= SPAN_COUNTED) {
-        qsort(y, n, sizeof *y, cmp_int);
-        return;
-    }
-    span = hi - lo + 1;
-    memset(count, 0, (size_t)span * sizeof *count);
-    for (i = 0; i < n; i++)
-        count[y[i] - lo]++;
-    for (i = 0; i < (size_t)span; i++)
-        while (count[i]-- > 0)
-            y[k++] = lo + (int)i;
-}
-
-/* The years of the set's values in the window, one per region and year,
-   sorted, in *years (*n of them; g_free), and into *regions how many
-   regions have any. -1 when out of memory. */
-static int set_years(metrics_ctx *c, const work *ws, size_t n, int **years,
-                     size_t *n_years, size_t *regions)
+/* The points [*j0, *j1) of w in the window and shown years. */
+static void window_points(const metrics_ctx *c, const work *w, size_t *j0,
+                          size_t *j1)
 {
-    size_t i, j, k = 0, total = 0;
     int cap = year_cap(c);
 
-    for (i = 0; i < n; i++)
-        total += metrics_in_set(c, ws[i].s->region) ? ws[i].n : 0;
-    if ((*years = sb_new(int, total + 1)) == NULL)
-        return -1;
-    *regions = 0;
+    *j0 = lower_bound(w, MAX(c->from, c->shown_from));
+    *j1 = cap == 0 ? w->n : lower_bound(w, cap + 1.0);
+    *j1 = MAX(*j0, *j1);
+}
+
+/* The years of [lo, lo + span) that have values, counted in cnt[]. */
+static int tally_counted(const metrics_ctx *c, const work *ws, size_t n,
+                         int lo, size_t span, tally *t)
+{
+    size_t cnt[SPAN_COUNTED], i, j, j0, j1;
+
+    memset(cnt, 0, span * sizeof *cnt);
+
     for (i = 0; i < n; i++) {
-        size_t before = k;
         if (!metrics_in_set(c, ws[i].s->region))
             continue;
-        for (j = lower_bound(&ws[i], MAX(c->from, c->shown_from));
-             j < ws[i].n && (cap == 0 || ws[i].year[j] <= cap); j++)
-            (*years)[k++] = (int)ws[i].year[j];
-        *regions += k > before;
+        window_points(c, &ws[i], &j0, &j1);
+        for (j = j0; j < j1; j++)
+            cnt[(int)ws[i].year[j] - lo]++;
     }
-    sort_years(*years, k);
-    *n_years = k;
+    for (i = 0, t->n = 0; i < span; i++)
+        t->n += cnt[i] > 0;
+    t->year = sb_new(int, t->n + 1);
+    t->count = sb_new(size_t, t->n + 1);
+    if (t->year == NULL || t->count == NULL)
+        return -1;
+    for (i = 0, t->n = 0; i < span; i++)
+        if (cnt[i] > 0) {
+            t->year[t->n] = lo + (int)i;
+            t->count[t->n++] = cnt[i];
+        }
     return 0;
 }
 
-/* The largest number of values any one year of the sorted y[0..n) has. */
-static size_t most_values(const int *y, size_t n)
+/* The same from the years gathered and sorted (total of them). */
+static int tally_sorted(const metrics_ctx *c, const work *ws, size_t n,
+                        size_t total, tally *t)
 {
-    size_t i, j, most = 0;
+    size_t i, j, k = 0, j0, j1;
+    int *y = sb_new(int, total + 1);
 
-    for (i = 0; i < n; i = j) {
-        for (j = i; j < n && y[j] == y[i]; j++)
-            ;
-        most = MAX(most, j - i);
+    t->count = sb_new(size_t, total + 1);
+    t->year = y;
+    if (y == NULL || t->count == NULL)
+        return -1;
+    for (i = 0; i < n; i++) {
+        if (!metrics_in_set(c, ws[i].s->region))
+            continue;
+        window_points(c, &ws[i], &j0, &j1);
+        for (j = j0; j < j1; j++)
+            y[k++] = (int)ws[i].year[j];
     }
+    qsort(y, k, sizeof *y, cmp_int);
+    for (i = 0, t->n = 0; i < k; i = j) {
+        for (j = i; j < k && y[j] == y[i]; j++)
+            ;
+        y[t->n] = y[i];                  /* in place: t->n <= i */
+        t->count[t->n++] = j - i;
+    }
+    return 0;
+}
+
+/* The tally of the works ws[0..n) of one indicator into t (tally_free
+   it, also on failure); -1 when out of memory. */
+static int tally_years(const metrics_ctx *c, const work *ws, size_t n,
+                       tally *t)
+{
+    size_t i, total = 0, j0, j1;
+    int lo = 0, hi = 0;
+
+    memset(t, 0, sizeof *t);
+    for (i = 0; i < n; i++) {
+        if (!metrics_in_set(c, ws[i].s->region))
+            continue;
+        window_points(c, &ws[i], &j0, &j1);
+        if (j0 == j1)
+            continue;
+        lo = t->regions == 0 ? (int)ws[i].year[j0]
+                             : MIN(lo, (int)ws[i].year[j0]);
+        hi = t->regions == 0 ? (int)ws[i].year[j1 - 1]
+                             : MAX(hi, (int)ws[i].year[j1 - 1]);
+        t->regions++;
+        total += j1 - j0;
+    }
+    if (t->regions > 0 && (long)hi - lo < SPAN_COUNTED)
+        return tally_counted(c, ws, n, lo, (size_t)(hi - lo + 1), t);
+    return tally_sorted(c, ws, n, total, t);
+}
+
+static void tally_free(tally *t)
+{
+    g_free(t->year);
+    g_free(t->count);
+}
+
+/* The largest number of values any one year has. */
+static size_t most_values(const tally *t)
+{
+    size_t i, most = 0;
+
+    for (i = 0; i < t->n; i++)
+        most = MAX(most, t->count[i]);
     return most;
 }
 
-/* The first and last year of the sorted y[0..n) with `need` values or
-   more into *base and *ref. */
-static void years_with(const int *y, size_t n, size_t need, int *base,
-                       int *ref)
+/* The first and last year with `need` values or more into *base and
+   *ref. */
+static void years_with(const tally *t, size_t need, int *base, int *ref)
 {
-    size_t i, j;
+    size_t i;
 
-    for (i = 0; i < n && need > 0; i = j) {
-        for (j = i; j < n && y[j] == y[i]; j++)
-            ;
-        if (j - i >= need) {
-            *base = *base ? *base : y[i];
-            *ref = y[i];
+    for (i = 0; i < t->n && need > 0; i++)
+        if (t->count[i] >= need) {
+            *base = *base ? *base : t->year[i];
+            *ref = t->year[i];
         }
-    }
 }
 
 /* The focus region's first and last year in the window and shown years,
@@ -894,20 +981,22 @@ static void own_years(const metrics_ctx *c, const work *w, int *base,
 static int common_years(metrics_ctx *c, const work *ws, size_t n, int *base,
                         int *ref)
 {
-    int *years;
-    size_t n_years, regions, most;
+    tally t;
+    size_t most;
 
     *base = *ref = 0;
-    if (set_years(c, ws, n, &years, &n_years, &regions) != 0)
+    if (tally_years(c, ws, n, &t) != 0) {
+        tally_free(&t);
         return -1;
-    most = most_values(years, n_years);
-    if (2 * most > regions)
-        years_with(years, n_years, regions / 2 + 1, base, ref);
+    }
+    most = most_values(&t);
+    if (2 * most > t.regions)
+        years_with(&t, t.regions / 2 + 1, base, ref);
     else
         own_years(c, work_of(ws, n, c->focus), base, ref);
     if (*ref == 0)
-        years_with(years, n_years, most, base, ref);
-    g_free(years);
+        years_with(&t, most, base, ref);
+    tally_free(&t);
     return 0;
 }
 
@@ -918,12 +1007,15 @@ static int common_years(metrics_ctx *c, const work *ws, size_t n, int *base,
 static void rank_figures(metrics_ctx *c, metrics_row *r, double v, int hib,
                          const ranking *rk)
 {
+    size_t above, below;
+
     if (isnan(v) || !metrics_in_set(c, r->region) || rk == NULL)
         return;
-    r->rank = count_better(rk, v, hib) + 1;
+    count_around(rk, v, &above, &below);
+    r->rank = (int)(hib ? above : below) + 1;
     r->rank_of = (int)rk->n;
     /* those not worse than v, less those better: the values equal to v */
-    r->rank_tied = (int)rk->n - count_better(rk, v, !hib) - r->rank + 1;
+    r->rank_tied = (int)rk->n - (int)(hib ? below : above) - r->rank + 1;
 }
 
 /* The indicator's works plus what every row's cross figures share. */
@@ -1049,18 +1141,42 @@ static int selected(const unsigned char *sel, sb_id id)
 }
 
 /* Works of series [lo, hi) of the dataset (one indicator), in a new
-   array *out (NULL when out of memory); free_works it, even on error. */
+   array *out (NULL when out of memory); free_works it, even on error.
+   The array and every work's points are one block (a malloc per series
+   was a few percent of `metrics`); a work that --interpolate grows gets
+   a block of its own (work->block), which free_works frees. */
 static sb_status build_works(metrics_ctx *c, size_t lo, size_t hi,
                              work **out, sb_error *err)
 {
-    work *ws = *out = sb_new0(work, hi - lo);
-    size_t i;
+    size_t i, total = 0, n = hi - lo, head = n * sizeof(work), bytes;
     sb_status rc = SB_OK;
+    work *ws;
+    double *v;
+    unsigned char *f;
 
+    for (i = lo; i < hi; i++)
+        total += sb_dataset_series_at(c->ds, i)->n;
+    /* sizeof(work) is a multiple of sizeof(double): the doubles after
+       the array are aligned */
+    bytes = head + total * (2 * sizeof(double) + 1);
+    ws = *out = total < ((size_t)-1 - head) / (2 * sizeof(double) + 1)
+                    ? sb_malloc(bytes) : NULL;
     if (ws == NULL)
         return no_memory(c, err);
-    for (i = lo; i < hi && rc == SB_OK; i++)
-        rc = work_build(c, sb_dataset_series_at(c->ds, i), &ws[i - lo], err);
+    memset(ws, 0, head);
+    v = (double *)(void *)(ws + n);
+    f = (unsigned char *)(v + 2 * total);
+    memset(f, 0, total);
+    for (i = lo; i < hi && rc == SB_OK; i++) {
+        const sb_series *s = sb_dataset_series_at(c->ds, i);
+        work *w = &ws[i - lo];
+        w->value = v;
+        w->year = v + s->n;
+        w->filled = f;
+        v += 2 * s->n;
+        f += s->n;
+        rc = work_fill(c, s, w, err);
+    }
     return rc;
 }
 

@@ -106,8 +106,7 @@ static int put_cell(line *l, const metrics_row *r, const metrics_field *f)
     if (f->is_int) {
         put_int(l, (int)v);
     } else {
-        sb_format_shortest(v == 0 ? 0.0 : v, l->b + l->n);  /* never "-0" */
-        l->n += strlen(l->b + l->n);
+        l->n += sb_format_shortest(v == 0 ? 0.0 : v, l->b + l->n);  /* no "-0" */
     }
     return 1;
 }

@@ -146,26 +146,91 @@ static double change_at(const double *year, const double *value, size_t i,
     return (value[i] - value[i - 1]) / scale;
 }
 
+/* Whether median() of |v[0..n)| would be above zero, by counting the
+   zeros instead of ordering (n > 0, no NaN; *known 0 otherwise): of
+   |v| sorted, the middle one, or the mean of the two middle ones. */
+static int abs_median_positive(const double *v, size_t n, int *known)
+{
+    size_t i, zeros = 0, k = n / 2;
+    double least = INFINITY;             /* the least |v| above zero */
+
+    *known = n > 0;
+    for (i = 0; i < n && *known; i++) {
+        double a = fabs(v[i]);
+        *known = !isnan(a);
+        zeros += a == 0;
+        least = a != 0 && a < least ? a : least;
+    }
+    if (!*known || zeros > k)
+        return 0;
+    /* with k zeros and n even, the median is (0 + least) / 2 */
+    return zeros < k || n % 2 || least / 2 > 0;
+}
+
+/* Whether the m changes lie within SCREEN_SHIFT_FLOOR of each other:
+   then none departs from their median by more than the floor, which
+   every threshold is at least, and no shift can be found. */
+static int within_floor(const double *c, size_t m)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    size_t i;
+
+    for (i = 0; i < m; i++) {
+        lo = c[i] < lo ? c[i] : lo;
+        hi = c[i] > hi ? c[i] : hi;
+    }
+    return hi - lo <= SCREEN_SHIFT_FLOOR;
+}
+
+/* The changes and the scratch of screen_shifts fit on the stack up to
+   this many points (an annual series from 1960 to 2031: WDI's 65 years
+   and room); a malloc per series was a tenth of the screen.
+   tests/oom.sh's long series (80 points) reaches the malloc. */
+#define SHIFTS_STACK 72
+
+/* The year-on-year changes into d[0..n) (NaN where none), those there
+   are into tmp[0..*m); 0, or -1 when the screen stops there: too few
+   changes, or a level of zero (a rate's median |value|, which its
+   changes are divided by; an amount's is only compared with zero,
+   which a count of zeros tells without the median). */
+static int changes(const double *year, const double *value, size_t n,
+                   int relative, double *d, double *tmp, size_t *m,
+                   double *scale)
+{
+    size_t i;
+    int known = 0;
+    int positive = relative ? abs_median_positive(value, n, &known) : 0;
+
+    if (!known) {
+        for (i = 0; i < n; i++)
+            tmp[i] = fabs(value[i]);
+        *scale = median(tmp, n);
+        positive = *scale > 0;
+    }
+    for (*m = 0, i = 0; i < n; i++)
+        if (!isnan(d[i] = change_at(year, value, i, relative, *scale)))
+            tmp[(*m)++] = d[i];
+    return *m < SCREEN_SHIFT_MIN || !positive ? -1 : 0;
+}
+
 long screen_shifts(const double *year, const double *value, size_t n,
                    int relative, double resolution, size_t *at,
                    screen_severity *sev, double *med_out)
 {
-    double *d = sb_new(double, 2 * n + 1), *tmp, med, mad, thr, scale;
+    double small[2 * SHIFTS_STACK], *tmp, med, mad, thr, scale = 1;
+    double *d = n <= SHIFTS_STACK ? small : sb_new(double, 2 * n + 1);
     size_t i, m = 0;
     long found = 0;
 
     if (d == NULL)
         return -1;
     tmp = d + n;
-    for (i = 0; i < n; i++)
-        tmp[i] = fabs(value[i]);
-    scale = median(tmp, n);
-    for (i = 0; i < n; i++)
-        if (!isnan(d[i] = change_at(year, value, i, relative, scale)))
-            tmp[m++] = d[i];
-    *med_out = NAN;
-    if (m < SCREEN_SHIFT_MIN || !(scale > 0)) {
-        g_free(d);
+    if (med_out != NULL)
+        *med_out = NAN;
+    if (changes(year, value, n, relative, d, tmp, &m, &scale) != 0 ||
+        (med_out == NULL && within_floor(tmp, m))) {
+        if (d != small)
+            g_free(d);
         return 0;
     }
     med = median(tmp, m);
@@ -173,7 +238,8 @@ long screen_shifts(const double *year, const double *value, size_t n,
         tmp[i] = fabs(tmp[i] - med);
     mad = median(tmp, m);
     thr = fmax(SCREEN_SHIFT_K * 1.4826 * mad, SCREEN_SHIFT_FLOOR);
-    *med_out = relative ? med * 100 : med * scale;
+    if (med_out != NULL)
+        *med_out = relative ? med * 100 : med * scale;
     for (i = 1; i < n; i++) {
         double dev = d[i] - med, next = i + 1 < n ? d[i + 1] - med : NAN;
         double prev = d[i - 1] - med;
@@ -194,7 +260,8 @@ long screen_shifts(const double *year, const double *value, size_t n,
         sev[found++] = i + 1 < n && fabs(dev) > SCREEN_SHIFT_WARN
                            ? SCREEN_WARNING : SCREEN_INFO;
     }
-    g_free(d);
+    if (d != small)
+        g_free(d);
     return found;
 }
 
@@ -269,7 +336,6 @@ int screen_shift_year_at(const sb_dataset *ds, const sb_series *s,
 {
     size_t at_small[SHIFTS_SMALL], *at = at_small, j;
     screen_severity sev_small[SHIFTS_SMALL], *sev = sev_small;
-    double med;
     long k, found;
     int best = 0;
 
@@ -280,7 +346,7 @@ int screen_shift_year_at(const sb_dataset *ds, const sb_series *s,
         sev = sb_new(screen_severity, n + 1);
     }
     found = at && sev ? screen_shifts(year, value, n, relative(ds, s),
-                                      resolution(ds, s), at, sev, &med)
+                                      resolution(ds, s), at, sev, NULL)
                       : -1;
     for (k = 0; k < found; k++) {
         j = at[k];

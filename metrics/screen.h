@@ -111,7 +111,10 @@ int screen_shift_year_at(const sb_dataset *ds, const sb_series *s,
 /* Level shifts among n points (years ascending): the index of each
    point that starts one goes to at[] (room for n), its severity to
    sev[]; returns how many, and the median year-on-year change in
-   *median (percent when relative, else in units). relative: changes in
+   *median (percent when relative, else in units; NaN when there are too
+   few changes). median NULL: not needed, which spares the medians of a
+   series whose changes all lie within SCREEN_SHIFT_FLOOR of each other
+   (no shift can be found there). relative: changes in
    percent between positive values (amounts and counts); else a rate's
    in points. resolution: one unit of the last published decimal. -1
    when out of memory. */

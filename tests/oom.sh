@@ -50,7 +50,7 @@ floor=100          # sites the commands reach together, at least
 cases=$top/tests/cases
 
 # Generated inputs for the rarer paths: a long series (more points than
-# the fits keep on the stack) read out of year order, with flags longer
+# the level-shift screen keeps on the stack) read out of year order, with flags longer
 # than the reader's buffer and more notes than the dataset starts with
 # room for; a table named for its indicator by a spec; NBS footnotes.
 gen=$tmp/gen

@@ -4,7 +4,9 @@
  * tests/metrics.test, the formatter from tests/format.test.
  */
 #include <glib.h>
+#include <gsl/gsl_fit.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -640,6 +642,118 @@ static void ref_year_tests(void)
              "2018-2019 1/1@2019");
     ref_case("refyear/none-3", "A 2018:1 2019:2; B 2020:3 2021:4; "
              "C 2016:1 2017:5", 0, "2018-2019 1/1@2019");
+    /* the years are counted in a table of 4,096 years when they span no
+       more, else sorted: the same years either way, at the boundary */
+    ref_case("refyear/span-4096", "A 2018:1 2019:2 2020:3; B 2018:2 2019:5; "
+             "C 2018:3 2019:1; D 6113:7", 0, "2018-2019 2/3@2019");
+    ref_case("refyear/span-4097", "A 2018:1 2019:2 2020:3; B 2018:2 2019:5; "
+             "C 2018:3 2019:1; D 6114:7", 0, "2018-2019 2/3@2019");
+    ref_case("refyear/none-wide", "A 2018:1 2019:2; B 2020:3 2021:4; "
+             "C 9000:1", 0, "2018-2019 1/1@2019");
+    ref_case("refyear/majority-wide", "A 2018:1 9019:2; B 2018:2 9019:5; "
+             "C 9019:1", 0, "2018-9019 2/3@9019");
+}
+
+/* ---- the fit itself (metrics/fit.c) ----------------------------------------- */
+
+/* A reproducible value in [0, 1) (a 64-bit LCG, high bits). */
+static double lcg(uint64_t *s)
+{
+    *s = *s * 6364136223846793005u + 1442695040888963407u;
+    return (double)(*s >> 11) / 9007199254740992.0;
+}
+
+static double rel_diff(double a, double b)
+{
+    double m = fmax(fabs(a), fabs(b));
+
+    return m == 0 ? 0 : fabs(a - b) / m;
+}
+
+/* The direct sums against gsl_fit_linear (which fit.c no longer calls)
+   on noisy series of 2 to 80 years, levels from 1e-3 to 1e9, some
+   crossing zero, some with a gap: the same line (c0 to 1e-13 of the
+   values' scale), residuals and covariances (what the prediction
+   interval is made of) to 1e-9 and better. */
+static void fit_against_gsl(void)
+{
+    double x[80], y[80], xc[80], c0, c1, v00, v01, v11, ss, xbar;
+    uint64_t seed = 24;
+    size_t n, i, bad = 0;
+    int rep;
+
+    for (rep = 0; rep < 400; rep++) {
+        double level = pow(10, -3 + 12 * lcg(&seed)), trend = lcg(&seed) - 0.5;
+        metrics_fit f = {0};
+        sb_error err = {0};
+        n = 2 + (size_t)rep % 79;
+        for (i = 0, xbar = 0; i < n; i++) {
+            x[i] = 1961 + (double)i + (i >= n / 2 && rep % 3 == 0);  /* a gap */
+            y[i] = level * (1 + trend * (double)i / 10 + 0.05 * lcg(&seed));
+            xbar += x[i];
+        }
+        xbar /= (double)n;
+        for (i = 0; i < n; i++)
+            xc[i] = x[i] - xbar;
+        if (metrics_fit_linear(x, y, n, &f, &err) != SB_OK ||
+            gsl_fit_linear(xc, 1, y, 1, n, &c0, &c1, &v00, &v01, &v11, &ss))
+            bad++;
+        else if (rel_diff(f.slope, c1) > 1e-11 ||
+                 fabs(f.c0 - c0) > 1e-13 * f.yscale ||
+                 (n >= 3 && (rel_diff(f.sse, ss) > 1e-9 ||
+                             rel_diff(f.cov11 * f.yscale * f.yscale, v11) > 1e-9 ||
+                             rel_diff(f.cov00 * f.yscale * f.yscale, v00) > 1e-9 ||
+                             fabs(f.cov01 - v01 / f.yscale / f.yscale) >
+                                 1e-9 * f.cov00)))
+            bad++;
+    }
+    check(bad == 0, "fit/gsl", "%zu of 400 fits differ from gsl_fit_linear's",
+          bad);
+}
+
+static void fit_tests(void)
+{
+    double x[12], y[12], slope = 1;
+    metrics_fit f = {0};
+    sb_error err = {0};
+    size_t i;
+
+    /* values on a line with integer steps: every sum is exact, and so
+       are the figures (gsl_fit_linear's running means gave a slope of
+       10.000000000000002 and an intercept of -20090.000000000004) */
+    for (i = 0; i < 12; i++) {
+        x[i] = 2010 + (double)i;
+        y[i] = 10 + 10 * (double)i;
+    }
+    check(metrics_fit_linear(x, y, 10, &f, &err) == SB_OK && f.slope == 10 &&
+              f.intercept == -20090 && f.r2 == 1 && f.sse == 0,
+          "fit/exact", "slope %.17g, intercept %.17g, r2 %.17g", f.slope,
+          f.intercept, f.r2);
+    /* constant values: no slope and no r2, exactly */
+    for (i = 0; i < 12; i++)
+        y[i] = 0.1;
+    check(metrics_fit_linear(x, y, 12, &f, &err) == SB_OK && f.slope == 0 &&
+              f.tss == 0 && isnan(f.r2) && f.c0 == 0.1,
+          "fit/constant", "slope %.17g, tss %.17g", f.slope, f.tss);
+    check(metrics_fit_slope(x, y, 12, &slope, &err) == SB_OK && slope == 0,
+          "fit/constant-slope", "slope %.17g", slope);
+    /* levels near the ends of the doubles neither overflow nor vanish */
+    for (i = 0; i < 12; i++)
+        y[i] = 1e300 * (1 + 0.5 * (double)i);
+    check(metrics_fit_linear(x, y, 12, &f, &err) == SB_OK &&
+              rel_diff(f.slope, 5e299) < 1e-14 && f.r2 > 1 - 1e-15,
+          "fit/huge", "slope %.17g, r2 %.17g", f.slope, f.r2);
+    for (i = 0; i < 12; i++)
+        y[i] = 1e-300 * (1 + 0.5 * (double)i);
+    check(metrics_fit_linear(x, y, 12, &f, &err) == SB_OK &&
+              rel_diff(f.slope, 5e-301) < 1e-14 && f.r2 > 1 - 1e-15,
+          "fit/tiny", "slope %.17g, r2 %.17g", f.slope, f.r2);
+    for (i = 0; i < 12; i++)
+        x[i] = 2020;
+    check(metrics_fit_linear(x, y, 12, &f, &err) == SB_EDATA &&
+              metrics_fit_slope(x, y, 12, &slope, &err) == SB_EDATA,
+          "fit/same-x", "one year twelve times is no line");
+    fit_against_gsl();
 }
 
 /* The forecast rule itself (metrics/forecast.h): the slope is the fit's
@@ -730,6 +844,100 @@ static long shifts_of(const char *values, int relative, size_t *at,
     return k;
 }
 
+/* An amount's screen stops where the median of |value| is zero; it is
+   told by counting zeros (screen.c), which must say what the median
+   says: z zeros before eight values with a clear shift (screen/min's),
+   n = z + 8 even or odd, and a least value whose half is zero. */
+static void screen_zero_case(size_t z, double least, long want)
+{
+    double year[40], value[40], med;
+    static const double tail[] = {100, 105, 110.2, 115.8, 121.6, 127.6,
+                                  108.5, 113.9};
+    size_t n = 0, i, at[40];
+    screen_severity sev[40];
+    char where[64];
+    long k;
+
+    for (i = 0; i < z; i++)
+        value[n++] = 0;
+    if (least > 0)
+        value[n++] = least;
+    for (i = 0; i < 8; i++)
+        value[n++] = tail[i];
+    for (i = 0; i < n; i++)
+        year[i] = 2000 + (double)i;
+    snprintf(where, sizeof where, "screen/zeros-%zu-%g", z, least);
+    k = screen_shifts(year, value, n, 1, 0.01, at, sev, &med);
+    check((k > 0) == (want > 0), where, "%ld found, expected %ld", k, want);
+    check(screen_shifts(year, value, n, 1, 0.01, at, sev, NULL) == k, where,
+          "the same without the median");
+}
+
+/* The median change screen_shifts reports, odd and even numbers of
+   changes, a gap (no change across it), and the screen on its points
+   by count, beside the median of |value| it replaces. */
+static void screen_median_tests(void)
+{
+    /* changes +1%..+7% in a shuffled order: 6 changes, then 7 */
+    static const double pct[] = {3, 6, 1, 7, 4, 2, 5};
+    double year[8], value[8], med = 0;
+    size_t at[8], i;
+    screen_severity sev[8];
+
+    for (i = 0, value[0] = 100, year[0] = 2000; i < 7; i++) {
+        value[i + 1] = value[i] * (1 + pct[i] / 100);
+        year[i + 1] = 2001 + (double)i;
+    }
+    screen_shifts(year, value, 7, 1, 0.01, at, sev, &med);
+    check(fabs(med - 3.5) < 1e-9, "screen/median-even", "%.17g", med);
+    screen_shifts(year, value, 8, 1, 0.01, at, sev, &med);
+    check(fabs(med - 4) < 1e-9, "screen/median-odd", "%.17g", med);
+    for (i = 1; i < 8; i++)           /* a gap after 2000: no +3% */
+        year[i] += 1;
+    screen_shifts(year, value, 8, 1, 0.01, at, sev, &med);
+    check(fabs(med - 4.5) < 1e-9, "screen/median-gap", "%.17g", med);
+    screen_zero_case(7, 0, 1);        /* n 15, 7 zeros: the median 100 */
+    screen_zero_case(8, 0, 1);        /* n 16, 8 zeros: (0 + 100) / 2 */
+    screen_zero_case(9, 0, 0);        /* n 17, 9 zeros: 0 */
+    screen_zero_case(10, 0, 0);       /* n 18, 10 zeros */
+    screen_zero_case(9, 1e-300, 1);   /* n 18: (0 + 1e-300) / 2 */
+    screen_zero_case(9, 4.9e-324, 0); /* n 18: half the least double is 0 */
+}
+
+/* Without the median (NULL), screen_shifts may stop early when every
+   change is within SCREEN_SHIFT_FLOOR of the others: the same shifts
+   as with it, on random series of amounts and rates, smooth and not,
+   with zeros and negative values. */
+static void screen_same_tests(void)
+{
+    double year[70], value[70], med;
+    size_t at[70], at2[70], n, i, bad = 0;
+    screen_severity sev[70], sev2[70];
+    uint64_t seed = 7;
+    int rep;
+
+    for (rep = 0; rep < 2000; rep++) {
+        double step = rep % 4 == 0 ? 0.2 : 0.02, jump = 1 + (rep % 5) * 0.1;
+        long a, b;
+        n = 7 + (size_t)rep % 63;
+        for (i = 0; i < n; i++) {
+            year[i] = 1950 + (double)i;
+            value[i] = i == 0 ? 100 : value[i - 1] * (1 + step * (lcg(&seed) - 0.4));
+            if (i == n / 2)
+                value[i] *= jump;
+            if (rep % 7 == 0 && lcg(&seed) < 0.3)
+                value[i] = rep % 2 ? 0 : -value[i];
+        }
+        a = screen_shifts(year, value, n, rep % 3 != 0, 0.01, at, sev, &med);
+        b = screen_shifts(year, value, n, rep % 3 != 0, 0.01, at2, sev2, NULL);
+        if (a != b || (a > 0 && (memcmp(at, at2, (size_t)a * sizeof *at) != 0 ||
+                                 memcmp(sev, sev2, (size_t)a * sizeof *sev) != 0)))
+            bad++;
+    }
+    check(bad == 0, "screen/without-median", "%zu of 2000 series differ",
+          bad);
+}
+
 static void screen_tests(void)
 {
     /* growth of 5% a year with +/-3 points of noise */
@@ -768,6 +976,8 @@ static void screen_tests(void)
     /* a rate in points: 5.0 -> 7.5 among changes of +/-0.1 */
     k = shifts_of("5.0 5.1 5.0 5.1 5.2 5.1 5.2 7.5 7.6 7.5", 0, &at, &sev);
     check(k == 1 && at == 7, "screen/rate", "a rate's jump: %ld found", k);
+    screen_median_tests();
+    screen_same_tests();
 }
 
 /* Every region's rank at the reference year with how many share it
@@ -817,6 +1027,17 @@ static void tie_tests(void)
     tie_case("ties/none", "P 2021:3; Q 2021:2; R 2021:1", 1,
              "1/3*1 2/3*1 3/3*1");
     tie_case("ties/all", "P 2021:2; Q 2021:2", 1, "1/2*2 1/2*2");
+    /* runs of ties longer than the gallop's first steps (1, 2, 4), and
+       one to the end of the ranking */
+    tie_case("ties/run-higher", "P 2021:9; Q 2021:5; R 2021:5; S 2021:5; "
+             "T 2021:5; U 2021:5; V 2021:5; W 2021:1; X 2021:1", 1,
+             "1/9*1 2/9*6 2/9*6 2/9*6 2/9*6 2/9*6 2/9*6 8/9*2 8/9*2");
+    tie_case("ties/run-lower", "P 2021:9; Q 2021:5; R 2021:5; S 2021:5; "
+             "T 2021:5; U 2021:5; V 2021:5; W 2021:1; X 2021:1", 0,
+             "9/9*1 3/9*6 3/9*6 3/9*6 3/9*6 3/9*6 3/9*6 1/9*2 1/9*2");
+    tie_case("ties/all-7", "P 2021:4; Q 2021:4; R 2021:4; S 2021:4; "
+             "T 2021:4; U 2021:4; V 2021:4", 1,
+             "1/7*7 1/7*7 1/7*7 1/7*7 1/7*7 1/7*7 1/7*7");
 }
 
 /* The figures that change between two vintages (metrics/figdiff.h): B's
@@ -910,6 +1131,7 @@ void metrics_tests(const char *dir)
     for (i = 0; i < G_N_ELEMENTS(uni); i++)
         nist_univariate(dir, uni[i].file, uni[i].digits);
     run_file(dir, "metrics.test", metrics_case);
+    fit_tests();
     forecast_tests();
     claims_tests();
     aggregate_tests();

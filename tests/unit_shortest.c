@@ -115,7 +115,8 @@ static void shortest_case(const char *where, char *line)
     }
     *arrow = '\0';
     v = shortest_input(line);
-    sb_format_shortest(v, got);
+    check(sb_format_shortest(v, got) == strlen(got), where,
+          "%s: the length returned is not the text's", line);
     check(strcmp(got, arrow + 4) == 0, where, "%s: expected %s, got %s", line,
           arrow + 4, got);
     if (isfinite(v) && v != 0)
@@ -226,7 +227,8 @@ static void shortest_nist(const char *dir)
             snprintf(where, sizeof where, "%s: %s", file, tok[i]);
             sb_shortest_digits(v, d, &e10, &neg);
             check(strcmp(d, sig) == 0, where, "digits %s, not %s", d, sig);
-            sb_format_shortest(v, got);
+            check(sb_format_shortest(v, got) == strlen(got), where,
+                  "the length returned is not the text's");
             shortest_proof(where, v, got);
             count++;
         }
