@@ -170,7 +170,9 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
     sb_dataset *ds = sb_dataset_create();
     sb_id i = sb_dataset_indicator(ds, "x"), r = sb_dataset_region(ds, "A");
     sb_indicator *ind = sb_dataset_indicator_mut(ds, i);
-    gchar **pts = g_strsplit(g_strstrip((char *)points), " ", -1);
+    /* a copy: points may be a literal, which g_strstrip cannot write */
+    gchar *trimmed = g_strstrip(g_strdup(points));
+    gchar **pts = g_strsplit(trimmed, " ", -1);
     sb_error err = {0};
     size_t k;
     char *end;
@@ -197,6 +199,7 @@ static sb_dataset *series_dataset(const char *kind, const char *points,
                            *end ? sb_dataset_intern(ds, end, -1) : 0, 0);
     }
     g_strfreev(pts);
+    g_free(trimmed);
     if (sb_dataset_finish(ds, NULL, &err) != SB_OK)
         check(0, where, "finish: %s", err.msg);
     return ds;
