@@ -136,6 +136,21 @@ unsigned sb_indicator_traits(const sb_indicator *ind)
 
 /* ---- create / destroy --------------------------------------------------- */
 
+/* A series' key in the index: indicator << 32 | region. */
+static uint64_t pair_key(sb_id indicator, sb_id region)
+{
+    return ((uint64_t)indicator << 32) | region;
+}
+
+/* The index's key of series pos (ctx: the dataset, whose series array
+   moves as it grows). */
+static uint64_t series_key(const void *ctx, size_t pos)
+{
+    const sb_series *s = &((const sb_dataset *)ctx)->series[pos];
+
+    return pair_key(s->indicator, s->region);
+}
+
 sb_dataset *sb_dataset_create(void)
 {
     sb_dataset *ds = sb_new0(sb_dataset, 1);
@@ -152,7 +167,7 @@ sb_dataset *sb_dataset_create(void)
     ds->places2 = g_hash_table_new(g_str_hash, g_str_equal);
     ds->annot_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                           NULL);
-    sb_sidx_init(&ds->series_ids);
+    sb_sidx_init(&ds->series_ids, series_key, ds);
     sb_dataset_intern(ds, "", 0);            /* id 0 is the empty string */
     ds->annots = sb_new0(sb_annot, 16);
     if (ds->annots == NULL) {
@@ -686,7 +701,7 @@ static sb_series *new_series(sb_dataset *ds, sb_id indicator, sb_id region,
     s->indicator = indicator;
     s->region = region;
     s->file = file;
-    if (sb_sidx_add(&ds->series_ids, ds->series, ds->n_series) != 0)
+    if (sb_sidx_add(&ds->series_ids, ds->n_series) != 0)
         return NULL;
     ds->n_series++;
     return s;
@@ -740,7 +755,7 @@ add_obs(sb_dataset *ds, sb_series *s, sb_id indicator, sb_id region,
     if (s == NULL || s->indicator != indicator || s->region != region) {
         if (last > 0)
             seal(ds, last - 1);
-        v = sb_sidx_find(&ds->series_ids, ds->series, indicator, region);
+        v = sb_sidx_find(&ds->series_ids, pair_key(indicator, region));
         s = v >= 0 ? &ds->series[v]
                    : new_series(ds, indicator, region, file);
         if (s == NULL)
@@ -816,7 +831,7 @@ const sb_series *sb_dataset_find_series(const sb_dataset *ds, sb_id indicator,
     if (indicator >= ds->n_ind || region >= ds->n_reg)
         return NULL;
     if (ds->n_sorted == 0 && !ds->finished) {
-        v = sb_sidx_find(&ds->series_ids, ds->series, indicator, region);
+        v = sb_sidx_find(&ds->series_ids, pair_key(indicator, region));
         return v >= 0 ? &ds->series[v] : NULL;
     }
     id = ds->ind[indicator].id;

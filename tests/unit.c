@@ -592,43 +592,52 @@ static void series_lookup_tests(void)
 /* core/seriesidx.h through its growths (1,024 slots to 2^17): every
    pair found at its position, in and after each growth; swapped pairs
    and pairs beyond the ids not found; at most three quarters full. */
+static uint64_t pair_of(sb_id i, sb_id r)
+{
+    return ((uint64_t)i << 32) | r;
+}
+
+static uint64_t key_at(const void *ctx, size_t pos)
+{
+    return ((const uint64_t *)ctx)[pos];
+}
+
 static void series_index_tests(void)
 {
     enum { NI = 120, NR = 500 };
-    sb_series *series = sb_new0(sb_series, NI * NR);
+    uint64_t *keys = g_new0(uint64_t, NI * NR);
     sb_sidx t;
     size_t i, r, n = 0, bad = 0, full = 0;
 
-    sb_sidx_init(&t);
-    check(sb_sidx_find(&t, series, 0, 0) == -1, "sidx/empty",
+    sb_sidx_init(&t, key_at, keys);
+    check(sb_sidx_find(&t, pair_of(0, 0)) == -1, "sidx/empty",
           "a pair found in an empty index");
-    for (r = 0; series != NULL && r < NR; r++)
+    for (r = 0; r < NR; r++)
         for (i = 0; i < NI; i++, n++) {
-            series[n].indicator = (sb_id)i;
-            series[n].region = (sb_id)r;
-            if (sb_sidx_add(&t, series, n) != 0)
+            keys[n] = pair_of((sb_id)i, (sb_id)r);
+            if (sb_sidx_add(&t, n) != 0)
                 bad++;
             full += 4 * t.used > 3 * (t.mask + 1);
             /* the pair added first and the one just added */
-            bad += sb_sidx_find(&t, series, 0, 0) != 0;
-            bad += sb_sidx_find(&t, series, (sb_id)i, (sb_id)r) != (long)n;
+            bad += sb_sidx_find(&t, pair_of(0, 0)) != 0;
+            bad += sb_sidx_find(&t, pair_of((sb_id)i, (sb_id)r)) != (long)n;
         }
-    for (n = 0; series != NULL && n < (size_t)NI * NR; n++) {
-        sb_id ind = series[n].indicator, reg = series[n].region;
-        bad += sb_sidx_find(&t, series, ind, reg) != (long)n;
+    for (n = 0; n < (size_t)NI * NR; n++) {
+        sb_id ind = (sb_id)(keys[n] >> 32), reg = (sb_id)keys[n];
+        bad += sb_sidx_find(&t, pair_of(ind, reg)) != (long)n;
         if (reg >= NI)          /* (reg, ind) is no pair of the table */
-            bad += sb_sidx_find(&t, series, reg, ind) != -1;
-        bad += sb_sidx_find(&t, series, ind, reg + NR) != -1;
+            bad += sb_sidx_find(&t, pair_of(reg, ind)) != -1;
+        bad += sb_sidx_find(&t, pair_of(ind, reg + NR)) != -1;
     }
-    check(series != NULL && bad == 0 && full == 0 && t.used == NI * NR &&
+    check(bad == 0 && full == 0 && t.used == NI * NR &&
               t.mask + 1 == (1u << 17),
           "sidx/all", "%zu wrong answers, %zu times over 3/4 full, %zu "
           "used of %zu slots", bad, full, t.used, t.mask + 1);
     sb_sidx_clear(&t);
     check(t.slot == NULL && t.used == 0 &&
-              sb_sidx_find(&t, series, 0, 0) == -1,
+              sb_sidx_find(&t, pair_of(0, 0)) == -1,
           "sidx/clear", "the index not empty after a clear");
-    g_free(series);
+    g_free(keys);
 }
 
 /* ---- fallible allocation ------------------------------------------------ */
