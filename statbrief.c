@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "core/alloc.h"
 #include "cli/diag.h"
 #include "cli/log.h"
 #include "cli/options.h"
@@ -50,6 +51,7 @@ int main(int argc, char **argv)
     /* The locale matters for messages only: every number is read and
        written with the g_ascii_ functions. */
     setlocale(LC_ALL, "");
+    sb_alloc_tune();
     if (argc < 2)
         return cli_diag_fail(SB_EUSAGE, "no command");
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

@@ -39,6 +39,11 @@ int sb_alloc_hook(const char *site);
 #define SB_ALLOC_FAILS() 0
 #endif
 
+/* Once, first thing in main: tunes the C library's heap for big
+   datasets (transparent huge pages, blocks kept rather than returned;
+   alloc.c says why). Advice only: nothing fails without it. */
+void sb_alloc_tune(void);
+
 /* The allocators behind the macros; call the macros, which name the
    site. n elements of size bytes; NULL also when n * size overflows. */
 void *sb_alloc_n(size_t n, size_t size);

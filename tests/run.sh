@@ -55,6 +55,8 @@ sh tests/annex.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # time and memory growing with the input, never faster: counted on the
 # build without sanitizers (tests/memcount.c preloaded), not on $build
 sh tests/resource.sh build/dbg/statbrief build/memcount.so 2>&1 | tee -a "$log"
+# a big load's heap marked for huge pages: glibc's malloc, so build/dbg
+sh tests/hugepages.sh build/dbg/statbrief 2>&1 | tee -a "$log"
 # allocation failure, one site at a time: the build with the hook
 sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 
@@ -62,7 +64,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases parallel example recompute metricsthreads charts overlap index brief spec html overview tables cron signals outputs names inputs prep batch install diff diffbrief annex browser resource oom; do
+for suite in unit layers cases parallel example recompute metricsthreads charts overlap index brief spec html overview tables cron signals outputs names inputs prep batch install diff diffbrief annex browser resource hugepages oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"
