@@ -23,7 +23,7 @@ typedef struct {
 } input_csvpar_config;
 
 /* The settings of the reads from now on; NULL: the defaults (threads
-   from STATBRIEF_THREADS, else the online CPUs, at most 4; 1 MiB parts;
+   from STATBRIEF_THREADS, else the online CPUs, at most 4; 512 KiB parts;
    files of 8 MiB and more; in -DSB_TEST_HOOKS builds SB_TEST_CSV_CHUNK=N
    makes parts of N bytes for files of any size). */
 void input_csvpar_configure(const input_csvpar_config *c);
