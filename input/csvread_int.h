@@ -49,6 +49,8 @@ typedef struct input_csvr {
     size_t fcap;
     unsigned char cls[256];     /* split_line's class of each byte (CLS_*) */
     int cls_delim;              /* the delimiter cls is for; -1 before */
+    int bytewise;               /* split_line without its 16-byte scan
+                                   (SB_TEST_CSV_BYTEWISE, test builds) */
 
     GIConv cd;                  /* GB18030 -> UTF-8, or (GIConv)-1 */
     char *raw;                  /* undecoded bytes (GB18030 only) */

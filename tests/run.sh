@@ -19,6 +19,8 @@ sh tests/run-cases.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 # the parallel read against the serial one: cases in parts of 1 byte, --dump
 sh tests/parallel.sh "$build/statbrief" "$build/unit" 2>&1 | tee -a "$log"
 sh tests/example.sh "$build/statbrief" 2>&1 | tee -a "$log"
+# the line scan 16 bytes at a time against the byte-wise loop (python3)
+sh tests/scan.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # the example's figures and key findings recomputed from its CSVs (python3)
 sh tests/recompute.sh "$build/statbrief" 2>&1 | tee -a "$log"
 # metrics on several threads: the same bytes as on one
@@ -64,7 +66,7 @@ sh tests/oom.sh build/oom/statbrief 2>&1 | tee -a "$log"
 # before printing its line counts as one failure.
 passed=0
 failed=0
-for suite in unit layers cases parallel example recompute metricsthreads charts overlap index brief spec html overview tables cron signals outputs names inputs prep batch install diff diffbrief annex browser resource hugepages oom; do
+for suite in unit layers cases parallel scan example recompute metricsthreads charts overlap index brief spec html overview tables cron signals outputs names inputs prep batch install diff diffbrief annex browser resource hugepages oom; do
     line=$(grep "^$suite: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
     if [ -z "$line" ]; then
         echo "suite $suite printed no result"
