@@ -593,6 +593,11 @@ int cli_foreach_indicators(const cli *c, const cli_loaded *l,
     }
     j.inds = (const sb_id *)(void *)inds->data;
     plot_library_preload();      /* once, not in every worker */
+    /* as many workers as CPUs: a PNG thread in each would only compete
+       (bench/charts.sh, 2 cores: --jobs 2 was no faster than one
+       process, whose PNG threads already used both) */
+    if (c->jobs >= (int)g_get_num_processors())
+        plot_render_png_thread(0);
     *status = cli_batch_run(run, &items, c->jobs, progress(c),
                             indicator_item, &j);
     cli_items_clear(&items);

@@ -265,6 +265,12 @@ plot_pending *plot_chart_render_start(const plot_chart *c,
                                       const plot_style *s, plot_format f);
 sb_status plot_chart_render_finish(plot_pending *p, const plot_chart *c,
                                    plot_bytes *out, sb_error *err);
+/* Whether start compresses a PNG on a thread of its own (1, the
+   default) or finish does it on the caller's (0): for --jobs workers
+   that already keep every CPU busy, where the extra thread only adds
+   its start and the pixels' trip to another core. The same bytes
+   either way. Set before any render. */
+void plot_render_png_thread(int on);
 
 /* Draws c on an existing Cairo context (a page of a brief): vector, in
    a w x h point box at the current origin. The context's state is kept.

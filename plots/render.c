@@ -332,6 +332,15 @@ struct plot_pending {
     cairo_status_t st;
 };
 
+/* A PNG compressed on a thread of its own: on by default; off where the
+   run already keeps every CPU busy (plot_render_png_thread). */
+static int png_thread = 1;
+
+void plot_render_png_thread(int on)
+{
+    png_thread = on;
+}
+
 static gpointer encode_png(gpointer p)
 {
     plot_pending *j = p;
@@ -359,7 +368,8 @@ plot_pending *plot_chart_render_start(const plot_chart *c,
     if (f == PLOT_PNG && j->missing->len == 0 &&
         cairo_surface_status(j->surf) == CAIRO_STATUS_SUCCESS) {
         cairo_surface_flush(j->surf);   /* the thread only reads pixels */
-        j->thread = g_thread_try_new("png", encode_png, j, NULL);
+        if (png_thread)
+            j->thread = g_thread_try_new("png", encode_png, j, NULL);
     }
     return j;
 }
