@@ -63,6 +63,26 @@ static long double shortest_dist(uint64_t m, int e, double v)
     return fabsl(strtold(t, NULL) - (long double)v);
 }
 
+/* 1 when long double really carries more digits than double. Not under
+   valgrind, whose x87 emulation computes it as a double: there the
+   neighbours' distances tie and the "closer" part of the proof would
+   fail on correct digits (`make memcheck`), so it is left out, and said
+   so once. */
+static int extended_precision(void)
+{
+    static int known = -1;
+
+    if (known < 0) {
+        volatile long double one = 1.0L, tiny = 0x1p-60L;
+        known = one + tiny != one;
+        if (!known)
+            printf("unit: long double is no wider than double here "
+                   "(valgrind?): the shortest digits' closeness is not "
+                   "judged\n");
+    }
+    return known;
+}
+
 /* The proof for a finite non-zero v and its text got: 0, or 1 with what
    failed in msg. */
 static int shortest_fault(double v, const char *got, char *msg, size_t size)
@@ -85,6 +105,8 @@ static int shortest_fault(double v, const char *got, char *msg, size_t size)
     if (n > 1 && (shortest_read(m / 10, e + 1) == fabs(v) ||
                   shortest_read(m / 10 + 1, e + 1) == fabs(v)))
         return snprintf(msg, size, "%s: %d digits would do", got, n - 1) > 0;
+    if (!extended_precision())
+        return 0;                 /* the closeness cannot be judged */
     mine = shortest_dist(m, e, fabs(v));
     for (i = -1; i <= 1; i += 2) {
         uint64_t o = m + (uint64_t)(int64_t)i;
