@@ -78,8 +78,6 @@ while [ $r -lt "$runs" ]; do
     r=$((r + 1))
 done
 floor=$f_secs
-c_secs=$c_secs c_rss=$c_rss c_cpu=$c_cpu
-m_secs=$m_secs m_rss=$m_rss m_cpu=$m_cpu
 
 py=/usr/bin/python3
 p_secs= p_rss= p_cpu= p_rows=

@@ -18,6 +18,7 @@
 #include "spec.h"
 
 #include "core/outfile.h"
+#include "core/threads.h"
 #include "reports/html.h"
 
 #include <errno.h>
@@ -593,10 +594,11 @@ int cli_foreach_indicators(const cli *c, const cli_loaded *l,
     }
     j.inds = (const sb_id *)(void *)inds->data;
     plot_library_preload();      /* once, not in every worker */
-    /* as many workers as CPUs: a PNG thread in each would only compete
-       (bench/charts.sh, 2 cores: --jobs 2 was no faster than one
-       process, whose PNG threads already used both) */
-    if (c->jobs >= (int)g_get_num_processors())
+    /* as many workers as CPUs (core/threads.h's count: the online
+       ones, or STATBRIEF_THREADS): a PNG thread in each would only
+       compete (bench/charts.sh, 2 cores: --jobs 2 was no faster than
+       one process, whose PNG threads already used both) */
+    if (c->jobs >= sb_threads(64, 64))
         plot_render_png_thread(0);
     *status = cli_batch_run(run, &items, c->jobs, progress(c),
                             indicator_item, &j);

@@ -325,19 +325,12 @@ static void set_classes(reader *r, unsigned char delim)
     r->cls_delim = delim;
 }
 
-/* Most lines of most files hold no quote: one pass splits such a line
-   at its delimiters, exactly as libcsv would, and delivers it with the
-   fields NUL-terminated in place. Returns the bytes of the line and its
-   end, 0 to leave the line to libcsv (a quote, or no line end in
-   s[0..n)), or -1. */
-/* One byte of split_line's scan that is not plain: returns 1 at the
+/* Byte i of split_line's scan, of class k (not plain): returns 1 at the
    line's end, 0 to go on, -1 for a quote (the line is libcsv's), -2 past
    the limits. */
-static inline int scan_byte(reader *r, char *s, size_t i, size_t *from,
-                            size_t *nf, int *odd)
+static inline int scan_byte(reader *r, char *s, size_t i, unsigned char k,
+                            size_t *from, size_t *nf, int *odd)
 {
-    unsigned char k = r->cls[(unsigned char)s[i]];
-
     if (k == CLS_DELIM) {
         if (push_field(r, s, *from, i, (*nf)++) != 0)
             return -2;
@@ -405,6 +398,11 @@ static int scan_blocks(reader *r, char *s, size_t n, size_t *at,
 }
 #endif
 
+/* Most lines of most files hold no quote: one pass splits such a line
+   at its delimiters, exactly as libcsv would, and delivers it with the
+   fields NUL-terminated in place. Returns the bytes of the line and its
+   end, 0 to leave the line to libcsv (a quote, or no line end in
+   s[0..n)), or -1. */
 static long split_line(reader *r, char *s, size_t n, int eof, int *pending_cr)
 {
     size_t i = 0, nf = 0, from = 0, end, keep;
@@ -416,10 +414,12 @@ static long split_line(reader *r, char *s, size_t n, int eof, int *pending_cr)
     if (r->p.delim_char != 0 && r->p.delim_char < 0x80 && !r->bytewise)
         got = scan_blocks(r, s, n, &i, &from, &nf, &odd);
 #endif
-    for (; got == 0 && i < n; i++)
-        if ((unsigned char)r->cls[(unsigned char)s[i]] != CLS_PLAIN &&
-            (got = scan_byte(r, s, i, &from, &nf, &odd)) != 0)
+    for (; got == 0 && i < n; i++) {
+        unsigned char k = r->cls[(unsigned char)s[i]];
+        if (k != CLS_PLAIN && (got = scan_byte(r, s, i, k, &from, &nf,
+                                               &odd)) != 0)
             break;
+    }
     if (got == -2)
         return -1;
     if (got == -1 || i >= n)
