@@ -19,11 +19,22 @@
  *
  * A bounded ring of parts is in flight, so memory stays a few parts
  * (about 4 x chunk each, with their records) whatever the file's size.
+ *
+ * Handing a part's records to another core is not free: where the
+ * cores share no cache (issue 24's second machine: two vCPUs of an
+ * EPYC) reading them back cost the calling thread more than reading
+ * the part itself, and two threads read at 0.6 of one's speed. So the
+ * calling thread also reads parts itself ("inline": its own reader on
+ * the part, the serial read's very steps), as input/csvchoose.h says,
+ * timing the two ways on the file as it goes. The records and errors
+ * are the same either way (a part starts between records, read by the
+ * same code); only the speed differs.
  */
 #include "csvpar.h"
 
 #include "core/threads.h"
 
+#include "csvchoose.h"
 #include "csvsplit.h"
 #include "core/testhook.h"
 
@@ -66,6 +77,7 @@ typedef struct {
     long lines;                     /* line ends in the part */
     sb_error err;                   /* its first error */
     sb_status rc;
+    int window_end;                 /* ends the chooser's timed window */
 } part;
 
 typedef struct {
@@ -98,7 +110,7 @@ static input_csvpar_config defaults(void)
        in records (80-byte entries for 30-byte rows); at 1 MiB the 3
        slots of 2 threads held 10 MB more at the load's peak, and read
        no faster on issue 24's 2-core machine (interleaved runs) */
-    input_csvpar_config c = {0, 1u << 19, 8ull << 20};
+    input_csvpar_config c = {0, 1u << 19, 8ull << 20, NULL};
 #ifdef SB_TEST_HOOKS
     const char *e;
     char *end;
@@ -113,6 +125,9 @@ static input_csvpar_config defaults(void)
         c.chunk = (size_t)v;
         c.min_size = 0;
     }
+    e = getenv("SB_TEST_CSV_MODES");
+    if (e != NULL && *e != '\0' && strspn(e, "pi") == strlen(e))
+        c.modes = e;
 #endif
     return c;
 }
@@ -435,45 +450,117 @@ static void stop_all(pipeline *q, GThread **th, int n)
         g_thread_join(th[i]);
 }
 
-/* The loop of the calling thread: parts read and queued while slots
-   are free, the oldest replayed as soon as it is done. */
-static void run(pipeline *q, filler *f)
+/* ---- the calling thread's loop ----------------------------------------- */
+
+/* Reads p on the calling thread, with r itself, as the serial read
+   would go on at its start; *base counts on. 0 to go on. */
+static int read_inline(input_csvr *r, part *p, long *base)
+{
+    int pending_cr = 0;
+    long used;
+
+    r->line = *base + 1;
+    r->rec_line = r->line;
+    r->offset = p->offset;
+    used = input_csvr_process(r, p->buf, p->len, p->last, &pending_cr);
+    if (r->stop)
+        return -1;
+    if (p->last) {
+        input_csvr_end(r);
+        return -1;                      /* nothing comes after */
+    }
+    if ((size_t)used != p->len || r->p.pstate != CSV_ROW_NOT_BEGUN)
+        return input_csvr_fail(r, SB_EINTERNAL, r->line, 0, "the parallel "
+                               "read cut a record (part at byte offset "
+                               "%llu)", p->offset);
+    *base = r->line - 1;
+    return 0;
+}
+
+static int can_fill(const filler *f)
+{
+    return !f->eof && f->pending == SB_OK && f->serial == NULL;
+}
+
+/* Fills the part at slot *at; 0 when it is to be read, else there is
+   no more (f->serial or f->pending set). */
+static int fill_next(filler *f, const pipeline *q, size_t *at, part **out)
+{
+    part *p = &q->slots[*at];
+    int got = fill(f, q, p);
+
+    if (got == 1)
+        f->serial = p;                  /* after the parts before it */
+    if (got != 0)
+        return -1;
+    *at = (*at + 1) % q->n_slots;
+    *out = p;
+    return 0;
+}
+
+/* The loop of the calling thread: parts queued while slots are free
+   and the chooser says so, the oldest replayed as soon as it is done;
+   with nothing in flight, a part read inline when the chooser says so
+   (pattern: the tests' ways, csvchoose.h). */
+static void run(pipeline *q, filler *f, const char *pattern)
 {
     input_csvr *r = f->r;
     size_t fill_at = 0, replay_at = 0, in_flight = 0, cap = 0;
     char **fields = NULL;
     size_t *lens = NULL;
     long base = 0;
+    input_chooser ch;
+    part *p;
+    int m, ret;
 
+    input_choose_init(&ch, pattern);
     for (;;) {
-        while (!f->eof && f->pending == SB_OK && f->serial == NULL &&
-               in_flight < q->n_slots) {
-            part *p = &q->slots[fill_at];
-            int got = fill(f, q, p);
-            if (got == 1)
-                f->serial = p;         /* after the parts before it */
-            if (got != 0)
+        m = INPUT_CHOOSE_DRAIN;
+        while (can_fill(f) && in_flight < q->n_slots &&
+               (m = input_choose_next(&ch, in_flight)) ==
+                   INPUT_CHOOSE_PIPE) {
+            if (fill_next(f, q, &fill_at, &p) != 0)
                 break;
+            p->window_end = input_choose_take(&ch, p->len,
+                                              g_get_monotonic_time());
             g_mutex_lock(&q->lock);
             p->state = QUEUED;
             g_cond_broadcast(&q->queued);
             g_mutex_unlock(&q->lock);
-            fill_at = (fill_at + 1) % q->n_slots;
             in_flight++;
         }
-        if (in_flight == 0)
+        if (in_flight > 0) {
+            p = &q->slots[replay_at];
+            g_mutex_lock(&q->lock);
+            while (p->state != DONE)
+                g_cond_wait(&q->done, &q->lock);
+            g_mutex_unlock(&q->lock);
+            ret = replay(r, q, p, &base, &fields, &lens, &cap);
+            g_mutex_lock(&q->lock);
+            p->state = FREE;
+            g_mutex_unlock(&q->lock);
+            if (p->window_end)
+                input_choose_done(&ch, g_get_monotonic_time());
+            replay_at = (replay_at + 1) % q->n_slots;
+            in_flight--;
+            if (ret != 0)
+                break;
+            continue;
+        }
+        if (m != INPUT_CHOOSE_INLINE || !can_fill(f) ||
+            fill_next(f, q, &fill_at, &p) != 0)
             break;
-        part *p = &q->slots[replay_at];
+        p->window_end = input_choose_take(&ch, p->len,
+                                          g_get_monotonic_time());
+        /* nothing in flight: the workers' next part, and the replay's,
+           are the one after this */
         g_mutex_lock(&q->lock);
-        while (p->state != DONE)
-            g_cond_wait(&q->done, &q->lock);
+        q->next_take = fill_at;
         g_mutex_unlock(&q->lock);
-        int ret = replay(r, q, p, &base, &fields, &lens, &cap);
-        g_mutex_lock(&q->lock);
-        p->state = FREE;
-        g_mutex_unlock(&q->lock);
-        replay_at = (replay_at + 1) % q->n_slots;
-        in_flight--;
+        replay_at = fill_at;
+        ret = read_inline(r, p, &base);
+        if (p->window_end)
+            input_choose_done(&ch, g_get_monotonic_time());
         if (ret != 0)
             break;
     }
@@ -539,7 +626,7 @@ int input_csvpar_read(input_csvr *r, FILE *fp, input_csv_info *info,
     f.skip = (size_t)skip;
     workers = start(&q, th, workers);
     if (workers > 0)
-        run(&q, &f);
+        run(&q, &f, c.modes);
     stop_all(&q, th, workers);
     if (f.serial == NULL)
         r->eof = f.eof;             /* else the serial read's */

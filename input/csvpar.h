@@ -8,7 +8,8 @@
  * calling thread replays the records to fn in file order, their lines
  * counted on from the parts before, and reports a part's first error
  * after the part's records: what fn sees, and every error, are the
- * serial read's.
+ * serial read's. Where handing parts over costs more than it gains, the
+ * calling thread reads parts itself: it times both ways as it goes.
  */
 #ifndef INPUT_CSVPAR_H
 #define INPUT_CSVPAR_H
@@ -20,12 +21,16 @@ typedef struct {
     size_t chunk;           /* bytes read for a part (more for a longer
                                record) */
     unsigned long long min_size;    /* smaller files are read serially */
+    const char *modes;      /* tests: how each part is read, cycled: 'p'
+                               handed to a worker, 'i' by the calling
+                               thread; NULL: as the chooser times them */
 } input_csvpar_config;
 
 /* The settings of the reads from now on; NULL: the defaults (threads
    from STATBRIEF_THREADS, else the online CPUs, at most 4; 512 KiB parts;
-   files of 8 MiB and more; in -DSB_TEST_HOOKS builds SB_TEST_CSV_CHUNK=N
-   makes parts of N bytes for files of any size). */
+   files of 8 MiB and more; the chooser; in -DSB_TEST_HOOKS builds
+   SB_TEST_CSV_CHUNK=N makes parts of N bytes for files of any size, and
+   SB_TEST_CSV_MODES=PATTERN sets modes). */
 void input_csvpar_configure(const input_csvpar_config *c);
 
 /* Reads the file fp (size bytes when opened, not yet read from) through

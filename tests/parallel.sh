@@ -5,7 +5,8 @@
 # any size read in parallel). Each CLI case runs in parts of 1 byte and
 # must still match its expected output; check --dump --flags of every
 # table of tests/data is byte for byte the serial one (stdout, stderr,
-# status), in parts of 1 and 7 bytes; generated files above the 8 MiB
+# status), in parts of 1 and 7 bytes, handed to workers or read inline
+# (SB_TEST_CSV_MODES) or as timed; generated files above the 8 MiB
 # threshold, with the default parts, read like the serial read: clean,
 # quoted records with line ends inside, an error in the last line.
 # Ends "parallel: N passed, M failed".
@@ -27,26 +28,36 @@ case $line in
    grep '^FAIL' "$tmp/cases" | head -n 20 ;;
 esac
 
+# alike WHAT: the parallel run ($tmp/p.*) gave what the serial one
+# ($tmp/s.*) gave: stdout, stderr and status.
+alike() {
+    if cmp -s "$tmp/s.out" "$tmp/p.out" && cmp -s "$tmp/s.err" "$tmp/p.err" &&
+        cmp -s "$tmp/s.st" "$tmp/p.st"; then
+        ok
+    else
+        ko "$1: not the serial read's:" \
+           "$(diff "$tmp/s.out" "$tmp/p.out" | head -n 4)" \
+           "$(diff "$tmp/s.err" "$tmp/p.err" | head -n 4)"
+    fi
+}
+
 # same WHAT DIR ARGS...: check ARGS in DIR serially, then in parallel
-# with parts of 1 and 7 bytes (and the defaults), all alike.
+# with parts of 1 and 7 bytes (and the defaults), the parts going the
+# ways the chooser times (input/csvchoose.h), or as SB_TEST_CSV_MODES
+# says: every other one read inline by the calling thread, or two of
+# three; all alike.
 same() {
     what=$1 dir=$2
     shift 2
     (cd "$dir" && STATBRIEF_THREADS=1 "$bin" check "$@" \
         >"$tmp/s.out" 2>"$tmp/s.err"; echo $? >"$tmp/s.st")
-    for chunk in 1 7 ""; do
-        (cd "$dir" && SB_TEST_CSV_CHUNK=$chunk STATBRIEF_THREADS=2 \
-            "$bin" check "$@" >"$tmp/p.out" 2>"$tmp/p.err"
+    for run in 1: 7: : 1:pi 7:iip; do
+        chunk=${run%%:*} ways=${run#*:}
+        (cd "$dir" && SB_TEST_CSV_CHUNK=$chunk SB_TEST_CSV_MODES=$ways \
+            STATBRIEF_THREADS=2 "$bin" check "$@" >"$tmp/p.out" \
+            2>"$tmp/p.err"
             echo $? >"$tmp/p.st")
-        if cmp -s "$tmp/s.out" "$tmp/p.out" &&
-            cmp -s "$tmp/s.err" "$tmp/p.err" &&
-            cmp -s "$tmp/s.st" "$tmp/p.st"; then
-            ok
-        else
-            ko "$what, parts of ${chunk:-default} bytes: not the serial" \
-               "read's: $(diff "$tmp/s.out" "$tmp/p.out" | head -n 4)" \
-               "$(diff "$tmp/s.err" "$tmp/p.err" | head -n 4)"
-        fi
+        alike "$what, parts of ${chunk:-default} bytes, ways ${ways:-timed}"
     done
 }
 
@@ -85,15 +96,12 @@ for f in long quoted bad; do
         ko "$f.csv is under the 8 MiB threshold"
     (cd "$tmp" && STATBRIEF_THREADS=1 "$bin" check --dump "$f.csv" \
         >"$tmp/s.out" 2>"$tmp/s.err"; echo $? >"$tmp/s.st")
-    (cd "$tmp" && STATBRIEF_THREADS=2 "$bin" check --dump "$f.csv" \
-        >"$tmp/p.out" 2>"$tmp/p.err"; echo $? >"$tmp/p.st")
-    if cmp -s "$tmp/s.out" "$tmp/p.out" && cmp -s "$tmp/s.err" "$tmp/p.err" &&
-        cmp -s "$tmp/s.st" "$tmp/p.st"; then
-        ok
-    else
-        ko "$f.csv: the parallel read is not the serial one:" \
-           "$(diff "$tmp/s.err" "$tmp/p.err" | head -n 4)"
-    fi
+    for ways in "" p i; do
+        (cd "$tmp" && SB_TEST_CSV_MODES=$ways STATBRIEF_THREADS=2 "$bin" \
+            check --dump "$f.csv" >"$tmp/p.out" 2>"$tmp/p.err"
+            echo $? >"$tmp/p.st")
+        alike "$f.csv, default parts, ways ${ways:-timed}"
+    done
 done
 grep -q "bad.csv:330002:4: error: invalid UTF-8" "$tmp/p.err" && ok ||
     ko "bad.csv: the error is not at line 330002: $(head -c 300 "$tmp/p.err")"

@@ -5,9 +5,11 @@
  * read says of the file (delimiter, BOM, encoding, records, the watch's
  * digest of the bytes read), for every
  * CSV of the tree and for hand-made texts cut at every place (parts of
- * 1, 2, ... bytes read), with 1 and 2 workers; the cut rule
- * (input/csvsplit.c) on its own cases and on random texts of quotes,
- * delimiters, spaces and line ends.
+ * 1, 2, ... bytes read), with 1 and 2 workers, the parts handed out,
+ * read inline by the calling thread, or some of each (input/csvchoose.h's
+ * patterns) or as timed; the cut rule (input/csvsplit.c) on its own cases
+ * and on random texts of quotes, delimiters, spaces and line ends; the
+ * chooser's decisions on times of the tests' own.
  */
 #include <glib.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input/csvchoose.h"
 #include "input/csvpar.h"
 #include "input/csvread.h"
 #include "input/csvsplit.h"
@@ -73,12 +76,13 @@ static int par_collect(void *user, const input_row *row, sb_error *err)
     return -1;
 }
 
-/* Reads path with threads (1: serial) and parts of chunk bytes; the
-   records and the outcome as one string. */
+/* Reads path with threads (1: serial), parts of chunk bytes read in the
+   ways of modes (csvchoose.h; NULL: timed); the records and the outcome
+   as one string. */
 static char *read_with(const char *path, int threads, size_t chunk,
-                       long fail_at)
+                       const char *modes, long fail_at)
 {
-    input_csvpar_config c = {threads, chunk, 0};
+    input_csvpar_config c = {threads, chunk, 0, modes};
     input_csv_prep prep = {par_prep_fn, NULL, sizeof(par_prep)};
     input_csv_info info = {0};
     sb_error err = {0};
@@ -103,21 +107,29 @@ static char *read_with(const char *path, int threads, size_t chunk,
     return g_string_free(l.s, FALSE);
 }
 
+/* The ways the parts of a parallel read go, in turn (csvchoose.h): as
+   timed, all handed out, all inline, and mixed, so that an inline part
+   follows parts in flight and parts are handed out after inline ones. */
+static const char *const ways[] = {NULL, "p", "i", "pi", "iip", "ppi"};
+
 /* Whether path reads the same serially and in parallel with each of
-   chunks (n of them); the first difference is reported under name. */
+   chunks (n of them), the parts going each of the ways in turn; the
+   first difference is reported under name. */
 static int same_reads(const char *name, const char *path,
                       const size_t *chunks, size_t n, long fail_at)
 {
-    char *serial = read_with(path, 1, 1, fail_at);
+    char *serial = read_with(path, 1, 1, NULL, fail_at);
     size_t i;
     int ok = 1;
 
     for (i = 0; i < n && ok; i++) {
         int threads = 2 + (int)(i % 2);
-        char *par = read_with(path, threads, chunks[i], fail_at);
+        const char *w = ways[i % G_N_ELEMENTS(ways)];
+        char *par = read_with(path, threads, chunks[i], w, fail_at);
         if (strcmp(serial, par) != 0) {
-            check(0, name, "%d threads, parts of %zu bytes:\n serial   %.600s"
-                  "\n parallel %.600s", threads, chunks[i], serial, par);
+            check(0, name, "%d threads, parts of %zu bytes, ways %s:\n"
+                  " serial   %.600s\n parallel %.600s", threads, chunks[i],
+                  w ? w : "timed", serial, par);
             ok = 0;
         }
         g_free(par);
@@ -344,12 +356,141 @@ static void random_texts(void)
     g_rand_free(g);
 }
 
+/* ---- the chooser (input/csvchoose.c) on a machine of the tests' own ---- */
+
+#define SIM_PART 1000           /* bytes a part */
+#define SIM_SLOTS 3             /* parts in flight at most, as 1 worker */
+
+/* Drives c as csvpar.c's loop does over parts, a part costing pipe (or,
+   after switch_at parts, pipe2) microseconds a byte handed out and inl
+   read inline; trace gets 'p' or 'i' per part taken. 0, or -1 when the
+   chooser broke a rule (an inline part or a timed window's first part
+   with parts in flight). */
+static int simulate(input_chooser *c, double pipe, double pipe2,
+                    size_t switch_at, double inl, size_t parts,
+                    GString *trace)
+{
+    int ends[SIM_SLOTS];
+    size_t head = 0, in_flight = 0;
+    int64_t now = 0;
+
+    while (trace->len < parts || in_flight > 0) {
+        int way = trace->len < parts ? input_choose_next(c, in_flight)
+                                     : INPUT_CHOOSE_DRAIN;
+        double cost = trace->len < switch_at ? pipe : pipe2;
+        if (way == INPUT_CHOOSE_PIPE && in_flight < SIM_SLOTS) {
+            if (c->pattern == NULL && c->probe >= 0 &&
+                c->left == INPUT_CHOOSE_WINDOW && in_flight > 0)
+                return -1;
+            ends[(head + in_flight++) % SIM_SLOTS] =
+                input_choose_take(c, SIM_PART, now);
+            g_string_append_c(trace, 'p');
+        } else if (in_flight > 0) {     /* the oldest replayed */
+            now += (int64_t)(cost * SIM_PART);
+            if (ends[head])
+                input_choose_done(c, now);
+            head = (head + 1) % SIM_SLOTS;
+            in_flight--;
+        } else if (way == INPUT_CHOOSE_INLINE) {
+            int end = input_choose_take(c, SIM_PART, now);
+            now += (int64_t)(inl * SIM_PART);
+            if (end)
+                input_choose_done(c, now);
+            g_string_append_c(trace, 'i');
+        } else {
+            return -1;                  /* DRAIN with nothing in flight */
+        }
+    }
+    return 0;
+}
+
+/* n copies of c, appended to s. */
+static void run_of(GString *s, char c, size_t n)
+{
+    while (n-- > 0)
+        g_string_append_c(s, c);
+}
+
+/* The rounds the chooser should make, as a trace: each round a timed
+   window handed out and one inline, then the winner of each round
+   (winners[k], 'p' or 'i') for its hold. */
+static GString *rounds(const char *winners, size_t parts)
+{
+    GString *s = g_string_new(NULL);
+    size_t hold = 0, k;
+    char last = 0;
+
+    for (k = 0; winners[k] != '\0' && s->len < parts; k++) {
+        hold = winners[k] != last ? INPUT_CHOOSE_HOLD_MIN
+               : hold < INPUT_CHOOSE_HOLD_MAX ? 2 * hold : hold;
+        last = winners[k];
+        run_of(s, 'p', INPUT_CHOOSE_WINDOW);
+        run_of(s, 'i', INPUT_CHOOSE_WINDOW);
+        run_of(s, last, hold * INPUT_CHOOSE_WINDOW);
+    }
+    g_string_truncate(s, MIN(s->len, parts));
+    return s;
+}
+
+static void chooser_case(const char *name, double pipe, double pipe2,
+                         size_t switch_at, double inl, const char *pattern,
+                         const char *winners, size_t parts)
+{
+    input_chooser c;
+    GString *got = g_string_new(NULL), *want;
+    int rc;
+
+    input_choose_init(&c, pattern);
+    rc = simulate(&c, pipe, pipe2, switch_at, inl, parts, got);
+    if (pattern != NULL) {
+        size_t i;
+        want = g_string_new(NULL);
+        for (i = 0; i < parts; i++)
+            g_string_append_c(want, pattern[i % strlen(pattern)]);
+    } else {
+        want = rounds(winners, parts);
+    }
+    check(rc == 0 && strcmp(got->str, want->str) == 0, name,
+          "rc %d\n got  %.300s\n want %.300s", rc, got->str, want->str);
+    g_string_free(got, TRUE);
+    g_string_free(want, TRUE);
+}
+
+static void chooser_cases(void)
+{
+    /* inline faster: it wins every round, holding 4, 8, 16, ... windows,
+       at most HOLD_MAX; handed out faster: the same the other way */
+    chooser_case("choose/inline-wins", 3.0, 3.0, 0, 2.0, NULL,
+                 "iiiiiiiiiiiiiiiiiiii", 12000);
+    chooser_case("choose/pipe-wins", 1.0, 1.0, 0, 2.0, NULL,
+                 "pppppppppppppppppppp", 12000);
+    /* a tie goes inline */
+    chooser_case("choose/tie", 2.0, 2.0, 0, 2.0, NULL, "iii", 500);
+    /* the machine changes after 600 parts, in the fourth round's hold
+       (rounds start at parts 0, 96, 256, 544, 1088): the fifth round
+       finds it, and the hold starts again at 4 windows */
+    chooser_case("choose/switch", 3.0, 1.0, 600, 2.0, NULL, "iiiipppp",
+                 2000);
+    /* the tests' patterns: no timing, each part as told */
+    chooser_case("choose/pattern-pi", 1.0, 1.0, 0, 2.0, "pi", NULL, 40);
+    chooser_case("choose/pattern-iip", 3.0, 3.0, 0, 2.0, "iip", NULL, 40);
+    {
+        input_chooser c;
+        input_choose_init(&c, "");     /* empty: timed */
+        check(c.pattern == NULL && input_choose_next(&c, 0) ==
+                  INPUT_CHOOSE_PIPE && input_choose_next(&c, 1) ==
+                  INPUT_CHOOSE_DRAIN, "choose/start",
+              "a read starts with a timed window handed out, from empty");
+    }
+}
+
 void parallel_tests(const char *dir)
 {
     char *top = g_path_get_dirname(dir);
     char *examples = g_build_filename(top, "examples", NULL);
     int files = 0;
 
+    chooser_cases();
     split_cases();
     awkward_texts();
     limits();
