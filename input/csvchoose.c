@@ -69,9 +69,9 @@ void input_choose_done(input_chooser *c, int64_t now)
         c->left = INPUT_CHOOSE_WINDOW;
         return;
     }
-    /* ties go inline: the same speed for less memory and one core */
-    w = c->cost[INPUT_CHOOSE_INLINE] <= c->cost[INPUT_CHOOSE_PIPE]
-            ? INPUT_CHOOSE_INLINE : INPUT_CHOOSE_PIPE;
+    w = c->cost[INPUT_CHOOSE_PIPE] <
+                INPUT_CHOOSE_MARGIN * c->cost[INPUT_CHOOSE_INLINE]
+            ? INPUT_CHOOSE_PIPE : INPUT_CHOOSE_INLINE;
     if (w != c->winner)
         c->hold = INPUT_CHOOSE_HOLD_MIN;
     else if (c->hold < INPUT_CHOOSE_HOLD_MAX)

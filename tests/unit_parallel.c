@@ -464,8 +464,11 @@ static void chooser_cases(void)
                  "iiiiiiiiiiiiiiiiiiii", 12000);
     chooser_case("choose/pipe-wins", 1.0, 1.0, 0, 2.0, NULL,
                  "pppppppppppppppppppp", 12000);
-    /* a tie goes inline */
+    /* a tie goes inline, and so does handing out 10% faster (under the
+       margin); 20% faster is handing out's */
     chooser_case("choose/tie", 2.0, 2.0, 0, 2.0, NULL, "iii", 500);
+    chooser_case("choose/margin-under", 1.8, 1.8, 0, 2.0, NULL, "iii", 500);
+    chooser_case("choose/margin-over", 1.6, 1.6, 0, 2.0, NULL, "ppp", 500);
     /* the machine changes after 600 parts, in the fourth round's hold
        (rounds start at parts 0, 96, 256, 544, 1088): the fifth round
        finds it, and the hold starts again at 4 windows */
