@@ -547,8 +547,18 @@ static void run(pipeline *q, filler *f, const char *pattern)
                 break;
             continue;
         }
-        if (m != INPUT_CHOOSE_INLINE || !can_fill(f) ||
-            fill_next(f, q, &fill_at, &p) != 0)
+        if (!can_fill(f))
+            break;
+        /* nothing in flight and more to read: the chooser says inline
+           (csvchoose.h never drains an empty ring); anything else would
+           end the read early without a word, so it is an error */
+        if (m != INPUT_CHOOSE_INLINE) {
+            input_csvr_fail(r, SB_EINTERNAL, base + 1, 0, "the parallel "
+                            "read's chooser stalled (byte offset %llu)",
+                            f->offset);
+            break;
+        }
+        if (fill_next(f, q, &fill_at, &p) != 0)
             break;
         p->window_end = input_choose_take(&ch, p->len,
                                           g_get_monotonic_time());
