@@ -11,7 +11,7 @@ void input_choose_init(input_chooser *c, const char *pattern)
 {
     memset(c, 0, sizeof *c);
     c->pattern = pattern != NULL && *pattern != '\0' ? pattern : NULL;
-    c->probe = c->way = INPUT_CHOOSE_PIPE;   /* as before the chooser */
+    c->probe = INPUT_CHOOSE_PIPE;            /* as before the chooser */
     c->left = INPUT_CHOOSE_WINDOW;
     c->winner = -1;
 }
@@ -24,7 +24,7 @@ int input_choose_next(const input_chooser *c, size_t in_flight)
         way = c->pattern[c->taken % strlen(c->pattern)] == 'i'
                   ? INPUT_CHOOSE_INLINE : INPUT_CHOOSE_PIPE;
     else
-        way = c->way;
+        way = c->probe >= 0 ? c->probe : c->winner;
     /* a timed window starts with nothing in flight, and what follows it
        waits until it is done */
     if (in_flight > 0 &&
@@ -51,7 +51,7 @@ int input_choose_take(input_chooser *c, size_t bytes, int64_t now)
         return 0;
     if (c->probe >= 0)
         return 1;                   /* input_choose_done goes on */
-    c->probe = c->way = INPUT_CHOOSE_PIPE;  /* held enough: a round */
+    c->probe = INPUT_CHOOSE_PIPE;           /* held enough: a round */
     c->left = INPUT_CHOOSE_WINDOW;
     return 0;
 }
@@ -65,7 +65,7 @@ void input_choose_done(input_chooser *c, int64_t now)
     c->cost[c->probe] = (double)(now - c->start) /
                         (double)(c->bytes > 0 ? c->bytes : 1);
     if (c->probe == INPUT_CHOOSE_PIPE) {    /* then the inline window */
-        c->probe = c->way = INPUT_CHOOSE_INLINE;
+        c->probe = INPUT_CHOOSE_INLINE;
         c->left = INPUT_CHOOSE_WINDOW;
         return;
     }
@@ -78,6 +78,5 @@ void input_choose_done(input_chooser *c, int64_t now)
         c->hold *= 2;
     c->winner = w;
     c->probe = -1;
-    c->way = w;
     c->left = c->hold * INPUT_CHOOSE_WINDOW;
 }

@@ -51,8 +51,8 @@ enum {
 typedef struct {
     const char *pattern;        /* the tests' ways ('p', 'i'), cycled */
     size_t taken;               /* parts taken */
-    int probe;                  /* the way being timed, or -1: holding */
-    int way;                    /* of the parts being taken */
+    int probe;                  /* the way being timed, or -1: holding
+                                   the winner's way */
     size_t left;                /* parts left in this window or hold */
     int winner;                 /* of the last round, or -1 */
     size_t hold;                /* windows the last winner held for */

@@ -205,28 +205,38 @@ static int keep_row(void *ctx, const input_row *row, sb_error *err)
     return 0;
 }
 
+/* Reads part p through r, which is at the part's start line: its
+   records to r's fn, then the end of the text when p is the file's last
+   part, else the check that p ended between records. A worker's reader
+   and the calling thread's (read_inline) both read a part so. */
+static void read_part(input_csvr *r, const part *p)
+{
+    int pending_cr = 0;
+    long used;
+
+    r->offset = p->offset;
+    used = input_csvr_process(r, p->buf, p->len, p->last, &pending_cr);
+    if (p->last)
+        input_csvr_end(r);
+    else if (!r->stop && ((size_t)used != p->len ||
+                          r->p.pstate != CSV_ROW_NOT_BEGUN))
+        input_csvr_fail(r, SB_EINTERNAL, r->line, 0, "the parallel read "
+                        "cut a record (part at byte offset %llu)",
+                        p->offset);
+}
+
 /* Tokenizes part p as the serial reader would go on at its start. */
 static void tokenize(const pipeline *q, part *p)
 {
     keeper k = {p, q};
     input_csvr r;
-    int pending_cr = 0;
-    long used;
 
     memset(&p->err, 0, sizeof p->err);
     p->rows_len = 0;
     input_csvr_init(&r, q->path, keep_row, &k, &p->err);
     r.prep = q->prep;
     csv_set_delim(&r.p, q->delim);
-    r.offset = p->offset;
-    used = input_csvr_process(&r, p->buf, p->len, p->last, &pending_cr);
-    if (p->last)
-        input_csvr_end(&r);
-    else if (!r.stop && ((size_t)used != p->len ||
-                         r.p.pstate != CSV_ROW_NOT_BEGUN))
-        input_csvr_fail(&r, SB_EINTERNAL, r.line, 0, "the parallel read "
-                        "cut a record (part at byte offset %llu)",
-                        p->offset);
+    read_part(&r, p);
     p->lines = r.line - 1;
     p->rc = r.rc;
     input_csvr_clear(&r);
@@ -454,25 +464,13 @@ static void stop_all(pipeline *q, GThread **th, int n)
 
 /* Reads p on the calling thread, with r itself, as the serial read
    would go on at its start; *base counts on. 0 to go on. */
-static int read_inline(input_csvr *r, part *p, long *base)
+static int read_inline(input_csvr *r, const part *p, long *base)
 {
-    int pending_cr = 0;
-    long used;
-
     r->line = *base + 1;
     r->rec_line = r->line;
-    r->offset = p->offset;
-    used = input_csvr_process(r, p->buf, p->len, p->last, &pending_cr);
-    if (r->stop)
-        return -1;
-    if (p->last) {
-        input_csvr_end(r);
-        return -1;                      /* nothing comes after */
-    }
-    if ((size_t)used != p->len || r->p.pstate != CSV_ROW_NOT_BEGUN)
-        return input_csvr_fail(r, SB_EINTERNAL, r->line, 0, "the parallel "
-                               "read cut a record (part at byte offset "
-                               "%llu)", p->offset);
+    read_part(r, p);
+    if (r->stop || p->last)
+        return -1;                      /* an error, or nothing after */
     *base = r->line - 1;
     return 0;
 }
