@@ -27,7 +27,10 @@
 #                   calls: at most $MEM_MAX x (a buffer doubling its size
 #                   may sit just past a power of two at one size and not
 #                   the other: up to 16x). CPU time: at most $TIME_MAX x
-#                   (between 8 and 64 with room for the timer either way).
+#                   (between 8 and 64 with room for the timer either way);
+#                   past it, both sizes run once more and the lower CPU
+#                   time of each is judged, as a machine's speed moves
+#                   between runs.
 #   stays flat      where the extra input must not matter (refused at a
 #                   limit, or the same number of values over a longer
 #                   span): CPU 8x <= $FLAT_TIME x the 1x (taken as at least
@@ -161,8 +164,23 @@ linear() {
     judged=$(awk -v a="$t0" -v b="$t1" -v k=$BASE_MIN 'BEGIN { print (b >= a * k && b > 0) }')
     [ "$judged" = 1 ] && tj="" || tj=" (not judged: start-up is over 1/$BASE_MIN of the 1x run)"
     echo "resource: $_name 1x $(fmt_t "$t1") $(fmt_m "$m1") $c1 calls, 8x $(fmt_t "$t") $(fmt_m "$m") $c calls: time ${tr}x$tj, memory ${mr}x, calls ${cr}x (tiny: $(fmt_t "$t0") $(fmt_m "$m0") $c0 calls)"
+    if [ "$judged" = 1 ] && ! cmp_le "$tr" $TIME_MAX; then
+        # Once more, each size's lower CPU time: a virtual machine's speed
+        # moves by up to 2x between runs (a 1M-region run grew 13.8x,
+        # 20.5x and 24.8x in three runs of the same binary), while work
+        # that grows with the square of the input grows 64x every time.
+        t8=$t
+        cap=$(awk -v t="$t1" -v r=$TIME_MAX 'BEGIN { printf "%d", t * r * 1.25 + 3 }')
+        $_fn 1
+        t1=$(awk -v a="$t1" -v b="$t" 'BEGIN { print (b < a ? b : a) }')
+        $_fn 8
+        cap=
+        t8=$(awk -v a="$t8" -v b="$t" -v k="$killed" 'BEGIN { print (k == 0 && b < a ? b : a) }')
+        tr=$(ratio "$t8" "$t1")
+        echo "resource: $_name measured again: 1x $(fmt_t "$t1"), 8x $(fmt_t "$t8"): time ${tr}x"
+    fi
     if [ "$judged" = 1 ]; then
-        cmp_le "$tr" $TIME_MAX && ok || ko "$_name: CPU time grew ${tr}x for 8 times the input (bound ${TIME_MAX}x)"
+        cmp_le "$tr" $TIME_MAX && ok || ko "$_name: CPU time grew ${tr}x for 8 times the input (bound ${TIME_MAX}x, the lower of two runs of each size)"
     fi
     cmp_le "$mr" $MEM_MAX && ok || ko "$_name: memory grew ${mr}x for 8 times the input (bound ${MEM_MAX}x)"
     cmp_le "$cr" $MEM_MAX && ok || ko "$_name: allocation calls grew ${cr}x for 8 times the input (bound ${MEM_MAX}x)"
