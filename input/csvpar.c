@@ -7,10 +7,11 @@
  * line end provably outside quotes (input/csvsplit.h): every part then
  * starts where the serial reader is between records with nothing
  * pending, so a fresh reader tokenizes it just as the serial one would
- * go on. Workers do that with csvread.c's own code (its UTF-8, NUL,
- * field and record checks, its byte offsets: a part's reader starts at
- * the part's file offset) and keep each record, with its prep, in the
- * part's row buffer. The calling thread replays the parts in file
+ * go on. Workers do that, each on its own copy of the part's bytes
+ * (read again from the file: see read_text), with csvread.c's own code
+ * (its UTF-8, NUL, field and record checks, its byte offsets: a part's
+ * reader starts at the part's file offset) and keep each record, with
+ * its prep, in the part's row buffer. The calling thread replays the parts in file
  * order: each record to fn with its line plus the lines of the parts
  * before, then the part's first error, its line moved the same way. An
  * error stops the read there, as it would serially; what later parts
@@ -67,7 +68,8 @@ typedef struct {
 } row_head;
 
 typedef struct {
-    char *buf;                      /* the part's text; one spare byte */
+    char *buf;                      /* the part's text; one spare byte: a
+                                       worker's own copy, read by it */
     size_t cap, len;
     unsigned long long offset;      /* file offset of buf[0] */
     int last;                       /* ends the file */
@@ -85,6 +87,7 @@ typedef struct {
     const input_csv_prep *prep;
     size_t prep_room;               /* prep size rounded up to 16 */
     unsigned char delim;
+    int fd;                         /* the file, for the workers' reads */
     part *slots;
     size_t n_slots, next_take;      /* workers take parts in order */
     int quit;
@@ -225,6 +228,41 @@ static void read_part(input_csvr *r, const part *p)
                         p->offset);
 }
 
+/* Reads p's text, p->len bytes at p->offset, into p->buf: the bytes the
+   calling thread read to find the part's end, read again here so that
+   the worker's core writes them. Parsed from the calling thread's copy,
+   the part's text cost the worker twice its reading time on issue 24's
+   machine (each cache line came from the other core); read again, a
+   part took less than before even with the read. The file is a regular
+   one, read where the calling thread read it: were it rewritten in
+   between, the read's end sees the change (input/csvread.c), and that
+   outcome replaces any other. 0, or -1 with p's error set. */
+static int read_text(const pipeline *q, part *p)
+{
+    size_t done = 0;
+    ssize_t got;
+
+    if (sb_grow(&p->buf, &p->cap, p->len + 1) != 0) {
+        sb_error_set(&p->err, SB_ENOMEM, q->path, 0, 0, "out of memory");
+        p->rc = SB_ENOMEM;
+        return -1;
+    }
+    while (done < p->len) {
+        got = pread(q->fd, p->buf + done, p->len - done,
+                    (off_t)(p->offset + done));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            p->rc = sb_error_set(&p->err, SB_ENOINPUT, q->path, 0, 0,
+                                 "read error: %s", got < 0 ? g_strerror(errno)
+                                 : "the file got shorter while it was read");
+            return -1;
+        }
+        done += (size_t)got;
+    }
+    return 0;
+}
+
 /* Tokenizes part p as the serial reader would go on at its start. */
 static void tokenize(const pipeline *q, part *p)
 {
@@ -233,6 +271,9 @@ static void tokenize(const pipeline *q, part *p)
 
     memset(&p->err, 0, sizeof p->err);
     p->rows_len = 0;
+    p->lines = 0;
+    if (read_text(q, p) != 0)
+        return;
     input_csvr_init(&r, q->path, keep_row, &k, &p->err);
     r.prep = q->prep;
     csv_set_delim(&r.p, q->delim);
@@ -282,8 +323,13 @@ typedef struct {
     int eof;
     char *carry;                    /* read past the last part's end */
     size_t carry_len, carry_cap;
-    part *serial;                   /* a part no record ends in: it and
-                                       the rest are read serially */
+    part stage;                     /* the part just read, in the calling
+                                       thread's own buffer: its end is
+                                       found there, and a part read
+                                       inline is read there */
+    part *serial;                   /* the stage when no record ends in
+                                       it: it and the rest are read
+                                       serially */
     sb_status pending;              /* a read's failure, once the parts
                                        before it are replayed */
     char pending_msg[200];
@@ -480,20 +526,28 @@ static int can_fill(const filler *f)
     return !f->eof && f->pending == SB_OK && f->serial == NULL;
 }
 
-/* Fills the part at slot *at; 0 when it is to be read, else there is
-   no more (f->serial or f->pending set). */
-static int fill_next(filler *f, const pipeline *q, size_t *at, part **out)
+/* Reads the next part into the stage; 0 when it is to be read, else
+   there is no more (f->serial or f->pending set). */
+static int fill_next(filler *f, const pipeline *q)
 {
-    part *p = &q->slots[*at];
-    int got = fill(f, q, p);
+    int got = fill(f, q, &f->stage);
 
     if (got == 1)
-        f->serial = p;                  /* after the parts before it */
-    if (got != 0)
-        return -1;
-    *at = (*at + 1) % q->n_slots;
-    *out = p;
-    return 0;
+        f->serial = &f->stage;          /* after the parts before it */
+    return got != 0 ? -1 : 0;
+}
+
+/* Hands the staged part to the workers in slot p: where it is in the
+   file, which a worker reads again (read_text). */
+static void queue(pipeline *q, part *p, const part *stage)
+{
+    p->len = stage->len;
+    p->offset = stage->offset;
+    p->last = stage->last;
+    g_mutex_lock(&q->lock);
+    p->state = QUEUED;
+    g_cond_broadcast(&q->queued);
+    g_mutex_unlock(&q->lock);
 }
 
 /* The loop of the calling thread: parts queued while slots are free
@@ -509,7 +563,7 @@ static void run(pipeline *q, filler *f, const char *pattern)
     long base = 0;
     input_chooser ch;
     part *p;
-    int m, ret;
+    int m, ret, window_end;
 
     input_choose_init(&ch, pattern);
     for (;;) {
@@ -517,14 +571,13 @@ static void run(pipeline *q, filler *f, const char *pattern)
         while (can_fill(f) && in_flight < q->n_slots &&
                (m = input_choose_next(&ch, in_flight)) ==
                    INPUT_CHOOSE_PIPE) {
-            if (fill_next(f, q, &fill_at, &p) != 0)
+            if (fill_next(f, q) != 0)
                 break;
-            p->window_end = input_choose_take(&ch, p->len,
+            p = &q->slots[fill_at];
+            fill_at = (fill_at + 1) % q->n_slots;
+            p->window_end = input_choose_take(&ch, f->stage.len,
                                               g_get_monotonic_time());
-            g_mutex_lock(&q->lock);
-            p->state = QUEUED;
-            g_cond_broadcast(&q->queued);
-            g_mutex_unlock(&q->lock);
+            queue(q, p, &f->stage);
             in_flight++;
         }
         if (in_flight > 0) {
@@ -556,18 +609,14 @@ static void run(pipeline *q, filler *f, const char *pattern)
                             f->offset);
             break;
         }
-        if (fill_next(f, q, &fill_at, &p) != 0)
+        /* nothing in flight: the workers took every part queued, and
+           the next one they take, and the replay's, is fill_at's */
+        if (fill_next(f, q) != 0)
             break;
-        p->window_end = input_choose_take(&ch, p->len,
-                                          g_get_monotonic_time());
-        /* nothing in flight: the workers' next part, and the replay's,
-           are the one after this */
-        g_mutex_lock(&q->lock);
-        q->next_take = fill_at;
-        g_mutex_unlock(&q->lock);
-        replay_at = fill_at;
-        ret = read_inline(r, p, &base);
-        if (p->window_end)
+        window_end = input_choose_take(&ch, f->stage.len,
+                                       g_get_monotonic_time());
+        ret = read_inline(r, &f->stage, &base);
+        if (window_end)
             input_choose_done(&ch, g_get_monotonic_time());
         if (ret != 0)
             break;
@@ -617,6 +666,7 @@ int input_csvpar_read(input_csvr *r, FILE *fp, input_csv_info *info,
     q.prep = r->prep;
     q.prep_room = r->prep != NULL ? (r->prep->size + 15) & ~(size_t)15 : 0;
     q.delim = (unsigned char)info->delim;
+    q.fd = fileno(fp);
     workers = c.threads - 1 < MAX_THREADS ? c.threads - 1 : MAX_THREADS;
     q.n_slots = (size_t)workers * SLOTS_PER_WORKER + 1;
     if ((q.slots = sb_new0(part, q.n_slots)) == NULL) {
@@ -643,6 +693,7 @@ int input_csvpar_read(input_csvr *r, FILE *fp, input_csv_info *info,
         g_free(q.slots[i].rows);
     }
     g_free(q.slots);
+    g_free(f.stage.buf);
     g_free(f.carry);
     g_mutex_clear(&q.lock);
     g_cond_clear(&q.queued);

@@ -202,6 +202,21 @@ metrics_in tr csv_block:3 truncate_write
 [ $st = 0 ] && cmp -s "$tmp/tr/want.csv" "$tmp/tr/out.csv" && ok ||
     ko "rewritten mid-read: exit $st, figures not those of the new file ($(head -c 200 "$err"))"
 
+# the same in a parallel read (input/csvpar.c: 4 KiB parts, each handed
+# to a worker, which reads the part's bytes again from the file): the
+# calling thread read the old file's first parts, the workers read the
+# rest from the new one; the read's end sees the change and the load
+# reads the new file again. (csv_block:12 is within the rows: the
+# header's read stops after its first part, a few parts read ahead.)
+mkdir -p "$tmp/tp/in"
+cp "$tmp/tr/short.csv" "$tmp/tp/short.csv"
+gen_years "$tmp/tp/in/data.csv" 2022 0
+run_paused tp csv_block:12 truncate_write env SB_TEST_CSV_CHUNK=4096 \
+    SB_TEST_CSV_MODES=p sh -c "exec \"$bin\" metrics --format csv in >out.csv"
+[ "$seen" = csv_block:12 ] && ok || ko "rewritten in a parallel read: paused at '$seen', not csv_block:12"
+[ $st = 0 ] && cmp -s "$tmp/tr/want.csv" "$tmp/tp/out.csv" && ok ||
+    ko "rewritten in a parallel read: exit $st, figures not those of the new file ($(head -c 200 "$err"))"
+
 # swapped between its header and its rows: two files, the headers read
 # first; a.csv is replaced (by a wide-by-year table) after both headers
 # were read, before its rows are: the rows are read from another file
