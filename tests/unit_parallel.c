@@ -481,11 +481,13 @@ static void chooser_cases(void)
                  "iiiiiiiiiiiiiiiiiiii", 12000);
     chooser_case("choose/pipe-wins", 1.0, 1.0, 0, 2.0, NULL,
                  "pppppppppppppppppppp", 12000);
-    /* a tie goes inline, and so does handing out 10% faster (under the
-       margin); 20% faster is handing out's */
+    /* a tie goes inline; handing out 5% faster is handing out's, 5%
+       slower inline's (INPUT_CHOOSE_MARGIN 1.0) */
     chooser_case("choose/tie", 2.0, 2.0, 0, 2.0, NULL, "iii", 500);
-    chooser_case("choose/margin-under", 1.8, 1.8, 0, 2.0, NULL, "iii", 500);
-    chooser_case("choose/margin-over", 1.6, 1.6, 0, 2.0, NULL, "ppp", 500);
+    chooser_case("choose/pipe-just-faster", 1.9, 1.9, 0, 2.0, NULL, "ppp",
+                 500);
+    chooser_case("choose/pipe-just-slower", 2.1, 2.1, 0, 2.0, NULL, "iii",
+                 500);
     /* the machine changes after 600 parts, in the fourth round's hold
        (rounds start at parts 0, 96, 256, 544, 1088): the fifth round
        finds it, and the hold starts again at 4 windows */
