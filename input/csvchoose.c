@@ -11,9 +11,11 @@ void input_choose_init(input_chooser *c, const char *pattern)
 {
     memset(c, 0, sizeof *c);
     c->pattern = pattern != NULL && *pattern != '\0' ? pattern : NULL;
-    c->probe = INPUT_CHOOSE_PIPE;            /* as before the chooser */
+    /* the warm-up: a window handed out, untimed (csvchoose.h) */
+    c->probe = -1;
     c->left = INPUT_CHOOSE_WINDOW;
-    c->winner = -1;
+    c->winner = INPUT_CHOOSE_PIPE;
+    c->hold = 0;
 }
 
 int input_choose_next(const input_chooser *c, size_t in_flight)
@@ -72,7 +74,7 @@ void input_choose_done(input_chooser *c, int64_t now)
     w = c->cost[INPUT_CHOOSE_PIPE] <
                 INPUT_CHOOSE_MARGIN * c->cost[INPUT_CHOOSE_INLINE]
             ? INPUT_CHOOSE_PIPE : INPUT_CHOOSE_INLINE;
-    if (w != c->winner)
+    if (w != c->winner || c->hold == 0)     /* a change, or the first */
         c->hold = INPUT_CHOOSE_HOLD_MIN;
     else if (c->hold < INPUT_CHOOSE_HOLD_MAX)
         c->hold *= 2;

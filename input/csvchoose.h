@@ -9,7 +9,11 @@
  * EPYC) the replay alone cost more than reading the part inline, and
  * two threads read at 0.6 of one's speed. Nothing a process can see
  * tells the two apart, so the chooser times both on the file as it is
- * read. A round: a window of parts handed out, a window read inline
+ * read. First a warm-up, a window handed out and not timed: it pays for
+ * the workers' first reads and their buffers' first pages, and its parts
+ * grow from 64 KiB to their size (timed, it measured 5 ns a byte on issue
+ * 24's second machine, where handing out then took 1.6-2.3, so the first
+ * round always went inline). Then a round: a window of parts handed out, a window read inline
  * (each begun with nothing in flight, timed from its first part taken
  * to its last part's records handed on), then the faster way (a tie
  * goes inline), untimed, for HOLD_MIN windows, twice as long each time the same way wins again
@@ -54,8 +58,10 @@ typedef struct {
     int probe;                  /* the way being timed, or -1: holding
                                    the winner's way */
     size_t left;                /* parts left in this window or hold */
-    int winner;                 /* of the last round, or -1 */
-    size_t hold;                /* windows the last winner held for */
+    int winner;                 /* of the last round (at first PIPE,
+                                   for the warm-up) */
+    size_t hold;                /* windows the last winner held for, 0
+                                   before the first round */
     int64_t start;              /* when the timed window began */
     unsigned long long bytes;   /* its bytes so far */
     double cost[2];             /* microseconds per byte, last timed */

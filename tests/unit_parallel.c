@@ -428,14 +428,16 @@ static void run_of(GString *s, char c, size_t n)
         g_string_append_c(s, c);
 }
 
-/* The rounds the chooser should make, as a trace: each round a timed
-   window handed out and one inline, then the winner of each round
-   (winners[k], 'p' or 'i') for its hold. */
+/* The rounds the chooser should make, as a trace: the warm-up window
+   handed out, then each round a timed window handed out and one inline,
+   then the winner of each round (winners[k], 'p' or 'i') for its hold. */
 static GString *rounds(const char *winners, size_t parts)
 {
     GString *s = g_string_new(NULL);
     size_t hold = 0, k;
     char last = 0;
+
+    run_of(s, 'p', INPUT_CHOOSE_WINDOW);
 
     for (k = 0; winners[k] != '\0' && s->len < parts; k++) {
         hold = winners[k] != last ? INPUT_CHOOSE_HOLD_MIN
@@ -489,20 +491,33 @@ static void chooser_cases(void)
     chooser_case("choose/pipe-just-slower", 2.1, 2.1, 0, 2.0, NULL, "iii",
                  500);
     /* the machine changes after 600 parts, in the fourth round's hold
-       (rounds start at parts 0, 96, 256, 544, 1088): the fifth round
-       finds it, and the hold starts again at 4 windows */
+       (after the warm-up's 16, rounds start at parts 16, 112, 272, 560,
+       1104): the fifth round finds it, and the hold starts again at 4
+       windows */
     chooser_case("choose/switch", 3.0, 1.0, 600, 2.0, NULL, "iiiipppp",
                  2000);
     /* the tests' patterns: no timing, each part as told */
     chooser_case("choose/pattern-pi", 1.0, 1.0, 0, 2.0, "pi", NULL, 40);
     chooser_case("choose/pattern-iip", 3.0, 3.0, 0, 2.0, "iip", NULL, 40);
     {
+        /* the warm-up hands out without draining; the first timed
+           window then starts from empty, and is timed from its first
+           part taken */
         input_chooser c;
+        int warm = 1, k;
         input_choose_init(&c, "");     /* empty: timed */
-        check(c.pattern == NULL && input_choose_next(&c, 0) ==
-                  INPUT_CHOOSE_PIPE && input_choose_next(&c, 1) ==
-                  INPUT_CHOOSE_DRAIN, "choose/start",
-              "a read starts with a timed window handed out, from empty");
+        warm = c.pattern == NULL && input_choose_next(&c, 0) ==
+               INPUT_CHOOSE_PIPE;
+        for (k = 0; k < INPUT_CHOOSE_WINDOW; k++) {
+            warm = warm && input_choose_next(&c, 2) == INPUT_CHOOSE_PIPE;
+            warm = warm && input_choose_take(&c, 100, 1000 + k) == 0;
+        }
+        check(warm && input_choose_next(&c, 1) == INPUT_CHOOSE_DRAIN &&
+                  input_choose_next(&c, 0) == INPUT_CHOOSE_PIPE &&
+                  input_choose_take(&c, 100, 5000) == 0 &&
+                  c.start == 5000 && c.bytes == 100,
+              "choose/start", "a read starts with a window handed out "
+              "untimed, then a timed one from empty");
     }
 }
 
