@@ -21,11 +21,14 @@
  * A bounded ring of parts is in flight, so memory stays a few parts
  * (about 4 x chunk each, with their records) whatever the file's size.
  *
- * Handing a part's records to another core is not free: where the
+ * Handing a part's records to another core is not free where the
  * cores share no cache (issue 24's second machine: two vCPUs of an
- * EPYC) reading them back cost the calling thread more than reading
- * the part itself, and two threads read at 0.6 of one's speed. So the
- * calling thread also reads parts itself ("inline": its own reader on
+ * EPYC): every cache line one core writes and the other then touches
+ * costs a trip between them. So a worker reads its part's bytes itself
+ * (read_text) and writes the records' entries past its cache (put_word),
+ * and what crosses is the entries, read once. Even so, in some spells
+ * two threads read slower than one; so the calling thread also reads
+ * parts itself ("inline": its own reader on
  * the part, the serial read's very steps), as input/csvchoose.h says,
  * timing the two ways on the file as it goes. The records and errors
  * are the same either way (a part starts between records, read by the
