@@ -35,16 +35,6 @@
 #define INPUT_CHOOSE_WINDOW 16
 #define INPUT_CHOOSE_HOLD_MIN 4
 #define INPUT_CHOOSE_HOLD_MAX 64        /* windows: 512 MiB */
-/* Handing out wins when it takes less than this share of the inline
-   time. It was 0.85 while handing out was dear (on issue 24's second
-   machine windows of the two ways came within 10% of each other in a
-   slow spell, and choosing on such noise flipped the choice every
-   round, each round a window of the slower way). Since the workers read
-   their own bytes and write their records past the cache (csvpar.c),
-   handing out is some 15% faster than inline in a fast spell, which the
-   margin threw away: interleaved checks of the 1.08 GB file took
-   2.66-3.00 s with it, 2.11-2.52 s without, 2.42-2.56 s inline. */
-#define INPUT_CHOOSE_MARGIN 1.0
 
 enum {
     INPUT_CHOOSE_PIPE,          /* handed to a worker */

@@ -438,7 +438,6 @@ static GString *rounds(const char *winners, size_t parts)
     char last = 0;
 
     run_of(s, 'p', INPUT_CHOOSE_WINDOW);
-
     for (k = 0; winners[k] != '\0' && s->len < parts; k++) {
         hold = winners[k] != last ? INPUT_CHOOSE_HOLD_MIN
                : hold < INPUT_CHOOSE_HOLD_MAX ? 2 * hold : hold;
@@ -484,7 +483,7 @@ static void chooser_cases(void)
     chooser_case("choose/pipe-wins", 1.0, 1.0, 0, 2.0, NULL,
                  "pppppppppppppppppppp", 12000);
     /* a tie goes inline; handing out 5% faster is handing out's, 5%
-       slower inline's (INPUT_CHOOSE_MARGIN 1.0) */
+       slower inline's (no margin) */
     chooser_case("choose/tie", 2.0, 2.0, 0, 2.0, NULL, "iii", 500);
     chooser_case("choose/pipe-just-faster", 1.9, 1.9, 0, 2.0, NULL, "ppp",
                  500);
