@@ -742,26 +742,35 @@ static int side_set(uint32_t **arr, size_t cap, size_t i, uint32_t v)
     return 0;
 }
 
+/* The series of (indicator, region), s when it is that (the series
+   added to last), else found or made, and the one added to last from
+   now on. NULL when out of memory. */
+static sb_series *series_for(sb_dataset *ds, sb_series *s, sb_id indicator,
+                             sb_id region, uint16_t file)
+{
+    size_t last = ds->last_series;
+    long v;
+
+    /* Rows of one series usually come together: skip the hash then. */
+    if (s != NULL && s->indicator == indicator && s->region == region)
+        return s;
+    if (last > 0)
+        seal(ds, last - 1);
+    v = sb_sidx_find(&ds->series_ids, pair_key(indicator, region));
+    s = v >= 0 ? &ds->series[v] : new_series(ds, indicator, region, file);
+    if (s != NULL)
+        ds->last_series = (size_t)(s - ds->series) + 1;
+    return s;
+}
+
 /* sb_dataset_add_obs but for its common case: another series than the
    value before's, or a value that needs room or its side arrays. */
 static sb_status __attribute__((noinline))
 add_obs(sb_dataset *ds, sb_series *s, sb_id indicator, sb_id region,
         uint16_t file, const sb_obs *o, uint32_t flags, uint32_t annot)
 {
-    size_t last = ds->last_series;
-    long v;
-
-    /* Rows of one series usually come together: skip the hash then. */
-    if (s == NULL || s->indicator != indicator || s->region != region) {
-        if (last > 0)
-            seal(ds, last - 1);
-        v = sb_sidx_find(&ds->series_ids, pair_key(indicator, region));
-        s = v >= 0 ? &ds->series[v]
-                   : new_series(ds, indicator, region, file);
-        if (s == NULL)
-            return SB_ENOMEM;
-        ds->last_series = (size_t)(s - ds->series) + 1;
-    }
+    if ((s = series_for(ds, s, indicator, region, file)) == NULL)
+        return SB_ENOMEM;
     /* A new series starts as long as the one sealed last (series of a
        file are much alike), so that most are filled without a realloc
        each time they double; only the series being filled has room to
@@ -794,6 +803,37 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
         return SB_OK;
     }
     return add_obs(ds, s, indicator, region, file, o, flags, annot);
+}
+
+sb_status sb_dataset_add_run(sb_dataset *ds, sb_id indicator, sb_id region,
+                             uint16_t file, const sb_obs *v, size_t n)
+{
+    sb_series *s = ds->last_series > 0 ? &ds->series[ds->last_series - 1]
+                                       : NULL;
+    sb_status rc = SB_OK;
+    size_t i, need;
+
+    if (n == 0)
+        return SB_OK;
+    if ((s = series_for(ds, s, indicator, region, file)) == NULL)
+        return SB_ENOMEM;
+    if (file != s->file || s->flags != NULL || s->annot != NULL ||
+        s->files != NULL) {
+        for (i = 0; i < n && rc == SB_OK; i++)
+            rc = add_obs(ds, s, indicator, region, file, &v[i], 0, 0);
+        return rc;
+    }
+    /* as add_obs grows: doubling, from the length of the series sealed
+       last, then at least what the run needs */
+    need = (size_t)s->n + n;
+    if (need > s->cap) {
+        size_t cap = s->cap ? (size_t)s->cap * 2 : MAX(ds->cap_hint, 1);
+        if (series_grow(s, MAX(cap, need)) != 0)
+            return SB_ENOMEM;
+    }
+    memcpy(s->obs + s->n, v, n * sizeof *v);
+    s->n = (uint32_t)need;
+    return SB_OK;
 }
 
 size_t sb_dataset_n_series(const sb_dataset *ds)

@@ -270,6 +270,12 @@ sb_status sb_dataset_add_obs(sb_dataset *ds, sb_id indicator, sb_id region,
                              uint16_t file, const sb_obs *o, uint32_t flags,
                              uint32_t annot);
 
+/* Appends n observations v[0..n), read from file, without flags or
+   annotations, to the series (indicator, region): what n calls of
+   sb_dataset_add_obs would do, in one (input/csvrow.h's runs). */
+sb_status sb_dataset_add_run(sb_dataset *ds, sb_id indicator, sb_id region,
+                             uint16_t file, const sb_obs *v, size_t n);
+
 /* Where a value was read, asked of the loader for messages about
    duplicates: the nth (0-based) value of (indicator, region, year) read
    from file. The locator fills line and column (0 if not found); it

@@ -8,8 +8,12 @@
  * calling thread replays the records to fn in file order, their lines
  * counted on from the parts before, and reports a part's first error
  * after the part's records: what fn sees, and every error, are the
- * serial read's. Where handing parts over costs more than it gains, the
- * calling thread reads parts itself: it times both ways as it goes.
+ * serial read's. Where the prep asks for runs (input/csvrow.h), a
+ * worker hands the records of a run (a series' rows, mostly) as one
+ * array of values, which the calling thread takes in one call or has
+ * read again one by one. Where handing parts over costs more than it
+ * gains, the calling thread reads parts itself: it times both ways as
+ * it goes.
  */
 #ifndef INPUT_CSVPAR_H
 #define INPUT_CSVPAR_H
@@ -17,7 +21,9 @@
 #include "csvread_int.h"
 
 typedef struct {
-    int threads;            /* 1: serial; n: n - 1 workers and the caller */
+    int threads;            /* 1: serial; n: n - 1 workers and the caller,
+                               or n workers with runs (the caller then
+                               mostly waits) */
     size_t chunk;           /* bytes read for a part (more for a longer
                                record) */
     unsigned long long min_size;    /* smaller files are read serially */

@@ -54,12 +54,49 @@ typedef struct {
    is the line within the worker's part of the file. */
 typedef void (*input_prep_fn)(const void *pctx, const input_row *row,
                               void *out);
+typedef struct input_csv_runs input_csv_runs;
 typedef struct {
     input_prep_fn fn;
     const void *ctx;
     size_t size;            /* bytes at out, at most INPUT_CSV_MAX_PREP */
+    const input_csv_runs *runs;     /* or NULL */
 } input_csv_prep;
 #define INPUT_CSV_MAX_PREP 256
+
+/* A run (the parallel read's, input/csvpar.c): the records after a
+   record (its lead) that repeat the lead's key fields, have its width
+   and whose prep the value function takes, handed to the calling
+   thread as one array of values instead of one record each. This is
+   what a sorted long table is mostly made of: the rows of one series.
+   The serial read makes no runs; the values are those the row path
+   would keep for the same records. */
+typedef struct {
+    const input_row *lead;  /* the record before the run, just handed */
+    long rows;              /* records in the run */
+    long line;              /* physical line of its first */
+    const void *values;     /* n values, size bytes each: valid during
+                               the take */
+    size_t n;
+    long skipped;           /* records whose value fn kept none */
+    int year_min, year_max; /* of the n values; 0 when n is 0 */
+} input_run;
+
+struct input_csv_runs {
+    size_t key[2];          /* the fields a run repeats, byte for byte */
+    size_t width;           /* the fields of a run's records */
+    size_t size;            /* bytes of one value */
+    /* On a worker: 1 when the record whose prep this is may join a run,
+       its value (size bytes) written at out and its year at *year; 0
+       when it may join but keeps no value; -1 when the row path must see
+       it. Touches nothing but out and year. */
+    int (*value)(const void *ctx, const void *prep, void *out, int *year);
+    const void *ctx;        /* value's */
+    /* On the calling thread, with the read's fn context, after the
+       run's lead was handed: 0 when it took the run, 1 when the row
+       path must see its records one by one (they are read again), -1
+       with err set. */
+    int (*take)(void *user, const input_run *run, sb_error *err);
+};
 
 /* What identifies a file's content without reading it: a change of any
    of these means that two looks at the path did not see one file. (A

@@ -1015,6 +1015,98 @@ static int row_fast(data_ctx *d)
                      k[INPUT_COL_VALUE], &cell, 0, 0) == 0 ? 1 : -1;
 }
 
+/* ---- runs: a series' rows in one call (the parallel read's) ------------ */
+
+/* The value function of the runs (input_csv_runs.value, on a worker): a
+   row that row_fast would take, if its names are the row before's,
+   gives the value keep_cell would keep (1), or none (0: a bare missing
+   marker, counted only); -1 when row_fast would leave it to the row
+   path. */
+static int run_value(const void *ctx, const void *prep, void *out,
+                     int *year)
+{
+    const data_prep *dp = prep;
+    const prep_cell *pc;
+    sb_obs o;
+
+    (void)ctx;
+    if (dp == NULL || dp->year <= 0 || dp->n < 1 || !dp->cell[0].ok)
+        return -1;
+    pc = &dp->cell[0];
+    if (pc->missing)
+        return 0;
+    memset(&o, 0, sizeof o);
+    o.value = pc->value;
+    o.year = dp->year;
+    o.decimals = pc->decimals;
+    o.state = pc->percent ? SB_OBS_PERCENT : 0;
+    memcpy(out, &o, sizeof o);
+    *year = dp->year;
+    return 1;
+}
+
+/* The take of the runs (input_csv_runs.take): after the run's lead, when
+   row_fast would take each of its rows (the lead left the names it
+   compares with, and nothing is still to warn about), what it would do
+   for all of them: the rows and values counted, the values added to
+   their series. Else 1: the rows one by one. */
+static int data_run(void *user, const input_run *run, sb_error *err)
+{
+    data_ctx *d = user;
+    const input_row *lead = run->lead;
+    const int *k = d->l->key;
+    int ci = k[INPUT_COL_INDICATOR], cr = k[INPUT_COL_REGION];
+    input_file_report *rep = d->rep;
+    const char *s;
+    size_t len;
+
+    if (!d->fast || d->places != NULL || !d->header_done ||
+        d->skipped < d->l->header_at || !d->warned_unnamed ||
+        d->ind_cache.id == SB_NONE || d->reg_cache.id == SB_NONE ||
+        lead->n != d->l->n)
+        return 1;
+    s = input_trim(lead->field[ci], lead->len[ci], &len);
+    if (!same_text(&d->ind_cache.name, s, len))
+        return 1;
+    s = input_trim(lead->field[cr], lead->len[cr], &len);
+    if (!same_text(&d->reg_cache.name, s, len))
+        return 1;
+    rep->rows += run->rows;
+    rep->missing += run->skipped;
+    if (run->n == 0)
+        return 0;
+    rep->values += run->n;
+    if (rep->year_min == 0 || run->year_min < rep->year_min)
+        rep->year_min = run->year_min;
+    if (run->year_max > rep->year_max)
+        rep->year_max = run->year_max;
+    if (note_keys(d, d->ind_cache.id, d->reg_cache.id) == 0 &&
+        sb_dataset_add_run(d->ds, d->ind_cache.id, d->reg_cache.id, d->file,
+                           run->values, run->n) == SB_OK)
+        return 0;
+    sb_error_set(err, SB_ENOMEM, d->path, run->line, k[INPUT_COL_VALUE] + 1,
+                 "out of memory");
+    return -1;
+}
+
+/* The runs of a fast_layout table read without locating: their keys are
+   its indicator and region columns. 0 when it has none. */
+static int runs_setup(input_csv_runs *ru, const data_ctx *d)
+{
+    const int *k = d->l->key;
+
+    if (!fast_layout(d->l) || d->places != NULL)
+        return 0;
+    memset(ru, 0, sizeof *ru);
+    ru->key[0] = (size_t)k[INPUT_COL_INDICATOR];
+    ru->key[1] = (size_t)k[INPUT_COL_REGION];
+    ru->width = d->l->n;
+    ru->size = sizeof(sb_obs);
+    ru->value = run_value;
+    ru->take = data_run;
+    return 1;
+}
+
 /* The indicator (wide by year, when a column holds it) and the region
    (but wide by region, or of one region) of a wide row of an ordinary
    table. */
@@ -1392,7 +1484,8 @@ static sb_status read_table(sb_dataset *ds, uint16_t file, const char *path,
     data_ctx d;
     input_csv_info info = {0};
     prep_ctx pc;
-    input_csv_prep prep = {prep_row, &pc, sizeof(data_prep)};
+    input_csv_runs runs;
+    input_csv_prep prep = {prep_row, &pc, sizeof(data_prep), NULL};
     sb_status rc;
 
     data_ctx_init(&d, ds, file, path, o, rep);
@@ -1410,6 +1503,8 @@ static sb_status read_table(sb_dataset *ds, uint16_t file, const char *path,
            prep bytes, 20 of them for a long table instead of 248 */
         if (use)
             prep.size = offsetof(data_prep, cell) + pc.n * sizeof(prep_cell);
+        if (use && runs_setup(&runs, &d))
+            prep.runs = &runs;
         rc = input_csv_read_prep(path, &info, use ? &prep : NULL, data_row,
                                  &d, err);
     }

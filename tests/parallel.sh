@@ -5,7 +5,7 @@
 # any size read in parallel). Each CLI case runs in parts of 1 byte and
 # must still match its expected output; check --dump --flags of every
 # table of tests/data is byte for byte the serial one (stdout, stderr,
-# status), in parts of 1 and 7 bytes, handed to workers or read inline
+# status), in parts of 1, 7 and 150 bytes, handed to workers or read inline
 # (SB_TEST_CSV_MODES) or as timed; generated files above the 8 MiB
 # threshold, with the default parts, read like the serial read: clean,
 # quoted records with line ends inside, an error in the last line.
@@ -45,13 +45,13 @@ alike() {
 # with parts of 1 and 7 bytes (and the defaults), the parts going the
 # ways the chooser times (input/csvchoose.h), or as SB_TEST_CSV_MODES
 # says: every other one read inline by the calling thread, or two of
-# three; all alike.
+# three; and in parts of 150 bytes, where runs of rows form; all alike.
 same() {
     what=$1 dir=$2
     shift 2
     (cd "$dir" && STATBRIEF_THREADS=1 "$bin" check "$@" \
         >"$tmp/s.out" 2>"$tmp/s.err"; echo $? >"$tmp/s.st")
-    for run in 1: 7: : 1:pi 7:iip; do
+    for run in 1: 7: : 1:pi 7:iip 150:ppi; do
         chunk=${run%%:*} ways=${run#*:}
         (cd "$dir" && SB_TEST_CSV_CHUNK=$chunk SB_TEST_CSV_MODES=$ways \
             STATBRIEF_THREADS=2 "$bin" check "$@" >"$tmp/p.out" \
@@ -60,6 +60,64 @@ same() {
         alike "$what, parts of ${chunk:-default} bytes, ways ${ways:-timed}"
     done
 }
+
+# Runs (input/csvrow.h): a series' rows handed over as one array. Edge
+# rules, made by hand, read in parts of a few rows, all handed out or
+# mixed: rows that repeat the header's names (their lead is the header:
+# the calling thread does not take the run and reads the rows again),
+# missing and percent values, a bad value and a short row inside a run,
+# a duplicate year, series interleaved, a new name mid-file, a column
+# with an empty header (warned about on the first row only).
+mkdir "$tmp/runs"
+printf 'indicator,region,year,value\nindicator,region,2000,1\nindicator,region,2001,2\nindicator,region,2002,3\nindicator,other,2000,4\nindicator,other,2001,5\n' \
+    >"$tmp/runs/header-names.csv"
+{
+    printf 'indicator,region,year,value\n'
+    for r in A B C; do
+        for y in 2001 2002 2003 2004 2005 2006 2007 2008; do
+            case $r$y in
+            A2003) v=.. ;; B2005) v=12% ;; C2002) v= ;; *) v=$y.5 ;;
+            esac
+            printf 'gdp,%s,%s,%s\n' "$r" "$y" "$v"
+        done
+        printf '\n'
+    done
+    printf 'pop,A,2001,1\npop,B,2001,2\npop,A,2002,3\npop,B,2002,4\n'
+} >"$tmp/runs/sorted.csv"
+{
+    printf 'indicator,region,year,value\n'
+    for y in 2001 2002 2003 2004 2005 2006; do printf 'gdp,A,%s,%s\n' $y $y; done
+    printf 'gdp,A,2004,9\n'
+    for y in 2007 2008 2009; do printf 'gdp,A,%s,%s\n' $y $y; done
+} >"$tmp/runs/duplicate.csv"
+{
+    printf 'indicator,region,year,value\n'
+    for y in 2001 2002 2003 2004 2005; do printf 'gdp,A,%s,%s\n' $y $y; done
+    printf 'gdp,A,2006,1x2\n'
+    for y in 2007 2008; do printf 'gdp,A,%s,%s\n' $y $y; done
+} >"$tmp/runs/bad-value.csv"
+{
+    printf 'indicator,region,year,value\n'
+    for y in 2001 2002 2003 2004 2005; do printf 'gdp,A,%s,%s\n' $y $y; done
+    printf 'gdp,A,2006\n'
+} >"$tmp/runs/short-row.csv"
+{
+    printf 'indicator,region,year,value,\n'
+    for y in 2001 2002 2003 2004; do printf 'gdp,A,%s,%s,\n' $y $y; done
+    printf 'gdp,A,2005,5,x\n'
+    for y in 2006 2007 2008; do printf 'gdp,A,%s,%s,\n' $y $y; done
+} >"$tmp/runs/unnamed.csv"
+for f in "$tmp"/runs/*.csv; do
+    (STATBRIEF_THREADS=1 "$bin" check --dump --flags "$f" \
+        >"$tmp/s.out" 2>"$tmp/s.err"; echo $? >"$tmp/s.st")
+    for run in 20:p 33:p 64:pi 150:ppi; do
+        chunk=${run%%:*} ways=${run#*:}
+        (SB_TEST_CSV_CHUNK=$chunk SB_TEST_CSV_MODES=$ways STATBRIEF_THREADS=2 \
+            "$bin" check --dump --flags "$f" >"$tmp/p.out" 2>"$tmp/p.err"
+         echo $? >"$tmp/p.st")
+        alike "runs: $(basename "$f"), parts of $chunk bytes, ways $ways"
+    done
+done
 
 # Every table of tests/data, each alone and each folder whole.
 n=0

@@ -293,7 +293,7 @@ static void threads_count(void)
 static void reader_prep(void)
 {
     static const char text[] = "a,b\n\"x\ny\",22\n\nlast,3,4\n";
-    input_csv_prep prep = {prep_count, NULL, sizeof(prep_out)};
+    input_csv_prep prep = {prep_count, NULL, sizeof(prep_out), NULL};
     char *path = NULL;
     int fd = g_file_open_tmp("sbunit-XXXXXX.csv", &path, NULL);
     GString *s = g_string_new(NULL);
@@ -589,6 +589,72 @@ static void series_lookup_tests(void)
     sb_dataset_destroy(ds);
 }
 
+/* sb_dataset_add_run against the sb_dataset_add_obs calls it stands for:
+   a run making a series, after a series' first value, continuing one
+   left for another, past the room of the length sealed last, and into
+   series with a second file or with flags (its side arrays); every
+   series' values, files and flags alike. */
+static void add_run_tests(void)
+{
+    sb_dataset *one = sb_dataset_create(), *run = sb_dataset_create();
+    sb_obs v[200];
+    size_t i, k, bad = 0;
+    /* (indicator, region, file, values, flags of the first: one add_obs
+       call before the run when first > 0) */
+    static const struct { int ind, reg, file, n, first; } steps[] = {
+        {0, 0, 0, 60, 0}, {0, 1, 0, 59, 1}, {0, 0, 0, 5, 0},
+        {1, 0, 0, 150, 0}, {1, 1, 0, 3, 0}, {1, 1, 1, 4, 0},
+        {1, 1, 0, 6, 0}, {0, 2, 0, 7, 2}, {0, 2, 0, 8, 0}, {1, 2, 0, 0, 0},
+    };
+
+    for (i = 0; i < G_N_ELEMENTS(v); i++) {
+        memset(&v[i], 0, sizeof v[i]);
+        v[i].value = 1.5 * (double)i;
+        v[i].year = 1900 + (int)i;
+        v[i].decimals = (unsigned)(i % 3);
+    }
+    for (k = 0; k < 2; k++) {
+        sb_dataset *ds = k ? run : one;
+        sb_dataset_indicator(ds, "a");
+        sb_dataset_indicator(ds, "b");
+        sb_dataset_region(ds, "X");
+        sb_dataset_region(ds, "Y");
+        sb_dataset_region(ds, "Z");
+    }
+    for (k = 0; k < G_N_ELEMENTS(steps); k++) {
+        sb_id ind = (sb_id)steps[k].ind, reg = (sb_id)steps[k].reg;
+        uint16_t file = (uint16_t)steps[k].file;
+        size_t from = k * 7 % 40;
+        if (steps[k].first > 0) {
+            sb_obs first = v[199];
+            bad += sb_dataset_add_obs(one, ind, reg, file, &first,
+                                      (uint32_t)steps[k].first, 0) != SB_OK;
+            bad += sb_dataset_add_obs(run, ind, reg, file, &first,
+                                      (uint32_t)steps[k].first, 0) != SB_OK;
+        }
+        for (i = 0; i < (size_t)steps[k].n; i++)
+            bad += sb_dataset_add_obs(one, ind, reg, file, &v[from + i], 0,
+                                      0) != SB_OK;
+        bad += sb_dataset_add_run(run, ind, reg, file, &v[from],
+                                  (size_t)steps[k].n) != SB_OK;
+    }
+    bad += sb_dataset_n_series(one) != sb_dataset_n_series(run);
+    for (k = 0; k < sb_dataset_n_series(one) && !bad; k++) {
+        const sb_series *a = sb_dataset_series_at(one, k);
+        const sb_series *b = sb_dataset_series_at(run, k);
+        bad += a->indicator != b->indicator || a->region != b->region ||
+               a->n != b->n || (a->files == NULL) != (b->files == NULL);
+        for (i = 0; i < a->n && !bad; i++)
+            bad += memcmp(&a->obs[i], &b->obs[i], sizeof a->obs[i]) != 0 ||
+                   sb_series_flags(a, i) != sb_series_flags(b, i) ||
+                   (a->files != NULL && a->files[i] != b->files[i]);
+    }
+    check(bad == 0 && sb_dataset_n_series(run) == 5, "series/add-run",
+          "%zu differences from one value at a time", bad);
+    sb_dataset_destroy(one);
+    sb_dataset_destroy(run);
+}
+
 /* core/seriesidx.h through its growths (1,024 slots to 2^17): every
    pair found at its position, in and after each growth; swapped pairs
    and pairs beyond the ids not found; at most three quarters full. */
@@ -864,6 +930,7 @@ int main(int argc, char **argv)
     alloc_tests();
     series_lookup_tests();
     series_index_tests();
+    add_run_tests();
     formats_tests(dir);
     gazetteer_tests(dir);
     metrics_tests(dir);

@@ -53,15 +53,85 @@ static void par_prep_fn(const void *pctx, const input_row *row, void *out)
 }
 
 /* What fn saw, and where to fail: fail_at > 0 makes fn fail on that
-   record (an error of the caller's, before any later one). */
-typedef struct { GString *s; long fail_at, seen; } par_log;
+   record (an error of the caller's, before any later one). With runs
+   (input/csvrow.h), skipped counts the records whose value the run
+   value function skips. */
+typedef struct { GString *s; long fail_at, seen, skipped; } par_log;
+
+/* Runs, when the tests read with them (runs_on): records of 3 fields
+   repeating the first two fields of the record before, their value the
+   prep's digest, skipped when it is a multiple of 7; the take refuses
+   the runs whose lead's digest is a multiple of 3 (their records are
+   read again). Each record is logged as its keys and value, so that
+   the log is the same whichever records made runs. */
+static int runs_on;
+
+static int par_value(const void *ctx, const void *prep, void *out, int *year)
+{
+    const par_prep *o = prep;
+
+    (void)ctx;
+    if (o == NULL || o->n != 3)
+        return -1;
+    if (o->sum % 7 == 0)
+        return 0;
+    memcpy(out, &o->sum, sizeof o->sum);
+    *year = (int)(o->sum % 100) + 1;
+    return 1;
+}
+
+static void log_value(par_log *l, const input_row *keys, unsigned long v)
+{
+    g_string_append_printf(l->s, "%s|%s=%lu;", keys->field[0],
+                           keys->field[1], v);
+}
+
+static int par_take(void *user, const input_run *run, sb_error *err)
+{
+    par_log *l = user;
+    const unsigned long *v = run->values;
+    int lo = 0, hi = 0, y;
+    size_t i;
+
+    (void)err;
+    if (fields_sum(run->lead) % 3 == 0)
+        return 1;
+    for (i = 0; i < run->n; i++) {
+        log_value(l, run->lead, v[i]);
+        y = (int)(v[i] % 100) + 1;
+        lo = i == 0 || y < lo ? y : lo;
+        hi = y > hi ? y : hi;
+    }
+    if (lo != run->year_min || hi != run->year_max ||
+        run->rows != (long)run->n + run->skipped || run->line <= 0)
+        g_string_append(l->s, "BADRUN");
+    l->skipped += run->skipped;
+    l->seen += run->rows;
+    return 0;
+}
+
+static const input_csv_runs par_runs = {
+    {0, 1}, 3, sizeof(unsigned long), par_value, NULL, par_take
+};
 
 static int par_collect(void *user, const input_row *row, sb_error *err)
 {
     par_log *l = user;
     const par_prep *o = row->prep;
+    unsigned long v;
     size_t i;
+    int year;
 
+    if (runs_on && o != NULL && o->sum == fields_sum(row)) {
+        switch (par_value(NULL, o, &v, &year)) {
+        case 0:
+            l->skipped++;
+            goto counted;
+        case 1:
+            log_value(l, row, v);
+            goto counted;
+        }
+    }
     g_string_append_printf(l->s, "%ld:", row->line);
     for (i = 0; i < row->n; i++) {
         g_string_append_printf(l->s, "%s%zu=", i ? "|" : "", row->len[i]);
@@ -70,6 +140,7 @@ static int par_collect(void *user, const input_row *row, sb_error *err)
     if (o == NULL || o->n != row->n || o->sum != fields_sum(row))
         g_string_append(l->s, "BADPREP");
     g_string_append_c(l->s, ';');
+counted:
     if (++l->seen != l->fail_at)
         return 0;
     sb_error_set(err, SB_EDATA, "fn", row->line, 2, "fn fails at record %ld",
@@ -84,10 +155,11 @@ static char *read_with(const char *path, int threads, size_t chunk,
                        const char *modes, long fail_at)
 {
     input_csvpar_config c = {threads, chunk, 0, modes};
-    input_csv_prep prep = {par_prep_fn, NULL, sizeof(par_prep)};
+    input_csv_prep prep = {par_prep_fn, NULL, sizeof(par_prep),
+                           runs_on ? &par_runs : NULL};
     input_csv_info info = {0};
     sb_error err = {0};
-    par_log l = {g_string_new(NULL), fail_at, 0};
+    par_log l = {g_string_new(NULL), fail_at, 0, 0};
     sb_status rc;
 
     input_csv_watch w;
@@ -101,10 +173,11 @@ static char *read_with(const char *path, int threads, size_t chunk,
     input_csvpar_configure(NULL);
     input_csv_set_watch(NULL);
     g_string_append_printf(l.s, " rc=%d %s:%ld:%ld: %s delim=%d bom=%d "
-                           "enc=%d records=%ld sha256=%s bytes=%llu", rc,
-                           err.path, err.line, err.column, err.msg,
-                           info.delim, info.had_bom, (int)info.encoding,
-                           info.records, w.sha256, w.bytes);
+                           "enc=%d records=%ld skipped=%ld sha256=%s "
+                           "bytes=%llu", rc, err.path, err.line, err.column,
+                           err.msg, info.delim, info.had_bom,
+                           (int)info.encoding, info.records, l.skipped,
+                           w.sha256, w.bytes);
     return g_string_free(l.s, FALSE);
 }
 
@@ -520,6 +593,52 @@ static void chooser_cases(void)
     }
 }
 
+/* Texts of runs (input/csvrow.h), read with them: the same records and
+   values as the serial read, in every way, and where the take refuses
+   a run, its records read again one by one; runs broken by other
+   widths, quoted keys, blank lines, CR LF ends and quoted line ends,
+   a header that repeats in the first records. */
+static void runs_texts(void)
+{
+    static const char *const k0[] = {"a", "b", "cc"}, *const k1[] = {
+        "x", "yy", "z z"};
+    GRand *g = g_rand_new_with_seed(24);
+    GString *t = g_string_new("k,r,v\n");
+    size_t chunks[64], i, a = 0, b = 0;
+
+    runs_on = 1;
+    CUT("runs/small", "k,r,v\na,b,1\na,b,2\na,b,3\nc,d,4\nc,d,5\n\nc,d,6\r\n"
+        "c,d,7\n\"c\",d,8\nc,d,9\nc,d\nc,d,10\nc,d,\"1\n1\"\nc,d,12", 0);
+    CUT("runs/header-repeated", "k,r,v\nk,r,1\nk,r,2\nk,r,3\nk,s,4\n", 0);
+    CUT("runs/error-inside", "k,r,v\na,b,1\na,b,2\na,b,3\na,b,\xFF\na,b,5\n",
+        0);
+    for (i = 0; i < 700; i++) {
+        int roll = g_rand_int_range(g, 0, 100);
+        if (g_rand_int_range(g, 0, 4) == 0) {
+            a = (size_t)g_rand_int_range(g, 0, 3);
+            b = (size_t)g_rand_int_range(g, 0, 3);
+        }
+        if (roll < 3)
+            g_string_append(t, "\n");
+        else if (roll < 6)
+            g_string_append_printf(t, "\"%s\",%s,%d\n", k0[a], k1[b], roll);
+        else if (roll < 10)
+            g_string_append_printf(t, "%s,%s,%d,extra\n", k0[a], k1[b], roll);
+        else if (roll < 12)
+            g_string_append_printf(t, "%s,%s,\"%d\n%d\"\n", k0[a], k1[b], roll,
+                                   roll);
+        else
+            g_string_append_printf(t, "%s,%s,%u%s", k0[a], k1[b],
+                                   g_rand_int(g), roll < 18 ? "\r\n" : "\n");
+    }
+    for (i = 0; i < G_N_ELEMENTS(chunks); i++)
+        chunks[i] = 1 + i * 61;
+    same_text("runs/random", t, chunks, G_N_ELEMENTS(chunks));
+    runs_on = 0;
+    g_string_free(t, TRUE);
+    g_rand_free(g);
+}
+
 void parallel_tests(const char *dir)
 {
     char *top = g_path_get_dirname(dir);
@@ -531,6 +650,7 @@ void parallel_tests(const char *dir)
     awkward_texts();
     limits();
     random_texts();
+    runs_texts();
     tree(dir, &files);
     tree(examples, &files);
     check(files >= 100, "par/tree", "only %d CSV files found", files);
