@@ -282,7 +282,7 @@ static int same_key(const keeper *k, const input_row *row, int i)
     size_t c = k->runs->key[i];
 
     return row->len[c] == k->key_len[i] &&
-           memcmp(row->field[c], k->key[i], k->key_len[i]) == 0;
+           input_same_bytes(row->field[c], k->key[i], k->key_len[i]);
 }
 
 /* Row into the run being gathered: 1 when it joined it; else the run

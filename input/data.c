@@ -319,42 +319,10 @@ static sb_id new_indicator(data_ctx *d, const char *name, int c)
 }
 
 /* Whether the len bytes at s are the text t: lengths first, so that
-   many changed names differ without a byte compared, then in words of
-   eight or four bytes, the last word overlapping the one before (a
-   call to memcmp cost more than the compare of a short name, every
-   row). */
+   many changed names differ without a byte compared. */
 static int same_text(const sb_text *t, const char *s, size_t len)
 {
-    const char *p = t->s;
-    uint64_t a, b;
-    uint32_t x, y;
-
-    if (t->len != len)
-        return 0;
-    if (len < 4) {
-        for (; len > 0; len--)
-            if (*s++ != *p++)
-                return 0;
-        return 1;
-    }
-    if (len < 8) {
-        memcpy(&x, s, 4);
-        memcpy(&y, p, 4);
-        if (x != y)
-            return 0;
-        memcpy(&x, s + len - 4, 4);
-        memcpy(&y, p + len - 4, 4);
-        return x == y;
-    }
-    for (; len > 8; len -= 8, s += 8, p += 8) {
-        memcpy(&a, s, 8);
-        memcpy(&b, p, 8);
-        if (a != b)
-            return 0;
-    }
-    memcpy(&a, s + len - 8, 8);     /* the last 8 bytes, 1 <= len <= 8 */
-    memcpy(&b, p + len - 8, 8);
-    return a == b;
+    return t->len == len && input_same_bytes(t->s, s, len);
 }
 
 /* lookup when the name is not the cached one: out of line, so that
