@@ -65,6 +65,13 @@ void sb_alloc_tune(void)
 #endif
 }
 
+void sb_alloc_release(void)
+{
+#if defined(__GLIBC__)
+    (void)malloc_trim(0);
+#endif
+}
+
 /* Marks the heap grown since the last call (the calling thread's
    allocation may have grown it). The heap only grows on the thread
    that holds the main arena's lock, but two threads may both see it

@@ -43,6 +43,12 @@ int sb_alloc_hook(const char *site);
    datasets (transparent huge pages, blocks kept rather than returned;
    alloc.c says why). Advice only: nothing fails without it. */
 void sb_alloc_tune(void);
+/* Gives the heap's free memory back to the system (glibc's malloc_trim:
+   free blocks inside the heap too, not only at its top): once a load is
+   over, so that what it freed (the series index, the read's buffers)
+   is not still resident while the commands work on the dataset. Advice
+   only, like sb_alloc_tune. */
+void sb_alloc_release(void);
 
 /* The allocators behind the macros; call the macros, which name the
    site. n elements of size bytes; NULL also when n * size overflows. */

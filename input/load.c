@@ -566,6 +566,9 @@ static sb_status load_once(const input_arg *args, size_t n_args, int again,
         sb_dataset_set_locator(ds, locate, &where);
         rc = sb_dataset_finish(ds, diag, err);
         sb_dataset_set_locator(ds, NULL, NULL);
+        /* the series index and the reads' buffers are freed: 3-4 MB
+           less at the peak of metrics on issue 24's 1.08 GB file */
+        sb_alloc_release();
     }
     for (i = 0; plan != NULL && i < n; i++)
         input_layout_clear(&plan[i].layout);
