@@ -27,7 +27,9 @@
  * 0.5 s, so a worker runs on every thread. When the take declines
  * (its row path must see the records: the lead was the header, say),
  * the calling thread reads the rest of the part again from the file,
- * from the lead's end, as it reads a part inline.
+ * from the lead's end, as it reads a part inline, and the parts the
+ * workers begin after that make no runs: where declining is the rule,
+ * the read is then as it was without runs, not twice as long.
  *
  * A bounded ring of parts is in flight, so memory stays a few parts
  * (about 4 x chunk each, with their records) whatever the file's size.
@@ -122,6 +124,8 @@ typedef struct {
     int fd;                         /* the file, for the workers' reads */
     part *slots;
     size_t n_slots, next_take;      /* workers take parts in order */
+    int runs_off;                   /* a take declined a run: the parts
+                                       not yet begun make none (atomic) */
     int quit;
     GMutex lock;
     GCond queued, done;
@@ -311,9 +315,11 @@ static int gather(keeper *k, const input_row *row, int copied,
             if (v == 0) {
                 k->run.skipped++;
             } else {
-                if (k->run.n++ == 0 || year < k->run.year_min)
+                if (k->run.n++ == 0)
+                    k->run.year_min = k->run.year_max = year;
+                else if (year < k->run.year_min)
                     k->run.year_min = year;
-                if (year > k->run.year_max)
+                else if (year > k->run.year_max)
                     k->run.year_max = year;
             }
             return 1;
@@ -464,6 +470,9 @@ static void tokenize(const pipeline *q, part *p, keeper *k)
     k->p = p;
     k->r = &r;
     k->key[0] = NULL;
+    k->runs = q->prep != NULL &&
+                      !__atomic_load_n(&q->runs_off, __ATOMIC_RELAXED)
+                  ? q->prep->runs : NULL;
     read_part(&r, p);
     p->lines = r.line - 1;
     p->rc = r.rc;
@@ -484,7 +493,6 @@ static gpointer worker(gpointer data)
 
     memset(&k, 0, sizeof k);
     k.q = q;
-    k.runs = q->prep != NULL ? q->prep->runs : NULL;
     g_mutex_lock(&q->lock);
     for (;;) {
         while (!q->quit && q->slots[q->next_take].state != QUEUED)
@@ -629,7 +637,7 @@ static int fill(filler *f, const pipeline *q, part *p)
 /* Hands the run of entry h, after its lead, to the runs' take: 0 when
    it took the run or failed (the read stops), 1 when its records are to
    be read again. */
-static int take_run(input_csvr *r, const pipeline *q, const row_head *h,
+static int take_run(input_csvr *r, pipeline *q, const row_head *h,
                     const input_row *lead, long base)
 {
     const run_body *b = (const run_body *)(const void *)(h + 1);
@@ -645,8 +653,15 @@ static int take_run(input_csvr *r, const pipeline *q, const row_head *h,
     run.year_min = b->year_min;
     run.year_max = b->year_max;
     ret = q->prep->runs->take(r->ctx, &run, r->err);
-    if (ret > 0)
+    if (ret > 0) {
+        /* Declined, its records are read again here. Where that is
+           the rule (a table whose empty header's column never gets a
+           value: row_fast never runs), every part would be read twice;
+           so the workers make no more runs (a few parts in flight still
+           have them), and the read goes on as without runs. */
+        __atomic_store_n(&q->runs_off, 1, __ATOMIC_RELAXED);
         return 1;
+    }
     if (ret == 0) {
         r->records += run.rows;
         return 0;
@@ -685,7 +700,7 @@ static int reread(input_csvr *r, const pipeline *q, part *p,
 
 /* Hands p's records to fn, lines counted on from *base, then its error.
    Returns 0 to go on. */
-static int replay(input_csvr *r, const pipeline *q, part *p,
+static int replay(input_csvr *r, pipeline *q, part *p,
                   long *base, char ***fields, size_t **lens, size_t *cap)
 {
     size_t at = 0, i;

@@ -129,8 +129,8 @@ struct input_csv_runs {
     const void *ctx;        /* value's */
     /* On the calling thread, with the read's fn context, after the
        run's lead was handed: 0 when it took the run, 1 when the row
-       path must see its records one by one (they are read again), -1
-       with err set. */
+       path must see its records one by one (they are read again, and
+       the parts begun after that make no runs), -1 with err set. */
     int (*take)(void *user, const input_run *run, sb_error *err);
 };
 

@@ -8,7 +8,8 @@
 # status), in parts of 1, 7 and 150 bytes, handed to workers or read inline
 # (SB_TEST_CSV_MODES) or as timed; generated files above the 8 MiB
 # threshold, with the default parts, read like the serial read: clean,
-# quoted records with line ends inside, an error in the last line.
+# quoted records with line ends inside, sorted series, an error in the
+# last line; hand-made files of runs in parts of 20 to 150 bytes.
 # Ends "parallel: N passed, M failed".
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -67,10 +68,22 @@ same() {
 # the calling thread does not take the run and reads the rows again),
 # missing and percent values, a bad value and a short row inside a run,
 # a duplicate year, series interleaved, a new name mid-file, a column
-# with an empty header (warned about on the first row only).
+# with an empty header (warned about on the first row only), or one
+# that never gets a value (no row is row_fast's: every run is declined,
+# and the parts begun after make none), a BOM.
 mkdir "$tmp/runs"
 printf 'indicator,region,year,value\nindicator,region,2000,1\nindicator,region,2001,2\nindicator,region,2002,3\nindicator,other,2000,4\nindicator,other,2001,5\n' \
     >"$tmp/runs/header-names.csv"
+{ printf '\357\273\277'; cat "$tmp/runs/header-names.csv"; } \
+    >"$tmp/runs/header-names-bom.csv"
+{
+    printf 'indicator,region,year,value,\n'
+    for r in A B C D; do
+        for y in 2001 2002 2003 2004 2005 2006; do
+            printf 'gdp,%s,%s,%s.5,\n' $r $y $y
+        done
+    done
+} >"$tmp/runs/unnamed-empty.csv"
 {
     printf 'indicator,region,year,value\n'
     for r in A B C; do
@@ -134,7 +147,8 @@ done
 [ $n -ge 40 ] && ok || ko "only $n tables under tests/data"
 
 # Above the threshold, the defaults: 9 MiB of long rows, then quoted
-# names with line ends inside them, then a bad byte in the last line.
+# names with line ends inside them, then sorted series, then a bad byte
+# in the last line.
 awk 'BEGIN {
     print "indicator,region,year,value"
     for (i = 0; i < 330000; i++)
@@ -147,9 +161,21 @@ awk 'BEGIN {
         printf "ind%03d,\"reg, \"\"%05d\"\"\nline two\",%d,%d\n", i % 50,
                i % 3000, 1960 + i % 60, i
 }' >"$tmp/quoted.csv"
+# sorted: series of 60 years, as a bulk export gives them (runs), with
+# missing values and blank lines among them
+awk 'BEGIN {
+    print "indicator,region,year,value"
+    for (i = 0; i < 330000; i++) {
+        s = int(i / 60)
+        printf "ind%03d,reg%05d,%d,%s\n", int(s / 1000), s % 1000,
+               1960 + i % 60, i % 97 == 5 ? ".." : i "." i % 7
+        if (i % 1013 == 7)
+            print ""
+    }
+}' >"$tmp/sorted.csv"
 cp "$tmp/long.csv" "$tmp/bad.csv"
 printf 'ind001,reg00001,2021,1\377\n' >>"$tmp/bad.csv"
-for f in long quoted bad; do
+for f in long quoted sorted bad; do
     [ "$(wc -c <"$tmp/$f.csv")" -gt 8388608 ] && ok ||
         ko "$f.csv is under the 8 MiB threshold"
     (cd "$tmp" && STATBRIEF_THREADS=1 "$bin" check --dump "$f.csv" \
