@@ -708,10 +708,9 @@ static int replay(input_csvr *r, pipeline *q, part *p,
 
     memset(&row, 0, sizeof row);
     while (at < p->rows_len && !r->stop) {
-        row_head *h = (row_head *)(void *)(p->rows + at);
-        const uint32_t *pairs = (const uint32_t *)(const void *)
-            ((const unsigned char *)(h + 1) + q->prep_room);
-        char *text = h->kind == COPIED ? (char *)(pairs + 2 * h->n) : p->buf;
+        const row_head *h = (const row_head *)(const void *)(p->rows + at);
+        const uint32_t *pairs;
+        char *text;
 
         if (h->kind == RUN) {
             if (row.field == NULL)      /* a worker always writes a lead */
@@ -724,6 +723,9 @@ static int replay(input_csvr *r, pipeline *q, part *p,
             return reread(r, q, p, (const run_body *)(const void *)(h + 1),
                           base);
         }
+        pairs = (const uint32_t *)(const void *)
+            ((const unsigned char *)(h + 1) + q->prep_room);
+        text = h->kind == COPIED ? (char *)(pairs + 2 * h->n) : p->buf;
 
         if (h->n + 1 > *cap) {
             size_t c = 2 * (h->n + 1);

@@ -958,24 +958,35 @@ static int fast_layout(const input_layout *l)
    a row without the prep, a field under an empty header still to warn
    about) returns 0, having done nothing, for the row path. 1 when the
    row is done, -1 on error. */
-static int row_fast(data_ctx *d)
+/* Whether row names the indicator and region of the row before (the
+   names cached) and nothing is left to warn about: what row_fast, and
+   data_run for a run's lead, ask of a row before its names' work is
+   skipped. */
+static int same_names(const data_ctx *d, const input_row *row)
 {
-    const input_row *row = d->row;
-    const data_prep *dp = row->prep;
     const int *k = d->l->key;
     int ci = k[INPUT_COL_INDICATOR], cr = k[INPUT_COL_REGION];
-    input_cell cell;
     const char *s;
     size_t len;
 
-    if (dp == NULL || dp->year <= 0 || !d->warned_unnamed ||
-        d->ind_cache.id == SB_NONE || d->reg_cache.id == SB_NONE)
+    if (!d->warned_unnamed || d->ind_cache.id == SB_NONE ||
+        d->reg_cache.id == SB_NONE)
         return 0;
     s = input_trim(row->field[ci], row->len[ci], &len);
     if (!same_text(&d->ind_cache.name, s, len))
         return 0;
     s = input_trim(row->field[cr], row->len[cr], &len);
-    if (!same_text(&d->reg_cache.name, s, len) ||
+    return same_text(&d->reg_cache.name, s, len);
+}
+
+static int row_fast(data_ctx *d)
+{
+    const input_row *row = d->row;
+    const data_prep *dp = row->prep;
+    const int *k = d->l->key;
+    input_cell cell;
+
+    if (dp == NULL || dp->year <= 0 || !same_names(d, row) ||
         !prepped_cell(d, 0, &cell))
         return 0;
     d->rep->rows++;
@@ -1023,21 +1034,11 @@ static int data_run(void *user, const input_run *run, sb_error *err)
     data_ctx *d = user;
     const input_row *lead = run->lead;
     const int *k = d->l->key;
-    int ci = k[INPUT_COL_INDICATOR], cr = k[INPUT_COL_REGION];
     input_file_report *rep = d->rep;
-    const char *s;
-    size_t len;
 
     if (!d->fast || d->places != NULL || !d->header_done ||
-        d->skipped < d->l->header_at || !d->warned_unnamed ||
-        d->ind_cache.id == SB_NONE || d->reg_cache.id == SB_NONE ||
-        lead->n != d->l->n)
-        return 1;
-    s = input_trim(lead->field[ci], lead->len[ci], &len);
-    if (!same_text(&d->ind_cache.name, s, len))
-        return 1;
-    s = input_trim(lead->field[cr], lead->len[cr], &len);
-    if (!same_text(&d->reg_cache.name, s, len))
+        d->skipped < d->l->header_at || lead->n != d->l->n ||
+        !same_names(d, lead))
         return 1;
     rep->rows += run->rows;
     rep->missing += run->skipped;
