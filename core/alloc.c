@@ -101,27 +101,80 @@ static void advise_heap(void)
 #endif
 }
 
+/* A block of MMAP_MAX or more is a mapping of its own (glibc caps the
+   threshold there), which the heap's marks do not reach: a bulk
+   extract's series array is 56 MiB, 14,000 faults of 4 KiB where it
+   could be 28 of 2 MiB. So such a block is marked when it is made,
+   before anything touches it; a mapping keeps its mark when mremap
+   grows or moves it. */
+static void advise_block(void *p, size_t b)
+{
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+    uintptr_t page, from, to;
+
+    if (!heap_tuned || p == NULL || b < MMAP_MAX)
+        return;
+    page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    from = ((uintptr_t)p + page - 1) & ~(page - 1);
+    to = ((uintptr_t)p + b) & ~(page - 1);
+    if (to > from)
+        (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)b;
+#endif
+}
+
 void *sb_alloc_n(size_t n, size_t size)
 {
     size_t b = bytes(n, size);
     void *p = b ? malloc(b) : NULL;
 
     advise_heap();
+    advise_block(p, b);
     return p;
 }
 
 void *sb_alloc0_n(size_t n, size_t size)
 {
-    void *p = bytes(n, size) ? calloc(n ? n : 1, size ? size : 1) : NULL;
+    size_t b = bytes(n, size);
+    void *p = b ? calloc(n ? n : 1, size ? size : 1) : NULL;
 
     advise_heap();
+    advise_block(p, b);  /* calloc's fresh mapping is untouched: zero */
     return p;
+}
+
+/* realloc, except that a block growing out of the heap into a mapping
+   of its own is made, marked, then filled: realloc would copy into the
+   new mapping at once, faulting it in 4 KiB pages. */
+static void *resize_out_of_heap(void *p, size_t b)
+{
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+    size_t had;
+    void *q;
+
+    if (!heap_tuned || p == NULL || b < MMAP_MAX)
+        return realloc(p, b);
+    had = malloc_usable_size(p);
+    if (had >= MMAP_MAX)
+        return realloc(p, b);  /* a mapping already: mremap keeps it */
+    q = malloc(b);
+    if (q == NULL)
+        return NULL;
+    advise_block(q, b);
+    memcpy(q, p, had < b ? had : b);
+    free(p);
+    return q;
+#else
+    return realloc(p, b);
+#endif
 }
 
 void *sb_alloc_resize(void *p, size_t n, size_t size)
 {
     size_t b = bytes(n, size);
-    void *q = b ? realloc(p, b) : NULL;
+    void *q = b ? resize_out_of_heap(p, b) : NULL;
 
     advise_heap();
     return q;
