@@ -8,11 +8,23 @@
  *                           CPU_SECONDS" on stderr (wall clock; wait4's
  *                           peak RSS and user + system time, threads
  *                           included), CMD's output goes to /dev/null
+ *   csvcount touch MB       maps MB MiB of new memory, marked for huge
+ *                           pages as statbrief's heap is, writes a byte
+ *                           in each 4 KiB page, prints the seconds that
+ *                           took: what the machine charges for the new
+ *                           pages a dataset of that size needs, a cost
+ *                           the floor (which allocates nothing) never
+ *                           pays. On a VM that hands freed memory back
+ *                           to its host (virtio-balloon free page
+ *                           reporting) it is dear after a pause and
+ *                           cheap right after another process freed
+ *                           some: big.sh measures both.
  */
 #include <csv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -79,12 +91,39 @@ static int stopwatch(char **argv)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
+static int touch(const char *mb)
+{
+    size_t n = (size_t)strtoul(mb, NULL, 10) << 20, i;
+    struct timespec t0, t1;
+    char *p;
+
+    if (n == 0)
+        return 2;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+             -1, 0);
+    if (p == MAP_FAILED)
+        return 1;
+#ifdef MADV_HUGEPAGE
+    (void)madvise(p, n, MADV_HUGEPAGE);
+#endif
+    for (i = 0; i < n; i += 4096)
+        ((volatile char *)p)[i] = 1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    printf("%.3f\n", (double)(t1.tv_sec - t0.tv_sec) +
+                         (t1.tv_nsec - t0.tv_nsec) / 1e9);
+    return munmap(p, n) != 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "count") == 0)
         return count(argv[2]);
     if (argc >= 3 && strcmp(argv[1], "time") == 0)
         return stopwatch(argv + 2);
-    fputs("usage: csvcount count FILE | csvcount time CMD...\n", stderr);
+    if (argc == 3 && strcmp(argv[1], "touch") == 0)
+        return touch(argv[2]);
+    fputs("usage: csvcount count FILE | csvcount time CMD... | "
+          "csvcount touch MB\n", stderr);
     return 2;
 }
