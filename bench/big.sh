@@ -80,17 +80,11 @@ while [ $r -lt "$runs" ]; do
 done
 floor=$f_secs
 
-# What this machine charges for check's new memory, apart from any
-# parse (csvcount touch: a mapping of check's peak RSS, marked for huge
-# pages, a byte written in each page): after 5 s idle, and again at once.
-# A Firecracker VM with virtio-balloon free page reporting hands memory
-# freed for about 2 s back to its host, which faults it in again when it
-# is next touched (dmesg: "Free page reporting enabled"); the floor
-# allocates nothing, so the first figure is a cost only check pays.
+# what this machine charges for check's peak of new memory, apart from
+# any parse (bench/lib.sh new_memory)
 touch_mb=$((c_rss / 1024))
-sleep 5
-t_fresh=$("$sw" touch "$touch_mb") || t_fresh=
-t_warm=$("$sw" touch "$touch_mb") || t_warm=
+set -- $(new_memory "$touch_mb") || set --
+t_fresh=${1:-} t_warm=${2:-}
 
 py=/usr/bin/python3
 p_secs= p_rss= p_cpu= p_rows=

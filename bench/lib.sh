@@ -1,6 +1,21 @@
 # bench/lib.sh -- what the bench scripts share; sourced after they set
 # $sw (build/rel/csvcount, which also times a command) and $tmp.
 
+# new_memory MIB: what this machine charges for MIB MiB of new memory
+# (csvcount touch: a mapping marked for huge pages as statbrief's heap
+# is, a byte written in each page), after 5 s idle and again at once:
+# "FRESH_SECONDS WARM_SECONDS". A VM whose balloon reports free pages
+# to its host (dmesg: "Free page reporting enabled") hands memory freed
+# for about 2 s back, and faults it in again when it is next touched; a
+# loader holding a dataset pays that, the floor, which allocates
+# nothing, never does (docs/PERFORMANCE.md, "The price of new memory").
+new_memory() {
+    sleep 5
+    _fresh=$("$sw" touch "$1") || return 1
+    _warm=$("$sw" touch "$1") || return 1
+    echo "$_fresh $_warm"
+}
+
 # best2 NAME CMD...: two runs of CMD, printing the best time, the
 # larger peak RSS and the CPU time (user + system, threads included) of
 # the best run, "SECONDS MAX_RSS_KIB CPU_SECONDS" (the best of two, because the
