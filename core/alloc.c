@@ -165,7 +165,7 @@ static void *resize_out_of_heap(void *p, size_t b)
     if (q == NULL)
         return NULL;
     advise_block(q, b);
-    memcpy(q, p, had < b ? had : b);
+    memcpy(q, p, had);  /* had < MMAP_MAX <= b: growing */
     free(p);
     return q;
 #else

@@ -951,13 +951,6 @@ static int fast_layout(const input_layout *l)
            k[INPUT_COL_NOTE_ZH] < 0 && k[INPUT_COL_SOURCE_ZH] < 0;
 }
 
-/* The row most of a sorted export is made of, in a fast_layout table:
-   the indicator and region of the row before, the year and value as the
-   prep parsed them. The row path would find the same, say nothing and do
-   what this does; anything else (a new name, a cell the prep left,
-   a row without the prep, a field under an empty header still to warn
-   about) returns 0, having done nothing, for the row path. 1 when the
-   row is done, -1 on error. */
 /* Whether row names the indicator and region of the row before (the
    names cached) and nothing is left to warn about: what row_fast, and
    data_run for a run's lead, ask of a row before its names' work is
@@ -979,6 +972,13 @@ static int same_names(const data_ctx *d, const input_row *row)
     return same_text(&d->reg_cache.name, s, len);
 }
 
+/* The row most of a sorted export is made of, in a fast_layout table:
+   the indicator and region of the row before, the year and value as the
+   prep parsed them. The row path would find the same, say nothing and do
+   what this does; anything else (a new name, a cell the prep left,
+   a row without the prep, a field under an empty header still to warn
+   about) returns 0, having done nothing, for the row path. 1 when the
+   row is done, -1 on error. */
 static int row_fast(data_ctx *d)
 {
     const input_row *row = d->row;
