@@ -100,7 +100,7 @@ static int charts_draw(cli *c, charts_run *s)
 
     sb_diag_init(&failed);
     c->plot.failed = &failed;
-    cli_spec_last(c, c->to ? c->to : cli_load_latest_year(r->l.ds),
+    cli_spec_last(c, c->to ? c->to : sb_dataset_latest_year(r->l.ds),
                   &c->plot.from);
     rc = metrics_ctx_create(r->l.ds, &c->m, &r->mc, &err);
     if (rc == SB_OK)

@@ -168,6 +168,10 @@ int cli_cmd_check(cli *c)
         status = cli_diag_fail(SB_EUSAGE, "--lang goes with --screen");
         goto done;
     }
+    /* the summary alone needs no values, only each series' figures:
+       a lean load, 480 MB less for issue 24's 1.08 GB file (model.h) */
+    c->in.lean = !c->dump && !c->screen && c->spec == NULL &&
+                 c->from == 0 && c->to == 0;
     status = cli_load(c, &l);
     if (status == 0 && c->spec != NULL)
         status = check_spec(c, l.ds, &year);

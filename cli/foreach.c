@@ -454,7 +454,7 @@ static int chart_item(void *ctx, size_t i, char *msg, size_t size)
     if (rc == SB_OK) {
         year = it->year ? it->year : b->c->to;
         b->c->plot.to = year;
-        cli_spec_last(b->c, year ? year : cli_load_latest_year(b->l->ds),
+        cli_spec_last(b->c, year ? year : sb_dataset_latest_year(b->l->ds),
                       &b->c->plot.from);
         b->c->plot.dir = dir = cli_template_fill(b->tmpl, it->name, year,
                                                  cli_spec_lang(b->c));

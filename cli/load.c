@@ -148,23 +148,13 @@ static sb_status load_files(cli *c, cli_loaded *l, sb_error *err)
     return rc;
 }
 
-int cli_load_latest_year(const sb_dataset *ds)
-{
-    size_t i;
-    int y = 0;
-
-    for (i = 0; i < sb_dataset_n_series(ds); i++)
-        y = MAX(y, sb_series_last_year(sb_dataset_series_at(ds, i), 0));
-    return y;
-}
-
 /* --expect-year or the spec's expect_year: data older than expected is a
    warning (an error with --strict, before anything is written), so that
    a cron job notices a source that was not updated. */
 static sb_status stale_check(const cli *c, const sb_dataset *ds, sb_diag *d)
 {
     const sb_spec *s = c->spec;
-    int y = cli_load_latest_year(ds);
+    int y = sb_dataset_latest_year(ds);
 
     if (c->expect_year > 0)
         return y >= c->expect_year

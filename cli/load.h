@@ -41,9 +41,6 @@ int cli_load_end(cli *c, cli_loaded *l, sb_status rc, sb_error *err);
 /* Frees what l holds and zeroes it; a zeroed l is fine. */
 void cli_load_clear(cli_loaded *l);
 
-/* The latest year with a value anywhere in ds; 0 when none. */
-int cli_load_latest_year(const sb_dataset *ds);
-
 /* Every --label names a region of the data (charts, report): a misspelt
    one would otherwise leave its line grey without a word. SB_EUSAGE
    naming the first that does not, with the regions that have data. */

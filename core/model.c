@@ -60,7 +60,17 @@ struct sb_dataset {
 
     sb_locate_fn locate;        /* finds where duplicates were read */
     void *locate_ctx;
+    int is_lean, lean_lost;     /* model.h's lean datasets */
+    struct lean_series *lean;   /* a lean dataset's series' figures */
+    size_t n_lean, cap_lean;
 };
+
+/* A lean series: its figures (model.h), and the years it was given,
+   missing values' too, which a later year must lie outside. */
+typedef struct lean_series {
+    sb_series_stats st;
+    int seen_min, seen_max;
+} lean_series;
 
 /* The kinds: their names in indicators.csv and what their values allow.
    Rates keep their CAGR and multiple (a rate of 2% that became 4% did
@@ -199,6 +209,7 @@ void sb_dataset_destroy(sb_dataset *ds)
     }
     g_free(ds->series);
     g_free(ds->sealed);
+    g_free(ds->lean);
     g_free(ds->reg);
     g_free(ds->ind);
     g_free(ds->annots);
@@ -696,11 +707,18 @@ static sb_series *new_series(sb_dataset *ds, sb_id indicator, sb_id region,
 
     if (series_room(ds) != 0)
         return NULL;
+    if (ds->is_lean &&
+        sb_grow(&ds->lean, &ds->cap_lean, ds->n_lean + 1) != 0)
+        return NULL;
     s = &ds->series[ds->n_series];
     memset(s, 0, sizeof *s);
     s->indicator = indicator;
     s->region = region;
     s->file = file;
+    if (ds->is_lean) {
+        memset(&ds->lean[ds->n_lean], 0, sizeof *ds->lean);
+        s->lean = (uint32_t)++ds->n_lean;
+    }
     if (sb_sidx_add(&ds->series_ids, ds->n_series) != 0)
         return NULL;
     ds->n_series++;
@@ -763,14 +781,78 @@ static sb_series *series_for(sb_dataset *ds, sb_series *s, sb_id indicator,
     return s;
 }
 
+/* The decimals a value asks to be shown with: as published, except that
+   more than 6 is a float written out in full (World Bank files hold
+   2.40662002563477), not a choice: 4 significant digits then. */
+static int shown_decimals(const sb_obs *o)
+{
+    int mag;
+
+    if (o->decimals <= 6)
+        return o->decimals;
+    if (o->value == 0 || !isfinite(o->value))
+        return 0;
+    mag = (int)floor(log10(fabs(o->value)));
+    return CLAMP(3 - mag, 0, 6);
+}
+
+/* What a value tells its indicator: the decimals to show, a '%'. */
+static void note_shown(sb_indicator *ind, const sb_obs *o)
+{
+    if (o->state & SB_OBS_MISSING)
+        return;
+    if (shown_decimals(o) > ind->max_decimals)
+        ind->max_decimals = shown_decimals(o);
+    if (o->state & SB_OBS_PERCENT)
+        ind->saw_percent = 1;
+}
+
+/* A value of a lean series: its figures grow, and its indicator learns
+   what finish would have learnt of it; a year inside those the series
+   had loses the dataset (model.h). */
+static sb_status lean_add(sb_dataset *ds, sb_series *s, const sb_obs *o,
+                          uint32_t flags)
+{
+    lean_series *l = &ds->lean[s->lean - 1];
+    int y = o->year;
+
+    if (s->n > 0 && y >= l->seen_min && y <= l->seen_max) {
+        ds->lean_lost = 1;
+        return SB_OK;
+    }
+    if (s->n == UINT32_MAX)         /* as series_grow: counts in 32 bits */
+        return SB_ENOMEM;
+    if (s->n == 0 || y < l->seen_min)
+        l->seen_min = y;
+    if (s->n == 0 || y > l->seen_max)
+        l->seen_max = y;
+    s->n++;
+    if (o->state & SB_OBS_MISSING)
+        return SB_OK;
+    if (l->st.values == 0 || y < l->st.first)
+        l->st.first = y;
+    if (l->st.values == 0 || y > l->st.last) {
+        l->st.last = y;
+        l->st.latest = o->value;
+    }
+    l->st.values++;
+    l->st.flagged += flags != 0;
+    note_shown(&ds->ind[s->indicator], o);
+    return SB_OK;
+}
+
 /* sb_dataset_add_obs but for its common case: another series than the
    value before's, or a value that needs room or its side arrays. */
 static sb_status __attribute__((noinline))
 add_obs(sb_dataset *ds, sb_series *s, sb_id indicator, sb_id region,
         uint16_t file, const sb_obs *o, uint32_t flags, uint32_t annot)
 {
+    if (ds->lean_lost)
+        return SB_OK;                  /* to be read again in full */
     if ((s = series_for(ds, s, indicator, region, file)) == NULL)
         return SB_ENOMEM;
+    if (s->lean)
+        return lean_add(ds, s, o, flags);
     /* A new series starts as long as the one sealed last (series of a
        file are much alike), so that most are filled without a realloc
        each time they double; only the series being filled has room to
@@ -813,10 +895,14 @@ sb_status sb_dataset_add_run(sb_dataset *ds, sb_id indicator, sb_id region,
     sb_status rc = SB_OK;
     size_t i, need;
 
-    if (n == 0)
+    if (n == 0 || ds->lean_lost)
         return SB_OK;
     if ((s = series_for(ds, s, indicator, region, file)) == NULL)
         return SB_ENOMEM;
+    for (i = 0; s->lean && i < n && rc == SB_OK; i++)
+        rc = lean_add(ds, s, &v[i], 0);
+    if (s->lean)
+        return rc;
     if (file != s->file || s->flags != NULL || s->annot != NULL ||
         s->files != NULL) {
         for (i = 0; i < n && rc == SB_OK; i++)
@@ -913,10 +999,72 @@ int sb_dataset_region_has_values(const sb_dataset *ds, sb_id reg)
 
     for (i = 0; i < sb_dataset_n_series(ds); i++) {
         const sb_series *s = sb_dataset_series_at(ds, i);
-        if (s->region == reg && sb_series_last_year(s, 0) > 0)
+        if (s->region == reg &&
+            (s->lean ? ds->lean[s->lean - 1].st.values > 0
+                     : sb_series_last_year(s, 0) > 0))
             return 1;
     }
     return 0;
+}
+
+int sb_dataset_latest_year(const sb_dataset *ds)
+{
+    size_t i;
+    int y = 0, one;
+
+    for (i = 0; i < ds->n_series; i++) {
+        const sb_series *s = &ds->series[i];
+        one = s->lean ? ds->lean[s->lean - 1].st.last
+                      : sb_series_last_year(s, 0);
+        y = MAX(y, one);
+    }
+    return y;
+}
+
+/* ---- lean datasets ------------------------------------------------------ */
+
+void sb_dataset_set_lean(sb_dataset *ds)
+{
+    if (ds->n_series == 0)
+        ds->is_lean = 1;
+}
+
+int sb_dataset_is_lean(const sb_dataset *ds)
+{
+    return ds->is_lean;
+}
+
+int sb_dataset_lean_lost(const sb_dataset *ds)
+{
+    return ds->lean_lost;
+}
+
+void sb_series_stats_of(const sb_dataset *ds, const sb_series *s, int from,
+                        int to, sb_series_stats *st)
+{
+    size_t i;
+
+    memset(st, 0, sizeof *st);
+    if (s->lean) {
+        *st = ds->lean[s->lean - 1].st;
+        return;
+    }
+    for (i = 0; i < s->n; i++) {
+        const sb_obs *o = &s->obs[i];
+        int y = o->year;
+        if ((o->state & SB_OBS_MISSING) || (from != 0 && y < from) ||
+            (to != 0 && y > to))
+            continue;
+        if (st->values == 0 || y < st->first)
+            st->first = y;
+        if (st->values == 0 || y > st->last) {
+            st->last = y;
+            st->latest = o->value;
+        }
+        st->values++;
+        /* sb_series_flags without a call a value */
+        st->flagged += s->flags != NULL && s->flags[i] != 0;
+    }
 }
 
 /* ---- finish ------------------------------------------------------------- */
@@ -1165,30 +1313,27 @@ static sb_status tell_duplicates(sb_dataset *ds, const dup_events *events,
     return rc;
 }
 
-/* The decimals a value asks to be shown with: as published, except that
-   more than 6 is a float written out in full (World Bank files hold
-   2.40662002563477), not a choice: 4 significant digits then. */
-static int shown_decimals(const sb_obs *o)
-{
-    int mag;
-
-    if (o->decimals <= 6)
-        return o->decimals;
-    if (o->value == 0 || !isfinite(o->value))
-        return 0;
-    mag = (int)floor(log10(fabs(o->value)));
-    return CLAMP(3 - mag, 0, 6);
-}
-
 /* Adds the log of |latest value| of s to its indicator's sums. */
-static void add_magnitude(const sb_series *s, double *logs, size_t *n)
+static void add_magnitude(const sb_dataset *ds, const sb_series *s,
+                          double *logs, size_t *n)
 {
     size_t i = s->n;
+    double v;
 
-    while (i > 0 && (s->obs[i - 1].state & SB_OBS_MISSING))
-        i--;
-    if (i > 0 && isfinite(s->obs[i - 1].value) && s->obs[i - 1].value != 0) {
-        logs[s->indicator] += log(fabs(s->obs[i - 1].value));
+    if (s->lean) {
+        const sb_series_stats *st = &ds->lean[s->lean - 1].st;
+        if (st->values == 0)
+            return;
+        v = st->latest;
+    } else {
+        while (i > 0 && (s->obs[i - 1].state & SB_OBS_MISSING))
+            i--;
+        if (i == 0)
+            return;
+        v = s->obs[i - 1].value;
+    }
+    if (isfinite(v) && v != 0) {
+        logs[s->indicator] += log(fabs(v));
         n[s->indicator]++;
     }
 }
@@ -1204,7 +1349,7 @@ static int set_magnitudes(sb_dataset *ds)
         return 0;
     }
     for (i = 0; i < ds->n_series; i++)
-        add_magnitude(&ds->series[i], logs, n);
+        add_magnitude(ds, &ds->series[i], logs, n);
     for (i = 0; i < ds->n_ind; i++)
         ds->ind[i].magnitude = n[i] ? exp(logs[i] / (double)n[i]) : NAN;
     g_free(logs);
@@ -1224,14 +1369,8 @@ static sb_status finish_series(sb_series *s, sb_indicator *ind,
         if (sort_series(s) != 0 || (*conflict = merge_years(s, events)) < 0)
             return SB_ENOMEM;
     }
-    for (i = 0; i < s->n; i++) {
-        if (s->obs[i].state & SB_OBS_MISSING)
-            continue;
-        if (shown_decimals(&s->obs[i]) > ind->max_decimals)
-            ind->max_decimals = shown_decimals(&s->obs[i]);
-        if (s->obs[i].state & SB_OBS_PERCENT)
-            ind->saw_percent = 1;
-    }
+    for (i = 0; i < s->n; i++)
+        note_shown(ind, &s->obs[i]);
     return SB_OK;
 }
 
@@ -1267,7 +1406,14 @@ sb_status sb_dataset_finish(sb_dataset *ds, sb_diag *diag, sb_error *err)
         return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0,
                             "dataset finished twice");
     ds->finished = 1;
-    for (i = 0; i < ds->n_series && rc == SB_OK && !conflict; i++)
+    if (ds->lean_lost)
+        return sb_error_set(err, SB_EINTERNAL, NULL, 0, 0,
+                            "a lean dataset lost its values: load it "
+                            "again in full");
+    /* a lean series has no values to sort or merge (lean_add saw to it),
+       and its indicator learnt what they tell as they came */
+    for (i = 0; !ds->is_lean && i < ds->n_series && rc == SB_OK && !conflict;
+         i++)
         rc = finish_series(&ds->series[i], &ds->ind[ds->series[i].indicator],
                            &events, &conflict);
     if (rc == SB_OK && events.len > 0)

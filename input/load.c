@@ -544,9 +544,11 @@ sb_status input_load(const char *const *args, size_t n_args,
 }
 
 /* One load of the arguments, the steps above in turn; again: it is
-   being repeated after an input changed. */
+   being repeated after an input changed; lean: into a lean dataset,
+   which on SB_OK went to *out, or was lost (*out NULL then: to be read
+   again in full). */
 static sb_status load_once(const input_arg *args, size_t n_args, int again,
-                           sb_dataset **out, input_report *report,
+                           int lean, sb_dataset **out, input_report *report,
                            sb_diag *diag, sb_error *err)
 {
     listing files = {0};
@@ -559,9 +561,14 @@ static sb_status load_once(const input_arg *args, size_t n_args, int again,
         rc = plan_files(&files, again, &plan, &n, report, err);
     if (rc == SB_OK && (ds = sb_dataset_create()) == NULL)
         rc = sb_error_set(err, SB_ENOMEM, NULL, 0, 0, "out of memory");
+    if (rc == SB_OK && lean)
+        sb_dataset_set_lean(ds);
     if (rc == SB_OK)
         rc = load_all(ds, plan, n, report, diag, err);
-    if (rc == SB_OK) {
+    if (rc == SB_OK && sb_dataset_lean_lost(ds)) {
+        sb_dataset_destroy(ds);
+        ds = NULL;
+    } else if (rc == SB_OK) {
         locator where = {ds, plan, n};
         sb_dataset_set_locator(ds, locate, &where);
         rc = sb_dataset_finish(ds, diag, err);
@@ -590,20 +597,19 @@ static void diag_rewind(sb_diag *diag, size_t n, size_t count)
     diag->count = count;
 }
 
-sb_status input_load_args(const input_arg *args, size_t n_args,
-                          sb_dataset **out, input_report *report,
-                          sb_diag *diag, sb_error *err)
+/* The load (again when an input changed), lean or not; a lean load that
+   lost its dataset returns SB_OK with *out NULL. */
+static sb_status load_args(const input_arg *args, size_t n_args, int lean,
+                           sb_dataset **out, input_report *report,
+                           sb_diag *diag, sb_error *err)
 {
-    input_report local = {0};
     size_t n_warned = diag != NULL ? diag->n_items : 0;
     size_t n_counted = diag != NULL ? diag->count : 0;
     sb_error first;
     sb_status rc;
 
     *out = NULL;
-    if (report == NULL)
-        report = &local;
-    rc = load_once(args, n_args, 0, out, report, diag, err);
+    rc = load_once(args, n_args, 0, lean, out, report, diag, err);
     if (rc == SB_ETEMPFAIL) {
         /* what was read of the file that changed is of no one version
            of it, and the rest was read with it: all again, once */
@@ -615,7 +621,32 @@ sb_status input_load_args(const input_arg *args, size_t n_args,
                           "again", first.msg);
         rc = rc != SB_OK ? sb_error_set(err, rc, first.path, 0, 0,
                                         "out of memory")
-                         : load_once(args, n_args, 1, out, report, diag, err);
+                         : load_once(args, n_args, 1, lean, out, report,
+                                     diag, err);
+    }
+    return rc;
+}
+
+sb_status input_load_args(const input_arg *args, size_t n_args,
+                          sb_dataset **out, input_report *report,
+                          sb_diag *diag, sb_error *err)
+{
+    input_report local = {0};
+    size_t n_warned = diag != NULL ? diag->n_items : 0;
+    size_t n_counted = diag != NULL ? diag->count : 0;
+    int lean = n_args > 0 && args[0].o != NULL && args[0].o->lean;
+    sb_status rc;
+
+    if (report == NULL)
+        report = &local;
+    rc = load_args(args, n_args, lean, out, report, diag, err);
+    if (rc == SB_OK && *out == NULL) {
+        /* a year came back inside its series' years: duplicates or a
+           sort, which need the values; what the lean load said is said
+           again by the full one */
+        input_report_clear(report);
+        diag_rewind(diag, n_warned, n_counted);
+        rc = load_args(args, n_args, 0, out, report, diag, err);
     }
     input_report_clear(&local);
     return rc;

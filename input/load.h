@@ -28,6 +28,10 @@ typedef struct {
     input_encoding encoding;    /* --encoding; AUTO: UTF-8 or NBS GB18030 */
     int digest;                 /* hash each file's bytes as they are
                                    read (report, charts: their records) */
+    int lean;                   /* only the figures `check` prints: a
+                                   lean dataset (core/model.h), read
+                                   again in full when it cannot stay so;
+                                   the first argument's decides */
 } input_options;
 
 /* A file or directory with the options to read it by (a spec gives each

@@ -50,26 +50,20 @@ typedef struct {
     int from, to;
 } span;
 
-/* The values of one series that the filter shows, as a span. */
-static span series_span(const sb_series *se, const input_filter *f,
-                        size_t *n_flagged)
+/* The values of one series that the filter shows, as a span: the
+   model's figures, which a lean dataset (check) keeps without the
+   values. */
+static span series_span(const sb_dataset *ds, const sb_series *se,
+                        const input_filter *f, size_t *n_flagged)
 {
+    sb_series_stats st;
     span s = {0, 0, 0, 0};
-    size_t i;
 
-    for (i = 0; i < se->n; i++) {
-        const sb_obs *o = &se->obs[i];
-        if (!obs_shown(f, o))
-            continue;
-        s.values++;
-        if (s.from == 0 || o->year < s.from)
-            s.from = o->year;
-        if (o->year > s.to)
-            s.to = o->year;
-        /* sb_series_flags without a call a value */
-        if (se->flags != NULL && se->flags[i] != 0)
-            (*n_flagged)++;
-    }
+    sb_series_stats_of(ds, se, f->from, f->to, &st);
+    s.values = st.values;
+    s.from = st.first;
+    s.to = st.last;
+    *n_flagged += st.flagged;
     return s;
 }
 
@@ -343,7 +337,7 @@ sb_status input_summary_print(FILE *out, const sb_dataset *ds,
         if (!selected(f->indicators, s->indicator) ||
             !selected(f->regions, s->region))
             continue;
-        one = series_span(s, f, &n_flagged);
+        one = series_span(ds, s, f, &n_flagged);
         n_values += one.values;
         add_span(&ind_sp[s->indicator], &one);
         add_span(&reg_sp[s->region], &one);

@@ -655,6 +655,160 @@ static void add_run_tests(void)
     sb_dataset_destroy(run);
 }
 
+/* Lean datasets (core/model.h) against full ones fed the same values,
+   some one at a time with flags, some as runs: years ascending,
+   descending and from both ends, missing values among them, percents,
+   decimals past 6 (shown by magnitude). Every series' figures, every
+   indicator's precision, kind and magnitude, the latest year and the
+   regions with values alike; then the ways a lean dataset is lost. */
+static void lean_feed(sb_dataset *ds, sb_id ind, sb_id reg, const int *years,
+                      size_t n, int one_by_one)
+{
+    sb_obs v[16];
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        memset(&v[i], 0, sizeof v[i]);
+        v[i].year = years[i];
+        v[i].value = (double)(years[i] - 1990) * (ind + 1) * 0.37 - reg;
+        v[i].decimals = (unsigned)((years[i] + ind) % 9);
+        if ((years[i] + reg) % 5 == 0) {
+            v[i].state = SB_OBS_MISSING;
+            v[i].value = NAN;
+        }
+        if (ind == 1 && years[i] % 7 == 0)
+            v[i].state |= SB_OBS_PERCENT;
+        if (one_by_one)
+            sb_dataset_add_obs(ds, ind, reg, 0, &v[i],
+                               years[i] % 3 == 0 ? 5u : 0u, 0);
+    }
+    if (!one_by_one)
+        sb_dataset_add_run(ds, ind, reg, 0, v, n);
+}
+
+static void lean_same(const sb_dataset *full, const sb_dataset *lean,
+                      size_t *bad)
+{
+    size_t k;
+    sb_id r;
+
+    *bad += sb_dataset_n_series(full) != sb_dataset_n_series(lean) ||
+            sb_dataset_latest_year(full) != sb_dataset_latest_year(lean);
+    for (k = 0; k < sb_dataset_n_series(full) && !*bad; k++) {
+        const sb_series *a = sb_dataset_series_at(full, k);
+        const sb_series *b = sb_dataset_series_at(lean, k);
+        sb_series_stats x, y;
+        sb_series_stats_of(full, a, 0, 0, &x);
+        sb_series_stats_of(lean, b, 0, 0, &y);
+        *bad += a->indicator != b->indicator || a->region != b->region ||
+                a->n != b->n || b->obs != NULL || a->lean || !b->lean ||
+                x.values != y.values || x.flagged != y.flagged ||
+                x.first != y.first || x.last != y.last ||
+                memcmp(&x.latest, &y.latest, sizeof x.latest) != 0;
+    }
+    for (k = 0; k < sb_dataset_n_indicators(full); k++) {
+        const sb_indicator *a = sb_dataset_indicator_at(full, (sb_id)k);
+        const sb_indicator *b = sb_dataset_indicator_at(lean, (sb_id)k);
+        *bad += a->max_decimals != b->max_decimals ||
+                a->saw_percent != b->saw_percent || a->kind != b->kind ||
+                memcmp(&a->magnitude, &b->magnitude, sizeof a->magnitude);
+    }
+    for (r = 0; r < sb_dataset_n_regions(full); r++)
+        *bad += sb_dataset_region_has_values(full, r) !=
+                sb_dataset_region_has_values(lean, r);
+}
+
+static void lean_tests(void)
+{
+    static const int up[] = {1995, 1996, 1997, 2001, 2003, 2010, 2014, 2020};
+    static const int down[] = {2021, 2020, 2019, 2018, 2015, 2014, 2007};
+    static const int ends[] = {2005, 2006, 2004, 2007, 2001, 2012};
+    static const int gaps[] = {1990, 1995, 2000, 2005, 2010};
+    static const struct { const int *y; size_t n; } orders[] = {
+        {up, G_N_ELEMENTS(up)}, {down, G_N_ELEMENTS(down)},
+        {ends, G_N_ELEMENTS(ends)}, {gaps, G_N_ELEMENTS(gaps)},
+    };
+    sb_dataset *ds[2] = {sb_dataset_create(), sb_dataset_create()};
+    sb_error err = {0};
+    size_t k, i, r, bad = 0;
+    sb_series_stats st;
+    sb_obs o = {0};
+    int year[] = {2000, 2002, 2001};
+
+    sb_dataset_set_lean(ds[1]);
+    for (k = 0; k < 2; k++) {
+        for (i = 0; i < 3; i++)
+            sb_dataset_indicator(ds[k], i == 0 ? "gdp" : i == 1 ? "rate"
+                                                        : "none");
+        for (r = 0; r < 5; r++)
+            sb_dataset_region(ds[k], (const char *[]){"E", "D", "C", "B",
+                                                       "A"}[r]);
+        for (r = 0; r < 5; r++)
+            for (i = 0; i < 2; i++)
+                lean_feed(ds[k], (sb_id)i, (sb_id)r, orders[(i + r) % 4].y,
+                          orders[(i + r) % 4].n, (int)((i + r) % 2));
+        bad += sb_dataset_finish(ds[k], NULL, &err) != SB_OK;
+    }
+    check(sb_dataset_is_lean(ds[1]) && !sb_dataset_is_lean(ds[0]) &&
+              !sb_dataset_lean_lost(ds[1]),
+          "lean/kept", "the lean dataset %s",
+          sb_dataset_lean_lost(ds[1]) ? "was lost" : "is not lean");
+    lean_same(ds[0], ds[1], &bad);
+    check(bad == 0 && sb_dataset_n_series(ds[1]) == 10, "lean/same",
+          "%zu differences from the full dataset", bad);
+    /* by hand: rate, region E (down, values one at a time): the missing
+       values are the years (y + 0) % 5 == 0: 2020 and 2015 */
+    sb_series_stats_of(ds[1], sb_dataset_find_series(ds[1], 1, 0), 0, 0,
+                       &st);
+    check(st.values == 5 && st.first == 2007 && st.last == 2021 &&
+              st.flagged == 2 && st.latest == 31 * 2 * 0.37,
+          "lean/by-hand", "%u values %d-%d, %u flagged, latest %g",
+          st.values, st.first, st.last, st.flagged, st.latest);
+    /* a full dataset's figures in a window: 2000-2014 of the same */
+    sb_series_stats_of(ds[0], sb_dataset_find_series(ds[0], 1, 0), 2000,
+                       2014, &st);
+    check(st.values == 2 && st.first == 2007 && st.last == 2014 &&
+              st.flagged == 1,
+          "lean/window", "%u values %d-%d, %u flagged", st.values, st.first,
+          st.last, st.flagged);
+    sb_dataset_destroy(ds[0]);
+    sb_dataset_destroy(ds[1]);
+
+    /* lost: a year again (a duplicate), a year between two it had (a
+       sort), even a missing one; never when it came before its first */
+    for (k = 0; k < 4; k++) {
+        sb_dataset *d = sb_dataset_create();
+        sb_dataset_set_lean(d);
+        sb_dataset_indicator(d, "x");
+        sb_dataset_region(d, "Y");
+        year[2] = k == 0 ? 2000 : k == 1 ? 2001 : k == 2 ? 2002 : 1999;
+        for (i = 0; i < 3; i++) {
+            o.year = year[i];
+            o.value = (double)i;
+            o.state = k == 2 && i == 2 ? SB_OBS_MISSING : 0;
+            sb_dataset_add_obs(d, 0, 0, 0, &o, 0, 0);
+        }
+        check(sb_dataset_lean_lost(d) == (k < 3), "lean/lost",
+              "years 2000, 2002, %d: %s", year[2],
+              sb_dataset_lean_lost(d) ? "lost" : "kept");
+        if (k < 3)
+            check(sb_dataset_finish(d, NULL, &err) == SB_EINTERNAL,
+                  "lean/lost-finish", "a lost dataset finished");
+        sb_dataset_destroy(d);
+    }
+    /* lean only from the start: a dataset with a series stays full */
+    {
+        sb_dataset *d = sb_dataset_create();
+        sb_dataset_indicator(d, "x");
+        sb_dataset_region(d, "Y");
+        sb_dataset_add_obs(d, 0, 0, 0, &o, 0, 0);
+        sb_dataset_set_lean(d);
+        check(!sb_dataset_is_lean(d) && sb_dataset_series_at(d, 0)->obs,
+              "lean/late", "made lean after a value");
+        sb_dataset_destroy(d);
+    }
+}
+
 /* core/seriesidx.h through its growths (1,024 slots to 2^17): every
    pair found at its position, in and after each growth; swapped pairs
    and pairs beyond the ids not found; at most three quarters full. */
@@ -931,6 +1085,7 @@ int main(int argc, char **argv)
     series_lookup_tests();
     series_index_tests();
     add_run_tests();
+    lean_tests();
     formats_tests(dir);
     gazetteer_tests(dir);
     metrics_tests(dir);
