@@ -66,11 +66,18 @@ struct sb_dataset {
 };
 
 /* A lean series: its figures (model.h), and the years it was given,
-   missing values' too, which a later year must lie outside. */
+   missing values' too: their range and, while it spans fewer than 64
+   years, which of them (bit k: seen_min + k), so that a year inside is
+   a duplicate or not. An OECD API download gives a series' years in no
+   order (2009-2023, then 2007, 2008), and one that spans more than 64
+   years seldom comes unsorted. */
 typedef struct lean_series {
     sb_series_stats st;
     int seen_min, seen_max;
+    uint64_t seen;
 } lean_series;
+
+#define LEAN_SPAN 64
 
 /* The kinds: their names in indicators.csv and what their values allow.
    Rates keep their CAGR and multiple (a rate of 2% that became 4% did
@@ -807,25 +814,54 @@ static void note_shown(sb_indicator *ind, const sb_obs *o)
         ind->saw_percent = 1;
 }
 
+/* Notes year y in l's years (n given so far): -1 when it may already
+   be there (a year given before, or one inside a span too wide for the
+   bits), else 0. */
+static int lean_seen(lean_series *l, uint32_t n, int y)
+{
+    int lo, hi;
+
+    if (n == 0) {
+        l->seen_min = l->seen_max = y;
+        l->seen = 1;
+        return 0;
+    }
+    if (y >= l->seen_min && y <= l->seen_max) {
+        uint64_t bit;
+        if (l->seen_max - l->seen_min >= LEAN_SPAN)
+            return -1;
+        bit = UINT64_C(1) << (y - l->seen_min);
+        if (l->seen & bit)
+            return -1;
+        l->seen |= bit;
+        return 0;
+    }
+    lo = MIN(l->seen_min, y);
+    hi = MAX(l->seen_max, y);
+    if (hi - lo < LEAN_SPAN) {
+        l->seen <<= l->seen_min - lo;   /* the bits follow seen_min */
+        l->seen |= UINT64_C(1) << (y - lo);
+    }
+    l->seen_min = lo;
+    l->seen_max = hi;
+    return 0;
+}
+
 /* A value of a lean series: its figures grow, and its indicator learns
-   what finish would have learnt of it; a year inside those the series
-   had loses the dataset (model.h). */
+   what finish would have learnt of it; a year it may have had already
+   loses the dataset (model.h). */
 static sb_status lean_add(sb_dataset *ds, sb_series *s, const sb_obs *o,
                           uint32_t flags)
 {
     lean_series *l = &ds->lean[s->lean - 1];
     int y = o->year;
 
-    if (s->n > 0 && y >= l->seen_min && y <= l->seen_max) {
+    if (s->n == UINT32_MAX)         /* as series_grow: counts in 32 bits */
+        return SB_ENOMEM;
+    if (lean_seen(l, s->n, y) != 0) {
         ds->lean_lost = 1;
         return SB_OK;
     }
-    if (s->n == UINT32_MAX)         /* as series_grow: counts in 32 bits */
-        return SB_ENOMEM;
-    if (s->n == 0 || y < l->seen_min)
-        l->seen_min = y;
-    if (s->n == 0 || y > l->seen_max)
-        l->seen_max = y;
     s->n++;
     if (o->state & SB_OBS_MISSING)
         return SB_OK;

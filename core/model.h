@@ -283,14 +283,16 @@ sb_status sb_dataset_add_run(sb_dataset *ds, sb_id indicator, sb_id region,
 
 /* A dataset made lean before anything is added keeps, of each series,
    only what `check`'s summary prints (sb_series_stats), not its values:
-   32 bytes a series beside its sb_series, instead of 12 a value: 480 MB
+   40 bytes a series beside its sb_series, instead of 12 a value: 480 MB
    less for issue 24's 1.08 GB file, and on a VM that hands freed memory
    back to its host, new memory is what a big check's time went to.
-   It can stay lean only while each value's year lies outside the years
-   its series had (sorted files, ascending or descending): a year inside
-   them may be a duplicate, whose messages need the values and where they
-   were read. Then the dataset is lost (sb_dataset_lean_lost), takes no
-   more values, and the loader reads everything again in full. A lean
+   It stays lean while no year comes twice in a series: a duplicate's
+   messages need the values and where they were read. It knows the years
+   a series spanning fewer than 64 had, in any order; of a wider one, only
+   its range, so that a year inside may be a duplicate (sorted files,
+   rising or falling, never give one). At such a year the dataset is lost
+   (sb_dataset_lean_lost), takes no more values, and the loader reads
+   everything again in full. A lean
    dataset's series have obs NULL: only the functions that say so accept
    them. */
 void sb_dataset_set_lean(sb_dataset *ds);

@@ -641,9 +641,9 @@ sb_status input_load_args(const input_arg *args, size_t n_args,
         report = &local;
     rc = load_args(args, n_args, lean, out, report, diag, err);
     if (rc == SB_OK && *out == NULL) {
-        /* a year came back inside its series' years: duplicates or a
-           sort, which need the values; what the lean load said is said
-           again by the full one */
+        /* a year came twice in a series, or may have (model.h): the
+           duplicate's messages need the values; what the lean load said
+           is said again by the full one */
         input_report_clear(report);
         diag_rewind(diag, n_warned, n_counted);
         rc = load_args(args, n_args, 0, out, report, diag, err);

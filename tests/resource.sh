@@ -604,12 +604,14 @@ rm -rf span-* spanc-* year-*.csv
 # (no year is before 1) from a load that holds them, as metrics's does.
 # On one thread (no parts in flight): check's peak stays flat, and the
 # full load's grows by at least 9/10 of the added values' 12 bytes. A
-# series whose years come back inside those it had (1, 3, 2, 4, ...) is
-# read again in full: the same summary, at the full load's peak.
-lean_file() { # FILE YEARS [swap: years 2 and 3 swapped]
+# series whose years come back inside a span it had of 64 years or more
+# (100, 2, 3, ..., 99, 1, 101, ...: 3 may be a duplicate, as far as the
+# lean load knows) is read again in full: the same summary, at the full
+# load's peak.
+lean_file() { # FILE YEARS [swap: years 1 and 100 swapped]
     awk -v ny="$2" -v swap="${3:-}" 'BEGIN { print "indicator,region,year,value"
         for (k = 0; k < 4; k++) for (r = 0; r < 5; r++) for (y = 1; y <= ny; y++) {
-            yy = swap != "" && (y == 2 || y == 3) ? 5 - y : y
+            yy = swap != "" && (y == 1 || y == 100) ? 101 - y : y
             printf "ind%d,R%d,%d,%d.%d\n", k, r, yy, (yy * 7 + r) % 1000, yy % 10 } }' >"$1"
 }
 lean_file lean-1.csv 5000

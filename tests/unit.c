@@ -724,9 +724,13 @@ static void lean_tests(void)
     static const int down[] = {2021, 2020, 2019, 2018, 2015, 2014, 2007};
     static const int ends[] = {2005, 2006, 2004, 2007, 2001, 2012};
     static const int gaps[] = {1990, 1995, 2000, 2005, 2010};
+    /* an OECD API download's order (model.h) */
+    static const int oecd[] = {2009, 2010, 2011, 2016, 2023, 2007, 2008,
+                               2013, 1999};
     static const struct { const int *y; size_t n; } orders[] = {
         {up, G_N_ELEMENTS(up)}, {down, G_N_ELEMENTS(down)},
         {ends, G_N_ELEMENTS(ends)}, {gaps, G_N_ELEMENTS(gaps)},
+        {oecd, G_N_ELEMENTS(oecd)},
     };
     sb_dataset *ds[2] = {sb_dataset_create(), sb_dataset_create()};
     sb_error err = {0};
@@ -745,8 +749,8 @@ static void lean_tests(void)
                                                        "A"}[r]);
         for (r = 0; r < 5; r++)
             for (i = 0; i < 2; i++)
-                lean_feed(ds[k], (sb_id)i, (sb_id)r, orders[(i + r) % 4].y,
-                          orders[(i + r) % 4].n, (int)((i + r) % 2));
+                lean_feed(ds[k], (sb_id)i, (sb_id)r, orders[(i + r) % 5].y,
+                          orders[(i + r) % 5].n, (int)((i + r) % 2));
         bad += sb_dataset_finish(ds[k], NULL, &err) != SB_OK;
     }
     check(sb_dataset_is_lean(ds[1]) && !sb_dataset_is_lean(ds[0]) &&
@@ -757,11 +761,18 @@ static void lean_tests(void)
     check(bad == 0 && sb_dataset_n_series(ds[1]) == 10, "lean/same",
           "%zu differences from the full dataset", bad);
     /* by hand: rate, region E (down, values one at a time): the missing
-       values are the years (y + 0) % 5 == 0: 2020 and 2015 */
+       values are the years (y + 0) % 5 == 0: 2020 and 2015; gdp, region
+       A (the OECD order, a run): 2010 (y + 4) */
     sb_series_stats_of(ds[1], sb_dataset_find_series(ds[1], 1, 0), 0, 0,
                        &st);
     check(st.values == 5 && st.first == 2007 && st.last == 2021 &&
               st.flagged == 2 && st.latest == 31 * 2 * 0.37,
+          "lean/by-hand", "%u values %d-%d, %u flagged, latest %g",
+          st.values, st.first, st.last, st.flagged, st.latest);
+    sb_series_stats_of(ds[1], sb_dataset_find_series(ds[1], 0, 4), 0, 0,
+                       &st);
+    check(st.values == 7 && st.first == 1999 && st.last == 2023 &&
+              st.flagged == 0 && st.latest == 33 * 1 * 0.37 - 4,
           "lean/by-hand", "%u values %d-%d, %u flagged, latest %g",
           st.values, st.first, st.last, st.flagged, st.latest);
     /* a full dataset's figures in a window: 2000-2014 of the same */
@@ -774,22 +785,26 @@ static void lean_tests(void)
     sb_dataset_destroy(ds[0]);
     sb_dataset_destroy(ds[1]);
 
-    /* lost: a year again (a duplicate), a year between two it had (a
-       sort), even a missing one; never when it came before its first */
-    for (k = 0; k < 4; k++) {
+    /* lost: a year again (a duplicate), even a missing one, and a year
+       inside a span of 64 years or more (1936-2000: maybe again); kept:
+       a year between two it had in a narrower span, one before its
+       first, one inside 63 years (1937-2000) */
+    for (k = 0; k < 6; k++) {
+        static const int third[] = {2000, 2002, 1950, 2001, 1999, 1950};
         sb_dataset *d = sb_dataset_create();
         sb_dataset_set_lean(d);
         sb_dataset_indicator(d, "x");
         sb_dataset_region(d, "Y");
-        year[2] = k == 0 ? 2000 : k == 1 ? 2001 : k == 2 ? 2002 : 1999;
+        year[1] = k == 2 ? 1936 : k == 5 ? 1937 : 2002;
+        year[2] = third[k];
         for (i = 0; i < 3; i++) {
             o.year = year[i];
             o.value = (double)i;
-            o.state = k == 2 && i == 2 ? SB_OBS_MISSING : 0;
+            o.state = k == 1 && i == 2 ? SB_OBS_MISSING : 0;
             sb_dataset_add_obs(d, 0, 0, 0, &o, 0, 0);
         }
         check(sb_dataset_lean_lost(d) == (k < 3), "lean/lost",
-              "years 2000, 2002, %d: %s", year[2],
+              "years 2000, %d, %d: %s", year[1], year[2],
               sb_dataset_lean_lost(d) ? "lost" : "kept");
         if (k < 3)
             check(sb_dataset_finish(d, NULL, &err) == SB_EINTERNAL,
