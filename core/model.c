@@ -935,10 +935,11 @@ sb_status sb_dataset_add_run(sb_dataset *ds, sb_id indicator, sb_id region,
         return SB_OK;
     if ((s = series_for(ds, s, indicator, region, file)) == NULL)
         return SB_ENOMEM;
-    for (i = 0; s->lean && i < n && rc == SB_OK; i++)
-        rc = lean_add(ds, s, &v[i], 0);
-    if (s->lean)
+    if (s->lean) {
+        for (i = 0; i < n && rc == SB_OK; i++)
+            rc = lean_add(ds, s, &v[i], 0);
         return rc;
+    }
     if (file != s->file || s->flags != NULL || s->annot != NULL ||
         s->files != NULL) {
         for (i = 0; i < n && rc == SB_OK; i++)
@@ -1029,31 +1030,46 @@ int sb_series_last_year(const sb_series *s, int upto)
     return 0;
 }
 
+/* The latest value of s that is not missing, to *v, and its year; 0
+   when s has none. A lean series' figures, else from the end (the
+   latest once the series is sorted, as sb_series_last_year). */
+static int series_latest(const sb_dataset *ds, const sb_series *s, double *v)
+{
+    size_t i = s->n;
+
+    if (s->lean) {
+        const sb_series_stats *st = &ds->lean[s->lean - 1].st;
+        *v = st->latest;
+        return st->values > 0 ? st->last : 0;
+    }
+    while (i > 0 && (s->obs[i - 1].state & SB_OBS_MISSING))
+        i--;
+    if (i == 0)
+        return 0;
+    *v = s->obs[i - 1].value;
+    return s->obs[i - 1].year;
+}
+
 int sb_dataset_region_has_values(const sb_dataset *ds, sb_id reg)
 {
     size_t i;
+    double v;
 
-    for (i = 0; i < sb_dataset_n_series(ds); i++) {
-        const sb_series *s = sb_dataset_series_at(ds, i);
-        if (s->region == reg &&
-            (s->lean ? ds->lean[s->lean - 1].st.values > 0
-                     : sb_series_last_year(s, 0) > 0))
+    for (i = 0; i < ds->n_series; i++)
+        if (ds->series[i].region == reg &&
+            series_latest(ds, &ds->series[i], &v) > 0)
             return 1;
-    }
     return 0;
 }
 
 int sb_dataset_latest_year(const sb_dataset *ds)
 {
     size_t i;
-    int y = 0, one;
+    int y = 0;
+    double v;
 
-    for (i = 0; i < ds->n_series; i++) {
-        const sb_series *s = &ds->series[i];
-        one = s->lean ? ds->lean[s->lean - 1].st.last
-                      : sb_series_last_year(s, 0);
-        y = MAX(y, one);
-    }
+    for (i = 0; i < ds->n_series; i++)
+        y = MAX(y, series_latest(ds, &ds->series[i], &v));
     return y;
 }
 
@@ -1353,22 +1369,9 @@ static sb_status tell_duplicates(sb_dataset *ds, const dup_events *events,
 static void add_magnitude(const sb_dataset *ds, const sb_series *s,
                           double *logs, size_t *n)
 {
-    size_t i = s->n;
     double v;
 
-    if (s->lean) {
-        const sb_series_stats *st = &ds->lean[s->lean - 1].st;
-        if (st->values == 0)
-            return;
-        v = st->latest;
-    } else {
-        while (i > 0 && (s->obs[i - 1].state & SB_OBS_MISSING))
-            i--;
-        if (i == 0)
-            return;
-        v = s->obs[i - 1].value;
-    }
-    if (isfinite(v) && v != 0) {
+    if (series_latest(ds, s, &v) > 0 && isfinite(v) && v != 0) {
         logs[s->indicator] += log(fabs(v));
         n[s->indicator]++;
     }
