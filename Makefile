@@ -24,8 +24,16 @@
 CC      ?= cc
 PKGS    := gsl cairo pangocairo glib-2.0 yaml-0.1 libqpdf fontconfig libcrypto \
            json-glib-1.0 zlib
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+# libqpdf is not linked but loaded when a brief first needs it
+# (reports/qpdflib.h says why): its headers, and the soname of the
+# library they came with, for dlopen
+QPDF_SONAME = $(or $(shell objdump -p "$$(pkg-config --variable=libdir \
+              libqpdf)/libqpdf.so" 2>/dev/null | \
+              awk '$$1 == "SONAME" { print $$2 }'),libqpdf.so)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS)) \
+             -DSB_QPDF_SONAME='"$(QPDF_SONAME)"'
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out libqpdf,$(PKGS))) \
+             -lcsv -lm
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2
 BASE    := -std=c11 -D_DEFAULT_SOURCE -I. $(WARN) -MMD -MP

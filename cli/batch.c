@@ -4,6 +4,7 @@
 #include "batch.h"
 
 #include "log.h"
+#include "reports/qpdflib.h"
 #include "signals.h"
 
 #include <errno.h>
@@ -159,6 +160,7 @@ static void with_workers(cli_run *run, tally *t, int jobs, cli_batch_fn fn,
         return;
     }
     fflush(NULL);
+    qpdflib_wait();         /* a fork with the loader's lock held */
     for (k = 0; k < jobs; k++) {
         pids[k] = fork();
         if (pids[k] == 0) {

@@ -5,6 +5,7 @@
 
 #include "core/outfile.h"
 #include "log.h"
+#include "reports/qpdflib.h"
 
 #include <cairo.h>
 #include <csv.h>
@@ -12,7 +13,6 @@
 #include <glib.h>
 #include <gsl/gsl_version.h>
 #include <pango/pango.h>
-#include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +23,8 @@
 
 static void libraries(GString *g)
 {
+    sb_error ignored = {0};
+    const qpdflib *q;
     char v[64];
 
     g_string_append(g, "  \"libraries\": {\n    \"cairo\": ");
@@ -47,7 +49,13 @@ static void libraries(GString *g)
     g_string_append(g, ",\n    \"pango\": ");
     cli_json_string(g, pango_version_string());
     g_string_append(g, ",\n    \"qpdf\": ");
-    cli_json_string(g, qpdf_get_qpdf_version());
+    /* the library a brief's links would load; null when it cannot be
+       loaded (a brief with links would then fail, saying why) */
+    q = qpdflib_get(&ignored);
+    if (q != NULL)
+        cli_json_string(g, q->qpdf_get_qpdf_version());
+    else
+        g_string_append(g, "null");
     g_string_append(g, ",\n    \"zlib\": ");    /* the previous vintage */
     cli_json_string(g, zlibVersion());
     g_string_append(g, "\n  },\n");

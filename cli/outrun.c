@@ -13,6 +13,7 @@
 #include "edition.h"
 #include "keys.h"
 #include "spec.h"
+#include "reports/qpdflib.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -54,6 +55,10 @@ int cli_outrun_start(cli *c, long long *epoch, int *given, cli_outrun *r)
         return cli_diag_fail(SB_EUSAGE, "--from %d is after --to %d",
                              c->from, c->to);
     status = source_date_epoch(epoch, given);
+    /* the manifest will name libqpdf's version (a brief needs it too):
+       it loads while the data are read */
+    if (status == 0)
+        qpdflib_load_async();
     if (status == 0)
         status = cli_load(c, &r->l);
     if (status == 0 && c->shard_n > 0 && !cli_spec_foreach(c))

@@ -3,7 +3,8 @@
 # exact numbers (pdftotext), pages and metadata (pdfinfo), structure
 # (qpdf --check), links from the key findings to their sections, the
 # outline, the same bytes twice, no file and exit 73 when the
-# directory cannot be written, the figures' CSV, and pages 1 and 2
+# directory cannot be written, libqpdf loaded only for a brief (and exit
+# 70 when it cannot be), the figures' CSV, and pages 1 and 2
 # against their golden images. Ends "brief: N passed, M failed".
 set -u
 bin=$1
@@ -413,6 +414,21 @@ has "$tmp/topic1/zh.txt" "Alpha：2项指标（2022年）"
 printf 'title: Research in Alpha\n' >"$tmp/topic/spec.yaml"
 topic "$tmp/topic" spec --spec spec.yaml
 has "$tmp/topic/spec.txt" "Research in Alpha"
+# libqpdf is loaded when a brief needs it, not at every start
+# (reports/qpdflib.h): check never loads it, a brief does; a brief whose
+# libqpdf cannot be loaded exits 70, says why, and keeps the old brief
+LD_DEBUG=files "$bin" check -q $ex >/dev/null 2>"$tmp/ld"
+grep -q "file=libqpdf" "$tmp/ld" && ko "check loaded libqpdf" || ok
+LD_DEBUG=files "$bin" report -q -o "$tmp/ld.pdf" $ex 2>"$tmp/ld"
+grep -q "file=libqpdf.*dynamically loaded" "$tmp/ld" && ok ||
+    ko "the brief did not load libqpdf"
+cp "$tmp/a.pdf" "$tmp/kept.pdf"
+SB_QPDF_LIB=libstatbrief-missing.so.0 "$bin" report -q --force \
+    -o "$tmp/a.pdf" $ex 2>"$tmp/noq"
+st=$?
+[ $st = 70 ] && ok || ko "a brief without libqpdf exited $st, not 70"
+has "$tmp/noq" "cannot load libqpdf: libstatbrief-missing.so.0: cannot open shared object file"
+cmp -s "$tmp/a.pdf" "$tmp/kept.pdf" && ok || ko "the old brief was not kept"
 pdftoppm -r 50 -f 1 -l 2 -png "$tmp/a.pdf" "$tmp/p"
 for n in 1 2; do
     golden brief-page$n.png "$tmp/p-$n.png"
