@@ -1114,7 +1114,7 @@ void sb_series_stats_of(const sb_dataset *ds, const sb_series *s, int from,
             st->latest = o->value;
         }
         st->values++;
-        /* sb_series_flags without a call a value */
+        /* sb_series_flags, without a call per value */
         st->flagged += s->flags != NULL && s->flags[i] != 0;
     }
 }

@@ -292,9 +292,8 @@ sb_status sb_dataset_add_run(sb_dataset *ds, sb_id indicator, sb_id region,
    its range, so that a year inside may be a duplicate (sorted files,
    rising or falling, never give one). At such a year the dataset is lost
    (sb_dataset_lean_lost), takes no more values, and the loader reads
-   everything again in full. A lean
-   dataset's series have obs NULL: only the functions that say so accept
-   them. */
+   everything again in full. A lean dataset's series have obs NULL: only
+   the functions that say so accept them. */
 void sb_dataset_set_lean(sb_dataset *ds);
 int sb_dataset_is_lean(const sb_dataset *ds);
 int sb_dataset_lean_lost(const sb_dataset *ds);

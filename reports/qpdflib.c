@@ -65,9 +65,9 @@ static gpointer load_on_thread(gpointer unused)
 void qpdflib_load_async(void)
 {
     G_LOCK(loader);
-    if (loader == NULL && once.status == G_ONCE_STATUS_NOTCALLED)
+    if (loader == NULL)           /* no thread: qpdflib_get loads */
         loader = g_thread_try_new("qpdf", load_on_thread, NULL, NULL);
-    G_UNLOCK(loader);             /* no thread: qpdflib_get loads */
+    G_UNLOCK(loader);
 }
 
 void qpdflib_wait(void)
